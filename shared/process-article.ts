@@ -1,0 +1,80 @@
+import { type CleanedDocument, cleanDocument } from './clean/clean-document.ts';
+import { DEFAULT_MAX_INPUT_BYTES } from './config.ts';
+import { InputError } from './errors.ts';
+import { extractFacts } from './facts/extract-facts.ts';
+import { EMPTY_FACTS, PIPELINE_VERSION, type Result, type Source } from './result.ts';
+import { summarise } from './summarise/summarise.ts';
+
+export interface ArticleInput {
+  readonly id: string;
+  readonly bytes: Uint8Array;
+  readonly source: Source;
+  /** The article's URL when the caller knows it. */
+  readonly url?: string;
+}
+
+export interface ProcessOptions {
+  /** Summary length in sentences; undefined lets the summariser choose. */
+  readonly sentences?: number;
+  readonly maxInputBytes?: number;
+  /** Clock for processedAt; injected so results are reproducible in tests. */
+  readonly now?: () => Date;
+}
+
+/**
+ * The pure core: bytes and metadata in, a Result out. Never throws for bad input: an InputError becomes a
+ * FAILED Result with its code. Anything else is a bug or an outage and propagates.
+ */
+export function processArticle(input: ArticleInput, options: ProcessOptions = {}): Result {
+  const processedAt = (options.now?.() ?? new Date()).toISOString();
+  const base = { id: input.id, source: input.source, pipelineVersion: PIPELINE_VERSION, processedAt };
+  try {
+    const maxInputBytes = options.maxInputBytes ?? DEFAULT_MAX_INPUT_BYTES;
+    if (input.bytes.byteLength > maxInputBytes) {
+      throw new InputError(
+        'TOO_LARGE',
+        `Input is ${input.bytes.byteLength} bytes; the limit is ${maxInputBytes} bytes`,
+      );
+    }
+    const document = cleanDocument({
+      bytes: input.bytes,
+      contentType: input.source.contentType,
+      fileName: input.source.key,
+      url: input.url,
+    });
+    return { ...base, status: 'DONE', ...metadataOf(document), ...analyse(document, options) };
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    return failedResult(base, error);
+  }
+}
+
+function metadataOf(document: CleanedDocument) {
+  const { removed, ...metadata } = document;
+  return { ...metadata, removed };
+}
+
+function analyse(document: CleanedDocument, options: ProcessOptions) {
+  const { summary, headline, keyPhrases } = summarise(document, { sentences: options.sentences });
+  const facts = extractFacts(document);
+  return {
+    summary,
+    facts,
+    ...(headline === undefined ? {} : { headline }),
+    ...(keyPhrases === undefined ? {} : { keyPhrases }),
+  };
+}
+
+export function failedResult(
+  base: Pick<Result, 'id' | 'source' | 'pipelineVersion' | 'processedAt'>,
+  error: InputError,
+): Result {
+  return {
+    ...base,
+    status: 'FAILED',
+    text: '',
+    summary: [],
+    facts: EMPTY_FACTS,
+    error: { code: error.code, message: error.message },
+  };
+}
