@@ -1,5 +1,5 @@
-import nlp from 'compromise';
 import type { Entity, EntityType, Facts, Span } from '../result.ts';
+import { type NerType, tagEntities } from './ner/tag-entities.ts';
 
 export interface FactsInput {
   readonly text: string;
@@ -7,36 +7,23 @@ export interface FactsInput {
   readonly publishedAt?: string;
 }
 
-interface OffsetMatch {
-  readonly text: string;
-  readonly offset: { readonly start: number; readonly length: number };
-}
+const ENTITY_TYPES: Readonly<Record<NerType, EntityType>> = {
+  PER: 'person',
+  ORG: 'organization',
+  LOC: 'place',
+  MISC: 'other',
+};
 
-const TRAILING_PUNCTUATION = /[.,;:!?"”)]+$/u;
-const POSSESSIVE = /['’]s$/u;
-
-const KINDS: ReadonlyArray<[EntityType, '#Person' | '#Organization' | '#Place']> = [
-  ['person', '#Person'],
-  ['organization', '#Organization'],
-  ['place', '#Place'],
-];
-
-/** First pass (foundation): compromise's people, organisations and places, grounded to spans. */
+/** First pass (foundation): tagged mentions grouped by type and surface form, each grounded to spans. */
 export function extractFacts(input: FactsInput): Facts {
-  const doc = nlp(input.text);
-  const entities: Entity[] = [];
-  for (const [type, tag] of KINDS) {
-    const byName = new Map<string, Span[]>();
-    for (const match of doc.match(tag).out('offset') as OffsetMatch[]) {
-      const name = match.text.trim().replace(TRAILING_PUNCTUATION, '').replace(POSSESSIVE, '');
-      if (name === '') continue;
-      const start = input.text.indexOf(name, match.offset.start);
-      if (start < 0) continue;
-      const mentions = byName.get(name) ?? [];
-      mentions.push({ start, end: start + name.length });
-      byName.set(name, mentions);
-    }
-    for (const [name, mentions] of byName) entities.push({ type, name, mentions });
+  const groups = new Map<string, { type: EntityType; name: string; mentions: Span[] }>();
+  for (const mention of tagEntities(input.text)) {
+    const type = ENTITY_TYPES[mention.type];
+    const key = `${type}:${mention.text}`;
+    const group = groups.get(key) ?? { type, name: mention.text, mentions: [] };
+    group.mentions.push({ start: mention.start, end: mention.end });
+    groups.set(key, group);
   }
+  const entities: Entity[] = [...groups.values()];
   return { entities, dates: [], numbers: [], quotes: [] };
 }
