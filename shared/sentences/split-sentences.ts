@@ -1,21 +1,251 @@
 import type { Span } from '../result.ts';
 
 export interface Sentence extends Span {
+  /** Exactly `input.slice(start, end)`. */
   readonly text: string;
 }
 
-const SENTENCE = /[^.!?\n]+(?:[.!?]+["'\u201d\u2019)]*|\n|$)/g;
+/**
+ * Where a sentence may end: a run of terminal punctuation with its closing quotes and brackets, before
+ * whitespace or the end of the text; the same glued to a capitalised word (`season.The`, scraped text);
+ * or a line break.
+ */
+const CANDIDATE_BOUNDARY =
+  /[.!?\u2026]+["'\u201d\u2019)\]]*(?=\s|$)|(?<=[a-z]{2})[.!?]["'\u201d\u2019]?(?=[A-Z][a-z])|\n/g;
+const TERMINAL_PUNCTUATION = /^[.!?\u2026]+/;
+/** The word before a full stop: everything back to the previous space or opening quote/bracket. */
+const WORD_BEFORE = /[^\s"'\u201c\u2018([]*$/;
+const FIRST_WORD = /^\s*["'\u201c\u2018([]*([^\s"'\u201d\u2019)\]]*)/;
+const LOWERCASE_START = /^\s*["'\u201c\u2018([]*[a-z]/;
+const DIGIT_START = /^\s*\d/;
+const INITIAL = /^[A-Z]$/;
+const UPPERCASE_ACRONYM = /^(?:[A-Z]\.)+[A-Z]$/;
+/** How far around a candidate boundary the decision looks; bounded so splitting stays linear. */
+const LOOK_AROUND = 48;
+const LIST_NUMBER = /^\d{1,2}$/;
+const NON_LETTER = /[^a-z]/g;
+const BLANK_LINE_NEXT = /^[ \t]*\n/;
+const BULLET_MARKER = /^[ \t]*(?:[-*\u2022\u2023\u25aa\u25cf\u2013\u2014\u00b7]|\d{1,2}[.)])[ \t]+/;
+const CONTINUATION_END = /[,;:\-\u2013\u2014]$/;
+const EDGE_JUNK = /^[\s"'\u201c\u201d\u2018\u2019()[\].,;:!?\u2026\-\u2013\u2014*\u2022]*$/;
 
-/** First pass (foundation): split on terminal punctuation and line breaks, keeping exact spans. */
+/** Always followed by a name or a noun: a full stop after them never ends a sentence. */
+const TITLES = new Set([
+  'mr',
+  'mrs',
+  'ms',
+  'messrs',
+  'dr',
+  'prof',
+  'gen',
+  'sen',
+  'rep',
+  'gov',
+  'lt',
+  'col',
+  'capt',
+  'cpt',
+  'sgt',
+  'cpl',
+  'pvt',
+  'maj',
+  'adm',
+  'cmdr',
+  'rev',
+  'fr',
+  'st',
+  'mt',
+  'ft',
+  'hon',
+  'pres',
+  'supt',
+  'det',
+  'insp',
+  'brig',
+  'cdr',
+  'gens',
+  'reps',
+  'sens',
+  'vs',
+  'v',
+  'etc',
+  'approx',
+  'dept',
+  'est',
+  'univ',
+  'assn',
+  'bros',
+  'e.g',
+  'i.e',
+  'cf',
+  'al',
+  'mme',
+  'mlle',
+]);
+/** Abbreviations that usually continue the sentence but may end it: a boundary only before a sentence starter. */
+const BEFORE_STARTER = new Set(['jr', 'sr']);
+/** Abbreviations that stay inside a sentence only when a number follows (`Jan. 5`, `No. 10`). */
+const BEFORE_NUMBER = new Set([
+  'jan',
+  'feb',
+  'mar',
+  'apr',
+  'jun',
+  'jul',
+  'aug',
+  'sep',
+  'sept',
+  'oct',
+  'nov',
+  'dec',
+  'no',
+  'nos',
+  'vol',
+  'p',
+  'pp',
+  'art',
+  'fig',
+  'ch',
+  'sec',
+  'op',
+  'ex',
+]);
+/** Words that start sentences: after `U.S.` they mark a boundary, anything else continues (`U.S. Army`). */
+const SENTENCE_STARTERS = new Set([
+  'a',
+  'an',
+  'the',
+  'he',
+  'she',
+  'it',
+  'they',
+  'we',
+  'i',
+  'you',
+  'but',
+  'and',
+  'so',
+  'yet',
+  'in',
+  'on',
+  'at',
+  'this',
+  'that',
+  'these',
+  'those',
+  'there',
+  'his',
+  'her',
+  'their',
+  'its',
+  'our',
+  'my',
+  'if',
+  'when',
+  'while',
+  'after',
+  'before',
+  'as',
+  'however',
+  'meanwhile',
+  'officials',
+  'police',
+  'some',
+  'many',
+  'most',
+  'no',
+  'not',
+  'for',
+  'what',
+  'who',
+  'why',
+  'how',
+  'where',
+  'one',
+  'two',
+  'three',
+  'last',
+  'earlier',
+  'now',
+  'then',
+]);
+
+function firstWord(rest: string): string {
+  return FIRST_WORD.exec(rest)?.[1] ?? '';
+}
+
+/** Decides whether the full stop ending `word` closes a sentence, given the text that follows it. */
+function fullStopEndsSentence(word: string, rest: string): boolean {
+  const lower = word.toLowerCase();
+  if (TITLES.has(lower) || INITIAL.test(word)) return false;
+  if (BEFORE_NUMBER.has(lower)) return !DIGIT_START.test(rest);
+  if (UPPERCASE_ACRONYM.test(word) || BEFORE_STARTER.has(lower)) {
+    return SENTENCE_STARTERS.has(firstWord(rest).toLowerCase().replace(NON_LETTER, ''));
+  }
+  return true;
+}
+
+function isLineStart(text: string, index: number): boolean {
+  const lineStart = text.lastIndexOf('\n', index - 1) + 1;
+  return text.slice(lineStart, index).trim() === '';
+}
+
+/** The text just after a position, enough to read the next word. */
+function lookahead(text: string, from: number): string {
+  return text.slice(from, from + LOOK_AROUND);
+}
+
+function punctuationEndsSentence(text: string, index: number, match: string): boolean {
+  const rest = lookahead(text, index + match.length);
+  if (rest.trim() === '') return true;
+  if (BLANK_LINE_NEXT.test(rest)) return true;
+  if (LOWERCASE_START.test(rest)) return false;
+  const punctuation = TERMINAL_PUNCTUATION.exec(match)?.[0] ?? '';
+  if (punctuation !== '.') return true;
+  const word = WORD_BEFORE.exec(text.slice(Math.max(0, index - LOOK_AROUND), index))?.[0] ?? '';
+  if (LIST_NUMBER.test(word) && isLineStart(text, index - word.length)) return false;
+  return fullStopEndsSentence(word, rest);
+}
+
+/** A single line break ends a sentence (headlines, list items) unless the text plainly runs on. */
+function lineBreakEndsSentence(text: string, index: number): boolean {
+  const before = text.slice(Math.max(0, index - 1), index);
+  const rest = lookahead(text, index + 1);
+  if (BLANK_LINE_NEXT.test(rest) || BULLET_MARKER.test(rest)) return true;
+  return !(CONTINUATION_END.test(before) || LOWERCASE_START.test(rest));
+}
+
+function toSentence(text: string, start: number, end: number): Sentence | undefined {
+  let from = start;
+  let to = end;
+  while (from < to && /\s/.test(text[from] ?? '')) from++;
+  while (to > from && /\s/.test(text[to - 1] ?? '')) to--;
+  const bullet = BULLET_MARKER.exec(text.slice(from, to));
+  if (bullet) from += bullet[0].length;
+  const sentence = text.slice(from, to);
+  if (EDGE_JUNK.test(sentence)) return undefined;
+  return { text: sentence, start: from, end: to };
+}
+
+/**
+ * Splits text into sentences with exact spans (`text === input.slice(start, end)`), robust to
+ * abbreviations, initials, decimals, ellipses, closing quotes, headlines without full stops and bullets.
+ */
 export function splitSentences(text: string): Sentence[] {
   const sentences: Sentence[] = [];
-  for (const match of text.matchAll(SENTENCE)) {
-    const raw = match[0];
-    const leading = raw.length - raw.trimStart().length;
-    const trimmed = raw.trim();
-    if (trimmed === '') continue;
-    const start = match.index + leading;
-    sentences.push({ text: trimmed, start, end: start + trimmed.length });
+  let start = 0;
+  for (const match of text.matchAll(CANDIDATE_BOUNDARY)) {
+    const end = match.index + match[0].length;
+    const isBoundary =
+      match[0] === '\n'
+        ? lineBreakEndsSentence(text, match.index)
+        : punctuationEndsSentence(text, match.index, match[0]);
+    if (!isBoundary) continue;
+    const sentence = toSentence(text, start, end);
+    if (sentence) sentences.push(sentence);
+    start = end;
   }
+  const last = toSentence(text, start, text.length);
+  if (last) sentences.push(last);
   return sentences;
 }

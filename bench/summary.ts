@@ -1,0 +1,99 @@
+/**
+ * Summary benchmark: ROUGE-1/2/Lsum F1 of precis (3 sentences), Lead-3 (same splitter, same cleaned text)
+ * and the five stored systems on ../shared/data/summaries/cnndm-dev.jsonl, plus throughput and peak memory.
+ * Run: npm run bench:summary
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { cleanDocument } from '#shared/clean/clean-document.ts';
+import { splitSentences } from '#shared/sentences/split-sentences.ts';
+import { summarise } from '#shared/summarise/summarise.ts';
+import { type RougeScores, scoreSummary, splitReference } from './rouge.ts';
+
+interface Record {
+  readonly id: string;
+  readonly article: string;
+  readonly reference: string;
+  readonly systems: Readonly<{ [system: string]: string }>;
+}
+
+interface Article {
+  readonly record: Record;
+  readonly text: string;
+  readonly title?: string;
+}
+
+const DATA = fileURLToPath(new URL('../../shared/data/summaries/cnndm-dev.jsonl', import.meta.url));
+const SUMMARY_SENTENCES = 3;
+const STORED_SYSTEMS = ['bart', 'bert_sum', 'bus', 'pgn', 's2s'] as const;
+const TIMING_PASSES = 20;
+
+function loadRecords(path: string): Record[] {
+  return readFileSync(path, 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => JSON.parse(line) as Record);
+}
+
+function cleanArticle(record: Record): Article {
+  const document = cleanDocument({
+    bytes: new TextEncoder().encode(record.article),
+    fileName: `${record.id}.txt`,
+  });
+  return { record, text: document.text, ...(document.title === undefined ? {} : { title: document.title }) };
+}
+
+function mean(scores: readonly RougeScores[]): [number, number, number] {
+  const average = (pick: (score: RougeScores) => number) =>
+    (100 * scores.reduce((sum, score) => sum + pick(score), 0)) / Math.max(1, scores.length);
+  return [average((s) => s.rouge1.f1), average((s) => s.rouge2.f1), average((s) => s.rougeLsum.f1)];
+}
+
+function row(name: string, figures: readonly number[]): string {
+  return `| ${name.padEnd(12)} | ${figures.map((figure) => figure.toFixed(2).padStart(6)).join(' | ')} |`;
+}
+
+function main(): void {
+  if (!existsSync(DATA)) {
+    console.log(`data not found: ${DATA}`);
+    return;
+  }
+  const articles = loadRecords(DATA).map(cleanArticle);
+  const references = articles.map((article) => splitReference(article.record.reference));
+  const precis = articles.map((article) => summarise(article, { sentences: SUMMARY_SENTENCES }).summary);
+  const lead3 = articles.map((article) =>
+    splitSentences(article.text)
+      .slice(0, SUMMARY_SENTENCES)
+      .map((sentence) => sentence.text),
+  );
+  const scoreAll = (summaries: readonly (readonly string[])[]) =>
+    mean(summaries.map((summary, index) => scoreSummary(references[index] ?? [], summary)));
+
+  const started = performance.now();
+  for (let pass = 0; pass < TIMING_PASSES; pass++) {
+    for (const article of articles) summarise(article, { sentences: SUMMARY_SENTENCES });
+  }
+  const seconds = (performance.now() - started) / 1000;
+
+  console.log(`ROUGE F1 x100 on ${articles.length} CNN/DailyMail dev articles (${DATA})`);
+  console.log('| system       |     R1 |     R2 | RLsum |');
+  console.log('|--------------|-------:|-------:|------:|');
+  console.log(row('precis', scoreAll(precis)));
+  console.log(row('lead-3', scoreAll(lead3)));
+  for (const system of STORED_SYSTEMS) {
+    console.log(
+      row(system, scoreAll(articles.map((article) => splitReference(article.record.systems[system] ?? '')))),
+    );
+  }
+  const memory = process.memoryUsage();
+  console.log(
+    `throughput: ${((TIMING_PASSES * articles.length) / seconds).toFixed(0)} articles/s (summary only, one core, ` +
+      `${TIMING_PASSES} passes over ${articles.length} articles)`,
+  );
+  console.log(
+    `peak memory: maxRSS ${(process.resourceUsage().maxRSS / 1024).toFixed(1)} MiB; ` +
+      `heapUsed now ${(memory.heapUsed / 1024 / 1024).toFixed(1)} MiB`,
+  );
+}
+
+main();
