@@ -45,9 +45,11 @@ export interface Entity {
 
 export interface DateFact extends Span {
   readonly text: string;
-  /** ISO 8601 date (YYYY-MM-DD), or a coarser YYYY-MM / YYYY when that is all the text says. */
+  /** ISO 8601 date (YYYY-MM-DD), or a coarser YYYY-Www / YYYY-MM / YYYY when that is all the text says. */
   readonly value: string;
   readonly kind: 'absolute' | 'relative';
+  /** How precise `value` is; absent means it follows from the shape of `value`. */
+  readonly granularity?: 'day' | 'week' | 'month' | 'year';
   /** For relative dates: the ISO date they were resolved against, and where it came from. */
   readonly anchor?: { readonly value: string; readonly from: 'metadata' | 'text' };
 }
@@ -65,6 +67,8 @@ export interface QuoteFact extends Span {
   readonly speaker?: string;
   readonly speakerMention?: Span;
   readonly verb?: string;
+  /** True when the quotation is a fragment woven into the writer's sentence rather than a whole one. */
+  readonly partial?: boolean;
 }
 
 export interface Facts {
