@@ -1,0 +1,191 @@
+import { join } from 'node:path';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { S3Client } from '@aws-sdk/client-s3';
+import { SQSClient } from '@aws-sdk/client-sqs';
+import { ENV, INCOMING_PREFIX } from '#shared/config.ts';
+import { type ApiHandler, type ApiServer, startApiServer } from './api-server.ts';
+import { bootstrap, idempotencyTableInput, type Queue } from './bootstrap.ts';
+import { createNotifier, type Notifier } from './s3-notifications.ts';
+import { LOOPBACK, startEmulators } from './servers.ts';
+import { LOCAL_CREDENTIALS, LOCAL_NAMES, LOCAL_REGION, MAX_RECEIVE_COUNT } from './settings.ts';
+import { createSqsPoller, type Poller, type SqsHandler } from './sqs-poller.ts';
+
+/**
+ * The whole pipeline on one machine, wired as in AWS: uploads under incoming/ -> S3 event notification ->
+ * SQS -> the process handler -> DynamoDB; the api handler behind an HTTP API. The handlers are the very
+ * modules deployed to Lambda, imported after the environment points their SDK clients at the emulators.
+ */
+
+/** The HTTP API's routes, as infra/ declares them. */
+export const API_ROUTES = [
+  'POST /articles',
+  'GET /articles',
+  'GET /articles/{id}',
+  'GET /entities/{type}/{name}',
+] as const;
+
+/** Lambda's SQS event source: batches of up to 10, long polls of 20 s. */
+const BATCH_SIZE = 10;
+const LONG_POLL_SECONDS = 20;
+const DEFAULT_NOTIFY_INTERVAL_MS = 250;
+
+export interface Handlers {
+  readonly process: SqsHandler;
+  readonly api: ApiHandler;
+}
+
+export interface LocalStackOptions {
+  /** Where all state is kept (objects, messages, tables, the notification ledger). */
+  readonly dataDir: string;
+  /** 0 picks a free port. */
+  readonly ports: { readonly s3: number; readonly dynamodb: number; readonly api: number };
+  readonly visibilityTimeoutSeconds: number;
+  /** Defaults to the handlers in functions/. */
+  readonly handlers?: Partial<Handlers>;
+  readonly notifyIntervalMs?: number;
+  readonly log: (message: string, details?: unknown) => void;
+}
+
+export interface Endpoints {
+  readonly s3: string;
+  readonly sqs: string;
+  readonly dynamodb: string;
+  readonly api: string;
+}
+
+export interface LocalStack {
+  readonly endpoints: Endpoints;
+  readonly ports: { readonly s3: number; readonly dynamodb: number; readonly api: number };
+  readonly queue: Queue;
+  readonly deadLetterQueue: Queue;
+  readonly notifier: Notifier;
+  stop(): Promise<void>;
+}
+
+/** The environment that points the handlers' SDK clients at the emulators (read when they load). */
+export function handlerEnvironment(endpoints: Omit<Endpoints, 'api'>): Record<string, string> {
+  return {
+    [ENV.tableName]: LOCAL_NAMES.table,
+    [ENV.idempotencyTableName]: LOCAL_NAMES.idempotencyTable,
+    [ENV.bucketName]: LOCAL_NAMES.bucket,
+    [ENV.s3ForcePathStyle]: 'true',
+    AWS_REGION: LOCAL_REGION,
+    AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
+    AWS_ENDPOINT_URL_S3: endpoints.s3,
+    AWS_ENDPOINT_URL_SQS: endpoints.sqs,
+    AWS_ENDPOINT_URL_DYNAMODB: endpoints.dynamodb,
+    // Plain bodies instead of aws-chunked framing with trailing checksums: what emulators store faithfully.
+    AWS_REQUEST_CHECKSUM_CALCULATION: 'WHEN_REQUIRED',
+    AWS_RESPONSE_CHECKSUM_VALIDATION: 'WHEN_REQUIRED',
+    POWERTOOLS_SERVICE_NAME: 'precis',
+    POWERTOOLS_METRICS_NAMESPACE: 'precis',
+  };
+}
+
+async function loadHandlers(overrides: Partial<Handlers> | undefined): Promise<Handlers> {
+  return {
+    process: overrides?.process ?? (await import('#functions/process.ts')).handler,
+    api: overrides?.api ?? (await import('#functions/api.ts')).handler,
+  };
+}
+
+async function tableInputs(): Promise<Parameters<typeof bootstrap>[1]['tables']> {
+  const { createTableInput } = await import('#shared/adapters/article-store.ts');
+  return [createTableInput(LOCAL_NAMES.table), idempotencyTableInput(LOCAL_NAMES.idempotencyTable)];
+}
+
+/** Stops what has started, last started first, and reports every failure. */
+async function stopAll(steps: ReadonlyArray<() => Promise<void>>): Promise<void> {
+  const errors: unknown[] = [];
+  for (const step of [...steps].reverse()) {
+    await step().catch((error: unknown) => errors.push(error));
+  }
+  if (errors.length > 0) throw new AggregateError(errors, 'The local stack did not stop cleanly');
+}
+
+export async function startLocalStack(options: LocalStackOptions): Promise<LocalStack> {
+  const stops: Array<() => Promise<void>> = [];
+  const onError = (error: unknown) => options.log('error', error);
+  try {
+    const emulators = await startEmulators(options.dataDir, options.ports);
+    stops.push(() => emulators.stop());
+    const endpoints = {
+      s3: emulators.s3Endpoint,
+      sqs: emulators.s3Endpoint,
+      dynamodb: emulators.dynamodbEndpoint,
+    };
+    Object.assign(process.env, handlerEnvironment(endpoints));
+
+    const clientConfig = { region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS };
+    const s3 = new S3Client({ ...clientConfig, endpoint: endpoints.s3, forcePathStyle: true });
+    const sqs = new SQSClient({ ...clientConfig, endpoint: endpoints.sqs });
+    const dynamodb = new DynamoDBClient({ ...clientConfig, endpoint: endpoints.dynamodb });
+    stops.push(async () => {
+      for (const client of [s3, sqs, dynamodb]) client.destroy();
+    });
+
+    const { queue, deadLetterQueue } = await bootstrap(
+      { s3, sqs, dynamodb },
+      {
+        bucket: LOCAL_NAMES.bucket,
+        queue: LOCAL_NAMES.queue,
+        deadLetterQueue: LOCAL_NAMES.deadLetterQueue,
+        maxReceiveCount: MAX_RECEIVE_COUNT,
+        visibilityTimeoutSeconds: options.visibilityTimeoutSeconds,
+        tables: await tableInputs(),
+      },
+    );
+    const handlers = await loadHandlers(options.handlers);
+
+    const api: ApiServer = await startApiServer({
+      handler: handlers.api,
+      routes: API_ROUTES,
+      host: LOOPBACK,
+      port: options.ports.api,
+      functionName: 'precis-api',
+      onError,
+    });
+    stops.push(() => api.close());
+
+    const poller: Poller = createSqsPoller({
+      sqs,
+      queueUrl: queue.url,
+      queueArn: queue.arn,
+      region: LOCAL_REGION,
+      handler: handlers.process,
+      functionName: 'precis-process',
+      batchSize: BATCH_SIZE,
+      waitTimeSeconds: LONG_POLL_SECONDS,
+      onError,
+    });
+    poller.start();
+    stops.push(() => poller.stop());
+
+    const notifier = createNotifier({
+      s3,
+      sqs,
+      bucket: LOCAL_NAMES.bucket,
+      prefix: INCOMING_PREFIX,
+      queueUrl: queue.url,
+      region: LOCAL_REGION,
+      ledgerPath: join(options.dataDir, 'notified-objects.json'),
+      intervalMs: options.notifyIntervalMs ?? DEFAULT_NOTIFY_INTERVAL_MS,
+      onError,
+    });
+    notifier.start();
+    stops.push(() => notifier.stop());
+
+    return {
+      endpoints: { ...endpoints, api: api.url },
+      ports: { ...emulators.ports, api: api.port },
+      queue,
+      deadLetterQueue,
+      notifier,
+      stop: () => stopAll(stops),
+    };
+  } catch (error) {
+    await stopAll(stops).catch(onError);
+    throw error;
+  }
+}

@@ -1,0 +1,64 @@
+import { resolve } from 'node:path';
+import { DATA_DIR_ENV, LOCAL_ENV, LOCAL_NAMES, LOCAL_REGION, readLocalSettings } from './settings.ts';
+import { type LocalStack, startLocalStack } from './stack.ts';
+
+/** `npm start`: the whole pipeline locally, until Ctrl-C or SIGTERM. */
+
+const STOP_SIGNALS = ['SIGINT', 'SIGTERM'] as const;
+
+function log(message: string, details?: unknown): void {
+  if (details === undefined) console.error(`[precis local] ${message}`);
+  else console.error(`[precis local] ${message}`, details);
+}
+
+function banner(stack: LocalStack, dataDir: string): string {
+  const { endpoints } = stack;
+  const overrides = [...Object.values(LOCAL_ENV), DATA_DIR_ENV]
+    .map((spec) => `  ${spec.name.padEnd(26)} ${spec.help} (default ${spec.fallback})`)
+    .join('\n');
+  return `precis is running locally. State is kept in ${dataDir}.
+
+  S3 API         ${endpoints.s3}    bucket ${LOCAL_NAMES.bucket}, uploads under incoming/ are processed
+  SQS API        ${endpoints.sqs}    queue ${LOCAL_NAMES.queue}, dead-letter queue ${LOCAL_NAMES.deadLetterQueue}
+  DynamoDB API   ${endpoints.dynamodb}    tables ${LOCAL_NAMES.table}, ${LOCAL_NAMES.idempotencyTable}
+  HTTP API       ${endpoints.api}    POST /articles, GET /articles?key=..., GET /articles/{id}
+
+Try it (any credentials work; region ${LOCAL_REGION}):
+  export AWS_ACCESS_KEY_ID=local AWS_SECRET_ACCESS_KEY=local AWS_DEFAULT_REGION=${LOCAL_REGION}
+  aws --endpoint-url ${endpoints.s3} s3 cp tests/fixtures/seed-article.txt "s3://${LOCAL_NAMES.bucket}/incoming/seed article.txt"
+  curl "${endpoints.api}/articles?key=incoming/seed%20article.txt"
+  aws --endpoint-url ${endpoints.dynamodb} dynamodb scan --table-name ${LOCAL_NAMES.table}
+
+Environment overrides:
+${overrides}
+
+Ctrl-C stops.`;
+}
+
+async function main(): Promise<void> {
+  const settings = readLocalSettings();
+  const dataDir = resolve(settings.dataDir);
+  const stack = await startLocalStack({ ...settings, dataDir, log });
+  console.log(banner(stack, dataDir));
+
+  let stopping = false;
+  for (const signal of STOP_SIGNALS) {
+    process.on(signal, () => {
+      if (stopping) return;
+      stopping = true;
+      log(`${signal}: stopping`);
+      stack.stop().then(
+        () => process.exit(0),
+        (error: unknown) => {
+          log('stopped with errors', error);
+          process.exit(1);
+        },
+      );
+    });
+  }
+}
+
+main().catch((error: unknown) => {
+  log('could not start', error);
+  process.exit(1);
+});
