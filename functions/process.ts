@@ -1,6 +1,141 @@
-import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
+import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
+import { IdempotencyConfig, makeIdempotent } from '@aws-lambda-powertools/idempotency';
+import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import middy from '@middy/core';
+import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
+import { createArticleBucket } from '#shared/adapters/article-bucket.ts';
+import { createArticleStore } from '#shared/adapters/article-store.ts';
+import { createAwsClients } from '#shared/adapters/aws-clients.ts';
+import { loadConfig } from '#shared/config.ts';
+import { InputError } from '#shared/errors.ts';
+import { objectVersionKey, parseS3Notification, type S3ObjectRef } from '#shared/events/s3-event.ts';
+import {
+  type ProcessObjectDeps,
+  type ProcessOutcome,
+  processObject,
+} from '#shared/use-cases/process-object.ts';
+import { logger, MetricUnit, metrics } from './observability.ts';
 
-/** SQS batch of S3 event notifications -> Results in the table. Work in progress: wiring lands next. */
-export const handler = async (_event: SQSEvent, _context: Context): Promise<SQSBatchResponse> => ({
-  batchItemFailures: [],
-});
+type ProcessOnce = (ref: S3ObjectRef) => Promise<ProcessOutcome>;
+
+/**
+ * The SQS consumer: each message body is an S3 event notification. Outcomes per record:
+ * - processed (DONE or FAILED Result stored), duplicate, or ignored (outside incoming/, s3:TestEvent): success;
+ * - a body that is not an S3 notification: logged with the metric MalformedMessages and dropped (success),
+ *   since no redelivery can fix it and there is no object to attach a FAILED Result to;
+ * - any other error (DependencyError, a bug): the record is reported failed, SQS redelivers it, then DLQ.
+ */
+export function createProcessHandler(processOnce: ProcessOnce, idempotency?: IdempotencyConfig) {
+  const processor = new BatchProcessor(EventType.SQS);
+
+  async function handleRecord(record: SQSRecord): Promise<void> {
+    let notification: ReturnType<typeof parseS3Notification>;
+    try {
+      notification = parseS3Notification(record.body);
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      logger.error('Dropping a message that is not an S3 event notification', {
+        messageId: record.messageId,
+        error,
+        body: record.body.slice(0, MAX_LOGGED_BODY),
+      });
+      metrics.addMetric('MalformedMessages', MetricUnit.Count, 1);
+      return;
+    }
+    if (notification.kind === 'test') {
+      logger.info('Ignoring s3:TestEvent', { messageId: record.messageId });
+      return;
+    }
+    for (const ref of notification.objects) {
+      try {
+        report(ref, await processOnce(ref));
+      } catch (error) {
+        logger.error('Processing failed; the message will be redelivered', {
+          messageId: record.messageId,
+          ref,
+          error,
+        });
+        throw error;
+      }
+    }
+  }
+
+  return middy<SQSEvent, SQSBatchResponse>()
+    .use(injectLambdaContext(logger, { resetKeys: true }))
+    .use(logMetrics(metrics, { captureColdStartMetric: true }))
+    .handler(async (event: SQSEvent, context: Context): Promise<SQSBatchResponse> => {
+      idempotency?.registerLambdaContext(context);
+      return processPartialResponse(event, handleRecord, processor, {
+        context,
+        throwOnFullBatchFailure: false,
+      });
+    });
+}
+
+const MAX_LOGGED_BODY = 1_000;
+
+function report(ref: S3ObjectRef, outcome: ProcessOutcome): void {
+  const where = { bucket: ref.bucket, key: ref.key };
+  switch (outcome.kind) {
+    case 'ignored':
+      logger.info('Ignoring object', { ...where, reason: outcome.reason });
+      return;
+    case 'duplicate':
+      logger.info('Result already final; duplicate event', { ...where, id: outcome.id });
+      metrics.addMetric('DuplicateEvents', MetricUnit.Count, 1);
+      return;
+    case 'stored':
+      logger.info('Stored result', { ...where, id: outcome.id, status: outcome.status, code: outcome.code });
+      if (outcome.status === 'FAILED') {
+        metrics
+          .singleMetric()
+          .addDimension('code', outcome.code ?? 'UNKNOWN')
+          .addMetric('ArticlesFailed', MetricUnit.Count, 1);
+        return;
+      }
+      metrics.addMetric('ArticlesProcessed', MetricUnit.Count, 1);
+      metrics.addMetric('ProcessingLatency', MetricUnit.Milliseconds, latencySince(ref.eventTime));
+  }
+}
+
+/** End-to-end latency: from the upload's event time to the stored Result. */
+const latencySince = (eventTime: string) => Math.max(0, Date.now() - Date.parse(eventTime) || 0);
+
+/** Wraps processing with Powertools idempotency keyed on bucket/key/version, when a table is configured. */
+function withIdempotency(process: ProcessOnce, tableName: string | undefined, dynamodb: DynamoDBClient) {
+  if (tableName === undefined) return { processOnce: process, idempotency: undefined };
+  const idempotency = new IdempotencyConfig({ eventKeyJmesPath: 'objectVersion' });
+  const idempotent = makeIdempotent(
+    async (request: { objectVersion: string; ref: S3ObjectRef }) => process(request.ref),
+    {
+      persistenceStore: new DynamoDBPersistenceLayer({ tableName, awsSdkV3Client: dynamodb }),
+      config: idempotency,
+    },
+  );
+  return {
+    processOnce: (ref: S3ObjectRef) => idempotent({ objectVersion: objectVersionKey(ref), ref }),
+    idempotency,
+  };
+}
+
+const config = loadConfig();
+const clients = createAwsClients(config);
+const deps: ProcessObjectDeps = {
+  bucket: createArticleBucket(clients.s3, config.bucketName),
+  store: createArticleStore(clients.documentClient, config.tableName),
+  maxInputBytes: config.maxInputBytes,
+  sentences: config.summarySentences,
+};
+const { processOnce, idempotency } = withIdempotency(
+  (ref) => processObject(ref, deps),
+  config.idempotencyTableName,
+  clients.dynamodb,
+);
+
+export const handler: (event: SQSEvent, context: Context) => Promise<SQSBatchResponse> = createProcessHandler(
+  processOnce,
+  idempotency,
+);

@@ -1,0 +1,84 @@
+import { GetObjectCommand, HeadObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { toAdapterError } from './aws-errors.ts';
+
+/** What HeadObject tells us about an object before we decide to download it. */
+export interface ObjectHead {
+  readonly bytes: number;
+  readonly contentType?: string;
+  /** The ETag without quotes. */
+  readonly etag?: string;
+  readonly versionId?: string;
+  /** User metadata, keys lower-cased without the `x-amz-meta-` prefix. */
+  readonly metadata: Readonly<Record<string, string>>;
+}
+
+export interface PutOptions {
+  readonly contentType: string;
+  readonly metadata?: Readonly<Record<string, string>>;
+}
+
+const TEXT_CONTENT_TYPE = 'text/plain; charset=utf-8';
+
+const unquote = (etag: string | undefined) => etag?.replace(/"/g, '');
+
+/** The article bucket: raw uploads under incoming/, cleaned text under processed/. */
+export function createArticleBucket(s3: S3Client, bucketName: string) {
+  async function send<T>(operation: string, run: () => Promise<T>): Promise<T> {
+    try {
+      return await run();
+    } catch (error) {
+      throw toAdapterError(error, `${operation} s3://${bucketName}`);
+    }
+  }
+
+  async function read(key: string, versionId?: string): Promise<Uint8Array> {
+    return send(`GetObject ${key}`, async () => {
+      const output = await s3.send(
+        new GetObjectCommand({ Bucket: bucketName, Key: key, VersionId: versionId }),
+      );
+      return (await output.Body?.transformToByteArray()) ?? new Uint8Array();
+    });
+  }
+
+  async function put(key: string, body: Uint8Array | string, options: PutOptions): Promise<void> {
+    await send(`PutObject ${key}`, () =>
+      s3.send(
+        new PutObjectCommand({
+          Bucket: bucketName,
+          Key: key,
+          Body: body,
+          ContentType: options.contentType,
+          Metadata: options.metadata ? { ...options.metadata } : undefined,
+        }),
+      ),
+    );
+  }
+
+  return {
+    name: bucketName,
+
+    /** Throws NotFoundError when the object (or that version) does not exist. */
+    head: (key: string, versionId?: string): Promise<ObjectHead> =>
+      send(`HeadObject ${key}`, async () => {
+        const output = await s3.send(
+          new HeadObjectCommand({ Bucket: bucketName, Key: key, VersionId: versionId }),
+        );
+        return {
+          bytes: output.ContentLength ?? 0,
+          contentType: output.ContentType,
+          etag: unquote(output.ETag),
+          versionId: output.VersionId,
+          metadata: output.Metadata ?? {},
+        };
+      }),
+
+    /** Throws NotFoundError when the object (or that version) does not exist. */
+    read,
+    readText: async (key: string): Promise<string> => new TextDecoder().decode(await read(key)),
+    put,
+    writeText: (key: string, text: string): Promise<void> =>
+      put(key, text, { contentType: TEXT_CONTENT_TYPE }),
+  };
+}
+
+export type ArticleBucket = ReturnType<typeof createArticleBucket>;

@@ -1,0 +1,257 @@
+import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
+import {
+  BatchWriteCommand,
+  type DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+} from '@aws-sdk/lib-dynamodb';
+import { DependencyError } from '../errors.ts';
+import type { EntityType, Result, Status } from '../result.ts';
+import { isAwsError, toAdapterError } from './aws-errors.ts';
+
+/**
+ * The one definition of the table, shared by infra/ (CDK) and the local stack (CreateTable on dynalite).
+ * Attribute types use DynamoDB's letters, which equal CDK's `AttributeType` values ('S').
+ */
+export const TABLE_SCHEMA = {
+  partitionKey: { name: 'pk', type: 'S' },
+  sortKey: { name: 'sk', type: 'S' },
+  byKeyIndex: {
+    indexName: 'byKey',
+    partitionKey: { name: 'gsi1pk', type: 'S' },
+    sortKey: { name: 'gsi1sk', type: 'S' },
+    projectionType: 'ALL',
+  },
+} as const;
+
+/** CreateTable input for TABLE_SCHEMA (on-demand billing), for the local stack and tests. */
+export function createTableInput(tableName: string): CreateTableCommandInput {
+  const { partitionKey, sortKey, byKeyIndex } = TABLE_SCHEMA;
+  return {
+    TableName: tableName,
+    BillingMode: 'PAY_PER_REQUEST',
+    AttributeDefinitions: [partitionKey, sortKey, byKeyIndex.partitionKey, byKeyIndex.sortKey].map((key) => ({
+      AttributeName: key.name,
+      AttributeType: key.type,
+    })),
+    KeySchema: [
+      { AttributeName: partitionKey.name, KeyType: 'HASH' },
+      { AttributeName: sortKey.name, KeyType: 'RANGE' },
+    ],
+    GlobalSecondaryIndexes: [
+      {
+        IndexName: byKeyIndex.indexName,
+        KeySchema: [
+          { AttributeName: byKeyIndex.partitionKey.name, KeyType: 'HASH' },
+          { AttributeName: byKeyIndex.sortKey.name, KeyType: 'RANGE' },
+        ],
+        Projection: { ProjectionType: byKeyIndex.projectionType },
+      },
+    ],
+  };
+}
+
+/** Where a Result's object lives, and its place among the uploads to that key (sorts oldest to newest). */
+export interface Placement {
+  readonly bucket: string;
+  readonly key: string;
+  readonly order: string;
+}
+
+/** A Result as stored: `text` may live only in S3 (`textKey`) when the item would be too large. */
+export interface StoredArticle {
+  readonly result: Omit<Result, 'text'> & { readonly text?: string };
+  readonly textKey?: string;
+}
+
+export interface EntityHit {
+  readonly id: string;
+  readonly name: string;
+  readonly count: number;
+}
+
+/** DynamoDB caps an item at 400 KB; keep a margin for attribute names and overhead. */
+export const MAX_INLINE_ITEM_BYTES = 350_000;
+const BATCH_WRITE_LIMIT = 25;
+const BATCH_WRITE_ATTEMPTS = 5;
+const BATCH_WRITE_BACKOFF_MS = 50;
+const LIST_LIMIT = 50;
+const RESULT_SK = 'RESULT';
+const STORAGE_ATTRIBUTES = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'textKey'] as const;
+
+const articlePk = (id: string) => `ARTICLE#${id}`;
+const keyPartition = (bucket: string, key: string) => `KEY#${bucket}/${key}`;
+const entityPk = (type: EntityType, name: string) => `ENTITY#${type}#${name.toLowerCase()}`;
+
+/**
+ * Which statuses a write may replace. The same id is the same object version, so a terminal Result is
+ * never replaced by PROCESSING or by a duplicate FAILED, and DONE is final.
+ */
+const REPLACEABLE: Record<Status, readonly Status[]> = {
+  PENDING: [],
+  PROCESSING: ['PENDING', 'PROCESSING'],
+  FAILED: ['PENDING', 'PROCESSING'],
+  DONE: ['PENDING', 'PROCESSING', 'FAILED'],
+};
+
+function conditionFor(status: Status) {
+  const replaceable = REPLACEABLE[status];
+  const values = Object.fromEntries(replaceable.map((value, index) => [`:s${index}`, value]));
+  const anyOf = replaceable.length === 0 ? '' : ` OR #status IN (${Object.keys(values).join(', ')})`;
+  return {
+    ConditionExpression: `attribute_not_exists(pk)${anyOf}`,
+    ...(replaceable.length === 0
+      ? {}
+      : { ExpressionAttributeNames: { '#status': 'status' }, ExpressionAttributeValues: values }),
+  };
+}
+
+/** A plain JSON copy: drops undefined fields, which DynamoDB refuses. */
+const plain = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
+
+function toItem(result: Result, placement: Placement, textKey: string | undefined): Record<string, unknown> {
+  const item = plain({
+    ...result,
+    pk: articlePk(result.id),
+    sk: RESULT_SK,
+    gsi1pk: keyPartition(placement.bucket, placement.key),
+    gsi1sk: placement.order,
+    ...(textKey === undefined ? {} : { textKey }),
+  });
+  if (textKey === undefined || Buffer.byteLength(JSON.stringify(item)) <= MAX_INLINE_ITEM_BYTES) return item;
+  const { text: _inS3, ...withoutText } = item;
+  return withoutText;
+}
+
+function fromItem(item: Record<string, unknown>): StoredArticle {
+  const fields = { ...item };
+  for (const name of STORAGE_ATTRIBUTES) delete fields[name];
+  const textKey = typeof item.textKey === 'string' ? item.textKey : undefined;
+  return {
+    result: fields as unknown as StoredArticle['result'],
+    ...(textKey === undefined ? {} : { textKey }),
+  };
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Results and the entity index in the single table (see TABLE_SCHEMA). */
+export function createArticleStore(ddb: DynamoDBDocumentClient, tableName: string) {
+  async function send<T>(operation: string, run: () => Promise<T>): Promise<T> {
+    try {
+      return await run();
+    } catch (error) {
+      throw toAdapterError(error, `${operation} on table ${tableName}`);
+    }
+  }
+
+  /** Writes the Result unless the stored status forbids it (see REPLACEABLE); false when it was refused. */
+  async function put(result: Result, placement: Placement, textKey?: string): Promise<boolean> {
+    try {
+      await ddb.send(
+        new PutCommand({
+          TableName: tableName,
+          Item: toItem(result, placement, textKey),
+          ...conditionFor(result.status),
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isAwsError(error, 'ConditionalCheckFailedException')) return false;
+      throw toAdapterError(error, `PutItem ${result.status} ${result.id} on table ${tableName}`);
+    }
+  }
+
+  async function batchWrite(items: readonly Record<string, unknown>[]): Promise<void> {
+    for (let start = 0; start < items.length; start += BATCH_WRITE_LIMIT) {
+      let requests = items.slice(start, start + BATCH_WRITE_LIMIT).map((Item) => ({ PutRequest: { Item } }));
+      for (let attempt = 1; requests.length > 0; attempt += 1) {
+        if (attempt > BATCH_WRITE_ATTEMPTS) {
+          throw new DependencyError(
+            `BatchWriteItem left ${requests.length} items unprocessed on table ${tableName}`,
+          );
+        }
+        if (attempt > 1) await sleep(BATCH_WRITE_BACKOFF_MS * 2 ** (attempt - 2));
+        const output = await send('BatchWriteItem', () =>
+          ddb.send(new BatchWriteCommand({ RequestItems: { [tableName]: requests } })),
+        );
+        requests = (output.UnprocessedItems?.[tableName] ?? []) as typeof requests;
+      }
+    }
+  }
+
+  return {
+    /** A new article accepted by the API. False when processing already wrote the item first. */
+    putPending: (result: Result, placement: Placement) => put(result, placement),
+    /** False when a terminal Result already exists for this id: the caller skips the work. */
+    markProcessing: (result: Result, placement: Placement) => put(result, placement),
+    /** Writes a DONE or FAILED Result. False when a terminal Result forbids it (a duplicate). */
+    saveResult: (result: Result, placement: Placement, textKey?: string) => put(result, placement, textKey),
+
+    get: async (id: string): Promise<StoredArticle | undefined> => {
+      const output = await send(`GetItem ${id}`, () =>
+        ddb.send(new GetCommand({ TableName: tableName, Key: { pk: articlePk(id), sk: RESULT_SK } })),
+      );
+      return output.Item === undefined ? undefined : fromItem(output.Item);
+    },
+
+    /** The Results for the object at this key, newest upload first. */
+    listByKey: async (bucket: string, key: string): Promise<StoredArticle[]> => {
+      const output = await send(`Query ${TABLE_SCHEMA.byKeyIndex.indexName}`, () =>
+        ddb.send(
+          new QueryCommand({
+            TableName: tableName,
+            IndexName: TABLE_SCHEMA.byKeyIndex.indexName,
+            KeyConditionExpression: 'gsi1pk = :pk',
+            ExpressionAttributeValues: { ':pk': keyPartition(bucket, key) },
+            ScanIndexForward: false,
+            Limit: LIST_LIMIT,
+          }),
+        ),
+      );
+      return (output.Items ?? []).map(fromItem);
+    },
+
+    /** One index item per distinct entity of a DONE Result, so articles can be found by entity. */
+    indexEntities: async (result: Result): Promise<void> => {
+      const byPk = new Map<
+        string,
+        { pk: string; sk: string; id: string; type: EntityType; name: string; count: number }
+      >();
+      for (const entity of result.facts.entities) {
+        const pk = entityPk(entity.type, entity.name);
+        const count = (byPk.get(pk)?.count ?? 0) + (entity.count ?? entity.mentions.length);
+        byPk.set(pk, {
+          pk,
+          sk: articlePk(result.id),
+          id: result.id,
+          type: entity.type,
+          name: entity.name,
+          count,
+        });
+      }
+      await batchWrite([...byPk.values()]);
+    },
+
+    listByEntity: async (type: EntityType, name: string): Promise<EntityHit[]> => {
+      const output = await send('Query entity', () =>
+        ddb.send(
+          new QueryCommand({
+            TableName: tableName,
+            KeyConditionExpression: 'pk = :pk',
+            ExpressionAttributeValues: { ':pk': entityPk(type, name) },
+            Limit: LIST_LIMIT,
+          }),
+        ),
+      );
+      return (output.Items ?? []).map((item) => ({
+        id: String(item.id),
+        name: String(item.name),
+        count: Number(item.count),
+      }));
+    },
+  };
+}
+
+export type ArticleStore = ReturnType<typeof createArticleStore>;

@@ -1,0 +1,107 @@
+import { z } from 'zod';
+import { InputError } from '../errors.ts';
+
+/**
+ * One S3 object named by an event notification, validated and with its key decoded. Everything inside the
+ * system works on this; the raw notification JSON stays at the boundary.
+ */
+export interface S3ObjectRef {
+  readonly bucket: string;
+  /** The object key, URL-decoded (`+` is a space). */
+  readonly key: string;
+  readonly size?: number;
+  /** The ETag without quotes. */
+  readonly etag?: string;
+  readonly versionId?: string;
+  /** Orders events for the same key: a later PUT has a greater sequencer (compare padded to equal length). */
+  readonly sequencer?: string;
+  readonly eventName: string;
+  readonly eventTime: string;
+}
+
+/** What one SQS message body holds: object references, or S3's one-off test message sent on subscription. */
+export type S3Notification =
+  | { readonly kind: 'objects'; readonly objects: readonly S3ObjectRef[] }
+  | { readonly kind: 'test' };
+
+const OBJECT_CREATED = /^ObjectCreated:/;
+
+const testEventSchema = z.object({ Event: z.literal('s3:TestEvent') });
+
+const recordSchema = z.object({
+  eventSource: z.literal('aws:s3'),
+  eventName: z.string(),
+  eventTime: z.string(),
+  s3: z.object({
+    bucket: z.object({ name: z.string().min(1) }),
+    object: z.object({
+      key: z.string().min(1),
+      size: z.number().int().nonnegative().optional(),
+      eTag: z.string().optional(),
+      versionId: z.string().optional(),
+      sequencer: z.string().optional(),
+    }),
+  }),
+});
+
+const notificationSchema = z.object({ Records: z.array(recordSchema) });
+
+/** S3 encodes keys in notifications like a form: `+` for a space, `%XX` for the rest. */
+export function decodeS3Key(encoded: string): string {
+  try {
+    return decodeURIComponent(encoded.replace(/\+/g, ' '));
+  } catch (error) {
+    throw new InputError('INVALID_INPUT', `Object key is not valid URL encoding: ${encoded}`, {
+      cause: error,
+    });
+  }
+}
+
+const unquote = (etag: string | undefined) => (etag === undefined ? undefined : etag.replace(/"/g, ''));
+
+/**
+ * Parses an SQS message body sent by an S3 event notification. Keeps only ObjectCreated records.
+ * Throws InputError('INVALID_INPUT') when the body is not an S3 notification: redelivering it cannot help.
+ */
+export function parseS3Notification(body: string): S3Notification {
+  let json: unknown;
+  try {
+    json = JSON.parse(body);
+  } catch (error) {
+    throw new InputError('INVALID_INPUT', 'Message body is not JSON', { cause: error });
+  }
+  if (testEventSchema.safeParse(json).success) return { kind: 'test' };
+  const parsed = notificationSchema.safeParse(json);
+  if (!parsed.success) {
+    throw new InputError(
+      'INVALID_INPUT',
+      `Message body is not an S3 event notification: ${parsed.error.message}`,
+    );
+  }
+  const objects = parsed.data.Records.filter((record) => OBJECT_CREATED.test(record.eventName)).map(
+    (record): S3ObjectRef => ({
+      bucket: record.s3.bucket.name,
+      key: decodeS3Key(record.s3.object.key),
+      size: record.s3.object.size,
+      etag: unquote(record.s3.object.eTag),
+      versionId: record.s3.object.versionId || undefined,
+      sequencer: record.s3.object.sequencer,
+      eventName: record.eventName,
+      eventTime: record.eventTime,
+    }),
+  );
+  return { kind: 'objects', objects };
+}
+
+/**
+ * What names this version of the object in the event: the version id where the bucket keeps versions, else
+ * the ETag (the content), else the event's sequencer. A duplicated event names the same version.
+ */
+export function eventVersion(ref: S3ObjectRef): string {
+  return ref.versionId ?? ref.etag ?? ref.sequencer ?? ref.eventTime;
+}
+
+/** The idempotency key of an object event: bucket, key and version. */
+export function objectVersionKey(ref: S3ObjectRef): string {
+  return `${ref.bucket}/${ref.key}#${eventVersion(ref)}`;
+}

@@ -1,0 +1,27 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { articleIdSchema } from '../events/api-request.ts';
+
+const ID_LENGTH = 26;
+/** S3 user metadata set by POST /articles so the process handler keeps the id the API answered with. */
+export const ARTICLE_ID_METADATA = 'article-id';
+export const SOURCE_URL_METADATA = 'source-url';
+
+export interface ObjectVersion {
+  readonly bucket: string;
+  readonly key: string;
+  /** The version id, else the ETag, else the event's sequencer: whatever names this content. */
+  readonly version: string;
+}
+
+/** Same object version, same id: a duplicated event overwrites its own Result instead of adding one. */
+export function objectArticleId({ bucket, key, version }: ObjectVersion): string {
+  return createHash('sha256').update(`${bucket}\n${key}\n${version}`).digest('hex').slice(0, ID_LENGTH);
+}
+
+/** The id an upload carries in its metadata (POST /articles), else the id derived from the version. */
+export function articleIdFor(object: ObjectVersion, metadata: Readonly<Record<string, string>>): string {
+  const given = articleIdSchema.safeParse(metadata[ARTICLE_ID_METADATA]);
+  return given.success ? given.data : objectArticleId(object);
+}
+
+export const newArticleId = (): string => randomUUID();

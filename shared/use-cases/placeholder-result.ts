@@ -1,0 +1,20 @@
+import { EMPTY_FACTS, PIPELINE_VERSION, type Result, type Source } from '../result.ts';
+
+/** A complete Result for an article not processed yet, so every reader gets the full contract. */
+export function placeholderResult(
+  id: string,
+  status: 'PENDING' | 'PROCESSING',
+  source: Source,
+  now: Date,
+): Result {
+  return {
+    id,
+    status,
+    source,
+    text: '',
+    summary: [],
+    facts: EMPTY_FACTS,
+    pipelineVersion: PIPELINE_VERSION,
+    processedAt: now.toISOString(),
+  };
+}

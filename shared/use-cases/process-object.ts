@@ -1,0 +1,129 @@
+import type { ArticleBucket, ObjectHead } from '../adapters/article-bucket.ts';
+import type { ArticleStore, Placement } from '../adapters/article-store.ts';
+import { INCOMING_PREFIX, PROCESSED_PREFIX } from '../config.ts';
+import { InputError, NotFoundError } from '../errors.ts';
+import { eventVersion, type S3ObjectRef } from '../events/s3-event.ts';
+import { failedResult, processArticle } from '../process-article.ts';
+import { type ErrorCode, PIPELINE_VERSION, type Result, type Source } from '../result.ts';
+import { articleIdFor, objectArticleId, SOURCE_URL_METADATA } from './article-id.ts';
+import { placeholderResult } from './placeholder-result.ts';
+
+export interface ProcessObjectDeps {
+  readonly bucket: ArticleBucket;
+  readonly store: ArticleStore;
+  readonly maxInputBytes: number;
+  /** Summary length in sentences; undefined lets the summariser choose. */
+  readonly sentences?: number;
+  readonly now?: () => Date;
+}
+
+export type ProcessOutcome =
+  | { readonly kind: 'ignored'; readonly reason: string }
+  /** A terminal Result for this id already exists: a duplicated or re-ordered event. */
+  | { readonly kind: 'duplicate'; readonly id: string }
+  | {
+      readonly kind: 'stored';
+      readonly id: string;
+      readonly status: 'DONE' | 'FAILED';
+      readonly code?: ErrorCode;
+    };
+
+/** Sequencers are hex strings compared after padding to equal length. */
+const SEQUENCER_WIDTH = 32;
+
+/** Orders uploads to one key: event time, then S3's sequencer for uploads within the same millisecond. */
+export function uploadOrder(ref: Pick<S3ObjectRef, 'eventTime' | 'sequencer'>): string {
+  return `${ref.eventTime}#${(ref.sequencer ?? '').padStart(SEQUENCER_WIDTH, '0')}`;
+}
+
+/**
+ * One uploaded object to one stored Result: head it (refusing oversized objects before downloading), read
+ * it, run the core, write the cleaned text to processed/<id>.txt and the Result to the table.
+ * Unusable input becomes a FAILED Result; a missing object too (S3 is strongly consistent, so it was
+ * deleted and retrying cannot bring it back). Dependency failures propagate for the boundary to retry.
+ */
+export async function processObject(ref: S3ObjectRef, deps: ProcessObjectDeps): Promise<ProcessOutcome> {
+  if (ref.bucket !== deps.bucket.name) {
+    return { kind: 'ignored', reason: `bucket ${ref.bucket} is not ${deps.bucket.name}` };
+  }
+  if (!ref.key.startsWith(INCOMING_PREFIX)) {
+    return { kind: 'ignored', reason: `key is outside ${INCOMING_PREFIX}` };
+  }
+  const now = deps.now ?? (() => new Date());
+  const placement: Placement = { bucket: ref.bucket, key: ref.key, order: uploadOrder(ref) };
+
+  const head = await headUnlessMissing(deps.bucket, ref);
+  if (head instanceof InputError) {
+    const id = objectArticleId({ bucket: ref.bucket, key: ref.key, version: eventVersion(ref) });
+    return save(failedResult(baseOf(id, sourceOf(ref), now), head), placement, deps);
+  }
+
+  const version = head.versionId ?? head.etag ?? eventVersion(ref);
+  const id = articleIdFor({ bucket: ref.bucket, key: ref.key, version }, head.metadata);
+  const source = sourceOf(ref, head);
+  if (!(await deps.store.markProcessing(placeholderResult(id, 'PROCESSING', source, now()), placement))) {
+    return { kind: 'duplicate', id };
+  }
+  return save(await analyse(ref, head, baseOf(id, source, now), deps), placement, deps);
+}
+
+async function headUnlessMissing(bucket: ArticleBucket, ref: S3ObjectRef): Promise<ObjectHead | InputError> {
+  try {
+    return await bucket.head(ref.key, ref.versionId);
+  } catch (error) {
+    if (error instanceof NotFoundError) return missing(ref, error);
+    throw error;
+  }
+}
+
+const missing = (ref: S3ObjectRef, cause: NotFoundError) =>
+  new InputError('NOT_FOUND', `Object ${ref.key} no longer exists`, { cause });
+
+function sourceOf(ref: S3ObjectRef, head?: ObjectHead): Source {
+  return {
+    bucket: ref.bucket,
+    key: ref.key,
+    versionId: head?.versionId ?? ref.versionId,
+    etag: head?.etag ?? ref.etag,
+    contentType: head?.contentType,
+    bytes: head?.bytes ?? ref.size ?? 0,
+  };
+}
+
+function baseOf(id: string, source: Source, now: () => Date) {
+  return { id, source, pipelineVersion: PIPELINE_VERSION, processedAt: now().toISOString() };
+}
+
+async function analyse(
+  ref: S3ObjectRef,
+  head: ObjectHead,
+  base: ReturnType<typeof baseOf>,
+  deps: ProcessObjectDeps,
+): Promise<Result> {
+  if (head.bytes > deps.maxInputBytes) {
+    const tooLarge = `Object is ${head.bytes} bytes; the limit is ${deps.maxInputBytes} bytes`;
+    return failedResult(base, new InputError('TOO_LARGE', tooLarge));
+  }
+  let bytes: Uint8Array;
+  try {
+    bytes = await deps.bucket.read(ref.key, head.versionId ?? ref.versionId);
+  } catch (error) {
+    if (error instanceof NotFoundError) return failedResult(base, missing(ref, error));
+    throw error;
+  }
+  const url = head.metadata[SOURCE_URL_METADATA];
+  return processArticle(
+    { id: base.id, bytes, source: base.source, ...(url === undefined ? {} : { url }) },
+    { sentences: deps.sentences, maxInputBytes: deps.maxInputBytes, now: deps.now },
+  );
+}
+
+/** Text first, then the item that points at it, then the entity index. */
+async function save(result: Result, placement: Placement, deps: ProcessObjectDeps): Promise<ProcessOutcome> {
+  const textKey = result.status === 'DONE' ? `${PROCESSED_PREFIX}${result.id}.txt` : undefined;
+  if (textKey !== undefined) await deps.bucket.writeText(textKey, result.text);
+  if (!(await deps.store.saveResult(result, placement, textKey))) return { kind: 'duplicate', id: result.id };
+  if (result.status === 'DONE') await deps.store.indexEntities(result);
+  const status = result.status === 'DONE' ? 'DONE' : 'FAILED';
+  return { kind: 'stored', id: result.id, status, ...(result.error ? { code: result.error.code } : {}) };
+}
