@@ -1,0 +1,192 @@
+import { once } from 'node:events';
+import { readFile } from 'node:fs/promises';
+import { createInterface } from 'node:readline';
+import type { Readable, Writable } from 'node:stream';
+import { parseArgs } from 'node:util';
+import { InputError } from '#shared/errors.ts';
+import {
+  type ArticleInput,
+  failedResult,
+  type ProcessOptions,
+  processArticle,
+} from '#shared/process-article.ts';
+import { PIPELINE_VERSION, type Result } from '#shared/result.ts';
+import { isBadLine, parseJsonlLine } from './jsonl-line.ts';
+
+export const USAGE = `Usage:
+  precis process [--sentences N] FILE...          one Result JSON line per file ("-" reads stdin)
+  precis process --jsonl [--sentences N] IN.jsonl  one Result line per input line {id, text?, html?, url?}
+                                                   ("-" reads stdin); a bad line gives a FAILED Result
+  precis --help
+
+Runs the pipeline in-process (no AWS). Results go to stdout; progress to stderr when it is a terminal.
+Exit status: 0 done, 1 some input could not be read or the pipeline crashed on it, 2 bad usage.`;
+
+export interface Io {
+  readonly stdin: Readable;
+  readonly stdout: Writable;
+  readonly stderr: Writable & { isTTY?: boolean };
+}
+
+const STDIN = '-';
+const EXIT_OK = 0;
+const EXIT_PARTIAL = 1;
+const EXIT_USAGE = 2;
+
+class UsageError extends Error {
+  override readonly name = 'UsageError';
+}
+
+interface Command {
+  readonly jsonl: boolean;
+  readonly inputs: readonly string[];
+  readonly options: ProcessOptions;
+}
+
+function parseCommand(argv: readonly string[]): Command | 'help' {
+  const { values, positionals } = parseArgs({
+    args: [...argv],
+    allowPositionals: true,
+    options: {
+      help: { type: 'boolean', short: 'h' },
+      jsonl: { type: 'boolean' },
+      sentences: { type: 'string' },
+    },
+  });
+  if (values.help) return 'help';
+  const [command, ...inputs] = positionals;
+  if (command === undefined) return 'help';
+  if (command !== 'process') throw new UsageError(`Unknown command "${command}"`);
+  if (inputs.length === 0) throw new UsageError('Give at least one FILE (or "-" for stdin)');
+  if (values.jsonl && inputs.length !== 1)
+    throw new UsageError('--jsonl takes exactly one input file (or "-")');
+  const sentences = values.sentences === undefined ? undefined : Number(values.sentences);
+  if (sentences !== undefined && (!Number.isSafeInteger(sentences) || sentences <= 0)) {
+    throw new UsageError(`--sentences must be a positive integer, got "${values.sentences}"`);
+  }
+  return { jsonl: values.jsonl === true, inputs, options: { sentences } };
+}
+
+/** A FAILED Result for input that never reached the pipeline. */
+function failed(id: string, error: InputError): Result {
+  const base = {
+    id,
+    source: { bytes: 0 },
+    pipelineVersion: PIPELINE_VERSION,
+    processedAt: new Date().toISOString(),
+  };
+  return failedResult(base, error);
+}
+
+/** Runs the pipeline; a crash (a bug) becomes a FAILED INTERNAL Result so a long run goes on. */
+function processSafely(input: ArticleInput, options: ProcessOptions): { result: Result; crashed: boolean } {
+  try {
+    return { result: processArticle(input, options), crashed: false };
+  } catch (error) {
+    const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    return { result: failed(input.id, new InputError('INTERNAL', message, { cause: error })), crashed: true };
+  }
+}
+
+async function writeLine(stream: Writable, value: unknown): Promise<void> {
+  if (!stream.write(`${JSON.stringify(value)}\n`)) await once(stream, 'drain');
+}
+
+function progress(io: Io) {
+  let count = 0;
+  return {
+    tick: () => {
+      count += 1;
+      if (io.stderr.isTTY) io.stderr.write(`\rprecis: ${count} processed`);
+    },
+    done: () => {
+      if (io.stderr.isTTY && count > 0) io.stderr.write('\n');
+    },
+  };
+}
+
+async function readAll(stream: Readable): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(Buffer.from(chunk));
+  return Buffer.concat(chunks);
+}
+
+async function processFiles(paths: readonly string[], options: ProcessOptions, io: Io): Promise<number> {
+  let exitCode = EXIT_OK;
+  const meter = progress(io);
+  for (const path of paths) {
+    let bytes: Uint8Array;
+    try {
+      bytes = path === STDIN ? await readAll(io.stdin) : await readFile(path);
+    } catch (error) {
+      const message = `Cannot read ${path}: ${error instanceof Error ? error.message : String(error)}`;
+      await writeLine(io.stdout, failed(path, new InputError('NOT_FOUND', message, { cause: error })));
+      exitCode = EXIT_PARTIAL;
+      meter.tick();
+      continue;
+    }
+    const id = path === STDIN ? 'stdin' : path;
+    const source = { bytes: bytes.byteLength, ...(path === STDIN ? {} : { key: path }) };
+    const { result, crashed } = processSafely({ id, bytes, source }, options);
+    if (crashed) exitCode = EXIT_PARTIAL;
+    await writeLine(io.stdout, result);
+    meter.tick();
+  }
+  meter.done();
+  return exitCode;
+}
+
+/** Blank lines are not records and are skipped; every other line yields exactly one Result, in order. */
+async function processJsonl(path: string, options: ProcessOptions, io: Io): Promise<number> {
+  let input: Readable;
+  if (path === STDIN) {
+    input = io.stdin;
+  } else {
+    const { createReadStream } = await import('node:fs');
+    input = createReadStream(path);
+  }
+  let exitCode = EXIT_OK;
+  let lineNumber = 0;
+  const meter = progress(io);
+  try {
+    for await (const line of createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY })) {
+      lineNumber += 1;
+      if (line.trim() === '') continue;
+      const parsed = parseJsonlLine(line, lineNumber);
+      if (isBadLine(parsed)) {
+        await writeLine(io.stdout, failed(parsed.id, new InputError('INVALID_INPUT', parsed.message)));
+      } else {
+        const { result, crashed } = processSafely(parsed, options);
+        if (crashed) exitCode = EXIT_PARTIAL;
+        await writeLine(io.stdout, result);
+      }
+      meter.tick();
+    }
+  } catch (error) {
+    io.stderr.write(
+      `precis: cannot read ${path}: ${error instanceof Error ? error.message : String(error)}\n`,
+    );
+    return EXIT_PARTIAL;
+  } finally {
+    meter.done();
+  }
+  return exitCode;
+}
+
+export async function main(argv: readonly string[], io: Io): Promise<number> {
+  let command: Command | 'help';
+  try {
+    command = parseCommand(argv);
+  } catch (error) {
+    io.stderr.write(`precis: ${error instanceof Error ? error.message : String(error)}\n\n${USAGE}\n`);
+    return EXIT_USAGE;
+  }
+  if (command === 'help') {
+    io.stdout.write(`${USAGE}\n`);
+    return EXIT_OK;
+  }
+  const [first = STDIN] = command.inputs;
+  return command.jsonl
+    ? processJsonl(first, command.options, io)
+    : processFiles(command.inputs, command.options, io);
+}
