@@ -1,0 +1,141 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { S3Client } from '@aws-sdk/client-s3';
+import { SQSClient } from '@aws-sdk/client-sqs';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../local/settings.ts';
+import { type Handlers, type LocalStack, startLocalStack } from '../../local/stack.ts';
+
+/**
+ * The whole local stack for a test: free ports on 127.0.0.1, state in a fresh temporary directory.
+ * `restart()` stops it and starts it again on the same ports over the same state, as `npm start` would.
+ */
+
+export interface TestStackOptions {
+  readonly handlers?: Partial<Handlers>;
+  /** Seconds before a failed message is redelivered; short so that retry tests stay quick. */
+  readonly visibilityTimeoutSeconds?: number;
+}
+
+export interface TestClients {
+  readonly s3: S3Client;
+  readonly sqs: SQSClient;
+  readonly dynamodb: DynamoDBClient;
+  readonly documentClient: DynamoDBDocumentClient;
+}
+
+export interface TestStack {
+  readonly stack: LocalStack;
+  readonly dataDir: string;
+  readonly clients: TestClients;
+  /** Stops the stack, keeps its state. */
+  stop(): Promise<void>;
+  /** Starts it again over the same state and ports. */
+  restart(): Promise<void>;
+  /** Stops the stack and deletes its state. */
+  dispose(): Promise<void>;
+}
+
+const QUIET_HANDLERS = {
+  POWERTOOLS_LOG_LEVEL: 'ERROR',
+  POWERTOOLS_METRICS_DISABLED: 'true',
+};
+
+function createClients(stack: LocalStack): TestClients {
+  const config = { region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS };
+  const dynamodb = new DynamoDBClient({ ...config, endpoint: stack.endpoints.dynamodb });
+  return {
+    s3: new S3Client({
+      ...config,
+      endpoint: stack.endpoints.s3,
+      forcePathStyle: true,
+      requestChecksumCalculation: 'WHEN_REQUIRED',
+      responseChecksumValidation: 'WHEN_REQUIRED',
+    }),
+    sqs: new SQSClient({ ...config, endpoint: stack.endpoints.sqs }),
+    dynamodb,
+    documentClient: DynamoDBDocumentClient.from(dynamodb),
+  };
+}
+
+function destroyClients(clients: TestClients): void {
+  for (const client of [clients.s3, clients.sqs, clients.dynamodb]) client.destroy();
+}
+
+export async function startTestStack(options: TestStackOptions = {}): Promise<TestStack> {
+  for (const [name, value] of Object.entries(QUIET_HANDLERS)) process.env[name] ??= value;
+  const dataDir = mkdtempSync(join(tmpdir(), 'precis-local-'));
+  const start = (ports = { s3: 0, dynamodb: 0, api: 0 }) =>
+    startLocalStack({
+      dataDir,
+      ports,
+      visibilityTimeoutSeconds: options.visibilityTimeoutSeconds ?? 1,
+      ...(options.handlers ? { handlers: options.handlers } : {}),
+      notifyIntervalMs: 100,
+      log: (message, details) => console.error(`[local stack] ${message}`, details ?? ''),
+    });
+
+  let stack = await start();
+  let clients = createClients(stack);
+  let running = true;
+
+  async function stop(): Promise<void> {
+    if (!running) return;
+    running = false;
+    destroyClients(clients);
+    await stack.stop();
+  }
+
+  return {
+    get stack() {
+      return stack;
+    },
+    dataDir,
+    get clients() {
+      return clients;
+    },
+    stop,
+    async restart() {
+      await stop();
+      stack = await start(stack.ports);
+      clients = createClients(stack);
+      running = true;
+    },
+    async dispose() {
+      await stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface PollOptions {
+  readonly timeoutMs?: number;
+  readonly intervalMs?: number;
+  readonly what?: string;
+}
+
+/**
+ * Calls `probe` until it returns a value other than undefined, or fails after the deadline with the last
+ * error it threw.
+ */
+export async function eventually<T>(
+  probe: () => Promise<T | undefined>,
+  options: PollOptions = {},
+): Promise<T> {
+  const { timeoutMs = 10_000, intervalMs = 50, what = 'the condition' } = options;
+  const deadline = Date.now() + timeoutMs;
+  let lastError: unknown;
+  while (Date.now() < deadline) {
+    try {
+      const value = await probe();
+      if (value !== undefined) return value;
+    } catch (error) {
+      lastError = error;
+    }
+    await sleep(intervalMs);
+  }
+  throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`, { cause: lastError });
+}
