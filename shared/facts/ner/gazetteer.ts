@@ -1,0 +1,54 @@
+import type { Sentence } from './tokenize.ts';
+
+/** Named word lists (class -> phrases), stored in the model file. */
+export type GazetteerLists = Readonly<Record<string, readonly string[]>>;
+
+/** Phrases keyed by their lowercased tokens joined by spaces, with the classes they belong to. */
+export interface Gazetteer {
+  readonly phrases: ReadonlyMap<string, readonly string[]>;
+  readonly maxTokens: number;
+}
+
+const SPACES = /\s+/u;
+const CAPITALISED = /^\p{Lu}/u;
+
+/** Builds the phrase index; phrases are matched token by token, case-insensitively. */
+export function buildGazetteer(lists: GazetteerLists): Gazetteer {
+  const phrases = new Map<string, string[]>();
+  let maxTokens = 1;
+  for (const [name, entries] of Object.entries(lists)) {
+    for (const entry of entries) {
+      const words = entry.toLowerCase().trim().split(SPACES);
+      const key = words.join(' ');
+      if (key === '') continue;
+      maxTokens = Math.max(maxTokens, words.length);
+      const classes = phrases.get(key) ?? [];
+      if (!classes.includes(name)) classes.push(name);
+      phrases.set(key, classes);
+    }
+  }
+  return { phrases, maxTokens };
+}
+
+/**
+ * Per token, the gazetteer features it carries: `<class>-B` on the first token of a match and `<class>-I`
+ * on the others. A match must start and end on a capitalised token (names, not common words), and the
+ * longest match at a position wins.
+ */
+export function matchGazetteer(gazetteer: Gazetteer, sentence: Sentence, lower: readonly string[]) {
+  const marks: string[][] = sentence.map(() => []);
+  for (let start = 0; start < sentence.length; start += 1) {
+    if (!CAPITALISED.test(sentence[start]?.text ?? '')) continue;
+    const limit = Math.min(sentence.length, start + gazetteer.maxTokens);
+    for (let end = limit; end > start; end -= 1) {
+      if (!CAPITALISED.test(sentence[end - 1]?.text ?? '')) continue;
+      const classes = gazetteer.phrases.get(lower.slice(start, end).join(' '));
+      if (!classes) continue;
+      for (let index = start; index < end; index += 1) {
+        for (const name of classes) marks[index]?.push(`${name}-${index === start ? 'B' : 'I'}`);
+      }
+      break;
+    }
+  }
+  return marks;
+}

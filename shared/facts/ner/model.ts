@@ -1,0 +1,165 @@
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { documentFeatures } from './features.ts';
+import { buildGazetteer, type Gazetteer, type GazetteerLists } from './gazetteer.ts';
+import { allowedEnd, allowedTransition, decodeTags, type EntityMention } from './tags.ts';
+import { tokenizeSentences } from './tokenize.ts';
+import { viterbi } from './viterbi.ts';
+
+export const MODEL_FORMAT = 'precis-ner/1';
+
+/** Trained weights in memory: one row of `tags.length` weights per feature, plus tag transitions. */
+export interface ModelWeights {
+  readonly tags: readonly string[];
+  readonly features: readonly string[];
+  /** `weights[feature * tags.length + tag]`. */
+  readonly weights: Float32Array;
+  /** `(tags.length + 1) * tags.length`: from-tag rows, the last row for the sentence start. */
+  readonly transitions: Float32Array;
+  readonly gazetteer: GazetteerLists;
+  readonly meta: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * The committed file: weights quantised to 16-bit integers (`value = int * scale`), feature names, and
+ * gazetteers, each gzipped and base64-encoded so the whole model is one JSON document a bundler inlines.
+ */
+export interface ModelFile {
+  readonly format: typeof MODEL_FORMAT;
+  readonly tags: readonly string[];
+  readonly featureCount: number;
+  readonly scale: number;
+  readonly transitions: readonly number[];
+  readonly features: string;
+  readonly weights: string;
+  readonly gazetteer: string;
+  readonly meta: Readonly<Record<string, unknown>>;
+}
+
+/** A model ready to tag: feature lookup, weights, the gazetteer index and the BILOU constraints. */
+export interface NerModel {
+  readonly tagCount: number;
+  readonly index: ReadonlyMap<string, number>;
+  readonly weights: Float32Array;
+  readonly transitions: Float32Array;
+  readonly allowed: readonly boolean[];
+  readonly allowedEnd: readonly boolean[];
+  readonly gazetteer: Gazetteer;
+}
+
+const INT16_MAX = 32767;
+const NAME_SEPARATOR = '\n';
+
+function pack(bytes: Uint8Array): string {
+  return gzipSync(bytes, { level: 9 }).toString('base64');
+}
+
+function unpack(text: string): Buffer {
+  return gunzipSync(Buffer.from(text, 'base64'));
+}
+
+function rowPeak(weights: Float32Array, row: number, width: number): number {
+  let peak = 0;
+  for (let tag = 0; tag < width; tag += 1) peak = Math.max(peak, Math.abs(weights[row * width + tag] ?? 0));
+  return peak;
+}
+
+/** Encodes weights for committing, dropping features whose weights all stay below `threshold`. */
+export function encodeModel(model: ModelWeights, threshold = 0): ModelFile {
+  const width = model.tags.length;
+  const kept = model.features.flatMap((_, row) =>
+    rowPeak(model.weights, row, width) > threshold ? [row] : [],
+  );
+  let peak = 0;
+  for (const row of kept) peak = Math.max(peak, rowPeak(model.weights, row, width));
+  for (const value of model.transitions) if (Number.isFinite(value)) peak = Math.max(peak, Math.abs(value));
+  const scale = peak > 0 ? peak / INT16_MAX : 1;
+  const quantised = Buffer.alloc(kept.length * width * 2);
+  kept.forEach((row, k) => {
+    for (let tag = 0; tag < width; tag += 1) {
+      const value = Math.round((model.weights[row * width + tag] ?? 0) / scale);
+      quantised.writeInt16LE(value, (k * width + tag) * 2);
+    }
+  });
+  const names = kept.map((row) => model.features[row] ?? '').join(NAME_SEPARATOR);
+  return {
+    format: MODEL_FORMAT,
+    tags: model.tags,
+    featureCount: kept.length,
+    scale,
+    transitions: [...model.transitions].map((value) => Math.round(value / scale)),
+    features: pack(Buffer.from(names, 'utf8')),
+    weights: pack(quantised),
+    gazetteer: pack(Buffer.from(JSON.stringify(model.gazetteer), 'utf8')),
+    meta: model.meta,
+  };
+}
+
+function constraints(tagCount: number) {
+  const allowed: boolean[] = [];
+  for (let from = 0; from <= tagCount; from += 1) {
+    for (let to = 0; to < tagCount; to += 1)
+      allowed.push(allowedTransition(from < tagCount ? from : undefined, to));
+  }
+  return { allowed, allowedEnd: Array.from({ length: tagCount }, (_, tag) => allowedEnd(tag)) };
+}
+
+/** Builds a taggable model from weights held in memory (training, tests). */
+export function modelFromWeights(model: ModelWeights): NerModel {
+  const index = new Map<string, number>();
+  model.features.forEach((name, row) => {
+    index.set(name, row);
+  });
+  return {
+    tagCount: model.tags.length,
+    index,
+    weights: model.weights,
+    transitions: model.transitions,
+    ...constraints(model.tags.length),
+    gazetteer: buildGazetteer(model.gazetteer),
+  };
+}
+
+/** Decodes a committed model file. */
+export function decodeModel(file: ModelFile): NerModel {
+  if (file.format !== MODEL_FORMAT) throw new Error(`unknown NER model format: ${String(file.format)}`);
+  const width = file.tags.length;
+  const features = unpack(file.features).toString('utf8').split(NAME_SEPARATOR);
+  const raw = unpack(file.weights);
+  const weights = new Float32Array(file.featureCount * width);
+  for (let i = 0; i < weights.length; i += 1) weights[i] = raw.readInt16LE(i * 2) * file.scale;
+  return modelFromWeights({
+    tags: file.tags,
+    features: file.featureCount === 0 ? [] : features,
+    weights,
+    transitions: Float32Array.from(file.transitions, (value) => value * file.scale),
+    gazetteer: JSON.parse(unpack(file.gazetteer).toString('utf8')) as GazetteerLists,
+    meta: file.meta,
+  });
+}
+
+/** Per-token tag scores of one sentence from its feature names; unknown features score nothing. */
+export function emissionScores(model: NerModel, features: readonly string[][]): Float64Array {
+  const n = model.tagCount;
+  const scores = new Float64Array(features.length * n);
+  features.forEach((names, t) => {
+    for (const name of names) {
+      const row = model.index.get(name);
+      if (row === undefined) continue;
+      for (let tag = 0; tag < n; tag += 1) {
+        scores[t * n + tag] = (scores[t * n + tag] ?? 0) + (model.weights[row * n + tag] ?? 0);
+      }
+    }
+  });
+  return scores;
+}
+
+/** Tags a whole document (sentences share document-level features) and returns mentions in order. */
+export function tagWithModel(model: NerModel, text: string): EntityMention[] {
+  const sentences = tokenizeSentences(text);
+  const features = documentFeatures(sentences, model.gazetteer);
+  return sentences.flatMap((sentence, s) => {
+    const emissions = emissionScores(model, features[s] ?? []);
+    const tags = viterbi({ ...model, emissions }, sentence.length);
+    return decodeTags(text, sentence, tags);
+  });
+}

@@ -1,0 +1,94 @@
+import type { Sentence } from './tokenize.ts';
+
+/** CoNLL-style entity classes the tagger emits. */
+export type NerType = 'PER' | 'ORG' | 'LOC' | 'MISC';
+
+/** One entity mention found in the text; `text === input.slice(start, end)`. */
+export interface EntityMention {
+  readonly type: NerType;
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+}
+
+/** A gold or predicted span in character offsets, end exclusive. */
+export interface TypedSpan {
+  readonly type: NerType;
+  readonly start: number;
+  readonly end: number;
+}
+
+export const NER_TYPES: readonly NerType[] = ['PER', 'ORG', 'LOC', 'MISC'];
+const PREFIXES = ['B', 'I', 'L', 'U'] as const;
+type Prefix = (typeof PREFIXES)[number];
+
+/** BILOU tags: O, then B-/I-/L-/U- for each type. Index 0 is O. */
+export const TAGS: readonly string[] = [
+  'O',
+  ...NER_TYPES.flatMap((type) => PREFIXES.map((p) => `${p}-${type}`)),
+];
+export const OUTSIDE = 0;
+
+function tagIndex(prefix: Prefix, type: NerType): number {
+  return 1 + NER_TYPES.indexOf(type) * PREFIXES.length + PREFIXES.indexOf(prefix);
+}
+
+function prefixOf(tag: number): Prefix | undefined {
+  return tag === OUTSIDE ? undefined : PREFIXES[(tag - 1) % PREFIXES.length];
+}
+
+function typeOf(tag: number): NerType | undefined {
+  return tag === OUTSIDE ? undefined : NER_TYPES[Math.floor((tag - 1) / PREFIXES.length)];
+}
+
+/** Whether tag `to` may follow tag `from` in BILOU (`from` undefined: sentence start). */
+export function allowedTransition(from: number | undefined, to: number): boolean {
+  const fromPrefix = from === undefined ? undefined : prefixOf(from);
+  const toPrefix = prefixOf(to);
+  const inside = fromPrefix === 'B' || fromPrefix === 'I';
+  if (toPrefix === 'I' || toPrefix === 'L') return inside && typeOf(from ?? OUTSIDE) === typeOf(to);
+  return !inside;
+}
+
+/** Whether a sentence may end on this tag (not inside an open entity). */
+export function allowedEnd(tag: number): boolean {
+  const prefix = prefixOf(tag);
+  return prefix !== 'B' && prefix !== 'I';
+}
+
+/** Gold BILOU tags of a sentence: a token belongs to the span that contains it. */
+export function encodeTags(sentence: Sentence, spans: readonly TypedSpan[]): Uint8Array {
+  const tags = new Uint8Array(sentence.length);
+  for (const span of spans) {
+    const inside: number[] = [];
+    sentence.forEach((token, index) => {
+      if (token.start >= span.start && token.end <= span.end) inside.push(index);
+    });
+    const first = inside[0];
+    const last = inside.at(-1);
+    if (first === undefined || last === undefined) continue;
+    for (const index of inside) tags[index] = tagIndex('I', span.type);
+    tags[first] = tagIndex('B', span.type);
+    tags[last] = tagIndex(first === last ? 'U' : 'L', span.type);
+  }
+  return tags;
+}
+
+/** Mentions spelled by a BILOU tag sequence over a sentence of `text`. */
+export function decodeTags(text: string, sentence: Sentence, tags: ArrayLike<number>): EntityMention[] {
+  const mentions: EntityMention[] = [];
+  let open: { type: NerType; start: number } | undefined;
+  sentence.forEach((token, index) => {
+    const tag = tags[index] ?? OUTSIDE;
+    const prefix = prefixOf(tag);
+    const type = typeOf(tag);
+    if (prefix === 'B' || prefix === 'U' || !type || open?.type !== type) open = undefined;
+    if (!type) return;
+    open ??= { type, start: token.start };
+    if (prefix === 'L' || prefix === 'U') {
+      mentions.push({ type, start: open.start, end: token.end, text: text.slice(open.start, token.end) });
+      open = undefined;
+    }
+  });
+  return mentions;
+}

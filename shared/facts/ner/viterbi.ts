@@ -1,0 +1,51 @@
+/** Scores for a linear-chain decoder over `tagCount` tags. */
+export interface ChainScores {
+  readonly tagCount: number;
+  /** `emissions[t * tagCount + tag]`: score of `tag` at token t. */
+  readonly emissions: Float64Array;
+  /** `transitions[from * tagCount + to]`; row `tagCount` holds the scores of starting on `to`. */
+  readonly transitions: ArrayLike<number>;
+  /** `allowed[from * tagCount + to]` (row `tagCount` for the start); `allowedEnd[tag]`. */
+  readonly allowed: ArrayLike<boolean>;
+  readonly allowedEnd: ArrayLike<boolean>;
+}
+
+/** The highest-scoring allowed tag sequence for `length` tokens (Viterbi). */
+export function viterbi(scores: ChainScores, length: number): Uint8Array {
+  const { tagCount: n, emissions, transitions, allowed, allowedEnd } = scores;
+  const path = new Uint8Array(length);
+  if (length === 0) return path;
+  const best = new Float64Array(length * n).fill(Number.NEGATIVE_INFINITY);
+  const back = new Uint8Array(length * n);
+  for (let tag = 0; tag < n; tag += 1) {
+    if (allowed[n * n + tag]) best[tag] = (transitions[n * n + tag] ?? 0) + (emissions[tag] ?? 0);
+  }
+  for (let t = 1; t < length; t += 1) {
+    for (let tag = 0; tag < n; tag += 1) {
+      let top = Number.NEGATIVE_INFINITY;
+      let arg = 0;
+      for (let from = 0; from < n; from += 1) {
+        if (!allowed[from * n + tag]) continue;
+        const score = (best[(t - 1) * n + from] ?? 0) + (transitions[from * n + tag] ?? 0);
+        if (score > top) {
+          top = score;
+          arg = from;
+        }
+      }
+      best[t * n + tag] = top + (emissions[t * n + tag] ?? 0);
+      back[t * n + tag] = arg;
+    }
+  }
+  let last = 0;
+  let top = Number.NEGATIVE_INFINITY;
+  for (let tag = 0; tag < n; tag += 1) {
+    const score = best[(length - 1) * n + tag] ?? 0;
+    if (allowedEnd[tag] && score > top) {
+      top = score;
+      last = tag;
+    }
+  }
+  path[length - 1] = last;
+  for (let t = length - 1; t > 0; t -= 1) path[t - 1] = back[t * n + (path[t] ?? 0)] ?? 0;
+  return path;
+}
