@@ -1,0 +1,255 @@
+import { fileURLToPath } from 'node:url';
+import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { AccessLogField, AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
+import { HttpApi, HttpMethod, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpIamAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import { AttributeType, BillingMode, ProjectionType, Table } from 'aws-cdk-lib/aws-dynamodb';
+import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { BlockPublicAccess, Bucket, BucketEncryption, EventType } from 'aws-cdk-lib/aws-s3';
+import { SqsDestination } from 'aws-cdk-lib/aws-s3-notifications';
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import type { Construct } from 'constructs';
+import { DEFAULT_MAX_INPUT_BYTES, ENV, INCOMING_PREFIX, PROCESSED_PREFIX } from '#shared/config.ts';
+import { LambdaFunction } from './lambda-function.ts';
+import { acknowledgeNagFindings } from './nag-acknowledgements.ts';
+
+/** Key schema of the results table; the article store reads and writes exactly these attributes. */
+const TABLE_SCHEMA = {
+  partitionKey: 'pk',
+  sortKey: 'sk',
+  indexes: { byKey: { partitionKey: 'gsi1pk', sortKey: 'gsi1sk' } },
+} as const;
+
+/** Attribute names the Powertools idempotency DynamoDB persistence layer uses by default. */
+const IDEMPOTENCY_KEY = 'id';
+const IDEMPOTENCY_TTL = 'expiration';
+
+const SERVICE_NAME = 'precis';
+const METRICS_NAMESPACE = 'Precis';
+
+const PROCESS_TIMEOUT = Duration.seconds(60);
+const API_TIMEOUT = Duration.seconds(10);
+/** AWS's advice for SQS event sources: visibility timeout at least 6x the function timeout. */
+const VISIBILITY_TIMEOUT_FACTOR = 6;
+const MAX_RECEIVE_COUNT = 5;
+
+const entry = (name: string): string => fileURLToPath(new URL(`../functions/${name}.ts`, import.meta.url));
+
+export interface PrecisStackProps extends StackProps {
+  /**
+   * Largest article, in bytes, the pipeline accepts (`MAX_INPUT_BYTES`); larger objects become FAILED
+   * Results with code TOO_LARGE, and larger POST bodies are rejected.
+   * @default DEFAULT_MAX_INPUT_BYTES from shared/config.ts (5 MiB)
+   */
+  readonly maxInputBytes?: number;
+
+  /**
+   * Summary length in sentences (`SUMMARY_SENTENCES`).
+   * @default - unset: the summariser chooses by article length
+   */
+  readonly summarySentences?: number;
+
+  /**
+   * Most concurrent `process` invocations the queue may drive (2 to 1000).
+   * @default 5
+   */
+  readonly maxConcurrency?: number;
+
+  /**
+   * What happens to the buckets, tables and log groups when the stack is deleted. A bucket that still
+   * holds objects cannot be destroyed; empty it first.
+   * @default RemovalPolicy.RETAIN
+   */
+  readonly removalPolicy?: RemovalPolicy;
+
+  /** @default RetentionDays.ONE_MONTH */
+  readonly logRetention?: RetentionDays;
+}
+
+/**
+ * precis on AWS: articles put under `incoming/` in the bucket are queued, processed into Results in the
+ * table, and served by an IAM-authorised HTTP API that also accepts new articles.
+ */
+export class PrecisStack extends Stack {
+  public constructor(scope: Construct, id: string, props: PrecisStackProps = {}) {
+    super(scope, id, props);
+    const removalPolicy = props.removalPolicy ?? RemovalPolicy.RETAIN;
+    const logRetention = props.logRetention ?? RetentionDays.ONE_MONTH;
+
+    // Bucket: articles arrive under incoming/; server access logs go to a bucket of their own.
+    const accessLogsBucket = new Bucket(this, 'AccessLogsBucket', {
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      encryption: BucketEncryption.S3_MANAGED,
+      enforceSSL: true,
+      lifecycleRules: [{ expiration: Duration.days(90) }],
+      removalPolicy,
+    });
+    const bucket = new Bucket(this, 'ArticlesBucket', {
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      encryption: BucketEncryption.S3_MANAGED,
+      enforceSSL: true,
+      versioned: true,
+      serverAccessLogsBucket: accessLogsBucket,
+      serverAccessLogsPrefix: 'articles-bucket/',
+      lifecycleRules: [
+        {
+          noncurrentVersionExpiration: Duration.days(30),
+          abortIncompleteMultipartUploadAfter: Duration.days(7),
+        },
+      ],
+      removalPolicy,
+    });
+
+    // Queue: one message per object created under incoming/, retried 5 times, then dead-lettered.
+    const deadLetterQueue = new Queue(this, 'DeadLetterQueue', {
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+    });
+    const queue = new Queue(this, 'IncomingQueue', {
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      visibilityTimeout: Duration.seconds(PROCESS_TIMEOUT.toSeconds() * VISIBILITY_TIMEOUT_FACTOR),
+      deadLetterQueue: { queue: deadLetterQueue, maxReceiveCount: MAX_RECEIVE_COUNT },
+    });
+    bucket.addEventNotification(EventType.OBJECT_CREATED, new SqsDestination(queue), {
+      prefix: INCOMING_PREFIX,
+    });
+
+    // Tables: the Results, and the idempotency records of the process function.
+    const table = new Table(this, 'ResultsTable', {
+      partitionKey: { name: TABLE_SCHEMA.partitionKey, type: AttributeType.STRING },
+      sortKey: { name: TABLE_SCHEMA.sortKey, type: AttributeType.STRING },
+      billingMode: BillingMode.PAY_PER_REQUEST,
+      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+      removalPolicy,
+    });
+    table.addGlobalSecondaryIndex({
+      indexName: 'byKey',
+      partitionKey: { name: TABLE_SCHEMA.indexes.byKey.partitionKey, type: AttributeType.STRING },
+      sortKey: { name: TABLE_SCHEMA.indexes.byKey.sortKey, type: AttributeType.STRING },
+      projectionType: ProjectionType.ALL,
+    });
+    const idempotencyTable = new Table(this, 'IdempotencyTable', {
+      partitionKey: { name: IDEMPOTENCY_KEY, type: AttributeType.STRING },
+      timeToLiveAttribute: IDEMPOTENCY_TTL,
+      billingMode: BillingMode.PAY_PER_REQUEST,
+      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+      removalPolicy,
+    });
+
+    // Functions: process (queue -> table) and api (HTTP -> bucket and table).
+    const pipelineEnvironment = {
+      [ENV.bucketName]: bucket.bucketName,
+      [ENV.tableName]: table.tableName,
+      [ENV.maxInputBytes]: String(props.maxInputBytes ?? DEFAULT_MAX_INPUT_BYTES),
+      ...(props.summarySentences === undefined
+        ? {}
+        : { [ENV.summarySentences]: String(props.summarySentences) }),
+    };
+    const functionDefaults = {
+      serviceName: SERVICE_NAME,
+      metricsNamespace: METRICS_NAMESPACE,
+      logRetention,
+      removalPolicy,
+    };
+
+    const processFunction = new LambdaFunction(this, 'ProcessFunction', {
+      ...functionDefaults,
+      entry: entry('process'),
+      description: 'Turns S3 event notifications from the queue into Results in the table',
+      timeout: PROCESS_TIMEOUT,
+      memorySize: 1024,
+      environment: { ...pipelineEnvironment, [ENV.idempotencyTableName]: idempotencyTable.tableName },
+    });
+    processFunction.addEventSource(
+      new SqsEventSource(queue, {
+        batchSize: 10,
+        maxBatchingWindow: Duration.seconds(1),
+        maxConcurrency: props.maxConcurrency ?? 5,
+        reportBatchItemFailures: true,
+      }),
+    );
+
+    const apiFunction = new LambdaFunction(this, 'ApiFunction', {
+      ...functionDefaults,
+      entry: entry('api'),
+      description: 'Serves the precis HTTP API: accepts articles and returns Results',
+      timeout: API_TIMEOUT,
+      memorySize: 512,
+      environment: pipelineEnvironment,
+    });
+
+    // API: IAM (SigV4) on every route, throttled, with JSON access logs.
+    const api = new HttpApi(this, 'HttpApi', {
+      description: 'precis: submit articles and read their Results',
+      defaultAuthorizer: new HttpIamAuthorizer(),
+      createDefaultStage: false,
+    });
+    const apiAccessLogs = new LogGroup(this, 'ApiAccessLogs', { retention: logRetention, removalPolicy });
+    const stage = api.addStage('DefaultStage', {
+      stageName: '$default',
+      autoDeploy: true,
+      throttle: { rateLimit: 50, burstLimit: 100 },
+      accessLogSettings: {
+        destination: new LogGroupLogDestination(apiAccessLogs),
+        format: accessLogFormat(),
+      },
+    });
+    const integration = new HttpLambdaIntegration('ApiIntegration', apiFunction);
+    api.addRoutes({ path: '/articles', methods: [HttpMethod.POST, HttpMethod.GET], integration });
+    api.addRoutes({ path: '/articles/{id}', methods: [HttpMethod.GET], integration });
+    api.addRoutes({ path: '/entities/{type}/{name}', methods: [HttpMethod.GET], integration });
+
+    // Grants: each function gets only the prefixes and tables it touches.
+    bucket.grantRead(processFunction, `${INCOMING_PREFIX}*`);
+    bucket.grantPut(processFunction, `${PROCESSED_PREFIX}*`);
+    table.grantReadWriteData(processFunction);
+    idempotencyTable.grantReadWriteData(processFunction);
+
+    bucket.grantPut(apiFunction, `${INCOMING_PREFIX}*`);
+    bucket.grantRead(apiFunction, `${PROCESSED_PREFIX}*`);
+    table.grantReadWriteData(apiFunction);
+
+    acknowledgeNagFindings(this, { functions: [processFunction, apiFunction], bucket, table });
+
+    // Outputs
+    new CfnOutput(this, 'BucketName', {
+      value: bucket.bucketName,
+      description: 'Upload articles under incoming/',
+    });
+    new CfnOutput(this, 'ApiUrl', {
+      value: stage.url,
+      description: 'HTTP API base URL (SigV4, service execute-api)',
+    });
+    new CfnOutput(this, 'TableName', { value: table.tableName, description: 'Results table' });
+    new CfnOutput(this, 'QueueUrl', {
+      value: queue.queueUrl,
+      description: 'Queue of incoming/ notifications',
+    });
+    new CfnOutput(this, 'DeadLetterQueueUrl', {
+      value: deadLetterQueue.queueUrl,
+      description: 'Notifications that failed 5 times',
+    });
+  }
+}
+
+/** One JSON object per request, with the caller's IAM identity. */
+function accessLogFormat(): AccessLogFormat {
+  return AccessLogFormat.custom(
+    JSON.stringify({
+      requestId: AccessLogField.contextRequestId(),
+      requestTime: AccessLogField.contextRequestTime(),
+      ip: AccessLogField.contextIdentitySourceIp(),
+      caller: AccessLogField.contextIdentityUserArn(),
+      routeKey: AccessLogField.contextRouteKey(),
+      path: AccessLogField.contextPath(),
+      status: AccessLogField.contextStatus(),
+      responseLength: AccessLogField.contextResponseLength(),
+      responseLatency: AccessLogField.contextResponseLatency(),
+      integrationError: AccessLogField.contextIntegrationErrorMessage(),
+    }),
+  );
+}
