@@ -1,5 +1,30 @@
 import { InputError } from '../errors.ts';
 import type { Removal } from '../result.ts';
+import { decodeText } from './decode-text.ts';
+import { decompress } from './decompress.ts';
+import { detectFormat } from './detect-format.ts';
+import { detectLanguage } from './detect-language.ts';
+import { extractHtml } from './extract-html.ts';
+import type { HtmlMetadata } from './html-metadata.ts';
+import { normaliseText } from './normalise-text.ts';
+import { parseDate } from './parse-date.ts';
+import { parseJsonArticle } from './parse-json.ts';
+import { refuseBinary } from './refuse-binary.ts';
+import { removeCaptionsAndCredits } from './rules-captions.ts';
+import {
+  removeAdShortcodes,
+  removeBareUrls,
+  removeBylines,
+  removePublishedLines,
+  removeScrollDown,
+} from './rules-inline.ts';
+import { findDateline, looksLikeTitle, removeDuplicates, sameTitle } from './rules-structure.ts';
+import { removeTails } from './rules-tails.ts';
+import { joinLines, splitParagraphs } from './split-paragraphs.ts';
+import { stripMarkdown } from './strip-markdown.ts';
+import type { Paragraphs, PublishedAtSource, TextContext } from './text-context.ts';
+
+export type { PublishedAtSource } from './text-context.ts';
 
 /** What arrived: raw bytes plus whatever the transport told us about them. */
 export interface RawDocument {
@@ -18,40 +43,129 @@ export interface CleanedDocument {
   readonly sourceUrl?: string;
   readonly language?: string;
   readonly publishedAt?: string;
+  /** Where publishedAt came from: page metadata, a byline/PUBLISHED line, or the date of a removed caption. */
+  readonly publishedAtSource?: PublishedAtSource;
   readonly byline?: string;
   readonly siteName?: string;
   readonly dateline?: string;
   readonly removed: readonly Removal[];
 }
 
-const UTF8_BOM = [0xef, 0xbb, 0xbf];
-const AD_SHORTCODE = /\[ad_\d+\]/g;
+/** The article's paragraphs before the text rules, with what the container told us about it. */
+interface SourceDocument {
+  readonly paragraphs: Paragraphs;
+  readonly metadata: HtmlMetadata;
+  /** Plain text and Markdown: the first line may be the headline. */
+  readonly titleMayLead: boolean;
+}
 
-function decodeUtf8(bytes: Uint8Array): string {
-  const hasBom = UTF8_BOM.every((byte, index) => bytes[index] === byte);
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(hasBom ? bytes.subarray(3) : bytes);
-  } catch (error) {
-    throw new InputError('UNSUPPORTED_CONTENT', 'Input is not valid UTF-8 text', { cause: error });
+/** Line rules see paragraphs before their lines are joined; paragraph rules see joined paragraphs. */
+const LINE_RULES = [
+  removeAdShortcodes,
+  removeBareUrls,
+  removePublishedLines,
+  removeBylines,
+  removeScrollDown,
+];
+const PARAGRAPH_RULES = [removeCaptionsAndCredits, removeTails, removeDuplicates, findDateline];
+
+function fromText(text: string, metadata: HtmlMetadata = {}): SourceDocument {
+  return {
+    paragraphs: splitParagraphs(normaliseText(text)),
+    metadata,
+    titleMayLead: metadata.title === undefined,
+  };
+}
+
+function fromHtml(html: string, overrides: HtmlMetadata = {}): SourceDocument {
+  const { paragraphs, metadata } = extractHtml(html);
+  return {
+    paragraphs: paragraphs.map(normaliseText),
+    metadata: { ...metadata, ...overrides },
+    titleMayLead: false,
+  };
+}
+
+function definedOnly<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, field]) => field !== undefined)) as T;
+}
+
+function fromJson(json: string): SourceDocument {
+  const article = parseJsonArticle(json);
+  const metadata = definedOnly({
+    title: article.title?.trim(),
+    sourceUrl: article.url,
+    publishedAt: parseDate(article.publishedAt),
+    byline: article.author,
+  });
+  return article.text === undefined
+    ? fromHtml(article.html ?? '', metadata)
+    : fromText(article.text, metadata);
+}
+
+function fromMarkdown(markdown: string): SourceDocument {
+  const { text, title } = stripMarkdown(markdown);
+  return fromText(text, title ? { title: normaliseText(title).trim() } : {});
+}
+
+function readSource(decoded: string, raw: RawDocument): SourceDocument {
+  const fileName = raw.fileName?.replace(/\.gz$/i, '');
+  switch (detectFormat(decoded, raw.contentType, fileName)) {
+    case 'html':
+      return fromHtml(decoded);
+    case 'json':
+      return fromJson(decoded);
+    case 'markdown':
+      return fromMarkdown(decoded);
+    case 'text':
+      return fromText(decoded);
   }
 }
 
-/** First cleaning pass (foundation): UTF-8 text, ad shortcodes, whitespace. */
-export function cleanDocument(raw: RawDocument): CleanedDocument {
-  const decoded = decodeUtf8(raw.bytes);
-  if (decoded.includes('\u0000')) {
-    throw new InputError('UNSUPPORTED_CONTENT', 'Input contains NUL bytes: binary content is not supported');
+/** Takes the headline off the top: a leading title line of a text file, or a repeat of the known title. */
+function splitTitle(source: SourceDocument): { title?: string; paragraphs: Paragraphs } {
+  const [first, ...rest] = source.paragraphs;
+  const known = source.metadata.title;
+  if (first !== undefined && known !== undefined && sameTitle(joinLines(first), known)) {
+    return { title: known, paragraphs: rest };
   }
-  const removed: Removal[] = [];
-  const withoutAds = decoded.replace(AD_SHORTCODE, (match) => {
-    removed.push({ rule: 'ad-shortcode', text: match });
-    return '';
+  if (first !== undefined && source.titleMayLead && rest.length > 0 && looksLikeTitle(first)) {
+    return { title: first.trim(), paragraphs: rest };
+  }
+  return { ...(known ? { title: known } : {}), paragraphs: source.paragraphs };
+}
+
+function publishedOf(metadata: HtmlMetadata, context: TextContext) {
+  if (metadata.publishedAt)
+    return { publishedAt: metadata.publishedAt, publishedAtSource: 'metadata' as const };
+  if (context.publishedAt)
+    return { publishedAt: context.publishedAt, publishedAtSource: context.publishedAtSource };
+  if (context.captionDate) return { publishedAt: context.captionDate, publishedAtSource: 'caption' as const };
+  return {};
+}
+
+/** Bytes of any supported format to the article's clean text, its metadata and the audit of removals. */
+export function cleanDocument(raw: RawDocument): CleanedDocument {
+  const bytes = decompress(raw.bytes);
+  refuseBinary(bytes);
+  const source = readSource(decodeText(bytes, raw.contentType).text, raw);
+  const { title, paragraphs } = splitTitle(source);
+  const context: TextContext = { removed: [] };
+  const lined = LINE_RULES.reduce<Paragraphs>((current, rule) => rule(current, context), paragraphs);
+  const joined = lined.map(joinLines).filter((paragraph) => paragraph !== '');
+  const cleaned = PARAGRAPH_RULES.reduce<Paragraphs>((current, rule) => rule(current, context), joined);
+  const text = cleaned.join('\n\n');
+  if (text.trim() === '') throw new InputError('EMPTY', 'No text left after cleaning');
+  const { metadata } = source;
+  return definedOnly({
+    text,
+    title,
+    sourceUrl: raw.url ?? metadata.sourceUrl ?? context.sourceUrl,
+    language: detectLanguage(text, metadata.language),
+    ...publishedOf(metadata, context),
+    byline: metadata.byline ?? context.byline,
+    siteName: metadata.siteName,
+    dateline: context.dateline,
+    removed: context.removed,
   });
-  const text = withoutAds
-    .split(/\n\s*\n/)
-    .map((paragraph) => paragraph.replace(/\s+/g, ' ').trim())
-    .filter((paragraph) => paragraph !== '')
-    .join('\n\n');
-  if (text === '') throw new InputError('EMPTY', 'No text left after cleaning');
-  return { text, ...(raw.url ? { sourceUrl: raw.url } : {}), removed };
 }

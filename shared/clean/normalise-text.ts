@@ -1,0 +1,33 @@
+/**
+ * Unicode and whitespace normalisation. Deliberately conservative about punctuation: typographic quotes
+ * (‘ ’ “ ”) and dashes (– —) are kept exactly as published, because summaries and quotes are taken verbatim
+ * from the text and must match the source. Only rare look-alikes are folded into their common form.
+ */
+
+const INVISIBLE = /[\u00AD\u200B-\u200D\u2060\uFEFF]/g;
+const SPACE_LIKE = /[\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000\t\f\v]/g;
+const HYPHEN_LIKE = /[\u2010\u2011]/g;
+const FIGURE_DASH = /\u2012/g;
+const HORIZONTAL_BAR = /\u2015/g;
+const REVERSED_SINGLE_QUOTE = /\u201B/g;
+const REVERSED_DOUBLE_QUOTE = /\u201F/g;
+const CARRIAGE_RETURN = /\r\n?/g;
+const LINE_SEPARATOR = /[\u2028\u2029\u0085]/g;
+const SPACE_RUN = / {2,}/g;
+const CONTROL = /[\u0000-\u0008\u000E-\u001F\u007F]/g;
+
+export function normaliseText(text: string): string {
+  return text
+    .normalize('NFC')
+    .replace(CARRIAGE_RETURN, '\n')
+    .replace(LINE_SEPARATOR, '\n')
+    .replace(INVISIBLE, '')
+    .replace(CONTROL, '')
+    .replace(SPACE_LIKE, ' ')
+    .replace(HYPHEN_LIKE, '-')
+    .replace(FIGURE_DASH, '–')
+    .replace(HORIZONTAL_BAR, '—')
+    .replace(REVERSED_SINGLE_QUOTE, '‘')
+    .replace(REVERSED_DOUBLE_QUOTE, '“')
+    .replace(SPACE_RUN, ' ');
+}

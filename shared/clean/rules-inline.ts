@@ -1,0 +1,100 @@
+import { parseDate } from './parse-date.ts';
+import { mapLines, type Paragraphs, record, type TextContext, wordCount } from './text-context.ts';
+
+/** `[ad_1]`, `[ad]`, `[advertisement]`, `[/ad]`: shortcodes that scraper plugins leave in the text. */
+const AD_SHORTCODE = /\[\/?(?:ad|ads|advert|advertisement)(?:[_-]?\d{1,3})?\]/gi;
+/** A line that is only an advertisement label. */
+const AD_LABEL =
+  /^(?:advertisement|advertising|sponsored(?: content)?|anzeige|werbung|publicidad|publicité|story continues below(?: this)? advertisement|continue reading (?:the main story|below))\.?$/i;
+const BARE_URL = /^<?(https?:\/\/[^\s<>]{3,2000})>?$/i;
+/** "PUBLISHED: 12:08 EST, 24 July 2013 | UPDATED: 12:08 EST, 24 July 2013", "Last updated on June 19, 2023". */
+const PUBLISHED_LINE =
+  /^(?:(?:first )?published|updated|last (?:updated|modified)|posted|veröffentlicht|aktualisiert)(?: on| at)?\s*:?\s*\.?\s*(\S[^\n]{0,160})$/i;
+const PUBLISHED_MAX_WORDS = 22;
+/** "By Jane Doe", "By Jane Doe and John Roe, CNN", "By . Daily Mail Reporter ." */
+const BYLINE =
+  /^(?:by|von|par|por)\s+(?:\.\s+)?([\p{Lu}][\p{L}'’.-]*(?:[ \t]+(?:[\p{Lu}][\p{L}'’.-]*|and|&|de|van|von|der|la|le))+|Reuters|AP|AFP|CNN|dpa|Staff|Associated Press)(?:\s*[,|]\s*([^\n]{0,80}))?\s*\.?$/u;
+const BYLINE_MAX_TAIL_WORDS = 8;
+const BYLINE_MAX_WORDS = 16;
+/** The Daily Mail's inline header: "By . Name . PUBLISHED: . 12:08 EST, 24 July 2013 . | . UPDATED: . ... . " */
+const DAILY_MAIL_HEADER =
+  /^(?:By \. ([^.\n]{1,80}) \. )?PUBLISHED: \. ([^|\n]{1,60}) \. \| \. UPDATED: \. ([^.\n]{1,60}) \. /;
+const SCROLL_DOWN =
+  /\b(?:scroll down for (?:video|more(?: videos?)?|the video|full video)|SCROLL DOWN FOR VIDEO)\b\.?\s*/gi;
+/** A removed line or shortcode may leave doubled spaces behind. */
+const SPACE_RUN = /[ \t]{2,}/g;
+
+function setPublished(context: TextContext, text: string | undefined): void {
+  if (context.publishedAt) return;
+  const date = parseDate(text);
+  if (!date) return;
+  context.publishedAt = date;
+  context.publishedAtSource = 'byline';
+}
+
+export function removeAdShortcodes(paragraphs: Paragraphs, context: TextContext): string[] {
+  return mapLines(paragraphs, (line) => {
+    if (AD_LABEL.test(line.trim())) {
+      record(context, 'advertisement', line);
+      return '';
+    }
+    const without = line.replace(AD_SHORTCODE, (match) => {
+      record(context, 'ad-shortcode', match);
+      return ' ';
+    });
+    return without === line ? line : without.replace(SPACE_RUN, ' ').trim();
+  });
+}
+
+/** Lines that are only a URL; the first becomes sourceUrl when none is known. */
+export function removeBareUrls(paragraphs: Paragraphs, context: TextContext): string[] {
+  return mapLines(paragraphs, (line) => {
+    const url = line.trim().match(BARE_URL)?.[1];
+    if (!url) return line;
+    record(context, 'bare-url', line);
+    context.sourceUrl ??= url;
+    return '';
+  });
+}
+
+export function removePublishedLines(paragraphs: Paragraphs, context: TextContext): string[] {
+  const rewritten = paragraphs.map((paragraph, index) => {
+    if (index > 2) return paragraph;
+    const header = paragraph.match(DAILY_MAIL_HEADER);
+    if (!header) return paragraph;
+    record(context, 'published-line', header[0]);
+    if (header[1]) context.byline ??= header[1].trim();
+    setPublished(context, header[2]);
+    return paragraph.slice(header[0].length);
+  });
+  return mapLines(rewritten, (line) => {
+    const trimmed = line.trim();
+    const match = trimmed.match(PUBLISHED_LINE);
+    if (!match || wordCount(trimmed) > PUBLISHED_MAX_WORDS || !parseDate(trimmed)) return line;
+    record(context, 'published-line', line);
+    setPublished(context, match[1]);
+    return '';
+  });
+}
+
+export function removeBylines(paragraphs: Paragraphs, context: TextContext): string[] {
+  return mapLines(paragraphs, (line) => {
+    const trimmed = line.trim();
+    if (wordCount(trimmed) > BYLINE_MAX_WORDS) return line;
+    const match = trimmed.match(BYLINE);
+    if (!match?.[1] || wordCount(match[2] ?? '') > BYLINE_MAX_TAIL_WORDS) return line;
+    record(context, 'byline', line);
+    context.byline ??= match[1].replace(/\s*\.$/, '').trim();
+    setPublished(context, match[2]);
+    return '';
+  });
+}
+
+export function removeScrollDown(paragraphs: Paragraphs, context: TextContext): string[] {
+  return mapLines(paragraphs, (line) =>
+    line.replace(SCROLL_DOWN, (match) => {
+      record(context, 'scroll-down', match);
+      return '';
+    }),
+  );
+}

@@ -1,0 +1,65 @@
+import { type Paragraphs, record, type TextContext, wordCount } from './text-context.ts';
+
+/** "Beijing –", "WASHINGTON (AP) —", "LONDON, June 19 (Reuters) -", "NEW YORK --". */
+const DATELINE =
+  /^((?:\p{Lu}[\p{L}.'’-]*)(?:[ ]\p{Lu}[\p{L}.'’-]*){0,3})(?:,[ ](?:\p{Lu}[\p{L}.]*)(?:[ ]\p{Lu}[\p{L}.]*)?(?:[ ]\d{1,2})?)?[ ]?(?:\((?:AP|Reuters|AFP|CNN|dpa|UPI|Xinhua|Bloomberg|AAP|PA|EFE|ANSA|APA|SDA|KNA|epd)\)[ ]?)?(?:[–—]|--?)[ ]\S/u;
+const DATELINE_SEARCH_PARAGRAPHS = 2;
+const TITLE_MAX_WORDS = 25;
+const TITLE_MAX_CHARS = 200;
+const SENTENCE_END = /[.!,;:]["'’”]?$/;
+const URL_LIKE = /^<?https?:\/\//i;
+const BYLINE_START = /^by\s/i;
+const DUPLICATE_MIN_WORDS = 3;
+const FOLD = /[\s\p{P}]+/gu;
+
+/** Records the dateline ("Beijing" of "Beijing – ..."); the text keeps it. */
+export function findDateline(paragraphs: Paragraphs, context: TextContext): Paragraphs {
+  for (const paragraph of paragraphs.slice(0, DATELINE_SEARCH_PARAGRAPHS)) {
+    const place = paragraph.match(DATELINE)?.[1];
+    if (place) {
+      context.dateline = place;
+      break;
+    }
+  }
+  return paragraphs;
+}
+
+function fold(paragraph: string): string {
+  return paragraph.toLowerCase().replace(FOLD, ' ').trim();
+}
+
+/** Later copies of a paragraph (scrapers often repeat pull quotes and teasers). */
+export function removeDuplicates(paragraphs: Paragraphs, context: TextContext): string[] {
+  const seen = new Set<string>();
+  return paragraphs.filter((paragraph) => {
+    const key = fold(paragraph);
+    if (wordCount(paragraph) < DUPLICATE_MIN_WORDS) return true;
+    if (seen.has(key)) {
+      record(context, 'duplicate-paragraph', paragraph);
+      return false;
+    }
+    seen.add(key);
+    return true;
+  });
+}
+
+/** A first line that reads as a headline: one line, short, no closing punctuation, not a URL or a byline. */
+export function looksLikeTitle(paragraph: string): boolean {
+  const text = paragraph.trim();
+  const words = wordCount(text);
+  return (
+    !text.includes('\n') &&
+    words >= 2 &&
+    words <= TITLE_MAX_WORDS &&
+    text.length <= TITLE_MAX_CHARS &&
+    !SENTENCE_END.test(text) &&
+    !URL_LIKE.test(text) &&
+    !BYLINE_START.test(text) &&
+    /\p{Lu}/u.test(text)
+  );
+}
+
+/** Same words, ignoring case and punctuation: the page repeats its headline at the top of the body. */
+export function sameTitle(paragraph: string, title: string): boolean {
+  return fold(paragraph) === fold(title);
+}

@@ -1,0 +1,80 @@
+import { type Paragraphs, record, type TextContext, wordCount } from './text-context.ts';
+
+/** Headings of related-link, read-more and most-read blocks, in the languages we see most. */
+const TAIL_HEADING =
+  /^(?:related(?: posts| articles| stories| content| coverage| news| links| topics| reading)?|read more|read also|also read|read next|see also|more on this(?: story| topic)?|more (?:from|stories|news|articles|videos)\b[^.!?\n]{0,40}|recommended(?: for you| stories| articles)?|you may also like|you might also like|you may be interested in|most (?:popular|read|viewed|shared)|trending(?: now| stories)?|more to explore|further reading|top stories|latest news|lesen sie auch|lesen sie mehr|mehr zum thema|mehr dazu|das könnte sie auch interessieren|das könnte dich auch interessieren|weitere artikel|weitere themen|meistgelesen|lea también|lea más|leer más|noticias relacionadas|te puede interesar|lire aussi|à lire aussi|sur le même sujet|leia também|czytaj też|czytaj także|les også)\s*[:.]?\s*(?:none)?$/i;
+/** "Read more: <headline>", "RELATED: <headline>", "Lesen Sie auch: <headline>". */
+const READ_MORE_PREFIX =
+  /^(?:read more|read also|also read|related|more|see also|see more|watch|listen|click here|lesen sie auch|lesen sie mehr|mehr zum thema|auch interessant|lea también|lea más|lea|leer más|ver también|lire aussi|à lire aussi|leia também|czytaj też|czytaj także)\s*(?::|»|>>|\u2192)\s*\S/i;
+const READ_MORE_MAX_WORDS = 30;
+const SHARE_WORDS =
+  /^(?:(?:share|share this(?: article| story| post)?|share on|share via|tweet|email|e-mail|print|facebook|twitter|x|linkedin|whatsapp|reddit|pinterest|telegram|messenger|flipboard|pocket|copy link|copy|link|mail|drucken|teilen|compartir|partager|imprimer|follow us(?: on)?|follow)\s*[:|,/·•]?\s*){1,12}$/i;
+const SHARE_MAX_WORDS = 15;
+const FOLLOW_PROMPT = /^follow (?:us|@\w+|\w+ on (?:twitter|facebook|instagram|x))\b/i;
+const SIGNUP =
+  /\b(?:sign up|signup|subscribe|subscription|newsletter|in your inbox|to your inbox|register now|abonnieren|newsletter bestellen|suscr[ií]bete|inscrivez-vous)\b/i;
+const SIGNUP_START =
+  /^(?:sign up|subscribe|get (?:our|the)|join|want|don't miss|do not miss|never miss|enter your e-?mail|stay (?:informed|up to date)|like this|enjoy|support|become a|jetzt|melden sie sich)\b/i;
+const SIGNUP_MAX_WORDS = 40;
+const COOKIE = /\bcookies?\b/i;
+const COOKIE_CONTEXT =
+  /\b(?:use|uses|accept|consent|privacy|policy|browsing|experience|settings|verwendet|akzeptieren|datenschutz)\b/i;
+const COOKIE_MAX_WORDS = 80;
+const COPYRIGHT = /^(?:©|\(c\)|copyright\b|all rights reserved\b|alle rechte vorbehalten\b)/i;
+const COPYRIGHT_MAX_WORDS = 30;
+const COMMENTS_PROMPT =
+  /^(?:comments?(?: \(\d+\))?|\d+ comments?|leave a (?:comment|reply)|add a comment|post a comment|join the (?:conversation|discussion)|show comments|view comments|kommentare?(?: \(\d+\))?|kommentieren|comentarios)\s*:?$/i;
+/** A tail heading this far (as a share of paragraphs) into the text takes the short link lines after it too. */
+const TAIL_START_SHARE = 0.5;
+const LINK_LINE_MAX_WORDS = 20;
+const SENTENCE_END = /[.!?]["'’”]?$/;
+
+type Classifier = (paragraph: string) => string | undefined;
+
+const classifyPrompt: Classifier = (paragraph) => {
+  const words = wordCount(paragraph);
+  if ((words <= SHARE_MAX_WORDS && SHARE_WORDS.test(paragraph)) || FOLLOW_PROMPT.test(paragraph)) {
+    return 'share-prompt';
+  }
+  if (COMMENTS_PROMPT.test(paragraph)) return 'comments-prompt';
+  if (words <= READ_MORE_MAX_WORDS && READ_MORE_PREFIX.test(paragraph)) return 'read-more';
+  if (words <= SIGNUP_MAX_WORDS && SIGNUP.test(paragraph) && SIGNUP_START.test(paragraph))
+    return 'signup-prompt';
+  if (words <= COOKIE_MAX_WORDS && COOKIE.test(paragraph) && COOKIE_CONTEXT.test(paragraph))
+    return 'cookie-notice';
+  if (words <= COPYRIGHT_MAX_WORDS && COPYRIGHT.test(paragraph)) return 'copyright-notice';
+  return undefined;
+};
+
+function isLinkLine(paragraph: string): boolean {
+  return wordCount(paragraph) <= LINK_LINE_MAX_WORDS && !SENTENCE_END.test(paragraph.trim());
+}
+
+/**
+ * Related-posts / read-more / share / sign-up / cookie / comments blocks. A related heading in the second half
+ * of the text also takes the run of short link lines that follows it.
+ */
+export function removeTails(paragraphs: Paragraphs, context: TextContext): string[] {
+  const kept: string[] = [];
+  let inTail = false;
+  paragraphs.forEach((paragraph, index) => {
+    const text = paragraph.replace(/\n/g, ' ').trim();
+    if (inTail && isLinkLine(text)) {
+      record(context, 'related-tail', paragraph);
+      return;
+    }
+    inTail = false;
+    if (TAIL_HEADING.test(text)) {
+      record(context, 'related-tail', paragraph);
+      inTail = index >= paragraphs.length * TAIL_START_SHARE;
+      return;
+    }
+    const rule = classifyPrompt(text);
+    if (rule) {
+      record(context, rule, paragraph);
+      return;
+    }
+    kept.push(paragraph);
+  });
+  return kept;
+}
