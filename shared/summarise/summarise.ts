@@ -1,4 +1,4 @@
-import { splitSentences } from '../sentences/split-sentences.ts';
+import { selectSentences } from './select-sentences.ts';
 
 export interface SummariseInput {
   readonly text: string;
@@ -16,13 +16,15 @@ export interface SummaryOutput {
   readonly keyPhrases?: string[];
 }
 
-export const DEFAULT_SUMMARY_SENTENCES = 3;
-
-/** First pass (foundation): the lead sentences. */
+/**
+ * Extractive summary: sentences verbatim from `input.text`, in text order, chosen by lead bias, directed
+ * centrality, title overlap, entity/number density and length, with MMR against redundancy.
+ */
 export function summarise(input: SummariseInput, options: SummariseOptions = {}): SummaryOutput {
-  const count = options.sentences ?? DEFAULT_SUMMARY_SENTENCES;
-  const summary = splitSentences(input.text)
-    .slice(0, count)
-    .map((sentence) => sentence.text);
-  return { summary };
+  const selection = selectSentences(input.text, {
+    ...(input.title === undefined ? {} : { title: input.title }),
+    ...(options.sentences === undefined ? {} : { sentences: options.sentences }),
+  });
+  const summary = selection.sentences.map((sentence) => sentence.text);
+  return { summary, ...(selection.best === undefined ? {} : { headline: selection.best.text }) };
 }
