@@ -78,8 +78,6 @@ export function handlerEnvironment(endpoints: Omit<Endpoints, 'api'>): Record<st
     // Plain bodies instead of aws-chunked framing with trailing checksums: what emulators store faithfully.
     AWS_REQUEST_CHECKSUM_CALCULATION: 'WHEN_REQUIRED',
     AWS_RESPONSE_CHECKSUM_VALIDATION: 'WHEN_REQUIRED',
-    POWERTOOLS_SERVICE_NAME: 'precis',
-    POWERTOOLS_METRICS_NAMESPACE: 'precis',
   };
 }
 

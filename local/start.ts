@@ -36,6 +36,8 @@ Ctrl-C stops.`;
 }
 
 async function main(): Promise<void> {
+  // Powertools' development mode: readable logs, no EMF metric lines. Set POWERTOOLS_DEV=false to see them.
+  process.env.POWERTOOLS_DEV ??= 'true';
   const settings = readLocalSettings();
   const dataDir = resolve(settings.dataDir);
   const stack = await startLocalStack({ ...settings, dataDir, log });
