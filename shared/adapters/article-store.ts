@@ -95,6 +95,11 @@ const REPLACEABLE: Record<Status, readonly Status[]> = {
   DONE: ['PENDING', 'PROCESSING', 'FAILED'],
 };
 
+/** Whether a write of `next` may replace a stored item with status `stored` (undefined: no item yet). */
+export function canReplace(stored: Status | undefined, next: Status): boolean {
+  return stored === undefined || REPLACEABLE[next].includes(stored);
+}
+
 function conditionFor(status: Status) {
   const replaceable = REPLACEABLE[status];
   const values = Object.fromEntries(replaceable.map((value, index) => [`:s${index}`, value]));

@@ -1,0 +1,162 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { BatchWriteCommand, DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { mockClient } from 'aws-sdk-client-mock';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import {
+  type ArticleStore,
+  createArticleStore,
+  MAX_INLINE_ITEM_BYTES,
+} from '#shared/adapters/article-store.ts';
+import { DependencyError } from '#shared/errors.ts';
+import type { Entity, Status } from '#shared/result.ts';
+import { aResult, TEST_BUCKET } from '#tests/helpers/builders.ts';
+import { startDynalite, TEST_AWS_CONFIG, type TestDynamo } from '#tests/helpers/dynalite.ts';
+
+const placement = (key = 'incoming/article.txt', order = '2026-01-01T00:00:00.000Z#01') => ({
+  bucket: TEST_BUCKET,
+  key,
+  order,
+});
+
+describe('createArticleStore against dynalite', () => {
+  let dynamo: TestDynamo;
+  let store: ArticleStore;
+  let tableNumber = 0;
+
+  beforeAll(async () => {
+    dynamo = await startDynalite();
+  });
+
+  afterAll(async () => {
+    await dynamo.close();
+  });
+
+  beforeEach(async () => {
+    tableNumber += 1;
+    const tableName = `articles-${tableNumber}`;
+    await dynamo.createArticleTable(tableName);
+    store = createArticleStore(dynamo.documentClient, tableName);
+  });
+
+  it('returns the Result it saved when read back by id', async () => {
+    const result = aResult({ title: undefined });
+
+    await store.saveResult(result, placement(), 'processed/article-1.txt');
+
+    expect(await store.get('article-1')).toEqual({ result, textKey: 'processed/article-1.txt' });
+  });
+
+  it('returns undefined when the id is unknown', async () => {
+    expect(await store.get('missing')).toBeUndefined();
+  });
+
+  it.each<[Status, Status, boolean]>([
+    ['PENDING', 'PROCESSING', true],
+    ['PROCESSING', 'PROCESSING', true],
+    ['PROCESSING', 'DONE', true],
+    ['PROCESSING', 'FAILED', true],
+    ['FAILED', 'DONE', true],
+    ['DONE', 'PROCESSING', false],
+    ['FAILED', 'PROCESSING', false],
+    ['DONE', 'FAILED', false],
+    ['DONE', 'DONE', false],
+    ['FAILED', 'FAILED', false],
+    ['PROCESSING', 'PENDING', false],
+  ])('when the stored status is %s, writing %s is accepted: %s', async (stored, next, accepted) => {
+    await dynamo.documentClient.send(
+      new PutCommand({
+        TableName: `articles-${tableNumber}`,
+        Item: { pk: 'ARTICLE#article-1', sk: 'RESULT', status: stored },
+      }),
+    );
+
+    const written = await store.saveResult(aResult({ status: next }), placement());
+
+    expect(written).toBe(accepted);
+    expect((await store.get('article-1'))?.result.status).toBe(accepted ? next : stored);
+  });
+
+  it('lists the Results for a key newest upload first and leaves other keys out', async () => {
+    await store.saveResult(
+      aResult({ id: 'old' }),
+      placement('incoming/a b.txt', '2026-01-01T00:00:00.000Z#01'),
+    );
+    await store.saveResult(
+      aResult({ id: 'new' }),
+      placement('incoming/a b.txt', '2026-01-02T00:00:00.000Z#02'),
+    );
+    await store.saveResult(aResult({ id: 'other' }), placement('incoming/other.txt'));
+
+    const listed = await store.listByKey(TEST_BUCKET, 'incoming/a b.txt');
+
+    expect(listed.map((article) => article.result.id)).toEqual(['new', 'old']);
+  });
+
+  it('keeps the text only in S3 when the item would exceed the size limit', async () => {
+    const text = 'word '.repeat(MAX_INLINE_ITEM_BYTES / 4);
+
+    await store.saveResult(aResult({ text }), placement(), 'processed/article-1.txt');
+
+    const stored = await store.get('article-1');
+    expect(stored?.result.text).toBeUndefined();
+    expect(stored?.textKey).toBe('processed/article-1.txt');
+    expect(stored?.result.summary).toEqual(aResult().summary);
+  });
+
+  it('finds articles by entity, case-insensitively, when more entities than one batch are indexed', async () => {
+    const entities: Entity[] = Array.from({ length: 60 }, (_, index) => ({
+      type: 'person',
+      name: `Person ${index}`,
+      mentions: [{ start: 0, end: 1 }],
+    }));
+    const duplicate: Entity = { type: 'person', name: 'PERSON 7', mentions: [{ start: 2, end: 3 }] };
+
+    await store.indexEntities(aResult({ facts: { ...aResult().facts, entities: [...entities, duplicate] } }));
+
+    expect(await store.listByEntity('person', 'person 7')).toEqual([
+      { id: 'article-1', name: 'PERSON 7', count: 2 },
+    ]);
+    expect(await store.listByEntity('person', 'Person 59')).toHaveLength(1);
+    expect(await store.listByEntity('place', 'Person 59')).toEqual([]);
+  });
+});
+
+describe('createArticleStore with injected faults', () => {
+  const documentClient = DynamoDBDocumentClient.from(new DynamoDBClient(TEST_AWS_CONFIG));
+  const ddbMock = mockClient(documentClient);
+  const store = createArticleStore(documentClient, 'articles');
+
+  beforeEach(() => {
+    ddbMock.reset();
+  });
+
+  it('throws DependencyError when DynamoDB throttles', async () => {
+    const throttled = Object.assign(new Error('Rate exceeded'), {
+      name: 'ProvisionedThroughputExceededException',
+    });
+    ddbMock.on(GetCommand).rejects(throttled);
+
+    await expect(store.get('article-1')).rejects.toBeInstanceOf(DependencyError);
+  });
+
+  it('retries unprocessed items until the batch is written', async () => {
+    const firstItem = { PutRequest: { Item: { pk: 'ENTITY#person#ada lovelace', sk: 'ARTICLE#article-1' } } };
+    ddbMock
+      .on(BatchWriteCommand)
+      .resolvesOnce({ UnprocessedItems: { articles: [firstItem] } })
+      .resolves({ UnprocessedItems: {} });
+
+    await store.indexEntities(aResult());
+
+    const calls = ddbMock.commandCalls(BatchWriteCommand);
+    expect(calls).toHaveLength(2);
+    expect(calls[1]?.args[0].input.RequestItems?.articles).toHaveLength(1);
+  });
+
+  it('throws DependencyError when items stay unprocessed', async () => {
+    const item = { PutRequest: { Item: { pk: 'x', sk: 'y' } } };
+    ddbMock.on(BatchWriteCommand).resolves({ UnprocessedItems: { articles: [item] } });
+
+    await expect(store.indexEntities(aResult())).rejects.toBeInstanceOf(DependencyError);
+  });
+});

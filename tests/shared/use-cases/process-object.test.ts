@@ -1,0 +1,144 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { DependencyError } from '#shared/errors.ts';
+import { objectArticleId } from '#shared/use-cases/article-id.ts';
+import { processObject } from '#shared/use-cases/process-object.ts';
+import { anS3ObjectRef, BINARY_BYTES, encode, fixedNow, TEST_BUCKET } from '#tests/helpers/builders.ts';
+import {
+  createInMemoryBucket,
+  createInMemoryStore,
+  type StoredObject,
+} from '#tests/helpers/in-memory-adapters.ts';
+
+const seed = readFileSync(new URL('../../fixtures/seed-article.txt', import.meta.url));
+const KEY = 'incoming/my article(1).txt';
+
+function setup(objects: Record<string, StoredObject> = {}, maxInputBytes = 1_000_000) {
+  const { bucket, objects: stored, reads } = createInMemoryBucket();
+  for (const [key, object] of Object.entries(objects)) stored.set(key, object);
+  const { store, rows } = createInMemoryStore();
+  return { deps: { bucket, store, maxInputBytes, now: fixedNow }, objects: stored, reads, rows };
+}
+
+const idOf = (etag: string, key = KEY) => objectArticleId({ bucket: TEST_BUCKET, key, version: etag });
+
+describe('processObject', () => {
+  it('stores a DONE Result and the cleaned text under processed/ when given the seed article', async () => {
+    const { deps, objects, rows } = setup({ [KEY]: { body: seed, etag: 'e1', contentType: 'text/plain' } });
+
+    const outcome = await processObject(anS3ObjectRef({ key: KEY, etag: 'e1' }), deps);
+
+    const id = idOf('e1');
+    expect(outcome).toEqual({ kind: 'stored', id, status: 'DONE' });
+    const row = rows.get(id);
+    expect(row?.result).toMatchObject({
+      status: 'DONE',
+      source: { bucket: TEST_BUCKET, key: KEY, etag: 'e1' },
+    });
+    expect(row?.textKey).toBe(`processed/${id}.txt`);
+    expect(new TextDecoder().decode(objects.get(`processed/${id}.txt`)?.body)).toBe(row?.result.text);
+  });
+
+  it('stores a FAILED Result with code UNSUPPORTED_CONTENT when the object is binary', async () => {
+    const { deps, rows } = setup({ [KEY]: { body: BINARY_BYTES, etag: 'e1' } });
+
+    const outcome = await processObject(anS3ObjectRef({ key: KEY, etag: 'e1' }), deps);
+
+    expect(outcome).toEqual({
+      kind: 'stored',
+      id: idOf('e1'),
+      status: 'FAILED',
+      code: 'UNSUPPORTED_CONTENT',
+    });
+    expect(rows.get(idOf('e1'))?.result.error?.code).toBe('UNSUPPORTED_CONTENT');
+  });
+
+  it('stores a FAILED Result with code TOO_LARGE without downloading when the object is over the limit', async () => {
+    const { deps, reads } = setup({ [KEY]: { body: encode('x'.repeat(101)), etag: 'e1' } }, 100);
+
+    const outcome = await processObject(anS3ObjectRef({ key: KEY, etag: 'e1' }), deps);
+
+    expect(outcome).toMatchObject({ kind: 'stored', status: 'FAILED', code: 'TOO_LARGE' });
+    expect(reads).toEqual([]);
+  });
+
+  it('stores a FAILED Result with code NOT_FOUND when the object was deleted after the event', async () => {
+    const { deps, rows } = setup();
+
+    const outcome = await processObject(anS3ObjectRef({ key: KEY, etag: 'e1' }), deps);
+
+    expect(outcome).toEqual({ kind: 'stored', id: idOf('e1'), status: 'FAILED', code: 'NOT_FOUND' });
+    expect(rows.get(idOf('e1'))?.result.source).toMatchObject({ key: KEY, etag: 'e1' });
+  });
+
+  it('uses the article id from the object metadata when the upload came through the API', async () => {
+    const { deps, rows } = setup({
+      [KEY]: { body: seed, etag: 'e1', metadata: { 'article-id': 'from-api' } },
+    });
+
+    await processObject(anS3ObjectRef({ key: KEY, etag: 'e1' }), deps);
+
+    expect(rows.get('from-api')?.result.status).toBe('DONE');
+  });
+
+  it('reports a duplicate and keeps the first Result when the same event arrives twice', async () => {
+    const { deps, rows, reads } = setup({ [KEY]: { body: seed, etag: 'e1' } });
+    const ref = anS3ObjectRef({ key: KEY, etag: 'e1' });
+    await processObject(ref, deps);
+    const first = rows.get(idOf('e1'))?.result;
+
+    const outcome = await processObject(ref, { ...deps, now: () => new Date('2030-01-01T00:00:00Z') });
+
+    expect(outcome).toEqual({ kind: 'duplicate', id: idOf('e1') });
+    expect(rows.get(idOf('e1'))?.result).toBe(first);
+    expect(reads).toHaveLength(1);
+  });
+
+  it('keeps one Result per content when different content is uploaded to the same key', async () => {
+    const { deps, objects } = setup({ [KEY]: { body: seed, etag: 'e1' } });
+    await processObject(anS3ObjectRef({ key: KEY, etag: 'e1', eventTime: '2026-01-01T00:00:00.000Z' }), deps);
+    objects.set(KEY, { body: encode('A new version. It has other words.'), etag: 'e2' });
+
+    await processObject(anS3ObjectRef({ key: KEY, etag: 'e2', eventTime: '2026-01-02T00:00:00.000Z' }), deps);
+
+    const listed = await deps.store.listByKey(TEST_BUCKET, KEY);
+    expect(listed.map((article) => article.result.id)).toEqual([idOf('e2'), idOf('e1')]);
+  });
+
+  it('processes the current content under its own id when an older event arrives late', async () => {
+    const { deps, rows } = setup({ [KEY]: { body: seed, etag: 'e2' } });
+    await processObject(anS3ObjectRef({ key: KEY, etag: 'e2', sequencer: '02' }), deps);
+
+    const late = await processObject(anS3ObjectRef({ key: KEY, etag: 'e1', sequencer: '01' }), deps);
+
+    expect(late).toEqual({ kind: 'duplicate', id: idOf('e2') });
+    expect([...rows.keys()]).toEqual([idOf('e2')]);
+  });
+
+  it.each([
+    ['outside incoming/', anS3ObjectRef({ key: 'processed/abc.txt' })],
+    ['in another bucket', anS3ObjectRef({ bucket: 'someone-elses' })],
+  ])('ignores an object %s', async (_name, ref) => {
+    const { deps, rows } = setup();
+
+    const outcome = await processObject(ref, deps);
+
+    expect(outcome.kind).toBe('ignored');
+    expect(rows.size).toBe(0);
+  });
+
+  it('propagates a DependencyError and leaves the Result PROCESSING when S3 fails mid-way', async () => {
+    const { deps, rows } = setup({ [KEY]: { body: seed, etag: 'e1' } });
+    const failingBucket = {
+      ...deps.bucket,
+      read: async () => {
+        throw new DependencyError('GetObject failed: SlowDown');
+      },
+    };
+
+    await expect(
+      processObject(anS3ObjectRef({ key: KEY, etag: 'e1' }), { ...deps, bucket: failingBucket }),
+    ).rejects.toBeInstanceOf(DependencyError);
+    expect(rows.get(idOf('e1'))?.result.status).toBe('PROCESSING');
+  });
+});
