@@ -1,29 +1,29 @@
-import type { Entity, EntityType, Facts, Span } from '../result.ts';
-import { type NerType, tagEntities } from './ner/tag-entities.ts';
+import type { Facts } from '../result.ts';
+import { findDates } from './dates.ts';
+import { buildEntities } from './entities.ts';
+import { groundFacts } from './ground.ts';
+import { tagEntities } from './ner/tag-entities.ts';
+import { findNumbers } from './numbers.ts';
+import { findQuotes } from './quotes.ts';
 
 export interface FactsInput {
   readonly text: string;
   readonly title?: string;
+  /** ISO 8601 publication date or time from the article's metadata: the anchor for relative dates. */
   readonly publishedAt?: string;
 }
 
-const ENTITY_TYPES: Readonly<Record<NerType, EntityType>> = {
-  PER: 'person',
-  ORG: 'organization',
-  LOC: 'place',
-  MISC: 'other',
-};
-
-/** First pass (foundation): tagged mentions grouped by type and surface form, each grounded to spans. */
+/**
+ * Who, where, when, how much and who said what, every fact grounded to spans of `text`: tagged entities
+ * grouped with their aliases and roles, dates (relative ones resolved against the publication date),
+ * numbers (not those inside dates), and quotes with their speakers. Facts whose spans do not match the
+ * text are dropped at the end.
+ */
 export function extractFacts(input: FactsInput): Facts {
-  const groups = new Map<string, { type: EntityType; name: string; mentions: Span[] }>();
-  for (const mention of tagEntities(input.text)) {
-    const type = ENTITY_TYPES[mention.type];
-    const key = `${type}:${mention.text}`;
-    const group = groups.get(key) ?? { type, name: mention.text, mentions: [] };
-    group.mentions.push({ start: mention.start, end: mention.end });
-    groups.set(key, group);
-  }
-  const entities: Entity[] = [...groups.values()];
-  return { entities, dates: [], numbers: [], quotes: [] };
+  const { text } = input;
+  const entities = buildEntities(text, tagEntities(text), { title: input.title });
+  const dates = findDates(text, { publishedAt: input.publishedAt });
+  const numbers = findNumbers(text, { exclude: dates });
+  const quotes = findQuotes(text, entities);
+  return groundFacts(text, { entities, dates, numbers, quotes });
 }

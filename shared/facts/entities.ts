@@ -1,0 +1,355 @@
+import type { Entity, EntityType, Span } from '../result.ts';
+import type { EntityMention, NerType } from './ner/tag-entities.ts';
+import { isHonorific, isTitleWord, roleAfter, roleBefore } from './roles.ts';
+import {
+  CLAUSE_OPENERS,
+  isCapitalised,
+  keepFirstOfOverlapping,
+  overlapsAny,
+  straightenApostrophes,
+} from './words.ts';
+
+export interface EntityOptions {
+  /** The headline: entities named in it are more salient. */
+  readonly title?: string;
+}
+
+/** A tagged mention trimmed to the name itself ("the State Department’s" -> "State Department"). */
+interface NameMention extends Span {
+  readonly type: EntityType;
+  readonly text: string;
+  readonly key: string;
+}
+
+/** All mentions written the same way (same key), and what they resolve to. */
+interface Surface {
+  readonly key: string;
+  readonly tokens: readonly string[];
+  readonly mentions: NameMention[];
+  type: EntityType;
+}
+
+const ENTITY_TYPES: Readonly<Record<NerType, EntityType>> = {
+  PER: 'person',
+  ORG: 'organization',
+  LOC: 'place',
+  MISC: 'other',
+};
+const LEADING_EDGE = /^[\s"“”‘’'()[\]{},;:!?–—-]+/u;
+const TRAILING_EDGE = /[\s"“”‘’'()[\]{},;:!?–—-]+$/u;
+const TRAILING_PERIOD = /\.$/u;
+const INITIALISM_END = /(?:^|\.)\p{Lu}\.$/u;
+const POSSESSIVE_END = /(?:['’]s|(?<=s)['’])$/u;
+const LEADING_ARTICLE = /^(?:the|The|THE)\s+/u;
+const ANY_UPPERCASE = /\p{Lu}/u;
+const WHITESPACE = /\s+/gu;
+const ACRONYM = /^\p{Lu}{2,6}$/u;
+const ACRONYM_SKIP = new Set(['of', 'the', 'and', 'for', '&', 'de', 'du', 'la']);
+const COMPANY_ENDINGS = new Set([
+  'Inc',
+  'Corp',
+  'Corporation',
+  'Co',
+  'Company',
+  'Ltd',
+  'Group',
+  'plc',
+  'LLC',
+  'AG',
+]);
+const OF_DEPARTMENTS = new Set(
+  'State Defense Defence Homeland Security Treasury Commerce Energy Health Transportation Agriculture Labor Labour Education Interior Justice Staff Foreign Affairs Finance Trade the'.split(
+    ' ',
+  ),
+);
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+const WORD_BEFORE = /(\S+)\s+$/u;
+const WORD_AFTER = /^\s+(\S+)/u;
+const CLAUSE_END = /[.!?:;,"“”)]$/u;
+const NEIGHBOUR_WINDOW = 40;
+const TITLE_BONUS = 2;
+
+/**
+ * Groups tagged mentions into entities: names trimmed of articles, possessives and titles; short forms
+ * merged into the full name used in the same article ("Blinken" -> "Antony Blinken", "CIA" -> "Central
+ * Intelligence Agency"); later mentions of a known name the tagger missed added; roles attached to people;
+ * salience from frequency, position and the headline. Every mention's text is the name or one of the aliases.
+ */
+export function buildEntities(
+  text: string,
+  tagged: readonly EntityMention[],
+  options: EntityOptions = {},
+): Entity[] {
+  const mentions = keepFirstOfOverlapping(
+    tagged.map((mention) => trimMention(text, mention)).filter((mention) => mention !== undefined),
+  );
+  const surfaces = surfacesOf(mentions);
+  const groups = groupMentions(mentions, surfaces);
+  const completed = completeMentions(text, groups, mentions);
+  return rank(
+    text,
+    completed.map((group) => toEntity(text, group)),
+    options.title,
+  );
+}
+
+function trimMention(text: string, mention: EntityMention): NameMention | undefined {
+  let start = mention.start;
+  let end = mention.end;
+  const slice = () => text.slice(start, end);
+  const edges = (value: string) => {
+    start += LEADING_EDGE.exec(value)?.[0].length ?? 0;
+    end -= TRAILING_EDGE.exec(value)?.[0].length ?? 0;
+  };
+  edges(slice());
+  const possessive = POSSESSIVE_END.exec(slice());
+  if (possessive) end -= possessive[0].length;
+  if (TRAILING_PERIOD.test(slice()) && !INITIALISM_END.test(slice())) end -= 1;
+  const article = LEADING_ARTICLE.exec(slice());
+  if (article) start += article[0].length;
+  start = afterOpeners(text, start, end);
+  const type = ENTITY_TYPES[mention.type];
+  if (type === 'person') start = afterTitles(text, start, end);
+  edges(slice());
+  const surface = slice();
+  if (end <= start || !ANY_UPPERCASE.test(surface)) return undefined;
+  return { type, start, end, text: surface, key: keyOf(surface) };
+}
+
+/** Skips clause openers a tagger took for part of a name: "Despite Blinken". */
+function afterOpeners(text: string, start: number, end: number): number {
+  let position = start;
+  for (const word of text.slice(start, end).matchAll(/\S+/gu)) {
+    if (!CLAUSE_OPENERS.has(word[0]) || start + word.index + word[0].length >= end) break;
+    position = start + word.index + word[0].length;
+  }
+  return position;
+}
+
+/** Skips the titles a tagger left in front of a person's name: "US Secretary of State Antony Blinken". */
+function afterTitles(text: string, start: number, end: number): number {
+  const words = [...text.slice(start, end).matchAll(/\S+/gu)];
+  let nameStart = -1;
+  for (let index = 0; index < words.length - 1; index++) {
+    const word = (words[index] as RegExpExecArray)[0];
+    if (isTitleWord(word) || isHonorific(word)) nameStart = index + 1;
+    else if (word === 'of' && nameStart === index) {
+      let next = index + 1;
+      while (next < words.length - 1 && OF_DEPARTMENTS.has((words[next] as RegExpExecArray)[0])) next++;
+      nameStart = next;
+      index = next - 1;
+    }
+  }
+  const first = words[nameStart];
+  return nameStart > 0 && first ? start + first.index : start;
+}
+
+function keyOf(surface: string): string {
+  return straightenApostrophes(surface).replaceAll('.', '').replace(WHITESPACE, ' ');
+}
+
+function surfacesOf(mentions: readonly NameMention[]): Map<string, Surface> {
+  const surfaces = new Map<string, Surface>();
+  for (const mention of mentions) {
+    const surface = surfaces.get(mention.key) ?? {
+      key: mention.key,
+      tokens: mention.key.split(' '),
+      mentions: [],
+      type: mention.type,
+    };
+    surface.mentions.push(mention);
+    surfaces.set(mention.key, surface);
+  }
+  for (const surface of surfaces.values()) surface.type = majorityType(surface.mentions, surface.type);
+  return surfaces;
+}
+
+function majorityType(mentions: readonly { type: EntityType }[], tie: EntityType): EntityType {
+  const counts = new Map<EntityType, number>();
+  for (const { type } of mentions) counts.set(type, (counts.get(type) ?? 0) + 1);
+  let best = tie;
+  for (const [type, count] of counts) if (count > (counts.get(best) ?? 0)) best = type;
+  return best;
+}
+
+/** The longer surfaces a shorter one may stand for within one article. */
+function fullFormsOf(surface: Surface, surfaces: Map<string, Surface>): Surface[] {
+  const forms: Surface[] = [];
+  for (const other of surfaces.values()) {
+    if (other.tokens.length <= surface.tokens.length) continue;
+    if (isShortFormOf(surface, other)) forms.push(other);
+  }
+  return forms;
+}
+
+function isShortFormOf(short: Surface, full: Surface): boolean {
+  const first = full.tokens[0];
+  const last = full.tokens.at(-1);
+  const single = short.tokens.length === 1 ? short.key : undefined;
+  if (full.type === 'person') {
+    if (short.type === 'place' || single === undefined) return false;
+    return single === first || single === last;
+  }
+  if (single !== undefined && ACRONYM.test(single) && initialsOf(full.tokens) === single) return true;
+  if (short.type !== full.type) return false;
+  if (full.type === 'organization' && single !== undefined) {
+    return single === first && COMPANY_ENDINGS.has(last ?? '');
+  }
+  if (full.type !== 'organization' || single !== undefined) return false;
+  const joined = short.tokens.join(' ');
+  return full.key.endsWith(` ${joined}`);
+}
+
+function initialsOf(tokens: readonly string[]): string {
+  return tokens
+    .filter((token) => !ACRONYM_SKIP.has(token.toLowerCase()))
+    .map((token) => token[0] ?? '')
+    .join('');
+}
+
+interface Group {
+  readonly root: Surface;
+  readonly mentions: NameMention[];
+}
+
+/**
+ * Resolves every mention to the surface it stands for: itself, or the full form whose latest mention came
+ * before it (the "Biden" after "Joe Biden"), or else the most frequent full form.
+ */
+function groupMentions(mentions: readonly NameMention[], surfaces: Map<string, Surface>): Group[] {
+  const fullForms = new Map<string, Surface[]>();
+  for (const surface of surfaces.values()) fullForms.set(surface.key, fullFormsOf(surface, surfaces));
+  const rootOf = (surface: Surface, position: number, depth = 0): Surface => {
+    const forms = fullForms.get(surface.key) ?? [];
+    if (forms.length === 0 || depth > 3) return surface;
+    return rootOf(pickForm(forms, position), position, depth + 1);
+  };
+  const groups = new Map<string, Group>();
+  for (const mention of mentions) {
+    const root = rootOf(surfaces.get(mention.key) as Surface, mention.start);
+    const group = groups.get(root.key) ?? { root, mentions: [] };
+    group.mentions.push(mention);
+    groups.set(root.key, group);
+  }
+  return [...groups.values()];
+}
+
+function pickForm(forms: readonly Surface[], position: number): Surface {
+  let best: Surface | undefined;
+  let bestStart = -1;
+  for (const form of forms) {
+    const latest = form.mentions.findLast((mention) => mention.start < position)?.start ?? -1;
+    if (latest > bestStart) [best, bestStart] = [form, latest];
+  }
+  if (best) return best;
+  return [...forms].sort((a, b) => b.mentions.length - a.mentions.length)[0] as Surface;
+}
+
+interface Hit extends Span {
+  readonly group: Group;
+  readonly text: string;
+}
+
+/** Adds the later mentions of a known name that the tagger missed, without overlapping any mention. */
+function completeMentions(text: string, groups: readonly Group[], tagged: readonly NameMention[]): Group[] {
+  const hits: Hit[] = [];
+  for (const group of groups) {
+    const forms = new Set(group.mentions.map((mention) => mention.text));
+    for (const form of forms) {
+      if (form.length < 2 || !isCapitalised(form)) continue;
+      for (let start = text.indexOf(form); start >= 0; start = text.indexOf(form, start + form.length)) {
+        const end = start + form.length;
+        if (isWholeName(text, start, end, !form.includes(' '))) hits.push({ start, end, group, text: form });
+      }
+    }
+  }
+  const kept = keepFirstOfOverlapping(hits.filter((hit) => !overlapsAny(hit, tagged)));
+  const byGroup = new Map<Group, NameMention[]>();
+  for (const span of kept) {
+    const { group } = span;
+    const list = byGroup.get(group) ?? [];
+    list.push({
+      start: span.start,
+      end: span.end,
+      text: span.text,
+      type: group.root.type,
+      key: keyOf(span.text),
+    });
+    byGroup.set(group, list);
+  }
+  return groups.map((group) => ({
+    root: group.root,
+    mentions: [...group.mentions, ...(byGroup.get(group) ?? [])].sort((a, b) => a.start - b.start),
+  }));
+}
+
+/** A name found by search is whole when it is not part of a longer word or of a longer capitalised name. */
+function isWholeName(text: string, start: number, end: number, single: boolean): boolean {
+  if (LETTER_OR_DIGIT.test(text[start - 1] ?? '') || LETTER_OR_DIGIT.test(text[end] ?? '')) return false;
+  if (!single) return true;
+  const after = WORD_AFTER.exec(text.slice(end, end + NEIGHBOUR_WINDOW))?.[1];
+  if (after !== undefined && isCapitalised(after) && text[end] !== ',' && !after.startsWith('“'))
+    return false;
+  const before = WORD_BEFORE.exec(text.slice(Math.max(0, start - NEIGHBOUR_WINDOW), start))?.[1];
+  if (before === undefined || CLAUSE_END.test(before) || !isCapitalised(before)) return true;
+  return isTitleWord(before);
+}
+
+function toEntity(text: string, group: Group): Entity {
+  const { mentions } = group;
+  const name = canonicalName(group);
+  const type = majorityType(mentions, group.root.type);
+  const aliases = [...new Set(mentions.map((mention) => mention.text))].filter((alias) => alias !== name);
+  const roles = type === 'person' ? rolesOf(text, mentions) : [];
+  return {
+    type,
+    name,
+    mentions: mentions.map(({ start, end }) => ({ start, end })),
+    ...(aliases.length > 0 ? { aliases } : {}),
+    ...(roles.length > 0 ? { roles } : {}),
+    count: mentions.length,
+  };
+}
+
+/** The root surface as most often written ("U.S." or "US"), earliest on a tie. */
+function canonicalName(group: Group): string {
+  const counts = new Map<string, number>();
+  for (const mention of group.root.mentions) counts.set(mention.text, (counts.get(mention.text) ?? 0) + 1);
+  let best = group.root.mentions[0]?.text ?? group.root.key;
+  for (const [text, count] of counts) if (count > (counts.get(best) ?? 0)) best = text;
+  return best;
+}
+
+function rolesOf(text: string, mentions: readonly Span[]): string[] {
+  const roles = new Map<string, string>();
+  for (const mention of mentions) {
+    for (const role of [roleBefore(text, mention.start), roleAfter(text, mention.end)]) {
+      if (role === undefined) continue;
+      const key = straightenApostrophes(role).toLowerCase();
+      if (!roles.has(key)) roles.set(key, role);
+    }
+  }
+  return [...roles.values()];
+}
+
+/**
+ * Salience in [0, 1]: mentions, plus a bonus for the headline, plus how early the first mention comes;
+ * the most salient entity scores 1. Entities come back most salient first.
+ */
+function rank(text: string, entities: readonly Entity[], title: string | undefined): Entity[] {
+  const titleKey = title === undefined ? '' : keyOf(title);
+  const raw = entities.map((entity) => {
+    const names = [entity.name, ...(entity.aliases ?? [])].map(keyOf);
+    const inTitle = names.some((name) => titleKey.includes(name)) ? TITLE_BONUS : 0;
+    const first = entity.mentions[0]?.start ?? text.length;
+    return entity.mentions.length + inTitle + (1 - first / Math.max(1, text.length));
+  });
+  const top = raw.reduce((max, value) => Math.max(max, value), 1);
+  return entities
+    .map((entity, index) => ({ ...entity, salience: round((raw[index] ?? 0) / top) }))
+    .sort((a, b) => b.salience - a.salience || (a.mentions[0]?.start ?? 0) - (b.mentions[0]?.start ?? 0));
+}
+
+function round(value: number): number {
+  return Math.round(value * 1000) / 1000;
+}

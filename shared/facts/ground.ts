@@ -1,0 +1,50 @@
+import type { Entity, Facts, Span } from '../result.ts';
+
+/**
+ * The last step of extraction: a fact is kept only if its spans point at real text. A date, number or quote
+ * whose `text` is not exactly `text.slice(start, end)` is dropped; so is an entity mention that does not
+ * read as the entity's name or one of its aliases (and an entity left with no mention), and a speaker
+ * whose mention is out of bounds or blank.
+ */
+export function groundFacts(text: string, facts: Facts): Facts {
+  const matches = (fact: Span & { readonly text: string }) =>
+    isSpanIn(text, fact) && text.slice(fact.start, fact.end) === fact.text;
+  return {
+    entities: facts.entities
+      .map((entity) => groundEntity(text, entity))
+      .filter((entity) => entity !== undefined),
+    dates: facts.dates.filter(matches),
+    numbers: facts.numbers.filter(matches),
+    quotes: facts.quotes.filter(matches).map((quote) => {
+      if (quote.speakerMention === undefined) return quote;
+      if (
+        isSpanIn(text, quote.speakerMention) &&
+        text.slice(quote.speakerMention.start, quote.speakerMention.end).trim()
+      ) {
+        return quote;
+      }
+      const { speaker: _speaker, speakerMention: _mention, verb: _verb, ...rest } = quote;
+      return rest;
+    }),
+  };
+}
+
+function groundEntity(text: string, entity: Entity): Entity | undefined {
+  const names = new Set([entity.name, ...(entity.aliases ?? [])]);
+  const mentions = entity.mentions.filter(
+    (mention) => isSpanIn(text, mention) && names.has(text.slice(mention.start, mention.end)),
+  );
+  if (mentions.length === 0) return undefined;
+  if (mentions.length === entity.mentions.length) return entity;
+  return { ...entity, mentions, count: mentions.length };
+}
+
+function isSpanIn(text: string, span: Span): boolean {
+  return (
+    Number.isInteger(span.start) &&
+    Number.isInteger(span.end) &&
+    span.start >= 0 &&
+    span.end <= text.length &&
+    span.start < span.end
+  );
+}
