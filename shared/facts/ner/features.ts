@@ -5,6 +5,7 @@ const CURLY_SINGLE = /[‘’‚‛′]/gu;
 const CURLY_DOUBLE = /[“”„‟″«»]/gu;
 const LONG_DASH = /^[–—]$/u;
 const ELLIPSIS = /^…$/u;
+const ASCII = /^[\x20-\x7e]*$/u;
 const DIGITS = /\p{N}/gu;
 const DIGIT = /\p{N}/u;
 const UPPER = /\p{Lu}/u;
@@ -14,6 +15,8 @@ const HAS_LOWER = /\p{Ll}/u;
 const CAPITALISED = /^\p{Lu}/u;
 const WORDLIKE = /^[\p{L}\p{N}]/u;
 const AFFIX_LENGTHS = [1, 2, 3, 4] as const;
+const PREFIX_TEMPLATES = ['p0', 'p1', 'p2', 'p3', 'p4'];
+const SUFFIX_TEMPLATES = ['s0', 's1', 's2', 's3', 's4'];
 /** A line counts as a headline when at least this share of its words are in capitals. */
 const CAPS_LINE_SHARE = 0.8;
 const BEFORE = '<s>';
@@ -21,9 +24,19 @@ const AFTER = '</s>';
 
 /** Token text as CoNLL spells it: straight quotes, "--" for long dashes, "..." for an ellipsis. */
 export function normaliseToken(text: string): string {
+  if (ASCII.test(text)) return text;
   if (LONG_DASH.test(text)) return '--';
   if (ELLIPSIS.test(text)) return '...';
   return text.replace(CURLY_SINGLE, "'").replace(CURLY_DOUBLE, '"');
+}
+
+function charKind(char: string): string {
+  const code = char.charCodeAt(0);
+  if (code >= 65 && code <= 90) return 'X';
+  if (code >= 97 && code <= 122) return 'x';
+  if (code >= 48 && code <= 57) return 'd';
+  if (code < 128) return char;
+  return UPPER.test(char) ? 'X' : LOWER.test(char) ? 'x' : DIGIT.test(char) ? 'd' : char;
 }
 
 /** Word shape with runs collapsed: "Blinken" -> "Xx", "U.S." -> "X.X.", "1996-08-30" -> "d-d-d". */
@@ -31,22 +44,58 @@ export function wordShape(text: string): string {
   let shape = '';
   let last = '';
   for (const char of text) {
-    const kind = UPPER.test(char) ? 'X' : LOWER.test(char) ? 'x' : DIGIT.test(char) ? 'd' : char;
+    const kind = charKind(char);
     if (kind !== last) shape += kind;
     last = kind;
   }
   return shape;
 }
 
+/** The features of a token on its own (word, cased word, shape, affixes): shared by all its occurrences. */
+export interface OwnFeatures {
+  readonly pairs: FeaturePairs;
+}
+
+/** A token's features: its own (cacheable by identity) and those of its context. */
+export interface TokenFeatures {
+  readonly own: OwnFeatures;
+  readonly context: FeaturePairs;
+}
+
 interface TokenInfo {
   readonly word: string;
   readonly lower: string;
   readonly shape: string;
+  /** Own features in running text and in a capitals line (where the cased word says nothing). */
+  readonly own: readonly [OwnFeatures, OwnFeatures];
+}
+
+/** Token descriptions by token text, kept across documents (news vocabulary repeats) up to a limit. */
+const described = new Map<string, TokenInfo>();
+const DESCRIBED_LIMIT = 100_000;
+
+function ownFeatures(word: string, lower: string, shape: string, caps: boolean): OwnFeatures {
+  const pairs = ['b', '', 'w', lower, 'sh', shape];
+  if (!caps) pairs.push('W', word);
+  for (const length of AFFIX_LENGTHS) {
+    if (lower.length <= length) break;
+    pairs.push(PREFIX_TEMPLATES[length] ?? '', lower.slice(0, length));
+    pairs.push(SUFFIX_TEMPLATES[length] ?? '', lower.slice(-length));
+  }
+  return { pairs };
 }
 
 function describe(text: string): TokenInfo {
+  const known = described.get(text);
+  if (known) return known;
   const word = normaliseToken(text).replace(DIGITS, '0');
-  return { word, lower: word.toLowerCase(), shape: wordShape(text) };
+  const lower = word.toLowerCase();
+  const shape = wordShape(text);
+  const own = [ownFeatures(word, lower, shape, false), ownFeatures(word, lower, shape, true)] as const;
+  const info = { word, lower, shape, own };
+  if (described.size >= DESCRIBED_LIMIT) described.clear();
+  described.set(text, info);
+  return info;
 }
 
 function isCapsLine(sentence: Sentence): boolean {
@@ -86,55 +135,79 @@ function firstWordIndex(sentence: Sentence): number {
   return Math.max(index, 0);
 }
 
+/**
+ * Features of one token as a flat list of (template, value) pairs: `[template0, value0, template1, ...]`.
+ * Keeping the value a string the token already holds lets the model look it up without building a new
+ * key (V8 caches a string's hash), which is most of the tagging time.
+ */
+export type FeaturePairs = string[];
+
 function tokenFeatures(
   infos: readonly TokenInfo[],
   gazetteer: readonly string[][],
   i: number,
-  context: { caps: boolean; first: number; evidence: DocumentEvidence },
-): string[] {
+  context: { caps: boolean; first: number; evidence: DocumentEvidence; common: ReadonlySet<string> },
+): TokenFeatures {
   const at = (offset: number) => infos[i + offset];
   const lowerAt = (offset: number) => at(offset)?.lower ?? (offset < 0 ? BEFORE : AFTER);
   const shapeAt = (offset: number) => at(offset)?.shape ?? (offset < 0 ? BEFORE : AFTER);
   const self = infos[i] as TokenInfo;
   const { lower, shape } = self;
-  const features = ['b', `w=${lower}`, `sh=${shape}`];
-  if (!context.caps) features.push(`W=${self.word}`);
-  for (const length of AFFIX_LENGTHS) {
-    if (lower.length <= length) break;
-    features.push(`p${length}=${lower.slice(0, length)}`, `s${length}=${lower.slice(-length)}`);
-  }
   const previous = lowerAt(-1);
   const next = lowerAt(1);
+  const features: FeaturePairs = [];
   features.push(
-    `w-1=${previous}`,
-    `w+1=${next}`,
-    `w-2=${lowerAt(-2)}`,
-    `w+2=${lowerAt(2)}`,
-    `w-1|0=${previous}|${lower}`,
-    `w0|1=${lower}|${next}`,
-    `sh-1=${shapeAt(-1)}`,
-    `sh+1=${shapeAt(1)}`,
-    `sh-1|0=${shapeAt(-1)}|${shape}`,
-    `sh0|1=${shape}|${shapeAt(1)}`,
-    `w-1|sh0=${previous}|${shape}`,
-    `sh0|w+1=${shape}|${next}`,
+    'w-1',
+    previous,
+    'w+1',
+    next,
+    'w-2',
+    lowerAt(-2),
+    'w+2',
+    lowerAt(2),
+    'w-1|0',
+    `${previous}|${lower}`,
+    'w0|1',
+    `${lower}|${next}`,
+    'sh-1',
+    shapeAt(-1),
+    'sh+1',
+    shapeAt(1),
+    'sh-1|0',
+    `${shapeAt(-1)}|${shape}`,
+    'sh0|1',
+    `${shape}|${shapeAt(1)}`,
+    'w-1|sh0',
+    `${previous}|${shape}`,
+    'sh0|w+1',
+    `${shape}|${next}`,
   );
-  if (i === context.first) features.push(`fs|sh=${shape}`);
-  if (context.caps) features.push(`cl|sh=${shape}`);
-  if (context.evidence.capitalised.has(lower)) features.push(`dc|sh=${shape}`);
-  if (context.evidence.lowercase.has(lower)) features.push(`dl|sh=${shape}`);
-  for (const mark of gazetteer[i - 1] ?? []) features.push(`g-1=${mark}`);
-  for (const mark of gazetteer[i] ?? []) features.push(`g0=${mark}`);
-  for (const mark of gazetteer[i + 1] ?? []) features.push(`g+1=${mark}`);
-  return features;
+  if (i === context.first) features.push('fs|sh', shape);
+  if (context.caps) features.push('cl|sh', shape);
+  if (context.evidence.capitalised.has(lower)) features.push('dc|sh', shape);
+  if (context.evidence.lowercase.has(lower)) features.push('dl|sh', shape);
+  if (context.common.has(lower)) features.push('lc|sh', shape);
+  for (const mark of gazetteer[i - 1] ?? []) features.push('g-1', mark);
+  for (const mark of gazetteer[i] ?? []) features.push('g0', mark);
+  for (const mark of gazetteer[i + 1] ?? []) features.push('g+1', mark);
+  return { own: self.own[context.caps ? 1 : 0], context: features };
+}
+
+/** Feature names (`template=value`) of a token, as training and the model file spell them. */
+export function featureNames(features: TokenFeatures): string[] {
+  const pairs = [...features.own.pairs, ...features.context];
+  const names: string[] = [];
+  for (let k = 0; k < pairs.length; k += 2) names.push(`${pairs[k]}=${pairs[k + 1]}`);
+  return names;
 }
 
 /**
  * Feature names of every token of a document, sentence by sentence: the word, its shape and affixes,
  * a two-word window, headline and sentence-start cues, gazetteer matches around it, and whether the
- * document also writes the word capitalised mid-sentence or in lower case.
+ * document also writes the word capitalised mid-sentence or in lower case, and whether a capitalised word
+ * is a common lower-case word ("Despite" at the start of a sentence).
  */
-export function documentFeatures(sentences: readonly Sentence[], gazetteer: Gazetteer): string[][][] {
+export function documentFeatures(sentences: readonly Sentence[], gazetteer: Gazetteer): TokenFeatures[][] {
   const infos = sentences.map((sentence) => sentence.map((token) => describe(token.text)));
   const caps = sentences.map(isCapsLine);
   const evidence = collectEvidence(sentences, infos, caps);
@@ -145,7 +218,8 @@ export function documentFeatures(sentences: readonly Sentence[], gazetteer: Gaze
       sentence,
       tokens.map((info) => info.lower),
     );
-    const context = { caps: caps[s] ?? false, first: firstWordIndex(sentence), evidence };
+    const first = firstWordIndex(sentence);
+    const context = { caps: caps[s] ?? false, first, evidence, common: gazetteer.common };
     return sentence.map((_, i) => tokenFeatures(tokens, marks, i, context));
   });
 }

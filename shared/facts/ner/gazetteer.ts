@@ -3,10 +3,14 @@ import type { Sentence } from './tokenize.ts';
 /** Named word lists (class -> phrases), stored in the model file. */
 export type GazetteerLists = Readonly<Record<string, readonly string[]>>;
 
+/** The list of common lower-case words (from training text), used as a word feature, not as phrases. */
+export const COMMON_WORDS = 'common';
+
 /** Phrases keyed by their lowercased tokens joined by spaces, with the classes they belong to. */
 export interface Gazetteer {
   readonly phrases: ReadonlyMap<string, readonly string[]>;
   readonly maxTokens: number;
+  readonly common: ReadonlySet<string>;
 }
 
 const SPACES = /\s+/u;
@@ -17,6 +21,7 @@ export function buildGazetteer(lists: GazetteerLists): Gazetteer {
   const phrases = new Map<string, string[]>();
   let maxTokens = 1;
   for (const [name, entries] of Object.entries(lists)) {
+    if (name === COMMON_WORDS) continue;
     for (const entry of entries) {
       const words = entry.toLowerCase().trim().split(SPACES);
       const key = words.join(' ');
@@ -27,7 +32,7 @@ export function buildGazetteer(lists: GazetteerLists): Gazetteer {
       phrases.set(key, classes);
     }
   }
-  return { phrases, maxTokens };
+  return { phrases, maxTokens, common: new Set(lists[COMMON_WORDS] ?? []) };
 }
 
 /**

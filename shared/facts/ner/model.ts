@@ -1,5 +1,5 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { documentFeatures } from './features.ts';
+import { documentFeatures, type FeaturePairs, type OwnFeatures, type TokenFeatures } from './features.ts';
 import { buildGazetteer, type Gazetteer, type GazetteerLists } from './gazetteer.ts';
 import { allowedEnd, allowedTransition, decodeTags, type EntityMention } from './tags.ts';
 import { tokenizeSentences } from './tokenize.ts';
@@ -38,12 +38,15 @@ export interface ModelFile {
 /** A model ready to tag: feature lookup, weights, the gazetteer index and the BILOU constraints. */
 export interface NerModel {
   readonly tagCount: number;
-  readonly index: ReadonlyMap<string, number>;
+  /** Weight row of a feature: template -> value -> row. */
+  readonly index: ReadonlyMap<string, ReadonlyMap<string, number>>;
   readonly weights: Float32Array;
   readonly transitions: Float32Array;
   readonly allowed: readonly boolean[];
   readonly allowedEnd: readonly boolean[];
   readonly gazetteer: Gazetteer;
+  /** Memo of own-feature scores per token description. */
+  readonly ownScores: WeakMap<OwnFeatures, Float64Array>;
 }
 
 const INT16_MAX = 32767;
@@ -105,9 +108,13 @@ function constraints(tagCount: number) {
 
 /** Builds a taggable model from weights held in memory (training, tests). */
 export function modelFromWeights(model: ModelWeights): NerModel {
-  const index = new Map<string, number>();
+  const index = new Map<string, Map<string, number>>();
   model.features.forEach((name, row) => {
-    index.set(name, row);
+    const split = name.indexOf('=');
+    const template = name.slice(0, split);
+    const values = index.get(template) ?? new Map<string, number>();
+    values.set(name.slice(split + 1), row);
+    index.set(template, values);
   });
   return {
     tagCount: model.tags.length,
@@ -116,6 +123,7 @@ export function modelFromWeights(model: ModelWeights): NerModel {
     transitions: model.transitions,
     ...constraints(model.tags.length),
     gazetteer: buildGazetteer(model.gazetteer),
+    ownScores: new WeakMap(),
   };
 }
 
@@ -137,18 +145,35 @@ export function decodeModel(file: ModelFile): NerModel {
   });
 }
 
-/** Per-token tag scores of one sentence from its feature names; unknown features score nothing. */
-export function emissionScores(model: NerModel, features: readonly string[][]): Float64Array {
+function addPairs(model: NerModel, pairs: FeaturePairs, scores: Float64Array, offset: number): void {
+  const n = model.tagCount;
+  for (let k = 0; k < pairs.length; k += 2) {
+    const row = model.index.get(pairs[k] ?? '')?.get(pairs[k + 1] ?? '');
+    if (row === undefined) continue;
+    for (let tag = 0; tag < n; tag += 1) {
+      scores[offset + tag] = (scores[offset + tag] ?? 0) + (model.weights[row * n + tag] ?? 0);
+    }
+  }
+}
+
+/** Scores of a token's own features, computed once per distinct token (by identity) and model. */
+function ownScores(model: NerModel, own: OwnFeatures): Float64Array {
+  let scores = model.ownScores.get(own);
+  if (!scores) {
+    scores = new Float64Array(model.tagCount);
+    addPairs(model, own.pairs, scores, 0);
+    model.ownScores.set(own, scores);
+  }
+  return scores;
+}
+
+/** Per-token tag scores of one sentence from its features; unknown features score nothing. */
+export function emissionScores(model: NerModel, features: readonly TokenFeatures[]): Float64Array {
   const n = model.tagCount;
   const scores = new Float64Array(features.length * n);
-  features.forEach((names, t) => {
-    for (const name of names) {
-      const row = model.index.get(name);
-      if (row === undefined) continue;
-      for (let tag = 0; tag < n; tag += 1) {
-        scores[t * n + tag] = (scores[t * n + tag] ?? 0) + (model.weights[row * n + tag] ?? 0);
-      }
-    }
+  features.forEach((token, t) => {
+    scores.set(ownScores(model, token.own), t * n);
+    addPairs(model, token.context, scores, t * n);
   });
   return scores;
 }

@@ -1,4 +1,4 @@
-import { documentFeatures } from './features.ts';
+import { documentFeatures, featureNames } from './features.ts';
 import { buildGazetteer, type GazetteerLists } from './gazetteer.ts';
 import { MODEL_FORMAT, type ModelWeights } from './model.ts';
 import { allowedEnd, allowedTransition, encodeTags, TAGS, type TypedSpan } from './tags.ts';
@@ -60,7 +60,7 @@ function featurise(documents: readonly TrainingDocument[], gazetteerLists: Gazet
     const sentences = tokenizeSentences(document.text);
     const features = documentFeatures(sentences, gazetteer);
     return sentences.map((sentence, s) => ({
-      names: features[s] ?? [],
+      names: (features[s] ?? []).map(featureNames),
       gold: encodeTags(sentence, spansIn(sentence, document.entities)),
     }));
   });
