@@ -11,16 +11,17 @@ import { BlockPublicAccess, Bucket, BucketEncryption, EventType } from 'aws-cdk-
 import { SqsDestination } from 'aws-cdk-lib/aws-s3-notifications';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
+import { TABLE_SCHEMA } from '#shared/adapters/article-store.ts';
 import { DEFAULT_MAX_INPUT_BYTES, ENV, INCOMING_PREFIX, PROCESSED_PREFIX } from '#shared/config.ts';
 import { LambdaFunction } from './lambda-function.ts';
 import { acknowledgeNagFindings } from './nag-acknowledgements.ts';
 
-/** Key schema of the results table; the article store reads and writes exactly these attributes. */
-const TABLE_SCHEMA = {
-  partitionKey: 'pk',
-  sortKey: 'sk',
-  indexes: { byKey: { partitionKey: 'gsi1pk', sortKey: 'gsi1sk' } },
-} as const;
+/** CDK's names for the DynamoDB attribute types TABLE_SCHEMA uses. */
+const ATTRIBUTE_TYPES = { S: AttributeType.STRING } as const;
+const attribute = (key: { readonly name: string; readonly type: keyof typeof ATTRIBUTE_TYPES }) => ({
+  name: key.name,
+  type: ATTRIBUTE_TYPES[key.type],
+});
 
 /** Attribute names the Powertools idempotency DynamoDB persistence layer uses by default. */
 const IDEMPOTENCY_KEY = 'id';
@@ -119,18 +120,19 @@ export class PrecisStack extends Stack {
     });
 
     // Tables: the Results, and the idempotency records of the process function.
+    const { partitionKey, sortKey, byKeyIndex } = TABLE_SCHEMA;
     const table = new Table(this, 'ResultsTable', {
-      partitionKey: { name: TABLE_SCHEMA.partitionKey, type: AttributeType.STRING },
-      sortKey: { name: TABLE_SCHEMA.sortKey, type: AttributeType.STRING },
+      partitionKey: attribute(partitionKey),
+      sortKey: attribute(sortKey),
       billingMode: BillingMode.PAY_PER_REQUEST,
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
       removalPolicy,
     });
     table.addGlobalSecondaryIndex({
-      indexName: 'byKey',
-      partitionKey: { name: TABLE_SCHEMA.indexes.byKey.partitionKey, type: AttributeType.STRING },
-      sortKey: { name: TABLE_SCHEMA.indexes.byKey.sortKey, type: AttributeType.STRING },
-      projectionType: ProjectionType.ALL,
+      indexName: byKeyIndex.indexName,
+      partitionKey: attribute(byKeyIndex.partitionKey),
+      sortKey: attribute(byKeyIndex.sortKey),
+      projectionType: ProjectionType[byKeyIndex.projectionType],
     });
     const idempotencyTable = new Table(this, 'IdempotencyTable', {
       partitionKey: { name: IDEMPOTENCY_KEY, type: AttributeType.STRING },

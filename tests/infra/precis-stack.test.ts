@@ -2,6 +2,7 @@ import type { CfnResource } from 'aws-cdk-lib';
 import { RemovalPolicy, type Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { afterAll, describe, expect, it } from 'vitest';
+import { createTableInput } from '#shared/adapters/article-store.ts';
 import { ENV } from '#shared/config.ts';
 import { PrecisStack, type PrecisStackProps } from '../../infra/precis-stack.ts';
 import { createTestApp } from './synth.ts';
@@ -266,6 +267,23 @@ describe('PrecisStack', () => {
           },
         ],
       });
+    });
+
+    it('defines the same keys and index as the table the local stack creates', () => {
+      const { stack, template } = synth();
+      const local = createTableInput('results');
+      const sortByName = (definitions: unknown[] = []) =>
+        [...(definitions as Array<{ AttributeName: string }>)].sort((a, b) =>
+          a.AttributeName.localeCompare(b.AttributeName),
+        );
+
+      const table = resource(template, logicalId(stack, 'ResultsTable')).Properties;
+
+      expect(table.KeySchema).toEqual(local.KeySchema);
+      expect(table.GlobalSecondaryIndexes).toEqual(local.GlobalSecondaryIndexes);
+      expect(sortByName(table.AttributeDefinitions as unknown[])).toEqual(
+        sortByName(local.AttributeDefinitions),
+      );
     });
 
     it('keys idempotency records by id and expires them by the expiration attribute', () => {

@@ -1,0 +1,60 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { Template } from 'aws-cdk-lib/assertions';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ENV } from '#shared/config.ts';
+import { PrecisStack } from '../../infra/precis-stack.ts';
+import { createTestApp } from './synth.ts';
+
+type FunctionResource = { Properties: { Code: { S3Key?: string }; Handler: string } };
+
+/** Enough environment for a handler module to finish loading (config is read at import). */
+const LOAD_ENV = {
+  AWS_REGION: 'us-east-1',
+  [ENV.tableName]: 'results',
+  [ENV.bucketName]: 'articles',
+  [ENV.idempotencyTableName]: 'idempotency',
+};
+/** Imports the bundle in a fresh Node and prints the type of its `handler` export. */
+const IMPORT_SCRIPT = 'const m = await import(process.argv[1]); console.log(typeof m.handler);';
+
+let synthesised: { outdir: string; template: Template; dispose: () => void };
+
+beforeAll(() => {
+  const { app, outdir, dispose } = createTestApp({ bundling: true });
+  const stack = new PrecisStack(app, 'Precis', { env: { region: 'us-east-1' } });
+  synthesised = { outdir, template: Template.fromStack(stack), dispose };
+}, 120_000);
+afterAll(() => synthesised.dispose());
+
+function bundleOf(functionId: string): string {
+  const [resource] = Object.entries(synthesised.template.findResources('AWS::Lambda::Function'))
+    .filter(([logicalId]) => logicalId.startsWith(functionId))
+    .map(([, r]) => r as FunctionResource);
+  const assetHash = resource?.Properties.Code.S3Key?.replace(/\.zip$/, '');
+  if (assetHash === undefined) throw new Error(`No bundled asset for ${functionId}`);
+  return join(synthesised.outdir, `asset.${assetHash}`, 'index.mjs');
+}
+
+describe('function bundles', () => {
+  it.each(['ProcessFunction', 'ApiFunction'])(
+    'bundles %s into one ESM file that Node loads with no node_modules around it',
+    (functionId) => {
+      const bundle = bundleOf(functionId);
+
+      const handlerType = execFileSync(
+        process.execPath,
+        ['--input-type=module', '-e', IMPORT_SCRIPT, bundle],
+        {
+          cwd: synthesised.outdir,
+          env: { PATH: process.env.PATH, ...LOAD_ENV },
+          encoding: 'utf8',
+        },
+      );
+
+      expect(existsSync(`${bundle}.map`)).toBe(true);
+      expect(handlerType.trim()).toBe('function');
+    },
+  );
+});
