@@ -1,10 +1,19 @@
 import { resolve } from 'node:path';
 import { DATA_DIR_ENV, LOCAL_ENV, LOCAL_NAMES, LOCAL_REGION, readLocalSettings } from './settings.ts';
-import { type LocalStack, startLocalStack } from './stack.ts';
+import type { LocalStack } from './stack.ts';
 
 /** `npm start`: the whole pipeline locally, until Ctrl-C or SIGTERM. */
 
 const STOP_SIGNALS = ['SIGINT', 'SIGTERM'] as const;
+
+/** fauxqs keeps its state with node:sqlite, which Node 22 flags as experimental on every start. */
+function hideSqliteExperimentalWarning(): void {
+  process.removeAllListeners('warning');
+  process.on('warning', (warning) => {
+    if (warning.name === 'ExperimentalWarning' && warning.message.includes('SQLite')) return;
+    console.warn(warning);
+  });
+}
 
 function log(message: string, details?: unknown): void {
   if (details === undefined) console.error(`[precis local] ${message}`);
@@ -38,6 +47,8 @@ Ctrl-C stops.`;
 async function main(): Promise<void> {
   // Powertools' development mode: readable logs, no EMF metric lines. Set POWERTOOLS_DEV=false to see them.
   process.env.POWERTOOLS_DEV ??= 'true';
+  hideSqliteExperimentalWarning();
+  const { startLocalStack } = await import('./stack.ts');
   const settings = readLocalSettings();
   const dataDir = resolve(settings.dataDir);
   const stack = await startLocalStack({ ...settings, dataDir, log });
@@ -62,5 +73,13 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   log('could not start', error);
+  if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+    log(
+      `a port is taken; choose others with ${Object.values(LOCAL_ENV)
+        .map((spec) => spec.name)
+        .slice(0, 3)
+        .join(', ')}`,
+    );
+  }
   process.exit(1);
 });
