@@ -187,8 +187,8 @@ function tokenFeatures(
   if (context.evidence.capitalised.has(lower)) features.push('dc|sh', shape);
   if (context.evidence.lowercase.has(lower)) features.push('dl|sh', shape);
   if (context.common.has(lower)) features.push('lc|sh', shape);
-  for (const mark of gazetteer[i - 1] ?? []) features.push('g-1', mark);
-  for (const mark of gazetteer[i] ?? []) features.push('g0', mark);
+  for (const mark of gazetteer[i - 1] ?? []) features.push('g-1', mark, 'g-1|sh0', `${mark}|${shape}`);
+  for (const mark of gazetteer[i] ?? []) features.push('g0', mark, 'g0|sh+1', `${mark}|${shapeAt(1)}`);
   for (const mark of gazetteer[i + 1] ?? []) features.push('g+1', mark);
   return { own: self.own[context.caps ? 1 : 0], context: features };
 }

@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import {
+  decodeModel,
+  encodeModel,
+  MODEL_FORMAT,
+  type ModelFile,
+  type ModelWeights,
+  modelFromWeights,
+  tagWithModel,
+} from '#shared/facts/ner/model.ts';
+import { TAGS } from '#shared/facts/ner/tags.ts';
+
+/** A hand-made model: a few word features pointing at tags, no transition preferences. */
+function tinyModel(): ModelWeights {
+  const rows: Array<[string, Record<string, number>]> = [
+    ['b=', { O: 1 }],
+    ['w=zorblat', { 'U-PER': 5 }],
+    ['w=acme', { 'B-ORG': 5 }],
+    ['w=corp', { 'L-ORG': 5 }],
+    ['w=quux', { 'U-LOC': 0.01 }],
+  ];
+  const weights = new Float32Array(rows.length * TAGS.length);
+  rows.forEach(([, scores], row) => {
+    for (const [tag, value] of Object.entries(scores)) weights[row * TAGS.length + TAGS.indexOf(tag)] = value;
+  });
+  return {
+    tags: TAGS,
+    features: rows.map(([name]) => name),
+    weights,
+    transitions: new Float32Array((TAGS.length + 1) * TAGS.length),
+    gazetteer: {},
+    meta: { note: 'hand-made' },
+  };
+}
+
+describe('tagWithModel', () => {
+  it('tags mentions with exact offsets when a hand-made model scores their words', () => {
+    // Arrange
+    const model = modelFromWeights(tinyModel());
+    const text = 'Zorblat’s firm, Acme Corp, opened.';
+    // Act
+    const mentions = tagWithModel(model, text);
+    // Assert
+    expect(mentions).toEqual([
+      { type: 'PER', start: 0, end: 7, text: 'Zorblat' },
+      { type: 'ORG', start: 16, end: 25, text: 'Acme Corp' },
+    ]);
+  });
+
+  it('finds nothing when the text is empty or has no known words', () => {
+    const model = modelFromWeights(tinyModel());
+    expect(tagWithModel(model, '')).toEqual([]);
+    expect(tagWithModel(model, 'nothing to see here')).toEqual([]);
+  });
+});
+
+describe('encodeModel and decodeModel', () => {
+  it('round-trip weights within the quantisation step and tag the same', () => {
+    // Arrange
+    const weights = tinyModel();
+    // Act
+    const file = JSON.parse(JSON.stringify(encodeModel(weights))) as ModelFile;
+    const decoded = decodeModel(file);
+    // Assert
+    expect(file.format).toBe(MODEL_FORMAT);
+    expect(file.featureCount).toBe(5);
+    const row = decoded.index.get('w')?.get('acme');
+    expect(row).toBeDefined();
+    expect(decoded.weights[(row ?? 0) * TAGS.length + TAGS.indexOf('B-ORG')]).toBeCloseTo(5, 3);
+    const text = 'Acme Corp hired Zorblat.';
+    expect(tagWithModel(decoded, text)).toEqual(tagWithModel(modelFromWeights(weights), text));
+  });
+
+  it('drops features whose weights all stay under the threshold', () => {
+    const file = encodeModel(tinyModel(), 0.5);
+    expect(file.featureCount).toBe(4);
+    expect(decodeModel(file).index.get('w')?.has('quux')).toBe(false);
+  });
+
+  it('refuses a file of another format', () => {
+    const file = { ...encodeModel(tinyModel()), format: 'other/1' } as unknown as ModelFile;
+    expect(() => decodeModel(file)).toThrow(/format/);
+  });
+});

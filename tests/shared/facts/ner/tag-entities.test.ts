@@ -1,0 +1,69 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { loadNerModel, tagEntities } from '#shared/facts/ner/tag-entities.ts';
+
+const SEED = readFileSync(new URL('../../../fixtures/seed-article.txt', import.meta.url), 'utf8');
+
+const EXPECTED: ReadonlyArray<['PER' | 'ORG' | 'LOC', string]> = [
+  ...[
+    'Antony Blinken',
+    'Xi Jinping',
+    'Wang Yi',
+    'Qin Gang',
+    'Joe Biden',
+    'Bill Gates',
+    'William Burns',
+    'Jake Sullivan',
+    'Lloyd Austin',
+  ].map((name) => ['PER', name] as ['PER', string]),
+  ...[
+    'Beijing',
+    'China',
+    'Washington',
+    'Vienna',
+    'Singapore',
+    'Taiwan',
+    'Hong Kong',
+    'Cuba',
+    'Ukraine',
+    'Russia',
+  ].map((name) => ['LOC', name] as ['LOC', string]),
+  ...['State Department', 'CIA', 'Microsoft'].map((name) => ['ORG', name] as ['ORG', string]),
+];
+
+describe('tagEntities on the seed article', () => {
+  const mentions = tagEntities(SEED);
+
+  it.each(EXPECTED)('finds the %s %s', (type, name) => {
+    expect(mentions.filter((mention) => mention.text === name).map((mention) => mention.type)).toContain(
+      type,
+    );
+  });
+
+  it('tags the possessive form without its clitic when the text writes Blinken’s', () => {
+    const start = SEED.indexOf('Blinken’s visit');
+    expect(mentions).toContainEqual({ type: 'PER', start, end: start + 'Blinken'.length, text: 'Blinken' });
+  });
+
+  it('grounds every mention in the text and sorts them by start', () => {
+    for (const mention of mentions) expect(SEED.slice(mention.start, mention.end)).toBe(mention.text);
+    const starts = mentions.map((mention) => mention.start);
+    expect(starts).toEqual([...starts].sort((a, b) => a - b));
+  });
+});
+
+describe('tagEntities', () => {
+  it('loads the committed model once per process', () => {
+    expect(loadNerModel()).toBe(loadNerModel());
+  });
+
+  it('tags a short sentence in running text', () => {
+    const text = 'Angela Merkel met Emmanuel Macron in Paris on Tuesday, the German government said.';
+    const found = tagEntities(text).map(({ type, text: surface }) => `${type}:${surface}`);
+    expect(found).toEqual(expect.arrayContaining(['PER:Angela Merkel', 'PER:Emmanuel Macron', 'LOC:Paris']));
+  });
+
+  it('returns nothing for an empty text', () => {
+    expect(tagEntities('')).toEqual([]);
+  });
+});
