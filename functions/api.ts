@@ -116,6 +116,7 @@ function toErrorResponse(error: unknown): Response {
 
 /** Routes one HTTP API (payload v2) request. Exported with its dependencies injected, for tests. */
 export async function route(event: Event, deps: ApiDeps): Promise<Response> {
+  metrics.addMetric('ApiRequests', MetricUnit.Count, 1);
   const method = event.requestContext.http.method.toUpperCase();
   const path = event.rawPath;
   const matching = ROUTES.flatMap((candidate) => {

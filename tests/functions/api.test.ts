@@ -1,0 +1,200 @@
+import { readFileSync } from 'node:fs';
+import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from 'aws-lambda';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ApiDeps } from '#functions/api.ts';
+import { DependencyError } from '#shared/errors.ts';
+import {
+  aLambdaContext,
+  anHttpEvent,
+  anS3EventBody,
+  anSqsEvent,
+  anSqsRecord,
+  aResult,
+  fixedNow,
+  TEST_BUCKET,
+} from '#tests/helpers/builders.ts';
+import { startTestEmulators, type TestEmulators } from '#tests/helpers/emulators.ts';
+import { createInMemoryBucket, createInMemoryStore } from '#tests/helpers/in-memory-adapters.ts';
+
+const seed = readFileSync(new URL('../fixtures/seed-article.txt', import.meta.url), 'utf8');
+const LIMIT = 10_000;
+
+type ApiHandler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyResultV2>;
+type Response = { statusCode: number; headers?: Record<string, unknown>; body: string };
+
+let emulators: TestEmulators;
+let api: typeof import('#functions/api.ts');
+
+beforeAll(async () => {
+  emulators = await startTestEmulators();
+  api = await import('#functions/api.ts');
+});
+
+afterAll(async () => {
+  await emulators.stop();
+});
+
+function inMemoryDeps(): ApiDeps & { rows: ReturnType<typeof createInMemoryStore>['rows'] } {
+  const { bucket } = createInMemoryBucket();
+  const { store, rows } = createInMemoryStore();
+  return { bucket, store, rows, maxInputBytes: LIMIT, newId: () => 'new-id', now: fixedNow };
+}
+
+const bodyOf = (response: Response) => JSON.parse(response.body) as Record<string, unknown>;
+
+describe('api routes', () => {
+  it('answers 202 with the id, PENDING and the key when an article is posted as text', async () => {
+    const deps = inMemoryDeps();
+
+    const response = await api.route(
+      anHttpEvent({
+        method: 'POST',
+        path: '/articles',
+        body: seed,
+        headers: { 'Content-Type': 'text/plain' },
+      }),
+      deps,
+    );
+
+    expect(response.statusCode).toBe(202);
+    expect(bodyOf(response)).toEqual({ id: 'new-id', status: 'PENDING', key: 'incoming/new-id.txt' });
+  });
+
+  it('accepts a base64-encoded JSON body', async () => {
+    const body = Buffer.from(
+      JSON.stringify({ html: '<p>Hello</p>', url: 'https://example.test/a' }),
+    ).toString('base64');
+
+    const response = await api.route(
+      anHttpEvent({
+        method: 'POST',
+        path: '/articles',
+        body,
+        isBase64Encoded: true,
+        headers: { 'content-type': 'application/json' },
+      }),
+      inMemoryDeps(),
+    );
+
+    expect(response.statusCode).toBe(202);
+    expect(bodyOf(response)).toMatchObject({ key: 'incoming/new-id.html' });
+  });
+
+  it('answers 200 with the Result when asked for a known id', async () => {
+    const deps = inMemoryDeps();
+    await deps.store.saveResult(aResult({ id: 'abc' }), {
+      bucket: TEST_BUCKET,
+      key: 'incoming/abc.txt',
+      order: '1',
+    });
+
+    const response = await api.route(anHttpEvent({ method: 'GET', path: '/articles/abc' }), deps);
+
+    expect(response.statusCode).toBe(200);
+    expect(bodyOf(response)).toEqual(aResult({ id: 'abc' }));
+  });
+
+  it('answers {items} for the object at a key, newest first', async () => {
+    const deps = inMemoryDeps();
+    const key = 'incoming/my article.txt';
+    await deps.store.saveResult(aResult({ id: 'old' }), { bucket: TEST_BUCKET, key, order: '1' });
+    await deps.store.saveResult(aResult({ id: 'new' }), { bucket: TEST_BUCKET, key, order: '2' });
+
+    const response = await api.route(anHttpEvent({ method: 'GET', path: '/articles', query: { key } }), deps);
+
+    expect(response.statusCode).toBe(200);
+    expect((bodyOf(response).items as { id: string }[]).map((item) => item.id)).toEqual(['new', 'old']);
+  });
+
+  it('answers {items} with id, name and count for an entity', async () => {
+    const deps = inMemoryDeps();
+    await deps.store.indexEntities(aResult({ id: 'abc' }));
+
+    const response = await api.route(
+      anHttpEvent({ method: 'GET', path: '/entities/person/ada%20lovelace' }),
+      deps,
+    );
+
+    expect(bodyOf(response)).toEqual({ items: [{ id: 'abc', name: 'Ada Lovelace', count: 1 }] });
+  });
+
+  it.each([
+    [400, 'EMPTY', anHttpEvent({ method: 'POST', path: '/articles', body: '' })],
+    [
+      400,
+      'INVALID_INPUT',
+      anHttpEvent({
+        method: 'POST',
+        path: '/articles',
+        body: '{',
+        headers: { 'content-type': 'application/json' },
+      }),
+    ],
+    [413, 'TOO_LARGE', anHttpEvent({ method: 'POST', path: '/articles', body: 'x'.repeat(LIMIT + 1) })],
+    [400, 'INVALID_INPUT', anHttpEvent({ method: 'GET', path: '/articles' })],
+    [400, 'INVALID_INPUT', anHttpEvent({ method: 'GET', path: '/articles/not%20an%20id' })],
+    [400, 'INVALID_INPUT', anHttpEvent({ method: 'GET', path: '/entities/animal/cat' })],
+    [404, 'NOT_FOUND', anHttpEvent({ method: 'GET', path: '/articles/unknown' })],
+    [404, 'NOT_FOUND', anHttpEvent({ method: 'GET', path: '/nowhere' })],
+    [405, 'METHOD_NOT_ALLOWED', anHttpEvent({ method: 'DELETE', path: '/articles/abc' })],
+  ])('answers %i %s to %j', async (statusCode, code, event) => {
+    const response = await api.route(event, inMemoryDeps());
+
+    expect(response.statusCode).toBe(statusCode);
+    expect(bodyOf(response)).toEqual({ error: { code, message: expect.any(String) } });
+  });
+
+  it('answers 503 when a dependency fails', async () => {
+    const deps = inMemoryDeps();
+    const store = {
+      ...deps.store,
+      get: async () => {
+        throw new DependencyError('GetItem failed: ThrottlingException');
+      },
+    };
+
+    const response = await api.route(anHttpEvent({ method: 'GET', path: '/articles/abc' }), {
+      ...deps,
+      store,
+    });
+
+    expect(response.statusCode).toBe(503);
+    expect(bodyOf(response)).toMatchObject({ error: { code: 'SERVICE_UNAVAILABLE' } });
+  });
+});
+
+describe('api and process handlers against the S3 emulator and dynalite', () => {
+  it('serves PENDING, then the DONE Result, for an article posted through the API', async () => {
+    const handler: ApiHandler = api.handler;
+    const { handler: processHandler } = await import('#functions/process.ts');
+    const post = (await handler(
+      anHttpEvent({
+        method: 'POST',
+        path: '/articles',
+        body: JSON.stringify({ text: seed }),
+        headers: { 'content-type': 'application/json' },
+      }),
+      aLambdaContext(),
+    )) as Response;
+    const { id, key } = bodyOf(post) as { id: string; key: string };
+    const pending = (await handler(
+      anHttpEvent({ method: 'GET', path: `/articles/${id}` }),
+      aLambdaContext(),
+    )) as Response;
+
+    await processHandler(anSqsEvent(anSqsRecord(anS3EventBody({ encodedKey: key }), 'm1')), aLambdaContext());
+
+    const done = (await handler(
+      anHttpEvent({ method: 'GET', path: `/articles/${id}` }),
+      aLambdaContext(),
+    )) as Response;
+    const byKey = (await handler(
+      anHttpEvent({ method: 'GET', path: '/articles', query: { key } }),
+      aLambdaContext(),
+    )) as Response;
+    expect(post.statusCode).toBe(202);
+    expect(bodyOf(pending)).toMatchObject({ id, status: 'PENDING' });
+    expect(bodyOf(done)).toMatchObject({ id, status: 'DONE', source: { key } });
+    expect(bodyOf(byKey).items).toEqual([bodyOf(done)]);
+  });
+});
