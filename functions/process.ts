@@ -104,10 +104,16 @@ function report(ref: S3ObjectRef, outcome: ProcessOutcome): void {
 /** End-to-end latency: from the upload's event time to the stored Result. */
 const latencySince = (eventTime: string) => Math.max(0, Date.now() - Date.parse(eventTime) || 0);
 
+/** A replayed outcome is a duplicate delivery: logged and counted as such, not as a second article. */
+function asReplay(response: unknown) {
+  const outcome = response as ProcessOutcome;
+  return outcome.kind === 'stored' ? { kind: 'duplicate', id: outcome.id } : { ...outcome };
+}
+
 /** Wraps processing with Powertools idempotency keyed on bucket/key/version, when a table is configured. */
 function withIdempotency(process: ProcessOnce, tableName: string | undefined, dynamodb: DynamoDBClient) {
   if (tableName === undefined) return { processOnce: process, idempotency: undefined };
-  const idempotency = new IdempotencyConfig({ eventKeyJmesPath: 'objectVersion' });
+  const idempotency = new IdempotencyConfig({ eventKeyJmesPath: 'objectVersion', responseHook: asReplay });
   const idempotent = makeIdempotent(
     async (request: { objectVersion: string; ref: S3ObjectRef }) => process(request.ref),
     {
