@@ -25,19 +25,19 @@ const seed = readFileSync(new URL('../fixtures/seed-article.txt', import.meta.ur
 
 type Handler = (event: SQSEvent, context: Context) => Promise<SQSBatchResponse>;
 
+let emulators: TestEmulators;
+let handler: Handler;
+
+beforeAll(async () => {
+  emulators = await startTestEmulators();
+  ({ handler } = await import('#functions/process.ts'));
+});
+
+afterAll(async () => {
+  await emulators.stop();
+});
+
 describe('process handler against the S3 emulator and dynalite', () => {
-  let emulators: TestEmulators;
-  let handler: Handler;
-
-  beforeAll(async () => {
-    emulators = await startTestEmulators();
-    ({ handler } = await import('#functions/process.ts'));
-  });
-
-  afterAll(async () => {
-    await emulators.stop();
-  });
-
   it('stores a DONE Result for the decoded key when the notification key is URL-encoded', async () => {
     const eTag = await emulators.upload('incoming/my article(1).txt', seed);
     const event = anSqsEvent(
