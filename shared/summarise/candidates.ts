@@ -5,7 +5,7 @@ export type Rejection = 'caption' | 'question' | 'fragment' | 'too-short' | 'too
 
 export const MIN_WORDS = 6;
 export const MAX_WORDS = 60;
-/** A sentence whose words are at least this share inside quotation marks is mostly a quote. */
+/** A sentence with at least this share of its letters inside quotation marks is mostly a quote. */
 const MAX_QUOTED_SHARE = 0.6;
 
 /** Captions, credits and page furniture that survived cleaning. */
@@ -20,9 +20,11 @@ const CAPTION_PATTERNS: readonly RegExp[] = [
   /^\s*(?:pictured|above|below|left|right|inset|top|bottom)\b/i,
 ];
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'\u2019.-]*/gu;
-const OPENING_QUOTE = /["\u201c\u2018']/;
-const QUOTED_SPAN =
-  /["\u201c][^"\u201c\u201d]*["\u201d]?|(?<![\p{L}\p{N}])\u2018[^\u2018\u2019]*(?:\u2019(?![\p{L}\p{N}])|$)/gu;
+const QUOTE_MARKS = new Set(['"', "'", '\u201c', '\u201d', '\u2018', '\u2019']);
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+const BEFORE_OPENING = /[\s([\u2014\u2013-]/;
+const BEFORE_CLOSING = /[\p{L}\p{N}.,!?\u2026-]/u;
+const AFTER_CLOSING = /[\s.,;:!?)\]\u2014\u2013-]/;
 const LOWERCASE_START = /^[\p{Ll}]/u;
 const ENDS_AS_QUESTION = /\?["'\u201d\u2019)]*$/;
 const HAS_LOWERCASE_WORD = /\b\p{Ll}{2,}\b/u;
@@ -31,17 +33,62 @@ export function countWords(text: string): number {
   return text.match(WORD)?.length ?? 0;
 }
 
-/** Share of the sentence's words that sit inside quotation marks. */
-export function quotedShare(text: string): number {
-  const words = countWords(text);
-  if (words === 0) return 0;
+export interface QuoteScan {
+  /** Share of the sentence's letters and digits inside quotation marks. */
+  readonly share: number;
+  /** The quotation still open when the sentence ends (quotes often run over several sentences). */
+  readonly openAtEnd: OpenQuote;
+  /** Whether the sentence has any quotation mark of its own. */
+  readonly hasMarks: boolean;
+}
+
+export type OpenQuote = 'none' | 'double' | 'single';
+
+/**
+ * Scans quotation marks: curly double quotes by direction, straight double quotes by parity, single quotes
+ * (curly or straight) as openers after a space and closers before one, so apostrophes (`don't`) are ignored.
+ */
+export function scanQuotes(text: string, openAtStart: OpenQuote = 'none'): QuoteScan {
+  let inDouble = openAtStart === 'double';
+  let inSingle = openAtStart === 'single';
+  let hasMarks = false;
+  let letters = 0;
   let quoted = 0;
-  for (const match of text.matchAll(QUOTED_SPAN)) quoted += countWords(match[0]);
-  return Math.min(1, quoted / words);
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i] as string;
+    const before = text[i - 1];
+    const after = text[i + 1];
+    if (QUOTE_MARKS.has(char)) hasMarks = true;
+    if (char === '\u201c') inDouble = true;
+    else if (char === '\u201d') inDouble = false;
+    else if (char === '"') inDouble = !inDouble;
+    else if (char === '\u2018' || char === "'" || char === '\u2019') {
+      const opens =
+        (before === undefined || BEFORE_OPENING.test(before)) &&
+        after !== undefined &&
+        LETTER_OR_DIGIT.test(after);
+      const closes =
+        before !== undefined &&
+        BEFORE_CLOSING.test(before) &&
+        (after === undefined || AFTER_CLOSING.test(after));
+      if (opens && char !== '\u2019') inSingle = true;
+      else if (closes && inSingle) inSingle = false;
+    } else if (LETTER_OR_DIGIT.test(char)) {
+      letters++;
+      if (inDouble || inSingle) quoted++;
+    }
+  }
+  const openAtEnd = inDouble ? 'double' : inSingle ? 'single' : 'none';
+  return { share: letters === 0 ? 0 : quoted / letters, openAtEnd, hasMarks };
+}
+
+/** Share of the sentence's letters inside quotation marks, for a sentence read on its own. */
+export function quotedShare(text: string): number {
+  return scanQuotes(text).share;
 }
 
 /** Why `sentence` should not be in a summary, or undefined when it is a fair candidate. */
-export function rejectionOf(sentence: Sentence): Rejection | undefined {
+export function rejectionOf(sentence: Sentence, quoted = quotedShare(sentence.text)): Rejection | undefined {
   const text = sentence.text;
   const words = countWords(text);
   if (CAPTION_PATTERNS.some((pattern) => pattern.test(text))) return 'caption';
@@ -49,6 +96,28 @@ export function rejectionOf(sentence: Sentence): Rejection | undefined {
   if (LOWERCASE_START.test(text) || !HAS_LOWERCASE_WORD.test(text)) return 'fragment';
   if (words < MIN_WORDS) return 'too-short';
   if (words > MAX_WORDS) return 'too-long';
-  if (OPENING_QUOTE.test(text[0] ?? '') && quotedShare(text) >= MAX_QUOTED_SHARE) return 'quote-fragment';
+  if (quoted >= MAX_QUOTED_SHARE) return 'quote-fragment';
   return undefined;
+}
+
+export interface AssessedSentence {
+  readonly sentence: Sentence;
+  /** Share of its letters inside quotation marks, counting quotes opened by earlier sentences. */
+  readonly quoted: number;
+  readonly rejection?: Rejection;
+}
+
+/**
+ * Every sentence with its quotation share and the reason it is rejected, if any. A quotation left open by a
+ * sentence carries into the next one (a multi-sentence quote), but no further unless that one has marks too,
+ * so a mistaken apostrophe cannot mark the rest of the article as quoted.
+ */
+export function assessSentences(sentences: readonly Sentence[]): AssessedSentence[] {
+  let open: OpenQuote = 'none';
+  return sentences.map((sentence) => {
+    const scan = scanQuotes(sentence.text, open);
+    open = scan.hasMarks ? scan.openAtEnd : 'none';
+    const rejection = rejectionOf(sentence, scan.share);
+    return { sentence, quoted: scan.share, ...(rejection === undefined ? {} : { rejection }) };
+  });
 }

@@ -1,15 +1,15 @@
 import { type Sentence, splitSentences } from '../sentences/split-sentences.ts';
-import { quotedShare, rejectionOf } from './candidates.ts';
+import { type AssessedSentence as Assessed, assessSentences } from './candidates.ts';
 
 /**
  * Sentence selection as expected-overlap maximisation. Every word of the article gets the probability that a
  * reader's summary repeats it, rising with how often the article uses it (frequency centrality, as in
- * SumBasic) and with title words; a sentence's words are discounted by its position (lead bias), by how much
- * of it is quotation and by reported speech. The summary is the set of `count` sentences from the lead window
- * that maximises 2 x (expected distinct words covered) / (summary words + expected reference words), an
- * estimate of ROUGE-1 F1: it prefers dense, short, non-redundant sentences (a word already covered earns
- * nothing twice, which is the redundancy control). Constants tuned on CNN/DailyMail dev (bench/summary.ts)
- * and checked on both halves of it.
+ * SumBasic) and with title words; a sentence's words are discounted by its position (lead bias) and by
+ * reported speech (sentences that are mostly quotation were filtered out before). The summary is the set of
+ * `count` sentences from the lead window that maximises 2 x (expected distinct words covered) / (summary
+ * words + expected reference words), an estimate of ROUGE-1 F1: it prefers dense, short, non-redundant
+ * sentences (a word already covered earns nothing twice, which is the redundancy control). Constants tuned
+ * on CNN/DailyMail dev (bench/summary.ts) and checked on both halves of it.
  */
 export interface SelectionWeights {
   /** p(word) = 1 - exp(-frequencyRate x occurrences). */
@@ -22,8 +22,6 @@ export interface SelectionWeights {
   readonly leadWindow: number;
   /** Expected words per reference sentence, the F1 denominator's other half. */
   readonly referenceWordsPerSentence: number;
-  /** Multiplier lost per unit share of quoted words. */
-  readonly quotes: number;
   /** Multiplier lost by reported speech. */
   readonly attribution: number;
 }
@@ -34,7 +32,6 @@ export const DEFAULT_WEIGHTS: SelectionWeights = {
   positionDecay: 0.35,
   leadWindow: 6,
   referenceWordsPerSentence: 17,
-  quotes: 0.3,
   attribution: 0.1,
 };
 
@@ -58,14 +55,17 @@ interface Candidate {
   readonly gains: ReadonlyMap<string, number>;
 }
 
-/** The usable sentences: candidates first; rejected non-captions only when too few remain. */
-function candidatesOf(sentences: readonly Sentence[], wanted: number): Sentence[] {
-  const accepted = sentences.filter((sentence) => rejectionOf(sentence) === undefined);
+/** The usable sentences: accepted ones; rejected non-captions only when too few remain. */
+function usable(sentences: readonly Sentence[], wanted: number): Assessed[] {
+  const assessed = assessSentences(sentences);
+  const accepted = assessed.filter((candidate) => candidate.rejection === undefined);
   if (accepted.length >= wanted) return accepted;
-  const fallback = sentences.filter(
-    (sentence) => !accepted.includes(sentence) && rejectionOf(sentence) !== 'caption',
+  const fallback = assessed.filter(
+    (candidate) => candidate.rejection !== undefined && candidate.rejection !== 'caption',
   );
-  return [...accepted, ...fallback.slice(0, wanted - accepted.length)].sort((a, b) => a.start - b.start);
+  return [...accepted, ...fallback.slice(0, wanted - accepted.length)].sort(
+    (a, b) => a.sentence.start - b.sentence.start,
+  );
 }
 
 function frequencies(tokenLists: readonly (readonly string[])[], title: string | undefined, boost: number) {
@@ -80,15 +80,18 @@ function frequencies(tokenLists: readonly (readonly string[])[], title: string |
 
 function sentencePrior(sentence: Sentence, rank: number, weights: SelectionWeights): number {
   const position = 1 / (1 + rank) ** weights.positionDecay;
-  const quotes = 1 - weights.quotes * quotedShare(sentence.text);
   const attribution = ATTRIBUTION.test(sentence.text) ? 1 - weights.attribution : 1;
-  return position * quotes * attribution;
+  return position * attribution;
 }
 
-function toCandidates(sentences: readonly Sentence[], title: string | undefined, weights: SelectionWeights) {
-  const tokenLists = sentences.map((sentence) => tokensOf(sentence.text));
-  const counts = frequencies(tokenLists, title, weights.titleBoost);
-  return sentences.map((sentence, rank): Candidate => {
+function toCandidates(
+  assessed: readonly Assessed[],
+  counts: ReadonlyMap<string, number>,
+  weights: SelectionWeights,
+) {
+  const tokenLists = assessed.map(({ sentence }) => tokensOf(sentence.text));
+  return assessed.map((candidate, rank): Candidate => {
+    const { sentence } = candidate;
     const tokens = tokenLists[rank] ?? [];
     const prior = sentencePrior(sentence, rank, weights);
     const gains = new Map<string, number>();
@@ -175,7 +178,12 @@ export function selectSentences(
 ): Selection {
   const sentences = splitSentences(text);
   const count = options.sentences ?? defaultSentenceCount(sentences.length);
-  const candidates = toCandidates(candidatesOf(sentences, count), options.title, weights);
+  const counts = frequencies(
+    sentences.map((sentence) => tokensOf(sentence.text)),
+    options.title,
+    weights.titleBoost,
+  );
+  const candidates = toCandidates(usable(sentences, count), counts, weights);
   if (candidates.length === 0) return { sentences: [] };
   const pool = candidates.slice(0, Math.max(weights.leadWindow, count + 3));
   const chosen = bestSubset(pool, count, count * weights.referenceWordsPerSentence);
