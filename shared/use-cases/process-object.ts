@@ -49,6 +49,7 @@ export async function processObject(ref: S3ObjectRef, deps: ProcessObjectDeps): 
   if (!ref.key.startsWith(INCOMING_PREFIX)) {
     return { kind: 'ignored', reason: `key is outside ${INCOMING_PREFIX}` };
   }
+  if (ref.key.endsWith('/')) return { kind: 'ignored', reason: 'key is a folder marker' };
   const now = deps.now ?? (() => new Date());
   const placement: Placement = { bucket: ref.bucket, key: ref.key, order: uploadOrder(ref) };
 

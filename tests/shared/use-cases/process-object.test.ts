@@ -118,6 +118,7 @@ describe('processObject', () => {
   it.each([
     ['outside incoming/', anS3ObjectRef({ key: 'processed/abc.txt' })],
     ['in another bucket', anS3ObjectRef({ bucket: 'someone-elses' })],
+    ['that is a folder marker', anS3ObjectRef({ key: 'incoming/2026/' })],
   ])('ignores an object %s', async (_name, ref) => {
     const { deps, rows } = setup();
 
