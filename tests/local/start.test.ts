@@ -1,0 +1,68 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { eventually } from '../helpers/local-stack.ts';
+
+/** `npm start` itself (local/start.ts) as a child process: it prints its endpoints and stops on a signal. */
+
+const REPO = new URL('../..', import.meta.url).pathname;
+const ENDPOINT_LINE = /^\s+(S3 API|SQS API|DynamoDB API|HTTP API)\s+(http:\/\/\S+)/gm;
+
+let child: ChildProcess | undefined;
+let dataDir: string | undefined;
+
+afterEach(() => {
+  if (child?.exitCode === null) child.kill('SIGKILL');
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+});
+
+function startLocal(): { process: ChildProcess; output: () => string } {
+  dataDir = mkdtempSync(join(tmpdir(), 'precis-start-'));
+  let output = '';
+  const started = spawn(join(REPO, 'node_modules/.bin/tsx'), ['local/start.ts'], {
+    cwd: REPO,
+    env: {
+      ...process.env,
+      PRECIS_DATA_DIR: dataDir,
+      PRECIS_S3_PORT: '0',
+      PRECIS_DYNAMODB_PORT: '0',
+      PRECIS_API_PORT: '0',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  started.stdout.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+  });
+  started.stderr.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+  });
+  child = started;
+  return { process: started, output: () => output };
+}
+
+describe('npm start', () => {
+  it.each(['SIGTERM', 'SIGINT'] as const)('prints its endpoints and exits cleanly on %s', async (signal) => {
+    const local = startLocal();
+    const banner = await eventually(
+      async () => (local.output().includes('Ctrl-C stops.') ? local.output() : undefined),
+      {
+        timeoutMs: 20_000,
+        what: 'the start banner',
+      },
+    );
+    const endpoints = Object.fromEntries(
+      [...banner.matchAll(ENDPOINT_LINE)].map((match) => [match[1], match[2]]),
+    );
+    const health = await fetch(`${endpoints['HTTP API']}/nothing-here`);
+
+    local.process.kill(signal);
+    const [code] = await once(local.process, 'exit');
+
+    expect(Object.keys(endpoints).sort()).toEqual(['DynamoDB API', 'HTTP API', 'S3 API', 'SQS API']);
+    expect(health.status).toBe(404);
+    expect(code).toBe(0);
+  });
+});
