@@ -6,8 +6,9 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 
 /**
- * Lets bundled CommonJS dependencies call `require` inside the ESM bundle (esbuild's `__require` shim
- * looks for a `require` in scope and throws "Dynamic require of ... is not supported" without one).
+ * Lets bundled CommonJS dependencies call `require` inside the ESM bundle: esbuild's `__require` shim
+ * looks for a `require` in scope and otherwise throws "Dynamic require of ... is not supported" (linkedom,
+ * for one, requires `fs` and `canvas` lazily).
  */
 const REQUIRE_SHIM =
   "import { createRequire } from 'node:module';const require = createRequire(import.meta.url);";
@@ -51,9 +52,6 @@ export interface LambdaFunctionProps {
  * added with `grant*` by the stack.
  */
 export class LambdaFunction extends NodejsFunction {
-  /** The function's log group; its retention and removal policy come from the props. */
-  public readonly functionLogGroup: LogGroup;
-
   public constructor(scope: Construct, id: string, props: LambdaFunctionProps) {
     const logGroup = new LogGroup(scope, `${id}LogGroup`, {
       retention: props.logRetention ?? RetentionDays.ONE_MONTH,
@@ -91,10 +89,10 @@ export class LambdaFunction extends NodejsFunction {
         keepNames: true,
         sourceMap: true,
         sourcesContent: false,
+        // The SDK versions pinned in package-lock.json, not whichever the runtime happens to ship.
         bundleAwsSDK: true,
         forceDockerBundling: false,
       },
     });
-    this.functionLogGroup = logGroup;
   }
 }
