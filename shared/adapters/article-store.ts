@@ -115,6 +115,12 @@ function conditionFor(status: Status) {
 /** A plain JSON copy: drops undefined fields, which DynamoDB refuses. */
 const plain = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 
+const sizeOf = (item: Record<string, unknown>) => Buffer.byteLength(JSON.stringify(item));
+
+/**
+ * The item for a Result. Over the size limit, the text is left to S3 (`textKey`); if still over, the
+ * removal audit (`removed`, optional in the contract) is dropped rather than failing the write.
+ */
 function toItem(result: Result, placement: Placement, textKey: string | undefined): Record<string, unknown> {
   const item = plain({
     ...result,
@@ -124,9 +130,11 @@ function toItem(result: Result, placement: Placement, textKey: string | undefine
     gsi1sk: placement.order,
     ...(textKey === undefined ? {} : { textKey }),
   });
-  if (textKey === undefined || Buffer.byteLength(JSON.stringify(item)) <= MAX_INLINE_ITEM_BYTES) return item;
+  if (textKey === undefined || sizeOf(item) <= MAX_INLINE_ITEM_BYTES) return item;
   const { text: _inS3, ...withoutText } = item;
-  return withoutText;
+  if (sizeOf(withoutText) <= MAX_INLINE_ITEM_BYTES) return withoutText;
+  const { removed: _dropped, ...withoutAudit } = withoutText;
+  return withoutAudit;
 }
 
 function fromItem(item: Record<string, unknown>): StoredArticle {

@@ -103,6 +103,17 @@ describe('createArticleStore against dynalite', () => {
     expect(stored?.result.summary).toEqual(aResult().summary);
   });
 
+  it('drops the removal audit as well when the item would still exceed the size limit', async () => {
+    const text = 'word '.repeat(MAX_INLINE_ITEM_BYTES / 4);
+    const removed = [{ rule: 'boilerplate', text }];
+
+    await store.saveResult(aResult({ text, removed }), placement(), 'processed/article-1.txt');
+
+    const stored = await store.get('article-1');
+    expect(stored?.result.removed).toBeUndefined();
+    expect(stored?.result.status).toBe('DONE');
+  });
+
   it('finds articles by entity, case-insensitively, when more entities than one batch are indexed', async () => {
     const entities: Entity[] = Array.from({ length: 60 }, (_, index) => ({
       type: 'person',
