@@ -33,6 +33,14 @@ export function countWords(text: string): number {
   return text.match(WORD)?.length ?? 0;
 }
 
+/** Letter or digit, with an ASCII fast path: this runs once per character of the article. */
+function isLetterOrDigit(char: string): boolean {
+  const code = char.charCodeAt(0);
+  if (code < 128)
+    return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+  return LETTER_OR_DIGIT.test(char);
+}
+
 export interface QuoteScan {
   /** Share of the sentence's letters and digits inside quotation marks. */
   readonly share: number;
@@ -66,14 +74,14 @@ export function scanQuotes(text: string, openAtStart: OpenQuote = 'none'): Quote
       const opens =
         (before === undefined || BEFORE_OPENING.test(before)) &&
         after !== undefined &&
-        LETTER_OR_DIGIT.test(after);
+        isLetterOrDigit(after);
       const closes =
         before !== undefined &&
         BEFORE_CLOSING.test(before) &&
         (after === undefined || AFTER_CLOSING.test(after));
       if (opens && char !== '\u2019') inSingle = true;
       else if (closes && inSingle) inSingle = false;
-    } else if (LETTER_OR_DIGIT.test(char)) {
+    } else if (isLetterOrDigit(char)) {
       letters++;
       if (inDouble || inSingle) quoted++;
     }
@@ -112,12 +120,16 @@ export interface AssessedSentence {
  * sentence carries into the next one (a multi-sentence quote), but no further unless that one has marks too,
  * so a mistaken apostrophe cannot mark the rest of the article as quoted.
  */
-export function assessSentences(sentences: readonly Sentence[]): AssessedSentence[] {
+export function* assessEach(sentences: Iterable<Sentence>): Generator<AssessedSentence> {
   let open: OpenQuote = 'none';
-  return sentences.map((sentence) => {
+  for (const sentence of sentences) {
     const scan = scanQuotes(sentence.text, open);
     open = scan.hasMarks ? scan.openAtEnd : 'none';
     const rejection = rejectionOf(sentence, scan.share);
-    return { sentence, quoted: scan.share, ...(rejection === undefined ? {} : { rejection }) };
-  });
+    yield { sentence, quoted: scan.share, ...(rejection === undefined ? {} : { rejection }) };
+  }
+}
+
+export function assessSentences(sentences: readonly Sentence[]): AssessedSentence[] {
+  return [...assessEach(sentences)];
 }

@@ -1,5 +1,5 @@
-import { type Sentence, splitSentences } from '../sentences/split-sentences.ts';
-import { type AssessedSentence as Assessed, assessSentences } from './candidates.ts';
+import type { Sentence } from '../sentences/split-sentences.ts';
+import { type AssessedSentence as Assessed, assessEach } from './candidates.ts';
 
 /**
  * Sentence selection as expected-overlap maximisation. Every word of the article gets the probability that a
@@ -55,15 +55,20 @@ interface Candidate {
   readonly gains: ReadonlyMap<string, number>;
 }
 
-/** The usable sentences: accepted ones; rejected non-captions only when too few remain. */
-function usable(sentences: readonly Sentence[], wanted: number): Assessed[] {
-  const assessed = assessSentences(sentences);
-  const accepted = assessed.filter((candidate) => candidate.rejection === undefined);
+/**
+ * The first `window` accepted sentences, assessed lazily (most articles need only their lead read); rejected
+ * non-captions fill in, in text order, only when the article has too few accepted ones for `wanted`.
+ */
+function usable(sentences: readonly Sentence[], wanted: number, window: number): Assessed[] {
+  const accepted: Assessed[] = [];
+  const rejected: Assessed[] = [];
+  for (const assessed of assessEach(sentences)) {
+    if (assessed.rejection === undefined) accepted.push(assessed);
+    else if (assessed.rejection !== 'caption') rejected.push(assessed);
+    if (accepted.length >= window) return accepted;
+  }
   if (accepted.length >= wanted) return accepted;
-  const fallback = assessed.filter(
-    (candidate) => candidate.rejection !== undefined && candidate.rejection !== 'caption',
-  );
-  return [...accepted, ...fallback.slice(0, wanted - accepted.length)].sort(
+  return [...accepted, ...rejected.slice(0, wanted - accepted.length)].sort(
     (a, b) => a.sentence.start - b.sentence.start,
   );
 }
@@ -172,20 +177,19 @@ export function defaultSentenceCount(sentenceCount: number): number {
 }
 
 export function selectSentences(
-  text: string,
+  sentences: readonly Sentence[],
   options: { readonly title?: string; readonly sentences?: number },
   weights: SelectionWeights = DEFAULT_WEIGHTS,
 ): Selection {
-  const sentences = splitSentences(text);
   const count = options.sentences ?? defaultSentenceCount(sentences.length);
   const counts = frequencies(
     sentences.map((sentence) => tokensOf(sentence.text)),
     options.title,
     weights.titleBoost,
   );
-  const candidates = toCandidates(usable(sentences, count), counts, weights);
-  if (candidates.length === 0) return { sentences: [] };
-  const pool = candidates.slice(0, Math.max(weights.leadWindow, count + 3));
+  const window = Math.max(weights.leadWindow, count + 3);
+  const pool = toCandidates(usable(sentences, count, window), counts, weights);
+  if (pool.length === 0) return { sentences: [] };
   const chosen = bestSubset(pool, count, count * weights.referenceWordsPerSentence);
   const [best] = bestSubset(pool, 1, weights.referenceWordsPerSentence);
   return {

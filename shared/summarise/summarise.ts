@@ -1,3 +1,6 @@
+import { splitSentences } from '../sentences/split-sentences.ts';
+import { headlineFrom } from './headline.ts';
+import { extractKeyPhrases } from './key-phrases.ts';
 import { selectSentences } from './select-sentences.ts';
 
 export interface SummariseInput {
@@ -17,14 +20,20 @@ export interface SummaryOutput {
 }
 
 /**
- * Extractive summary: sentences verbatim from `input.text`, in text order, chosen by lead bias, directed
- * centrality, title overlap, entity/number density and length, with MMR against redundancy.
+ * Extractive summary: sentences verbatim from `input.text`, in text order (see select-sentences.ts); a
+ * headline from the sentence that best stands alone, lightly compressed; and the key phrases.
  */
 export function summarise(input: SummariseInput, options: SummariseOptions = {}): SummaryOutput {
-  const selection = selectSentences(input.text, {
+  const sentences = splitSentences(input.text);
+  const selection = selectSentences(sentences, {
     ...(input.title === undefined ? {} : { title: input.title }),
     ...(options.sentences === undefined ? {} : { sentences: options.sentences }),
   });
   const summary = selection.sentences.map((sentence) => sentence.text);
-  return { summary, ...(selection.best === undefined ? {} : { headline: selection.best.text }) };
+  const keyPhrases = extractKeyPhrases(sentences);
+  return {
+    summary,
+    ...(selection.best === undefined ? {} : { headline: headlineFrom(selection.best.text) }),
+    ...(keyPhrases.length === 0 ? {} : { keyPhrases }),
+  };
 }

@@ -1,0 +1,212 @@
+import type { Sentence } from '../sentences/split-sentences.ts';
+
+/**
+ * Key phrases, RAKE/YAKE-class and dependency-free: candidate noun phrases are runs of content words between
+ * stopwords and punctuation (names as runs of capitalised words, `of` allowed inside: `Bank of England`);
+ * each is keyed by its lemma (lowercase, last word singular), scored by frequency, earliness, being a name
+ * and length, then deduplicated so no phrase repeats or contains another.
+ */
+
+export const DEFAULT_KEY_PHRASES = 8;
+const MAX_PHRASE_WORDS = 4;
+/** A single common word is a key phrase only when the text repeats it this often. */
+const MIN_SINGLE_WORD_COUNT = 3;
+
+const STOPWORDS = new Set(
+  (
+    'a about above across after again against ago ahead all almost along already also although always am among an ' +
+    'and another any anyone anything are around as at away back be became because become been before being below ' +
+    'between both but by can cannot could did do does doing done down during each either else enough even ever ' +
+    'every few for from further get gets getting give given go goes going gone got had has have having he her here ' +
+    'hers herself him himself his how however i if in including into is it its itself just last later least less ' +
+    'let like made make makes making many may me might more most much must my myself near need never new next no ' +
+    'nor not nothing now of off often on once one only onto or other others our ours out over own past per perhaps ' +
+    'put rather really said same say saying says see seen she should since so some something still such take taken ' +
+    'than that the their theirs them themselves then there these they this those though through thus to told too ' +
+    'took toward towards under until up upon us use used very via was way we well went were what whatever when ' +
+    'where whether which while who whole whom whose why will with within without would yet you your yours ' +
+    'yesterday today tomorrow monday tuesday wednesday thursday friday saturday sunday week weeks year years ' +
+    'time times day days month months mr mrs ms dr added asked claimed explained insisted revealed admitted ' +
+    'according believe believed think thought want wanted came come comes know known seemed seems look looked ' +
+    'two three four five six seven eight nine ten first second third old lot lots thing things part'
+  ).split(' '),
+);
+/** Words kept inside a name: `Bank of England`, `Duchess of Cambridge`. */
+const NAME_JOINERS = new Set(['of', 'de', 'la', 'del', 'von', 'van', 'der', 'du', 'da']);
+const WORD = /[\p{L}][\p{L}\p{N}'\u2019-]*|[^\s\p{L}]+/gu;
+const IS_WORD = /^\p{L}/u;
+const CAPITALISED = /^\p{Lu}/u;
+const POSSESSIVE = /['\u2019]s?$/;
+const CONTRACTION = /['\u2019](?:ve|re|ll|d|m|t)$/i;
+const LOWERCASE_START = /^\p{Ll}/u;
+/** Adverbs and verb forms that start or end a run but are rarely part of a key phrase on their own. */
+const VERB_LIKE = /(?:ly|ed|ing)$/;
+
+interface Phrase {
+  readonly key: string;
+  readonly surface: string;
+  readonly isName: boolean;
+  readonly words: number;
+  readonly count: number;
+  readonly first: number;
+}
+
+function singular(word: string): string {
+  if (word.length > 4 && word.endsWith('ies')) return `${word.slice(0, -3)}y`;
+  if (word.length > 4 && /(?:ches|shes|sses|xes)$/.test(word)) return word.slice(0, -2);
+  if (word.length > 3 && word.endsWith('s') && !/(?:ss|us|is|ics)$/.test(word)) return word.slice(0, -1);
+  return word;
+}
+
+/** The lemma form shown to readers: names as written, common nouns lowercased with a singular head. */
+function lemmaOf(words: readonly string[], isName: boolean): string {
+  if (isName) return words.join(' ');
+  const lower = words.map((word) => word.toLowerCase());
+  const head = lower.length - 1;
+  return lower.map((word, index) => (index === head ? singular(word) : word)).join(' ');
+}
+
+function isContent(word: string): boolean {
+  const minLength = CAPITALISED.test(word) ? 2 : 3;
+  return (
+    IS_WORD.test(word) &&
+    word.length >= minLength &&
+    !STOPWORDS.has(word.toLowerCase()) &&
+    !CONTRACTION.test(word)
+  );
+}
+
+interface Run {
+  readonly words: string[];
+  readonly isName: boolean;
+}
+
+/**
+ * Runs of content words in one sentence. Capitalised runs are names, except that a capitalised first word the
+ * text also uses in lower case (`Actress`, `Despite`) is an ordinary word. A possessive ends its run.
+ */
+function runsOf(tokens: readonly string[], lowercaseWords: ReadonlySet<string>): Run[] {
+  const runs: Run[] = [];
+  let current: string[] = [];
+  let currentIsName = false;
+  const flush = () => {
+    while (current.length > 0 && NAME_JOINERS.has(current[current.length - 1] as string)) current.pop();
+    if (current.length > 0) runs.push({ words: current, isName: currentIsName });
+    current = [];
+  };
+  let seenWord = false;
+  for (const raw of tokens) {
+    const isPossessive = POSSESSIVE.test(raw) && !CONTRACTION.test(raw);
+    const token = raw.replace(POSSESSIVE, '');
+    const isFirstWord = !seenWord && IS_WORD.test(token);
+    if (IS_WORD.test(token)) seenWord = true;
+    if (currentIsName && current.length > 0 && NAME_JOINERS.has(token)) {
+      current.push(token);
+      continue;
+    }
+    if (!isContent(token)) {
+      flush();
+      continue;
+    }
+    const ordinaryFirst = isFirstWord && lowercaseWords.has(token.toLowerCase());
+    const nameWord = CAPITALISED.test(token) && !ordinaryFirst;
+    if (current.length > 0 && nameWord !== currentIsName) flush();
+    if (current.length === 0) currentIsName = nameWord;
+    current.push(token);
+    if (isPossessive) flush();
+  }
+  flush();
+  return runs.map((run) => (run.isName ? run : { words: trimVerbLike(run.words), isName: false }));
+}
+
+/** Every word the text writes in lower case at least once. */
+function lowercaseVocabulary(tokenLists: readonly (readonly string[])[]): Set<string> {
+  const words = new Set<string>();
+  for (const tokens of tokenLists)
+    for (const token of tokens) if (LOWERCASE_START.test(token)) words.add(token);
+  return words;
+}
+
+function trimVerbLike(words: readonly string[]): string[] {
+  let from = 0;
+  let to = words.length;
+  while (from < to && VERB_LIKE.test((words[from] as string).toLowerCase())) from++;
+  while (to > from && VERB_LIKE.test((words[to - 1] as string).toLowerCase())) to--;
+  return words.slice(from, to);
+}
+
+function collectPhrases(sentences: readonly Sentence[]): Map<string, Phrase> {
+  const phrases = new Map<string, Phrase>();
+  const tokenLists = sentences.map((sentence) => sentence.text.match(WORD) ?? []);
+  const lowercaseWords = lowercaseVocabulary(tokenLists);
+  tokenLists.forEach((tokens, index) => {
+    for (const run of runsOf(tokens, lowercaseWords)) {
+      if (run.words.length === 0 || run.words.length > MAX_PHRASE_WORDS) continue;
+      const surface = lemmaOf(run.words, run.isName);
+      const key = surface.toLowerCase();
+      const known = phrases.get(key);
+      phrases.set(
+        key,
+        known
+          ? { ...known, count: known.count + 1 }
+          : { key, surface, isName: run.isName, words: run.words.length, count: 1, first: index },
+      );
+    }
+  });
+  return phrases;
+}
+
+/** A one-word name (`Kunis`) folds into the most frequent longer name that contains it (`Mila Kunis`). */
+function foldShortNames(phrases: ReadonlyMap<string, Phrase>): Phrase[] {
+  const all = [...phrases.values()];
+  const longNames = all.filter((phrase) => phrase.isName && phrase.words > 1);
+  const folded = new Map(longNames.map((phrase) => [phrase.key, phrase]));
+  const result: Phrase[] = [];
+  for (const phrase of all) {
+    if (phrase.isName && phrase.words > 1) continue;
+    const host = phrase.isName
+      ? longNames.filter((name) => containsWords(name.key, phrase.key)).sort((a, b) => b.count - a.count)[0]
+      : undefined;
+    if (host === undefined) {
+      result.push(phrase);
+      continue;
+    }
+    const current = folded.get(host.key) ?? host;
+    folded.set(host.key, {
+      ...current,
+      count: current.count + phrase.count,
+      first: Math.min(current.first, phrase.first),
+    });
+  }
+  return [...result, ...folded.values()];
+}
+
+function scoreOf(phrase: Phrase, sentenceCount: number): number {
+  const earliness = 1 + (1 - phrase.first / Math.max(1, sentenceCount));
+  const kind = phrase.isName ? 1.5 : 1;
+  const length = 1 + 0.3 * (phrase.words - 1);
+  return phrase.count * earliness * kind * length;
+}
+
+function containsWords(longer: string, shorter: string): boolean {
+  return ` ${longer} `.includes(` ${shorter} `);
+}
+
+/** The top `limit` key phrases of the text's sentences, best first, with no phrase repeating another. */
+export function extractKeyPhrases(sentences: readonly Sentence[], limit = DEFAULT_KEY_PHRASES): string[] {
+  const phrases = foldShortNames(collectPhrases(sentences)).filter(
+    (phrase) => phrase.isName || phrase.words > 1 || phrase.count >= MIN_SINGLE_WORD_COUNT,
+  );
+  const ranked = phrases
+    .map((phrase) => ({ phrase, score: scoreOf(phrase, sentences.length) }))
+    .sort((a, b) => b.score - a.score || a.phrase.first - b.phrase.first);
+  const chosen: Phrase[] = [];
+  for (const { phrase } of ranked) {
+    if (chosen.length >= limit) break;
+    const repeats = chosen.some(
+      (other) => containsWords(other.key, phrase.key) || containsWords(phrase.key, other.key),
+    );
+    if (!repeats) chosen.push(phrase);
+  }
+  return chosen.map((phrase) => phrase.surface);
+}
