@@ -2,6 +2,8 @@
  * Main-content extraction benchmark: precis's cleanDocument against plain @mozilla/readability (same DOM
  * library, linkedom) on trafilatura's evaluation pages, scored with trafilatura's snippet metric.
  * Data: ../shared/data/extraction/trafilatura-dev.jsonl.gz (never copied into the repo).
+ * Each system is scored on its title followed by its text: both extract a title, and precis keeps the headline
+ * out of `text` (it is in `title`), so scoring text alone would count a headline snippet against it.
  * `npm run bench:extraction [-- --failures FILE]` writes each page's missed and leaked snippets to FILE.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -53,11 +55,12 @@ function charsetOf(page: Page): string {
 
 const precis: Extractor = (page, bytes) => {
   try {
-    return cleanDocument({
+    const document = cleanDocument({
       bytes,
       contentType: `text/html; charset=${charsetOf(page)}`,
       ...(page.url ? { url: page.url } : {}),
-    }).text;
+    });
+    return `${document.title ?? ''}\n${document.text}`;
   } catch (error) {
     if (error instanceof InputError) return '';
     throw error;
@@ -66,7 +69,8 @@ const precis: Extractor = (page, bytes) => {
 
 const readability: Extractor = (page) => {
   const { document } = parseHTML(page.html);
-  return new Readability(document as never).parse()?.textContent ?? '';
+  const article = new Readability(document as never).parse();
+  return `${article?.title ?? ''}\n${article?.textContent ?? ''}`;
 };
 
 function percentile(sorted: readonly number[], share: number): number {

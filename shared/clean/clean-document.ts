@@ -22,7 +22,7 @@ import { findDateline, looksLikeTitle, removeDuplicates, sameTitle } from './rul
 import { removeTails } from './rules-tails.ts';
 import { joinLines, splitParagraphs } from './split-paragraphs.ts';
 import { stripMarkdown } from './strip-markdown.ts';
-import type { Paragraphs, PublishedAtSource, TextContext } from './text-context.ts';
+import { foldWhitespace, type Paragraphs, type PublishedAtSource, type TextContext } from './text-context.ts';
 
 export type { PublishedAtSource } from './text-context.ts';
 
@@ -54,6 +54,7 @@ export interface CleanedDocument {
 /** The article's paragraphs before the text rules, with what the container told us about it. */
 interface SourceDocument {
   readonly paragraphs: Paragraphs;
+  readonly captions?: readonly string[];
   readonly metadata: HtmlMetadata;
   /** Plain text and Markdown: the first line may be the headline. */
   readonly titleMayLead: boolean;
@@ -78,9 +79,10 @@ function fromText(text: string, metadata: HtmlMetadata = {}): SourceDocument {
 }
 
 function fromHtml(html: string, overrides: HtmlMetadata = {}): SourceDocument {
-  const { paragraphs, metadata } = extractHtml(html);
+  const { paragraphs, captions, metadata } = extractHtml(html);
   return {
     paragraphs: paragraphs.map(normaliseText),
+    captions: captions.map(normaliseText),
     metadata: { ...metadata, ...overrides },
     titleMayLead: false,
   };
@@ -150,7 +152,7 @@ export function cleanDocument(raw: RawDocument): CleanedDocument {
   refuseBinary(bytes);
   const source = readSource(decodeText(bytes, raw.contentType).text, raw);
   const { title, paragraphs } = splitTitle(source);
-  const context: TextContext = { removed: [] };
+  const context: TextContext = { removed: [], knownCaptions: new Set(source.captions?.map(foldWhitespace)) };
   const lined = LINE_RULES.reduce<Paragraphs>((current, rule) => rule(current, context), paragraphs);
   const joined = lined.map(joinLines).filter((paragraph) => paragraph !== '');
   const cleaned = PARAGRAPH_RULES.reduce<Paragraphs>((current, rule) => rule(current, context), joined);

@@ -2,9 +2,12 @@ import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { type DomNode, htmlBlocks } from './html-blocks.ts';
 import { type HtmlMetadata, readHtmlMetadata } from './html-metadata.ts';
+import { findProseContainer, type ProseNode, proseLength } from './prose-container.ts';
 
 export interface HtmlArticle {
   readonly paragraphs: readonly string[];
+  /** Texts the page marks up as figure captions; the caption rule removes them from the article. */
+  readonly captions: readonly string[];
   readonly metadata: HtmlMetadata;
 }
 
@@ -45,6 +48,10 @@ const LAYOUT_PREFIX =
 const CONTENT_CONTAINER = /^(?:BODY|HTML|MAIN|ARTICLE)$/;
 /** An element holding this share of the page's paragraph text is the content, whatever it is called. */
 const MAX_PRUNED_TEXT_SHARE = 0.3;
+const CAPTION_SELECTOR =
+  'figcaption, .wp-caption-text, .caption, .image-caption, .img-caption, .photo-caption, .media-caption, [itemprop="caption"]';
+/** Our prose container replaces Readability's pick only when it holds clearly more running text. */
+const PROSE_PREFERENCE = 2;
 
 type HtmlDocument = ReturnType<typeof parseHTML>['document'];
 type HtmlElement = ReturnType<HtmlDocument['querySelector']> & {};
@@ -65,7 +72,7 @@ function paragraphTextLength(root: HtmlElement | HtmlDocument): number {
   return length;
 }
 
-function pruneBoilerplate(document: HtmlDocument): void {
+export function pruneBoilerplate(document: HtmlDocument): void {
   for (const element of document.querySelectorAll(NON_CONTENT_SELECTOR)) element.remove();
   const pageText = paragraphTextLength(document);
   for (const element of document.querySelectorAll('[class],[id]')) {
@@ -86,7 +93,13 @@ function readabilityBlocks(document: HtmlDocument): string[] {
 export function extractHtml(html: string): HtmlArticle {
   const { document } = parseHTML(html);
   const metadata = readHtmlMetadata(document as never);
+  const captions = [...document.querySelectorAll(CAPTION_SELECTOR)].flatMap((element) =>
+    htmlBlocks(element as unknown as DomNode),
+  );
   pruneBoilerplate(document);
-  const paragraphs = readabilityBlocks(document);
-  return { paragraphs, metadata };
+  const container = findProseContainer(document.documentElement as unknown as ProseNode);
+  const prose = container ? htmlBlocks(container as unknown as DomNode) : [];
+  const readable = readabilityBlocks(document);
+  const paragraphs = proseLength(prose) > proseLength(readable) * PROSE_PREFERENCE ? prose : readable;
+  return { paragraphs, captions, metadata };
 }

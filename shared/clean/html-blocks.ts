@@ -1,6 +1,6 @@
 /** Turns a DOM subtree into paragraphs of text: each block-level element starts a new paragraph. */
 
-const BLOCK_TAGS = new Set([
+export const BLOCK_TAGS = new Set([
   'ADDRESS',
   'ARTICLE',
   'ASIDE',
@@ -39,7 +39,7 @@ const BLOCK_TAGS = new Set([
   'UL',
   'CENTER',
 ]);
-const SKIPPED_TAGS = new Set([
+export const SKIPPED_TAGS = new Set([
   'SCRIPT',
   'STYLE',
   'NOSCRIPT',

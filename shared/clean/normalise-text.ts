@@ -14,6 +14,7 @@ const REVERSED_DOUBLE_QUOTE = /\u201F/g;
 const CARRIAGE_RETURN = /\r\n?/g;
 const LINE_SEPARATOR = /[\u2028\u2029\u0085]/g;
 const SPACE_RUN = / {2,}/g;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point
 const CONTROL = /[\u0000-\u0008\u000E-\u001F\u007F]/g;
 
 export function normaliseText(text: string): string {

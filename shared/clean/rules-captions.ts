@@ -1,5 +1,12 @@
 import { parseDate } from './parse-date.ts';
-import { mapLines, type Paragraphs, record, type TextContext, wordCount } from './text-context.ts';
+import {
+  foldWhitespace,
+  mapLines,
+  type Paragraphs,
+  record,
+  type TextContext,
+  wordCount,
+} from './text-context.ts';
 
 const AGENCIES =
   'AP|AFP|Reuters|Getty Images|Getty|Pool|EPA|EPA-EFE|dpa|Shutterstock|Alamy|Bloomberg|Xinhua|AAP|PA|PA Images|PA Wire|Sipa|picture alliance|imago|iStock|iStockphoto|Associated Press|NurPhoto|Anadolu|SOPA Images|Zuma|ZUMA Press|TASS|Keystone|ANP|WireImage|FilmMagic|Rex|Rex Features';
@@ -33,6 +40,10 @@ const CAPTION_DATE =
   /,?\s(?:on\s)?(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s)?((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s\d{1,2},\s\d{4}|\d{1,2}\s(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*,?\s\d{4})\.?$/;
 const POSITION_NOTE = /\((?:left|right|centre|center|L|R|C|front|back|top|bottom|pictured)\)/;
 const SENTENCE_END = /[.!?]["'’”]?(?:\s|$)/g;
+/** A caption that ends on its credit: "... at the rally. Photograph: Jane Doe/Getty Images", "... | © dpa". */
+const CREDIT_SUFFIX =
+  /(?:[|·]\s*©|©|\b(?:photograph|photo|foto|bild|image|picture|credit|quelle|fotocredit|photo credit)s?\s*:)\s*[^.!?|:]{1,80}\)?$/i;
+const CREDITED_CAPTION_MAX_WORDS = 50;
 const SPACE_RUN = / {2,}/g;
 const SPACE_BEFORE_PUNCTUATION = / +([.,;:])/g;
 const CREDIT_MAX_WORDS = 14;
@@ -66,6 +77,10 @@ function isDatedCaption(paragraph: string): boolean {
     CAPTION_VERB.test(text) &&
     CAPTION_DATE.test(text)
   );
+}
+
+function endsOnCredit(paragraph: string): boolean {
+  return wordCount(paragraph) <= CREDITED_CAPTION_MAX_WORDS && CREDIT_SUFFIX.test(paragraph.trim());
 }
 
 function noteCaptionDate(context: TextContext, caption: string): void {

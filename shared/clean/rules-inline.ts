@@ -5,12 +5,22 @@ import { mapLines, type Paragraphs, record, type TextContext, wordCount } from '
 const AD_SHORTCODE = /\[\/?(?:ad|ads|advert|advertisement)(?:[_-]?\d{1,3})?\]/gi;
 /** A line that is only an advertisement label. */
 const AD_LABEL =
-  /^(?:advertisement|advertising|sponsored(?: content)?|anzeige|werbung|publicidad|publicité|story continues below(?: this)? advertisement|continue reading (?:the main story|below))\.?$/i;
+  /^(?:advertisement|advertising|sponsored(?: content)?|anzeige|werbung|publicidad|publicité|story continues below(?: this)? advertisement|continue reading (?:the main story|below)|externer inhalt|external content)\s*[.:]?$/i;
+/** Disclosures about advertising and affiliate links. */
+const AD_DISCLOSURE =
+  /^(?:note: )?(?:the )?(?:advertising|affiliate|sponsorship) (?:disclosure|disclaimer)\b/i;
+const AD_DISCLOSURE_MAX_WORDS = 60;
+/** "4 Min Read", "5 minutes de lecture", "Lesezeit: 3 Minuten". */
+const READING_TIME =
+  /^(?:(?:lesezeit|reading time|temps de lecture)\s*:?\s*)?(?:ca\.\s*)?\d{1,3}\s*(?:min|mins|minutes?|minuten|minutos)\.?(?:\s*(?:read|lesezeit|de lecture|de lectura|lesen))?$/i;
 const BARE_URL = /^<?(https?:\/\/[^\s<>]{3,2000})>?$/i;
 /** "PUBLISHED: 12:08 EST, 24 July 2013 | UPDATED: 12:08 EST, 24 July 2013", "Last updated on June 19, 2023". */
 const PUBLISHED_LINE =
-  /^(?:(?:first )?published|updated|last (?:updated|modified)|posted|veröffentlicht|aktualisiert)(?: on| at)?\s*:?\s*\.?\s*(\S[^\n]{0,160})$/i;
+  /^(?:(?:first )?published|updated|last (?:updated|modified)|posted|veröffentlicht|veröffentlichung|aktualisiert|publicado|publié)(?: on| at| am| le| el)?\s*:?\s*\.?\s*(\S[^\n]{0,160})$/i;
 const PUBLISHED_MAX_WORDS = 22;
+/** Date stamps: digits, month names, weekdays, times and separators only. */
+const DATE_ONLY = /^(?:[\p{L}]{3,10}\.?,?\s+)?[\d\p{L}.,:/\s|-]{4,60}$/u;
+const DATE_ONLY_MAX_WORDS = 6;
 /** "By Jane Doe", "By Jane Doe and John Roe, CNN", "By . Daily Mail Reporter ." */
 const BYLINE =
   /^(?:by|von|par|por)\s+(?:\.\s+)?([\p{Lu}][\p{L}'’.-]*(?:[ \t]+(?:[\p{Lu}][\p{L}'’.-]*|and|&|de|van|von|der|la|le))+|Reuters|AP|AFP|CNN|dpa|Staff|Associated Press)(?:\s*[,|]\s*([^\n]{0,80}))?\s*\.?$/u;
@@ -34,8 +44,16 @@ function setPublished(context: TextContext, text: string | undefined): void {
 
 export function removeAdShortcodes(paragraphs: Paragraphs, context: TextContext): string[] {
   return mapLines(paragraphs, (line) => {
-    if (AD_LABEL.test(line.trim())) {
+    const trimmed = line.trim();
+    if (
+      AD_LABEL.test(trimmed) ||
+      (AD_DISCLOSURE.test(trimmed) && wordCount(trimmed) <= AD_DISCLOSURE_MAX_WORDS)
+    ) {
       record(context, 'advertisement', line);
+      return '';
+    }
+    if (READING_TIME.test(trimmed)) {
+      record(context, 'reading-time', line);
       return '';
     }
     const without = line.replace(AD_SHORTCODE, (match) => {
@@ -57,6 +75,11 @@ export function removeBareUrls(paragraphs: Paragraphs, context: TextContext): st
   });
 }
 
+/** A line that is only a date ("7. Oktober 2020", "June 19, 2023"): the page's date stamp. */
+function isDateOnly(line: string): boolean {
+  return wordCount(line) <= DATE_ONLY_MAX_WORDS && DATE_ONLY.test(line) && parseDate(line) !== undefined;
+}
+
 export function removePublishedLines(paragraphs: Paragraphs, context: TextContext): string[] {
   const rewritten = paragraphs.map((paragraph, index) => {
     if (index > 2) return paragraph;
@@ -69,6 +92,11 @@ export function removePublishedLines(paragraphs: Paragraphs, context: TextContex
   });
   return mapLines(rewritten, (line) => {
     const trimmed = line.trim();
+    if (isDateOnly(trimmed)) {
+      record(context, 'published-line', line);
+      setPublished(context, trimmed);
+      return '';
+    }
     const match = trimmed.match(PUBLISHED_LINE);
     if (!match || wordCount(trimmed) > PUBLISHED_MAX_WORDS || !parseDate(trimmed)) return line;
     record(context, 'published-line', line);

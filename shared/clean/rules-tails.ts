@@ -2,7 +2,7 @@ import { type Paragraphs, record, type TextContext, wordCount } from './text-con
 
 /** Headings of related-link, read-more and most-read blocks, in the languages we see most. */
 const TAIL_HEADING =
-  /^(?:related(?: posts| articles| stories| content| coverage| news| links| topics| reading)?|read more|read also|also read|read next|see also|more on this(?: story| topic)?|more (?:from|stories|news|articles|videos)\b[^.!?\n]{0,40}|recommended(?: for you| stories| articles)?|you may also like|you might also like|you may be interested in|most (?:popular|read|viewed|shared)|trending(?: now| stories)?|more to explore|further reading|top stories|latest news|lesen sie auch|lesen sie mehr|mehr zum thema|mehr dazu|das könnte sie auch interessieren|das könnte dich auch interessieren|weitere artikel|weitere themen|meistgelesen|lea también|lea más|leer más|noticias relacionadas|te puede interesar|lire aussi|à lire aussi|sur le même sujet|leia também|czytaj też|czytaj także|les også)\s*[:.]?\s*(?:none)?$/i;
+  /^(?:related(?: posts| articles| stories| content| coverage| news| links| topics| reading)?|read more|read also|also read|read next|see also|more on this(?: story| topic)?|more (?:from|stories|news|articles|videos)\b[^.!?\n]{0,40}|recommended(?: for you| stories| articles)?|you may also like|you might also like|you may be interested in|most (?:popular|read|viewed|shared)|trending(?: now| stories)?|more to explore|further reading|top stories|latest news|lesen sie auch|lesen sie mehr|mehr zum thema|mehr dazu|das könnte sie auch interessieren|das könnte dich auch interessieren|das thema könnte (?:sie|dich) auch interessieren|verwandte themen|verwandte artikel|ähnliche artikel|weiterführende links|noch mehr infos für dich|veja também|leia mais|weitere artikel|weitere themen|meistgelesen|lea también|lea más|leer más|noticias relacionadas|te puede interesar|lire aussi|à lire aussi|sur le même sujet|leia também|czytaj też|czytaj także|les også)\s*[:.!]?\s*(?:none)?$/i;
 /** "Read more: <headline>", "RELATED: <headline>", "Lesen Sie auch: <headline>". */
 const READ_MORE_PREFIX =
   /^(?:read more|read also|also read|related|more|see also|see more|watch|listen|click here|lesen sie auch|lesen sie mehr|mehr zum thema|auch interessant|lea también|lea más|lea|leer más|ver también|lire aussi|à lire aussi|leia também|czytaj też|czytaj także)\s*(?::|»|>>|\u2192)\s*\S/i;
@@ -16,18 +16,30 @@ const SIGNUP =
 const SIGNUP_START =
   /^(?:sign up|subscribe|get (?:our|the)|join|want|don't miss|do not miss|never miss|enter your e-?mail|stay (?:informed|up to date)|like this|enjoy|support|become a|jetzt|melden sie sich)\b/i;
 const SIGNUP_MAX_WORDS = 40;
+/** Prompts that speak to the reader about subscribing, apps, following, logging in or writing in. */
+const READER_PROMPT =
+  /\b(?:please subscribe|subscribe to|already a subscriber|subscribers? (?:also )?receive|sign up|log in|download (?:the|our) [^.!?\n]{0,60}apps?|with the [^.!?\n]{0,40} app\b|follow (?:us|the \w+|\w+) on (?:twitter|facebook|instagram)|submit a letter|letter to the editor|write to us|support (?:our|independent) journalism|eingeloggt|registriert|abonnieren sie|jetzt abonnieren|newsletter)\b/i;
+const ADDRESSES_READER = /\b(?:you|your|us|please|sie|ihr|ihre|du|dich|dein|usted|vous|votre)\b/i;
+/** "Was this article helpful?", "War der Artikel nützlich?" */
+const FEEDBACK_PROMPT =
+  /^(?:was this (?:article|page|story|post) (?:helpful|useful)|did you (?:like|enjoy) this (?:article|story)|war (?:der|dieser) (?:artikel|beitrag) (?:nützlich|hilfreich)|artikel gefallen)\b[^\n]{0,60}$/i;
+/** Short lines offering to share, print or pin: "Möchten Sie den Artikel teilen?", "Rezept drucken". */
+const SHARE_VERB =
+  /\b(?:share|teilen|drucken|print|pinnen|pin it|pinterest|speichern|tweet|partager|compartir)\b/i;
+const SHARE_PROMPT_MAX_WORDS = 8;
 const COOKIE = /\bcookies?\b/i;
 const COOKIE_CONTEXT =
   /\b(?:use|uses|accept|consent|privacy|policy|browsing|experience|settings|verwendet|akzeptieren|datenschutz)\b/i;
 const COOKIE_MAX_WORDS = 80;
 const COPYRIGHT = /^(?:©|\(c\)|copyright\b|all rights reserved\b|alle rechte vorbehalten\b)/i;
-const COPYRIGHT_MAX_WORDS = 30;
+const COPYRIGHT_MAX_WORDS = 60;
 const COMMENTS_PROMPT =
   /^(?:comments?(?: \(\d+\))?|\d+ comments?|leave a (?:comment|reply)|add a comment|post a comment|join the (?:conversation|discussion)|show comments|view comments|kommentare?(?: \(\d+\))?|kommentieren|comentarios)\s*:?$/i;
 /** A tail heading this far (as a share of paragraphs) into the text takes the short link lines after it too. */
 const TAIL_START_SHARE = 0.5;
 const LINK_LINE_MAX_WORDS = 20;
 const SENTENCE_END = /[.!?]["'’”]?$/;
+const SENTENCE_END_PERIOD = /\.["'’”]?$/;
 
 type Classifier = (paragraph: string) => string | undefined;
 
@@ -37,6 +49,13 @@ const classifyPrompt: Classifier = (paragraph) => {
     return 'share-prompt';
   }
   if (COMMENTS_PROMPT.test(paragraph)) return 'comments-prompt';
+  if (FEEDBACK_PROMPT.test(paragraph)) return 'feedback-prompt';
+  if (words <= SHARE_PROMPT_MAX_WORDS && SHARE_VERB.test(paragraph) && !SENTENCE_END_PERIOD.test(paragraph)) {
+    return 'share-prompt';
+  }
+  if (words <= SIGNUP_MAX_WORDS && READER_PROMPT.test(paragraph) && ADDRESSES_READER.test(paragraph)) {
+    return 'signup-prompt';
+  }
   if (words <= READ_MORE_MAX_WORDS && READ_MORE_PREFIX.test(paragraph)) return 'read-more';
   if (words <= SIGNUP_MAX_WORDS && SIGNUP.test(paragraph) && SIGNUP_START.test(paragraph))
     return 'signup-prompt';

@@ -12,6 +12,8 @@ export interface TextContext {
   dateline?: string;
   /** The date written in a removed photo caption: the story's date when nothing better is known. */
   captionDate?: string;
+  /** Figure captions the page marked up as such (figcaption, caption classes), whitespace-folded. */
+  readonly knownCaptions?: ReadonlySet<string>;
 }
 
 /** A paragraph is one or more lines; rules see lines until the lines are joined. */
@@ -33,6 +35,10 @@ export function mapLines(paragraphs: Paragraphs, rewrite: (line: string) => stri
         .join('\n'),
     )
     .filter((paragraph) => paragraph.trim() !== '');
+}
+
+export function foldWhitespace(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
 }
 
 export function wordCount(text: string): number {
