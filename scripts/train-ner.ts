@@ -2,7 +2,7 @@
  * Trains the NER tagger on CoNLL-2003 train (../shared/data, never copied into the repo) and writes the
  * committed model to shared/facts/ner/models/ner.json.
  *
- *   npm run train:ner -- [--epochs 8] [--seed 1] [--threshold 0.05]
+ *   npm run train:ner -- [--epochs 6] [--seed 1] [--threshold 0] [--min-count 1] [--out FILE]
  *
  * Deterministic: the same data, seed and options give the same file. Prints dev micro F1 per epoch when
  * ../shared/data/ner/conll2003-dev.jsonl is there.
@@ -104,10 +104,11 @@ function evaluate(
 function main(): void {
   const { values } = parseArgs({
     options: {
-      epochs: { type: 'string', default: '8' },
+      epochs: { type: 'string', default: '6' },
       seed: { type: 'string', default: '1' },
       threshold: { type: 'string', default: '0' },
       'min-count': { type: 'string', default: '1' },
+      out: { type: 'string' },
     },
   });
   if (!existsSync(TRAIN)) {
@@ -138,10 +139,11 @@ function main(): void {
   });
   const file = encodeModel(weights, Number(values.threshold));
   const json = JSON.stringify(file);
-  writeFileSync(OUTPUT, json);
+  const output = values.out ? new URL(values.out, `file://${process.cwd()}/`) : OUTPUT;
+  writeFileSync(output, json);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   console.log(
-    `wrote ${OUTPUT.pathname}: ${file.featureCount} of ${weights.features.length} features, ` +
+    `wrote ${output.pathname}: ${file.featureCount} of ${weights.features.length} features, ` +
       `${(json.length / 1e6).toFixed(2)} MB, ${seconds} s`,
   );
 }

@@ -19,6 +19,8 @@ const PREFIX_TEMPLATES = ['p0', 'p1', 'p2', 'p3', 'p4'];
 const SUFFIX_TEMPLATES = ['s0', 's1', 's2', 's3', 's4'];
 /** A line counts as a headline when at least this share of its words are in capitals. */
 const CAPS_LINE_SHARE = 0.8;
+/** At most this many distinct neighbours of a word are aggregated over the document, each side. */
+const AGGREGATED_CONTEXTS = 8;
 const BEFORE = '<s>';
 const AFTER = '</s>';
 
@@ -109,16 +111,35 @@ function isCapsLine(sentence: Sentence): boolean {
   return words > 0 && capitals / words >= CAPS_LINE_SHARE;
 }
 
-/** Document-level evidence: words seen capitalised mid-sentence, and words seen in lower case. */
+/**
+ * Document-level evidence: words seen capitalised mid-sentence, words seen in lower case, and, for each
+ * capitalised word, the words around its occurrences in the document (context aggregation).
+ */
 interface DocumentEvidence {
   readonly capitalised: ReadonlySet<string>;
   readonly lowercase: ReadonlySet<string>;
+  readonly before: ReadonlyMap<string, ReadonlySet<string>>;
+  readonly after: ReadonlyMap<string, ReadonlySet<string>>;
+}
+
+function remember(contexts: Map<string, Set<string>>, word: string, neighbour: string): void {
+  const seen = contexts.get(word) ?? new Set<string>();
+  if (seen.size < AGGREGATED_CONTEXTS) seen.add(neighbour);
+  contexts.set(word, seen);
 }
 
 function collectEvidence(sentences: readonly Sentence[], infos: readonly TokenInfo[][], caps: boolean[]) {
   const capitalised = new Set<string>();
   const lowercase = new Set<string>();
+  const before = new Map<string, Set<string>>();
+  const after = new Map<string, Set<string>>();
   sentences.forEach((sentence, s) => {
+    const tokens = infos[s] ?? [];
+    tokens.forEach((info, t) => {
+      if (!CAPITALISED.test(sentence[t]?.text ?? '')) return;
+      remember(before, info.lower, tokens[t - 1]?.lower ?? BEFORE);
+      remember(after, info.lower, tokens[t + 1]?.lower ?? AFTER);
+    });
     if (caps[s]) return;
     sentence.forEach((token, t) => {
       const lower = infos[s]?.[t]?.lower ?? '';
@@ -127,7 +148,7 @@ function collectEvidence(sentences: readonly Sentence[], infos: readonly TokenIn
       else if (t > 0 && WORDLIKE.test(sentence[t - 1]?.text ?? '')) capitalised.add(lower);
     });
   });
-  return { capitalised, lowercase } satisfies DocumentEvidence;
+  return { capitalised, lowercase, before, after } satisfies DocumentEvidence;
 }
 
 function firstWordIndex(sentence: Sentence): number {
@@ -187,9 +208,16 @@ function tokenFeatures(
   if (context.evidence.capitalised.has(lower)) features.push('dc|sh', shape);
   if (context.evidence.lowercase.has(lower)) features.push('dl|sh', shape);
   if (context.common.has(lower)) features.push('lc|sh', shape);
+  if (context.common.has(previous)) features.push('lc-1|sh0', `${shapeAt(-1)}|${shape}`);
+  if (context.common.has(next)) features.push('lc+1|sh0', `${shapeAt(1)}|${shape}`);
+  for (const word of context.evidence.before.get(lower) ?? []) features.push('a-1', word);
+  for (const word of context.evidence.after.get(lower) ?? []) features.push('a+1', word);
+  for (const mark of gazetteer[i - 3] ?? []) features.push('g-3', mark);
+  for (const mark of gazetteer[i - 2] ?? []) features.push('g-2', mark);
   for (const mark of gazetteer[i - 1] ?? []) features.push('g-1', mark, 'g-1|sh0', `${mark}|${shape}`);
   for (const mark of gazetteer[i] ?? []) features.push('g0', mark, 'g0|sh+1', `${mark}|${shapeAt(1)}`);
   for (const mark of gazetteer[i + 1] ?? []) features.push('g+1', mark);
+  for (const mark of gazetteer[i + 2] ?? []) features.push('g+2', mark);
   return { own: self.own[context.caps ? 1 : 0], context: features };
 }
 
@@ -204,7 +232,8 @@ export function featureNames(features: TokenFeatures): string[] {
 /**
  * Feature names of every token of a document, sentence by sentence: the word, its shape and affixes,
  * a two-word window, headline and sentence-start cues, gazetteer matches around it, and whether the
- * document also writes the word capitalised mid-sentence or in lower case, and whether a capitalised word
+ * document also writes the word capitalised mid-sentence or in lower case, the words around the other
+ * occurrences of a capitalised word, and whether a capitalised word
  * is a common lower-case word ("Despite" at the start of a sentence).
  */
 export function documentFeatures(sentences: readonly Sentence[], gazetteer: Gazetteer): TokenFeatures[][] {

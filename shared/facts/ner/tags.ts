@@ -74,7 +74,14 @@ export function encodeTags(sentence: Sentence, spans: readonly TypedSpan[]): Uin
   return tags;
 }
 
-/** Mentions spelled by a BILOU tag sequence over a sentence of `text`. */
+const POSSESSIVE = /^['’]s$/u;
+const HONORIFIC = /^(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?$/u;
+
+/**
+ * Mentions spelled by a BILOU tag sequence over a sentence of `text`. As in CoNLL, a mention never starts
+ * with an honorific ("Mr Yeaman" -> "Yeaman": CoNLL has too few to learn it) nor ends on a possessive
+ * ("Hillary 's" -> "Hillary", which CoNLL's "Lloyd 's" otherwise teaches the tagger).
+ */
 export function decodeTags(text: string, sentence: Sentence, tags: ArrayLike<number>): EntityMention[] {
   const mentions: EntityMention[] = [];
   let open: { type: NerType; start: number } | undefined;
@@ -84,9 +91,15 @@ export function decodeTags(text: string, sentence: Sentence, tags: ArrayLike<num
     const type = typeOf(tag);
     if (prefix === 'B' || prefix === 'U' || !type || open?.type !== type) open = undefined;
     if (!type) return;
-    open ??= { type, start: token.start };
+    open ??= {
+      type,
+      start: HONORIFIC.test(token.text) ? (sentence[index + 1]?.start ?? token.start) : token.start,
+    };
     if (prefix === 'L' || prefix === 'U') {
-      mentions.push({ type, start: open.start, end: token.end, text: text.slice(open.start, token.end) });
+      const previous = sentence[index - 1];
+      const trimmed = POSSESSIVE.test(token.text) && previous && previous.start >= open.start;
+      const end = trimmed ? previous.end : token.end;
+      mentions.push({ type, start: open.start, end, text: text.slice(open.start, end) });
       open = undefined;
     }
   });

@@ -121,3 +121,28 @@ describe('viterbi', () => {
     expect(path.length).toBe(0);
   });
 });
+
+describe('decodeTags', () => {
+  it('leaves a trailing possessive out of a mention when the tags include it', () => {
+    // Arrange
+    const text = "Hillary's book";
+    const [sentence] = tokenizeSentences(text);
+    if (!sentence) throw new Error('no sentence');
+    // Act
+    const mentions = decodeTags(text, sentence, [tag('B-PER'), tag('L-PER'), tag('O')]);
+    // Assert
+    expect(mentions).toEqual([{ type: 'PER', start: 0, end: 7, text: 'Hillary' }]);
+  });
+});
+
+describe('decodeTags with honorifics', () => {
+  it.each([['Mr Yeaman said'], ['Mrs. Yeaman said'], ['Dr Yeaman said']])(
+    'leaves the honorific out of the person when the tags include it (%s)',
+    (text) => {
+      const [sentence] = tokenizeSentences(text);
+      if (!sentence) throw new Error('no sentence');
+      const mentions = decodeTags(text, sentence, [tag('B-PER'), tag('L-PER'), tag('O')]);
+      expect(mentions.map((mention) => mention.text)).toEqual(['Yeaman']);
+    },
+  );
+});
