@@ -11,6 +11,8 @@ export const DEFAULT_KEY_PHRASES = 8;
 const MAX_PHRASE_WORDS = 4;
 /** A single common word is a key phrase only when the text repeats it this often. */
 const MIN_SINGLE_WORD_COUNT = 3;
+/** A multi-word common phrase ranks with the repeated ones from this many mentions; others only fill in. */
+const MIN_PHRASE_COUNT = 2;
 
 const STOPWORDS = new Set(
   (
@@ -28,7 +30,17 @@ const STOPWORDS = new Set(
     'yesterday today tomorrow monday tuesday wednesday thursday friday saturday sunday week weeks year years ' +
     'time times day days month months mr mrs ms dr added asked claimed explained insisted revealed admitted ' +
     'according believe believed think thought want wanted came come comes know known seemed seems look looked ' +
-    'two three four five six seven eight nine ten first second third old lot lots thing things part'
+    'two three four five six seven eight nine ten first second third old lot lots thing things part ' +
+    'despite although unless whereas meanwhile moreover instead indeed'
+  ).split(' '),
+);
+/** Titles that lead a name (`Mayor Anna Lindqvist`): the name is what follows the last of them. */
+const TITLES = new Set(
+  (
+    'mr mrs ms miss dr prof sir dame lord lady king queen prince princess president vice prime minister mayor ' +
+    'senator governor gov sen rep secretary chancellor general gen captain capt coach manager judge justice ' +
+    'officer detective sergeant inspector chief actress actor singer star rapper director boss chairman ' +
+    'pope bishop father sister brother uncle aunt'
   ).split(' '),
 );
 /** Words kept inside a name: `Bank of England`, `Duchess of Cambridge`. */
@@ -59,8 +71,22 @@ function singular(word: string): string {
 }
 
 /** The lemma form shown to readers: names as written, common nouns lowercased with a singular head. */
+/** A name without its leading titles, when at least two words remain. */
+function withoutTitles(words: readonly string[]): readonly string[] {
+  let last = -1;
+  words.forEach((word, index) => {
+    if (TITLES.has(word.toLowerCase())) last = index;
+  });
+  return words.length - (last + 1) >= 2 ? words.slice(last + 1) : words;
+}
+
+/** The comparison key: lowercase, every word singular, so `river bridges project` meets `river bridge`. */
+function keyOf(surface: string): string {
+  return surface.toLowerCase().split(' ').map(singular).join(' ');
+}
+
 function lemmaOf(words: readonly string[], isName: boolean): string {
-  if (isName) return words.join(' ');
+  if (isName) return withoutTitles(words).join(' ');
   const lower = words.map((word) => word.toLowerCase());
   const head = lower.length - 1;
   return lower.map((word, index) => (index === head ? singular(word) : word)).join(' ');
@@ -143,7 +169,7 @@ function collectPhrases(sentences: readonly Sentence[]): Map<string, Phrase> {
     for (const run of runsOf(tokens, lowercaseWords)) {
       if (run.words.length === 0 || run.words.length > MAX_PHRASE_WORDS) continue;
       const surface = lemmaOf(run.words, run.isName);
-      const key = surface.toLowerCase();
+      const key = keyOf(surface);
       const known = phrases.get(key);
       phrases.set(
         key,
@@ -181,6 +207,12 @@ function foldShortNames(phrases: ReadonlyMap<string, Phrase>): Phrase[] {
   return [...result, ...folded.values()];
 }
 
+/** Names count from one mention; common phrases must repeat (single words more often). */
+function isRepeatedEnough(phrase: Phrase): boolean {
+  if (phrase.isName) return true;
+  return phrase.count >= (phrase.words > 1 ? MIN_PHRASE_COUNT : MIN_SINGLE_WORD_COUNT);
+}
+
 function scoreOf(phrase: Phrase, sentenceCount: number): number {
   const earliness = 1 + (1 - phrase.first / Math.max(1, sentenceCount));
   const kind = phrase.isName ? 1.5 : 1;
@@ -194,14 +226,14 @@ function containsWords(longer: string, shorter: string): boolean {
 
 /** The top `limit` key phrases of the text's sentences, best first, with no phrase repeating another. */
 export function extractKeyPhrases(sentences: readonly Sentence[], limit = DEFAULT_KEY_PHRASES): string[] {
-  const phrases = foldShortNames(collectPhrases(sentences)).filter(
-    (phrase) => phrase.isName || phrase.words > 1 || phrase.count >= MIN_SINGLE_WORD_COUNT,
-  );
+  const phrases = foldShortNames(collectPhrases(sentences));
   const ranked = phrases
     .map((phrase) => ({ phrase, score: scoreOf(phrase, sentences.length) }))
     .sort((a, b) => b.score - a.score || a.phrase.first - b.phrase.first);
+  const repeated = ranked.filter(({ phrase }) => isRepeatedEnough(phrase));
+  const once = ranked.filter(({ phrase }) => !isRepeatedEnough(phrase) && phrase.words > 1);
   const chosen: Phrase[] = [];
-  for (const { phrase } of ranked) {
+  for (const { phrase } of [...repeated, ...once]) {
     if (chosen.length >= limit) break;
     const repeats = chosen.some(
       (other) => containsWords(other.key, phrase.key) || containsWords(phrase.key, other.key),

@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import type { Sentence } from '#shared/sentences/split-sentences.ts';
+import { assessSentences, rejectionOf, scanQuotes } from '#shared/summarise/candidates.ts';
+
+const sentence = (text: string): Sentence => ({ text, start: 0, end: text.length });
+const LONG = `The council approved ${'a new and rather long list of local road repairs, '.repeat(8)}on Tuesday.`;
+
+describe('rejectionOf', () => {
+  it.each([
+    ['Scroll down for video The mayor opened the new bridge on Monday.', 'caption'],
+    ['The mayor opened the new bridge on Monday (Photo: City Hall).', 'caption'],
+    ['The mayor opens the bridge in front of a crowd Getty Images', 'caption'],
+    ['Pictured: the mayor cuts the ribbon at the new bridge.', 'caption'],
+    ['Click here to read more about the new bridge and its cost.', 'caption'],
+    ['Will the new bridge really ease traffic in the town centre?', 'question'],
+    ['and then the council voted to approve the new bridge plan.', 'fragment'],
+    ['THE BRIDGE THAT CHANGED EVERYTHING IN OUR TOWN', 'fragment'],
+    ['The bridge opened.', 'too-short'],
+    [LONG, 'too-long'],
+    [
+      '\u2018We are delighted with the bridge and so are the people of this town,\u2019 he said.',
+      'quote-fragment',
+    ],
+    ['"It is a great day for all of us who live in the town."', 'quote-fragment'],
+  ])('rejects %j as %s', (text, reason) => {
+    expect(rejectionOf(sentence(text))).toBe(reason);
+  });
+
+  it.each([
+    'The mayor opened the new bridge on Monday after three years of work.',
+    'The bridge, which cost \u00a34.2 million, links the two halves of the town.',
+    'The mayor said the bridge was \u2018a great day\u2019 for everyone in the town.',
+  ])('accepts a plain news sentence: %j', (text) => {
+    expect(rejectionOf(sentence(text))).toBeUndefined();
+  });
+});
+
+describe('scanQuotes', () => {
+  it('counts the share of letters inside quotation marks when a quote is embedded', () => {
+    const scan = scanQuotes('He called it "great" today');
+
+    expect(scan.share).toBeCloseTo(5 / 20);
+    expect(scan.openAtEnd).toBe('none');
+  });
+
+  it('ignores apostrophes inside words when looking for single quotes', () => {
+    expect(scanQuotes("The club's manager didn't comment").share).toBe(0);
+  });
+
+  it('reports a quotation left open at the end of the sentence', () => {
+    expect(scanQuotes('He said: \u2018We will build new homes.').openAtEnd).toBe('single');
+  });
+});
+
+describe('assessSentences', () => {
+  it('treats the sentence after an unclosed quotation as quoted when a quote runs over two sentences', () => {
+    const sentences = [
+      sentence('The minister said: \u2018We will build half a million new homes.'),
+      sentence('Young people deserve a place of their own in this country.\u2019'),
+      sentence('The opposition called the plan unrealistic and far too expensive.'),
+    ];
+
+    const assessed = assessSentences(sentences);
+
+    expect(assessed.map((item) => item.rejection)).toEqual(['quote-fragment', 'quote-fragment', undefined]);
+  });
+
+  it('stops carrying an open quotation past a sentence without quotation marks', () => {
+    const sentences = [
+      sentence('The players\u2019 union met on Friday to discuss the new contract offer.'),
+      sentence('The talks will continue next week in the capital with both sides.'),
+      sentence('Officials expect a deal before the start of the new season in August.'),
+    ];
+
+    const assessed = assessSentences(sentences);
+
+    expect(assessed[2]?.quoted).toBe(0);
+    expect(assessed[2]?.rejection).toBeUndefined();
+  });
+});
