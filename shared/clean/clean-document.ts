@@ -19,7 +19,7 @@ import {
   removeScrollDown,
 } from './rules-inline.ts';
 import { findDateline, looksLikeTitle, removeDuplicates, sameTitle } from './rules-structure.ts';
-import { removeTails } from './rules-tails.ts';
+import { removeLinkBlocks, removeTails } from './rules-tails.ts';
 import { joinLines, splitParagraphs } from './split-paragraphs.ts';
 import { stripMarkdown } from './strip-markdown.ts';
 import { foldWhitespace, type Paragraphs, type PublishedAtSource, type TextContext } from './text-context.ts';
@@ -55,6 +55,7 @@ export interface CleanedDocument {
 interface SourceDocument {
   readonly paragraphs: Paragraphs;
   readonly captions?: readonly string[];
+  readonly linkBlocks?: readonly string[];
   readonly metadata: HtmlMetadata;
   /** Plain text and Markdown: the first line may be the headline. */
   readonly titleMayLead: boolean;
@@ -68,7 +69,7 @@ const LINE_RULES = [
   removeBylines,
   removeScrollDown,
 ];
-const PARAGRAPH_RULES = [removeCaptionsAndCredits, removeTails, removeDuplicates, findDateline];
+const PARAGRAPH_RULES = [removeLinkBlocks, removeCaptionsAndCredits, removeTails, removeDuplicates, findDateline];
 
 function fromText(text: string, metadata: HtmlMetadata = {}): SourceDocument {
   return {
@@ -79,10 +80,11 @@ function fromText(text: string, metadata: HtmlMetadata = {}): SourceDocument {
 }
 
 function fromHtml(html: string, overrides: HtmlMetadata = {}): SourceDocument {
-  const { paragraphs, captions, metadata } = extractHtml(html);
+  const { paragraphs, captions, linkBlocks, metadata } = extractHtml(html);
   return {
     paragraphs: paragraphs.map(normaliseText),
     captions: captions.map(normaliseText),
+    linkBlocks: linkBlocks.map(normaliseText),
     metadata: { ...metadata, ...overrides },
     titleMayLead: false,
   };
@@ -152,7 +154,11 @@ export function cleanDocument(raw: RawDocument): CleanedDocument {
   refuseBinary(bytes);
   const source = readSource(decodeText(bytes, raw.contentType).text, raw);
   const { title, paragraphs } = splitTitle(source);
-  const context: TextContext = { removed: [], knownCaptions: new Set(source.captions?.map(foldWhitespace)) };
+  const context: TextContext = {
+    removed: [],
+    knownCaptions: new Set(source.captions?.map(foldWhitespace)),
+    linkBlocks: new Set(source.linkBlocks?.map(foldWhitespace)),
+  };
   const lined = LINE_RULES.reduce<Paragraphs>((current, rule) => rule(current, context), paragraphs);
   const joined = lined.map(joinLines).filter((paragraph) => paragraph !== '');
   const cleaned = PARAGRAPH_RULES.reduce<Paragraphs>((current, rule) => rule(current, context), joined);

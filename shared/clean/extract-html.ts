@@ -1,6 +1,6 @@
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
-import { type DomNode, htmlBlocks } from './html-blocks.ts';
+import { type DomNode, type HtmlBlock, htmlBlocks, htmlBlocksWithLinks } from './html-blocks.ts';
 import { type HtmlMetadata, readHtmlMetadata } from './html-metadata.ts';
 import { findProseContainer, type ProseNode, proseLength } from './prose-container.ts';
 
@@ -8,6 +8,8 @@ export interface HtmlArticle {
   readonly paragraphs: readonly string[];
   /** Texts the page marks up as figure captions; the caption rule removes them from the article. */
   readonly captions: readonly string[];
+  /** Short paragraphs that are nothing but links (teasers of other articles); the link-block rule removes them. */
+  readonly linkBlocks: readonly string[];
   readonly metadata: HtmlMetadata;
 }
 
@@ -41,7 +43,7 @@ const NON_CONTENT_SELECTOR = [
  * ads, sidebars, navigation. Whole tokens only ("share-tools", "post-sidebar"), never substrings.
  */
 const BOILERPLATE_TOKEN =
-  /^(?:[a-z0-9]+[-_]{1,2})?(?:share|sharing|sharebar|social|socials|related|recommended|recommendations|comments?|newsletter|subscribe|subscription|signup|cookies?|cookiebar|consent|gdpr|advert|advertisement|ads?|adslot|promo|sponsored|breadcrumbs?|sidebar|outbrain|taboola|popup|modal|tags|taglist|tag-list|author-bio|authorbox|further-reading|read-more|readmore|more-stories|most-popular|trending|footer|navigation|navbar|nav|menu|skip-link|visually-hidden|sr-only|print-only)(?:[-_]{1,2}(?:box|block|wrapper|wrap|container|list|links|section|area|widget|bar|buttons|button|icons|tools|bottom|top|module|items|item|posts|articles|stories|title|heading|label|links))?$/i;
+  /^(?:[a-z0-9]+[-_]{1,2})?(?:share|sharing|sharebar|social|socials|related|recommended|recommendations|comments?|newsletter|subscribe|subscription|signup|cookies?|cookiebar|consent|gdpr|advert|advertisement|ads?|adslot|promo|sponsored|breadcrumbs?|sidebar|outbrain|taboola|popup|modal|tags|taglist|tag-list|author-bio|authorbox|further-reading|read-more|readmore|more-stories|most-popular|trending|footer|navigation|navbar|nav|menu|author|authors|author-info|about-author|about-the-author|bio|autor|autoren|autorenbox|skip-link|visually-hidden|sr-only|print-only)(?:[-_]{1,2}(?:box|block|wrapper|wrap|container|list|links|section|area|widget|bar|buttons|button|icons|tools|bottom|top|module|items|item|posts|articles|stories|title|heading|label|links))?$/i;
 /** Prefixes that negate or merely describe the layout: "no-share", "has-sidebar", "with-comments". */
 const LAYOUT_PREFIX =
   /^(?:no|has|with|without|is|show|hide|enable|disable|content|main|article|post|entry)[-_]/i;
@@ -82,11 +84,38 @@ export function pruneBoilerplate(document: HtmlDocument): void {
   }
 }
 
-function readabilityBlocks(document: HtmlDocument): string[] {
+function readabilityBlocks(document: HtmlDocument): HtmlBlock[] {
   const article = new Readability<DomNode>(document as never, {
     serializer: (node) => node as unknown as DomNode,
   }).parse();
-  return article?.content ? htmlBlocks(article.content) : [];
+  return article?.content ? htmlBlocksWithLinks(article.content) : [];
+}
+
+const LINK_BLOCK_MIN_SHARE = 0.9;
+const LINK_BLOCK_MAX_WORDS = 20;
+
+/** Headings and table cells are often links to the page itself or to its data; they stay. */
+const LINK_BLOCK_KEEP_TAGS = /^(?:H[1-6]|TD|TH|DT|DD)$/;
+/** When captions hold this share of the article's text, the page is a gallery and its captions are the text. */
+const GALLERY_CAPTION_SHARE = 0.3;
+
+function isLinkBlock(block: HtmlBlock): boolean {
+  return (
+    block.linkShare >= LINK_BLOCK_MIN_SHARE &&
+    block.text.split(' ').length <= LINK_BLOCK_MAX_WORDS &&
+    !LINK_BLOCK_KEEP_TAGS.test(block.tag)
+  );
+}
+
+function textLength(texts: readonly string[]): number {
+  return texts.reduce((sum, text) => sum + text.length, 0);
+}
+
+/** Figure captions found in the article, unless they are so much of it that the page is a gallery. */
+function articleCaptions(captions: readonly string[], paragraphs: readonly string[]): string[] {
+  const inArticle = new Set(paragraphs);
+  const found = captions.filter((caption) => inArticle.has(caption));
+  return textLength(found) > textLength(paragraphs) * GALLERY_CAPTION_SHARE ? [] : found;
 }
 
 /** Main content and metadata of an HTML page. */
@@ -98,8 +127,11 @@ export function extractHtml(html: string): HtmlArticle {
   );
   pruneBoilerplate(document);
   const container = findProseContainer(document.documentElement as unknown as ProseNode);
-  const prose = container ? htmlBlocks(container as unknown as DomNode) : [];
+  const prose = container ? htmlBlocksWithLinks(container as unknown as DomNode) : [];
   const readable = readabilityBlocks(document);
-  const paragraphs = proseLength(prose) > proseLength(readable) * PROSE_PREFERENCE ? prose : readable;
-  return { paragraphs, captions, metadata };
+  const texts = (blocks: readonly HtmlBlock[]) => blocks.map((block) => block.text);
+  const blocks = proseLength(texts(prose)) > proseLength(texts(readable)) * PROSE_PREFERENCE ? prose : readable;
+  const paragraphs = texts(blocks);
+  const linkBlocks = blocks.filter(isLinkBlock).map((block) => block.text);
+  return { paragraphs, captions: articleCaptions(captions, paragraphs), linkBlocks, metadata };
 }

@@ -62,36 +62,52 @@ export interface DomNode {
   readonly childNodes: ArrayLike<DomNode>;
 }
 
-export function htmlBlocks(root: DomNode): string[] {
-  const paragraphs: string[] = [];
+/** Paragraphs of a subtree, each with how much of its text sits inside links. */
+export interface HtmlBlock {
+  readonly text: string;
+  readonly linkShare: number;
+  /** The block element the text sits in (P, LI, H2, TD, ...). */
+  readonly tag: string;
+}
+
+export function htmlBlocksWithLinks(root: DomNode): HtmlBlock[] {
+  const blocks: HtmlBlock[] = [];
   let current = '';
-  const flush = () => {
-    const paragraph = current.replace(WHITESPACE_RUN, ' ').trim();
-    if (paragraph !== '') paragraphs.push(paragraph);
+  let linked = 0;
+  const flush = (tag: string) => {
+    const text = current.replace(WHITESPACE_RUN, ' ').trim();
+    if (text !== '') blocks.push({ text, linkShare: Math.min(1, linked / text.length), tag });
     current = '';
+    linked = 0;
   };
-  const walk = (node: DomNode) => {
+  const walk = (node: DomNode, inLink: boolean, blockTag: string) => {
     if (node.nodeType === TEXT_NODE) {
-      current += node.nodeValue ?? '';
+      const value = node.nodeValue ?? '';
+      current += value;
+      if (inLink) linked += value.replace(WHITESPACE_RUN, ' ').trim().length;
       return;
     }
     if (node.nodeType !== ELEMENT_NODE) return;
     const tag = node.nodeName.toUpperCase();
     if (SKIPPED_TAGS.has(tag)) return;
     if (tag === 'BR') {
-      flush();
+      flush(blockTag);
       return;
     }
     const isBlock = BLOCK_TAGS.has(tag);
-    if (isBlock) flush();
-    else if (tag === 'TD' || tag === 'TH') current += ' ';
+    if (isBlock) flush(blockTag);
+    const innerTag = isBlock ? tag : blockTag;
     for (let index = 0; index < node.childNodes.length; index += 1) {
       const child = node.childNodes[index];
-      if (child) walk(child);
+      if (child) walk(child, inLink || tag === 'A', innerTag);
     }
-    if (isBlock) flush();
+    if (isBlock) flush(innerTag);
   };
-  walk(root);
-  flush();
-  return paragraphs;
+  walk(root, false, 'BODY');
+  flush('BODY');
+  return blocks;
+}
+
+export function htmlBlocks(root: DomNode): string[] {
+  return htmlBlocksWithLinks(root).map((block) => block.text);
 }

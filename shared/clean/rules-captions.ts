@@ -12,7 +12,7 @@ const AGENCIES =
   'AP|AFP|Reuters|Getty Images|Getty|Pool|EPA|EPA-EFE|dpa|Shutterstock|Alamy|Bloomberg|Xinhua|AAP|PA|PA Images|PA Wire|Sipa|picture alliance|imago|iStock|iStockphoto|Associated Press|NurPhoto|Anadolu|SOPA Images|Zuma|ZUMA Press|TASS|Keystone|ANP|WireImage|FilmMagic|Rex|Rex Features';
 /** "Photo: Jane Doe", "Image: Getty", "Credit: AP", "Foto: dpa". */
 const CREDIT_LABEL =
-  /^(?:photos?|images?|pictures?|photograph|photo credit|image credit|credits?|foto|fotos|bild|bildquelle|crédit photo)\s*:\s*\S/i;
+  /^(?:photos?|images?|pictures?|photograph|photo credit|image credit|credits?|foto|fotos|bild|bildquelle|quelle|crédit photo)\s*:\s*\S/i;
 /** "Leah Mellis/Pool’s photo via AP", "Photo by Jane Doe", "Image courtesy of NASA". */
 const CREDIT_PHRASE =
   /\b(?:photos?|images?|pictures?|photograph|video|footage)\b[^\n.]{0,40}?\b(?:via|by|courtesy(?: of)?|credit)\b/i;
@@ -44,6 +44,8 @@ const SENTENCE_END = /[.!?]["'’”]?(?:\s|$)/g;
 const CREDIT_SUFFIX =
   /(?:[|·]\s*©|©|\b(?:photograph|photo|foto|bild|image|picture|credit|quelle|fotocredit|photo credit)s?\s*:)\s*[^.!?|:]{1,80}\)?$/i;
 const CREDITED_CAPTION_MAX_WORDS = 50;
+/** Captions that tell the reader to click the picture, or carry its licence. */
+const PICTURE_NOTE = /\b(?:click (?:on the )?(?:image|picture|photo) to enlarge|click to enlarge|zum vergrößern|bild klicken|cc[- ]by(?:[- ]sa)?(?: \d\.\d)?)\b/i;
 const SPACE_RUN = / {2,}/g;
 const SPACE_BEFORE_PUNCTUATION = / +([.,;:])/g;
 const CREDIT_MAX_WORDS = 14;
@@ -80,7 +82,8 @@ function isDatedCaption(paragraph: string): boolean {
 }
 
 function endsOnCredit(paragraph: string): boolean {
-  return wordCount(paragraph) <= CREDITED_CAPTION_MAX_WORDS && CREDIT_SUFFIX.test(paragraph.trim());
+  const text = paragraph.trim();
+  return wordCount(text) <= CREDITED_CAPTION_MAX_WORDS && (CREDIT_SUFFIX.test(text) || PICTURE_NOTE.test(text));
 }
 
 function noteCaptionDate(context: TextContext, caption: string): void {
@@ -100,7 +103,9 @@ export function removeCaptionsAndCredits(paragraphs: Paragraphs, context: TextCo
     if (
       (besideCredit && looksLikeCaption(paragraph)) ||
       isDatedCaption(paragraph) ||
-      CAPTION_LABEL.test(paragraph)
+      CAPTION_LABEL.test(paragraph) ||
+      endsOnCredit(paragraph) ||
+      context.knownCaptions?.has(foldWhitespace(paragraph))
     ) {
       record(context, 'photo-caption', paragraph);
       noteCaptionDate(context, paragraph);

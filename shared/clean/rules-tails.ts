@@ -1,4 +1,4 @@
-import { type Paragraphs, record, type TextContext, wordCount } from './text-context.ts';
+import { foldWhitespace, type Paragraphs, record, type TextContext, wordCount } from './text-context.ts';
 
 /** Headings of related-link, read-more and most-read blocks, in the languages we see most. */
 const TAIL_HEADING =
@@ -19,6 +19,15 @@ const SIGNUP_MAX_WORDS = 40;
 /** Prompts that speak to the reader about subscribing, apps, following, logging in or writing in. */
 const READER_PROMPT =
   /\b(?:please subscribe|subscribe to|already a subscriber|subscribers? (?:also )?receive|sign up|log in|download (?:the|our) [^.!?\n]{0,60}apps?|with the [^.!?\n]{0,40} app\b|follow (?:us|the \w+|\w+) on (?:twitter|facebook|instagram)|submit a letter|letter to the editor|write to us|support (?:our|independent) journalism|eingeloggt|registriert|abonnieren sie|jetzt abonnieren|newsletter)\b/i;
+/** Prompts clear enough without a "you": app downloads, follow-us lines, subscriber notes. */
+const STRONG_READER_PROMPT =
+  /\b(?:download (?:the|our) [^.!?\n]{0,60}apps? for|apps? for ios and android|follow (?:us|the \w+|\w+) on (?:twitter|facebook|instagram)|already a subscriber|subscribers? (?:also )?receive|straight to your (?:phone|inbox)|click here|hier klicken|klicken sie hier|haga clic aquí|cliquez ici)\b/i;
+/** "Tags: ...", "Category : Press Releases", "Filed under ...", "Schlagworte: ...". */
+const TAXONOMY_LINE =
+  /(?:^|\s)(?:tags?|schlagw(?:ö|o)rte?r?|kategorien?|categories|category|filed under|posted in|etiquetas|topics|themen)\s*:/i;
+const TAXONOMY_MAX_WORDS = 15;
+/** "Informationsschreiben PDF | 38 KB" */
+const FILE_LINK = /\b(?:PDF|DOCX?|XLSX?|PPTX?|ZIP)\s*\|\s*\d+(?:[.,]\d+)?\s*[KkMm]B\b/;
 const ADDRESSES_READER = /\b(?:you|your|us|please|sie|ihr|ihre|du|dich|dein|usted|vous|votre)\b/i;
 /** "Was this article helpful?", "War der Artikel nützlich?" */
 const FEEDBACK_PROMPT =
@@ -34,7 +43,7 @@ const COOKIE_MAX_WORDS = 80;
 const COPYRIGHT = /^(?:©|\(c\)|copyright\b|all rights reserved\b|alle rechte vorbehalten\b)/i;
 const COPYRIGHT_MAX_WORDS = 60;
 const COMMENTS_PROMPT =
-  /^(?:comments?(?: \(\d+\))?|\d+ comments?|leave a (?:comment|reply)|add a comment|post a comment|join the (?:conversation|discussion)|show comments|view comments|kommentare?(?: \(\d+\))?|kommentieren|comentarios)\s*:?$/i;
+  /^(?:pingback|trackback)\b|^(?:comments?(?: \(\d+\))?|\d+ comments?|leave a (?:comment|reply)|add a comment|post a comment|join the (?:conversation|discussion)|show comments|view comments|kommentare?(?: \(\d+\))?|kommentieren|comentarios)\s*:?$/i;
 /** A tail heading this far (as a share of paragraphs) into the text takes the short link lines after it too. */
 const TAIL_START_SHARE = 0.5;
 const LINK_LINE_MAX_WORDS = 20;
@@ -53,6 +62,9 @@ const classifyPrompt: Classifier = (paragraph) => {
   if (words <= SHARE_PROMPT_MAX_WORDS && SHARE_VERB.test(paragraph) && !SENTENCE_END_PERIOD.test(paragraph)) {
     return 'share-prompt';
   }
+  if (words <= TAXONOMY_MAX_WORDS && TAXONOMY_LINE.test(paragraph)) return 'taxonomy-line';
+  if (words <= TAXONOMY_MAX_WORDS && FILE_LINK.test(paragraph)) return 'download-link';
+  if (words <= SIGNUP_MAX_WORDS && STRONG_READER_PROMPT.test(paragraph)) return 'signup-prompt';
   if (words <= SIGNUP_MAX_WORDS && READER_PROMPT.test(paragraph) && ADDRESSES_READER.test(paragraph)) {
     return 'signup-prompt';
   }
@@ -96,4 +108,14 @@ export function removeTails(paragraphs: Paragraphs, context: TextContext): strin
     kept.push(paragraph);
   });
   return kept;
+}
+
+/** HTML paragraphs that are nothing but a link: teasers of other articles inside or after the text. */
+export function removeLinkBlocks(paragraphs: Paragraphs, context: TextContext): string[] {
+  if (!context.linkBlocks || context.linkBlocks.size === 0) return [...paragraphs];
+  return paragraphs.filter((paragraph) => {
+    if (!context.linkBlocks?.has(foldWhitespace(paragraph))) return true;
+    record(context, 'link-block', paragraph);
+    return false;
+  });
 }

@@ -14,6 +14,8 @@ export interface TextContext {
   captionDate?: string;
   /** Figure captions the page marked up as such (figcaption, caption classes), whitespace-folded. */
   readonly knownCaptions?: ReadonlySet<string>;
+  /** Paragraphs of the page that are only links (teasers of other pages), whitespace-folded. */
+  readonly linkBlocks?: ReadonlySet<string>;
 }
 
 /** A paragraph is one or more lines; rules see lines until the lines are joined. */
