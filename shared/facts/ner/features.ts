@@ -176,33 +176,21 @@ function tokenFeatures(
   const { lower, shape } = self;
   const previous = lowerAt(-1);
   const next = lowerAt(1);
-  const features: FeaturePairs = [];
-  features.push(
-    'w-1',
-    previous,
-    'w+1',
-    next,
-    'w-2',
-    lowerAt(-2),
-    'w+2',
-    lowerAt(2),
-    'w-1|0',
-    `${previous}|${lower}`,
-    'w0|1',
-    `${lower}|${next}`,
-    'sh-1',
-    shapeAt(-1),
-    'sh+1',
-    shapeAt(1),
-    'sh-1|0',
-    `${shapeAt(-1)}|${shape}`,
-    'sh0|1',
-    `${shape}|${shapeAt(1)}`,
-    'w-1|sh0',
-    `${previous}|${shape}`,
-    'sh0|w+1',
-    `${shape}|${next}`,
-  );
+  // biome-ignore format: one (template, value) pair per line reads best
+  const features: FeaturePairs = [
+    'w-1', previous,
+    'w+1', next,
+    'w-2', lowerAt(-2),
+    'w+2', lowerAt(2),
+    'w-1|0', `${previous}|${lower}`,
+    'w0|1', `${lower}|${next}`,
+    'sh-1', shapeAt(-1),
+    'sh+1', shapeAt(1),
+    'sh-1|0', `${shapeAt(-1)}|${shape}`,
+    'sh0|1', `${shape}|${shapeAt(1)}`,
+    'w-1|sh0', `${previous}|${shape}`,
+    'sh0|w+1', `${shape}|${next}`,
+  ];
   if (i === context.first) features.push('fs|sh', shape);
   if (context.caps) features.push('cl|sh', shape);
   if (context.evidence.capitalised.has(lower)) features.push('dc|sh', shape);
@@ -230,11 +218,13 @@ export function featureNames(features: TokenFeatures): string[] {
 }
 
 /**
- * Feature names of every token of a document, sentence by sentence: the word, its shape and affixes,
- * a two-word window, headline and sentence-start cues, gazetteer matches around it, and whether the
- * document also writes the word capitalised mid-sentence or in lower case, the words around the other
- * occurrences of a capitalised word, and whether a capitalised word
- * is a common lower-case word ("Despite" at the start of a sentence).
+ * Features of every token of a document, sentence by sentence:
+ * - the token alone: word, cased word, shape, prefixes and suffixes (memoised per token text);
+ * - its window: words and shapes two either side, word and shape bigrams;
+ * - cues: first word of the sentence, headline in capitals, gazetteer matches from three before to two after;
+ * - document evidence: the document also writes the word capitalised mid-sentence, or in lower case; the
+ *   words around all occurrences of a capitalised word (context aggregation); and whether it or its
+ *   neighbours are common lower-case words ("Despite" opening a sentence, "Defense" in a title).
  */
 export function documentFeatures(sentences: readonly Sentence[], gazetteer: Gazetteer): TokenFeatures[][] {
   const infos = sentences.map((sentence) => sentence.map((token) => describe(token.text)));

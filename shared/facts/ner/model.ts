@@ -1,7 +1,7 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { documentFeatures, type FeaturePairs, type OwnFeatures, type TokenFeatures } from './features.ts';
 import { buildGazetteer, type Gazetteer, type GazetteerLists } from './gazetteer.ts';
-import { allowedEnd, allowedTransition, decodeTags, type EntityMention } from './tags.ts';
+import { decodeTags, type EntityMention, tagConstraints } from './tags.ts';
 import { tokenizeSentences } from './tokenize.ts';
 import { viterbi } from './viterbi.ts';
 
@@ -97,15 +97,6 @@ export function encodeModel(model: ModelWeights, threshold = 0): ModelFile {
   };
 }
 
-function constraints(tagCount: number) {
-  const allowed: boolean[] = [];
-  for (let from = 0; from <= tagCount; from += 1) {
-    for (let to = 0; to < tagCount; to += 1)
-      allowed.push(allowedTransition(from < tagCount ? from : undefined, to));
-  }
-  return { allowed, allowedEnd: Array.from({ length: tagCount }, (_, tag) => allowedEnd(tag)) };
-}
-
 /** Builds a taggable model from weights held in memory (training, tests). */
 export function modelFromWeights(model: ModelWeights): NerModel {
   const index = new Map<string, Map<string, number>>();
@@ -121,7 +112,7 @@ export function modelFromWeights(model: ModelWeights): NerModel {
     index,
     weights: model.weights,
     transitions: model.transitions,
-    ...constraints(model.tags.length),
+    ...tagConstraints(model.tags.length),
     gazetteer: buildGazetteer(model.gazetteer),
     ownScores: new WeakMap(),
   };

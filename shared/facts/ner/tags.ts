@@ -56,6 +56,16 @@ export function allowedEnd(tag: number): boolean {
   return prefix !== 'B' && prefix !== 'I';
 }
 
+/** The BILOU constraints as the decoder takes them: `allowed[from * n + to]` (row n: start), `allowedEnd`. */
+export function tagConstraints(tagCount: number): { allowed: boolean[]; allowedEnd: boolean[] } {
+  const allowed: boolean[] = [];
+  for (let from = 0; from <= tagCount; from += 1) {
+    for (let to = 0; to < tagCount; to += 1)
+      allowed.push(allowedTransition(from < tagCount ? from : undefined, to));
+  }
+  return { allowed, allowedEnd: Array.from({ length: tagCount }, (_, tag) => allowedEnd(tag)) };
+}
+
 /** Gold BILOU tags of a sentence: a token belongs to the span that contains it. */
 export function encodeTags(sentence: Sentence, spans: readonly TypedSpan[]): Uint8Array {
   const tags = new Uint8Array(sentence.length);

@@ -1,7 +1,7 @@
 import { documentFeatures, featureNames } from './features.ts';
 import { buildGazetteer, type GazetteerLists } from './gazetteer.ts';
 import { MODEL_FORMAT, type ModelWeights } from './model.ts';
-import { allowedEnd, allowedTransition, encodeTags, TAGS, type TypedSpan } from './tags.ts';
+import { encodeTags, TAGS, type TypedSpan, tagConstraints } from './tags.ts';
 import { type Sentence, tokenizeSentences } from './tokenize.ts';
 import { viterbi } from './viterbi.ts';
 
@@ -84,77 +84,102 @@ function indexFeatures(featurised: ReturnType<typeof featurise>, minCount: numbe
   return { names, sentences };
 }
 
+/** Perceptron weights, and the clock-weighted sums of their updates for averaging. */
+interface Perceptron {
+  readonly weights: Float64Array;
+  readonly weighted: Float64Array;
+  readonly transitions: Float64Array;
+  readonly weightedTransitions: Float64Array;
+  clock: number;
+}
+
+const TAG_COUNT = TAGS.length;
+const CONSTRAINTS = tagConstraints(TAG_COUNT);
+
+function featureRange(sentence: PreparedSentence, t: number): [number, number] {
+  return [sentence.offsets[t] ?? 0, sentence.offsets[t + 1] ?? 0];
+}
+
+function predict(perceptron: Perceptron, sentence: PreparedSentence): Uint8Array {
+  const n = TAG_COUNT;
+  const length = sentence.gold.length;
+  const emissions = new Float64Array(length * n);
+  for (let t = 0; t < length; t += 1) {
+    const [from, to] = featureRange(sentence, t);
+    for (let k = from; k < to; k += 1) {
+      const row = (sentence.features[k] ?? 0) * n;
+      for (let tag = 0; tag < n; tag += 1) {
+        emissions[t * n + tag] = (emissions[t * n + tag] ?? 0) + (perceptron.weights[row + tag] ?? 0);
+      }
+    }
+  }
+  const { transitions } = perceptron;
+  return viterbi({ tagCount: n, emissions, transitions, ...CONSTRAINTS }, length);
+}
+
+function add(values: Float64Array, sums: Float64Array, cell: number, delta: number, clock: number): void {
+  values[cell] = (values[cell] ?? 0) + delta;
+  sums[cell] = (sums[cell] ?? 0) + clock * delta;
+}
+
+/** Where the predicted path differs from gold: gold features and transitions up, predicted ones down. */
+function learn(perceptron: Perceptron, sentence: PreparedSentence, predicted: Uint8Array): void {
+  const n = TAG_COUNT;
+  const { weights, weighted, transitions, weightedTransitions, clock } = perceptron;
+  for (let t = 0; t < sentence.gold.length; t += 1) {
+    const gold = sentence.gold[t] ?? 0;
+    const guess = predicted[t] ?? 0;
+    if (gold !== guess) {
+      const [from, to] = featureRange(sentence, t);
+      for (let k = from; k < to; k += 1) {
+        const row = (sentence.features[k] ?? 0) * n;
+        add(weights, weighted, row + gold, 1, clock);
+        add(weights, weighted, row + guess, -1, clock);
+      }
+    }
+    const goldFrom = t === 0 ? n : (sentence.gold[t - 1] ?? 0);
+    const guessFrom = t === 0 ? n : (predicted[t - 1] ?? 0);
+    if (goldFrom !== guessFrom || gold !== guess) {
+      add(transitions, weightedTransitions, goldFrom * n + gold, 1, clock);
+      add(transitions, weightedTransitions, guessFrom * n + guess, -1, clock);
+    }
+  }
+}
+
+function average(values: Float64Array, sums: Float64Array, clock: number): Float32Array {
+  return Float32Array.from(values, (value, i) => value - (sums[i] ?? 0) / clock);
+}
+
 /**
  * Trains a linear-chain tagger with the averaged structured perceptron: Viterbi-decode each sentence
  * under the BILOU constraints and, where the path is wrong, add the gold features and subtract the
- * predicted ones. Averaging uses the usual trick: keep `sum(c * update)` and return `w - u / c`.
+ * predicted ones. Averaging uses the usual trick: keep `sum(clock * update)` and return `w - sum / clock`.
  */
 export function trainTagger(documents: readonly TrainingDocument[], options: TrainingOptions): ModelWeights {
-  const n = TAGS.length;
   const { names, sentences } = indexFeatures(featurise(documents, options.gazetteer), options.minCount ?? 1);
-  const weights = new Float64Array(names.length * n);
-  const weighted = new Float64Array(names.length * n);
-  const transitions = new Float64Array((n + 1) * n);
-  const weightedTransitions = new Float64Array((n + 1) * n);
-  const allowed: boolean[] = [];
-  for (let from = 0; from <= n; from += 1) {
-    for (let to = 0; to < n; to += 1) allowed.push(allowedTransition(from < n ? from : undefined, to));
-  }
-  const ends = TAGS.map((_, tag) => allowedEnd(tag));
-  const random = seededRandom(options.seed);
-  const order = sentences.map((_, i) => i);
-  let clock = 1;
-
-  const update = (sentence: PreparedSentence, t: number, tag: number, delta: number) => {
-    for (let k = sentence.offsets[t] ?? 0; k < (sentence.offsets[t + 1] ?? 0); k += 1) {
-      const cell = (sentence.features[k] ?? 0) * n + tag;
-      weights[cell] = (weights[cell] ?? 0) + delta;
-      weighted[cell] = (weighted[cell] ?? 0) + clock * delta;
-    }
-  };
-  const updateTransition = (from: number, to: number, delta: number) => {
-    transitions[from * n + to] = (transitions[from * n + to] ?? 0) + delta;
-    weightedTransitions[from * n + to] = (weightedTransitions[from * n + to] ?? 0) + clock * delta;
+  const perceptron: Perceptron = {
+    weights: new Float64Array(names.length * TAG_COUNT),
+    weighted: new Float64Array(names.length * TAG_COUNT),
+    transitions: new Float64Array((TAG_COUNT + 1) * TAG_COUNT),
+    weightedTransitions: new Float64Array((TAG_COUNT + 1) * TAG_COUNT),
+    clock: 1,
   };
   const averaged = (): ModelWeights => ({
     tags: TAGS,
     features: names,
-    weights: Float32Array.from(weights, (w, i) => w - (weighted[i] ?? 0) / clock),
-    transitions: Float32Array.from(transitions, (w, i) => w - (weightedTransitions[i] ?? 0) / clock),
+    weights: average(perceptron.weights, perceptron.weighted, perceptron.clock),
+    transitions: average(perceptron.transitions, perceptron.weightedTransitions, perceptron.clock),
     gazetteer: options.gazetteer,
     meta: { format: MODEL_FORMAT, epochs: options.epochs, seed: options.seed, sentences: sentences.length },
   });
-
+  const random = seededRandom(options.seed);
+  const order = sentences.map((_, i) => i);
   for (let epoch = 1; epoch <= options.epochs; epoch += 1) {
     shuffle(order, random);
     for (const i of order) {
       const sentence = sentences[i] as PreparedSentence;
-      const length = sentence.gold.length;
-      const emissions = new Float64Array(length * n);
-      for (let t = 0; t < length; t += 1) {
-        for (let k = sentence.offsets[t] ?? 0; k < (sentence.offsets[t + 1] ?? 0); k += 1) {
-          const row = (sentence.features[k] ?? 0) * n;
-          for (let tag = 0; tag < n; tag += 1) {
-            emissions[t * n + tag] = (emissions[t * n + tag] ?? 0) + (weights[row + tag] ?? 0);
-          }
-        }
-      }
-      const predicted = viterbi({ tagCount: n, emissions, transitions, allowed, allowedEnd: ends }, length);
-      for (let t = 0; t < length; t += 1) {
-        const gold = sentence.gold[t] ?? 0;
-        const guess = predicted[t] ?? 0;
-        if (gold !== guess) {
-          update(sentence, t, gold, 1);
-          update(sentence, t, guess, -1);
-        }
-        const goldFrom = t === 0 ? n : (sentence.gold[t - 1] ?? 0);
-        const guessFrom = t === 0 ? n : (predicted[t - 1] ?? 0);
-        if (goldFrom !== guessFrom || gold !== guess) {
-          updateTransition(goldFrom, gold, 1);
-          updateTransition(guessFrom, guess, -1);
-        }
-      }
-      clock += 1;
+      learn(perceptron, sentence, predict(perceptron, sentence));
+      perceptron.clock += 1;
     }
     options.onEpoch?.(epoch, averaged);
   }
