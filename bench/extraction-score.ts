@@ -13,9 +13,11 @@ export interface ScoredPage {
 }
 
 const WHITESPACE = /\s+/g;
+/** Soft hyphens are invisible line-break hints; folding them on both sides is part of folding whitespace. */
+const SOFT_HYPHEN = /\u00AD/g;
 
 export function foldWhitespace(text: string): string {
-  return text.replace(WHITESPACE, ' ').trim();
+  return text.replace(SOFT_HYPHEN, '').replace(WHITESPACE, ' ').trim();
 }
 
 export function emptyScore(): Score {

@@ -69,7 +69,13 @@ const LINE_RULES = [
   removeBylines,
   removeScrollDown,
 ];
-const PARAGRAPH_RULES = [removeLinkBlocks, removeCaptionsAndCredits, removeTails, removeDuplicates, findDateline];
+const PARAGRAPH_RULES = [
+  removeLinkBlocks,
+  removeCaptionsAndCredits,
+  removeTails,
+  removeDuplicates,
+  findDateline,
+];
 
 function fromText(text: string, metadata: HtmlMetadata = {}): SourceDocument {
   return {

@@ -53,13 +53,48 @@ const MAX_PRUNED_TEXT_SHARE = 0.3;
 const CAPTION_SELECTOR =
   'figcaption, .wp-caption-text, .caption, .image-caption, .img-caption, .photo-caption, .media-caption, [itemprop="caption"]';
 /** Our prose container replaces Readability's pick only when it holds clearly more running text. */
-const PROSE_PREFERENCE = 2;
+const PROSE_PREFERENCE = 2.2;
 
 type HtmlDocument = ReturnType<typeof parseHTML>['document'];
 type HtmlElement = ReturnType<HtmlDocument['querySelector']> & {};
 
+/** Words that mark boilerplate anywhere inside a compound token ("sp-dsgvo-category-container"). */
+const BOILERPLATE_PART = new Set([
+  'cookie',
+  'cookies',
+  'consent',
+  'gdpr',
+  'dsgvo',
+  'cmp',
+  'outbrain',
+  'taboola',
+  'newsletter',
+  'sharing',
+  'share',
+  'social',
+  'related',
+  'comments',
+  'comment',
+  'advert',
+  'advertisement',
+  'sidebar',
+  'breadcrumb',
+  'breadcrumbs',
+  'disqus',
+  'sharedaddy',
+  'jp-relatedposts',
+]);
+const TOKEN_PARTS = /[-_]+/;
+
 function isBoilerplateToken(token: string): boolean {
-  return BOILERPLATE_TOKEN.test(token) && !LAYOUT_PREFIX.test(token);
+  if (LAYOUT_PREFIX.test(token)) return false;
+  return (
+    BOILERPLATE_TOKEN.test(token) ||
+    token
+      .toLowerCase()
+      .split(TOKEN_PARTS)
+      .some((part) => BOILERPLATE_PART.has(part))
+  );
 }
 
 function hasBoilerplateName(element: HtmlElement): boolean {
@@ -130,7 +165,8 @@ export function extractHtml(html: string): HtmlArticle {
   const prose = container ? htmlBlocksWithLinks(container as unknown as DomNode) : [];
   const readable = readabilityBlocks(document);
   const texts = (blocks: readonly HtmlBlock[]) => blocks.map((block) => block.text);
-  const blocks = proseLength(texts(prose)) > proseLength(texts(readable)) * PROSE_PREFERENCE ? prose : readable;
+  const blocks =
+    proseLength(texts(prose)) > proseLength(texts(readable)) * PROSE_PREFERENCE ? prose : readable;
   const paragraphs = texts(blocks);
   const linkBlocks = blocks.filter(isLinkBlock).map((block) => block.text);
   return { paragraphs, captions: articleCaptions(captions, paragraphs), linkBlocks, metadata };

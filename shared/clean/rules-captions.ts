@@ -45,7 +45,8 @@ const CREDIT_SUFFIX =
   /(?:[|·]\s*©|©|\b(?:photograph|photo|foto|bild|image|picture|credit|quelle|fotocredit|photo credit)s?\s*:)\s*[^.!?|:]{1,80}\)?$/i;
 const CREDITED_CAPTION_MAX_WORDS = 50;
 /** Captions that tell the reader to click the picture, or carry its licence. */
-const PICTURE_NOTE = /\b(?:click (?:on the )?(?:image|picture|photo) to enlarge|click to enlarge|zum vergrößern|bild klicken|cc[- ]by(?:[- ]sa)?(?: \d\.\d)?)\b/i;
+const PICTURE_NOTE =
+  /\b(?:click (?:on the )?(?:image|picture|photo) to enlarge|click to enlarge|zum vergrößern|bild klicken|cc[- ]by(?:[- ]sa)?(?: \d\.\d)?)\b/i;
 const SPACE_RUN = / {2,}/g;
 const SPACE_BEFORE_PUNCTUATION = / +([.,;:])/g;
 const CREDIT_MAX_WORDS = 14;
@@ -64,10 +65,12 @@ export function isCreditLine(line: string): boolean {
   );
 }
 
+/** Beside a credit line: one sentence in caption tense, or a note of who stands where, or the picture's date. */
 function looksLikeCaption(paragraph: string): boolean {
   const text = paragraph.replace(/\n/g, ' ').trim();
   if (wordCount(text) > CAPTION_MAX_WORDS || sentenceCount(text) > CAPTION_MAX_SENTENCES) return false;
-  return CAPTION_VERB.test(text) || CAPTION_DATE.test(text) || POSITION_NOTE.test(text);
+  if (CAPTION_DATE.test(text) || POSITION_NOTE.test(text)) return true;
+  return sentenceCount(text) === 1 && CAPTION_VERB.test(text);
 }
 
 /** A one-sentence paragraph in caption tense that ends on the picture's date needs no credit beside it. */
@@ -83,7 +86,9 @@ function isDatedCaption(paragraph: string): boolean {
 
 function endsOnCredit(paragraph: string): boolean {
   const text = paragraph.trim();
-  return wordCount(text) <= CREDITED_CAPTION_MAX_WORDS && (CREDIT_SUFFIX.test(text) || PICTURE_NOTE.test(text));
+  return (
+    wordCount(text) <= CREDITED_CAPTION_MAX_WORDS && (CREDIT_SUFFIX.test(text) || PICTURE_NOTE.test(text))
+  );
 }
 
 function noteCaptionDate(context: TextContext, caption: string): void {
