@@ -96,6 +96,8 @@ export interface Result {
   readonly sourceUrl?: string;
   readonly language?: string;
   readonly publishedAt?: string;
+  /** Where publishedAt came from: page metadata, a byline/PUBLISHED line, or the date of a removed photo caption. */
+  readonly publishedAtSource?: 'metadata' | 'byline' | 'caption';
   readonly byline?: string;
   readonly siteName?: string;
   readonly dateline?: string;
