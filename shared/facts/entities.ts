@@ -5,6 +5,7 @@ import {
   CLAUSE_OPENERS,
   isCapitalised,
   keepFirstOfOverlapping,
+  lastIndexStartingBefore,
   overlapsAny,
   straightenApostrophes,
 } from './words.ts';
@@ -238,7 +239,7 @@ function pickForm(forms: readonly Surface[], position: number): Surface {
   let best: Surface | undefined;
   let bestStart = -1;
   for (const form of forms) {
-    const latest = form.mentions.findLast((mention) => mention.start < position)?.start ?? -1;
+    const latest = form.mentions[lastIndexStartingBefore(form.mentions, position)]?.start ?? -1;
     if (latest > bestStart) [best, bestStart] = [form, latest];
   }
   if (best) return best;
@@ -253,8 +254,7 @@ interface Hit extends Span {
 /** Adds the later mentions of a known name that the tagger missed, without overlapping any mention. */
 function completeMentions(text: string, groups: readonly Group[], tagged: readonly NameMention[]): Group[] {
   const hits: Hit[] = [];
-  for (const group of groups) {
-    const forms = new Set(group.mentions.map((mention) => mention.text));
+  for (const [group, forms] of searchForms(groups)) {
     for (const form of forms) {
       if (form.length < 2 || !isCapitalised(form)) continue;
       for (let start = text.indexOf(form); start >= 0; start = text.indexOf(form, start + form.length)) {
@@ -281,6 +281,28 @@ function completeMentions(text: string, groups: readonly Group[], tagged: readon
     root: group.root,
     mentions: [...group.mentions, ...(byGroup.get(group) ?? [])].sort((a, b) => a.start - b.start),
   }));
+}
+
+/**
+ * The forms to search for: every form the tagger found, plus a person's surname ("Blinken" for "Antony
+ * Blinken") unless another entity is written that way or shares the surname.
+ */
+function searchForms(groups: readonly Group[]): Map<Group, Set<string>> {
+  const forms = new Map(
+    groups.map((group) => [group, new Set(group.mentions.map((mention) => mention.text))]),
+  );
+  const owners = new Map<string, Group[]>();
+  for (const group of groups) {
+    const words = canonicalName(group).split(' ');
+    const surname = words.at(-1) as string;
+    if (group.root.type !== 'person' || words.length < 2 || surname.length < 2) continue;
+    owners.set(surname, [...(owners.get(surname) ?? []), group]);
+  }
+  const written = new Set([...forms.values()].flatMap((set) => [...set]));
+  for (const [surname, [owner, ...others]] of owners) {
+    if (owner && others.length === 0 && !written.has(surname)) forms.get(owner)?.add(surname);
+  }
+  return forms;
 }
 
 /** A name found by search is whole when it is not part of a longer word or of a longer capitalised name. */

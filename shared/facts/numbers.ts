@@ -216,27 +216,24 @@ export function findNumbers(text: string, options: NumberOptions = {}): NumberFa
   const numbers: NumberFact[] = [];
   let index = 0;
   while (index < words.length) {
-    const fact = readFactAt(text, words, index, exclude);
-    if (fact === undefined) {
-      index++;
-      continue;
-    }
-    numbers.push(fact.number);
-    index = fact.next;
+    const read = readFactAt(text, words, index, exclude);
+    if (read.number) numbers.push(read.number);
+    index = Math.max(index + 1, read.next);
   }
   return numbers;
 }
 
+/** The fact starting at word `index`, if any, and the index to read on from (past any number words seen). */
 function readFactAt(
   text: string,
   words: readonly Word[],
   index: number,
   exclude: readonly Span[],
-): { number: NumberFact; next: number } | undefined {
+): { number?: NumberFact; next: number } {
   const first = words[index] as Word;
-  if (isGluedToPrevious(words, index)) return undefined;
+  if (isGluedToPrevious(words, index)) return { next: index + 1 };
   const parsed = parseNumber(words, index);
-  if (parsed === undefined) return undefined;
+  if (parsed === undefined) return { next: index + 1 };
   const currency = currencyBefore(words, index);
   let value = parsed.value;
   let next = parsed.next;
@@ -250,9 +247,9 @@ function readFactAt(
   }
   const start = currency?.start ?? first.start;
   const described = describe(words, next, parsed, currency?.code);
-  if (described === undefined) return undefined;
+  if (described === undefined) return { next };
   const span = { start, end: Math.max(end, described.end) };
-  if (overlapsAny(span, exclude)) return undefined;
+  if (overlapsAny(span, exclude)) return { next: described.next };
   const number: NumberFact = {
     ...span,
     text: text.slice(span.start, span.end),

@@ -1,5 +1,5 @@
 import type { Entity, EntityType, QuoteFact, Span } from '../result.ts';
-import { splitWords, type Word } from './words.ts';
+import { lastIndexStartingBefore, splitWords, type Word } from './words.ts';
 
 /** A pair of quotation marks: `open`/`close` are the marks' offsets, `inner` the words between them. */
 interface QuoteMarks {
@@ -43,6 +43,8 @@ const MIN_QUOTE_WORDS = 3;
 const CONTEXT_WINDOW = 400;
 const MAX_SUBJECT_WORDS = 6;
 const AFTER_WORDS = 9;
+/** How many entity mentions back a pronoun may look for its antecedent. */
+const MAX_ANTECEDENT_DISTANCE = 200;
 
 /** Verbs that report speech; an attribution with one of these beats a weaker verb in the same sentence. */
 const SPEECH_VERBS = new Set(
@@ -97,27 +99,42 @@ export function findQuotes(text: string, entities: readonly Entity[]): QuoteFact
   const marks = findQuoteMarks(text);
   const masked = maskQuotes(text, marks);
   const mentions = mentionIndex(entities);
-  const quotes: QuoteFact[] = [];
-  let previous: { marks: QuoteMarks; attribution?: Attribution } | undefined;
+  const found: AttributedQuote[] = [];
+  let previous: AttributedQuote | undefined;
   for (const quote of marks) {
     const context = { text, masked, mentions, previous: previous?.attribution };
     const own = attributeAfter(context, quote) ?? attributeBefore(context, quote);
-    const inherited = own ? undefined : inherit(text, previous, quote);
-    const attribution = own ?? inherited;
     const words = text.slice(quote.inner.start, quote.inner.end).split(/\s+/u).length;
     if (words < MIN_QUOTE_WORDS && own === undefined) continue;
+    previous = { marks: quote, attribution: own ?? inherit(text, previous, quote) };
+    found.push(previous);
+  }
+  attributeContinuedQuotes(found);
+  return found.map(({ marks: quote, attribution }) => {
     const inner = text.slice(quote.inner.start, quote.inner.end);
-    quotes.push({
+    return {
       ...quote.inner,
       text: inner,
       ...(attribution?.speaker === undefined
         ? {}
         : { speaker: attribution.speaker, speakerMention: attribution.mention, verb: attribution.verb }),
       partial: LOWERCASE_START.test(inner),
-    });
-    previous = { marks: quote, ...(attribution ? { attribution } : {}) };
+    };
+  });
+}
+
+interface AttributedQuote {
+  readonly marks: QuoteMarks;
+  attribution: Attribution | undefined;
+}
+
+/** A quote that runs on into the next paragraph is attributed where it ends: "... ,” Blinken said." */
+function attributeContinuedQuotes(quotes: readonly AttributedQuote[]): void {
+  for (let index = quotes.length - 2; index >= 0; index--) {
+    const quote = quotes[index] as AttributedQuote;
+    const next = quotes[index + 1] as AttributedQuote;
+    if (quote.marks.continued && quote.attribution === undefined) quote.attribution = next.attribution;
   }
-  return quotes;
 }
 
 /** Pairs quotation marks paragraph by paragraph in one pass; stray closing marks are ignored. */
@@ -349,7 +366,7 @@ function entityFields(mention: EntityMentionRef | undefined) {
 /** A quote with no attribution of its own continues the previous quote of its paragraph. */
 function inherit(
   text: string,
-  previous: { marks: QuoteMarks; attribution?: Attribution } | undefined,
+  previous: AttributedQuote | undefined,
   quote: QuoteMarks,
 ): Attribution | undefined {
   if (previous?.attribution === undefined) return undefined;
@@ -379,26 +396,12 @@ function lastMentionBefore(
   position: number,
   type: EntityType,
 ): EntityMentionRef | undefined {
-  for (let index = lastIndexStartingBefore(context.mentions, position); index >= 0; index--) {
+  const last = lastIndexStartingBefore(context.mentions, position);
+  for (let index = last; index >= 0 && last - index < MAX_ANTECEDENT_DISTANCE; index--) {
     const mention = context.mentions[index] as EntityMentionRef;
     if (mention.entity.type === type && mention.end <= position) return mention;
   }
   return undefined;
-}
-
-/** Index of the last mention whose start is before `position`, or -1. */
-function lastIndexStartingBefore(mentions: readonly Span[], position: number): number {
-  let low = 0;
-  let high = mentions.length - 1;
-  let found = -1;
-  while (low <= high) {
-    const middle = (low + high) >> 1;
-    if ((mentions[middle] as Span).start < position) {
-      found = middle;
-      low = middle + 1;
-    } else high = middle - 1;
-  }
-  return found;
 }
 
 /** Where the sentence holding `position` starts, looking back at most CONTEXT_WINDOW characters. */

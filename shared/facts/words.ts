@@ -73,3 +73,18 @@ export function keepFirstOfOverlapping<T extends Span>(spans: readonly T[]): T[]
   }
   return kept;
 }
+
+/** Index of the last of the `spans` (sorted by start) that starts before `position`, or -1. */
+export function lastIndexStartingBefore(spans: readonly Span[], position: number): number {
+  let low = 0;
+  let high = spans.length - 1;
+  let found = -1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    if ((spans[middle] as Span).start < position) {
+      found = middle;
+      low = middle + 1;
+    } else high = middle - 1;
+  }
+  return found;
+}

@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { findDates } from '#shared/facts/dates.ts';
+
+/** Monday 19 June 2023, the seed article's publication date. */
+const PUBLISHED = '2023-06-19';
+
+describe('findDates', () => {
+  it.each([
+    ['They met on June 19, 2023 in Beijing.', 'June 19, 2023', '2023-06-19'],
+    ['They met on 19 June 2023 in Beijing.', '19 June 2023', '2023-06-19'],
+    ['They met on 2023-06-19 in Beijing.', '2023-06-19', '2023-06-19'],
+    ['The talks of June 2023 were tense.', 'June 2023', '2023-06'],
+    ['A caption: Monday, June 19, 2023.', 'Monday, June 19, 2023', '2023-06-19'],
+    ['It was signed on Jan. 5, 2020.', 'Jan. 5, 2020', '2020-01-05'],
+    ['It was signed on the 3rd of March, 2021.', '3rd of March, 2021', '2021-03-03'],
+    ['The treaty dates from 1997.', '1997', '1997'],
+  ])('reads the absolute date in %j as %s -> %s', (text, expectedText, value) => {
+    const [date] = findDates(text);
+
+    expect(date).toMatchObject({ text: expectedText, value, kind: 'absolute' });
+    expect(date?.anchor).toBeUndefined();
+  });
+
+  it.each([
+    ['Blinken met Xi on Monday.', 'Monday', '2023-06-19'],
+    ['In the first round of talks on Sunday, they met.', 'Sunday', '2023-06-18'],
+    ['Xi gave a hint on Friday.', 'Friday', '2023-06-16'],
+    ['Earlier Monday, Blinken met Wang.', 'Monday', '2023-06-19'],
+    ['He will fly home on Friday.', 'Friday', '2023-06-23'],
+    ['They spoke last Monday.', 'last Monday', '2023-06-12'],
+    ['They will speak next Monday.', 'next Monday', '2023-06-26'],
+    ['The visit was announced yesterday.', 'yesterday', '2023-06-18'],
+    ['The visit ends tomorrow.', 'tomorrow', '2023-06-20'],
+    ['And earlier this month, the minister refused.', 'earlier this month', '2023-06'],
+    ['The deal was signed last month.', 'last month', '2023-05'],
+    ['Talks resumed last week.', 'last week', '2023-W24'],
+    ['Biden said over the weekend that he hopes to meet Xi.', 'the weekend', '2023-W24'],
+    ['Burns traveled to China in May.', 'May', '2023-05'],
+    ['The balloon was shot down in February.', 'February', '2023-02'],
+    ['Elections are due in November.', 'November', '2023-11'],
+    ['They met three days ago.', 'three days ago', '2023-06-16'],
+    ['They met two years ago.', 'two years ago', '2021'],
+    ['The summit opens on June 21.', 'June 21', '2023-06-21'],
+    ['Growth slowed this year.', 'this year', '2023'],
+  ])('resolves the relative date in %j (%s) against publishedAt to %s', (text, expectedText, value) => {
+    const [date] = findDates(text, { publishedAt: PUBLISHED });
+
+    expect(date).toMatchObject({ text: expectedText, value, kind: 'relative' });
+    expect(date?.anchor).toEqual({ value: PUBLISHED, from: 'metadata' });
+  });
+
+  it('anchors relative dates on the latest absolute date in the text when there is no publication date', () => {
+    const text =
+      'The plan dates from June 1, 2023. Blinken arrived on Sunday. The report of June 18, 2023 followed.';
+
+    const dates = findDates(text);
+
+    expect(dates.find((date) => date.text === 'Sunday')).toMatchObject({
+      value: '2023-06-18',
+      anchor: { value: '2023-06-18', from: 'text' },
+    });
+  });
+
+  it('uses only the date part of a publication timestamp as the anchor', () => {
+    const [date] = findDates('They met on Monday.', { publishedAt: '2023-06-21T23:30:00Z' });
+
+    expect(date).toMatchObject({ value: '2023-06-19', anchor: { value: '2023-06-21', from: 'metadata' } });
+  });
+
+  it('omits relative dates when there is nothing to anchor them to', () => {
+    expect(findDates('They met on Monday and again last week.')).toEqual([]);
+  });
+
+  it.each([
+    ['a two-day visit'],
+    ['they talked for three hours'],
+    ['the first secretary of state to make the trip in five years'],
+    ['May I ask a question?'],
+    ['She may visit.'],
+    ['June 31, 2023 is not a day'],
+    ['COVID-19 cases rose to 2023'],
+  ])('reports no date in %j', (text) => {
+    expect(findDates(text, { publishedAt: PUBLISHED })).toEqual([]);
+  });
+
+  it('gives each date the exact span of its text', () => {
+    const text = 'On Monday, June 19, 2023, and again on Friday, they met; in May too.';
+
+    for (const date of findDates(text, { publishedAt: PUBLISHED })) {
+      expect(text.slice(date.start, date.end)).toBe(date.text);
+    }
+  });
+});

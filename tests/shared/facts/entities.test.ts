@@ -1,0 +1,187 @@
+import { describe, expect, it } from 'vitest';
+import { buildEntities } from '#shared/facts/entities.ts';
+import type { NerType } from '#shared/facts/ner/tag-entities.ts';
+import { taggedMentions } from './tagged-mentions.ts';
+
+type Surfaces = ReadonlyArray<readonly [NerType, string]>;
+
+function entitiesOf(text: string, surfaces: Surfaces, title?: string) {
+  return buildEntities(text, taggedMentions(text, surfaces), { title });
+}
+
+describe('buildEntities', () => {
+  it.each([
+    [
+      'US Secretary of State Antony Blinken arrived. Blinken met officials.',
+      [
+        ['PER', 'Antony Blinken'],
+        ['PER', 'Blinken'],
+      ],
+      'Antony Blinken',
+      ['Blinken'],
+    ],
+    [
+      'Chinese President Xi Jinping spoke. Later Xi left.',
+      [
+        ['PER', 'Xi Jinping'],
+        ['PER', 'Xi'],
+      ],
+      'Xi Jinping',
+      ['Xi'],
+    ],
+    [
+      'Wang Yi met Blinken’s team. Blinken’s visit was long, Wang said.',
+      [
+        ['PER', 'Wang Yi'],
+        ['PER', 'Wang'],
+      ],
+      'Wang Yi',
+      ['Wang'],
+    ],
+    [
+      'The Central Intelligence Agency said the CIA chief would travel.',
+      [
+        ['ORG', 'Central Intelligence Agency'],
+        ['ORG', 'CIA'],
+      ],
+      'Central Intelligence Agency',
+      ['CIA'],
+    ],
+    [
+      'The United States and the U.S. allies agreed.',
+      [
+        ['LOC', 'United States'],
+        ['LOC', 'U.S.'],
+      ],
+      'United States',
+      ['U.S.'],
+    ],
+  ] as const)('merges the aliases of %j into one entity', (text, surfaces, name, aliases) => {
+    const entities = entitiesOf(text, surfaces);
+
+    expect(entities).toHaveLength(1);
+    expect(entities[0]).toMatchObject({ name, aliases });
+  });
+
+  it.each([
+    ['the State Department said', 'the State Department', 'State Department'],
+    ['The State Department said', 'The State Department', 'State Department'],
+    ['Blinken’s visit', 'Blinken’s', 'Blinken'],
+    ["Blinken's visit", "Blinken's", 'Blinken'],
+    ['the officials’ talks with Reuters.', 'Reuters.', 'Reuters'],
+    ['Despite Blinken’s presence', 'Despite Blinken’s', 'Blinken'],
+    ['since President Joe Biden took office', 'President Joe Biden', 'Joe Biden'],
+    ['US Secretary of State Antony Blinken met', 'US Secretary of State Antony Blinken', 'Antony Blinken'],
+  ] as const)('trims the tagged %j to the name %s', (text, tagged, name) => {
+    const type: NerType = name.includes('Department') || name === 'Reuters' ? 'ORG' : 'PER';
+    const [entity] = entitiesOf(text, [[type, tagged]]);
+
+    expect(entity?.name).toBe(name);
+    expect(text.slice(entity?.mentions[0]?.start, entity?.mentions[0]?.end)).toBe(name);
+  });
+
+  it('attaches the short name to the latest full name mentioned before it', () => {
+    const text = 'Joe Biden spoke first. Jill Biden followed. Biden smiled.';
+
+    const entities = entitiesOf(text, [
+      ['PER', 'Joe Biden'],
+      ['PER', 'Jill Biden'],
+      ['PER', 'Biden'],
+    ]);
+
+    expect(entities.find((entity) => entity.name === 'Jill Biden')?.count).toBe(2);
+    expect(entities.find((entity) => entity.name === 'Joe Biden')?.count).toBe(1);
+  });
+
+  it('does not merge a place into a person who shares a word of its name', () => {
+    const text = 'George Washington was born in Virginia. Washington is the capital.';
+
+    const entities = entitiesOf(text, [
+      ['PER', 'George Washington'],
+      ['LOC', 'Washington'],
+    ]);
+
+    expect(entities.map((entity) => [entity.type, entity.name])).toEqual(
+      expect.arrayContaining([
+        ['person', 'George Washington'],
+        ['place', 'Washington'],
+      ]),
+    );
+  });
+
+  it('adds later mentions of a known name that the tagger missed', () => {
+    const text = 'Antony Blinken landed. Officials said Blinken would stay, and Blinken did.';
+    const mentions = taggedMentions(text, [['PER', 'Antony Blinken']]);
+
+    const [entity] = buildEntities(text, mentions);
+
+    expect(entity).toMatchObject({ name: 'Antony Blinken', aliases: ['Blinken'], count: 3 });
+  });
+
+  it('does not add a mention inside a longer capitalised name', () => {
+    const text = 'China protested. Ships sailed the South China Sea.';
+
+    const mentions = taggedMentions(text, [['LOC', 'China']]).slice(0, 1);
+
+    const [entity] = buildEntities(text, mentions);
+
+    expect(entity).toMatchObject({ name: 'China', count: 1 });
+  });
+
+  it.each([
+    ['US Secretary of State Antony Blinken met Xi.', 'Antony Blinken', 'US Secretary of State'],
+    ['Blinken met Chinese President Xi Jinping.', 'Xi Jinping', 'Chinese President'],
+    ['Blinken met with China’s top diplomat Wang Yi for three hours.', 'Wang Yi', 'China’s top diplomat'],
+    ['He met Chinese Foreign Minister Qin Gang.', 'Qin Gang', 'Chinese Foreign Minister'],
+    ['She met Microsoft co-founder Bill Gates.', 'Bill Gates', 'Microsoft co-founder'],
+    ['CIA chief William Burns traveled.', 'William Burns', 'CIA chief'],
+    [
+      'and Biden’s national security adviser Jake Sullivan met',
+      'Jake Sullivan',
+      'Biden’s national security adviser',
+    ],
+    [
+      'a request from US Secretary of Defense Lloyd Austin to meet',
+      'Lloyd Austin',
+      'US Secretary of Defense',
+    ],
+    ['since President Joe Biden took office', 'Joe Biden', 'President'],
+    ['Lloyd Austin, the US defense secretary, said no.', 'Lloyd Austin', 'US defense secretary'],
+  ])('finds the role in %j', (text, name, role) => {
+    const [entity] = entitiesOf(text, [['PER', name]]).filter((candidate) => candidate.name === name);
+
+    expect(entity?.roles).toEqual([role]);
+  });
+
+  it.each([
+    ['Blinken met Xi Jinping.', 'Xi Jinping'],
+    ['In talks between Blinken and Xi Jinping, both spoke.', 'Xi Jinping'],
+    ['Lloyd Austin, Blinken and Xi met.', 'Lloyd Austin'],
+  ])('finds no role in %j', (text, name) => {
+    const [entity] = entitiesOf(text, [['PER', name]]);
+
+    expect(entity?.roles).toBeUndefined();
+  });
+
+  it('ranks entities by salience, the headline counting for more', () => {
+    const text = 'Beijing hosted talks. Beijing was calm. Blinken arrived late in Beijing.';
+
+    const entities = entitiesOf(
+      text,
+      [
+        ['LOC', 'Beijing'],
+        ['PER', 'Blinken'],
+      ],
+      'Blinken visits',
+    );
+
+    expect(entities.map((entity) => entity.name)).toEqual(['Beijing', 'Blinken']);
+    expect(entities[0]?.salience).toBe(1);
+    expect(entities[1]?.salience).toBeGreaterThan(0.5);
+    expect(entities[1]?.salience).toBeLessThan(1);
+  });
+
+  it('drops tagged mentions with no capital letter', () => {
+    expect(entitiesOf('the first secretary of state', [['PER', 'secretary']])).toEqual([]);
+  });
+});

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { findNumbers } from '#shared/facts/numbers.ts';
+
+describe('findNumbers', () => {
+  it.each([
+    ['a loan of $1.5 billion', '$1.5 billion', 'money', 1.5e9, 'USD'],
+    ['a fine of €20m', '€20m', 'money', 2e7, 'EUR'],
+    ['sales of US$2bn', 'US$2bn', 'money', 2e9, 'USD'],
+    ['£300,000 was paid', '£300,000', 'money', 300_000, 'GBP'],
+    ['20 million euros in aid', '20 million euros', 'money', 2e7, 'EUR'],
+    ['a 5% rise', '5%', 'percent', 5, '%'],
+    ['up 3.2 percent', '3.2 percent', 'percent', 3.2, '%'],
+    ['12 per cent of voters', '12 per cent', 'percent', 12, '%'],
+    ['down 4 percentage points', '4 percentage points', 'percent', 4, 'percentage point'],
+    ['a high-stakes two-day visit', 'two-day', 'duration', 2, 'day'],
+    ['met for three hours', 'three hours', 'duration', 3, 'hour'],
+    ['for about six hours', 'six hours', 'duration', 6, 'hour'],
+    ['the trip in five years', 'five years', 'duration', 5, 'year'],
+    ['a 10-day trip', '10-day', 'duration', 10, 'day'],
+    ['a 30 km march', '30 km', 'quantity', 30, 'km'],
+    ['a 30km march', '30km', 'quantity', 30, 'km'],
+    ['12 miles away', '12 miles', 'quantity', 12, 'mi'],
+    ['between the two countries', 'two countries', 'count', 2, 'countries'],
+    ['the planet’s two largest economies', 'two largest economies', 'count', 2, 'economies'],
+    ['6,000 troops', '6,000 troops', 'count', 6000, 'troops'],
+    ['twenty-five people died', 'twenty-five people', 'count', 25, 'people'],
+    ['a million people marched', 'a million people', 'count', 1e6, 'people'],
+    ['three million people', 'three million people', 'count', 3e6, 'people'],
+  ])('reads %j as %s (%s %d %s)', (text, expectedText, kind, value, unit) => {
+    const [number] = findNumbers(text);
+
+    expect(number).toMatchObject({ text: expectedText, kind, value, unit });
+    expect(text.slice(number?.start, number?.end)).toBe(expectedText);
+  });
+
+  it('reads a bare figure as a count without a unit', () => {
+    expect(findNumbers('The index closed at 1,200.')).toEqual([
+      { start: 20, end: 25, text: '1,200', kind: 'count', value: 1200 },
+    ]);
+  });
+
+  it.each([
+    ['COVID-19 spread'],
+    ['an F-16 jet'],
+    ['at 10:30 local time'],
+    ['open 24/7'],
+    ['the 19th century'],
+    ['in the 1990s'],
+    ['in 2023, they met'],
+    ['one of the most complex issues'],
+    ['the two met'],
+    ['the two'],
+  ])('reports no number in %j', (text) => {
+    expect(findNumbers(text)).toEqual([]);
+  });
+
+  it('skips numbers inside excluded spans such as dates', () => {
+    const text = 'On June 19, 2023, 40 people were hurt.';
+
+    const numbers = findNumbers(text, { exclude: [{ start: 3, end: 16 }] });
+
+    expect(numbers.map((number) => number.text)).toEqual(['40 people']);
+  });
+});

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { findDates } from '#shared/facts/dates.ts';
+import { buildEntities } from '#shared/facts/entities.ts';
+import { findNumbers } from '#shared/facts/numbers.ts';
+import { findQuotes } from '#shared/facts/quotes.ts';
+import { taggedMentions } from './tagged-mentions.ts';
+
+const ONE_MB = 1 << 20;
+const fill = (unit: string) => unit.repeat(Math.ceil(ONE_MB / unit.length)).slice(0, ONE_MB);
+
+/**
+ * Inputs built to make a backtracking regex or a quadratic scan blow up: long runs of the characters the
+ * patterns look for, with no way to complete a match. A catastrophic case would hang past the test timeout.
+ */
+const INPUTS: ReadonlyArray<readonly [string, string]> = [
+  ['digits and separators', fill('1,2.3,')],
+  ['dollar signs and digits', fill('$1 ')],
+  ['month names without days', fill('June ')],
+  ['weekday and month words', fill('Monday, June ')],
+  ['open curly quotes', fill('“a ')],
+  ['straight quotes', fill('" ')],
+  ['capitalised words', fill('Secretary Of State ')],
+  ['spelled numbers', fill('twenty-one hundred and ')],
+  ['letters without spaces', fill('a')],
+  ['a paragraph of quotes and verbs', fill('“We will win,” he said. ')],
+];
+
+describe('facts extraction on 1 MB adversarial inputs', () => {
+  it.each(INPUTS)('returns for %s', (_name, text) => {
+    const dates = findDates(text, { publishedAt: '2023-06-19' });
+    const numbers = findNumbers(text, { exclude: dates });
+    const quotes = findQuotes(text, []);
+
+    expect(Array.isArray(dates) && Array.isArray(numbers) && Array.isArray(quotes)).toBe(true);
+  });
+
+  it('groups 1 MB of tagged mentions', () => {
+    const text = fill('Antony Blinken met Xi Jinping and Blinken left. ');
+    const mentions = taggedMentions(text, [
+      ['PER', 'Antony Blinken'],
+      ['PER', 'Xi Jinping'],
+      ['PER', 'Blinken'],
+    ]);
+
+    const entities = buildEntities(text, mentions);
+
+    expect(entities.map((entity) => entity.name).sort()).toEqual(['Antony Blinken', 'Xi Jinping']);
+  });
+});
