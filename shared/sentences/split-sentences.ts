@@ -185,9 +185,12 @@ function fullStopEndsSentence(word: string, rest: string): boolean {
   return true;
 }
 
+/** Whether only spaces separate `index` from the start of its line (looking back a bounded distance). */
 function isLineStart(text: string, index: number): boolean {
-  const lineStart = text.lastIndexOf('\n', index - 1) + 1;
-  return text.slice(lineStart, index).trim() === '';
+  const before = text.slice(Math.max(0, index - LOOK_AROUND), index);
+  const lineStart = before.lastIndexOf('\n');
+  if (lineStart === -1 && index > LOOK_AROUND) return false;
+  return before.slice(lineStart + 1).trim() === '';
 }
 
 /** The text just after a position, enough to read the next word. */

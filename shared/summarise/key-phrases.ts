@@ -71,13 +71,17 @@ function singular(word: string): string {
 }
 
 /** The lemma form shown to readers: names as written, common nouns lowercased with a singular head. */
-/** A name without its leading titles, when at least two words remain. */
+/**
+ * A name without its leading titles and their complements (`Secretary of State Antony Blinken` -> `Antony
+ * Blinken`), when at least two words remain.
+ */
 function withoutTitles(words: readonly string[]): readonly string[] {
-  let last = -1;
+  let from = 0;
   words.forEach((word, index) => {
-    if (TITLES.has(word.toLowerCase())) last = index;
+    if (TITLES.has(word.toLowerCase())) from = index + 1;
   });
-  return words.length - (last + 1) >= 2 ? words.slice(last + 1) : words;
+  while (from > 0 && NAME_JOINERS.has(words[from] ?? '')) from += 2;
+  return words.length - from >= 2 ? words.slice(from) : words;
 }
 
 /** The comparison key: lowercase, every word singular, so `river bridges project` meets `river bridge`. */
@@ -86,7 +90,7 @@ function keyOf(surface: string): string {
 }
 
 function lemmaOf(words: readonly string[], isName: boolean): string {
-  if (isName) return withoutTitles(words).join(' ');
+  if (isName) return words.join(' ');
   const lower = words.map((word) => word.toLowerCase());
   const head = lower.length - 1;
   return lower.map((word, index) => (index === head ? singular(word) : word)).join(' ');
@@ -167,15 +171,16 @@ function collectPhrases(sentences: readonly Sentence[]): Map<string, Phrase> {
   const lowercaseWords = lowercaseVocabulary(tokenLists);
   tokenLists.forEach((tokens, index) => {
     for (const run of runsOf(tokens, lowercaseWords)) {
-      if (run.words.length === 0 || run.words.length > MAX_PHRASE_WORDS) continue;
-      const surface = lemmaOf(run.words, run.isName);
+      const words = run.isName ? withoutTitles(run.words) : run.words;
+      if (words.length === 0 || words.length > MAX_PHRASE_WORDS) continue;
+      const surface = lemmaOf(words, run.isName);
       const key = keyOf(surface);
       const known = phrases.get(key);
       phrases.set(
         key,
         known
           ? { ...known, count: known.count + 1 }
-          : { key, surface, isName: run.isName, words: run.words.length, count: 1, first: index },
+          : { key, surface, isName: run.isName, words: words.length, count: 1, first: index },
       );
     }
   });

@@ -51,3 +51,15 @@ describe('extractKeyPhrases', () => {
     expect(extractKeyPhrases([])).toEqual([]);
   });
 });
+
+describe('extractKeyPhrases on titled names', () => {
+  it('drops a title with its complement so the person is named once', () => {
+    const text =
+      'Secretary of State Antony Blinken landed in Paris on Monday. Blinken met the French foreign minister.';
+
+    const phrases = extractKeyPhrases(splitSentences(text));
+
+    expect(phrases).toContain('Antony Blinken');
+    expect(phrases).not.toContain('Blinken');
+  });
+});
