@@ -320,7 +320,9 @@ function isWholeName(text: string, start: number, end: number, single: boolean):
 function toEntity(text: string, group: Group): Entity {
   const { mentions } = group;
   const name = canonicalName(group);
-  const type = majorityType(mentions, group.root.type);
+  // The full name's own tagging decides the type: "US" tagged as an organisation in "US official" does
+  // not turn "United States" into one.
+  const type = group.root.type;
   const aliases = [...new Set(mentions.map((mention) => mention.text))].filter((alias) => alias !== name);
   const roles = type === 'person' ? rolesOf(text, mentions) : [];
   return {
