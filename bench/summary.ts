@@ -41,6 +41,7 @@ function cleanArticle(record: Record): Article {
   const document = cleanDocument({
     bytes: new TextEncoder().encode(record.article),
     fileName: `${record.id}.txt`,
+    ...(record.url === undefined ? {} : { url: record.url }),
   });
   return { record, text: document.text, ...(document.title === undefined ? {} : { title: document.title }) };
 }
