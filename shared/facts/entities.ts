@@ -24,6 +24,8 @@ interface NameMention extends Span {
 
 /** All mentions written the same way (same key), and what they resolve to. */
 interface Surface {
+  /** Type and key: the same words tagged as a place and as an organisation are two surfaces. */
+  readonly id: string;
   readonly key: string;
   readonly tokens: readonly string[];
   readonly mentions: NameMention[];
@@ -36,12 +38,14 @@ const ENTITY_TYPES: Readonly<Record<NerType, EntityType>> = {
   LOC: 'place',
   MISC: 'other',
 };
-const LEADING_EDGE = /^[\s"“”‘’'()[\]{},;:!?–—-]+/u;
-const TRAILING_EDGE = /[\s"“”‘’'()[\]{},;:!?–—-]+$/u;
+const LEADING_EDGE = /^[\s"“”‘’'[\]{},;:!?–—-]+/u;
+const TRAILING_EDGE = /[\s"“”‘’'[\]{},;:!?–—-]+$/u;
 const TRAILING_PERIOD = /\.$/u;
-const INITIALISM_END = /(?:^|\.)\p{Lu}\.$/u;
-const POSSESSIVE_END = /(?:['’]s|(?<=s)['’])$/u;
-const LEADING_ARTICLE = /^(?:the|The|THE)\s+/u;
+/** Periods that belong to the name: initialisms ("U.S.") and short abbreviations ("St.", "Inc.", "Jr."). */
+const NAME_PERIOD = /(?:(?:^|[.\s])\p{Lu}|(?:^|\s)\p{Lu}\p{Ll}{1,3})\.$/u;
+const POSSESSIVE_END = /(?<=\p{L})(?:['’]s|(?<=s)['’])$/u;
+const LEADING_ARTICLE = /^the\s+/u;
+const CAPITAL_ARTICLE = /^The\s+/u;
 const ANY_UPPERCASE = /\p{Lu}/u;
 const WHITESPACE = /\s+/gu;
 const ACRONYM = /^\p{Lu}{2,6}$/u;
@@ -81,9 +85,10 @@ export function buildEntities(
   tagged: readonly EntityMention[],
   options: EntityOptions = {},
 ): Entity[] {
-  const mentions = keepFirstOfOverlapping(
-    tagged.map((mention) => trimMention(text, mention)).filter((mention) => mention !== undefined),
-  );
+  const trimmed = tagged
+    .map((mention) => trimMention(text, mention))
+    .filter((mention) => mention !== undefined);
+  const mentions = settleTypes(keepFirstOfOverlapping(dropLeadingThe(trimmed)));
   const surfaces = surfacesOf(mentions);
   const groups = groupMentions(mentions, surfaces);
   const completed = completeMentions(text, groups, mentions);
@@ -101,11 +106,14 @@ function trimMention(text: string, mention: EntityMention): NameMention | undefi
   const edges = (value: string) => {
     start += LEADING_EDGE.exec(value)?.[0].length ?? 0;
     end -= TRAILING_EDGE.exec(value)?.[0].length ?? 0;
+    const trimmed = slice();
+    if (trimmed.endsWith(')') && !trimmed.includes('(')) end -= 1;
+    if (trimmed.startsWith('(') && !trimmed.includes(')')) start += 1;
   };
   edges(slice());
   const possessive = POSSESSIVE_END.exec(slice());
   if (possessive) end -= possessive[0].length;
-  if (TRAILING_PERIOD.test(slice()) && !INITIALISM_END.test(slice())) end -= 1;
+  if (TRAILING_PERIOD.test(slice()) && !NAME_PERIOD.test(slice())) end -= 1;
   const article = LEADING_ARTICLE.exec(slice());
   if (article) start += article[0].length;
   start = afterOpeners(text, start, end);
@@ -121,7 +129,8 @@ function trimMention(text: string, mention: EntityMention): NameMention | undefi
 function afterOpeners(text: string, start: number, end: number): number {
   let position = start;
   for (const word of text.slice(start, end).matchAll(/\S+/gu)) {
-    if (!CLAUSE_OPENERS.has(word[0]) || start + word.index + word[0].length >= end) break;
+    if (word[0] === 'The' || !CLAUSE_OPENERS.has(word[0]) || start + word.index + word[0].length >= end)
+      break;
     position = start + word.index + word[0].length;
   }
   return position;
@@ -152,25 +161,52 @@ function keyOf(surface: string): string {
 function surfacesOf(mentions: readonly NameMention[]): Map<string, Surface> {
   const surfaces = new Map<string, Surface>();
   for (const mention of mentions) {
-    const surface = surfaces.get(mention.key) ?? {
+    const id = surfaceId(mention);
+    const surface = surfaces.get(id) ?? {
+      id,
       key: mention.key,
       tokens: mention.key.split(' '),
       mentions: [],
       type: mention.type,
     };
     surface.mentions.push(mention);
-    surfaces.set(mention.key, surface);
+    surfaces.set(id, surface);
   }
-  for (const surface of surfaces.values()) surface.type = majorityType(surface.mentions, surface.type);
   return surfaces;
 }
 
-function majorityType(mentions: readonly { type: EntityType }[], tie: EntityType): EntityType {
-  const counts = new Map<EntityType, number>();
-  for (const { type } of mentions) counts.set(type, (counts.get(type) ?? 0) + 1);
-  let best = tie;
-  for (const [type, count] of counts) if (count > (counts.get(best) ?? 0)) best = type;
-  return best;
+function surfaceId(mention: NameMention): string {
+  return `${mention.type}|${mention.key}`;
+}
+
+/**
+ * A name tagged once with one type and at least twice with another takes the other: a tagger's slip.
+ * Names tagged several times with each type keep both ("New York" the city and the team).
+ */
+function settleTypes(mentions: readonly NameMention[]): NameMention[] {
+  const counts = new Map<string, number>();
+  for (const mention of mentions) counts.set(surfaceId(mention), (counts.get(surfaceId(mention)) ?? 0) + 1);
+  return mentions.map((mention) => {
+    if (counts.get(surfaceId(mention)) !== 1) return mention;
+    let best = mention.type;
+    for (const type of Object.values(ENTITY_TYPES)) {
+      const count = counts.get(`${type}|${mention.key}`) ?? 0;
+      if (count >= 2 && count > (counts.get(`${best}|${mention.key}`) ?? 0)) best = type;
+    }
+    return best === mention.type ? mention : { ...mention, type: best };
+  });
+}
+
+/** "The State Department" is "State Department" when the article also writes it without "The". */
+function dropLeadingThe(mentions: readonly NameMention[]): NameMention[] {
+  const keys = new Set(mentions.map((mention) => mention.key));
+  return mentions.map((mention) => {
+    const article = CAPITAL_ARTICLE.exec(mention.text);
+    if (!article) return mention;
+    const text = mention.text.slice(article[0].length);
+    if (!keys.has(keyOf(text))) return mention;
+    return { ...mention, start: mention.start + article[0].length, text, key: keyOf(text) };
+  });
 }
 
 /** The longer surfaces a shorter one may stand for within one article. */
@@ -219,18 +255,18 @@ interface Group {
  */
 function groupMentions(mentions: readonly NameMention[], surfaces: Map<string, Surface>): Group[] {
   const fullForms = new Map<string, Surface[]>();
-  for (const surface of surfaces.values()) fullForms.set(surface.key, fullFormsOf(surface, surfaces));
+  for (const surface of surfaces.values()) fullForms.set(surface.id, fullFormsOf(surface, surfaces));
   const rootOf = (surface: Surface, position: number, depth = 0): Surface => {
-    const forms = fullForms.get(surface.key) ?? [];
+    const forms = fullForms.get(surface.id) ?? [];
     if (forms.length === 0 || depth > 3) return surface;
     return rootOf(pickForm(forms, position), position, depth + 1);
   };
   const groups = new Map<string, Group>();
   for (const mention of mentions) {
-    const root = rootOf(surfaces.get(mention.key) as Surface, mention.start);
-    const group = groups.get(root.key) ?? { root, mentions: [] };
+    const root = rootOf(surfaces.get(surfaceId(mention)) as Surface, mention.start);
+    const group = groups.get(root.id) ?? { root, mentions: [] };
     group.mentions.push(mention);
-    groups.set(root.key, group);
+    groups.set(root.id, group);
   }
   return [...groups.values()];
 }

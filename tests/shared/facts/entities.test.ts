@@ -65,19 +65,63 @@ describe('buildEntities', () => {
 
   it.each([
     ['the State Department said', 'the State Department', 'State Department'],
-    ['The State Department said', 'The State Department', 'State Department'],
     ['Blinken’s visit', 'Blinken’s', 'Blinken'],
     ["Blinken's visit", "Blinken's", 'Blinken'],
     ['the officials’ talks with Reuters.', 'Reuters.', 'Reuters'],
+    ['shares of Acme Inc. rose', 'Acme Inc.', 'Acme Inc.'],
+    ['a win for Proleter (Zrenjanin) today', 'Proleter (Zrenjanin)', 'Proleter (Zrenjanin)'],
     ['Despite Blinken’s presence', 'Despite Blinken’s', 'Blinken'],
     ['since President Joe Biden took office', 'President Joe Biden', 'Joe Biden'],
     ['US Secretary of State Antony Blinken met', 'US Secretary of State Antony Blinken', 'Antony Blinken'],
   ] as const)('trims the tagged %j to the name %s', (text, tagged, name) => {
-    const type: NerType = name.includes('Department') || name === 'Reuters' ? 'ORG' : 'PER';
+    const type: NerType = /Department|Reuters|Inc|Proleter/.test(name) ? 'ORG' : 'PER';
     const [entity] = entitiesOf(text, [[type, tagged]]);
 
     expect(entity?.name).toBe(name);
     expect(text.slice(entity?.mentions[0]?.start, entity?.mentions[0]?.end)).toBe(name);
+  });
+
+  it('drops a capital "The" only when the article also writes the name without it', () => {
+    const text = 'The State Department said so. Later State Department staff met at The Hague.';
+
+    const entities = entitiesOf(text, [
+      ['ORG', 'The State Department'],
+      ['ORG', 'State Department'],
+      ['LOC', 'The Hague'],
+    ]);
+
+    expect(entities.map((entity) => [entity.name, entity.count])).toEqual(
+      expect.arrayContaining([
+        ['State Department', 2],
+        ['The Hague', 1],
+      ]),
+    );
+  });
+
+  it('keeps a name tagged several times with each of two types as two entities', () => {
+    const text =
+      'New York beat Boston. In New York, fans cheered. Tickets for New York sold out in New York.';
+    const mentions = taggedMentions(text, [['LOC', 'New York']]).map((mention, index) =>
+      index % 2 === 0 ? mention : { ...mention, type: 'ORG' as const },
+    );
+
+    const entities = buildEntities(text, mentions);
+
+    expect(entities.map((entity) => [entity.type, entity.name, entity.count]).sort()).toEqual([
+      ['organization', 'New York', 2],
+      ['place', 'New York', 2],
+    ]);
+  });
+
+  it('gives a name tagged once with a stray type the type it has elsewhere', () => {
+    const text = 'Blinken spoke. Blinken left. Blinken returned.';
+    const mentions = taggedMentions(text, [['PER', 'Blinken']]).map((mention, index) =>
+      index === 1 ? { ...mention, type: 'ORG' as const } : mention,
+    );
+
+    const entities = buildEntities(text, mentions);
+
+    expect(entities).toMatchObject([{ type: 'person', name: 'Blinken', count: 3 }]);
   });
 
   it('attaches the short name to the latest full name mentioned before it', () => {
