@@ -185,12 +185,9 @@ function fullStopEndsSentence(word: string, rest: string): boolean {
   return true;
 }
 
-/** Whether only spaces separate `index` from the start of its line (looking back a bounded distance). */
-function isLineStart(text: string, index: number): boolean {
-  const before = text.slice(Math.max(0, index - LOOK_AROUND), index);
-  const lineStart = before.lastIndexOf('\n');
-  if (lineStart === -1 && index > LOOK_AROUND) return false;
-  return before.slice(lineStart + 1).trim() === '';
+/** Whether only spaces separate `index` from the start of the sentence being read (looking back a bounded distance). */
+function isSentenceStart(text: string, index: number, sentenceStart: number): boolean {
+  return index - sentenceStart <= LOOK_AROUND && text.slice(sentenceStart, index).trim() === '';
 }
 
 /** The text just after a position, enough to read the next word. */
@@ -198,7 +195,7 @@ function lookahead(text: string, from: number): string {
   return text.slice(from, from + LOOK_AROUND);
 }
 
-function punctuationEndsSentence(text: string, index: number, match: string): boolean {
+function punctuationEndsSentence(text: string, index: number, match: string, sentenceStart: number): boolean {
   const rest = lookahead(text, index + match.length);
   if (rest.trim() === '') return true;
   if (BLANK_LINE_NEXT.test(rest)) return true;
@@ -206,7 +203,7 @@ function punctuationEndsSentence(text: string, index: number, match: string): bo
   const punctuation = TERMINAL_PUNCTUATION.exec(match)?.[0] ?? '';
   if (punctuation !== '.') return true;
   const word = WORD_BEFORE.exec(text.slice(Math.max(0, index - LOOK_AROUND), index))?.[0] ?? '';
-  if (LIST_NUMBER.test(word) && isLineStart(text, index - word.length)) return false;
+  if (LIST_NUMBER.test(word) && isSentenceStart(text, index - word.length, sentenceStart)) return false;
   return fullStopEndsSentence(word, rest);
 }
 
@@ -242,7 +239,7 @@ export function splitSentences(text: string): Sentence[] {
     const isBoundary =
       match[0] === '\n'
         ? lineBreakEndsSentence(text, match.index)
-        : punctuationEndsSentence(text, match.index, match[0]);
+        : punctuationEndsSentence(text, match.index, match[0], start);
     if (!isBoundary) continue;
     const sentence = toSentence(text, start, end);
     if (sentence) sentences.push(sentence);

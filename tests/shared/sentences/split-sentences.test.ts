@@ -104,6 +104,11 @@ describe('splitSentences', () => {
     ],
     ['a numbered list', '1. Open the box\n2. Remove the lid', ['Open the box', 'Remove the lid']],
     [
+      'a flattened numbered list',
+      'He loves pizza. 2. He hates rain. 3. He sleeps late.',
+      ['He loves pizza.', 'He hates rain.', 'He sleeps late.'],
+    ],
+    [
       'sentences glued without a space',
       'He signed on Friday.The club confirmed it.',
       ['He signed on Friday.', 'The club confirmed it.'],
