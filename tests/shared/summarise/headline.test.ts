@@ -32,6 +32,31 @@ describe('headlineFrom', () => {
     expect(headlineFrom(sentence)).toBe(expected);
   });
 
+  it.each([
+    [
+      'a trailing clause after a dash',
+      'Gary Locke will be confirmed as the permanent manager on Friday - eight weeks after taking charge.',
+      'Gary Locke will be confirmed as the permanent manager on Friday.',
+    ],
+    [
+      'a trailing source',
+      'Divorce can cut retirement income by a fifth, according to a new survey.',
+      'Divorce can cut retirement income by a fifth.',
+    ],
+  ])('removes %s', (_name, sentence, expected) => {
+    expect(headlineFrom(sentence)).toBe(expected);
+  });
+
+  it.each([
+    ['a short part before the dash', 'Two goals - both from the captain - won the final for the home side.'],
+    [
+      'two dashes around an aside',
+      'The winner - a boy of ten from Leeds - took home the cup on Sunday evening.',
+    ],
+  ])('keeps a dash clause when cutting would leave %s', (_name, sentence) => {
+    expect(headlineFrom(sentence)).toBe(sentence);
+  });
+
   it('keeps a speech label, which carries meaning', () => {
     const sentence = 'He said: The plan will cost far more than the council admits.';
 
