@@ -94,24 +94,29 @@ const HONORIFIC = /^(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?$/u;
  */
 export function decodeTags(text: string, sentence: Sentence, tags: ArrayLike<number>): EntityMention[] {
   const mentions: EntityMention[] = [];
-  let open: { type: NerType; start: number } | undefined;
-  sentence.forEach((token, index) => {
+  let open: { type: NerType; first: number } | undefined;
+  for (let index = 0; index < sentence.length; index += 1) {
     const tag = tags[index] ?? OUTSIDE;
     const prefix = prefixOf(tag);
     const type = typeOf(tag);
     if (prefix === 'B' || prefix === 'U' || !type || open?.type !== type) open = undefined;
-    if (!type) return;
-    open ??= {
-      type,
-      start: HONORIFIC.test(token.text) ? (sentence[index + 1]?.start ?? token.start) : token.start,
-    };
+    if (!type) continue;
+    open ??= { type, first: index };
     if (prefix === 'L' || prefix === 'U') {
-      const previous = sentence[index - 1];
-      const trimmed = POSSESSIVE.test(token.text) && previous && previous.start >= open.start;
-      const end = trimmed ? previous.end : token.end;
-      mentions.push({ type, start: open.start, end, text: text.slice(open.start, end) });
+      mentions.push(mentionOf(text, sentence.slice(open.first, index + 1), type));
       open = undefined;
     }
-  });
+  }
   return mentions;
+}
+
+/** The mention over `tokens`, without a leading honorific (people) or a trailing possessive. */
+function mentionOf(text: string, tokens: Sentence, type: NerType): EntityMention {
+  let first = 0;
+  let last = tokens.length - 1;
+  if (type === 'PER' && last > first && HONORIFIC.test(tokens[first]?.text ?? '')) first += 1;
+  if (last > first && POSSESSIVE.test(tokens[last]?.text ?? '')) last -= 1;
+  const start = tokens[first]?.start ?? 0;
+  const end = tokens[last]?.end ?? start;
+  return { type, start, end, text: text.slice(start, end) };
 }

@@ -146,3 +146,23 @@ describe('decodeTags with honorifics', () => {
     },
   );
 });
+
+describe('decodeTags on single tokens', () => {
+  it.each([
+    ['an organisation named like an honorific', 'Miss', 'U-ORG'],
+    ['a person named like an honorific', 'Miss', 'U-PER'],
+  ])('keeps the token when it is %s', (_, text, name) => {
+    const [sentence] = tokenizeSentences(text);
+    if (!sentence) throw new Error('no sentence');
+    expect(decodeTags(text, sentence, [tag(name)]).map((mention) => mention.text)).toEqual([text]);
+  });
+
+  it('keeps the honorific of an organisation', () => {
+    const text = 'Miss Universe';
+    const [sentence] = tokenizeSentences(text);
+    if (!sentence) throw new Error('no sentence');
+    expect(decodeTags(text, sentence, [tag('B-ORG'), tag('L-ORG')]).map((mention) => mention.text)).toEqual([
+      text,
+    ]);
+  });
+});
