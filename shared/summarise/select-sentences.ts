@@ -4,12 +4,13 @@ import { type AssessedSentence as Assessed, assessEach } from './candidates.ts';
 /**
  * Sentence selection as expected-overlap maximisation. Every word of the article gets the probability that a
  * reader's summary repeats it, rising with how often the article uses it (frequency centrality, as in
- * SumBasic) and with title words (function words count extra, as references repeat them); a sentence's words are discounted by its position (lead bias) and by
- * reported speech (sentences that are mostly quotation were filtered out before). The summary is the set of
- * `count` sentences from the lead window that maximises 2 x (expected distinct words covered) / (summary
- * words + expected reference words), an estimate of ROUGE-1 F1: it prefers dense, short, non-redundant
- * sentences (a word already covered earns nothing twice, which is the redundancy control). Constants tuned
- * on CNN/DailyMail dev (bench/summary.ts) and checked on both halves of it.
+ * SumBasic) and with title words; function words count extra, as references repeat them. A sentence's words
+ * are discounted by its position (lead bias) and by reported speech (sentences that are mostly quotation
+ * were filtered out before). The summary is the set of `count` sentences from the lead window that
+ * maximises 2 x (expected distinct words covered) / (summary words + expected reference words), an estimate
+ * of ROUGE-1 F1: it prefers dense, short, non-redundant sentences (a word already covered earns nothing
+ * twice, which is the redundancy control). Constants tuned on CNN/DailyMail dev (bench/summary.ts) and
+ * checked on both halves of it; `titleBoost` is untuned (that data has no titles).
  */
 export interface SelectionWeights {
   /** p(word) = 1 - exp(-frequencyRate x occurrences). */
@@ -51,7 +52,7 @@ const ATTRIBUTION = /\b(?:said|says|told|according to|added|explained|claimed|in
 const MAX_EXHAUSTIVE_SUBSETS = 5000;
 
 /** Lowercased word tokens with a trailing plural `s` dropped, so `votes` meets `vote`. */
-export function tokensOf(text: string): string[] {
+function tokensOf(text: string): string[] {
   const tokens = text.toLowerCase().match(TOKEN) ?? [];
   return tokens.map((token) =>
     token.length > 3 && token.endsWith('s') && !token.endsWith('ss') ? token.slice(0, -1) : token,
@@ -100,14 +101,12 @@ function sentencePrior(sentence: Sentence, rank: number, weights: SelectionWeigh
 }
 
 function toCandidates(
-  assessed: readonly Assessed[],
+  sentences: readonly Sentence[],
   counts: ReadonlyMap<string, number>,
   weights: SelectionWeights,
 ) {
-  const tokenLists = assessed.map(({ sentence }) => tokensOf(sentence.text));
-  return assessed.map((candidate, rank): Candidate => {
-    const { sentence } = candidate;
-    const tokens = tokenLists[rank] ?? [];
+  return sentences.map((sentence, rank): Candidate => {
+    const tokens = tokensOf(sentence.text);
     const prior = sentencePrior(sentence, rank, weights);
     const gains = new Map<string, number>();
     for (const token of tokens) {
@@ -201,7 +200,11 @@ export function selectSentences(
     weights.titleBoost,
   );
   const window = Math.max(weights.leadWindow, count + 3);
-  const pool = toCandidates(usable(sentences, count, window), counts, weights);
+  const pool = toCandidates(
+    usable(sentences, count, window).map((assessed) => assessed.sentence),
+    counts,
+    weights,
+  );
   if (pool.length === 0) return { sentences: [] };
   const chosen = bestSubset(pool, count, count * weights.referenceWordsPerSentence);
   const [best] = bestSubset(pool, 1, weights.referenceWordsPerSentence);
