@@ -16,8 +16,8 @@ const CAPTION_PATTERNS: readonly RegExp[] = [
   /\b(?:getty images|reuters|ap photo|afp|pa wire|rex features|shutterstock|splash news|epa|alamy)\s*\)?\s*$/i,
   /\((?:photo|picture|image)\b[^)]*\)/i,
   /\b(?:click here|read more|sign up|subscribe|follow (?:us|him|her|me) on|share this|comments? below)\b/i,
-  /\bcaption\b/i,
-  /^\s*(?:pictured|above|below|left|right|inset|top|bottom)\b/i,
+  /\b(?:image |photo )?caption\s*:/i,
+  /^\s*pictured\b/i,
 ];
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'\u2019.-]*/gu;
 const QUOTE_MARKS = new Set(['"', "'", '\u201c', '\u201d', '\u2018', '\u2019']);

@@ -30,6 +30,8 @@ describe('rejectionOf', () => {
     'The mayor opened the new bridge on Monday after three years of work.',
     'The bridge, which cost \u00a34.2 million, links the two halves of the town.',
     'The mayor said the bridge was \u2018a great day\u2019 for everyone in the town.',
+    'Top officials from both parties backed the bridge at the vote on Tuesday.',
+    'Above all, the new bridge gives the town a second way across the river.',
   ])('accepts a plain news sentence: %j', (text) => {
     expect(rejectionOf(sentence(text))).toBeUndefined();
   });
