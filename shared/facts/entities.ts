@@ -44,6 +44,12 @@ const TRAILING_PERIOD = /\.$/u;
 /** Periods that belong to the name: initialisms ("U.S.") and short abbreviations ("St.", "Inc.", "Jr."). */
 const NAME_PERIOD = /(?:(?:^|[.\s])\p{Lu}|(?:^|\s)\p{Lu}\p{Ll}{1,3})\.$/u;
 const POSSESSIVE_END = /(?<=\p{L})(?:['’]s|(?<=s)['’])$/u;
+/** A name after one of these is a person's, whatever the tagger said ("Mr Peters" tagged as an organisation). */
+const PERSONAL_HONORIFIC = /^(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sir|Dame)\.?\s+\p{Lu}/u;
+/** Words that never sit inside a name: a tagged name holding one starts after it. */
+const INNER_BREAKS = new Set(
+  'But However Meanwhile Despite Although Though While When After Before Since Because If Yet'.split(' '),
+);
 const LEADING_ARTICLE = /^the\s+/u;
 const CAPITAL_ARTICLE = /^The\s+/u;
 const ANY_UPPERCASE = /\p{Lu}/u;
@@ -117,7 +123,7 @@ function trimMention(text: string, mention: EntityMention): NameMention | undefi
   const article = LEADING_ARTICLE.exec(slice());
   if (article) start += article[0].length;
   start = afterOpeners(text, start, end);
-  const type = ENTITY_TYPES[mention.type];
+  const type = PERSONAL_HONORIFIC.test(slice()) ? 'person' : ENTITY_TYPES[mention.type];
   if (type === 'person') start = afterTitles(text, start, end);
   edges(slice());
   const surface = slice();
@@ -125,13 +131,21 @@ function trimMention(text: string, mention: EntityMention): NameMention | undefi
   return { type, start, end, text: surface, key: keyOf(surface) };
 }
 
-/** Skips clause openers a tagger took for part of a name: "Despite Blinken". */
+/**
+ * Skips clause openers a tagger took for part of a name: "Despite Blinken" at the start, and in text that
+ * lost its sentence breaks, "ESPNcricinfo But Stewart" in the middle.
+ */
 function afterOpeners(text: string, start: number, end: number): number {
   let position = start;
+  let leading = true;
   for (const word of text.slice(start, end).matchAll(/\S+/gu)) {
-    if (word[0] === 'The' || !CLAUSE_OPENERS.has(word[0]) || start + word.index + word[0].length >= end)
-      break;
-    position = start + word.index + word[0].length;
+    const after = start + word.index + word[0].length;
+    if (after >= end) break;
+    const opener: boolean = leading
+      ? word[0] !== 'The' && CLAUSE_OPENERS.has(word[0])
+      : INNER_BREAKS.has(word[0]);
+    if (opener) position = after;
+    leading &&= opener;
   }
   return position;
 }

@@ -1,5 +1,5 @@
 import type { Entity, EntityType, QuoteFact, Span } from '../result.ts';
-import { lastIndexStartingBefore, splitWords, type Word } from './words.ts';
+import { isCapitalised, lastIndexStartingBefore, splitWords, type Word } from './words.ts';
 
 /** A pair of quotation marks: `open`/`close` are the marks' offsets, `inner` the words between them. */
 interface QuoteMarks {
@@ -45,6 +45,10 @@ const MAX_SUBJECT_WORDS = 6;
 const AFTER_WORDS = 9;
 /** How many entity mentions back a pronoun may look for its antecedent. */
 const MAX_ANTECEDENT_DISTANCE = 200;
+/** How many entity mentions back an appositive subject ("X, who ..., said") may be. */
+const MAX_APPOSITIVE_MENTIONS = 8;
+/** How far (in characters) a quote may follow the previous one and still inherit its speaker. */
+const INHERIT_WINDOW = 160;
 
 /** Verbs that report speech; an attribution with one of these beats a weaker verb in the same sentence. */
 const SPEECH_VERBS = new Set(
@@ -53,7 +57,9 @@ const SPEECH_VERBS = new Set(
     'explains noted notes declared declares asked asks replied replies insisted insists warned warns argued ' +
     'argues claimed claims stressed stresses emphasized emphasised emphasizes emphasises underlined ' +
     'acknowledged admitted recalled remarked commented continued concluded tweeted posted responded ' +
-    'suggested confirmed reiterated quipped joked shouted complained conceded observed predicted'
+    'suggested confirmed reiterated quipped joked shouted complained conceded observed predicted revealed ' +
+    'reveals disclosed boasted recounted testified alleged texted pleaded begged wondered answered ' +
+    'countered cautioned maintained mused tweets'
   ).split(' '),
 );
 const WEAK_VERBS = new Set(
@@ -73,12 +79,14 @@ const ADVERBS = new Set(
 /** Words that end a subject noun phrase when read backwards from its verb, or forwards after it. */
 const PHRASE_BOUNDARIES = new Set(
   (
-    'that which who whom whose and but or nor when while if because as after before since though although ' +
+    'that which who whom whose what and but or nor when while if because as after before since though although ' +
     'in on at during with for to from by than where whether so then said says told wrote added ' +
     'according about over into onto upon via per against'
   ).split(' '),
 );
 const DETERMINERS = new Set(['the', 'a', 'an']);
+/** A verb after one of these is passive ("she was called"): its subject is not the speaker. */
+const PASSIVE_AUXILIARIES = new Set(['was', 'were', 'is', 'are', 'been', 'being', 'be', 'get', 'got']);
 const PERSON_PRONOUNS = new Set(['he', 'she']);
 const THING_PRONOUNS = new Set(['it']);
 const ABBREVIATIONS = new Set(
@@ -238,6 +246,7 @@ function attributeAfter(context: Context, quote: QuoteMarks): Attribution | unde
     const word = (words[verb] as Word).text;
     if (SPEECH_VERBS.has(word.toLowerCase())) {
       const subject = withoutAdverbs(words.slice(index, verb));
+      if (PASSIVE_AUXILIARIES.has(subject.at(-1)?.text.toLowerCase() ?? '')) return undefined;
       return subjectAttribution(context, subject, word);
     }
     if (!isPhraseWord(word)) return undefined;
@@ -270,8 +279,33 @@ function candidateAt(context: Context, words: readonly Word[], index: number): C
   const rank = SPEECH_VERBS.has(lower) || madeClear ? 2 : WEAK_VERBS.has(lower) ? 1 : 0;
   if (rank === 0) return undefined;
   const verb = madeClear ? context.text.slice(word.start, madeClear.end) : word.text;
-  const attribution = subjectAttribution(context, phraseBefore(words, index), verb);
+  const phrase = phraseBefore(words, index);
+  const comma = words[index - 1];
+  const appositive =
+    phrase.length === 0 && comma?.text === ','
+      ? nameBeforeAppositive(context, (words[0] as Word).start, comma.start)
+      : undefined;
+  const attribution = appositive
+    ? entityAttribution(appositive, verb)
+    : subjectAttribution(context, phrase, verb);
   return attribution ? { ...attribution, rank, position } : undefined;
+}
+
+/**
+ * "Michael Porter, of Harvard Business School, who headed the research, said": the name before the commas,
+ * a person's rather than an organisation's.
+ */
+function nameBeforeAppositive(context: Context, from: number, to: number): EntityMentionRef | undefined {
+  const last = lastIndexStartingBefore(context.mentions, to);
+  let organization: EntityMentionRef | undefined;
+  for (let index = last; index >= 0 && last - index < MAX_APPOSITIVE_MENTIONS; index--) {
+    const mention = context.mentions[index] as EntityMentionRef;
+    if (mention.start < from) break;
+    if (context.text[mention.end] !== ',') continue;
+    if (mention.entity.type === 'person') return mention;
+    if (mention.entity.type === 'organization') organization ??= mention;
+  }
+  return organization;
 }
 
 function isMadeClear(words: readonly Word[], index: number): Word | undefined {
@@ -286,6 +320,7 @@ function phraseBefore(words: readonly Word[], verb: number): Word[] {
   const phrase: Word[] = [];
   let index = verb - 1;
   while (index >= 0 && ADVERBS.has((words[index] as Word).text.toLowerCase())) index--;
+  if (PASSIVE_AUXILIARIES.has(words[index]?.text.toLowerCase() ?? '')) return [];
   for (; index >= 0 && phrase.length < MAX_SUBJECT_WORDS; index--) {
     const word = words[index] as Word;
     if (!isPhraseWord(word.text)) break;
@@ -321,7 +356,14 @@ function isLeadingPunctuation(word: string): boolean {
 
 /** Resolves a subject phrase: a pronoun to its antecedent, a phrase headed by a name to that entity. */
 function subjectAttribution(context: Context, phrase: Word[], verb: string): Attribution | undefined {
-  while (phrase.length > 1 && DETERMINERS.has((phrase[0] as Word).text.toLowerCase())) phrase.shift();
+  // "the State Department" names the department; "the agency" and "a US official" keep their article.
+  if (
+    phrase.length > 1 &&
+    (phrase[0] as Word).text.toLowerCase() === 'the' &&
+    isCapitalised(phrase[1]?.text ?? '')
+  ) {
+    phrase.shift();
+  }
   const head = phrase.at(-1);
   const first = phrase[0];
   if (head === undefined || first === undefined) return undefined;
@@ -363,7 +405,7 @@ function entityFields(mention: EntityMentionRef | undefined) {
   return mention && { speaker: mention.entity.name, speakerType: mention.entity.type };
 }
 
-/** A quote with no attribution of its own continues the previous quote of its paragraph. */
+/** A quote with no attribution of its own continues the previous quote of its paragraph, if close by. */
 function inherit(
   text: string,
   previous: AttributedQuote | undefined,
@@ -371,8 +413,9 @@ function inherit(
 ): Attribution | undefined {
   if (previous?.attribution === undefined) return undefined;
   const between = text.slice(previous.marks.close, quote.open);
+  const near = between.length <= INHERIT_WINDOW;
   const sameParagraph = !between.includes('\n');
-  return sameParagraph || previous.marks.continued ? previous.attribution : undefined;
+  return near && (sameParagraph || previous.marks.continued) ? previous.attribution : undefined;
 }
 
 function mentionCovering(context: Context, word: Word): EntityMentionRef | undefined {

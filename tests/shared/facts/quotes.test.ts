@@ -39,9 +39,9 @@ describe('findQuotes', () => {
     [
       '“It went well,” according to a US official.',
       'It went well',
-      'US official',
+      'a US official',
       'according to',
-      'US official',
+      'a US official',
     ],
     [
       'Biden said: “We will talk again. We always do.”',
@@ -91,6 +91,30 @@ describe('findQuotes', () => {
     expect(quote).toMatchObject({ text: quoted, speaker, verb });
     expect(text.slice(quote?.start, quote?.end)).toBe(quoted);
     expect(text.slice(quote?.speakerMention?.start, quote?.speakerMention?.end)).toBe(mentionText);
+  });
+
+  it.each([
+    ['“We found water,” the agency noted.', 'the agency'],
+    ['“We found water,” the State Department said.', 'State Department'],
+    [
+      'Michael Porter, of Harvard Business School, who led the work, said: “Growth is not enough.”',
+      'Michael Porter',
+    ],
+    ['She was called “a sad, self-hating coward” by critics.', undefined],
+    ['“We found water,” she was told.', undefined],
+  ])('reads the subject in %j as %s', (text, speaker) => {
+    const entities = buildEntities(
+      text,
+      taggedMentions(text, [
+        ['PER', 'Michael Porter'],
+        ['ORG', 'Harvard Business School'],
+        ['ORG', 'State Department'],
+      ]),
+    );
+
+    const [quote] = findQuotes(text, entities);
+
+    expect(quote?.speaker).toBe(speaker);
   });
 
   it('resolves a speaker to the entity’s full name', () => {
