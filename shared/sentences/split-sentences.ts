@@ -8,10 +8,11 @@ export interface Sentence extends Span {
 /**
  * Where a sentence may end: a run of terminal punctuation with its closing quotes and brackets, before
  * whitespace or the end of the text; the same glued to a capitalised word (`season.The`, scraped text);
- * or a line break.
+ * a CJK full stop, exclamation or question mark (no space follows them); or a line break.
  */
 const CANDIDATE_BOUNDARY =
-  /[.!?\u2026]+["'\u201d\u2019)\]]*(?=\s|$)|(?<=[a-z]{2})[.!?]["'\u201d\u2019]?(?=[A-Z][a-z])|\n/g;
+  /[.!?\u2026]+["'\u201d\u2019)\]]*(?=\s|$)|(?<=[a-z]{2})[.!?]["'\u201d\u2019]?(?=[A-Z][a-z])|[\u3002\uff01\uff1f]+[\u300d\u300f\u201d\u2019\uff09]*|\n/g;
+const CJK_TERMINAL = /^[\u3002\uff01\uff1f]/;
 const TERMINAL_PUNCTUATION = /^[.!?\u2026]+/;
 /** The word before a full stop: everything back to the previous space or opening quote/bracket. */
 const WORD_BEFORE = /[^\s"'\u201c\u2018([]*$/;
@@ -239,7 +240,7 @@ export function splitSentences(text: string): Sentence[] {
     const isBoundary =
       match[0] === '\n'
         ? lineBreakEndsSentence(text, match.index)
-        : punctuationEndsSentence(text, match.index, match[0], start);
+        : CJK_TERMINAL.test(match[0]) || punctuationEndsSentence(text, match.index, match[0], start);
     if (!isBoundary) continue;
     const sentence = toSentence(text, start, end);
     if (sentence) sentences.push(sentence);

@@ -27,10 +27,23 @@ const BEFORE_CLOSING = /[\p{L}\p{N}.,!?\u2026-]/u;
 const AFTER_CLOSING = /[\s.,;:!?)\]\u2014\u2013-]/;
 const LOWERCASE_START = /^[\p{Ll}]/u;
 const ENDS_AS_QUESTION = /\?["'\u201d\u2019)]*$/;
-const HAS_LOWERCASE_WORD = /\b\p{Ll}{2,}\b/u;
+const HAS_LOWERCASE_WORD = /\p{Ll}{2,}/u;
+const HAS_UPPERCASE = /\p{Lu}/u;
+/** Han, kana and hangul: scripts written without spaces between words. */
+const UNSPACED_CHARACTER = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu;
+/** Unspaced characters per word, roughly, for length limits. */
+const CHARACTERS_PER_WORD = 2;
 
+/** Words in the text; in scripts written without spaces, characters / 2 as an estimate. */
 export function countWords(text: string): number {
-  return text.match(WORD)?.length ?? 0;
+  const words = text.match(WORD)?.length ?? 0;
+  const unspaced = text.match(UNSPACED_CHARACTER)?.length ?? 0;
+  return unspaced === 0 ? words : Math.max(words, Math.round(unspaced / CHARACTERS_PER_WORD));
+}
+
+/** Shouting or a label: capitals with no lowercase word, in a script that has case. */
+function isAllCaps(text: string): boolean {
+  return HAS_UPPERCASE.test(text) && !HAS_LOWERCASE_WORD.test(text);
 }
 
 /** Letter or digit, with an ASCII fast path: this runs once per character of the article. */
@@ -101,7 +114,7 @@ export function rejectionOf(sentence: Sentence, quoted = quotedShare(sentence.te
   const words = countWords(text);
   if (CAPTION_PATTERNS.some((pattern) => pattern.test(text))) return 'caption';
   if (ENDS_AS_QUESTION.test(text)) return 'question';
-  if (LOWERCASE_START.test(text) || !HAS_LOWERCASE_WORD.test(text)) return 'fragment';
+  if (LOWERCASE_START.test(text) || isAllCaps(text)) return 'fragment';
   if (words < MIN_WORDS) return 'too-short';
   if (words > MAX_WORDS) return 'too-long';
   if (quoted >= MAX_QUOTED_SHARE) return 'quote-fragment';

@@ -109,6 +109,15 @@ describe('splitSentences', () => {
       ['He loves pizza.', 'He hates rain.', 'He sleeps late.'],
     ],
     [
+      'Chinese text without spaces',
+      '\u4ed6\u6628\u5929\u5230\u4e86\u5317\u4eac\u3002\u4f1a\u8c08\u5f88\u987a\u5229\uff01\u201c\u6211\u4eec\u5f88\u9ad8\u5174\u3002\u201d',
+      [
+        '\u4ed6\u6628\u5929\u5230\u4e86\u5317\u4eac\u3002',
+        '\u4f1a\u8c08\u5f88\u987a\u5229\uff01',
+        '\u201c\u6211\u4eec\u5f88\u9ad8\u5174\u3002\u201d',
+      ],
+    ],
+    [
       'sentences glued without a space',
       'He signed on Friday.The club confirmed it.',
       ['He signed on Friday.', 'The club confirmed it.'],

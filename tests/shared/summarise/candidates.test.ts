@@ -32,6 +32,7 @@ describe('rejectionOf', () => {
     'The mayor said the bridge was \u2018a great day\u2019 for everyone in the town.',
     'Top officials from both parties backed the bridge at the vote on Tuesday.',
     'Above all, the new bridge gives the town a second way across the river.',
+    '\u5e02\u8bae\u4f1a\u5468\u4e8c\u6279\u51c6\u4e86\u5728\u6cb3\u4e0a\u4fee\u5efa\u4e00\u5ea7\u65b0\u6865\u7684\u8ba1\u5212\u3002',
   ])('accepts a plain news sentence: %j', (text) => {
     expect(rejectionOf(sentence(text))).toBeUndefined();
   });
