@@ -11,14 +11,11 @@ interface ParsedNumber {
   readonly value: number;
   readonly next: number;
   readonly spelled: boolean;
-  /** A figure such as 2023, which on its own is a year rather than a count. */
-  readonly yearLike?: boolean;
-  /** The unit glued on with a hyphen, as in "two-day" or "10-km". */
-  readonly hyphenUnit?: { readonly word: string; readonly end: number };
+  /** The unit glued on with a hyphen, as in "two-day" or "10-km"; `old` marks an age ("28-year-old"). */
+  readonly hyphenUnit?: { readonly word: string; readonly end: number; readonly old?: number };
 }
 
 const UNITS: Readonly<Record<string, number>> = {
-  zero: 0,
   one: 1,
   two: 2,
   three: 3,
@@ -46,9 +43,9 @@ const UNITS: Readonly<Record<string, number>> = {
   seventy: 70,
   eighty: 80,
   ninety: 90,
-  dozen: 12,
 };
 const SCALES: Readonly<Record<string, number>> = {
+  dozen: 12,
   hundred: 100,
   thousand: 1e3,
   million: 1e6,
@@ -202,13 +199,14 @@ const DIGITS = /^\p{N}/u;
 const THOUSANDS = /^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/u;
 const PLAIN = /^\d+(?:\.\d+)?$/u;
 const DECIMAL_COMMA = /^\d+,\d{1,2}$/u;
-const YEAR_LIKE = /^(?:1[5-9]|20)\d{2}$/u;
+const AGE_ENDING = /(?:^|-)(?:years?|months?|weeks?|days?)-old$/iu;
 const GLUE_BEFORE = new Set(['-', '/', ':', '#', '.', ',']);
 const GLUE_AFTER = new Set(['/', ':']);
 
 /**
- * Money, percentages, durations, quantities with units and counts of things, each with its value and span.
- * Spelled-out numbers are read too ("two countries", "three hours"); a bare spelled number is not reported.
+ * Money, percentages, durations, quantities with units (ages among them) and counts of things, each with its
+ * value and span. Spelled-out numbers are read too ("two countries", "three hours"). A number that says
+ * nothing of what it counts ("aged 55", "911", "the two") is not reported.
  */
 export function findNumbers(text: string, options: NumberOptions = {}): NumberFact[] {
   const words = splitWords(text);
@@ -279,12 +277,15 @@ function describe(
   if (parsed.hyphenUnit) {
     const word = parsed.hyphenUnit.word.toLowerCase();
     const duration = DURATION_UNITS[word];
+    if (duration && parsed.hyphenUnit.old !== undefined) {
+      return { kind: 'quantity', unit: `${duration}s old`, end: parsed.hyphenUnit.old, next };
+    }
     const quantity = QUANTITY_UNITS[parsed.hyphenUnit.word] ?? QUANTITY_UNITS[word];
     const kind = duration ? 'duration' : 'quantity';
     return { kind, unit: duration ?? quantity, end: parsed.hyphenUnit.end, next };
   }
   if (currency) return { kind: 'money', unit: currency, end: 0, next };
-  if (after === undefined) return bare(parsed, next);
+  if (after === undefined) return undefined;
   const lower = after.text.toLowerCase();
   if (after.text === '%' || PERCENT_WORDS.has(lower))
     return { kind: 'percent', unit: '%', end, next: next + 1 };
@@ -302,17 +303,13 @@ function describe(
   if (quantity) return { kind: 'quantity', unit: quantity, end, next: next + 1 };
   for (const offset of [0, 1]) {
     const noun = words[next + offset];
-    if (noun && isPluralNoun(noun.text) && (offset === 0 || LOWERCASE_WORD.test(after.text))) {
+    if (noun === undefined || (offset === 1 && !LOWERCASE_WORD.test(after.text))) break;
+    const unit = DURATION_UNITS[noun.text];
+    if (unit) return { kind: 'duration', unit, end: noun.end, next: next + offset + 1 };
+    if (isPluralNoun(noun.text))
       return { kind: 'count', unit: noun.text, end: noun.end, next: next + offset + 1 };
-    }
   }
-  return bare(parsed, next);
-}
-
-/** A figure with nothing after it is a count; a spelled-out one ("the two") or a year says too little. */
-function bare(parsed: ParsedNumber, next: number): Description | undefined {
-  if (parsed.spelled || parsed.yearLike) return undefined;
-  return { kind: 'count', end: 0, next };
+  return undefined;
 }
 
 function isPluralNoun(word: string): boolean {
@@ -360,14 +357,11 @@ function parseFigure(words: readonly Word[], index: number): ParsedNumber | unde
     unit.start === hyphen.end &&
     isUnit(unit.text)
   ) {
-    return {
-      value,
-      next: index + 3,
-      spelled: false,
-      hyphenUnit: { word: firstPart(unit.text), end: unitEnd(unit) },
-    };
+    const old = AGE_ENDING.test(unit.text) ? unit.end : undefined;
+    const hyphenUnit = { word: firstPart(unit.text), end: unitEnd(unit), ...(old ? { old } : {}) };
+    return { value, next: index + 3, spelled: false, hyphenUnit };
   }
-  return { value, next: index + 1, spelled: false, yearLike: YEAR_LIKE.test(word.text) };
+  return { value, next: index + 1, spelled: false };
 }
 
 function figureValue(text: string): number | undefined {
@@ -382,8 +376,8 @@ function parseSpelled(words: readonly Word[], index: number): ParsedNumber | und
   const lower = first.text.toLowerCase();
   if ((lower === 'a' || lower === 'an') && words[index + 1]) {
     const scale = (words[index + 1] as Word).text.toLowerCase();
-    if (scale in SCALES || scale === 'dozen') {
-      return { value: SCALES[scale] ?? 12, next: index + 2, spelled: true };
+    if (scale in SCALES) {
+      return { value: SCALES[scale] as number, next: index + 2, spelled: true };
     }
     return undefined;
   }
@@ -397,11 +391,12 @@ function parseSpelled(words: readonly Word[], index: number): ParsedNumber | und
     const unit = parts[leading] as string;
     if (!isUnit(unit)) return undefined;
     const unitStart = first.start + parts.slice(0, leading).join('-').length + 1;
+    const old = AGE_ENDING.test(first.text) ? first.end : undefined;
     return {
       value: total.value,
       next: index + 1,
       spelled: true,
-      hyphenUnit: { word: unit, end: unitStart + unit.length },
+      hyphenUnit: { word: unit, end: unitStart + unit.length, ...(old ? { old } : {}) },
     };
   }
   let next = index + 1;
@@ -426,7 +421,7 @@ class SpelledTotal {
 
   add(word: string): void {
     const scale = SCALES[word];
-    if (scale === 100) this.current = (this.current || 1) * 100;
+    if (scale !== undefined && scale < 1000) this.current = (this.current || 1) * scale;
     else if (scale !== undefined) {
       this.total += (this.current || 1) * scale;
       this.current = 0;
