@@ -31,145 +31,27 @@ const CONTINUATION_END = /[,;:\-\u2013\u2014]$/;
 const EDGE_JUNK = /^[\s"'\u201c\u201d\u2018\u2019()[\].,;:!?\u2026\-\u2013\u2014*\u2022]*$/;
 
 /** Always followed by a name or a noun: a full stop after them never ends a sentence. */
-const TITLES = new Set([
-  'mr',
-  'mrs',
-  'ms',
-  'messrs',
-  'dr',
-  'prof',
-  'gen',
-  'sen',
-  'rep',
-  'gov',
-  'lt',
-  'col',
-  'capt',
-  'cpt',
-  'sgt',
-  'cpl',
-  'pvt',
-  'maj',
-  'adm',
-  'cmdr',
-  'rev',
-  'fr',
-  'st',
-  'mt',
-  'ft',
-  'hon',
-  'pres',
-  'supt',
-  'det',
-  'insp',
-  'brig',
-  'cdr',
-  'gens',
-  'reps',
-  'sens',
-  'vs',
-  'v',
-  'etc',
-  'approx',
-  'dept',
-  'est',
-  'univ',
-  'assn',
-  'bros',
-  'e.g',
-  'i.e',
-  'cf',
-  'al',
-  'mme',
-  'mlle',
-]);
+const TITLES = new Set(
+  (
+    'mr mrs ms messrs dr prof gen sen rep gov lt col capt cpt sgt cpl pvt maj adm cmdr rev fr st mt ' +
+    'ft hon pres supt det insp brig cdr gens reps sens vs v approx dept univ assn bros e.g i.e cf ' +
+    'mme mlle'
+  ).split(' '),
+);
 /** Abbreviations that usually continue the sentence but may end it: a boundary only before a sentence starter. */
-const BEFORE_STARTER = new Set(['jr', 'sr']);
+const BEFORE_STARTER = new Set(['jr', 'sr', 'etc', 'al']);
 /** Abbreviations that stay inside a sentence only when a number follows (`Jan. 5`, `No. 10`). */
-const BEFORE_NUMBER = new Set([
-  'jan',
-  'feb',
-  'mar',
-  'apr',
-  'jun',
-  'jul',
-  'aug',
-  'sep',
-  'sept',
-  'oct',
-  'nov',
-  'dec',
-  'no',
-  'nos',
-  'vol',
-  'p',
-  'pp',
-  'art',
-  'fig',
-  'ch',
-  'sec',
-  'op',
-  'ex',
-]);
+const BEFORE_NUMBER = new Set(
+  'jan feb mar apr jun jul aug sep sept oct nov dec no nos vol p pp art fig ch sec op ex'.split(' '),
+);
 /** Words that start sentences: after `U.S.` they mark a boundary, anything else continues (`U.S. Army`). */
-const SENTENCE_STARTERS = new Set([
-  'a',
-  'an',
-  'the',
-  'he',
-  'she',
-  'it',
-  'they',
-  'we',
-  'i',
-  'you',
-  'but',
-  'and',
-  'so',
-  'yet',
-  'in',
-  'on',
-  'at',
-  'this',
-  'that',
-  'these',
-  'those',
-  'there',
-  'his',
-  'her',
-  'their',
-  'its',
-  'our',
-  'my',
-  'if',
-  'when',
-  'while',
-  'after',
-  'before',
-  'as',
-  'however',
-  'meanwhile',
-  'officials',
-  'police',
-  'some',
-  'many',
-  'most',
-  'no',
-  'not',
-  'for',
-  'what',
-  'who',
-  'why',
-  'how',
-  'where',
-  'one',
-  'two',
-  'three',
-  'last',
-  'earlier',
-  'now',
-  'then',
-]);
+const SENTENCE_STARTERS = new Set(
+  (
+    'a an the he she it they we i you but and so yet in on at this that these those there his her ' +
+    'their its our my if when while after before as however meanwhile officials police some many most ' +
+    'no not for what who why how where one two three last earlier now then'
+  ).split(' '),
+);
 
 function firstWord(rest: string): string {
   return FIRST_WORD.exec(rest)?.[1] ?? '';

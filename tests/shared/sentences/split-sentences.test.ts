@@ -118,6 +118,11 @@ describe('splitSentences', () => {
       ],
     ],
     [
+      'etc. ending a sentence',
+      'They sell apples, pears etc. The shop opens at nine.',
+      ['They sell apples, pears etc.', 'The shop opens at nine.'],
+    ],
+    [
       'sentences glued without a space',
       'He signed on Friday.The club confirmed it.',
       ['He signed on Friday.', 'The club confirmed it.'],
