@@ -344,8 +344,9 @@ function parseFigure(words: readonly Word[], index: number): ParsedNumber | unde
   const following = words[index + 1];
   if (following && following.start === word.end && /^\p{L}/u.test(following.text)) {
     const unit = following.text;
+    const lower = unit.toLowerCase();
     const known =
-      unit in SCALE_ABBREVIATIONS || unit in QUANTITY_UNITS || unit.toLowerCase() in QUANTITY_UNITS;
+      lower in SCALES || unit in SCALE_ABBREVIATIONS || unit in QUANTITY_UNITS || lower in QUANTITY_UNITS;
     if (!known) return undefined;
   }
   const hyphen = words[index + 1];

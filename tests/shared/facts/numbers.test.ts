@@ -27,6 +27,7 @@ describe('findNumbers', () => {
     ['a million people marched', 'a million people', 'count', 1e6, 'people'],
     ['three million people', 'three million people', 'count', 3e6, 'people'],
     ['three dozen police officers', 'three dozen police', 'count', 36, 'police'],
+    ['could grow to 417million people', '417million people', 'count', 417e6, 'people'],
     ['a 28-year-old man', '28-year-old', 'quantity', 28, 'years old'],
     ['a five-year-old girl', 'five-year-old', 'quantity', 5, 'years old'],
     ['five more years in office', 'five more years', 'duration', 5, 'year'],
