@@ -54,6 +54,7 @@ const LEADING_ARTICLE = /^the\s+/u;
 const CAPITAL_ARTICLE = /^The\s+/u;
 const ANY_UPPERCASE = /\p{Lu}/u;
 const WHITESPACE = /\s+/gu;
+const NON_SPACE_RUN = /\S+/gu;
 const ACRONYM = /^\p{Lu}{2,6}$/u;
 const ACRONYM_SKIP = new Set(['of', 'the', 'and', 'for', '&', 'de', 'du', 'la']);
 const COMPANY_ENDINGS = new Set([
@@ -68,10 +69,12 @@ const COMPANY_ENDINGS = new Set([
   'LLC',
   'AG',
 ]);
+/** Words of "Secretary of ..." titles, skipped with the title before a person's name. */
 const OF_DEPARTMENTS = new Set(
-  'State Defense Defence Homeland Security Treasury Commerce Energy Health Transportation Agriculture Labor Labour Education Interior Justice Staff Foreign Affairs Finance Trade the'.split(
-    ' ',
-  ),
+  (
+    'State Defense Defence Homeland Security Treasury Commerce Energy Health Transportation Agriculture ' +
+    'Labor Labour Education Interior Justice Staff Foreign Affairs Finance Trade the'
+  ).split(' '),
 );
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 const WORD_BEFORE = /(\S+)\s+$/u;
@@ -109,14 +112,15 @@ function trimMention(text: string, mention: EntityMention): NameMention | undefi
   let start = mention.start;
   let end = mention.end;
   const slice = () => text.slice(start, end);
-  const edges = (value: string) => {
+  const trimEdges = () => {
+    const value = slice();
     start += LEADING_EDGE.exec(value)?.[0].length ?? 0;
     end -= TRAILING_EDGE.exec(value)?.[0].length ?? 0;
     const trimmed = slice();
     if (trimmed.endsWith(')') && !trimmed.includes('(')) end -= 1;
     if (trimmed.startsWith('(') && !trimmed.includes(')')) start += 1;
   };
-  edges(slice());
+  trimEdges();
   const possessive = POSSESSIVE_END.exec(slice());
   if (possessive) end -= possessive[0].length;
   if (TRAILING_PERIOD.test(slice()) && !NAME_PERIOD.test(slice())) end -= 1;
@@ -125,7 +129,7 @@ function trimMention(text: string, mention: EntityMention): NameMention | undefi
   start = afterOpeners(text, start, end);
   const type = PERSONAL_HONORIFIC.test(slice()) ? 'person' : ENTITY_TYPES[mention.type];
   if (type === 'person') start = afterTitles(text, start, end);
-  edges(slice());
+  trimEdges();
   const surface = slice();
   if (end <= start || !ANY_UPPERCASE.test(surface)) return undefined;
   return { type, start, end, text: surface, key: keyOf(surface) };
@@ -138,7 +142,7 @@ function trimMention(text: string, mention: EntityMention): NameMention | undefi
 function afterOpeners(text: string, start: number, end: number): number {
   let position = start;
   let leading = true;
-  for (const word of text.slice(start, end).matchAll(/\S+/gu)) {
+  for (const word of text.slice(start, end).matchAll(NON_SPACE_RUN)) {
     const after = start + word.index + word[0].length;
     if (after >= end) break;
     const opener: boolean = leading
@@ -152,7 +156,7 @@ function afterOpeners(text: string, start: number, end: number): number {
 
 /** Skips the titles a tagger left in front of a person's name: "US Secretary of State Antony Blinken". */
 function afterTitles(text: string, start: number, end: number): number {
-  const words = [...text.slice(start, end).matchAll(/\S+/gu)];
+  const words = [...text.slice(start, end).matchAll(NON_SPACE_RUN)];
   let nameStart = -1;
   for (let index = 0; index < words.length - 1; index++) {
     const word = (words[index] as RegExpExecArray)[0];

@@ -196,6 +196,7 @@ const NOT_PLURAL = new Set([
 ]);
 const LOWERCASE_WORD = /^\p{Ll}[\p{Ll}'’-]*$/u;
 const DIGITS = /^\p{N}/u;
+const STARTS_WITH_LETTER = /^\p{L}/u;
 const THOUSANDS = /^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/u;
 const PLAIN = /^\d+(?:\.\d+)?$/u;
 const DECIMAL_COMMA = /^\d+,\d{1,2}$/u;
@@ -324,7 +325,7 @@ function isGluedToPrevious(words: readonly Word[], index: number): boolean {
   const previous = words[index - 1];
   if (!DIGITS.test(word.text)) return false;
   if (previous && previous.end === word.start && GLUE_BEFORE.has(previous.text)) return true;
-  if (previous && previous.end === word.start && /^\p{L}/u.test(previous.text)) {
+  if (previous && previous.end === word.start && STARTS_WITH_LETTER.test(previous.text)) {
     return !(previous.text in DOLLAR_PREFIXES) && !CURRENCY_CODES.has(previous.text);
   }
   const following = words[index + 1];
@@ -342,7 +343,7 @@ function parseFigure(words: readonly Word[], index: number): ParsedNumber | unde
   const value = figureValue(word.text);
   if (value === undefined) return undefined;
   const following = words[index + 1];
-  if (following && following.start === word.end && /^\p{L}/u.test(following.text)) {
+  if (following && following.start === word.end && STARTS_WITH_LETTER.test(following.text)) {
     const unit = following.text;
     const lower = unit.toLowerCase();
     const known =

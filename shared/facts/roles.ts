@@ -36,6 +36,7 @@ const NOT_ROLE_CAPITALS = new Set([
 const HONORIFICS = new Set(
   'Mr Mrs Ms Miss Mx Dr Sir Dame Lord Lady Prof Sen Rep Gov Gen Lt Col Capt Sgt Adm Rev Fr'.split(' '),
 );
+const POSSESSIVE_ENDING = /['’]s?$/u;
 const DETERMINERS = new Set(['the', 'a', 'an']);
 const ROLE_WINDOW = 120;
 const MAX_ROLE_WORDS = 8;
@@ -45,7 +46,7 @@ const APPOSITIVE_CLOSING = new Set([',', '.', ';', ')', '—', '–']);
 function isRoleWord(word: string): boolean {
   const lower = word.toLowerCase();
   if (ROLE_HEADS.has(lower) || ROLE_MODIFIERS.has(lower) || lower === 'of') return true;
-  if (isPossessive(word)) return !NOT_ROLE_CAPITALS.has(word.replace(/['’]s?$/u, ''));
+  if (isPossessive(word)) return !NOT_ROLE_CAPITALS.has(word.replace(POSSESSIVE_ENDING, ''));
   return isCapitalised(word) && !NOT_ROLE_CAPITALS.has(word);
 }
 
