@@ -31,7 +31,7 @@ type ProcessOnce = (ref: S3ObjectRef) => Promise<ProcessOutcome>;
 export function createProcessHandler(processOnce: ProcessOnce, idempotency?: IdempotencyConfig) {
   const processor = new BatchProcessor(EventType.SQS);
 
-  async function handleRecord(record: SQSRecord): Promise<void> {
+  async function handleRecord(record: SQSRecord, process: ProcessOnce): Promise<void> {
     let notification: ReturnType<typeof parseS3Notification>;
     try {
       notification = parseS3Notification(record.body);
@@ -51,7 +51,7 @@ export function createProcessHandler(processOnce: ProcessOnce, idempotency?: Ide
     }
     for (const ref of notification.objects) {
       try {
-        report(ref, await processOnce(ref));
+        report(ref, await process(ref));
       } catch (error) {
         logger.error('Processing failed; the message will be redelivered', {
           messageId: record.messageId,
@@ -68,7 +68,8 @@ export function createProcessHandler(processOnce: ProcessOnce, idempotency?: Ide
     .use(logMetrics(metrics, { captureColdStartMetric: true }))
     .handler(async (event: SQSEvent, context: Context): Promise<SQSBatchResponse> => {
       idempotency?.registerLambdaContext(context);
-      return processPartialResponse(event, handleRecord, processor, {
+      const process = shareWithinBatch(processOnce);
+      return processPartialResponse(event, (record: SQSRecord) => handleRecord(record, process), processor, {
         context,
         throwOnFullBatchFailure: false,
       });
@@ -104,16 +105,35 @@ function report(ref: S3ObjectRef, outcome: ProcessOutcome): void {
 /** End-to-end latency: from the upload's event time to the stored Result. */
 const latencySince = (eventTime: string) => Math.max(0, Date.now() - Date.parse(eventTime) || 0);
 
-/** A replayed outcome is a duplicate delivery: logged and counted as such, not as a second article. */
-function asReplay(response: unknown) {
-  const outcome = response as ProcessOutcome;
-  return outcome.kind === 'stored' ? { kind: 'duplicate', id: outcome.id } : { ...outcome };
+/** A replayed or shared outcome is a duplicate delivery: logged and counted as such, not as a second article. */
+function asDuplicate(outcome: ProcessOutcome): ProcessOutcome {
+  return outcome.kind === 'stored' ? { kind: 'duplicate', id: outcome.id } : outcome;
+}
+
+/**
+ * Records of one batch run concurrently, so a notification delivered twice in the same batch would find its
+ * own idempotency record in progress and fail. Copies of an object version share the first one's processing
+ * instead, and succeed (or fail) with it as duplicates.
+ */
+function shareWithinBatch(process: ProcessOnce): ProcessOnce {
+  const inFlight = new Map<string, Promise<ProcessOutcome>>();
+  return (ref) => {
+    const key = objectVersionKey(ref);
+    const first = inFlight.get(key);
+    if (first !== undefined) return first.then(asDuplicate);
+    const processing = process(ref);
+    inFlight.set(key, processing);
+    return processing;
+  };
 }
 
 /** Wraps processing with Powertools idempotency keyed on bucket/key/version, when a table is configured. */
 function withIdempotency(process: ProcessOnce, tableName: string | undefined, dynamodb: DynamoDBClient) {
   if (tableName === undefined) return { processOnce: process, idempotency: undefined };
-  const idempotency = new IdempotencyConfig({ eventKeyJmesPath: 'objectVersion', responseHook: asReplay });
+  const idempotency = new IdempotencyConfig({
+    eventKeyJmesPath: 'objectVersion',
+    responseHook: (response) => asDuplicate(response as ProcessOutcome),
+  });
   const idempotent = makeIdempotent(
     async (request: { objectVersion: string; ref: S3ObjectRef }) => process(request.ref),
     {

@@ -93,6 +93,20 @@ describe('process handler against the S3 emulator and dynalite', () => {
     expect(stored.map((article) => article.result.status)).toEqual(['DONE']);
   });
 
+  it('keeps one Result and fails no record when one batch holds the same notification twice', async () => {
+    const eTag = await emulators.upload('incoming/twice in a batch.txt', seed);
+    const body = anS3EventBody({ encodedKey: 'incoming/twice+in+a+batch.txt', eTag });
+
+    const response = await handler(
+      anSqsEvent(anSqsRecord(body, 'm1'), anSqsRecord(body, 'm2')),
+      aLambdaContext(),
+    );
+
+    expect(response).toEqual({ batchItemFailures: [] });
+    const stored = await emulators.store.listByKey(TEST_BUCKET, 'incoming/twice in a batch.txt');
+    expect(stored.map((article) => article.result.status)).toEqual(['DONE']);
+  });
+
   it('stores the current content once when an overwritten version and the newer one arrive out of order', async () => {
     const oldTag = await emulators.upload('incoming/edited.txt', 'First draft. It will change.');
     const newTag = await emulators.upload('incoming/edited.txt', seed);
@@ -143,6 +157,25 @@ describe('process handler failures', () => {
     const response = await handler(event, aLambdaContext());
 
     expect(response).toEqual({ batchItemFailures: [{ itemIdentifier: 'm-bad' }] });
+  });
+
+  it('processes an object version once and reports the copy as a duplicate when a batch holds it twice', async () => {
+    const processed: string[] = [];
+    const { createProcessHandler } = await import('#functions/process.ts');
+    const handler = createProcessHandler(async (ref) => {
+      processed.push(ref.key);
+      return { kind: 'stored', id: 'a1', status: 'DONE' };
+    });
+    const body = anS3EventBody({ encodedKey: 'incoming/a.txt', eTag: 'e1' });
+    const other = anS3EventBody({ encodedKey: 'incoming/a.txt', eTag: 'e2' });
+
+    const response = await handler(
+      anSqsEvent(anSqsRecord(body, 'm1'), anSqsRecord(body, 'm2'), anSqsRecord(other, 'm3')),
+      aLambdaContext(),
+    );
+
+    expect(response).toEqual({ batchItemFailures: [] });
+    expect(processed).toEqual(['incoming/a.txt', 'incoming/a.txt']);
   });
 
   it('reports every record failed, without throwing, when DynamoDB throttles the whole batch', async () => {
