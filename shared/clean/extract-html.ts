@@ -1,6 +1,6 @@
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
-import { type DomNode, type HtmlBlock, htmlBlocks, htmlBlocksWithLinks } from './html-blocks.ts';
+import { type DomNode, domDepth, type HtmlBlock, htmlBlocks, htmlBlocksWithLinks } from './html-blocks.ts';
 import { type HtmlMetadata, readHtmlMetadata } from './html-metadata.ts';
 import { findProseContainer, type ProseNode, proseLength } from './prose-container.ts';
 
@@ -119,7 +119,11 @@ export function pruneBoilerplate(document: HtmlDocument): void {
   }
 }
 
+/** Readability recurses over the DOM; past this depth it could overflow the stack, so our finder works alone. */
+const MAX_READABILITY_DEPTH = 400;
+
 function readabilityBlocks(document: HtmlDocument): HtmlBlock[] {
+  if (domDepth(document.documentElement as unknown as DomNode) > MAX_READABILITY_DEPTH) return [];
   const article = new Readability<DomNode>(document as never, {
     serializer: (node) => node as unknown as DomNode,
   }).parse();
@@ -165,8 +169,10 @@ export function extractHtml(html: string): HtmlArticle {
   const prose = container ? htmlBlocksWithLinks(container as unknown as DomNode) : [];
   const readable = readabilityBlocks(document);
   const texts = (blocks: readonly HtmlBlock[]) => blocks.map((block) => block.text);
-  const blocks =
+  const chosen =
     proseLength(texts(prose)) > proseLength(texts(readable)) * PROSE_PREFERENCE ? prose : readable;
+  const blocks =
+    chosen.length > 0 ? chosen : htmlBlocksWithLinks(document.documentElement as unknown as DomNode);
   const paragraphs = texts(blocks);
   const linkBlocks = blocks.filter(isLinkBlock).map((block) => block.text);
   return { paragraphs, captions: articleCaptions(captions, paragraphs), linkBlocks, metadata };

@@ -70,6 +70,11 @@ export interface HtmlBlock {
   readonly tag: string;
 }
 
+type WalkStep =
+  | { readonly node: DomNode; readonly inLink: boolean; readonly blockTag: string }
+  | { readonly exitBlock: string };
+
+/** Iterative (no recursion), so a pathologically deep page cannot overflow the stack. */
 export function htmlBlocksWithLinks(root: DomNode): HtmlBlock[] {
   const blocks: HtmlBlock[] = [];
   let current = '';
@@ -80,32 +85,54 @@ export function htmlBlocksWithLinks(root: DomNode): HtmlBlock[] {
     current = '';
     linked = 0;
   };
-  const walk = (node: DomNode, inLink: boolean, blockTag: string) => {
+  const stack: WalkStep[] = [{ node: root, inLink: false, blockTag: 'BODY' }];
+  for (let step = stack.pop(); step !== undefined; step = stack.pop()) {
+    if ('exitBlock' in step) {
+      flush(step.exitBlock);
+      continue;
+    }
+    const { node, inLink, blockTag } = step;
     if (node.nodeType === TEXT_NODE) {
       const value = node.nodeValue ?? '';
       current += value;
       if (inLink) linked += value.replace(WHITESPACE_RUN, ' ').trim().length;
-      return;
+      continue;
     }
-    if (node.nodeType !== ELEMENT_NODE) return;
+    if (node.nodeType !== ELEMENT_NODE) continue;
     const tag = node.nodeName.toUpperCase();
-    if (SKIPPED_TAGS.has(tag)) return;
+    if (SKIPPED_TAGS.has(tag)) continue;
     if (tag === 'BR') {
       flush(blockTag);
-      return;
+      continue;
     }
     const isBlock = BLOCK_TAGS.has(tag);
-    if (isBlock) flush(blockTag);
-    const innerTag = isBlock ? tag : blockTag;
-    for (let index = 0; index < node.childNodes.length; index += 1) {
-      const child = node.childNodes[index];
-      if (child) walk(child, inLink || tag === 'A', innerTag);
+    if (isBlock) {
+      flush(blockTag);
+      stack.push({ exitBlock: tag });
     }
-    if (isBlock) flush(innerTag);
-  };
-  walk(root, false, 'BODY');
+    const innerTag = isBlock ? tag : blockTag;
+    for (let index = node.childNodes.length - 1; index >= 0; index -= 1) {
+      const child = node.childNodes[index];
+      if (child) stack.push({ node: child, inLink: inLink || tag === 'A', blockTag: innerTag });
+    }
+  }
   flush('BODY');
   return blocks;
+}
+
+/** How deeply elements nest under root (iterative). */
+export function domDepth(root: DomNode): number {
+  let deepest = 0;
+  const stack: [DomNode, number][] = [[root, 0]];
+  for (let entry = stack.pop(); entry !== undefined; entry = stack.pop()) {
+    const [node, depth] = entry;
+    if (depth > deepest) deepest = depth;
+    for (let index = 0; index < node.childNodes.length; index += 1) {
+      const child = node.childNodes[index];
+      if (child?.nodeType === ELEMENT_NODE) stack.push([child, depth + 1]);
+    }
+  }
+  return deepest;
 }
 
 export function htmlBlocks(root: DomNode): string[] {

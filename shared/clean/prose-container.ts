@@ -37,43 +37,51 @@ interface Block {
   readonly linkText: number;
 }
 
-/** Every run of inline text with the block element that holds it and how much of it is link text. */
+type WalkStep =
+  | { readonly node: ProseNode; readonly owner: ProseNode; readonly inLink: boolean }
+  | { readonly exitOwner: ProseNode };
+
+/** Every run of inline text with the block element that holds it and how much of it is link text (iterative). */
 function collectBlocks(root: ProseNode): Block[] {
   const blocks: Block[] = [];
-  const walk = (
-    node: ProseNode,
-    owner: ProseNode,
-    inLink: boolean,
-    current: { text: string; link: number },
-  ) => {
+  let text = '';
+  let link = 0;
+  const flush = (owner: ProseNode) => {
+    if (text.trim() !== '') blocks.push({ owner, text, linkText: link });
+    text = '';
+    link = 0;
+  };
+  const stack: WalkStep[] = [{ node: root, owner: root, inLink: false }];
+  for (let step = stack.pop(); step !== undefined; step = stack.pop()) {
+    if ('exitOwner' in step) {
+      flush(step.exitOwner);
+      continue;
+    }
+    const { node, owner, inLink } = step;
     if (node.nodeType === TEXT_NODE) {
-      current.text += node.nodeValue ?? '';
-      if (inLink) current.link += (node.nodeValue ?? '').length;
-      return;
+      text += node.nodeValue ?? '';
+      if (inLink) link += (node.nodeValue ?? '').length;
+      continue;
     }
-    if (node.nodeType !== ELEMENT_NODE) return;
+    if (node.nodeType !== ELEMENT_NODE) continue;
     const tag = node.nodeName.toUpperCase();
-    if (SKIPPED_TAGS.has(tag)) return;
-    const isBlock = BLOCK_TAGS.has(tag) || tag === 'BR';
+    if (SKIPPED_TAGS.has(tag)) continue;
+    if (tag === 'BR') {
+      flush(owner);
+      continue;
+    }
+    const isBlock = BLOCK_TAGS.has(tag);
     if (isBlock) {
-      flush(owner, current);
-      if (tag === 'BR') return;
+      flush(owner);
+      stack.push({ exitOwner: node });
     }
-    const childOwner = BLOCK_TAGS.has(tag) ? node : owner;
-    for (let index = 0; index < node.childNodes.length; index += 1) {
+    const childOwner = isBlock ? node : owner;
+    for (let index = node.childNodes.length - 1; index >= 0; index -= 1) {
       const child = node.childNodes[index] as ProseNode | undefined;
-      if (child) walk(child, childOwner, inLink || tag === 'A', current);
+      if (child) stack.push({ node: child, owner: childOwner, inLink: inLink || tag === 'A' });
     }
-    if (isBlock) flush(childOwner, current);
-  };
-  const flush = (owner: ProseNode, current: { text: string; link: number }) => {
-    if (current.text.trim() !== '') blocks.push({ owner, text: current.text, linkText: current.link });
-    current.text = '';
-    current.link = 0;
-  };
-  const current = { text: '', link: 0 };
-  walk(root, root, false, current);
-  flush(root, current);
+  }
+  flush(root);
   return blocks;
 }
 

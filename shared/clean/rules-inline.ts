@@ -23,7 +23,7 @@ const DATE_ONLY = /^(?:[\p{L}]{3,10}\.?,?\s+)?[\d\p{L}.,:/\s|-]{4,60}$/u;
 const DATE_ONLY_MAX_WORDS = 6;
 /** "By Jane Doe", "By Jane Doe and John Roe, CNN", "By . Daily Mail Reporter ." */
 const BYLINE =
-  /^(?:by|von|par|por)\s+(?:\.\s+)?([\p{Lu}][\p{L}'’.-]*(?:[ \t]+(?:[\p{Lu}][\p{L}'’.-]*|and|&|de|van|von|der|la|le))+|Reuters|AP|AFP|CNN|dpa|Staff|Associated Press)(?:\s*[,|]\s*([^\n]{0,80}))?\s*\.?$/u;
+  /^(?:[Bb]y|BY|[Vv]on|[Pp]ar|[Pp]or)\s+(?:\.\s+)?([\p{Lu}][\p{L}'’.-]*(?:[ \t]+(?:[\p{Lu}][\p{L}'’.-]*|and|&|de|van|von|der|la|le))+|Reuters|AP|AFP|CNN|dpa|Staff|Associated Press)(?:\s*[,|]\s*([^\n]{0,80}))?\s*\.?$/u;
 const BYLINE_MAX_TAIL_WORDS = 8;
 const BYLINE_MAX_WORDS = 16;
 /** The Daily Mail's inline header: "By . Name . PUBLISHED: . 12:08 EST, 24 July 2013 . | . UPDATED: . ... . " */

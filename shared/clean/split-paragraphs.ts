@@ -14,15 +14,18 @@ export function splitParagraphs(text: string): string[] {
   const trimmed = text.trim();
   if (trimmed === '') return [];
   if (BLANK_LINE.test(trimmed)) return trimmed.split(BLANK_LINE).map((paragraph) => paragraph.trim());
-  const paragraphs: string[] = [];
+  const paragraphs: string[][] = [];
+  let previousLine: string | undefined;
   for (const line of trimmed.split(LINE_BREAK)) {
-    const previous = paragraphs.at(-1);
+    const current = line.trim();
+    if (current === '') continue;
     const continues =
-      previous !== undefined && !ENDS_SENTENCE.test(previous.trim()) && STARTS_LOWERCASE.test(line.trim());
-    if (continues) paragraphs[paragraphs.length - 1] = `${previous}\n${line}`;
-    else paragraphs.push(line);
+      previousLine !== undefined && !ENDS_SENTENCE.test(previousLine) && STARTS_LOWERCASE.test(current);
+    if (continues) paragraphs.at(-1)?.push(line);
+    else paragraphs.push([line]);
+    previousLine = current;
   }
-  return paragraphs.filter((paragraph) => paragraph.trim() !== '');
+  return paragraphs.map((lines) => lines.join(LINE_BREAK));
 }
 
 /** Joins a paragraph's lines with spaces; "exam-" + "ple" across a line break becomes "example". */
@@ -31,12 +34,15 @@ export function joinLines(paragraph: string): string {
     .split(LINE_BREAK)
     .map((line) => line.trim())
     .filter((line) => line !== '');
-  let joined = lines[0] ?? '';
-  for (const line of lines.slice(1)) {
-    joined =
-      HYPHEN_BREAK.test(joined) && STARTS_LOWERCASE.test(line)
-        ? `${joined.slice(0, -1)}${line}`
-        : `${joined} ${line}`;
+  const parts: string[] = [];
+  let previous: string | undefined;
+  for (const line of lines) {
+    if (previous === undefined) parts.push(line);
+    else if (HYPHEN_BREAK.test(previous) && STARTS_LOWERCASE.test(line)) {
+      parts[parts.length - 1] = (parts.at(-1) ?? '').slice(0, -1);
+      parts.push(line);
+    } else parts.push(` ${line}`);
+    previous = line;
   }
-  return joined;
+  return parts.join('');
 }

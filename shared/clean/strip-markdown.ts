@@ -70,6 +70,7 @@ export function stripMarkdown(markdown: string): MarkdownText {
     }
     const line = stripInline(raw.replace(BLOCKQUOTE, '').replace(LIST_MARKER, '')).replace(TABLE_PIPE, ' ');
     if (line.trim() !== '') seenContent = true;
+    if (LIST_MARKER.test(raw)) lines.push('');
     lines.push(line);
   }
   return { text: lines.join('\n'), ...(title ? { title } : {}) };

@@ -1,6 +1,6 @@
-import type { Removal } from '../result.ts';
+import type { Removal, Result } from '../result.ts';
 
-export type PublishedAtSource = 'metadata' | 'byline' | 'caption';
+export type PublishedAtSource = NonNullable<Result['publishedAtSource']>;
 
 /** What the text rules learn while cleaning: metadata found in the text and the audit of removals. */
 export interface TextContext {

@@ -1,0 +1,202 @@
+import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { cleanDocument, type RawDocument } from '#shared/clean/clean-document.ts';
+import { InputError } from '#shared/errors.ts';
+
+const fixture = (name: string) => readFileSync(new URL(`../../fixtures/${name}`, import.meta.url));
+const utf8 = (text: string) => new TextEncoder().encode(text);
+const SEED_URL =
+  'https://abc13.com/us-secretary-of-state-antony-blinken-chinese-president-xi-jinping-department-beijing-meeting/13401232/';
+
+function errorCodeOf(raw: RawDocument): string | undefined {
+  try {
+    cleanDocument(raw);
+    return undefined;
+  } catch (error) {
+    if (error instanceof InputError) return error.code;
+    throw error;
+  }
+}
+
+describe('cleanDocument on the seed article', () => {
+  const seed = fixture('seed-article.txt');
+  const expected = fixture('clean/seed-article.expected.txt').toString('utf8').trimEnd();
+
+  it('returns exactly the expected cleaned text when given the seed', () => {
+    const document = cleanDocument({ bytes: seed, fileName: 'incoming/seed.txt' });
+
+    expect(document.text).toBe(expected);
+  });
+
+  it('takes the title, source URL, dateline and language from the seed', () => {
+    const document = cleanDocument({ bytes: seed, fileName: 'incoming/seed.txt' });
+
+    expect(document.title).toBe(
+      'US Secretary of State Antony Blinken meets with Chinese President Xi Jinping in Beijing',
+    );
+    expect(document.sourceUrl).toBe(SEED_URL);
+    expect(document.dateline).toBe('Beijing');
+    expect(document.language).toBe('en');
+  });
+
+  it('records every removal of the seed with its rule', () => {
+    const document = cleanDocument({ bytes: seed, fileName: 'incoming/seed.txt' });
+
+    expect(document.removed).toEqual([
+      { rule: 'ad-shortcode', text: '[ad_2]' },
+      { rule: 'bare-url', text: SEED_URL },
+      {
+        rule: 'photo-caption',
+        text: 'US Secretary of State Antony Blinken shakes hands with Chinese President Xi Jinping at the Great Hall of the People in Beijing, China, on Monday, June 19, 2023.',
+      },
+      { rule: 'photo-credit', text: 'Leah Mellis/Pool’s photo via AP' },
+      { rule: 'related-tail', text: 'Related posts' },
+    ]);
+  });
+
+  it('dates the seed from its removed caption when no metadata date exists', () => {
+    const document = cleanDocument({ bytes: seed, fileName: 'incoming/seed.txt' });
+
+    expect(document.publishedAt).toBe('2023-06-19');
+    expect(document.publishedAtSource).toBe('caption');
+  });
+
+  it('never lets the caption or the credit reach the text', () => {
+    const document = cleanDocument({ bytes: seed });
+
+    expect(document.text).not.toContain('shakes hands');
+    expect(document.text).not.toContain('photo via AP');
+    expect(document.text).not.toContain('[ad_2]');
+    expect(document.text).not.toContain('Related posts');
+  });
+
+  it('prefers the caller-known URL over a URL found in the text', () => {
+    const document = cleanDocument({ bytes: seed, url: 'https://example.com/known' });
+
+    expect(document.sourceUrl).toBe('https://example.com/known');
+  });
+});
+
+describe('cleanDocument formats', () => {
+  it('extracts the article and its metadata from an HTML page', () => {
+    const document = cleanDocument({ bytes: fixture('clean/article.html'), contentType: 'text/html' });
+
+    expect(document.title).toBe('Harbour bridge reopens after repairs');
+    expect(document.byline).toBe('Jane Example');
+    expect(document.publishedAt).toBe('2024-03-05T09:30:00+00:00');
+    expect(document.publishedAtSource).toBe('metadata');
+    expect(document.sourceUrl).toBe('https://courier.example/news/harbour-bridge-reopens');
+    expect(document.siteName).toBe('The Coastal Courier');
+    expect(document.language).toBe('en');
+    expect(document.dateline).toBe('PORTSVILLE');
+    expect(document.text.startsWith('PORTSVILLE – The harbour bridge reopened')).toBe(true);
+    expect(document.text).toContain('permanent weekend crossing.');
+  });
+
+  it.each([
+    'Cyclists cross the reopened bridge',
+    'Share on Facebook',
+    'Council approves harbour budget',
+    'Great news, finally',
+    'cookies',
+    'All rights reserved',
+    'By Jane Example',
+  ])('keeps %j out of the text of the HTML page', (boilerplate) => {
+    const document = cleanDocument({ bytes: fixture('clean/article.html'), fileName: 'page.html' });
+
+    expect(document.text).not.toContain(boilerplate);
+  });
+
+  it('reads a JSON export with title, text, url, publishedAt and author', () => {
+    const document = cleanDocument({ bytes: fixture('clean/article.json'), fileName: 'incoming/a.json' });
+
+    expect(document.title).toBe('Rail line to close for a weekend');
+    expect(document.sourceUrl).toBe('https://rail.example/news/weekend-closure');
+    expect(document.publishedAt).toBe('2024-05-10');
+    expect(document.byline).toBe('Chris Placeholder');
+    expect(document.text).toBe(
+      'The coastal rail line will close on Saturday and Sunday while engineers replace a bridge over the river.\n\n' +
+        'Replacement buses will run every thirty minutes between the two stations, the operator said.',
+    );
+  });
+
+  it('reads the html field of a JSON export as a page', () => {
+    const json = JSON.stringify({ html: fixture('clean/article.html').toString('utf8') });
+    const document = cleanDocument({ bytes: utf8(json), contentType: 'application/json' });
+
+    expect(document.title).toBe('Harbour bridge reopens after repairs');
+    expect(document.text).toContain('Engineers replaced the corroded steel cables');
+  });
+
+  it('strips Markdown syntax and keeps its words', () => {
+    const document = cleanDocument({ bytes: fixture('clean/article.md'), fileName: 'notes/library.md' });
+
+    expect(document.title).toBe('Library extends its opening hours');
+    expect(document.text).toBe(
+      [
+        'The town library will open until nine in the evening on weekdays from next month, the council said.',
+        'Why now',
+        'Students asked for quiet space during exams.',
+        'The new self-service machines make late shifts cheaper.',
+        '“We want the library to be used,” the head librarian said.',
+      ].join('\n\n'),
+    );
+  });
+
+  it('sniffs HTML that arrives without a type or an extension', () => {
+    const document = cleanDocument({ bytes: fixture('clean/article.html') });
+
+    expect(document.title).toBe('Harbour bridge reopens after repairs');
+  });
+
+  it('decompresses gzip recognised by its magic bytes', () => {
+    const document = cleanDocument({ bytes: gzipSync(fixture('seed-article.txt')), fileName: 'seed.txt.gz' });
+
+    expect(document.text).toBe(fixture('clean/seed-article.expected.txt').toString('utf8').trimEnd());
+  });
+
+  it('refuses a gzip bomb with TOO_LARGE instead of inflating it', () => {
+    const bomb = gzipSync(new Uint8Array(64 * 1024 * 1024).fill(0x61));
+
+    expect(errorCodeOf({ bytes: bomb })).toBe('TOO_LARGE');
+  });
+
+  it('refuses malformed JSON as INVALID_INPUT', () => {
+    expect(errorCodeOf({ bytes: utf8('{"title": "x", '), fileName: 'a.json' })).toBe('INVALID_INPUT');
+  });
+
+  it.each([
+    ['empty input', new Uint8Array()],
+    ['whitespace', utf8(' \n\t \r\n ')],
+    ['only ad shortcodes', utf8('[ad_1]\n\n[ad_2]')],
+    ['only boilerplate', utf8('Related posts\n\nShare this\n\nhttps://example.com/a')],
+    ['an HTML page without text', utf8('<html><body><nav><a href="/">Home</a></nav></body></html>')],
+    ['JSON without text', utf8('{"title": "Only a title"}')],
+  ])('refuses %s as EMPTY', (_name, bytes) => {
+    expect(errorCodeOf({ bytes })).toBe('EMPTY');
+  });
+});
+
+describe('cleanDocument never hangs', () => {
+  it.each([
+    ['a megabyte of one letter', 'a'.repeat(1024 * 1024)],
+    ['a megabyte of stars and underscores', '*_'.repeat(512 * 1024)],
+    ['a megabyte of brackets', '[('.repeat(512 * 1024)],
+    ['a megabyte of capitalised words', 'By Ab '.repeat(180 * 1024)],
+    ['a megabyte of hyphenated line breaks', 'ab-\n'.repeat(256 * 1024)],
+    ['a megabyte of mojibake lead bytes', 'Ã'.repeat(512 * 1024)],
+  ])('returns for %s', (_name, text) => {
+    const outcome = errorCodeOf({ bytes: utf8(text), fileName: 'big.md' }) ?? 'DONE';
+
+    expect(['DONE', 'EMPTY']).toContain(outcome);
+  });
+
+  it('returns for a megabyte of nested HTML', () => {
+    const html = `<html><body>${'<div><p>Word, word. '.repeat(40 * 1024)}</body></html>`;
+
+    const document = cleanDocument({ bytes: utf8(html), contentType: 'text/html' });
+
+    expect(document.text.length).toBeGreaterThan(0);
+  });
+});
