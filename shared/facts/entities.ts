@@ -76,6 +76,7 @@ const OF_DEPARTMENTS = new Set(
     'Labor Labour Education Interior Justice Staff Foreign Affairs Finance Trade the'
   ).split(' '),
 );
+const TITLE_OF_BEFORE = /\b(?:Secretary|Minister|Chief|Head|Director|Chancellor|Governor)\s+of\s+$/u;
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 const WORD_BEFORE = /(\S+)\s+$/u;
 const WORD_AFTER = /^\s+(\S+)/u;
@@ -101,9 +102,13 @@ export function buildEntities(
   const surfaces = surfacesOf(mentions);
   const groups = groupMentions(mentions, surfaces);
   const completed = completeMentions(text, groups, mentions);
+  const people = completed
+    .filter((group) => group.root.type === 'person')
+    .flatMap((group) => group.mentions)
+    .sort((a, b) => a.start - b.start);
   return rank(
     text,
-    completed.map((group) => toEntity(text, group)),
+    completed.map((group) => toEntity(text, group, people)),
     options.title,
   );
 }
@@ -127,7 +132,9 @@ function trimMention(text: string, mention: EntityMention): NameMention | undefi
   const article = LEADING_ARTICLE.exec(slice());
   if (article) start += article[0].length;
   start = afterOpeners(text, start, end);
-  const type = PERSONAL_HONORIFIC.test(slice()) ? 'person' : ENTITY_TYPES[mention.type];
+  const named = afterTitleOf(text, start, end);
+  const type = PERSONAL_HONORIFIC.test(slice()) || named > start ? 'person' : ENTITY_TYPES[mention.type];
+  start = named;
   if (type === 'person') start = afterTitles(text, start, end);
   trimEdges();
   const surface = slice();
@@ -170,6 +177,21 @@ function afterTitles(text: string, start: number, end: number): number {
   }
   const first = words[nameStart];
   return nameStart > 0 && first ? start + first.index : start;
+}
+
+/**
+ * A mention right after "Secretary of" that starts with the rest of the title and ends in a name is that
+ * person: "US Secretary of [Defense Lloyd Austin]" -> "Lloyd Austin". Returns the name's start, or `start`.
+ */
+function afterTitleOf(text: string, start: number, end: number): number {
+  if (!TITLE_OF_BEFORE.test(text.slice(Math.max(0, start - NEIGHBOUR_WINDOW), start))) return start;
+  const words = [...text.slice(start, end).matchAll(NON_SPACE_RUN)];
+  let first = 0;
+  while (first < words.length && OF_DEPARTMENTS.has((words[first] as RegExpExecArray)[0])) first++;
+  const name = words.slice(first);
+  const isName =
+    first > 0 && name.length >= 2 && name.length <= 3 && name.every((word) => isCapitalised(word[0]));
+  return isName ? start + (name[0] as RegExpExecArray).index : start;
 }
 
 function keyOf(surface: string): string {
@@ -242,8 +264,10 @@ function isShortFormOf(short: Surface, full: Surface): boolean {
   const last = full.tokens.at(-1);
   const single = short.tokens.length === 1 ? short.key : undefined;
   if (full.type === 'person') {
-    if (short.type === 'place' || single === undefined) return false;
-    return single === first || single === last;
+    // Another type (not a place) merges only as a surname: "Blinken" tagged as an organisation merges;
+    // "Labour" does not become "Labour Brown", nor "Washington" the city "George Washington".
+    if (single === undefined || short.type === 'place') return false;
+    return single === last || (single === first && short.type === 'person');
   }
   if (single !== undefined && ACRONYM.test(single) && initialsOf(full.tokens) === single) return true;
   if (short.type !== full.type) return false;
@@ -371,14 +395,14 @@ function isWholeName(text: string, start: number, end: number, single: boolean):
   return isTitleWord(before);
 }
 
-function toEntity(text: string, group: Group): Entity {
+function toEntity(text: string, group: Group, people: readonly Span[]): Entity {
   const { mentions } = group;
   const name = canonicalName(group);
   // The full name's own tagging decides the type: "US" tagged as an organisation in "US official" does
   // not turn "United States" into one.
   const type = group.root.type;
   const aliases = [...new Set(mentions.map((mention) => mention.text))].filter((alias) => alias !== name);
-  const roles = type === 'person' ? rolesOf(text, mentions) : [];
+  const roles = type === 'person' ? rolesOf(text, mentions, people) : [];
   return {
     type,
     name,
@@ -398,10 +422,11 @@ function canonicalName(group: Group): string {
   return best;
 }
 
-function rolesOf(text: string, mentions: readonly Span[]): string[] {
+/** The roles written next to a person's mentions; other people's names are never part of a role. */
+function rolesOf(text: string, mentions: readonly Span[], people: readonly Span[]): string[] {
   const roles = new Map<string, string>();
   for (const mention of mentions) {
-    for (const role of [roleBefore(text, mention.start), roleAfter(text, mention.end)]) {
+    for (const role of [roleBefore(text, mention.start, people), roleAfter(text, mention.end, people)]) {
       if (role === undefined) continue;
       const key = straightenApostrophes(role).toLowerCase();
       if (!roles.has(key)) roles.set(key, role);

@@ -146,7 +146,7 @@ function attributeContinuedQuotes(quotes: readonly AttributedQuote[]): void {
 }
 
 /** Pairs quotation marks paragraph by paragraph in one pass; stray closing marks are ignored. */
-export function findQuoteMarks(text: string): QuoteMarks[] {
+function findQuoteMarks(text: string): QuoteMarks[] {
   const marks: QuoteMarks[] = [];
   let open = -1;
   let singles = false;

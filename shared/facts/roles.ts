@@ -1,4 +1,5 @@
-import { CLAUSE_OPENERS, isCapitalised, isPossessive, splitWords, type Word } from './words.ts';
+import type { Span } from '../result.ts';
+import { CLAUSE_OPENERS, isCapitalised, isPossessive, overlapsAny, splitWords, type Word } from './words.ts';
 
 /** Nouns that name a position; a role ends in one ("top diplomat") or in one followed by "of State". */
 const ROLE_HEADS = new Set(
@@ -73,20 +74,20 @@ function trimOf(words: Word[]): Word[] {
 }
 
 /** The title written right before a name: "US Secretary of State [Antony Blinken]". */
-export function roleBefore(text: string, start: number): string | undefined {
+export function roleBefore(text: string, start: number, names: readonly Span[] = []): string | undefined {
   const windowStart = Math.max(0, start - ROLE_WINDOW);
   const words = splitWords(text.slice(windowStart, start), windowStart);
   const role: Word[] = [];
   for (let index = words.length - 1; index >= 0 && role.length < MAX_ROLE_WORDS; index--) {
     const word = words[index] as Word;
-    if (!isRoleWord(word.text)) break;
+    if (!isRoleWord(word.text) || overlapsAny(word, names)) break;
     role.unshift(word);
   }
   return roleText(text, trimOf(role));
 }
 
 /** The title set off after a name: "[Lloyd Austin], the US defense secretary, said". */
-export function roleAfter(text: string, end: number): string | undefined {
+export function roleAfter(text: string, end: number, names: readonly Span[] = []): string | undefined {
   const rest = text.slice(end, end + ROLE_WINDOW);
   const opening = APPOSITIVE_OPENING.exec(rest);
   if (!opening) return undefined;
@@ -95,7 +96,7 @@ export function roleAfter(text: string, end: number): string | undefined {
   for (const word of words) {
     if (APPOSITIVE_CLOSING.has(word.text)) return roleText(text, trimOf(role));
     if (role.length === 0 && DETERMINERS.has(word.text.toLowerCase())) continue;
-    if (!isRoleWord(word.text) || role.length >= MAX_ROLE_WORDS) return undefined;
+    if (!isRoleWord(word.text) || overlapsAny(word, names) || role.length >= MAX_ROLE_WORDS) return undefined;
     role.push(word);
   }
   return undefined;

@@ -73,8 +73,9 @@ describe('buildEntities', () => {
     ['Despite Blinken’s presence', 'Despite Blinken’s', 'Blinken'],
     ['since President Joe Biden took office', 'President Joe Biden', 'Joe Biden'],
     ['US Secretary of State Antony Blinken met', 'US Secretary of State Antony Blinken', 'Antony Blinken'],
+    ['from US Secretary of Defense Lloyd Austin to', 'Defense Lloyd Austin', 'Lloyd Austin'],
   ] as const)('trims the tagged %j to the name %s', (text, tagged, name) => {
-    const type: NerType = /Department|Reuters|Inc|Proleter/.test(name) ? 'ORG' : 'PER';
+    const type: NerType = /Department|Reuters|Inc|Proleter|Defense/.test(tagged) ? 'ORG' : 'PER';
     const [entity] = entitiesOf(text, [[type, tagged]]);
 
     expect(entity?.name).toBe(name);
@@ -195,6 +196,34 @@ describe('buildEntities', () => {
     const [entity] = entitiesOf(text, [['PER', name]]).filter((candidate) => candidate.name === name);
 
     expect(entity?.roles).toEqual([role]);
+  });
+
+  it('keeps other people’s names out of a role', () => {
+    const text =
+      'The film Saint Katherine stars Nicole Keniheart. Nicole Keniheart Director Michael Redwood spoke.';
+
+    const entities = entitiesOf(text, [
+      ['PER', 'Nicole Keniheart'],
+      ['PER', 'Michael Redwood'],
+    ]);
+
+    expect(entities.find((entity) => entity.name === 'Michael Redwood')?.roles).toEqual(['Director']);
+  });
+
+  it('merges a name tagged with another type only as a surname', () => {
+    const text = 'Gordon Brown spoke. Labour agreed with Brown.';
+    const mentions = taggedMentions(text, [
+      ['PER', 'Gordon Brown'],
+      ['ORG', 'Labour'],
+      ['ORG', 'Brown'],
+    ]);
+
+    const entities = buildEntities(text, mentions);
+
+    expect(entities.map((entity) => [entity.type, entity.name, entity.count]).sort()).toEqual([
+      ['organization', 'Labour', 1],
+      ['person', 'Gordon Brown', 2],
+    ]);
   });
 
   it.each([
