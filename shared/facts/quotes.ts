@@ -1,5 +1,5 @@
 import type { Entity, EntityType, QuoteFact, Span } from '../result.ts';
-import { isCapitalised, lastIndexStartingBefore, splitWords, type Word } from './words.ts';
+import { CLAUSE_OPENERS, isCapitalised, lastIndexStartingBefore, splitWords, type Word } from './words.ts';
 
 /** A pair of quotation marks: `open`/`close` are the marks' offsets, `inner` the words between them. */
 interface QuoteMarks {
@@ -85,6 +85,12 @@ const PHRASE_BOUNDARIES = new Set(
   ).split(' '),
 );
 const DETERMINERS = new Set(['the', 'a', 'an']);
+/** Capitalised words that may begin a subject; other clause openers ("Later", "But") end it. */
+const SUBJECT_OPENERS = new Set(
+  'The A An This These Those His Her Its Their Our My He She It They We I You'.split(' '),
+);
+/** "Michael Porter [of] Harvard Business School": the person is the speaker, not the employer. */
+const AFFILIATION = /^\s+(?:of|at|from)\s+(?:the\s+)?$/u;
 /** A verb after one of these is passive ("she was called"): its subject is not the speaker. */
 const PASSIVE_AUXILIARIES = new Set(['was', 'were', 'is', 'are', 'been', 'being', 'be', 'get', 'got']);
 const PERSON_PRONOUNS = new Set(['he', 'she']);
@@ -303,7 +309,11 @@ function nameBeforeAppositive(context: Context, from: number, to: number): Entit
     if (mention.start < from) break;
     if (context.text[mention.end] !== ',') continue;
     if (mention.entity.type === 'person') return mention;
-    if (mention.entity.type === 'organization') organization ??= mention;
+    if (mention.entity.type !== 'organization') continue;
+    const before = context.mentions[index - 1];
+    const affiliation = before && context.text.slice(before.end, mention.start);
+    if (before?.entity.type === 'person' && AFFILIATION.test(affiliation ?? '')) return before;
+    organization ??= mention;
   }
   return organization;
 }
@@ -347,6 +357,7 @@ function withoutAdverbs(words: readonly Word[]): Word[] {
 }
 
 function isPhraseWord(word: string): boolean {
+  if (CLAUSE_OPENERS.has(word) && !SUBJECT_OPENERS.has(word)) return false;
   return LETTER.test(word[0] ?? '') && !PHRASE_BOUNDARIES.has(word.toLowerCase());
 }
 
@@ -442,9 +453,15 @@ function lastMentionBefore(
   const last = lastIndexStartingBefore(context.mentions, position);
   for (let index = last; index >= 0 && last - index < MAX_ANTECEDENT_DISTANCE; index--) {
     const mention = context.mentions[index] as EntityMentionRef;
-    if (mention.entity.type === type && mention.end <= position) return mention;
+    if (mention.entity.type === type && mention.end <= position && !isQuoted(context, mention))
+      return mention;
   }
   return undefined;
+}
+
+/** A name inside a quotation is blanked in the masked text: it cannot be what "he" refers to. */
+function isQuoted(context: Context, span: Span): boolean {
+  return context.masked[span.start] !== context.text[span.start];
 }
 
 /** Where the sentence holding `position` starts, looking back at most CONTEXT_WINDOW characters. */

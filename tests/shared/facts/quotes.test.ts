@@ -100,6 +100,10 @@ describe('findQuotes', () => {
       'Michael Porter, of Harvard Business School, who led the work, said: “Growth is not enough.”',
       'Michael Porter',
     ],
+    [
+      'Professor Michael Porter of Harvard Business School, who led it, said: “Growth is not enough.”',
+      'Michael Porter',
+    ],
     ['She was called “a sad, self-hating coward” by critics.', undefined],
     ['“We found water,” she was told.', undefined],
   ])('reads the subject in %j as %s', (text, speaker) => {
@@ -133,6 +137,14 @@ describe('findQuotes', () => {
 
     expect(quote).toMatchObject({ speaker: 'Joe Biden', verb: 'said' });
     expect(text.slice(quote?.speakerMention?.start, quote?.speakerMention?.end)).toBe('he');
+  });
+
+  it('does not resolve "he" to a name mentioned inside a quote', () => {
+    const text = 'Joe Biden smiled. “Ask Blinken about it,” he said. Later he added: “We are ready.”';
+
+    const quotes = quotesOf(text);
+
+    expect(quotes.map((quote) => quote.speaker)).toEqual(['Joe Biden', 'Joe Biden']);
   });
 
   it('resolves "It said" to the organisation quoted before', () => {
