@@ -50,6 +50,10 @@ const PICTURE_NOTE =
 const SPACE_RUN = / {2,}/g;
 const SPACE_BEFORE_PUNCTUATION = / +([.,;:])/g;
 const CREDIT_MAX_WORDS = 14;
+/** Credits are labels, not sentences: no sentence inside, and a closing full stop only on a short one. */
+const INNER_SENTENCE_END = /\p{Ll}{2}[.!?]\s+\p{Lu}/u;
+const SENTENCE_CLOSE = /[.!?]["'’”)]?$/;
+const CREDIT_SENTENCE_MAX_WORDS = 6;
 const CAPTION_MAX_WORDS = 60;
 const CAPTION_MAX_SENTENCES = 2;
 
@@ -59,7 +63,10 @@ function sentenceCount(text: string): number {
 
 export function isCreditLine(line: string): boolean {
   const text = line.trim();
-  if (text === '' || wordCount(text) > CREDIT_MAX_WORDS) return false;
+  const words = wordCount(text);
+  if (text === '' || words > CREDIT_MAX_WORDS) return false;
+  if (INNER_SENTENCE_END.test(text) || (SENTENCE_CLOSE.test(text) && words > CREDIT_SENTENCE_MAX_WORDS))
+    return false;
   return (
     CREDIT_LABEL.test(text) || CREDIT_PHRASE.test(text) || AGENCY_SLASH.test(text) || AGENCY_ONLY.test(text)
   );

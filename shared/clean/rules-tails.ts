@@ -97,7 +97,9 @@ export function removeTails(paragraphs: Paragraphs, context: TextContext): strin
     inTail = false;
     if (TAIL_HEADING.test(text)) {
       record(context, 'related-tail', paragraph);
-      inTail = index >= paragraphs.length * TAIL_START_SHARE;
+      inTail =
+        index >= paragraphs.length * TAIL_START_SHARE ||
+        paragraphs.slice(index + 1).every((next) => isLinkLine(next.replace(/\n/g, ' ').trim()));
       return;
     }
     const rule = classifyPrompt(text);

@@ -1,0 +1,212 @@
+import { describe, expect, it } from 'vitest';
+import { cleanDocument } from '#shared/clean/clean-document.ts';
+
+const BODY =
+  'The council approved the new budget on Tuesday after a long debate about the cost of repairing the harbour wall.';
+const MORE = 'Officials said the work would begin in the spring and take about eighteen months to complete.';
+
+/** Cleans a plain-text article made of the given paragraphs around two ordinary ones. */
+function clean(...paragraphs: string[]) {
+  const text = ['Harbour repairs approved', BODY, ...paragraphs, MORE].join('\n\n');
+  return cleanDocument({ bytes: new TextEncoder().encode(text), fileName: 'article.txt' });
+}
+
+function rulesOf(document: ReturnType<typeof clean>): string[] {
+  return document.removed.map((removal) => removal.rule);
+}
+
+describe('text rules', () => {
+  it.each([
+    ['ad-shortcode', '[ad_1]'],
+    ['ad-shortcode', '[advertisement]'],
+    ['advertisement', 'ADVERTISEMENT'],
+    ['advertisement', 'Story continues below advertisement'],
+    ['reading-time', '4 min read'],
+    ['bare-url', 'https://news.example/story/123'],
+    ['photo-credit', 'Leah Mellis/Pool’s photo via AP'],
+    ['photo-credit', 'Photo: Jane Doe/Reuters'],
+    ['photo-credit', 'Getty Images'],
+    ['photo-credit', 'AP Photo/Evan Vucci'],
+    ['photo-caption', 'Image caption The bridge was closed for eight months'],
+    ['photo-caption', 'Workers repair the harbour wall in Portsville. Photograph: Sam Sample/Getty Images'],
+    ['photo-caption', 'The mayor speaks to reporters outside the town hall, on Tuesday, March 5, 2024.'],
+    ['related-tail', 'Related posts'],
+    ['related-tail', 'Read more:'],
+    ['read-more', 'READ MORE: Council approves harbour budget'],
+    ['read-more', 'Lesen Sie auch: Hafenmauer wird saniert'],
+    ['share-prompt', 'Share this article'],
+    ['share-prompt', 'Share on Facebook Twitter Email'],
+    ['signup-prompt', 'Sign up for our newsletter to get the top stories in your inbox every morning.'],
+    ['signup-prompt', 'For the latest stories download the Courier apps for iOS and Android.'],
+    [
+      'cookie-notice',
+      'We use cookies to give you the best experience. By browsing you accept our cookie policy.',
+    ],
+    ['copyright-notice', '© 2024 The Coastal Courier. All rights reserved.'],
+    ['comments-prompt', 'Leave a comment'],
+    ['feedback-prompt', 'Was this article helpful?'],
+    ['taxonomy-line', 'Tags: harbour, budget, council'],
+    ['byline', 'By Jane Example'],
+    ['byline', 'By Jane Example and John Placeholder, Courier staff'],
+    ['published-line', 'PUBLISHED: 12:08 EST, 24 July 2013 | UPDATED: 12:08 EST, 24 July 2013'],
+    ['published-line', 'Last updated on March 5, 2024'],
+    ['scroll-down', 'Scroll down for video'],
+  ])('removes with rule %s: %j', (rule, junk) => {
+    const document = clean(junk);
+
+    expect(rulesOf(document)).toContain(rule);
+    expect(document.text).toBe(`${BODY}\n\n${MORE}`);
+  });
+
+  it.each([
+    'By the end of the year the wall will be finished, the engineers said.',
+    'By Monday, the crisis had ended.',
+    'Reuters reported that the budget was approved by a narrow majority.',
+    'The photo was taken by a resident who watched the storm from her window.',
+    'Share prices rose by three per cent after the announcement.',
+    'She said: “Sign up was slow at first, but the scheme is now full.”',
+    'Related costs, including the ferry, added another million pounds to the bill.',
+  ])('keeps ordinary prose: %j', (prose) => {
+    const document = clean(prose);
+
+    expect(document.text).toBe(`${BODY}\n\n${prose}\n\n${MORE}`);
+    expect(document.removed).toEqual([]);
+  });
+
+  it('removes inline credits and keeps the sentence', () => {
+    const document = clean('The wall collapsed in January (AP Photo/Jane Doe) after a storm.');
+
+    expect(document.text).toContain('The wall collapsed in January after a storm.');
+    expect(document.removed).toEqual([{ rule: 'photo-credit', text: '(AP Photo/Jane Doe)' }]);
+  });
+
+  it('removes a caption that sits next to a credit line', () => {
+    const document = clean('The mayor inspects the damaged wall', 'Jane Doe/Reuters');
+
+    expect(rulesOf(document)).toEqual(['photo-caption', 'photo-credit']);
+    expect(document.text).not.toContain('inspects');
+  });
+
+  it('takes the short link lines under a related heading at the end of the text', () => {
+    const text = [
+      BODY,
+      MORE,
+      'Related stories',
+      'Council approves harbour budget',
+      'Ferry timetable changes',
+    ].join('\n\n');
+
+    const document = cleanDocument({ bytes: new TextEncoder().encode(text), fileName: 'a.txt' });
+
+    expect(document.text).toBe(`${BODY}\n\n${MORE}`);
+    expect(rulesOf(document)).toEqual(['related-tail', 'related-tail', 'related-tail']);
+  });
+
+  it('removes a Daily Mail caption glued after "Scroll down for video"', () => {
+    const document = clean('Scroll down for video');
+
+    expect(document.removed[0]).toEqual({ rule: 'scroll-down', text: 'Scroll down for video' });
+  });
+
+  it('removes later copies of a paragraph', () => {
+    const document = clean(BODY);
+
+    expect(document.text).toBe(`${BODY}\n\n${MORE}`);
+    expect(document.removed).toEqual([{ rule: 'duplicate-paragraph', text: BODY }]);
+  });
+
+  it('moves a byline and a PUBLISHED line into metadata', () => {
+    const document = clean(
+      'By Jane Example',
+      'PUBLISHED: 12:08 EST, 24 July 2013 | UPDATED: 13:00 EST, 24 July 2013',
+    );
+
+    expect(document.byline).toBe('Jane Example');
+    expect(document.publishedAt).toBe('2013-07-24');
+    expect(document.publishedAtSource).toBe('byline');
+  });
+
+  it.each([
+    ['Beijing – US officials met on Monday.', 'Beijing'],
+    ['WASHINGTON (AP) — The Senate voted on Tuesday.', 'WASHINGTON'],
+    ['LONDON, June 19 (Reuters) - Shares fell sharply.', 'LONDON'],
+    ['NEW YORK -- The markets opened higher.', 'NEW YORK'],
+  ])('records the dateline of %j and keeps it in the text', (first, dateline) => {
+    const document = cleanDocument({
+      bytes: new TextEncoder().encode(`${first}\n\n${MORE}`),
+      fileName: 'a.txt',
+    });
+
+    expect(document.dateline).toBe(dateline);
+    expect(document.text.startsWith(first)).toBe(true);
+  });
+
+  it('records no dateline for an ordinary first sentence', () => {
+    const document = cleanDocument({
+      bytes: new TextEncoder().encode(`${BODY}\n\n${MORE}`),
+      fileName: 'a.txt',
+    });
+
+    expect(document.dateline).toBeUndefined();
+  });
+
+  it('joins words hyphenated across line breaks', () => {
+    const text = `${BODY}\n\nThe engineers recom-\nmended a full replace-\nment of the cables.`;
+
+    const document = cleanDocument({ bytes: new TextEncoder().encode(text), fileName: 'a.txt' });
+
+    expect(document.text).toBe(`${BODY}\n\nThe engineers recommended a full replacement of the cables.`);
+  });
+
+  it('joins hard-wrapped lines of a text without blank lines', () => {
+    const text =
+      'The harbour wall was repaired\nafter the storm damaged it.\nThe ferry will stop next month.';
+
+    const document = cleanDocument({ bytes: new TextEncoder().encode(text), fileName: 'a.txt' });
+
+    expect(document.text).toBe(
+      'The harbour wall was repaired after the storm damaged it.\n\nThe ferry will stop next month.',
+    );
+  });
+
+  it('normalises Unicode to NFC, spaces and rare dashes but keeps typographic quotes', () => {
+    const text = `Cafe\u0301\u00a0“open”\u2015it\u2019s here \u2012 soft\u00adhyphen\u200b.\n\n${MORE}`;
+
+    const document = cleanDocument({ bytes: new TextEncoder().encode(text), fileName: 'a.txt' });
+
+    expect(document.text.split('\n\n')[0]).toBe('Café “open”—it’s here – softhyphen.');
+  });
+
+  it('takes a headline-like first line as the title and not as text', () => {
+    const document = clean();
+
+    expect(document.title).toBe('Harbour repairs approved');
+    expect(document.text.startsWith(BODY)).toBe(true);
+  });
+
+  it('keeps a first line that reads as a sentence in the text', () => {
+    const document = cleanDocument({
+      bytes: new TextEncoder().encode(`${BODY}\n\n${MORE}`),
+      fileName: 'a.txt',
+    });
+
+    expect(document.title).toBeUndefined();
+    expect(document.text).toBe(`${BODY}\n\n${MORE}`);
+  });
+
+  it.each([
+    [`${BODY} ${MORE}`, 'en'],
+    [
+      'Der Stadtrat hat am Dienstag nach einer langen Debatte über die Kosten den neuen Haushalt beschlossen. Die Arbeiten sollen im Frühjahr beginnen.',
+      'de',
+    ],
+    [
+      'El ayuntamiento aprobó el nuevo presupuesto el martes tras un largo debate sobre el coste de reparar el muro del puerto.',
+      'es',
+    ],
+  ])('detects the language of %j', (text, language) => {
+    const document = cleanDocument({ bytes: new TextEncoder().encode(text), fileName: 'a.txt' });
+
+    expect(document.language).toBe(language);
+  });
+});
