@@ -35,6 +35,7 @@ const CLOSING_SINGLE = '’';
 const ANY_DOUBLE = /["“”„«»]/u;
 const LETTER = /\p{L}/u;
 const SPACE = /\s/u;
+const WHITESPACE = /\s+/u;
 const INNER_TRIM_END = /[\s,]+$/u;
 const INNER_TRIM_START = /^\s+/u;
 const LOWERCASE_START = /^\p{Ll}/u;
@@ -107,7 +108,8 @@ const CLOSERS = new Set(['”', '"', '’', "'", ')', '»']);
  * Direct quotations (curly or straight marks, multi-sentence, partial) with their speakers: the subject of
  * the reporting verb before or after the quote ("..., Biden said", "The State Department said ... “...”"),
  * resolved to an entity when the subject names one, and "he"/"she"/"it" resolved to the last person or
- * organisation. A quote without its own attribution inherits the previous quote's speaker in the paragraph.
+ * organisation. A quote without its own attribution inherits the speaker of a quote just before it in the
+ * same paragraph. Quotes of fewer than three words with no attribution (scare quotes, titles) are left out.
  */
 export function findQuotes(text: string, entities: readonly Entity[]): QuoteFact[] {
   const marks = findQuoteMarks(text);
@@ -118,7 +120,7 @@ export function findQuotes(text: string, entities: readonly Entity[]): QuoteFact
   for (const quote of marks) {
     const context = { text, masked, mentions, previous: previous?.attribution };
     const own = attributeAfter(context, quote) ?? attributeBefore(context, quote);
-    const words = text.slice(quote.inner.start, quote.inner.end).split(/\s+/u).length;
+    const words = text.slice(quote.inner.start, quote.inner.end).split(WHITESPACE).length;
     if (words < MIN_QUOTE_WORDS && own === undefined) continue;
     previous = { marks: quote, attribution: own ?? inherit(text, previous, quote) };
     found.push(previous);
