@@ -13,6 +13,7 @@ import {
   listByKeyQuerySchema,
   parseInput,
   parseSubmission,
+  submitQuerySchema,
 } from '#shared/events/api-request.ts';
 import { findByEntity } from '#shared/use-cases/find-by-entity.ts';
 import { getArticle, type ReadArticleDeps } from '#shared/use-cases/get-article.ts';
@@ -48,8 +49,10 @@ const ROUTES: readonly Route[] = [
     method: 'POST',
     path: /^\/articles\/?$/,
     handle: async (event, _params, deps) => {
+      const query = parseInput(submitQuerySchema, event.queryStringParameters ?? {});
       const submission = parseSubmission(bodyOf(event), headerOf(event, 'content-type'), deps.maxInputBytes);
-      const accepted = await submitArticle(submission, deps);
+      const sentences = query.sentences ?? submission.sentences;
+      const accepted = await submitArticle({ ...submission, sentences }, deps);
       metrics.addMetric('ArticlesSubmitted', MetricUnit.Count, 1);
       logger.info('Accepted article', { ...accepted });
       return json(202, accepted);

@@ -105,7 +105,7 @@ function report(ref: S3ObjectRef, outcome: ProcessOutcome): void {
 /** End-to-end latency: from the upload's event time to the stored Result. */
 const latencySince = (eventTime: string) => Math.max(0, Date.now() - Date.parse(eventTime) || 0);
 
-/** A replayed or shared outcome is a duplicate delivery: logged and counted as such, not as a second article. */
+/** A replayed or shared outcome is a duplicate delivery: counted as such, not as a second article. */
 function asDuplicate(outcome: ProcessOutcome): ProcessOutcome {
   return outcome.kind === 'stored' ? { kind: 'duplicate', id: outcome.id } : outcome;
 }
@@ -152,6 +152,7 @@ const clients = createAwsClients(config);
 const deps: ProcessObjectDeps = {
   bucket: createArticleBucket(clients.s3, config.bucketName),
   store: createArticleStore(clients.documentClient, config.tableName),
+  logger,
   maxInputBytes: config.maxInputBytes,
   sentences: config.summarySentences,
 };

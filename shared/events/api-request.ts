@@ -1,12 +1,29 @@
 import { z } from 'zod';
 import { InputError } from '../errors.ts';
 
-/** POST /articles with a JSON body: the article as text or HTML, optionally with the URL it came from. */
+export const MAX_SUMMARY_SENTENCES = 20;
+const DIGITS = /^\d+$/;
+
+/** A summary length asked for with an article: a whole number of sentences, 1 to 20. */
+export const summarySentencesSchema = z.number().int().min(1).max(MAX_SUMMARY_SENTENCES);
+
+/** The same length written as digits, as a query parameter or S3 user metadata carries it. */
+export const summarySentencesTextSchema = z
+  .string()
+  .regex(DIGITS, 'Expected a whole number of sentences')
+  .transform(Number)
+  .pipe(summarySentencesSchema);
+
+/**
+ * POST /articles with a JSON body: the article as text or HTML, optionally with the URL it came from and the
+ * summary length.
+ */
 export const jsonArticleSchema = z
   .strictObject({
     text: z.string().optional(),
     html: z.string().optional(),
     url: z.url().optional(),
+    sentences: summarySentencesSchema.optional(),
   })
   .refine((body) => (body.text === undefined) !== (body.html === undefined), {
     message: 'Give exactly one of "text" or "html"',
@@ -16,6 +33,9 @@ export type JsonArticle = z.infer<typeof jsonArticleSchema>;
 
 /** An article id as the API and the process handler accept it: generated ids and hex digests fit. */
 export const articleIdSchema = z.string().regex(/^[A-Za-z0-9-]{1,64}$/, 'Not an article id');
+
+/** POST /articles?sentences=N: the summary length, for any body; it wins over a JSON body's `sentences`. */
+export const submitQuerySchema = z.object({ sentences: summarySentencesTextSchema.optional() });
 
 /** GET /articles?key=: the object key, as given (API Gateway has already decoded the query string). */
 export const listByKeyQuerySchema = z.object({ key: z.string().min(1, 'Query parameter "key" is required') });
@@ -42,6 +62,8 @@ export interface Submission {
   readonly bytes: Uint8Array;
   readonly contentType: string;
   readonly url?: string;
+  /** Summary length in sentences; undefined lets the pipeline choose. */
+  readonly sentences?: number;
 }
 
 const JSON_MEDIA_TYPE = 'application/json';
@@ -51,8 +73,9 @@ const HTML_CONTENT_TYPE = 'text/html; charset=utf-8';
 const mediaTypeOf = (contentType: string) => contentType.split(';')[0]?.trim().toLowerCase() ?? '';
 
 /**
- * Reads a POST /articles body: JSON `{text|html, url?}` when the Content-Type is application/json, else the
- * raw bytes (text, HTML, ...) stored as sent. Throws InputError for an empty, oversized or malformed body.
+ * Reads a POST /articles body: JSON `{text|html, url?, sentences?}` when the Content-Type is
+ * application/json, else the raw bytes (text, HTML, ...) stored as sent. Throws InputError for an empty,
+ * oversized or malformed body.
  */
 export function parseSubmission(
   body: Uint8Array,
@@ -76,10 +99,13 @@ export function parseSubmission(
     throw new InputError('INVALID_INPUT', 'Request body is not valid JSON', { cause: error });
   }
   const article = parseInput(jsonArticleSchema, json);
-  const url = article.url === undefined ? {} : { url: new URL(article.url).href };
+  const options = {
+    ...(article.url === undefined ? {} : { url: new URL(article.url).href }),
+    ...(article.sentences === undefined ? {} : { sentences: article.sentences }),
+  };
   return article.html === undefined
-    ? { bytes: new TextEncoder().encode(article.text), contentType: DEFAULT_CONTENT_TYPE, ...url }
-    : { bytes: new TextEncoder().encode(article.html), contentType: HTML_CONTENT_TYPE, ...url };
+    ? { bytes: new TextEncoder().encode(article.text), contentType: DEFAULT_CONTENT_TYPE, ...options }
+    : { bytes: new TextEncoder().encode(article.html), contentType: HTML_CONTENT_TYPE, ...options };
 }
 
 const EXTENSIONS: Readonly<Record<string, string>> = {

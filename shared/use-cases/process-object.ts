@@ -2,17 +2,32 @@ import type { ArticleBucket, ObjectHead } from '../adapters/article-bucket.ts';
 import type { ArticleStore, Placement } from '../adapters/article-store.ts';
 import { INCOMING_PREFIX, PROCESSED_PREFIX } from '../config.ts';
 import { InputError, NotFoundError } from '../errors.ts';
+import { summarySentencesTextSchema } from '../events/api-request.ts';
 import { eventVersion, type S3ObjectRef } from '../events/s3-event.ts';
 import { failedResult, processArticle } from '../process-article.ts';
 import { type ErrorCode, PIPELINE_VERSION, type Result, type Source } from '../result.ts';
-import { articleIdFor, objectArticleId, SOURCE_URL_METADATA } from './article-id.ts';
+import {
+  articleIdFor,
+  objectArticleId,
+  SOURCE_URL_METADATA,
+  SUMMARY_SENTENCES_METADATA,
+} from './article-id.ts';
 import { placeholderResult } from './placeholder-result.ts';
+
+/** Where processing reports what it ignored; the handler passes its structured logger. */
+export interface WarningLogger {
+  warn(message: string, attributes: Record<string, unknown>): void;
+}
 
 export interface ProcessObjectDeps {
   readonly bucket: ArticleBucket;
   readonly store: ArticleStore;
+  readonly logger: WarningLogger;
   readonly maxInputBytes: number;
-  /** Summary length in sentences; undefined lets the summariser choose. */
+  /**
+   * Summary length in sentences (SUMMARY_SENTENCES); an upload's own `summary-sentences` metadata overrides
+   * it. Undefined lets the summariser choose.
+   */
   readonly sentences?: number;
   readonly now?: () => Date;
 }
@@ -113,10 +128,28 @@ async function analyse(
     throw error;
   }
   const url = head.metadata[SOURCE_URL_METADATA];
+  const sentences = requestedSentences(ref, head, deps.logger) ?? deps.sentences;
   return processArticle(
     { id: base.id, bytes, source: base.source, ...(url === undefined ? {} : { url }) },
-    { sentences: deps.sentences, maxInputBytes: deps.maxInputBytes, now: deps.now },
+    { sentences, maxInputBytes: deps.maxInputBytes, now: deps.now },
   );
+}
+
+/**
+ * The summary length the upload asks for in its metadata (POST /articles?sentences=N). Anyone with access to
+ * the bucket can upload, so a value the API would refuse is logged and ignored.
+ */
+function requestedSentences(ref: S3ObjectRef, head: ObjectHead, logger: WarningLogger): number | undefined {
+  const value = head.metadata[SUMMARY_SENTENCES_METADATA];
+  if (value === undefined) return undefined;
+  const parsed = summarySentencesTextSchema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  logger.warn('Ignoring invalid summary length in object metadata', {
+    bucket: ref.bucket,
+    key: ref.key,
+    [SUMMARY_SENTENCES_METADATA]: value,
+  });
+  return undefined;
 }
 
 /** Text first, then the item that points at it, then the entity index. */

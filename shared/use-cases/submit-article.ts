@@ -2,7 +2,12 @@ import type { ArticleBucket } from '../adapters/article-bucket.ts';
 import type { ArticleStore } from '../adapters/article-store.ts';
 import { INCOMING_PREFIX } from '../config.ts';
 import { extensionFor, type Submission } from '../events/api-request.ts';
-import { ARTICLE_ID_METADATA, newArticleId, SOURCE_URL_METADATA } from './article-id.ts';
+import {
+  ARTICLE_ID_METADATA,
+  newArticleId,
+  SOURCE_URL_METADATA,
+  SUMMARY_SENTENCES_METADATA,
+} from './article-id.ts';
 import { placeholderResult } from './placeholder-result.ts';
 import { uploadOrder } from './process-object.ts';
 
@@ -20,9 +25,9 @@ export interface Accepted {
 }
 
 /**
- * Stores the article under incoming/<id>.<ext> with its id in the object metadata (the upload's event then
- * processes it under that id), and records it as PENDING. The object goes first: if processing wins the
- * race, the PENDING write is refused and the newer status stands.
+ * Stores the article under incoming/<id>.<ext> with its id and options in the object metadata (the upload's
+ * event then processes it under that id, with those options), and records it as PENDING. The object goes
+ * first: if processing wins the race, the PENDING write is refused and the newer status stands.
  */
 export async function submitArticle(submission: Submission, deps: SubmitArticleDeps): Promise<Accepted> {
   const id = (deps.newId ?? newArticleId)();
@@ -31,6 +36,9 @@ export async function submitArticle(submission: Submission, deps: SubmitArticleD
   const metadata = {
     [ARTICLE_ID_METADATA]: id,
     ...(submission.url === undefined ? {} : { [SOURCE_URL_METADATA]: submission.url }),
+    ...(submission.sentences === undefined
+      ? {}
+      : { [SUMMARY_SENTENCES_METADATA]: String(submission.sentences) }),
   };
   await deps.bucket.put(key, submission.bytes, { contentType: submission.contentType, metadata });
   const source = {

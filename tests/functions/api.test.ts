@@ -34,10 +34,11 @@ afterAll(async () => {
   await emulators.stop();
 });
 
-function inMemoryDeps(): ApiDeps & { rows: ReturnType<typeof createInMemoryStore>['rows'] } {
-  const { bucket } = createInMemoryBucket();
+function inMemoryDeps() {
+  const { bucket, objects } = createInMemoryBucket();
   const { store, rows } = createInMemoryStore();
-  return { bucket, store, rows, maxInputBytes: LIMIT, newId: () => 'new-id', now: fixedNow };
+  const deps: ApiDeps = { bucket, store, maxInputBytes: LIMIT, newId: () => 'new-id', now: fixedNow };
+  return { ...deps, objects, rows };
 }
 
 const bodyOf = (response: Response) => JSON.parse(response.body) as Record<string, unknown>;
@@ -78,6 +79,56 @@ describe('api routes', () => {
 
     expect(response.statusCode).toBe(202);
     expect(bodyOf(response)).toMatchObject({ key: 'incoming/new-id.html' });
+  });
+
+  it.each([
+    ['the query', { query: { sentences: '3' }, body: seed }],
+    [
+      'a JSON body',
+      { body: JSON.stringify({ text: seed, sentences: 3 }), headers: { 'content-type': 'application/json' } },
+    ],
+    [
+      'the query over a JSON body',
+      {
+        query: { sentences: '3' },
+        body: JSON.stringify({ text: seed, sentences: 7 }),
+        headers: { 'content-type': 'application/json' },
+      },
+    ],
+  ])('stores the summary length from %s in the object metadata', async (_name, request) => {
+    const deps = inMemoryDeps();
+
+    const response = await api.route(anHttpEvent({ method: 'POST', path: '/articles', ...request }), deps);
+
+    expect(response.statusCode).toBe(202);
+    expect(deps.objects.get('incoming/new-id.txt')?.metadata).toMatchObject({ 'summary-sentences': '3' });
+  });
+
+  it.each([
+    ['?sentences=0', { query: { sentences: '0' }, body: seed }],
+    ['?sentences=21', { query: { sentences: '21' }, body: seed }],
+    ['?sentences=three', { query: { sentences: 'three' }, body: seed }],
+    ['?sentences=2.5', { query: { sentences: '2.5' }, body: seed }],
+    ['?sentences=', { query: { sentences: '' }, body: seed }],
+    [
+      '{"sentences":0}',
+      { body: JSON.stringify({ text: seed, sentences: 0 }), headers: { 'content-type': 'application/json' } },
+    ],
+    [
+      '{"sentences":"3"}',
+      {
+        body: JSON.stringify({ text: seed, sentences: '3' }),
+        headers: { 'content-type': 'application/json' },
+      },
+    ],
+  ])('answers 400 INVALID_INPUT and stores nothing when given %s', async (_name, request) => {
+    const deps = inMemoryDeps();
+
+    const response = await api.route(anHttpEvent({ method: 'POST', path: '/articles', ...request }), deps);
+
+    expect(response.statusCode).toBe(400);
+    expect(bodyOf(response)).toEqual({ error: { code: 'INVALID_INPUT', message: expect.any(String) } });
+    expect(deps.objects.size).toBe(0);
   });
 
   it('answers 200 with the Result when asked for a known id', async () => {

@@ -185,7 +185,12 @@ describe('process handler failures', () => {
       .rejects(Object.assign(new Error('Rate exceeded'), { name: 'ThrottlingException' }));
     const { bucket, objects } = createInMemoryBucket();
     objects.set('incoming/a.txt', { body: encode('Some words. More words.'), etag: 'e1' });
-    const deps = { bucket, store: createArticleStore(documentClient, 'articles'), maxInputBytes: 1_000 };
+    const deps = {
+      bucket,
+      store: createArticleStore(documentClient, 'articles'),
+      logger: { warn: () => undefined },
+      maxInputBytes: 1_000,
+    };
     const { createProcessHandler } = await import('#functions/process.ts');
     const handler = createProcessHandler((ref) => processObject(ref, deps));
     const body = anS3EventBody({ encodedKey: 'incoming/a.txt', eTag: 'e1' });

@@ -117,8 +117,8 @@ describe('local pipeline with the real handlers', () => {
     expect(next.status).toBe('DONE');
   });
 
-  it('processes an article submitted with POST /articles and serves it by id', async () => {
-    const submitted = await fetch(`${local.stack.endpoints.api}/articles`, {
+  it('processes an article submitted with POST /articles?sentences=1 and serves it by id with that summary length', async () => {
+    const submitted = await fetch(`${local.stack.endpoints.api}/articles?sentences=1`, {
       method: 'POST',
       headers: { 'content-type': 'text/plain; charset=utf-8' },
       body: SEED,
@@ -136,6 +136,7 @@ describe('local pipeline with the real handlers', () => {
     );
 
     expect(result.id).toBe(id);
+    expect(result.summary).toHaveLength(1);
   });
 
   it('keeps one Result per upload when notifications are duplicated and re-ordered', async () => {

@@ -31,6 +31,12 @@ describe('parseSubmission', () => {
     expect(submission.contentType).toBe(contentType);
   });
 
+  it('reads the summary length of a JSON body', () => {
+    const body = JSON.stringify({ text: 'x', sentences: 5 });
+
+    expect(parseSubmission(encode(body), 'application/json', LIMIT).sentences).toBe(5);
+  });
+
   it('normalises the url of a JSON body to ASCII so it fits S3 metadata', () => {
     const body = JSON.stringify({ text: 'x', url: 'https://exämple.test/news/crêpe' });
 
@@ -47,6 +53,10 @@ describe('parseSubmission', () => {
     ['INVALID_INPUT', JSON.stringify({ url: 'https://example.test/' }), 'application/json'],
     ['INVALID_INPUT', JSON.stringify({ text: 'a', url: 'not a url' }), 'application/json'],
     ['INVALID_INPUT', JSON.stringify({ text: 'a', title: 'unknown field' }), 'application/json'],
+    ['INVALID_INPUT', JSON.stringify({ text: 'a', sentences: 0 }), 'application/json'],
+    ['INVALID_INPUT', JSON.stringify({ text: 'a', sentences: 21 }), 'application/json'],
+    ['INVALID_INPUT', JSON.stringify({ text: 'a', sentences: 2.5 }), 'application/json'],
+    ['INVALID_INPUT', JSON.stringify({ text: 'a', sentences: '3' }), 'application/json'],
   ])('throws InputError %s for body %j', (code, body, contentType) => {
     expect(() => parseSubmission(encode(body), contentType, LIMIT)).toThrow(
       expect.objectContaining({ code }),

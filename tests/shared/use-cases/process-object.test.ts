@@ -17,7 +17,17 @@ function setup(objects: Record<string, StoredObject> = {}, maxInputBytes = 1_000
   const { bucket, objects: stored, reads } = createInMemoryBucket();
   for (const [key, object] of Object.entries(objects)) stored.set(key, object);
   const { store, rows } = createInMemoryStore();
-  return { deps: { bucket, store, maxInputBytes, now: fixedNow }, objects: stored, reads, rows };
+  const warnings: { message: string; attributes: Record<string, unknown> }[] = [];
+  const logger = {
+    warn: (message: string, attributes: Record<string, unknown>) => warnings.push({ message, attributes }),
+  };
+  return {
+    deps: { bucket, store, logger, maxInputBytes, now: fixedNow },
+    objects: stored,
+    reads,
+    rows,
+    warnings,
+  };
 }
 
 const idOf = (etag: string, key = KEY) => objectArticleId({ bucket: TEST_BUCKET, key, version: etag });
@@ -80,6 +90,33 @@ describe('processObject', () => {
 
     expect(rows.get('from-api')?.result.status).toBe('DONE');
   });
+
+  it.each([
+    ['the metadata over the configured length', { 'summary-sentences': '1' }, 4, 1],
+    ['the configured length without metadata', {}, 2, 2],
+  ])('summarises to %s', async (_name, metadata, configured, expected) => {
+    const { deps, rows } = setup({ [KEY]: { body: seed, etag: 'e1', metadata } });
+
+    await processObject(anS3ObjectRef({ key: KEY, etag: 'e1' }), { ...deps, sentences: configured });
+
+    expect(rows.get(idOf('e1'))?.result.summary).toHaveLength(expected);
+  });
+
+  it.each(['0', '21', 'three', '2.5', '', ' 3'])(
+    'ignores and logs summary-sentences metadata %j, keeping the configured length',
+    async (value) => {
+      const { deps, rows, warnings } = setup({
+        [KEY]: { body: seed, etag: 'e1', metadata: { 'summary-sentences': value } },
+      });
+
+      await processObject(anS3ObjectRef({ key: KEY, etag: 'e1' }), { ...deps, sentences: 2 });
+
+      expect(rows.get(idOf('e1'))?.result).toMatchObject({ status: 'DONE', summary: { length: 2 } });
+      expect(warnings).toEqual([
+        { message: expect.any(String), attributes: expect.objectContaining({ 'summary-sentences': value }) },
+      ]);
+    },
+  );
 
   it('reports a duplicate and keeps the first Result when the same event arrives twice', async () => {
     const { deps, rows, reads } = setup({ [KEY]: { body: seed, etag: 'e1' } });

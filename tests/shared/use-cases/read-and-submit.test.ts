@@ -13,18 +13,18 @@ function setup() {
 }
 
 describe('submitArticle', () => {
-  it('stores the body under incoming/<id>.<ext> with the id in its metadata and records it PENDING', async () => {
+  it('stores the body under incoming/<id>.<ext> with the id and options in its metadata and records it PENDING', async () => {
     const { deps, objects, rows } = setup();
 
     const accepted = await submitArticle(
-      { bytes: encode('<p>Hi</p>'), contentType: 'text/html', url: 'https://example.test/a' },
+      { bytes: encode('<p>Hi</p>'), contentType: 'text/html', url: 'https://example.test/a', sentences: 3 },
       deps,
     );
 
     expect(accepted).toEqual({ id: 'id-1', status: 'PENDING', key: 'incoming/id-1.html' });
     expect(objects.get('incoming/id-1.html')).toMatchObject({
       contentType: 'text/html',
-      metadata: { 'article-id': 'id-1', 'source-url': 'https://example.test/a' },
+      metadata: { 'article-id': 'id-1', 'source-url': 'https://example.test/a', 'summary-sentences': '3' },
     });
     expect(rows.get('id-1')?.result).toMatchObject({ status: 'PENDING', text: '', summary: [] });
   });
