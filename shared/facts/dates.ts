@@ -57,8 +57,11 @@ const MONTH_YEAR = new RegExp(`${NOT_AFTER_LETTER}(${MONTH}),?\\s(\\d{4})(?!\\p{
 const YEAR_AFTER_PREPOSITION =
   /(?<=(?<![\p{L}])(?:[Ii]n|[Ss]ince|[Uu]ntil|[Bb]y|[Ff]rom|[Dd]uring|[Tt]hrough|[Bb]efore|[Aa]fter|of)\s|mid-)((?:19|20)\d{2})(?![\p{N}-])/gu;
 
+/** Named days that are not the weekday near the article's date: "Good Friday", "the Sunday Times". */
+const NOT_A_DAY_BEFORE = '(?<!(?:Good|Black|Cyber|Bloody|Easter|Holy|Ash|Palm|Super)\\s)';
+const NOT_A_DAY_AFTER = '(?!\\s(?:Times|Telegraph|Mirror|Post|Express|Herald|Mail|Night|Sport|People|Star))';
 const WEEKDAY_RELATIVE = new RegExp(
-  `${NOT_AFTER_LETTER}(?:([Ll]ast|[Nn]ext|[Tt]his)\\s)?(${WEEKDAY})${NOT_BEFORE_LETTER}`,
+  `${NOT_AFTER_LETTER}${NOT_A_DAY_BEFORE}(?:([Ll]ast|[Nn]ext|[Tt]his)\\s)?(${WEEKDAY})${NOT_BEFORE_LETTER}${NOT_A_DAY_AFTER}`,
   'gu',
 );
 const DAY_WORD = /(?<![\p{L}])([Yy]esterday|[Tt]oday|[Tt]omorrow|[Tt]onight)(?![\p{L}])/gu;

@@ -79,6 +79,8 @@ describe('findDates', () => {
     ['She may visit.'],
     ['June 31, 2023 is not a day'],
     ['COVID-19 cases rose to 2023'],
+    ['He told the Sunday Times about it.'],
+    ['Shops opened on Black Friday.'],
   ])('reports no date in %j', (text) => {
     expect(findDates(text, { publishedAt: PUBLISHED })).toEqual([]);
   });
