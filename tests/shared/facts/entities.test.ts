@@ -74,7 +74,7 @@ describe('buildEntities', () => {
     ['since President Joe Biden took office', 'President Joe Biden', 'Joe Biden'],
     ['US Secretary of State Antony Blinken met', 'US Secretary of State Antony Blinken', 'Antony Blinken'],
     ['from US Secretary of Defense Lloyd Austin to', 'Defense Lloyd Austin', 'Lloyd Austin'],
-  ] as const)('trims the tagged %j to the name %s', (text, tagged, name) => {
+  ] as const)('trims the tagged name in %j: %s becomes %s', (text, tagged, name) => {
     const type: NerType = /Department|Reuters|Inc|Proleter|Defense/.test(tagged) ? 'ORG' : 'PER';
     const [entity] = entitiesOf(text, [[type, tagged]]);
 
