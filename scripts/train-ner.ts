@@ -2,7 +2,7 @@
  * Trains the NER tagger on CoNLL-2003 train (../shared/data, never copied into the repo) and writes the
  * committed model to shared/facts/ner/models/ner.json.
  *
- *   npm run train:ner -- [--epochs 6] [--seed 1] [--threshold 0] [--min-count 1] [--out FILE]
+ *   npm run train:ner -- [--epochs 6] [--seed 1] [--threshold 0] [--min-count 1] [--history] [--out FILE]
  *
  * Deterministic: the same data, seed and options give the same file. Prints dev micro F1 per epoch when
  * ../shared/data/ner/conll2003-dev.jsonl is there.
@@ -109,6 +109,7 @@ function main(): void {
       threshold: { type: 'string', default: '0' },
       'min-count': { type: 'string', default: '1' },
       out: { type: 'string' },
+      history: { type: 'boolean', default: false },
     },
   });
   if (!existsSync(TRAIN)) {
@@ -128,6 +129,7 @@ function main(): void {
     epochs: Number(values.epochs),
     seed: Number(values.seed),
     minCount: Number(values['min-count']),
+    history: values.history,
     gazetteer,
     onEpoch: (epoch, averaged) => {
       const elapsed = ((performance.now() - started) / 1000).toFixed(1);

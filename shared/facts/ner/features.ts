@@ -1,5 +1,5 @@
 import { type Gazetteer, matchGazetteer } from './gazetteer.ts';
-import type { Sentence } from './tokenize.ts';
+import type { Sentence, Token } from './tokenize.ts';
 
 const CURLY_SINGLE = /[‘’‚‛′]/gu;
 const CURLY_DOUBLE = /[“”„‟″«»]/gu;
@@ -62,6 +62,8 @@ export interface OwnFeatures {
 export interface TokenFeatures {
   readonly own: OwnFeatures;
   readonly context: FeaturePairs;
+  /** The lowercased word if the token is capitalised: its key in the prediction history. */
+  readonly historyKey: string | undefined;
 }
 
 interface TokenInfo {
@@ -164,6 +166,7 @@ function firstWordIndex(sentence: Sentence): number {
 export type FeaturePairs = string[];
 
 function tokenFeatures(
+  token: Token,
   infos: readonly TokenInfo[],
   gazetteer: readonly string[][],
   i: number,
@@ -206,7 +209,8 @@ function tokenFeatures(
   for (const mark of gazetteer[i] ?? []) features.push('g0', mark, 'g0|sh+1', `${mark}|${shapeAt(1)}`);
   for (const mark of gazetteer[i + 1] ?? []) features.push('g+1', mark);
   for (const mark of gazetteer[i + 2] ?? []) features.push('g+2', mark);
-  return { own: self.own[context.caps ? 1 : 0], context: features };
+  const historyKey = CAPITALISED.test(token.text) ? lower : undefined;
+  return { own: self.own[context.caps ? 1 : 0], context: features, historyKey };
 }
 
 /** Feature names (`template=value`) of a token, as training and the model file spell them. */
@@ -239,6 +243,6 @@ export function documentFeatures(sentences: readonly Sentence[], gazetteer: Gaze
     );
     const first = firstWordIndex(sentence);
     const context = { caps: caps[s] ?? false, first, evidence, common: gazetteer.common };
-    return sentence.map((_, i) => tokenFeatures(tokens, marks, i, context));
+    return sentence.map((token, i) => tokenFeatures(token, tokens, marks, i, context));
   });
 }

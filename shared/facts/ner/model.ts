@@ -1,6 +1,7 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { documentFeatures, type FeaturePairs, type OwnFeatures, type TokenFeatures } from './features.ts';
 import { buildGazetteer, type Gazetteer, type GazetteerLists } from './gazetteer.ts';
+import { HISTORY_TEMPLATE, historyType, type PredictionHistory, recordHistory } from './history.ts';
 import { decodeTags, type EntityMention, tagConstraints } from './tags.ts';
 import { tokenizeSentences } from './tokenize.ts';
 import { viterbi } from './viterbi.ts';
@@ -158,24 +159,40 @@ function ownScores(model: NerModel, own: OwnFeatures): Float64Array {
   return scores;
 }
 
-/** Per-token tag scores of one sentence from its features; unknown features score nothing. */
-export function emissionScores(model: NerModel, features: readonly TokenFeatures[]): Float64Array {
+/** Per-token tag scores of one sentence from its features and the document's prediction history. */
+export function emissionScores(
+  model: NerModel,
+  features: readonly TokenFeatures[],
+  history: PredictionHistory = new Map(),
+): Float64Array {
   const n = model.tagCount;
   const scores = new Float64Array(features.length * n);
   features.forEach((token, t) => {
     scores.set(ownScores(model, token.own), t * n);
     addPairs(model, token.context, scores, t * n);
+    const type = historyType(history, token.historyKey);
+    if (type) addPairs(model, [HISTORY_TEMPLATE, type], scores, t * n);
   });
   return scores;
 }
 
-/** Tags a whole document (sentences share document-level features) and returns mentions in order. */
+/**
+ * Tags a whole document, sentence by sentence in order (sentences share document-level features and
+ * the prediction history), and returns mentions in order.
+ */
 export function tagWithModel(model: NerModel, text: string): EntityMention[] {
   const sentences = tokenizeSentences(text);
   const features = documentFeatures(sentences, model.gazetteer);
+  const history: PredictionHistory = new Map();
   return sentences.flatMap((sentence, s) => {
-    const emissions = emissionScores(model, features[s] ?? []);
+    const tokens = features[s] ?? [];
+    const emissions = emissionScores(model, tokens, history);
     const tags = viterbi({ ...model, emissions }, sentence.length);
+    recordHistory(
+      history,
+      tokens.map((token) => token.historyKey),
+      tags,
+    );
     return decodeTags(text, sentence, tags);
   });
 }

@@ -37,7 +37,8 @@ function prefixOf(tag: number): Prefix | undefined {
   return tag === OUTSIDE ? undefined : PREFIXES[(tag - 1) % PREFIXES.length];
 }
 
-function typeOf(tag: number): NerType | undefined {
+/** The entity type a tag belongs to (undefined for O). */
+export function typeOf(tag: number): NerType | undefined {
   return tag === OUTSIDE ? undefined : NER_TYPES[Math.floor((tag - 1) / PREFIXES.length)];
 }
 

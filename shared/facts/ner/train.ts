@@ -1,5 +1,12 @@
 import { documentFeatures, featureNames } from './features.ts';
 import { buildGazetteer, type GazetteerLists } from './gazetteer.ts';
+import {
+  HISTORY_FEATURES,
+  HISTORY_TEMPLATE,
+  historyType,
+  type PredictionHistory,
+  recordHistory,
+} from './history.ts';
 import { MODEL_FORMAT, type ModelWeights } from './model.ts';
 import { encodeTags, TAGS, type TypedSpan, tagConstraints } from './tags.ts';
 import { type Sentence, tokenizeSentences } from './tokenize.ts';
@@ -18,6 +25,11 @@ export interface TrainingOptions {
   readonly gazetteer: GazetteerLists;
   /** Features seen fewer times than this in training are not learned. Default 1. */
   readonly minCount?: number;
+  /**
+   * Learn the prediction-history feature (documents shuffled, their sentences read in order). Default
+   * false: sentences shuffled on their own, no history.
+   */
+  readonly history?: boolean;
   /** Called after each epoch with a function that computes the averaged weights so far. */
   readonly onEpoch?: (epoch: number, averaged: () => ModelWeights) => void;
 }
@@ -27,7 +39,11 @@ interface PreparedSentence {
   readonly offsets: Int32Array;
   readonly features: Int32Array;
   readonly gold: Uint8Array;
+  readonly historyKeys: readonly (string | undefined)[];
 }
+
+/** Per token, the id of its prediction-history feature, or -1. */
+type HistoryIds = Int32Array;
 
 /** Deterministic 32-bit PRNG (mulberry32). */
 export function seededRandom(seed: number): () => number {
@@ -56,32 +72,36 @@ function spansIn(sentence: Sentence, spans: readonly TypedSpan[]): TypedSpan[] {
 
 function featurise(documents: readonly TrainingDocument[], gazetteerLists: GazetteerLists) {
   const gazetteer = buildGazetteer(gazetteerLists);
-  return documents.flatMap((document) => {
+  return documents.map((document) => {
     const sentences = tokenizeSentences(document.text);
     const features = documentFeatures(sentences, gazetteer);
     return sentences.map((sentence, s) => ({
       names: (features[s] ?? []).map(featureNames),
       gold: encodeTags(sentence, spansIn(sentence, document.entities)),
+      historyKeys: (features[s] ?? []).map((token) => token.historyKey),
     }));
   });
 }
 
 function indexFeatures(featurised: ReturnType<typeof featurise>, minCount: number) {
   const counts = new Map<string, number>();
-  for (const { names } of featurised) {
+  for (const { names } of featurised.flat()) {
     for (const token of names) for (const name of token) counts.set(name, (counts.get(name) ?? 0) + 1);
   }
   const names = [...counts.keys()].filter((name) => (counts.get(name) ?? 0) >= minCount);
+  names.push(...HISTORY_FEATURES);
   const index = new Map(names.map((name, row) => [name, row]));
-  const sentences: PreparedSentence[] = featurised.map(({ names: tokens, gold }) => {
-    const ids = tokens.map((token) => token.flatMap((name) => index.get(name) ?? []));
-    const offsets = new Int32Array(ids.length + 1);
-    ids.forEach((token, t) => {
-      offsets[t + 1] = (offsets[t] ?? 0) + token.length;
-    });
-    return { offsets, features: Int32Array.from(ids.flat()), gold };
-  });
-  return { names, sentences };
+  const documents: PreparedSentence[][] = featurised.map((sentences) =>
+    sentences.map(({ names: tokens, gold, historyKeys }) => {
+      const ids = tokens.map((token) => token.flatMap((name) => index.get(name) ?? []));
+      const offsets = new Int32Array(ids.length + 1);
+      ids.forEach((token, t) => {
+        offsets[t + 1] = (offsets[t] ?? 0) + token.length;
+      });
+      return { offsets, features: Int32Array.from(ids.flat()), gold, historyKeys };
+    }),
+  );
+  return { names, documents, index };
 }
 
 /** Perceptron weights, and the clock-weighted sums of their updates for averaging. */
@@ -96,18 +116,20 @@ interface Perceptron {
 const TAG_COUNT = TAGS.length;
 const CONSTRAINTS = tagConstraints(TAG_COUNT);
 
-function featureRange(sentence: PreparedSentence, t: number): [number, number] {
-  return [sentence.offsets[t] ?? 0, sentence.offsets[t + 1] ?? 0];
+/** Feature ids of token t: its static features and, if any, its prediction-history feature. */
+function tokenFeatures(sentence: PreparedSentence, history: HistoryIds, t: number): Int32Array {
+  const ids = sentence.features.subarray(sentence.offsets[t] ?? 0, sentence.offsets[t + 1] ?? 0);
+  const extra = history[t] ?? -1;
+  return extra < 0 ? ids : Int32Array.of(...ids, extra);
 }
 
-function predict(perceptron: Perceptron, sentence: PreparedSentence): Uint8Array {
+function predict(perceptron: Perceptron, sentence: PreparedSentence, history: HistoryIds): Uint8Array {
   const n = TAG_COUNT;
   const length = sentence.gold.length;
   const emissions = new Float64Array(length * n);
   for (let t = 0; t < length; t += 1) {
-    const [from, to] = featureRange(sentence, t);
-    for (let k = from; k < to; k += 1) {
-      const row = (sentence.features[k] ?? 0) * n;
+    for (const id of tokenFeatures(sentence, history, t)) {
+      const row = id * n;
       for (let tag = 0; tag < n; tag += 1) {
         emissions[t * n + tag] = (emissions[t * n + tag] ?? 0) + (perceptron.weights[row + tag] ?? 0);
       }
@@ -123,16 +145,20 @@ function add(values: Float64Array, sums: Float64Array, cell: number, delta: numb
 }
 
 /** Where the predicted path differs from gold: gold features and transitions up, predicted ones down. */
-function learn(perceptron: Perceptron, sentence: PreparedSentence, predicted: Uint8Array): void {
+function learn(
+  perceptron: Perceptron,
+  sentence: PreparedSentence,
+  history: HistoryIds,
+  predicted: Uint8Array,
+): void {
   const n = TAG_COUNT;
   const { weights, weighted, transitions, weightedTransitions, clock } = perceptron;
   for (let t = 0; t < sentence.gold.length; t += 1) {
     const gold = sentence.gold[t] ?? 0;
     const guess = predicted[t] ?? 0;
     if (gold !== guess) {
-      const [from, to] = featureRange(sentence, t);
-      for (let k = from; k < to; k += 1) {
-        const row = (sentence.features[k] ?? 0) * n;
+      for (const id of tokenFeatures(sentence, history, t)) {
+        const row = id * n;
         add(weights, weighted, row + gold, 1, clock);
         add(weights, weighted, row + guess, -1, clock);
       }
@@ -154,9 +180,18 @@ function average(values: Float64Array, sums: Float64Array, clock: number): Float
  * Trains a linear-chain tagger with the averaged structured perceptron: Viterbi-decode each sentence
  * under the BILOU constraints and, where the path is wrong, add the gold features and subtract the
  * predicted ones. Averaging uses the usual trick: keep `sum(clock * update)` and return `w - sum / clock`.
+ * With `history`, documents are shuffled (seeded) and their sentences read in order, so that the
+ * prediction-history feature sees the model's own earlier predictions in the document, as when tagging.
  */
 export function trainTagger(documents: readonly TrainingDocument[], options: TrainingOptions): ModelWeights {
-  const { names, sentences } = indexFeatures(featurise(documents, options.gazetteer), options.minCount ?? 1);
+  const prepared = indexFeatures(featurise(documents, options.gazetteer), options.minCount ?? 1);
+  const { names, index } = prepared;
+  const sentenceCount = prepared.documents.reduce((sum, sentences) => sum + sentences.length, 0);
+  const historyIds = (keys: readonly (string | undefined)[], history: PredictionHistory): HistoryIds =>
+    Int32Array.from(keys, (key) => {
+      const type = historyType(history, key);
+      return type ? (index.get(`${HISTORY_TEMPLATE}=${type}`) ?? -1) : -1;
+    });
   const perceptron: Perceptron = {
     weights: new Float64Array(names.length * TAG_COUNT),
     weighted: new Float64Array(names.length * TAG_COUNT),
@@ -170,16 +205,31 @@ export function trainTagger(documents: readonly TrainingDocument[], options: Tra
     weights: average(perceptron.weights, perceptron.weighted, perceptron.clock),
     transitions: average(perceptron.transitions, perceptron.weightedTransitions, perceptron.clock),
     gazetteer: options.gazetteer,
-    meta: { format: MODEL_FORMAT, epochs: options.epochs, seed: options.seed, sentences: sentences.length },
+    meta: {
+      format: MODEL_FORMAT,
+      epochs: options.epochs,
+      seed: options.seed,
+      history: options.history ?? false,
+      sentences: sentenceCount,
+    },
   });
   const random = seededRandom(options.seed);
-  const order = sentences.map((_, i) => i);
+  // Without history, each sentence is its own unit; with it, a document is (its sentences read in order).
+  const units = options.history
+    ? prepared.documents
+    : prepared.documents.flat().map((sentence) => [sentence]);
+  const order = units.map((_, i) => i);
   for (let epoch = 1; epoch <= options.epochs; epoch += 1) {
     shuffle(order, random);
     for (const i of order) {
-      const sentence = sentences[i] as PreparedSentence;
-      learn(perceptron, sentence, predict(perceptron, sentence));
-      perceptron.clock += 1;
+      const history: PredictionHistory = new Map();
+      for (const sentence of units[i] ?? []) {
+        const ids = historyIds(sentence.historyKeys, options.history ? history : new Map());
+        const predicted = predict(perceptron, sentence, ids);
+        learn(perceptron, sentence, ids, predicted);
+        recordHistory(history, sentence.historyKeys, predicted);
+        perceptron.clock += 1;
+      }
     }
     options.onEpoch?.(epoch, averaged);
   }

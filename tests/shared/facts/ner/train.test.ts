@@ -58,6 +58,12 @@ describe('trainTagger', () => {
     expect(second).toBe(first);
   });
 
+  it('gives byte-identical models when trained twice with the prediction history', () => {
+    const withHistory = { ...options, history: true };
+    const first = JSON.stringify(encodeModel(trainTagger(corpus(), withHistory)));
+    expect(JSON.stringify(encodeModel(trainTagger(corpus(), withHistory)))).toBe(first);
+  });
+
   it('learns to tag the entities of its training sentences', () => {
     // Arrange
     const model = modelFromWeights(trainTagger(corpus(), options));
