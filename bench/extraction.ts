@@ -25,7 +25,12 @@ interface Page {
   readonly without: readonly string[];
 }
 
-type Extractor = (page: Page, bytes: Uint8Array) => string;
+interface Extraction {
+  readonly text: string;
+  readonly language?: string;
+}
+
+type Extractor = (page: Page, bytes: Uint8Array) => Extraction;
 
 const DATA = new URL('../../shared/data/extraction/trafilatura-dev.jsonl.gz', import.meta.url);
 const ENGLISH = /^en\b/i;
@@ -60,9 +65,9 @@ const precis: Extractor = (page, bytes) => {
       contentType: `text/html; charset=${charsetOf(page)}`,
       ...(page.url ? { url: page.url } : {}),
     });
-    return `${document.title ?? ''}\n${document.text}`;
+    return { text: `${document.title ?? ''}\n${document.text}`, language: document.language };
   } catch (error) {
-    if (error instanceof InputError) return '';
+    if (error instanceof InputError) return { text: '' };
     throw error;
   }
 };
@@ -70,7 +75,7 @@ const precis: Extractor = (page, bytes) => {
 const readability: Extractor = (page) => {
   const { document } = parseHTML(page.html);
   const article = new Readability(document as never).parse();
-  return `${article?.title ?? ''}\n${article?.textContent ?? ''}`;
+  return { text: `${article?.title ?? ''}\n${article?.textContent ?? ''}` };
 };
 
 function percentile(sorted: readonly number[], share: number): number {
@@ -78,6 +83,8 @@ function percentile(sorted: readonly number[], share: number): number {
 }
 
 interface Run {
+  /** Pages whose declared language (html lang) precis's detected language matches, of those that declare one. */
+  readonly language: { agree: number; declared: number };
   readonly all: Score;
   readonly english: Score;
   readonly times: number[];
@@ -85,12 +92,23 @@ interface Run {
 }
 
 function run(pages: readonly Page[], extract: Extractor): Run {
-  const result: Run = { all: emptyScore(), english: emptyScore(), times: [], failures: [] };
+  const result: Run = {
+    language: { agree: 0, declared: 0 },
+    all: emptyScore(),
+    english: emptyScore(),
+    times: [],
+    failures: [],
+  };
   for (const page of pages) {
     const bytes = encodePage(page);
     const started = performance.now();
-    const text = extract(page, bytes);
+    const { text, language } = extract(page, bytes);
     result.times.push(performance.now() - started);
+    const declared = page.html_lang?.slice(0, 2).toLowerCase();
+    if (declared && language) {
+      result.language.declared += 1;
+      if (language === declared) result.language.agree += 1;
+    }
     const wrong = scorePage(result.all, page, text);
     if (ENGLISH.test(page.html_lang ?? '')) scorePage(result.english, page, text);
     if (wrong.missed.length + wrong.leaked.length > 0)
@@ -142,6 +160,10 @@ function main(): void {
   console.log('\n| system | median ms/page | p95 ms/page | ms per MB |');
   console.log('|---|---|---|---|');
   for (const [name, result] of Object.entries(runs)) console.log(speed(name, result.times, megabytes));
+  const { agree, declared } = runs.precis.language;
+  console.log(
+    `\nprecis language (tinyld on the cleaned text) agrees with the page's html lang on ${agree}/${declared} pages`,
+  );
   const failuresFlag = process.argv.indexOf('--failures');
   const failuresFile = failuresFlag >= 0 ? process.argv[failuresFlag + 1] : undefined;
   if (failuresFile)

@@ -28,7 +28,7 @@ const AGENCY_ONLY = new RegExp(
 );
 /** Inline credits inside a paragraph: "(AP Photo/Evan Vucci)", "(Photo: Jane Doe)", "(Getty Images)". */
 const INLINE_CREDIT =
-  /\((?:(?:AP|AFP|Reuters|EPA|Getty)(?: Photo)?\s?\/[^()\n]{1,60}|(?:photos?|images?|pictures?|credit|foto|bild)(?: by)?\s*:?\s[^()\n]{1,60}|Getty Images|AFP via Getty Images|picture alliance[^()\n]{0,40})\)/gi;
+  /\((?:(?:AP|AFP|Reuters|EPA|Getty)(?: Photo)?\s?\/[^()\n]{1,60}|(?:photos?|images?|pictures?|credit|foto|bild)\s*(?::|by\s)\s*[^()\n]{1,60}|Getty Images|AFP via Getty Images|picture alliance[^()\n]{0,40})\)/gi;
 /** BBC-style labels, Daily Mail "Pictured:" and plain "Caption:". */
 const CAPTION_LABEL =
   /^(?:(?:image caption|media caption|image copyright|image source)\b|(?:caption|pictured|bildunterschrift)\s*:)/i;

@@ -29,8 +29,15 @@ const BYLINE_MAX_WORDS = 16;
 /** The Daily Mail's inline header: "By . Name . PUBLISHED: . 12:08 EST, 24 July 2013 . | . UPDATED: . ... . " */
 const DAILY_MAIL_HEADER =
   /^(?:By \. ([^.\n]{1,80}) \. )?PUBLISHED: \. ([^|\n]{1,60}) \. \| \. UPDATED: \. ([^.\n]{1,60}) \. /;
-const SCROLL_DOWN =
-  /\b(?:scroll down for (?:video|more(?: videos?)?|the video|full video)|SCROLL DOWN FOR VIDEO)\b\.?\s*/gi;
+/** The marker, then the rest of the line (which may open with a glued caption). */
+const SCROLL_DOWN_WITH_REST =
+  /\b(scroll down for (?:video|more(?: videos?)?|the video|full video)\b\.?)\s*([^\n]*)/gi;
+const GLUED_CAPTION_MAX_CHARS = 600;
+const GLUED_CAPTION_MIN_WORDS = 6;
+const SENTENCE_BOUNDARY = /[.!?]["'’”]?\s/;
+/** A sentence opener straight after a word, with no punctuation between: where a glued caption stops. */
+const GLUED_SENTENCE_START =
+  /(?<=[\p{Ll}\p{N})'’"”])(?<!\b(?:in|of|on|at|to|for|by|from|with|and|or|the|a|an|as|than|that))\s(?=(?:The|He|She|It|They|But|And|A|An|In|His|Her|This|That|Mr|Mrs|Ms|Police|Officials|We|I|According|After|When|Now|However|Meanwhile|Last|Their|There|Its|Earlier|Speaking)\s)/u;
 /** A removed line or shortcode may leave doubled spaces behind. */
 const SPACE_RUN = /[ \t]{2,}/g;
 
@@ -118,11 +125,28 @@ export function removeBylines(paragraphs: Paragraphs, context: TextContext): str
   });
 }
 
+/**
+ * Where a Daily Mail caption glued after "Scroll down for video" ends: the first place before the sentence's
+ * end where a new sentence starts without punctuation ("... to vote Labour And he warned ...").
+ */
+function gluedCaptionEnd(text: string): number | undefined {
+  const window = text.slice(0, GLUED_CAPTION_MAX_CHARS);
+  const sentenceEnd = window.search(SENTENCE_BOUNDARY);
+  const span = sentenceEnd < 0 ? window : window.slice(0, sentenceEnd);
+  const boundary = span.search(GLUED_SENTENCE_START);
+  if (boundary < 0 || wordCount(span.slice(0, boundary)) < GLUED_CAPTION_MIN_WORDS) return undefined;
+  return boundary;
+}
+
+/** "Scroll down for video" markers, and the picture caption a scraper glued straight after one. */
 export function removeScrollDown(paragraphs: Paragraphs, context: TextContext): string[] {
   return mapLines(paragraphs, (line) =>
-    line.replace(SCROLL_DOWN, (match) => {
-      record(context, 'scroll-down', match);
-      return '';
+    line.replace(SCROLL_DOWN_WITH_REST, (_match, marker: string, rest: string) => {
+      record(context, 'scroll-down', marker);
+      const end = gluedCaptionEnd(rest);
+      if (end === undefined) return rest;
+      record(context, 'photo-caption', rest.slice(0, end));
+      return rest.slice(end).trimStart();
     }),
   );
 }

@@ -103,9 +103,27 @@ describe('text rules', () => {
   });
 
   it('removes a Daily Mail caption glued after "Scroll down for video"', () => {
-    const document = clean('Scroll down for video');
+    const glued =
+      'The wall was last repaired in 1990. Scroll down for video The mayor, pictured at the harbour on Tuesday, promised that the wall would be rebuilt before winter The council said the work would cost four million pounds.';
 
-    expect(document.removed[0]).toEqual({ rule: 'scroll-down', text: 'Scroll down for video' });
+    const document = clean(glued);
+
+    expect(document.removed).toEqual([
+      { rule: 'scroll-down', text: 'Scroll down for video' },
+      {
+        rule: 'photo-caption',
+        text: 'The mayor, pictured at the harbour on Tuesday, promised that the wall would be rebuilt before winter',
+      },
+    ]);
+    expect(document.text).toContain(
+      'The wall was last repaired in 1990. The council said the work would cost four million pounds.',
+    );
+  });
+
+  it('keeps the sentence after "Scroll down for video" when no caption is glued to it', () => {
+    const document = clean('Scroll down for video According to the council, the work will take a year.');
+
+    expect(document.text).toContain('According to the council, the work will take a year.');
   });
 
   it('removes later copies of a paragraph', () => {
