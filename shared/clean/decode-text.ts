@@ -73,15 +73,18 @@ function refuseGarbage(text: string): void {
 }
 
 /**
- * Bytes to text: BOM, then the declared charset, then strict UTF-8, then a legacy-encoding detector.
+ * Bytes to text: BOM, then the declared charset, then strict UTF-8, then a legacy-encoding detector (chardet).
+ * A declared UTF-8 that does not decode strictly falls through to the detector.
  * UTF-8 that was once read as Windows-1252 (mojibake such as "donâ€™t") is repaired.
  */
 export function decodeText(bytes: Uint8Array, contentType?: string): DecodedText {
   const bom = bomOf(bytes);
-  const encoding =
-    bom?.[0] ??
-    declaredCharset(bytes, contentType) ??
-    (decodeStrict(bytes, 'utf-8') === undefined ? detectLegacyEncoding(bytes) : 'utf-8');
+  const declared = declaredCharset(bytes, contentType);
+  const isUtf8 =
+    declared === undefined || declared === 'utf-8' ? decodeStrict(bytes, 'utf-8') !== undefined : false;
+  // A page that declares UTF-8 but is not (a common template default) is read like an undeclared one.
+  const undeclared = isUtf8 ? 'utf-8' : detectLegacyEncoding(bytes);
+  const encoding = bom?.[0] ?? (declared === 'utf-8' ? undeclared : (declared ?? undeclared));
   const body = bom ? bytes.subarray(bom[1]) : bytes;
   const decoded = new TextDecoder(encoding).decode(body);
   refuseGarbage(decoded);

@@ -80,10 +80,19 @@ function languageOf(value: string | undefined): string | undefined {
   return value?.trim().match(LANGUAGE_CODE)?.[1]?.toLowerCase();
 }
 
-function cleanTitle(title: string | undefined, siteName: string | undefined): string | undefined {
-  if (!title) return undefined;
-  const withoutSite = siteName ? title.replace(` | ${siteName}`, '').replace(` - ${siteName}`, '') : title;
-  return withoutSite.replace(TITLE_SEPARATOR, '').trim() || title.trim();
+/** "Headline | Site Name" or "Headline - Site Name" to "Headline". */
+function withoutSiteName(title: string | undefined, siteName: string | undefined): string | undefined {
+  if (!title || !siteName) return title;
+  return (
+    title.replace(` | ${siteName}`, '').replace(` - ${siteName}`, '').replace(` – ${siteName}`, '').trim() ||
+    title
+  );
+}
+
+/** A <title> usually ends with the site's name after a separator; og:title and headline usually do not. */
+function cleanDocumentTitle(title: string | undefined, siteName: string | undefined): string | undefined {
+  const withoutSite = withoutSiteName(title, siteName);
+  return withoutSite?.replace(TITLE_SEPARATOR, '').trim() || withoutSite;
 }
 
 export function readHtmlMetadata(document: MetaDocument): HtmlMetadata {
@@ -91,11 +100,13 @@ export function readHtmlMetadata(document: MetaDocument): HtmlMetadata {
   const siteName =
     firstAttribute(document, ['meta[property="og:site_name"]', 'meta[name="application-name"]']) ??
     nameOf(article?.publisher);
-  const title =
+  const title = withoutSiteName(
     firstAttribute(document, ['meta[property="og:title"]', 'meta[name="twitter:title"]']) ??
-    stringOf(article?.headline) ??
-    cleanTitle(document.querySelector('title')?.textContent?.trim(), siteName) ??
-    document.querySelector('h1')?.textContent?.trim();
+      stringOf(article?.headline) ??
+      cleanDocumentTitle(document.querySelector('title')?.textContent?.trim(), siteName) ??
+      document.querySelector('h1')?.textContent?.trim(),
+    siteName,
+  );
   const author =
     firstAttribute(document, [
       'meta[name="author"]',

@@ -78,6 +78,12 @@ describe('decodeText', () => {
     expect(decodeText(windows1252(html)).text).toContain(LATIN1_TEXT);
   });
 
+  it('detects Windows-1252 behind a wrong UTF-8 declaration', () => {
+    const html = `<html><head><meta charset="utf-8"></head><body><p>${LATIN1_TEXT}</p></body></html>`;
+
+    expect(decodeText(windows1252(html)).text).toContain(LATIN1_TEXT);
+  });
+
   it('lets a BOM win over a wrong declaration', () => {
     const decoded = decodeText(
       Uint8Array.from([0xef, 0xbb, 0xbf, ...utf8(TEXT)]),
