@@ -1,4 +1,4 @@
-import { detectAll } from 'tinyld';
+import { detectAll } from 'tinyld/light';
 
 /** Below this many characters, trigram detection is a guess; the page's declared language is better. */
 const MIN_DETECTION_CHARS = 80;
