@@ -109,7 +109,7 @@ function paragraphTextLength(root: HtmlElement | HtmlDocument): number {
   return length;
 }
 
-export function pruneBoilerplate(document: HtmlDocument): void {
+function pruneBoilerplate(document: HtmlDocument): void {
   for (const element of document.querySelectorAll(NON_CONTENT_SELECTOR)) element.remove();
   const pageText = paragraphTextLength(document);
   for (const element of document.querySelectorAll('[class],[id]')) {

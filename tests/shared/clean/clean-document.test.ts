@@ -108,6 +108,44 @@ describe('cleanDocument formats', () => {
     expect(document.text).not.toContain(boilerplate);
   });
 
+  it('removes paragraphs that are only a link to another story', () => {
+    const html = `<html><body><article><p>${'The harbour bridge reopened to traffic on Tuesday after eight months of repairs. '.repeat(3)}</p>
+      <p><a href="/other">Council approves harbour budget for next year</a></p>
+      <p>${'Engineers replaced the corroded cables and resurfaced the deck of the bridge. '.repeat(3)}</p></article></body></html>`;
+
+    const document = cleanDocument({ bytes: utf8(html), contentType: 'text/html' });
+
+    expect(document.text).not.toContain('Council approves');
+    expect(document.removed).toContainEqual({
+      rule: 'link-block',
+      text: 'Council approves harbour budget for next year',
+    });
+  });
+
+  it('reads metadata from JSON-LD when the page has no meta tags', () => {
+    const jsonLd = JSON.stringify({
+      '@context': 'https://schema.org',
+      '@graph': [
+        { '@type': 'WebSite', name: 'Example' },
+        {
+          '@type': 'NewsArticle',
+          headline: 'Ferry service ends',
+          datePublished: '2024-04-02T08:00:00Z',
+          author: [{ '@type': 'Person', name: 'Sam Sample' }],
+          publisher: { '@type': 'Organization', name: 'The Coastal Courier' },
+        },
+      ],
+    });
+    const html = `<html><head><script type="application/ld+json">${jsonLd}</script></head><body><article><p>${'The ferry that ran during the bridge works made its last crossing on Monday evening. '.repeat(3)}</p></article></body></html>`;
+
+    const document = cleanDocument({ bytes: utf8(html), contentType: 'text/html' });
+
+    expect(document.title).toBe('Ferry service ends');
+    expect(document.publishedAt).toBe('2024-04-02T08:00:00Z');
+    expect(document.byline).toBe('Sam Sample');
+    expect(document.siteName).toBe('The Coastal Courier');
+  });
+
   it('reads a JSON export with title, text, url, publishedAt and author', () => {
     const document = cleanDocument({ bytes: fixture('clean/article.json'), fileName: 'incoming/a.json' });
 

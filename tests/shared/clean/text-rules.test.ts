@@ -228,3 +228,30 @@ describe('text rules', () => {
     expect(document.language).toBe(language);
   });
 });
+
+describe('publishedAt sources', () => {
+  const caption = 'The mayor speaks to reporters outside the town hall, on Tuesday, March 5, 2024.';
+
+  it('prefers a PUBLISHED line over the date of a removed caption', () => {
+    const document = clean('PUBLISHED: 09:00 GMT, 4 March 2024', caption);
+
+    expect(document.publishedAt).toBe('2024-03-04');
+    expect(document.publishedAtSource).toBe('byline');
+  });
+
+  it('prefers page metadata over the date of a removed caption', () => {
+    const json = JSON.stringify({ text: `${BODY}\n\n${caption}\n\n${MORE}`, publishedAt: '2024-03-01' });
+
+    const document = cleanDocument({ bytes: new TextEncoder().encode(json), fileName: 'a.json' });
+
+    expect(document.publishedAt).toBe('2024-03-01');
+    expect(document.publishedAtSource).toBe('metadata');
+  });
+
+  it('leaves publishedAt unset when nothing dates the story', () => {
+    const document = clean();
+
+    expect(document.publishedAt).toBeUndefined();
+    expect(document.publishedAtSource).toBeUndefined();
+  });
+});
