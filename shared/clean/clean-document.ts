@@ -173,7 +173,7 @@ export function cleanDocument(raw: RawDocument): CleanedDocument {
   const { metadata } = source;
   return definedOnly({
     text,
-    title,
+    title: title === undefined ? undefined : foldWhitespace(normaliseText(title)),
     sourceUrl: raw.url ?? metadata.sourceUrl ?? context.sourceUrl,
     language: detectLanguage(text, metadata.language),
     ...publishedOf(metadata, context),
