@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { articleIdSchema } from '../events/api-request.ts';
+import type { S3ObjectRef } from '../events/s3-event.ts';
 
 const ID_LENGTH = 26;
 /** S3 user metadata set by POST /articles so the process handler keeps the id the API answered with. */
@@ -27,3 +28,11 @@ export function articleIdFor(object: ObjectVersion, metadata: Readonly<Record<st
 }
 
 export const newArticleId = (): string => randomUUID();
+
+/** Sequencers are hex strings compared after padding to equal length. */
+const SEQUENCER_WIDTH = 32;
+
+/** Orders uploads to one key: event time, then S3's sequencer for uploads within the same millisecond. */
+export function uploadOrder(ref: Pick<S3ObjectRef, 'eventTime' | 'sequencer'>): string {
+  return `${ref.eventTime}#${(ref.sequencer ?? '').padStart(SEQUENCER_WIDTH, '0')}`;
+}

@@ -11,6 +11,7 @@ import {
   objectArticleId,
   SOURCE_URL_METADATA,
   SUMMARY_SENTENCES_METADATA,
+  uploadOrder,
 } from './article-id.ts';
 import { placeholderResult } from './placeholder-result.ts';
 
@@ -42,14 +43,6 @@ export type ProcessOutcome =
       readonly status: 'DONE' | 'FAILED';
       readonly code?: ErrorCode;
     };
-
-/** Sequencers are hex strings compared after padding to equal length. */
-const SEQUENCER_WIDTH = 32;
-
-/** Orders uploads to one key: event time, then S3's sequencer for uploads within the same millisecond. */
-export function uploadOrder(ref: Pick<S3ObjectRef, 'eventTime' | 'sequencer'>): string {
-  return `${ref.eventTime}#${(ref.sequencer ?? '').padStart(SEQUENCER_WIDTH, '0')}`;
-}
 
 /**
  * One uploaded object to one stored Result: head it (refusing oversized objects before downloading), read

@@ -7,9 +7,9 @@ import {
   newArticleId,
   SOURCE_URL_METADATA,
   SUMMARY_SENTENCES_METADATA,
+  uploadOrder,
 } from './article-id.ts';
 import { placeholderResult } from './placeholder-result.ts';
-import { uploadOrder } from './process-object.ts';
 
 export interface SubmitArticleDeps {
   readonly bucket: ArticleBucket;
