@@ -42,25 +42,32 @@ export function processArticle(input: ArticleInput, options: ProcessOptions = {}
       fileName: input.source.key,
       url: input.url,
     });
-    return { ...base, status: 'DONE', ...metadataOf(document), ...analyse(document, options) };
+    return { ...base, status: 'DONE', ...document, ...analyse(document, options) };
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
     return failedResult(base, error);
   }
 }
 
-function metadataOf(document: CleanedDocument) {
-  const { removed, ...metadata } = document;
-  return { ...metadata, removed };
-}
+/** The language the summariser's word lists, the tagger and the fact patterns were built for. */
+const ANALYSED_LANGUAGE = 'en';
 
+/**
+ * English (or an undetected language) is analysed fully. Other languages get a basic summary and headline
+ * (position and word frequency carry over; English word lists do not) and no facts or key phrases, rather
+ * than wrong ones.
+ */
 function analyse(document: CleanedDocument, options: ProcessOptions) {
   const { summary, headline, keyPhrases } = summarise(document, { sentences: options.sentences });
-  const facts = extractFacts(document);
+  const full = document.language === undefined || document.language === ANALYSED_LANGUAGE;
+  const withHeadline = { summary, ...(headline === undefined ? {} : { headline }) };
+  if (!full) {
+    return { ...withHeadline, facts: EMPTY_FACTS, analysis: { summary: 'basic', facts: 'none' } as const };
+  }
   return {
-    summary,
-    facts,
-    ...(headline === undefined ? {} : { headline }),
+    ...withHeadline,
+    facts: extractFacts(document),
+    analysis: { summary: 'full', facts: 'full' } as const,
     ...(keyPhrases === undefined ? {} : { keyPhrases }),
   };
 }

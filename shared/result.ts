@@ -88,6 +88,14 @@ export interface ResultError {
   readonly message: string;
 }
 
+/** What the analysis covered: English is analysed fully; other languages are cleaned and summarised only. */
+export interface Analysis {
+  /** 'full': every scoring signal; 'basic': position and word frequency only (no English word lists). */
+  readonly summary: 'full' | 'basic';
+  /** 'full': entities, dates, numbers and quotes; 'none': not extracted for this language. */
+  readonly facts: 'full' | 'none';
+}
+
 export interface Result {
   readonly id: string;
   readonly status: Status;
@@ -108,6 +116,8 @@ export interface Result {
   readonly headline?: string;
   readonly facts: Facts;
   readonly keyPhrases?: readonly string[];
+  /** Set on DONE Results: what the summary and facts cover for the article's language. */
+  readonly analysis?: Analysis;
   readonly removed?: readonly Removal[];
   readonly error?: ResultError;
   readonly pipelineVersion: string;
