@@ -21,6 +21,8 @@ describe('binary refusal', () => {
     ['gzip of a PNG', gzipSync(header(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a))],
     ['a broken gzip stream', Uint8Array.from([0x1f, 0x8b, 0x08, 0x00, 0xde, 0xad])],
     ['ELF', header(0x7f, 0x45, 0x4c, 0x46)],
+    ['a Windows executable', header(0x4d, 0x5a, 0x90, 0x00, 0x03, 0x00, 0x00, 0x00)],
+    ['MP3 with an ID3 tag', header(0x49, 0x44, 0x33, 0x04, 0x00, 0x00, 0x00, 0x00, 0x0f, 0x76)],
     ['MP4', Uint8Array.from([0, 0, 0, 0x18, 0x66, 0x74, 0x79, 0x70, 0x6d, 0x70, 0x34, 0x32])],
     ['random bytes', randomBytes(4096)],
     ['text with NUL bytes', new TextEncoder().encode('hello\u0000world\u0000again')],
@@ -38,6 +40,9 @@ describe('binary refusal', () => {
   it.each([
     ['UTF-8 text', new TextEncoder().encode('Plain text, with tabs\tand lines\n.')],
     ['UTF-16 with BOM', Uint8Array.from([0xff, 0xfe, 0x41, 0x00, 0x42, 0x00])],
+    ['text that starts like an executable', new TextEncoder().encode('MZ Wallace opened a store.')],
+    ['text that starts like an MP3 tag', new TextEncoder().encode('ID3 is a tag format for audio.')],
+    ['text that starts like a RIFF file', new TextEncoder().encode('RIFF raff gathered outside.')],
   ])('lets %s through', (_name, bytes) => {
     expect(detectBinary(bytes)).toBeUndefined();
   });
