@@ -68,6 +68,7 @@ export function createProcessHandler(processOnce: ProcessOnce, idempotency?: Ide
     .use(logMetrics(metrics, { captureColdStartMetric: true }))
     .handler(async (event: SQSEvent, context: Context): Promise<SQSBatchResponse> => {
       idempotency?.registerLambdaContext(context);
+      metrics.addMetric('RecordsReceived', MetricUnit.Count, event.Records.length);
       const process = shareWithinBatch(processOnce);
       return processPartialResponse(event, (record: SQSRecord) => handleRecord(record, process), processor, {
         context,
