@@ -1,4 +1,5 @@
 import type { DateFact, Span } from '../result.ts';
+import { NUMBER_WORDS } from './numbers.ts';
 import { keepFirstOfOverlapping } from './words.ts';
 
 type Granularity = NonNullable<DateFact['granularity']>;
@@ -85,22 +86,8 @@ const FUTURE_CUE =
 const FUTURE_CUE_WINDOW = 60;
 const SENTENCE_BREAK = /[.!?\n]/gu;
 const ISO_PREFIX = /^(\d{4})-(\d{2})-(\d{2})/u;
-const SMALL_NUMBERS: Readonly<Record<string, number>> = {
-  a: 1,
-  an: 1,
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-};
+/** "a week ago", "three days ago": the article and the number words that numbers.ts reads. */
+const SMALL_NUMBERS: Readonly<Record<string, number>> = { a: 1, an: 1, ...NUMBER_WORDS };
 const DAY_MS = 86_400_000;
 
 /**

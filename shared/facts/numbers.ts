@@ -15,7 +15,8 @@ interface ParsedNumber {
   readonly hyphenUnit?: { readonly word: string; readonly end: number; readonly old?: number };
 }
 
-const UNITS: Readonly<Record<string, number>> = {
+/** Number words below twenty, also used by dates.ts. */
+export const NUMBER_WORDS: Readonly<Record<string, number>> = {
   one: 1,
   two: 2,
   three: 3,
@@ -427,7 +428,7 @@ class SpelledTotal {
     else if (scale !== undefined) {
       this.total += (this.current || 1) * scale;
       this.current = 0;
-    } else this.current += UNITS[word] ?? 0;
+    } else this.current += NUMBER_WORDS[word] ?? 0;
     this.lastWasScale = scale !== undefined;
   }
 
@@ -441,7 +442,11 @@ class SpelledTotal {
 }
 
 function isNumberWord(word: string): boolean {
-  return word in UNITS || word in SCALES || word.split('-').every((part) => part in UNITS || part in SCALES);
+  return (
+    word in NUMBER_WORDS ||
+    word in SCALES ||
+    word.split('-').every((part) => part in NUMBER_WORDS || part in SCALES)
+  );
 }
 
 function isUnit(word: string): boolean {

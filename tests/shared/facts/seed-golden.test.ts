@@ -1,35 +1,14 @@
-import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { processArticle } from '#shared/process-article.ts';
 import type { EntityType, Result } from '#shared/result.ts';
+import { SEED_BYTES, SEED_ORGANIZATIONS, SEED_PEOPLE, SEED_PLACES } from '#tests/helpers/seed.ts';
 
-const seed = readFileSync(new URL('../../fixtures/seed-article.txt', import.meta.url));
+const seed = SEED_BYTES;
 const straight = (text: string | undefined) => text?.replace(/[’‘]/g, "'");
 
-const PEOPLE = [
-  'Antony Blinken',
-  'Xi Jinping',
-  'Wang Yi',
-  'Qin Gang',
-  'Joe Biden',
-  'Bill Gates',
-  'William Burns',
-  'Jake Sullivan',
-  'Lloyd Austin',
-];
-const PLACES = [
-  'Beijing',
-  'China',
-  'Washington',
-  'Vienna',
-  'Singapore',
-  'Taiwan',
-  'Hong Kong',
-  'Cuba',
-  'Ukraine',
-  'Russia',
-];
-const ORGANIZATIONS = ['State Department', 'CIA', 'Microsoft'];
+const PEOPLE = SEED_PEOPLE;
+const PLACES = SEED_PLACES;
+const ORGANIZATIONS = SEED_ORGANIZATIONS;
 
 /**
  * Quote openings and their speakers. "specifically so that ..." goes to Blinken: in "Before leaving for

@@ -1,34 +1,13 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadNerModel, tagEntities } from '#shared/facts/ner/tag-entities.ts';
+import { SEED_ORGANIZATIONS, SEED_PEOPLE, SEED_PLACES, SEED_TEXT } from '#tests/helpers/seed.ts';
 
-const SEED = readFileSync(new URL('../../../fixtures/seed-article.txt', import.meta.url), 'utf8');
+const SEED = SEED_TEXT;
 
 const EXPECTED: ReadonlyArray<['PER' | 'ORG' | 'LOC', string]> = [
-  ...[
-    'Antony Blinken',
-    'Xi Jinping',
-    'Wang Yi',
-    'Qin Gang',
-    'Joe Biden',
-    'Bill Gates',
-    'William Burns',
-    'Jake Sullivan',
-    'Lloyd Austin',
-  ].map((name) => ['PER', name] as ['PER', string]),
-  ...[
-    'Beijing',
-    'China',
-    'Washington',
-    'Vienna',
-    'Singapore',
-    'Taiwan',
-    'Hong Kong',
-    'Cuba',
-    'Ukraine',
-    'Russia',
-  ].map((name) => ['LOC', name] as ['LOC', string]),
-  ...['State Department', 'CIA', 'Microsoft'].map((name) => ['ORG', name] as ['ORG', string]),
+  ...SEED_PEOPLE.map((name) => ['PER', name] as ['PER', string]),
+  ...SEED_PLACES.map((name) => ['LOC', name] as ['LOC', string]),
+  ...SEED_ORGANIZATIONS.map((name) => ['ORG', name] as ['ORG', string]),
 ];
 
 describe('tagEntities on the seed article', () => {
