@@ -59,10 +59,21 @@ export interface Placement {
   readonly order: string;
 }
 
-/** A Result as stored: `text` may live only in S3 (`textKey`) when the item would be too large. */
-export interface StoredArticle {
-  readonly result: Omit<Result, 'text'> & { readonly text?: string };
+/**
+ * Where parts of a DONE Result live in S3 besides the item: the cleaned text always (`textKey`), and the
+ * whole Result when even its facts would not fit in an item (`resultKey`, see isOversized).
+ */
+export interface Offload {
   readonly textKey?: string;
+  readonly resultKey?: string;
+}
+
+/**
+ * A Result as stored: `text` may live only in S3 (`textKey`) when the item would be too large; with
+ * `resultKey`, the item holds only the status, metadata and summary, and S3 holds the whole Result.
+ */
+export interface StoredArticle extends Offload {
+  readonly result: Omit<Result, 'text'> & { readonly text?: string };
 }
 
 export interface EntityHit {
@@ -78,7 +89,9 @@ const BATCH_WRITE_ATTEMPTS = 5;
 const BATCH_WRITE_BACKOFF_MS = 50;
 const LIST_LIMIT = 50;
 const RESULT_SK = 'RESULT';
-const STORAGE_ATTRIBUTES = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'textKey'] as const;
+const STORAGE_ATTRIBUTES = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'textKey', 'resultKey'] as const;
+/** Only the most salient entities go into the entity index; a long document can name thousands. */
+export const MAX_INDEXED_ENTITIES = 100;
 
 const articlePk = (id: string) => `ARTICLE#${id}`;
 const keyPartition = (bucket: string, key: string) => `KEY#${bucket}/${key}`;
@@ -117,22 +130,30 @@ const plain = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 
 const sizeOf = (item: Record<string, unknown>) => Buffer.byteLength(JSON.stringify(item));
 
+/** Whether a Result is too large for one item even without its text: then the whole Result goes to S3. */
+export function isOversized(result: Result): boolean {
+  return sizeOf(plain({ ...result, text: '' })) > MAX_INLINE_ITEM_BYTES;
+}
+
 /**
- * The item for a Result. Over the size limit, the text is left to S3 (`textKey`); if still over, the
- * removal audit (`removed`, optional in the contract) is dropped rather than failing the write.
+ * The item for a Result. Over the size limit, the text is left to S3 (`textKey`); if still over, the facts,
+ * key phrases and removal audit are left to the whole Result in S3 (`resultKey`), or, without one, the
+ * removal audit (optional in the contract) is dropped rather than failing the write.
  */
-function toItem(result: Result, placement: Placement, textKey: string | undefined): Record<string, unknown> {
+function toItem(result: Result, placement: Placement, offload: Offload): Record<string, unknown> {
   const item = plain({
     ...result,
     pk: articlePk(result.id),
     sk: RESULT_SK,
     gsi1pk: keyPartition(placement.bucket, placement.key),
     gsi1sk: placement.order,
-    ...(textKey === undefined ? {} : { textKey }),
+    ...offload,
   });
-  if (textKey === undefined || sizeOf(item) <= MAX_INLINE_ITEM_BYTES) return item;
+  if (offload.textKey === undefined || sizeOf(item) <= MAX_INLINE_ITEM_BYTES) return item;
   const { text: _inS3, ...withoutText } = item;
   if (sizeOf(withoutText) <= MAX_INLINE_ITEM_BYTES) return withoutText;
+  const { removed: _audit, facts: _facts, keyPhrases: _phrases, ...summaryOnly } = withoutText;
+  if (offload.resultKey !== undefined) return summaryOnly;
   const { removed: _dropped, ...withoutAudit } = withoutText;
   return withoutAudit;
 }
@@ -141,9 +162,11 @@ function fromItem(item: Record<string, unknown>): StoredArticle {
   const fields = { ...item };
   for (const name of STORAGE_ATTRIBUTES) delete fields[name];
   const textKey = typeof item.textKey === 'string' ? item.textKey : undefined;
+  const resultKey = typeof item.resultKey === 'string' ? item.resultKey : undefined;
   return {
     result: fields as unknown as StoredArticle['result'],
     ...(textKey === undefined ? {} : { textKey }),
+    ...(resultKey === undefined ? {} : { resultKey }),
   };
 }
 
@@ -160,12 +183,12 @@ export function createArticleStore(ddb: DynamoDBDocumentClient, tableName: strin
   }
 
   /** Writes the Result unless the stored status forbids it (see REPLACEABLE); false when it was refused. */
-  async function put(result: Result, placement: Placement, textKey?: string): Promise<boolean> {
+  async function put(result: Result, placement: Placement, offload: Offload = {}): Promise<boolean> {
     try {
       await ddb.send(
         new PutCommand({
           TableName: tableName,
-          Item: toItem(result, placement, textKey),
+          Item: toItem(result, placement, offload),
           ...conditionFor(result.status),
         }),
       );
@@ -200,7 +223,8 @@ export function createArticleStore(ddb: DynamoDBDocumentClient, tableName: strin
     /** False when a terminal Result already exists for this id: the caller skips the work. */
     markProcessing: (result: Result, placement: Placement) => put(result, placement),
     /** Writes a DONE or FAILED Result. False when a terminal Result forbids it (a duplicate). */
-    saveResult: (result: Result, placement: Placement, textKey?: string) => put(result, placement, textKey),
+    saveResult: (result: Result, placement: Placement, offload: Offload = {}) =>
+      put(result, placement, offload),
 
     get: async (id: string): Promise<StoredArticle | undefined> => {
       const output = await send(`GetItem ${id}`, () =>
@@ -226,13 +250,16 @@ export function createArticleStore(ddb: DynamoDBDocumentClient, tableName: strin
       return (output.Items ?? []).map(fromItem);
     },
 
-    /** One index item per distinct entity of a DONE Result, so articles can be found by entity. */
+    /** One index item per distinct salient entity of a DONE Result, so articles can be found by entity. */
     indexEntities: async (result: Result): Promise<void> => {
+      const salient = [...result.facts.entities]
+        .sort((a, b) => (b.salience ?? 0) - (a.salience ?? 0))
+        .slice(0, MAX_INDEXED_ENTITIES);
       const byPk = new Map<
         string,
         { pk: string; sk: string; id: string; type: EntityType; name: string; count: number }
       >();
-      for (const entity of result.facts.entities) {
+      for (const entity of salient) {
         const pk = entityPk(entity.type, entity.name);
         const count = (byPk.get(pk)?.count ?? 0) + (entity.count ?? entity.mentions.length);
         byPk.set(pk, {

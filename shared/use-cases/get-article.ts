@@ -8,9 +8,10 @@ export interface ReadArticleDeps {
   readonly store: ArticleStore;
 }
 
-/** A complete Result: text kept only in S3 (large articles) is read back. */
+/** A complete Result: what was kept only in S3 (large articles) is read back. */
 export async function rehydrate(stored: StoredArticle, bucket: ArticleBucket): Promise<Result> {
-  const { result, textKey } = stored;
+  const { result, textKey, resultKey } = stored;
+  if (resultKey !== undefined) return JSON.parse(await bucket.readText(resultKey)) as Result;
   if (result.text !== undefined) return { ...result, text: result.text };
   return { ...result, text: textKey === undefined ? '' : await bucket.readText(textKey) };
 }

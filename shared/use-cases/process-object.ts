@@ -1,5 +1,5 @@
 import type { ArticleBucket, ObjectHead } from '../adapters/article-bucket.ts';
-import type { ArticleStore, Placement } from '../adapters/article-store.ts';
+import { type ArticleStore, isOversized, type Offload, type Placement } from '../adapters/article-store.ts';
 import { INCOMING_PREFIX, PROCESSED_PREFIX } from '../config.ts';
 import { InputError, NotFoundError } from '../errors.ts';
 import { summarySentencesTextSchema } from '../events/api-request.ts';
@@ -145,12 +145,20 @@ function requestedSentences(ref: S3ObjectRef, head: ObjectHead, logger: WarningL
   return undefined;
 }
 
-/** Text first, then the item that points at it, then the entity index. */
+/** S3 first (the text, and the whole Result when it is too large for an item), then the item, then the index. */
 async function save(result: Result, placement: Placement, deps: ProcessObjectDeps): Promise<ProcessOutcome> {
-  const textKey = result.status === 'DONE' ? `${PROCESSED_PREFIX}${result.id}.txt` : undefined;
-  if (textKey !== undefined) await deps.bucket.writeText(textKey, result.text);
-  if (!(await deps.store.saveResult(result, placement, textKey))) return { kind: 'duplicate', id: result.id };
+  const offload = result.status === 'DONE' ? await offloadToS3(result, deps.bucket) : {};
+  if (!(await deps.store.saveResult(result, placement, offload))) return { kind: 'duplicate', id: result.id };
   if (result.status === 'DONE') await deps.store.indexEntities(result);
   const status = result.status === 'DONE' ? 'DONE' : 'FAILED';
   return { kind: 'stored', id: result.id, status, ...(result.error ? { code: result.error.code } : {}) };
+}
+
+async function offloadToS3(result: Result, bucket: ArticleBucket): Promise<Offload> {
+  const textKey = `${PROCESSED_PREFIX}${result.id}.txt`;
+  await bucket.writeText(textKey, result.text);
+  if (!isOversized(result)) return { textKey };
+  const resultKey = `${PROCESSED_PREFIX}${result.id}.json`;
+  await bucket.writeText(resultKey, JSON.stringify(result));
+  return { textKey, resultKey };
 }

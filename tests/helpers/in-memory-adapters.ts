@@ -3,6 +3,7 @@ import {
   type ArticleStore,
   canReplace,
   type EntityHit,
+  type Offload,
   type Placement,
   type StoredArticle,
 } from '#shared/adapters/article-store.ts';
@@ -55,25 +56,21 @@ export function createInMemoryBucket(name = TEST_BUCKET) {
   return { bucket, objects, reads };
 }
 
-interface Row {
+interface Row extends Offload {
   readonly result: Result;
   readonly placement: Placement;
-  readonly textKey?: string;
 }
 
 /** An in-memory ArticleStore with the same status rules (canReplace) as the DynamoDB one. */
 export function createInMemoryStore() {
   const rows = new Map<string, Row>();
   const entities = new Map<string, EntityHit[]>();
-  const put = async (result: Result, placement: Placement, textKey?: string) => {
+  const put = async (result: Result, placement: Placement, offload: Offload = {}) => {
     if (!canReplace(rows.get(result.id)?.result.status, result.status)) return false;
-    rows.set(result.id, { result, placement, ...(textKey === undefined ? {} : { textKey }) });
+    rows.set(result.id, { result, placement, ...offload });
     return true;
   };
-  const toStored = (row: Row): StoredArticle => ({
-    result: row.result,
-    ...(row.textKey === undefined ? {} : { textKey: row.textKey }),
-  });
+  const toStored = ({ placement: _placement, ...stored }: Row): StoredArticle => stored;
   const store: ArticleStore = {
     putPending: put,
     markProcessing: put,

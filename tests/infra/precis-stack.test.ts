@@ -160,6 +160,14 @@ describe('PrecisStack', () => {
       );
     });
 
+    it('gives the process function the memory a 5 MB article needs (about 1 GB at peak)', () => {
+      const { stack, template } = synth();
+
+      const processFunction = resource(template, logicalId(stack, 'ProcessFunction'));
+
+      expect(processFunction.Properties.MemorySize).toBeGreaterThanOrEqual(2048);
+    });
+
     it.each(['IncomingQueue', 'DeadLetterQueue'])(
       'encrypts %s and denies it to requests without TLS',
       (queueId) => {

@@ -5,6 +5,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   type ArticleStore,
   createArticleStore,
+  isOversized,
+  MAX_INDEXED_ENTITIES,
   MAX_INLINE_ITEM_BYTES,
 } from '#shared/adapters/article-store.ts';
 import { DependencyError } from '#shared/errors.ts';
@@ -41,7 +43,7 @@ describe('createArticleStore against dynalite', () => {
   it('returns the Result it saved when read back by id', async () => {
     const result = aResult({ title: undefined });
 
-    await store.saveResult(result, placement(), 'processed/article-1.txt');
+    await store.saveResult(result, placement(), { textKey: 'processed/article-1.txt' });
 
     expect(await store.get('article-1')).toEqual({ result, textKey: 'processed/article-1.txt' });
   });
@@ -95,7 +97,7 @@ describe('createArticleStore against dynalite', () => {
   it('keeps the text only in S3 when the item would exceed the size limit', async () => {
     const text = 'word '.repeat(MAX_INLINE_ITEM_BYTES / 4);
 
-    await store.saveResult(aResult({ text }), placement(), 'processed/article-1.txt');
+    await store.saveResult(aResult({ text }), placement(), { textKey: 'processed/article-1.txt' });
 
     const stored = await store.get('article-1');
     expect(stored?.result.text).toBeUndefined();
@@ -107,11 +109,44 @@ describe('createArticleStore against dynalite', () => {
     const text = 'word '.repeat(MAX_INLINE_ITEM_BYTES / 4);
     const removed = [{ rule: 'boilerplate', text }];
 
-    await store.saveResult(aResult({ text, removed }), placement(), 'processed/article-1.txt');
+    await store.saveResult(aResult({ text, removed }), placement(), { textKey: 'processed/article-1.txt' });
 
     const stored = await store.get('article-1');
     expect(stored?.result.removed).toBeUndefined();
     expect(stored?.result.status).toBe('DONE');
+  });
+
+  it('keeps only the status, metadata and summary in the item when the facts alone exceed the size limit', async () => {
+    const entities: Entity[] = Array.from({ length: 8_000 }, (_, index) => ({
+      type: 'person',
+      name: `Person number ${index}`,
+      mentions: [{ start: 0, end: 1 }],
+    }));
+    const result = aResult({ facts: { ...aResult().facts, entities } });
+    const offload = { textKey: 'processed/article-1.txt', resultKey: 'processed/article-1.json' };
+    expect(isOversized(result)).toBe(true);
+
+    await store.saveResult(result, placement(), offload);
+
+    const stored = await store.get('article-1');
+    expect(stored?.resultKey).toBe('processed/article-1.json');
+    expect(stored?.result.facts).toBeUndefined();
+    expect(stored?.result.summary).toEqual(result.summary);
+    expect(stored?.result.status).toBe('DONE');
+  });
+
+  it('indexes only the most salient entities when an article names very many', async () => {
+    const entities: Entity[] = Array.from({ length: MAX_INDEXED_ENTITIES + 20 }, (_, index) => ({
+      type: 'place',
+      name: `Place ${index}`,
+      mentions: [{ start: 0, end: 1 }],
+      salience: index / 1000,
+    }));
+
+    await store.indexEntities(aResult({ facts: { ...aResult().facts, entities } }));
+
+    expect(await store.listByEntity('place', 'Place 0')).toEqual([]);
+    expect(await store.listByEntity('place', `Place ${MAX_INDEXED_ENTITIES + 19}`)).toHaveLength(1);
   });
 
   it('finds articles by entity, case-insensitively, when more entities than one batch are indexed', async () => {

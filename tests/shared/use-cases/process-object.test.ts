@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DependencyError } from '#shared/errors.ts';
 import { objectArticleId } from '#shared/use-cases/article-id.ts';
+import { getArticle } from '#shared/use-cases/get-article.ts';
 import { processObject } from '#shared/use-cases/process-object.ts';
 import { anS3ObjectRef, BINARY_BYTES, encode, fixedNow, TEST_BUCKET } from '#tests/helpers/builders.ts';
 import {
@@ -30,6 +31,20 @@ function setup(objects: Record<string, StoredObject> = {}, maxInputBytes = 1_000
   };
 }
 
+/** An article naming thousands of different people: its facts alone exceed a DynamoDB item. */
+function manyPeopleArticle(): Uint8Array {
+  const first = ['Anna', 'Carl', 'Maria', 'John', 'Peter', 'Laura', 'David', 'Sarah', 'James', 'Emma'];
+  const last = Array.from(
+    { length: 400 },
+    (_, index) =>
+      `Hal${'abcdefghijklmnopqrst'[index % 20]}${'stuvwxyzab'[Math.floor(index / 20) % 10]}${'klmnop'[Math.floor(index / 200)]}son`,
+  );
+  const sentences = last.flatMap((surname) =>
+    first.map((name) => `${name} ${surname} said the plan would work.`),
+  );
+  return new TextEncoder().encode(`City council approves the plan\n\n${sentences.join(' ')}`);
+}
+
 const idOf = (etag: string, key = KEY) => objectArticleId({ bucket: TEST_BUCKET, key, version: etag });
 
 describe('processObject', () => {
@@ -47,6 +62,20 @@ describe('processObject', () => {
     });
     expect(row?.textKey).toBe(`processed/${id}.txt`);
     expect(new TextDecoder().decode(objects.get(`processed/${id}.txt`)?.body)).toBe(row?.result.text);
+  });
+
+  it('keeps the whole Result in S3 and serves it complete when its facts are too large for an item', async () => {
+    const { deps, objects, rows } = setup({ [KEY]: { body: manyPeopleArticle(), etag: 'e1' } });
+
+    await processObject(anS3ObjectRef({ key: KEY, etag: 'e1' }), deps);
+
+    const id = idOf('e1');
+    const row = rows.get(id);
+    expect(row?.resultKey).toBe(`processed/${id}.json`);
+    expect(objects.has(`processed/${id}.json`)).toBe(true);
+    const served = await getArticle(id, deps);
+    expect(served).toEqual(row?.result);
+    expect(served.facts.entities.length).toBeGreaterThan(1_000);
   });
 
   it('stores a FAILED Result with code UNSUPPORTED_CONTENT when the object is binary', async () => {
