@@ -1,5 +1,6 @@
 import chardet from 'chardet';
 import { InputError } from '../errors.ts';
+import { utf16ByteOrder } from './detect-utf16.ts';
 import { repairMojibake } from './repair-mojibake.ts';
 
 const BOMS: readonly (readonly [string, readonly number[]])[] = [
@@ -73,7 +74,7 @@ function refuseGarbage(text: string): void {
 }
 
 /**
- * Bytes to text: BOM, then the declared charset, then strict UTF-8, then a legacy-encoding detector (chardet).
+ * Bytes to text: BOM, then UTF-16 recognised by its zero bytes, then the declared charset, then strict UTF-8, then a legacy-encoding detector (chardet).
  * A declared UTF-8 that does not decode strictly falls through to the detector.
  * UTF-8 that was once read as Windows-1252 (mojibake such as "donâ€™t") is repaired.
  */
@@ -84,7 +85,8 @@ export function decodeText(bytes: Uint8Array, contentType?: string): DecodedText
     declared === undefined || declared === 'utf-8' ? decodeStrict(bytes, 'utf-8') !== undefined : false;
   // A page that declares UTF-8 but is not (a common template default) is read like an undeclared one.
   const undeclared = isUtf8 ? 'utf-8' : detectLegacyEncoding(bytes);
-  const encoding = bom?.[0] ?? (declared === 'utf-8' ? undeclared : (declared ?? undeclared));
+  const encoding =
+    bom?.[0] ?? utf16ByteOrder(bytes) ?? (declared === 'utf-8' ? undeclared : (declared ?? undeclared));
   const body = bom ? bytes.subarray(bom[1]) : bytes;
   const decoded = new TextDecoder(encoding).decode(body);
   refuseGarbage(decoded);

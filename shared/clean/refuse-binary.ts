@@ -1,4 +1,5 @@
 import { InputError } from '../errors.ts';
+import { utf16ByteOrder } from './detect-utf16.ts';
 
 /**
  * File signatures of formats we will never read as an article. Each is long or non-ASCII enough that no text
@@ -42,7 +43,7 @@ export function detectBinary(bytes: Uint8Array): string | undefined {
   const known = MAGIC_NUMBERS.find(([, signature]) => startsWith(bytes, signature));
   if (known) return known[0];
   if (startsWith(bytes, ISO_MEDIA_BRAND, 4)) return 'ISO media (MP4/MOV/HEIC)';
-  if (isUtf16WithBom(bytes)) return undefined;
+  if (isUtf16WithBom(bytes) || utf16ByteOrder(bytes) !== undefined) return undefined;
   const sample = bytes.subarray(0, SAMPLE_BYTES);
   if (sample.includes(0)) return 'binary file (it has NUL bytes)';
   let controls = 0;

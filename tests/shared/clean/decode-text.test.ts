@@ -5,12 +5,13 @@ import { InputError } from '#shared/errors.ts';
 
 const TEXT = 'Café “crème” – naïve résumé for €5, don’t';
 
-function utf16(text: string, littleEndian: boolean): Uint8Array {
-  const bytes = new Uint8Array(2 + text.length * 2);
-  bytes.set(littleEndian ? [0xff, 0xfe] : [0xfe, 0xff]);
+function utf16(text: string, littleEndian: boolean, withBom = true): Uint8Array {
+  const offset = withBom ? 2 : 0;
+  const bytes = new Uint8Array(offset + text.length * 2);
+  if (withBom) bytes.set(littleEndian ? [0xff, 0xfe] : [0xfe, 0xff]);
   const view = new DataView(bytes.buffer);
   for (let index = 0; index < text.length; index += 1) {
-    view.setUint16(2 + index * 2, text.charCodeAt(index), littleEndian);
+    view.setUint16(offset + index * 2, text.charCodeAt(index), littleEndian);
   }
   return bytes;
 }
@@ -37,6 +38,8 @@ describe('decodeText', () => {
     ['UTF-8 with BOM', Uint8Array.from([0xef, 0xbb, 0xbf, ...utf8(TEXT)]), undefined, 'utf-8'],
     ['UTF-16 LE with BOM', utf16(TEXT, true), undefined, 'utf-16le'],
     ['UTF-16 BE with BOM', utf16(TEXT, false), undefined, 'utf-16be'],
+    ['UTF-16 LE without BOM', utf16(TEXT, true, false), undefined, 'utf-16le'],
+    ['UTF-16 BE without BOM', utf16(TEXT, false, false), undefined, 'utf-16be'],
     [
       'Windows-1252 declared in Content-Type',
       windows1252(TEXT),

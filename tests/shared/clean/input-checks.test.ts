@@ -40,6 +40,7 @@ describe('binary refusal', () => {
   it.each([
     ['UTF-8 text', new TextEncoder().encode('Plain text, with tabs\tand lines\n.')],
     ['UTF-16 with BOM', Uint8Array.from([0xff, 0xfe, 0x41, 0x00, 0x42, 0x00])],
+    ['UTF-16 LE without BOM', Uint8Array.from([0x41, 0x00, 0x42, 0x00, 0x20, 0x00, 0x43, 0x00])],
     ['text that starts like an executable', new TextEncoder().encode('MZ Wallace opened a store.')],
     ['text that starts like an MP3 tag', new TextEncoder().encode('ID3 is a tag format for audio.')],
     ['text that starts like a RIFF file', new TextEncoder().encode('RIFF raff gathered outside.')],
