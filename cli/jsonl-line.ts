@@ -18,6 +18,10 @@ export interface BadLine {
   readonly message: string;
 }
 
+/** `id: expected string`, or just the message when it is about the whole line (an array, null). */
+const describeIssue = (issue: z.core.$ZodIssue): string =>
+  issue.path.length > 0 ? `${issue.path.join('.')}: ${issue.message}` : issue.message;
+
 /** HTML wins over text when a line has both: it carries the metadata the cleaner reads. */
 export function parseJsonlLine(line: string, lineNumber: number): ArticleInput | BadLine {
   const fallbackId = `line-${lineNumber}`;
@@ -32,7 +36,7 @@ export function parseJsonlLine(line: string, lineNumber: number): ArticleInput |
     const id = (json as { id?: unknown } | null)?.id;
     return {
       id: typeof id === 'string' && id !== '' ? id : fallbackId,
-      message: `Line ${lineNumber}: ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`,
+      message: `Line ${lineNumber}: ${parsed.error.issues.map(describeIssue).join('; ')}`,
     };
   }
   const { id, text, html, url } = parsed.data;

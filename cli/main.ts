@@ -1,4 +1,5 @@
 import { once } from 'node:events';
+import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
@@ -78,12 +79,36 @@ function failed(id: string, error: InputError): Result {
   return failedResult(base, error);
 }
 
-/** Runs the pipeline; a crash (a bug) becomes a FAILED INTERNAL Result so a long run goes on. */
-function processSafely(input: ArticleInput, options: ProcessOptions): { result: Result; crashed: boolean } {
+/** Plain words for the file system errors a user runs into; anything else keeps Node's message. */
+const READ_ERROR_REASONS: Readonly<Record<string, string>> = {
+  ENOENT: 'no such file',
+  EISDIR: 'it is a directory',
+  EACCES: 'permission denied',
+};
+
+/** Why `path` could not be read, as an InputError: NOT_FOUND when it does not exist, else INVALID_INPUT. */
+function readError(path: string, error: unknown): InputError {
+  const code = (error as NodeJS.ErrnoException).code ?? '';
+  const reason = READ_ERROR_REASONS[code] ?? (error instanceof Error ? error.message : String(error));
+  return new InputError(code === 'ENOENT' ? 'NOT_FOUND' : 'INVALID_INPUT', `Cannot read ${path}: ${reason}`, {
+    cause: error,
+  });
+}
+
+/**
+ * Runs the pipeline; a crash (a bug) becomes a FAILED INTERNAL Result, reported through `warn`, so a long
+ * run goes on.
+ */
+function processSafely(
+  input: ArticleInput,
+  options: ProcessOptions,
+  warn: (message: string) => void,
+): { result: Result; crashed: boolean } {
   try {
     return { result: processArticle(input, options), crashed: false };
   } catch (error) {
     const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    warn(`the pipeline crashed on ${input.id}: ${message}`);
     return { result: failed(input.id, new InputError('INTERNAL', message, { cause: error })), crashed: true };
   }
 }
@@ -92,16 +117,26 @@ async function writeLine(stream: Writable, value: unknown): Promise<void> {
   if (!stream.write(`${JSON.stringify(value)}\n`)) await once(stream, 'drain');
 }
 
+/** "N processed" on one rewritten line when stderr is a terminal; warnings always, on lines of their own. */
 function progress(io: Io) {
   let count = 0;
+  let onProgressLine = false;
+  const endProgressLine = () => {
+    if (onProgressLine) io.stderr.write('\n');
+    onProgressLine = false;
+  };
   return {
     tick: () => {
       count += 1;
-      if (io.stderr.isTTY) io.stderr.write(`\rprecis: ${count} processed`);
+      if (!io.stderr.isTTY) return;
+      io.stderr.write(`\rprecis: ${count} processed`);
+      onProgressLine = true;
     },
-    done: () => {
-      if (io.stderr.isTTY && count > 0) io.stderr.write('\n');
+    warn: (message: string) => {
+      endProgressLine();
+      io.stderr.write(`precis: ${message}\n`);
     },
+    done: endProgressLine,
   };
 }
 
@@ -119,15 +154,16 @@ async function processFiles(paths: readonly string[], options: ProcessOptions, i
     try {
       bytes = path === STDIN ? await readAll(io.stdin) : await readFile(path);
     } catch (error) {
-      const message = `Cannot read ${path}: ${error instanceof Error ? error.message : String(error)}`;
-      await writeLine(io.stdout, failed(path, new InputError('NOT_FOUND', message, { cause: error })));
+      const unreadable = readError(path, error);
+      meter.warn(unreadable.message);
+      await writeLine(io.stdout, failed(path, unreadable));
       exitCode = EXIT_PARTIAL;
       meter.tick();
       continue;
     }
     const id = path === STDIN ? 'stdin' : path;
     const source = { bytes: bytes.byteLength, ...(path === STDIN ? {} : { key: path }) };
-    const { result, crashed } = processSafely({ id, bytes, source }, options);
+    const { result, crashed } = processSafely({ id, bytes, source }, options, meter.warn);
     if (crashed) exitCode = EXIT_PARTIAL;
     await writeLine(io.stdout, result);
     meter.tick();
@@ -138,13 +174,7 @@ async function processFiles(paths: readonly string[], options: ProcessOptions, i
 
 /** Blank lines are not records and are skipped; every other line yields exactly one Result, in order. */
 async function processJsonl(path: string, options: ProcessOptions, io: Io): Promise<number> {
-  let input: Readable;
-  if (path === STDIN) {
-    input = io.stdin;
-  } else {
-    const { createReadStream } = await import('node:fs');
-    input = createReadStream(path);
-  }
+  const input = path === STDIN ? io.stdin : createReadStream(path);
   let exitCode = EXIT_OK;
   let lineNumber = 0;
   const meter = progress(io);
@@ -156,16 +186,14 @@ async function processJsonl(path: string, options: ProcessOptions, io: Io): Prom
       if (isBadLine(parsed)) {
         await writeLine(io.stdout, failed(parsed.id, new InputError('INVALID_INPUT', parsed.message)));
       } else {
-        const { result, crashed } = processSafely(parsed, options);
+        const { result, crashed } = processSafely(parsed, options, meter.warn);
         if (crashed) exitCode = EXIT_PARTIAL;
         await writeLine(io.stdout, result);
       }
       meter.tick();
     }
   } catch (error) {
-    io.stderr.write(
-      `precis: cannot read ${path}: ${error instanceof Error ? error.message : String(error)}\n`,
-    );
+    meter.warn(readError(path, error).message);
     return EXIT_PARTIAL;
   } finally {
     meter.done();

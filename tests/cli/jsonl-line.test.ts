@@ -32,4 +32,13 @@ describe('parseJsonlLine', () => {
 
     expect(isBadLine(parsed) && parsed.id).toBe(id);
   });
+
+  it.each([
+    ['[1,2]', 'Line 7: Invalid input: expected object, received array'],
+    ['{"id":42,"text":"x"}', 'Line 7: id: Invalid input: expected string, received number'],
+  ])('names the field only when the problem is in one, for %s', (line, message) => {
+    const parsed = parseJsonlLine(line, 7);
+
+    expect(isBadLine(parsed) && parsed.message).toBe(message);
+  });
 });

@@ -88,6 +88,31 @@ describe('precis process FILE...', () => {
       ['FAILED', 'NOT_FOUND'],
       ['DONE', undefined],
     ]);
+    expect(io.errors()).toBe(`precis: Cannot read ${fixture('missing.txt')}: no such file\n`);
+  });
+
+  it('prints a FAILED INVALID_INPUT Result, says why on stderr and exits 1 when given a directory', async () => {
+    const io = memoryIo();
+
+    const status = await main(['process', fixture('')], io);
+
+    expect(status).toBe(1);
+    const [result] = io.output().map((line) => JSON.parse(line) as Result);
+    expect(result?.error).toEqual({
+      code: 'INVALID_INPUT',
+      message: `Cannot read ${fixture('')}: it is a directory`,
+    });
+    expect(io.errors()).toContain('it is a directory');
+  });
+
+  it('puts a warning on its own line, not over the progress line, when stderr is a terminal', async () => {
+    const io = memoryIo(true);
+
+    await main(['process', fixture('short-note.txt'), fixture('missing.txt')], io);
+
+    expect(io.errors()).toBe(
+      `\rprecis: 1 processed\nprecis: Cannot read ${fixture('missing.txt')}: no such file\n\rprecis: 2 processed\n`,
+    );
   });
 });
 
