@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from 'aws-lambda';
+import { close, listen } from './http-server.ts';
 import { createLambdaContext } from './lambda-context.ts';
+import { LOCAL_ACCOUNT } from './settings.ts';
 
 /**
  * An HTTP API (API Gateway, payload format 2.0) in front of a handler, locally: matches the request to a
@@ -34,7 +35,6 @@ export interface ApiServer {
 /** API Gateway's payload limit. */
 export const MAX_BODY_BYTES = 10 * 1024 * 1024;
 const LOCAL_API_ID = 'local';
-const LOCAL_ACCOUNT = '000000000000';
 const DEFAULT_ROUTE = '$default';
 /** Content types API Gateway passes to the function as text; anything else arrives base64-encoded. */
 const TEXT_CONTENT_TYPE =
@@ -66,6 +66,15 @@ function compileRoute(key: string): Route {
   return { key, method: method.toUpperCase(), pattern: new RegExp(`^${segments.join('/')}$`) };
 }
 
+/** Percent-decoded; a malformed escape (`%E0`) stays as sent, for the handler to reject, instead of a 500. */
+function decodePathValue(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}
+
 export interface RouteMatch {
   readonly routeKey: string;
   readonly pathParameters?: Record<string, string>;
@@ -77,10 +86,7 @@ export function matchRoute(routes: readonly string[], method: string, path: stri
     if (route.method !== 'ANY' && route.method !== method) continue;
     const match = route.pattern.exec(path);
     if (match === null) continue;
-    const groups = Object.entries(match.groups ?? {}).map(([name, value]) => [
-      name,
-      decodeURIComponent(value),
-    ]);
+    const groups = Object.entries(match.groups ?? {}).map(([name, value]) => [name, decodePathValue(value)]);
     return {
       routeKey: route.key,
       ...(groups.length > 0 ? { pathParameters: Object.fromEntries(groups) } : {}),
@@ -258,21 +264,6 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
         if (!response.headersSent) writeAnswer(response, gatewayAnswer(500, 'Internal Server Error'));
       });
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port, options.host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://${options.host}:${port}`,
-    port,
-    close: () =>
-      new Promise((resolve, reject) => {
-        server.close((error) => (error ? reject(error) : resolve()));
-        server.closeAllConnections();
-      }),
-  };
+  const port = await listen(server, options.port, options.host);
+  return { url: `http://${options.host}:${port}`, port, close: () => close(server) };
 }

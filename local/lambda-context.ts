@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Context } from 'aws-lambda';
-import { LOCAL_REGION } from './settings.ts';
+import { LOCAL_ACCOUNT, LOCAL_REGION } from './settings.ts';
 
-const LOCAL_ACCOUNT = '000000000000';
 const DEFAULT_TIMEOUT_MS = 30_000;
 
 /** A Lambda context for one local invocation. */

@@ -33,9 +33,11 @@ export interface Notifier {
   stop(): Promise<void>;
 }
 
-/** A version of an object: a new upload to the same key changes it. */
+/** What was notified, kept across restarts. */
 interface Ledger {
+  /** The last sequencer sent; the next one is larger. */
   sequencer: string;
+  /** Key -> the version notified (ETag|LastModified): a new upload to the same key changes it. */
   objects: Record<string, string>;
 }
 

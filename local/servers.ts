@@ -1,10 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import net from 'node:net';
 import { join } from 'node:path';
 import dynalite from 'dynalite';
 import { type FauxqsServer, startFauxqs } from 'fauxqs';
+import { close, listen } from './http-server.ts';
 
 /**
  * The protocol servers of the local stack, all on the loopback interface:
@@ -66,23 +66,9 @@ async function startFauxqsOnLoopback(port: number, dataDir: string): Promise<Fau
   }
 }
 
-async function startDynalite(port: number, path: string): Promise<Server> {
+async function startDynalite(port: number, path: string): Promise<{ server: Server; port: number }> {
   const server = dynalite({ path, createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, LOOPBACK, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  return server;
-}
-
-function closeHttpServer(server: Server): Promise<void> {
-  return new Promise((resolve, reject) => {
-    server.close((error) => (error ? reject(error) : resolve()));
-    server.closeAllConnections();
-  });
+  return { server, port: await listen(server, port, LOOPBACK) };
 }
 
 export async function startEmulators(dataDir: string, ports: ServerPorts): Promise<Emulators> {
@@ -92,21 +78,20 @@ export async function startEmulators(dataDir: string, ports: ServerPorts): Promi
   mkdirSync(dynamodbDir, { recursive: true });
 
   const fauxqs = await startFauxqsOnLoopback(ports.s3, fauxqsDir);
-  let dynamodb: Server;
+  let dynamodb: { server: Server; port: number };
   try {
     dynamodb = await startDynalite(ports.dynamodb, dynamodbDir);
   } catch (error) {
     await fauxqs.stop();
     throw error;
   }
-  const dynamodbPort = (dynamodb.address() as AddressInfo).port;
 
   return {
     s3Endpoint: `http://${LOOPBACK}:${fauxqs.port}`,
-    dynamodbEndpoint: `http://${LOOPBACK}:${dynamodbPort}`,
-    ports: { s3: fauxqs.port, dynamodb: dynamodbPort },
+    dynamodbEndpoint: `http://${LOOPBACK}:${dynamodb.port}`,
+    ports: { s3: fauxqs.port, dynamodb: dynamodb.port },
     async stop() {
-      await Promise.all([fauxqs.stop(), closeHttpServer(dynamodb)]);
+      await Promise.all([fauxqs.stop(), close(dynamodb.server)]);
     },
   };
 }

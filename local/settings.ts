@@ -9,7 +9,17 @@ export const LOCAL_NAMES = {
   deadLetterQueue: 'precis-incoming-dlq',
 } as const;
 
+/** The HTTP API's routes, as infra/ declares them. */
+export const API_ROUTES = [
+  'POST /articles',
+  'GET /articles',
+  'GET /articles/{id}',
+  'GET /entities/{type}/{name}',
+] as const;
+
 export const LOCAL_REGION = 'us-east-1';
+/** The account id in local ARNs (AWS's placeholder account). */
+export const LOCAL_ACCOUNT = '000000000000';
 /** The emulators accept any credentials; the SDK and the aws CLI still want some. */
 export const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' } as const;
 /** As deployed: after 5 failed receives a message moves to the dead-letter queue. */
@@ -34,6 +44,8 @@ export const DATA_DIR_ENV = {
 } as const;
 
 const MAX_PORT = 65_535;
+/** SQS's ceiling for a visibility timeout: 12 hours. */
+const MAX_VISIBILITY_TIMEOUT_SECONDS = 43_200;
 
 function readInteger(env: NodeJS.ProcessEnv, name: string, fallback: number, max: number): number {
   const value = env[name];
@@ -65,7 +77,7 @@ export function readLocalSettings(env: NodeJS.ProcessEnv = process.env): LocalSe
       env,
       LOCAL_ENV.visibilityTimeout.name,
       LOCAL_ENV.visibilityTimeout.fallback,
-      43_200,
+      MAX_VISIBILITY_TIMEOUT_SECONDS,
     ),
   };
 }

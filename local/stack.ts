@@ -7,7 +7,7 @@ import { type ApiHandler, type ApiServer, startApiServer } from './api-server.ts
 import { bootstrap, idempotencyTableInput, type Queue } from './bootstrap.ts';
 import { createNotifier, type Notifier } from './s3-notifications.ts';
 import { LOOPBACK, startEmulators } from './servers.ts';
-import { LOCAL_CREDENTIALS, LOCAL_NAMES, LOCAL_REGION, MAX_RECEIVE_COUNT } from './settings.ts';
+import { API_ROUTES, LOCAL_CREDENTIALS, LOCAL_NAMES, LOCAL_REGION, MAX_RECEIVE_COUNT } from './settings.ts';
 import { createSqsPoller, type Poller, type SqsHandler } from './sqs-poller.ts';
 
 /**
@@ -15,14 +15,6 @@ import { createSqsPoller, type Poller, type SqsHandler } from './sqs-poller.ts';
  * SQS -> the process handler -> DynamoDB; the api handler behind an HTTP API. The handlers are the very
  * modules deployed to Lambda, imported after the environment points their SDK clients at the emulators.
  */
-
-/** The HTTP API's routes, as infra/ declares them. */
-export const API_ROUTES = [
-  'POST /articles',
-  'GET /articles',
-  'GET /articles/{id}',
-  'GET /entities/{type}/{name}',
-] as const;
 
 /** Lambda's SQS event source: batches of up to 10, long polls of 20 s. */
 const BATCH_SIZE = 10;

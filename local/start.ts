@@ -1,5 +1,13 @@
 import { resolve } from 'node:path';
-import { DATA_DIR_ENV, LOCAL_ENV, LOCAL_NAMES, LOCAL_REGION, readLocalSettings } from './settings.ts';
+import { ConfigError } from '#shared/config.ts';
+import {
+  API_ROUTES,
+  DATA_DIR_ENV,
+  LOCAL_ENV,
+  LOCAL_NAMES,
+  LOCAL_REGION,
+  readLocalSettings,
+} from './settings.ts';
 import type { LocalStack } from './stack.ts';
 
 /** `npm start`: the whole pipeline locally, until Ctrl-C or SIGTERM. */
@@ -30,7 +38,7 @@ function banner(stack: LocalStack, dataDir: string): string {
   S3 API         ${endpoints.s3}    bucket ${LOCAL_NAMES.bucket}, uploads under incoming/ are processed
   SQS API        ${endpoints.sqs}    queue ${LOCAL_NAMES.queue}, dead-letter queue ${LOCAL_NAMES.deadLetterQueue}
   DynamoDB API   ${endpoints.dynamodb}    tables ${LOCAL_NAMES.table}, ${LOCAL_NAMES.idempotencyTable}
-  HTTP API       ${endpoints.api}    POST /articles, GET /articles?key=..., GET /articles/{id}
+  HTTP API       ${endpoints.api}    ${API_ROUTES.join(', ')}
 
 Try it (any credentials work; region ${LOCAL_REGION}):
   export AWS_ACCESS_KEY_ID=local AWS_SECRET_ACCESS_KEY=local AWS_DEFAULT_REGION=${LOCAL_REGION}
@@ -71,15 +79,20 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  log('could not start', error);
-  if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+const PORT_VARIABLES = [LOCAL_ENV.s3Port, LOCAL_ENV.dynamodbPort, LOCAL_ENV.apiPort].map((spec) => spec.name);
+
+/** A bad setting or a taken port is the user's to fix: say so in one line. Anything else is a bug: show it all. */
+function explainStartFailure(error: unknown): void {
+  const { code, address, port } = error as NodeJS.ErrnoException & { address?: string; port?: number };
+  if (error instanceof ConfigError) log(`could not start: ${error.message}`);
+  else if (code === 'EADDRINUSE') {
     log(
-      `a port is taken; choose others with ${Object.values(LOCAL_ENV)
-        .map((spec) => spec.name)
-        .slice(0, 3)
-        .join(', ')}`,
+      `could not start: ${address}:${port} is in use; choose other ports with ${PORT_VARIABLES.join(', ')}`,
     );
-  }
+  } else log('could not start', error);
+}
+
+main().catch((error: unknown) => {
+  explainStartFailure(error);
   process.exit(1);
 });

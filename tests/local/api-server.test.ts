@@ -20,6 +20,7 @@ describe('matchRoute', () => {
       '/entities/person/Jane%20Doe',
       { routeKey: 'GET /entities/{type}/{name}', pathParameters: { type: 'person', name: 'Jane Doe' } },
     ],
+    ['GET', '/articles/%E0', { routeKey: 'GET /articles/{id}', pathParameters: { id: '%E0' } }],
     ['DELETE', '/articles/abc', undefined],
     ['GET', '/articles/abc/extra', undefined],
     ['GET', '/nothing', undefined],

@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -19,7 +20,7 @@ afterEach(() => {
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });
 
-function startLocal(): { process: ChildProcess; output: () => string } {
+function startLocal(env: NodeJS.ProcessEnv = {}): { process: ChildProcess; output: () => string } {
   dataDir = mkdtempSync(join(tmpdir(), 'precis-start-'));
   let output = '';
   const started = spawn(join(REPO, 'node_modules/.bin/tsx'), ['local/start.ts'], {
@@ -30,6 +31,7 @@ function startLocal(): { process: ChildProcess; output: () => string } {
       PRECIS_S3_PORT: '0',
       PRECIS_DYNAMODB_PORT: '0',
       PRECIS_API_PORT: '0',
+      ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -64,5 +66,33 @@ describe('npm start', () => {
     expect(Object.keys(endpoints).sort()).toEqual(['DynamoDB API', 'HTTP API', 'S3 API', 'SQS API']);
     expect(health.status).toBe(404);
     expect(code).toBe(0);
+  });
+
+  it('exits 1 with a one-line reason when an environment variable is malformed', async () => {
+    const local = startLocal({ PRECIS_API_PORT: 'eighty' });
+
+    const [code] = await once(local.process, 'exit');
+
+    expect(code).toBe(1);
+    expect(local.output()).toContain(
+      '[precis local] could not start: Environment variable PRECIS_API_PORT must be an integer from 0 to 65535, got "eighty"\n',
+    );
+    expect(local.output()).not.toContain('    at ');
+  });
+
+  it('exits 1 naming the taken address and the port variables when a port is in use', async () => {
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    const { port } = taken.address() as { port: number };
+    const local = startLocal({ PRECIS_API_PORT: String(port) });
+
+    const [code] = await once(local.process, 'exit');
+    taken.close();
+
+    expect(code).toBe(1);
+    expect(local.output()).toContain(
+      `could not start: 127.0.0.1:${port} is in use; choose other ports with PRECIS_S3_PORT, PRECIS_DYNAMODB_PORT, PRECIS_API_PORT\n`,
+    );
+    expect(local.output()).not.toContain('    at ');
   });
 });
