@@ -78,7 +78,9 @@ const OF_DEPARTMENTS = new Set(
 );
 const TITLE_OF_BEFORE = /\b(?:Secretary|Minister|Chief|Head|Director|Chancellor|Governor)\s+of\s+$/u;
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
-const WORD_BEFORE = /(\S+)\s+$/u;
+const LETTER_DIGIT_RUNS = /[\p{L}\p{N}]+/gu;
+const FIRST_RUN = /^[\p{L}\p{N}]+/u;
+const SPACE = /\s/u;
 const WORD_AFTER = /^\s+(\S+)/u;
 const CLAUSE_END = /[.!?:;,"“”)]$/u;
 const NEIGHBOUR_WINDOW = 40;
@@ -249,14 +251,43 @@ function dropLeadingThe(mentions: readonly NameMention[]): NameMention[] {
   });
 }
 
-/** The longer surfaces a shorter one may stand for within one article. */
-function fullFormsOf(surface: Surface, surfaces: Map<string, Surface>): Surface[] {
-  const forms: Surface[] = [];
-  for (const other of surfaces.values()) {
-    if (other.tokens.length <= surface.tokens.length) continue;
-    if (isShortFormOf(surface, other)) forms.push(other);
+/**
+ * The longer surfaces a shorter one may stand for within one article, in the order they were first seen.
+ * Only surfaces sharing a first word, a tail of words or initials with the short one can be its full form,
+ * so those are looked up in an index rather than every pair compared.
+ */
+function fullFormsBySurface(surfaces: Map<string, Surface>): Map<string, Surface[]> {
+  const order = new Map<Surface, number>();
+  const index = new Map<string, Surface[]>();
+  const add = (key: string, surface: Surface) => {
+    const list = index.get(key) ?? [];
+    if (list.at(-1) !== surface) list.push(surface);
+    index.set(key, list);
+  };
+  for (const surface of surfaces.values()) {
+    order.set(surface, order.size);
+    const { tokens } = surface;
+    add(`first ${tokens[0] ?? ''}`, surface);
+    add(`initials ${initialsOf(tokens)}`, surface);
+    for (let from = 1; from < tokens.length; from++) add(`tail ${tokens.slice(from).join(' ')}`, surface);
   }
-  return forms;
+  const fullForms = new Map<string, Surface[]>();
+  for (const surface of surfaces.values()) {
+    const single = surface.tokens.length === 1;
+    const candidates = new Set([
+      ...(index.get(`tail ${surface.key}`) ?? []),
+      ...(single ? (index.get(`first ${surface.key}`) ?? []) : []),
+      ...(single ? (index.get(`initials ${surface.key}`) ?? []) : []),
+    ]);
+    const forms = [...candidates].filter(
+      (other) => other.tokens.length > surface.tokens.length && isShortFormOf(surface, other),
+    );
+    fullForms.set(
+      surface.id,
+      forms.sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0)),
+    );
+  }
+  return fullForms;
 }
 
 function isShortFormOf(short: Surface, full: Surface): boolean {
@@ -296,8 +327,7 @@ interface Group {
  * before it (the "Biden" after "Joe Biden"), or else the most frequent full form.
  */
 function groupMentions(mentions: readonly NameMention[], surfaces: Map<string, Surface>): Group[] {
-  const fullForms = new Map<string, Surface[]>();
-  for (const surface of surfaces.values()) fullForms.set(surface.id, fullFormsOf(surface, surfaces));
+  const fullForms = fullFormsBySurface(surfaces);
   const rootOf = (surface: Surface, position: number, depth = 0): Surface => {
     const forms = fullForms.get(surface.id) ?? [];
     if (forms.length === 0 || depth > 3) return surface;
@@ -331,17 +361,7 @@ interface Hit extends Span {
 
 /** Adds the later mentions of a known name that the tagger missed, without overlapping any mention. */
 function completeMentions(text: string, groups: readonly Group[], tagged: readonly NameMention[]): Group[] {
-  const hits: Hit[] = [];
-  for (const [group, forms] of searchForms(groups)) {
-    for (const form of forms) {
-      if (form.length < 2 || !isCapitalised(form)) continue;
-      for (let start = text.indexOf(form); start >= 0; start = text.indexOf(form, start + form.length)) {
-        const end = start + form.length;
-        if (isWholeName(text, start, end, !form.includes(' '))) hits.push({ start, end, group, text: form });
-      }
-    }
-  }
-  const kept = keepFirstOfOverlapping(hits.filter((hit) => !overlapsAny(hit, tagged)));
+  const kept = keepFirstOfOverlapping(findForms(text, groups).filter((hit) => !overlapsAny(hit, tagged)));
   const byGroup = new Map<Group, NameMention[]>();
   for (const span of kept) {
     const { group } = span;
@@ -359,6 +379,42 @@ function completeMentions(text: string, groups: readonly Group[], tagged: readon
     root: group.root,
     mentions: [...group.mentions, ...(byGroup.get(group) ?? [])].sort((a, b) => a.start - b.start),
   }));
+}
+
+interface SearchForm {
+  readonly group: Group;
+  readonly form: string;
+  /** Where the form's previous occurrence ends: occurrences of one form never overlap. */
+  searchFrom: number;
+}
+
+/**
+ * Every whole occurrence of the groups' search forms, in one pass over the text: a whole occurrence starts
+ * a run of letters and digits equal to the form's first run, so forms are indexed by that run.
+ */
+function findForms(text: string, groups: readonly Group[]): Hit[] {
+  const byFirstRun = new Map<string, SearchForm[]>();
+  for (const [group, forms] of searchForms(groups)) {
+    for (const form of forms) {
+      const run = FIRST_RUN.exec(form)?.[0];
+      if (form.length < 2 || !isCapitalised(form) || run === undefined) continue;
+      const list = byFirstRun.get(run) ?? [];
+      list.push({ group, form, searchFrom: 0 });
+      byFirstRun.set(run, list);
+    }
+  }
+  const hits: Hit[] = [];
+  for (const run of text.matchAll(LETTER_DIGIT_RUNS)) {
+    const start = run.index;
+    for (const search of byFirstRun.get(run[0]) ?? []) {
+      const { form, group } = search;
+      if (start < search.searchFrom || !text.startsWith(form, start)) continue;
+      const end = start + form.length;
+      search.searchFrom = end;
+      if (isWholeName(text, start, end, !form.includes(' '))) hits.push({ start, end, group, text: form });
+    }
+  }
+  return hits;
 }
 
 /**
@@ -390,9 +446,22 @@ function isWholeName(text: string, start: number, end: number, single: boolean):
   const after = WORD_AFTER.exec(text.slice(end, end + NEIGHBOUR_WINDOW))?.[1];
   if (after !== undefined && isCapitalised(after) && text[end] !== ',' && !after.startsWith('“'))
     return false;
-  const before = WORD_BEFORE.exec(text.slice(Math.max(0, start - NEIGHBOUR_WINDOW), start))?.[1];
+  const before = wordBefore(text.slice(Math.max(0, start - NEIGHBOUR_WINDOW), start));
   if (before === undefined || CLAUSE_END.test(before) || !isCapitalised(before)) return true;
   return isTitleWord(before);
+}
+
+/**
+ * The last run of non-space characters of `window` when the window ends in space, read from the end: a
+ * regular expression anchored at the end (`(\S+)\s+$`) would retry from every position.
+ */
+function wordBefore(window: string): string | undefined {
+  let end = window.length;
+  while (end > 0 && SPACE.test(window[end - 1] as string)) end--;
+  if (end === window.length || end === 0) return undefined;
+  let start = end;
+  while (start > 0 && !SPACE.test(window[start - 1] as string)) start--;
+  return window.slice(start, end);
 }
 
 function toEntity(text: string, group: Group, people: readonly Span[]): Entity {

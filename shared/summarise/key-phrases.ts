@@ -192,12 +192,11 @@ function foldShortNames(phrases: ReadonlyMap<string, Phrase>): Phrase[] {
   const all = [...phrases.values()];
   const longNames = all.filter((phrase) => phrase.isName && phrase.words > 1);
   const folded = new Map(longNames.map((phrase) => [phrase.key, phrase]));
+  const hosts = mostFrequentByWord(longNames);
   const result: Phrase[] = [];
   for (const phrase of all) {
     if (phrase.isName && phrase.words > 1) continue;
-    const host = phrase.isName
-      ? longNames.filter((name) => containsWords(name.key, phrase.key)).sort((a, b) => b.count - a.count)[0]
-      : undefined;
+    const host = phrase.isName ? hosts.get(phrase.key) : undefined;
     if (host === undefined) {
       result.push(phrase);
       continue;
@@ -210,6 +209,18 @@ function foldShortNames(phrases: ReadonlyMap<string, Phrase>): Phrase[] {
     });
   }
   return [...result, ...folded.values()];
+}
+
+/** For each word of the names, the most frequent name containing it (the earliest listed on a tie). */
+function mostFrequentByWord(names: readonly Phrase[]): Map<string, Phrase> {
+  const hosts = new Map<string, Phrase>();
+  for (const name of names) {
+    for (const word of name.key.split(' ')) {
+      const best = hosts.get(word);
+      if (best === undefined || name.count > best.count) hosts.set(word, name);
+    }
+  }
+  return hosts;
 }
 
 /** Names count from one mention; common phrases must repeat (single words more often). */

@@ -172,25 +172,27 @@ function tokenFeatures(
   i: number,
   context: { caps: boolean; first: number; evidence: DocumentEvidence; common: ReadonlySet<string> },
 ): TokenFeatures {
-  const at = (offset: number) => infos[i + offset];
-  const lowerAt = (offset: number) => at(offset)?.lower ?? (offset < 0 ? BEFORE : AFTER);
-  const shapeAt = (offset: number) => at(offset)?.shape ?? (offset < 0 ? BEFORE : AFTER);
+  // Plain locals rather than helper closures: this runs once per token of every document.
   const self = infos[i] as TokenInfo;
   const { lower, shape } = self;
-  const previous = lowerAt(-1);
-  const next = lowerAt(1);
+  const before = infos[i - 1];
+  const after = infos[i + 1];
+  const previous = before?.lower ?? BEFORE;
+  const next = after?.lower ?? AFTER;
+  const previousShape = before?.shape ?? BEFORE;
+  const nextShape = after?.shape ?? AFTER;
   // biome-ignore format: one (template, value) pair per line reads best
   const features: FeaturePairs = [
     'w-1', previous,
     'w+1', next,
-    'w-2', lowerAt(-2),
-    'w+2', lowerAt(2),
+    'w-2', infos[i - 2]?.lower ?? BEFORE,
+    'w+2', infos[i + 2]?.lower ?? AFTER,
     'w-1|0', `${previous}|${lower}`,
     'w0|1', `${lower}|${next}`,
-    'sh-1', shapeAt(-1),
-    'sh+1', shapeAt(1),
-    'sh-1|0', `${shapeAt(-1)}|${shape}`,
-    'sh0|1', `${shape}|${shapeAt(1)}`,
+    'sh-1', previousShape,
+    'sh+1', nextShape,
+    'sh-1|0', `${previousShape}|${shape}`,
+    'sh0|1', `${shape}|${nextShape}`,
     'w-1|sh0', `${previous}|${shape}`,
     'sh0|w+1', `${shape}|${next}`,
   ];
@@ -199,14 +201,14 @@ function tokenFeatures(
   if (context.evidence.capitalised.has(lower)) features.push('dc|sh', shape);
   if (context.evidence.lowercase.has(lower)) features.push('dl|sh', shape);
   if (context.common.has(lower)) features.push('lc|sh', shape);
-  if (context.common.has(previous)) features.push('lc-1|sh0', `${shapeAt(-1)}|${shape}`);
-  if (context.common.has(next)) features.push('lc+1|sh0', `${shapeAt(1)}|${shape}`);
+  if (context.common.has(previous)) features.push('lc-1|sh0', `${previousShape}|${shape}`);
+  if (context.common.has(next)) features.push('lc+1|sh0', `${nextShape}|${shape}`);
   for (const word of context.evidence.before.get(lower) ?? []) features.push('a-1', word);
   for (const word of context.evidence.after.get(lower) ?? []) features.push('a+1', word);
   for (const mark of gazetteer[i - 3] ?? []) features.push('g-3', mark);
   for (const mark of gazetteer[i - 2] ?? []) features.push('g-2', mark);
   for (const mark of gazetteer[i - 1] ?? []) features.push('g-1', mark, 'g-1|sh0', `${mark}|${shape}`);
-  for (const mark of gazetteer[i] ?? []) features.push('g0', mark, 'g0|sh+1', `${mark}|${shapeAt(1)}`);
+  for (const mark of gazetteer[i] ?? []) features.push('g0', mark, 'g0|sh+1', `${mark}|${nextShape}`);
   for (const mark of gazetteer[i + 1] ?? []) features.push('g+1', mark);
   for (const mark of gazetteer[i + 2] ?? []) features.push('g+2', mark);
   const historyKey = CAPITALISED.test(token.text) ? lower : undefined;
@@ -221,8 +223,25 @@ export function featureNames(features: TokenFeatures): string[] {
   return names;
 }
 
+/** What the features of any sentence of a document need: per-token descriptions and document evidence. */
+export interface DocumentDescription {
+  readonly sentences: readonly Sentence[];
+  readonly infos: readonly (readonly TokenInfo[])[];
+  readonly caps: readonly boolean[];
+  readonly evidence: DocumentEvidence;
+  readonly gazetteer: Gazetteer;
+}
+
+/** Describes a document's tokens (memoised per token text) and collects its document-level evidence. */
+export function describeDocument(sentences: readonly Sentence[], gazetteer: Gazetteer): DocumentDescription {
+  const infos = sentences.map((sentence) => sentence.map((token) => describe(token.text)));
+  const caps = sentences.map(isCapsLine);
+  return { sentences, infos, caps, evidence: collectEvidence(sentences, infos, caps), gazetteer };
+}
+
 /**
- * Features of every token of a document, sentence by sentence:
+ * Features of every token of sentence `s` of a described document, built on demand so that a long
+ * document never holds the features of all its tokens at once:
  * - the token alone: word, cased word, shape, prefixes and suffixes (memoised per token text);
  * - its window: words and shapes two either side, word and shape bigrams;
  * - cues: first word of the sentence, headline in capitals, gazetteer matches from three before to two after;
@@ -230,19 +249,27 @@ export function featureNames(features: TokenFeatures): string[] {
  *   words around all occurrences of a capitalised word (context aggregation); and whether it or its
  *   neighbours are common lower-case words ("Despite" opening a sentence, "Defense" in a title).
  */
+export function sentenceFeatures(document: DocumentDescription, s: number): TokenFeatures[] {
+  const sentence = document.sentences[s] ?? [];
+  const tokens = document.infos[s] ?? [];
+  const { gazetteer } = document;
+  const marks = matchGazetteer(
+    gazetteer,
+    sentence,
+    tokens.map((info) => info.lower),
+  );
+  const first = firstWordIndex(sentence);
+  const context = {
+    caps: document.caps[s] ?? false,
+    first,
+    evidence: document.evidence,
+    common: gazetteer.common,
+  };
+  return sentence.map((token, i) => tokenFeatures(token, tokens, marks, i, context));
+}
+
+/** Features of every token of a document, sentence by sentence (see `sentenceFeatures`). */
 export function documentFeatures(sentences: readonly Sentence[], gazetteer: Gazetteer): TokenFeatures[][] {
-  const infos = sentences.map((sentence) => sentence.map((token) => describe(token.text)));
-  const caps = sentences.map(isCapsLine);
-  const evidence = collectEvidence(sentences, infos, caps);
-  return sentences.map((sentence, s) => {
-    const tokens = infos[s] ?? [];
-    const marks = matchGazetteer(
-      gazetteer,
-      sentence,
-      tokens.map((info) => info.lower),
-    );
-    const first = firstWordIndex(sentence);
-    const context = { caps: caps[s] ?? false, first, evidence, common: gazetteer.common };
-    return sentence.map((token, i) => tokenFeatures(token, tokens, marks, i, context));
-  });
+  const document = describeDocument(sentences, gazetteer);
+  return sentences.map((_, s) => sentenceFeatures(document, s));
 }

@@ -1,5 +1,11 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { documentFeatures, type FeaturePairs, type OwnFeatures, type TokenFeatures } from './features.ts';
+import {
+  describeDocument,
+  type FeaturePairs,
+  type OwnFeatures,
+  sentenceFeatures,
+  type TokenFeatures,
+} from './features.ts';
 import { buildGazetteer, type Gazetteer, type GazetteerLists } from './gazetteer.ts';
 import { HISTORY_TEMPLATE, historyType, type PredictionHistory, recordHistory } from './history.ts';
 import { decodeTags, type EntityMention, tagConstraints } from './tags.ts';
@@ -182,10 +188,10 @@ export function emissionScores(
  */
 export function tagWithModel(model: NerModel, text: string): EntityMention[] {
   const sentences = tokenizeSentences(text);
-  const features = documentFeatures(sentences, model.gazetteer);
+  const document = describeDocument(sentences, model.gazetteer);
   const history: PredictionHistory = new Map();
   return sentences.flatMap((sentence, s) => {
-    const tokens = features[s] ?? [];
+    const tokens = sentenceFeatures(document, s);
     const emissions = emissionScores(model, tokens, history);
     const tags = viterbi({ ...model, emissions }, sentence.length);
     recordHistory(
