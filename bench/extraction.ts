@@ -6,13 +6,14 @@
  * out of `text` (it is in `title`), so scoring text alone would count a headline snippet against it.
  * `npm run bench:extraction [-- --failures FILE]` writes each page's missed and leaked snippets to FILE.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { gunzipSync } from 'node:zlib';
+import { parseArgs } from 'node:util';
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { cleanDocument } from '#shared/clean/clean-document.ts';
 import { InputError } from '#shared/errors.ts';
+import { readEvaluationData } from './evaluation-data.ts';
 import { emptyScore, f1, precision, recall, type Score, scorePage } from './extraction-score.ts';
 
 interface Page {
@@ -32,7 +33,7 @@ interface Extraction {
 
 type Extractor = (page: Page, bytes: Uint8Array) => Extraction;
 
-const DATA = new URL('../../shared/data/extraction/trafilatura-dev.jsonl.gz', import.meta.url);
+const DATA = 'extraction/trafilatura-dev.jsonl.gz';
 const ENGLISH = /^en\b/i;
 const WINDOWS_1252_HIGH = new Map(
   [
@@ -139,15 +140,9 @@ function speed(name: string, times: readonly number[], megabytes: number): strin
 }
 
 function main(): void {
-  if (!existsSync(DATA)) {
-    console.log('data not found: ../shared/data/extraction/trafilatura-dev.jsonl.gz');
-    return;
-  }
-  const pages = gunzipSync(readFileSync(DATA))
-    .toString('utf8')
-    .split('\n')
-    .filter((line) => line.trim() !== '')
-    .map((line) => JSON.parse(line) as Page);
+  const { values } = parseArgs({ options: { failures: { type: 'string' } } });
+  const pages = readEvaluationData<Page>(DATA);
+  if (pages === undefined) return;
   const megabytes = pages.reduce((sum, page) => sum + encodePage(page).byteLength, 0) / (1024 * 1024);
   const runs = { precis: run(pages, precis), readability: run(pages, readability) };
   console.log(`trafilatura dev set: ${pages.length} pages, ${megabytes.toFixed(1)} MB of HTML\n`);
@@ -164,13 +159,12 @@ function main(): void {
   console.log(
     `\nprecis language (tinyld on the cleaned text) agrees with the page's html lang on ${agree}/${declared} pages`,
   );
-  const failuresFlag = process.argv.indexOf('--failures');
-  const failuresFile = failuresFlag >= 0 ? process.argv[failuresFlag + 1] : undefined;
-  if (failuresFile)
+  if (values.failures !== undefined) {
     writeFileSync(
-      failuresFile,
+      values.failures,
       JSON.stringify(runs, (key, value) => (key === 'times' ? undefined : value), 2),
     );
+  }
 }
 
 main();

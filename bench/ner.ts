@@ -4,7 +4,7 @@
  * ignored), plus tagging speed on one core, model file size and load time.
  * Data: ../shared/data/ner/conll2003-dev.jsonl (never copied into the repo).
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import nlp from 'compromise';
 import {
@@ -21,6 +21,7 @@ import { decodeModel, type ModelFile } from '#shared/facts/ner/model.ts';
 import { loadNerModel, tagEntities } from '#shared/facts/ner/tag-entities.ts';
 import type { TypedSpan } from '#shared/facts/ner/tags.ts';
 import { tokenize } from '#shared/facts/ner/tokenize.ts';
+import { readEvaluationData } from './evaluation-data.ts';
 
 interface Document {
   readonly id: string;
@@ -30,7 +31,7 @@ interface Document {
 
 type Tagger = (text: string) => Surface[];
 
-const DATA = new URL('../../shared/data/ner/conll2003-dev.jsonl', import.meta.url);
+const DATA = 'ner/conll2003-dev.jsonl';
 const MODEL = new URL('../shared/facts/ner/models/ner.json', import.meta.url);
 const SPEED_ROUNDS = 3;
 const LOAD_ROUNDS = 5;
@@ -107,14 +108,8 @@ function measureLoad(): { parse: number; decode: number } {
 }
 
 function main(): void {
-  if (!existsSync(DATA)) {
-    console.log('data not found: ../shared/data/ner/conll2003-dev.jsonl');
-    return;
-  }
-  const documents = readFileSync(DATA, 'utf8')
-    .split('\n')
-    .filter((line) => line.trim() !== '')
-    .map((line) => JSON.parse(line) as Document);
+  const documents = readEvaluationData<Document>(DATA);
+  if (documents === undefined) return;
   const tokens = documents.reduce((sum, document) => sum + tokenize(document.text).length, 0);
   console.log(`CoNLL-2003 dev: ${documents.length} documents, ${tokens} tokens; PER/ORG/LOC, MISC ignored`);
   const firstLoad = performance.now();

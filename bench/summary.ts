@@ -3,15 +3,15 @@
  * and the five stored systems on ../shared/data/summaries/cnndm-dev.jsonl, plus throughput and peak memory.
  * Run: npm run bench:summary
  */
-import { existsSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import { fileURLToPath } from 'node:url';
 import { cleanDocument } from '#shared/clean/clean-document.ts';
 import { splitSentences } from '#shared/sentences/split-sentences.ts';
 import { summarise } from '#shared/summarise/summarise.ts';
+import { readEvaluationData } from './evaluation-data.ts';
 import { type RougeScores, scoreSummary, splitReference } from './rouge.ts';
 
-interface Record {
+/** One line of the data: an article, its reference summary and the stored systems' summaries. */
+interface DataRecord {
   readonly id: string;
   readonly article: string;
   readonly url?: string;
@@ -20,24 +20,17 @@ interface Record {
 }
 
 interface Article {
-  readonly record: Record;
+  readonly record: DataRecord;
   readonly text: string;
   readonly title?: string;
 }
 
-const DATA = fileURLToPath(new URL('../../shared/data/summaries/cnndm-dev.jsonl', import.meta.url));
+const DATA = 'summaries/cnndm-dev.jsonl';
 const SUMMARY_SENTENCES = 3;
 const STORED_SYSTEMS = ['bart', 'bert_sum', 'bus', 'pgn', 's2s'] as const;
 const TIMING_PASSES = 20;
 
-function loadRecords(path: string): Record[] {
-  return readFileSync(path, 'utf8')
-    .split('\n')
-    .filter((line) => line.trim() !== '')
-    .map((line) => JSON.parse(line) as Record);
-}
-
-function cleanArticle(record: Record): Article {
+function cleanArticle(record: DataRecord): Article {
   const document = cleanDocument({
     bytes: new TextEncoder().encode(record.article),
     fileName: `${record.id}.txt`,
@@ -57,11 +50,9 @@ function row(name: string, figures: readonly number[]): string {
 }
 
 function main(): void {
-  if (!existsSync(DATA)) {
-    console.log(`data not found: ${DATA}`);
-    return;
-  }
-  const articles = loadRecords(DATA).map(cleanArticle);
+  const records = readEvaluationData<DataRecord>(DATA);
+  if (records === undefined) return;
+  const articles = records.map(cleanArticle);
   const references = articles.map((article) => splitReference(article.record.reference));
   const precis = articles.map((article) => summarise(article, { sentences: SUMMARY_SENTENCES }).summary);
   const lead3 = articles.map((article) =>

@@ -7,10 +7,9 @@
  * Deterministic: the same data, seed and options give the same file. Prints dev micro F1 per epoch when
  * ../shared/data/ner/conll2003-dev.jsonl is there.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { parseArgs } from 'node:util';
-import { gunzipSync } from 'node:zlib';
 import { continents, countries } from 'countries-list';
 import { countDocument, emptyCounts, microCounts, score } from '#shared/facts/ner/evaluate.ts';
 import { normaliseToken } from '#shared/facts/ner/features.ts';
@@ -19,9 +18,10 @@ import { encodeModel, modelFromWeights, tagWithModel } from '#shared/facts/ner/m
 import { tokenize } from '#shared/facts/ner/tokenize.ts';
 import { type TrainingDocument, trainTagger } from '#shared/facts/ner/train.ts';
 import { ORGANISATION_WORDS, PERSON_TITLES, US_STATES } from '#shared/facts/ner/word-lists.ts';
+import { readEvaluationData } from '../bench/evaluation-data.ts';
 
-const TRAIN = new URL('../../shared/data/ner/conll2003-train.jsonl.gz', import.meta.url);
-const DEV = new URL('../../shared/data/ner/conll2003-dev.jsonl', import.meta.url);
+const TRAIN = 'ner/conll2003-train.jsonl.gz';
+const DEV = 'ner/conll2003-dev.jsonl';
 const OUTPUT = new URL('../shared/facts/ner/models/ner.json', import.meta.url);
 /** Cities with at least this many inhabitants go into the city gazetteer. */
 const CITY_POPULATION = 100_000;
@@ -37,11 +37,14 @@ interface City {
 
 const require = createRequire(import.meta.url);
 
-function readJsonLines(text: string): TrainingDocument[] {
-  return text
-    .split('\n')
-    .filter((line) => line.trim() !== '')
-    .map((line) => JSON.parse(line) as TrainingDocument);
+/** A numeric option as a number, or exit: NaN epochs would train nothing and overwrite the model. */
+function numberOption(name: string, value: string, min: number): number {
+  const number = Number(value);
+  if (value.trim() === '' || !Number.isFinite(number) || number < min) {
+    console.error(`--${name} must be a number of at least ${min}, got "${value}"`);
+    process.exit(2);
+  }
+  return number;
 }
 
 function sortedUnique(values: Iterable<string>): string[] {
@@ -112,13 +115,14 @@ function main(): void {
       history: { type: 'boolean', default: false },
     },
   });
-  if (!existsSync(TRAIN)) {
-    console.log('data not found: ../shared/data/ner/conll2003-train.jsonl.gz');
-    return;
-  }
+  const epochs = numberOption('epochs', values.epochs, 1);
+  const seed = numberOption('seed', values.seed, 0);
+  const threshold = numberOption('threshold', values.threshold, 0);
+  const minCount = numberOption('min-count', values['min-count'], 1);
   const started = performance.now();
-  const train = readJsonLines(gunzipSync(readFileSync(TRAIN)).toString('utf8'));
-  const dev = existsSync(DEV) ? readJsonLines(readFileSync(DEV, 'utf8')) : [];
+  const train = readEvaluationData<TrainingDocument>(TRAIN);
+  if (train === undefined) return;
+  const dev = readEvaluationData<TrainingDocument>(DEV) ?? [];
   const gazetteer = loadGazetteers(train);
   console.log(
     `train: ${train.length} documents; gazetteers: ${Object.entries(gazetteer)
@@ -126,9 +130,9 @@ function main(): void {
       .join(', ')}`,
   );
   const weights = trainTagger(train, {
-    epochs: Number(values.epochs),
-    seed: Number(values.seed),
-    minCount: Number(values['min-count']),
+    epochs,
+    seed,
+    minCount,
     history: values.history,
     gazetteer,
     onEpoch: (epoch, averaged) => {
@@ -139,7 +143,7 @@ function main(): void {
       console.log(`epoch ${epoch} (${elapsed} s): dev micro F1 ${(f1 * 100).toFixed(2)}`);
     },
   });
-  const file = encodeModel(weights, Number(values.threshold));
+  const file = encodeModel(weights, threshold);
   const json = JSON.stringify(file);
   const output = values.out ? new URL(values.out, `file://${process.cwd()}/`) : OUTPUT;
   writeFileSync(output, json);
