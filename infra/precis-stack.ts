@@ -32,10 +32,17 @@ const METRICS_NAMESPACE = 'Precis';
 
 const PROCESS_MEMORY_MB = 2048;
 const PROCESS_TIMEOUT = Duration.seconds(60);
+const API_MEMORY_MB = 512;
 const API_TIMEOUT = Duration.seconds(10);
 /** AWS's advice for SQS event sources: visibility timeout at least 6x the function timeout. */
 const VISIBILITY_TIMEOUT_FACTOR = 6;
 const MAX_RECEIVE_COUNT = 5;
+/** Lambda's SQS event source: up to 10 records per invocation, gathered for at most a second. */
+const BATCH_SIZE = 10;
+const MAX_BATCHING_WINDOW = Duration.seconds(1);
+const DEFAULT_MAX_CONCURRENCY = 5;
+/** Requests per second across the API, and the burst above it. */
+const API_THROTTLE = { rateLimit: 50, burstLimit: 100 } as const;
 
 const entry = (name: string): string => fileURLToPath(new URL(`../functions/${name}.ts`, import.meta.url));
 
@@ -170,9 +177,9 @@ export class PrecisStack extends Stack {
     });
     processFunction.addEventSource(
       new SqsEventSource(queue, {
-        batchSize: 10,
-        maxBatchingWindow: Duration.seconds(1),
-        maxConcurrency: props.maxConcurrency ?? 5,
+        batchSize: BATCH_SIZE,
+        maxBatchingWindow: MAX_BATCHING_WINDOW,
+        maxConcurrency: props.maxConcurrency ?? DEFAULT_MAX_CONCURRENCY,
         reportBatchItemFailures: true,
       }),
     );
@@ -182,7 +189,7 @@ export class PrecisStack extends Stack {
       entry: entry('api'),
       description: 'Serves the precis HTTP API: accepts articles and returns Results',
       timeout: API_TIMEOUT,
-      memorySize: 512,
+      memorySize: API_MEMORY_MB,
       environment: pipelineEnvironment,
     });
 
@@ -196,7 +203,7 @@ export class PrecisStack extends Stack {
     const stage = api.addStage('DefaultStage', {
       stageName: '$default',
       autoDeploy: true,
-      throttle: { rateLimit: 50, burstLimit: 100 },
+      throttle: API_THROTTLE,
       accessLogSettings: {
         destination: new LogGroupLogDestination(apiAccessLogs),
         format: accessLogFormat(),
@@ -235,7 +242,7 @@ export class PrecisStack extends Stack {
     });
     new CfnOutput(this, 'DeadLetterQueueUrl', {
       value: deadLetterQueue.queueUrl,
-      description: 'Notifications that failed 5 times',
+      description: `Notifications that failed ${MAX_RECEIVE_COUNT} times`,
     });
   }
 }
