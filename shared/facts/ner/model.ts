@@ -144,12 +144,13 @@ export function decodeModel(file: ModelFile): NerModel {
 }
 
 function addPairs(model: NerModel, pairs: FeaturePairs, scores: Float64Array, offset: number): void {
-  const n = model.tagCount;
+  const { tagCount: n, index, weights } = model;
   for (let k = 0; k < pairs.length; k += 2) {
-    const row = model.index.get(pairs[k] ?? '')?.get(pairs[k + 1] ?? '');
+    const row = index.get(pairs[k] as string)?.get(pairs[k + 1] as string);
     if (row === undefined) continue;
+    const base = row * n;
     for (let tag = 0; tag < n; tag += 1) {
-      scores[offset + tag] = (scores[offset + tag] ?? 0) + (model.weights[row * n + tag] ?? 0);
+      scores[offset + tag] = (scores[offset + tag] as number) + (weights[base + tag] as number);
     }
   }
 }
