@@ -14,7 +14,7 @@ import {
 import { PIPELINE_VERSION, type Result } from '#shared/result.ts';
 import { isBadLine, parseJsonlLine } from './jsonl-line.ts';
 
-export const USAGE = `Usage:
+const USAGE = `Usage:
   precis process [--sentences N] FILE...          one Result JSON line per file ("-" reads stdin)
   precis process --jsonl [--sentences N] IN.jsonl  one Result line per input line {id, text?, html?, url?}
                                                    ("-" reads stdin); a bad line gives a FAILED Result

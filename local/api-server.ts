@@ -33,7 +33,7 @@ export interface ApiServer {
 }
 
 /** API Gateway's payload limit. */
-export const MAX_BODY_BYTES = 10 * 1024 * 1024;
+const MAX_BODY_BYTES = 10 * 1024 * 1024;
 const LOCAL_API_ID = 'local';
 const DEFAULT_ROUTE = '$default';
 /** Content types API Gateway passes to the function as text; anything else arrives base64-encoded. */

@@ -24,7 +24,7 @@ export const LOCAL_ACCOUNT = '000000000000';
 export const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' } as const;
 /** As deployed: after 5 failed receives a message moves to the dead-letter queue. */
 export const MAX_RECEIVE_COUNT = 5;
-export const DEFAULT_VISIBILITY_TIMEOUT_SECONDS = 30;
+const DEFAULT_VISIBILITY_TIMEOUT_SECONDS = 30;
 
 /** Environment variables that `npm start` reads, with their defaults. */
 export const LOCAL_ENV = {

@@ -55,7 +55,7 @@ export interface LocalStack {
 }
 
 /** The environment that points the handlers' SDK clients at the emulators (read when they load). */
-export function handlerEnvironment(endpoints: Omit<Endpoints, 'api'>): Record<string, string> {
+function handlerEnvironment(endpoints: Omit<Endpoints, 'api'>): Record<string, string> {
   return {
     [ENV.tableName]: LOCAL_NAMES.table,
     [ENV.idempotencyTableName]: LOCAL_NAMES.idempotencyTable,
