@@ -5,6 +5,7 @@ import { SQSClient } from '@aws-sdk/client-sqs';
 import { ENV, INCOMING_PREFIX } from '#shared/config.ts';
 import { type ApiHandler, type ApiServer, startApiServer } from './api-server.ts';
 import { bootstrap, idempotencyTableInput, type Queue } from './bootstrap.ts';
+import { lockDataDir } from './data-dir-lock.ts';
 import { createNotifier, type Notifier } from './s3-notifications.ts';
 import { LOOPBACK, startEmulators } from './servers.ts';
 import { API_ROUTES, LOCAL_CREDENTIALS, LOCAL_NAMES, LOCAL_REGION, MAX_RECEIVE_COUNT } from './settings.ts';
@@ -98,6 +99,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   const stops: Array<() => Promise<void>> = [];
   const onError = (error: unknown) => options.log('error', error);
   try {
+    const unlock = lockDataDir(options.dataDir);
+    stops.push(async () => unlock());
     const emulators = await startEmulators(options.dataDir, options.ports);
     stops.push(() => emulators.stop());
     const endpoints = {

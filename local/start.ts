@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { ConfigError } from '#shared/config.ts';
+import { DataDirInUseError } from './data-dir-lock.ts';
 import {
   API_ROUTES,
   DATA_DIR_ENV,
@@ -81,10 +82,14 @@ async function main(): Promise<void> {
 
 const PORT_VARIABLES = [LOCAL_ENV.s3Port, LOCAL_ENV.dynamodbPort, LOCAL_ENV.apiPort].map((spec) => spec.name);
 
-/** A bad setting or a taken port is the user's to fix: say so in one line. Anything else is a bug: show it all. */
+/**
+ * A bad setting, a taken port or a data directory in use is the user's to fix: say so in one line. Anything
+ * else is a bug: show it all.
+ */
 function explainStartFailure(error: unknown): void {
   const { code, address, port } = error as NodeJS.ErrnoException & { address?: string; port?: number };
-  if (error instanceof ConfigError) log(`could not start: ${error.message}`);
+  if (error instanceof ConfigError || error instanceof DataDirInUseError)
+    log(`could not start: ${error.message}`);
   else if (code === 'EADDRINUSE') {
     log(
       `could not start: ${address}:${port} is in use; choose other ports with ${PORT_VARIABLES.join(', ')}`,
