@@ -76,6 +76,14 @@ const OF_DEPARTMENTS = new Set(
     'Labor Labour Education Interior Justice Staff Foreign Affairs Finance Trade the'
   ).split(' '),
 );
+/** Heads of names that go on with "of" and another name: "Republic of China", "Bank of England". */
+const OF_HEADS = new Set(
+  (
+    'Republic Kingdom Commonwealth Federation Union Emirate Emirates Principality Duchy Bank University ' +
+    'Ministry Department Institute Academy College Museum Church Council Court Gulf Bay Isle Sea Strait Cape'
+  ).split(' '),
+);
+const LAST_WORD = /\S+$/u;
 const TITLE_OF_BEFORE = /\b(?:Secretary|Minister|Chief|Head|Director|Chancellor|Governor)\s+of\s+$/u;
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 const LETTER_DIGIT_RUNS = /[\p{L}\p{N}]+/gu;
@@ -97,7 +105,7 @@ export function buildEntities(
   tagged: readonly EntityMention[],
   options: EntityOptions = {},
 ): Entity[] {
-  const trimmed = tagged
+  const trimmed = joinOfNames(text, tagged)
     .map((mention) => trimMention(text, mention))
     .filter((mention) => mention !== undefined);
   const mentions = settleTypes(keepFirstOfOverlapping(dropLeadingThe(trimmed)));
@@ -113,6 +121,27 @@ export function buildEntities(
     completed.map((group) => toEntity(text, group, people)),
     options.title,
   );
+}
+
+/**
+ * Joins a name whose head takes an "of" complement to the name after it, when the tagger split them:
+ * "[People’s Republic] of [China]" -> "People’s Republic of China", "[Bank] of [England]".
+ */
+function joinOfNames(text: string, tagged: readonly EntityMention[]): EntityMention[] {
+  const joined: EntityMention[] = [];
+  for (const mention of tagged) {
+    const previous = joined.at(-1);
+    const head = previous === undefined ? undefined : LAST_WORD.exec(previous.text)?.[0];
+    const between = previous === undefined ? '' : text.slice(previous.end, mention.start);
+    if (previous && head && OF_HEADS.has(head) && between === ' of ' && mention.type !== 'PER') {
+      joined[joined.length - 1] = {
+        ...previous,
+        end: mention.end,
+        text: text.slice(previous.start, mention.end),
+      };
+    } else joined.push(mention);
+  }
+  return joined;
 }
 
 function trimMention(text: string, mention: EntityMention): NameMention | undefined {
@@ -134,6 +163,7 @@ function trimMention(text: string, mention: EntityMention): NameMention | undefi
   const article = LEADING_ARTICLE.exec(slice());
   if (article) start += article[0].length;
   start = afterOpeners(text, start, end);
+  if (isTitleComplement(text, start, end)) return undefined;
   const named = afterTitleOf(text, start, end);
   const type = PERSONAL_HONORIFIC.test(slice()) || named > start ? 'person' : ENTITY_TYPES[mention.type];
   start = named;
@@ -179,6 +209,12 @@ function afterTitles(text: string, start: number, end: number): number {
   }
   const first = words[nameStart];
   return nameStart > 0 && first ? start + first.index : start;
+}
+
+/** A mention that only completes a title before it: "Secretary of [Defense]", "Minister of [Foreign Affairs]". */
+function isTitleComplement(text: string, start: number, end: number): boolean {
+  if (!TITLE_OF_BEFORE.test(text.slice(Math.max(0, start - NEIGHBOUR_WINDOW), start))) return false;
+  return [...text.slice(start, end).matchAll(NON_SPACE_RUN)].every((word) => OF_DEPARTMENTS.has(word[0]));
 }
 
 /**

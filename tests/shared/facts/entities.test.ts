@@ -82,6 +82,51 @@ describe('buildEntities', () => {
     expect(text.slice(entity?.mentions[0]?.start, entity?.mentions[0]?.end)).toBe(name);
   });
 
+  it.each([
+    [
+      'talks with the People’s Republic of China today',
+      'LOC',
+      'People’s Republic',
+      'People’s Republic of China',
+    ],
+    ['a loan from the Bank of England last year', 'ORG', 'Bank', 'Bank of England'],
+    ['she studied at the University of Vienna for years', 'ORG', 'University', 'University of Vienna'],
+  ] as const)('joins a name split at "of" in %j', (text, type, head, name) => {
+    const complement = name.slice(head.length + ' of '.length);
+
+    const entities = entitiesOf(text, [
+      [type, head],
+      ['LOC', complement],
+    ]);
+
+    expect(entities.map((entity) => [entity.type, entity.name])).toEqual([
+      [type === 'LOC' ? 'place' : 'organization', name],
+    ]);
+  });
+
+  it('keeps a person named after "of" apart from the name before it', () => {
+    const text = 'a gift from the Republic of Jane Smith';
+
+    const entities = entitiesOf(text, [
+      ['LOC', 'Republic'],
+      ['PER', 'Jane Smith'],
+    ]);
+
+    expect(entities.map((entity) => entity.name)).toEqual(expect.arrayContaining(['Republic', 'Jane Smith']));
+  });
+
+  it.each([
+    ['a request from US Secretary of Defense Lloyd Austin', 'Defense'],
+    ['said the Minister of Foreign Affairs on Monday', 'Foreign Affairs'],
+  ])('drops a mention that only completes a title in %j', (text, complement) => {
+    const entities = entitiesOf(text, [
+      ['MISC', complement],
+      ['PER', 'Lloyd Austin'],
+    ]);
+
+    expect(entities.map((entity) => entity.name)).not.toContain(complement);
+  });
+
   it('drops a capital "The" only when the article also writes the name without it', () => {
     const text = 'The State Department said so. Later State Department staff met at The Hague.';
 
