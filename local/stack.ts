@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
 import { SQSClient } from '@aws-sdk/client-sqs';
+import { createTableInput } from '#shared/adapters/article-store.ts';
 import { ENV, INCOMING_PREFIX } from '#shared/config.ts';
 import { type ApiHandler, type ApiServer, startApiServer } from './api-server.ts';
 import { bootstrap, idempotencyTableInput, type Queue } from './bootstrap.ts';
@@ -81,11 +82,6 @@ async function loadHandlers(overrides: Partial<Handlers> | undefined): Promise<H
   };
 }
 
-async function tableInputs(): Promise<Parameters<typeof bootstrap>[1]['tables']> {
-  const { createTableInput } = await import('#shared/adapters/article-store.ts');
-  return [createTableInput(LOCAL_NAMES.table), idempotencyTableInput(LOCAL_NAMES.idempotencyTable)];
-}
-
 /** Stops what has started, last started first, and reports every failure. */
 async function stopAll(steps: ReadonlyArray<() => Promise<void>>): Promise<void> {
   const errors: unknown[] = [];
@@ -126,7 +122,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
         deadLetterQueue: LOCAL_NAMES.deadLetterQueue,
         maxReceiveCount: MAX_RECEIVE_COUNT,
         visibilityTimeoutSeconds: options.visibilityTimeoutSeconds,
-        tables: await tableInputs(),
+        tables: [createTableInput(LOCAL_NAMES.table), idempotencyTableInput(LOCAL_NAMES.idempotencyTable)],
       },
     );
     const handlers = await loadHandlers(options.handlers);
