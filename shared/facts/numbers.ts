@@ -384,6 +384,8 @@ function parseSpelled(words: readonly Word[], index: number): ParsedNumber | und
     }
     return undefined;
   }
+  // Most words are no number: reject them before splitting (every word of the text comes here).
+  if (!isNumberWord(firstPart(lower))) return undefined;
   const parts = lower.split('-');
   let leading = 0;
   while (leading < parts.length && isNumberWord(parts[leading] as string)) leading++;
@@ -442,11 +444,8 @@ class SpelledTotal {
 }
 
 function isNumberWord(word: string): boolean {
-  return (
-    word in NUMBER_WORDS ||
-    word in SCALES ||
-    word.split('-').every((part) => part in NUMBER_WORDS || part in SCALES)
-  );
+  if (word in NUMBER_WORDS || word in SCALES) return true;
+  return word.includes('-') && word.split('-').every((part) => part in NUMBER_WORDS || part in SCALES);
 }
 
 function isUnit(word: string): boolean {
