@@ -110,7 +110,7 @@ const INPUTS: Readonly<Record<string, () => string>> = {
     const paragraph = variedParagraphs(3);
     return fill((index) => capitaliseWords(paragraph(index)));
   },
-  /** About 500,000 quotation marks around short attributed phrases, in one paragraph. */
+  /** About 400,000 quotation marks around short attributed phrases, in one paragraph. */
   'quotation-marks': () =>
     fill(
       (index) => `“${pick(CAPITALISED_WORDS, index)} said so,” ${pick(FIRST_NAMES, index)} said. "Yes`,
