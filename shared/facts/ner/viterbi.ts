@@ -10,6 +10,20 @@ export interface ChainScores {
   readonly allowedEnd: ArrayLike<boolean>;
 }
 
+const sourcesMemo = new WeakMap<ArrayLike<boolean>, number[][]>();
+
+/** For each tag, the tags it may follow, ascending (BILOU allows about half of them). */
+function allowedSources(allowed: ArrayLike<boolean>, n: number): number[][] {
+  let sources = sourcesMemo.get(allowed);
+  if (!sources) {
+    sources = Array.from({ length: n }, (_, tag) =>
+      Array.from({ length: n }, (_, from) => from).filter((from) => allowed[from * n + tag]),
+    );
+    sourcesMemo.set(allowed, sources);
+  }
+  return sources;
+}
+
 /** The highest-scoring allowed tag sequence for `length` tokens (Viterbi). */
 export function viterbi(scores: ChainScores, length: number): Uint8Array {
   const { tagCount: n, emissions, transitions, allowed, allowedEnd } = scores;
@@ -17,6 +31,7 @@ export function viterbi(scores: ChainScores, length: number): Uint8Array {
   if (length === 0) return path;
   const best = new Float64Array(length * n).fill(Number.NEGATIVE_INFINITY);
   const back = new Uint8Array(length * n);
+  const sources = allowedSources(allowed, n);
   for (let tag = 0; tag < n; tag += 1) {
     if (allowed[n * n + tag]) best[tag] = (transitions[n * n + tag] ?? 0) + (emissions[tag] ?? 0);
   }
@@ -24,8 +39,7 @@ export function viterbi(scores: ChainScores, length: number): Uint8Array {
     for (let tag = 0; tag < n; tag += 1) {
       let top = Number.NEGATIVE_INFINITY;
       let arg = 0;
-      for (let from = 0; from < n; from += 1) {
-        if (!allowed[from * n + tag]) continue;
+      for (const from of sources[tag] ?? []) {
         const score = (best[(t - 1) * n + from] ?? 0) + (transitions[from * n + tag] ?? 0);
         if (score > top) {
           top = score;
