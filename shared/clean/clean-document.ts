@@ -18,6 +18,7 @@ import {
   removePublishedLines,
   removeScrollDown,
 } from './rules-inline.ts';
+import { removeScriptBlocks } from './rules-script.ts';
 import { findDateline, looksLikeTitle, removeDuplicates, sameTitle } from './rules-structure.ts';
 import { removeLinkBlocks, removeTails } from './rules-tails.ts';
 import { joinLines, splitParagraphs } from './split-paragraphs.ts';
@@ -59,6 +60,8 @@ interface SourceDocument {
   readonly metadata: HtmlMetadata;
   /** Plain text and Markdown: the first line may be the headline. */
   readonly titleMayLead: boolean;
+  /** What was removed before the text rules ran (script and style blocks in text). */
+  readonly removed?: readonly Removal[];
 }
 
 /** Line rules see paragraphs before their lines are joined; paragraph rules see joined paragraphs. */
@@ -78,10 +81,12 @@ const PARAGRAPH_RULES = [
 ];
 
 function fromText(text: string, metadata: HtmlMetadata = {}): SourceDocument {
+  const withoutScripts = removeScriptBlocks(text);
   return {
-    paragraphs: splitParagraphs(normaliseText(text)),
+    paragraphs: splitParagraphs(normaliseText(withoutScripts.text)),
     metadata,
     titleMayLead: metadata.title === undefined,
+    removed: withoutScripts.removed,
   };
 }
 
@@ -114,8 +119,13 @@ function fromJson(json: string): SourceDocument {
 }
 
 function fromMarkdown(markdown: string): SourceDocument {
-  const { text, title } = stripMarkdown(markdown);
-  return fromText(text, title ? { title: normaliseText(title).trim() } : {});
+  // Before the Markdown syntax goes: stripping would drop the tags and leave the code.
+  const withoutScripts = removeScriptBlocks(markdown);
+  const { text, title } = stripMarkdown(withoutScripts.text);
+  return {
+    ...fromText(text, title ? { title: normaliseText(title).trim() } : {}),
+    removed: withoutScripts.removed,
+  };
 }
 
 function readSource(decoded: string, raw: RawDocument): SourceDocument {
@@ -161,7 +171,7 @@ export function cleanDocument(raw: RawDocument): CleanedDocument {
   const source = readSource(decodeText(bytes, raw.contentType).text, raw);
   const { title, paragraphs } = splitTitle(source);
   const context: TextContext = {
-    removed: [],
+    removed: [...(source.removed ?? [])],
     knownCaptions: new Set(source.captions?.map(foldWhitespace)),
     linkBlocks: new Set(source.linkBlocks?.map(foldWhitespace)),
   };

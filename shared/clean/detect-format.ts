@@ -20,7 +20,9 @@ const BY_EXTENSION: Readonly<Record<string, DocumentFormat>> = {
 };
 const EXTENSION = /\.([a-z]+)(?:\.gz)?$/i;
 const HTML_START = /^\s*(?:<!doctype html|<html[\s>]|<head[\s>]|<body[\s>]|<!--)/i;
-const HTML_TAGS = /<(?:p|div|article|body|h1|br|span|a\s)[\s>/]/gi;
+/** Opening tags of elements only HTML writes; three of them make a page (or a fragment of one). */
+const HTML_TAGS =
+  /<(?:p|div|article|section|header|footer|main|aside|nav|body|head|title|meta|link|h[1-6]|br|hr|span|a|ul|ol|li|table|tr|td|th|img|figure|figcaption|blockquote|script|style|noscript|template|iframe)[\s>/]/gi;
 const JSON_START = /^\s*\{/;
 const MARKDOWN_SIGNS =
   /^(?:#{1,6} \S|[*-] \S|\d+\. \S|> \S|```)|\[[^\]\n]{1,200}\]\([^)\s]{1,500}\)|\*\*[^*\n]{1,200}\*\*/gm;

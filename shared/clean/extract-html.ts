@@ -1,6 +1,7 @@
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
-import { type DomNode, domDepth, type HtmlBlock, htmlBlocks, htmlBlocksWithLinks } from './html-blocks.ts';
+import { type DomNode, domShape, type HtmlBlock, htmlBlocks, htmlBlocksWithLinks } from './html-blocks.ts';
+import { refuseDeepHtml } from './html-depth.ts';
 import { type HtmlMetadata, readHtmlMetadata } from './html-metadata.ts';
 import { findProseContainer, type ProseNode, proseLength } from './prose-container.ts';
 
@@ -28,6 +29,10 @@ const NON_CONTENT_SELECTOR = [
   'select',
   'input',
   'textarea',
+  'title',
+  'xmp',
+  'noembed',
+  'noframes',
   'nav',
   'menu',
   '[hidden]',
@@ -57,6 +62,7 @@ const PROSE_PREFERENCE = 2.2;
 
 type HtmlDocument = ReturnType<typeof parseHTML>['document'];
 type HtmlElement = ReturnType<HtmlDocument['querySelector']> & {};
+const DOCUMENT_TYPE_NODE = 10;
 
 /** Words that mark boilerplate anywhere inside a compound token ("sp-dsgvo-category-container"). */
 const BOILERPLATE_PART = new Set([
@@ -119,11 +125,17 @@ function pruneBoilerplate(document: HtmlDocument): void {
   }
 }
 
-/** Readability recurses over the DOM; past this depth it could overflow the stack, so our finder works alone. */
+/**
+ * Readability recurses over the DOM, and re-parses the page with a call that spreads its children as
+ * arguments (linkedom's replaceChildren(...nodes)); past these limits it could overflow the stack, so our
+ * prose finder works alone.
+ */
 const MAX_READABILITY_DEPTH = 400;
+const MAX_READABILITY_WIDTH = 10_000;
 
 function readabilityBlocks(document: HtmlDocument): HtmlBlock[] {
-  if (domDepth(document.documentElement as unknown as DomNode) > MAX_READABILITY_DEPTH) return [];
+  const { depth, width } = domShape(document.documentElement as unknown as DomNode);
+  if (depth > MAX_READABILITY_DEPTH || width > MAX_READABILITY_WIDTH) return [];
   const article = new Readability<DomNode>(document as never, {
     serializer: (node) => node as unknown as DomNode,
   }).parse();
@@ -157,9 +169,44 @@ function articleCaptions(captions: readonly string[], paragraphs: readonly strin
   return textLength(found) > textLength(paragraphs) * GALLERY_CAPTION_SHARE ? [] : found;
 }
 
-/** Main content and metadata of an HTML page. */
-export function extractHtml(html: string): HtmlArticle {
+/**
+ * Parses a page, or a fragment of one, into a document whose content sits in its <body>, the shape Readability
+ * assumes (it walks up from a candidate until it meets BODY). linkedom makes the first element of a fragment
+ * the document element and leaves its siblings outside it ("<p>One</p><p>Two</p>" would lose "Two"; text
+ * alone has no element at all), so a document without an <html> root gets one around everything it holds;
+ * and content written outside <body> (or with no <body> tag) is moved into the body.
+ */
+function parsePage(html: string): HtmlDocument {
+  refuseDeepHtml(html);
   const { document } = parseHTML(html);
+  if (document.documentElement?.nodeName.toUpperCase() !== 'HTML') {
+    const root = document.createElement('html');
+    for (const node of [...document.childNodes]) {
+      if (node.nodeType !== DOCUMENT_TYPE_NODE) root.appendChild(node);
+    }
+    document.appendChild(root);
+  }
+  gatherIntoBody(document);
+  return document;
+}
+
+/** Moves every child of <html> but <head> into <body> (one loop per node: a page may have 100,000 of them). */
+function gatherIntoBody(document: HtmlDocument): void {
+  const root = document.documentElement;
+  const children = [...root.childNodes];
+  const bodyAt = children.findIndex((child) => child.nodeName.toUpperCase() === 'BODY');
+  const body = children[bodyAt] ?? root.appendChild(document.createElement('body'));
+  const firstInBody = body.firstChild;
+  children.forEach((child, index) => {
+    if (index === bodyAt || child.nodeName.toUpperCase() === 'HEAD') return;
+    if (bodyAt !== -1 && index < bodyAt) body.insertBefore(child, firstInBody);
+    else body.appendChild(child);
+  });
+}
+
+/** Main content and metadata of an HTML page or fragment. */
+export function extractHtml(html: string): HtmlArticle {
+  const document = parsePage(html);
   const metadata = readHtmlMetadata(document as never);
   const captions = [...document.querySelectorAll(CAPTION_SELECTOR)].flatMap((element) =>
     htmlBlocks(element as unknown as DomNode),

@@ -49,6 +49,12 @@ export const SKIPPED_TAGS = new Set([
   'IFRAME',
   'OBJECT',
   'HEAD',
+  // Raw-text elements browsers never render as the page's text, wherever they stand.
+  'TITLE',
+  'TEXTAREA',
+  'XMP',
+  'NOEMBED',
+  'NOFRAMES',
 ]);
 const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
@@ -59,6 +65,7 @@ export interface DomNode {
   readonly nodeType: number;
   readonly nodeName: string;
   readonly nodeValue: string | null;
+  /** linkedom builds a new list on every read, so walkers read it once per node (else k children cost k²). */
   readonly childNodes: ArrayLike<DomNode>;
 }
 
@@ -111,8 +118,9 @@ export function htmlBlocksWithLinks(root: DomNode): HtmlBlock[] {
       stack.push({ exitBlock: tag });
     }
     const innerTag = isBlock ? tag : blockTag;
-    for (let index = node.childNodes.length - 1; index >= 0; index -= 1) {
-      const child = node.childNodes[index];
+    const children = node.childNodes;
+    for (let index = children.length - 1; index >= 0; index -= 1) {
+      const child = children[index];
       if (child) stack.push({ node: child, inLink: inLink || tag === 'A', blockTag: innerTag });
     }
   }
@@ -120,19 +128,22 @@ export function htmlBlocksWithLinks(root: DomNode): HtmlBlock[] {
   return blocks;
 }
 
-/** How deeply elements nest under root (iterative). */
-export function domDepth(root: DomNode): number {
-  let deepest = 0;
+/** How deeply elements nest under root, and the most child nodes any one node has (iterative). */
+export function domShape(root: DomNode): { readonly depth: number; readonly width: number } {
+  let depth = 0;
+  let width = 0;
   const stack: [DomNode, number][] = [[root, 0]];
   for (let entry = stack.pop(); entry !== undefined; entry = stack.pop()) {
-    const [node, depth] = entry;
-    if (depth > deepest) deepest = depth;
-    for (let index = 0; index < node.childNodes.length; index += 1) {
-      const child = node.childNodes[index];
-      if (child?.nodeType === ELEMENT_NODE) stack.push([child, depth + 1]);
+    const [node, level] = entry;
+    const children = node.childNodes;
+    depth = Math.max(depth, level);
+    width = Math.max(width, children.length);
+    for (let index = 0; index < children.length; index += 1) {
+      const child = children[index];
+      if (child?.nodeType === ELEMENT_NODE) stack.push([child, level + 1]);
     }
   }
-  return deepest;
+  return { depth, width };
 }
 
 export function htmlBlocks(root: DomNode): string[] {

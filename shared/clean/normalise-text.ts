@@ -14,11 +14,18 @@ const REVERSED_DOUBLE_QUOTE = /\u201F/g;
 const CARRIAGE_RETURN = /\r\n?/g;
 const LINE_SEPARATOR = /[\u2028\u2029\u0085]/g;
 const SPACE_RUN = / {2,}/g;
+/** A UTF-16 surrogate without its partner (JSON's "\ud800", a bad entity): JSON and UTF-8 cannot carry it. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point
 const CONTROL = /[\u0000-\u0008\u000E-\u001F\u007F]/g;
 
+/** Replaces lone surrogates with U+FFFD, as a UTF-8 encoder would, so offsets survive storage unchanged. */
+export function wellFormed(text: string): string {
+  return text.replace(LONE_SURROGATE, '\uFFFD');
+}
+
 export function normaliseText(text: string): string {
-  return text
+  return wellFormed(text)
     .normalize('NFC')
     .replace(CARRIAGE_RETURN, '\n')
     .replace(LINE_SEPARATOR, '\n')

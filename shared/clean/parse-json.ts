@@ -1,4 +1,5 @@
 import { InputError } from '../errors.ts';
+import { wellFormed } from './normalise-text.ts';
 
 /** A JSON export: `{title?, text|body|html, url?, publishedAt?, author?}`. */
 export interface JsonArticle {
@@ -13,7 +14,7 @@ export interface JsonArticle {
 function stringField(record: Record<string, unknown>, ...names: string[]): string | undefined {
   for (const name of names) {
     const value = record[name];
-    if (typeof value === 'string' && value.trim() !== '') return value;
+    if (typeof value === 'string' && value.trim() !== '') return wellFormed(value);
   }
   return undefined;
 }

@@ -76,8 +76,9 @@ function collectBlocks(root: ProseNode): Block[] {
       stack.push({ exitOwner: node });
     }
     const childOwner = isBlock ? node : owner;
-    for (let index = node.childNodes.length - 1; index >= 0; index -= 1) {
-      const child = node.childNodes[index] as ProseNode | undefined;
+    const children = node.childNodes;
+    for (let index = children.length - 1; index >= 0; index -= 1) {
+      const child = children[index] as ProseNode | undefined;
       if (child) stack.push({ node: child, owner: childOwner, inLink: inLink || tag === 'A' });
     }
   }

@@ -230,11 +230,17 @@ describe('cleanDocument never hangs', () => {
     expect(['DONE', 'EMPTY']).toContain(outcome);
   });
 
-  it('returns for a megabyte of nested HTML', () => {
-    const html = `<html><body>${'<div><p>Word, word. '.repeat(40 * 1024)}</body></html>`;
+  it('reads HTML nested deeper than Readability goes but within the depth limit', () => {
+    const html = `<html><body>${'<div><p>Word, word. '.repeat(1_500)}</body></html>`;
 
     const document = cleanDocument({ bytes: utf8(html), contentType: 'text/html' });
 
     expect(document.text.length).toBeGreaterThan(0);
+  });
+
+  it('refuses a megabyte of nested HTML as UNSUPPORTED_CONTENT before building the page', () => {
+    const html = `<html><body>${'<div><p>Word, word. '.repeat(40 * 1024)}</body></html>`;
+
+    expect(errorCodeOf({ bytes: utf8(html), contentType: 'text/html' })).toBe('UNSUPPORTED_CONTENT');
   });
 });
