@@ -61,7 +61,7 @@ export interface Placement {
 
 /**
  * Where parts of a DONE Result live in S3 besides the item: the cleaned text always (`textKey`), and the
- * whole Result when even its facts would not fit in an item (`resultKey`, see isOversized).
+ * whole Result when its facts would not fit in an item (`resultKey`, see needsResultInS3).
  */
 export interface Offload {
   readonly textKey?: string;
@@ -92,6 +92,9 @@ const RESULT_SK = 'RESULT';
 const STORAGE_ATTRIBUTES = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'textKey', 'resultKey'] as const;
 /** Only the most salient entities go into the entity index; a long document can name thousands. */
 export const MAX_INDEXED_ENTITIES = 100;
+
+/** DynamoDB refuses a partition key over 2,048 bytes (ValidationException, which no retry can fix). */
+const MAX_PARTITION_KEY_BYTES = 2_048;
 
 const articlePk = (id: string) => `ARTICLE#${id}`;
 const keyPartition = (bucket: string, key: string) => `KEY#${bucket}/${key}`;
@@ -136,9 +139,33 @@ export function isOversized(result: Result): boolean {
 }
 
 /**
- * The item for a Result. Over the size limit, the text is left to S3 (`textKey`); if still over, the facts,
- * key phrases and removal audit are left to the whole Result in S3 (`resultKey`), or, without one, the
- * removal audit (optional in the contract) is dropped rather than failing the write.
+ * DynamoDB numbers have a magnitude from 1E-130 to under 1E+126; a fact can read "$1" followed by 140 zeros.
+ * PutItem refuses such a number outright (ValidationException), which no retry can fix.
+ */
+const MIN_ITEM_MAGNITUDE = 1e-130;
+const MAX_ITEM_MAGNITUDE = 1e126;
+
+const isStorableNumber = (value: number) =>
+  value === 0 || (Math.abs(value) >= MIN_ITEM_MAGNITUDE && Math.abs(value) < MAX_ITEM_MAGNITUDE);
+
+function hasUnstorableNumber(value: unknown): boolean {
+  if (typeof value === 'number') return !isStorableNumber(value);
+  if (value === null || typeof value !== 'object') return false;
+  return Object.values(value).some(hasUnstorableNumber);
+}
+
+/**
+ * Whether the whole Result must live in S3 (`resultKey`) with only its status, metadata and summary in the
+ * item: its facts are too large for an item, or hold a number DynamoDB cannot store.
+ */
+export function needsResultInS3(result: Result): boolean {
+  return isOversized(result) || hasUnstorableNumber(result.facts);
+}
+
+/**
+ * The item for a Result. With the whole Result in S3 (`resultKey`, see needsResultInS3), the item keeps only
+ * status, metadata and summary. Otherwise, over the size limit, the text is left to S3 (`textKey`); if still
+ * over, the removal audit (optional in the contract) is dropped rather than failing the write.
  */
 function toItem(result: Result, placement: Placement, offload: Offload): Record<string, unknown> {
   const item = plain({
@@ -149,11 +176,13 @@ function toItem(result: Result, placement: Placement, offload: Offload): Record<
     gsi1sk: placement.order,
     ...offload,
   });
-  if (offload.textKey === undefined || sizeOf(item) <= MAX_INLINE_ITEM_BYTES) return item;
   const { text: _inS3, ...withoutText } = item;
+  if (offload.resultKey !== undefined) {
+    const { removed: _audit, facts: _facts, keyPhrases: _phrases, ...summaryOnly } = withoutText;
+    return summaryOnly;
+  }
+  if (offload.textKey === undefined || sizeOf(item) <= MAX_INLINE_ITEM_BYTES) return item;
   if (sizeOf(withoutText) <= MAX_INLINE_ITEM_BYTES) return withoutText;
-  const { removed: _audit, facts: _facts, keyPhrases: _phrases, ...summaryOnly } = withoutText;
-  if (offload.resultKey !== undefined) return summaryOnly;
   const { removed: _dropped, ...withoutAudit } = withoutText;
   return withoutAudit;
 }
@@ -261,6 +290,8 @@ export function createArticleStore(ddb: DynamoDBDocumentClient, tableName: strin
       >();
       for (const entity of salient) {
         const pk = entityPk(entity.type, entity.name);
+        // A "name" of thousands of characters is no entity anyone looks up; it stays in the Result only.
+        if (Buffer.byteLength(pk) > MAX_PARTITION_KEY_BYTES) continue;
         const count = (byPk.get(pk)?.count ?? 0) + (entity.count ?? entity.mentions.length);
         byPk.set(pk, {
           pk,

@@ -37,12 +37,27 @@ export const articleIdSchema = z.string().regex(/^[A-Za-z0-9-]{1,64}$/, 'Not an 
 /** POST /articles?sentences=N: the summary length, for any body; it wins over a JSON body's `sentences`. */
 export const submitQuerySchema = z.object({ sentences: summarySentencesTextSchema.optional() });
 
+/** S3 refuses keys over 1,024 bytes of UTF-8, so no Result can be filed under a longer one. */
+export const MAX_OBJECT_KEY_BYTES = 1_024;
+/** Longer than any real name; the entity index skips longer ones (DynamoDB keys stop at 2,048 bytes). */
+export const MAX_ENTITY_NAME_BYTES = 1_000;
+
+const utf8Bytes = (text: string) => new TextEncoder().encode(text).byteLength;
+const atMostBytes = (limit: number, what: string) => ({
+  check: (text: string) => utf8Bytes(text) <= limit,
+  message: `${what} is longer than ${limit} bytes`,
+});
+const keyLimit = atMostBytes(MAX_OBJECT_KEY_BYTES, 'An object key');
+const nameLimit = atMostBytes(MAX_ENTITY_NAME_BYTES, 'An entity name');
+
 /** GET /articles?key=: the object key, as given (API Gateway has already decoded the query string). */
-export const listByKeyQuerySchema = z.object({ key: z.string().min(1, 'Query parameter "key" is required') });
+export const listByKeyQuerySchema = z.object({
+  key: z.string().min(1, 'Query parameter "key" is required').refine(keyLimit.check, keyLimit.message),
+});
 
 export const entityPathSchema = z.object({
   type: z.enum(['person', 'organization', 'place', 'other']),
-  name: z.string().min(1),
+  name: z.string().min(1).refine(nameLimit.check, nameLimit.message),
 });
 
 /** Parses with a zod schema, turning a mismatch into InputError('INVALID_INPUT') with a readable message. */

@@ -1,5 +1,10 @@
 import type { ArticleBucket, ObjectHead } from '../adapters/article-bucket.ts';
-import { type ArticleStore, isOversized, type Offload, type Placement } from '../adapters/article-store.ts';
+import {
+  type ArticleStore,
+  needsResultInS3,
+  type Offload,
+  type Placement,
+} from '../adapters/article-store.ts';
 import { INCOMING_PREFIX, PROCESSED_PREFIX } from '../config.ts';
 import { InputError, NotFoundError } from '../errors.ts';
 import { summarySentencesTextSchema } from '../events/api-request.ts';
@@ -157,7 +162,7 @@ async function save(result: Result, placement: Placement, deps: ProcessObjectDep
 async function offloadToS3(result: Result, bucket: ArticleBucket): Promise<Offload> {
   const textKey = `${PROCESSED_PREFIX}${result.id}.txt`;
   await bucket.writeText(textKey, result.text);
-  if (!isOversized(result)) return { textKey };
+  if (!needsResultInS3(result)) return { textKey };
   const resultKey = `${PROCESSED_PREFIX}${result.id}.json`;
   await bucket.writeText(resultKey, JSON.stringify(result));
   return { textKey, resultKey };

@@ -1,0 +1,77 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { type ArticleStore, createArticleStore, needsResultInS3 } from '#shared/adapters/article-store.ts';
+import type { Entity, NumberFact } from '#shared/result.ts';
+import { aResult, TEST_BUCKET } from '#tests/helpers/builders.ts';
+import { startDynalite, type TestDynamo } from '#tests/helpers/dynalite.ts';
+
+/**
+ * What DynamoDB refuses outright (ValidationException, never fixed by a retry) must never reach it from a
+ * Result: numbers beyond its range, partition keys over 2,048 bytes. dynalite enforces both, as AWS does.
+ */
+
+const placement = { bucket: TEST_BUCKET, key: 'incoming/article.txt', order: '2026-01-01T00:00:00.000Z#01' };
+const offload = { textKey: 'processed/article-1.txt', resultKey: 'processed/article-1.json' };
+
+const aNumber = (value: number): NumberFact => ({ text: 'x', kind: 'money', value, start: 0, end: 1 });
+
+describe('article store limits against dynalite', () => {
+  let dynamo: TestDynamo;
+  let store: ArticleStore;
+  let tableNumber = 0;
+
+  beforeAll(async () => {
+    dynamo = await startDynalite();
+  });
+
+  afterAll(async () => {
+    await dynamo.close();
+  });
+
+  beforeEach(async () => {
+    tableNumber += 1;
+    await dynamo.createArticleTable(`limits-${tableNumber}`);
+    store = createArticleStore(dynamo.documentClient, `limits-${tableNumber}`);
+  });
+
+  it.each([
+    ['a money amount of 1e149', 1e149],
+    ['a share of 1e-151', 1e-151],
+    ['a negative 1e130', -1e130],
+  ])('keeps the whole Result in S3 and saves the item when the facts hold %s', async (_name, value) => {
+    const result = aResult({ facts: { ...aResult().facts, numbers: [aNumber(value)] } });
+
+    expect(needsResultInS3(result)).toBe(true);
+    expect(await store.saveResult(result, placement, offload)).toBe(true);
+
+    const stored = await store.get(result.id);
+    expect(stored?.resultKey).toBe(offload.resultKey);
+    expect(stored?.result.facts).toBeUndefined();
+    expect(stored?.result.status).toBe('DONE');
+  });
+
+  it.each([
+    ['zero', 0],
+    ['a billion', 1e9],
+    ['a tiny share', 1e-100],
+  ])('keeps the Result in the item when its numbers are as ordinary as %s', (_name, value) => {
+    expect(needsResultInS3(aResult({ facts: { ...aResult().facts, numbers: [aNumber(value)] } }))).toBe(
+      false,
+    );
+  });
+
+  it('indexes the other entities and skips one whose name would make a key over 2,048 bytes', async () => {
+    const entities: Entity[] = [
+      { type: 'person', name: 'Ada Lovelace', mentions: [{ start: 0, end: 12 }], salience: 0.5 },
+      {
+        type: 'person',
+        name: 'Ab Cd '.repeat(2_000).trim(),
+        mentions: [{ start: 0, end: 1 }],
+        salience: 0.9,
+      },
+    ];
+
+    await store.indexEntities(aResult({ facts: { ...aResult().facts, entities } }));
+
+    expect(await store.listByEntity('person', 'Ada Lovelace')).toHaveLength(1);
+  });
+});
