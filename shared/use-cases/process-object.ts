@@ -127,10 +127,28 @@ async function analyse(
   }
   const url = head.metadata[SOURCE_URL_METADATA];
   const sentences = requestedSentences(ref, head, deps.logger) ?? deps.sentences;
-  return processArticle(
-    { id: base.id, bytes, source: base.source, ...(url === undefined ? {} : { url }) },
-    { sentences, maxInputBytes: deps.maxInputBytes, now: deps.now },
-  );
+  const input = { id: base.id, bytes, source: base.source, ...(url === undefined ? {} : { url }) };
+  try {
+    return processArticle(input, { sentences, maxInputBytes: deps.maxInputBytes, now: deps.now });
+  } catch (error) {
+    return crashed(base, error, deps.logger);
+  }
+}
+
+/**
+ * processArticle turns unusable input into a FAILED Result itself; anything it throws is a bug. It does no
+ * I/O, so it would throw again on every redelivery and the record would end in the DLQ with its Result stuck
+ * at PROCESSING: the bug is recorded as a FAILED INTERNAL Result instead, and logged. (An out-of-memory
+ * crash or a timeout cannot be caught; those are still redelivered.)
+ */
+function crashed(base: ReturnType<typeof baseOf>, error: unknown, logger: WarningLogger): Result {
+  const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  logger.warn('The pipeline crashed; storing a FAILED INTERNAL Result', {
+    id: base.id,
+    source: base.source,
+    error,
+  });
+  return failedResult(base, new InputError('INTERNAL', `The pipeline crashed: ${reason}`, { cause: error }));
 }
 
 /**
