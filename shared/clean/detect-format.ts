@@ -19,10 +19,11 @@ const BY_EXTENSION: Readonly<Record<string, DocumentFormat>> = {
   text: 'text',
 };
 const EXTENSION = /\.([a-z]+)(?:\.gz)?$/i;
-const HTML_START = /^\s*(?:<!doctype html|<html[\s>]|<head[\s>]|<body[\s>]|<!--)/i;
-/** Opening tags of elements only HTML writes; three of them make a page (or a fragment of one). */
-const HTML_TAGS =
-  /<(?:p|div|article|section|header|footer|main|aside|nav|body|head|title|meta|link|h[1-6]|br|hr|span|a|ul|ol|li|table|tr|td|th|img|figure|figcaption|blockquote|script|style|noscript|template|iframe)[\s>/]/gi;
+/** Elements only HTML writes: a text that opens with one of their tags, or holds three, is a page or a fragment. */
+const HTML_ELEMENTS =
+  'p|div|article|section|header|footer|main|aside|nav|body|head|title|meta|link|h[1-6]|br|hr|span|a|ul|ol|li|table|tr|td|th|img|figure|figcaption|blockquote|script|style|noscript|template|iframe';
+const HTML_START = new RegExp(`^\\s*(?:<!doctype html|<!--|<(?:html|${HTML_ELEMENTS})[\\s>/])`, 'i');
+const HTML_TAGS = new RegExp(`<(?:${HTML_ELEMENTS})[\\s>/]`, 'gi');
 const JSON_START = /^\s*\{/;
 const MARKDOWN_SIGNS =
   /^(?:#{1,6} \S|[*-] \S|\d+\. \S|> \S|```)|\[[^\]\n]{1,200}\]\([^)\s]{1,500}\)|\*\*[^*\n]{1,200}\*\*/gm;

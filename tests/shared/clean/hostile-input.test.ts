@@ -43,6 +43,12 @@ describe('HTML that is not a whole page', () => {
     expect(document.text).toBe(`${ONE}\n\n${TWO}`);
   });
 
+  it('reads an untyped fragment that opens with an HTML tag as HTML, so its unrendered blocks stay out', () => {
+    const fragment = `<article>${ONE}<title>PAYLOAD</title></article>`;
+
+    expect(cleanDocument({ bytes: utf8(fragment), fileName: 'incoming/upload' }).text).toBe(ONE);
+  });
+
   it('reads text without any tag as the article when it is declared HTML', () => {
     expect(cleanDocument(html(ONE)).text).toBe(ONE);
   });
