@@ -1,4 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
+import { INCOMING_PREFIX } from '../config.ts';
 import { articleIdSchema } from '../events/api-request.ts';
 import type { S3ObjectRef } from '../events/s3-event.ts';
 
@@ -21,10 +22,15 @@ export function objectArticleId({ bucket, key, version }: ObjectVersion): string
   return createHash('sha256').update(`${bucket}\n${key}\n${version}`).digest('hex').slice(0, ID_LENGTH);
 }
 
-/** The id an upload carries in its metadata (POST /articles), else the id derived from the version. */
+/**
+ * The id an upload carries in its metadata, when the object is the one POST /articles stored under that id
+ * (incoming/<id>.<ext>); else the id derived from the version. S3 copies user metadata with an object, so a
+ * copy to another key would otherwise pass for a duplicate of the submitted article and never get a Result.
+ */
 export function articleIdFor(object: ObjectVersion, metadata: Readonly<Record<string, string>>): string {
   const given = articleIdSchema.safeParse(metadata[ARTICLE_ID_METADATA]);
-  return given.success ? given.data : objectArticleId(object);
+  const submitted = given.success && object.key.startsWith(`${INCOMING_PREFIX}${given.data}.`);
+  return submitted ? given.data : objectArticleId(object);
 }
 
 export const newArticleId = (): string => randomUUID();

@@ -111,13 +111,28 @@ describe('processObject', () => {
   });
 
   it('uses the article id from the object metadata when the upload came through the API', async () => {
+    const key = 'incoming/from-api.txt';
     const { deps, rows } = setup({
-      [KEY]: { body: seed, etag: 'e1', metadata: { 'article-id': 'from-api' } },
+      [key]: { body: seed, etag: 'e1', metadata: { 'article-id': 'from-api' } },
     });
 
-    await processObject(anS3ObjectRef({ key: KEY, etag: 'e1' }), deps);
+    await processObject(anS3ObjectRef({ key, etag: 'e1' }), deps);
 
     expect(rows.get('from-api')?.result.status).toBe('DONE');
+  });
+
+  it('gives a copy of a submitted object its own id and Result when the copy keeps the article-id metadata', async () => {
+    const metadata = { 'article-id': 'from-api' };
+    const { deps, rows } = setup({
+      'incoming/from-api.txt': { body: seed, etag: 'e1', metadata },
+      [KEY]: { body: seed, etag: 'e1', metadata },
+    });
+
+    await processObject(anS3ObjectRef({ key: 'incoming/from-api.txt', etag: 'e1' }), deps);
+    const copy = await processObject(anS3ObjectRef({ key: KEY, etag: 'e1' }), deps);
+
+    expect(copy).toMatchObject({ kind: 'stored', id: idOf('e1'), status: 'DONE' });
+    expect(rows.get('from-api')?.result.source.key).toBe('incoming/from-api.txt');
   });
 
   it.each([
