@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { GetQueueAttributesCommand, SendMessageBatchCommand } from '@aws-sdk/client-sqs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Result } from '#shared/result.ts';
 import { buildS3Event } from '../../local/s3-notifications.ts';
 import { LOCAL_NAMES, LOCAL_REGION } from '../../local/settings.ts';
@@ -22,11 +22,14 @@ const PAYLOAD = 'SCRIPTPAYLOAD';
 let local: TestStack;
 
 beforeAll(async () => {
+  // The poisoned messages are logged at ERROR by design; the assertions check what became of them.
+  vi.stubEnv('POWERTOOLS_LOG_LEVEL', 'SILENT');
   local = await startTestStack();
 });
 
 afterAll(async () => {
   await local?.dispose();
+  vi.unstubAllEnvs();
 });
 
 async function put(key: string, body: Uint8Array | string, contentType?: string): Promise<void> {
