@@ -2,9 +2,23 @@ import type { Facts } from '../result.ts';
 import { findDates } from './dates.ts';
 import { buildEntities } from './entities.ts';
 import { groundFacts } from './ground.ts';
-import { tagEntities } from './ner/tag-entities.ts';
+import { type EntityMention, tagEntities } from './ner/tag-entities.ts';
 import { findNumbers } from './numbers.ts';
 import { findQuotes } from './quotes.ts';
+
+/**
+ * Real names are a few words long ("United Nations Educational, Scientific and Cultural Organization" has
+ * seven). A longer tagged run is a wall of capitalised words (a title-case dump, a list of names the tagger
+ * glued together): not a name, and matching its every suffix later would cost memory with the square of its
+ * length.
+ */
+const MAX_NAME_WORDS = 12;
+const MAX_NAME_CHARS = 150;
+const WORD = /\S+/g;
+
+function isNameLength(mention: EntityMention): boolean {
+  return mention.text.length <= MAX_NAME_CHARS && (mention.text.match(WORD)?.length ?? 0) <= MAX_NAME_WORDS;
+}
 
 export interface FactsInput {
   readonly text: string;
@@ -21,7 +35,8 @@ export interface FactsInput {
  */
 export function extractFacts(input: FactsInput): Facts {
   const { text } = input;
-  const entities = buildEntities(text, tagEntities(text), { title: input.title });
+  const mentions = tagEntities(text).filter(isNameLength);
+  const entities = buildEntities(text, mentions, { title: input.title });
   const dates = findDates(text, { publishedAt: input.publishedAt });
   const numbers = findNumbers(text, { exclude: dates });
   const quotes = findQuotes(text, entities);

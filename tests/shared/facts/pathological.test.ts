@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findDates } from '#shared/facts/dates.ts';
 import { buildEntities } from '#shared/facts/entities.ts';
+import { extractFacts } from '#shared/facts/extract-facts.ts';
 import { findNumbers } from '#shared/facts/numbers.ts';
 import { findQuotes } from '#shared/facts/quotes.ts';
 import { taggedMentions } from './tagged-mentions.ts';
@@ -45,5 +46,15 @@ describe('facts extraction on 1 MB adversarial inputs', () => {
     const entities = buildEntities(text, mentions);
 
     expect(entities.map((entity) => entity.name).sort()).toEqual(['Antony Blinken', 'Xi Jinping']);
+  });
+});
+
+describe('extractFacts on a wall of capitalised words', () => {
+  it('returns names of a few words, not the whole wall, when given 120 KB of "Ab Cd "', () => {
+    const text = 'Ab Cd '.repeat(20_000);
+
+    const facts = extractFacts({ text });
+
+    expect(Math.max(0, ...facts.entities.map((entity) => entity.name.length))).toBeLessThan(200);
   });
 });
