@@ -114,6 +114,9 @@ export function parseSubmission(
     throw new InputError('INVALID_INPUT', 'Request body is not valid JSON', { cause: error });
   }
   const article = parseInput(jsonArticleSchema, json);
+  if ((article.html ?? article.text ?? '').trim() === '') {
+    throw new InputError('EMPTY', `The article's ${article.html === undefined ? 'text' : 'html'} is empty`);
+  }
   const options = {
     ...(article.url === undefined ? {} : { url: new URL(article.url).href }),
     ...(article.sentences === undefined ? {} : { sentences: article.sentences }),

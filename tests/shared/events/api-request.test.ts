@@ -47,6 +47,8 @@ describe('parseSubmission', () => {
 
   it.each([
     ['EMPTY', '', 'text/plain'],
+    ['EMPTY', JSON.stringify({ text: '' }), 'application/json'],
+    ['EMPTY', JSON.stringify({ html: ' \n ' }), 'application/json'],
     ['TOO_LARGE', 'x'.repeat(LIMIT + 1), 'text/plain'],
     ['INVALID_INPUT', '{not json', 'application/json'],
     ['INVALID_INPUT', JSON.stringify({ text: 'a', html: '<p>b</p>' }), 'application/json'],
