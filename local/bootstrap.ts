@@ -1,6 +1,7 @@
 import {
   CreateTableCommand,
   type CreateTableCommandInput,
+  DescribeTableCommand,
   type DynamoDBClient,
   ResourceInUseException,
 } from '@aws-sdk/client-dynamodb';
@@ -79,11 +80,25 @@ async function createQueue(sqs: SQSClient, name: string, attributes: Record<stri
   return { url, arn };
 }
 
-async function createTable(dynamodb: DynamoDBClient, table: CreateTableCommandInput): Promise<void> {
+const TABLE_ACTIVE_POLL_MS = 10;
+const TABLE_ACTIVE_TIMEOUT_MS = 10_000;
+
+/**
+ * Creates a table (if missing) and waits until it is ACTIVE: dynalite answers CreateTable with CREATING and
+ * refuses items (ResourceNotFoundException) until its timer flips the status, even with createTableMs 0.
+ */
+export async function createTable(dynamodb: DynamoDBClient, table: CreateTableCommandInput): Promise<void> {
   try {
     await dynamodb.send(new CreateTableCommand(table));
   } catch (error) {
     if (!(error instanceof ResourceInUseException)) throw error;
+  }
+  const deadline = Date.now() + TABLE_ACTIVE_TIMEOUT_MS;
+  for (;;) {
+    const { Table } = await dynamodb.send(new DescribeTableCommand({ TableName: table.TableName }));
+    if (Table?.TableStatus === 'ACTIVE') return;
+    if (Date.now() > deadline) throw new Error(`Table ${table.TableName} is still ${Table?.TableStatus}`);
+    await new Promise((resolve) => setTimeout(resolve, TABLE_ACTIVE_POLL_MS));
   }
 }
 

@@ -1,8 +1,9 @@
 import type { AddressInfo } from 'node:net';
-import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import dynalite from 'dynalite';
 import { createTableInput } from '#shared/adapters/article-store.ts';
+import { createTable } from '../../local/bootstrap.ts';
 
 export interface TestDynamo {
   readonly endpoint: string;
@@ -35,9 +36,7 @@ export async function startDynalite(): Promise<TestDynamo> {
     endpoint,
     dynamodb,
     documentClient,
-    createArticleTable: async (tableName) => {
-      await dynamodb.send(new CreateTableCommand(createTableInput(tableName)));
-    },
+    createArticleTable: (tableName) => createTable(dynamodb, createTableInput(tableName)),
     close: async () => {
       dynamodb.destroy();
       await new Promise<void>((resolve, reject) =>

@@ -1,11 +1,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { CreateBucketCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { type ArticleStore, createArticleStore, createTableInput } from '#shared/adapters/article-store.ts';
 import { ENV } from '#shared/config.ts';
+import { createTable, idempotencyTableInput } from '../../local/bootstrap.ts';
 import { startEmulators } from '../../local/servers.ts';
 import { TEST_BUCKET, TEST_TABLE } from './builders.ts';
 import { TEST_AWS_CONFIG } from './dynalite.ts';
@@ -45,15 +46,8 @@ export async function startTestEmulators(): Promise<TestEmulators> {
   const s3 = new S3Client({ ...TEST_AWS_CONFIG, endpoint: emulators.s3Endpoint, forcePathStyle: true });
   const dynamodb = new DynamoDBClient({ ...TEST_AWS_CONFIG, endpoint: emulators.dynamodbEndpoint });
   await s3.send(new CreateBucketCommand({ Bucket: TEST_BUCKET }));
-  await dynamodb.send(new CreateTableCommand(createTableInput(TEST_TABLE)));
-  await dynamodb.send(
-    new CreateTableCommand({
-      TableName: TEST_IDEMPOTENCY_TABLE,
-      BillingMode: 'PAY_PER_REQUEST',
-      AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'S' }],
-      KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }],
-    }),
-  );
+  await createTable(dynamodb, createTableInput(TEST_TABLE));
+  await createTable(dynamodb, idempotencyTableInput(TEST_IDEMPOTENCY_TABLE));
   return {
     s3,
     store: createArticleStore(DynamoDBDocumentClient.from(dynamodb), TEST_TABLE),
