@@ -82,13 +82,25 @@ function startsSentence(text: string, tokens: readonly Token[], index: number): 
   return closes(previous, prior) && prior !== undefined && SENTENCE_END.test(prior.text);
 }
 
-/** Tokens grouped into sentences: a new sentence after a line break or after . ! ? (and closing quotes). */
+/**
+ * The longest sentence the tagger decodes at once. CoNLL's longest is 124 tokens; text without punctuation
+ * (a 5 MB run of words) would otherwise make one sentence whose features and lattice fill the memory.
+ */
+export const MAX_SENTENCE_TOKENS = 256;
+
+/**
+ * Tokens grouped into sentences: a new sentence after a line break or after . ! ? (and closing quotes), or
+ * after MAX_SENTENCE_TOKENS tokens.
+ */
 export function tokenizeSentences(text: string): Sentence[] {
   const sentences: Token[][] = [];
   let current: Token[] = [];
   const tokens = tokenize(text);
   tokens.forEach((token, index) => {
-    if (current.length > 0 && startsSentence(text, tokens, index)) {
+    if (
+      current.length >= MAX_SENTENCE_TOKENS ||
+      (current.length > 0 && startsSentence(text, tokens, index))
+    ) {
       sentences.push(current);
       current = [];
     }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { tokenize, tokenizeSentences } from '#shared/facts/ner/tokenize.ts';
+import { MAX_SENTENCE_TOKENS, tokenize, tokenizeSentences } from '#shared/facts/ner/tokenize.ts';
 
 const texts = (input: string) => tokenize(input).map((token) => token.text);
 
@@ -88,5 +88,20 @@ describe('tokenizeSentences', () => {
     ],
   ])('%s', (_, input, expected) => {
     expect(tokenizeSentences(input).map((sentence) => sentence.map((token) => token.text))).toEqual(expected);
+  });
+});
+
+describe('tokenizeSentences on text without sentence ends', () => {
+  it('cuts a run of words into sentences of at most MAX_SENTENCE_TOKENS tokens', () => {
+    const text = 'word '.repeat(MAX_SENTENCE_TOKENS * 3 + 1);
+
+    const sentences = tokenizeSentences(text);
+
+    expect(sentences.map((sentence) => sentence.length)).toEqual([
+      MAX_SENTENCE_TOKENS,
+      MAX_SENTENCE_TOKENS,
+      MAX_SENTENCE_TOKENS,
+      1,
+    ]);
   });
 });
