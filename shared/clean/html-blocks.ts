@@ -73,59 +73,82 @@ export interface DomNode {
 export interface HtmlBlock {
   readonly text: string;
   readonly linkShare: number;
-  /** The block element the text sits in (P, LI, H2, TD, ...). */
+  /** The block element the text sits in (P, LI, H2, TD, ...); BODY for text outside any block. */
   readonly tag: string;
 }
 
-type WalkStep =
-  | { readonly node: DomNode; readonly inLink: boolean; readonly blockTag: string }
-  | { readonly exitBlock: string };
+/** One run of inline text, raw, with the block element (or the walk's root) that holds it. */
+export interface InlineRun<N extends DomNode> {
+  readonly owner: N;
+  readonly text: string;
+  /** Characters of link text in it, whitespace folded and trimmed per text node. */
+  readonly linkLength: number;
+}
 
-/** Iterative (no recursion), so a pathologically deep page cannot overflow the stack. */
-export function htmlBlocksWithLinks(root: DomNode): HtmlBlock[] {
-  const blocks: HtmlBlock[] = [];
-  let current = '';
-  let linked = 0;
-  const flush = (tag: string) => {
-    const text = current.replace(WHITESPACE_RUN, ' ').trim();
-    if (text !== '') blocks.push({ text, linkShare: Math.min(1, linked / text.length), tag });
-    current = '';
-    linked = 0;
+type WalkStep<N> =
+  | { readonly node: N; readonly owner: N; readonly inLink: boolean }
+  | { readonly exitOwner: N };
+
+/**
+ * Every run of inline text under root: a block element, a <br> or the end of a block ends a run. Skipped
+ * elements (scripts, styles, ...) contribute nothing. Iterative (no recursion), so a pathologically deep page
+ * cannot overflow the stack.
+ */
+export function inlineRuns<N extends DomNode>(root: N): InlineRun<N>[] {
+  const runs: InlineRun<N>[] = [];
+  let text = '';
+  let linkLength = 0;
+  const flush = (owner: N) => {
+    if (text.trim() !== '') runs.push({ owner, text, linkLength });
+    text = '';
+    linkLength = 0;
   };
-  const stack: WalkStep[] = [{ node: root, inLink: false, blockTag: 'BODY' }];
+  const stack: WalkStep<N>[] = [{ node: root, owner: root, inLink: false }];
   for (let step = stack.pop(); step !== undefined; step = stack.pop()) {
-    if ('exitBlock' in step) {
-      flush(step.exitBlock);
+    if ('exitOwner' in step) {
+      flush(step.exitOwner);
       continue;
     }
-    const { node, inLink, blockTag } = step;
+    const { node, owner, inLink } = step;
     if (node.nodeType === TEXT_NODE) {
       const value = node.nodeValue ?? '';
-      current += value;
-      if (inLink) linked += value.replace(WHITESPACE_RUN, ' ').trim().length;
+      text += value;
+      if (inLink) linkLength += value.replace(WHITESPACE_RUN, ' ').trim().length;
       continue;
     }
     if (node.nodeType !== ELEMENT_NODE) continue;
     const tag = node.nodeName.toUpperCase();
     if (SKIPPED_TAGS.has(tag)) continue;
     if (tag === 'BR') {
-      flush(blockTag);
+      flush(owner);
       continue;
     }
     const isBlock = BLOCK_TAGS.has(tag);
     if (isBlock) {
-      flush(blockTag);
-      stack.push({ exitBlock: tag });
+      flush(owner);
+      stack.push({ exitOwner: node });
     }
-    const innerTag = isBlock ? tag : blockTag;
+    const childOwner = isBlock ? node : owner;
     const children = node.childNodes;
     for (let index = children.length - 1; index >= 0; index -= 1) {
-      const child = children[index];
-      if (child) stack.push({ node: child, inLink: inLink || tag === 'A', blockTag: innerTag });
+      const child = children[index] as N | undefined;
+      if (child) stack.push({ node: child, owner: childOwner, inLink: inLink || tag === 'A' });
     }
   }
-  flush('BODY');
-  return blocks;
+  flush(root);
+  return runs;
+}
+
+const blockTagOf = (node: DomNode) => {
+  const tag = node.nodeName.toUpperCase();
+  return BLOCK_TAGS.has(tag) ? tag : 'BODY';
+};
+
+export function htmlBlocksWithLinks(root: DomNode): HtmlBlock[] {
+  return inlineRuns(root).map((run) => {
+    const text = run.text.replace(WHITESPACE_RUN, ' ').trim();
+    return { text, linkShare: Math.min(1, run.linkLength / text.length), tag: blockTagOf(run.owner) };
+  });
 }
 
 /** How deeply elements nest under root, and the most child nodes any one node has (iterative). */
