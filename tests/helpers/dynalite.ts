@@ -2,7 +2,8 @@ import type { AddressInfo } from 'node:net';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import dynalite from 'dynalite';
-import { createTableInput } from '#shared/adapters/article-store.ts';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
+import { type ArticleStore, createArticleStore, createTableInput } from '#shared/adapters/article-store.ts';
 import { createTable } from '../../local/bootstrap.ts';
 
 export interface TestDynamo {
@@ -42,6 +43,47 @@ export async function startDynalite(): Promise<TestDynamo> {
       await new Promise<void>((resolve, reject) =>
         server.close((error) => (error ? reject(error) : resolve())),
       );
+    },
+  };
+}
+
+/** A store on a fresh table of one dynalite per suite: registers the vitest hooks, read fields inside tests. */
+export interface StoreOnDynalite {
+  readonly dynamo: TestDynamo;
+  readonly store: ArticleStore;
+  readonly tableName: string;
+}
+
+export function useArticleStoreOnDynalite(): StoreOnDynalite {
+  let dynamo: TestDynamo | undefined;
+  let current: StoreOnDynalite | undefined;
+  let tableNumber = 0;
+  beforeAll(async () => {
+    dynamo = await startDynalite();
+  });
+  afterAll(async () => {
+    await dynamo?.close();
+  });
+  beforeEach(async () => {
+    if (dynamo === undefined) throw new Error('dynalite did not start');
+    tableNumber += 1;
+    const tableName = `articles-${tableNumber}`;
+    await dynamo.createArticleTable(tableName);
+    current = { dynamo, store: createArticleStore(dynamo.documentClient, tableName), tableName };
+  });
+  const now = () => {
+    if (current === undefined) throw new Error('use the store inside a test');
+    return current;
+  };
+  return {
+    get dynamo() {
+      return now().dynamo;
+    },
+    get store() {
+      return now().store;
+    },
+    get tableName() {
+      return now().tableName;
     },
   };
 }

@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type ArticleStore, createArticleStore, needsResultInS3 } from '#shared/adapters/article-store.ts';
+import { describe, expect, it } from 'vitest';
+import { needsResultInS3 } from '#shared/adapters/article-store.ts';
 import type { Entity, NumberFact } from '#shared/result.ts';
 import { aResult, TEST_BUCKET } from '#tests/helpers/builders.ts';
-import { startDynalite, type TestDynamo } from '#tests/helpers/dynalite.ts';
+import { useArticleStoreOnDynalite } from '#tests/helpers/dynalite.ts';
 
 /**
  * What DynamoDB refuses outright (ValidationException, never fixed by a retry) must never reach it from a
@@ -15,23 +15,7 @@ const offload = { textKey: 'processed/article-1.txt', resultKey: 'processed/arti
 const aNumber = (value: number): NumberFact => ({ text: 'x', kind: 'money', value, start: 0, end: 1 });
 
 describe('article store limits against dynalite', () => {
-  let dynamo: TestDynamo;
-  let store: ArticleStore;
-  let tableNumber = 0;
-
-  beforeAll(async () => {
-    dynamo = await startDynalite();
-  });
-
-  afterAll(async () => {
-    await dynamo.close();
-  });
-
-  beforeEach(async () => {
-    tableNumber += 1;
-    await dynamo.createArticleTable(`limits-${tableNumber}`);
-    store = createArticleStore(dynamo.documentClient, `limits-${tableNumber}`);
-  });
+  const dynalite = useArticleStoreOnDynalite();
 
   it.each([
     ['a money amount of 1e149', 1e149],
@@ -41,9 +25,9 @@ describe('article store limits against dynalite', () => {
     const result = aResult({ facts: { ...aResult().facts, numbers: [aNumber(value)] } });
 
     expect(needsResultInS3(result)).toBe(true);
-    expect(await store.saveResult(result, placement, offload)).toBe(true);
+    expect(await dynalite.store.saveResult(result, placement, offload)).toBe(true);
 
-    const stored = await store.get(result.id);
+    const stored = await dynalite.store.get(result.id);
     expect(stored?.resultKey).toBe(offload.resultKey);
     expect(stored?.result.facts).toBeUndefined();
     expect(stored?.result.status).toBe('DONE');
@@ -70,8 +54,8 @@ describe('article store limits against dynalite', () => {
       },
     ];
 
-    await store.indexEntities(aResult({ facts: { ...aResult().facts, entities } }));
+    await dynalite.store.indexEntities(aResult({ facts: { ...aResult().facts, entities } }));
 
-    expect(await store.listByEntity('person', 'Ada Lovelace')).toHaveLength(1);
+    expect(await dynalite.store.listByEntity('person', 'Ada Lovelace')).toHaveLength(1);
   });
 });

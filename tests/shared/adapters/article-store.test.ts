@@ -1,9 +1,8 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { BatchWriteCommand, DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import {
-  type ArticleStore,
   createArticleStore,
   isOversized,
   MAX_INDEXED_ENTITIES,
@@ -12,7 +11,7 @@ import {
 import { DependencyError } from '#shared/errors.ts';
 import type { Entity, Status } from '#shared/result.ts';
 import { aResult, TEST_BUCKET } from '#tests/helpers/builders.ts';
-import { startDynalite, TEST_AWS_CONFIG, type TestDynamo } from '#tests/helpers/dynalite.ts';
+import { TEST_AWS_CONFIG, useArticleStoreOnDynalite } from '#tests/helpers/dynalite.ts';
 
 const placement = (key = 'incoming/article.txt', order = '2026-01-01T00:00:00.000Z#01') => ({
   bucket: TEST_BUCKET,
@@ -21,35 +20,18 @@ const placement = (key = 'incoming/article.txt', order = '2026-01-01T00:00:00.00
 });
 
 describe('createArticleStore against dynalite', () => {
-  let dynamo: TestDynamo;
-  let store: ArticleStore;
-  let tableNumber = 0;
-
-  beforeAll(async () => {
-    dynamo = await startDynalite();
-  });
-
-  afterAll(async () => {
-    await dynamo.close();
-  });
-
-  beforeEach(async () => {
-    tableNumber += 1;
-    const tableName = `articles-${tableNumber}`;
-    await dynamo.createArticleTable(tableName);
-    store = createArticleStore(dynamo.documentClient, tableName);
-  });
+  const dynalite = useArticleStoreOnDynalite();
 
   it('returns the Result it saved when read back by id', async () => {
     const result = aResult({ title: undefined });
 
-    await store.saveResult(result, placement(), { textKey: 'processed/article-1.txt' });
+    await dynalite.store.saveResult(result, placement(), { textKey: 'processed/article-1.txt' });
 
-    expect(await store.get('article-1')).toEqual({ result, textKey: 'processed/article-1.txt' });
+    expect(await dynalite.store.get('article-1')).toEqual({ result, textKey: 'processed/article-1.txt' });
   });
 
   it('returns undefined when the id is unknown', async () => {
-    expect(await store.get('missing')).toBeUndefined();
+    expect(await dynalite.store.get('missing')).toBeUndefined();
   });
 
   it.each<[Status, Status, boolean]>([
@@ -65,31 +47,31 @@ describe('createArticleStore against dynalite', () => {
     ['FAILED', 'FAILED', false],
     ['PROCESSING', 'PENDING', false],
   ])('when the stored status is %s, writing %s is accepted: %s', async (stored, next, accepted) => {
-    await dynamo.documentClient.send(
+    await dynalite.dynamo.documentClient.send(
       new PutCommand({
-        TableName: `articles-${tableNumber}`,
+        TableName: dynalite.tableName,
         Item: { pk: 'ARTICLE#article-1', sk: 'RESULT', status: stored },
       }),
     );
 
-    const written = await store.saveResult(aResult({ status: next }), placement());
+    const written = await dynalite.store.saveResult(aResult({ status: next }), placement());
 
     expect(written).toBe(accepted);
-    expect((await store.get('article-1'))?.result.status).toBe(accepted ? next : stored);
+    expect((await dynalite.store.get('article-1'))?.result.status).toBe(accepted ? next : stored);
   });
 
   it('lists the Results for a key newest upload first and leaves other keys out', async () => {
-    await store.saveResult(
+    await dynalite.store.saveResult(
       aResult({ id: 'old' }),
       placement('incoming/a b.txt', '2026-01-01T00:00:00.000Z#01'),
     );
-    await store.saveResult(
+    await dynalite.store.saveResult(
       aResult({ id: 'new' }),
       placement('incoming/a b.txt', '2026-01-02T00:00:00.000Z#02'),
     );
-    await store.saveResult(aResult({ id: 'other' }), placement('incoming/other.txt'));
+    await dynalite.store.saveResult(aResult({ id: 'other' }), placement('incoming/other.txt'));
 
-    const listed = await store.listByKey(TEST_BUCKET, 'incoming/a b.txt');
+    const listed = await dynalite.store.listByKey(TEST_BUCKET, 'incoming/a b.txt');
 
     expect(listed.map((article) => article.result.id)).toEqual(['new', 'old']);
   });
@@ -97,9 +79,9 @@ describe('createArticleStore against dynalite', () => {
   it('keeps the text only in S3 when the item would exceed the size limit', async () => {
     const text = 'word '.repeat(MAX_INLINE_ITEM_BYTES / 4);
 
-    await store.saveResult(aResult({ text }), placement(), { textKey: 'processed/article-1.txt' });
+    await dynalite.store.saveResult(aResult({ text }), placement(), { textKey: 'processed/article-1.txt' });
 
-    const stored = await store.get('article-1');
+    const stored = await dynalite.store.get('article-1');
     expect(stored?.result.text).toBeUndefined();
     expect(stored?.textKey).toBe('processed/article-1.txt');
     expect(stored?.result.summary).toEqual(aResult().summary);
@@ -109,9 +91,11 @@ describe('createArticleStore against dynalite', () => {
     const text = 'word '.repeat(MAX_INLINE_ITEM_BYTES / 4);
     const removed = [{ rule: 'boilerplate', text }];
 
-    await store.saveResult(aResult({ text, removed }), placement(), { textKey: 'processed/article-1.txt' });
+    await dynalite.store.saveResult(aResult({ text, removed }), placement(), {
+      textKey: 'processed/article-1.txt',
+    });
 
-    const stored = await store.get('article-1');
+    const stored = await dynalite.store.get('article-1');
     expect(stored?.result.removed).toBeUndefined();
     expect(stored?.result.status).toBe('DONE');
   });
@@ -126,9 +110,9 @@ describe('createArticleStore against dynalite', () => {
     const offload = { textKey: 'processed/article-1.txt', resultKey: 'processed/article-1.json' };
     expect(isOversized(result)).toBe(true);
 
-    await store.saveResult(result, placement(), offload);
+    await dynalite.store.saveResult(result, placement(), offload);
 
-    const stored = await store.get('article-1');
+    const stored = await dynalite.store.get('article-1');
     expect(stored?.resultKey).toBe('processed/article-1.json');
     expect(stored?.result.facts).toBeUndefined();
     expect(stored?.result.summary).toEqual(result.summary);
@@ -143,10 +127,10 @@ describe('createArticleStore against dynalite', () => {
       salience: index / 1000,
     }));
 
-    await store.indexEntities(aResult({ facts: { ...aResult().facts, entities } }));
+    await dynalite.store.indexEntities(aResult({ facts: { ...aResult().facts, entities } }));
 
-    expect(await store.listByEntity('place', 'Place 0')).toEqual([]);
-    expect(await store.listByEntity('place', `Place ${MAX_INDEXED_ENTITIES + 19}`)).toHaveLength(1);
+    expect(await dynalite.store.listByEntity('place', 'Place 0')).toEqual([]);
+    expect(await dynalite.store.listByEntity('place', `Place ${MAX_INDEXED_ENTITIES + 19}`)).toHaveLength(1);
   });
 
   it('finds articles by entity, case-insensitively, when more entities than one batch are indexed', async () => {
@@ -157,13 +141,15 @@ describe('createArticleStore against dynalite', () => {
     }));
     const duplicate: Entity = { type: 'person', name: 'PERSON 7', mentions: [{ start: 2, end: 3 }] };
 
-    await store.indexEntities(aResult({ facts: { ...aResult().facts, entities: [...entities, duplicate] } }));
+    await dynalite.store.indexEntities(
+      aResult({ facts: { ...aResult().facts, entities: [...entities, duplicate] } }),
+    );
 
-    expect(await store.listByEntity('person', 'person 7')).toEqual([
+    expect(await dynalite.store.listByEntity('person', 'person 7')).toEqual([
       { id: 'article-1', name: 'PERSON 7', count: 2 },
     ]);
-    expect(await store.listByEntity('person', 'Person 59')).toHaveLength(1);
-    expect(await store.listByEntity('place', 'Person 59')).toEqual([]);
+    expect(await dynalite.store.listByEntity('person', 'Person 59')).toHaveLength(1);
+    expect(await dynalite.store.listByEntity('place', 'Person 59')).toEqual([]);
   });
 });
 
