@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import { AccessLogField, AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
-import { HttpApi, HttpMethod, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpApi, type HttpMethod, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpIamAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import { AttributeType, BillingMode, ProjectionType, Table } from 'aws-cdk-lib/aws-dynamodb';
@@ -13,6 +13,7 @@ import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { TABLE_SCHEMA } from '#shared/adapters/article-store.ts';
 import { DEFAULT_MAX_INPUT_BYTES, ENV, INCOMING_PREFIX, PROCESSED_PREFIX } from '#shared/config.ts';
+import { API_ROUTES, splitRoute } from '#shared/events/api-routes.ts';
 import { LambdaFunction } from './lambda-function.ts';
 import { acknowledgeNagFindings } from './nag-acknowledgements.ts';
 
@@ -211,9 +212,10 @@ export class PrecisStack extends Stack {
       },
     });
     const integration = new HttpLambdaIntegration('ApiIntegration', apiFunction);
-    api.addRoutes({ path: '/articles', methods: [HttpMethod.POST, HttpMethod.GET], integration });
-    api.addRoutes({ path: '/articles/{id}', methods: [HttpMethod.GET], integration });
-    api.addRoutes({ path: '/entities/{type}/{name}', methods: [HttpMethod.GET], integration });
+    for (const route of API_ROUTES) {
+      const { method, path } = splitRoute(route);
+      api.addRoutes({ path, methods: [method as HttpMethod], integration });
+    }
 
     // Grants: each function gets only the prefixes and tables it touches.
     bucket.grantRead(processFunction, `${INCOMING_PREFIX}*`);

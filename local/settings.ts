@@ -9,14 +9,6 @@ export const LOCAL_NAMES = {
   deadLetterQueue: 'precis-incoming-dlq',
 } as const;
 
-/** The HTTP API's routes, as infra/ declares them. */
-export const API_ROUTES = [
-  'POST /articles',
-  'GET /articles',
-  'GET /articles/{id}',
-  'GET /entities/{type}/{name}',
-] as const;
-
 export const LOCAL_REGION = 'us-east-1';
 /** The account id in local ARNs (AWS's placeholder account). */
 export const LOCAL_ACCOUNT = '000000000000';

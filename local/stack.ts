@@ -4,12 +4,13 @@ import { S3Client } from '@aws-sdk/client-s3';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { createTableInput } from '#shared/adapters/article-store.ts';
 import { ENV, INCOMING_PREFIX } from '#shared/config.ts';
+import { API_ROUTES } from '#shared/events/api-routes.ts';
 import { type ApiHandler, type ApiServer, startApiServer } from './api-server.ts';
 import { bootstrap, idempotencyTableInput, type Queue } from './bootstrap.ts';
 import { lockDataDir } from './data-dir-lock.ts';
 import { createNotifier, type Notifier } from './s3-notifications.ts';
 import { LOOPBACK, startEmulators } from './servers.ts';
-import { API_ROUTES, LOCAL_CREDENTIALS, LOCAL_NAMES, LOCAL_REGION, MAX_RECEIVE_COUNT } from './settings.ts';
+import { LOCAL_CREDENTIALS, LOCAL_NAMES, LOCAL_REGION, MAX_RECEIVE_COUNT } from './settings.ts';
 import { createSqsPoller, type Poller, type SqsHandler } from './sqs-poller.ts';
 
 /**

@@ -1,14 +1,8 @@
 import { resolve } from 'node:path';
 import { ConfigError } from '#shared/config.ts';
+import { API_ROUTES } from '#shared/events/api-routes.ts';
 import { DataDirInUseError } from './data-dir-lock.ts';
-import {
-  API_ROUTES,
-  DATA_DIR_ENV,
-  LOCAL_ENV,
-  LOCAL_NAMES,
-  LOCAL_REGION,
-  readLocalSettings,
-} from './settings.ts';
+import { DATA_DIR_ENV, LOCAL_ENV, LOCAL_NAMES, LOCAL_REGION, readLocalSettings } from './settings.ts';
 import type { LocalStack } from './stack.ts';
 
 /** `npm start`: the whole pipeline locally, until Ctrl-C or SIGTERM. */

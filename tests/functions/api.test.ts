@@ -3,6 +3,7 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from 'a
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiDeps } from '#functions/api.ts';
 import { DependencyError } from '#shared/errors.ts';
+import { API_ROUTES, splitRoute } from '#shared/events/api-routes.ts';
 import {
   aLambdaContext,
   anHttpEvent,
@@ -247,5 +248,24 @@ describe('api and process handlers against the S3 emulator and dynalite', () => 
     expect(bodyOf(pending)).toMatchObject({ id, status: 'PENDING' });
     expect(bodyOf(done)).toMatchObject({ id, status: 'DONE', source: { key } });
     expect(bodyOf(byKey).items).toEqual([bodyOf(done)]);
+  });
+});
+
+describe('the routes infra declares', () => {
+  const concretePath = (path: string) => path.replace(/\{[^}]+\}/g, 'sample');
+
+  it.each(API_ROUTES)('serves %s, a route infra/ declares', async (declared) => {
+    const { method, path } = splitRoute(declared);
+    const request = method === 'POST' ? { body: 'An article.' } : { query: { key: 'incoming/a.txt' } };
+
+    const response = (await api.route(
+      anHttpEvent({ method, path: concretePath(path), ...request }),
+      inMemoryDeps(),
+    )) as Response;
+
+    expect(response.statusCode).not.toBe(405);
+    expect(bodyOf(response).error).not.toEqual(
+      expect.objectContaining({ message: expect.stringMatching(/^No route/) }),
+    );
   });
 });
