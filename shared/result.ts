@@ -1,127 +1,190 @@
+import { z } from 'zod';
+
 /**
  * The Result: the one contract carried by the CLI, the DynamoDB item and the API.
  * Later work enriches it (new optional fields) and never breaks it.
  * Offsets are UTF-16 code-unit offsets into `text` (JavaScript string indices), end exclusive.
+ *
+ * The zod schemas below are the one description: the TypeScript types are inferred from them, the API
+ * validates against them, and the OpenAPI document (`GET /openapi.json`) is generated from them. To add a
+ * field, add it here (optional, with a `.meta({ description })`) and every consumer follows.
  */
 
 export const PIPELINE_VERSION = '0.1.0';
 
-export type Status = 'PENDING' | 'PROCESSING' | 'DONE' | 'FAILED';
+export const statusSchema = z
+  .enum(['PENDING', 'PROCESSING', 'DONE', 'FAILED'])
+  .meta({ description: 'PENDING (accepted) -> PROCESSING -> DONE or FAILED (terminal)' });
+export type Status = z.infer<typeof statusSchema>;
 
 /** Stable error codes of a FAILED Result. */
-export type ErrorCode =
-  | 'EMPTY'
-  | 'UNSUPPORTED_CONTENT'
-  | 'TOO_LARGE'
-  | 'INVALID_INPUT'
-  | 'NOT_FOUND'
-  | 'INTERNAL';
+export const errorCodeSchema = z
+  .enum(['EMPTY', 'UNSUPPORTED_CONTENT', 'TOO_LARGE', 'INVALID_INPUT', 'NOT_FOUND', 'INTERNAL'])
+  .meta({ description: 'Stable code of a FAILED Result' });
+export type ErrorCode = z.infer<typeof errorCodeSchema>;
 
-export interface Span {
-  readonly start: number;
-  readonly end: number;
-}
+const offset = z.number().int().nonnegative();
 
-export interface Source {
-  readonly bucket?: string;
-  readonly key?: string;
-  readonly versionId?: string;
-  readonly etag?: string;
-  readonly contentType?: string;
-  readonly bytes: number;
-}
+export const spanSchema = z
+  .object({ start: offset, end: offset })
+  .readonly()
+  .meta({ id: 'Span', description: 'UTF-16 code-unit offsets into `text`, end exclusive' });
+export type Span = z.infer<typeof spanSchema>;
 
-export type EntityType = 'person' | 'organization' | 'place' | 'other';
+export const sourceSchema = z
+  .object({
+    bucket: z.string().optional(),
+    key: z.string().optional(),
+    versionId: z.string().optional(),
+    etag: z.string().optional(),
+    contentType: z.string().optional(),
+    bytes: z.number().int().nonnegative(),
+  })
+  .readonly()
+  .meta({ id: 'Source', description: 'The object the Result was made from' });
+export type Source = z.infer<typeof sourceSchema>;
 
-export interface Entity {
-  readonly type: EntityType;
-  readonly name: string;
-  readonly mentions: readonly Span[];
-  readonly aliases?: readonly string[];
-  readonly roles?: readonly string[];
-  readonly count?: number;
-  readonly salience?: number;
-}
+export const entityTypeSchema = z.enum(['person', 'organization', 'place', 'other']);
+export type EntityType = z.infer<typeof entityTypeSchema>;
 
-export interface DateFact extends Span {
-  readonly text: string;
-  /** ISO 8601 date (YYYY-MM-DD), or a coarser YYYY-Www / YYYY-MM / YYYY when that is all the text says. */
-  readonly value: string;
-  readonly kind: 'absolute' | 'relative';
-  /** How precise `value` is; absent means it follows from the shape of `value`. */
-  readonly granularity?: 'day' | 'week' | 'month' | 'year';
-  /** For relative dates: the ISO date they were resolved against, and where it came from. */
-  readonly anchor?: { readonly value: string; readonly from: 'metadata' | 'text' };
-}
+export const entitySchema = z
+  .object({
+    type: entityTypeSchema,
+    name: z.string(),
+    mentions: z.array(spanSchema).readonly(),
+    aliases: z.array(z.string()).readonly().optional(),
+    roles: z.array(z.string()).readonly().optional(),
+    count: z.number().int().nonnegative().optional(),
+    salience: z.number().optional(),
+  })
+  .readonly()
+  .meta({ id: 'Entity' });
+export type Entity = z.infer<typeof entitySchema>;
 
-export interface NumberFact extends Span {
-  readonly text: string;
-  readonly kind: 'money' | 'percent' | 'count' | 'quantity' | 'duration';
-  readonly value: number;
-  readonly unit?: string;
-}
+export const dateFactSchema = z
+  .object({
+    ...spanSchema.unwrap().shape,
+    text: z.string(),
+    value: z.string().meta({
+      description:
+        'ISO 8601 date (YYYY-MM-DD), or a coarser YYYY-Www / YYYY-MM / YYYY when that is all the text says',
+    }),
+    kind: z.enum(['absolute', 'relative']),
+    granularity: z
+      .enum(['day', 'week', 'month', 'year'])
+      .optional()
+      .meta({ description: 'How precise `value` is; absent means it follows from the shape of `value`' }),
+    anchor: z
+      .object({ value: z.string(), from: z.enum(['metadata', 'text']) })
+      .readonly()
+      .optional()
+      .meta({
+        description: 'For relative dates: the ISO date they were resolved against, and where it came from',
+      }),
+  })
+  .readonly()
+  .meta({ id: 'DateFact' });
+export type DateFact = z.infer<typeof dateFactSchema>;
 
-export interface QuoteFact extends Span {
-  /** The quoted words without the quotation marks. */
-  readonly text: string;
-  readonly speaker?: string;
-  readonly speakerMention?: Span;
-  readonly verb?: string;
-  /** True when the quotation is a fragment woven into the writer's sentence rather than a whole one. */
-  readonly partial?: boolean;
-}
+export const numberFactSchema = z
+  .object({
+    ...spanSchema.unwrap().shape,
+    text: z.string(),
+    kind: z.enum(['money', 'percent', 'count', 'quantity', 'duration']),
+    value: z.number(),
+    unit: z.string().optional(),
+  })
+  .readonly()
+  .meta({ id: 'NumberFact' });
+export type NumberFact = z.infer<typeof numberFactSchema>;
 
-export interface Facts {
-  readonly entities: readonly Entity[];
-  readonly dates: readonly DateFact[];
-  readonly numbers: readonly NumberFact[];
-  readonly quotes: readonly QuoteFact[];
-}
+export const quoteFactSchema = z
+  .object({
+    ...spanSchema.unwrap().shape,
+    text: z.string().meta({ description: 'The quoted words without the quotation marks' }),
+    speaker: z.string().optional(),
+    speakerMention: spanSchema.optional(),
+    verb: z.string().optional(),
+    partial: z
+      .boolean()
+      .optional()
+      .meta({ description: "True when the quotation is a fragment woven into the writer's sentence" }),
+  })
+  .readonly()
+  .meta({ id: 'QuoteFact' });
+export type QuoteFact = z.infer<typeof quoteFactSchema>;
 
-export interface Removal {
-  readonly rule: string;
-  readonly text: string;
-}
+export const factsSchema = z
+  .object({
+    entities: z.array(entitySchema).readonly(),
+    dates: z.array(dateFactSchema).readonly(),
+    numbers: z.array(numberFactSchema).readonly(),
+    quotes: z.array(quoteFactSchema).readonly(),
+  })
+  .readonly()
+  .meta({ id: 'Facts' });
+export type Facts = z.infer<typeof factsSchema>;
 
-export interface ResultError {
-  readonly code: ErrorCode;
-  readonly message: string;
-}
+export const removalSchema = z
+  .object({ rule: z.string(), text: z.string() })
+  .readonly()
+  .meta({ id: 'Removal', description: 'A piece of the input that cleaning removed, and the rule that did' });
+export type Removal = z.infer<typeof removalSchema>;
+
+export const resultErrorSchema = z
+  .object({ code: errorCodeSchema, message: z.string() })
+  .readonly()
+  .meta({ id: 'ResultError' });
+export type ResultError = z.infer<typeof resultErrorSchema>;
 
 /** What the analysis covered: English is analysed fully; other languages are cleaned and summarised only. */
-export interface Analysis {
-  /** 'full': every scoring signal; 'basic': position and word frequency only (no English word lists). */
-  readonly summary: 'full' | 'basic';
-  /** 'full': entities, dates, numbers and quotes; 'none': not extracted for this language. */
-  readonly facts: 'full' | 'none';
-}
+export const analysisSchema = z
+  .object({
+    summary: z
+      .enum(['full', 'basic'])
+      .meta({ description: "'full': every scoring signal; 'basic': position and word frequency only" }),
+    facts: z
+      .enum(['full', 'none'])
+      .meta({ description: "'full': entities, dates, numbers and quotes; 'none': not extracted" }),
+  })
+  .readonly()
+  .meta({ id: 'Analysis' });
+export type Analysis = z.infer<typeof analysisSchema>;
 
-export interface Result {
-  readonly id: string;
-  readonly status: Status;
-  readonly source: Source;
-  readonly title?: string;
-  readonly sourceUrl?: string;
-  readonly language?: string;
-  readonly publishedAt?: string;
-  /** Where publishedAt came from: page metadata, a byline/PUBLISHED line, or the date of a removed photo caption. */
-  readonly publishedAtSource?: 'metadata' | 'byline' | 'caption';
-  readonly byline?: string;
-  readonly siteName?: string;
-  readonly dateline?: string;
-  /** The cleaned article text. */
-  readonly text: string;
-  /** Sentences, each verbatim from text, in text order. */
-  readonly summary: readonly string[];
-  readonly headline?: string;
-  readonly facts: Facts;
-  readonly keyPhrases?: readonly string[];
-  /** Set on DONE Results: what the summary and facts cover for the article's language. */
-  readonly analysis?: Analysis;
-  readonly removed?: readonly Removal[];
-  readonly error?: ResultError;
-  readonly pipelineVersion: string;
-  readonly processedAt: string;
-}
+export const resultSchema = z
+  .object({
+    id: z.string(),
+    status: statusSchema,
+    source: sourceSchema,
+    title: z.string().optional(),
+    sourceUrl: z.string().optional(),
+    language: z.string().optional(),
+    publishedAt: z.string().optional(),
+    publishedAtSource: z
+      .enum(['metadata', 'byline', 'caption'])
+      .optional()
+      .meta({ description: 'Where publishedAt came from' }),
+    byline: z.string().optional(),
+    siteName: z.string().optional(),
+    dateline: z.string().optional(),
+    text: z.string().meta({ description: 'The cleaned article text' }),
+    summary: z
+      .array(z.string())
+      .readonly()
+      .meta({ description: 'Sentences, each verbatim from text, in text order' }),
+    headline: z.string().optional(),
+    facts: factsSchema,
+    keyPhrases: z.array(z.string()).readonly().optional(),
+    analysis: analysisSchema.optional().meta({
+      description: "Set on DONE Results: what the summary and facts cover for the article's language",
+    }),
+    removed: z.array(removalSchema).readonly().optional(),
+    error: resultErrorSchema.optional(),
+    pipelineVersion: z.string(),
+    processedAt: z.string().meta({ description: 'ISO 8601 time the Result was written' }),
+  })
+  .readonly()
+  .meta({ id: 'Result' });
+export type Result = z.infer<typeof resultSchema>;
 
 export const EMPTY_FACTS: Facts = { entities: [], dates: [], numbers: [], quotes: [] };
