@@ -12,13 +12,25 @@ import {
   processArticle,
 } from '#shared/process-article.ts';
 import { PIPELINE_VERSION, type Result } from '#shared/result.ts';
+import {
+  DEFAULT_LENGTH,
+  SUMMARY_SENTENCES_RANGE,
+  SUMMARY_WORDS_RANGE,
+  summaryLength,
+  summarySentencesTextSchema,
+  summaryWordsTextSchema,
+} from '#shared/summarise/summary-length.ts';
 import { isBadLine, parseJsonlLine } from './jsonl-line.ts';
 
 const USAGE = `Usage:
-  precis process [--sentences N] FILE...          one Result JSON line per file ("-" reads stdin)
-  precis process --jsonl [--sentences N] IN.jsonl  one Result line per input line {id, text?, html?, url?}
-                                                   ("-" reads stdin); a bad line gives a FAILED Result
+  precis process [LENGTH] FILE...          one Result JSON line per file ("-" reads stdin)
+  precis process --jsonl [LENGTH] IN.jsonl  one Result line per input line {id, text?, html?, url?}
+                                            ("-" reads stdin); a bad line gives a FAILED Result
   precis --help
+
+LENGTH of the summary, whole sentences either way (default: ${DEFAULT_LENGTH}):
+  --sentences N   at most N sentences (${SUMMARY_SENTENCES_RANGE.min} to ${SUMMARY_SENTENCES_RANGE.max})
+  --words N       at most N words (${SUMMARY_WORDS_RANGE.min} to ${SUMMARY_WORDS_RANGE.max})
 
 Runs the pipeline in-process (no AWS). Results go to stdout; progress to stderr when it is a terminal.
 Exit status: 0 done, 1 some input could not be read or the pipeline crashed on it, 2 bad usage.`;
@@ -52,6 +64,7 @@ function parseCommand(argv: readonly string[]): Command | 'help' {
       help: { type: 'boolean', short: 'h' },
       jsonl: { type: 'boolean' },
       sentences: { type: 'string' },
+      words: { type: 'string' },
     },
   });
   if (values.help) return 'help';
@@ -61,11 +74,23 @@ function parseCommand(argv: readonly string[]): Command | 'help' {
   if (inputs.length === 0) throw new UsageError('Give at least one FILE (or "-" for stdin)');
   if (values.jsonl && inputs.length !== 1)
     throw new UsageError('--jsonl takes exactly one input file (or "-")');
-  const sentences = values.sentences === undefined ? undefined : Number(values.sentences);
-  if (sentences !== undefined && (!Number.isSafeInteger(sentences) || sentences <= 0)) {
-    throw new UsageError(`--sentences must be a positive integer, got "${values.sentences}"`);
-  }
-  return { jsonl: values.jsonl === true, inputs, options: { sentences } };
+  const options = summaryLength(
+    lengthOption('--sentences', values.sentences, summarySentencesTextSchema),
+    lengthOption('--words', values.words, summaryWordsTextSchema),
+  );
+  return { jsonl: values.jsonl === true, inputs, options };
+}
+
+/** A length flag checked against the same range as the API's. */
+function lengthOption(
+  flag: string,
+  value: string | undefined,
+  schema: typeof summarySentencesTextSchema,
+): number | undefined {
+  if (value === undefined) return undefined;
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  throw new UsageError(`${flag}: ${parsed.error.issues[0]?.message}, got "${value}"`);
 }
 
 /** A FAILED Result for input that never reached the pipeline. */

@@ -14,6 +14,7 @@ import {
   parseInput,
   parseSubmission,
   submitQuerySchema,
+  withQueryLength,
 } from '#shared/events/api-request.ts';
 import { findByEntity } from '#shared/use-cases/find-by-entity.ts';
 import { getArticle, type ReadArticleDeps } from '#shared/use-cases/get-article.ts';
@@ -51,8 +52,7 @@ const ROUTES: readonly Route[] = [
     handle: async (event, _params, deps) => {
       const query = parseInput(submitQuerySchema, event.queryStringParameters ?? {});
       const submission = parseSubmission(bodyOf(event), headerOf(event, 'content-type'), deps.maxInputBytes);
-      const sentences = query.sentences ?? submission.sentences;
-      const accepted = await submitArticle({ ...submission, sentences }, deps);
+      const accepted = await submitArticle(withQueryLength(submission, query), deps);
       metrics.addMetric('ArticlesSubmitted', MetricUnit.Count, 1);
       logger.info('Accepted article', { ...accepted });
       return json(202, accepted);

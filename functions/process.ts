@@ -156,6 +156,7 @@ const deps: ProcessObjectDeps = {
   logger,
   maxInputBytes: config.maxInputBytes,
   sentences: config.summarySentences,
+  words: config.summaryWords,
 };
 const { processOnce, idempotency } = withIdempotency(
   (ref) => processObject(ref, deps),

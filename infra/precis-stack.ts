@@ -14,6 +14,7 @@ import type { Construct } from 'constructs';
 import { TABLE_SCHEMA } from '#shared/adapters/article-store.ts';
 import { DEFAULT_MAX_INPUT_BYTES, ENV, INCOMING_PREFIX, PROCESSED_PREFIX } from '#shared/config.ts';
 import { API_ROUTES, splitRoute } from '#shared/events/api-routes.ts';
+import { checkedSummaryLength } from '#shared/summarise/summary-length.ts';
 import { LambdaFunction } from './lambda-function.ts';
 import { acknowledgeNagFindings } from './nag-acknowledgements.ts';
 
@@ -56,10 +57,16 @@ export interface PrecisStackProps extends StackProps {
   readonly maxInputBytes?: number;
 
   /**
-   * Summary length in sentences (`SUMMARY_SENTENCES`).
-   * @default - unset: the summariser chooses by article length
+   * Summary length in sentences (`SUMMARY_SENTENCES`), 1 to 20 (SUMMARY_SENTENCES_RANGE).
+   * @default - unset: the summariser chooses
    */
   readonly summarySentences?: number;
+
+  /**
+   * Summary length in words (`SUMMARY_WORDS`), 10 to 500 (SUMMARY_WORDS_RANGE): whole sentences within it.
+   * @default - unset: no word limit
+   */
+  readonly summaryWords?: number;
 
   /**
    * Most concurrent `process` invocations the queue may drive (2 to 1000).
@@ -86,6 +93,7 @@ export class PrecisStack extends Stack {
   public constructor(scope: Construct, id: string, props: PrecisStackProps = {}) {
     super(scope, id, props);
     const removalPolicy = props.removalPolicy ?? RemovalPolicy.RETAIN;
+    checkedSummaryLength({ sentences: props.summarySentences, words: props.summaryWords });
     const logRetention = props.logRetention ?? RetentionDays.ONE_MONTH;
 
     // Bucket: articles arrive under incoming/; server access logs go to a bucket of their own.
@@ -159,6 +167,7 @@ export class PrecisStack extends Stack {
       ...(props.summarySentences === undefined
         ? {}
         : { [ENV.summarySentences]: String(props.summarySentences) }),
+      ...(props.summaryWords === undefined ? {} : { [ENV.summaryWords]: String(props.summaryWords) }),
     };
     const functionDefaults = {
       serviceName: SERVICE_NAME,

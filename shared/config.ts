@@ -1,3 +1,6 @@
+import type { z } from 'zod';
+import { summarySentencesTextSchema, summaryWordsTextSchema } from './summarise/summary-length.ts';
+
 /**
  * The one module that reads the environment. Names are shared with infra/ so the CDK app sets exactly
  * what the handlers read. Fails fast, naming the missing or malformed variable.
@@ -9,6 +12,7 @@ export const ENV = {
   bucketName: 'BUCKET_NAME',
   maxInputBytes: 'MAX_INPUT_BYTES',
   summarySentences: 'SUMMARY_SENTENCES',
+  summaryWords: 'SUMMARY_WORDS',
   s3ForcePathStyle: 'S3_FORCE_PATH_STYLE',
 } as const;
 
@@ -25,8 +29,10 @@ export interface Config {
   readonly idempotencyTableName: string | undefined;
   readonly bucketName: string;
   readonly maxInputBytes: number;
-  /** Summary length in sentences; undefined lets the summariser choose by article length. */
+  /** Summary length in sentences; undefined (with no words either) lets the summariser choose. */
   readonly summarySentences: number | undefined;
+  /** Summary length in words, whole sentences within it; undefined for no word limit. */
+  readonly summaryWords: number | undefined;
   readonly s3ForcePathStyle: boolean;
 }
 
@@ -50,13 +56,25 @@ function positiveInteger(env: Env, name: string): number | undefined {
   return parsed;
 }
 
+/** A summary length limit, in the range shared with the CLI and the API. */
+function lengthLimit(env: Env, name: string, schema: z.ZodType<number, string>): number | undefined {
+  const value = env[name];
+  if (value === undefined || value.trim() === '') return undefined;
+  const parsed = schema.safeParse(value.trim());
+  if (!parsed.success) {
+    throw new ConfigError(`Environment variable ${name}: ${parsed.error.issues[0]?.message}, got "${value}"`);
+  }
+  return parsed.data;
+}
+
 export function loadConfig(env: Env = process.env): Config {
   return {
     tableName: required(env, ENV.tableName),
     idempotencyTableName: env[ENV.idempotencyTableName] || undefined,
     bucketName: required(env, ENV.bucketName),
     maxInputBytes: positiveInteger(env, ENV.maxInputBytes) ?? DEFAULT_MAX_INPUT_BYTES,
-    summarySentences: positiveInteger(env, ENV.summarySentences),
+    summarySentences: lengthLimit(env, ENV.summarySentences, summarySentencesTextSchema),
+    summaryWords: lengthLimit(env, ENV.summaryWords, summaryWordsTextSchema),
     s3ForcePathStyle: env[ENV.s3ForcePathStyle] === 'true',
   };
 }

@@ -4,6 +4,7 @@ import { InputError } from './errors.ts';
 import { extractFacts } from './facts/extract-facts.ts';
 import { EMPTY_FACTS, PIPELINE_VERSION, type Result, type Source } from './result.ts';
 import { summarise } from './summarise/summarise.ts';
+import { summaryLength } from './summarise/summary-length.ts';
 
 export interface ArticleInput {
   readonly id: string;
@@ -16,6 +17,8 @@ export interface ArticleInput {
 export interface ProcessOptions {
   /** Summary length in sentences; undefined lets the summariser choose. */
   readonly sentences?: number;
+  /** Summary length in words (whole sentences within it); undefined for no word limit. */
+  readonly words?: number;
   readonly maxInputBytes?: number;
   /** Clock for processedAt; injected so results are reproducible in tests. */
   readonly now?: () => Date;
@@ -58,7 +61,10 @@ const ANALYSED_LANGUAGE = 'en';
  * than wrong ones.
  */
 function analyse(document: CleanedDocument, options: ProcessOptions) {
-  const { summary, headline, keyPhrases } = summarise(document, { sentences: options.sentences });
+  const { summary, headline, keyPhrases } = summarise(
+    document,
+    summaryLength(options.sentences, options.words),
+  );
   const full = document.language === undefined || document.language === ANALYSED_LANGUAGE;
   const withHeadline = { summary, ...(headline === undefined ? {} : { headline }) };
   if (!full) {

@@ -1,22 +1,17 @@
 import { z } from 'zod';
 import { InputError } from '../errors.ts';
-
-export const MAX_SUMMARY_SENTENCES = 20;
-const DIGITS = /^\d+$/;
-
-/** A summary length asked for with an article: a whole number of sentences, 1 to 20. */
-export const summarySentencesSchema = z.number().int().min(1).max(MAX_SUMMARY_SENTENCES);
-
-/** The same length written as digits, as a query parameter or S3 user metadata carries it. */
-export const summarySentencesTextSchema = z
-  .string()
-  .regex(DIGITS, 'Expected a whole number of sentences')
-  .transform(Number)
-  .pipe(summarySentencesSchema);
+import {
+  isLengthGiven,
+  type SummaryLength,
+  summaryLength,
+  summaryLengthTextSchema,
+  summarySentencesSchema,
+  summaryWordsSchema,
+} from '../summarise/summary-length.ts';
 
 /**
  * POST /articles with a JSON body: the article as text or HTML, optionally with the URL it came from and the
- * summary length.
+ * summary length (sentences, words or both).
  */
 export const jsonArticleSchema = z
   .strictObject({
@@ -24,6 +19,7 @@ export const jsonArticleSchema = z
     html: z.string().optional(),
     url: z.url().optional(),
     sentences: summarySentencesSchema.optional(),
+    words: summaryWordsSchema.optional(),
   })
   .refine((body) => (body.text === undefined) !== (body.html === undefined), {
     message: 'Give exactly one of "text" or "html"',
@@ -34,8 +30,11 @@ export type JsonArticle = z.infer<typeof jsonArticleSchema>;
 /** An article id as the API and the process handler accept it: generated ids and hex digests fit. */
 export const articleIdSchema = z.string().regex(/^[A-Za-z0-9-]{1,64}$/, 'Not an article id');
 
-/** POST /articles?sentences=N: the summary length, for any body; it wins over a JSON body's `sentences`. */
-export const submitQuerySchema = z.object({ sentences: summarySentencesTextSchema.optional() });
+/**
+ * POST /articles?sentences=N&words=W: the summary length, for any body. A length in the query replaces the
+ * JSON body's `sentences` and `words` as a whole.
+ */
+export const submitQuerySchema = summaryLengthTextSchema;
 
 /** S3 refuses keys over 1,024 bytes of UTF-8, so no Result can be filed under a longer one. */
 export const MAX_OBJECT_KEY_BYTES = 1_024;
@@ -72,13 +71,11 @@ export function parseInput<T>(schema: z.ZodType<T>, value: unknown): T {
   return parsed.data;
 }
 
-/** An article as POST /articles received it, in the form the bucket stores. */
-export interface Submission {
+/** An article as POST /articles received it, in the form the bucket stores, with the summary length asked for. */
+export interface Submission extends SummaryLength {
   readonly bytes: Uint8Array;
   readonly contentType: string;
   readonly url?: string;
-  /** Summary length in sentences; undefined lets the pipeline choose. */
-  readonly sentences?: number;
 }
 
 const JSON_MEDIA_TYPE = 'application/json';
@@ -88,7 +85,7 @@ const HTML_CONTENT_TYPE = 'text/html; charset=utf-8';
 const mediaTypeOf = (contentType: string) => contentType.split(';')[0]?.trim().toLowerCase() ?? '';
 
 /**
- * Reads a POST /articles body: JSON `{text|html, url?, sentences?}` when the Content-Type is
+ * Reads a POST /articles body: JSON `{text|html, url?, sentences?, words?}` when the Content-Type is
  * application/json, else the raw bytes (text, HTML, ...) stored as sent. Throws InputError for an empty,
  * oversized or malformed body.
  */
@@ -119,11 +116,23 @@ export function parseSubmission(
   }
   const options = {
     ...(article.url === undefined ? {} : { url: new URL(article.url).href }),
-    ...(article.sentences === undefined ? {} : { sentences: article.sentences }),
+    ...summaryLength(article.sentences, article.words),
   };
   return article.html === undefined
     ? { bytes: new TextEncoder().encode(article.text), contentType: DEFAULT_CONTENT_TYPE, ...options }
     : { bytes: new TextEncoder().encode(article.html), contentType: HTML_CONTENT_TYPE, ...options };
+}
+
+/** The submission with the length the query asks for, when it asks for one: it replaces the body's as a whole. */
+export function withQueryLength(submission: Submission, query: SummaryLength): Submission {
+  if (!isLengthGiven(query)) return submission;
+  const { bytes, contentType, url } = submission;
+  return {
+    bytes,
+    contentType,
+    ...(url === undefined ? {} : { url }),
+    ...summaryLength(query.sentences, query.words),
+  };
 }
 
 const EXTENSIONS: Readonly<Record<string, string>> = {

@@ -1,5 +1,7 @@
 import type { Sentence } from '../sentences/split-sentences.ts';
-import { type AssessedSentence as Assessed, assessEach } from './candidates.ts';
+import { bestSubset, type Limits } from './best-subset.ts';
+import { type AssessedSentence as Assessed, assessEach, countWords } from './candidates.ts';
+import { defaultSentenceCount, type SummaryLength } from './summary-length.ts';
 
 /**
  * Sentence selection as expected-overlap maximisation. Every word of the article gets the probability that a
@@ -48,9 +50,6 @@ const FUNCTION_WORDS = new Set(
   ).split(' '),
 );
 const ATTRIBUTION = /\b(?:said|says|told|according to|added|explained|claimed|insisted|revealed|admitted)\b/i;
-/** Above this many subsets the search turns greedy. */
-const MAX_EXHAUSTIVE_SUBSETS = 5000;
-
 /** Lowercased word tokens with a trailing plural `s` dropped, so `votes` meets `vote`. */
 function tokensOf(text: string): string[] {
   const tokens = text.toLowerCase().match(TOKEN) ?? [];
@@ -118,63 +117,23 @@ function toCandidates(
   });
 }
 
-/** Estimated ROUGE-1 F1 of a set of candidates: each distinct word counts once, at its best gain. */
-function expectedF1(set: readonly Candidate[], referenceWords: number): number {
+/** Expected distinct words of a reader's summary covered by a set: each word counts once, at its best gain. */
+function expectedHits(set: readonly Candidate[]): number {
   const best = new Map<string, number>();
-  let words = 0;
-  for (const candidate of set) {
-    words += candidate.tokens.length;
+  for (const candidate of set)
     for (const [token, gain] of candidate.gains) if (gain > (best.get(token) ?? 0)) best.set(token, gain);
-  }
   let covered = 0;
   for (const gain of best.values()) covered += gain;
-  return (2 * covered) / (words + referenceWords);
+  return covered;
 }
 
-function binomial(n: number, k: number): number {
-  let result = 1;
-  for (let i = 1; i <= k; i++) result = (result * (n - k + i)) / i;
-  return result;
+/** Estimated ROUGE-1 F1 of a set of candidates. */
+function expectedF1(set: readonly Candidate[], referenceWords: number): number {
+  const words = set.reduce((sum, candidate) => sum + candidate.tokens.length, 0);
+  return (2 * expectedHits(set)) / (words + referenceWords);
 }
 
-/** Every k-subset of 0..n-1, in lexicographic order. */
-function* subsets(n: number, k: number): Generator<number[]> {
-  const indices = Array.from({ length: k }, (_, i) => i);
-  while (true) {
-    yield [...indices];
-    let i = k - 1;
-    while (i >= 0 && indices[i] === n - k + i) i--;
-    if (i < 0) return;
-    indices[i] = (indices[i] ?? 0) + 1;
-    for (let j = i + 1; j < k; j++) indices[j] = (indices[j - 1] ?? 0) + 1;
-  }
-}
-
-function bestSubset(pool: readonly Candidate[], count: number, referenceWords: number): Candidate[] {
-  if (pool.length <= count) return [...pool];
-  if (binomial(pool.length, count) <= MAX_EXHAUSTIVE_SUBSETS) {
-    let best: Candidate[] = [];
-    let bestValue = Number.NEGATIVE_INFINITY;
-    for (const indices of subsets(pool.length, count)) {
-      const set = indices.map((index) => pool[index] as Candidate);
-      const value = expectedF1(set, referenceWords);
-      if (value > bestValue) {
-        bestValue = value;
-        best = set;
-      }
-    }
-    return best;
-  }
-  const chosen: Candidate[] = [];
-  while (chosen.length < count) {
-    const remaining = pool.filter((candidate) => !chosen.includes(candidate));
-    const next = remaining.reduce((a, b) =>
-      expectedF1([...chosen, b], referenceWords) > expectedF1([...chosen, a], referenceWords) ? b : a,
-    );
-    chosen.push(next);
-  }
-  return chosen;
-}
+const wordsOf = (candidate: Candidate) => countWords(candidate.sentence.text);
 
 export interface Selection {
   /** Chosen sentences in text order. */
@@ -183,17 +142,19 @@ export interface Selection {
   readonly best?: Sentence;
 }
 
-/** Default summary length: about one sentence per eight, between two and five. */
-export function defaultSentenceCount(sentenceCount: number): number {
-  return Math.min(5, Math.max(2, Math.round(sentenceCount / 8)));
-}
+/** Sentences a word budget leaves room for, at a typical news sentence length, to size the lead window. */
+const TYPICAL_SENTENCE_WORDS = 20;
 
 export function selectSentences(
   sentences: readonly Sentence[],
-  options: { readonly title?: string; readonly sentences?: number },
+  options: { readonly title?: string } & SummaryLength,
   weights: SelectionWeights = DEFAULT_WEIGHTS,
 ): Selection {
-  const count = options.sentences ?? defaultSentenceCount(sentences.length);
+  const count =
+    options.sentences ??
+    (options.words === undefined
+      ? defaultSentenceCount(sentences.length)
+      : Math.ceil(options.words / TYPICAL_SENTENCE_WORDS));
   const counts = frequencies(
     sentences.map((sentence) => tokensOf(sentence.text)),
     options.title,
@@ -206,10 +167,28 @@ export function selectSentences(
     weights,
   );
   if (pool.length === 0) return { sentences: [] };
-  const chosen = bestSubset(pool, count, count * weights.referenceWordsPerSentence);
-  const [best] = bestSubset(pool, 1, weights.referenceWordsPerSentence);
+  const chosen =
+    options.words === undefined
+      ? bestSubset(pool, { sentences: count }, wordsOf, (set) =>
+          expectedF1(set, count * weights.referenceWordsPerSentence),
+        )
+      : withinWords(pool, { sentences: count, words: options.words });
+  const [best] = bestSubset(pool, { sentences: 1 }, wordsOf, (set) =>
+    expectedF1(set, weights.referenceWordsPerSentence),
+  );
   return {
     sentences: chosen.map((candidate) => candidate.sentence).sort((a, b) => a.start - b.start),
     ...(best === undefined ? {} : { best: best.sentence }),
   };
+}
+
+/**
+ * The set that covers most of what a reader's summary is expected to say within the budget; when not even one
+ * sentence fits, the shortest candidate alone, so that a tight budget still gets a summary.
+ */
+function withinWords(pool: readonly Candidate[], limits: Required<Limits>): Candidate[] {
+  const chosen = bestSubset(pool, limits, wordsOf, expectedHits);
+  if (chosen.length > 0) return chosen;
+  const shortest = pool.reduce((a, b) => (wordsOf(b) < wordsOf(a) ? b : a));
+  return [shortest];
 }

@@ -2,16 +2,15 @@ import { splitSentences } from '../sentences/split-sentences.ts';
 import { headlineFrom } from './headline.ts';
 import { extractKeyPhrases } from './key-phrases.ts';
 import { selectSentences } from './select-sentences.ts';
+import { type SummaryLength, summaryLength } from './summary-length.ts';
 
 export interface SummariseInput {
   readonly text: string;
   readonly title?: string;
 }
 
-export interface SummariseOptions {
-  /** Summary length in sentences; the default depends on the article's length. */
-  readonly sentences?: number;
-}
+/** Summary length: at most `sentences` sentences and `words` words; the default depends on the article. */
+export type SummariseOptions = SummaryLength;
 
 export interface SummaryOutput {
   readonly summary: string[];
@@ -27,7 +26,7 @@ export function summarise(input: SummariseInput, options: SummariseOptions = {})
   const sentences = splitSentences(input.text);
   const selection = selectSentences(sentences, {
     ...(input.title === undefined ? {} : { title: input.title }),
-    ...(options.sentences === undefined ? {} : { sentences: options.sentences }),
+    ...summaryLength(options.sentences, options.words),
   });
   const summary = selection.sentences.map((sentence) => sentence.text);
   const keyPhrases = extractKeyPhrases(sentences);

@@ -7,8 +7,9 @@ const ID_LENGTH = 26;
 /** S3 user metadata set by POST /articles so the process handler keeps the id the API answered with. */
 export const ARTICLE_ID_METADATA = 'article-id';
 export const SOURCE_URL_METADATA = 'source-url';
-/** The summary length asked for with POST /articles?sentences=N, in digits. */
+/** The summary length asked for with POST /articles?sentences=N&words=W, in digits. */
 export const SUMMARY_SENTENCES_METADATA = 'summary-sentences';
+export const SUMMARY_WORDS_METADATA = 'summary-words';
 
 export interface ObjectVersion {
   readonly bucket: string;

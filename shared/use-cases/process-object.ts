@@ -7,15 +7,22 @@ import {
 } from '../adapters/article-store.ts';
 import { INCOMING_PREFIX, PROCESSED_PREFIX } from '../config.ts';
 import { InputError, NotFoundError } from '../errors.ts';
-import { summarySentencesTextSchema } from '../events/api-request.ts';
 import { eventVersion, type S3ObjectRef } from '../events/s3-event.ts';
 import { failedResult, processArticle } from '../process-article.ts';
 import { type ErrorCode, PIPELINE_VERSION, type Result, type Source } from '../result.ts';
+import {
+  isLengthGiven,
+  type SummaryLength,
+  summaryLength,
+  summarySentencesTextSchema,
+  summaryWordsTextSchema,
+} from '../summarise/summary-length.ts';
 import {
   articleIdFor,
   objectArticleId,
   SOURCE_URL_METADATA,
   SUMMARY_SENTENCES_METADATA,
+  SUMMARY_WORDS_METADATA,
   uploadOrder,
 } from './article-id.ts';
 import { placeholderResult } from './placeholder-result.ts';
@@ -31,10 +38,11 @@ export interface ProcessObjectDeps {
   readonly logger: WarningLogger;
   readonly maxInputBytes: number;
   /**
-   * Summary length in sentences (SUMMARY_SENTENCES); an upload's own `summary-sentences` metadata overrides
-   * it. Undefined lets the summariser choose.
+   * Summary length in sentences (SUMMARY_SENTENCES) and words (SUMMARY_WORDS); an upload's own
+   * `summary-sentences` or `summary-words` metadata replaces both. Undefined lets the summariser choose.
    */
   readonly sentences?: number;
+  readonly words?: number;
   readonly now?: () => Date;
 }
 
@@ -126,10 +134,11 @@ async function analyse(
     throw error;
   }
   const url = head.metadata[SOURCE_URL_METADATA];
-  const sentences = requestedSentences(ref, head, deps.logger) ?? deps.sentences;
+  const requested = requestedLength(ref, head, deps.logger);
+  const length = isLengthGiven(requested) ? requested : summaryLength(deps.sentences, deps.words);
   const input = { id: base.id, bytes, source: base.source, ...(url === undefined ? {} : { url }) };
   try {
-    return processArticle(input, { sentences, maxInputBytes: deps.maxInputBytes, now: deps.now });
+    return processArticle(input, { ...length, maxInputBytes: deps.maxInputBytes, now: deps.now });
   } catch (error) {
     return crashed(base, error, deps.logger);
   }
@@ -152,20 +161,26 @@ function crashed(base: ReturnType<typeof baseOf>, error: unknown, logger: Warnin
 }
 
 /**
- * The summary length the upload asks for in its metadata (POST /articles?sentences=N). Anyone with access to
- * the bucket can upload, so a value the API would refuse is logged and ignored.
+ * The summary length the upload asks for in its metadata (POST /articles?sentences=N&words=W). Anyone with
+ * access to the bucket can upload, so a value the API would refuse is logged and ignored.
  */
-function requestedSentences(ref: S3ObjectRef, head: ObjectHead, logger: WarningLogger): number | undefined {
-  const value = head.metadata[SUMMARY_SENTENCES_METADATA];
-  if (value === undefined) return undefined;
-  const parsed = summarySentencesTextSchema.safeParse(value);
-  if (parsed.success) return parsed.data;
-  logger.warn('Ignoring invalid summary length in object metadata', {
-    bucket: ref.bucket,
-    key: ref.key,
-    [SUMMARY_SENTENCES_METADATA]: value,
-  });
-  return undefined;
+function requestedLength(ref: S3ObjectRef, head: ObjectHead, logger: WarningLogger): SummaryLength {
+  const read = (name: string, schema: typeof summarySentencesTextSchema): number | undefined => {
+    const value = head.metadata[name];
+    if (value === undefined) return undefined;
+    const parsed = schema.safeParse(value);
+    if (parsed.success) return parsed.data;
+    logger.warn('Ignoring invalid summary length in object metadata', {
+      bucket: ref.bucket,
+      key: ref.key,
+      [name]: value,
+    });
+    return undefined;
+  };
+  return summaryLength(
+    read(SUMMARY_SENTENCES_METADATA, summarySentencesTextSchema),
+    read(SUMMARY_WORDS_METADATA, summaryWordsTextSchema),
+  );
 }
 
 /** S3 first (the text, and the whole Result when it is too large for an item), then the item, then the index. */

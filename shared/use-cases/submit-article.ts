@@ -7,6 +7,7 @@ import {
   newArticleId,
   SOURCE_URL_METADATA,
   SUMMARY_SENTENCES_METADATA,
+  SUMMARY_WORDS_METADATA,
   uploadOrder,
 } from './article-id.ts';
 import { placeholderResult } from './placeholder-result.ts';
@@ -39,6 +40,7 @@ export async function submitArticle(submission: Submission, deps: SubmitArticleD
     ...(submission.sentences === undefined
       ? {}
       : { [SUMMARY_SENTENCES_METADATA]: String(submission.sentences) }),
+    ...(submission.words === undefined ? {} : { [SUMMARY_WORDS_METADATA]: String(submission.words) }),
   };
   await deps.bucket.put(key, submission.bytes, { contentType: submission.contentType, metadata });
   const source = {

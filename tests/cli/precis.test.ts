@@ -77,6 +77,19 @@ describe('precis process FILE...', () => {
     expect(run.results[0]?.summary).toHaveLength(1);
   });
 
+  it('keeps the summary within a word budget of whole sentences when given --words N', () => {
+    const text =
+      'The council approved the new bridge on Tuesday after a long debate. ' +
+      'It will cost ten million pounds and take three years to build, the council said. ' +
+      'Work starts in spring.';
+
+    const run = precis(['process', '--words', '12', '-'], text);
+
+    expect(run.results[0]?.summary).toEqual([
+      'The council approved the new bridge on Tuesday after a long debate.',
+    ]);
+  });
+
   it('prints a FAILED Result and exits 1 when a file cannot be read', async () => {
     const io = memoryIo();
 
@@ -165,6 +178,11 @@ describe('precis usage', () => {
     [['frobnicate']],
     [['process']],
     [['process', '--sentences', 'zero', 'a.txt']],
+    [['process', '--sentences', '0', 'a.txt']],
+    [['process', '--sentences', '100', 'a.txt']],
+    [['process', '--words', '5', 'a.txt']],
+    [['process', '--words', '501', 'a.txt']],
+    [['process', '--words', 'many', 'a.txt']],
     [['process', '--jsonl', 'a.jsonl', 'b.jsonl']],
     [['process', '--bogus', 'a.txt']],
   ])('exits 2 with the usage on stderr when given %j', async (args) => {

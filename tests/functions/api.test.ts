@@ -106,6 +106,46 @@ describe('api routes', () => {
   });
 
   it.each([
+    ['the query', { query: { words: '60' }, body: seed }, { 'summary-words': '60' }],
+    [
+      'a JSON body',
+      { body: JSON.stringify({ text: seed, words: 60 }), headers: { 'content-type': 'application/json' } },
+      { 'summary-words': '60' },
+    ],
+    [
+      "the query, which replaces the JSON body's length as a whole",
+      {
+        query: { words: '60' },
+        body: JSON.stringify({ text: seed, sentences: 7, words: 200 }),
+        headers: { 'content-type': 'application/json' },
+      },
+      { 'summary-words': '60' },
+    ],
+    [
+      'both limits in the query',
+      { query: { sentences: '2', words: '60' }, body: seed },
+      { 'summary-sentences': '2', 'summary-words': '60' },
+    ],
+  ])('stores the word budget from %s in the object metadata', async (_name, request, expected) => {
+    const deps = inMemoryDeps();
+
+    const response = await api.route(anHttpEvent({ method: 'POST', path: '/articles', ...request }), deps);
+
+    expect(response.statusCode).toBe(202);
+    const metadata = deps.objects.get('incoming/new-id.txt')?.metadata ?? {};
+    expect(
+      Object.fromEntries(Object.entries(metadata).filter(([name]) => name.startsWith('summary-'))),
+    ).toEqual(expected);
+  });
+
+  it.each([
+    ['?words=9', { query: { words: '9' }, body: seed }],
+    ['?words=501', { query: { words: '501' }, body: seed }],
+    ['?words=lots', { query: { words: 'lots' }, body: seed }],
+    [
+      '{"words":5}',
+      { body: JSON.stringify({ text: seed, words: 5 }), headers: { 'content-type': 'application/json' } },
+    ],
     ['?sentences=0', { query: { sentences: '0' }, body: seed }],
     ['?sentences=21', { query: { sentences: '21' }, body: seed }],
     ['?sentences=three', { query: { sentences: 'three' }, body: seed }],

@@ -242,15 +242,22 @@ describe('PrecisStack', () => {
       expect(environment('ProcessFunction')).not.toHaveProperty(ENV.summarySentences);
     });
 
-    it('passes maxInputBytes and summarySentences to both functions when given', () => {
-      const { stack, template } = synth({ maxInputBytes: 1000, summarySentences: 4 });
+    it('passes maxInputBytes and the summary length to both functions when given', () => {
+      const { stack, template } = synth({ maxInputBytes: 1000, summarySentences: 4, summaryWords: 80 });
 
       for (const id of ['ProcessFunction', 'ApiFunction']) {
         expect(resource(template, logicalId(stack, id)).Properties.Environment).toMatchObject({
-          Variables: { [ENV.maxInputBytes]: '1000', [ENV.summarySentences]: '4' },
+          Variables: { [ENV.maxInputBytes]: '1000', [ENV.summarySentences]: '4', [ENV.summaryWords]: '80' },
         });
       }
     });
+
+    it.each([{ summarySentences: 100 }, { summaryWords: 5 }])(
+      'refuses to synthesise a summary length out of the shared range: %j',
+      (props) => {
+        expect(() => synth(props)).toThrow(RangeError);
+      },
+    );
   });
 
   describe('tables', () => {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { splitSentences } from '#shared/sentences/split-sentences.ts';
-import { defaultSentenceCount, selectSentences } from '#shared/summarise/select-sentences.ts';
+import { countWords } from '#shared/summarise/candidates.ts';
+import { selectSentences } from '#shared/summarise/select-sentences.ts';
+import type { SummaryLength } from '#shared/summarise/summary-length.ts';
 
 const ARTICLE = [
   'The city council approved a new bridge over the river on Tuesday after a long public debate.',
@@ -17,6 +19,10 @@ const select = (text: string, sentences?: number) =>
   selectSentences(splitSentences(text), sentences === undefined ? {} : { sentences }).sentences.map(
     (sentence) => sentence.text,
   );
+const selectWithin = (length: SummaryLength) =>
+  selectSentences(splitSentences(ARTICLE), length).sentences.map((sentence) => sentence.text);
+const wordsIn = (sentences: readonly string[]) =>
+  sentences.reduce((sum, sentence) => sum + countWords(sentence), 0);
 
 describe('selectSentences', () => {
   it('returns the requested number of sentences, verbatim and in text order, when given a count', () => {
@@ -70,16 +76,31 @@ describe('selectSentences', () => {
       'The city council approved a new bridge over the river on Tuesday after a long public debate.',
     );
   });
-});
 
-describe('defaultSentenceCount', () => {
-  it.each([
-    [3, 2],
-    [16, 2],
-    [24, 3],
-    [40, 5],
-    [200, 5],
-  ])('for an article of %i sentences chooses %i', (sentences, expected) => {
-    expect(defaultSentenceCount(sentences)).toBe(expected);
+  it.each([20, 40, 60, 100])('keeps whole sentences within a budget of %i words', (words) => {
+    const summary = selectWithin({ words });
+
+    expect(summary.length).toBeGreaterThan(0);
+    expect(wordsIn(summary)).toBeLessThanOrEqual(words);
+    for (const sentence of summary) expect(ARTICLE).toContain(sentence);
+  });
+
+  it('gives more sentences for a larger word budget', () => {
+    expect(selectWithin({ words: 60 }).length).toBeGreaterThan(selectWithin({ words: 20 }).length);
+  });
+
+  it('honours both limits when given sentences and words', () => {
+    expect(selectWithin({ sentences: 1, words: 200 })).toHaveLength(1);
+    expect(wordsIn(selectWithin({ sentences: 5, words: 40 }))).toBeLessThanOrEqual(40);
+  });
+
+  it('gives the shortest candidate alone when no sentence fits the budget', () => {
+    const summary = selectWithin({ words: 10 });
+
+    expect(summary).toHaveLength(1);
+    const lengths = splitSentences(ARTICLE)
+      .filter((sentence) => !sentence.text.includes('Scroll') && !sentence.text.endsWith('?'))
+      .map((sentence) => countWords(sentence.text));
+    expect(wordsIn(summary)).toBe(Math.min(...lengths));
   });
 });

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DependencyError } from '#shared/errors.ts';
+import { countWords } from '#shared/summarise/candidates.ts';
 import { objectArticleId } from '#shared/use-cases/article-id.ts';
 import { getArticle } from '#shared/use-cases/get-article.ts';
 import { processObject } from '#shared/use-cases/process-object.ts';
@@ -144,6 +145,37 @@ describe('processObject', () => {
     await processObject(anS3ObjectRef({ key: KEY, etag: 'e1' }), { ...deps, sentences: configured });
 
     expect(rows.get(idOf('e1'))?.result.summary).toHaveLength(expected);
+  });
+
+  it('keeps the summary within the word budget of summary-words metadata, in place of the configured sentences', async () => {
+    const { deps, rows } = setup({ [KEY]: { body: seed, etag: 'e1', metadata: { 'summary-words': '40' } } });
+
+    await processObject(anS3ObjectRef({ key: KEY, etag: 'e1' }), { ...deps, sentences: 5 });
+
+    const summary = rows.get(idOf('e1'))?.result.summary ?? [];
+    expect(summary.length).toBeGreaterThan(0);
+    expect(countWords(summary.join(' '))).toBeLessThanOrEqual(40);
+  });
+
+  it('keeps the summary within the configured word budget when the upload asks for no length', async () => {
+    const { deps, rows } = setup({ [KEY]: { body: seed, etag: 'e1' } });
+
+    await processObject(anS3ObjectRef({ key: KEY, etag: 'e1' }), { ...deps, words: 30 });
+
+    expect(countWords((rows.get(idOf('e1'))?.result.summary ?? []).join(' '))).toBeLessThanOrEqual(30);
+  });
+
+  it.each(['9', '501', 'forty'])('ignores and logs summary-words metadata %j', async (value) => {
+    const { deps, rows, warnings } = setup({
+      [KEY]: { body: seed, etag: 'e1', metadata: { 'summary-words': value } },
+    });
+
+    await processObject(anS3ObjectRef({ key: KEY, etag: 'e1' }), { ...deps, sentences: 2 });
+
+    expect(rows.get(idOf('e1'))?.result).toMatchObject({ status: 'DONE', summary: { length: 2 } });
+    expect(warnings).toEqual([
+      { message: expect.any(String), attributes: expect.objectContaining({ 'summary-words': value }) },
+    ]);
   });
 
   it.each(['0', '21', 'three', '2.5', '', ' 3'])(
