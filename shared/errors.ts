@@ -26,3 +26,25 @@ export class NotFoundError extends Error {
 export class DependencyError extends Error {
   override readonly name = 'DependencyError';
 }
+
+/**
+ * A dependency refused a request in a way no retry can fix: a 4xx other than throttling and 404
+ * (ValidationException, an item over DynamoDB's 400 KB, a malformed request, AccessDenied). Permanent: the
+ * process boundary records a FAILED Result with `code` (TOO_LARGE or REJECTED) instead of retrying into the
+ * dead-letter queue; the API answers without "try again". `status` is the HTTP status AWS answered with.
+ */
+export class RejectedError extends Error {
+  override readonly name = 'RejectedError';
+  readonly code: 'TOO_LARGE' | 'REJECTED';
+  readonly status: number | undefined;
+
+  constructor(
+    code: 'TOO_LARGE' | 'REJECTED',
+    message: string,
+    options?: { cause?: unknown; status?: number },
+  ) {
+    super(message, options);
+    this.code = code;
+    this.status = options?.status;
+  }
+}

@@ -2,7 +2,8 @@ import { type CleanedDocument, cleanDocument } from './clean/clean-document.ts';
 import { DEFAULT_MAX_INPUT_BYTES } from './config.ts';
 import { InputError } from './errors.ts';
 import { extractFacts } from './facts/extract-facts.ts';
-import { EMPTY_FACTS, PIPELINE_VERSION, type Result, type Source } from './result.ts';
+import { boundResult } from './limits/bound-result.ts';
+import { EMPTY_FACTS, type ErrorCode, PIPELINE_VERSION, type Result, type Source } from './result.ts';
 import { summarise } from './summarise/summarise.ts';
 import { summaryLength } from './summarise/summary-length.ts';
 
@@ -45,7 +46,7 @@ export function processArticle(input: ArticleInput, options: ProcessOptions = {}
       fileName: input.source.key,
       url: input.url,
     });
-    return { ...base, status: 'DONE', ...document, ...analyse(document, options) };
+    return boundResult({ ...base, status: 'DONE', ...document, ...analyse(document, options) });
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
     return failedResult(base, error);
@@ -78,9 +79,10 @@ function analyse(document: CleanedDocument, options: ProcessOptions) {
   };
 }
 
+/** A FAILED Result for `base`, with the code and message of the error that ended it. */
 export function failedResult(
   base: Pick<Result, 'id' | 'source' | 'pipelineVersion' | 'processedAt'>,
-  error: InputError,
+  error: { readonly code: ErrorCode; readonly message: string },
 ): Result {
   return {
     ...base,

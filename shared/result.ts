@@ -19,7 +19,20 @@ export type Status = z.infer<typeof statusSchema>;
 
 /** Stable error codes of a FAILED Result. */
 export const errorCodeSchema = z
-  .enum(['EMPTY', 'UNSUPPORTED_CONTENT', 'TOO_LARGE', 'INVALID_INPUT', 'NOT_FOUND', 'INTERNAL'])
+  .enum([
+    'EMPTY',
+    'UNSUPPORTED_CONTENT',
+    'TOO_LARGE',
+    'INVALID_INPUT',
+    'NOT_FOUND',
+    'INTERNAL',
+    /** A dependency refused to store or read the article for good (a 4xx such as ValidationException). */
+    'REJECTED',
+    /** Processing failed on every delivery (a dependency stayed down, or a timeout): the message is in the DLQ. */
+    'RETRIES_EXHAUSTED',
+    /** The Result stayed PENDING or PROCESSING past its deadline with no delivery left to finish it. */
+    'TIMED_OUT',
+  ])
   .meta({ description: 'Stable code of a FAILED Result' });
 export type ErrorCode = z.infer<typeof errorCodeSchema>;
 
@@ -179,6 +192,25 @@ export const resultSchema = z
       description: "Set on DONE Results: what the summary and facts cover for the article's language",
     }),
     removed: z.array(removalSchema).readonly().optional(),
+    removedOmitted: z
+      .record(z.string(), z.number().int().nonnegative())
+      .readonly()
+      .optional()
+      .meta({ description: 'Per rule, how many removals were left out of `removed` (20 are kept per rule)' }),
+    factsOmitted: z
+      .object({
+        entities: z.number().int().nonnegative().optional(),
+        dates: z.number().int().nonnegative().optional(),
+        numbers: z.number().int().nonnegative().optional(),
+        quotes: z.number().int().nonnegative().optional(),
+      })
+      .readonly()
+      .optional()
+      .meta({
+        description:
+          'Per kind, how many facts were left out: the 500 most salient entities (each with its first 200 ' +
+          'mentions; `count` keeps the total) and the first 1,000 dates, numbers and quotes are kept',
+      }),
     error: resultErrorSchema.optional(),
     pipelineVersion: z.string(),
     processedAt: z.string().meta({ description: 'ISO 8601 time the Result was written' }),

@@ -1,4 +1,10 @@
-import { GetObjectCommand, HeadObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import {
+  DeleteObjectCommand,
+  GetObjectCommand,
+  HeadObjectCommand,
+  PutObjectCommand,
+  type S3Client,
+} from '@aws-sdk/client-s3';
 import { toAdapterError } from './aws-errors.ts';
 
 /** What HeadObject tells us about an object before we decide to download it. */
@@ -78,6 +84,12 @@ export function createArticleBucket(s3: S3Client, bucketName: string) {
     put,
     writeText: (key: string, text: string): Promise<void> =>
       put(key, text, { contentType: TEXT_CONTENT_TYPE }),
+    /** Deletes an object; deleting one that does not exist succeeds, as in S3. */
+    delete: async (key: string): Promise<void> => {
+      await send(`DeleteObject ${key}`, () =>
+        s3.send(new DeleteObjectCommand({ Bucket: bucketName, Key: key })),
+      );
+    },
   };
 }
 

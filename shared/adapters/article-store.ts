@@ -6,7 +6,7 @@ import {
   PutCommand,
   QueryCommand,
 } from '@aws-sdk/lib-dynamodb';
-import { DependencyError } from '../errors.ts';
+import { DependencyError, RejectedError } from '../errors.ts';
 import type { EntityType, Result, Status } from '../result.ts';
 import { isAwsError, toAdapterError } from './aws-errors.ts';
 
@@ -162,12 +162,17 @@ export function needsResultInS3(result: Result): boolean {
   return isOversized(result) || hasUnstorableNumber(result.facts);
 }
 
+/** DynamoDB's own limit on an item, in bytes. */
+const MAX_ITEM_BYTES = 400_000;
+
 /**
- * The item for a Result. With the whole Result in S3 (`resultKey`, see needsResultInS3), the item keeps only
- * status, metadata and summary. Otherwise, over the size limit, the text is left to S3 (`textKey`); if still
- * over, the removal audit (optional in the contract) is dropped rather than failing the write.
+ * The item for a Result, sized before every write whatever produced the Result. With the whole Result in
+ * S3 (`resultKey`, see needsResultInS3), the item keeps only status, metadata and summary. Otherwise, over
+ * the size limit, the text is left to S3 (`textKey`); if still over, the removal audit (optional in the
+ * contract) is dropped, then facts and key phrases. An item that still cannot fit is refused here as
+ * TOO_LARGE, permanently, rather than sent for DynamoDB to refuse.
  */
-function toItem(result: Result, placement: Placement, offload: Offload): Record<string, unknown> {
+export function toItem(result: Result, placement: Placement, offload: Offload = {}): Record<string, unknown> {
   const item = plain({
     ...result,
     pk: articlePk(result.id),
@@ -177,14 +182,22 @@ function toItem(result: Result, placement: Placement, offload: Offload): Record<
     ...offload,
   });
   const { text: _inS3, ...withoutText } = item;
-  if (offload.resultKey !== undefined) {
-    const { removed: _audit, facts: _facts, keyPhrases: _phrases, ...summaryOnly } = withoutText;
-    return summaryOnly;
-  }
-  if (offload.textKey === undefined || sizeOf(item) <= MAX_INLINE_ITEM_BYTES) return item;
-  if (sizeOf(withoutText) <= MAX_INLINE_ITEM_BYTES) return withoutText;
-  const { removed: _dropped, ...withoutAudit } = withoutText;
-  return withoutAudit;
+  const { removed: _audit, removedOmitted: _omitted, ...withoutAudit } = withoutText;
+  const { facts: _facts, keyPhrases: _phrases, ...summaryOnly } = withoutAudit;
+  const candidates =
+    offload.resultKey !== undefined
+      ? [summaryOnly]
+      : offload.textKey !== undefined
+        ? [item, withoutText, withoutAudit]
+        : [item];
+  const fitting = candidates.find((candidate) => sizeOf(candidate) <= MAX_INLINE_ITEM_BYTES);
+  if (fitting !== undefined) return fitting;
+  const smallest = candidates.at(-1) ?? item;
+  if (sizeOf(smallest) <= MAX_ITEM_BYTES) return smallest;
+  throw new RejectedError(
+    'TOO_LARGE',
+    `The item for ${result.status} Result ${result.id} is ${sizeOf(smallest)} bytes; DynamoDB takes ${MAX_ITEM_BYTES}`,
+  );
 }
 
 function fromItem(item: Record<string, unknown>): StoredArticle {
@@ -213,14 +226,9 @@ export function createArticleStore(ddb: DynamoDBDocumentClient, tableName: strin
 
   /** Writes the Result unless the stored status forbids it (see REPLACEABLE); false when it was refused. */
   async function put(result: Result, placement: Placement, offload: Offload = {}): Promise<boolean> {
+    const item = toItem(result, placement, offload);
     try {
-      await ddb.send(
-        new PutCommand({
-          TableName: tableName,
-          Item: toItem(result, placement, offload),
-          ...conditionFor(result.status),
-        }),
-      );
+      await ddb.send(new PutCommand({ TableName: tableName, Item: item, ...conditionFor(result.status) }));
       return true;
     } catch (error) {
       if (isAwsError(error, 'ConditionalCheckFailedException')) return false;

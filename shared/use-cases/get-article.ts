@@ -11,7 +11,11 @@ export interface ReadArticleDeps {
 /** A complete Result: what was kept only in S3 (large articles) is read back. */
 export async function rehydrate(stored: StoredArticle, bucket: ArticleBucket): Promise<Result> {
   const { result, textKey, resultKey } = stored;
-  if (resultKey !== undefined) return JSON.parse(await bucket.readText(resultKey)) as Result;
+  if (resultKey !== undefined) {
+    const whole = JSON.parse(await bucket.readText(resultKey)) as Omit<Result, 'text'> & { text?: string };
+    if (whole.text !== undefined) return { ...whole, text: whole.text };
+    return { ...whole, text: textKey === undefined ? '' : await bucket.readText(textKey) };
+  }
   if (result.text !== undefined) return { ...result, text: result.text };
   return { ...result, text: textKey === undefined ? '' : await bucket.readText(textKey) };
 }

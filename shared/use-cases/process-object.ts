@@ -6,7 +6,7 @@ import {
   type Placement,
 } from '../adapters/article-store.ts';
 import { INCOMING_PREFIX, PROCESSED_PREFIX } from '../config.ts';
-import { InputError, NotFoundError } from '../errors.ts';
+import { InputError, NotFoundError, RejectedError } from '../errors.ts';
 import { eventVersion, type S3ObjectRef } from '../events/s3-event.ts';
 import { failedResult, processArticle } from '../process-article.ts';
 import { type ErrorCode, PIPELINE_VERSION, type Result, type Source } from '../result.ts';
@@ -75,7 +75,7 @@ export async function processObject(ref: S3ObjectRef, deps: ProcessObjectDeps): 
   const placement: Placement = { bucket: ref.bucket, key: ref.key, order: uploadOrder(ref) };
 
   const head = await headUnlessMissing(deps.bucket, ref);
-  if (head instanceof InputError) {
+  if (head instanceof InputError || head instanceof RejectedError) {
     const id = objectArticleId({ bucket: ref.bucket, key: ref.key, version: eventVersion(ref) });
     return save(failedResult(baseOf(id, sourceOf(ref), now), head), placement, deps);
   }
@@ -89,11 +89,15 @@ export async function processObject(ref: S3ObjectRef, deps: ProcessObjectDeps): 
   return save(await analyse(ref, head, baseOf(id, source, now), deps), placement, deps);
 }
 
-async function headUnlessMissing(bucket: ArticleBucket, ref: S3ObjectRef): Promise<ObjectHead | InputError> {
+async function headUnlessMissing(
+  bucket: ArticleBucket,
+  ref: S3ObjectRef,
+): Promise<ObjectHead | InputError | RejectedError> {
   try {
     return await bucket.head(ref.key, ref.versionId);
   } catch (error) {
     if (error instanceof NotFoundError) return missing(ref, error);
+    if (error instanceof RejectedError) return error;
     throw error;
   }
 }
@@ -131,6 +135,7 @@ async function analyse(
     bytes = await deps.bucket.read(ref.key, head.versionId ?? ref.versionId);
   } catch (error) {
     if (error instanceof NotFoundError) return failedResult(base, missing(ref, error));
+    if (error instanceof RejectedError) return failedResult(base, error);
     throw error;
   }
   const url = head.metadata[SOURCE_URL_METADATA];
@@ -183,20 +188,60 @@ function requestedLength(ref: S3ObjectRef, head: ObjectHead, logger: WarningLogg
   );
 }
 
-/** S3 first (the text, and the whole Result when it is too large for an item), then the item, then the index. */
+/**
+ * S3 first (the text, and the Result without its text when it is too large for an item), then the entity
+ * index, then the item: a DONE Result is only ever stored once its index is complete, so a redelivery after
+ * a failed index write finds the Result still PROCESSING and repairs the index. A dependency that refuses
+ * the Result for good (RejectedError: an item DynamoDB will not take, a 4xx) makes it FAILED with that code,
+ * and what was written to processed/ for it is removed.
+ */
 async function save(result: Result, placement: Placement, deps: ProcessObjectDeps): Promise<ProcessOutcome> {
-  const offload = result.status === 'DONE' ? await offloadToS3(result, deps.bucket) : {};
+  if (result.status !== 'DONE') return store(result, placement, {}, deps);
+  try {
+    const offload = await offloadToS3(result, deps.bucket);
+    await deps.store.indexEntities(result);
+    return await store(result, placement, offload, deps);
+  } catch (error) {
+    if (!(error instanceof RejectedError)) throw error;
+    deps.logger.warn('A dependency refused the Result for good; storing it as FAILED', {
+      id: result.id,
+      source: result.source,
+      error,
+    });
+    await removeProcessed(result.id, deps.bucket);
+    return store(failedResult(result, error), placement, {}, deps);
+  }
+}
+
+async function store(
+  result: Result,
+  placement: Placement,
+  offload: Offload,
+  deps: ProcessObjectDeps,
+): Promise<ProcessOutcome> {
   if (!(await deps.store.saveResult(result, placement, offload))) return { kind: 'duplicate', id: result.id };
-  if (result.status === 'DONE') await deps.store.indexEntities(result);
   const status = result.status === 'DONE' ? 'DONE' : 'FAILED';
   return { kind: 'stored', id: result.id, status, ...(result.error ? { code: result.error.code } : {}) };
 }
 
+/** What processing writes under processed/ for an article: its cleaned text and, when large, its Result. */
+export const processedKeys = (id: string) => ({
+  textKey: `${PROCESSED_PREFIX}${id}.txt`,
+  resultKey: `${PROCESSED_PREFIX}${id}.json`,
+});
+
+/** Removes what an article that ended FAILED left under processed/. */
+export async function removeProcessed(id: string, bucket: ArticleBucket): Promise<void> {
+  const { textKey, resultKey } = processedKeys(id);
+  await Promise.all([bucket.delete(textKey), bucket.delete(resultKey)]);
+}
+
+/** The text goes to processed/<id>.txt; the Result, when too large for an item, to processed/<id>.json without it. */
 async function offloadToS3(result: Result, bucket: ArticleBucket): Promise<Offload> {
-  const textKey = `${PROCESSED_PREFIX}${result.id}.txt`;
+  const { textKey, resultKey } = processedKeys(result.id);
   await bucket.writeText(textKey, result.text);
   if (!needsResultInS3(result)) return { textKey };
-  const resultKey = `${PROCESSED_PREFIX}${result.id}.json`;
-  await bucket.writeText(resultKey, JSON.stringify(result));
+  const { text: _inTextKey, ...withoutText } = result;
+  await bucket.writeText(resultKey, JSON.stringify(withoutText));
   return { textKey, resultKey };
 }

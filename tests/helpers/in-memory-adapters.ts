@@ -52,6 +52,9 @@ export function createInMemoryBucket(name = TEST_BUCKET) {
     writeText: async (key: string, text: string) => {
       objects.set(key, { body: new TextEncoder().encode(text), contentType: 'text/plain; charset=utf-8' });
     },
+    delete: async (key: string) => {
+      objects.delete(key);
+    },
   };
   return { bucket, objects, reads };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { needsResultInS3 } from '#shared/adapters/article-store.ts';
+import { RejectedError } from '#shared/errors.ts';
 import type { Entity, NumberFact } from '#shared/result.ts';
 import { aResult, TEST_BUCKET } from '#tests/helpers/builders.ts';
 import { useArticleStoreOnDynalite } from '#tests/helpers/dynalite.ts';
@@ -57,5 +58,26 @@ describe('article store limits against dynalite', () => {
     await dynalite.store.indexEntities(aResult({ facts: { ...aResult().facts, entities } }));
 
     expect(await dynalite.store.listByEntity('person', 'Ada Lovelace')).toHaveLength(1);
+  });
+
+  it('refuses an item over 400 KB as TOO_LARGE before sending it, whatever status it has', async () => {
+    const failed = aResult({
+      status: 'FAILED',
+      text: '',
+      error: { code: 'INVALID_INPUT', message: 'x'.repeat(500_000) },
+    });
+
+    const saving = dynalite.store.saveResult(failed, placement);
+
+    await expect(saving).rejects.toBeInstanceOf(RejectedError);
+    await expect(saving).rejects.toMatchObject({ code: 'TOO_LARGE' });
+    expect(await dynalite.store.get(failed.id)).toBeUndefined();
+  });
+
+  it('reports a ValidationException from DynamoDB as a permanent RejectedError, not a retryable one', async () => {
+    const lookup = dynalite.store.get('N'.repeat(3_000));
+
+    await expect(lookup).rejects.toBeInstanceOf(RejectedError);
+    await expect(lookup).rejects.toMatchObject({ code: 'REJECTED', status: 400 });
   });
 });
