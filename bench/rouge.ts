@@ -1,7 +1,8 @@
 /**
- * ROUGE as Google's rouge-score computes it: lowercase, every character outside [a-z0-9] becomes a space,
- * tokens longer than 3 characters are Porter-stemmed (NLTK's stemmer); ROUGE-N F1 over clipped n-gram
- * counts; ROUGE-Lsum as the summary-level union-LCS over sentences (one sentence per line).
+ * ROUGE as the project's checker (../shared/tools/score/rouge.py, Google's rouge-score rules) computes it:
+ * lowercase, every character outside [a-z0-9] becomes a space, tokens longer than 3 characters are
+ * Porter-stemmed (NLTK's ORIGINAL_ALGORITHM); ROUGE-N F1 over clipped n-gram counts; ROUGE-Lsum as the
+ * summary-level union-LCS over sentences (one sentence per line), with the checker's LCS backtracking.
  */
 import { porterStem } from './porter-stemmer.ts';
 
@@ -55,7 +56,7 @@ export function rougeN(reference: readonly string[], candidate: readonly string[
   return score(hits, total(candidateGrams), total(referenceGrams));
 }
 
-/** Indices into `reference` of one LCS with `candidate`, backtracked exactly as rouge-score does. */
+/** Indices into `reference` of one LCS with `candidate`, backtracked exactly as the checker does. */
 function lcsIndices(reference: readonly string[], candidate: readonly string[]): number[] {
   const rows = reference.length;
   const cols = candidate.length;
@@ -78,10 +79,10 @@ function lcsIndices(reference: readonly string[], candidate: readonly string[]):
       indices.push(i - 1);
       i--;
       j--;
-    } else if ((table[i]?.[j - 1] ?? 0) > (table[i - 1]?.[j] ?? 0)) {
-      j--;
-    } else {
+    } else if ((table[i - 1]?.[j] ?? 0) > (table[i]?.[j - 1] ?? 0)) {
       i--;
+    } else {
+      j--;
     }
   }
   return indices.reverse();

@@ -21,31 +21,35 @@ describe('tokenize', () => {
   });
 });
 
-describe('porterStem (NLTK mode)', () => {
+describe('porterStem (NLTK ORIGINAL_ALGORITHM, as the checker runs it)', () => {
   it.each([
     ['caresses', 'caress'],
     ['ponies', 'poni'],
     ['cats', 'cat'],
-    ['dies', 'die'],
+    ['dies', 'di'],
     ['flies', 'fli'],
-    ['died', 'die'],
+    ['died', 'di'],
     ['spied', 'spi'],
-    ['dying', 'die'],
-    ['skies', 'sky'],
-    ['news', 'news'],
+    ['dying', 'dy'],
+    ['skies', 'ski'],
+    ['news', 'new'],
     ['feed', 'feed'],
     ['agreed', 'agre'],
     ['hopping', 'hop'],
     ['falling', 'fall'],
     ['filing', 'file'],
     ['happy', 'happi'],
-    ['enjoy', 'enjoy'],
+    ['enjoy', 'enjoi'],
     ['relational', 'relat'],
     ['conditional', 'condit'],
     ['generalizations', 'gener'],
-    ['hopefully', 'hope'],
+    ['hopefully', 'hopefulli'],
     ['controll', 'control'],
-    ['archaeology', 'archaeolog'],
+    ['archaeology', 'archaeologi'],
+    ['friday', 'fridai'],
+    ['possibly', 'possibli'],
+    ['conformably', 'conform'],
+    ['uses', 'us'],
   ])('stems %s to %s', (word, stem) => {
     expect(porterStem(word)).toBe(stem);
   });
@@ -106,6 +110,14 @@ describe('rougeLsum', () => {
 
     expect(score.precision).toBeCloseTo(1);
     expect(score.recall).toBeCloseTo(1 / 2);
+  });
+
+  it('breaks LCS ties as the checker does, which decides what later reference sentences can still match', () => {
+    // The LCS of "a b" with "b a" is "a" or "b"; the checker takes "b", leaving "a" for the second sentence.
+    const score = rougeLsum([['a', 'b'], ['a']], [['b', 'a']]);
+
+    expect(score.precision).toBeCloseTo(1);
+    expect(score.recall).toBeCloseTo(2 / 3);
   });
 
   it('differs from ROUGE-1 when word order differs within a sentence', () => {
