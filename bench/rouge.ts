@@ -4,7 +4,7 @@
  * Porter-stemmed (NLTK's ORIGINAL_ALGORITHM); ROUGE-N F1 over clipped n-gram counts; ROUGE-Lsum as the
  * summary-level union-LCS over sentences (one sentence per line), with the checker's LCS backtracking.
  */
-import { porterStem } from './porter-stemmer.ts';
+import { porterStem } from '#shared/summarise/porter-stemmer.ts';
 
 export interface RougeScore {
   readonly precision: number;

@@ -6,6 +6,7 @@ import { boundResult } from './limits/bound-result.ts';
 import { EMPTY_FACTS, type ErrorCode, PIPELINE_VERSION, type Result, type Source } from './result.ts';
 import { summarise } from './summarise/summarise.ts';
 import { summaryLength } from './summarise/summary-length.ts';
+import type { SummaryModel } from './summarise/word-model.ts';
 
 export interface ArticleInput {
   readonly id: string;
@@ -20,6 +21,8 @@ export interface ProcessOptions {
   readonly sentences?: number;
   /** Summary length in words (whole sentences within it); undefined for no word limit. */
   readonly words?: number;
+  /** The summariser's word model; the committed one unless an evaluation trains its own. */
+  readonly summaryModel?: SummaryModel;
   readonly maxInputBytes?: number;
   /** Clock for processedAt; injected so results are reproducible in tests. */
   readonly now?: () => Date;
@@ -62,10 +65,10 @@ const ANALYSED_LANGUAGE = 'en';
  * than wrong ones.
  */
 function analyse(document: CleanedDocument, options: ProcessOptions) {
-  const { summary, headline, keyPhrases } = summarise(
-    document,
-    summaryLength(options.sentences, options.words),
-  );
+  const { summary, headline, keyPhrases } = summarise(document, {
+    ...summaryLength(options.sentences, options.words),
+    ...(options.summaryModel === undefined ? {} : { model: options.summaryModel }),
+  });
   const full = document.language === undefined || document.language === ANALYSED_LANGUAGE;
   const withHeadline = { summary, ...(headline === undefined ? {} : { headline }) };
   if (!full) {

@@ -10,6 +10,14 @@ export interface Limits {
   readonly words?: number;
 }
 
+export interface SubsetSearch<T> {
+  readonly wordsOf: (member: T) => number;
+  /** What a set is worth; higher is better. */
+  readonly value: (set: readonly T[]) => number;
+  /** Sets that may not be chosen at all (a sentence without the one it depends on). */
+  readonly isAllowed?: (set: readonly T[]) => boolean;
+}
+
 /** Above this many subsets the search turns greedy. */
 const MAX_EXHAUSTIVE_SUBSETS = 5000;
 
@@ -19,7 +27,13 @@ function binomial(n: number, k: number): number {
   return result;
 }
 
-/** Every subset of 0..n-1 with 1 to k members, in lexicographic order of members. */
+function subsetCount(n: number, k: number): number {
+  let total = 0;
+  for (let size = 1; size <= Math.min(n, k); size++) total += binomial(n, size);
+  return total;
+}
+
+/** Every subset of 0..n-1 with 1 to k members; sets of one size come in lexicographic order. */
 function* subsets(n: number, k: number, from = 0, prefix: number[] = []): Generator<number[]> {
   for (let i = from; i < n; i++) {
     const set = [...prefix, i];
@@ -28,41 +42,35 @@ function* subsets(n: number, k: number, from = 0, prefix: number[] = []): Genera
   }
 }
 
-function subsetCount(n: number, k: number): number {
-  let total = 0;
-  for (let size = 1; size <= Math.min(n, k); size++) total += binomial(n, size);
-  return total;
-}
-
 /**
- * The set of `pool` members that maximises `value` within `limits`. Among sets of equal value the one found
- * first wins (earlier sentences). Without a word limit only sets of exactly `limits.sentences` members (or
- * the whole pool) are considered, since a value that never decreases with more sentences would pick the
- * largest anyway. Returns [] when no single member fits the word limit.
+ * The allowed set of `pool` members that maximises `value` within `limits`; among sets of equal value the
+ * earlier one wins. Without a word limit the set is as large as the limits and the pool allow (a value that
+ * does not fall with more sentences would choose that anyway); with one, the value alone decides the size.
+ * Returns [] when no allowed set fits.
  */
-export function bestSubset<T>(
-  pool: readonly T[],
-  limits: Limits,
-  wordsOf: (member: T) => number,
-  value: (set: readonly T[]) => number,
-): T[] {
+export function bestSubset<T>(pool: readonly T[], limits: Limits, search: SubsetSearch<T>): T[] {
   const size = Math.min(limits.sentences, pool.length);
   const fits = (set: readonly T[]) =>
-    limits.words === undefined || set.reduce((sum, member) => sum + wordsOf(member), 0) <= limits.words;
-  const wanted = (set: readonly T[]) => (limits.words === undefined ? set.length === size : true);
-  if (subsetCount(pool.length, size) > MAX_EXHAUSTIVE_SUBSETS) return greedy(pool, size, fits, value);
-  let best: T[] = [];
-  let bestValue = Number.NEGATIVE_INFINITY;
+    (limits.words === undefined ||
+      set.reduce((sum, member) => sum + search.wordsOf(member), 0) <= limits.words) &&
+    (search.isAllowed?.(set) ?? true);
+  if (subsetCount(pool.length, size) > MAX_EXHAUSTIVE_SUBSETS) return greedy(pool, size, fits, search.value);
+  const bestBySize: { set: T[]; value: number }[] = [];
   for (const indices of subsets(pool.length, size)) {
     const set = indices.map((index) => pool[index] as T);
-    if (!wanted(set) || !fits(set)) continue;
-    const setValue = value(set);
-    if (setValue > bestValue) {
-      bestValue = setValue;
-      best = set;
-    }
+    if (!fits(set)) continue;
+    const value = search.value(set);
+    const best = bestBySize[set.length];
+    if (best === undefined || value > best.value) bestBySize[set.length] = { set, value };
   }
-  return best;
+  const found = bestBySize.filter((best) => best !== undefined);
+  if (limits.words === undefined) return found.at(-1)?.set ?? [];
+  return (
+    found.reduce<{ set: T[]; value: number } | undefined>(
+      (best, next) => (best === undefined || next.value > best.value ? next : best),
+      undefined,
+    )?.set ?? []
+  );
 }
 
 /** Adds the member that raises the value most while the set still fits, until none does. */

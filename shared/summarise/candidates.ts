@@ -68,6 +68,8 @@ export type OpenQuote = 'none' | 'double' | 'single';
 /**
  * Scans quotation marks: curly double quotes by direction, straight double quotes by parity, single quotes
  * (curly or straight) as openers after a space and closers before one, so apostrophes (`don't`) are ignored.
+ * A single quote with space on both sides (text detokenised from `' We won , ' he said`) closes an open
+ * quotation and otherwise opens one.
  */
 export function scanQuotes(text: string, openAtStart: OpenQuote = 'none'): QuoteScan {
   let inDouble = openAtStart === 'double';
@@ -89,11 +91,12 @@ export function scanQuotes(text: string, openAtStart: OpenQuote = 'none'): Quote
         after !== undefined &&
         isLetterOrDigit(after);
       const closes =
-        before !== undefined &&
-        BEFORE_CLOSING.test(before) &&
+        (before === undefined || BEFORE_CLOSING.test(before) || BEFORE_OPENING.test(before)) &&
         (after === undefined || AFTER_CLOSING.test(after));
+      const spaced = (before === undefined || /\s/.test(before)) && (after === undefined || /\s/.test(after));
       if (opens && char !== '\u2019') inSingle = true;
       else if (closes && inSingle) inSingle = false;
+      else if (spaced && char === "'") inSingle = true;
     } else if (isLetterOrDigit(char)) {
       letters++;
       if (inDouble || inSingle) quoted++;

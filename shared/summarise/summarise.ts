@@ -3,14 +3,16 @@ import { headlineFrom } from './headline.ts';
 import { extractKeyPhrases } from './key-phrases.ts';
 import { selectSentences } from './select-sentences.ts';
 import { type SummaryLength, summaryLength } from './summary-length.ts';
+import { SUMMARY_MODEL, type SummaryModel } from './word-model.ts';
 
 export interface SummariseInput {
   readonly text: string;
-  readonly title?: string;
 }
 
-/** Summary length: at most `sentences` sentences and `words` words; the default depends on the article. */
-export type SummariseOptions = SummaryLength;
+export interface SummariseOptions extends SummaryLength {
+  /** The word model; the committed one unless an evaluation trains its own (bench:summary's folds). */
+  readonly model?: SummaryModel;
+}
 
 export interface SummaryOutput {
   readonly summary: string[];
@@ -20,19 +22,20 @@ export interface SummaryOutput {
 
 /**
  * Extractive summary: sentences verbatim from `input.text`, in text order (see select-sentences.ts); a
- * headline from the sentence that best stands alone, lightly compressed; and the key phrases.
+ * headline from the lede, lightly compressed (headline.ts); and the key phrases.
  */
 export function summarise(input: SummariseInput, options: SummariseOptions = {}): SummaryOutput {
   const sentences = splitSentences(input.text);
-  const selection = selectSentences(sentences, {
-    ...(input.title === undefined ? {} : { title: input.title }),
-    ...summaryLength(options.sentences, options.words),
-  });
+  const selection = selectSentences(
+    sentences,
+    summaryLength(options.sentences, options.words),
+    options.model ?? SUMMARY_MODEL,
+  );
   const summary = selection.sentences.map((sentence) => sentence.text);
   const keyPhrases = extractKeyPhrases(sentences);
   return {
     summary,
-    ...(selection.best === undefined ? {} : { headline: headlineFrom(selection.best.text) }),
+    ...(selection.lede === undefined ? {} : { headline: headlineFrom(selection.lede.text) }),
     ...(keyPhrases.length === 0 ? {} : { keyPhrases }),
   };
 }

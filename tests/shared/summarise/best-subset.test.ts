@@ -24,17 +24,31 @@ describe('bestSubset', () => {
     [{ sentences: 1, words: 22 }, 'b'],
     [{ sentences: 3, words: 9 }, ''],
   ])('within %j chooses %s', (limits, expected) => {
-    expect(names(bestSubset(ITEMS, limits, words, worth))).toBe(expected);
+    expect(names(bestSubset(ITEMS, limits, { wordsOf: words, value: worth }))).toBe(expected);
+  });
+
+  it('never chooses a set that is not allowed, and is as large as allowed when there is no word limit', () => {
+    const withoutA = (set: readonly Item[]) => !set.some((item) => item[0] === 'a');
+
+    expect(
+      names(bestSubset(ITEMS, { sentences: 2 }, { wordsOf: words, value: worth, isAllowed: withoutA })),
+    ).toBe('bc');
+    expect(
+      names(bestSubset(ITEMS, { sentences: 9 }, { wordsOf: words, value: worth, isAllowed: withoutA })),
+    ).toBe('bcd');
+    expect(
+      bestSubset(ITEMS, { sentences: 2 }, { wordsOf: words, value: worth, isAllowed: () => false }),
+    ).toEqual([]);
   });
 
   it('keeps the earlier set when two are worth the same', () => {
-    expect(names(bestSubset(ITEMS, { sentences: 1, words: 12 }, words, worth))).toBe('b');
+    expect(names(bestSubset(ITEMS, { sentences: 1, words: 12 }, { wordsOf: words, value: worth }))).toBe('b');
   });
 
   it('stays within the limits when the pool is too large to search exhaustively', () => {
     const pool: Item[] = Array.from({ length: 60 }, (_, i) => [`s${i}`, 10 + (i % 7), 1 + (i % 5)]);
 
-    const chosen = bestSubset(pool, { sentences: 6, words: 50 }, words, worth);
+    const chosen = bestSubset(pool, { sentences: 6, words: 50 }, { wordsOf: words, value: worth });
 
     expect(chosen.length).toBeGreaterThan(0);
     expect(chosen.length).toBeLessThanOrEqual(6);

@@ -50,6 +50,16 @@ describe('scanQuotes', () => {
     expect(scanQuotes("The club's manager didn't comment").share).toBe(0);
   });
 
+  it.each([
+    ["The gun was 'secured properly ' to a truck safe with padlocks and chains.", 15 / 57],
+    ["' The clip has been viewed over 1.7 million times on YouTube, police said.", 0],
+    ["Carragher said: ' I don't think your whole future should be decided by one game.", 49 / 62],
+  ])('reads spaced single quotes of detokenised text as quotation marks: %j', (text, share) => {
+    const scan = scanQuotes(text, text.startsWith("'") ? 'single' : 'none');
+
+    expect(scan.share).toBeCloseTo(share);
+  });
+
   it('reports a quotation left open at the end of the sentence', () => {
     expect(scanQuotes('He said: \u2018We will build new homes.').openAtEnd).toBe('single');
   });

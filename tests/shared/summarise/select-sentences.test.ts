@@ -3,6 +3,7 @@ import { splitSentences } from '#shared/sentences/split-sentences.ts';
 import { countWords } from '#shared/summarise/candidates.ts';
 import { selectSentences } from '#shared/summarise/select-sentences.ts';
 import type { SummaryLength } from '#shared/summarise/summary-length.ts';
+import { SUMMARY_MODEL } from '#shared/summarise/word-model.ts';
 
 const ARTICLE = [
   'The city council approved a new bridge over the river on Tuesday after a long public debate.',
@@ -69,12 +70,45 @@ describe('selectSentences', () => {
     expect(selectSentences([], { sentences: 3 }).sentences).toEqual([]);
   });
 
-  it('names as best the single sentence that best stands alone', () => {
-    const best = selectSentences(splitSentences(ARTICLE), { sentences: 3 }).best;
+  it('names as lede the first candidate that stands on its own', () => {
+    const text = [
+      'Scroll down for video The mayor cut the ribbon.',
+      'He said the new bridge over the river would change the town for ever.',
+      'The city council approved a new bridge over the river on Tuesday after a long debate.',
+    ].join(' ');
 
-    expect(best?.text).toBe(
-      'The city council approved a new bridge over the river on Tuesday after a long public debate.',
+    expect(selectSentences(splitSentences(text), { sentences: 2 }).lede?.text).toBe(
+      'The city council approved a new bridge over the river on Tuesday after a long debate.',
     );
+  });
+
+  it('takes a sentence that leans on the one before it only together with that one', () => {
+    const text = [
+      'The city council met on Tuesday evening in the old town hall for the annual budget vote.',
+      'It approved a new bridge over the river, the biggest bridge project the city has ever funded.',
+      'The bridge over the river will cost the city \u00a342 million and take three years to build.',
+      'Traffic on the old bridge has doubled since the new railway station opened last year.',
+    ].join(' ');
+
+    for (const sentences of [1, 2, 3]) {
+      const summary = select(text, sentences);
+      const leans = summary.some((sentence) => sentence.startsWith('It approved'));
+      const withReferent = summary.some((sentence) => sentence.startsWith('The city council met'));
+      expect(!leans || withReferent).toBe(true);
+    }
+  });
+
+  it('uses the word model it is given', () => {
+    const sentences = splitSentences(ARTICLE);
+    const favoursLateWords = {
+      ...SUMMARY_MODEL,
+      weights: SUMMARY_MODEL.weights.map((weight, index) => (index === 1 ? 5 : index === 0 ? weight : 0)),
+    };
+
+    const usual = selectSentences(sentences, { sentences: 1 }).sentences;
+    const late = selectSentences(sentences, { sentences: 1 }, favoursLateWords).sentences;
+
+    expect(late).not.toEqual(usual);
   });
 
   it.each([20, 40, 60, 100])('keeps whole sentences within a budget of %i words', (words) => {

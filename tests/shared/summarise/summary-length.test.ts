@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
   checkedSummaryLength,
-  defaultSentenceCount,
   SUMMARY_SENTENCES_RANGE,
   SUMMARY_WORDS_RANGE,
   summaryLengthTextSchema,
@@ -53,17 +52,5 @@ describe('summary length ranges', () => {
     expect(() => checkedSummaryLength({ words: 5 })).toThrow(/words/);
     expect(() => checkedSummaryLength({ sentences: 21 })).toThrow(RangeError);
     expect(checkedSummaryLength({ sentences: 3, words: 80 })).toEqual({ sentences: 3, words: 80 });
-  });
-});
-
-describe('defaultSentenceCount', () => {
-  it.each([
-    [3, 2],
-    [16, 2],
-    [24, 3],
-    [40, 5],
-    [200, 5],
-  ])('for an article of %i sentences chooses %i', (sentences, expected) => {
-    expect(defaultSentenceCount(sentences)).toBe(expected);
   });
 });

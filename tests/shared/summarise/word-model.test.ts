@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import {
+  checkedSummaryModel,
+  SUMMARY_MODEL,
+  WORD_FEATURES,
+  wordFeatures,
+  wordProbabilities,
+  wordTokens,
+} from '#shared/summarise/word-model.ts';
+
+describe('wordTokens', () => {
+  it.each([
+    ["Locke's ponies WERE running", ['lock', 's', 'poni', 'were', 'run']],
+    ['£42m, 3.5 km!', ['42m', '3', '5', 'km']],
+    ['Zürich cafés opened', ['zürich', 'cafés', 'open']],
+    ['北京 news', ['北京', 'new']],
+    ['', []],
+  ])('splits %j into %j', (text, tokens) => {
+    expect(wordTokens(text)).toEqual(tokens);
+  });
+});
+
+describe('wordFeatures', () => {
+  it('describes each word type by how often and how early the article uses it', () => {
+    const features = wordFeatures([
+      ['mayor', 'open', 'bridg'],
+      ['the', 'bridg', 'cost', '42'],
+      ['bridg', 'open'],
+      ['mayor'],
+    ]);
+
+    expect(features.get('bridg')).toEqual([Math.log1p(3), 0, 1, 3, 0, 0, Math.log(5), 3 / 4]);
+    expect(features.get('42')).toEqual([Math.log1p(1), Math.log1p(1), 0, 1, 0, 1, Math.log(2), 1 / 4]);
+    expect(features.get('the')?.[4]).toBe(1);
+    expect(features.get('mayor')?.[3]).toBe(1);
+    expect(features.size).toBe(6);
+  });
+});
+
+describe('wordProbabilities', () => {
+  it('gives every word a probability, higher for a word the lead repeats than for one used once late', () => {
+    const tokens = [
+      ['mayor', 'open', 'bridg', 'river'],
+      ['bridg', 'cost', 'million'],
+      ['mayor', 'said', 'bridg', 'river'],
+      ['weather', 'warm'],
+      ['shop', 'open', 'late'],
+    ];
+
+    const probabilities = wordProbabilities(tokens);
+
+    for (const probability of probabilities.values()) {
+      expect(probability).toBeGreaterThan(0);
+      expect(probability).toBeLessThan(1);
+    }
+    expect(probabilities.get('bridg')).toBeGreaterThan(probabilities.get('weather') ?? 1);
+  });
+});
+
+describe('checkedSummaryModel', () => {
+  it('accepts the committed model, which was trained on the current features', () => {
+    expect(checkedSummaryModel(SUMMARY_MODEL).features).toEqual([...WORD_FEATURES]);
+  });
+
+  it('refuses a model trained on other features', () => {
+    expect(() => checkedSummaryModel({ ...SUMMARY_MODEL, features: ['log(1 + occurrences)'] })).toThrow(
+      /train:summary/,
+    );
+    expect(() => checkedSummaryModel({ ...SUMMARY_MODEL, weights: [1, 2] })).toThrow(/train:summary/);
+  });
+});
