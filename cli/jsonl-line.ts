@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import type { ArticleInput } from '#shared/process-article.ts';
 
-/** One line of `precis process --jsonl`: an article as text or HTML (other fields are ignored). */
+/** One line of `precis process --jsonl`: an article as text or HTML (other fields are ignored); no id is line-N. */
 const lineSchema = z.object({
-  id: z.string().min(1),
+  id: z.string().min(1).optional(),
   text: z.string().optional(),
   html: z.string().optional(),
   url: z.string().optional(),
@@ -39,7 +39,8 @@ export function parseJsonlLine(line: string, lineNumber: number): ArticleInput |
       message: `Line ${lineNumber}: ${parsed.error.issues.map(describeIssue).join('; ')}`,
     };
   }
-  const { id, text, html, url } = parsed.data;
+  const { text, html, url } = parsed.data;
+  const id = parsed.data.id ?? fallbackId;
   const body = html ?? text;
   if (body === undefined) {
     return { id, message: `Line ${lineNumber} has no "text" or "html" (URLs are not fetched)` };

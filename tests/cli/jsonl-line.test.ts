@@ -14,6 +14,10 @@ describe('parseJsonlLine', () => {
     expect(new TextDecoder().decode(!isBadLine(parsed) ? parsed.bytes : undefined)).toBe(body);
   });
 
+  it('names a line without id after its line number', () => {
+    expect(parseJsonlLine('{"text":"Words."}', 12)).toMatchObject({ id: 'line-12' });
+  });
+
   it('keeps the url so the Result carries it', () => {
     expect(parseJsonlLine('{"id":"a","text":"W.","url":"https://example.test/x"}', 1)).toMatchObject({
       url: 'https://example.test/x',

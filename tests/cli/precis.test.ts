@@ -1,56 +1,10 @@
-import { spawnSync } from 'node:child_process';
-import { PassThrough, Writable } from 'node:stream';
-import { fileURLToPath } from 'node:url';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Result } from '#shared/result.ts';
+import { cliFixture as fixture, memoryIo, precis, seedPath } from '#tests/helpers/cli.ts';
 import { main } from '../../cli/main.ts';
-
-const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
-const fixture = (name: string) => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
-const seedPath = fileURLToPath(new URL('../fixtures/seed-article.txt', import.meta.url));
-
-/** Streams for running main() in-process; `tty` makes stderr look like a terminal. */
-function memoryIo(tty = false) {
-  let out = '';
-  let err = '';
-  const stdout = new Writable({
-    write(chunk, _encoding, done) {
-      out += String(chunk);
-      done();
-    },
-  });
-  const stderr = Object.assign(
-    new Writable({
-      write(chunk, _encoding, done) {
-        err += String(chunk);
-        done();
-      },
-    }),
-    { isTTY: tty },
-  );
-  return {
-    stdin: new PassThrough(),
-    stdout,
-    stderr,
-    output: () => out.split('\n').filter((line) => line !== ''),
-    errors: () => err,
-  };
-}
-
-/** Runs `node bin/precis.js` as a child process with the Node that runs the tests (Node 22). */
-function precis(args: string[], input?: string) {
-  const run = spawnSync(process.execPath, ['bin/precis.js', ...args], {
-    cwd: repoRoot,
-    input,
-    encoding: 'utf8',
-    timeout: 60_000,
-  });
-  const results = run.stdout
-    .split('\n')
-    .filter((line) => line.startsWith('{'))
-    .map((line) => JSON.parse(line) as Result);
-  return { status: run.status, results, stdout: run.stdout, stderr: run.stderr };
-}
 
 describe('precis process FILE...', () => {
   it('prints one Result line per file, in order, when given files', () => {
@@ -104,27 +58,36 @@ describe('precis process FILE...', () => {
     expect(io.errors()).toBe(`precis: Cannot read ${fixture('missing.txt')}: no such file\n`);
   });
 
-  it('prints a FAILED INVALID_INPUT Result, says why on stderr and exits 1 when given a directory', async () => {
+  it('reads every file under a directory, recursively, in name order, skipping hidden ones', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'precis-dir-'));
+    mkdirSync(join(root, 'b', 'deeper'), { recursive: true });
+    mkdirSync(join(root, '.git'));
+    writeFileSync(join(root, 'b', 'deeper', 'two.txt'), 'Second. Two.');
+    writeFileSync(join(root, 'a.txt'), 'First. One.');
+    writeFileSync(join(root, 'c.txt'), 'Third. Three.');
+    writeFileSync(join(root, '.hidden.txt'), 'Hidden.');
+    writeFileSync(join(root, '.git', 'HEAD'), 'ref');
     const io = memoryIo();
 
-    const status = await main(['process', fixture('')], io);
+    const status = await main(['process', root, seedPath], io);
 
-    expect(status).toBe(1);
-    const [result] = io.output().map((line) => JSON.parse(line) as Result);
-    expect(result?.error).toEqual({
-      code: 'INVALID_INPUT',
-      message: `Cannot read ${fixture('')}: it is a directory`,
-    });
-    expect(io.errors()).toContain('it is a directory');
+    expect(status).toBe(0);
+    expect(io.results().map((result) => result.id)).toEqual([
+      join(root, 'a.txt'),
+      join(root, 'b', 'deeper', 'two.txt'),
+      join(root, 'c.txt'),
+      seedPath,
+    ]);
   });
 
-  it('puts a warning on its own line, not over the progress line, when stderr is a terminal', async () => {
+  it('puts a warning on its own line and ends with a closing line when stderr is a terminal', async () => {
     const io = memoryIo(true);
 
-    await main(['process', fixture('short-note.txt'), fixture('missing.txt')], io);
+    await main(['process', fixture('short-note.txt'), fixture('missing.txt'), fixture('binary.png')], io);
 
-    expect(io.errors()).toBe(
-      `\rprecis: 1 processed\nprecis: Cannot read ${fixture('missing.txt')}: no such file\n\rprecis: 2 processed\n`,
+    expect(io.errors()).toContain(`precis: Cannot read ${fixture('missing.txt')}: no such file\n`);
+    expect(io.errors()).toMatch(
+      /precis: 1 DONE, 2 FAILED \(NOT_FOUND 1, UNSUPPORTED_CONTENT 1\) in \d+\.\d s\n$/,
     );
   });
 });
@@ -138,7 +101,7 @@ describe('precis process --jsonl', () => {
       ['plain', 'DONE', undefined],
       ['no-body', 'FAILED', 'INVALID_INPUT'],
       ['line-3', 'FAILED', 'INVALID_INPUT'],
-      ['line-4', 'FAILED', 'INVALID_INPUT'],
+      ['line-4', 'DONE', undefined],
       ['html', expect.any(String), undefined],
     ]);
   });
@@ -162,7 +125,8 @@ describe('precis process --jsonl', () => {
     await main(['process', '--jsonl', fixture('articles.jsonl')], tty);
 
     expect(quiet.errors()).toBe('');
-    expect(tty.errors()).toContain('5 processed');
+    expect(tty.errors()).toMatch(/precis \S+ 0\/5 · 0 failed · /);
+    expect(tty.errors()).toContain('3 DONE, 2 FAILED (INVALID_INPUT 2)');
   });
 });
 
@@ -174,9 +138,33 @@ describe('precis usage', () => {
     expect(run.stdout).toContain('precis process --jsonl');
   });
 
+  it('prints the version and exits 0 when given --version', () => {
+    const run = precis(['--version']);
+
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/^precis \d+\.\d+\.\d+ \(pipeline \d+\.\d+\.\d+\)\n$/);
+  });
+
+  it('prints the usage on stderr and exits 2 when given no arguments', () => {
+    const run = precis([]);
+
+    expect(run.status).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain('Usage:');
+  });
+
   it.each([
+    [[]],
     [['frobnicate']],
     [['process']],
+    [['process', '--format', 'html', 'a.txt']],
+    [['process', '--parallel', '0', 'a.txt']],
+    [['process', '--parallel', '65', 'a.txt']],
+    [['process', '--parallel', 'two', 'a.txt']],
+    [['process', '-o', '', 'a.txt']],
+    [['view', '--format', 'text', 'a.json']],
+    [['view', '--parallel', '2', 'a.json']],
+    [['view', '--jsonl', 'results.jsonl']],
     [['process', '--sentences', 'zero', 'a.txt']],
     [['process', '--sentences', '0', 'a.txt']],
     [['process', '--sentences', '100', 'a.txt']],

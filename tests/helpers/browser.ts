@@ -1,27 +1,12 @@
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import axe from 'axe-core';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
+import { launchChromium } from '../../scripts/chromium.ts';
 
-/**
- * Headless Chromium for the viewer's browser tests: Debian's `chromium` (`.ci/run` installs it), driven by
- * playwright-core, with a fresh profile and nothing that reaches the network. `PRECIS_CHROMIUM` points at
- * another build.
- */
+/** Headless Chromium for the viewer's browser tests (scripts/chromium.ts). */
 
-const EXECUTABLE = process.env.PRECIS_CHROMIUM ?? '/usr/bin/chromium';
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 /** Generous: the machine may be loaded; no test asserts a duration. */
 const ACTION_TIMEOUT_MS = 60_000;
 
@@ -36,17 +21,8 @@ export interface TestBrowser {
 }
 
 export async function launchBrowser(): Promise<TestBrowser> {
-  if (!existsSync(EXECUTABLE)) {
-    throw new Error(`No Chromium at ${EXECUTABLE}: apt-get install -y chromium (or set PRECIS_CHROMIUM)`);
-  }
-  const directory = mkdtempSync(join(tmpdir(), 'precis-browser-'));
-  const context = await chromium.launchPersistentContext(join(directory, 'profile'), {
-    executablePath: EXECUTABLE,
-    headless: true,
-    args: FLAGS,
-    timeout: ACTION_TIMEOUT_MS,
-  });
-  context.setDefaultTimeout(ACTION_TIMEOUT_MS);
+  const browser = await launchChromium(ACTION_TIMEOUT_MS);
+  const { context, directory } = browser;
   let pages = 0;
   return {
     context,
@@ -68,10 +44,7 @@ export async function launchBrowser(): Promise<TestBrowser> {
       await page.goto(pathToFileURL(file).href);
       return { page, problems };
     },
-    async close() {
-      await context.close();
-      rmSync(directory, { recursive: true, force: true });
-    },
+    close: () => browser.close(),
   };
 }
 
