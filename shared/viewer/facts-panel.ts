@@ -35,9 +35,9 @@ function entitiesSection(result: Result): string {
       ].join('');
       const salience =
         entity.salience === undefined ? '' : ` · salience ${escapeHtml(entity.salience.toFixed(2))}`;
-      return `<li><button type="button" class="entity entity-${entityType(entity)}" data-select-entity="${index}" aria-pressed="false">${escapeHtml(entity.name)}</button> <span class="fact-type">${escapeHtml(entityTypeLabel(entity))}</span> <span class="fact-meta">${plural(entity.mentions.length, 'mention')}${salience}</span>${details}</li>`;
+      return `<li><button type="button" class="entity entity-${entityType(entity)}" data-select-entity="${index}" aria-pressed="false">${escapeHtml(entity.name)}</button> <span class="fact-type">${escapeHtml(entityTypeLabel(entity))}</span> <span class="fact-meta">${plural(entity.count ?? entity.mentions.length, 'mention')}${salience}</span>${details}</li>`;
     });
-  return section('entities', `Entities`, entities.length, `<ol class="fact-list">${items.join('')}</ol>`);
+  return section('entities', 'Entities', entities.length, items, result.factsOmitted?.entities);
 }
 
 function datesSection(result: Result): string {
@@ -47,7 +47,7 @@ function datesSection(result: Result): string {
       detail === '' ? '' : ` <span class="fact-meta">${escapeHtml(detail)}</span>`
     }</li>`;
   });
-  return section('dates', 'Dates', items.length, `<ol class="fact-list">${items.join('')}</ol>`);
+  return section('dates', 'Dates', items.length, items, result.factsOmitted?.dates);
 }
 
 function numbersSection(result: Result): string {
@@ -55,7 +55,7 @@ function numbersSection(result: Result): string {
     (number, index) =>
       `<li>${linkTo(`number-${index}`, number, result.text, escapeHtml(number.text))} → <strong>${escapeHtml(numberValue(number))}</strong> <span class="fact-meta">${escapeHtml(number.kind)}</span></li>`,
   );
-  return section('numbers', 'Numbers', items.length, `<ol class="fact-list">${items.join('')}</ol>`);
+  return section('numbers', 'Numbers', items.length, items, result.factsOmitted?.numbers);
 }
 
 function quotesSection(result: Result): string {
@@ -71,12 +71,15 @@ function quotesSection(result: Result): string {
       detail === '' ? '' : ` <span class="fact-meta">(${escapeHtml(detail)})</span>`
     }</span></li>`;
   });
-  return section('quotes', 'Quotes', items.length, `<ol class="fact-list">${items.join('')}</ol>`);
+  return section('quotes', 'Quotes', items.length, items, result.factsOmitted?.quotes);
 }
 
-function section(id: string, title: string, count: number, list: string): string {
-  const body = count === 0 ? '<p class="fact-meta">None found.</p>' : list;
-  return `<section class="fact-group" aria-labelledby="${id}-heading"><h3 id="${id}-heading">${title} <span class="count">(${count})</span></h3>${body}</section>`;
+/** A group of facts; `omitted` counts those the Result left out to fit its store. */
+function section(id: string, title: string, count: number, items: string[], omitted = 0): string {
+  const list =
+    count === 0 ? '<p class="fact-meta">None found.</p>' : `<ol class="fact-list">${items.join('')}</ol>`;
+  const more = omitted > 0 ? `<p class="fact-meta">And ${omitted} more, left out of the Result.</p>` : '';
+  return `<section class="fact-group" aria-labelledby="${id}-heading"><h3 id="${id}-heading">${title} <span class="count">(${count})</span></h3>${list}${more}</section>`;
 }
 
 /** The complementary landmark beside the article. */
@@ -93,9 +96,16 @@ export function factsPanel(result: Result): string {
 /** What cleaning took out of the article, rule by rule, collapsed by default. */
 export function removedPanel(result: Result): string {
   const removed = result.removed ?? [];
-  if (removed.length === 0) return '';
+  const omitted = Object.entries(result.removedOmitted ?? {}).filter(([, count]) => count > 0);
+  if (removed.length === 0 && omitted.length === 0) return '';
   const rows = removed
     .map((removal) => `<tr><td>${escapeHtml(removal.rule)}</td><td>${escapeHtml(removal.text)}</td></tr>`)
+    .concat(
+      omitted.map(
+        ([rule, count]) =>
+          `<tr><td>${escapeHtml(rule)}</td><td class="fact-meta">And ${count} more, left out of the Result.</td></tr>`,
+      ),
+    )
     .join('');
   return `<section class="removed" aria-labelledby="removed-heading"><h2 id="removed-heading">Removed by cleaning <span class="count">(${removed.length})</span></h2><details><summary>Show the ${plural(removed.length, 'removed passage')}</summary><table><thead><tr><th scope="col">Rule</th><th scope="col">Text</th></tr></thead><tbody>${rows}</tbody></table></details></section>`;
 }

@@ -104,6 +104,18 @@ describe('renderResultPage', () => {
     expect(document.getElementById('facts')).toBeNull();
   });
 
+  it('says how many facts and removals a capped Result left out', () => {
+    const result = { ...seedResult(), factsOmitted: { entities: 7 }, removedOmitted: { 'bare-url': 3 } };
+    const document = parse(renderResultPage(result));
+
+    expect(document.querySelector('#entities-heading')?.parentElement?.textContent).toContain(
+      'And 7 more, left out of the Result.',
+    );
+    expect(document.querySelector('.removed tbody tr:last-child')?.textContent).toBe(
+      'bare-urlAnd 3 more, left out of the Result.',
+    );
+  });
+
   it('says a PENDING Result is not processed yet', () => {
     const document = parse(renderResultPage(aFailedResult({ status: 'PENDING', error: undefined })));
 
