@@ -60,12 +60,14 @@ export interface Placement {
 }
 
 /**
- * Where parts of a DONE Result live in S3 besides the item: the cleaned text always (`textKey`), and the
- * whole Result when its facts would not fit in an item (`resultKey`, see needsResultInS3).
+ * Where parts of a DONE Result live in S3 besides the item: the cleaned text always (`textKey`), its viewer
+ * page (`pageKey`), and the whole Result when its facts would not fit in an item (`resultKey`, see
+ * needsResultInS3).
  */
 export interface Offload {
   readonly textKey?: string;
   readonly resultKey?: string;
+  readonly pageKey?: string;
 }
 
 /**
@@ -89,7 +91,7 @@ const BATCH_WRITE_ATTEMPTS = 5;
 const BATCH_WRITE_BACKOFF_MS = 50;
 const LIST_LIMIT = 50;
 const RESULT_SK = 'RESULT';
-const STORAGE_ATTRIBUTES = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'textKey', 'resultKey'] as const;
+const STORAGE_ATTRIBUTES = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'textKey', 'resultKey', 'pageKey'] as const;
 /** Only the most salient entities go into the entity index; a long document can name thousands. */
 export const MAX_INDEXED_ENTITIES = 100;
 
@@ -205,10 +207,12 @@ function fromItem(item: Record<string, unknown>): StoredArticle {
   for (const name of STORAGE_ATTRIBUTES) delete fields[name];
   const textKey = typeof item.textKey === 'string' ? item.textKey : undefined;
   const resultKey = typeof item.resultKey === 'string' ? item.resultKey : undefined;
+  const pageKey = typeof item.pageKey === 'string' ? item.pageKey : undefined;
   return {
     result: fields as unknown as StoredArticle['result'],
     ...(textKey === undefined ? {} : { textKey }),
     ...(resultKey === undefined ? {} : { resultKey }),
+    ...(pageKey === undefined ? {} : { pageKey }),
   };
 }
 

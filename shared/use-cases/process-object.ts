@@ -17,6 +17,7 @@ import {
   summarySentencesTextSchema,
   summaryWordsTextSchema,
 } from '../summarise/summary-length.ts';
+import { renderResultPage } from '../viewer/render-page.ts';
 import {
   articleIdFor,
   objectArticleId,
@@ -26,6 +27,8 @@ import {
   uploadOrder,
 } from './article-id.ts';
 import { placeholderResult } from './placeholder-result.ts';
+
+const HTML_CONTENT_TYPE = 'text/html; charset=utf-8';
 
 /** Where processing reports what it ignored; the handler passes its structured logger. */
 export interface WarningLogger {
@@ -224,24 +227,32 @@ async function store(
   return { kind: 'stored', id: result.id, status, ...(result.error ? { code: result.error.code } : {}) };
 }
 
-/** What processing writes under processed/ for an article: its cleaned text and, when large, its Result. */
+/**
+ * What processing writes under processed/ for an article: its cleaned text, its viewer page and, when large,
+ * its Result.
+ */
 export const processedKeys = (id: string) => ({
   textKey: `${PROCESSED_PREFIX}${id}.txt`,
   resultKey: `${PROCESSED_PREFIX}${id}.json`,
+  pageKey: `${PROCESSED_PREFIX}${id}.html`,
 });
 
 /** Removes what an article that ended FAILED left under processed/. */
 export async function removeProcessed(id: string, bucket: ArticleBucket): Promise<void> {
-  const { textKey, resultKey } = processedKeys(id);
-  await Promise.all([bucket.delete(textKey), bucket.delete(resultKey)]);
+  const { textKey, resultKey, pageKey } = processedKeys(id);
+  await Promise.all([bucket.delete(textKey), bucket.delete(resultKey), bucket.delete(pageKey)]);
 }
 
-/** The text goes to processed/<id>.txt; the Result, when too large for an item, to processed/<id>.json without it. */
+/**
+ * The text goes to processed/<id>.txt and the viewer page to processed/<id>.html (served by presigned link);
+ * the Result, when too large for an item, to processed/<id>.json without its text.
+ */
 async function offloadToS3(result: Result, bucket: ArticleBucket): Promise<Offload> {
-  const { textKey, resultKey } = processedKeys(result.id);
+  const { textKey, resultKey, pageKey } = processedKeys(result.id);
   await bucket.writeText(textKey, result.text);
-  if (!needsResultInS3(result)) return { textKey };
+  await bucket.put(pageKey, renderResultPage(result), { contentType: HTML_CONTENT_TYPE });
+  if (!needsResultInS3(result)) return { textKey, pageKey };
   const { text: _inTextKey, ...withoutText } = result;
   await bucket.writeText(resultKey, JSON.stringify(withoutText));
-  return { textKey, resultKey };
+  return { textKey, resultKey, pageKey };
 }

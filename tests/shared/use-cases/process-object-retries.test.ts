@@ -140,6 +140,7 @@ describe('processObject when a dependency refuses the Result for good', () => {
     const id = outcome.kind === 'stored' ? outcome.id : '';
     expect((await emulators.store.get(id))?.result).toMatchObject({ status: 'FAILED', error: { code } });
     await expect(bucket.readText(processedKeys(id).textKey)).rejects.toThrow();
+    await expect(bucket.readText(processedKeys(id).pageKey)).rejects.toThrow();
     expect(warnings).toHaveLength(1);
   });
 });

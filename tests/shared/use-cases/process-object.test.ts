@@ -68,6 +68,18 @@ describe('processObject', () => {
     expect(new TextDecoder().decode(objects.get(`processed/${id}.txt`)?.body)).toBe(row?.result.text);
   });
 
+  it('writes the viewer page of a DONE Result to processed/<id>.html and records its key', async () => {
+    const { deps, objects, rows } = setup({ [KEY]: { body: seed, etag: 'e1', contentType: 'text/plain' } });
+
+    await processObject(anS3ObjectRef({ key: KEY, etag: 'e1' }), deps);
+
+    const id = idOf('e1');
+    const page = objects.get(`processed/${id}.html`);
+    expect(rows.get(id)?.pageKey).toBe(`processed/${id}.html`);
+    expect(page?.contentType).toBe('text/html; charset=utf-8');
+    expect(new TextDecoder().decode(page?.body)).toContain(`<h1>${rows.get(id)?.result.title}</h1>`);
+  });
+
   it('keeps the whole Result in S3 and serves it complete when its facts are too large for an item', async () => {
     const { deps, objects, rows } = setup({ [KEY]: { body: manyPeopleArticle(), etag: 'e1' } });
 
@@ -86,7 +98,7 @@ describe('processObject', () => {
   });
 
   it('stores a FAILED Result with code UNSUPPORTED_CONTENT when the object is binary', async () => {
-    const { deps, rows } = setup({ [KEY]: { body: BINARY_BYTES, etag: 'e1' } });
+    const { deps, objects, rows } = setup({ [KEY]: { body: BINARY_BYTES, etag: 'e1' } });
 
     const outcome = await processObject(anS3ObjectRef({ key: KEY, etag: 'e1' }), deps);
 
@@ -97,6 +109,7 @@ describe('processObject', () => {
       code: 'UNSUPPORTED_CONTENT',
     });
     expect(rows.get(idOf('e1'))?.result.error?.code).toBe('UNSUPPORTED_CONTENT');
+    expect([...objects.keys()].filter((key) => key.startsWith('processed/'))).toEqual([]);
   });
 
   it('stores a FAILED Result with code TOO_LARGE without downloading when the object is over the limit', async () => {
