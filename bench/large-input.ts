@@ -14,7 +14,7 @@ import { buildEntities } from '#shared/facts/entities.ts';
 import { groundFacts } from '#shared/facts/ground.ts';
 import { tagEntities } from '#shared/facts/ner/tag-entities.ts';
 import { findNumbers } from '#shared/facts/numbers.ts';
-import { findQuotes } from '#shared/facts/quotes.ts';
+import { findQuotes } from '#shared/facts/quotes/find-quotes.ts';
 import { processArticle } from '#shared/process-article.ts';
 import { summarise } from '#shared/summarise/summarise.ts';
 

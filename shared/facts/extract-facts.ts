@@ -4,7 +4,7 @@ import { buildEntities } from './entities.ts';
 import { groundFacts } from './ground.ts';
 import { type EntityMention, tagEntities } from './ner/tag-entities.ts';
 import { findNumbers } from './numbers.ts';
-import { findQuotes } from './quotes.ts';
+import { findQuotes } from './quotes/find-quotes.ts';
 
 /**
  * Real names are a few words long ("United Nations Educational, Scientific and Cultural Organization" has

@@ -3,7 +3,7 @@ import { findDates } from '#shared/facts/dates.ts';
 import { buildEntities } from '#shared/facts/entities.ts';
 import { extractFacts } from '#shared/facts/extract-facts.ts';
 import { findNumbers } from '#shared/facts/numbers.ts';
-import { findQuotes } from '#shared/facts/quotes.ts';
+import { findQuotes } from '#shared/facts/quotes/find-quotes.ts';
 import { taggedMentions } from './tagged-mentions.ts';
 
 const ONE_MB = 1 << 20;

@@ -1,0 +1,406 @@
+import type { Span } from '../../result.ts';
+import { CLAUSE_OPENERS, isCapitalised, isPossessive, lastIndexStartingBefore, type Word } from '../words.ts';
+import { BASE_FORM_SUBJECTS, PROGRESSIVE_AUXILIARIES, type ReportingVerb, reportingVerb } from './lexicon.ts';
+import type { QuoteMarks } from './marks.ts';
+import {
+  attributionWords,
+  DASHES,
+  isPhraseWord,
+  phraseAfter,
+  phraseBefore,
+  sentenceEnd,
+  sentenceStart,
+  skipBackOver,
+} from './phrases.ts';
+import {
+  type Attribution,
+  type EntityMentionRef,
+  entityAttribution,
+  resolvePhrase,
+  type SpeakerContext,
+} from './speakers.ts';
+
+interface Candidate {
+  readonly attribution: Attribution;
+  readonly rank: number;
+}
+
+const MAX_AFTER_WORDS = 45;
+const MAX_SUBJECT_WORDS = 9;
+const MAX_APPOSITIVE_WORDS = 30;
+const MAX_NAME_WORDS = 6;
+/** After a quote that ends its own sentence ("….”), how many words may follow its attribution's verb. */
+const MAX_WORDS_AFTER_CLOSED_QUOTE = 4;
+/** How many entity mentions back an appositive subject ("X, who ..., said") may be. */
+const MAX_APPOSITIVE_MENTIONS = 8;
+/** "Michael Porter [of] Harvard Business School": the person is the speaker, not the employer. */
+const AFFILIATION = /^\s+(?:of|at|from)\s+(?:the\s+)?$/u;
+/** A transcript's speaker label at the start of a quotation: "PENCE: Well, look, …". */
+const SPEAKER_LABEL = /^(\p{Lu}[\p{Lu}'’.-]+(?:\s\p{Lu}[\p{Lu}'’.-]+){0,2}):\s+/u;
+/** Words before a verb form that make it a noun: "his claims", "the report", "Clinton's tweets". */
+const NOUN_MARKERS = new Set('the a an his her their its our my your these those this that of'.split(' '));
+const NAME_PARTICLES = new Set(['de', 'da', 'del', 'van', 'von', 'al', 'bin', 'la', 'le', 'di', 'y']);
+const QUOTATION_MARK = /^["“”„«»]$/u;
+
+function verbAt(words: readonly Word[], index: number): ReportingVerb | undefined {
+  const word = words[index];
+  return word === undefined || isCapitalised(word.text) ? undefined : reportingVerb(word.text);
+}
+
+/** "“...,” Biden said", "“...,” said the State Department", "“...” ― Carla Sanchez", "“...,” per the bylaws". */
+export function attributeAfter(context: SpeakerContext, quote: QuoteMarks): Attribution | undefined {
+  const from = quote.close + 1;
+  const words = attributionWords(context.masked, from, sentenceEnd(context.masked, from)).slice(
+    0,
+    MAX_AFTER_WORDS,
+  );
+  const closed = /[.]$/u.test(context.masked.slice(quote.open + 1, quote.close).trimEnd());
+  let index = 0;
+  let dash = false;
+  while (index < words.length && isLeadingPunctuation((words[index] as Word).text)) {
+    dash ||= DASHES.has((words[index] as Word).text);
+    index++;
+  }
+  const first = words[index];
+  if (first === undefined) return undefined;
+  const lower = first.text.toLowerCase();
+  if (lower === 'according' && words[index + 1]?.text.toLowerCase() === 'to') {
+    return resolvePhrase(context, phraseAfter(words, index + 2), 'according to');
+  }
+  if (lower === 'per') return resolvePhrase(context, phraseAfter(words, index + 1), 'per');
+  const firstVerb = verbAt(words, index);
+  if (firstVerb?.rank === 2 && firstVerb.form !== 'ing' && firstVerb.form !== 'base') {
+    const phrase = phraseAfter(words, index + 1);
+    if (closed && !endsAttribution(words, index + 1 + phrase.length)) return undefined;
+    return resolvePhrase(context, phrase, first.text);
+  }
+  // "…,” as a Homeland Security memo put it.
+  const subjectStart = lower === 'as' ? index + 1 : index;
+  const verb = words.findIndex((_, at) => at > subjectStart && isFiniteSpeechVerb(words, at));
+  if (verb > subjectStart && !(closed && !endsAttribution(words, verb + 1))) {
+    const text = lower === 'as' && words[verb]?.text === 'put' ? 'put it' : (words[verb] as Word).text;
+    const subject = subjectBetween(context, words.slice(subjectStart, verb), text);
+    if (subject) return subject;
+  }
+  return dash ? nameAfterDash(context, words.slice(index)) : undefined;
+}
+
+/**
+ * After a quote that closed its own sentence ("….” Mr. Clarke said.), an attribution is the whole of the
+ * next sentence but for a short adjunct ("on Twitter"): else that sentence is about something else.
+ */
+function endsAttribution(words: readonly Word[], from: number): boolean {
+  const rest = words.slice(from).filter((word) => word.text !== '.');
+  return rest.length <= MAX_WORDS_AFTER_CLOSED_QUOTE && !rest.some((word) => QUOTATION_MARK.test(word.text));
+}
+
+function isFiniteSpeechVerb(words: readonly Word[], index: number): boolean {
+  if (words[index]?.text === 'put') return words[index + 1]?.text === 'it';
+  const verb = verbAt(words, index);
+  if (verb?.rank !== 2) return false;
+  if (verb.form === 'ing') return false;
+  if (verb.form === 'base') return hasBaseFormSubject(words, index);
+  return true;
+}
+
+function isLeadingPunctuation(word: string): boolean {
+  return word === ',' || word === ')' || DASHES.has(word);
+}
+
+/**
+ * The subject between a quote and its verb: "Biden", "Rep. Gwen Moore (D-Wis.)", or a name with an
+ * appositive, "Quina Jones, 25,", "Rep. Jim Jordan (R-Ohio), an oversight panel member,". When the part
+ * before the appositive is a description ("Scott's niece, state Del. Marcia Price,"), the person named in
+ * the appositive is the speaker.
+ */
+function subjectBetween(
+  context: SpeakerContext,
+  words: readonly Word[],
+  verb: string,
+): Attribution | undefined {
+  const end = skipBackOver(words, words.length - 1) + 1;
+  const core = words.slice(0, end);
+  const comma = core.findIndex((word) => word.text === ',');
+  if (comma < 0) {
+    const phrase = phraseBefore(words, words.length);
+    return phrase.length === core.length && core.length <= MAX_SUBJECT_WORDS
+      ? resolvePhrase(context, phrase, verb)
+      : undefined;
+  }
+  const head = core.slice(0, comma);
+  const appositive = core.slice(comma + 1, -1);
+  if (core.at(-1)?.text !== ',' || head.length === 0 || head.length > MAX_SUBJECT_WORDS) return undefined;
+  if (!head.every(isPhraseWord) || appositive.length > MAX_APPOSITIVE_WORDS) return undefined;
+  const named = resolvePhrase(context, head, verb);
+  if (named?.speakerType !== undefined || appositive.length === 0) return named;
+  const person = firstMention(context, appositive[0] as Word, appositive.at(-1) as Word, 'person');
+  return person ? entityAttribution(person, verb) : named;
+}
+
+/** "“...” ― Krystal Correa": a name (capitalised words) right after a dash ends the attribution. */
+function nameAfterDash(context: SpeakerContext, words: readonly Word[]): Attribution | undefined {
+  const name: Word[] = [];
+  for (const word of words) {
+    const particle = NAME_PARTICLES.has(word.text) && name.length > 0;
+    if (!(isCapitalised(word.text) || particle) || !isPhraseWord(word) || name.length >= MAX_NAME_WORDS)
+      break;
+    name.push(word);
+  }
+  const rest = words.slice(name.length).filter((word) => word.text !== '.' && word.text !== ',');
+  if (name.length === 0 || (rest.length > 0 && !QUOTATION_MARK.test((rest[0] as Word).text)))
+    return undefined;
+  return resolvePhrase(context, name, '—');
+}
+
+/**
+ * The strongest reporting verb before the quote in its sentence, nearest first among equals; else, when a
+ * colon introduces the quote ("Sanders made the following comment: “…”"), the sentence's subject.
+ */
+export function attributeBefore(context: SpeakerContext, quote: QuoteMarks): Attribution | undefined {
+  const start = sentenceStart(context.masked, quote.open);
+  const words = attributionWords(context.masked, start, quote.open);
+  const best = bestCandidate(context, words)?.attribution;
+  if (best !== undefined || words.at(-1)?.text !== ':') return best;
+  const subject = sentenceSubject(context, words, words.length - 1);
+  return subject?.speakerType === undefined ? undefined : { ...subject, verb: ':' };
+}
+
+/** A verb whose subject names no one ("they say") ranks below one of the same kind that does. */
+function strength(candidate: Candidate): number {
+  return candidate.rank - (candidate.attribution.speaker === undefined ? 0.5 : 0);
+}
+
+function bestCandidate(context: SpeakerContext, words: readonly Word[]): Candidate | undefined {
+  let best: Candidate | undefined;
+  for (let index = 0; index < words.length; index++) {
+    const candidate = candidateAt(context, words, index, best);
+    if (candidate && (best === undefined || strength(candidate) >= strength(best))) best = candidate;
+  }
+  return best;
+}
+
+/**
+ * A reporting verb and its subject. Past and third-person forms take the phrase before them; a base form
+ * only after "they", "will" and the like (else it is a noun: "Editor's note"); an -ing form after "is"/"was"
+ * takes the phrase before that, and otherwise ("…, saying") the subject of the verb before it or of the
+ * sentence. A verb that opens its sentence is followed by its subject: "Said Ellis: “…”".
+ */
+function candidateAt(
+  context: SpeakerContext,
+  words: readonly Word[],
+  index: number,
+  earlier: Candidate | undefined,
+): Candidate | undefined {
+  const word = words[index] as Word;
+  const lower = word.text.toLowerCase();
+  if (lower === 'according' && words[index + 1]?.text.toLowerCase() === 'to') {
+    const attribution = resolvePhrase(context, phraseAfter(words, index + 2), 'according to');
+    return attribution && { attribution, rank: 2 };
+  }
+  const idiom = lower === 'made' || lower === 'put' ? idiomEnd(words, index) : undefined;
+  const verb = idiom ? { rank: 2 as const, form: 'past' as const } : reportingVerb(lower);
+  if (verb === undefined || isNounUse(words[index - 1])) return undefined;
+  const text = idiom ? context.text.slice(word.start, idiom.end) : word.text;
+  if (index === 0) {
+    if (!isCapitalised(word.text) || verb.form === 'ing') return undefined;
+    const attribution = resolvePhrase(context, phraseAfter(words, 1), text);
+    return attribution && { attribution, rank: verb.rank };
+  }
+  if (isCapitalised(word.text)) return undefined;
+  const attribution = verbSubject(context, words, index, verb, text, earlier);
+  return attribution && { attribution, rank: verb.rank };
+}
+
+function verbSubject(
+  context: SpeakerContext,
+  words: readonly Word[],
+  index: number,
+  verb: ReportingVerb,
+  text: string,
+  earlier: Candidate | undefined,
+): Attribution | undefined {
+  const infinitive = verb.form === 'base' && words[index - 1]?.text === 'to';
+  if (verb.form === 'base' && !infinitive && !hasBaseFormSubject(words, index)) return undefined;
+  if (verb.form !== 'ing' && !infinitive) return subjectBefore(context, words, index, text);
+  const auxiliary = skipBackOver(words, index - 1);
+  if (PROGRESSIVE_AUXILIARIES.has(words[auxiliary]?.text.toLowerCase() ?? '')) {
+    return subjectBefore(context, words, auxiliary, text);
+  }
+  if (earlier !== undefined) return { ...earlier.attribution, verb: text };
+  const subject = sentenceSubject(context, words, index);
+  return subject && { ...subject, verb: text };
+}
+
+/** "they say", "officials say", "Obama and Clinton call": a plural subject, or a modal ("will say"). */
+function hasBaseFormSubject(words: readonly Word[], index: number): boolean {
+  const before = words[index - 1]?.text ?? '';
+  const lower = before.toLowerCase();
+  if (BASE_FORM_SUBJECTS.has(lower)) return true;
+  if (lower.endsWith('s') && !isPossessive(before) && !lower.endsWith('ss')) return true;
+  return (
+    isCapitalised(before) &&
+    words.slice(Math.max(0, index - 4), index - 1).some((word) => word.text === 'and')
+  );
+}
+
+function isNounUse(before: Word | undefined): boolean {
+  if (before === undefined) return false;
+  return NOUN_MARKERS.has(before.text.toLowerCase()) || isPossessive(before.text);
+}
+
+/** "made (it) clear", "as X put it": where the idiom ends, if the verb at `index` starts one. */
+function idiomEnd(words: readonly Word[], index: number): Word | undefined {
+  const next = words[index + 1]?.text.toLowerCase();
+  const verb = words[index]?.text.toLowerCase();
+  if (verb === 'put') return next === 'it' ? words[index + 1] : undefined;
+  if (next === 'clear') return words[index + 1];
+  if (next === 'it' && words[index + 2]?.text.toLowerCase() === 'clear') return words[index + 2];
+  return undefined;
+}
+
+/** The subject of the verb at `index`: the phrase before it, the name before an appositive, or before "who". */
+function subjectBefore(
+  context: SpeakerContext,
+  words: readonly Word[],
+  index: number,
+  verb: string,
+): Attribution | undefined {
+  const phrase = phraseBefore(words, index);
+  if (phrase.length > 0) return resolvePhrase(context, phrase, verb);
+  const previous = words[skipBackOver(words, index - 1)];
+  if (previous?.text === ',') {
+    const named = nameBeforeAppositive(context, (words[0] as Word).start, previous.start);
+    return named && entityAttribution(named, verb);
+  }
+  if (previous?.text.toLowerCase() === 'who') {
+    const named = mentionEndingNear(context, previous.start);
+    return named && entityAttribution(named, verb);
+  }
+  return undefined;
+}
+
+/**
+ * The subject of the whole sentence, for "…, saying": the phrase that opens it, after an opening adverbial
+ * ("In a statement, President Obama …"); else the first person or organisation named in it.
+ */
+function sentenceSubject(
+  context: SpeakerContext,
+  words: readonly Word[],
+  until: number,
+): Attribution | undefined {
+  let index = 0;
+  while (index < until && !/\p{L}/u.test((words[index] as Word).text)) index++;
+  const first = words[index];
+  if (first === undefined || index >= until) return undefined;
+  if (CLAUSE_OPENERS.has(first.text) && !isSubjectWord(first.text)) {
+    index = words.findIndex((word, at) => at > index && at < until && word.text === ',') + 1;
+  }
+  const phrase = subjectPhrase(words.slice(0, until), index);
+  const subject = phrase.length > 0 ? resolvePhrase(context, phrase, '') : undefined;
+  if (subject !== undefined) return subject;
+  const named = firstMention(context, first, words[until - 1] ?? first);
+  return named && entityAttribution(named, '');
+}
+
+/** The words that open a clause up to its verb: a phrase that stops at a reporting verb or a past form. */
+function subjectPhrase(words: readonly Word[], from: number): Word[] {
+  const phrase = phraseAfter(words, from);
+  const verb = phrase.findIndex(
+    (word, at) => at > 0 && !isCapitalised(word.text) && (reportingVerb(word.text) || /ed$/u.test(word.text)),
+  );
+  return verb > 0 ? phrase.slice(0, verb) : phrase;
+}
+
+function isSubjectWord(word: string): boolean {
+  return word === 'He' || word === 'She' || word === 'It' || word === 'The' || word === 'A' || word === 'An';
+}
+
+/**
+ * "Michael Porter, of Harvard Business School, who headed the research, said": the name before the commas,
+ * a person's rather than an organisation's.
+ */
+function nameBeforeAppositive(
+  context: SpeakerContext,
+  from: number,
+  to: number,
+): EntityMentionRef | undefined {
+  const last = lastIndexStartingBefore(context.mentions, to);
+  let organization: EntityMentionRef | undefined;
+  let place: EntityMentionRef | undefined;
+  for (let index = last; index >= 0 && last - index < MAX_APPOSITIVE_MENTIONS; index--) {
+    const mention = context.mentions[index] as EntityMentionRef;
+    if (mention.start < from) break;
+    if (!/^\s*(?:\([^)]{1,30}\))?,/u.test(context.text.slice(mention.end, mention.end + 34))) continue;
+    if (mention.entity.type === 'person') return mention;
+    if (mention.entity.type === 'place') place = mention;
+    if (mention.entity.type !== 'organization') continue;
+    const before = context.mentions[index - 1];
+    const affiliation = before && context.text.slice(before.end, mention.start);
+    if (before?.entity.type === 'person' && AFFILIATION.test(affiliation ?? '')) return before;
+    organization ??= mention;
+  }
+  return organization ?? place;
+}
+
+/** "Jason Miller, who ...": the name that ends right before "who" (and its comma). */
+function mentionEndingNear(context: SpeakerContext, position: number): EntityMentionRef | undefined {
+  const index = lastIndexStartingBefore(context.mentions, position);
+  const mention = context.mentions[index];
+  if (mention === undefined || !/^[\s,]*$/u.test(context.text.slice(mention.end, position))) return undefined;
+  return mention.entity.type === 'place' ? undefined : mention;
+}
+
+/** The first person (or person or organisation) named between two words, outside quotations. */
+function firstMention(
+  context: SpeakerContext,
+  from: Span,
+  to: Span,
+  type?: 'person',
+): EntityMentionRef | undefined {
+  const index = lastIndexStartingBefore(context.mentions, from.start) + 1;
+  for (let cursor = index; cursor < context.mentions.length; cursor++) {
+    const mention = context.mentions[cursor] as EntityMentionRef;
+    if (mention.start >= to.end) return undefined;
+    if (context.masked[mention.start] !== context.text[mention.start]) continue;
+    if (type ? mention.entity.type === type : mention.entity.type !== 'place') return mention;
+  }
+  return undefined;
+}
+
+/** A transcript's label opening a quotation, "PENCE: …": the speaker, and where the quoted words begin. */
+export function attributeLabel(
+  context: SpeakerContext,
+  quote: QuoteMarks,
+): { attribution: Attribution; start: number } | undefined {
+  const match = SPEAKER_LABEL.exec(context.text.slice(quote.inner.start, quote.inner.end));
+  if (match === null) return undefined;
+  const label = attributionWords(
+    context.text,
+    quote.inner.start,
+    quote.inner.start + (match[1] ?? '').length,
+  );
+  const attribution = resolvePhrase(context, label, ':');
+  return attribution && { attribution, start: quote.inner.start + match[0].length };
+}
+
+/**
+ * A quote that opens its sentence with no attribution of its own, after a sentence that names a speaker:
+ * "Mr. Clarke said he had no doubts. “...”", or a paragraph ending "…, Pence said:" before it.
+ */
+export function attributePreviousSentence(
+  context: SpeakerContext,
+  quote: QuoteMarks,
+): Attribution | undefined {
+  const { masked } = context;
+  const start = sentenceStart(masked, quote.open);
+  if (masked.slice(start, quote.open).trim() !== '') return undefined;
+  let end = start;
+  while (end > 0 && /\s/u.test(masked[end - 1] as string)) end--;
+  if (end === 0) return undefined;
+  const crossesParagraph = masked.slice(end, quote.open).includes('\n');
+  if (crossesParagraph && masked[end - 1] !== ':') return undefined;
+  const words = attributionWords(masked, sentenceStart(masked, end - 1), end);
+  if (words.some((word) => QUOTATION_MARK.test(word.text))) return undefined;
+  const best = bestCandidate(context, words);
+  return best?.attribution.speakerType === undefined ? undefined : best.attribution;
+}

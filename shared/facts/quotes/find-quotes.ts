@@ -1,0 +1,113 @@
+import type { Entity, QuoteFact, Span } from '../../result.ts';
+import { isCapitalised } from '../words.ts';
+import { attributeAfter, attributeBefore, attributeLabel, attributePreviousSentence } from './attribution.ts';
+import { personGenders } from './gender.ts';
+import { findQuoteMarks, isNested, maskQuotes, type QuoteMarks } from './marks.ts';
+import { sentenceEnd } from './phrases.ts';
+import { type Attribution, mentionIndex, type SpeakerContext } from './speakers.ts';
+
+interface FoundQuote {
+  readonly marks: QuoteMarks;
+  readonly inner: Span;
+  attribution: Attribution | undefined;
+}
+
+const WHITESPACE = /\s+/u;
+const LOWERCASE_START = /^\p{Ll}/u;
+const MIN_QUOTE_WORDS = 3;
+const MAX_TITLE_WORDS = 8;
+/** How far (in characters) a quote may follow the previous one in its paragraph and still inherit its speaker. */
+const INHERIT_WINDOW = 600;
+const TITLE_SMALL_WORDS = new Set('of the a an and or on in to for at by with from vs'.split(' '));
+const SENTENCE_PUNCTUATION = /[.!?,;:]/u;
+
+/**
+ * Direct quotations (curly or straight marks, multi-sentence, partial) with their speakers. The speaker is
+ * the subject of the reporting verb before or after the quote ("…, Biden said", "said Biden, the …", "The
+ * State Department said … “…”", "Trump called it a “disgrace”"), a name after a dash, or a transcript's
+ * label; it is resolved to the person or organisation it names (pronouns by the article's own he/she,
+ * descriptions like "the newspaper" to the one entity they can mean). A quote with no attribution of its own
+ * continues the quote before it in its paragraph, or in the paragraph before when that ended with the
+ * attribution ("…,” he said.¶“…”), or takes the speaker of the sentence just before it. Quotes of fewer than
+ * three words and titles ("Face the Nation") are kept only with an attribution of their own.
+ */
+export function findQuotes(text: string, entities: readonly Entity[]): QuoteFact[] {
+  const marks = findQuoteMarks(text);
+  const masked = maskQuotes(text, marks);
+  const mentions = mentionIndex(entities);
+  const people = mentions.filter((mention) => mention.entity.type === 'person');
+  const genders = personGenders(text, masked, people);
+  const found: FoundQuote[] = [];
+  let previous: FoundQuote | undefined;
+  for (const quote of marks) {
+    const outer = found.findLast((other) => isNested(quote, other.marks));
+    if (outer !== undefined) {
+      // A quotation inside a quotation is the outer speaker's words: “…what he calls “hell” than…”.
+      if (outer.attribution?.speaker !== undefined)
+        found.push({ marks: quote, inner: quote.inner, attribution: outer.attribution });
+      continue;
+    }
+    const context: SpeakerContext = { text, masked, mentions, genders, previous: previous?.attribution };
+    const label = attributeLabel(context, quote);
+    const inner = label ? { start: label.start, end: quote.inner.end } : quote.inner;
+    const own = label?.attribution ?? attributeAfter(context, quote) ?? attributeBefore(context, quote);
+    if (own === undefined && !isQuotation(text.slice(inner.start, inner.end))) continue;
+    const attribution = own ?? inherit(masked, previous, quote) ?? attributePreviousSentence(context, quote);
+    previous = { marks: quote, inner, attribution };
+    found.push(previous);
+  }
+  attributeContinuedQuotes(found);
+  return found.map(({ inner, attribution }) => {
+    const quoted = text.slice(inner.start, inner.end);
+    return {
+      ...inner,
+      text: quoted,
+      ...(attribution?.speaker === undefined
+        ? {}
+        : { speaker: attribution.speaker, speakerMention: attribution.mention }),
+      ...(attribution === undefined ? {} : { verb: attribution.verb }),
+      partial: LOWERCASE_START.test(quoted),
+    };
+  });
+}
+
+/** Without an attribution, a few words or a title in marks are a scare quote or a name, not a quotation. */
+function isQuotation(quoted: string): boolean {
+  const words = quoted.split(WHITESPACE);
+  if (words.length < MIN_QUOTE_WORDS) return false;
+  const title =
+    words.length <= MAX_TITLE_WORDS &&
+    !SENTENCE_PUNCTUATION.test(quoted) &&
+    words.every((word) => isCapitalised(word) || TITLE_SMALL_WORDS.has(word));
+  return !title;
+}
+
+/**
+ * A quote with no attribution of its own continues the previous quote: in the same paragraph, or the one
+ * that ended the paragraph before with its attribution ("…,” he said.¶“…”), or runs on from it.
+ */
+function inherit(
+  masked: string,
+  previous: FoundQuote | undefined,
+  quote: QuoteMarks,
+): Attribution | undefined {
+  if (previous?.attribution?.speaker === undefined) return undefined;
+  const from = previous.marks.close + 1;
+  const between = masked.slice(from, quote.open);
+  const newline = between.indexOf('\n');
+  if (newline < 0) return between.length <= INHERIT_WINDOW ? previous.attribution : undefined;
+  if (previous.marks.continued) return previous.attribution;
+  const tail = between.slice(0, newline).trimEnd();
+  const opensParagraph = between.slice(newline).trim() === '';
+  const tailIsOneSentence = sentenceEnd(masked, from) >= from + tail.length - 1;
+  return opensParagraph && tailIsOneSentence ? previous.attribution : undefined;
+}
+
+/** A quote that runs on into the next paragraph is attributed where it ends: "... ,” Blinken said." */
+function attributeContinuedQuotes(quotes: readonly FoundQuote[]): void {
+  for (let index = quotes.length - 2; index >= 0; index--) {
+    const quote = quotes[index] as FoundQuote;
+    const next = quotes[index + 1] as FoundQuote;
+    if (quote.marks.continued && quote.attribution === undefined) quote.attribution = next.attribution;
+  }
+}

@@ -1,0 +1,66 @@
+import type { Entity } from '../../result.ts';
+
+export type Gender = 'male' | 'female';
+
+export interface PersonMention {
+  readonly start: number;
+  readonly end: number;
+  readonly entity: Entity;
+}
+
+const HONORIFIC_BEFORE = /\b(Mr|Mrs|Ms|Miss)\.?\s+$/u;
+const FEMALE_HONORIFICS = new Set(['Mrs', 'Ms', 'Miss']);
+const PRONOUN = /\b(?:(he|his|himself)|(she|herself))\b/giu;
+const SENTENCE_END = /[.!?]\s|\n/u;
+/** How many more votes one gender needs than the other before a person is given it. */
+const MARGIN = 2;
+/** An honorific ("Mr.", "Mrs.") counts as this many pronoun votes. */
+const HONORIFIC_WEIGHT = 5;
+
+/**
+ * The gender the article itself gives each person: "Mr."/"Mrs."/"Ms." before a mention, and the he/she
+ * pronouns of sentences in which that person is the only one named (the rest of the sentence after the
+ * name, and the next sentence when it names no one). `masked` has quotations blanked, so pronouns inside a
+ * quote do not vote. A person with no clear majority gets no gender.
+ */
+export function personGenders(
+  text: string,
+  masked: string,
+  people: readonly PersonMention[],
+): Map<Entity, Gender> {
+  const votes = new Map<Entity, { male: number; female: number }>();
+  const vote = (entity: Entity, gender: Gender, weight: number) => {
+    const tally = votes.get(entity) ?? { male: 0, female: 0 };
+    tally[gender] += weight;
+    votes.set(entity, tally);
+  };
+  for (const [index, mention] of people.entries()) {
+    const honorific = HONORIFIC_BEFORE.exec(text.slice(Math.max(0, mention.start - 6), mention.start))?.[1];
+    if (honorific)
+      vote(mention.entity, FEMALE_HONORIFICS.has(honorific) ? 'female' : 'male', HONORIFIC_WEIGHT);
+    const next = people[index + 1];
+    const until = Math.min(next?.start ?? masked.length, secondSentenceEnd(masked, mention.end));
+    if (next !== undefined && next.entity !== mention.entity && sameSentence(masked, mention.end, next.start))
+      continue;
+    for (const match of masked.slice(mention.end, until).matchAll(PRONOUN)) {
+      vote(mention.entity, match[1] ? 'male' : 'female', 1);
+    }
+  }
+  const genders = new Map<Entity, Gender>();
+  for (const [entity, { male, female }] of votes) {
+    if (male >= female + MARGIN || (male > 0 && female === 0)) genders.set(entity, 'male');
+    else if (female >= male + MARGIN || (female > 0 && male === 0)) genders.set(entity, 'female');
+  }
+  return genders;
+}
+
+function secondSentenceEnd(masked: string, from: number): number {
+  const first = SENTENCE_END.exec(masked.slice(from, from + 400));
+  if (first === null) return Math.min(masked.length, from + 400);
+  const second = SENTENCE_END.exec(masked.slice(from + first.index + 2, from + 800));
+  return second === null ? Math.min(masked.length, from + 800) : from + first.index + 2 + second.index;
+}
+
+function sameSentence(masked: string, from: number, to: number): boolean {
+  return !SENTENCE_END.test(masked.slice(from, to));
+}

@@ -1,0 +1,177 @@
+import { CLAUSE_OPENERS, splitWords, type Word } from '../words.ts';
+import {
+  ABBREVIATIONS,
+  ADVERBS,
+  PASSIVE_AUXILIARIES,
+  PERSON_ROLE_NOUNS,
+  PHRASE_BOUNDARIES,
+  TIME_WORDS,
+  TITLE_ABBREVIATIONS,
+} from './lexicon.ts';
+
+/** How far a sentence is looked for around a quote, in characters. */
+const CONTEXT_WINDOW = 600;
+const MAX_SUBJECT_WORDS = 9;
+const MAX_PARENTHETICAL_WORDS = 8;
+const LETTER = /\p{L}/u;
+const UPPER_LETTER = /^\p{Lu}$/u;
+/** "52-count", "25-year-old": a number that modifies a noun. */
+const NUMBER_MODIFIER = /^\p{N}+-\p{L}/u;
+const SPACE = /\s/u;
+const TERMINAL = new Set(['.', '!', '?']);
+const CLOSERS = new Set(['”', '"', '’', "'", ')', '»']);
+/** Capitalised words that may begin a subject; other clause openers ("Later", "But") end it. */
+const SUBJECT_OPENERS = new Set(
+  'The A An This These Those His Her Its Their Our My He She It They We I You'.split(' '),
+);
+/** Prepositions that tie a role to its organisation: "a spokesman [for] the agency". */
+const AFFILIATION_PREPOSITIONS = new Set(['for', 'at', 'with', 'of']);
+export const DASHES = new Set(['—', '–', '―', '-', '--']);
+
+/**
+ * The words of the (masked) text between `from` and `to`, with abbreviated titles and initials kept whole
+ * ("Mr.", "B.") and short parentheticals as one word ("(R-Ohio)"), so that a name reads as one phrase.
+ */
+export function attributionWords(masked: string, from: number, to: number): Word[] {
+  const raw = splitWords(masked.slice(from, to), from);
+  const words: Word[] = [];
+  for (let index = 0; index < raw.length; index++) {
+    const word = raw[index] as Word;
+    const next = raw[index + 1];
+    if (next?.text === '.' && next.start === word.end && isAbbreviatedTitle(word.text)) {
+      words.push({ text: `${word.text}.`, start: word.start, end: next.end });
+      index++;
+      continue;
+    }
+    const after = raw[index + 2];
+    if (
+      /^\p{N}+$/u.test(word.text) &&
+      next?.text === '-' &&
+      next.start === word.end &&
+      after?.start === next.end
+    ) {
+      words.push({ text: masked.slice(word.start, after.end), start: word.start, end: after.end });
+      index += 2;
+      continue;
+    }
+    if (word.text === '(') {
+      const close = raw.findIndex((other, at) => at > index && other.text === ')');
+      if (close > index && close - index <= MAX_PARENTHETICAL_WORDS + 1) {
+        const end = (raw[close] as Word).end;
+        words.push({ text: masked.slice(word.start, end), start: word.start, end });
+        index = close;
+        continue;
+      }
+    }
+    words.push(word);
+  }
+  return words;
+}
+
+function isAbbreviatedTitle(word: string): boolean {
+  return TITLE_ABBREVIATIONS.has(word) || UPPER_LETTER.test(word);
+}
+
+export function isParenthetical(word: Word): boolean {
+  return word.text.startsWith('(');
+}
+
+/** A word that may be part of a subject noun phrase. */
+export function isPhraseWord(word: Word): boolean {
+  if (isParenthetical(word) || NUMBER_MODIFIER.test(word.text)) return true;
+  if (CLAUSE_OPENERS.has(word.text) && !SUBJECT_OPENERS.has(word.text)) return false;
+  return LETTER.test(word.text[0] ?? '') && !PHRASE_BOUNDARIES.has(word.text.toLowerCase());
+}
+
+export function isTimeWord(word: Word | undefined): boolean {
+  return word !== undefined && TIME_WORDS.has(word.text.toLowerCase());
+}
+
+/**
+ * The noun phrase right before a verb, read backwards: "China’s foreign ministry [wrote]", "Rep. Gwen Moore
+ * (D-Wis.) [said]", "a spokesman for the agency [said]". Adverbs and a time adjunct between the phrase and
+ * the verb ("also", "on Friday") are skipped; a passive verb ("was called") has no subject phrase.
+ */
+export function phraseBefore(words: readonly Word[], verb: number): Word[] {
+  let index = skipBackOver(words, verb - 1);
+  if (PASSIVE_AUXILIARIES.has(words[index]?.text.toLowerCase() ?? '')) return [];
+  const phrase: Word[] = [];
+  for (; index >= 0 && phrase.length < MAX_SUBJECT_WORDS; index--) {
+    const word = words[index] as Word;
+    if (!isPhraseWord(word)) break;
+    phrase.unshift(word);
+  }
+  const preposition = words[index];
+  const role = words[index - 1];
+  if (
+    phrase.length > 0 &&
+    preposition !== undefined &&
+    AFFILIATION_PREPOSITIONS.has(preposition.text) &&
+    role !== undefined &&
+    PERSON_ROLE_NOUNS.has(role.text.toLowerCase().replace(/s$/u, ''))
+  ) {
+    return [...phraseBefore(words, index), preposition, ...phrase];
+  }
+  return phrase;
+}
+
+/** Skips adverbs and a time adjunct ("on Friday", "last week") read backwards; returns the next index. */
+export function skipBackOver(words: readonly Word[], from: number): number {
+  let index = from;
+  for (;;) {
+    const word = words[index];
+    if (word === undefined) return index;
+    const lower = word.text.toLowerCase();
+    if (ADVERBS.has(lower) || isTimeWord(word)) index--;
+    else if (lower === 'on' && isTimeWord(words[index + 1])) index--;
+    else return index;
+  }
+}
+
+/** The noun phrase right after a verb: "[said] the State Department [on Monday]"; a time adjunct first is skipped. */
+export function phraseAfter(words: readonly Word[], from: number): Word[] {
+  let index = from;
+  while (isTimeWord(words[index]) || (words[index]?.text === 'on' && isTimeWord(words[index + 1]))) index++;
+  const phrase: Word[] = [];
+  for (; index < words.length && phrase.length < MAX_SUBJECT_WORDS; index++) {
+    const word = words[index] as Word;
+    if (!isPhraseWord(word)) break;
+    phrase.push(word);
+  }
+  return phrase;
+}
+
+/** Where the sentence holding `position` starts, looking back at most CONTEXT_WINDOW characters. */
+export function sentenceStart(masked: string, position: number): number {
+  const limit = Math.max(0, position - CONTEXT_WINDOW);
+  for (let index = position - 1; index >= limit; index--) {
+    const char = masked[index] as string;
+    if (char === '\n') return index + 1;
+    if (TERMINAL.has(char) && endsSentence(masked, index)) return index + 1;
+  }
+  return limit;
+}
+
+/** Where the sentence holding `position` ends, looking ahead at most CONTEXT_WINDOW characters. */
+export function sentenceEnd(masked: string, position: number): number {
+  const limit = Math.min(masked.length, position + CONTEXT_WINDOW);
+  for (let index = position; index < limit; index++) {
+    const char = masked[index] as string;
+    if (char === '\n') return index;
+    if (TERMINAL.has(char) && endsSentence(masked, index)) return index;
+  }
+  return limit;
+}
+
+/** A . ! ? ends a sentence when whitespace follows (after any closing marks) and it ends no abbreviation. */
+function endsSentence(masked: string, index: number): boolean {
+  let next = index + 1;
+  while (CLOSERS.has(masked[next] ?? '')) next++;
+  if (next < masked.length && !SPACE.test(masked[next] as string)) return false;
+  if (masked[index] !== '.') return true;
+  let wordStart = index;
+  while (wordStart > 0 && LETTER.test(masked[wordStart - 1] as string)) wordStart--;
+  const word = masked.slice(wordStart, index);
+  const initial = word.length === 1 && word === word.toUpperCase();
+  return !initial && !ABBREVIATIONS.has(word);
+}

@@ -1,0 +1,297 @@
+import type { Entity, Span } from '../../result.ts';
+import { isCapitalised, isPossessive, lastIndexStartingBefore, type Word } from '../words.ts';
+import type { Gender } from './gender.ts';
+import {
+  DOCUMENT_NOUNS,
+  NOT_SPEAKERS,
+  ORGANISATION_NOUNS,
+  OUTLET_NAME,
+  OUTLET_NOUNS,
+  PEOPLE_NOUNS,
+  PERSON_PRONOUNS,
+  PERSON_ROLE_NOUNS,
+  ROLE_ABBREVIATIONS,
+} from './lexicon.ts';
+import { isParenthetical } from './phrases.ts';
+
+/** Who said it: the words that name the speaker (`mention`) and whom they resolve to. */
+export interface Attribution {
+  /**
+   * The entity's name, or the description as written when it names no entity ("a US official"); absent
+   * when the subject is a pronoun that names no one ("they call it …"): the quote is attributed, to no one known.
+   */
+  readonly speaker?: string;
+  /** person or organization; a country speaking through its government is an organization. */
+  readonly speakerType?: 'person' | 'organization';
+  readonly mention: Span;
+  readonly verb: string;
+}
+
+export interface EntityMentionRef extends Span {
+  readonly entity: Entity;
+}
+
+export interface SpeakerContext {
+  readonly text: string;
+  /** The text with quotations blanked out (offsets kept). */
+  readonly masked: string;
+  /** Every entity mention, sorted by start. */
+  readonly mentions: readonly EntityMentionRef[];
+  readonly genders: ReadonlyMap<Entity, Gender>;
+  /** The speaker of the quote before, for "it said". */
+  readonly previous: Attribution | undefined;
+}
+
+/** How many entity mentions back a pronoun or description may look for what it refers to. */
+const MAX_ANTECEDENT_DISTANCE = 200;
+const ACRONYM = /^\p{Lu}{2,6}$/u;
+const ADVERB_ENDING = /ly$/u;
+const PARTICIPLE = /^\p{Ll}+ed$/u;
+/** Words before "of" in a subject: "one of the organisers", "members of Congress". */
+const OF_HEADS = new Set(
+  'one some many most several all each none both two three few group head chief member part'.split(' '),
+);
+const SPEAKER_NOUNS = [PERSON_ROLE_NOUNS, PEOPLE_NOUNS, ORGANISATION_NOUNS, OUTLET_NOUNS, DOCUMENT_NOUNS];
+const UNRESOLVED_PRONOUNS = new Set(['they', 'we', 'i', 'you']);
+const GENERIC_HEADS = new Set(
+  'people everyone everybody someone somebody anyone anybody nobody many most some others few all both each either neither'.split(
+    ' ',
+  ),
+);
+
+export function mentionIndex(entities: readonly Entity[]): EntityMentionRef[] {
+  return entities
+    .filter((entity) => entity.type !== 'other')
+    .flatMap((entity) => entity.mentions.map((mention) => ({ ...mention, entity })))
+    .sort((a, b) => a.start - b.start);
+}
+
+export function entityAttribution(
+  mention: EntityMentionRef,
+  verb: string,
+  span: Span = mention,
+): Attribution {
+  return {
+    speaker: mention.entity.name,
+    speakerType: mention.entity.type === 'person' ? 'person' : 'organization',
+    mention: { start: span.start, end: span.end },
+    verb,
+  };
+}
+
+/**
+ * Resolves a subject phrase to a speaker: "he"/"she" to the last person of that gender named before, "it" to
+ * the organisation quoted before, a phrase that holds a name to that person or organisation (a person before
+ * an organisation: "Mr. Morgan of the Sierra Club"), a description ("the newspaper", "the senator") to the one
+ * entity it can mean, else the description as written. Pronouns like "they", bare determiners, adverbs and
+ * generic words ("people", "many") are no speaker.
+ */
+export function resolvePhrase(
+  context: SpeakerContext,
+  whole: readonly Word[],
+  verb: string,
+): Attribution | undefined {
+  const phrase = withoutParticipleClause(whole);
+  const words = phrase.filter((word) => !isParenthetical(word));
+  const first = words[0];
+  const head = words.at(-1);
+  if (first === undefined || head === undefined) return undefined;
+  const lower = head.text.toLowerCase();
+  const span = { start: (phrase[0] as Word).start, end: (phrase.at(-1) as Word).end };
+  if (words.length === 1) {
+    const gender = PERSON_PRONOUNS.get(lower);
+    if (gender) return pronounAttribution(context, head, gender, verb);
+    if (lower === 'it') return itAttribution(context, head, verb);
+    if (UNRESOLVED_PRONOUNS.has(lower)) return { mention: { start: head.start, end: head.end }, verb };
+  }
+  if (NOT_SPEAKERS.has(lower) || GENERIC_HEADS.has(lower) || !isNounPhrase(words)) return undefined;
+  const named = namedIn(context, span);
+  if (named) return entityAttribution(named, verb);
+  const described = describedEntity(context, words, span.start);
+  if (described) return entityAttribution(described, verb, span);
+  const untagged = surnameMatch(context, words);
+  if (untagged) return { ...entityAttribution(untagged, verb), mention: span };
+  if (!isCapitalised(head.text) && !SPEAKER_NOUNS.some((nouns) => nouns.has(singular(lower))))
+    return undefined;
+  return { speaker: speakerText(context.text, words), mention: span, verb };
+}
+
+/** "A GAO report [released last year]", "a complaint [filed by the SEC]": the noun phrase before the participle. */
+function withoutParticipleClause(phrase: readonly Word[]): readonly Word[] {
+  const cut = phrase.findIndex((word, index) => {
+    const before = phrase[index - 1]?.text.toLowerCase() ?? '';
+    return (
+      index > 0 && PARTICIPLE.test(word.text) && !NOT_SPEAKERS.has(before) && !ADVERB_ENDING.test(before)
+    );
+  });
+  return cut > 0 ? phrase.slice(0, cut) : phrase;
+}
+
+function singular(noun: string): string {
+  if (noun.endsWith('ies')) return `${noun.slice(0, -3)}y`;
+  if (noun.endsWith('men')) return `${noun.slice(0, -3)}man`;
+  return noun.endsWith('s') && !noun.endsWith('ss') ? noun.slice(0, -1) : noun;
+}
+
+/**
+ * Not a subject: a phrase that opens with "of" ("of Democratic [claims]"), ends in an adverb, or is "X of Y"
+ * where X is no person, group or quantity ("Trump’s flurry of late-night [tweets]").
+ */
+function isNounPhrase(words: readonly Word[]): boolean {
+  const lower = words.map((word) => word.text.toLowerCase());
+  if (lower[0] === 'of' || ADVERB_ENDING.test(lower.at(-1) ?? '')) return false;
+  return lower.every((word, index) => {
+    if (word !== 'of' || index === 0) return true;
+    const before = words[index - 1] as Word;
+    const noun = singular(before.text.toLowerCase());
+    return isCapitalised(before.text) || OF_HEADS.has(noun) || SPEAKER_NOUNS.some((nouns) => nouns.has(noun));
+  });
+}
+
+/** "The Hill" as a name without "the"; descriptions ("the agency", "a US official") as written. */
+function speakerText(text: string, words: readonly Word[]): string {
+  const from = words[0]?.text.toLowerCase() === 'the' && isCapitalised(words[1]?.text ?? '') ? 1 : 0;
+  return text.slice((words[from] as Word).start, (words.at(-1) as Word).end);
+}
+
+/** True when the mention is the whole phrase, bar "the". */
+function isName(context: SpeakerContext, mention: Span, span: Span): boolean {
+  const before = context.text.slice(span.start, mention.start).trim().toLowerCase();
+  return (before === '' || before === 'the') && context.text.slice(mention.end, span.end).trim() === '';
+}
+
+/**
+ * The person or organisation a phrase names: its first person, else its first organisation, else a place
+ * that is the whole phrase ("Japan said": the state). A name in the possessive that modifies another noun
+ * ("Scott's niece", "Clinton’s campaign") is not the speaker, unless nothing else is named.
+ */
+function namedIn(context: SpeakerContext, span: Span): EntityMentionRef | undefined {
+  const from = lastIndexStartingBefore(context.mentions, span.start) + 1;
+  let person: EntityMentionRef | undefined;
+  let organization: EntityMentionRef | undefined;
+  let place: EntityMentionRef | undefined;
+  for (let index = from; index < context.mentions.length; index++) {
+    const mention = context.mentions[index] as EntityMentionRef;
+    if (mention.start >= span.end) break;
+    if (mention.end > span.end || isModifier(context.text, mention, span)) continue;
+    if (mention.entity.type === 'person') person ??= mention;
+    else if (mention.entity.type === 'organization') organization ??= mention;
+    else if (mention.entity.type === 'place' && isName(context, mention, span)) place ??= mention;
+  }
+  return person ?? organization ?? place;
+}
+
+function isModifier(text: string, mention: Span, span: Span): boolean {
+  const after = text.slice(mention.end, span.end);
+  const possessive =
+    /^['’]s?\s+\S/u.test(after) || isPossessive(text.slice(mention.start, mention.end + 2).trim());
+  return possessive && after.replace(/^['’]s?/u, '').trim() !== '';
+}
+
+function pronounAttribution(
+  context: SpeakerContext,
+  pronoun: Word,
+  gender: Gender,
+  verb: string,
+): Attribution | undefined {
+  const person = lastPersonBefore(context, pronoun.start, gender);
+  return person ? entityAttribution(person, verb, pronoun) : undefined;
+}
+
+function itAttribution(context: SpeakerContext, pronoun: Word, verb: string): Attribution | undefined {
+  const mention = { start: pronoun.start, end: pronoun.end };
+  const previous = context.previous;
+  if (previous !== undefined && previous.speakerType !== 'person') return { ...previous, mention, verb };
+  const organization = lastMentionBefore(context, pronoun.start, (entity) => entity.type === 'organization');
+  return organization ? entityAttribution(organization, verb, mention) : undefined;
+}
+
+/** The last person named before `position` (outside quotations) whose gender, if known, matches. */
+export function lastPersonBefore(
+  context: SpeakerContext,
+  position: number,
+  gender: Gender | undefined,
+): EntityMentionRef | undefined {
+  return lastMentionBefore(context, position, (entity) => {
+    if (entity.type !== 'person') return false;
+    const known = context.genders.get(entity);
+    return gender === undefined || known === undefined || known === gender;
+  });
+}
+
+function lastMentionBefore(
+  context: SpeakerContext,
+  position: number,
+  accept: (entity: Entity) => boolean,
+): EntityMentionRef | undefined {
+  const last = lastIndexStartingBefore(context.mentions, position);
+  for (let index = last; index >= 0 && last - index < MAX_ANTECEDENT_DISTANCE; index--) {
+    const mention = context.mentions[index] as EntityMentionRef;
+    if (mention.end <= position && accept(mention.entity) && !isInQuote(context, mention)) return mention;
+  }
+  return undefined;
+}
+
+function isInQuote(context: SpeakerContext, span: Span): boolean {
+  return context.masked[span.start] !== context.text[span.start];
+}
+
+/**
+ * The entity a description names when the article names just one that fits: "the newspaper" the last news
+ * outlet, "the agency" the last organisation with "Agency" in its name (or an acronym), "the senator" the one
+ * person whose role says so.
+ */
+function describedEntity(
+  context: SpeakerContext,
+  words: readonly Word[],
+  position: number,
+): EntityMentionRef | undefined {
+  const head = (words.at(-1) as Word).text.toLowerCase().replace(/s$/u, '');
+  if (words.length > 4 || isCapitalised((words.at(-1) as Word).text)) return undefined;
+  if (OUTLET_NOUNS.has(head)) {
+    return lastMentionBefore(
+      context,
+      position,
+      (entity) => entity.type === 'organization' && OUTLET_NAME.test(entity.name),
+    );
+  }
+  if (ORGANISATION_NOUNS.has(head)) {
+    return lastMentionBefore(
+      context,
+      position,
+      (entity) =>
+        entity.type === 'organization' &&
+        (entity.name.toLowerCase().split(/\s+/u).includes(head) ||
+          (head === 'agency' && ACRONYM.test(entity.name))),
+    );
+  }
+  if (PERSON_ROLE_NOUNS.has(head)) {
+    const short = ROLE_ABBREVIATIONS.get(head);
+    const fits = (entity: Entity) =>
+      entity.type === 'person' &&
+      (entity.roles ?? []).some((role) => {
+        const roleWords = role.toLowerCase().replace(/\./gu, '').split(/\s+/u);
+        return roleWords.includes(head) || (short !== undefined && roleWords.includes(short));
+      });
+    const candidates = new Set(
+      context.mentions
+        .filter((mention) => mention.start < position && fits(mention.entity))
+        .map((m) => m.entity),
+    );
+    if (candidates.size !== 1) return undefined;
+    return lastMentionBefore(context, position, fits);
+  }
+  return undefined;
+}
+
+/** A capitalised name the tagger missed, or wrote otherwise ("PENCE"), that is a known person's surname. */
+function surnameMatch(context: SpeakerContext, words: readonly Word[]): EntityMentionRef | undefined {
+  if (!words.every((word) => isCapitalised(word.text))) return undefined;
+  const surname = (words.at(-1) as Word).text.toLowerCase();
+  const matches = (entity: Entity) =>
+    entity.type === 'person' &&
+    [entity.name, ...(entity.aliases ?? [])].some(
+      (name) => name.toLowerCase().split(/\s+/u).at(-1) === surname,
+    );
+  return context.mentions.find((mention) => matches(mention.entity));
+}
