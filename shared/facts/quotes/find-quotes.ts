@@ -39,12 +39,13 @@ export function findQuotes(text: string, entities: readonly Entity[]): QuoteFact
   const genders = personGenders(text, masked, people);
   const found: FoundQuote[] = [];
   let previous: FoundQuote | undefined;
+  let outer: FoundQuote | undefined;
   for (const quote of marks) {
-    const outer = found.findLast((other) => isNested(quote, other.marks));
-    if (outer !== undefined) {
+    if (outer !== undefined && isNested(quote, outer.marks)) {
       // A quotation inside a quotation is the outer speaker's words: “…what he calls “hell” than…”.
-      if (outer.attribution?.speaker !== undefined)
+      if (outer.attribution?.speaker !== undefined) {
         found.push({ marks: quote, inner: quote.inner, attribution: outer.attribution });
+      }
       continue;
     }
     const context: SpeakerContext = { text, masked, mentions, genders, previous: previous?.attribution };
@@ -54,6 +55,7 @@ export function findQuotes(text: string, entities: readonly Entity[]): QuoteFact
     if (own === undefined && !isQuotation(text.slice(inner.start, inner.end))) continue;
     const attribution = own ?? inherit(masked, previous, quote) ?? attributePreviousSentence(context, quote);
     previous = { marks: quote, inner, attribution };
+    outer = previous;
     found.push(previous);
   }
   attributeContinuedQuotes(found);
