@@ -23,7 +23,7 @@ export function groundFacts(text: string, facts: Facts): Facts {
       ) {
         return quote;
       }
-      const { speaker: _speaker, speakerMention: _mention, verb: _verb, ...rest } = quote;
+      const { speaker: _speaker, speakerType: _type, speakerMention: _mention, verb: _verb, ...rest } = quote;
       return rest;
     }),
   };

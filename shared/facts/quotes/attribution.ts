@@ -332,7 +332,7 @@ function nameBeforeAppositive(
     if (mention.start < from) break;
     if (!/^\s*(?:\([^)]{1,30}\))?,/u.test(context.text.slice(mention.end, mention.end + 34))) continue;
     if (mention.entity.type === 'person') return mention;
-    if (mention.entity.type === 'place') place = mention;
+    if (mention.entity.type === 'place' && mention.start === from) place = mention;
     if (mention.entity.type !== 'organization') continue;
     const before = context.mentions[index - 1];
     const affiliation = before && context.text.slice(before.end, mention.start);

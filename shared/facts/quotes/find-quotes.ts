@@ -20,6 +20,10 @@ const MAX_TITLE_WORDS = 8;
 const INHERIT_WINDOW = 600;
 const TITLE_SMALL_WORDS = new Set('of the a an and or on in to for at by with from vs'.split(' '));
 const SENTENCE_PUNCTUATION = /[.!?,;:]/u;
+const TRAILING_STOP = /[.,]$/u;
+const WORD_BEFORE = /(\S+)\s*$/u;
+const WORD_AFTER = /^\s*(\S+)/u;
+const TITLE_PREPOSITIONS = new Set('on in of at from to for with by about into onto'.split(' '));
 
 /**
  * Direct quotations (curly or straight marks, multi-sentence, partial) with their speakers. The speaker is
@@ -41,6 +45,7 @@ export function findQuotes(text: string, entities: readonly Entity[]): QuoteFact
   let previous: FoundQuote | undefined;
   let outer: FoundQuote | undefined;
   for (const quote of marks) {
+    if (isNameOrTitle(text, quote)) continue;
     if (outer !== undefined && isNested(quote, outer.marks)) {
       // A quotation inside a quotation is the outer speaker's words: “…what he calls “hell” than…”.
       if (outer.attribution?.speaker !== undefined) {
@@ -66,7 +71,11 @@ export function findQuotes(text: string, entities: readonly Entity[]): QuoteFact
       text: quoted,
       ...(attribution?.speaker === undefined
         ? {}
-        : { speaker: attribution.speaker, speakerMention: attribution.mention }),
+        : {
+            speaker: attribution.speaker,
+            ...(attribution.speakerType === undefined ? {} : { speakerType: attribution.speakerType }),
+            speakerMention: attribution.mention,
+          }),
       ...(attribution === undefined ? {} : { verb: attribution.verb }),
       partial: LOWERCASE_START.test(quoted),
     };
@@ -75,13 +84,29 @@ export function findQuotes(text: string, entities: readonly Entity[]): QuoteFact
 
 /** Without an attribution, a few words or a title in marks are a scare quote or a name, not a quotation. */
 function isQuotation(quoted: string): boolean {
-  const words = quoted.split(WHITESPACE);
-  if (words.length < MIN_QUOTE_WORDS) return false;
-  const title =
+  return quoted.split(WHITESPACE).length >= MIN_QUOTE_WORDS && !isTitleCase(quoted);
+}
+
+function isTitleCase(quoted: string): boolean {
+  const words = quoted.replace(TRAILING_STOP, '').split(WHITESPACE);
+  return (
     words.length <= MAX_TITLE_WORDS &&
-    !SENTENCE_PUNCTUATION.test(quoted) &&
-    words.every((word) => isCapitalised(word) || TITLE_SMALL_WORDS.has(word));
-  return !title;
+    !SENTENCE_PUNCTUATION.test(quoted.replace(TRAILING_STOP, '')) &&
+    words.every((word) => isCapitalised(word) || TITLE_SMALL_WORDS.has(word))
+  );
+}
+
+/**
+ * Marks around a nickname inside a name (Marcia “Cia” Price) or a title after a preposition or possessive
+ * (CNN’s “State of the Union”, appeared on “Face the Nation”) hold no one's words.
+ */
+function isNameOrTitle(text: string, quote: QuoteMarks): boolean {
+  const quoted = text.slice(quote.inner.start, quote.inner.end);
+  if (!isTitleCase(quoted)) return false;
+  const before = WORD_BEFORE.exec(text.slice(Math.max(0, quote.open - 30), quote.open))?.[1] ?? '';
+  const after = WORD_AFTER.exec(text.slice(quote.close + 1, quote.close + 30))?.[1] ?? '';
+  if (isCapitalised(before) && isCapitalised(after) && !before.endsWith('.')) return true;
+  return TITLE_PREPOSITIONS.has(before.toLowerCase()) || /['’]s?$/u.test(before);
 }
 
 /**

@@ -21,7 +21,7 @@ const HONORIFIC_WEIGHT = 5;
  * The gender the article itself gives each person: "Mr."/"Mrs."/"Ms." before a mention, and the he/she
  * pronouns of sentences in which that person is the only one named (the rest of the sentence after the
  * name, and the next sentence when it names no one). `masked` has quotations blanked, so pronouns inside a
- * quote do not vote. A person with no clear majority gets no gender.
+ * quote do not vote. A person needs two votes more for one gender than the other to get it.
  */
 export function personGenders(
   text: string,
@@ -48,8 +48,8 @@ export function personGenders(
   }
   const genders = new Map<Entity, Gender>();
   for (const [entity, { male, female }] of votes) {
-    if (male >= female + MARGIN || (male > 0 && female === 0)) genders.set(entity, 'male');
-    else if (female >= male + MARGIN || (female > 0 && male === 0)) genders.set(entity, 'female');
+    if (male >= female + MARGIN) genders.set(entity, 'male');
+    else if (female >= male + MARGIN) genders.set(entity, 'female');
   }
   return genders;
 }

@@ -1,4 +1,4 @@
-import { CLAUSE_OPENERS, splitWords, type Word } from '../words.ts';
+import { CLAUSE_OPENERS, isCapitalised, splitWords, type Word } from '../words.ts';
 import {
   ABBREVIATIONS,
   ADVERBS,
@@ -98,7 +98,7 @@ export function phraseBefore(words: readonly Word[], verb: number): Word[] {
   const phrase: Word[] = [];
   for (; index >= 0 && phrase.length < MAX_SUBJECT_WORDS; index--) {
     const word = words[index] as Word;
-    if (!isPhraseWord(word)) break;
+    if (!isPhraseWord(word) && !joinsNames(words, index)) break;
     phrase.unshift(word);
   }
   const preposition = words[index];
@@ -113,6 +113,15 @@ export function phraseBefore(words: readonly Word[], verb: number): Word[] {
     return [...phraseBefore(words, index), preposition, ...phrase];
   }
   return phrase;
+}
+
+/** "Pence and Ryan [said]": an "and" between two capitalised words joins one subject. */
+function joinsNames(words: readonly Word[], index: number): boolean {
+  return (
+    words[index]?.text === 'and' &&
+    isCapitalised(words[index - 1]?.text ?? '') &&
+    isCapitalised(words[index + 1]?.text ?? '')
+  );
 }
 
 /** Skips adverbs and a time adjunct ("on Friday", "last week") read backwards; returns the next index. */

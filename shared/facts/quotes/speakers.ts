@@ -25,6 +25,8 @@ export interface Attribution {
   readonly speakerType?: 'person' | 'organization';
   readonly mention: Span;
   readonly verb: string;
+  /** The entity the speaker resolved to, if any. */
+  readonly entity?: Entity;
 }
 
 export interface EntityMentionRef extends Span {
@@ -44,9 +46,17 @@ export interface SpeakerContext {
 
 /** How many entity mentions back a pronoun or description may look for what it refers to. */
 const MAX_ANTECEDENT_DISTANCE = 200;
+/** How far back (in characters) a person of the pronoun's gender is preferred to a nearer one of unknown gender. */
+const GENDERED_ANTECEDENT_WINDOW = 1500;
 const ACRONYM = /^\p{Lu}{2,6}$/u;
 const ADVERB_ENDING = /ly$/u;
 const PARTICIPLE = /^\p{Ll}+ed$/u;
+/** Prepositions that tie a person to an organisation: "a spokeswoman for the company". */
+const AFFILIATIONS = new Set(['for', 'at', 'of', 'with']);
+/** Organisation nouns that may stand for any organisation the paragraph named: "Apple … the company said". */
+const GENERIC_ORGANISATION_NOUNS = new Set(
+  'company firm group organization organisation corporation'.split(' '),
+);
 /** Words before "of" in a subject: "one of the organisers", "members of Congress". */
 const OF_HEADS = new Set(
   'one some many most several all each none both two three few group head chief member part'.split(' '),
@@ -76,6 +86,7 @@ export function entityAttribution(
     speakerType: mention.entity.type === 'person' ? 'person' : 'organization',
     mention: { start: span.start, end: span.end },
     verb,
+    entity: mention.entity,
   };
 }
 
@@ -206,16 +217,25 @@ function itAttribution(context: SpeakerContext, pronoun: Word, verb: string): At
   return organization ? entityAttribution(organization, verb, mention) : undefined;
 }
 
-/** The last person named before `position` (outside quotations) whose gender, if known, matches. */
+/**
+ * The person a he/she refers to: the last one named before it (outside quotations) whom the article gives
+ * that gender, if named within the last few paragraphs; else the last one whose gender is unknown.
+ */
 export function lastPersonBefore(
   context: SpeakerContext,
   position: number,
   gender: Gender | undefined,
 ): EntityMentionRef | undefined {
+  const known = lastMentionBefore(
+    context,
+    position,
+    (entity) => entity.type === 'person' && context.genders.get(entity) === gender,
+  );
+  if (known !== undefined && position - known.end <= GENDERED_ANTECEDENT_WINDOW) return known;
   return lastMentionBefore(context, position, (entity) => {
     if (entity.type !== 'person') return false;
-    const known = context.genders.get(entity);
-    return gender === undefined || known === undefined || known === gender;
+    const own = context.genders.get(entity);
+    return own === undefined || own === gender;
   });
 }
 
@@ -237,51 +257,87 @@ function isInQuote(context: SpeakerContext, span: Span): boolean {
 }
 
 /**
- * The entity a description names when the article names just one that fits: "the newspaper" the last news
- * outlet, "the agency" the last organisation with "Agency" in its name (or an acronym), "the senator" the one
- * person whose role says so.
+ * The entity a description names when the article names one that fits, before it: "the newspaper" the last
+ * news outlet, "the agency" the last organisation with "Agency" in its name (or an acronym), "the company"
+ * the last organisation named in the paragraph, "the senator" the one person the article calls a senator
+ * (in a role or a title before the name: "Sen. Elizabeth Warren"). "A spokeswoman for the company" is the
+ * company's.
  */
 function describedEntity(
   context: SpeakerContext,
   words: readonly Word[],
   position: number,
 ): EntityMentionRef | undefined {
-  const head = (words.at(-1) as Word).text.toLowerCase().replace(/s$/u, '');
-  if (words.length > 4 || isCapitalised((words.at(-1) as Word).text)) return undefined;
+  const affiliation = words.findIndex((word, index) => index > 0 && AFFILIATIONS.has(word.text));
+  if (affiliation > 0) return describedEntity(context, words.slice(affiliation + 1), position);
+  const last = words.at(-1) as Word;
+  const head = singular(last.text.toLowerCase());
+  if (words.length > 4 || isCapitalised(last.text)) return undefined;
   if (OUTLET_NOUNS.has(head)) {
     return lastMentionBefore(
       context,
       position,
-      (entity) => entity.type === 'organization' && OUTLET_NAME.test(entity.name),
+      (entity) => entity.type === 'organization' && isOutlet(entity),
     );
   }
-  if (ORGANISATION_NOUNS.has(head)) {
-    return lastMentionBefore(
-      context,
-      position,
-      (entity) =>
-        entity.type === 'organization' &&
-        (entity.name.toLowerCase().split(/\s+/u).includes(head) ||
-          (head === 'agency' && ACRONYM.test(entity.name))),
-    );
-  }
-  if (PERSON_ROLE_NOUNS.has(head)) {
-    const short = ROLE_ABBREVIATIONS.get(head);
-    const fits = (entity: Entity) =>
-      entity.type === 'person' &&
-      (entity.roles ?? []).some((role) => {
-        const roleWords = role.toLowerCase().replace(/\./gu, '').split(/\s+/u);
-        return roleWords.includes(head) || (short !== undefined && roleWords.includes(short));
-      });
-    const candidates = new Set(
-      context.mentions
-        .filter((mention) => mention.start < position && fits(mention.entity))
-        .map((m) => m.entity),
-    );
-    if (candidates.size !== 1) return undefined;
-    return lastMentionBefore(context, position, fits);
-  }
+  if (ORGANISATION_NOUNS.has(head)) return describedOrganization(context, head, position);
+  if (PERSON_ROLE_NOUNS.has(head)) return describedPerson(context, head, position);
   return undefined;
+}
+
+function isOutlet(entity: Entity): boolean {
+  return OUTLET_NAME.test(entity.name);
+}
+
+function describedOrganization(
+  context: SpeakerContext,
+  head: string,
+  position: number,
+): EntityMentionRef | undefined {
+  const named = lastMentionBefore(
+    context,
+    position,
+    (entity) =>
+      entity.type === 'organization' &&
+      (entity.name.toLowerCase().split(/\s+/u).includes(head) ||
+        (head === 'agency' && ACRONYM.test(entity.name))),
+  );
+  if (named !== undefined || !GENERIC_ORGANISATION_NOUNS.has(head)) return named;
+  const recent = lastMentionBefore(
+    context,
+    position,
+    (entity) => entity.type === 'organization' && !isOutlet(entity),
+  );
+  return recent && recent.start >= paragraphStart(context.text, position) ? recent : undefined;
+}
+
+function paragraphStart(text: string, position: number): number {
+  return text.lastIndexOf('\n', position - 1) + 1;
+}
+
+function describedPerson(
+  context: SpeakerContext,
+  head: string,
+  position: number,
+): EntityMentionRef | undefined {
+  const short = ROLE_ABBREVIATIONS.get(head);
+  const isTitle = (title: string) => {
+    const titleWords = title.toLowerCase().replace(/\./gu, '').split(/\s+/u);
+    return titleWords.includes(head) || (short !== undefined && titleWords.includes(short));
+  };
+  const fits = (mention: EntityMentionRef) =>
+    mention.entity.type === 'person' &&
+    ((mention.entity.roles ?? []).some(isTitle) || isTitle(titleBefore(context.text, mention)));
+  const before = context.mentions.filter((mention) => mention.end <= position && fits(mention));
+  const people = new Set(before.map((mention) => mention.entity));
+  if (people.size !== 1) return undefined;
+  const [person] = people;
+  return lastMentionBefore(context, position, (entity) => entity === person);
+}
+
+/** The word written right before a name: "Sen." in "Sen. Elizabeth Warren". */
+function titleBefore(text: string, mention: Span): string {
+  return /(\S+)\s+$/u.exec(text.slice(Math.max(0, mention.start - 16), mention.start))?.[1] ?? '';
 }
 
 /** A capitalised name the tagger missed, or wrote otherwise ("PENCE"), that is a known person's surname. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildEntities } from '#shared/facts/entities.ts';
 import type { NerType } from '#shared/facts/ner/tag-entities.ts';
 import { findQuotes } from '#shared/facts/quotes/find-quotes.ts';
-import { taggedMentions } from './tagged-mentions.ts';
+import { taggedMentions } from '../tagged-mentions.ts';
 
 const SURFACES: ReadonlyArray<readonly [NerType, string]> = [
   ['PER', 'Antony Blinken'],
