@@ -115,23 +115,19 @@ export const quoteFactSchema = z
   .object({
     ...spanSchema.unwrap().shape,
     text: z.string().meta({ description: 'The quoted words without the quotation marks' }),
-    speaker: z
-      .string()
-      .optional()
-      .meta({
-        description: "Who said it: the person's or organisation's name, or a description as written ('a US official')",
-      }),
-    speakerType: z
-      .enum(['person', 'organization'])
-      .optional()
-      .meta({ description: 'Set when the speaker resolved to a named entity; a country speaking is an organization' }),
-    speakerMention: spanSchema
-      .optional()
-      .meta({ description: "The words that name the speaker where the quote is attributed ('he', 'the newspaper')" }),
-    verb: z
-      .string()
-      .optional()
-      .meta({ description: "The reporting verb or cue ('said', 'according to', '—' after a dash, ':' after a label)" }),
+    speaker: z.string().optional().meta({
+      description:
+        "Who said it: the person's or organisation's name, or a description as written ('a US official')",
+    }),
+    speakerType: z.enum(['person', 'organization']).optional().meta({
+      description: 'Set when the speaker resolved to a named entity; a country speaking is an organization',
+    }),
+    speakerMention: spanSchema.optional().meta({
+      description: "The words that name the speaker where the quote is attributed ('he', 'the newspaper')",
+    }),
+    verb: z.string().optional().meta({
+      description: "The reporting verb or cue ('said', 'according to', '—' after a dash, ':' after a label)",
+    }),
     partial: z
       .boolean()
       .optional()

@@ -1,170 +1,31 @@
 import type { NumberFact, Span } from '../result.ts';
+import { AGE_ENDING, type ParsedNumber, parseSpelled, SCALES } from './numbers-spelled.ts';
+import {
+  CURRENCY_CODES,
+  CURRENCY_SYMBOLS,
+  CURRENCY_WORDS,
+  DOLLAR_PREFIXES,
+  DURATION_UNITS,
+  firstPart,
+  isUnit,
+  PERCENT_WORDS,
+  QUANTITY_UNITS,
+  RATE_UNITS,
+  TEMPERATURE_SCALES,
+} from './numbers-units.ts';
 import { overlapsAny, splitWords, type Word } from './words.ts';
+
+export { NUMBER_WORDS } from './numbers-spelled.ts';
 
 export interface NumberOptions {
   /** Spans already claimed (dates): numbers inside them are not reported again. */
   readonly exclude?: readonly Span[];
 }
 
-/** A number read from one or more words: `next` is the index of the first word after it. */
-interface ParsedNumber {
-  readonly value: number;
-  readonly next: number;
-  readonly spelled: boolean;
-  /** The unit glued on with a hyphen, as in "two-day" or "10-km"; `old` marks an age ("28-year-old"). */
-  readonly hyphenUnit?: { readonly word: string; readonly end: number; readonly old?: number };
-}
-
-/** Number words below twenty, also used by dates.ts. */
-export const NUMBER_WORDS: Readonly<Record<string, number>> = {
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  thirteen: 13,
-  fourteen: 14,
-  fifteen: 15,
-  sixteen: 16,
-  seventeen: 17,
-  eighteen: 18,
-  nineteen: 19,
-  twenty: 20,
-  thirty: 30,
-  forty: 40,
-  fifty: 50,
-  sixty: 60,
-  seventy: 70,
-  eighty: 80,
-  ninety: 90,
-};
-const SCALES: Readonly<Record<string, number>> = {
-  dozen: 12,
-  hundred: 100,
-  thousand: 1e3,
-  million: 1e6,
-  billion: 1e9,
-  trillion: 1e12,
-};
 /** Abbreviated scales written after a figure; "m" and "k" only count next to a currency ("€20m"). */
 const SCALE_ABBREVIATIONS: Readonly<Record<string, number>> = { bn: 1e9, mn: 1e6, tn: 1e12, m: 1e6, k: 1e3 };
 const CURRENCY_ONLY_SCALES = new Set(['m', 'k']);
 
-const CURRENCY_SYMBOLS: Readonly<Record<string, string>> = {
-  $: 'USD',
-  '€': 'EUR',
-  '£': 'GBP',
-  '¥': 'JPY',
-  '₹': 'INR',
-  '₩': 'KRW',
-  '₽': 'RUB',
-};
-/** Prefixes glued to "$": US$, A$, C$, HK$, NZ$, S$. */
-const DOLLAR_PREFIXES: Readonly<Record<string, string>> = {
-  US: 'USD',
-  A: 'AUD',
-  C: 'CAD',
-  HK: 'HKD',
-  NZ: 'NZD',
-  S: 'SGD',
-};
-const CURRENCY_CODES = new Set(['USD', 'EUR', 'GBP', 'CNY', 'JPY', 'INR', 'CHF', 'AUD', 'CAD', 'HKD', 'RUB']);
-const CURRENCY_WORDS: Readonly<Record<string, string>> = {
-  dollar: 'USD',
-  dollars: 'USD',
-  euro: 'EUR',
-  euros: 'EUR',
-  yuan: 'CNY',
-  renminbi: 'CNY',
-  yen: 'JPY',
-  rupee: 'INR',
-  rupees: 'INR',
-  rouble: 'RUB',
-  roubles: 'RUB',
-  ruble: 'RUB',
-  rubles: 'RUB',
-  sterling: 'GBP',
-};
-const PERCENT_WORDS = new Set(['percent', 'pct']);
-const DURATION_UNITS: Readonly<Record<string, string>> = {
-  second: 'second',
-  seconds: 'second',
-  minute: 'minute',
-  minutes: 'minute',
-  hour: 'hour',
-  hours: 'hour',
-  day: 'day',
-  days: 'day',
-  week: 'week',
-  weeks: 'week',
-  month: 'month',
-  months: 'month',
-  year: 'year',
-  years: 'year',
-  decade: 'decade',
-  decades: 'decade',
-  century: 'century',
-  centuries: 'century',
-};
-const QUANTITY_UNITS: Readonly<Record<string, string>> = {
-  km: 'km',
-  kilometre: 'km',
-  kilometres: 'km',
-  kilometer: 'km',
-  kilometers: 'km',
-  mile: 'mi',
-  miles: 'mi',
-  m: 'm',
-  metre: 'm',
-  metres: 'm',
-  meter: 'm',
-  meters: 'm',
-  cm: 'cm',
-  mm: 'mm',
-  kg: 'kg',
-  kilogram: 'kg',
-  kilograms: 'kg',
-  kilos: 'kg',
-  grams: 'g',
-  tonne: 't',
-  tonnes: 't',
-  ton: 't',
-  tons: 't',
-  lb: 'lb',
-  lbs: 'lb',
-  ft: 'ft',
-  foot: 'ft',
-  feet: 'ft',
-  inch: 'in',
-  inches: 'in',
-  litre: 'L',
-  litres: 'L',
-  liter: 'L',
-  liters: 'L',
-  gallon: 'gal',
-  gallons: 'gal',
-  barrel: 'bbl',
-  barrels: 'bbl',
-  mph: 'mph',
-  knots: 'kn',
-  acre: 'acre',
-  acres: 'acre',
-  hectare: 'ha',
-  hectares: 'ha',
-  degrees: '°',
-  MW: 'MW',
-  GW: 'GW',
-  kW: 'kW',
-  kWh: 'kWh',
-  TWh: 'TWh',
-};
 const IRREGULAR_PLURALS = new Set([
   'people',
   'children',
@@ -195,13 +56,16 @@ const NOT_PLURAL = new Set([
   'plus',
   'less',
 ]);
+/** "crisis", "basis", "class", "status": singular nouns that end in "s". */
+const SINGULAR_ENDING = /(?:ss|is|us)$/u;
+const YEAR = /^(?:18|19|20)\d\d$|^2100$/u;
+const RATE_JOINERS = new Set(['per', 'a', 'an', 'each']);
 const LOWERCASE_WORD = /^\p{Ll}[\p{Ll}'’-]*$/u;
 const DIGITS = /^\p{N}/u;
 const STARTS_WITH_LETTER = /^\p{L}/u;
 const THOUSANDS = /^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/u;
 const PLAIN = /^\d+(?:\.\d+)?$/u;
 const DECIMAL_COMMA = /^\d+,\d{1,2}$/u;
-const AGE_ENDING = /(?:^|-)(?:years?|months?|weeks?|days?)-old$/iu;
 const GLUE_BEFORE = new Set(['-', '/', ':', '#', '.', ',']);
 const GLUE_AFTER = new Set(['/', ':']);
 
@@ -230,8 +94,9 @@ function readFactAt(
   index: number,
   exclude: readonly Span[],
 ): { number?: NumberFact; next: number } {
-  const first = words[index] as Word;
-  if (isGluedToPrevious(words, index)) return { next: index + 1 };
+  const minus = minusBefore(words, index);
+  const first = minus ?? (words[index] as Word);
+  if (minus === undefined && isGluedToPrevious(words, index)) return { next: index + 1 };
   const parsed = parseNumber(words, index);
   if (parsed === undefined) return { next: index + 1 };
   const currency = currencyBefore(words, index);
@@ -248,6 +113,11 @@ function readFactAt(
   const start = currency?.start ?? first.start;
   const described = describe(words, next, parsed, currency?.code);
   if (described === undefined) return { next };
+  if (minus !== undefined) {
+    // Only a temperature reads a minus sign before it: "-5°C". Elsewhere "-" joins a range or a code.
+    if (described.unit !== '°C' && described.unit !== '°F') return { next: described.next };
+    value = -value;
+  }
   const span = { start, end: Math.max(end, described.end) };
   if (overlapsAny(span, exclude)) return { next: described.next };
   const number: NumberFact = {
@@ -301,8 +171,12 @@ function describe(
   if (code) return { kind: 'money', unit: code, end, next: next + 1 };
   const duration = DURATION_UNITS[lower];
   if (duration) return { kind: 'duration', unit: duration, end, next: next + 1 };
+  const temperature = temperatureAt(words, next);
+  if (temperature) return temperature;
   const quantity = QUANTITY_UNITS[after.text] ?? (after.text.length > 2 ? QUANTITY_UNITS[lower] : undefined);
-  if (quantity) return { kind: 'quantity', unit: quantity, end, next: next + 1 };
+  if (quantity) return rateAt(words, next + 1) ?? { kind: 'quantity', unit: quantity, end, next: next + 1 };
+  if (isYear(parsed, words[next - 1])) return undefined;
+  if (parsed.spelled && parsed.value === 1) return undefined; // "one believes", "the one"
   for (const offset of [0, 1]) {
     const noun = words[next + offset];
     if (noun === undefined || (offset === 1 && !LOWERCASE_WORD.test(after.text))) break;
@@ -314,10 +188,55 @@ function describe(
   return undefined;
 }
 
+/** "20°C", "68 °F", "30 degrees Celsius". */
+function temperatureAt(words: readonly Word[], index: number): Description | undefined {
+  const sign = words[index];
+  const scale = words[index + 1];
+  if (sign === undefined || scale === undefined) return undefined;
+  const degree = sign.text === '°' && scale.start === sign.end;
+  const unit = TEMPERATURE_SCALES[scale.text];
+  if (unit === undefined || !(degree || sign.text.toLowerCase() === 'degrees')) return undefined;
+  if (degree && scale.text.length > 1 && !/^[CF]$/u.test(scale.text)) return undefined;
+  return { kind: 'quantity', unit, end: scale.end, next: index + 2 };
+}
+
+/**
+ * A unit over time after a quantity's unit: "km/h", "miles per hour", "barrels a day". `index` is the word
+ * after the unit.
+ */
+function rateAt(words: readonly Word[], index: number): Description | undefined {
+  const unitWord = words[index - 1] as Word;
+  const unit = QUANTITY_UNITS[unitWord.text] ?? QUANTITY_UNITS[unitWord.text.toLowerCase()];
+  const rates = unit === undefined ? undefined : RATE_UNITS[unit];
+  const joiner = words[index];
+  const time = words[index + 1];
+  if (rates === undefined || joiner === undefined || time === undefined) return undefined;
+  const slash = joiner.text === '/' && joiner.start === unitWord.end && time.start === joiner.end;
+  const spelled = RATE_JOINERS.has(joiner.text.toLowerCase());
+  const rate = rates[slash ? time.text : time.text.toLowerCase()];
+  if (rate === undefined || !(slash || spelled)) return undefined;
+  return { kind: 'quantity', unit: rate, end: time.end, next: index + 2 };
+}
+
+/** A bare figure from 1800 to 2100 before a noun is a year ("the 2008 financial crisis"), not a count. */
+function isYear(parsed: ParsedNumber, word: Word | undefined): boolean {
+  return !parsed.spelled && word !== undefined && YEAR.test(word.text);
+}
+
 function isPluralNoun(word: string): boolean {
   if (!LOWERCASE_WORD.test(word)) return false;
   if (IRREGULAR_PLURALS.has(word)) return true;
-  return word.length > 3 && word.endsWith('s') && !word.endsWith('ss') && !NOT_PLURAL.has(word);
+  return word.length > 3 && word.endsWith('s') && !SINGULAR_ENDING.test(word) && !NOT_PLURAL.has(word);
+}
+
+/** "-5°C": a minus sign right before a figure, with a space (or nothing) before the sign. */
+function minusBefore(words: readonly Word[], index: number): Word | undefined {
+  const word = words[index] as Word;
+  const sign = words[index - 1];
+  if (!DIGITS.test(word.text) || sign === undefined || sign.end !== word.start) return undefined;
+  if (sign.text !== '-' && sign.text !== '−') return undefined;
+  const before = words[index - 2];
+  return before === undefined || before.end < sign.start ? sign : undefined;
 }
 
 /** A figure glued to letters or separators before it ("COVID-19", "F-16", "10:30", "24/7") is a name or code. */
@@ -371,93 +290,6 @@ function figureValue(text: string): number | undefined {
   if (THOUSANDS.test(text) || PLAIN.test(text)) return Number(text.replaceAll(',', ''));
   if (DECIMAL_COMMA.test(text)) return Number(text.replace(',', '.'));
   return undefined;
-}
-
-/** "twenty-five", "two hundred and five", "a million", and "two-day" (a number with its unit glued on). */
-function parseSpelled(words: readonly Word[], index: number): ParsedNumber | undefined {
-  const first = words[index] as Word;
-  const lower = first.text.toLowerCase();
-  if ((lower === 'a' || lower === 'an') && words[index + 1]) {
-    const scale = (words[index + 1] as Word).text.toLowerCase();
-    if (scale in SCALES) {
-      return { value: SCALES[scale] as number, next: index + 2, spelled: true };
-    }
-    return undefined;
-  }
-  // Most words are no number: reject them before splitting (every word of the text comes here).
-  if (!isNumberWord(firstPart(lower))) return undefined;
-  const parts = lower.split('-');
-  let leading = 0;
-  while (leading < parts.length && isNumberWord(parts[leading] as string)) leading++;
-  if (leading === 0) return undefined;
-  const total = new SpelledTotal();
-  for (const part of parts.slice(0, leading)) total.add(part);
-  if (leading < parts.length) {
-    const unit = parts[leading] as string;
-    if (!isUnit(unit)) return undefined;
-    const unitStart = first.start + parts.slice(0, leading).join('-').length + 1;
-    const old = AGE_ENDING.test(first.text) ? first.end : undefined;
-    return {
-      value: total.value,
-      next: index + 1,
-      spelled: true,
-      hyphenUnit: { word: unit, end: unitStart + unit.length, ...(old ? { old } : {}) },
-    };
-  }
-  let next = index + 1;
-  while (next < words.length) {
-    const word = (words[next] as Word).text.toLowerCase();
-    const afterAnd = words[next + 1]?.text.toLowerCase() ?? '';
-    if (word === 'and' && total.allowsAnd && isNumberWord(afterAnd)) {
-      next++;
-      continue;
-    }
-    if (!isNumberWord(word)) break;
-    for (const part of word.split('-')) total.add(part);
-    next++;
-  }
-  return { value: total.value, next, spelled: true };
-}
-
-class SpelledTotal {
-  private total = 0;
-  private current = 0;
-  private lastWasScale = false;
-
-  add(word: string): void {
-    const scale = SCALES[word];
-    if (scale !== undefined && scale < 1000) this.current = (this.current || 1) * scale;
-    else if (scale !== undefined) {
-      this.total += (this.current || 1) * scale;
-      this.current = 0;
-    } else this.current += NUMBER_WORDS[word] ?? 0;
-    this.lastWasScale = scale !== undefined;
-  }
-
-  get allowsAnd(): boolean {
-    return this.lastWasScale;
-  }
-
-  get value(): number {
-    return this.total + this.current;
-  }
-}
-
-function isNumberWord(word: string): boolean {
-  if (word in NUMBER_WORDS || word in SCALES) return true;
-  return word.includes('-') && word.split('-').every((part) => part in NUMBER_WORDS || part in SCALES);
-}
-
-function isUnit(word: string): boolean {
-  const part = firstPart(word);
-  return (
-    part.toLowerCase() in DURATION_UNITS || part in QUANTITY_UNITS || part.toLowerCase() in QUANTITY_UNITS
-  );
-}
-
-/** "year-old" -> "year": the unit of a compound adjective is its first part. */
-function firstPart(word: string): string {
-  return word.split('-')[0] as string;
 }
 
 function unitEnd(word: Word): number {

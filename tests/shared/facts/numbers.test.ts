@@ -31,6 +31,26 @@ describe('findNumbers', () => {
     ['a 28-year-old man', '28-year-old', 'quantity', 28, 'years old'],
     ['a five-year-old girl', 'five-year-old', 'quantity', 5, 'years old'],
     ['five more years in office', 'five more years', 'duration', 5, 'year'],
+    ['It was 20°C in Paris', '20°C', 'quantity', 20, '°C'],
+    ['and 68 °F in Boston', '68 °F', 'quantity', 68, '°F'],
+    ['it fell to -5°C overnight', '-5°C', 'quantity', -5, '°C'],
+    ['a high of 30 degrees Celsius', '30 degrees Celsius', 'quantity', 30, '°C'],
+    ['or 86 degrees Fahrenheit', '86 degrees Fahrenheit', 'quantity', 86, '°F'],
+    ['winds of 60 mph', '60 mph', 'quantity', 60, 'mph'],
+    ['gusts of 100 km/h', '100 km/h', 'quantity', 100, 'km/h'],
+    ['at 80 kilometres per hour', '80 kilometres per hour', 'quantity', 80, 'km/h'],
+    ['a 20 kg bag', '20 kg', 'quantity', 20, 'kg'],
+    ['3 tonnes of coal', '3 tonnes', 'quantity', 3, 't'],
+    ['1.2 million barrels a day', '1.2 million barrels a day', 'quantity', 1.2e6, 'bbl/d'],
+    ['50 barrels of oil', '50 barrels', 'quantity', 50, 'bbl'],
+    ['a 500 MW plant', '500 MW', 'quantity', 500, 'MW'],
+    ['a 500MW plant', '500MW', 'quantity', 500, 'MW'],
+    ['a loan of EUR 5 million', 'EUR 5 million', 'money', 5e6, 'EUR'],
+    ['a fee of 20 USD', '20 USD', 'money', 20, 'USD'],
+    ['CHF 3bn in assets', 'CHF 3bn', 'money', 3e9, 'CHF'],
+    ['SEK 400 million', 'SEK 400 million', 'money', 4e8, 'SEK'],
+    ['a price of R$50', 'R$50', 'money', 50, 'BRL'],
+    ['paid 300 pesos', '300 pesos', 'money', 300, 'MXN'],
   ])('reads %j as %s (%s %d %s)', (text, expectedText, kind, value, unit) => {
     const [number] = findNumbers(text);
 
@@ -52,8 +72,18 @@ describe('findNumbers', () => {
     ['Call 911 now'],
     ['Smith, 55, said'],
     ['the two'],
+    ['the 2008 financial crisis'],
+    ['In 2016 voters chose a new president'],
+    ['As one believes, so one acts'],
+    ['a 3-5 loss'],
   ])('reports no number in %j', (text) => {
     expect(findNumbers(text)).toEqual([]);
+  });
+
+  it('still counts a figure with a thousands separator that looks like a year', () => {
+    expect(findNumbers('2,008 voters signed it')).toMatchObject([
+      { kind: 'count', value: 2008, unit: 'voters' },
+    ]);
   });
 
   it('skips numbers inside excluded spans such as dates', () => {

@@ -1,0 +1,127 @@
+import { firstPart, isUnit } from './numbers-units.ts';
+import type { Word } from './words.ts';
+
+/** A number read from one or more words: `next` is the index of the first word after it. */
+export interface ParsedNumber {
+  readonly value: number;
+  readonly next: number;
+  readonly spelled: boolean;
+  /** The unit glued on with a hyphen, as in "two-day" or "10-km"; `old` marks an age ("28-year-old"). */
+  readonly hyphenUnit?: { readonly word: string; readonly end: number; readonly old?: number };
+}
+
+export const AGE_ENDING = /(?:^|-)(?:years?|months?|weeks?|days?)-old$/iu;
+
+/** Number words below twenty, also used by dates.ts. */
+export const NUMBER_WORDS: Readonly<Record<string, number>> = {
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  sixty: 60,
+  seventy: 70,
+  eighty: 80,
+  ninety: 90,
+};
+export const SCALES: Readonly<Record<string, number>> = {
+  dozen: 12,
+  hundred: 100,
+  thousand: 1e3,
+  million: 1e6,
+  billion: 1e9,
+  trillion: 1e12,
+};
+
+/** "twenty-five", "two hundred and five", "a million", and "two-day" (a number with its unit glued on). */
+export function parseSpelled(words: readonly Word[], index: number): ParsedNumber | undefined {
+  const first = words[index] as Word;
+  const lower = first.text.toLowerCase();
+  if ((lower === 'a' || lower === 'an') && words[index + 1]) {
+    const scale = (words[index + 1] as Word).text.toLowerCase();
+    if (scale in SCALES) {
+      return { value: SCALES[scale] as number, next: index + 2, spelled: true };
+    }
+    return undefined;
+  }
+  // Most words are no number: reject them before splitting (every word of the text comes here).
+  if (!isNumberWord(firstPart(lower))) return undefined;
+  const parts = lower.split('-');
+  let leading = 0;
+  while (leading < parts.length && isNumberWord(parts[leading] as string)) leading++;
+  if (leading === 0) return undefined;
+  const total = new SpelledTotal();
+  for (const part of parts.slice(0, leading)) total.add(part);
+  if (leading < parts.length) {
+    const unit = parts[leading] as string;
+    if (!isUnit(unit)) return undefined;
+    const unitStart = first.start + parts.slice(0, leading).join('-').length + 1;
+    const old = AGE_ENDING.test(first.text) ? first.end : undefined;
+    return {
+      value: total.value,
+      next: index + 1,
+      spelled: true,
+      hyphenUnit: { word: unit, end: unitStart + unit.length, ...(old ? { old } : {}) },
+    };
+  }
+  let next = index + 1;
+  while (next < words.length) {
+    const word = (words[next] as Word).text.toLowerCase();
+    const afterAnd = words[next + 1]?.text.toLowerCase() ?? '';
+    if (word === 'and' && total.allowsAnd && isNumberWord(afterAnd)) {
+      next++;
+      continue;
+    }
+    if (!isNumberWord(word)) break;
+    for (const part of word.split('-')) total.add(part);
+    next++;
+  }
+  return { value: total.value, next, spelled: true };
+}
+
+class SpelledTotal {
+  private total = 0;
+  private current = 0;
+  private lastWasScale = false;
+
+  add(word: string): void {
+    const scale = SCALES[word];
+    if (scale !== undefined && scale < 1000) this.current = (this.current || 1) * scale;
+    else if (scale !== undefined) {
+      this.total += (this.current || 1) * scale;
+      this.current = 0;
+    } else this.current += NUMBER_WORDS[word] ?? 0;
+    this.lastWasScale = scale !== undefined;
+  }
+
+  get allowsAnd(): boolean {
+    return this.lastWasScale;
+  }
+
+  get value(): number {
+    return this.total + this.current;
+  }
+}
+
+export function isNumberWord(word: string): boolean {
+  if (word in NUMBER_WORDS || word in SCALES) return true;
+  return word.includes('-') && word.split('-').every((part) => part in NUMBER_WORDS || part in SCALES);
+}
