@@ -25,6 +25,8 @@ export const USAGE = `Usage:
   precis view [LENGTH] [-o DIR] FILE...  an HTML page per Result JSON file, or per article (processed
                                          first); one page may go to stdout, more need -o DIR
   precis view --jsonl IN -o DIR          an HTML page per Result line, as precis process prints them
+  precis redrive [--queue-url URL --dlq-url URL]
+                                         moves the dead letters back to the queue (precis redrive -h)
 
 Options:
   --format json|text|markdown  json (the default): one Result JSON line each; text and markdown: title,

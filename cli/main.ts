@@ -2,9 +2,10 @@ import { PIPELINE_VERSION } from '#shared/result.ts';
 import packageJson from '../package.json' with { type: 'json' };
 import { type Command, parseCommand, USAGE, UsageError } from './arguments.ts';
 import { EXIT_OK, EXIT_USAGE, type Io, runProcess } from './process-command.ts';
+import { redriveCommand } from './redrive.ts';
 import { runView } from './view-command.ts';
 
-/** `npx precis`: parses the command line once, then runs `process` or `view`. */
+/** `npx precis`: parses the command line once, then runs `process` or `view` (or `redrive`). */
 
 export type { Io };
 
@@ -14,6 +15,8 @@ const usageError = (io: Io, error: UsageError): number => {
 };
 
 export async function main(argv: readonly string[], io: Io): Promise<number> {
+  // An operator's command with options of its own (see cli/redrive.ts).
+  if (argv[0] === 'redrive') return redriveCommand(argv.slice(1), io);
   let command: Command;
   try {
     command = parseCommand(argv);

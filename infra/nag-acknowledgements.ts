@@ -5,9 +5,19 @@ import type { Bucket } from 'aws-cdk-lib/aws-s3';
 import type { IConstruct } from 'constructs';
 import { INCOMING_PREFIX, PROCESSED_PREFIX } from '#shared/config.ts';
 
+/** What a function's role was granted, which decides the findings it has. */
+export type GrantKind =
+  | 'tracing'
+  | 'read incoming'
+  | 'read processed'
+  | 'put incoming'
+  | 'put processed'
+  | 'delete processed'
+  | 'table';
+
 /** What the acknowledgements are about; each one is attached to the narrowest construct it applies to. */
 export interface NagSubjects {
-  readonly functions: readonly IFunction[];
+  readonly functions: readonly { readonly fn: IFunction; readonly grants: readonly GrantKind[] }[];
   readonly bucket: Bucket;
   readonly table: Table;
 }
@@ -18,45 +28,59 @@ const BASIC_EXECUTION_ROLE = 'arn:<AWS::Partition>:iam::aws:policy/service-role/
 
 /**
  * Every cdk-nag AwsSolutions finding precis accepts, each with the reason it is acceptable. Findings are
- * acknowledged one by one (`Rule[Finding]`), never a whole rule, so a new wildcard still fails the check.
+ * acknowledged one by one (`Rule[Finding]`), never a whole rule, and only on the roles that have them, so a
+ * new wildcard still fails the check.
  */
 export function acknowledgeNagFindings(stack: Stack, { functions, bucket, table }: NagSubjects): void {
   const bucketArn = arnOf(stack, bucket);
   const tableArn = arnOf(stack, table);
+  const objects = (prefix: string) => ({
+    [`AwsSolutions-IAM5[Resource::${bucketArn}/${prefix}*]`]:
+      `Object permissions are scoped to the ${prefix} prefix; the wildcard stands for the keys under it, ` +
+      'which are not known in advance.',
+  });
+  const read = {
+    'AwsSolutions-IAM5[Action::s3:GetObject*]':
+      'From Bucket.grantRead: the GetObject family (object, version, tagging, attributes) on one key prefix ' +
+      'of the articles bucket only.',
+    'AwsSolutions-IAM5[Action::s3:GetBucket*]':
+      'From Bucket.grantRead: bucket-level reads (location, versioning) on the articles bucket ARN only, ' +
+      'which the S3 client may need; no other bucket.',
+    'AwsSolutions-IAM5[Action::s3:List*]':
+      'From Bucket.grantRead: listing the articles bucket only, so a missing key answers 404 NoSuchKey ' +
+      'instead of 403 AccessDenied (what tells a forged notification from an outage).',
+  };
+  const put = {
+    'AwsSolutions-IAM5[Action::s3:Abort*]':
+      'From Bucket.grantPut: AbortMultipartUpload, so a failed upload under the granted prefix can be ' +
+      'cleaned up; no ACL actions are granted.',
+  };
+  const reasons: Record<GrantKind, Record<string, string>> = {
+    tracing: {
+      'AwsSolutions-IAM5[Resource::*]':
+        'Only xray:PutTraceSegments and xray:PutTelemetryRecords (added by active tracing) use Resource "*": ' +
+        'X-Ray supports no resource-level permissions for them.',
+    },
+    'read incoming': { ...read, ...objects(INCOMING_PREFIX) },
+    'read processed': { ...read, ...objects(PROCESSED_PREFIX) },
+    'put incoming': { ...put, ...objects(INCOMING_PREFIX) },
+    'put processed': { ...put, ...objects(PROCESSED_PREFIX) },
+    'delete processed': objects(PROCESSED_PREFIX),
+    table: {
+      [`AwsSolutions-IAM5[Resource::${tableArn}/index/*]`]:
+        "From Table.grant: covers the results table's own secondary indexes (byKey, inFlight) for Query; " +
+        'no other table.',
+    },
+  };
 
-  for (const fn of functions) {
+  for (const { fn, grants } of functions) {
     acknowledge(fn, {
       'AwsSolutions-L1':
         'Pinned to nodejs22.x on purpose: the project runs Node 22 locally and in CI (the node@22 devDependency) ' +
         'so tests exercise the same runtime as Lambda; the two are upgraded together.',
     });
     if (fn.role === undefined) continue;
-    acknowledge(fn.role, {
-      'AwsSolutions-IAM5[Resource::*]':
-        'Only xray:PutTraceSegments and xray:PutTelemetryRecords (added by active tracing) use Resource "*": ' +
-        'X-Ray supports no resource-level permissions for them.',
-      'AwsSolutions-IAM5[Action::s3:GetObject*]':
-        'From Bucket.grantRead: the GetObject family (object, version, tagging, attributes) on one key prefix ' +
-        'of the articles bucket only.',
-      'AwsSolutions-IAM5[Action::s3:GetBucket*]':
-        'From Bucket.grantRead: bucket-level reads (location, versioning) on the articles bucket ARN only, ' +
-        'which the S3 client may need; no other bucket.',
-      'AwsSolutions-IAM5[Action::s3:List*]':
-        'From Bucket.grantRead: listing the articles bucket only, so a missing key answers 404 NoSuchKey ' +
-        'instead of 403 AccessDenied.',
-      'AwsSolutions-IAM5[Action::s3:Abort*]':
-        'From Bucket.grantPut: AbortMultipartUpload, so a failed upload under the granted prefix can be ' +
-        'cleaned up; no delete or ACL actions are granted.',
-      [`AwsSolutions-IAM5[Resource::${bucketArn}/${INCOMING_PREFIX}*]`]:
-        `Object permissions are scoped to the ${INCOMING_PREFIX} prefix; the wildcard stands for the article ` +
-        'keys, which are not known in advance.',
-      [`AwsSolutions-IAM5[Resource::${bucketArn}/${PROCESSED_PREFIX}*]`]:
-        `Object permissions are scoped to the ${PROCESSED_PREFIX} prefix; the wildcard stands for the result ` +
-        'keys, which are not known in advance.',
-      [`AwsSolutions-IAM5[Resource::${tableArn}/index/*]`]:
-        "From Table.grantReadWriteData: covers the results table's own secondary indexes (byKey) for Query; " +
-        'no other table.',
-    });
+    acknowledge(fn.role, Object.assign({}, ...['tracing' as const, ...grants].map((kind) => reasons[kind])));
   }
 
   const notificationsHandler = stack.node.children.find((child) =>

@@ -5,6 +5,9 @@ import { HttpApi, type HttpMethod, LogGroupLogDestination } from 'aws-cdk-lib/aw
 import { HttpIamAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import { AttributeType, BillingMode, ProjectionType, Table } from 'aws-cdk-lib/aws-dynamodb';
+import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
+import { LambdaFunction as LambdaFunctionTarget } from 'aws-cdk-lib/aws-events-targets';
+import { Grant, type IGrantable } from 'aws-cdk-lib/aws-iam';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { BlockPublicAccess, Bucket, BucketEncryption, EventType } from 'aws-cdk-lib/aws-s3';
@@ -12,7 +15,13 @@ import { SqsDestination } from 'aws-cdk-lib/aws-s3-notifications';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { TABLE_SCHEMA } from '#shared/adapters/article-store.ts';
-import { DEFAULT_MAX_INPUT_BYTES, ENV, INCOMING_PREFIX, PROCESSED_PREFIX } from '#shared/config.ts';
+import {
+  DEFAULT_MAX_INPUT_BYTES,
+  DEFAULT_STUCK_AFTER_SECONDS,
+  ENV,
+  INCOMING_PREFIX,
+  PROCESSED_PREFIX,
+} from '#shared/config.ts';
 import { API_ROUTES, splitRoute } from '#shared/events/api-routes.ts';
 import { checkedSummaryLength } from '#shared/summarise/summary-length.ts';
 import { LambdaFunction } from './lambda-function.ts';
@@ -35,6 +44,10 @@ const METRICS_NAMESPACE = 'Precis';
 const PROCESS_MEMORY_MB = 2048;
 const PROCESS_TIMEOUT = Duration.seconds(60);
 const API_MEMORY_MB = 512;
+const SCHEDULED_MEMORY_MB = 256;
+const SCHEDULED_TIMEOUT = Duration.seconds(60);
+const DEAD_LETTERS_RATE = Duration.minutes(1);
+const SWEEP_RATE = Duration.minutes(15);
 const API_TIMEOUT = Duration.seconds(10);
 /** AWS's advice for SQS event sources: visibility timeout at least 6x the function timeout. */
 const VISIBILITY_TIMEOUT_FACTOR = 6;
@@ -137,7 +150,7 @@ export class PrecisStack extends Stack {
     });
 
     // Tables: the Results, and the idempotency records of the process function.
-    const { partitionKey, sortKey, byKeyIndex } = TABLE_SCHEMA;
+    const { partitionKey, sortKey, byKeyIndex, inFlightIndex } = TABLE_SCHEMA;
     const table = new Table(this, 'ResultsTable', {
       partitionKey: attribute(partitionKey),
       sortKey: attribute(sortKey),
@@ -150,6 +163,13 @@ export class PrecisStack extends Stack {
       partitionKey: attribute(byKeyIndex.partitionKey),
       sortKey: attribute(byKeyIndex.sortKey),
       projectionType: ProjectionType[byKeyIndex.projectionType],
+    });
+    table.addGlobalSecondaryIndex({
+      indexName: inFlightIndex.indexName,
+      partitionKey: attribute(inFlightIndex.partitionKey),
+      sortKey: attribute(inFlightIndex.sortKey),
+      projectionType: ProjectionType[inFlightIndex.projectionType],
+      nonKeyAttributes: [...inFlightIndex.nonKeyAttributes],
     });
     const idempotencyTable = new Table(this, 'IdempotencyTable', {
       partitionKey: { name: IDEMPOTENCY_KEY, type: AttributeType.STRING },
@@ -226,17 +246,64 @@ export class PrecisStack extends Stack {
       api.addRoutes({ path, methods: [method as HttpMethod], integration });
     }
 
-    // Grants: each function gets only the prefixes and tables it touches.
+    // Scheduled: the dead-letter consumer and the sweeper of stuck Results.
+    const deadLettersFunction = new LambdaFunction(this, 'DeadLettersFunction', {
+      ...functionDefaults,
+      entry: entry('dead-letters'),
+      description:
+        'Fails the Results of dead-lettered notifications (RETRIES_EXHAUSTED); the messages stay for redrive',
+      timeout: SCHEDULED_TIMEOUT,
+      memorySize: SCHEDULED_MEMORY_MB,
+      environment: { ...pipelineEnvironment, [ENV.deadLetterQueueUrl]: deadLetterQueue.queueUrl },
+    });
+    const sweepFunction = new LambdaFunction(this, 'SweepFunction', {
+      ...functionDefaults,
+      entry: entry('sweep'),
+      description: 'Fails Results stuck PENDING or PROCESSING past their deadline (TIMED_OUT)',
+      timeout: SCHEDULED_TIMEOUT,
+      memorySize: SCHEDULED_MEMORY_MB,
+      environment: { ...pipelineEnvironment, [ENV.stuckAfterSeconds]: String(DEFAULT_STUCK_AFTER_SECONDS) },
+    });
+    new Rule(this, 'DeadLettersSchedule', {
+      description: 'Runs the dead-letter consumer',
+      schedule: Schedule.rate(DEAD_LETTERS_RATE),
+      targets: [new LambdaFunctionTarget(deadLettersFunction)],
+    });
+    new Rule(this, 'SweepSchedule', {
+      description: 'Runs the sweeper of stuck Results',
+      schedule: Schedule.rate(SWEEP_RATE),
+      targets: [new LambdaFunctionTarget(sweepFunction)],
+    });
+
+    // Grants: each function gets only the prefixes, tables and actions it uses.
     bucket.grantRead(processFunction, `${INCOMING_PREFIX}*`);
     bucket.grantPut(processFunction, `${PROCESSED_PREFIX}*`);
-    table.grantReadWriteData(processFunction);
+    grantDeleteProcessed(bucket, processFunction);
+    table.grant(processFunction, 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:BatchWriteItem');
     idempotencyTable.grantReadWriteData(processFunction);
 
     bucket.grantPut(apiFunction, `${INCOMING_PREFIX}*`);
     bucket.grantRead(apiFunction, `${PROCESSED_PREFIX}*`);
-    table.grantReadWriteData(apiFunction);
+    table.grant(apiFunction, 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query');
 
-    acknowledgeNagFindings(this, { functions: [processFunction, apiFunction], bucket, table });
+    deadLetterQueue.grant(deadLettersFunction, 'sqs:ReceiveMessage');
+    bucket.grantRead(deadLettersFunction, `${INCOMING_PREFIX}*`);
+    grantDeleteProcessed(bucket, deadLettersFunction);
+    table.grant(deadLettersFunction, 'dynamodb:PutItem', 'dynamodb:UpdateItem');
+
+    grantDeleteProcessed(bucket, sweepFunction);
+    table.grant(sweepFunction, 'dynamodb:Query', 'dynamodb:UpdateItem');
+
+    acknowledgeNagFindings(this, {
+      functions: [
+        { fn: processFunction, grants: ['read incoming', 'put processed', 'delete processed', 'table'] },
+        { fn: apiFunction, grants: ['put incoming', 'read processed', 'table'] },
+        { fn: deadLettersFunction, grants: ['read incoming', 'delete processed', 'table'] },
+        { fn: sweepFunction, grants: ['delete processed', 'table'] },
+      ],
+      bucket,
+      table,
+    });
 
     // Outputs
     new CfnOutput(this, 'BucketName', {
@@ -257,6 +324,18 @@ export class PrecisStack extends Stack {
       description: `Notifications that failed ${MAX_RECEIVE_COUNT} times`,
     });
   }
+}
+
+/**
+ * s3:DeleteObject on processed/ only: removing what a Result that ended FAILED left there. (Bucket.grantDelete
+ * would add DeleteObjectVersion and DeleteObjectTagging, which nothing here needs.)
+ */
+function grantDeleteProcessed(bucket: Bucket, grantee: IGrantable): Grant {
+  return Grant.addToPrincipal({
+    grantee,
+    actions: ['s3:DeleteObject'],
+    resourceArns: [bucket.arnForObjects(`${PROCESSED_PREFIX}*`)],
+  });
 }
 
 /** One JSON object per request, with the caller's IAM identity. */

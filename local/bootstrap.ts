@@ -4,6 +4,7 @@ import {
   DescribeTableCommand,
   type DynamoDBClient,
   ResourceInUseException,
+  UpdateTableCommand,
 } from '@aws-sdk/client-dynamodb';
 import { BucketAlreadyOwnedByYou, CreateBucketCommand, type S3Client } from '@aws-sdk/client-s3';
 import {
@@ -93,12 +94,38 @@ export async function createTable(dynamodb: DynamoDBClient, table: CreateTableCo
   } catch (error) {
     if (!(error instanceof ResourceInUseException)) throw error;
   }
+  await addMissingIndexes(dynamodb, table, await waitUntilActive(dynamodb, table.TableName));
+}
+
+async function waitUntilActive(dynamodb: DynamoDBClient, tableName: string | undefined) {
   const deadline = Date.now() + TABLE_ACTIVE_TIMEOUT_MS;
   for (;;) {
-    const { Table } = await dynamodb.send(new DescribeTableCommand({ TableName: table.TableName }));
-    if (Table?.TableStatus === 'ACTIVE') return;
-    if (Date.now() > deadline) throw new Error(`Table ${table.TableName} is still ${Table?.TableStatus}`);
+    const { Table } = await dynamodb.send(new DescribeTableCommand({ TableName: tableName }));
+    const indexes = Table?.GlobalSecondaryIndexes ?? [];
+    if (Table?.TableStatus === 'ACTIVE' && indexes.every((index) => index.IndexStatus === 'ACTIVE')) {
+      return indexes.map((index) => index.IndexName);
+    }
+    if (Date.now() > deadline) throw new Error(`Table ${tableName} is still ${Table?.TableStatus}`);
     await new Promise((resolve) => setTimeout(resolve, TABLE_ACTIVE_POLL_MS));
+  }
+}
+
+/** A table kept from an older run gets the indexes added since (one at a time, as DynamoDB requires). */
+async function addMissingIndexes(
+  dynamodb: DynamoDBClient,
+  table: CreateTableCommandInput,
+  existing: readonly (string | undefined)[],
+): Promise<void> {
+  for (const index of table.GlobalSecondaryIndexes ?? []) {
+    if (existing.includes(index.IndexName)) continue;
+    await dynamodb.send(
+      new UpdateTableCommand({
+        TableName: table.TableName,
+        AttributeDefinitions: table.AttributeDefinitions,
+        GlobalSecondaryIndexUpdates: [{ Create: index }],
+      }),
+    );
+    await waitUntilActive(dynamodb, table.TableName);
   }
 }
 

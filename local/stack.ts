@@ -9,6 +9,7 @@ import { type ApiHandler, type ApiServer, startApiServer } from './api-server.ts
 import { bootstrap, idempotencyTableInput, type Queue } from './bootstrap.ts';
 import { lockDataDir } from './data-dir-lock.ts';
 import { createNotifier, type Notifier } from './s3-notifications.ts';
+import { type ScheduledHandler, startSchedule } from './schedule.ts';
 import { LOOPBACK, startEmulators } from './servers.ts';
 import { LOCAL_CREDENTIALS, LOCAL_NAMES, LOCAL_REGION, MAX_RECEIVE_COUNT } from './settings.ts';
 import { createSqsPoller, type Poller, type SqsHandler } from './sqs-poller.ts';
@@ -23,10 +24,14 @@ import { createSqsPoller, type Poller, type SqsHandler } from './sqs-poller.ts';
 const BATCH_SIZE = 10;
 const LONG_POLL_SECONDS = 20;
 const DEFAULT_NOTIFY_INTERVAL_MS = 250;
+const DEFAULT_DEAD_LETTER_INTERVAL_MS = 5_000;
+const SWEEP_INTERVAL_MS = 60_000;
 
 export interface Handlers {
   readonly process: SqsHandler;
   readonly api: ApiHandler;
+  readonly deadLetters: ScheduledHandler;
+  readonly sweep: ScheduledHandler;
 }
 
 export interface LocalStackOptions {
@@ -38,6 +43,10 @@ export interface LocalStackOptions {
   /** Defaults to the handlers in functions/. */
   readonly handlers?: Partial<Handlers>;
   readonly notifyIntervalMs?: number;
+  /** How often the dead-letter queue is read. */
+  readonly deadLetterIntervalMs?: number;
+  /** How long a Result may stay PENDING or PROCESSING; defaults to 10 visibility timeouts, at least 10 minutes. */
+  readonly stuckAfterSeconds?: number;
   readonly log: (message: string, details?: unknown) => void;
 }
 
@@ -80,8 +89,17 @@ async function loadHandlers(overrides: Partial<Handlers> | undefined): Promise<H
   return {
     process: overrides?.process ?? (await import('#functions/process.ts')).handler,
     api: overrides?.api ?? (await import('#functions/api.ts')).handler,
+    deadLetters: overrides?.deadLetters ?? (await import('#functions/dead-letters.ts')).handler,
+    sweep: overrides?.sweep ?? (await import('#functions/sweep.ts')).handler,
   };
 }
+
+/**
+ * Locally a Result counts as stuck after 10 visibility timeouts (twice what its 5 receives can take), and
+ * at least 10 minutes, so that a restart does not fail Results whose messages are about to come back.
+ */
+const localStuckAfterSeconds = (visibilityTimeoutSeconds: number) =>
+  Math.max(600, 10 * visibilityTimeoutSeconds);
 
 /** Stops what has started, last started first, and reports every failure. */
 async function stopAll(steps: ReadonlyArray<() => Promise<void>>): Promise<void> {
@@ -126,6 +144,12 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
         tables: [createTableInput(LOCAL_NAMES.table), idempotencyTableInput(LOCAL_NAMES.idempotencyTable)],
       },
     );
+    Object.assign(process.env, {
+      [ENV.deadLetterQueueUrl]: deadLetterQueue.url,
+      [ENV.stuckAfterSeconds]: String(
+        options.stuckAfterSeconds ?? localStuckAfterSeconds(options.visibilityTimeoutSeconds),
+      ),
+    });
     const handlers = await loadHandlers(options.handlers);
 
     const api: ApiServer = await startApiServer({
@@ -151,6 +175,24 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     });
     poller.start();
     stops.push(() => poller.stop());
+
+    // The dead-letter consumer and the sweeper, on the schedules EventBridge runs them on in AWS (faster).
+    const deadLetters = startSchedule({
+      functionName: 'precis-dead-letters',
+      handler: handlers.deadLetters,
+      intervalMs: options.deadLetterIntervalMs ?? DEFAULT_DEAD_LETTER_INTERVAL_MS,
+      runAtStart: true,
+      onError,
+    });
+    stops.push(() => deadLetters.stop());
+    const sweep = startSchedule({
+      functionName: 'precis-sweep',
+      handler: handlers.sweep,
+      intervalMs: SWEEP_INTERVAL_MS,
+      runAtStart: true,
+      onError,
+    });
+    stops.push(() => sweep.stop());
 
     const notifier = createNotifier({
       s3,

@@ -14,11 +14,18 @@ export const ENV = {
   summarySentences: 'SUMMARY_SENTENCES',
   summaryWords: 'SUMMARY_WORDS',
   s3ForcePathStyle: 'S3_FORCE_PATH_STYLE',
+  deadLetterQueueUrl: 'DEAD_LETTER_QUEUE_URL',
+  stuckAfterSeconds: 'STUCK_AFTER_SECONDS',
 } as const;
 
 export const INCOMING_PREFIX = 'incoming/';
 export const PROCESSED_PREFIX = 'processed/';
 export const DEFAULT_MAX_INPUT_BYTES = 5 * 1024 * 1024;
+/**
+ * How long a Result may stay PENDING or PROCESSING before the sweeper fails it (TIMED_OUT): well past the
+ * longest retry of its message (5 receives x 6 minutes of visibility in AWS).
+ */
+export const DEFAULT_STUCK_AFTER_SECONDS = 3_600;
 
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';
@@ -34,6 +41,9 @@ export interface Config {
   /** Summary length in words, whole sentences within it; undefined for no word limit. */
   readonly summaryWords: number | undefined;
   readonly s3ForcePathStyle: boolean;
+  /** The dead-letter queue the dead-letters function reads (only that function needs it). */
+  readonly deadLetterQueueUrl: string | undefined;
+  readonly stuckAfterSeconds: number;
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -76,5 +86,13 @@ export function loadConfig(env: Env = process.env): Config {
     summarySentences: lengthLimit(env, ENV.summarySentences, summarySentencesTextSchema),
     summaryWords: lengthLimit(env, ENV.summaryWords, summaryWordsTextSchema),
     s3ForcePathStyle: env[ENV.s3ForcePathStyle] === 'true',
+    deadLetterQueueUrl: env[ENV.deadLetterQueueUrl] || undefined,
+    stuckAfterSeconds: positiveInteger(env, ENV.stuckAfterSeconds) ?? DEFAULT_STUCK_AFTER_SECONDS,
   };
+}
+
+/** A setting only some functions need, required by the one that reads it. */
+export function requiredSetting<T>(value: T | undefined, name: keyof typeof ENV): T {
+  if (value === undefined) throw new ConfigError(`Missing environment variable ${ENV[name]}`);
+  return value;
 }

@@ -5,6 +5,7 @@ import {
   PutObjectCommand,
   type S3Client,
 } from '@aws-sdk/client-s3';
+import { NotFoundError, RejectedError } from '../errors.ts';
 import { toAdapterError } from './aws-errors.ts';
 
 /** What HeadObject tells us about an object before we decide to download it. */
@@ -24,6 +25,14 @@ export interface PutOptions {
 }
 
 const TEXT_CONTENT_TYPE = 'text/plain; charset=utf-8';
+const PRECONDITION_FAILED = 412;
+
+/** Which content a read must get: a version of the object, or the content with an ETag. */
+export interface ReadPin {
+  readonly versionId?: string;
+  /** The ETag without quotes. */
+  readonly ifMatch?: string;
+}
 
 const unquote = (etag: string | undefined) => etag?.replace(/"/g, '');
 
@@ -37,13 +46,31 @@ export function createArticleBucket(s3: S3Client, bucketName: string) {
     }
   }
 
-  async function read(key: string, versionId?: string): Promise<Uint8Array> {
-    return send(`GetObject ${key}`, async () => {
-      const output = await s3.send(
-        new GetObjectCommand({ Bucket: bucketName, Key: key, VersionId: versionId }),
-      );
-      return (await output.Body?.transformToByteArray()) ?? new Uint8Array();
-    });
+  /**
+   * The object's bytes; pinned to a version (`versionId`), or to the content with that ETag (`ifMatch`).
+   * Throws NotFoundError when the object, that version or that content does not exist.
+   */
+  async function read(key: string, pin: ReadPin = {}): Promise<Uint8Array> {
+    try {
+      return await send(`GetObject ${key}`, async () => {
+        const output = await s3.send(
+          new GetObjectCommand({
+            Bucket: bucketName,
+            Key: key,
+            VersionId: pin.versionId,
+            IfMatch: pin.ifMatch === undefined ? undefined : `"${pin.ifMatch}"`,
+          }),
+        );
+        return (await output.Body?.transformToByteArray()) ?? new Uint8Array();
+      });
+    } catch (error) {
+      if (error instanceof RejectedError && error.status === PRECONDITION_FAILED) {
+        throw new NotFoundError(`GetObject ${key}: the content with ETag ${pin.ifMatch} was replaced`, {
+          cause: error,
+        });
+      }
+      throw error;
+    }
   }
 
   async function put(key: string, body: Uint8Array | string, options: PutOptions): Promise<void> {

@@ -5,9 +5,10 @@ import {
   GetCommand,
   PutCommand,
   QueryCommand,
+  UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { DependencyError, RejectedError } from '../errors.ts';
-import type { EntityType, Result, Status } from '../result.ts';
+import type { EntityType, ErrorCode, Result, ResultError, Status } from '../result.ts';
 import { isAwsError, toAdapterError } from './aws-errors.ts';
 
 /**
@@ -23,15 +24,27 @@ export const TABLE_SCHEMA = {
     sortKey: { name: 'gsi1sk', type: 'S' },
     projectionType: 'ALL',
   },
+  /**
+   * Sparse: only PENDING and PROCESSING Results carry its keys (in-flight marker, time of the last status
+   * change), so the sweeper finds stuck Results with a Query instead of a Scan.
+   */
+  inFlightIndex: {
+    indexName: 'inFlight',
+    partitionKey: { name: 'gsi2pk', type: 'S' },
+    sortKey: { name: 'gsi2sk', type: 'S' },
+    projectionType: 'INCLUDE',
+    nonKeyAttributes: ['status'],
+  },
 } as const;
 
 /** CreateTable input for TABLE_SCHEMA (on-demand billing), for the local stack and tests. */
 export function createTableInput(tableName: string): CreateTableCommandInput {
-  const { partitionKey, sortKey, byKeyIndex } = TABLE_SCHEMA;
+  const { partitionKey, sortKey, byKeyIndex, inFlightIndex } = TABLE_SCHEMA;
+  const keys = [partitionKey, sortKey, byKeyIndex.partitionKey, byKeyIndex.sortKey];
   return {
     TableName: tableName,
     BillingMode: 'PAY_PER_REQUEST',
-    AttributeDefinitions: [partitionKey, sortKey, byKeyIndex.partitionKey, byKeyIndex.sortKey].map((key) => ({
+    AttributeDefinitions: [...keys, inFlightIndex.partitionKey, inFlightIndex.sortKey].map((key) => ({
       AttributeName: key.name,
       AttributeType: key.type,
     })),
@@ -48,7 +61,21 @@ export function createTableInput(tableName: string): CreateTableCommandInput {
         ],
         Projection: { ProjectionType: byKeyIndex.projectionType },
       },
+      inFlightIndexInput(),
     ],
+  };
+}
+
+/** The in-flight index as CreateTable and UpdateTable (adding it to a table made before it) take it. */
+export function inFlightIndexInput() {
+  const { indexName, partitionKey, sortKey, projectionType, nonKeyAttributes } = TABLE_SCHEMA.inFlightIndex;
+  return {
+    IndexName: indexName,
+    KeySchema: [
+      { AttributeName: partitionKey.name, KeyType: 'HASH' as const },
+      { AttributeName: sortKey.name, KeyType: 'RANGE' as const },
+    ],
+    Projection: { ProjectionType: projectionType, NonKeyAttributes: [...nonKeyAttributes] },
   };
 }
 
@@ -78,6 +105,14 @@ export interface StoredArticle extends Offload {
   readonly result: Omit<Result, 'text'> & { readonly text?: string };
 }
 
+/** A Result still waiting to end, as the sweeper sees it. */
+export interface InFlight {
+  readonly id: string;
+  readonly status: 'PENDING' | 'PROCESSING';
+  /** When it entered that status (ISO time). */
+  readonly since: string;
+}
+
 export interface EntityHit {
   readonly id: string;
   readonly name: string;
@@ -90,8 +125,20 @@ const BATCH_WRITE_LIMIT = 25;
 const BATCH_WRITE_ATTEMPTS = 5;
 const BATCH_WRITE_BACKOFF_MS = 50;
 const LIST_LIMIT = 50;
+/** Stuck Results failed per sweep; the rest are failed on the next sweeps. */
+const IN_FLIGHT_LIMIT = 500;
 const RESULT_SK = 'RESULT';
-const STORAGE_ATTRIBUTES = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'textKey', 'resultKey', 'pageKey'] as const;
+const STORAGE_ATTRIBUTES = [
+  'pk',
+  'sk',
+  'gsi1pk',
+  'gsi1sk',
+  'gsi2pk',
+  'gsi2sk',
+  'textKey',
+  'resultKey',
+  'pageKey',
+] as const;
 /** Only the most salient entities go into the entity index; a long document can name thousands. */
 export const MAX_INDEXED_ENTITIES = 100;
 
@@ -104,7 +151,9 @@ const entityPk = (type: EntityType, name: string) => `ENTITY#${type}#${name.toLo
 
 /**
  * Which statuses a write may replace. The same id is the same object version, so a terminal Result is
- * never replaced by PROCESSING or by a duplicate FAILED, and DONE is final.
+ * never replaced by PROCESSING or by a duplicate FAILED, and DONE is final, with one exception: a Result
+ * FAILED because its deliveries ran out or it timed out (RETRYABLE_CODES) may be processed again, after
+ * `precis redrive` or a new delivery.
  */
 const REPLACEABLE: Record<Status, readonly Status[]> = {
   PENDING: [],
@@ -112,21 +161,39 @@ const REPLACEABLE: Record<Status, readonly Status[]> = {
   FAILED: ['PENDING', 'PROCESSING'],
   DONE: ['PENDING', 'PROCESSING', 'FAILED'],
 };
+export const RETRYABLE_CODES: readonly ErrorCode[] = ['RETRIES_EXHAUSTED', 'TIMED_OUT'];
+const IN_FLIGHT: readonly Status[] = ['PENDING', 'PROCESSING'];
+const IN_FLIGHT_MARKER = 'INFLIGHT';
 
-/** Whether a write of `next` may replace a stored item with status `stored` (undefined: no item yet). */
-export function canReplace(stored: Status | undefined, next: Status): boolean {
-  return stored === undefined || REPLACEABLE[next].includes(stored);
+/** Whether a write of `next` may replace a stored item (undefined: no item yet). */
+export function canReplace(stored: Pick<Result, 'status' | 'error'> | undefined, next: Status): boolean {
+  if (stored === undefined || REPLACEABLE[next].includes(stored.status)) return true;
+  const retry = next === 'PROCESSING' && stored.status === 'FAILED';
+  return retry && stored.error !== undefined && RETRYABLE_CODES.includes(stored.error.code);
 }
 
 function conditionFor(status: Status) {
   const replaceable = REPLACEABLE[status];
-  const values = Object.fromEntries(replaceable.map((value, index) => [`:s${index}`, value]));
-  const anyOf = replaceable.length === 0 ? '' : ` OR #status IN (${Object.keys(values).join(', ')})`;
+  const values: Record<string, string> = Object.fromEntries(
+    replaceable.map((value, index) => [`:s${index}`, value]),
+  );
+  const names: Record<string, string> = { '#status': 'status' };
+  const anyOf = [`attribute_not_exists(pk)`];
+  if (replaceable.length > 0) anyOf.push(`#status IN (${Object.keys(values).join(', ')})`);
+  if (status === 'PROCESSING') {
+    RETRYABLE_CODES.forEach((code, index) => {
+      values[`:r${index}`] = code;
+    });
+    values[':failed'] = 'FAILED';
+    Object.assign(names, { '#error': 'error', '#code': 'code' });
+    const codes = RETRYABLE_CODES.map((_, index) => `:r${index}`).join(', ');
+    anyOf.push(`(#status = :failed AND #error.#code IN (${codes}))`);
+  }
   return {
-    ConditionExpression: `attribute_not_exists(pk)${anyOf}`,
-    ...(replaceable.length === 0
+    ConditionExpression: anyOf.join(' OR '),
+    ...(Object.keys(values).length === 0
       ? {}
-      : { ExpressionAttributeNames: { '#status': 'status' }, ExpressionAttributeValues: values }),
+      : { ExpressionAttributeNames: names, ExpressionAttributeValues: values }),
   };
 }
 
@@ -181,6 +248,7 @@ export function toItem(result: Result, placement: Placement, offload: Offload = 
     sk: RESULT_SK,
     gsi1pk: keyPartition(placement.bucket, placement.key),
     gsi1sk: placement.order,
+    ...(IN_FLIGHT.includes(result.status) ? { gsi2pk: IN_FLIGHT_MARKER, gsi2sk: result.processedAt } : {}),
     ...offload,
   });
   const { text: _inS3, ...withoutText } = item;
@@ -315,6 +383,71 @@ export function createArticleStore(ddb: DynamoDBDocumentClient, tableName: strin
         });
       }
       await batchWrite([...byPk.values()]);
+    },
+
+    /**
+     * Fails a Result that is still PENDING or PROCESSING (and, with `since`, unchanged since then): the
+     * dead-letter consumer and the sweeper end Results this way. False when it had already moved on.
+     */
+    failInFlight: async (
+      id: string,
+      error: ResultError,
+      options: { readonly at: Date; readonly since?: string },
+    ): Promise<boolean> => {
+      const values: Record<string, unknown> = {
+        ':failed': 'FAILED',
+        ':error': error,
+        ':at': options.at.toISOString(),
+        ':pending': 'PENDING',
+        ':processing': 'PROCESSING',
+      };
+      if (options.since !== undefined) values[':since'] = options.since;
+      try {
+        await ddb.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: { pk: articlePk(id), sk: RESULT_SK },
+            UpdateExpression:
+              'SET #status = :failed, #error = :error, processedAt = :at REMOVE gsi2pk, gsi2sk',
+            ConditionExpression: `#status IN (:pending, :processing)${options.since === undefined ? '' : ' AND processedAt = :since'}`,
+            ExpressionAttributeNames: { '#status': 'status', '#error': 'error' },
+            ExpressionAttributeValues: values,
+          }),
+        );
+        return true;
+      } catch (caught) {
+        if (isAwsError(caught, 'ConditionalCheckFailedException')) return false;
+        throw toAdapterError(caught, `UpdateItem FAILED ${id} on table ${tableName}`);
+      }
+    },
+
+    /** Results PENDING or PROCESSING since before `before` (ISO time), oldest first, at most `limit`. */
+    listInFlight: async (before: string, limit = IN_FLIGHT_LIMIT): Promise<InFlight[]> => {
+      const found: InFlight[] = [];
+      let ExclusiveStartKey: Record<string, unknown> | undefined;
+      do {
+        const output = await send(`Query ${TABLE_SCHEMA.inFlightIndex.indexName}`, () =>
+          ddb.send(
+            new QueryCommand({
+              TableName: tableName,
+              IndexName: TABLE_SCHEMA.inFlightIndex.indexName,
+              KeyConditionExpression: 'gsi2pk = :marker AND gsi2sk < :before',
+              ExpressionAttributeValues: { ':marker': IN_FLIGHT_MARKER, ':before': before },
+              Limit: limit - found.length,
+              ExclusiveStartKey,
+            }),
+          ),
+        );
+        for (const item of output.Items ?? []) {
+          found.push({
+            id: String(item.pk).slice(articlePk('').length),
+            status: item.status === 'PENDING' ? 'PENDING' : 'PROCESSING',
+            since: String(item.gsi2sk),
+          });
+        }
+        ExclusiveStartKey = output.LastEvaluatedKey;
+      } while (ExclusiveStartKey !== undefined && found.length < limit);
+      return found;
     },
 
     listByEntity: async (type: EntityType, name: string): Promise<EntityHit[]> => {

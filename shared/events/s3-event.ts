@@ -94,11 +94,14 @@ export function parseS3Notification(body: string): S3Notification {
 }
 
 /**
- * What names this version of the object in the event: the version id where the bucket keeps versions, else
- * the ETag (the content), else the event's sequencer. A duplicated event names the same version.
+ * What names this upload in the event: the version id where the bucket keeps versions, else the event's
+ * sequencer with the ETag (two uploads of the same content to one key are two uploads). A duplicated event
+ * names the same upload.
  */
 export function eventVersion(ref: S3ObjectRef): string {
-  return ref.versionId ?? ref.etag ?? ref.sequencer ?? ref.eventTime;
+  if (ref.versionId !== undefined) return ref.versionId;
+  const named = [ref.sequencer, ref.etag].filter((part) => part !== undefined && part !== '');
+  return named.length > 0 ? named.join('/') : ref.eventTime;
 }
 
 /** The idempotency key of an object event: bucket, key and version. */

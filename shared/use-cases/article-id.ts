@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { INCOMING_PREFIX } from '../config.ts';
 import { articleIdSchema } from '../events/api-request.ts';
-import type { S3ObjectRef } from '../events/s3-event.ts';
+import { eventVersion, type S3ObjectRef } from '../events/s3-event.ts';
 
 const ID_LENGTH = 26;
 /** S3 user metadata set by POST /articles so the process handler keeps the id the API answered with. */
@@ -35,6 +35,25 @@ export function articleIdFor(object: ObjectVersion, metadata: Readonly<Record<st
 }
 
 export const newArticleId = (): string => randomUUID();
+
+/** The id POST /articles gave an object, read from its key (incoming/<id>.<ext>), if the key has that shape. */
+export function submittedIdOf(key: string): string | undefined {
+  if (!key.startsWith(INCOMING_PREFIX)) return undefined;
+  const name = key.slice(INCOMING_PREFIX.length);
+  const dot = name.indexOf('.');
+  const given = articleIdSchema.safeParse(dot < 0 ? name : name.slice(0, dot));
+  return given.success && dot > 0 ? given.data : undefined;
+}
+
+/**
+ * The ids an event's Result may have, known without reading the object: the id POST /articles put in the
+ * key, and the id of the event's object version. The dead-letter consumer fails whichever is in flight.
+ */
+export function candidateArticleIds(ref: S3ObjectRef): string[] {
+  const submitted = submittedIdOf(ref.key);
+  const derived = objectArticleId({ bucket: ref.bucket, key: ref.key, version: eventVersion(ref) });
+  return submitted === undefined ? [derived] : [submitted, derived];
+}
 
 /** Sequencers are hex strings compared after padding to equal length. */
 const SEQUENCER_WIDTH = 32;

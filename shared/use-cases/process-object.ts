@@ -20,6 +20,7 @@ import {
 import { renderResultPage } from '../viewer/render-page.ts';
 import {
   articleIdFor,
+  candidateArticleIds,
   objectArticleId,
   SOURCE_URL_METADATA,
   SUMMARY_SENTENCES_METADATA,
@@ -61,10 +62,12 @@ export type ProcessOutcome =
     };
 
 /**
- * One uploaded object to one stored Result: head it (refusing oversized objects before downloading), read
- * it, run the core, write the cleaned text to processed/<id>.txt and the Result to the table.
- * Unusable input becomes a FAILED Result; a missing object too (S3 is strongly consistent, so it was
- * deleted and retrying cannot bring it back). Dependency failures propagate for the boundary to retry.
+ * One upload (one object version) to one stored Result: head that version (refusing oversized objects before
+ * downloading), read it, run the core, write the cleaned text to processed/<id>.txt and the Result to the
+ * table. Unusable input becomes a FAILED Result. An event naming a version that does not exist (a forged or
+ * replayed notification, or an unversioned object overwritten before it was read) is ignored and logged,
+ * unless a Result waits for it (POST /articles made it PENDING): that one becomes FAILED NOT_FOUND.
+ * Dependency failures propagate for the boundary to retry.
  */
 export async function processObject(ref: S3ObjectRef, deps: ProcessObjectDeps): Promise<ProcessOutcome> {
   if (ref.bucket !== deps.bucket.name) {
@@ -77,14 +80,14 @@ export async function processObject(ref: S3ObjectRef, deps: ProcessObjectDeps): 
   const now = deps.now ?? (() => new Date());
   const placement: Placement = { bucket: ref.bucket, key: ref.key, order: uploadOrder(ref) };
 
-  const head = await headUnlessMissing(deps.bucket, ref);
-  if (head instanceof InputError || head instanceof RejectedError) {
+  const head = await findVersion(deps.bucket, ref);
+  if (head instanceof NotFoundError) return missingVersion(ref, head, deps);
+  if (head instanceof RejectedError) {
     const id = objectArticleId({ bucket: ref.bucket, key: ref.key, version: eventVersion(ref) });
     return save(failedResult(baseOf(id, sourceOf(ref), now), head), placement, deps);
   }
 
-  const version = head.versionId ?? head.etag ?? eventVersion(ref);
-  const id = articleIdFor({ bucket: ref.bucket, key: ref.key, version }, head.metadata);
+  const id = articleIdFor({ bucket: ref.bucket, key: ref.key, version: eventVersion(ref) }, head.metadata);
   const source = sourceOf(ref, head);
   if (!(await deps.store.markProcessing(placeholderResult(id, 'PROCESSING', source, now()), placement))) {
     return { kind: 'duplicate', id };
@@ -92,23 +95,51 @@ export async function processObject(ref: S3ObjectRef, deps: ProcessObjectDeps): 
   return save(await analyse(ref, head, baseOf(id, source, now), deps), placement, deps);
 }
 
-async function headUnlessMissing(
+/**
+ * HEAD of the version the event names: its version id, else the object whose ETag is the event's (an
+ * unversioned key overwritten since holds someone else's upload). NotFoundError when that version is gone.
+ */
+export async function findVersion(
   bucket: ArticleBucket,
   ref: S3ObjectRef,
-): Promise<ObjectHead | InputError | RejectedError> {
+): Promise<ObjectHead | NotFoundError | RejectedError> {
   try {
-    return await bucket.head(ref.key, ref.versionId);
+    const head = await bucket.head(ref.key, ref.versionId);
+    if (ref.versionId !== undefined || ref.etag === undefined || head.etag === ref.etag) return head;
+    return new NotFoundError(`Object ${ref.key} now has ETag ${head.etag}, not the event's ${ref.etag}`);
   } catch (error) {
-    if (error instanceof NotFoundError) return missing(ref, error);
-    if (error instanceof RejectedError) return error;
+    if (error instanceof NotFoundError || error instanceof RejectedError) return error;
     throw error;
   }
 }
 
-const missing = (ref: S3ObjectRef, cause: NotFoundError) =>
-  new InputError('NOT_FOUND', `Object ${ref.key} no longer exists`, { cause });
+/** No such version: FAILED NOT_FOUND for a Result that waits for it, else ignored and logged. */
+async function missingVersion(
+  ref: S3ObjectRef,
+  cause: NotFoundError,
+  deps: ProcessObjectDeps,
+): Promise<ProcessOutcome> {
+  const error = { code: 'NOT_FOUND' as const, message: `Object ${ref.key} (this version) no longer exists` };
+  const at = (deps.now ?? (() => new Date()))();
+  for (const id of candidateArticleIds(ref)) {
+    if (await deps.store.failInFlight(id, error, { at }))
+      return { kind: 'stored', id, status: 'FAILED', code: 'NOT_FOUND' };
+  }
+  deps.logger.warn('Ignoring an event for an object version that does not exist', {
+    bucket: ref.bucket,
+    key: ref.key,
+    versionId: ref.versionId,
+    etag: ref.etag,
+    sequencer: ref.sequencer,
+    reason: cause.message,
+  });
+  return { kind: 'ignored', reason: 'the object version does not exist' };
+}
 
-function sourceOf(ref: S3ObjectRef, head?: ObjectHead): Source {
+const missing = (ref: S3ObjectRef, cause: NotFoundError) =>
+  new InputError('NOT_FOUND', `Object ${ref.key} (this version) no longer exists`, { cause });
+
+export function sourceOf(ref: S3ObjectRef, head?: ObjectHead): Source {
   return {
     bucket: ref.bucket,
     key: ref.key,
@@ -135,7 +166,10 @@ async function analyse(
   }
   let bytes: Uint8Array;
   try {
-    bytes = await deps.bucket.read(ref.key, head.versionId ?? ref.versionId);
+    bytes = await deps.bucket.read(ref.key, {
+      versionId: ref.versionId,
+      ifMatch: ref.versionId ? undefined : ref.etag,
+    });
   } catch (error) {
     if (error instanceof NotFoundError) return failedResult(base, missing(ref, error));
     if (error instanceof RejectedError) return failedResult(base, error);

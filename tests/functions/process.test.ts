@@ -69,7 +69,7 @@ describe('process handler against the S3 emulator and dynalite', () => {
     },
   );
 
-  it('stores a FAILED Result with code NOT_FOUND when the object no longer exists', async () => {
+  it('ignores a notification for an object that never existed: no Result, no retry', async () => {
     const event = anSqsEvent(
       anSqsRecord(anS3EventBody({ encodedKey: 'incoming/gone.txt', eTag: 'e0' }), 'm1'),
     );
@@ -77,8 +77,7 @@ describe('process handler against the S3 emulator and dynalite', () => {
     const response = await handler(event, aLambdaContext());
 
     expect(response.batchItemFailures).toEqual([]);
-    const [stored] = await emulators.store.listByKey(TEST_BUCKET, 'incoming/gone.txt');
-    expect(stored?.result.error?.code).toBe('NOT_FOUND');
+    expect(await emulators.store.listByKey(TEST_BUCKET, 'incoming/gone.txt')).toEqual([]);
   });
 
   it('keeps one Result when the same notification is delivered twice', async () => {

@@ -69,7 +69,7 @@ export function createInMemoryStore() {
   const rows = new Map<string, Row>();
   const entities = new Map<string, EntityHit[]>();
   const put = async (result: Result, placement: Placement, offload: Offload = {}) => {
-    if (!canReplace(rows.get(result.id)?.result.status, result.status)) return false;
+    if (!canReplace(rows.get(result.id)?.result, result.status)) return false;
     rows.set(result.id, { result, placement, ...offload });
     return true;
   };
@@ -95,6 +95,21 @@ export function createInMemoryStore() {
       }
     },
     listByEntity: async (type, name) => entities.get(`${type}#${name.toLowerCase()}`) ?? [],
+    failInFlight: async (id, error, { at, since }) => {
+      const row = rows.get(id);
+      const status = row?.result.status;
+      if (row === undefined || (status !== 'PENDING' && status !== 'PROCESSING')) return false;
+      if (since !== undefined && row.result.processedAt !== since) return false;
+      const failed = { ...row.result, status: 'FAILED' as const, error, processedAt: at.toISOString() };
+      rows.set(id, { ...row, result: failed });
+      return true;
+    },
+    listInFlight: async (before) =>
+      [...rows.values()].flatMap(({ result }) =>
+        (result.status === 'PENDING' || result.status === 'PROCESSING') && result.processedAt < before
+          ? [{ id: result.id, status: result.status, since: result.processedAt }]
+          : [],
+      ),
   };
   return { store, rows };
 }

@@ -18,6 +18,8 @@ export interface TestStackOptions {
   readonly handlers?: Partial<Handlers>;
   /** Seconds before a failed message is redelivered; short so that retry tests stay quick. */
   readonly visibilityTimeoutSeconds?: number;
+  /** How often the dead-letter consumer runs. */
+  readonly deadLetterIntervalMs?: number;
 }
 
 export interface TestClients {
@@ -75,6 +77,7 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
       visibilityTimeoutSeconds: options.visibilityTimeoutSeconds ?? 1,
       ...(options.handlers ? { handlers: options.handlers } : {}),
       notifyIntervalMs: 100,
+      ...(options.deadLetterIntervalMs ? { deadLetterIntervalMs: options.deadLetterIntervalMs } : {}),
       log: (message, details) => console.error(`[local stack] ${message}`, details ?? ''),
     });
 

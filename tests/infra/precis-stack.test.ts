@@ -261,7 +261,7 @@ describe('PrecisStack', () => {
   });
 
   describe('tables', () => {
-    it('stores Results on demand with point-in-time recovery and the byKey index', () => {
+    it('stores Results on demand with point-in-time recovery, the byKey index and the sparse inFlight index', () => {
       const { stack, template } = synth();
 
       expect(resource(template, logicalId(stack, 'ResultsTable')).Properties).toMatchObject({
@@ -279,6 +279,14 @@ describe('PrecisStack', () => {
               { AttributeName: 'gsi1sk', KeyType: 'RANGE' },
             ],
             Projection: { ProjectionType: 'ALL' },
+          },
+          {
+            IndexName: 'inFlight',
+            KeySchema: [
+              { AttributeName: 'gsi2pk', KeyType: 'HASH' },
+              { AttributeName: 'gsi2sk', KeyType: 'RANGE' },
+            ],
+            Projection: { ProjectionType: 'INCLUDE', NonKeyAttributes: ['status'] },
           },
         ],
       });
@@ -374,7 +382,7 @@ describe('PrecisStack', () => {
       expect(actions.filter((action) => action === '*' || action.endsWith(':*'))).toEqual([]);
     });
 
-    it('lets the process function read incoming/ and write processed/ only', () => {
+    it('lets the process function read incoming/, and write and delete under processed/ only', () => {
       const { stack, template } = synth();
 
       const pairs = grantsOf(template, stack, 'ProcessFunction');
@@ -383,7 +391,11 @@ describe('PrecisStack', () => {
       expect(grants(pairs, 's3:PutObject', '/processed/*')).toBe(true);
       expect(grants(pairs, 's3:PutObject', '/incoming/*')).toBe(false);
       expect(grants(pairs, 's3:GetObject*', '/processed/*')).toBe(false);
-      expect(pairs.some(([action]) => action.startsWith('s3:Delete'))).toBe(false);
+      expect(grants(pairs, 's3:DeleteObject', '/processed/*')).toBe(true);
+      expect(pairs.filter(([action]) => action.startsWith('s3:Delete')).map(([action]) => action)).toEqual([
+        's3:DeleteObject',
+      ]);
+      expect(grants(pairs, 's3:DeleteObject', '/incoming/*')).toBe(false);
     });
 
     it('lets the api function write incoming/ and read processed/ only', () => {

@@ -180,18 +180,21 @@ describe('hostile content on the local stack', () => {
     expect(JSON.stringify(result)).not.toContain(PAYLOAD);
   });
 
-  it('stores a FAILED NOT_FOUND Result when the object is deleted before its notification is processed', async () => {
-    const key = 'incoming/deleted before processing.txt';
+  it('ignores a notification forged for a key that was never uploaded: no Result, no dead letter', async () => {
+    const key = 'incoming/forged, never uploaded.txt';
 
     await local.clients.sqs.send(
       new SendMessageBatchCommand({
         QueueUrl: local.stack.queue.url,
-        Entries: [{ Id: 'deleted', MessageBody: notificationBody(key) }],
+        Entries: [{ Id: 'forged', MessageBody: notificationBody(key) }],
       }),
     );
-    const result = await finalResultFor(key);
+    await eventually(async () => ((await waitingIn(local.stack.queue.url)) === 0 ? true : undefined), {
+      what: 'the forged message to leave the queue',
+    });
 
-    expect(result).toMatchObject({ status: 'FAILED', error: { code: 'NOT_FOUND' } });
+    expect(await resultsFor(key)).toEqual([]);
+    expect(await waitingIn(local.stack.deadLetterQueue.url)).toBe(0);
   });
 });
 

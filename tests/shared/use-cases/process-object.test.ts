@@ -1,11 +1,20 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DependencyError } from '#shared/errors.ts';
+import { eventVersion } from '#shared/events/s3-event.ts';
 import { countWords } from '#shared/summarise/candidates.ts';
 import { objectArticleId } from '#shared/use-cases/article-id.ts';
 import { getArticle } from '#shared/use-cases/get-article.ts';
+import { placeholderResult } from '#shared/use-cases/placeholder-result.ts';
 import { processObject } from '#shared/use-cases/process-object.ts';
-import { anS3ObjectRef, BINARY_BYTES, encode, fixedNow, TEST_BUCKET } from '#tests/helpers/builders.ts';
+import {
+  anS3ObjectRef,
+  BINARY_BYTES,
+  encode,
+  FIXED_NOW,
+  fixedNow,
+  TEST_BUCKET,
+} from '#tests/helpers/builders.ts';
 import {
   createInMemoryBucket,
   createInMemoryStore,
@@ -49,7 +58,13 @@ function manyPeopleArticle(): Uint8Array {
   return new TextEncoder().encode(`City council approves the plan\n\n${sentences.join(' ')}`);
 }
 
-const idOf = (etag: string, key = KEY) => objectArticleId({ bucket: TEST_BUCKET, key, version: etag });
+/** The id of the upload an event names: its sequencer with its ETag (the bucket keeps no versions here). */
+const idOf = (etag: string, key = KEY, sequencer?: string) =>
+  objectArticleId({
+    bucket: TEST_BUCKET,
+    key,
+    version: eventVersion(anS3ObjectRef({ key, etag, ...(sequencer ? { sequencer } : {}) })),
+  });
 
 describe('processObject', () => {
   it('stores a DONE Result and the cleaned text under processed/ when given the seed article', async () => {
@@ -121,13 +136,41 @@ describe('processObject', () => {
     expect(reads).toEqual([]);
   });
 
-  it('stores a FAILED Result with code NOT_FOUND when the object was deleted after the event', async () => {
+  it('ignores and logs an event for an object that does not exist, making no Result', async () => {
+    const { deps, rows, warnings } = setup();
+
+    const outcome = await processObject(
+      anS3ObjectRef({ key: 'incoming/never uploaded.txt', etag: 'e1' }),
+      deps,
+    );
+
+    expect(outcome).toMatchObject({ kind: 'ignored' });
+    expect(rows.size).toBe(0);
+    expect(warnings).toEqual([
+      {
+        message: expect.any(String),
+        attributes: expect.objectContaining({ key: 'incoming/never uploaded.txt' }),
+      },
+    ]);
+  });
+
+  it('fails the PENDING Result with NOT_FOUND when a submitted object is gone before processing', async () => {
     const { deps, rows } = setup();
+    const id = '0f8fad5b-d9cb-469f-a165-70867728950e';
+    const key = `incoming/${id}.txt`;
+    await deps.store.putPending(
+      placeholderResult(id, 'PENDING', { bucket: TEST_BUCKET, key, bytes: 10 }, FIXED_NOW),
+      {
+        bucket: TEST_BUCKET,
+        key,
+        order: '1',
+      },
+    );
 
-    const outcome = await processObject(anS3ObjectRef({ key: KEY, etag: 'e1' }), deps);
+    const outcome = await processObject(anS3ObjectRef({ key, etag: 'e1' }), deps);
 
-    expect(outcome).toEqual({ kind: 'stored', id: idOf('e1'), status: 'FAILED', code: 'NOT_FOUND' });
-    expect(rows.get(idOf('e1'))?.result.source).toMatchObject({ key: KEY, etag: 'e1' });
+    expect(outcome).toEqual({ kind: 'stored', id, status: 'FAILED', code: 'NOT_FOUND' });
+    expect(rows.get(id)?.result).toMatchObject({ status: 'FAILED', error: { code: 'NOT_FOUND' } });
   });
 
   it('uses the article id from the object metadata when the upload came through the API', async () => {
@@ -237,14 +280,14 @@ describe('processObject', () => {
     expect(listed.map((article) => article.result.id)).toEqual([idOf('e2'), idOf('e1')]);
   });
 
-  it('processes the current content under its own id when an older event arrives late', async () => {
+  it('ignores an older event that arrives late for content the key no longer holds', async () => {
     const { deps, rows } = setup({ [KEY]: { body: seed, etag: 'e2' } });
     await processObject(anS3ObjectRef({ key: KEY, etag: 'e2', sequencer: '02' }), deps);
 
     const late = await processObject(anS3ObjectRef({ key: KEY, etag: 'e1', sequencer: '01' }), deps);
 
-    expect(late).toEqual({ kind: 'duplicate', id: idOf('e2') });
-    expect([...rows.keys()]).toEqual([idOf('e2')]);
+    expect(late).toMatchObject({ kind: 'ignored' });
+    expect([...rows.keys()]).toEqual([idOf('e2', KEY, '02')]);
   });
 
   it.each([

@@ -1,0 +1,53 @@
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
+import { SQSClient } from '@aws-sdk/client-sqs';
+import middy from '@middy/core';
+import { createArticleBucket } from '#shared/adapters/article-bucket.ts';
+import { createArticleStore } from '#shared/adapters/article-store.ts';
+import { createAwsClients } from '#shared/adapters/aws-clients.ts';
+import { createDeadLetterQueue, type DeadLetterQueue } from '#shared/adapters/dead-letter-queue.ts';
+import { loadConfig, requiredSetting } from '#shared/config.ts';
+import { type FailDeadLettersDeps, failDeadLetters } from '#shared/use-cases/fail-dead-letters.ts';
+import { logger, MetricUnit, metrics } from './observability.ts';
+
+/** Dead letters read per run; the rest are read on the next runs. */
+const MAX_PER_RUN = 500;
+
+/**
+ * Scheduled (every minute in AWS, every few seconds locally): peeks at the dead-letter queue, leaving the
+ * messages there for `precis redrive`, and turns the Results they would have finished FAILED with code
+ * RETRIES_EXHAUSTED.
+ */
+export function createDeadLettersHandler(queue: DeadLetterQueue, deps: FailDeadLettersDeps) {
+  return middy()
+    .use(injectLambdaContext(logger, { resetKeys: true }))
+    .use(logMetrics(metrics))
+    .handler(async () => {
+      const letters = await queue.peek(MAX_PER_RUN);
+      const failed = await failDeadLetters(letters, deps);
+      metrics.addMetric('DeadLetters', MetricUnit.Count, letters.length);
+      if (failed.length > 0) {
+        metrics
+          .singleMetric()
+          .addDimension('code', 'RETRIES_EXHAUSTED')
+          .addMetric('ArticlesFailed', MetricUnit.Count, failed.length);
+      }
+      return { deadLetters: letters.length, failed: failed.length };
+    });
+}
+
+const config = loadConfig();
+const clients = createAwsClients(config);
+
+export const handler = createDeadLettersHandler(
+  // The regional endpoint (or AWS_ENDPOINT_URL_SQS locally), not the host named in the queue URL.
+  createDeadLetterQueue(
+    new SQSClient({ useQueueUrlAsEndpoint: false }),
+    requiredSetting(config.deadLetterQueueUrl, 'deadLetterQueueUrl'),
+  ),
+  {
+    store: createArticleStore(clients.documentClient, config.tableName),
+    bucket: createArticleBucket(clients.s3, config.bucketName),
+    logger,
+  },
+);
