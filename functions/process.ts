@@ -49,6 +49,21 @@ export function createProcessHandler(processOnce: ProcessOnce, idempotency?: Ide
       logger.info('Ignoring s3:TestEvent', { messageId: record.messageId });
       return;
     }
+    for (const reason of notification.invalid) {
+      logger.error('Dropping a malformed record of an S3 event notification', {
+        messageId: record.messageId,
+        reason: reason.slice(0, MAX_LOGGED_BODY),
+      });
+      metrics.addMetric('MalformedMessages', MetricUnit.Count, 1);
+    }
+    for (const ref of notification.removed) {
+      logger.info('Object removed; its Results stay', {
+        messageId: record.messageId,
+        bucket: ref.bucket,
+        key: ref.key,
+        eventName: ref.eventName,
+      });
+    }
     for (const ref of notification.objects) {
       try {
         report(ref, await process(ref));

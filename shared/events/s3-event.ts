@@ -21,10 +21,19 @@ export interface S3ObjectRef {
 
 /** What one SQS message body holds: object references, or S3's one-off test message sent on subscription. */
 export type S3Notification =
-  | { readonly kind: 'objects'; readonly objects: readonly S3ObjectRef[] }
+  | {
+      readonly kind: 'objects';
+      /** ObjectCreated records: the uploads to process. */
+      readonly objects: readonly S3ObjectRef[];
+      /** ObjectRemoved records: logged, nothing to process. */
+      readonly removed: readonly S3ObjectRef[];
+      /** Why each record that is not a valid S3 record was left out (the valid ones are kept). */
+      readonly invalid: readonly string[];
+    }
   | { readonly kind: 'test' };
 
 const OBJECT_CREATED = /^ObjectCreated:/;
+const OBJECT_REMOVED = /^ObjectRemoved:/;
 
 const testEventSchema = z.object({ Event: z.literal('s3:TestEvent') });
 
@@ -44,7 +53,7 @@ const recordSchema = z.object({
   }),
 });
 
-const notificationSchema = z.object({ Records: z.array(recordSchema) });
+const notificationSchema = z.object({ Records: z.array(z.unknown()) });
 
 /** S3 encodes keys in notifications like a form: `+` for a space, `%XX` for the rest. */
 export function decodeS3Key(encoded: string): string {
@@ -60,8 +69,10 @@ export function decodeS3Key(encoded: string): string {
 const unquote = (etag: string | undefined) => (etag === undefined ? undefined : etag.replace(/"/g, ''));
 
 /**
- * Parses an SQS message body sent by an S3 event notification. Keeps only ObjectCreated records.
- * Throws InputError('INVALID_INPUT') when the body is not an S3 notification: redelivering it cannot help.
+ * Parses an SQS message body sent by an S3 event notification, record by record: ObjectCreated records are
+ * uploads, ObjectRemoved ones are reported apart, and a malformed record is left out with its reason while
+ * the others are kept. Throws InputError('INVALID_INPUT') when the body is not an S3 notification at all:
+ * redelivering it cannot help.
  */
 export function parseS3Notification(body: string): S3Notification {
   let json: unknown;
@@ -78,19 +89,41 @@ export function parseS3Notification(body: string): S3Notification {
       `Message body is not an S3 event notification: ${parsed.error.message}`,
     );
   }
-  const objects = parsed.data.Records.filter((record) => OBJECT_CREATED.test(record.eventName)).map(
-    (record): S3ObjectRef => ({
-      bucket: record.s3.bucket.name,
-      key: decodeS3Key(record.s3.object.key),
-      size: record.s3.object.size,
-      etag: unquote(record.s3.object.eTag),
-      versionId: record.s3.object.versionId || undefined,
-      sequencer: record.s3.object.sequencer,
-      eventName: record.eventName,
-      eventTime: record.eventTime,
-    }),
-  );
-  return { kind: 'objects', objects };
+  const objects: S3ObjectRef[] = [];
+  const removed: S3ObjectRef[] = [];
+  const invalid: string[] = [];
+  parsed.data.Records.forEach((raw, index) => {
+    const record = recordSchema.safeParse(raw);
+    if (!record.success) {
+      invalid.push(`record ${index}: ${record.error.message}`);
+      return;
+    }
+    const { eventName } = record.data;
+    if (!OBJECT_CREATED.test(eventName) && !OBJECT_REMOVED.test(eventName)) return;
+    let ref: S3ObjectRef;
+    try {
+      ref = toObjectRef(record.data);
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      invalid.push(`record ${index}: ${error.message}`);
+      return;
+    }
+    (OBJECT_CREATED.test(eventName) ? objects : removed).push(ref);
+  });
+  return { kind: 'objects', objects, removed, invalid };
+}
+
+function toObjectRef(record: z.infer<typeof recordSchema>): S3ObjectRef {
+  return {
+    bucket: record.s3.bucket.name,
+    key: decodeS3Key(record.s3.object.key),
+    size: record.s3.object.size,
+    etag: unquote(record.s3.object.eTag),
+    versionId: record.s3.object.versionId || undefined,
+    sequencer: record.s3.object.sequencer,
+    eventName: record.eventName,
+    eventTime: record.eventTime,
+  };
 }
 
 /**

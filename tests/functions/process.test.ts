@@ -12,6 +12,7 @@ import {
   anS3EventBody,
   anSqsEvent,
   anSqsRecord,
+  aS3Record,
   BINARY_BYTES,
   encode,
   S3_TEST_EVENT_BODY,
@@ -78,6 +79,27 @@ describe('process handler against the S3 emulator and dynalite', () => {
 
     expect(response.batchItemFailures).toEqual([]);
     expect(await emulators.store.listByKey(TEST_BUCKET, 'incoming/gone.txt')).toEqual([]);
+  });
+
+  it('processes the valid record of a two-record notification whose other record is malformed', async () => {
+    const eTag = await emulators.upload('incoming/the valid one.txt', seed);
+    const valid = aS3Record({ encodedKey: 'incoming/the+valid+one.txt', eTag });
+    const body = JSON.stringify({ Records: [{ eventSource: 'aws:s3', s3: null }, valid] });
+
+    const response = await handler(anSqsEvent(anSqsRecord(body, 'm1')), aLambdaContext());
+
+    expect(response.batchItemFailures).toEqual([]);
+    const stored = await emulators.store.listByKey(TEST_BUCKET, 'incoming/the valid one.txt');
+    expect(stored.map((article) => article.result.status)).toEqual(['DONE']);
+  });
+
+  it('succeeds without a Result for an ObjectRemoved record', async () => {
+    const body = anS3EventBody({ encodedKey: 'incoming/removed.txt', eventName: 'ObjectRemoved:Delete' });
+
+    const response = await handler(anSqsEvent(anSqsRecord(body, 'm1')), aLambdaContext());
+
+    expect(response.batchItemFailures).toEqual([]);
+    expect(await emulators.store.listByKey(TEST_BUCKET, 'incoming/removed.txt')).toEqual([]);
   });
 
   it('keeps one Result when the same notification is delivered twice', async () => {

@@ -44,6 +44,8 @@ describe('parseS3Notification', () => {
           eventTime: '2026-01-01T00:00:00.000Z',
         },
       ],
+      removed: [],
+      invalid: [],
     });
   });
 
@@ -51,7 +53,7 @@ describe('parseS3Notification', () => {
     expect(parseS3Notification(S3_TEST_EVENT_BODY)).toEqual({ kind: 'test' });
   });
 
-  it('keeps only ObjectCreated records when a notification mixes event types', () => {
+  it('processes ObjectCreated records and reports ObjectRemoved ones apart when a notification mixes them', () => {
     const body = anS3EventBody(
       { encodedKey: 'incoming/a.txt', eventName: 'ObjectRemoved:Delete' },
       { encodedKey: 'incoming/b.txt', eventName: 'ObjectCreated:CompleteMultipartUpload' },
@@ -62,16 +64,42 @@ describe('parseS3Notification', () => {
     expect(notification.kind === 'objects' && notification.objects.map((object) => object.key)).toEqual([
       'incoming/b.txt',
     ]);
+    expect(notification.kind === 'objects' && notification.removed.map((object) => object.key)).toEqual([
+      'incoming/a.txt',
+    ]);
+  });
+
+  it.each([
+    ['a record without a key', { eventSource: 'aws:s3', eventName: 'ObjectCreated:Put', s3: {} }],
+    ['a record from another service', { eventSource: 'aws:sns' }],
+  ])('keeps the valid record and reports %s when a notification has two records', (_name, bad) => {
+    const valid = JSON.parse(anS3EventBody({ encodedKey: 'incoming/good.txt' })).Records[0];
+    const body = JSON.stringify({ Records: [bad, valid] });
+
+    const notification = parseS3Notification(body);
+
+    expect(notification.kind === 'objects' && notification.objects.map((object) => object.key)).toEqual([
+      'incoming/good.txt',
+    ]);
+    expect(notification.kind === 'objects' && notification.invalid).toEqual([
+      expect.stringMatching(/^record 0: /),
+    ]);
+  });
+
+  it('keeps the valid record when the other one has a key that is not URL encoding', () => {
+    const body = anS3EventBody({ encodedKey: 'incoming/%E0%A4%A.txt' }, { encodedKey: 'incoming/fine.txt' });
+
+    const notification = parseS3Notification(body);
+
+    expect(notification.kind === 'objects' && notification.objects.map((object) => object.key)).toEqual([
+      'incoming/fine.txt',
+    ]);
+    expect(notification.kind === 'objects' && notification.invalid).toHaveLength(1);
   });
 
   it.each([
     ['not JSON', 'hello'],
     ['JSON without Records', JSON.stringify({ hello: 'world' })],
-    [
-      'a record without a key',
-      JSON.stringify({ Records: [{ eventSource: 'aws:s3', eventName: 'x', s3: {} }] }),
-    ],
-    ['a record from another service', JSON.stringify({ Records: [{ eventSource: 'aws:sns' }] })],
     ['null', 'null'],
   ])('throws InputError INVALID_INPUT when the body is %s', (_name, body) => {
     expect(() => parseS3Notification(body)).toThrow(expect.objectContaining({ code: 'INVALID_INPUT' }));
