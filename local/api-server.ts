@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from 'aws-lambda';
 import { close, listen } from './http-server.ts';
 import { createLambdaContext } from './lambda-context.ts';
+import { ALLOWED_ORIGINS_ENV, allowedOrigins, crossSiteRefusal } from './request-guard.ts';
 import { LOCAL_ACCOUNT } from './settings.ts';
 
 /**
@@ -24,6 +25,8 @@ export interface ApiServerOptions {
   readonly port: number;
   readonly functionName: string;
   readonly onError: (error: unknown) => void;
+  /** Browser origins allowed besides the server's own; defaults to PRECIS_ALLOWED_ORIGINS. */
+  readonly allowedOrigins?: readonly string[];
 }
 
 export interface ApiServer {
@@ -257,6 +260,15 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
   }
 
   const server: Server = createServer((request, response) => {
+    const refusal = crossSiteRefusal(request.headers, options.allowedOrigins ?? allowedOrigins());
+    if (refusal !== undefined) {
+      request.resume();
+      writeAnswer(
+        response,
+        gatewayAnswer(403, `Forbidden: ${refusal} (allow an origin with ${ALLOWED_ORIGINS_ENV})`),
+      );
+      return;
+    }
     answer(request)
       .then((result) => writeAnswer(response, result))
       .catch((error: unknown) => {

@@ -1,10 +1,11 @@
 import { mkdirSync } from 'node:fs';
-import type { Server } from 'node:http';
+import http, { type Server } from 'node:http';
 import net from 'node:net';
 import { join } from 'node:path';
 import dynalite from 'dynalite';
 import { type FauxqsServer, startFauxqs } from 'fauxqs';
 import { close, listen } from './http-server.ts';
+import { guardServer } from './request-guard.ts';
 
 /**
  * The protocol servers of the local stack, all on the loopback interface:
@@ -12,6 +13,7 @@ import { close, listen } from './http-server.ts';
  *   `<dataDir>/fauxqs`. Objects live in SQLite, not as files named after their keys, so no key can write
  *   outside the data directory or trip over a file system's name limits.
  * - dynalite: the DynamoDB API, tables in LevelDB under `<dataDir>/dynamodb`.
+ * Both refuse requests from web pages (a foreign Origin or a non-loopback Host: see request-guard.ts).
  */
 
 export const LOOPBACK = '127.0.0.1';
@@ -52,6 +54,8 @@ async function startFauxqsOnLoopback(port: number, dataDir: string): Promise<Fau
     ) {
       args[0] = { ...options, host: LOOPBACK };
     }
+    // fauxqs answers CORS preflights from any origin; no web page gets through to it.
+    if (this instanceof http.Server) guardServer(this);
     return Reflect.apply(listen, this, args);
   } as typeof listen;
   try {
@@ -68,6 +72,8 @@ async function startFauxqsOnLoopback(port: number, dataDir: string): Promise<Fau
 
 async function startDynalite(port: number, path: string): Promise<{ server: Server; port: number }> {
   const server = dynalite({ path, createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
+  // dynalite answers CORS preflights from any origin with "*" and ignores signatures: refuse web pages.
+  guardServer(server);
   return { server, port: await listen(server, port, LOOPBACK) };
 }
 
