@@ -127,14 +127,13 @@ function toObjectRef(record: z.infer<typeof recordSchema>): S3ObjectRef {
 }
 
 /**
- * What names this upload in the event: the version id where the bucket keeps versions, else the event's
- * sequencer with the ETag (two uploads of the same content to one key are two uploads). A duplicated event
- * names the same upload.
+ * What names this upload in the event: the version id where the bucket keeps versions (the deployed bucket
+ * does: every upload is its own version), else the ETag of the content the event announced, else the
+ * sequencer. A duplicated event names the same upload; without versioning, the same content uploaded twice
+ * to one key is one upload.
  */
 export function eventVersion(ref: S3ObjectRef): string {
-  if (ref.versionId !== undefined) return ref.versionId;
-  const named = [ref.sequencer, ref.etag].filter((part) => part !== undefined && part !== '');
-  return named.length > 0 ? named.join('/') : ref.eventTime;
+  return ref.versionId ?? ref.etag ?? ref.sequencer ?? ref.eventTime;
 }
 
 /** The idempotency key of an object event: bucket, key and version. */

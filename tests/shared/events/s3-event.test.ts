@@ -109,9 +109,9 @@ describe('parseS3Notification', () => {
 describe('objectVersionKey', () => {
   it.each([
     [{ versionId: 'v1', etag: 'e1' }, `${TEST_BUCKET}/incoming/article.txt#v1`],
-    [{ versionId: undefined, etag: 'e1', sequencer: '0A1' }, `${TEST_BUCKET}/incoming/article.txt#0A1/e1`],
+    [{ versionId: undefined, etag: 'e1', sequencer: '0A1' }, `${TEST_BUCKET}/incoming/article.txt#e1`],
     [{ versionId: undefined, etag: undefined, sequencer: '0A1' }, `${TEST_BUCKET}/incoming/article.txt#0A1`],
-  ])('names the upload by version id, else sequencer and ETag (%o)', (overrides, expected) => {
+  ])('names the upload by version id, else the event ETag, else sequencer (%o)', (overrides, expected) => {
     expect(objectVersionKey(anS3ObjectRef(overrides))).toBe(expected);
   });
 });

@@ -58,7 +58,7 @@ function manyPeopleArticle(): Uint8Array {
   return new TextEncoder().encode(`City council approves the plan\n\n${sentences.join(' ')}`);
 }
 
-/** The id of the upload an event names: its sequencer with its ETag (the bucket keeps no versions here). */
+/** The id of the upload an event names: its ETag (the bucket keeps no versions here). */
 const idOf = (etag: string, key = KEY, sequencer?: string) =>
   objectArticleId({
     bucket: TEST_BUCKET,
