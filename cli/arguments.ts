@@ -20,7 +20,7 @@ export const PARALLEL_RANGE = { min: 1, max: 64 } as const;
 export const USAGE = `Usage:
   precis process [OPTIONS] FILE|DIR...   one Result per file ("-" reads stdin); directories are read
                                          recursively, in name order, hidden files skipped
-  precis process --jsonl [OPTIONS] IN    one Result per line {id?, text?, html?, url?} ("-" reads stdin);
+  precis process --jsonl [OPTIONS] IN    one Result per line {id?, text?, html?, url?, language?} ("-" reads stdin);
                                          a line without id is line-N; a bad line gives a FAILED Result
   precis view [LENGTH] [-o DIR] FILE...  an HTML page per Result JSON file, or per article (processed
                                          first); one page may go to stdout, more need -o DIR

@@ -7,6 +7,7 @@ const lineSchema = z.object({
   text: z.string().optional(),
   html: z.string().optional(),
   url: z.string().optional(),
+  language: z.string().optional(),
 });
 
 const TEXT_CONTENT_TYPE = 'text/plain; charset=utf-8';
@@ -39,7 +40,7 @@ export function parseJsonlLine(line: string, lineNumber: number): ArticleInput |
       message: `Line ${lineNumber}: ${parsed.error.issues.map(describeIssue).join('; ')}`,
     };
   }
-  const { text, html, url } = parsed.data;
+  const { text, html, url, language } = parsed.data;
   const id = parsed.data.id ?? fallbackId;
   const body = html ?? text;
   if (body === undefined) {
@@ -52,6 +53,7 @@ export function parseJsonlLine(line: string, lineNumber: number): ArticleInput |
     bytes,
     source: { contentType, bytes: bytes.byteLength },
     ...(url === undefined ? {} : { url }),
+    ...(language === undefined ? {} : { language }),
   };
 }
 

@@ -181,7 +181,17 @@ export const resultSchema = z
     source: sourceSchema,
     title: z.string().optional(),
     sourceUrl: z.string().optional(),
-    language: z.string().optional(),
+    language: z
+      .string()
+      .optional()
+      .meta({ description: "ISO 639-1 code of the article's language (DONE Results)" }),
+    languageConfidence: z.number().min(0).max(1).optional().meta({
+      description: "1 when declared; when detected, the detector's lead over the runner-up; 0 when assumed",
+    }),
+    languageSource: z.enum(['declared', 'detected', 'assumed']).optional().meta({
+      description:
+        'Declared by the page or sender (html lang, JSON language, Content-Language), detected on the prose, or English assumed when detection could not tell',
+    }),
     publishedAt: z.string().optional(),
     publishedAtSource: z
       .enum(['metadata', 'byline', 'caption'])

@@ -12,6 +12,8 @@ import { toAdapterError } from './aws-errors.ts';
 export interface ObjectHead {
   readonly bytes: number;
   readonly contentType?: string;
+  /** The object's Content-Language: a declared language wins over detection. */
+  readonly contentLanguage?: string;
   /** The ETag without quotes. */
   readonly etag?: string;
   readonly versionId?: string;
@@ -99,6 +101,7 @@ export function createArticleBucket(s3: S3Client, bucketName: string) {
         return {
           bytes: output.ContentLength ?? 0,
           contentType: output.ContentType,
+          ...(output.ContentLanguage ? { contentLanguage: output.ContentLanguage } : {}),
           etag: unquote(output.ETag),
           versionId: output.VersionId,
           metadata: output.Metadata ?? {},

@@ -3,7 +3,7 @@ import type { Removal } from '../result.ts';
 import { decodeText } from './decode-text.ts';
 import { decompress } from './decompress.ts';
 import { detectFormat } from './detect-format.ts';
-import { detectLanguage } from './detect-language.ts';
+import { detectLanguage, type LanguageSource } from './detect-language.ts';
 import { extractHtml } from './extract-html.ts';
 import type { HtmlMetadata } from './html-metadata.ts';
 import { normaliseText } from './normalise-text.ts';
@@ -35,6 +35,8 @@ export interface RawDocument {
   readonly fileName?: string;
   /** The article's URL when the caller knows it (JSONL `url`). */
   readonly url?: string;
+  /** A language declared by the sender (a Content-Language header, JSONL `language`): it wins over detection. */
+  readonly language?: string;
 }
 
 /** The article after cleaning, with the metadata found on the way and an audit of what was removed. */
@@ -42,7 +44,11 @@ export interface CleanedDocument {
   readonly text: string;
   readonly title?: string;
   readonly sourceUrl?: string;
-  readonly language?: string;
+  /** ISO 639-1: declared, detected on the prose, or English assumed when detection cannot tell. */
+  readonly language: string;
+  /** 1 when declared; the detector's lead when detected; 0 when assumed. */
+  readonly languageConfidence: number;
+  readonly languageSource: LanguageSource;
   readonly publishedAt?: string;
   /** Where publishedAt came from: page metadata, a byline/PUBLISHED line, or the date of a removed caption. */
   readonly publishedAtSource?: PublishedAtSource;
@@ -112,6 +118,7 @@ function fromJson(json: string): SourceDocument {
     sourceUrl: article.url,
     publishedAt: parseDate(article.publishedAt),
     byline: article.author,
+    language: article.language,
   });
   return article.text === undefined
     ? fromHtml(article.html ?? '', metadata)
@@ -181,11 +188,14 @@ export function cleanDocument(raw: RawDocument): CleanedDocument {
   const text = cleaned.join('\n\n');
   if (text.trim() === '') throw new InputError('EMPTY', 'No text left after cleaning');
   const { metadata } = source;
+  const language = detectLanguage(text, raw.language ?? metadata.language);
   return definedOnly({
     text,
     title: title === undefined ? undefined : foldWhitespace(normaliseText(title)),
     sourceUrl: raw.url ?? metadata.sourceUrl ?? context.sourceUrl,
-    language: detectLanguage(text, metadata.language),
+    language: language.language,
+    languageConfidence: language.confidence,
+    languageSource: language.source,
     ...publishedOf(metadata, context),
     byline: metadata.byline ?? context.byline,
     siteName: metadata.siteName,

@@ -1,16 +1,85 @@
-import { detectAll } from 'tinyld/light';
+import { eld } from 'eld/medium';
+import { proseSample } from './prose-sample.ts';
 
-/** Below this many characters, trigram detection is a guess; the page's declared language is better. */
-const MIN_DETECTION_CHARS = 80;
-const SAMPLE_CHARS = 4000;
-/** tinyld's accuracy is relative: trust the best guess when it clearly leads the runner-up. */
-const MIN_LEAD = 1.5;
+/**
+ * Where the language came from: the page or its sender declared it (`<html lang>`, a JSON `language`, a
+ * Content-Language header, metadata); it was detected on the article's prose; or detection could not tell
+ * (too little prose, or no clear winner) and English, the language the analysis was built for, is assumed.
+ */
+export type LanguageSource = 'declared' | 'detected' | 'assumed';
 
-/** ISO 639-1 code of the text's language, or the declared one when the text is too short or unclear. */
-export function detectLanguage(text: string, declared?: string): string | undefined {
-  if (text.length < MIN_DETECTION_CHARS) return declared;
-  const [best, second] = detectAll(text.slice(0, SAMPLE_CHARS));
-  if (!best || best.accuracy <= 0) return declared;
-  if (second && best.accuracy < second.accuracy * MIN_LEAD) return declared ?? best.lang;
-  return best.lang;
+export interface LanguageDecision {
+  /** ISO 639-1 code. */
+  readonly language: string;
+  /**
+   * 1 when declared; when detected, how far the best language leads the runner-up (1 - runner-up / best
+   * of the detector's scores, 1 for a script only one language writes); 0 when assumed.
+   */
+  readonly confidence: number;
+  readonly source: LanguageSource;
+}
+
+/** The language assumed when detection cannot tell: the summariser's and the tagger's. */
+export const ASSUMED_LANGUAGE = 'en';
+/** Below this many letters of prose, n-gram detection is a guess. */
+const MIN_SAMPLE_LETTERS = 80;
+/** A detected language must lead the runner-up at least this much (relative), or it is a guess. */
+const MIN_LEAD = 0.05;
+/** Letters with their combining marks (the vowel signs of Brahmic scripts are marks). */
+const LETTERS = /[\p{L}\p{M}]/gu;
+/** Scripts written by one language each that the detector does not know. */
+const SCRIPT_LANGUAGES: ReadonlyArray<readonly [RegExp, string]> = [
+  [/(?=[\p{L}\p{M}])\p{Script=Myanmar}/gu, 'my'],
+  [/(?=[\p{L}\p{M}])\p{Script=Khmer}/gu, 'km'],
+  [/(?=[\p{L}\p{M}])\p{Script=Sinhala}/gu, 'si'],
+  [/(?=[\p{L}\p{M}])\p{Script=Tibetan}/gu, 'bo'],
+  [/(?=[\p{L}\p{M}])\p{Script=Mongolian}/gu, 'mn'],
+  [/(?=[\p{L}\p{M}])\p{Script=Thaana}/gu, 'dv'],
+];
+/** A script counts when it writes at least this share of the sample's letters. */
+const SCRIPT_SHARE = 0.5;
+const LANGUAGE_TAG = /^([a-z]{2,3})(?:$|[-_])/iu;
+
+const count = (text: string, pattern: RegExp) => text.match(pattern)?.length ?? 0;
+
+/** "en-GB", "EN", "en_US" -> "en"; anything that is not a language tag -> undefined. */
+export function languageOfTag(tag: string | undefined): string | undefined {
+  return tag === undefined ? undefined : LANGUAGE_TAG.exec(tag.trim())?.[1]?.toLowerCase();
+}
+
+function assumed(): LanguageDecision {
+  return { language: ASSUMED_LANGUAGE, confidence: 0, source: 'assumed' };
+}
+
+function round(value: number): number {
+  return Math.round(value * 1000) / 1000;
+}
+
+/** The language of a prose sample, or undefined when the detector cannot tell. */
+function detect(sample: string): LanguageDecision | undefined {
+  const letters = count(sample, LETTERS);
+  if (letters < MIN_SAMPLE_LETTERS) return undefined;
+  for (const [script, language] of SCRIPT_LANGUAGES) {
+    if (count(sample, script) >= SCRIPT_SHARE * letters)
+      return { language, confidence: 1, source: 'detected' };
+  }
+  const result = eld.detect(sample);
+  if (result.language === '' || !result.isReliable()) return undefined;
+  const [best = 0, second = 0] = Object.values(result.getScores()).sort((a, b) => b - a);
+  const lead = best > 0 ? 1 - second / best : 0;
+  if (lead < MIN_LEAD) return undefined;
+  return { language: result.language, confidence: round(lead), source: 'detected' };
+}
+
+/**
+ * The article's language. A declared language wins; otherwise it is detected on the prose of the text
+ * only (tables, lists, headlines in capitals and lines of names or numbers are left out, since they fool
+ * n-gram detectors); when detection cannot tell, English is assumed, so that the article is analysed
+ * rather than left without facts.
+ */
+export function detectLanguage(text: string, declared?: string): LanguageDecision {
+  const declaredLanguage = languageOfTag(declared);
+  if (declaredLanguage !== undefined)
+    return { language: declaredLanguage, confidence: 1, source: 'declared' };
+  return detect(proseSample(text)) ?? assumed();
 }

@@ -1,7 +1,7 @@
 import { InputError } from '../errors.ts';
 import { wellFormed } from './normalise-text.ts';
 
-/** A JSON export: `{title?, text|body|html, url?, publishedAt?, author?}`. */
+/** A JSON export: `{title?, text|body|html, url?, publishedAt?, author?, language?}`. */
 export interface JsonArticle {
   readonly title?: string;
   readonly text?: string;
@@ -9,6 +9,8 @@ export interface JsonArticle {
   readonly url?: string;
   readonly publishedAt?: string;
   readonly author?: string;
+  /** The article's declared language ("en", "fr-CA"). */
+  readonly language?: string;
 }
 
 function stringField(record: Record<string, unknown>, ...names: string[]): string | undefined {
@@ -42,6 +44,7 @@ export function parseJsonArticle(json: string): JsonArticle {
     url: stringField(record, 'url', 'sourceUrl'),
     publishedAt: stringField(record, 'publishedAt', 'published', 'date', 'datePublished'),
     author: stringField(record, 'author', 'byline'),
+    language: stringField(record, 'language', 'lang', 'inLanguage'),
   };
   return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)) as JsonArticle;
 }

@@ -178,7 +178,14 @@ async function analyse(
   const url = head.metadata[SOURCE_URL_METADATA];
   const requested = requestedLength(ref, head, deps.logger);
   const length = isLengthGiven(requested) ? requested : summaryLength(deps.sentences, deps.words);
-  const input = { id: base.id, bytes, source: base.source, ...(url === undefined ? {} : { url }) };
+  const language = head.contentLanguage;
+  const input = {
+    id: base.id,
+    bytes,
+    source: base.source,
+    ...(url === undefined ? {} : { url }),
+    ...(language === undefined ? {} : { language }),
+  };
   try {
     return processArticle(input, { ...length, maxInputBytes: deps.maxInputBytes, now: deps.now });
   } catch (error) {
