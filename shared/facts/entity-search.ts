@@ -1,0 +1,126 @@
+import type { Span } from '../result.ts';
+import { canonicalName, type Group, keyOf, type NameMention } from './entity-mentions.ts';
+import { isTitleWord } from './roles.ts';
+import { isCapitalised, keepFirstOfOverlapping, overlapsAny } from './words.ts';
+
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+const LETTER_DIGIT_RUNS = /[\p{L}\p{N}]+/gu;
+const FIRST_RUN = /^[\p{L}\p{N}]+/u;
+const SPACE = /\s/u;
+const WORD_AFTER = /^\s+(\S+)/u;
+const CLAUSE_END = /[.!?:;,"“”)]$/u;
+const NEIGHBOUR_WINDOW = 40;
+
+interface Hit extends Span {
+  readonly group: Group;
+  readonly text: string;
+}
+
+/** Adds the later mentions of a known name that the tagger missed, without overlapping any mention. */
+export function completeMentions(
+  text: string,
+  groups: readonly Group[],
+  tagged: readonly NameMention[],
+): Group[] {
+  const kept = keepFirstOfOverlapping(findForms(text, groups).filter((hit) => !overlapsAny(hit, tagged)));
+  const byGroup = new Map<Group, NameMention[]>();
+  for (const span of kept) {
+    const { group } = span;
+    const list = byGroup.get(group) ?? [];
+    list.push({
+      start: span.start,
+      end: span.end,
+      text: span.text,
+      type: group.root.type,
+      key: keyOf(span.text),
+    });
+    byGroup.set(group, list);
+  }
+  return groups.map((group) => ({
+    root: group.root,
+    mentions: [...group.mentions, ...(byGroup.get(group) ?? [])].sort((a, b) => a.start - b.start),
+  }));
+}
+
+interface SearchForm {
+  readonly group: Group;
+  readonly form: string;
+  /** Where the form's previous occurrence ends: occurrences of one form never overlap. */
+  searchFrom: number;
+}
+
+/**
+ * Every whole occurrence of the groups' search forms, in one pass over the text: a whole occurrence starts
+ * a run of letters and digits equal to the form's first run, so forms are indexed by that run.
+ */
+function findForms(text: string, groups: readonly Group[]): Hit[] {
+  const byFirstRun = new Map<string, SearchForm[]>();
+  for (const [group, forms] of searchForms(groups)) {
+    for (const form of forms) {
+      const run = FIRST_RUN.exec(form)?.[0];
+      if (form.length < 2 || !isCapitalised(form) || run === undefined) continue;
+      const list = byFirstRun.get(run) ?? [];
+      list.push({ group, form, searchFrom: 0 });
+      byFirstRun.set(run, list);
+    }
+  }
+  const hits: Hit[] = [];
+  for (const run of text.matchAll(LETTER_DIGIT_RUNS)) {
+    const start = run.index;
+    for (const search of byFirstRun.get(run[0]) ?? []) {
+      const { form, group } = search;
+      if (start < search.searchFrom || !text.startsWith(form, start)) continue;
+      const end = start + form.length;
+      search.searchFrom = end;
+      if (isWholeName(text, start, end, !form.includes(' '))) hits.push({ start, end, group, text: form });
+    }
+  }
+  return hits;
+}
+
+/**
+ * The forms to search for: every form the tagger found, plus a person's surname ("Blinken" for "Antony
+ * Blinken") unless another entity is written that way or shares the surname.
+ */
+function searchForms(groups: readonly Group[]): Map<Group, Set<string>> {
+  const forms = new Map(
+    groups.map((group) => [group, new Set(group.mentions.map((mention) => mention.text))]),
+  );
+  const owners = new Map<string, Group[]>();
+  for (const group of groups) {
+    const words = canonicalName(group).split(' ');
+    const surname = words.at(-1) as string;
+    if (group.root.type !== 'person' || words.length < 2 || surname.length < 2) continue;
+    owners.set(surname, [...(owners.get(surname) ?? []), group]);
+  }
+  const written = new Set([...forms.values()].flatMap((set) => [...set]));
+  for (const [surname, [owner, ...others]] of owners) {
+    if (owner && others.length === 0 && !written.has(surname)) forms.get(owner)?.add(surname);
+  }
+  return forms;
+}
+
+/** A name found by search is whole when it is not part of a longer word or of a longer capitalised name. */
+function isWholeName(text: string, start: number, end: number, single: boolean): boolean {
+  if (LETTER_OR_DIGIT.test(text[start - 1] ?? '') || LETTER_OR_DIGIT.test(text[end] ?? '')) return false;
+  if (!single) return true;
+  const after = WORD_AFTER.exec(text.slice(end, end + NEIGHBOUR_WINDOW))?.[1];
+  if (after !== undefined && isCapitalised(after) && text[end] !== ',' && !after.startsWith('“'))
+    return false;
+  const before = wordBefore(text.slice(Math.max(0, start - NEIGHBOUR_WINDOW), start));
+  if (before === undefined || CLAUSE_END.test(before) || !isCapitalised(before)) return true;
+  return isTitleWord(before);
+}
+
+/**
+ * The last run of non-space characters of `window` when the window ends in space, read from the end: a
+ * regular expression anchored at the end (`(\S+)\s+$`) would retry from every position.
+ */
+function wordBefore(window: string): string | undefined {
+  let end = window.length;
+  while (end > 0 && SPACE.test(window[end - 1] as string)) end--;
+  if (end === window.length || end === 0) return undefined;
+  let start = end;
+  while (start > 0 && !SPACE.test(window[start - 1] as string)) start--;
+  return window.slice(start, end);
+}
