@@ -1,8 +1,8 @@
 import { type Paragraphs, record, type TextContext, wordCount } from './text-context.ts';
 
-/** "Beijing –", "WASHINGTON (AP) —", "LONDON, June 19 (Reuters) -", "NEW YORK --". */
+/** "Beijing –", "WASHINGTON (AP) —", "LONDON, June 19 (Reuters) -", "SEOUL, Aug. 20 (Yonhap) --", "NEW YORK --". */
 const DATELINE =
-  /^((?:\p{Lu}[\p{L}.'’-]*)(?:[ ]\p{Lu}[\p{L}.'’-]*){0,3})(?:,[ ](?:\p{Lu}[\p{L}.]*)(?:[ ]\p{Lu}[\p{L}.]*)?(?:[ ]\d{1,2})?)?[ ]?(?:\((?:AP|Reuters|AFP|CNN|dpa|UPI|Xinhua|Bloomberg|AAP|PA|EFE|ANSA|APA|SDA|KNA|epd)\)[ ]?)?(?:[–—]|--?)[ ]\S/u;
+  /^((?:\p{Lu}[\p{L}.'’-]*)(?:[ ]\p{Lu}[\p{L}.'’-]*){0,3})(?:,[ ](?:\p{Lu}[\p{L}.]*)(?:[ ]\p{Lu}[\p{L}.]*)?(?:[ ]\d{1,2})?)?[ ]?(?:,[ ]\d{4})?(?:\((?:\p{Lu}[\p{L}.&-]*)(?:[ ]\p{Lu}[\p{L}.&-]*){0,2}\)[ ]?)?(?:[–—]|--?)[ ]\S/u;
 const DATELINE_SEARCH_PARAGRAPHS = 2;
 const TITLE_MAX_WORDS = 25;
 const TITLE_MAX_CHARS = 200;

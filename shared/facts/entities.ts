@@ -1,8 +1,8 @@
 import type { Entity, Span } from '../result.ts';
+import { dropNonNames, splitJoinedNames } from './entity-filters.ts';
 import {
   canonicalName,
   dropLeadingThe,
-  ENTITY_TYPES,
   type Group,
   joinOfNames,
   keyOf,
@@ -11,6 +11,8 @@ import {
   trimMention,
 } from './entity-mentions.ts';
 import { completeMentions } from './entity-search.ts';
+import { decideTypes } from './entity-types.ts';
+import { type KnownNames, knownNames } from './ner/known-names.ts';
 import type { EntityMention } from './ner/tag-entities.ts';
 import { roleAfter, roleBefore } from './roles.ts';
 import { keepFirstOfOverlapping, lastIndexStartingBefore, straightenApostrophes } from './words.ts';
@@ -18,6 +20,8 @@ import { keepFirstOfOverlapping, lastIndexStartingBefore, straightenApostrophes 
 export interface EntityOptions {
   /** The headline: entities named in it are more salient. */
   readonly title?: string;
+  /** What the gazetteers know about names; the committed model's by default. */
+  readonly known?: KnownNames;
 }
 
 const ACRONYM = /^\p{Lu}{2,6}$/u;
@@ -50,7 +54,9 @@ export function buildEntities(
   const trimmed = joinOfNames(text, tagged)
     .map((mention) => trimMention(text, mention))
     .filter((mention) => mention !== undefined);
-  const mentions = settleTypes(keepFirstOfOverlapping(dropLeadingThe(trimmed)));
+  const known = options.known ?? knownNames();
+  const names = dropNonNames(text, splitJoinedNames(trimmed), known);
+  const mentions = decideTypes(text, keepFirstOfOverlapping(dropLeadingThe(names)), known);
   const surfaces = surfacesOf(mentions);
   const groups = groupMentions(mentions, surfaces);
   const completed = completeMentions(text, groups, mentions);
@@ -84,24 +90,6 @@ function surfacesOf(mentions: readonly NameMention[]): Map<string, Surface> {
 
 function surfaceId(mention: NameMention): string {
   return `${mention.type}|${mention.key}`;
-}
-
-/**
- * A name tagged once with one type and at least twice with another takes the other: a tagger's slip.
- * Names tagged several times with each type keep both ("New York" the city and the team).
- */
-function settleTypes(mentions: readonly NameMention[]): NameMention[] {
-  const counts = new Map<string, number>();
-  for (const mention of mentions) counts.set(surfaceId(mention), (counts.get(surfaceId(mention)) ?? 0) + 1);
-  return mentions.map((mention) => {
-    if (counts.get(surfaceId(mention)) !== 1) return mention;
-    let best = mention.type;
-    for (const type of Object.values(ENTITY_TYPES)) {
-      const count = counts.get(`${type}|${mention.key}`) ?? 0;
-      if (count >= 2 && count > (counts.get(`${best}|${mention.key}`) ?? 0)) best = type;
-    }
-    return best === mention.type ? mention : { ...mention, type: best };
-  });
 }
 
 /**

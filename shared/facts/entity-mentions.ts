@@ -25,12 +25,16 @@ export interface Group {
   readonly mentions: NameMention[];
 }
 
-/** The root surface as most often written ("U.S." or "US"), earliest on a tie. */
+/** The root surface as most often written ("U.S." or "US"), on a tie not in capitals ("Seoul"), else earliest. */
 export function canonicalName(group: Group): string {
   const counts = new Map<string, number>();
   for (const mention of group.root.mentions) counts.set(mention.text, (counts.get(mention.text) ?? 0) + 1);
   let best = group.root.mentions[0]?.text ?? group.root.key;
-  for (const [text, count] of counts) if (count > (counts.get(best) ?? 0)) best = text;
+  for (const [text, count] of counts) {
+    const bestCount = counts.get(best) ?? 0;
+    if (count > bestCount || (count === bestCount && !HAS_LOWER.test(best) && HAS_LOWER.test(text)))
+      best = text;
+  }
   return best;
 }
 
@@ -40,8 +44,9 @@ export const ENTITY_TYPES: Readonly<Record<NerType, EntityType>> = {
   LOC: 'place',
   MISC: 'other',
 };
+const HAS_LOWER = /\p{Ll}/u;
 const LEADING_EDGE = /^[\s"“”‘’'[\]{},;:!?–—-]+/u;
-const TRAILING_EDGE = /[\s"“”‘’'[\]{},;:!?–—-]+$/u;
+const TRAILING_EDGE = /[\s"“”‘’'[\]{},;:!?–—…-]+$/u;
 const TRAILING_PERIOD = /\.$/u;
 /** Periods that belong to the name: initialisms ("U.S.") and short abbreviations ("St.", "Inc.", "Jr."). */
 const NAME_PERIOD = /(?:(?:^|[.\s])\p{Lu}|(?:^|\s)\p{Lu}\p{Ll}{1,3})\.$/u;

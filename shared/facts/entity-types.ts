@@ -1,0 +1,157 @@
+/**
+ * One type per name per article. The tagger types each mention from its context, so a name may come out
+ * as a place once and a person once ("Boise, Idaho" and "Miss Idaho"). Here the article's evidence decides
+ * once: what the name is known to be (a news outlet is an organisation; "Ben Gurion Airport" is a place by
+ * its last word; "Trenton, New Jersey" is a place by the state after it; "the Rodong Sinmun said" is not a
+ * person; "companies like Elbit, Candiru and Rafael" are organisations), else the type the tagger gave it
+ * most often, else, on a tie, a place if the gazetteers know one by that name, else the first type seen.
+ * A name tagged at least twice with each of two types is two entities ("Seattle" the city and the team).
+ */
+import type { EntityType } from '../result.ts';
+import type { NameMention } from './entity-mentions.ts';
+import type { KnownNames } from './ner/known-names.ts';
+
+/** News outlets and agencies, often written where a dateline puts places: "(CNN)", "SEOUL (Yonhap)". */
+const OUTLETS = new Set(
+  (
+    'cnn|bbc|reuters|ap|associated press|afp|agence france-presse|yonhap|xinhua|kcna|tass|itar-tass|ria novosti|' +
+    'kyodo|bloomberg|cnbc|nbc|cbs|abc|fox news|msnbc|npr|pbs|al jazeera|dpa|ansa|efe|upi|aap|sky news|' +
+    'the guardian|guardian|the new york times|new york times|washington post|wall street journal|financial times|' +
+    'the times|le monde|der spiegel|axios|politico|the hill|wired|time|newsweek|usa today|los angeles times|' +
+    "rodong sinmun|global times|people’s daily|people's daily|haaretz|times of israel|nhk|yomiuri|asahi shimbun|" +
+    'ynet|times of india|dawn|straits times|south china morning post|anadolu|irna|wafa'
+  ).split('|'),
+);
+/** Last words of place names: "Ben Gurion Airport", "George Washington Bridge", "Jo Daviess County". */
+const PLACE_HEADS = new Set(
+  (
+    'Airport Station Bridge Street Avenue Road Boulevard Square Plaza Island Islands River Lake Mountain ' +
+    'Mountains Valley Beach Bay County Province District Region Peninsula Strait Canal Harbour Harbor Port ' +
+    'Desert Forest Ocean Sea Gulf Coast Highway Tunnel Dam Park Heights Hills Township Village'
+  ).split(' '),
+);
+/** Last words of organisation names that a tagger reads as people ("Nancy Paulsen Books"). */
+const ORGANISATION_HEADS = new Set(
+  (
+    'Books Press Publishing Media News Times Post Journal Inc Inc. Corp Corp. Ltd LLC Group Company Bank ' +
+    'University College Institute Foundation Association Party Ministry Agency Council Committee Commission'
+  ).split(' '),
+);
+/** Nouns that announce a list of names of one type: "companies (making drones,) like A, B and C". */
+const LIST_CUES: ReadonlyArray<readonly [RegExp, EntityType]> = [
+  [
+    /\b(?:companies|firms|groups|organi[sz]ations|NGOs|agencies|banks|newspapers|outlets|broadcasters|parties|universities|manufacturers|contractors|brands|startups)\b[^.;:!?]{0,50}?\s(?:such as|like|including)\s+$/u,
+    'organization',
+  ],
+  [
+    /\b(?:cities|countries|towns|states|nations|regions|provinces|villages)\s+(?:such as|like|including)\s+$/u,
+    'place',
+  ],
+];
+const LIST_SEPARATOR = /^(?:,\s+|,?\s+and\s+|,?\s+or\s+)$/u;
+const CUE_WINDOW = 80;
+const TWO_ENTITIES = 2;
+const THE_BEFORE = /\bthe\s+$/u;
+const REPORTS_AFTER =
+  /^\s+(?:said|says|reported|reports|wrote|writes|quoted|added|stated|claimed|warned|published|commented)\b/u;
+const PLACE_AFTER = /^,\s+(\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}.]*)?)(?=[,.;:)]|\s+\p{Ll}|$)/u;
+const ALL_CAPS_WORD = /^[^\p{Ll}]{4,}$/u;
+
+type Fixed = Map<NameMention, EntityType>;
+
+/** "SEOUL" -> "Seoul" when the article also writes "Seoul": the same name. */
+function foldCapitals(mentions: readonly NameMention[]): NameMention[] {
+  const keys = new Set(mentions.map((mention) => mention.key));
+  return mentions.map((mention) => {
+    if (!ALL_CAPS_WORD.test(mention.key)) return mention;
+    const titled = mention.key.toLowerCase().replace(/(^|\s)\p{Ll}/gu, (letter) => letter.toUpperCase());
+    return keys.has(titled) ? { ...mention, key: titled } : mention;
+  });
+}
+
+/** Types the article's own words fix for a mention, whatever the tagger said. */
+function fixedType(text: string, mention: NameMention, known: KnownNames): EntityType | undefined {
+  if (OUTLETS.has(mention.key.toLowerCase())) return 'organization';
+  if (mention.type !== 'person') return undefined;
+  const last = mention.key.split(' ').at(-1) ?? '';
+  if (PLACE_HEADS.has(last)) return 'place';
+  if (ORGANISATION_HEADS.has(last)) return 'organization';
+  const before = text.slice(Math.max(0, mention.start - 5), mention.start);
+  const after = text.slice(mention.end, mention.end + 40);
+  if (THE_BEFORE.test(before) && REPORTS_AFTER.test(after)) return 'organization';
+  const place = PLACE_AFTER.exec(after)?.[1];
+  if (place !== undefined && known.isPlace(place)) return 'place';
+  return undefined;
+}
+
+/** Mentions in a list after a cue ("companies such as A, B and C") take the cue's type. */
+function listTypes(text: string, mentions: readonly NameMention[], fixed: Fixed): void {
+  let listType: EntityType | undefined;
+  mentions.forEach((mention, index) => {
+    const previous = mentions[index - 1];
+    const between = previous ? text.slice(previous.end, mention.start) : '';
+    if (!(listType && previous && LIST_SEPARATOR.test(between))) {
+      const window = text.slice(Math.max(0, mention.start - CUE_WINDOW), mention.start);
+      listType = LIST_CUES.find(([cue]) => cue.test(window))?.[1];
+    }
+    if (listType && !fixed.has(mention)) fixed.set(mention, listType);
+  });
+}
+
+/** A one-word name that is the surname of a person named in full is that person ("Loewenstein"). */
+function surnameTypes(mentions: readonly NameMention[], fixed: Fixed, known: KnownNames): void {
+  const surnames = new Set<string>();
+  for (const mention of mentions) {
+    const words = mention.key.split(' ');
+    if (mention.type === 'person' && words.length > 1) surnames.add(words.at(-1) as string);
+  }
+  for (const mention of mentions) {
+    if (fixed.has(mention) || !surnames.has(mention.key) || known.isPlace(mention.key)) continue;
+    fixed.set(mention, 'person');
+  }
+}
+
+/**
+ * The one type of a name's mentions, or undefined when the name is two entities: tagged at least
+ * TWO_ENTITIES times with each of two types, "Seattle" the city and the team in a sports report.
+ */
+function decide(mentions: readonly NameMention[], fixed: Fixed, known: KnownNames): EntityType | undefined {
+  const first = mentions[0] as NameMention;
+  const pinned = mentions.map((mention) => fixed.get(mention)).find((type) => type !== undefined);
+  if (pinned) return pinned;
+  const counts = new Map<EntityType, number>();
+  for (const mention of mentions) counts.set(mention.type, (counts.get(mention.type) ?? 0) + 1);
+  const ranked = [...counts].sort((a, b) => b[1] - a[1]);
+  const [best, second] = ranked;
+  if (second && second[1] >= TWO_ENTITIES) return undefined;
+  if (best && (!second || best[1] > second[1])) return best[0];
+  if (counts.has('place') && known.isPlace(first.key)) return 'place';
+  return first.type;
+}
+
+/** Every mention of a name (same key) gets the one type the article's evidence gives it. */
+export function decideTypes(
+  text: string,
+  mentions: readonly NameMention[],
+  known: KnownNames,
+): NameMention[] {
+  const folded = foldCapitals(mentions);
+  const fixed: Fixed = new Map();
+  for (const mention of folded) {
+    const type = fixedType(text, mention, known);
+    if (type) fixed.set(mention, type);
+  }
+  listTypes(text, folded, fixed);
+  surnameTypes(folded, fixed, known);
+  const byKey = new Map<string, NameMention[]>();
+  for (const mention of folded) {
+    const group = byKey.get(mention.key);
+    if (group) group.push(mention);
+    else byKey.set(mention.key, [mention]);
+  }
+  const types = new Map([...byKey].map(([key, group]) => [key, decide(group, fixed, known)]));
+  return folded.map((mention) => {
+    const type = types.get(mention.key) ?? mention.type;
+    return type === mention.type ? mention : { ...mention, type };
+  });
+}
