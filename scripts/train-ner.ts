@@ -168,7 +168,10 @@ function main(): void {
   console.log(
     `CoNLL train: ${conll.length} documents; GUM dev: ${gum.length} documents (x${options.gumWeight})`,
   );
-  if (values.cv !== undefined) return crossValidate(conll, gum, numberOption('cv', values.cv, 2), options);
+  if (values.cv !== undefined) {
+    crossValidate(conll, gum, numberOption('cv', values.cv, 2), options);
+    return;
+  }
   const weights = train(trainingSet(conll, gum, options), conll, options);
   const file = encodeModel(weights, threshold);
   const json = JSON.stringify(file);
