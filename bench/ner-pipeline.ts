@@ -1,6 +1,14 @@
 import { cleanDocument } from '#shared/clean/clean-document.ts';
 import { extractFacts } from '#shared/facts/extract-facts.ts';
-import type { Surface } from '#shared/facts/ner/evaluate.ts';
+import {
+  type Counts,
+  countDocument,
+  emptyCounts,
+  SCORED_TYPES,
+  type ScoredType,
+  type Surface,
+} from '#shared/facts/ner/evaluate.ts';
+import { type ModelWeights, modelFromWeights, tagWithModel } from '#shared/facts/ner/model.ts';
 import type { EntityMention, NerType } from '#shared/facts/ner/tag-entities.ts';
 import type { EntityType } from '#shared/result.ts';
 
@@ -23,4 +31,31 @@ export function pipelineSurfaces(text: string, tag: (text: string) => EntityMent
       text: document.text.slice(mention.start, mention.end),
     }));
   });
+}
+
+interface GoldDocument {
+  readonly text: string;
+  readonly entities: readonly Surface[];
+}
+
+/** Pipeline counts of a model held in memory (a fold's) on gold documents. */
+export function pipelineCounts(weights: ModelWeights, documents: readonly GoldDocument[]) {
+  const model = modelFromWeights(weights);
+  const totals = emptyCounts();
+  for (const document of documents) {
+    countDocument(
+      totals,
+      document.entities,
+      pipelineSurfaces(document.text, (text) => tagWithModel(model, text)),
+    );
+  }
+  return totals;
+}
+
+export function addCounts(into: Record<ScoredType, Counts>, counts: Record<ScoredType, Counts>): void {
+  for (const type of SCORED_TYPES) {
+    into[type].tp += counts[type].tp;
+    into[type].fp += counts[type].fp;
+    into[type].fn += counts[type].fn;
+  }
 }

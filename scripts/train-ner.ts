@@ -2,7 +2,7 @@
  * Trains the NER tagger on CoNLL-2003 train and GUM dev (../shared/data, never copied into the repo) and
  * writes the committed model to shared/facts/ner/models/ner.json.
  *
- *   npm run train:ner -- [--epochs 6] [--seed 1] [--no-gum] [--gum-weight 2] [--cv 5] [--out FILE]
+ *   npm run train:ner -- [--epochs 8] [--seed 1] [--no-gum] [--gum-weight 1] [--cv 5] [--out FILE]
  *                        [--threshold 0] [--min-count 1] [--history]
  *
  * `--cv K` writes nothing: it trains K models on fixed folds (document i in fold i mod K) of CoNLL train
@@ -15,25 +15,24 @@ import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import {
   type Counts,
-  countDocument,
   emptyCounts,
   microCounts,
   SCORED_TYPES,
   type ScoredType,
   score,
 } from '#shared/facts/ner/evaluate.ts';
-import { encodeModel, type ModelWeights, modelFromWeights, tagWithModel } from '#shared/facts/ner/model.ts';
-import { type TrainingDocument, trainTagger } from '#shared/facts/ner/train.ts';
-import { pipelineSurfaces } from '../bench/ner-pipeline.ts';
+import { encodeModel } from '#shared/facts/ner/model.ts';
+import { addCounts, pipelineCounts } from '../bench/ner-pipeline.ts';
 import {
   CONLL_DEV,
   CONLL_TRAIN,
+  DEFAULT_OPTIONS,
   folds,
   type GoldDocument,
   GUM_DEV,
-  loadGazetteers,
   readGold,
-  withCountriesAsPlaces,
+  type TrainOptions,
+  trainModel,
 } from './ner-training-data.ts';
 
 const OUTPUT = new URL('../shared/facts/ner/models/ner.json', import.meta.url);
@@ -48,36 +47,6 @@ function numberOption(name: string, value: string, min: number): number {
   return number;
 }
 
-interface Options {
-  readonly epochs: number;
-  readonly seed: number;
-  readonly minCount: number;
-  readonly history: boolean;
-  readonly gumWeight: number;
-}
-
-/** Pipeline counts of a model on gold documents. */
-function evaluate(weights: ModelWeights, documents: readonly GoldDocument[]): Record<ScoredType, Counts> {
-  const model = modelFromWeights(weights);
-  const totals = emptyCounts();
-  for (const document of documents) {
-    countDocument(
-      totals,
-      document.entities,
-      pipelineSurfaces(document.text, (text) => tagWithModel(model, text)),
-    );
-  }
-  return totals;
-}
-
-function add(into: Record<ScoredType, Counts>, counts: Record<ScoredType, Counts>): void {
-  for (const type of SCORED_TYPES) {
-    into[type].tp += counts[type].tp;
-    into[type].fp += counts[type].fp;
-    into[type].fn += counts[type].fn;
-  }
-}
-
 const percent = (value: number) => (value * 100).toFixed(2);
 
 function describe(totals: Record<ScoredType, Counts>): string {
@@ -85,30 +54,8 @@ function describe(totals: Record<ScoredType, Counts>): string {
   return `${percent(score(microCounts(totals)).f1)} (${types})`;
 }
 
-/** CoNLL train, plus GUM with countries relabelled as places, `gumWeight` times over. */
-function trainingSet(conll: readonly GoldDocument[], gum: readonly GoldDocument[], options: Options) {
-  const relabelled = gum.map(withCountriesAsPlaces);
-  return [...conll, ...Array.from({ length: options.gumWeight }, () => relabelled).flat()];
-}
-
-function train(
-  documents: readonly TrainingDocument[],
-  conll: readonly GoldDocument[],
-  options: Options,
-  onEpoch?: (epoch: number, averaged: () => ModelWeights) => void,
-) {
-  return trainTagger(documents, {
-    epochs: options.epochs,
-    seed: options.seed,
-    minCount: options.minCount,
-    history: options.history,
-    gazetteer: loadGazetteers(conll),
-    ...(onEpoch ? { onEpoch } : {}),
-  });
-}
-
 /** K-fold cross-validation on CoNLL train and GUM dev: out-of-fold pipeline F1 after every epoch. */
-function crossValidate(conll: GoldDocument[], gum: GoldDocument[], k: number, options: Options): void {
+function crossValidate(conll: GoldDocument[], gum: GoldDocument[], k: number, options: TrainOptions): void {
   const conllFolds = folds(conll, k);
   const gumFolds = folds(gum, k);
   const byEpoch = Array.from({ length: options.epochs }, () => ({
@@ -118,18 +65,13 @@ function crossValidate(conll: GoldDocument[], gum: GoldDocument[], k: number, op
   conllFolds.forEach((conllFold, fold) => {
     const gumFold = gumFolds[fold] ?? { train: [], test: [] };
     const started = performance.now();
-    train(
-      trainingSet(conllFold.train, gumFold.train, options),
-      conllFold.train,
-      options,
-      (epoch, averaged) => {
-        const weights = averaged();
-        const totals = byEpoch[epoch - 1];
-        if (!totals) return;
-        add(totals.conll, evaluate(weights, conllFold.test));
-        if (gumFold.test.length > 0) add(totals.gum, evaluate(weights, gumFold.test));
-      },
-    );
+    trainModel(conllFold.train, gumFold.train, options, (epoch, averaged) => {
+      const weights = averaged();
+      const totals = byEpoch[epoch - 1];
+      if (!totals) return;
+      addCounts(totals.conll, pipelineCounts(weights, conllFold.test));
+      if (gumFold.test.length > 0) addCounts(totals.gum, pipelineCounts(weights, gumFold.test));
+    });
     console.log(`fold ${fold + 1}/${k} (${((performance.now() - started) / 1000).toFixed(0)} s)`);
   });
   console.log(`out-of-fold pipeline micro F1, ${k} folds (CoNLL train; GUM dev)`);
@@ -142,18 +84,18 @@ function crossValidate(conll: GoldDocument[], gum: GoldDocument[], k: number, op
 function main(): void {
   const { values } = parseArgs({
     options: {
-      epochs: { type: 'string', default: '6' },
-      seed: { type: 'string', default: '1' },
+      epochs: { type: 'string', default: String(DEFAULT_OPTIONS.epochs) },
+      seed: { type: 'string', default: String(DEFAULT_OPTIONS.seed) },
       threshold: { type: 'string', default: '0' },
       'min-count': { type: 'string', default: '1' },
-      'gum-weight': { type: 'string', default: '1' },
+      'gum-weight': { type: 'string', default: String(DEFAULT_OPTIONS.gumWeight) },
       'no-gum': { type: 'boolean', default: false },
       cv: { type: 'string' },
       out: { type: 'string' },
       history: { type: 'boolean', default: false },
     },
   });
-  const options: Options = {
+  const options: TrainOptions = {
     epochs: numberOption('epochs', values.epochs, 1),
     seed: numberOption('seed', values.seed, 0),
     minCount: numberOption('min-count', values['min-count'], 1),
@@ -172,7 +114,7 @@ function main(): void {
     crossValidate(conll, gum, numberOption('cv', values.cv, 2), options);
     return;
   }
-  const weights = train(trainingSet(conll, gum, options), conll, options);
+  const weights = trainModel(conll, gum, options);
   const file = encodeModel(weights, threshold);
   const json = JSON.stringify(file);
   const output = values.out ? new URL(values.out, `file://${process.cwd()}/`) : OUTPUT;
@@ -183,7 +125,7 @@ function main(): void {
       `${(json.length / 1e6).toFixed(2)} MB, ${seconds} s`,
   );
   const dev = readGold(CONLL_DEV);
-  if (dev) console.log(`CoNLL dev (untouched), pipeline micro F1 ${describe(evaluate(weights, dev))}`);
+  if (dev) console.log(`CoNLL dev (untouched), pipeline micro F1 ${describe(pipelineCounts(weights, dev))}`);
 }
 
 main();
