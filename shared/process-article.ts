@@ -68,19 +68,11 @@ const ANALYSED_LANGUAGE = 'en';
  * no facts or key phrases, rather than wrong ones.
  */
 function analyse(document: CleanedDocument, options: ProcessOptions) {
-<<<<<<< HEAD
   const { summary, headline, keyPhrases } = summarise(document, {
     ...summaryLength(options.sentences, options.words),
     ...(options.summaryModel === undefined ? {} : { model: options.summaryModel }),
   });
-  const full = document.language === undefined || document.language === ANALYSED_LANGUAGE;
-=======
-  const { summary, headline, keyPhrases } = summarise(
-    document,
-    summaryLength(options.sentences, options.words),
-  );
   const full = document.language === ANALYSED_LANGUAGE;
->>>>>>> 9979390 (Language: detect on the prose only (eld, no tables or lines of names), a declared language wins (html lang, JSON language, Content-Language, JSONL language), English assumed when detection cannot tell; Result records languageConfidence and languageSource. CoNLL dev through the pipeline 88.16 -> 92.54)
   const withHeadline = { summary, ...(headline === undefined ? {} : { headline }) };
   if (!full) {
     return { ...withHeadline, facts: EMPTY_FACTS, analysis: { summary: 'basic', facts: 'none' } as const };
