@@ -2,7 +2,9 @@ import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
 import { SQSClient } from '@aws-sdk/client-sqs';
-import { createTableInput } from '#shared/adapters/article-store.ts';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { createArticleBucket } from '#shared/adapters/article-bucket.ts';
+import { createArticleStore, createTableInput } from '#shared/adapters/article-store.ts';
 import { ENV, INCOMING_PREFIX } from '#shared/config.ts';
 import { API_ROUTES } from '#shared/events/api-routes.ts';
 import { type ApiHandler, type ApiServer, startApiServer } from './api-server.ts';
@@ -13,6 +15,7 @@ import { type ScheduledHandler, startSchedule } from './schedule.ts';
 import { LOOPBACK, startEmulators } from './servers.ts';
 import { LOCAL_CREDENTIALS, LOCAL_NAMES, LOCAL_REGION, MAX_RECEIVE_COUNT } from './settings.ts';
 import { createSqsPoller, type Poller, type SqsHandler } from './sqs-poller.ts';
+import { createViewerPages, VIEWER_ROUTES } from './viewer-pages.ts';
 
 /**
  * The whole pipeline on one machine, wired as in AWS: uploads under incoming/ -> S3 event notification ->
@@ -151,10 +154,20 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       ),
     });
     const handlers = await loadHandlers(options.handlers);
+    const viewerPages = createViewerPages({
+      s3,
+      prefix: INCOMING_PREFIX,
+      bucket: createArticleBucket(s3, LOCAL_NAMES.bucket),
+      store: createArticleStore(
+        DynamoDBDocumentClient.from(dynamodb, { marshallOptions: { removeUndefinedValues: true } }),
+        LOCAL_NAMES.table,
+      ),
+    });
 
     const api: ApiServer = await startApiServer({
-      handler: handlers.api,
-      routes: API_ROUTES,
+      handler: (event, context) =>
+        event.routeKey.startsWith('GET /view') ? viewerPages(event) : handlers.api(event, context),
+      routes: [...API_ROUTES, ...VIEWER_ROUTES],
       host: LOOPBACK,
       port: options.ports.api,
       functionName: 'precis-api',

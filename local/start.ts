@@ -39,6 +39,7 @@ Try it (any credentials work; region ${LOCAL_REGION}):
   export AWS_ACCESS_KEY_ID=local AWS_SECRET_ACCESS_KEY=local AWS_DEFAULT_REGION=${LOCAL_REGION}
   aws --endpoint-url ${endpoints.s3} s3 cp tests/fixtures/seed-article.txt "s3://${LOCAL_NAMES.bucket}/incoming/seed article.txt"
   curl "${endpoints.api}/articles?key=incoming/seed%20article.txt"
+  open ${endpoints.api}/view      # in a browser: recent articles, each with its viewer page
   aws --endpoint-url ${endpoints.dynamodb} dynamodb scan --table-name ${LOCAL_NAMES.table}
 
 Environment overrides:
