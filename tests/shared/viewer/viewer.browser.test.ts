@@ -12,7 +12,10 @@ const DESKTOP = { width: 1280, height: 900 };
 /** Scans take seconds each on a loaded machine; nothing here asserts a duration. */
 const SCAN_TIMEOUT_MS = 240_000;
 
-describe('the viewer page in Chromium', () => {
+/** Each step waits up to a minute (see tests/helpers/browser.ts); nothing here asserts a duration. */
+const BROWSER_TEST_TIMEOUT_MS = 120_000;
+
+describe('the viewer page in Chromium', { timeout: BROWSER_TEST_TIMEOUT_MS }, () => {
   let browser: TestBrowser;
   let seed: Result;
 
