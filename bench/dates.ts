@@ -1,0 +1,208 @@
+/**
+ * Dates benchmark: the whole pipeline (processArticle on a JSON article {text, publishedAt}, as
+ * `../shared/tools/dev-report dates` feeds it) on TempEval-3 TBAQ, scored as ../shared/tools/score/timex_score.py
+ * scores it (DATE type only; see timex-score.ts).
+ * Data: ../shared/data/dates/tempeval3-tbaq.jsonl (never copied into the repo).
+ *
+ * The documents are split once, by a hash of their id, into a development part (the rules were written
+ * looking at its errors) and a held-out part (never looked at while writing rules); both are printed, with
+ * 95% bootstrap intervals over documents. `npm run bench:dates -- --errors FILE` writes the development
+ * part's misses and false alarms to FILE (never the held-out part's).
+ */
+import { createHash } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { processArticle } from '#shared/process-article.ts';
+import { readEvaluationData } from './evaluation-data.ts';
+import {
+  addCounts,
+  type Counts,
+  type DocumentScore,
+  emptyCounts,
+  figures,
+  type GoldTimex,
+  type PredictedDate,
+  SHAPES,
+  scoreDocument,
+  shapeOf,
+  valueAccuracy,
+} from './timex-score.ts';
+
+interface Document {
+  readonly id: string;
+  readonly dct: string;
+  readonly text: string;
+  readonly timexes: readonly GoldTimex[];
+}
+
+interface Scored {
+  readonly document: Document;
+  readonly score: DocumentScore;
+}
+
+const DATA = 'dates/tempeval3-tbaq.jsonl';
+const BOOTSTRAP_ROUNDS = 1000;
+
+/** The held-out third: documents whose id hashes to 0 mod 3 (fixed before any rule was written). */
+export function isHeldOut(id: string): boolean {
+  return (createHash('sha256').update(id).digest()[0] ?? 0) % 3 === 0;
+}
+
+function runPipeline(document: Document): { text: string; dates: PredictedDate[] } {
+  const bytes = new TextEncoder().encode(JSON.stringify({ text: document.text, publishedAt: document.dct }));
+  const result = processArticle({
+    id: document.id,
+    bytes,
+    source: { bytes: bytes.byteLength, key: `${document.id}.json` },
+  });
+  return { text: result.text, dates: [...result.facts.dates] };
+}
+
+function total(scored: readonly Scored[]): Counts {
+  const counts = emptyCounts();
+  for (const { score } of scored) addCounts(counts, score.counts);
+  return counts;
+}
+
+function valueF1(counts: Counts): number {
+  return figures(counts.valueCorrect, counts.predicted, counts.gold).f1;
+}
+
+/** Deterministic pseudo-random numbers (mulberry32) so that the intervals are reproducible. */
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** 95% interval of value F1 over documents resampled with replacement. */
+function bootstrap(scored: readonly Scored[]): [number, number] {
+  const next = random(20_240_601);
+  const samples: number[] = [];
+  for (let round = 0; round < BOOTSTRAP_ROUNDS; round++) {
+    const counts = emptyCounts();
+    for (let i = 0; i < scored.length; i++) {
+      const pick = scored[Math.floor(next() * scored.length)];
+      if (pick) addCounts(counts, pick.score.counts);
+    }
+    samples.push(valueF1(counts));
+  }
+  samples.sort((a, b) => a - b);
+  return [
+    samples[Math.floor(0.025 * BOOTSTRAP_ROUNDS)] ?? 0,
+    samples[Math.floor(0.975 * BOOTSTRAP_ROUNDS)] ?? 0,
+  ];
+}
+
+const fixed = (value: number) => value.toFixed(4);
+
+function printSplits(splits: ReadonlyArray<[string, readonly Scored[]]>): void {
+  console.log(
+    'split      docs  gold  pred   relaxed P/R/F1          strict F1  value acc  value P/R/F1 [95% CI]',
+  );
+  for (const [name, scored] of splits) {
+    const counts = total(scored);
+    const relaxed = figures(counts.relaxed, counts.predicted, counts.gold);
+    const strict = figures(counts.strict, counts.predicted, counts.gold);
+    const value = figures(counts.valueCorrect, counts.predicted, counts.gold);
+    const [low, high] = bootstrap(scored);
+    console.log(
+      `${name.padEnd(9)} ${String(scored.length).padStart(5)} ${String(counts.gold).padStart(5)} ` +
+        `${String(counts.predicted).padStart(5)}   ${fixed(relaxed.precision)}/${fixed(relaxed.recall)}/${fixed(relaxed.f1)}` +
+        `  ${fixed(strict.f1)}     ${fixed(valueAccuracy(counts))}     ${fixed(value.precision)}/${fixed(value.recall)}/` +
+        `${fixed(value.f1)} [${fixed(low)}, ${fixed(high)}]`,
+    );
+  }
+}
+
+function printShapes(scored: readonly Scored[]): void {
+  const rows = new Map<string, { gold: number; found: number; right: number; predicted: number }>();
+  const row = (shape: string) => {
+    let existing = rows.get(shape);
+    if (!existing) {
+      existing = { gold: 0, found: 0, right: 0, predicted: 0 };
+      rows.set(shape, existing);
+    }
+    return existing;
+  };
+  for (const [shape] of [...SHAPES, ['other']]) row(shape ?? 'other');
+  for (const { score } of scored) {
+    for (const { gold, found, valueRight, predicted } of score.golds) {
+      const entry = row(shapeOf(gold.value));
+      entry.gold += 1;
+      if (found) entry.found += 1;
+      if (valueRight) entry.right += 1;
+      if (predicted) row(shapeOf(predicted.value)).predicted += 1;
+    }
+    for (const spurious of score.spurious) row(shapeOf(spurious.value)).predicted += 1;
+  }
+  console.log(
+    '\nby gold value shape (all documents): found = a prediction overlaps it; right = with its value',
+  );
+  console.log('shape            gold  found  right   recall  value recall   predicted with this shape');
+  for (const [shape, { gold, found, right, predicted }] of rows) {
+    console.log(
+      `${shape.padEnd(15)} ${String(gold).padStart(5)} ${String(found).padStart(6)} ${String(right).padStart(6)}   ` +
+        `${fixed(gold ? found / gold : 0)}  ${fixed(gold ? right / gold : 0)}       ${String(predicted).padStart(5)}`,
+    );
+  }
+}
+
+function describeErrors(scored: readonly Scored[]): string {
+  const lines: string[] = [];
+  for (const { document, score } of scored) {
+    for (const { gold, found, valueRight, predicted } of score.golds) {
+      if (valueRight) continue;
+      const context = document.text.slice(Math.max(0, gold.start - 60), gold.end + 40).replace(/\s+/g, ' ');
+      const what = found
+        ? `WRONG  ${JSON.stringify(document.text.slice(predicted?.start, predicted?.end))} -> ${predicted?.value}`
+        : 'MISSED';
+      lines.push(
+        `${document.id} dct ${document.dct}\t${what}\tgold ${JSON.stringify(gold.text)} = ${gold.value}\t… ${context} …`,
+      );
+    }
+    for (const spurious of score.spurious) {
+      const context = document.text
+        .slice(Math.max(0, spurious.start - 60), spurious.end + 40)
+        .replace(/\s+/g, ' ');
+      const text = spurious.start < 0 ? '(unplaced)' : document.text.slice(spurious.start, spurious.end);
+      lines.push(
+        `${document.id} dct ${document.dct}\tFALSE  ${JSON.stringify(text)} -> ${spurious.value}\t… ${context} …`,
+      );
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function main(): void {
+  const { values } = parseArgs({ options: { errors: { type: 'string' } } });
+  const documents = readEvaluationData<Document>(DATA);
+  if (!documents) return;
+  const started = performance.now();
+  const scored = documents.map((document) => {
+    const { text, dates } = runPipeline(document);
+    return { document, score: scoreDocument(document.text, document.timexes, text, dates) };
+  });
+  const seconds = (performance.now() - started) / 1000;
+  const development = scored.filter(({ document }) => !isHeldOut(document.id));
+  const heldOut = scored.filter(({ document }) => isHeldOut(document.id));
+  console.log('TempEval-3 TBAQ, DATE type, whole pipeline (processArticle, the DCT as publishedAt)');
+  printSplits([
+    ['dev', development],
+    ['held-out', heldOut],
+    ['all', scored],
+  ]);
+  printShapes(scored);
+  console.log(`\n${documents.length} documents in ${seconds.toFixed(1)} s`);
+  if (values.errors) {
+    writeFileSync(values.errors, describeErrors(development));
+    console.log(`development errors written to ${values.errors}`);
+  }
+}
+
+main();
