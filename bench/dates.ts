@@ -205,4 +205,4 @@ function main(): void {
   }
 }
 
-main();
+if (process.argv[1]?.endsWith('dates.ts')) main();

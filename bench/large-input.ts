@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { cleanDocument } from '#shared/clean/clean-document.ts';
-import { findDates } from '#shared/facts/dates.ts';
+import { findDates } from '#shared/facts/dates/find-dates.ts';
 import { buildEntities } from '#shared/facts/entities.ts';
 import { groundFacts } from '#shared/facts/ground.ts';
 import { tagEntities } from '#shared/facts/ner/tag-entities.ts';

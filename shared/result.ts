@@ -78,21 +78,40 @@ export const dateFactSchema = z
   .object({
     ...spanSchema.unwrap().shape,
     text: z.string(),
-    value: z.string().meta({
-      description:
-        'ISO 8601 date (YYYY-MM-DD), or a coarser YYYY-Www / YYYY-MM / YYYY when that is all the text says',
-    }),
+    value: z
+      .string()
+      .optional()
+      .meta({
+        description:
+          'The date as a TIMEX3 value (ISO 8601 as TempEval writes it): a day 2023-06-19, an ISO week 2023-W25, a ' +
+          'month 2023-06, a quarter 2023-Q3, a half 2023-H2, a season 2023-SU (SP, SU, FA, WI), a year 2023, a ' +
+          'decade 202 (the 2020s), a century 20 (the 2000s), or PRESENT_REF, PAST_REF, FUTURE_REF ("now", ' +
+          '"recently", "the future"). Absent when the text names a date that cannot be placed: a weekday with no ' +
+          'publication date or absolute date to anchor it, a numeric date whose day-month order is unknown',
+      }),
     kind: z.enum(['absolute', 'relative']),
     granularity: z
-      .enum(['day', 'week', 'month', 'year'])
+      .enum(['day', 'week', 'month', 'quarter', 'half', 'season', 'year', 'decade', 'century', 'reference'])
       .optional()
-      .meta({ description: 'How precise `value` is; absent means it follows from the shape of `value`' }),
+      .meta({
+        description:
+          'How precise `value` is (reference: PRESENT_REF, PAST_REF, FUTURE_REF); absent with `value`',
+      }),
     anchor: z
       .object({ value: z.string(), from: z.enum(['metadata', 'text']) })
       .readonly()
       .optional()
       .meta({
         description: 'For relative dates: the ISO date they were resolved against, and where it came from',
+      }),
+    range: z
+      .object({ ...spanSchema.unwrap().shape, from: z.string(), to: z.string() })
+      .readonly()
+      .optional()
+      .meta({
+        description:
+          'On both ends of a range ("from 2014 to 2019", "June 19–20", "2019-20"): the span of the whole range ' +
+          'and the values of its start (`from`) and end (`to`)',
       }),
   })
   .readonly()

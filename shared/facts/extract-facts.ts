@@ -1,5 +1,5 @@
 import type { Facts } from '../result.ts';
-import { findDates } from './dates.ts';
+import { findDates } from './dates/find-dates.ts';
 import { buildEntities } from './entities.ts';
 import { groundFacts } from './ground.ts';
 import { type EntityMention, tagEntities } from './ner/tag-entities.ts';
@@ -25,6 +25,9 @@ export interface FactsInput {
   readonly title?: string;
   /** ISO 8601 publication date or time from the article's metadata: the anchor for relative dates. */
   readonly publishedAt?: string;
+  /** The page's language or locale ("en-GB") and address: the order of day and month in numeric dates. */
+  readonly language?: string;
+  readonly sourceUrl?: string;
 }
 
 /**
@@ -37,7 +40,11 @@ export function extractFacts(input: FactsInput, tag: (text: string) => EntityMen
   const { text } = input;
   const mentions = tag(text).filter(isNameLength);
   const entities = buildEntities(text, mentions, { title: input.title });
-  const dates = findDates(text, { publishedAt: input.publishedAt });
+  const dates = findDates(text, {
+    ...(input.publishedAt ? { publishedAt: input.publishedAt } : {}),
+    ...(input.language ? { locale: input.language } : {}),
+    ...(input.sourceUrl ? { url: input.sourceUrl } : {}),
+  });
   const numbers = findNumbers(text, { exclude: dates });
   const quotes = findQuotes(text, entities);
   return groundFacts(text, { entities, dates, numbers, quotes });

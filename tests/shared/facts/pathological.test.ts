@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findDates } from '#shared/facts/dates.ts';
+import { findDates } from '#shared/facts/dates/find-dates.ts';
 import { buildEntities } from '#shared/facts/entities.ts';
 import { extractFacts } from '#shared/facts/extract-facts.ts';
 import { findNumbers } from '#shared/facts/numbers.ts';
@@ -22,6 +22,11 @@ const INPUTS: ReadonlyArray<readonly [string, string]> = [
   ['straight quotes', fill('" ')],
   ['capitalised words', fill('Secretary Of State ')],
   ['spelled numbers', fill('twenty-one hundred and ')],
+  ['year ranges', fill('1990-91–')],
+  ['numeric dates', fill('11/06/2023/')],
+  ['spelled years', fill('nineteen ninety nineteen ')],
+  ['quarter words', fill('the latest year-ago fiscal ')],
+  ['day ranges', fill('June 19–20 and ')],
   ['letters without spaces', fill('a')],
   ['a paragraph of quotes and verbs', fill('“We will win,” he said. ')],
 ];

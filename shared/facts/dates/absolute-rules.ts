@@ -1,0 +1,195 @@
+/**
+ * Dates the text states whole: "June 19, 2023", "19 June 2023", "2023-06-19", "June 2023", "1997",
+ * "fiscal 1989", "nineteen ninety-six", "the 1990s", "the 20th century", "the third quarter of 1990",
+ * "the first half of 1989", "the winter of 1994". A month and day without a year need the anchor's year.
+ */
+import {
+  century,
+  day,
+  decade,
+  half,
+  month,
+  nearestDay,
+  quarter,
+  type Resolved,
+  season,
+  year,
+} from './calendar.ts';
+import type { Resolver, Rule } from './rule.ts';
+import {
+  DECADE_WORDS,
+  MONTH,
+  monthNumber,
+  NOT_AFTER_LETTER,
+  NOT_BEFORE_LETTER,
+  NOT_BEFORE_YEAR,
+  ORDINAL_SUFFIX,
+  ordinalOf,
+  QUARTER_ORDINAL,
+  SEASON,
+  SEASONS,
+  SPELLED_CENTURY_YEAR,
+  SPELLED_YEAR,
+  spelledYear,
+  WEEKDAY_ABBREVIATED,
+  weekdayNumber,
+  YEAR,
+} from './vocabulary.ts';
+
+/** "early", "late", "mid-", "the end of": kept in the span; TIMEX3 leaves the value as it is. */
+const MODIFIER =
+  '(?:(?:[Tt]he\\s)?(?:[Vv]ery\\s)?(?:[Ee]arly|[Ll]ate|[Mm]id)(?:-|\\s)|[Mm]iddle\\sof\\s|(?:[Tt]he\\s)?(?:[Ee]nd|[Bb]eginning|[Ss]tart|[Mm]iddle|[Cc]lose|[Tt]urn)\\sof\\s)';
+const WEEKDAY_PREFIX = `(?:(${WEEKDAY_ABBREVIATED}),?\\s)?`;
+const YEAR_SUFFIX = `(?:,?\\s(?:of\\s)?([12]\\d{3})(?![\\p{N}]|[.,]\\d))?`;
+
+/** Words after a four-digit number that make it a count or a measure, not a year ("2000 people"). */
+const COUNTED_NOUNS =
+  '(?:percent|per\\scent|people|persons|troops|soldiers|police|men|women|children|workers|employees|jobs|students|members|residents|refugees|cases|deaths|dead|meters|metres|feet|ft|miles|km|kilometers|kilometres|pounds|lbs?|kg|tons|tonnes|barrels|acres|hectares|units|shares|votes|seats|times|yards|points|words|hours|minutes|seconds|days|weeks|months|years|cars|vehicles|homes|houses|planes|aircraft|ships|tanks|rounds|acres|kilograms|grams|calories|copies|delegates|candidates|companies|stores|sites|flights|passengers|patients|beds|doctors|visitors|fans|rooms)\\b';
+
+/** "rose to 2023", "totaled 1990": a four-digit number after a verb of quantity is a count. */
+const NOT_AFTER_QUANTITY_VERB =
+  '(?<!(?:rose|rise|rises|rising|fell|fall|falls|falling|climbed|increased|decreased|dropped|jumped|soared|plunged|slipped|declined|totall?ed|reached|numbered|gained|lost|added|grew|stood)\\s(?:(?:to|by|at|about|nearly|almost|some|only|just)\\s)?)';
+
+/** A resolver for a value known from the text alone; no resolver (the match is refused) when it is not a date. */
+const fixed = (resolved: Resolved | undefined): Resolver | undefined =>
+  resolved === undefined ? undefined : () => resolved;
+
+/** A month and day: with a year it is absolute; without one, the year that puts it nearest the anchor. */
+function monthDay(
+  monthName: string | undefined,
+  dayText: string | undefined,
+  yearText: string | undefined,
+  weekdayName: string | undefined,
+): Resolver | undefined {
+  const monthValue = monthNumber(monthName);
+  const dayValue = Number(dayText);
+  if (yearText !== undefined) return fixed(day(yearText, monthValue, dayValue));
+  if (day(2000, monthValue, dayValue) === undefined) return undefined;
+  const weekday = weekdayName === undefined ? -1 : weekdayNumber(weekdayName);
+  return ({ anchor, tense }) =>
+    anchor ? nearestDay(anchor, monthValue, dayValue, tense, weekday) : undefined;
+}
+
+export const ABSOLUTE_RULES: readonly Rule[] = [
+  {
+    name: 'iso-day',
+    pattern: /(?<![\p{L}\p{N}-])(\d{4})-(\d{2})-(\d{2})(?![\p{N}-])/gu,
+    kind: 'absolute',
+    read: ([, y, m, d]) => fixed(day(y, m, d)),
+  },
+  {
+    name: 'month-day-year',
+    pattern: new RegExp(
+      `${NOT_AFTER_LETTER}(?:[Tt]he\\sweek\\sof\\s)?${WEEKDAY_PREFIX}(${MONTH})\\s(\\d{1,2})${ORDINAL_SUFFIX}${NOT_BEFORE_LETTER}${YEAR_SUFFIX}`,
+      'gu',
+    ),
+    kind: (match) => (match[4] === undefined ? 'relative' : 'absolute'),
+    read: ([, weekday, m, d, y]) => monthDay(m, d, y, weekday),
+  },
+  {
+    name: 'day-month-year',
+    pattern: new RegExp(
+      `${NOT_AFTER_LETTER}${WEEKDAY_PREFIX}(?:the\\s)?(\\d{1,2})${ORDINAL_SUFFIX}\\s(?:of\\s)?(${MONTH})${NOT_BEFORE_LETTER}${YEAR_SUFFIX}`,
+      'gu',
+    ),
+    kind: (match) => (match[4] === undefined ? 'relative' : 'absolute'),
+    read: ([, weekday, d, m, y]) => monthDay(m, d, y, weekday),
+  },
+  {
+    name: 'month-year',
+    pattern: new RegExp(
+      `${NOT_AFTER_LETTER}${MODIFIER}?(${MONTH}),?\\s(?:of\\s)?(?:([12]\\d{3})(?![\\p{N}]|[.,]\\d)|(${SPELLED_YEAR})${NOT_BEFORE_LETTER})`,
+      'giu',
+    ),
+    kind: 'absolute',
+    read: ([, m, digits, words]) =>
+      fixed(month(digits ? Number(digits) : spelledYear(words ?? ''), monthNumber(m))),
+  },
+  {
+    name: 'quarter-of-year',
+    pattern: new RegExp(
+      `${NOT_AFTER_LETTER}(?:the\\s)?(?:([12]\\d{3})\\s|([12]\\d{3})['’]s\\s)?(?:fiscal[\\s-])?(${QUARTER_ORDINAL})[\\s-]quarter\\s(?:of\\s)?(?:fiscal\\s)?([12]\\d{3})${NOT_BEFORE_LETTER}|${NOT_AFTER_LETTER}(?:the\\s)?(?:([12]\\d{3})\\s|([12]\\d{3})['’]s\\s)(?:fiscal[\\s-])?(${QUARTER_ORDINAL})[\\s-]quarter${NOT_BEFORE_LETTER}`,
+      'giu',
+    ),
+    kind: 'absolute',
+    read: ([, , , ordinal, y, y2, y3, ordinal2]) =>
+      fixed(quarter(Number(y ?? y2 ?? y3), ordinalOf(ordinal ?? ordinal2))),
+  },
+  {
+    name: 'q-number',
+    pattern:
+      /(?<![\p{L}\p{N}])([1-4])Q\s?([12]\d{3})(?!\p{N})|(?<![\p{L}\p{N}])Q([1-4])\s([12]\d{3})(?!\p{N})/gu,
+    kind: 'absolute',
+    read: ([, q, y, q2, y2]) => fixed(quarter(Number(y ?? y2), Number(q ?? q2))),
+  },
+  {
+    name: 'half-of-year',
+    pattern: new RegExp(
+      `${NOT_AFTER_LETTER}(?:the\\s)?(first|second|last|latter)\\shalf\\sof\\s(?:fiscal\\s)?([12]\\d{3})${NOT_BEFORE_LETTER}`,
+      'giu',
+    ),
+    kind: 'absolute',
+    read: ([, which, y]) => fixed(half(Number(y), which?.toLowerCase() === 'first' ? 1 : 2)),
+  },
+  {
+    name: 'season-of-year',
+    pattern: new RegExp(
+      `${NOT_AFTER_LETTER}(?:the\\s)?(?:(?:early|late|mid)[\\s-])?(${SEASON})\\s(?:of\\s)?(?:([12]\\d{3})(?!\\p{N})|(${SPELLED_YEAR})${NOT_BEFORE_LETTER})`,
+      'giu',
+    ),
+    kind: 'absolute',
+    read: ([, name, digits, words]) => {
+      const code = SEASONS[(name ?? '').toLowerCase()];
+      return code && fixed(season(digits ? Number(digits) : spelledYear(words ?? ''), code));
+    },
+  },
+  {
+    name: 'decade',
+    pattern: new RegExp(
+      `${NOT_AFTER_LETTER}(?:[Tt]he\\s)?(?:(?:[Ff]irst|[Ss]econd|[Ll]ast|[Ll]atter)\\shalf\\sof\\sthe\\s)?${MODIFIER}?(?:([12]\\d{2})0['’]?s|['’](\\d)0s|(${Object.keys(DECADE_WORDS).join('|')}))${NOT_BEFORE_LETTER}`,
+      'gu',
+    ),
+    kind: 'absolute',
+    read: ([, digits, short, words]) => {
+      if (digits) return fixed(decade(Number(digits) * 10));
+      if (short) return fixed(decade(1900 + Number(short) * 10));
+      return fixed(decade(DECADE_WORDS[words ?? ''] ?? Number.NaN));
+    },
+  },
+  {
+    name: 'century',
+    pattern: new RegExp(
+      `${NOT_AFTER_LETTER}(?:[Tt]he\\s)?${MODIFIER}?(\\d{1,2})(?:st|nd|rd|th)[\\s-][Cc]entury${NOT_BEFORE_LETTER}`,
+      'gu',
+    ),
+    kind: 'absolute',
+    read: ([, ordinal]) => fixed(century(Number(ordinal))),
+  },
+  {
+    name: 'year',
+    pattern: new RegExp(
+      `${NOT_AFTER_QUANTITY_VERB}${MODIFIER}?(?:(?:[Ff]iscal|[Cc]alendar)(?:\\syear)?\\s|[Pp]ost-|[Pp]re-|[Mm]id-|${NOT_BEFORE_YEAR})${YEAR}(?!\\s?(?:%|-[a-z]|${COUNTED_NOUNS}))`,
+      'gu',
+    ),
+    kind: 'absolute',
+    read: ([, y]) => fixed(year(Number(y))),
+  },
+  {
+    name: 'spelled-year',
+    pattern: new RegExp(`${NOT_AFTER_LETTER}(${SPELLED_CENTURY_YEAR})${NOT_BEFORE_LETTER}`, 'giu'),
+    kind: 'absolute',
+    read: ([, words]) => {
+      const value = spelledYear(words ?? '');
+      return value >= 1800 && value <= 2099 ? fixed(year(value)) : undefined;
+    },
+  },
+  {
+    name: 'the-year-in-words',
+    pattern: new RegExp(
+      `${NOT_AFTER_LETTER}[Tt]he\\syear\\s(${SPELLED_YEAR}|two\\sthousand(?:\\s(?:and\\s)?(?:one|two|three|four|five|six|seven|eight|nine|ten))?)${NOT_BEFORE_LETTER}`,
+      'gu',
+    ),
+    kind: 'absolute',
+    read: ([, words]) => fixed(year(spelledYear(words ?? ''))),
+  },
+];

@@ -1,0 +1,87 @@
+import type { DateFact } from '../../result.ts';
+import { ABSOLUTE_RULES } from './absolute-rules.ts';
+import { parseDay, type Resolved } from './calendar.ts';
+import { dateOrderOf, numericRules, orderInText } from './numeric.ts';
+import { linkRanges } from './ranges.ts';
+import { REFERENCE_RULES } from './reference-rules.ts';
+import { RELATIVE_RULES } from './relative-rules.ts';
+import { type Candidate, type Context, findCandidates, leftmostLongest, type Rule } from './rule.ts';
+import { type Tense, tenseAt } from './tense.ts';
+
+type Anchor = NonNullable<DateFact['anchor']>;
+
+export interface DateOptions {
+  /** The article's publication date or time (ISO 8601) from its metadata. */
+  readonly publishedAt?: string;
+  /** The page's locale or language (BCP 47, "en-GB"): the order of day and month in 11/06/2023. */
+  readonly locale?: string;
+  /** The page's address: its country domain (.uk) tells the order of day and month when the locale does not. */
+  readonly url?: string;
+}
+
+/** Absolute patterns first (numeric ones before these): of two matches with the same span, the earlier rule wins. */
+const RULES: readonly Rule[] = [...ABSOLUTE_RULES, ...REFERENCE_RULES, ...RELATIVE_RULES];
+/** Granularities that later dates may be placed from ("a year earlier" follows the last of these). */
+const CALENDAR_GRANULARITIES = new Set(['day', 'week', 'month', 'quarter', 'half', 'season', 'year']);
+
+/**
+ * Dates in `text`, as TIMEX3 values: absolute ones as written, relative ones ("Monday", "last week",
+ * "in May", "the third quarter") resolved against the publication date, else the latest absolute day
+ * written in the text; "a year earlier" and "the quarter" against the date mentioned before them; "now",
+ * "recently", "the future" as PRESENT_REF, PAST_REF, FUTURE_REF. An expression that cannot be placed
+ * (a weekday with nothing to anchor it) keeps its span without a value. Durations are numbers, not dates
+ * (see numbers.ts).
+ */
+export function findDates(text: string, options: DateOptions = {}): DateFact[] {
+  const order = dateOrderOf(options.locale, options.url) ?? orderInText(text);
+  const candidates = leftmostLongest(findCandidates(text, [...numericRules(order), ...RULES]));
+  const anchor = anchorOf(options.publishedAt, candidates);
+  const anchorDate = anchor === undefined ? undefined : parseDay(anchor.value);
+  const dates: DateFact[] = [];
+  let reference: Resolved | undefined;
+  let lastQuarter: Resolved | undefined;
+  for (const candidate of candidates) {
+    const { start, end, kind } = candidate;
+    let tense: Tense | undefined;
+    const context: Context = {
+      ...(anchorDate ? { anchor: anchorDate } : {}),
+      ...(reference ? { reference } : {}),
+      ...(lastQuarter ? { lastQuarter } : {}),
+      // Read only by the rules that need it: a scan of the clause before each date is not free.
+      get tense() {
+        tense ??= tenseAt(text, start, end);
+        return tense;
+      },
+    };
+    const resolved = candidate.resolve(context);
+    if (resolved && candidate.isReference && CALENDAR_GRANULARITIES.has(resolved.granularity)) {
+      reference = resolved;
+      if (resolved.granularity === 'quarter') lastQuarter = resolved;
+    }
+    dates.push({
+      start,
+      end,
+      text: text.slice(start, end),
+      ...(resolved ? { value: resolved.value, granularity: resolved.granularity } : {}),
+      kind,
+      ...(kind === 'relative' && anchor ? { anchor } : {}),
+    });
+  }
+  return linkRanges(text, dates);
+}
+
+function anchorOf(publishedAt: string | undefined, candidates: readonly Candidate[]): Anchor | undefined {
+  const published = publishedAt === undefined ? undefined : parseDay(publishedAt);
+  if (publishedAt !== undefined && published) {
+    return { value: publishedAt.slice(0, 10), from: 'metadata' } satisfies Anchor;
+  }
+  let latest: string | undefined;
+  for (const candidate of candidates) {
+    if (candidate.kind !== 'absolute') continue;
+    const resolved = candidate.resolve({ tense: 'past' });
+    if (resolved?.granularity === 'day' && (latest === undefined || resolved.value > latest)) {
+      latest = resolved.value;
+    }
+  }
+  return latest === undefined ? undefined : ({ value: latest, from: 'text' } satisfies Anchor);
+}

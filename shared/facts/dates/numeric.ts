@@ -1,0 +1,109 @@
+/**
+ * Numeric dates: 11/06/2023, 11.06.2023, 11-06-2023, 2023/06/11, 11/06/23. Whether 11/06 is the 11th of June
+ * or the 6th of November depends on where the page is from: the order comes from the page's locale (en-US
+ * writes month first, en-GB day first), else its country's domain (.uk, .au, .in ...), else from a numeric
+ * date in the same text that only reads one way (25/12/2023). With none of these an ambiguous date keeps its
+ * span and gets no value.
+ */
+import { day, type Resolved } from './calendar.ts';
+import type { Resolver, Rule } from './rule.ts';
+
+export type DateOrder = 'DMY' | 'MDY';
+
+/** English-speaking regions that write the month first; every other region writes the day first. */
+const MONTH_FIRST_REGIONS = new Set(['US', 'PH', 'FM', 'MH', 'PW', 'AS', 'GU', 'MP', 'PR', 'UM', 'VI']);
+/** Regions where both orders are common: no order without other evidence. */
+const MIXED_REGIONS = new Set(['CA']);
+/** Country-code domains of places that write the day first, and the US-only domains. */
+const DAY_FIRST_DOMAINS =
+  /\.(?:uk|ie|au|nz|in|za|sg|my|pk|ng|ke|gh|hk|fr|de|es|it|nl|be|pt|br|ar|mx|ch|at|se|no|dk|fi|pl|ru|tr|gr|il|eg|id|vn|th)$/u;
+const MONTH_FIRST_DOMAINS = /\.(?:us|gov|mil)$/u;
+const LOCALE = /^([a-z]{2,3})(?:[-_]([a-z]{4}))?(?:[-_]([a-z]{2}|\d{3}))?/iu;
+
+/** The day-month order of a page, from its locale ("en-GB") or its address; undefined when unknown. */
+export function dateOrderOf(locale: string | undefined, url: string | undefined): DateOrder | undefined {
+  const match = locale ? LOCALE.exec(locale.trim()) : null;
+  const language = match?.[1]?.toLowerCase();
+  const region = match?.[3]?.toUpperCase();
+  if (region && MIXED_REGIONS.has(region)) return undefined;
+  if (region) return MONTH_FIRST_REGIONS.has(region) ? 'MDY' : 'DMY';
+  if (language && language !== 'en') return 'DMY';
+  const host = hostOf(url);
+  if (host && DAY_FIRST_DOMAINS.test(host)) return 'DMY';
+  if (host && MONTH_FIRST_DOMAINS.test(host)) return 'MDY';
+  return undefined;
+}
+
+function hostOf(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    return new URL(url).hostname.toLowerCase();
+  } catch {
+    return undefined;
+  }
+}
+
+/** Day and month in either order, then a four-digit year (or a two-digit one after a slash). */
+const DAY_MONTH_NUMBERS =
+  /(?<![\p{L}\p{N}.,/:-])(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|(?<=\/)\d{2})(?![\p{L}\p{N}]|[/.,:-]\d)/gu;
+const YEAR_FIRST = /(?<![\p{L}\p{N}.,/:-])(\d{4})([/.-])(\d{1,2})\2(\d{1,2})(?![\p{L}\p{N}]|[/.,:-]\d)/gu;
+
+/** The only order in which `first/second` is a real day, if just one is. */
+function onlyOrder(first: number, second: number, yearValue: number): DateOrder | undefined {
+  const dayFirst = day(yearValue, second, first) !== undefined;
+  const monthFirst = day(yearValue, first, second) !== undefined;
+  if (dayFirst && !monthFirst) return 'DMY';
+  if (monthFirst && !dayFirst) return 'MDY';
+  return undefined;
+}
+
+function fullYear(text: string, anchor: Date | undefined): number {
+  if (text.length === 4) return Number(text);
+  const short = Number(text);
+  const pivot = (anchor?.getUTCFullYear() ?? new Date().getUTCFullYear()) + 20;
+  const candidate = 2000 + short;
+  return candidate > pivot ? 1900 + short : candidate;
+}
+
+/** The order the text itself settles: the first numeric date that reads only one way. */
+export function orderInText(text: string): DateOrder | undefined {
+  for (const match of text.matchAll(DAY_MONTH_NUMBERS)) {
+    const order = onlyOrder(Number(match[1]), Number(match[3]), fullYear(match[4] ?? '', undefined));
+    if (order) return order;
+  }
+  return undefined;
+}
+
+/**
+ * The rules for numeric dates of a page written in `order` (undefined: unknown). A date that only reads one
+ * way is read that way whatever the order.
+ */
+export function numericRules(order: DateOrder | undefined): Rule[] {
+  return [
+    {
+      name: 'numeric-day-month-year',
+      pattern: DAY_MONTH_NUMBERS,
+      kind: 'absolute',
+      read: ([, first, , second, yearText]): Resolver | undefined => {
+        const a = Number(first);
+        const b = Number(second);
+        if (!day(2000, b, a) && !day(2000, a, b)) return undefined;
+        return ({ anchor }): Resolved | undefined => {
+          const yearValue = fullYear(yearText ?? '', anchor);
+          const settled = onlyOrder(a, b, yearValue) ?? (a === b ? 'DMY' : order);
+          if (settled === undefined) return undefined;
+          return settled === 'DMY' ? day(yearValue, b, a) : day(yearValue, a, b);
+        };
+      },
+    },
+    {
+      name: 'numeric-year-month-day',
+      pattern: YEAR_FIRST,
+      kind: 'absolute',
+      read: ([, y, , m, d]) => {
+        const resolved = day(y, m, d);
+        return resolved && (() => resolved);
+      },
+    },
+  ];
+}

@@ -1,0 +1,238 @@
+/**
+ * Dates that point at the present, past or future as a whole ("now", "currently", "recently", "the future":
+ * TIMEX3's PRESENT_REF, PAST_REF and FUTURE_REF), and dates placed by the date mentioned before them:
+ * "a year earlier" and "the year-ago quarter" (the same period a year before), "the quarter", "that year",
+ * "the following month", "two years later".
+ */
+import {
+  addDays,
+  day,
+  monthFrom,
+  parseDay,
+  quarter,
+  quarterFrom,
+  quarterOf,
+  type Resolved,
+  shiftYears,
+  week,
+  year,
+  yearOf,
+} from './calendar.ts';
+import { unitsFrom } from './relative-rules.ts';
+import type { Context, Resolver, Rule } from './rule.ts';
+import { COUNT, countOf, MONTH, monthNumber, NOT_AFTER_LETTER, NOT_BEFORE_LETTER } from './vocabulary.ts';
+
+const present: Resolved = { value: 'PRESENT_REF', granularity: 'reference' };
+const past: Resolved = { value: 'PAST_REF', granularity: 'reference' };
+const future: Resolved = { value: 'FUTURE_REF', granularity: 'reference' };
+
+const constant =
+  (resolved: Resolved): Resolver =>
+  () =>
+    resolved;
+
+/** The last full quarter before the anchor: the one a report published on the anchor covers. */
+function latestQuarter({ anchor }: Context): Resolved | undefined {
+  return anchor ? quarterFrom(anchor, -1) : undefined;
+}
+
+/** The quarter mentioned last, else the last full quarter before the anchor. */
+function quarterInFocus(context: Context): Resolved | undefined {
+  return context.lastQuarter ?? latestQuarter(context);
+}
+
+/**
+ * "a year earlier", "year-ago": in an article that has spoken of a quarter, that quarter a year before
+ * (earnings reports compare a quarter with the same quarter of the year before); otherwise the year before
+ * the anchor.
+ */
+const yearBefore: Resolver = (context) => {
+  if (context.lastQuarter) return shiftYears(context.lastQuarter, -1);
+  return context.anchor ? year(context.anchor.getUTCFullYear() - 1) : undefined;
+};
+
+/** "the quarter ended Sept. 30": the quarter most of whose months end by that day. */
+const QUARTER_ENDED = new RegExp(`^\\s(?:ended|ending)\\s(${MONTH})\\s(\\d{1,2})(?!\\d)`, 'u');
+
+function quarterEnded(anchor: Date, monthValue: number, dayValue: number): Resolved | undefined {
+  const ending = day(anchor.getUTCFullYear(), monthValue, dayValue);
+  const end = ending && parseDay(ending.value);
+  if (!end) return undefined;
+  const past =
+    end > anchor ? new Date(Date.UTC(end.getUTCFullYear() - 1, end.getUTCMonth(), end.getUTCDate())) : end;
+  const middle = addDays(past, -45);
+  return quarter(middle.getUTCFullYear(), quarterOf(middle));
+}
+
+/**
+ * The day, week or month `steps` units from a date of that precision or finer ("the following month" after
+ * "March 1989"); undefined when the date is coarser ("the next day" after "1989").
+ */
+function shiftFrom(reference: Resolved, unit: 'day' | 'week' | 'month', steps: number): Resolved | undefined {
+  const start = startOf(reference);
+  if (!start) return undefined;
+  if (unit === 'day') return reference.granularity === 'day' ? dayOf(addDays(start, steps)) : undefined;
+  if (unit === 'week')
+    return ['day', 'week'].includes(reference.granularity) ? week(addDays(start, 7 * steps)) : undefined;
+  return ['day', 'week', 'month'].includes(reference.granularity) ? monthFrom(start, steps) : undefined;
+}
+
+/** The first day of a day, week or month value. */
+function startOf(resolved: Resolved): Date | undefined {
+  const value = resolved.value;
+  if (resolved.granularity === 'day') return parseDay(value);
+  if (resolved.granularity === 'month') return parseDay(`${value}-01`);
+  const weekMatch = /^(\d{4})-W(\d{2})$/u.exec(value);
+  if (resolved.granularity !== 'week' || !weekMatch) return undefined;
+  const january4 = new Date(Date.UTC(Number(weekMatch[1]), 0, 4));
+  return addDays(january4, 7 * (Number(weekMatch[2]) - 1) - ((january4.getUTCDay() + 6) % 7));
+}
+
+function dayOf(date: Date): Resolved | undefined {
+  return day(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate());
+}
+
+/** The year of the date mentioned last, else the anchor's. */
+function yearInFocus({ reference, anchor }: Context): number | undefined {
+  return yearOf(reference) ?? anchor?.getUTCFullYear();
+}
+
+/** "two years later", "a month earlier": that many units from the date mentioned last (else the anchor). */
+function unitsFromReference(count: number, unit: string): Resolver {
+  return ({ reference, anchor }) => {
+    const base = reference?.granularity === 'day' ? new Date(`${reference.value}T00:00:00Z`) : undefined;
+    if (unit === 'year') {
+      const baseYear = yearOf(reference) ?? anchor?.getUTCFullYear();
+      return baseYear === undefined ? undefined : year(baseYear + count);
+    }
+    const from = base ?? anchor;
+    return from ? unitsFrom(from, count, unit) : undefined;
+  };
+}
+
+export const REFERENCE_RULES: readonly Rule[] = [
+  {
+    name: 'present',
+    pattern:
+      /(?<![\p{L}'’-])(?:(?:[Rr]ight\s|[Jj]ust\s|[Ee]ven\s|[Uu]ntil\s|[Bb]y\s)?[Nn]ow|[Cc]urrently|[Nn]owadays|[Tt]hese\sdays|[Aa]t\spresent|[Aa]t\sthe\s(?:moment|present\stime))(?![\p{L}'’-])/gu,
+    kind: 'relative',
+    read: () => constant(present),
+  },
+  {
+    name: 'current',
+    pattern:
+      /(?<![\p{L}'’-])(?:[Tt]hen\s)?[Cc]urrent(?![\p{L}'’-])(?!\s(?:account|accounts|affairs|events|assets|liabilities|prices|dollars|density|flows?|through)\b)/gu,
+    kind: 'relative',
+    read: (match) => constant(/^then/iu.test(match[0]) ? past : present),
+  },
+  {
+    name: 'past',
+    pattern:
+      /(?<![\p{L}'’-])(?:(?:[Mm]ore|[Mm]ost|[Uu]ntil|[Oo]nly)\s)?(?:[Rr]ecently|[Ll]ately)(?![\p{L}'’-])|(?<![\p{L}])(?:[Aa]\sfew|[Ss]everal|[Ss]ome|[Mm]any)\s(?:days|weeks|months|years|decades)\sago(?![\p{L}])|(?<=(?<![\p{L}])[Ii]n\s)the\spast(?![\p{L}'’-])(?!\s(?:\w+\s)?(?:days?|weeks?|months?|years?|decades?|century|quarters?|hours?)\b)/gu,
+    kind: 'relative',
+    read: () => constant(past),
+  },
+  {
+    name: 'future',
+    pattern:
+      /(?<![\p{L}'’-])(?:[Ii]n\s)?[Tt]he\s(?:(?:near|distant|immediate)\s)?future(?![\p{L}'’-])|(?<![\p{L}'’-])(?<!foreseeable\s)(?:[Ff]uture|[Cc]oming)(?=\s(?:years|months|weeks|days|decades|quarters|generations)\b)/gu,
+    kind: 'relative',
+    read: () => constant(future),
+  },
+  {
+    name: 'same-quarter-a-year-before',
+    isReference: false,
+    pattern:
+      /(?<![\p{L}])(?:the\s|its\s)?(?:(?:comparable|corresponding|same|year-earlier|year-ago|year\searlier|year\sago)\s)+(?:(?:fiscal\s)?(?:quarter|period)|(?:first|second|third|fourth)[\s-]quarter)(?:\s(?:of\s)?(?:a\syear\s(?:ago|earlier)|last\syear|the\sprevious\syear|the\sprior\syear))?(?![\p{L}])|(?<![\p{L}])last\syear['’]s\s(?:quarter|period)(?![\p{L}])|(?<![\p{L}])the\s(?:quarter|period)\sa\syear\s(?:ago|earlier)(?![\p{L}])/giu,
+    kind: 'relative',
+    read: () => (context) => {
+      const focus = quarterInFocus(context);
+      return focus && shiftYears(focus, -1);
+    },
+  },
+  {
+    name: 'year-earlier',
+    isReference: false,
+    pattern: new RegExp(
+      `${NOT_AFTER_LETTER}(?:(?:a|one)\\syear\\s(?:earlier|ago|before)|year[\\s-](?:earlier|ago))${NOT_BEFORE_LETTER}`,
+      'giu',
+    ),
+    kind: 'relative',
+    read: () => yearBefore,
+  },
+  {
+    name: 'the-year-quarter',
+    isReference: false,
+    pattern: /(?<![\p{L}])the\s([12]\d{3})\s(?:fiscal\s)?(?:quarter|period)(?![\p{L}])/gu,
+    kind: 'relative',
+    read:
+      ([, y]) =>
+      (context) => {
+        const focus = quarterInFocus(context);
+        return focus && shiftYears(focus, Number(y) - Number(focus.value.slice(0, 4)));
+      },
+  },
+  {
+    name: 'the-quarter',
+    isReference: false,
+    pattern:
+      /(?<![\p{L}])(?:the|this|that|its|their)\s(?:(?:latest|current|recent|most\srecent|just-ended|just\sended|fiscal|same)\s)*(?:quarter|period)(?![\p{L}-])(?<!(?:the|its|their|that)\speriod)/giu,
+    kind: 'relative',
+    read: (match, text) => (context) => {
+      const words = match[0].toLowerCase();
+      const ended = QUARTER_ENDED.exec(text.slice(match.index + match[0].length));
+      if (ended && context.anchor)
+        return quarterEnded(context.anchor, monthNumber(ended[1]), Number(ended[2]));
+      if (/^(?:this|the current) quarter$/u.test(words) && context.anchor)
+        return quarterFrom(context.anchor, 0);
+      if (/latest|recent|just/u.test(words)) return latestQuarter(context);
+      return quarterInFocus(context);
+    },
+  },
+  {
+    name: 'that-day-month-year',
+    isReference: false,
+    pattern:
+      /(?<![\p{L}])(?:(?:[Ll]ater|[Ee]arlier)\s(?:in\s)?)?(?:that|the\ssame)\s(day|week|month|year)(?![\p{L}])|(?<![\p{L}])[Tt]he\s(following|next|previous|prior)\s(day|week|month|year)(?![\p{L}])|(?<![\p{L}])[Tt]he\s(day|week|month|year)\s(before|after)(?![\p{L}\s]*\s(?:the|a|an|his|her|their|its|he|she|they|it|we)\b)/gu,
+    kind: 'relative',
+    read: ([, sameUnit, direction, unit, unitBefore, beforeAfter]) => {
+      const words = (direction ?? beforeAfter ?? '').toLowerCase();
+      const steps = /following|next|after/u.test(words) ? 1 : /previous|prior|before/u.test(words) ? -1 : 0;
+      const target = (sameUnit ?? unit ?? unitBefore) as 'day' | 'week' | 'month' | 'year';
+      return ({ reference, anchor }) => {
+        if (target === 'year') {
+          const base = yearOf(reference) ?? anchor?.getUTCFullYear();
+          return base === undefined ? undefined : year(base + steps);
+        }
+        return reference && shiftFrom(reference, target, steps);
+      };
+    },
+  },
+  {
+    name: 'the-year',
+    isReference: false,
+    pattern:
+      /(?<![\p{L}])(?:the\s(?:current|latest|full|past)\s(?:fiscal\s)?year|the\syear)(?![\p{L}-])(?!\s(?:ago|earlier|before|after|of|in|when|that|which|ended|ending|through|to|\d|two))/gu,
+    kind: 'relative',
+    read: (match) => (context) => {
+      const anchorYear = context.anchor?.getUTCFullYear();
+      if (/past|latest/u.test(match[0]) && anchorYear) return year(anchorYear - 1);
+      if (/current/u.test(match[0]) && anchorYear) return year(anchorYear);
+      const base = yearInFocus(context);
+      return base === undefined ? undefined : year(base);
+    },
+  },
+  {
+    name: 'units-later',
+    isReference: false,
+    pattern: new RegExp(
+      `${NOT_AFTER_LETTER}(${COUNT})\\s(day|week|month|year)s?\\s(later|earlier)${NOT_BEFORE_LETTER}(?!\\s(?:than|that|this|the|in|on|at))`,
+      'giu',
+    ),
+    kind: 'relative',
+    read: ([, count, unit, direction]) => {
+      const sign = /later/iu.test(direction ?? '') ? 1 : -1;
+      return unitsFromReference(sign * countOf(count), (unit ?? '').toLowerCase());
+    },
+  },
+];

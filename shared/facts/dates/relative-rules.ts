@@ -1,0 +1,348 @@
+/**
+ * Dates placed by the article's date (the anchor): "Monday", "yesterday", "last week", "next month",
+ * "earlier this year", "three days ago", "in May", "last November", "the third quarter", "last spring",
+ * "Thanksgiving".
+ */
+import {
+  addDays,
+  day,
+  easter,
+  formatDay,
+  month,
+  monthFrom,
+  nthWeekday,
+  quarter,
+  quarterFrom,
+  quarterOf,
+  type Resolved,
+  type Season,
+  season,
+  seasonIndex,
+  seasonOf,
+  week,
+  year,
+} from './calendar.ts';
+import type { Context, Resolver, Rule } from './rule.ts';
+import type { Tense } from './tense.ts';
+import {
+  COUNT,
+  countOf,
+  MONTH_FULL,
+  monthNumber,
+  NOT_AFTER_LETTER,
+  NOT_BEFORE_LETTER,
+  ordinalOf,
+  QUARTER_ORDINAL,
+  SEASON,
+  SEASONS,
+  WEEKDAY,
+  weekdayNumber,
+} from './vocabulary.ts';
+
+/** Without a cue, a month up to this many months ahead is this year's; further ahead, last year's. */
+const MONTHS_AHEAD = 3;
+
+type Which = 'last' | 'next' | 'this' | undefined;
+
+/** A resolver that needs the anchor: no anchor, no value. */
+const anchored =
+  (resolve: (anchor: Date, context: Context) => Resolved | undefined): Resolver =>
+  (context) =>
+    context.anchor ? resolve(context.anchor, context) : undefined;
+
+function whichOf(word: string | undefined): Which {
+  const lower = word?.toLowerCase().replace(/\s+/gu, ' ');
+  if (lower === 'last' || lower === 'this past' || lower === 'past' || lower === 'previous') return 'last';
+  if (lower === 'next' || lower === 'this coming' || lower === 'coming') return 'next';
+  if (lower === 'this' || lower === 'current') return 'this';
+  return undefined;
+}
+
+/** Named days that are not the weekday near the article's date: "Good Friday", "the Sunday Times". */
+const NOT_A_DAY_BEFORE = '(?<!(?:Good|Black|Cyber|Bloody|Easter|Holy|Ash|Palm|Super|Maundy)\\s)';
+const NOT_A_DAY_AFTER =
+  '(?!\\s(?:Times|Telegraph|Mirror|Post|Express|Herald|Mail|Night\\sFootball|Sport|People|Star|Independent|Tribune|Age|Review|School|Service|Mass|Prayers?)\\b)';
+const DAY_OFFSETS: Readonly<Record<string, number>> = { yesterday: -1, today: 0, tonight: 0, tomorrow: 1 };
+
+/**
+ * A weekday: the latest one on or before the anchor, or in a clause about the future the first one on or
+ * after it; "last"/"next" exclude the anchor's own day.
+ */
+function weekdayNear(anchor: Date, weekday: number, which: Which, tense: Tense): Resolved | undefined {
+  if (weekday < 0) return undefined;
+  const today = anchor.getUTCDay();
+  const back = (today - weekday + 7) % 7;
+  const forward = (weekday - today + 7) % 7;
+  let offset = tense === 'future' ? forward : -back;
+  if (which === 'last') offset = -(back === 0 ? 7 : back);
+  if (which === 'next') offset = forward === 0 ? 7 : forward;
+  return day(...(formatDay(addDays(anchor, offset)).split('-') as [string, string, string]));
+}
+
+/** This, last or next week, weekend, month, quarter or year. */
+function period(anchor: Date, which: Which, unit: string): Resolved | undefined {
+  const step = which === 'last' ? -1 : which === 'next' ? 1 : 0;
+  switch (unit) {
+    case 'week':
+      return week(addDays(anchor, 7 * step));
+    case 'weekend':
+      return week(weekendNear(anchor, step));
+    case 'month':
+      return monthFrom(anchor, step);
+    case 'quarter':
+      return quarterFrom(anchor, step);
+    default:
+      return year(anchor.getUTCFullYear() + step);
+  }
+}
+
+/** The Saturday of the weekend before (step -1), around (0) or after (1) the anchor. */
+function weekendNear(anchor: Date, step: number): Date {
+  const today = anchor.getUTCDay();
+  const inWeekend = today === 0 || today === 6;
+  const lastSaturday = addDays(anchor, -((today + 1) % 7));
+  if (step < 0) return inWeekend ? addDays(lastSaturday, -7) : lastSaturday;
+  const nextSaturday = addDays(anchor, (6 - today + 7) % 7 || 7);
+  if (step > 0) return nextSaturday;
+  return inWeekend ? lastSaturday : nextSaturday;
+}
+
+/** "three days ago": the day, week, month or year that many units before the anchor. */
+export function unitsFrom(anchor: Date, count: number, unit: string): Resolved | undefined {
+  if (!Number.isFinite(count)) return undefined;
+  switch (unit) {
+    case 'day':
+      return day(...(formatDay(addDays(anchor, count)).split('-') as [string, string, string]));
+    case 'week':
+      return week(addDays(anchor, 7 * count));
+    case 'month':
+      return monthFrom(anchor, count);
+    case 'quarter':
+      return quarterFrom(anchor, count);
+    case 'decade':
+      return year(anchor.getUTCFullYear() + 10 * count);
+    default:
+      return year(anchor.getUTCFullYear() + count);
+  }
+}
+
+/**
+ * A month without a year: "last"/"next" the one strictly before/after the anchor's month; "this" the
+ * anchor's year; in a clause about the past, the latest one up to the anchor's month; about the future, the
+ * next one; otherwise the latest one, or one at most MONTHS_AHEAD ahead.
+ */
+function monthNear(anchor: Date, monthValue: number, which: Which, tense: Tense): Resolved | undefined {
+  if (monthValue < 1) return undefined;
+  const anchorYear = anchor.getUTCFullYear();
+  const current = anchor.getUTCMonth() + 1;
+  if (which === 'last') return month(monthValue < current ? anchorYear : anchorYear - 1, monthValue);
+  if (which === 'next') return month(monthValue > current ? anchorYear : anchorYear + 1, monthValue);
+  if (which === 'this') return month(anchorYear, monthValue);
+  if (tense === 'future') return month(monthValue >= current ? anchorYear : anchorYear + 1, monthValue);
+  if (tense === 'past') return month(monthValue <= current ? anchorYear : anchorYear - 1, monthValue);
+  const difference = monthValue - current;
+  if (difference > MONTHS_AHEAD) return month(anchorYear - 1, monthValue);
+  return month(difference < MONTHS_AHEAD - 12 ? anchorYear + 1 : anchorYear, monthValue);
+}
+
+/**
+ * A quarter without a year: the anchor's year, unless the quarter lies two or more quarters ahead of the
+ * anchor's (in January, "the fourth quarter" is last year's).
+ */
+function quarterNear(anchor: Date, quarterValue: number, which: Which): Resolved | undefined {
+  const anchorYear = anchor.getUTCFullYear();
+  const current = quarterOf(anchor);
+  if (which === 'last') return quarter(quarterValue < current ? anchorYear : anchorYear - 1, quarterValue);
+  if (which === 'next') return quarter(quarterValue > current ? anchorYear : anchorYear + 1, quarterValue);
+  return quarter(quarterValue - current >= 2 ? anchorYear - 1 : anchorYear, quarterValue);
+}
+
+/** A season without a year: like months, "last"/"next" strictly before/after the anchor's season. */
+function seasonNear(anchor: Date, code: Season, which: Which, tense: Tense): Resolved | undefined {
+  const current = seasonOf(anchor);
+  // Winter starts in December: January and February belong to the winter of the year before.
+  const seasonYear =
+    current === 'WI' && anchor.getUTCMonth() < 2 ? anchor.getUTCFullYear() - 1 : anchor.getUTCFullYear();
+  const target = seasonIndex(code);
+  const now = seasonIndex(current);
+  if (which === 'this') return season(seasonYear, code);
+  if (which === 'last' || (which === undefined && tense !== 'future'))
+    return season(
+      target < now || (which === undefined && target === now) ? seasonYear : seasonYear - 1,
+      code,
+    );
+  return season(target > now || (which === undefined && target === now) ? seasonYear : seasonYear + 1, code);
+}
+
+/** Fixed and movable holidays, as a function of the year. */
+const HOLIDAYS: ReadonlyArray<readonly [string, (y: number) => Date]> = [
+  ["New\\sYear['’]s\\sDay", (y) => new Date(Date.UTC(y, 0, 1))],
+  ["New\\sYear['’]s\\sEve", (y) => new Date(Date.UTC(y, 11, 31))],
+  ['Christmas\\sEve', (y) => new Date(Date.UTC(y, 11, 24))],
+  ['Christmas(?:\\sDay)?', (y) => new Date(Date.UTC(y, 11, 25))],
+  ['Boxing\\sDay', (y) => new Date(Date.UTC(y, 11, 26))],
+  ['Thanksgiving(?:\\sDay)?', (y) => nthWeekday(y, 11, 4, 4)],
+  ['Election\\sDay', (y) => addDays(nthWeekday(y, 11, 1, 1), 1)],
+  ['Independence\\sDay|the\\sFourth\\sof\\sJuly|July\\sFourth', (y) => new Date(Date.UTC(y, 6, 4))],
+  ['Labou?r\\sDay', (y) => nthWeekday(y, 9, 1, 1)],
+  ['Memorial\\sDay', (y) => nthWeekday(y, 5, 1, -1)],
+  ['Veterans\\sDay|Armistice\\sDay', (y) => new Date(Date.UTC(y, 10, 11))],
+  ['Halloween', (y) => new Date(Date.UTC(y, 9, 31))],
+  ["Valentine['’]s\\sDay", (y) => new Date(Date.UTC(y, 1, 14))],
+  ['Easter(?:\\sSunday)?', easter],
+  ['Good\\sFriday', (y) => addDays(easter(y), -2)],
+  ['Easter\\sMonday', (y) => addDays(easter(y), 1)],
+  ['Martin\\sLuther\\sKing(?:\\sJr\\.?)?\\sDay', (y) => nthWeekday(y, 1, 1, 3)],
+  ["Presidents['’]?\\sDay", (y) => nthWeekday(y, 2, 1, 3)],
+  ["Mother['’]s\\sDay", (y) => nthWeekday(y, 5, 0, 2)],
+  ["Father['’]s\\sDay", (y) => nthWeekday(y, 6, 0, 3)],
+];
+
+function holidayNear(
+  anchor: Date,
+  date: (y: number) => Date,
+  which: Which,
+  tense: Tense,
+): Resolved | undefined {
+  const anchorYear = anchor.getUTCFullYear();
+  const today = formatDay(anchor);
+  const options = [anchorYear - 1, anchorYear, anchorYear + 1].map((y) => formatDay(date(y)));
+  let value: string | undefined;
+  if (which === 'this') value = formatDay(date(anchorYear));
+  else if (which === 'last' || (which === undefined && tense !== 'future'))
+    value = options.findLast((option) => (which === 'last' ? option < today : option <= today));
+  else value = options.find((option) => (which === 'next' ? option > today : option >= today));
+  return value === undefined ? undefined : day(...(value.split('-') as [string, string, string]));
+}
+
+const WHICH = '(?:[Ll]ast|[Nn]ext|[Tt]his(?:\\s(?:past|coming))?|[Pp]ast|[Cc]oming)';
+const EARLIER = '(?:(?:[Ee]arlier|[Ll]ater|[Ee]arly|[Ll]ate|[Mm]id-?)\\s?(?:in\\s)?)';
+
+export const RELATIVE_RULES: readonly Rule[] = [
+  {
+    name: 'weekday',
+    pattern: new RegExp(
+      `${NOT_AFTER_LETTER}${NOT_A_DAY_BEFORE}(?:(${WHICH})\\s)?(${WEEKDAY})${NOT_BEFORE_LETTER}${NOT_A_DAY_AFTER}`,
+      'gu',
+    ),
+    kind: 'relative',
+    read: ([, which, name]) =>
+      anchored((anchor, { tense }) => weekdayNear(anchor, weekdayNumber(name), whichOf(which), tense)),
+  },
+  {
+    name: 'day-word',
+    pattern:
+      /(?<![\p{L}])(?:(?:[Ll]ate|[Ee]arly)\s)?([Yy]esterday|[Tt]oday|[Tt]omorrow|[Tt]onight)(?![\p{L}])/gu,
+    kind: 'relative',
+    read: ([, word]) =>
+      anchored((anchor) => unitsFrom(anchor, DAY_OFFSETS[(word ?? '').toLowerCase()] ?? 0, 'day')),
+  },
+  {
+    name: 'this-last-next-period',
+    pattern: new RegExp(
+      `${NOT_AFTER_LETTER}(?:(?:[Tt]he\\s)?(?:[Ee]nd|[Bb]eginning|[Ss]tart|[Mm]iddle)\\sof\\s)?${EARLIER}?(${WHICH})\\s(week|weekend|month|quarter|year)${NOT_BEFORE_LETTER}(?!['’]s?\\s(?:first|second|third|fourth|1st|2nd|3rd|4th)\\squarter)`,
+      'gu',
+    ),
+    kind: 'relative',
+    read: ([, which, unit]) => anchored((anchor) => period(anchor, whichOf(which), unit ?? '')),
+  },
+  {
+    name: 'year-end',
+    pattern:
+      /(?<![\p{L}])(?:(?:around|by|at|before|after|until|since)\s)?(?:year[\s-]end|year['’]s\send|the\send\sof\s(?:the|this)\syear)(?![\p{L}])/giu,
+    kind: 'relative',
+    read: () => anchored((anchor) => year(anchor.getUTCFullYear())),
+  },
+  {
+    name: 'the-weekend',
+    pattern: /(?<=(?:[Oo]ver|[Dd]uring|[Aa]t|[Oo]n|[Tt]his|[Ll]ast)\s)the\sweekend(?![\p{L}])/gu,
+    kind: 'relative',
+    read: () => anchored((anchor) => period(anchor, 'last', 'weekend')),
+  },
+  {
+    name: 'ago',
+    pattern: new RegExp(
+      `${NOT_AFTER_LETTER}(?:(?:about|almost|nearly|some|roughly|more\\sthan|less\\sthan|over|just|only)\\s)?(${COUNT})\\s(day|week|month|quarter|year|decade)s?\\s(ago|from\\snow|hence)${NOT_BEFORE_LETTER}`,
+      'giu',
+    ),
+    kind: 'relative',
+    read: ([, count, unit, direction]) =>
+      anchored((anchor) =>
+        unitsFrom(
+          anchor,
+          countOf(count) * (direction?.toLowerCase() === 'ago' ? -1 : 1),
+          (unit ?? '').toLowerCase(),
+        ),
+      ),
+  },
+  {
+    name: 'month-with-determiner',
+    pattern: new RegExp(
+      `${NOT_AFTER_LETTER}${EARLIER}?(${WHICH})\\s(${MONTH_FULL})${NOT_BEFORE_LETTER}`,
+      'gu',
+    ),
+    kind: 'relative',
+    read: ([, which, name]) =>
+      anchored((anchor, { tense }) => monthNear(anchor, monthNumber(name), whichOf(which), tense)),
+  },
+  {
+    name: 'month-this-year',
+    pattern: new RegExp(
+      `${NOT_AFTER_LETTER}(${MONTH_FULL})\\s(?:of\\s)?(${WHICH})\\syear${NOT_BEFORE_LETTER}`,
+      'gu',
+    ),
+    kind: 'relative',
+    read: ([, name, which]) =>
+      anchored((anchor) => {
+        const target = period(anchor, whichOf(which), 'year');
+        return target && month(Number(target.value), monthNumber(name));
+      }),
+  },
+  {
+    name: 'month-after-preposition',
+    pattern: new RegExp(
+      `(?<=(?<![\\p{L}])(?:[Ii]n|[Ss]ince|[Uu]ntil|[Tt]ill|[Bb]y|[Ff]rom|[Dd]uring|[Tt]hrough|[Bb]efore|[Aa]fter|[Oo]f|[Tt]o|[Aa]nd|[Ee]nd|[Bb]etween|[Ff]or|[Tt]he)\\s)(?:(?:[Ee]arly|[Ll]ate|[Mm]id)[\\s-])?(${MONTH_FULL})${NOT_BEFORE_LETTER}|${NOT_AFTER_LETTER}(?:(?:[Ee]arly|[Ll]ate|[Mm]id)[\\s-]|[Mm]id)(${MONTH_FULL})${NOT_BEFORE_LETTER}|${NOT_AFTER_LETTER}(${MONTH_FULL})(?=\\s?(?:[-–—]|to|through|until)\\s?(?:${MONTH_FULL})${NOT_BEFORE_LETTER})|(?<![\\p{L}]\\s?)(?:[Tt]he\\s)?(?:[Bb]eginning|[Ee]nd|[Mm]iddle|[Ss]tart)\\sof\\s(${MONTH_FULL})${NOT_BEFORE_LETTER}`,
+      'gu',
+    ),
+    kind: 'relative',
+    read: ([, name, name2, name3]) =>
+      anchored((anchor, { tense }) =>
+        monthNear(anchor, monthNumber(name ?? name2 ?? name3), undefined, tense),
+      ),
+  },
+  {
+    name: 'quarter',
+    pattern: new RegExp(
+      `${NOT_AFTER_LETTER}(?:(?:the|a|an|its|their|this|that)\\s(?:(?:flat|weak|strong|fiscal|calendar|latest)[\\s-])?|(${WHICH})\\syear['’]s\\s|fiscal[\\s-])?(${QUARTER_ORDINAL})[\\s-]quarter${NOT_BEFORE_LETTER}`,
+      'giu',
+    ),
+    kind: 'relative',
+    read: ([, which, ordinal]) =>
+      anchored((anchor) => {
+        const value = ordinalOf(ordinal);
+        if (which === undefined) return quarterNear(anchor, value, undefined);
+        const target = period(anchor, whichOf(which), 'year');
+        return target && quarter(Number(target.value), value);
+      }),
+  },
+  {
+    name: 'season',
+    pattern: new RegExp(
+      `${NOT_AFTER_LETTER}(?:(${WHICH})\\s(${SEASON})|(?:the\\s(?:(?:early|late)\\s)?|(?<=(?:in|during|by|until|since|through)\\s)(?:(?:early|late|mid)[\\s-])?)(${SEASON})(?!\\s(?:of|in)\\b))${NOT_BEFORE_LETTER}`,
+      'giu',
+    ),
+    kind: 'relative',
+    read: ([, which, name, bare]) => {
+      const code = SEASONS[(name ?? bare ?? '').toLowerCase()];
+      return code && anchored((anchor, { tense }) => seasonNear(anchor, code, whichOf(which), tense));
+    },
+  },
+  ...HOLIDAYS.map(
+    ([names, date]): Rule => ({
+      name: 'holiday',
+      pattern: new RegExp(`${NOT_AFTER_LETTER}(?:(${WHICH})\\s)?(?:${names})${NOT_BEFORE_LETTER}`, 'gu'),
+      kind: 'relative',
+      read: ([, which]) => anchored((anchor, { tense }) => holidayNear(anchor, date, whichOf(which), tense)),
+    }),
+  ),
+];

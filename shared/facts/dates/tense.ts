@@ -1,0 +1,40 @@
+/**
+ * Whether the clause around a date speaks of the past or the future. "Friday" in "will meet on Friday" is the
+ * next Friday; in "met on Friday", the last one. Without a cue the caller decides (news mostly reports the
+ * past; a month and day without a year is the nearest one).
+ */
+
+export type Tense = 'past' | 'future' | 'unknown';
+
+const FUTURE_BEFORE =
+  /(?:(?<![\p{L}])(?:will|shall|won['’]t)|['’]ll|(?<![\p{L}])(?:(?:is|are|was|were)\s(?:set|due|scheduled|expected|going|slated)\sto|plans?\sto|planned\sto|planning\sto|scheduled\s(?:to|for)|until|as\s(?:soon|early)\sas|upcoming|payable|effective|due|expires?|of\srecord|to\sbe|expect(?:s|ed)?\s(?:\p{L}+\s)?to))(?![\p{L}])/giu;
+const FUTURE_AFTER = /^[^.!?;\n]{0,30}?(?<![\p{L}])(?:will|shall)(?![\p{L}])/iu;
+/** Verbs in the past. Not every "-ed" word: "ordered it returned by Jan. 14" sets a deadline ahead. */
+const PAST_BEFORE = /(?<![\p{L}])(?:said|told|was|were|had|did|ago)(?![\p{L}])/giu;
+const WINDOW = 60;
+const CLAUSE_BREAK = /[.!?;\n]|,\s(?:and|but)\s/gu;
+
+/** The clause of `text` that ends at `index`: at most WINDOW characters, from the last sentence break. */
+function clauseBefore(text: string, index: number): string {
+  const window = text.slice(Math.max(0, index - WINDOW), index);
+  let start = 0;
+  for (const match of window.matchAll(CLAUSE_BREAK)) start = match.index + match[0].length;
+  return window.slice(start);
+}
+
+function lastIndex(pattern: RegExp, text: string): number {
+  let index = -1;
+  for (const match of text.matchAll(pattern)) index = match.index;
+  return index;
+}
+
+/** The tense of the clause that holds text[start, end): the later of a future and a past cue before it wins. */
+export function tenseAt(text: string, start: number, end: number): Tense {
+  const before = clauseBefore(text, start);
+  const future = lastIndex(FUTURE_BEFORE, before);
+  const past = lastIndex(PAST_BEFORE, before);
+  if (future >= 0 && future >= past) return 'future';
+  if (past >= 0) return 'past';
+  if (FUTURE_AFTER.test(text.slice(end, end + WINDOW))) return 'future';
+  return 'unknown';
+}

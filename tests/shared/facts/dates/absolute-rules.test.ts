@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { findDates } from '#shared/facts/dates/find-dates.ts';
+
+/** Monday 19 June 2023. */
+const PUBLISHED = '2023-06-19';
+
+const found = (text: string) =>
+  findDates(text, { publishedAt: PUBLISHED }).map((date) => [date.text, date.value, date.granularity]);
+
+describe('dates the text states whole', () => {
+  it.each([
+    ['The company was founded in 1997.', '1997', '1997', 'year'],
+    ['Profit rose in fiscal 1989.', 'fiscal 1989', '1989', 'year'],
+    ['The group fell apart in mid-1996.', 'mid-1996', '1996', 'year'],
+    ['The post-1959 politics split families.', 'post-1959', '1959', 'year'],
+    ['By the end of 1990 it was over.', 'the end of 1990', '1990', 'year'],
+    ['Work began early 1990.', 'early 1990', '1990', 'year'],
+    ['1990 was a hard year.', '1990', '1990', 'year'],
+    ['Support rose in nineteen ninety-six.', 'nineteen ninety-six', '1996', 'year'],
+    ['Plans for the year two thousand were made.', 'the year two thousand', '2000', 'year'],
+    ['It dates from January nineteen ninety-seven.', 'January nineteen ninety-seven', '1997-01', 'month'],
+    ['Sales of June 2023 were weak.', 'June 2023', '2023-06', 'month'],
+    ['It closed in late November 1995.', 'late November 1995', '1995-11', 'month'],
+    ['Costs rose in the 1990s.', 'the 1990s', '199', 'decade'],
+    ['Interest peaked in the early 1980s.', 'the early 1980s', '198', 'decade'],
+    ['A boom in the mid-1990s followed.', 'the mid-1990s', '199', 'decade'],
+    ["It was the last half of the '80s.", "the last half of the '80s", '198', 'decade'],
+    ['Music of the nineties returned.', 'the nineties', '199', 'decade'],
+    ['The 20th century ended.', 'The 20th century', '19', 'century'],
+    ['A castle of the 11th century stands.', 'the 11th century', '10', 'century'],
+    ['Profit fell in the third quarter of 1990.', 'the third quarter of 1990', '1990-Q3', 'quarter'],
+    ['Compared with the 1988 second quarter, sales rose.', 'the 1988 second quarter', '1988-Q2', 'quarter'],
+    ["Results for 1988's fourth quarter were poor.", "1988's fourth quarter", '1988-Q4', 'quarter'],
+    ['Revenue in Q3 2023 rose.', 'Q3 2023', '2023-Q3', 'quarter'],
+    ['Sales fell in the first half of 1989.', 'the first half of 1989', '1989-H1', 'half'],
+    ['The last half of 1989 was better.', 'The last half of 1989', '1989-H2', 'half'],
+    ['It was built in the winter of 1994.', 'the winter of 1994', '1994-WI', 'season'],
+    [
+      'It was built in the winter of nineteen ninety-four.',
+      'the winter of nineteen ninety-four',
+      '1994-WI',
+      'season',
+    ],
+    ['The show opens in spring 2024.', 'spring 2024', '2024-SP', 'season'],
+  ])('reads %j: %s -> %s (%s)', (text, expectedText, value, granularity) => {
+    expect(found(text)).toContainEqual([expectedText, value, granularity]);
+  });
+
+  it.each([
+    ['Some 2000 people marched.'],
+    ['Exports rose to 2023 tonnes.'],
+    ['Cases rose to 2023 this week.'],
+    ['The price was $1990.'],
+    ['It weighed 1.1990 kilograms.'],
+    ['A 1500-member force was sent.'],
+    ['Call 555-1990 now.'],
+    ['Two thousand and five people came.'],
+  ])('reads no year in %j', (text) => {
+    expect(found(text).filter(([, , granularity]) => granularity === 'year')).toEqual([]);
+  });
+
+  it('refuses a day that does not exist, and keeps the real year beside it', () => {
+    const dates = found('June 31, 2023 is not a day.');
+
+    expect(dates.some(([, value]) => value?.startsWith('2023-06'))).toBe(false);
+  });
+});

@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { findDates } from '#shared/facts/dates/find-dates.ts';
+
+/** Thursday 26 October 1989: a report on the third quarter. */
+const PUBLISHED = '1989-10-26';
+
+const found = (text: string) =>
+  findDates(text, { publishedAt: PUBLISHED }).map((date) => [date.text, date.value, date.granularity]);
+
+describe('the present, past and future as a whole', () => {
+  it.each([
+    ['Prices are now falling.', 'now', 'PRESENT_REF'],
+    ['Right now, prices are falling.', 'Right now', 'PRESENT_REF'],
+    ['The group currently holds 45%.', 'currently', 'PRESENT_REF'],
+    ['The current system works.', 'current', 'PRESENT_REF'],
+    ['These days few people write letters.', 'These days', 'PRESENT_REF'],
+    ['Shares recently fell.', 'recently', 'PAST_REF'],
+    ['More recently, shares fell.', 'More recently', 'PAST_REF'],
+    ['In the past, Russia objected.', 'the past', 'PAST_REF'],
+    ['They will meet in the near future.', 'in the near future', 'FUTURE_REF'],
+    ['Costs will fall in coming years.', 'coming', 'FUTURE_REF'],
+    ['Prices at the then current rate.', 'then current', 'PAST_REF'],
+  ])('reads %j: %s -> %s', (text, expectedText, value) => {
+    expect(found(text)).toContainEqual([expectedText, value, 'reference']);
+  });
+
+  it.each([
+    ['The current account deficit grew.'],
+    ['Over the past two years it grew.'],
+    ['Futures contracts rose.'],
+  ])('reads no reference in %j', (text) => {
+    expect(found(text).filter(([, , granularity]) => granularity === 'reference')).toEqual([]);
+  });
+});
+
+describe('dates placed by the date mentioned before them', () => {
+  it.each([
+    [
+      'Third-quarter profit rose 5% from a year earlier.',
+      [
+        ['Third-quarter', '1989-Q3', 'quarter'],
+        ['a year earlier', '1988-Q3', 'quarter'],
+      ],
+    ],
+    [
+      'Net income in the third quarter rose to $5 million from $4 million in the year-ago quarter. Sales in the quarter rose.',
+      [
+        ['the third quarter', '1989-Q3', 'quarter'],
+        ['the year-ago quarter', '1988-Q3', 'quarter'],
+        ['the quarter', '1989-Q3', 'quarter'],
+      ],
+    ],
+    [
+      'Profit in the latest quarter rose, and the 1988 period was weak.',
+      [
+        ['the latest quarter', '1989-Q3', 'quarter'],
+        ['the 1988 period', '1988-Q3', 'quarter'],
+      ],
+    ],
+    ['Wages rose 3% from a year earlier.', [['a year earlier', '1988', 'year']]],
+    ['In the current quarter sales will rise.', [['the current quarter', '1989-Q4', 'quarter']]],
+    [
+      'The plant opened in 1985. Later that year it closed; the following year it reopened.',
+      [
+        ['1985', '1985', 'year'],
+        ['Later that year', '1985', 'year'],
+        ['the following year', '1986', 'year'],
+      ],
+    ],
+    [
+      'The firm was founded in 1970. Two years later it listed.',
+      [
+        ['1970', '1970', 'year'],
+        ['Two years later', '1972', 'year'],
+      ],
+    ],
+    ['Sales grew in the current year.', [['the current year', '1989', 'year']]],
+  ])('%j', (text, expected) => {
+    expect(found(text)).toEqual(expected);
+  });
+
+  it('does not chain "a year earlier" on itself', () => {
+    const text = 'Third-quarter profit rose from a year earlier, and sales rose from a year earlier.';
+
+    expect(found(text).map(([, value]) => value)).toEqual(['1989-Q3', '1988-Q3', '1988-Q3']);
+  });
+
+  it('reads no quarter in "the year ended March 31" or "the quarter ended Sept. 30"', () => {
+    const dates = found('For the year ended March 31 and the quarter ended Sept. 30, profit rose.');
+
+    expect(dates.map(([text]) => text)).toEqual(['March 31', 'Sept. 30']);
+  });
+});

@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { findDates } from '#shared/facts/dates/find-dates.ts';
+
+/** Monday 19 June 2023 (second quarter, summer). */
+const PUBLISHED = '2023-06-19';
+
+const found = (text: string, publishedAt = PUBLISHED) =>
+  findDates(text, { publishedAt }).map((date) => [date.text, date.value]);
+
+describe('dates placed by the publication date', () => {
+  it.each([
+    ['They met on Friday.', 'Friday', '2023-06-16'],
+    ['They will meet on Friday.', 'Friday', '2023-06-23'],
+    ['The team planned to leave on Thursday.', 'Thursday', '2023-06-22'],
+    ['The vote is scheduled for Wednesday.', 'Wednesday', '2023-06-21'],
+    ['Talks are due to resume Tuesday.', 'Tuesday', '2023-06-20'],
+    ['They spoke last Monday.', 'last Monday', '2023-06-12'],
+    ['They speak next Monday.', 'next Monday', '2023-06-26'],
+    ['Shares fell late yesterday.', 'late yesterday', '2023-06-18'],
+    ['Prices rose this month.', 'this month', '2023-06'],
+    ['Prices will rise next month.', 'next month', '2023-07'],
+    ['Prices rose early this year.', 'early this year', '2023'],
+    ['The plan was dropped earlier this week.', 'earlier this week', '2023-W25'],
+    ['It ends at the end of this week.', 'the end of this week', '2023-W25'],
+    ['Profit rose this quarter.', 'this quarter', '2023-Q2'],
+    ['Profit rose last quarter.', 'last quarter', '2023-Q1'],
+    ['It happened a year ago.', 'a year ago', '2022'],
+    ['It happened six weeks ago.', 'six weeks ago', '2023-W19'],
+    ['It happened nearly four years ago.', 'nearly four years ago', '2019'],
+    ['It opens two months from now.', 'two months from now', '2023-08'],
+    ['The deal was signed last November.', 'last November', '2022-11'],
+    ['The deal will be signed next March.', 'next March', '2024-03'],
+    ['Sales fell in January this year.', 'January this year', '2023-01'],
+    ['Sales fell in July last year.', 'July last year', '2022-07'],
+    ['The strike began in mid-April.', 'mid-April', '2023-04'],
+    ['It ended in late November.', 'late November', '2022-11'],
+    ['Elections will be held in November.', 'November', '2023-11'],
+    ['The talks of March 12 failed.', 'March 12', '2023-03-12'],
+    ['The meeting of Dec. 7 was cancelled.', 'Dec. 7', '2022-12-07'],
+    ['The dividend is payable Dec. 7.', 'Dec. 7', '2023-12-07'],
+    ['The summit opens on June 21.', 'June 21', '2023-06-21'],
+    ['An editorial of Saturday, June 17 said so.', 'Saturday, June 17', '2023-06-17'],
+    ['Third-quarter profit rose.', 'Third-quarter', '2023-Q3'],
+    ['Profit rose in the first quarter.', 'the first quarter', '2023-Q1'],
+    ["Next year's first quarter will be weak.", "Next year's first quarter", '2024-Q1'],
+    ['The fiscal second quarter was weak.', 'The fiscal second quarter', '2023-Q2'],
+    ['It happened last spring.', 'last spring', '2023-SP'],
+    ['It happens this summer.', 'this summer', '2023-SU'],
+    ['It happened last fall in Ohio.', 'last fall', '2022-FA'],
+    ['It happened last winter.', 'last winter', '2022-WI'],
+    ['They will meet in the autumn.', 'the autumn', '2023-FA'],
+    ['They met on Thanksgiving Day.', 'Thanksgiving Day', '2022-11-24'],
+    ['They will meet at Christmas.', 'Christmas', '2023-12-25'],
+    ['Results came on Election Day.', 'Election Day', '2022-11-08'],
+    ['They met at Easter.', 'Easter', '2023-04-09'],
+    ['The deal will close by year-end.', 'by year-end', '2023'],
+  ])('resolves %j: %s -> %s', (text, expectedText, value) => {
+    expect(found(text)).toContainEqual([expectedText, value]);
+  });
+
+  it.each([
+    ['In January, the fourth quarter is the year before.', '2024-01-10', 'the fourth quarter', '2023-Q4'],
+    ['In February, last winter began in December.', '2024-02-10', 'last winter', '2022-WI'],
+    ['In February, this winter began in December.', '2024-02-10', 'this winter', '2023-WI'],
+  ])('%s', (text, publishedAt, expectedText, value) => {
+    expect(found(text, publishedAt)).toContainEqual([expectedText, value]);
+  });
+
+  it.each([
+    ['Shops opened on Black Friday.'],
+    ['He told the Sunday Times about it.'],
+    ['May I ask a question?'],
+    ['She may visit.'],
+    ['Prices had a fall in value.'],
+    ['They spring into action.'],
+    ['The quarter-century low held.'],
+  ])('reads no date in %j', (text) => {
+    expect(found(text)).toEqual([]);
+  });
+
+  it('places "Good Friday" as the holiday, not as the Friday before the article', () => {
+    expect(found('They met on Good Friday.')).toEqual([['Good Friday', '2023-04-07']]);
+  });
+});
