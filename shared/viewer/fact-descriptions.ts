@@ -28,7 +28,7 @@ function aboutEntities(result: Result): string[] {
 function aboutDates(result: Result): string[] {
   return result.facts.dates.map((date, index) => {
     const detail = dateDetail(date);
-    return `<span id="about-date-${index}">${line(`Date <strong>${escapeHtml(date.value)}</strong>`)}${
+    return `<span id="about-date-${index}">${line(`Date <strong>${escapeHtml(date.value ?? 'not placed')}</strong>`)}${
       detail === '' ? '' : line(escapeHtml(detail))
     }</span>`;
   });

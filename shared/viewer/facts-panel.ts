@@ -43,7 +43,7 @@ function entitiesSection(result: Result): string {
 function datesSection(result: Result): string {
   const items = result.facts.dates.map((date, index) => {
     const detail = dateDetail(date);
-    return `<li>${linkTo(`date-${index}`, date, result.text, escapeHtml(date.text))} → <strong>${escapeHtml(date.value)}</strong>${
+    return `<li>${linkTo(`date-${index}`, date, result.text, escapeHtml(date.text))} → <strong>${escapeHtml(date.value ?? 'not placed')}</strong>${
       detail === '' ? '' : ` <span class="fact-meta">${escapeHtml(detail)}</span>`
     }</li>`;
   });

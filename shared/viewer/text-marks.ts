@@ -80,15 +80,22 @@ function entityMarks(result: Result): Annotation[] {
   });
 }
 
+/** Date values HTML's datetime attribute accepts (a day, month, year or week; not 2023-Q3 or PRESENT_REF). */
+const HTML_DATETIME = /^\d{4}(?:-\d{2}(?:-\d{2})?|-W\d{2})?$/u;
+
 function dateMarks(result: Result): Annotation[] {
-  return result.facts.dates.map((date, index) => ({
-    start: date.start,
-    end: date.end,
-    layer: LAYER.value,
-    open: `<time class="date" datetime="${escapeHtml(date.value)}" id="date-${index}" data-tip="about-date-${index}" tabindex="0" aria-describedby="about-date-${index}">`,
-    reopen: `<time class="date" datetime="${escapeHtml(date.value)}" data-tip="about-date-${index}">`,
-    close: '</time>',
-  }));
+  return result.facts.dates.map((date, index) => {
+    const datetime =
+      date.value && HTML_DATETIME.test(date.value) ? ` datetime="${escapeHtml(date.value)}"` : '';
+    return {
+      start: date.start,
+      end: date.end,
+      layer: LAYER.value,
+      open: `<time class="date"${datetime} id="date-${index}" data-tip="about-date-${index}" tabindex="0" aria-describedby="about-date-${index}">`,
+      reopen: `<time class="date"${datetime} data-tip="about-date-${index}">`,
+      close: '</time>',
+    };
+  });
 }
 
 function numberMarks(result: Result): Annotation[] {
