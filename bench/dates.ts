@@ -1,7 +1,8 @@
 /**
  * Dates benchmark: the whole pipeline (processArticle on a JSON article {text, publishedAt}, as
  * `../shared/tools/dev-report dates` feeds it) on TempEval-3 TBAQ, scored as ../shared/tools/score/timex_score.py
- * scores it (DATE type only; see timex-score.ts).
+ * scores it (DATE type only; see timex-score.ts). chrono-node, the common JavaScript date parser, runs in the
+ * same run on the pipeline's cleaned text with the same reference date, as the peer.
  * Data: ../shared/data/dates/tempeval3-tbaq.jsonl (never copied into the repo).
  *
  * The documents are split once, by a hash of their id, into a development part (the rules were written
@@ -12,6 +13,7 @@
 import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import * as chrono from 'chrono-node';
 import { processArticle } from '#shared/process-article.ts';
 import { readEvaluationData } from './evaluation-data.ts';
 import {
@@ -58,6 +60,25 @@ function runPipeline(document: Document): { text: string; dates: PredictedDate[]
   return { text: result.text, dates: [...result.facts.dates] };
 }
 
+const pad = (value: number) => String(value).padStart(2, '0');
+
+/**
+ * chrono-node's dates, each valued at the precision it was sure of: a day when it knew the day (or a weekday,
+ * or nothing at all, as for "today"), else a month, else a year.
+ */
+function chronoDates(text: string, dct: string): PredictedDate[] {
+  return chrono.parse(text, { instant: new Date(`${dct}T12:00:00Z`), timezone: 0 }).map((result) => {
+    const { start } = result;
+    const [year, month, day] = [start.get('year'), start.get('month') ?? 1, start.get('day') ?? 1];
+    const knowsDay = start.isCertain('day') || start.isCertain('weekday');
+    const knowsNothing = !start.isCertain('month') && !start.isCertain('year');
+    let value = String(year);
+    if (knowsDay || knowsNothing) value = `${year}-${pad(month)}-${pad(day)}`;
+    else if (start.isCertain('month')) value = `${year}-${pad(month)}`;
+    return { start: result.index, end: result.index + result.text.length, value };
+  });
+}
+
 function total(scored: readonly Scored[]): Counts {
   const counts = emptyCounts();
   for (const { score } of scored) addCounts(counts, score.counts);
@@ -101,10 +122,7 @@ function bootstrap(scored: readonly Scored[]): [number, number] {
 
 const fixed = (value: number) => value.toFixed(4);
 
-function printSplits(splits: ReadonlyArray<[string, readonly Scored[]]>): void {
-  console.log(
-    'split      docs  gold  pred   relaxed P/R/F1          strict F1  value acc  value P/R/F1 [95% CI]',
-  );
+function printSplits(system: string, splits: ReadonlyArray<[string, readonly Scored[]]>): void {
   for (const [name, scored] of splits) {
     const counts = total(scored);
     const relaxed = figures(counts.relaxed, counts.predicted, counts.gold);
@@ -112,7 +130,7 @@ function printSplits(splits: ReadonlyArray<[string, readonly Scored[]]>): void {
     const value = figures(counts.valueCorrect, counts.predicted, counts.gold);
     const [low, high] = bootstrap(scored);
     console.log(
-      `${name.padEnd(9)} ${String(scored.length).padStart(5)} ${String(counts.gold).padStart(5)} ` +
+      `${system.padEnd(12)} ${name.padEnd(9)} ${String(scored.length).padStart(5)} ${String(counts.gold).padStart(5)} ` +
         `${String(counts.predicted).padStart(5)}   ${fixed(relaxed.precision)}/${fixed(relaxed.recall)}/${fixed(relaxed.f1)}` +
         `  ${fixed(strict.f1)}     ${fixed(valueAccuracy(counts))}     ${fixed(value.precision)}/${fixed(value.recall)}/` +
         `${fixed(value.f1)} [${fixed(low)}, ${fixed(high)}]`,
@@ -184,21 +202,39 @@ function main(): void {
   const documents = readEvaluationData<Document>(DATA);
   if (!documents) return;
   const started = performance.now();
-  const scored = documents.map((document) => {
-    const { text, dates } = runPipeline(document);
-    return { document, score: scoreDocument(document.text, document.timexes, text, dates) };
-  });
+  const runs = documents.map((document) => ({ document, ...runPipeline(document) }));
   const seconds = (performance.now() - started) / 1000;
-  const development = scored.filter(({ document }) => !isHeldOut(document.id));
-  const heldOut = scored.filter(({ document }) => isHeldOut(document.id));
+  const systems: Array<[string, Scored[]]> = [
+    [
+      'precis',
+      runs.map(({ document, text, dates }) => ({
+        document,
+        score: scoreDocument(document.text, document.timexes, text, dates),
+      })),
+    ],
+    [
+      'chrono-node',
+      runs.map(({ document, text }) => ({
+        document,
+        score: scoreDocument(document.text, document.timexes, text, chronoDates(text, document.dct)),
+      })),
+    ],
+  ];
   console.log('TempEval-3 TBAQ, DATE type, whole pipeline (processArticle, the DCT as publishedAt)');
-  printSplits([
-    ['dev', development],
-    ['held-out', heldOut],
-    ['all', scored],
-  ]);
+  console.log(
+    'system       split      docs  gold  pred   relaxed P/R/F1          strict F1  value acc  value P/R/F1 [95% CI]',
+  );
+  for (const [system, scored] of systems) {
+    printSplits(system, [
+      ['dev', scored.filter(({ document }) => !isHeldOut(document.id))],
+      ['held-out', scored.filter(({ document }) => isHeldOut(document.id))],
+      ['all', scored],
+    ]);
+  }
+  const scored = systems[0]?.[1] ?? [];
+  const development = scored.filter(({ document }) => !isHeldOut(document.id));
   printShapes(scored);
-  console.log(`\n${documents.length} documents in ${seconds.toFixed(1)} s`);
+  console.log(`\n${documents.length} documents through processArticle in ${seconds.toFixed(1)} s`);
   if (values.errors) {
     writeFileSync(values.errors, describeErrors(development));
     console.log(`development errors written to ${values.errors}`);
