@@ -85,9 +85,13 @@ describe('dates placed by the date mentioned before them', () => {
     expect(found(text).map(([, value]) => value)).toEqual(['1989-Q3', '1988-Q3', '1988-Q3']);
   });
 
-  it('reads no quarter in "the year ended March 31" or "the quarter ended Sept. 30"', () => {
+  it('reads "the quarter ended Sept. 30" as the quarter that day ends, and no year in "the year ended March 31"', () => {
     const dates = found('For the year ended March 31 and the quarter ended Sept. 30, profit rose.');
 
-    expect(dates.map(([text]) => text)).toEqual(['March 31', 'Sept. 30']);
+    expect(dates).toEqual([
+      ['March 31', '1989-03-31', 'day'],
+      ['the quarter', '1989-Q3', 'quarter'],
+      ['Sept. 30', '1989-09-30', 'day'],
+    ]);
   });
 });
