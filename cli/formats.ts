@@ -50,9 +50,9 @@ function topEntities(result: Result): [string, string[]][] {
   });
 }
 
-/** Each distinct date once: "Monday → 2023-06-19". */
+/** Each distinct date once: "Monday → 2023-06-19" ("Monday → not placed" when it has no value). */
 function dateLines(result: Result): string[] {
-  return [...new Set(result.facts.dates.map((date) => `${date.text} → ${date.value}`))];
+  return [...new Set(result.facts.dates.map((date) => `${date.text} → ${date.value ?? 'not placed'}`))];
 }
 
 function byline(result: Result): string {
