@@ -6,7 +6,13 @@ import { PrecisStack } from './precis-stack.ts';
 const FALLBACK_REGION = 'us-east-1';
 
 const app = new App();
+/** `npx cdk deploy -c alarmEmail=oncall@example.com` subscribes that address to the alarm topic. */
+const alarmEmail: unknown = app.node.tryGetContext('alarmEmail');
+if (alarmEmail !== undefined && (typeof alarmEmail !== 'string' || !alarmEmail.includes('@'))) {
+  throw new Error(`alarmEmail must be an email address, got ${JSON.stringify(alarmEmail)}`);
+}
 new PrecisStack(app, 'Precis', {
+  ...(alarmEmail === undefined ? {} : { alarmEmail }),
   env: {
     account: process.env.CDK_DEFAULT_ACCOUNT,
     region: process.env.CDK_DEFAULT_REGION ?? FALLBACK_REGION,

@@ -3,21 +3,19 @@ import type { Table } from 'aws-cdk-lib/aws-dynamodb';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import type { Bucket } from 'aws-cdk-lib/aws-s3';
 import type { IConstruct } from 'constructs';
-import { INCOMING_PREFIX, PROCESSED_PREFIX } from '#shared/config.ts';
 
 /** What a function's role was granted, which decides the findings it has. */
-export type GrantKind =
-  | 'tracing'
-  | 'read incoming'
-  | 'read processed'
-  | 'put incoming'
-  | 'put processed'
-  | 'delete processed'
-  | 'table';
+export interface GrantedFunction {
+  readonly fn: IFunction;
+  /** Key prefixes of the articles bucket it has object permissions on (each `prefix*`). */
+  readonly prefixes: readonly string[];
+  /** Whether it has permissions on the results table (which include its indexes). */
+  readonly table: boolean;
+}
 
 /** What the acknowledgements are about; each one is attached to the narrowest construct it applies to. */
 export interface NagSubjects {
-  readonly functions: readonly { readonly fn: IFunction; readonly grants: readonly GrantKind[] }[];
+  readonly functions: readonly GrantedFunction[];
   readonly bucket: Bucket;
   readonly table: Table;
 }
@@ -29,7 +27,8 @@ const BASIC_EXECUTION_ROLE = 'arn:<AWS::Partition>:iam::aws:policy/service-role/
 /**
  * Every cdk-nag AwsSolutions finding precis accepts, each with the reason it is acceptable. Findings are
  * acknowledged one by one (`Rule[Finding]`), never a whole rule, and only on the roles that have them, so a
- * new wildcard still fails the check.
+ * new wildcard still fails the check. No action is a wildcard: every S3 and DynamoDB action is named (see
+ * bucket-grants.ts), and s3:ListBucket is limited to a prefix by a condition.
  */
 export function acknowledgeNagFindings(stack: Stack, { functions, bucket, table }: NagSubjects): void {
   const bucketArn = arnOf(stack, bucket);
@@ -39,48 +38,25 @@ export function acknowledgeNagFindings(stack: Stack, { functions, bucket, table 
       `Object permissions are scoped to the ${prefix} prefix; the wildcard stands for the keys under it, ` +
       'which are not known in advance.',
   });
-  const read = {
-    'AwsSolutions-IAM5[Action::s3:GetObject*]':
-      'From Bucket.grantRead: the GetObject family (object, version, tagging, attributes) on one key prefix ' +
-      'of the articles bucket only.',
-    'AwsSolutions-IAM5[Action::s3:GetBucket*]':
-      'From Bucket.grantRead: bucket-level reads (location, versioning) on the articles bucket ARN only, ' +
-      'which the S3 client may need; no other bucket.',
-    'AwsSolutions-IAM5[Action::s3:List*]':
-      'From Bucket.grantRead: listing the articles bucket only, so a missing key answers 404 NoSuchKey ' +
-      'instead of 403 AccessDenied (what tells a forged notification from an outage).',
+  const tracing = {
+    'AwsSolutions-IAM5[Resource::*]':
+      'Only xray:PutTraceSegments and xray:PutTelemetryRecords (added by active tracing) use Resource "*": ' +
+      'X-Ray supports no resource-level permissions for them.',
   };
-  const put = {
-    'AwsSolutions-IAM5[Action::s3:Abort*]':
-      'From Bucket.grantPut: AbortMultipartUpload, so a failed upload under the granted prefix can be ' +
-      'cleaned up; no ACL actions are granted.',
-  };
-  const reasons: Record<GrantKind, Record<string, string>> = {
-    tracing: {
-      'AwsSolutions-IAM5[Resource::*]':
-        'Only xray:PutTraceSegments and xray:PutTelemetryRecords (added by active tracing) use Resource "*": ' +
-        'X-Ray supports no resource-level permissions for them.',
-    },
-    'read incoming': { ...read, ...objects(INCOMING_PREFIX) },
-    'read processed': { ...read, ...objects(PROCESSED_PREFIX) },
-    'put incoming': { ...put, ...objects(INCOMING_PREFIX) },
-    'put processed': { ...put, ...objects(PROCESSED_PREFIX) },
-    'delete processed': objects(PROCESSED_PREFIX),
-    table: {
-      [`AwsSolutions-IAM5[Resource::${tableArn}/index/*]`]:
-        "From Table.grant: covers the results table's own secondary indexes (byKey, inFlight) for Query; " +
-        'no other table.',
-    },
+  const indexes = {
+    [`AwsSolutions-IAM5[Resource::${tableArn}/index/*]`]:
+      "From Table.grant: covers the results table's own secondary indexes (byKey, inFlight) for Query; " +
+      'no other table.',
   };
 
-  for (const { fn, grants } of functions) {
+  for (const { fn, prefixes, table: onTable } of functions) {
     acknowledge(fn, {
       'AwsSolutions-L1':
         'Pinned to nodejs22.x on purpose: the project runs Node 22 locally and in CI (the node@22 devDependency) ' +
         'so tests exercise the same runtime as Lambda; the two are upgraded together.',
     });
     if (fn.role === undefined) continue;
-    acknowledge(fn.role, Object.assign({}, ...['tracing' as const, ...grants].map((kind) => reasons[kind])));
+    acknowledge(fn.role, Object.assign({}, tracing, ...prefixes.map(objects), onTable ? indexes : {}));
   }
 
   const notificationsHandler = stack.node.children.find((child) =>

@@ -7,7 +7,6 @@ import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations
 import { AttributeType, BillingMode, ProjectionType, Table } from 'aws-cdk-lib/aws-dynamodb';
 import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction as LambdaFunctionTarget } from 'aws-cdk-lib/aws-events-targets';
-import { Grant, type IGrantable } from 'aws-cdk-lib/aws-iam';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { BlockPublicAccess, Bucket, BucketEncryption, EventType } from 'aws-cdk-lib/aws-s3';
@@ -24,7 +23,9 @@ import {
 } from '#shared/config.ts';
 import { API_ROUTES, splitRoute } from '#shared/events/api-routes.ts';
 import { checkedSummaryLength } from '#shared/summarise/summary-length.ts';
+import { grantObjects, grantReadPrefix } from './bucket-grants.ts';
 import { LambdaFunction } from './lambda-function.ts';
+import { Monitoring } from './monitoring.ts';
 import { acknowledgeNagFindings } from './nag-acknowledgements.ts';
 
 /** CDK's names for the DynamoDB attribute types TABLE_SCHEMA uses. */
@@ -96,6 +97,12 @@ export interface PrecisStackProps extends StackProps {
 
   /** @default RetentionDays.ONE_MONTH */
   readonly logRetention?: RetentionDays;
+
+  /**
+   * An email address subscribed to the alarm topic (it must confirm the subscription).
+   * @default - no subscription: subscribe to the AlarmTopicArn output yourself
+   */
+  readonly alarmEmail?: string;
 }
 
 /**
@@ -134,12 +141,15 @@ export class PrecisStack extends Stack {
     });
 
     // Queue: one message per object created under incoming/, retried 5 times, then dead-lettered.
+    // Both kept when the stack is deleted, like the tables and buckets: the DLQ holds what still needs a redrive.
     const deadLetterQueue = new Queue(this, 'DeadLetterQueue', {
       encryption: QueueEncryption.SQS_MANAGED,
       enforceSSL: true,
       retentionPeriod: Duration.days(14),
+      removalPolicy: RemovalPolicy.RETAIN,
     });
     const queue = new Queue(this, 'IncomingQueue', {
+      removalPolicy,
       encryption: QueueEncryption.SQS_MANAGED,
       enforceSSL: true,
       visibilityTimeout: Duration.seconds(PROCESS_TIMEOUT.toSeconds() * VISIBILITY_TIMEOUT_FACTOR),
@@ -276,36 +286,69 @@ export class PrecisStack extends Stack {
     });
 
     // Grants: each function gets only the prefixes, tables and actions it uses.
-    bucket.grantRead(processFunction, `${INCOMING_PREFIX}*`);
-    bucket.grantPut(processFunction, `${PROCESSED_PREFIX}*`);
-    grantDeleteProcessed(bucket, processFunction);
+    grantReadPrefix(bucket, processFunction, INCOMING_PREFIX, { versions: true });
+    grantObjects(bucket, processFunction, 'put', PROCESSED_PREFIX);
+    grantObjects(bucket, processFunction, 'delete', PROCESSED_PREFIX);
     table.grant(processFunction, 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:BatchWriteItem');
-    idempotencyTable.grantReadWriteData(processFunction);
+    // What the Powertools idempotency persistence layer does: get, put, update and delete a record.
+    idempotencyTable.grant(
+      processFunction,
+      'dynamodb:GetItem',
+      'dynamodb:PutItem',
+      'dynamodb:UpdateItem',
+      'dynamodb:DeleteItem',
+    );
 
-    bucket.grantPut(apiFunction, `${INCOMING_PREFIX}*`);
-    bucket.grantRead(apiFunction, `${PROCESSED_PREFIX}*`);
+    grantObjects(bucket, apiFunction, 'put', INCOMING_PREFIX);
+    grantReadPrefix(bucket, apiFunction, PROCESSED_PREFIX, { versions: false });
     table.grant(apiFunction, 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query');
 
     deadLetterQueue.grant(deadLettersFunction, 'sqs:ReceiveMessage');
-    bucket.grantRead(deadLettersFunction, `${INCOMING_PREFIX}*`);
-    grantDeleteProcessed(bucket, deadLettersFunction);
+    grantReadPrefix(bucket, deadLettersFunction, INCOMING_PREFIX, { versions: true });
+    grantObjects(bucket, deadLettersFunction, 'delete', PROCESSED_PREFIX);
     table.grant(deadLettersFunction, 'dynamodb:PutItem', 'dynamodb:UpdateItem');
 
-    grantDeleteProcessed(bucket, sweepFunction);
+    grantObjects(bucket, sweepFunction, 'delete', PROCESSED_PREFIX);
     table.grant(sweepFunction, 'dynamodb:Query', 'dynamodb:UpdateItem');
 
     acknowledgeNagFindings(this, {
       functions: [
-        { fn: processFunction, grants: ['read incoming', 'put processed', 'delete processed', 'table'] },
-        { fn: apiFunction, grants: ['put incoming', 'read processed', 'table'] },
-        { fn: deadLettersFunction, grants: ['read incoming', 'delete processed', 'table'] },
-        { fn: sweepFunction, grants: ['delete processed', 'table'] },
+        { fn: processFunction, prefixes: [INCOMING_PREFIX, PROCESSED_PREFIX], table: true },
+        { fn: apiFunction, prefixes: [INCOMING_PREFIX, PROCESSED_PREFIX], table: true },
+        { fn: deadLettersFunction, prefixes: [INCOMING_PREFIX, PROCESSED_PREFIX], table: true },
+        { fn: sweepFunction, prefixes: [PROCESSED_PREFIX], table: true },
       ],
       bucket,
       table,
     });
 
+    // Monitoring: alarms to one SNS topic, and a dashboard.
+    const monitoring = new Monitoring(this, 'Monitoring', {
+      queue,
+      deadLetterQueue,
+      table,
+      api,
+      functions: {
+        Process: processFunction,
+        Api: apiFunction,
+        DeadLetters: deadLettersFunction,
+        Sweep: sweepFunction,
+      },
+      metricsNamespace: METRICS_NAMESPACE,
+      serviceName: SERVICE_NAME,
+      removalPolicy,
+      ...(props.alarmEmail === undefined ? {} : { alarmEmail: props.alarmEmail }),
+    });
+
     // Outputs
+    new CfnOutput(this, 'AlarmTopicArn', {
+      value: monitoring.topic.topicArn,
+      description: 'SNS topic of every alarm: subscribe to be told',
+    });
+    new CfnOutput(this, 'DashboardName', {
+      value: monitoring.dashboard.dashboardName,
+      description: 'CloudWatch dashboard',
+    });
     new CfnOutput(this, 'BucketName', {
       value: bucket.bucketName,
       description: 'Upload articles under incoming/',
@@ -324,18 +367,6 @@ export class PrecisStack extends Stack {
       description: `Notifications that failed ${MAX_RECEIVE_COUNT} times`,
     });
   }
-}
-
-/**
- * s3:DeleteObject on processed/ only: removing what a Result that ended FAILED left there. (Bucket.grantDelete
- * would add DeleteObjectVersion and DeleteObjectTagging, which nothing here needs.)
- */
-function grantDeleteProcessed(bucket: Bucket, grantee: IGrantable): Grant {
-  return Grant.addToPrincipal({
-    grantee,
-    actions: ['s3:DeleteObject'],
-    resourceArns: [bucket.arnForObjects(`${PROCESSED_PREFIX}*`)],
-  });
 }
 
 /** One JSON object per request, with the caller's IAM identity. */
