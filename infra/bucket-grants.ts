@@ -30,8 +30,8 @@ export function grantObjects(bucket: IBucket, grantee: IGrantable, access: S3Acc
 
 /**
  * s3:ListBucket on the bucket, for listings of `prefix` only (the s3:prefix condition). A reader needs it
- * for S3 to answer a missing key with 404 rather than 403; where S3 still answers 403, the reader lists the
- * key itself to tell a missing object from a refusal (see article-bucket.ts).
+ * for S3 to answer a missing key with 404 NoSuchKey rather than 403 AccessDenied, which is what tells a
+ * forged or stale notification (ignored) from a refusal (an error).
  */
 export function grantListPrefix(bucket: IBucket, grantee: IGrantable, prefix: string): void {
   grantee.grantPrincipal.addToPrincipalPolicy(
