@@ -25,6 +25,7 @@ export interface ProcessOptions {
   readonly words?: number;
   /** The summariser's word model; the committed one unless an evaluation trains its own. */
   readonly summaryModel?: SummaryModel;
+  /** Largest input, in bytes, before and after decompression. @default DEFAULT_MAX_INPUT_BYTES (5 MiB) */
   readonly maxInputBytes?: number;
   /** Clock for processedAt; injected so results are reproducible in tests. */
   readonly now?: () => Date;
@@ -51,6 +52,7 @@ export function processArticle(input: ArticleInput, options: ProcessOptions = {}
       fileName: input.source.key,
       url: input.url,
       language: input.language,
+      maxBytes: maxInputBytes,
     });
     return boundResult({ ...base, status: 'DONE', ...document, ...analyse(document, options) });
   } catch (error) {

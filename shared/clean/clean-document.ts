@@ -1,3 +1,4 @@
+import { DEFAULT_MAX_INPUT_BYTES } from '../config.ts';
 import { InputError } from '../errors.ts';
 import type { Removal } from '../result.ts';
 import { decodeText } from './decode-text.ts';
@@ -37,6 +38,8 @@ export interface RawDocument {
   readonly url?: string;
   /** A language declared by the sender (a Content-Language header, JSONL `language`): it wins over detection. */
   readonly language?: string;
+  /** Largest input accepted, counted after decompression. @default DEFAULT_MAX_INPUT_BYTES (5 MiB) */
+  readonly maxBytes?: number;
 }
 
 /** The article after cleaning, with the metadata found on the way and an audit of what was removed. */
@@ -173,7 +176,7 @@ function publishedOf(metadata: HtmlMetadata, context: TextContext) {
 
 /** Bytes of any supported format to the article's clean text, its metadata and the audit of removals. */
 export function cleanDocument(raw: RawDocument): CleanedDocument {
-  const bytes = decompress(raw.bytes);
+  const bytes = decompress(raw.bytes, raw.maxBytes ?? DEFAULT_MAX_INPUT_BYTES);
   refuseBinary(bytes);
   const source = readSource(decodeText(bytes, raw.contentType).text, raw);
   const { title, paragraphs } = splitTitle(source);
