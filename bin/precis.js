@@ -1,6 +1,9 @@
 #!/usr/bin/env node
-// The `npx precis` entry: registers tsx's loader so the TypeScript CLI runs without a build step.
-import { register } from 'tsx/esm/api';
+// The `npx precis` entry: runs the compiled CLI (dist/main.mjs), rebuilding it first when a source file
+// changed since it was built (see bin/build.js). Node's compile cache (in the OS temporary directory) keeps
+// V8's bytecode of the bundle between runs, so a start does not parse the bundle again.
+import module from 'node:module';
+import { buildCli, CLI_BUNDLE, isStale } from './build.js';
 
 // A reader that goes away (`precis process … | head`) ends the run quietly, with status 0.
 process.stdout.on('error', (error) => {
@@ -8,6 +11,7 @@ process.stdout.on('error', (error) => {
   throw error;
 });
 
-register();
-const { main } = await import('../cli/main.ts');
+module.enableCompileCache?.();
+if (isStale()) await buildCli();
+const { main } = await import(CLI_BUNDLE);
 process.exitCode = await main(process.argv.slice(2), process);

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ArticleInput } from '#shared/process-article.ts';
 
 /** One line of `precis process --jsonl`: an article as text or HTML (other fields are ignored); no id is line-N. */

@@ -1,17 +1,17 @@
+import { fileURLToPath } from 'node:url';
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
+import { FUNCTION_BUNDLE } from './bundling.ts';
+import { HEAP_ENV, heapLimitsFor } from './function-sizing.ts';
 
-/**
- * Lets bundled CommonJS dependencies call `require` inside the ESM bundle: esbuild's `__require` shim
- * looks for a `require` in scope and otherwise throws "Dynamic require of ... is not supported" (linkedom,
- * for one, requires `fs` and `canvas` lazily).
- */
-const REQUIRE_SHIM =
-  "import { createRequire } from 'node:module';const require = createRequire(import.meta.url);";
+/** The wrapper that gives the runtime our V8 heap cap (see the script), and where Lambda finds it. */
+const HEAP_CAP_SCRIPT = fileURLToPath(new URL('./runtime/heap-cap.sh', import.meta.url));
+const HEAP_CAP_WRAPPER = '/var/task/heap-cap.sh';
+const ROOT = fileURLToPath(new URL('../', import.meta.url));
 
 export interface LambdaFunctionProps {
   /** Path of the TypeScript entry file; it must export `handler`. */
@@ -43,11 +43,25 @@ export interface LambdaFunctionProps {
 
   /** Applied to the function's log group. @default RemovalPolicy.RETAIN */
   readonly removalPolicy?: RemovalPolicy;
+
+  /**
+   * Data files the code reads from next to itself, copied into the bundle: path in the bundle -> path from
+   * the repository's root. @default - none
+   */
+  readonly dataFiles?: Readonly<Record<string, string>>;
+
+  /**
+   * Source-mapped stack traces (`NODE_OPTIONS=--enable-source-maps`). The map is always in the bundle, as a
+   * separate file; Node reads it (about as large as the code) at start only when this is on.
+   * @default false
+   */
+  readonly sourceMaps?: boolean;
 }
 
 /**
  * The one way precis builds a Lambda function: a `NodejsFunction` bundled by the local esbuild as ESM
- * (no Docker), Node.js 22 on arm64, active tracing, Powertools environment, and its own log group with a
+ * (no Docker), Node.js 22 on arm64, active tracing, Powertools environment, a V8 heap cap suited to its
+ * memory size (`heapLimitsFor`, applied by a runtime wrapper script), and its own log group with a
  * retention. Its role can write to that log group only (no AWS managed policy); everything else is
  * added with `grant*` by the stack.
  */
@@ -62,6 +76,8 @@ export class LambdaFunction extends NodejsFunction {
       description: `Execution role of ${id}`,
     });
     logGroup.grantWrite(role);
+    const memorySize = props.memorySize ?? 1024;
+    const heap = heapLimitsFor(memorySize);
 
     super(scope, id, {
       entry: props.entry,
@@ -71,27 +87,43 @@ export class LambdaFunction extends NodejsFunction {
       architecture: Architecture.ARM_64,
       tracing: Tracing.ACTIVE,
       timeout: props.timeout ?? Duration.seconds(30),
-      memorySize: props.memorySize ?? 1024,
+      memorySize,
       role,
       logGroup,
       environment: {
-        NODE_OPTIONS: '--enable-source-maps',
+        ...(props.sourceMaps ? { NODE_OPTIONS: '--enable-source-maps' } : {}),
         POWERTOOLS_SERVICE_NAME: props.serviceName,
         POWERTOOLS_METRICS_NAMESPACE: props.metricsNamespace,
         POWERTOOLS_LOG_LEVEL: props.logLevel ?? 'INFO',
+        AWS_LAMBDA_EXEC_WRAPPER: HEAP_CAP_WRAPPER,
+        [HEAP_ENV.maxOldSpaceMb]: String(heap.maxOldSpaceMb),
+        [HEAP_ENV.maxSemiSpaceMb]: String(heap.maxSemiSpaceMb),
         ...props.environment,
       },
       bundling: {
         format: OutputFormat.ESM,
-        mainFields: ['module', 'main'],
-        banner: REQUIRE_SHIM,
-        minify: true,
-        keepNames: true,
+        mainFields: [...FUNCTION_BUNDLE.mainFields],
+        banner: FUNCTION_BUNDLE.banner.js,
+        minify: FUNCTION_BUNDLE.minify,
+        keepNames: FUNCTION_BUNDLE.keepNames,
         sourceMap: true,
-        sourcesContent: false,
+        sourcesContent: FUNCTION_BUNDLE.sourcesContent,
         // The SDK versions pinned in package-lock.json, not whichever the runtime happens to ship.
         bundleAwsSDK: true,
         forceDockerBundling: false,
+        commandHooks: {
+          beforeBundling: () => [],
+          beforeInstall: () => [],
+          // Copied with its mode: the asset zip keeps it, and Lambda needs the wrapper executable.
+          afterBundling: (_inputDir: string, outputDir: string) => [
+            `cp "${HEAP_CAP_SCRIPT}" "${outputDir}/heap-cap.sh"`,
+            `chmod 755 "${outputDir}/heap-cap.sh"`,
+            ...Object.entries(props.dataFiles ?? {}).flatMap(([target, source]) => [
+              `mkdir -p "$(dirname "${outputDir}/${target}")"`,
+              `cp "${ROOT}${source}" "${outputDir}/${target}"`,
+            ]),
+          ],
+        },
       },
     });
   }

@@ -24,6 +24,8 @@ import {
 import { API_ROUTES, splitRoute } from '#shared/events/api-routes.ts';
 import { checkedSummaryLength } from '#shared/summarise/summary-length.ts';
 import { grantObjects, grantReadPrefix } from './bucket-grants.ts';
+import { NER_MODEL_DATA } from './bundling.ts';
+import { API_MEMORY_MB, PROCESS_MEMORY_MB } from './function-sizing.ts';
 import { LambdaFunction } from './lambda-function.ts';
 import { Monitoring } from './monitoring.ts';
 import { acknowledgeNagFindings } from './nag-acknowledgements.ts';
@@ -42,9 +44,7 @@ const IDEMPOTENCY_TTL = 'expiration';
 const SERVICE_NAME = 'precis';
 const METRICS_NAMESPACE = 'Precis';
 
-const PROCESS_MEMORY_MB = 2048;
 const PROCESS_TIMEOUT = Duration.seconds(60);
-const API_MEMORY_MB = 512;
 const SCHEDULED_MEMORY_MB = 256;
 const SCHEDULED_TIMEOUT = Duration.seconds(60);
 const DEAD_LETTERS_RATE = Duration.minutes(1);
@@ -103,6 +103,13 @@ export interface PrecisStackProps extends StackProps {
    * @default - no subscription: subscribe to the AlarmTopicArn output yourself
    */
   readonly alarmEmail?: string;
+
+  /**
+   * Source-mapped stack traces in the functions' logs (`NODE_OPTIONS=--enable-source-maps`). Off by default:
+   * Node then never reads the map, which is as large as the code, at a cold start.
+   * @default false
+   */
+  readonly sourceMaps?: boolean;
 }
 
 /**
@@ -204,6 +211,7 @@ export class PrecisStack extends Stack {
       metricsNamespace: METRICS_NAMESPACE,
       logRetention,
       removalPolicy,
+      sourceMaps: props.sourceMaps ?? false,
     };
 
     const processFunction = new LambdaFunction(this, 'ProcessFunction', {
@@ -214,6 +222,7 @@ export class PrecisStack extends Stack {
       // Adversarial 5 MB inputs (a wall of "$1 ", of quotation marks, 600k paragraphs) peak near 1.1 GB RSS and
       // take up to ~10 s of CPU; 2 GB leaves headroom and buys a full core (Lambda scales CPU with memory).
       memorySize: PROCESS_MEMORY_MB,
+      dataFiles: NER_MODEL_DATA,
       environment: { ...pipelineEnvironment, [ENV.idempotencyTableName]: idempotencyTable.tableName },
     });
     processFunction.addEventSource(

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Template } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,6 +16,8 @@ const LOAD_ENV = {
   [ENV.bucketName]: 'articles',
   [ENV.idempotencyTableName]: 'idempotency',
 };
+/** The cold-start budget of issue 12: the process bundle's code, source map and data aside. */
+const MAX_CODE_BYTES = 2_000_000;
 /** Imports the bundle in a fresh Node and prints the type of its `handler` export. */
 const IMPORT_SCRIPT = 'const m = await import(process.argv[1]); console.log(typeof m.handler);';
 
@@ -53,8 +55,21 @@ describe('function bundles', () => {
         },
       );
 
-      expect(existsSync(`${bundle}.map`)).toBe(true);
       expect(handlerType.trim()).toBe('function');
+      // The source map is a file of its own, read only with NODE_OPTIONS=--enable-source-maps.
+      expect(existsSync(`${bundle}.map`)).toBe(true);
+      expect(readFileSync(bundle, 'utf8')).not.toContain('sourceMappingURL=data:');
+      // The runtime wrapper that applies the heap cap: Lambda refuses to start one that is not executable.
+      expect(statSync(join(bundle, '../heap-cap.sh')).mode & 0o111).toBe(0o111);
     },
   );
+});
+
+describe('the process bundle', () => {
+  it('is at most 2 MB of code, with the NER model beside it as data', () => {
+    const bundle = bundleOf('ProcessFunction');
+
+    expect(statSync(bundle).size).toBeLessThanOrEqual(MAX_CODE_BYTES);
+    expect(statSync(join(bundle, '../models/ner.json')).size).toBeGreaterThan(0);
+  });
 });

@@ -160,12 +160,19 @@ describe('PrecisStack', () => {
       );
     });
 
-    it('gives the process function the memory an adversarial 5 MB article needs (about 1.1 GB at peak)', () => {
-      const { stack, template } = synth();
+    it.each([
+      [undefined, undefined],
+      [true, '--enable-source-maps'],
+    ])('with sourceMaps %s, sets NODE_OPTIONS to %s', (sourceMaps, nodeOptions) => {
+      const { stack, template } = synth(sourceMaps === undefined ? undefined : { sourceMaps });
 
-      const processFunction = resource(template, logicalId(stack, 'ProcessFunction'));
+      const variables = (
+        resource(template, logicalId(stack, 'ProcessFunction')).Properties.Environment as {
+          Variables: Record<string, string>;
+        }
+      ).Variables;
 
-      expect(processFunction.Properties.MemorySize).toBeGreaterThanOrEqual(2048);
+      expect(variables.NODE_OPTIONS).toBe(nodeOptions);
     });
 
     it.each(['IncomingQueue', 'DeadLetterQueue'])(

@@ -1,0 +1,132 @@
+/**
+ * Cold start of the process function: its bundle built as the stack builds it (infra/bundling.ts), weighed
+ * (code, source map, data), then imported in fresh Node processes (module init, which decodes the NER model)
+ * beside a minimal bundle with only the AWS SDK clients, in the same run. CPU time of the import (median of
+ * several processes) and of the whole process; with `instructions`, also instruction counts from valgrind's
+ * callgrind, which do not move with the machine's load.
+ */
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
+import { ENV } from '#shared/config.ts';
+import { FUNCTION_BUNDLE, NER_MODEL_DATA } from '../infra/bundling.ts';
+import { heapFlags, heapLimitsFor, PROCESS_MEMORY_MB } from '../infra/function-sizing.ts';
+import { runMeasured } from './child-usage.ts';
+import { median } from './measure.ts';
+
+const ROOT = fileURLToPath(new URL('../', import.meta.url));
+const FRESH_PROCESSES = 7;
+
+/** Enough environment for a handler module to finish loading (config is read at import). */
+const LOAD_ENV = {
+  PATH: process.env.PATH,
+  AWS_REGION: 'us-east-1',
+  [ENV.tableName]: 'results',
+  [ENV.bucketName]: 'articles',
+  [ENV.idempotencyTableName]: 'idempotency',
+  POWERTOOLS_DEV: 'false',
+};
+
+/** Imports the bundle and prints the CPU milliseconds the import took (module init). */
+const IMPORT_SCRIPT = `const started = process.cpuUsage();
+await import(process.argv[1]);
+const { user, system } = process.cpuUsage(started);
+console.log(JSON.stringify({ importCpuMs: (user + system) / 1000 }));`;
+
+const BUNDLES = {
+  process: { entry: 'functions/process.ts', data: NER_MODEL_DATA },
+  'sdk-clients-only': { entry: 'bench/fixtures/sdk-clients-handler.ts', data: {} },
+} as const;
+
+export interface ColdStart {
+  readonly bundle: string;
+  readonly codeBytes: number;
+  readonly sourceMapBytes: number;
+  readonly dataBytes: number;
+  /** Module init: the `import` of the bundle, which for `process` includes decoding the NER model. */
+  readonly importCpuMs: number;
+  /** The whole fresh process: Node's own start, the import, exit. */
+  readonly processCpuMs: number;
+  readonly instructions?: number;
+}
+
+async function buildBundle(name: keyof typeof BUNDLES, directory: string): Promise<string> {
+  const { entry, data } = BUNDLES[name];
+  const outdir = join(directory, name);
+  mkdirSync(outdir, { recursive: true });
+  await build({
+    ...FUNCTION_BUNDLE,
+    absWorkingDir: ROOT,
+    entryPoints: [entry],
+    outfile: join(outdir, 'index.mjs'),
+  });
+  for (const [target, source] of Object.entries(data)) {
+    mkdirSync(join(outdir, target, '..'), { recursive: true });
+    copyFileSync(join(ROOT, source), join(outdir, target));
+  }
+  return join(outdir, 'index.mjs');
+}
+
+function nodeArguments(bundle: string): string[] {
+  return [
+    ...heapFlags(heapLimitsFor(PROCESS_MEMORY_MB)),
+    '--input-type=module',
+    '-e',
+    IMPORT_SCRIPT,
+    pathToFileURL(bundle).href,
+  ];
+}
+
+/** Instructions executed by a fresh `node` importing the bundle, counted by callgrind (slow: ~1 minute). */
+function countInstructions(bundle: string, directory: string): number {
+  const out = join(directory, `callgrind.${process.pid}.out`);
+  const run = spawnSync(
+    'valgrind',
+    ['--tool=callgrind', `--callgrind-out-file=${out}`, process.execPath, ...nodeArguments(bundle)],
+    { cwd: directory, env: LOAD_ENV, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
+  );
+  const collected = /Collected : (\d+)/.exec(run.stderr);
+  rmSync(out, { force: true });
+  if (collected === null) throw new Error(`callgrind failed: ${run.stderr.slice(-1000)}`);
+  return Number(collected[1]);
+}
+
+function measure(name: string, bundle: string, directory: string, instructions: boolean): ColdStart {
+  const runs = Array.from({ length: FRESH_PROCESSES }, () => {
+    const run = runMeasured(process.execPath, nodeArguments(bundle), { cwd: directory, env: LOAD_ENV });
+    if (run.status !== 0) throw new Error(`${name} failed to load: ${run.stderr}`);
+    const { importCpuMs } = JSON.parse(run.stdout.trim().split('\n').at(-1) ?? '{}') as {
+      importCpuMs: number;
+    };
+    return { importCpuMs, processCpuMs: run.cpuSeconds * 1000 };
+  });
+  const size = (file: string) => statSync(file, { throwIfNoEntry: false })?.size ?? 0;
+  const data = Object.keys(BUNDLES[name as keyof typeof BUNDLES].data);
+  return {
+    bundle: name,
+    codeBytes: size(bundle),
+    sourceMapBytes: size(`${bundle}.map`),
+    dataBytes: data.reduce((sum, target) => sum + size(join(bundle, '..', target)), 0),
+    importCpuMs: median(runs.map((run) => run.importCpuMs)),
+    processCpuMs: median(runs.map((run) => run.processCpuMs)),
+    ...(instructions ? { instructions: countInstructions(bundle, directory) } : {}),
+  };
+}
+
+/** Both bundles, measured in turn in the same run. */
+export async function measureColdStarts(options: { instructions: boolean }): Promise<ColdStart[]> {
+  const directory = mkdtempSync(join(tmpdir(), 'precis-cold-start-'));
+  try {
+    const bundles = await Promise.all(
+      (Object.keys(BUNDLES) as (keyof typeof BUNDLES)[]).map(
+        async (name) => [name, await buildBundle(name, directory)] as const,
+      ),
+    );
+    return bundles.map(([name, bundle]) => measure(name, bundle, directory, options.instructions));
+  } finally {
+    rmSync(directory, { recursive: true, force: true });
+  }
+}
