@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The Result: the one contract carried by the CLI, the DynamoDB item and the API.

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * How long a summary may be, the one definition every entry point validates against: the CLI (`--sentences`,
