@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { summarySentencesTextSchema, summaryWordsTextSchema } from './summarise/summary-length.ts';
 
 /**
