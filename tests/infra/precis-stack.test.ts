@@ -1,7 +1,7 @@
 import type { CfnResource } from 'aws-cdk-lib';
 import { RemovalPolicy, type Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTableInput } from '#shared/adapters/article-store.ts';
 import { ENV } from '#shared/config.ts';
 import { PrecisStack, type PrecisStackProps } from '../../infra/precis-stack.ts';
@@ -75,6 +75,11 @@ const grants = (pairs: Array<[string, string]>, action: string, pathSuffix: stri
   pairs.some(([a, r]) => a === action && r.includes(pathSuffix));
 
 describe('PrecisStack', () => {
+  // The shared synthesis takes seconds on a quiet machine and over 30 s on a loaded one: outside the tests.
+  beforeAll(() => {
+    synth();
+  }, 180_000);
+
   describe('bucket', () => {
     it('blocks public access, encrypts, versions and logs the articles bucket', () => {
       const { stack, template } = synth();
