@@ -9,18 +9,33 @@ import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda'
 import { createArticleBucket } from '#shared/adapters/article-bucket.ts';
 import { createArticleStore } from '#shared/adapters/article-store.ts';
 import { createAwsClients } from '#shared/adapters/aws-clients.ts';
+import { isProcessedByCurrentVersion } from '#shared/backfill/already-processed.ts';
+import {
+  type BackfillBatchEvent,
+  type BackfillItem,
+  isBackfillBatch,
+} from '#shared/backfill/backfill-item.ts';
+import type { BackfillBatchReport } from '#shared/backfill/process-batch.ts';
 import { loadConfig } from '#shared/config.ts';
 import { InputError } from '#shared/errors.ts';
 import { objectVersionKey, parseS3Notification, type S3ObjectRef } from '#shared/events/s3-event.ts';
 import { loadNerModel } from '#shared/facts/ner/tag-entities.ts';
+import { PIPELINE_VERSION } from '#shared/result.ts';
 import {
   type ProcessObjectDeps,
   type ProcessOutcome,
   processObject,
 } from '#shared/use-cases/process-object.ts';
+import { runBackfillBatch } from './backfill-batch.ts';
 import { logger, MetricUnit, metrics } from './observability.ts';
 
 type ProcessOnce = (ref: S3ObjectRef) => Promise<ProcessOutcome>;
+
+/** The process function's two kinds of event: queued S3 notifications, and a backfill's batches. */
+export interface ProcessHandler {
+  (event: SQSEvent, context: Context): Promise<SQSBatchResponse>;
+  (event: BackfillBatchEvent, context: Context): Promise<BackfillBatchReport>;
+}
 
 /**
  * The SQS consumer: each message body is an S3 event notification. Outcomes per record:
@@ -28,8 +43,14 @@ type ProcessOnce = (ref: S3ObjectRef) => Promise<ProcessOutcome>;
  * - a body that is not an S3 notification: logged with the metric MalformedMessages and dropped (success),
  *   since no redelivery can fix it and there is no object to attach a FAILED Result to;
  * - any other error (DependencyError, a bug): the record is reported failed, SQS redelivers it, then DLQ.
+ * It also takes the batches of a backfill from the state machine (functions/backfill-batch.ts): the same
+ * path per object, with objects the current pipeline version processed skipped (`isCurrent`).
  */
-export function createProcessHandler(processOnce: ProcessOnce, idempotency?: IdempotencyConfig) {
+export function createProcessHandler(
+  processOnce: ProcessOnce,
+  idempotency?: IdempotencyConfig,
+  isCurrent: (item: BackfillItem) => Promise<boolean> = async () => false,
+): ProcessHandler {
   const processor = new BatchProcessor(EventType.SQS);
 
   async function handleRecord(record: SQSRecord, process: ProcessOnce): Promise<void> {
@@ -79,18 +100,20 @@ export function createProcessHandler(processOnce: ProcessOnce, idempotency?: Ide
     }
   }
 
-  return middy<SQSEvent, SQSBatchResponse>()
+  const handler = middy<SQSEvent | BackfillBatchEvent, SQSBatchResponse | BackfillBatchReport>()
     .use(injectLambdaContext(logger, { resetKeys: true }))
     .use(logMetrics(metrics, { captureColdStartMetric: true }))
-    .handler(async (event: SQSEvent, context: Context): Promise<SQSBatchResponse> => {
+    .handler(async (event, context: Context) => {
       idempotency?.registerLambdaContext(context);
-      metrics.addMetric('RecordsReceived', MetricUnit.Count, event.Records.length);
       const process = shareWithinBatch(processOnce);
+      if (isBackfillBatch(event)) return runBackfillBatch(event, { isCurrent, processOne: process });
+      metrics.addMetric('RecordsReceived', MetricUnit.Count, event.Records.length);
       return processPartialResponse(event, (record: SQSRecord) => handleRecord(record, process), processor, {
         context,
         throwOnFullBatchFailure: false,
       });
     });
+  return handler as ProcessHandler;
 }
 
 const MAX_LOGGED_BODY = 1_000;
@@ -159,7 +182,9 @@ function withIdempotency(process: ProcessOnce, tableName: string | undefined, dy
     },
   );
   return {
-    processOnce: (ref: S3ObjectRef) => idempotent({ objectVersion: objectVersionKey(ref), ref }),
+    // Per pipeline version: a backfill after a release reprocesses what the previous version processed.
+    processOnce: (ref: S3ObjectRef) =>
+      idempotent({ objectVersion: `${objectVersionKey(ref)}@${PIPELINE_VERSION}`, ref }),
     idempotency,
   };
 }
@@ -183,7 +208,6 @@ const { processOnce, idempotency } = withIdempotency(
   clients.dynamodb,
 );
 
-export const handler: (event: SQSEvent, context: Context) => Promise<SQSBatchResponse> = createProcessHandler(
-  processOnce,
-  idempotency,
+export const handler: ProcessHandler = createProcessHandler(processOnce, idempotency, (item) =>
+  isProcessedByCurrentVersion(deps.store, item),
 );

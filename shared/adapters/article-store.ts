@@ -165,22 +165,35 @@ export const RETRYABLE_CODES: readonly ErrorCode[] = ['RETRIES_EXHAUSTED', 'TIME
 const IN_FLIGHT: readonly Status[] = ['PENDING', 'PROCESSING'];
 const IN_FLIGHT_MARKER = 'INFLIGHT';
 
-/** Whether a write of `next` may replace a stored item (undefined: no item yet). */
-export function canReplace(stored: Pick<Result, 'status' | 'error'> | undefined, next: Status): boolean {
-  if (stored === undefined || REPLACEABLE[next].includes(stored.status)) return true;
-  const retry = next === 'PROCESSING' && stored.status === 'FAILED';
-  return retry && stored.error !== undefined && RETRYABLE_CODES.includes(stored.error.code);
+/**
+ * Whether a write of `next` may replace a stored item (undefined: no item yet). Besides REPLACEABLE, a
+ * Result FAILED with a RETRYABLE_CODES error may be claimed (PROCESSING) again, and any status but PENDING
+ * replaces an item an older (other) pipeline version wrote: that is how a backfill reprocesses objects after a
+ * release, while within one version DONE stays final.
+ */
+export function canReplace(
+  stored: Pick<Result, 'status' | 'error' | 'pipelineVersion'> | undefined,
+  next: Pick<Result, 'status' | 'pipelineVersion'>,
+): boolean {
+  if (stored === undefined || REPLACEABLE[next.status].includes(stored.status)) return true;
+  const retry = next.status === 'PROCESSING' && stored.status === 'FAILED';
+  if (retry && stored.error !== undefined && RETRYABLE_CODES.includes(stored.error.code)) return true;
+  return (
+    next.status !== 'PENDING' &&
+    stored.pipelineVersion !== undefined &&
+    stored.pipelineVersion !== next.pipelineVersion
+  );
 }
 
-function conditionFor(status: Status) {
-  const replaceable = REPLACEABLE[status];
+function conditionFor(result: Pick<Result, 'status' | 'pipelineVersion'>) {
+  const replaceable = REPLACEABLE[result.status];
   const values: Record<string, string> = Object.fromEntries(
     replaceable.map((value, index) => [`:s${index}`, value]),
   );
   const names: Record<string, string> = { '#status': 'status' };
   const anyOf = [`attribute_not_exists(pk)`];
   if (replaceable.length > 0) anyOf.push(`#status IN (${Object.keys(values).join(', ')})`);
-  if (status === 'PROCESSING') {
+  if (result.status === 'PROCESSING') {
     RETRYABLE_CODES.forEach((code, index) => {
       values[`:r${index}`] = code;
     });
@@ -188,6 +201,11 @@ function conditionFor(status: Status) {
     Object.assign(names, { '#error': 'error', '#code': 'code' });
     const codes = RETRYABLE_CODES.map((_, index) => `:r${index}`).join(', ');
     anyOf.push(`(#status = :failed AND #error.#code IN (${codes}))`);
+  }
+  if (result.status !== 'PENDING') {
+    values[':version'] = result.pipelineVersion;
+    names['#version'] = 'pipelineVersion';
+    anyOf.push('(attribute_exists(#version) AND #version <> :version)');
   }
   return {
     ConditionExpression: anyOf.join(' OR '),
@@ -300,7 +318,7 @@ export function createArticleStore(ddb: DynamoDBDocumentClient, tableName: strin
   async function put(result: Result, placement: Placement, offload: Offload = {}): Promise<boolean> {
     const item = toItem(result, placement, offload);
     try {
-      await ddb.send(new PutCommand({ TableName: tableName, Item: item, ...conditionFor(result.status) }));
+      await ddb.send(new PutCommand({ TableName: tableName, Item: item, ...conditionFor(result) }));
       return true;
     } catch (error) {
       if (isAwsError(error, 'ConditionalCheckFailedException')) return false;

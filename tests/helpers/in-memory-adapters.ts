@@ -69,7 +69,7 @@ export function createInMemoryStore() {
   const rows = new Map<string, Row>();
   const entities = new Map<string, EntityHit[]>();
   const put = async (result: Result, placement: Placement, offload: Offload = {}) => {
-    if (!canReplace(rows.get(result.id)?.result, result.status)) return false;
+    if (!canReplace(rows.get(result.id)?.result, result)) return false;
     rows.set(result.id, { result, placement, ...offload });
     return true;
   };

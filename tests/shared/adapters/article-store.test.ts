@@ -60,6 +60,28 @@ describe('createArticleStore against dynalite', () => {
     expect((await dynalite.store.get('article-1'))?.result.status).toBe(accepted ? next : stored);
   });
 
+  it.each<[Status, Status, boolean]>([
+    ['DONE', 'PROCESSING', true],
+    ['FAILED', 'PROCESSING', true],
+    ['DONE', 'DONE', true],
+    ['DONE', 'PENDING', false],
+  ])(
+    'when an older pipeline version stored %s, writing %s is accepted: %s (a backfill reprocesses it)',
+    async (stored, next, accepted) => {
+      await dynalite.dynamo.documentClient.send(
+        new PutCommand({
+          TableName: dynalite.tableName,
+          Item: { pk: 'ARTICLE#article-1', sk: 'RESULT', status: stored, pipelineVersion: '0.0.1-older' },
+        }),
+      );
+
+      const written = await dynalite.store.saveResult(aResult({ status: next }), placement());
+
+      expect(written).toBe(accepted);
+      expect((await dynalite.store.get('article-1'))?.result.status).toBe(accepted ? next : stored);
+    },
+  );
+
   it('lists the Results for a key newest upload first and leaves other keys out', async () => {
     await dynalite.store.saveResult(
       aResult({ id: 'old' }),
