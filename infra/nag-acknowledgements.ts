@@ -3,6 +3,7 @@ import type { Table } from 'aws-cdk-lib/aws-dynamodb';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import type { Bucket } from 'aws-cdk-lib/aws-s3';
 import type { IConstruct } from 'constructs';
+import type { BackfillStateMachine } from './backfill-state-machine.ts';
 
 /** What a function's role was granted, which decides the findings it has. */
 export interface GrantedFunction {
@@ -71,10 +72,49 @@ export function acknowledgeNagFindings(stack: Stack, { functions, bucket, table 
   }
 }
 
+/**
+ * The backfill state machine's role: Step Functions' own grants for a Distributed Map that invokes a function,
+ * writes its report, logs and traces.
+ */
+export function acknowledgeBackfillFindings(
+  stack: Stack,
+  backfill: BackfillStateMachine,
+  processFunction: IFunction,
+): void {
+  const { stateMachine, reportsBucket } = backfill;
+  const machine = stack.resolve(stack.getLogicalId(stateMachine.node.defaultChild as CfnResource));
+  const executions = `arn:aws:states:${stack.region}:<AWS::AccountId>:execution:{"Fn::Select":[6,{"Fn::Split":[":",{"Ref":"${machine}"}]}]}`;
+  acknowledge(stateMachine.role, {
+    [`AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:s3:::${refOf(stack, reportsBucket)}/*]`]:
+      "From the Distributed Map's ResultWriter: writing the backfill's report to its own reports bucket " +
+      '(keys named by the map run, not known in advance); no access to the articles bucket beyond listing it.',
+    [`AwsSolutions-IAM5[Resource::${arnOf(stack, processFunction)}:*]`]:
+      'From LambdaInvoke: invoking the process function, any of its versions or aliases; no other function.',
+    'AwsSolutions-IAM5[Resource::*]':
+      'CloudWatch Logs log delivery (logging ALL events, as AwsSolutions-SF1 asks) and X-Ray (SF2) support no ' +
+      'resource-level permissions.',
+  });
+  const mapPolicy = stateMachine.node.tryFindChild('DistributedMapPolicy');
+  if (mapPolicy !== undefined) {
+    acknowledge(mapPolicy, {
+      [`AwsSolutions-IAM5[Resource::${executions}:*]`]:
+        'A Distributed Map describes and stops its own child executions, whose names are generated; the ARN ' +
+        'is scoped to this state machine.',
+      [`AwsSolutions-IAM5[Resource::${executions}/Backfill:*]`]:
+        'A Distributed Map redrives its own map runs (label Backfill) of this state machine only.',
+    });
+  }
+}
+
 function acknowledge(scope: IConstruct, reasons: Readonly<Record<string, string>>): void {
   for (const [id, reason] of Object.entries(reasons)) {
     Validations.of(scope).acknowledge({ id, reason });
   }
+}
+
+/** The placeholder cdk-nag uses for a resource's Ref (a bucket's name) in findings: `<LogicalId>`. */
+function refOf(stack: Stack, construct: IConstruct): string {
+  return `<${stack.resolve(stack.getLogicalId(construct.node.defaultChild as CfnResource))}>`;
 }
 
 /** The placeholder cdk-nag uses for a resource's ARN in findings: `<LogicalId.Arn>`. */

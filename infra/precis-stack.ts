@@ -23,12 +23,13 @@ import {
 } from '#shared/config.ts';
 import { API_ROUTES, splitRoute } from '#shared/events/api-routes.ts';
 import { checkedSummaryLength } from '#shared/summarise/summary-length.ts';
+import { BackfillStateMachine } from './backfill-state-machine.ts';
 import { grantObjects, grantReadPrefix } from './bucket-grants.ts';
 import { NER_MODEL_DATA } from './bundling.ts';
 import { API_MEMORY_MB, PROCESS_MEMORY_MB } from './function-sizing.ts';
 import { LambdaFunction } from './lambda-function.ts';
 import { Monitoring } from './monitoring.ts';
-import { acknowledgeNagFindings } from './nag-acknowledgements.ts';
+import { acknowledgeBackfillFindings, acknowledgeNagFindings } from './nag-acknowledgements.ts';
 
 /** CDK's names for the DynamoDB attribute types TABLE_SCHEMA uses. */
 const ATTRIBUTE_TYPES = { S: AttributeType.STRING } as const;
@@ -312,6 +313,15 @@ export class PrecisStack extends Stack {
     grantReadPrefix(bucket, apiFunction, PROCESSED_PREFIX, { versions: false });
     table.grant(apiFunction, 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query');
 
+    // Backfill: a Distributed Map over a prefix of the bucket, feeding the process function in batches.
+    const backfill = new BackfillStateMachine(this, 'Backfill', {
+      bucket,
+      accessLogsBucket,
+      processFunction,
+      logRetention,
+      removalPolicy,
+    });
+
     deadLetterQueue.grant(deadLettersFunction, 'sqs:ReceiveMessage');
     grantReadPrefix(bucket, deadLettersFunction, INCOMING_PREFIX, { versions: true });
     grantObjects(bucket, deadLettersFunction, 'delete', PROCESSED_PREFIX);
@@ -330,6 +340,7 @@ export class PrecisStack extends Stack {
       bucket,
       table,
     });
+    acknowledgeBackfillFindings(this, backfill, processFunction);
 
     // Monitoring: alarms to one SNS topic, and a dashboard.
     const monitoring = new Monitoring(this, 'Monitoring', {
@@ -370,6 +381,10 @@ export class PrecisStack extends Stack {
     new CfnOutput(this, 'QueueUrl', {
       value: queue.queueUrl,
       description: 'Queue of incoming/ notifications',
+    });
+    new CfnOutput(this, 'BackfillStateMachineArn', {
+      value: backfill.stateMachine.stateMachineArn,
+      description: 'precis backfill --prefix P --state-machine <this ARN>',
     });
     new CfnOutput(this, 'DeadLetterQueueUrl', {
       value: deadLetterQueue.queueUrl,

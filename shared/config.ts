@@ -20,6 +20,8 @@ export const ENV = {
 
 export const INCOMING_PREFIX = 'incoming/';
 export const PROCESSED_PREFIX = 'processed/';
+/** Where a backfill's report (its manifest and failed batches) goes, under the execution's name. */
+export const BACKFILL_REPORTS_PREFIX = 'backfills/';
 export const DEFAULT_MAX_INPUT_BYTES = 5 * 1024 * 1024;
 /**
  * How long a Result may stay PENDING or PROCESSING before the sweeper fails it (TIMED_OUT): well past the

@@ -1,0 +1,113 @@
+import { Duration, type RemovalPolicy } from 'aws-cdk-lib';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { BlockPublicAccess, Bucket, BucketEncryption, type IBucket } from 'aws-cdk-lib/aws-s3';
+import {
+  DefinitionBody,
+  DistributedMap,
+  Errors,
+  ItemBatcher,
+  JsonPath,
+  LogLevel,
+  ResultWriterV2,
+  S3ObjectsItemReader,
+  StateMachine,
+  StateMachineType,
+} from 'aws-cdk-lib/aws-stepfunctions';
+import { LambdaInvoke } from 'aws-cdk-lib/aws-stepfunctions-tasks';
+import { Construct } from 'constructs';
+import { BACKFILL_REPORTS_PREFIX } from '#shared/config.ts';
+
+/**
+ * Objects per batch: one process function invocation reprocesses this many (eight at a time, see
+ * functions/backfill-batch.ts), so an invocation's fixed costs (INIT, the request) spread over many
+ * articles while an ordinary batch stays far inside the function's timeout.
+ */
+export const BACKFILL_BATCH_SIZE = 50;
+/** A backfill goes on past failed batches up to this share of the objects, and reports them. */
+export const BACKFILL_TOLERATED_FAILURE_PERCENT = 5;
+const REPORT_RETENTION_DAYS = 90;
+
+export interface BackfillStateMachineProps {
+  /** The articles bucket; a backfill lists a prefix of it. */
+  readonly bucket: IBucket;
+  /** Where server access logs of the reports bucket go. */
+  readonly accessLogsBucket: IBucket;
+  /** The process function, which reprocesses a batch of listed objects. */
+  readonly processFunction: IFunction;
+  readonly logRetention: RetentionDays;
+  readonly removalPolicy: RemovalPolicy;
+}
+
+/**
+ * A backfill on Step Functions' Distributed Map: it lists the objects under the execution's `prefix` (S3
+ * ListObjectsV2 as the item reader, so no inventory or manifest is needed), hands them in batches of
+ * BACKFILL_BATCH_SIZE to the process function (which skips what the current pipeline version already
+ * processed), runs `concurrency` batches at a time, retries failed batches, tolerates up to
+ * BACKFILL_TOLERATED_FAILURE_PERCENT of failed objects, and writes its report (a manifest, the succeeded
+ * and the failed batches with their errors) under backfills/<map run>/ in a reports bucket of its own, so
+ * that its role may write there and nowhere near the articles. Input: `{"prefix", "concurrency"}`.
+ */
+export class BackfillStateMachine extends Construct {
+  public readonly stateMachine: StateMachine;
+  public readonly reportsBucket: Bucket;
+
+  public constructor(scope: Construct, id: string, props: BackfillStateMachineProps) {
+    super(scope, id);
+    this.reportsBucket = new Bucket(this, 'Reports', {
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      encryption: BucketEncryption.S3_MANAGED,
+      enforceSSL: true,
+      serverAccessLogsBucket: props.accessLogsBucket,
+      serverAccessLogsPrefix: 'backfill-reports/',
+      lifecycleRules: [{ expiration: Duration.days(REPORT_RETENTION_DAYS) }],
+      removalPolicy: props.removalPolicy,
+    });
+    const reprocessBatch = new LambdaInvoke(this, 'ReprocessBatch', {
+      lambdaFunction: props.processFunction,
+      payloadResponseOnly: true,
+      retryOnServiceExceptions: true,
+      comment: 'The process function reprocesses one batch of listed objects and returns its report',
+    });
+    // BackfillBatchError (some objects failed), a timeout, a throttle: the retry skips what was done.
+    reprocessBatch.addRetry({
+      errors: [Errors.ALL],
+      interval: Duration.seconds(5),
+      backoffRate: 3,
+      maxAttempts: 3,
+    });
+
+    const reprocessObjects = new DistributedMap(this, 'ReprocessObjects', {
+      comment: 'Every object under the prefix, in batches, through the process function',
+      itemReader: new S3ObjectsItemReader({ bucket: props.bucket, prefix: JsonPath.stringAt('$.prefix') }),
+      itemBatcher: new ItemBatcher({
+        maxItemsPerBatch: BACKFILL_BATCH_SIZE,
+        batchInput: { bucket: props.bucket.bucketName, 'execution.$': '$$.Execution.Name' },
+      }),
+      maxConcurrencyPath: JsonPath.stringAt('$.concurrency'),
+      mapExecutionType: StateMachineType.EXPRESS,
+      toleratedFailurePercentage: BACKFILL_TOLERATED_FAILURE_PERCENT,
+      resultWriterV2: new ResultWriterV2({
+        bucket: this.reportsBucket,
+        prefix: BACKFILL_REPORTS_PREFIX.replace(/\/$/, ''),
+      }),
+      label: 'Backfill',
+    });
+    reprocessObjects.itemProcessor(reprocessBatch);
+
+    this.stateMachine = new StateMachine(this, 'StateMachine', {
+      comment: 'precis backfill: reprocess every object under a prefix with the current pipeline',
+      definitionBody: DefinitionBody.fromChainable(reprocessObjects),
+      stateMachineType: StateMachineType.STANDARD,
+      tracingEnabled: true,
+      logs: {
+        destination: new LogGroup(this, 'Logs', {
+          retention: props.logRetention,
+          removalPolicy: props.removalPolicy,
+        }),
+        level: LogLevel.ALL,
+        includeExecutionData: false,
+      },
+    });
+  }
+}
