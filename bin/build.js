@@ -18,6 +18,11 @@ const INPUTS = `${DIST}inputs.json`;
 const ENTRY_POINTS = ['cli/main.ts', 'cli/process-worker.ts'];
 /** Data the bundle reads at run time from next to itself (see shared/facts/ner/tag-entities.ts). */
 const DATA_FILES = { 'models/ner.json': 'shared/facts/ner/models/ner.json' };
+/**
+ * Dependencies loaded from node_modules rather than bundled: piscina starts each thread from its own
+ * worker.js, found next to its code (`__dirname`, which a bundle does not have).
+ */
+const EXTERNAL = ['piscina'];
 /** Dependencies change only with an install, which rewrites the lock file. */
 const LOCK_FILE = 'package-lock.json';
 /** esbuild's shim looks for `require` in scope: linkedom and other CommonJS dependencies require lazily. */
@@ -59,9 +64,11 @@ export async function buildCli() {
     entryPoints: ENTRY_POINTS,
     outdir: staging,
     entryNames: '[name]',
-    chunkNames: 'chunks/[name]-[hash]',
+    // Chunks beside the entries: shared code finds its data (models/) relative to its own file.
+    chunkNames: '[name]-[hash]',
     outExtension: { '.js': '.mjs' },
     bundle: true,
+    external: EXTERNAL,
     splitting: true,
     platform: 'node',
     target: 'node22',

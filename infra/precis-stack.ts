@@ -299,7 +299,14 @@ export class PrecisStack extends Stack {
     grantReadPrefix(bucket, processFunction, INCOMING_PREFIX, { versions: true });
     grantObjects(bucket, processFunction, 'put', PROCESSED_PREFIX);
     grantObjects(bucket, processFunction, 'delete', PROCESSED_PREFIX);
-    table.grant(processFunction, 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:BatchWriteItem');
+    // Query: a backfill skips objects the current pipeline version processed (byKey index).
+    table.grant(
+      processFunction,
+      'dynamodb:PutItem',
+      'dynamodb:UpdateItem',
+      'dynamodb:BatchWriteItem',
+      'dynamodb:Query',
+    );
     // What the Powertools idempotency persistence layer does: get, put, update and delete a record.
     idempotencyTable.grant(
       processFunction,

@@ -8,6 +8,8 @@ export interface BackfillItem {
   /** The ETag without quotes. */
   readonly etag?: string;
   readonly size?: number;
+  /** When the object was last written (ISO 8601): it orders the Result among the key's uploads, like an event's time. */
+  readonly lastModified?: string;
 }
 
 /** The event name a backfill's object references carry, in logs and metrics. */
@@ -22,6 +24,8 @@ const listedObjectSchema = z.object({
   Etag: z.string().optional(),
   ETag: z.string().optional(),
   Size: z.number().int().nonnegative().optional(),
+  /** Epoch seconds in Step Functions' listing; an ISO 8601 string is accepted too. */
+  LastModified: z.union([z.number().nonnegative(), z.iso.datetime({ offset: true })]).optional(),
 });
 
 /**
@@ -40,6 +44,9 @@ export const isBackfillBatch = (event: unknown): event is BackfillBatchEvent =>
 
 const unquote = (etag: string) => etag.replaceAll('"', '');
 
+const isoOf = (lastModified: number | string) =>
+  new Date(typeof lastModified === 'number' ? lastModified * 1000 : lastModified).toISOString();
+
 export function itemsOfBatch(event: BackfillBatchEvent): BackfillItem[] {
   return event.Items.map((object) => {
     const etag = object.Etag ?? object.ETag;
@@ -48,11 +55,15 @@ export function itemsOfBatch(event: BackfillBatchEvent): BackfillItem[] {
       key: object.Key,
       ...(etag === undefined ? {} : { etag: unquote(etag) }),
       ...(object.Size === undefined ? {} : { size: object.Size }),
+      ...(object.LastModified === undefined ? {} : { lastModified: isoOf(object.LastModified) }),
     };
   });
 }
 
-/** The object reference processObject takes, as if S3 had notified the object's current version. */
+/**
+ * The object reference processObject takes, as if S3 had notified the object's current version; the event time
+ * is the object's LastModified (so the Result keeps its place among the key's uploads), else now.
+ */
 export function refOf(item: BackfillItem, now: Date): S3ObjectRef {
   return {
     bucket: item.bucket,
@@ -60,6 +71,6 @@ export function refOf(item: BackfillItem, now: Date): S3ObjectRef {
     ...(item.etag === undefined ? {} : { etag: item.etag }),
     ...(item.size === undefined ? {} : { size: item.size }),
     eventName: BACKFILL_EVENT,
-    eventTime: now.toISOString(),
+    eventTime: item.lastModified ?? now.toISOString(),
   };
 }

@@ -87,7 +87,9 @@ export async function processObject(ref: S3ObjectRef, deps: ProcessObjectDeps): 
     return save(failedResult(baseOf(id, sourceOf(ref), now), head), placement, deps);
   }
 
-  const id = articleIdFor({ bucket: ref.bucket, key: ref.key, version: eventVersion(ref) }, head.metadata);
+  // A backfill lists objects without their version id; HEAD tells it, so the Result keeps the upload's id.
+  const version = ref.versionId ?? head.versionId ?? eventVersion(ref);
+  const id = articleIdFor({ bucket: ref.bucket, key: ref.key, version }, head.metadata);
   const source = sourceOf(ref, head);
   if (!(await deps.store.markProcessing(placeholderResult(id, 'PROCESSING', source, now()), placement))) {
     return { kind: 'duplicate', id };

@@ -16,8 +16,8 @@ const LOAD_ENV = {
   [ENV.bucketName]: 'articles',
   [ENV.idempotencyTableName]: 'idempotency',
 };
-/** The cold-start budget of issue 12: the process bundle's code, source map and data aside. */
-const MAX_CODE_BYTES = 2_000_000;
+/** The committed NER model is about a megabyte; a stub or an empty file would be far smaller. */
+const MIN_MODEL_BYTES = 500_000;
 /** Imports the bundle in a fresh Node and prints the type of its `handler` export. */
 const IMPORT_SCRIPT = 'const m = await import(process.argv[1]); console.log(typeof m.handler);';
 
@@ -66,10 +66,14 @@ describe('function bundles', () => {
 });
 
 describe('the process bundle', () => {
-  it('is at most 2 MB of code, with the NER model beside it as data', () => {
+  // Its size is a budget of issue 12, reported by `npm run bench:perf` beside a minimal SDK-only bundle.
+  it('ships the NER model beside the code as data, not inside it', () => {
     const bundle = bundleOf('ProcessFunction');
+    const modelFile = join(bundle, '../models/ner.json');
+    const model = JSON.parse(readFileSync(modelFile, 'utf8')) as { transitions: number[] };
 
-    expect(statSync(bundle).size).toBeLessThanOrEqual(MAX_CODE_BYTES);
-    expect(statSync(join(bundle, '../models/ner.json')).size).toBeGreaterThan(0);
+    expect(statSync(modelFile).size).toBeGreaterThan(MIN_MODEL_BYTES);
+    // The model's first weights, as they would read inlined in the bundle.
+    expect(readFileSync(bundle, 'utf8')).not.toContain(model.transitions.slice(0, 12).join(','));
   });
 });

@@ -15,6 +15,9 @@ vi.mock('../../infra/nag-acknowledgements.ts', async (importOriginal) => {
     acknowledgeNagFindings: (...args: Parameters<typeof original.acknowledgeNagFindings>) => {
       if (acknowledgements.enabled) original.acknowledgeNagFindings(...args);
     },
+    acknowledgeBackfillFindings: (...args: Parameters<typeof original.acknowledgeBackfillFindings>) => {
+      if (acknowledgements.enabled) original.acknowledgeBackfillFindings(...args);
+    },
   };
 });
 

@@ -451,6 +451,7 @@ describe('PrecisStack', () => {
     expect(Object.keys(template.findOutputs('*')).sort()).toEqual([
       'AlarmTopicArn',
       'ApiUrl',
+      'BackfillStateMachineArn',
       'BucketName',
       'DashboardName',
       'DeadLetterQueueUrl',

@@ -86,6 +86,34 @@ describe('processBackfillBatch', () => {
     ]);
   });
 
+  it('replaces the Result of the upload itself in a versioned bucket, whose listing gives no version id', async () => {
+    const { bucket, objects } = createInMemoryBucket();
+    const { store, rows } = createInMemoryStore();
+    const deps = {
+      bucket,
+      store,
+      logger: { warn: () => undefined },
+      maxInputBytes: 1_000_000,
+      now: fixedNow,
+    };
+    objects.set('incoming/v.txt', { body: seed, etag: 'e-v', versionId: 'v1', contentType: 'text/plain' });
+    await processObject(anS3ObjectRef({ key: 'incoming/v.txt', etag: 'e-v', versionId: 'v1' }), deps);
+    const id = objectArticleId({ bucket: TEST_BUCKET, key: 'incoming/v.txt', version: 'v1' });
+    const stored = rows.get(id);
+    if (stored === undefined) throw new Error('the upload was not processed');
+    rows.set(id, { ...stored, result: { ...stored.result, pipelineVersion: OLDER_VERSION } });
+
+    const report = await processBackfillBatch([item('incoming/v.txt', 'e-v')], {
+      isCurrent: (listed) => isProcessedByCurrentVersion(store, listed),
+      processOne: (ref) => processObject(ref, deps),
+      concurrency: 1,
+    });
+
+    expect(report).toMatchObject({ processed: 1 });
+    expect([...rows.keys()]).toEqual([id]);
+    expect(rows.get(id)?.result).toMatchObject({ status: 'DONE', pipelineVersion: PIPELINE_VERSION });
+  });
+
   it('counts objects outside incoming/ as ignored', async () => {
     const { deps, store } = await archive();
 
