@@ -1,18 +1,27 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { type _Object, ListObjectsV2Command, type S3Client } from '@aws-sdk/client-s3';
+import {
+  type _Object,
+  CopyObjectCommand,
+  HeadObjectCommand,
+  ListObjectsV2Command,
+  type S3Client,
+  S3ServiceException,
+} from '@aws-sdk/client-s3';
 import { SendMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import type { S3Event, S3EventRecord } from 'aws-lambda';
+import { type KeyLocks, newVersionId, versionKey } from './s3-versions.ts';
 
 /**
- * S3 event notifications for the local stack. The emulator cannot notify, so this watches the bucket:
- * it lists `prefix` and sends one notification, shaped exactly as S3 sends it, for every object it has not
- * notified yet. What was notified is kept in a ledger file, so objects uploaded while the stack was down are
- * notified when it comes back. Delivery is at least once, as in AWS: a crash between sending and recording
- * sends that notification again.
+ * S3 event notifications for the local stack, shaped exactly as S3 sends them. The emulator cannot notify:
+ * the versioning proxy (s3-versions.ts) calls `notifyWrite` after every write under `prefix`, and a scan
+ * of the bucket catches up whatever was written but not notified (a crash in between, a write that did not
+ * go through the proxy). What was notified is kept in a ledger file, so this holds across restarts.
+ * Delivery is at least once, as in AWS: a crash between sending and recording sends that notification again.
  */
 
 export interface NotifierOptions {
+  /** Talks to the emulator itself, not through the versioning proxy. */
   readonly s3: S3Client;
   readonly sqs: SQSClient;
   readonly bucket: string;
@@ -21,24 +30,40 @@ export interface NotifierOptions {
   readonly region: string;
   /** JSON file recording what was notified. */
   readonly ledgerPath: string;
-  /** Pause between two scans of the bucket. */
+  /** Pause between two catch-up scans of the bucket. */
   readonly intervalMs: number;
+  /** Shared with the versioning proxy: one write or notification of a key at a time. */
+  readonly locks: KeyLocks;
   readonly onError: (error: unknown) => void;
 }
 
 export interface Notifier {
+  /**
+   * Snapshots the object now under `key` as a new version and notifies it, unless it was notified already;
+   * resolves to its version id (undefined when the object is gone). The caller holds the key's lock.
+   */
+  notifyWrite(key: string): Promise<string | undefined>;
+  /** The version notified for the object now under `key`, if that object has ETag `eTag`. */
+  currentVersion(key: string, eTag: string): string | undefined;
   /** Notifies every object not notified yet; resolves to how many it notified. */
   scan(): Promise<number>;
   start(): void;
   stop(): Promise<void>;
 }
 
+/** What was notified for a key: the live object (ETag|LastModified), its version, and whether it was sent. */
+interface LedgerEntry {
+  readonly object: string;
+  readonly versionId?: string;
+  readonly sent: boolean;
+}
+
 /** What was notified, kept across restarts. */
 interface Ledger {
   /** The last sequencer sent; the next one is larger. */
   sequencer: string;
-  /** Key -> the version notified (ETag|LastModified): a new upload to the same key changes it. */
-  objects: Record<string, string>;
+  /** Key -> what was notified for it (a bare string: an object notified before versions existed). */
+  objects: Record<string, LedgerEntry | string>;
 }
 
 export interface NotifiedObject {
@@ -121,9 +146,15 @@ function unquote(eTag: string): string {
   return eTag.replaceAll('"', '');
 }
 
-function versionOf(object: _Object): string {
+function versionOf(object: { ETag?: string; LastModified?: Date }): string {
   return `${unquote(object.ETag ?? '')}|${object.LastModified?.toISOString() ?? ''}`;
 }
+
+const entryOf = (entry: LedgerEntry | string | undefined): LedgerEntry | undefined =>
+  typeof entry === 'string' ? { object: entry, sent: true } : entry;
+
+const isNotFound = (error: unknown): boolean =>
+  error instanceof S3ServiceException && error.$metadata.httpStatusCode === 404;
 
 function readLedger(path: string): Ledger {
   try {
@@ -155,44 +186,93 @@ async function listObjects(s3: S3Client, bucket: string, prefix: string): Promis
   return objects;
 }
 
+/**
+ * Notifies each object written under the prefix once: `notifyWrite` right after a write (the versioning
+ * proxy calls it before answering the writer), and a scan on start and every `intervalMs` catches what a
+ * crash left between the write and the notification. Each version is snapshotted under `.versions/` before
+ * it is notified, and the ledger records the version before the message is sent, so a crash in between
+ * sends the same version again (a duplicate the pipeline absorbs), never a second version of one upload.
+ */
 export function createNotifier(options: NotifierOptions): Notifier {
   const ledger = readLedger(options.ledgerPath);
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<number> | undefined;
   let stopped = true;
+  const save = () => writeLedger(options.ledgerPath, ledger);
 
-  async function notify(object: _Object): Promise<void> {
+  async function head(key: string) {
+    try {
+      return await options.s3.send(new HeadObjectCommand({ Bucket: options.bucket, Key: key }));
+    } catch (error) {
+      if (isNotFound(error)) return undefined;
+      throw error;
+    }
+  }
+
+  async function send(key: string, versionId: string): Promise<void> {
+    const snapshot = await options.s3.send(
+      new HeadObjectCommand({ Bucket: options.bucket, Key: versionKey(key, versionId) }),
+    );
     const sequencer = nextSequencer(ledger.sequencer, Date.now());
+    ledger.sequencer = sequencer;
     const event = buildS3Event(options.bucket, options.region, {
-      key: object.Key ?? '',
-      size: object.Size ?? 0,
-      eTag: unquote(object.ETag ?? ''),
-      lastModified: object.LastModified ?? new Date(),
+      key,
+      size: snapshot.ContentLength ?? 0,
+      eTag: unquote(snapshot.ETag ?? ''),
+      versionId,
+      lastModified: snapshot.LastModified ?? new Date(),
       sequencer,
     });
     await options.sqs.send(
       new SendMessageCommand({ QueueUrl: options.queueUrl, MessageBody: JSON.stringify(event) }),
     );
-    ledger.sequencer = sequencer;
+  }
+
+  async function notifyWrite(key: string): Promise<string | undefined> {
+    const live = await head(key);
+    if (live === undefined) return undefined;
+    const object = versionOf(live);
+    const known = entryOf(ledger.objects[key]);
+    if (known?.object === object && known.sent) return known.versionId;
+    let versionId = known?.object === object ? known.versionId : undefined;
+    if (versionId === undefined) {
+      versionId = newVersionId();
+      await options.s3.send(
+        new CopyObjectCommand({
+          Bucket: options.bucket,
+          Key: versionKey(key, versionId),
+          CopySource: `${options.bucket}/${encodeURIComponent(key)}`,
+        }),
+      );
+      ledger.objects[key] = { object, versionId, sent: false };
+      save();
+    }
+    await send(key, versionId);
+    ledger.objects[key] = { object, versionId, sent: true };
+    save();
+    return versionId;
   }
 
   async function scanOnce(): Promise<number> {
     const objects = await listObjects(options.s3, options.bucket, options.prefix);
-    const fresh = objects.filter(
-      (object) => object.Key !== undefined && ledger.objects[object.Key] !== versionOf(object),
-    );
+    const fresh = objects.filter((object) => {
+      const known = entryOf(ledger.objects[object.Key ?? '']);
+      return object.Key !== undefined && !(known?.object === versionOf(object) && known.sent);
+    });
     const present = new Set(objects.map((object) => object.Key));
-    const gone = Object.keys(ledger.objects).filter((key) => !present.has(key));
-    try {
-      for (const object of fresh) {
-        await notify(object);
-        ledger.objects[object.Key as string] = versionOf(object);
-      }
-    } finally {
-      for (const key of gone) delete ledger.objects[key];
-      if (fresh.length > 0 || gone.length > 0) writeLedger(options.ledgerPath, ledger);
+    let notified = 0;
+    for (const object of fresh) {
+      const key = object.Key as string;
+      const before = entryOf(ledger.objects[key]);
+      await options.locks.run(key, () => notifyWrite(key));
+      if (entryOf(ledger.objects[key]) !== before) notified += 1;
     }
-    return fresh.length;
+    const gone = Object.keys(ledger.objects).filter((key) => !present.has(key));
+    if (gone.length > 0) {
+      for (const key of gone) delete ledger.objects[key];
+      save();
+    }
+    return notified;
   }
 
   function scan(): Promise<number> {
@@ -210,6 +290,11 @@ export function createNotifier(options: NotifierOptions): Notifier {
   }
 
   return {
+    notifyWrite,
+    currentVersion(key, eTag) {
+      const known = entryOf(ledger.objects[key]);
+      return known?.object.startsWith(`${eTag}|`) ? known.versionId : undefined;
+    },
     scan,
     start() {
       stopped = false;

@@ -11,6 +11,7 @@ import { type ApiHandler, type ApiServer, startApiServer } from './api-server.ts
 import { bootstrap, idempotencyTableInput, type Queue } from './bootstrap.ts';
 import { lockDataDir } from './data-dir-lock.ts';
 import { createNotifier, type Notifier } from './s3-notifications.ts';
+import { KeyLocks, startS3Proxy } from './s3-versions.ts';
 import { type ScheduledHandler, startSchedule } from './schedule.ts';
 import { LOOPBACK, startEmulators } from './servers.ts';
 import { LOCAL_CREDENTIALS, LOCAL_NAMES, LOCAL_REGION, MAX_RECEIVE_COUNT } from './settings.ts';
@@ -26,7 +27,8 @@ import { createViewerPages, VIEWER_ROUTES } from './viewer-pages.ts';
 /** Lambda's SQS event source: batches of up to 10, long polls of 20 s. */
 const BATCH_SIZE = 10;
 const LONG_POLL_SECONDS = 20;
-const DEFAULT_NOTIFY_INTERVAL_MS = 250;
+/** Only a catch-up: the versioning proxy notifies each write as it happens. */
+const DEFAULT_NOTIFY_INTERVAL_MS = 1_000;
 const DEFAULT_DEAD_LETTER_INTERVAL_MS = 5_000;
 const SWEEP_INTERVAL_MS = 60_000;
 
@@ -119,21 +121,45 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   try {
     const unlock = lockDataDir(options.dataDir);
     stops.push(async () => unlock());
-    const emulators = await startEmulators(options.dataDir, options.ports);
+    // fauxqs on a port of its own, behind the proxy that gives incoming/ versions and a notification per write.
+    const emulators = await startEmulators(options.dataDir, { ...options.ports, s3: 0 });
     stops.push(() => emulators.stop());
+    const locks = new KeyLocks();
+    let notifier: Notifier | undefined;
+    const s3Proxy = await startS3Proxy({
+      upstream: { host: LOOPBACK, port: emulators.ports.s3 },
+      host: LOOPBACK,
+      port: options.ports.s3,
+      bucket: LOCAL_NAMES.bucket,
+      prefix: INCOMING_PREFIX,
+      locks,
+      onObjectWritten: (key) => {
+        if (notifier === undefined) throw new Error(`${key} was written before the notifier started`);
+        return notifier.notifyWrite(key);
+      },
+      currentVersion: (key, eTag) => notifier?.currentVersion(key, eTag),
+      onError,
+    });
+    stops.push(() => s3Proxy.close());
     const endpoints = {
-      s3: emulators.s3Endpoint,
-      sqs: emulators.s3Endpoint,
+      s3: s3Proxy.url,
+      sqs: s3Proxy.url,
       dynamodb: emulators.dynamodbEndpoint,
     };
     Object.assign(process.env, handlerEnvironment(endpoints));
 
     const clientConfig = { region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS };
     const s3 = new S3Client({ ...clientConfig, endpoint: endpoints.s3, forcePathStyle: true });
+    /** The emulator itself, for the notifier, which versions objects under the proxy's lock. */
+    const emulatorS3 = new S3Client({
+      ...clientConfig,
+      endpoint: emulators.s3Endpoint,
+      forcePathStyle: true,
+    });
     const sqs = new SQSClient({ ...clientConfig, endpoint: endpoints.sqs });
     const dynamodb = new DynamoDBClient({ ...clientConfig, endpoint: endpoints.dynamodb });
     stops.push(async () => {
-      for (const client of [s3, sqs, dynamodb]) client.destroy();
+      for (const client of [s3, emulatorS3, sqs, dynamodb]) client.destroy();
     });
 
     const { queue, deadLetterQueue } = await bootstrap(
@@ -207,8 +233,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     });
     stops.push(() => sweep.stop());
 
-    const notifier = createNotifier({
-      s3,
+    notifier = createNotifier({
+      s3: emulatorS3,
       sqs,
       bucket: LOCAL_NAMES.bucket,
       prefix: INCOMING_PREFIX,
@@ -216,17 +242,19 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       region: LOCAL_REGION,
       ledgerPath: join(options.dataDir, 'notified-objects.json'),
       intervalMs: options.notifyIntervalMs ?? DEFAULT_NOTIFY_INTERVAL_MS,
+      locks,
       onError,
     });
     notifier.start();
-    stops.push(() => notifier.stop());
+    const started = notifier;
+    stops.push(() => started.stop());
 
     return {
       endpoints: { ...endpoints, api: api.url },
-      ports: { ...emulators.ports, api: api.port },
+      ports: { ...emulators.ports, s3: s3Proxy.port, api: api.port },
       queue,
       deadLetterQueue,
-      notifier,
+      notifier: started,
       stop: () => stopAll(stops),
     };
   } catch (error) {

@@ -75,6 +75,8 @@ async function notificationFor(key: string, sequencer: string): Promise<string> 
     key,
     size: head.ContentLength ?? 0,
     eTag: (head.ETag ?? '').replaceAll('"', ''),
+    // The bucket is versioned, as in AWS: every event names the version it is about.
+    ...(head.VersionId === undefined ? {} : { versionId: head.VersionId }),
     lastModified: head.LastModified ?? new Date(),
     sequencer,
   });
