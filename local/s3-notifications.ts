@@ -267,10 +267,14 @@ export function createNotifier(options: NotifierOptions): Notifier {
       await options.locks.run(key, () => notifyWrite(key));
       if (entryOf(ledger.objects[key]) !== before) notified += 1;
     }
-    const gone = Object.keys(ledger.objects).filter((key) => !present.has(key));
-    if (gone.length > 0) {
-      for (const key of gone) delete ledger.objects[key];
-      save();
+    // A key missing from the listing may have been written since: forget it only if it is still gone.
+    const missing = Object.keys(ledger.objects).filter((key) => !present.has(key));
+    for (const key of missing) {
+      await options.locks.run(key, async () => {
+        if ((await head(key)) !== undefined) return;
+        delete ledger.objects[key];
+        save();
+      });
     }
     return notified;
   }
