@@ -18,6 +18,8 @@ describe('sweepStuck', () => {
     await inFlight('recent', 'PROCESSING', '2026-01-01T01:30:00.000Z');
     await store.saveResult(aResult({ id: 'done', processedAt: '2026-01-01T00:00:00.000Z' }), placement);
     await bucket.writeText('processed/stuck.txt', 'half-written');
+    await bucket.writeText('processed/stuck.html', '<p>half-written</p>');
+    await bucket.writeText('processed/stuck.json', '{}');
     const warnings: string[] = [];
 
     const failed = await sweepStuck({
@@ -32,7 +34,7 @@ describe('sweepStuck', () => {
     expect(rows.get('stuck')?.result).toMatchObject({ status: 'FAILED', error: { code: 'TIMED_OUT' } });
     expect(rows.get('recent')?.result.status).toBe('PROCESSING');
     expect(rows.get('done')?.result.status).toBe('DONE');
-    expect(objects.has('processed/stuck.txt')).toBe(false);
+    expect([...objects.keys()].filter((key) => key.startsWith('processed/stuck'))).toEqual([]);
     expect(warnings).toHaveLength(2);
   });
 });
