@@ -10,9 +10,11 @@ import {
 
 const AGENCIES =
   'AP|AFP|Reuters|Getty Images|Getty|Pool|EPA|EPA-EFE|dpa|Shutterstock|Alamy|Bloomberg|Xinhua|AAP|PA|PA Images|PA Wire|Sipa|picture alliance|imago|iStock|iStockphoto|Associated Press|NurPhoto|Anadolu|SOPA Images|Zuma|ZUMA Press|TASS|Keystone|ANP|WireImage|FilmMagic|Rex|Rex Features';
-/** "Photo: Jane Doe", "Image: Getty", "Credit: AP", "Foto: dpa". */
+/** "Photo: Jane Doe", "Image: Getty", "Credit: AP", "Foto: dpa", "Credit...Jane Doe/Reuters". */
 const CREDIT_LABEL =
-  /^(?:photos?|images?|pictures?|photograph|photo credit|image credit|credits?|foto|fotos|bild|bildquelle|quelle|crédit photo)\s*:\s*\S/i;
+  /^(?:photos?|images?|pictures?|photograph|photo credit|image credit|credits?|foto|fotos|bild|bildquelle|quelle|crédit photo)\s*(?::|\.{2,}|\u2026)\s*\S/i;
+/** The button under a gallery picture that hides or shows its caption: the paragraph before it is that caption. */
+const CAPTION_TOGGLE = /^(?:hide|show|close|expand|collapse) caption$/i;
 /** "Leah Mellis/Pool’s photo via AP", "Photo by Jane Doe", "Image courtesy of NASA". */
 const CREDIT_PHRASE =
   /\b(?:photos?|images?|pictures?|photograph|video|footage)\b[^\n.]{0,40}?\b(?:via|by|courtesy(?: of)?|credit)\b/i;
@@ -103,16 +105,26 @@ function noteCaptionDate(context: TextContext, caption: string): void {
   context.captionDate ??= parseDate(date);
 }
 
-/** Credit lines and inline credits ("(AP Photo/Jane Doe)"); a caption next to a credit goes with it. */
+/**
+ * Credit lines and inline credits ("(AP Photo/Jane Doe)"); a caption next to a credit, or above a "Hide
+ * Caption" button, goes with it.
+ */
 export function removeCaptionsAndCredits(paragraphs: Paragraphs, context: TextContext): string[] {
   const isCredit = paragraphs.map((paragraph) => paragraph.split('\n').every(isCreditLine));
+  const isToggle = paragraphs.map((paragraph) => CAPTION_TOGGLE.test(paragraph.trim()));
   const kept = paragraphs.filter((paragraph, index) => {
     if (isCredit[index]) {
       record(context, 'photo-credit', paragraph);
       return false;
     }
+    if (isToggle[index]) {
+      record(context, 'caption-toggle', paragraph);
+      return false;
+    }
     const besideCredit = isCredit[index - 1] === true || isCredit[index + 1] === true;
+    const aboveToggle = isToggle[index + 1] === true && wordCount(paragraph) <= CAPTION_MAX_WORDS;
     if (
+      aboveToggle ||
       (besideCredit && looksLikeCaption(paragraph)) ||
       isDatedCaption(paragraph) ||
       CAPTION_LABEL.test(paragraph) ||

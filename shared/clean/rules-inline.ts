@@ -13,10 +13,13 @@ const AD_DISCLOSURE_MAX_WORDS = 60;
 /** "4 Min Read", "5 minutes de lecture", "Lesezeit: 3 Minuten". */
 const READING_TIME =
   /^(?:(?:lesezeit|reading time|temps de lecture)\s*:?\s*)?(?:ca\.\s*)?\d{1,3}\s*(?:min|mins|minutes?|minuten|minutos)\.?(?:\s*(?:read|lesezeit|de lecture|de lectura|lesen))?$/i;
+/** A gallery's or a list's page controls: a lone page number or arrow. */
+const NAVIGATION =
+  /^(?:\d{1,3}|[<>\u00ab\u00bb\u2039\u203a\u2190\u2192]{1,2}|(?:prev|previous|next)(?: page)?)$/i;
 const BARE_URL = /^<?(https?:\/\/[^\s<>]{3,2000})>?$/i;
 /** "PUBLISHED: 12:08 EST, 24 July 2013 | UPDATED: 12:08 EST, 24 July 2013", "Last updated on June 19, 2023". */
 const PUBLISHED_LINE =
-  /^(?:(?:first )?published|updated|last (?:updated|modified)|posted|veröffentlicht|veröffentlichung|aktualisiert|publicado|publié)(?: on| at| am| le| el)?\s*:?\s*\.?\s*(\S[^\n]{0,160})$/i;
+  /^(?:(?:first )?published|updated|last (?:updated|modified)|posted|submitted|veröffentlicht|veröffentlichung|aktualisiert|publicado|publié)(?: on| at| am| le| el)?\s*:?\s*\.?\s*(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(\S[^\n]{0,160})$/i;
 const PUBLISHED_MAX_WORDS = 22;
 /** Date stamps: digits, month names, weekdays, times and separators only. */
 const DATE_ONLY = /^(?:[\p{L}]{3,10}\.?,?\s+)?[\d\p{L}.,:/\s|-]{4,60}$/u;
@@ -63,6 +66,10 @@ export function removeAdShortcodes(paragraphs: Paragraphs, context: TextContext)
       record(context, 'reading-time', line);
       return '';
     }
+    if (NAVIGATION.test(trimmed)) {
+      record(context, 'navigation', line);
+      return '';
+    }
     const without = line.replace(AD_SHORTCODE, (match) => {
       record(context, 'ad-shortcode', match);
       return ' ';
@@ -105,7 +112,7 @@ export function removePublishedLines(paragraphs: Paragraphs, context: TextContex
       return '';
     }
     const match = trimmed.match(PUBLISHED_LINE);
-    if (!match || wordCount(trimmed) > PUBLISHED_MAX_WORDS || !parseDate(trimmed)) return line;
+    if (!match || wordCount(trimmed) > PUBLISHED_MAX_WORDS || !parseDate(match[1])) return line;
     record(context, 'published-line', line);
     setPublished(context, match[1]);
     return '';

@@ -51,6 +51,21 @@ describe('text rules', () => {
     ['published-line', 'PUBLISHED: 12:08 EST, 24 July 2013 | UPDATED: 12:08 EST, 24 July 2013'],
     ['published-line', 'Last updated on March 5, 2024'],
     ['scroll-down', 'Scroll down for video'],
+    ['photo-credit', 'Credit...Jane Example/Reuters'],
+    ['photo-credit', 'Credit\u2026Jane Example for The Courier'],
+    ['navigation', '<<'],
+    ['navigation', '14'],
+    ['published-line', 'Submitted on Mon, 2019-01-21 13:49'],
+    ['signup-prompt', 'Caught in the storm? Please share your photos and stories with us.'],
+    ['comment-policy', 'Comments are moderated and will appear once they have been reviewed.'],
+    ['comment-policy', 'Read our community guidelines before you comment.'],
+    ['affiliate-disclosure', 'We may earn a commission when you buy through links on our site.'],
+    ['affiliate-disclosure', 'This post contains affiliate links, which means we may receive a small fee.'],
+    ['read-more', 'Also: see how the harbour wall was built in 1890'],
+    [
+      'newsletter-blurb',
+      'Harbour Notes is a weekly newsletter from the Courier that delivers the port news to you.',
+    ],
   ])('removes with rule %s: %j', (rule, junk) => {
     const document = clean(junk);
 
@@ -66,6 +81,12 @@ describe('text rules', () => {
     'Share prices rose by three per cent after the announcement.',
     'She said: “Sign up was slow at first, but the scheme is now full.”',
     'Related costs, including the ferry, added another million pounds to the bill.',
+    'Also, the council said the harbour would stay open during the works.',
+    'Comments from residents at the meeting were mostly positive.',
+    'The council newsletter is delivered to every home in the harbour district.',
+    'Highlights of the plan include a new ferry landing and a longer pier.',
+    'Credit unions in the town have offered cheap loans to the fishing fleet.',
+    'The 14 fishing boats will moor in the outer harbour until the work is done.',
   ])('keeps ordinary prose: %j', (prose) => {
     const document = clean(prose);
 
@@ -78,6 +99,27 @@ describe('text rules', () => {
 
     expect(document.text).toContain('The wall collapsed in January after a storm.');
     expect(document.removed).toEqual([{ rule: 'photo-credit', text: '(AP Photo/Jane Doe)' }]);
+  });
+
+  it('removes a gallery caption together with the "Hide Caption" button under it', () => {
+    const document = clean('Workers repair the harbour wall in Portsville on Tuesday.', 'HIDE CAPTION');
+
+    expect(document.text).toBe(`${BODY}\n\n${MORE}`);
+    expect(rulesOf(document)).toEqual(['photo-caption', 'caption-toggle']);
+  });
+
+  it('removes a story-highlights list and keeps the story that follows it', () => {
+    const document = clean(
+      'STORY HIGHLIGHTS',
+      'NEW: Harbour wall budget approved after long debate',
+      'Work to begin in the spring, officials say',
+      'The harbour master said the fleet would be moved before the work began.',
+    );
+
+    expect(document.text).toBe(
+      `${BODY}\n\nThe harbour master said the fleet would be moved before the work began.\n\n${MORE}`,
+    );
+    expect(rulesOf(document)).toEqual(['story-highlights', 'story-highlights', 'story-highlights']);
   });
 
   it('removes a caption that sits next to a credit line', () => {
