@@ -54,7 +54,9 @@ export function processArticle(input: ArticleInput, options: ProcessOptions = {}
       language: input.language,
       maxBytes: maxInputBytes,
     });
-    return boundResult({ ...base, status: 'DONE', ...document, ...analyse(document, options) });
+    // The standfirst only steers the summary; the Result keeps it as part of `text`.
+    const { standfirst: _standfirst, ...published } = document;
+    return boundResult({ ...base, status: 'DONE', ...published, ...analyse(document, options) });
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
     return failedResult(base, error);

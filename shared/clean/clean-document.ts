@@ -58,6 +58,11 @@ export interface CleanedDocument {
   readonly byline?: string;
   readonly siteName?: string;
   readonly dateline?: string;
+  /**
+   * The standfirst (dek) as it stands in `text`, when the page repeats its description above the story: the
+   * publisher's own summary, kept in the text but not a source for precis's summary or headline.
+   */
+  readonly standfirst?: string;
   readonly removed: readonly Removal[];
 }
 
@@ -69,6 +74,8 @@ interface SourceDocument {
   readonly metadata: HtmlMetadata;
   /** Plain text and Markdown: the first line may be the headline. */
   readonly titleMayLead: boolean;
+  /** A paragraph that repeats the page's description: the standfirst (dek), kept in the text. */
+  readonly standfirst?: string;
   /** What was removed before the text rules ran (script and style blocks in text). */
   readonly removed?: readonly Removal[];
 }
@@ -100,13 +107,16 @@ function fromText(text: string, metadata: HtmlMetadata = {}): SourceDocument {
 }
 
 function fromHtml(html: string, overrides: HtmlMetadata = {}): SourceDocument {
-  const { paragraphs, captions, linkBlocks, metadata } = extractHtml(html);
+  const { paragraphs, captions, linkBlocks, inlineCaptions, standfirst, metadata } = extractHtml(html);
+  const removed = inlineCaptions.map((text) => ({ rule: 'photo-caption', text: normaliseText(text) }));
   return {
     paragraphs: paragraphs.map(normaliseText),
     captions: captions.map(normaliseText),
     linkBlocks: linkBlocks.map(normaliseText),
     metadata: { ...metadata, ...overrides },
     titleMayLead: false,
+    removed,
+    ...(standfirst === undefined ? {} : { standfirst: normaliseText(standfirst) }),
   };
 }
 
@@ -203,6 +213,7 @@ export function cleanDocument(raw: RawDocument): CleanedDocument {
     byline: metadata.byline ?? context.byline,
     siteName: metadata.siteName,
     dateline: context.dateline,
+    standfirst: source.standfirst === undefined ? undefined : foldWhitespace(source.standfirst),
     removed: context.removed,
   });
 }

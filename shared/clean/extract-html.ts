@@ -11,6 +11,13 @@ export interface HtmlArticle {
   readonly captions: readonly string[];
   /** Short paragraphs that are nothing but links (teasers of other articles); the link-block rule removes them. */
   readonly linkBlocks: readonly string[];
+  /** Captions and credits set inside a paragraph of running text, taken out of it before extraction. */
+  readonly inlineCaptions: readonly string[];
+  /**
+   * The standfirst (dek) above the story: a first paragraph that repeats the page's description. It stays in
+   * the paragraphs (it is the publisher's text); the summariser leaves it out, as it is not the story's body.
+   */
+  readonly standfirst?: string;
   readonly metadata: HtmlMetadata;
 }
 
@@ -57,6 +64,16 @@ const CONTENT_CONTAINER = /^(?:BODY|HTML|MAIN|ARTICLE)$/;
 const MAX_PRUNED_TEXT_SHARE = 0.3;
 const CAPTION_SELECTOR =
   'figcaption, .wp-caption-text, .caption, .image-caption, .img-caption, .photo-caption, .media-caption, [itemprop="caption"]';
+/** A credit printed beside a picture: "source", "photo-credit", "image_copyright". */
+const CREDIT_TOKEN = /^(?:[a-z0-9]+[-_])?(?:credits?|source|copyright|photographer)$/i;
+/** The page's own summary, which its standfirst repeats. */
+const DESCRIPTION_SELECTOR =
+  'meta[name="description"], meta[property="og:description"], meta[name="twitter:description"]';
+/** Where a standfirst can sit, and how much text must follow it for it to be a standfirst and not the story. */
+const STANDFIRST_PARAGRAPHS = 2;
+const STANDFIRST_MAX_WORDS = 50;
+const MIN_PARAGRAPHS_AFTER_STANDFIRST = 3;
+const FOLD = /[\s\p{P}]+/gu;
 /** Our prose container replaces Readability's pick only when it holds clearly more running text. */
 const PROSE_PREFERENCE = 2.2;
 
@@ -204,6 +221,59 @@ function gatherIntoBody(document: HtmlDocument): void {
   });
 }
 
+function isCreditElement(element: HtmlElement | null): element is HtmlElement {
+  const classes: string = element?.getAttribute('class') ?? '';
+  return classes.split(/\s+/).some((token) => CREDIT_TOKEN.test(token));
+}
+
+/**
+ * Captions (and the credits beside them) that a page sets inside a paragraph, as inline elements around a
+ * picture: left in, they run into the text ("Jane Doe/REUTERSA jet fighter drops flares…The UK may…").
+ * Returns their texts; captions that are blocks of their own are left to the caption rule.
+ */
+function takeInlineCaptions(document: HtmlDocument): string[] {
+  const taken: string[] = [];
+  for (const caption of document.querySelectorAll(CAPTION_SELECTOR)) {
+    if (!caption.isConnected || caption.closest('p') === null) continue;
+    for (const sibling of [caption.previousElementSibling, caption.nextElementSibling]) {
+      if (!isCreditElement(sibling)) continue;
+      taken.push(sibling.textContent ?? '');
+      sibling.remove();
+    }
+    taken.push(caption.textContent ?? '');
+    caption.remove();
+  }
+  return taken.map((text) => text.replace(/\s+/g, ' ').trim()).filter((text) => text !== '');
+}
+
+const folded = (text: string) => text.toLowerCase().replace(FOLD, ' ').trim();
+
+function descriptionsOf(document: HtmlDocument): Set<string> {
+  const descriptions = new Set<string>();
+  for (const meta of document.querySelectorAll(DESCRIPTION_SELECTOR)) {
+    const content: string = meta.getAttribute('content') ?? '';
+    // Some pages escape twice ("travelers&#39; boots"): the entity left in the text is decoded here.
+    const text = content.replace(/&#(\d+);/g, (_, code: string) => String.fromCodePoint(Number(code)));
+    if (text.trim() !== '') descriptions.add(folded(text));
+  }
+  return descriptions;
+}
+
+/**
+ * The index of the standfirst among the first paragraphs: one that repeats the page's description word for
+ * word, is short, and has the story's paragraphs after it (a description copied from a one-paragraph story
+ * is that story).
+ */
+function standfirstIndex(paragraphs: readonly string[], descriptions: ReadonlySet<string>): number {
+  if (paragraphs.length < STANDFIRST_PARAGRAPHS + MIN_PARAGRAPHS_AFTER_STANDFIRST) return -1;
+  return paragraphs
+    .slice(0, STANDFIRST_PARAGRAPHS)
+    .findIndex(
+      (paragraph) =>
+        paragraph.split(/\s+/).length <= STANDFIRST_MAX_WORDS && descriptions.has(folded(paragraph)),
+    );
+}
+
 /** Main content and metadata of an HTML page or fragment. */
 export function extractHtml(html: string): HtmlArticle {
   const document = parsePage(html);
@@ -211,6 +281,7 @@ export function extractHtml(html: string): HtmlArticle {
   const captions = [...document.querySelectorAll(CAPTION_SELECTOR)].flatMap((element) =>
     htmlBlocks(element as unknown as DomNode),
   );
+  const inlineCaptions = takeInlineCaptions(document);
   pruneBoilerplate(document);
   const container = findProseContainer(document.documentElement as unknown as ProseNode);
   const prose = container ? htmlBlocksWithLinks(container as unknown as DomNode) : [];
@@ -221,6 +292,14 @@ export function extractHtml(html: string): HtmlArticle {
   const blocks =
     chosen.length > 0 ? chosen : htmlBlocksWithLinks(document.documentElement as unknown as DomNode);
   const paragraphs = texts(blocks);
+  const standfirstAt = standfirstIndex(paragraphs, descriptionsOf(document));
   const linkBlocks = blocks.filter(isLinkBlock).map((block) => block.text);
-  return { paragraphs, captions: articleCaptions(captions, paragraphs), linkBlocks, metadata };
+  return {
+    paragraphs,
+    captions: articleCaptions(captions, paragraphs),
+    linkBlocks,
+    inlineCaptions,
+    ...(standfirstAt < 0 ? {} : { standfirst: paragraphs[standfirstAt] }),
+    metadata,
+  };
 }

@@ -16,6 +16,11 @@ import { SUMMARY_MODEL, type SummaryModel, wordProbabilities, wordTokens } from 
  * `But…`) is only chosen together with that one. Sentences are returned verbatim, in text order.
  */
 
+export interface SelectionOptions extends SummaryLength {
+  /** The page's standfirst (dek), which stands in the text but is not the story: never a candidate. */
+  readonly standfirst?: string;
+}
+
 export interface Selection {
   /** Chosen sentences in text order. */
   readonly sentences: Sentence[];
@@ -44,13 +49,20 @@ const SPARE_CANDIDATES = 3;
  * The first `window` sentences that pass the filters; rejected non-captions fill in, in text order, only when
  * the article has too few for `wanted`.
  */
-function candidateSentences(sentences: readonly Sentence[], wanted: number, window: number) {
+function candidateSentences(
+  sentences: readonly Sentence[],
+  wanted: number,
+  window: number,
+  standfirst: string | undefined,
+) {
   const accepted: { sentence: Sentence; index: number }[] = [];
   const rejected: { sentence: Sentence; index: number }[] = [];
+  const inStandfirst = (sentence: Sentence) => standfirst?.includes(foldWhitespace(sentence.text)) === true;
   let index = 0;
   for (const assessed of assessEach(sentences)) {
     const entry = { sentence: assessed.sentence, index };
     index += 1;
+    if (inStandfirst(assessed.sentence)) continue;
     if (assessed.rejection === undefined) accepted.push(entry);
     else if (assessed.rejection !== 'caption') rejected.push(entry);
     if (accepted.length >= window) return accepted;
@@ -96,16 +108,19 @@ function sentenceLimit(length: SummaryLength): number {
   return Math.min(SUMMARY_SENTENCES_RANGE.max, Math.ceil(length.words / TYPICAL_SENTENCE_WORDS));
 }
 
+const foldWhitespace = (text: string) => text.replace(/\s+/g, ' ').trim();
+
 export function selectSentences(
   sentences: readonly Sentence[],
-  length: SummaryLength = {},
+  length: SelectionOptions = {},
   model: SummaryModel = SUMMARY_MODEL,
 ): Selection {
   const count = sentenceLimit(length);
   const tokens = sentences.map((sentence) => wordTokens(sentence.text));
   const probability = wordProbabilities(tokens, model);
   const window = Math.max(model.leadWindow, count + SPARE_CANDIDATES);
-  const pool = candidateSentences(sentences, count, window).map(
+  const standfirst = length.standfirst === undefined ? undefined : foldWhitespace(length.standfirst);
+  const pool = candidateSentences(sentences, count, window, standfirst).map(
     ({ sentence, index }): Candidate => ({
       sentence,
       index,

@@ -7,6 +7,8 @@ import { SUMMARY_MODEL, type SummaryModel } from './word-model.ts';
 
 export interface SummariseInput {
   readonly text: string;
+  /** The page's standfirst (dek): in the text, but not a source for the summary or the headline. */
+  readonly standfirst?: string;
 }
 
 export interface SummariseOptions extends SummaryLength {
@@ -28,7 +30,10 @@ export function summarise(input: SummariseInput, options: SummariseOptions = {})
   const sentences = splitSentences(input.text);
   const selection = selectSentences(
     sentences,
-    summaryLength(options.sentences, options.words),
+    {
+      ...summaryLength(options.sentences, options.words),
+      ...(input.standfirst === undefined ? {} : { standfirst: input.standfirst }),
+    },
     options.model ?? SUMMARY_MODEL,
   );
   const summary = selection.sentences.map((sentence) => sentence.text);

@@ -122,6 +122,42 @@ describe('cleanDocument formats', () => {
     });
   });
 
+  it('takes a caption and its credit set inline in a paragraph out of the running text', () => {
+    const html = `<html><body><article><p><span class="image-container"><img src="jet.jpg"><span class="source">Jane Example/REUTERS</span><span class="caption">A jet fighter drops flares during an exercise</span></span>The ministry may review the island's air defences after the purchase.</p>
+      <p>${'The delivery of the aircraft could pose a threat to the islands, officials said. '.repeat(3)}</p></article></body></html>`;
+
+    const document = cleanDocument({ bytes: utf8(html), contentType: 'text/html' });
+
+    expect(document.text.startsWith("The ministry may review the island's air defences")).toBe(true);
+    expect(document.removed).toEqual(
+      expect.arrayContaining([
+        { rule: 'photo-caption', text: 'Jane Example/REUTERS' },
+        { rule: 'photo-caption', text: 'A jet fighter drops flares during an exercise' },
+      ]),
+    );
+  });
+
+  it.each([
+    ['repeats the page description', 'Tourists carry germs to the penguins of Antarctica.', true],
+    ['differs from the page description', 'A quite different opening paragraph about the trip.', false],
+  ])(
+    'marks a first paragraph that %s as the standfirst and keeps it in the text',
+    (_name, first, isStandfirst) => {
+      const story = [
+        'Antarctica remained largely untouched until two hundred years ago.',
+        'Now more than ten thousand people travel there every year.',
+        'Scientists warn that visitors could bring diseases to the penguins.',
+      ];
+      const html = `<html><head><meta name="description" content="Tourists carry germs to the penguins of Antarctica."></head>
+      <body><article><h1>Penguins at risk</h1><p>${first}</p>${story.map((p) => `<p>${p}</p>`).join('')}</article></body></html>`;
+
+      const document = cleanDocument({ bytes: utf8(html), contentType: 'text/html' });
+
+      expect(document.text).toContain(first);
+      expect(document.standfirst).toBe(isStandfirst ? first : undefined);
+    },
+  );
+
   it('reads metadata from JSON-LD when the page has no meta tags', () => {
     const jsonLd = JSON.stringify({
       '@context': 'https://schema.org',

@@ -98,6 +98,16 @@ describe('selectSentences', () => {
     }
   });
 
+  it('never takes a sentence of the standfirst, which stands in the text but is not the story', () => {
+    const standfirst =
+      'The city council approved a new bridge over the river on Tuesday after a long public debate.';
+
+    const selection = selectSentences(splitSentences(ARTICLE), { sentences: 3, standfirst });
+
+    expect(selection.sentences.map((sentence) => sentence.text)).not.toContain(standfirst);
+    expect(selection.lede?.text).not.toBe(standfirst);
+  });
+
   it('uses the word model it is given', () => {
     const sentences = splitSentences(ARTICLE);
     const favoursLateWords = {
