@@ -19,6 +19,47 @@ describe('headlineFrom', () => {
       'Shares rose sharply in early trading.',
     ],
     [
+      'a source tag and a double dash',
+      '(CNN) -- The Pennsylvania official summed up a winter storm.',
+      'The Pennsylvania official summed up a winter storm.',
+    ],
+    [
+      'a dateline with a date and an agency',
+      "SEOUL, Aug. 20 (Yonhap) -- North Korea's newspaper blasted the South on Tuesday.",
+      "North Korea's newspaper blasted the South on Tuesday.",
+    ],
+    [
+      'a dateline of two places',
+      'SURABAYA, Indonesia/JAKARTA (Reuters) - Rescuers pulled wreckage from the sea.',
+      'Rescuers pulled wreckage from the sea.',
+    ],
+    [
+      'a dateline with a state',
+      'HUNTSVILLE, Alabama - Hockey players will bring 5,900 people.',
+      'Hockey players will bring 5,900 people.',
+    ],
+    [
+      'an unspaced em-dash dateline',
+      'CHICAGO\u2014Admitting it took some time, the parents said Wednesday.',
+      'Admitting it took some time, the parents said Wednesday.',
+    ],
+    [
+      'a place and an agency without a dash',
+      'Rome (CNN) Italy is coping with a wave of migrants.',
+      'Italy is coping with a wave of migrants.',
+    ],
+    ['a date stamp', 'December 28, 2014: Markets opened lower on Monday.', 'Markets opened lower on Monday.'],
+    [
+      'a time stamp',
+      '16.06 The airliner climbed steeply before it crashed.',
+      'The airliner climbed steeply before it crashed.',
+    ],
+    [
+      'a wire dateline in corner brackets',
+      '\u30106\u670818\u65e5 AFP\u3011\u81ea\u7206\u653b\u6483\u304c\u8d77\u304d\u305f\u3002',
+      '\u81ea\u7206\u653b\u6483\u304c\u8d77\u304d\u305f\u3002',
+    ],
+    [
       'a caption label',
       'Wanted: Police have issued a warrant for the driver.',
       'Police have issued a warrant for the driver.',
