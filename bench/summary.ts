@@ -10,9 +10,13 @@
  * - Paired 95% bootstrap intervals of precis minus Lead-3 (the first three sentences of the same cleaned text).
  * - The stored systems on the 75 articles that have them; dangling openers; real-page shares (summary-pages.ts).
  *
- * Run: npm run bench:summary [-- --outside FILE]  (FILE: what fell outside the body on real pages)
+ * - `--save FILE` writes each article's out-of-fold scores; `--against FILE` prints the paired interval of this
+ *   tree minus a saved run (a change to the summariser is judged this way against the landed one).
+ *
+ * Run: npm run bench:summary [-- --outside FILE] [-- --save FILE] [-- --against FILE]
+ *   (--outside: what fell outside the body on real pages)
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import type { Result } from '#shared/result.ts';
@@ -111,8 +115,41 @@ function danglingShare(results: readonly Result[]): string {
   return `${dangling}/${sentences} (${((100 * dangling) / Math.max(1, sentences)).toFixed(1)}%)`;
 }
 
+/** This run's out-of-fold scores minus a saved run's, paired by article id. */
+function printAgainst(file: string, records: readonly Record[], scores: readonly Triple[]): void {
+  const saved = JSON.parse(readFileSync(file, 'utf8')) as { [id: string]: Triple };
+  const paired = records.flatMap((record, index) => {
+    const before = saved[record.id];
+    const after = scores[index];
+    return before === undefined || after === undefined ? [] : [{ before, after }];
+  });
+  const intervals = METRICS.map((_, m) =>
+    pairedBootstrap(
+      column(
+        paired.map((pair) => pair.after),
+        m,
+      ),
+      column(
+        paired.map((pair) => pair.before),
+        m,
+      ),
+    ),
+  );
+  console.log(`\nOut-of-fold, this tree minus ${file} (${paired.length} articles paired by id):`);
+  console.log(row(['', ...METRICS]));
+  console.log(row(['---', ...METRICS.map(() => '---:')]));
+  console.log(
+    row([
+      'difference [95% CI]',
+      ...intervals.map((ci) => `${signed(ci.mean)} [${signed(ci.low)}, ${signed(ci.high)}]`),
+    ]),
+  );
+}
+
 function main(): void {
-  const { values } = parseArgs({ options: { outside: { type: 'string' } } });
+  const { values } = parseArgs({
+    options: { outside: { type: 'string' }, save: { type: 'string' }, against: { type: 'string' } },
+  });
   const records = loadRecords();
   if (records === undefined) return;
   const references = records.map((record) => splitReference(record.reference));
@@ -179,6 +216,11 @@ function main(): void {
     ],
     subset(lead3),
   );
+  if (values.save !== undefined) {
+    const byId = Object.fromEntries(records.map((record, index) => [record.id, oofScores[index]]));
+    writeFileSync(values.save, `${JSON.stringify(byId)}\n`);
+  }
+  if (values.against !== undefined) printAgainst(values.against, records, oofScores);
   const moved = oof.filter(
     (result, index) => result.summary.join('\n') !== lead3Summaries[index]?.join('\n'),
   );

@@ -20,7 +20,12 @@ function main(): void {
     records.push(...lines);
   }
   const model = trainSummaryModel(records.map(trainingArticle));
-  writeFileSync(OUTPUT, `${JSON.stringify(model, null, 2)}\n`);
+  // Number lists on one line, as the formatter (biome) writes them.
+  const json = JSON.stringify(model, null, 2).replace(
+    /\[\s+([-\d.e,\s]+?)\s+\]/g,
+    (_, items: string) => `[${items.split(/,\s*/).join(', ')}]`,
+  );
+  writeFileSync(OUTPUT, `${json}\n`);
   console.log(
     `trained on ${records.length} articles; lead window ${model.leadWindow}; wrote ${OUTPUT.pathname}`,
   );
