@@ -1,7 +1,14 @@
 import type { Sentence } from '../sentences/split-sentences.ts';
 
 /** Why a sentence cannot be part of a summary; undefined when it can. */
-export type Rejection = 'caption' | 'question' | 'fragment' | 'too-short' | 'too-long' | 'quote-fragment';
+export type Rejection =
+  | 'caption'
+  | 'question'
+  | 'fragment'
+  | 'unpunctuated'
+  | 'too-short'
+  | 'too-long'
+  | 'quote-fragment';
 
 export const MIN_WORDS = 6;
 export const MAX_WORDS = 60;
@@ -18,6 +25,11 @@ const CAPTION_PATTERNS: readonly RegExp[] = [
   /\b(?:click here|read more|sign up|subscribe|follow (?:us|him|her|me) on|share this|comments? below)\b/i,
   /\b(?:image |photo )?caption\s*:/i,
   /^\s*pictured\b/i,
+  // Wire-service credits: "Reporting by Jane Doe; Editing by John Roe", "(Additional reporting by …)".
+  /^\(?(?:additional )?(?:reporting|writing|editing|compiled|translated) by\b/i,
+  // Agency captions end on the picture's date and place: "... outside the station on June 12, 2014 in São
+  // Paulo." (a sentence that merely ends on a date, "The law took effect on June 1, 2015.", is the story's).
+  /\bon (?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,? )?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2},? \d{4},? in [\p{Lu}][\p{L} .,'\u2019-]{1,40}\.$/u,
 ];
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'\u2019.-]*/gu;
 const QUOTE_MARKS = new Set(['"', "'", '\u201c', '\u201d', '\u2018', '\u2019']);
@@ -26,6 +38,13 @@ const BEFORE_OPENING = /[\s([\u2014\u2013-]/;
 const BEFORE_CLOSING = /[\p{L}\p{N}.,!?\u2026-]/u;
 const AFTER_CLOSING = /[\s.,;:!?)\]\u2014\u2013-]/;
 const LOWERCASE_START = /^[\p{Ll}]/u;
+/** A sentence ends on a full stop, question or exclamation mark (of any script), then closing quotes or brackets. */
+const ENDS_AS_SENTENCE =
+  /[.!?\u2026\u3002\uff01\uff1f\u0964\u0965\u06d4\u061f\u0589\u1362\u104b]["'\u201d\u2019)\]\u300d\u300f\u00bb\u203a]*$/u;
+/** Scripts written without sentence punctuation: their sentences cannot be told by it. */
+const UNPUNCTUATED_SCRIPT = /[\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Tibetan}]/u;
+/** A note wholly in brackets: "(369 Zone Industrielle; 212-524-3366)". */
+const BRACKETED = /^\([^()]*\)[.!?]?$/;
 const ENDS_AS_QUESTION = /\?["'\u201d\u2019)]*$/;
 const HAS_LOWERCASE_WORD = /\p{Ll}{2,}/u;
 const HAS_UPPERCASE = /\p{Lu}/u;
@@ -117,7 +136,8 @@ export function rejectionOf(sentence: Sentence, quoted = quotedShare(sentence.te
   const words = countWords(text);
   if (CAPTION_PATTERNS.some((pattern) => pattern.test(text))) return 'caption';
   if (ENDS_AS_QUESTION.test(text)) return 'question';
-  if (LOWERCASE_START.test(text) || isAllCaps(text)) return 'fragment';
+  if (LOWERCASE_START.test(text) || isAllCaps(text) || BRACKETED.test(text)) return 'fragment';
+  if (!ENDS_AS_SENTENCE.test(text) && !UNPUNCTUATED_SCRIPT.test(text)) return 'unpunctuated';
   if (words < MIN_WORDS) return 'too-short';
   if (words > MAX_WORDS) return 'too-long';
   if (quoted >= MAX_QUOTED_SHARE) return 'quote-fragment';

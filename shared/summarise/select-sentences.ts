@@ -1,6 +1,6 @@
 import type { Sentence } from '../sentences/split-sentences.ts';
 import { bestSubset, type Limits } from './best-subset.ts';
-import { assessEach, countWords } from './candidates.ts';
+import { assessEach, countWords, type Rejection } from './candidates.ts';
 import { dependsOnPrevious } from './openers.ts';
 import { DEFAULT_SUMMARY_SENTENCES, SUMMARY_SENTENCES_RANGE, type SummaryLength } from './summary-length.ts';
 import { SUMMARY_MODEL, type SummaryModel, wordProbabilities, wordTokens } from './word-model.ts';
@@ -45,9 +45,13 @@ const TYPICAL_SENTENCE_WORDS = 20;
 /** Candidates beyond the number of sentences wanted, at least. */
 const SPARE_CANDIDATES = 3;
 
+/** Rejected sentences that still read as sentences: they fill in when an article has too few others. */
+const FILLERS: ReadonlySet<Rejection> = new Set(['question', 'too-short', 'too-long', 'quote-fragment']);
+
 /**
- * The first `window` sentences that pass the filters; rejected non-captions fill in, in text order, only when
- * the article has too few for `wanted`.
+ * The first `window` sentences that pass the filters; rejected ones that still read as sentences (FILLERS)
+ * fill in, in text order, only when the article has too few for `wanted`. Captions, labels, headings and
+ * fragments never do: a shorter summary beats one that is not from the article's prose.
  */
 function candidateSentences(
   sentences: readonly Sentence[],
@@ -64,7 +68,7 @@ function candidateSentences(
     index += 1;
     if (inStandfirst(assessed.sentence)) continue;
     if (assessed.rejection === undefined) accepted.push(entry);
-    else if (assessed.rejection !== 'caption') rejected.push(entry);
+    else if (FILLERS.has(assessed.rejection)) rejected.push(entry);
     if (accepted.length >= window) return accepted;
   }
   if (accepted.length >= wanted) return accepted;

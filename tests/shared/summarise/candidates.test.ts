@@ -22,6 +22,16 @@ describe('rejectionOf', () => {
       'quote-fragment',
     ],
     ['"It is a great day for all of us who live in the town."', 'quote-fragment'],
+    ['Watch what the mayor did when asked about the bridge', 'unpunctuated'],
+    ['On May 23, 2014 at 1:30 PM', 'unpunctuated'],
+    ['Submitted on Mon, 2019-01-21 13:49', 'unpunctuated'],
+    ['He said:', 'unpunctuated'],
+    ['(369 Harbour Road, Portsville; 212-524-3366)', 'fragment'],
+    [
+      'Police take up positions during a protest outside the station on June 12, 2014 in São Paulo.',
+      'caption',
+    ],
+    ['Reporting by Jane Example; Editing by John Placeholder.', 'caption'],
   ])('rejects %j as %s', (text, reason) => {
     expect(rejectionOf(sentence(text))).toBe(reason);
   });
@@ -33,6 +43,10 @@ describe('rejectionOf', () => {
     'Top officials from both parties backed the bridge at the vote on Tuesday.',
     'Above all, the new bridge gives the town a second way across the river.',
     '\u5e02\u8bae\u4f1a\u5468\u4e8c\u6279\u51c6\u4e86\u5728\u6cb3\u4e0a\u4fee\u5efa\u4e00\u5ea7\u65b0\u6865\u7684\u8ba1\u5212\u3002',
+    'The mayor said the bridge would be open to traffic \u201cby the spring\u201d.',
+    'Shares in the company rose on June 12, 2014, after the merger was announced in London.',
+    'The new speed limit on the bridge took effect on June 1, 2015.',
+    '\u092a\u094d\u0930\u0927\u093e\u0928\u092e\u0902\u0924\u094d\u0930\u0940 \u0928\u0947 \u0938\u094b\u092e\u0935\u093e\u0930 \u0915\u094b \u091a\u0940\u0928 \u0915\u0947 \u0930\u093e\u0937\u094d\u091f\u094d\u0930\u092a\u0924\u093f \u0938\u0947 \u092e\u0941\u0932\u093e\u0915\u093e\u0924 \u0915\u0940\u0964',
   ])('accepts a plain news sentence: %j', (text) => {
     expect(rejectionOf(sentence(text))).toBeUndefined();
   });
