@@ -1,17 +1,18 @@
 import type { Sentence } from '../sentences/split-sentences.ts';
+import { isAdjective, isDemonym, singular } from './plural.ts';
 
 /**
- * Key phrases, RAKE/YAKE-class and dependency-free: candidate noun phrases are runs of content words between
- * stopwords and punctuation (names as runs of capitalised words, `of` allowed inside: `Bank of England`);
- * each is keyed by its lemma (lowercase, last word singular), scored by frequency, earliness, being a name
- * and length, then deduplicated so no phrase repeats or contains another.
+ * Key phrases, the tags a person would give the article, RAKE/YAKE-class: candidate phrases are runs of
+ * content words between stopwords and punctuation (names as runs of capitalised words, `of` allowed inside:
+ * `Bank of England`; `New` starts one: `New Zealand`); each is keyed by its lemma (lowercase, plurals folded
+ * by plural.ts), scored by frequency, earliness, being a name and length, then deduplicated so no phrase
+ * repeats or contains another. Names and phrases of two or more words only: a bare common noun (`official`,
+ * `people`), a nationality (`Chinese`, `North American`), a month or a title alone is no key phrase.
  */
 
 export const DEFAULT_KEY_PHRASES = 8;
 const MAX_PHRASE_WORDS = 4;
-/** A single common word is a key phrase only when the text repeats it this often. */
-const MIN_SINGLE_WORD_COUNT = 3;
-/** A multi-word common phrase ranks with the repeated ones from this many mentions; others only fill in. */
+/** Mentions a common phrase or a one-word name needs. */
 const MIN_PHRASE_COUNT = 2;
 
 const STOPWORDS = new Set(
@@ -53,6 +54,13 @@ const CONTRACTION = /['\u2019](?:ve|re|ll|d|m|t)$/i;
 const LOWERCASE_START = /^\p{Ll}/u;
 /** Adverbs and verb forms that start or end a run but are rarely part of a key phrase on their own. */
 const VERB_LIKE = /(?:ly|ed|ing)$/;
+const MONTHS = new Set(
+  'january february march april may june july august september october november december'.split(' '),
+);
+/** `New` is a stopword, but starts a name when a capitalised word follows: `New Zealand`, `New York`. */
+const NAME_START = 'New';
+const APOSTROPHES = /\u2019/g;
+const COMPASS = /^(?:north|south|east|west|central|upper|lower|greater)(?:east|west|ern)?$/;
 
 interface Phrase {
   readonly key: string;
@@ -61,16 +69,10 @@ interface Phrase {
   readonly words: number;
   readonly count: number;
   readonly first: number;
+  /** Seen somewhere other than at the start of a sentence, where every word is capitalised. */
+  readonly midSentence: boolean;
 }
 
-function singular(word: string): string {
-  if (word.length > 4 && word.endsWith('ies')) return `${word.slice(0, -3)}y`;
-  if (word.length > 4 && /(?:ches|shes|sses|xes)$/.test(word)) return word.slice(0, -2);
-  if (word.length > 3 && word.endsWith('s') && !/(?:ss|us|is|ics)$/.test(word)) return word.slice(0, -1);
-  return word;
-}
-
-/** The lemma form shown to readers: names as written, common nouns lowercased with a singular head. */
 /**
  * A name without its leading titles and their complements (`Secretary of State Antony Blinken` -> `Antony
  * Blinken`), when at least two words remain.
@@ -86,7 +88,7 @@ function withoutTitles(words: readonly string[]): readonly string[] {
 
 /** The comparison key: lowercase, every word singular, so `river bridges project` meets `river bridge`. */
 function keyOf(surface: string): string {
-  return surface.toLowerCase().split(' ').map(singular).join(' ');
+  return surface.toLowerCase().replace(APOSTROPHES, "'").split(' ').map(singular).join(' ');
 }
 
 function lemmaOf(words: readonly string[], isName: boolean): string {
@@ -109,6 +111,7 @@ function isContent(word: string): boolean {
 interface Run {
   readonly words: string[];
   readonly isName: boolean;
+  readonly atStart: boolean;
 }
 
 /**
@@ -119,34 +122,45 @@ function runsOf(tokens: readonly string[], lowercaseWords: ReadonlySet<string>):
   const runs: Run[] = [];
   let current: string[] = [];
   let currentIsName = false;
+  let currentAtStart = false;
   const flush = () => {
     while (current.length > 0 && NAME_JOINERS.has(current[current.length - 1] as string)) current.pop();
-    if (current.length > 0) runs.push({ words: current, isName: currentIsName });
+    if (current.length > 0) runs.push({ words: current, isName: currentIsName, atStart: currentAtStart });
     current = [];
   };
   let seenWord = false;
-  for (const raw of tokens) {
+  tokens.forEach((raw, index) => {
     const isPossessive = POSSESSIVE.test(raw) && !CONTRACTION.test(raw);
     const token = raw.replace(POSSESSIVE, '');
     const isFirstWord = !seenWord && IS_WORD.test(token);
     if (IS_WORD.test(token)) seenWord = true;
     if (currentIsName && current.length > 0 && NAME_JOINERS.has(token)) {
       current.push(token);
-      continue;
+      return;
+    }
+    if (token === NAME_START && CAPITALISED.test(tokens[index + 1] ?? '')) {
+      if (!currentIsName) flush();
+      if (current.length === 0) currentAtStart = isFirstWord;
+      currentIsName = true;
+      current.push(token);
+      return;
     }
     if (!isContent(token)) {
       flush();
-      continue;
+      return;
     }
     const ordinaryFirst = isFirstWord && lowercaseWords.has(token.toLowerCase());
     const nameWord = CAPITALISED.test(token) && !ordinaryFirst;
     if (current.length > 0 && nameWord !== currentIsName) flush();
-    if (current.length === 0) currentIsName = nameWord;
+    if (current.length === 0) {
+      currentIsName = nameWord;
+      currentAtStart = isFirstWord;
+    }
     current.push(token);
     if (isPossessive) flush();
-  }
+  });
   flush();
-  return runs.map((run) => (run.isName ? run : { words: trimVerbLike(run.words), isName: false }));
+  return runs.map((run) => (run.isName ? run : { ...run, words: trimVerbLike(run.words) }));
 }
 
 /** Every word the text writes in lower case at least once. */
@@ -176,18 +190,23 @@ function collectPhrases(sentences: readonly Sentence[]): Map<string, Phrase> {
       const surface = lemmaOf(words, run.isName);
       const key = keyOf(surface);
       const known = phrases.get(key);
+      const midSentence = !run.atStart;
       phrases.set(
         key,
         known
-          ? { ...known, count: known.count + 1 }
-          : { key, surface, isName: run.isName, words: words.length, count: 1, first: index },
+          ? { ...known, count: known.count + 1, midSentence: known.midSentence || midSentence }
+          : { key, surface, isName: run.isName, words: words.length, count: 1, first: index, midSentence },
       );
     }
   });
   return phrases;
 }
 
-/** A one-word name (`Kunis`) folds into the most frequent longer name that contains it (`Mila Kunis`). */
+/**
+ * A one-word name (`Kunis`, `Xi`) folds into the most frequent longer name it starts or ends (`Mila Kunis`, `Xi
+ * Jinping`): a short form into the full name. Places do not fold into names that merely contain them
+ * (`Republic of China`, `South China Sea`, `Northeast Washington`).
+ */
 function foldShortNames(phrases: ReadonlyMap<string, Phrase>): Phrase[] {
   const all = [...phrases.values()];
   const longNames = all.filter((phrase) => phrase.isName && phrase.words > 1);
@@ -211,22 +230,37 @@ function foldShortNames(phrases: ReadonlyMap<string, Phrase>): Phrase[] {
   return [...result, ...folded.values()];
 }
 
-/** For each word of the names, the most frequent name containing it (the earliest listed on a tie). */
+/** For each first or last word of the names, the most frequent name starting or ending on it (earliest on a tie). */
 function mostFrequentByWord(names: readonly Phrase[]): Map<string, Phrase> {
   const hosts = new Map<string, Phrase>();
   for (const name of names) {
-    for (const word of name.key.split(' ')) {
-      const best = hosts.get(word);
-      if (best === undefined || name.count > best.count) hosts.set(word, name);
+    const words = name.key.split(' ');
+    if (words.some((word) => NAME_JOINERS.has(word) || COMPASS.test(word))) continue;
+    for (const end of new Set([words[0] ?? '', words[words.length - 1] ?? ''])) {
+      const best = hosts.get(end);
+      if (best === undefined || name.count > best.count) hosts.set(end, name);
     }
   }
   return hosts;
 }
 
-/** Names count from one mention; common phrases must repeat (single words more often). */
+/** Names of two or more words count from one mention; one-word names and common phrases must repeat. */
 function isRepeatedEnough(phrase: Phrase): boolean {
-  if (phrase.isName) return true;
-  return phrase.count >= (phrase.words > 1 ? MIN_PHRASE_COUNT : MIN_SINGLE_WORD_COUNT);
+  return (phrase.isName && phrase.words > 1) || phrase.count >= MIN_PHRASE_COUNT;
+}
+
+/**
+ * What a person would not tag an article with: a bare common noun (`official`), words that end on an adjective
+ * (`video public`), a nationality (`Chinese`, `North American`), a month, or a title alone (`Vice President`).
+ */
+function isTag(phrase: Phrase): boolean {
+  const words = phrase.key.split(' ');
+  if (!phrase.isName) return words.length > 1 && !isAdjective(words[words.length - 1] ?? '');
+  // A lone capitalised word seen only at sentence starts (`Researchers`, `Apart`) is an ordinary word.
+  if (words.length === 1 && !phrase.midSentence) return false;
+  if (isDemonym(words[words.length - 1] ?? '')) return false;
+  if (words.length === 1 && MONTHS.has(phrase.key)) return false;
+  return !words.every((word) => TITLES.has(word));
 }
 
 function scoreOf(phrase: Phrase, sentenceCount: number): number {
@@ -242,14 +276,12 @@ function containsWords(longer: string, shorter: string): boolean {
 
 /** The top `limit` key phrases of the text's sentences, best first, with no phrase repeating another. */
 export function extractKeyPhrases(sentences: readonly Sentence[], limit = DEFAULT_KEY_PHRASES): string[] {
-  const phrases = foldShortNames(collectPhrases(sentences));
+  const phrases = foldShortNames(collectPhrases(sentences)).filter(isTag);
   const ranked = phrases
     .map((phrase) => ({ phrase, score: scoreOf(phrase, sentences.length) }))
     .sort((a, b) => b.score - a.score || a.phrase.first - b.phrase.first);
-  const repeated = ranked.filter(({ phrase }) => isRepeatedEnough(phrase));
-  const once = ranked.filter(({ phrase }) => !isRepeatedEnough(phrase) && phrase.words > 1);
   const chosen: Phrase[] = [];
-  for (const { phrase } of [...repeated, ...once]) {
+  for (const { phrase } of ranked.filter((entry) => isRepeatedEnough(entry.phrase))) {
     if (chosen.length >= limit) break;
     const repeats = chosen.some(
       (other) => containsWords(other.key, phrase.key) || containsWords(phrase.key, other.key),

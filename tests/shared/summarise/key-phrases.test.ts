@@ -63,3 +63,55 @@ describe('extractKeyPhrases on titled names', () => {
     expect(phrases).not.toContain('Blinken');
   });
 });
+
+describe('extractKeyPhrases keeps only what a person would tag an article with', () => {
+  const text = [
+    'Chinese officials from China met American officials in New Zealand on Tuesday, an official said.',
+    'The official said the Chinese delegation would stay in New Zealand for talks on the trade series.',
+    'Officials from the People’s Republic of China and the United States agreed on the trade series.',
+    'Researchers said the trade series would be reported in the evening news.',
+    'Talks between China and the United States ended in a trade deal, and China welcomed the trade deal.',
+    'The news made the trade deal public, and the talks made the trade deal public too.',
+  ].join(' ');
+  const phrases = extractKeyPhrases(splitSentences(text));
+
+  it('returns no bare common nouns and no nationality words', () => {
+    for (const generic of ['official', 'officials', 'talk', 'news', 'Chinese', 'American']) {
+      expect(phrases).not.toContain(generic);
+    }
+  });
+
+  it('folds plurals without breaking words that only look plural', () => {
+    expect(phrases).toContain('trade series');
+    expect(phrases.some((phrase) => /\b(?:sery|new)$/.test(phrase))).toBe(false);
+  });
+
+  it('keeps a place apart from a longer name that contains it, and ranks it by its own mentions', () => {
+    expect(phrases).toContain('China');
+    const rank = (phrase: string) => (phrases.includes(phrase) ? phrases.indexOf(phrase) : phrases.length);
+    expect(rank('China')).toBeLessThan(rank('Republic of China'));
+  });
+
+  it('reads "New" as the start of a name', () => {
+    expect(phrases).toContain('New Zealand');
+    expect(phrases).not.toContain('Zealand');
+  });
+
+  it('drops a capitalised word seen only at the start of sentences', () => {
+    expect(phrases).not.toContain('Researchers');
+  });
+
+  it('drops words that end on an adjective, which are no noun phrase', () => {
+    expect(phrases.some((phrase) => phrase.endsWith('public'))).toBe(false);
+    expect(phrases).toContain('trade deal');
+  });
+
+  it('folds a family name given first into the full name', () => {
+    const names = extractKeyPhrases(
+      splitSentences('President Xi Jinping met the envoy in Beijing. Xi said the visit was useful. Xi left.'),
+    );
+
+    expect(names).toContain('Xi Jinping');
+    expect(names).not.toContain('Xi');
+  });
+});

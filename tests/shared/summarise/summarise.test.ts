@@ -42,6 +42,13 @@ describe('summarise', () => {
     expect(new Set(keyPhrases.map((phrase) => phrase.toLowerCase())).size).toBe(keyPhrases.length);
   });
 
+  it('tags the seed with China, not with a bare noun, a nationality or a name China is only part of', () => {
+    const { keyPhrases = [] } = summarise(seed);
+
+    expect(keyPhrases).toContain('China');
+    for (const wrong of ['Republic of China', 'official', 'Chinese']) expect(keyPhrases).not.toContain(wrong);
+  });
+
   it('returns an empty summary and no headline when the text is empty', () => {
     expect(summarise({ text: '' }, { sentences: 3 })).toEqual({ summary: [] });
   });
