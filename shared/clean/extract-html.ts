@@ -14,7 +14,8 @@ export interface HtmlArticle {
   /** Captions and credits set inside a paragraph of running text, taken out of it before extraction. */
   readonly inlineCaptions: readonly string[];
   /**
-   * The standfirst (dek) above the story: a first paragraph that repeats the page's description. It stays in
+   * The standfirst (dek) above the story: a first paragraph, set apart as a dek, that repeats the page's
+   * description. It stays in
    * the paragraphs (it is the publisher's text); the summariser leaves it out, as it is not the story's body.
    */
   readonly standfirst?: string;
@@ -69,6 +70,12 @@ const CREDIT_TOKEN = /^(?:[a-z0-9]+[-_])?(?:credits?|source|copyright|photograph
 /** The page's own summary, which its standfirst repeats. */
 const DESCRIPTION_SELECTOR =
   'meta[name="description"], meta[property="og:description"], meta[name="twitter:description"]';
+/**
+ * Elements a page sets its standfirst in (`<p class="dek">`, `.standfirst`, `.article-subtitle`). A description
+ * repeated by the story's own first paragraph (CNN copies its lede into the description) is no standfirst.
+ */
+const DEK_SELECTOR =
+  '[class*="dek"], [class*="standfirst"], [class*="subtitle"], [class*="subhead"], [class*="summary"], [class*="excerpt"], [class*="strapline"], [class*="intro"]';
 /** Where a standfirst can sit, and how much text must follow it for it to be a standfirst and not the story. */
 const STANDFIRST_PARAGRAPHS = 2;
 const STANDFIRST_MAX_WORDS = 50;
@@ -248,6 +255,14 @@ function takeInlineCaptions(document: HtmlDocument): string[] {
 
 const folded = (text: string) => text.toLowerCase().replace(FOLD, ' ').trim();
 
+/** The page's descriptions that it also sets as a dek above the story. */
+function dekDescriptionsOf(document: HtmlDocument): Set<string> {
+  const deks = new Set(
+    [...document.querySelectorAll(DEK_SELECTOR)].map((element) => folded(element.textContent ?? '')),
+  );
+  return new Set([...descriptionsOf(document)].filter((description) => deks.has(description)));
+}
+
 function descriptionsOf(document: HtmlDocument): Set<string> {
   const descriptions = new Set<string>();
   for (const meta of document.querySelectorAll(DESCRIPTION_SELECTOR)) {
@@ -261,7 +276,7 @@ function descriptionsOf(document: HtmlDocument): Set<string> {
 
 /**
  * The index of the standfirst among the first paragraphs: one that repeats the page's description word for
- * word, is short, and has the story's paragraphs after it (a description copied from a one-paragraph story
+ * word, is set as a dek, is short, and has the story's paragraphs after it (a description copied from a one-paragraph story
  * is that story).
  */
 function standfirstIndex(paragraphs: readonly string[], descriptions: ReadonlySet<string>): number {
@@ -278,6 +293,7 @@ function standfirstIndex(paragraphs: readonly string[], descriptions: ReadonlySe
 export function extractHtml(html: string): HtmlArticle {
   const document = parsePage(html);
   const metadata = readHtmlMetadata(document as never);
+  const dekDescriptions = dekDescriptionsOf(document);
   const captions = [...document.querySelectorAll(CAPTION_SELECTOR)].flatMap((element) =>
     htmlBlocks(element as unknown as DomNode),
   );
@@ -292,7 +308,7 @@ export function extractHtml(html: string): HtmlArticle {
   const blocks =
     chosen.length > 0 ? chosen : htmlBlocksWithLinks(document.documentElement as unknown as DomNode);
   const paragraphs = texts(blocks);
-  const standfirstAt = standfirstIndex(paragraphs, descriptionsOf(document));
+  const standfirstAt = standfirstIndex(paragraphs, dekDescriptions);
   const linkBlocks = blocks.filter(isLinkBlock).map((block) => block.text);
   return {
     paragraphs,

@@ -138,18 +138,34 @@ describe('cleanDocument formats', () => {
   });
 
   it.each([
-    ['repeats the page description', 'Tourists carry germs to the penguins of Antarctica.', true],
-    ['differs from the page description', 'A quite different opening paragraph about the trip.', false],
+    [
+      'is a dek repeating the page description',
+      'dek',
+      'Tourists carry germs to the penguins of Antarctica.',
+      true,
+    ],
+    [
+      'is a dek unlike the page description',
+      'dek',
+      'A quite different opening paragraph about the trip.',
+      false,
+    ],
+    [
+      'repeats the description but is the story (a lede)',
+      'paragraph',
+      'Tourists carry germs to the penguins of Antarctica.',
+      false,
+    ],
   ])(
-    'marks a first paragraph that %s as the standfirst and keeps it in the text',
-    (_name, first, isStandfirst) => {
+    'marks a first paragraph that %s as the standfirst or not, and keeps it in the text',
+    (_name, className, first, isStandfirst) => {
       const story = [
         'Antarctica remained largely untouched until two hundred years ago.',
         'Now more than ten thousand people travel there every year.',
         'Scientists warn that visitors could bring diseases to the penguins.',
       ];
       const html = `<html><head><meta name="description" content="Tourists carry germs to the penguins of Antarctica."></head>
-      <body><article><h1>Penguins at risk</h1><p>${first}</p>${story.map((p) => `<p>${p}</p>`).join('')}</article></body></html>`;
+      <body><article><h1>Penguins at risk</h1><p class="${className}">${first}</p>${story.map((p) => `<p>${p}</p>`).join('')}</article></body></html>`;
 
       const document = cleanDocument({ bytes: utf8(html), contentType: 'text/html' });
 
