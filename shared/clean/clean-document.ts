@@ -20,7 +20,13 @@ import {
   removeScrollDown,
 } from './rules-inline.ts';
 import { removeScriptBlocks } from './rules-script.ts';
-import { findDateline, looksLikeTitle, removeDuplicates, sameTitle } from './rules-structure.ts';
+import {
+  findDateline,
+  joinDatelineToLead,
+  looksLikeTitle,
+  removeDuplicates,
+  sameTitle,
+} from './rules-structure.ts';
 import { removeLinkBlocks, removeTails } from './rules-tails.ts';
 import { joinLines, splitParagraphs } from './split-paragraphs.ts';
 import { stripMarkdown } from './strip-markdown.ts';
@@ -93,6 +99,7 @@ const PARAGRAPH_RULES = [
   removeCaptionsAndCredits,
   removeTails,
   removeDuplicates,
+  joinDatelineToLead,
   findDateline,
 ];
 

@@ -1,8 +1,12 @@
 import { type Paragraphs, record, type TextContext, wordCount } from './text-context.ts';
 
-/** "Beijing –", "WASHINGTON (AP) —", "LONDON, June 19 (Reuters) -", "SEOUL, Aug. 20 (Yonhap) --", "NEW YORK --". */
-const DATELINE =
-  /^((?:\p{Lu}[\p{L}.'’-]*)(?:[ ]\p{Lu}[\p{L}.'’-]*){0,3})(?:,[ ](?:\p{Lu}[\p{L}.]*)(?:[ ]\p{Lu}[\p{L}.]*)?(?:[ ]\d{1,2})?)?[ ]?(?:,[ ]\d{4})?(?:\((?:\p{Lu}[\p{L}.&-]*)(?:[ ]\p{Lu}[\p{L}.&-]*){0,2}\)[ ]?)?(?:[–—]|--?)[ ]\S/u;
+/** A dateline up to its dash: "Beijing –", "WASHINGTON (AP) —", "LONDON, June 19 (Reuters) -", "SEOUL, Aug. 20 (Yonhap) --". */
+const DATELINE_HEAD =
+  "^((?:\\p{Lu}[\\p{L}.'’-]*)(?:[ ]\\p{Lu}[\\p{L}.'’-]*){0,3})(?:,[ ](?:\\p{Lu}[\\p{L}.]*)(?:[ ]\\p{Lu}[\\p{L}.]*)?(?:[ ]\\d{1,2})?)?[ ]?(?:,[ ]\\d{4})?(?:\\((?:\\p{Lu}[\\p{L}.&-]*)(?:[ ]\\p{Lu}[\\p{L}.&-]*){0,2}\\)[ ]?)?(?:[–—]|--?)";
+/** A dateline opening the lead: "NEW YORK -- The markets opened higher." */
+const DATELINE = new RegExp(`${DATELINE_HEAD}[ ]\\S`, 'u');
+/** A dateline standing alone above the lead, as wire copy often sets it: "WASHINGTON, August 8 (Xinhua) --". */
+const LONE_DATELINE = new RegExp(`${DATELINE_HEAD}$`, 'u');
 const DATELINE_SEARCH_PARAGRAPHS = 2;
 const TITLE_MAX_WORDS = 25;
 const TITLE_MAX_CHARS = 200;
@@ -11,6 +15,25 @@ const URL_LIKE = /^<?https?:\/\//i;
 const BYLINE_START = /^by\s/i;
 const DUPLICATE_MIN_WORDS = 3;
 const FOLD = /[\s\p{P}]+/gu;
+
+/**
+ * A dateline set alone above the lead opens the lead, as it does in the wire copy ("WASHINGTON, August 8
+ * (Xinhua) -- President Bill Clinton ..."): it is neither a title nor a paragraph of its own.
+ */
+export function joinDatelineToLead(paragraphs: Paragraphs): Paragraphs {
+  const index = paragraphs
+    .slice(0, DATELINE_SEARCH_PARAGRAPHS)
+    .findIndex((paragraph) => isLoneDateline(paragraph));
+  const lead = paragraphs[index + 1];
+  if (index < 0 || lead === undefined) return paragraphs;
+  const joined = `${paragraphs[index]?.trim()} ${lead.trimStart()}`;
+  return [...paragraphs.slice(0, index), joined, ...paragraphs.slice(index + 2)];
+}
+
+/** "WASHINGTON, August 8 (Xinhua) --" and nothing after it. */
+export function isLoneDateline(paragraph: string): boolean {
+  return LONE_DATELINE.test(paragraph.trim());
+}
 
 /** Records the dateline ("Beijing" of "Beijing – ..."); the text keeps it. */
 export function findDateline(paragraphs: Paragraphs, context: TextContext): Paragraphs {
@@ -49,6 +72,7 @@ export function looksLikeTitle(paragraph: string): boolean {
   const words = wordCount(text);
   return (
     !text.includes('\n') &&
+    !isLoneDateline(text) &&
     words >= 2 &&
     words <= TITLE_MAX_WORDS &&
     text.length <= TITLE_MAX_CHARS &&

@@ -7,12 +7,17 @@
 export type Tense = 'past' | 'future' | 'unknown';
 
 const FUTURE_BEFORE =
-  /(?:(?<![\p{L}])(?:will|shall|won['’]t)|['’]ll|(?<![\p{L}])(?:(?:is|are|was|were)\s(?:set|due|scheduled|expected|going|slated)\sto|plans?\sto|planned\sto|planning\sto|scheduled\s(?:to|for)|until|as\s(?:soon|early)\sas|upcoming|payable|effective|due|expires?|of\srecord|to\sbe|expect(?:s|ed)?\s(?:\p{L}+\s)?to))(?![\p{L}])/giu;
+  /(?:(?<![\p{L}])(?:will|shall|won['’]t)|['’]ll|(?<![\p{L}])(?:(?:is|are|was|were)\s(?:set|due|scheduled|expected|going|slated)\sto|plans?\sto|planned\sto|planning\sto|(?:scheduled|planned|set|slated|due)\s(?:to|for)|until|as\s(?:soon|early)\sas|upcoming|payable|effective|due|expires?|of\srecord|to\sbe|expect(?:s|ed)?\s(?:\p{L}+\s)?to))(?![\p{L}])/giu;
 const FUTURE_AFTER = /^[^.!?;\n]{0,30}?(?<![\p{L}])(?:will|shall)(?![\p{L}])/iu;
 /** Verbs in the past. Not every "-ed" word: "ordered it returned by Jan. 14" sets a deadline ahead. */
 const PAST_BEFORE = /(?<![\p{L}])(?:said|told|was|were|had|did|ago)(?![\p{L}])/giu;
 const WINDOW = 60;
-const CLAUSE_BREAK = /[.!?;\n]|,\s(?:and|but)\s/gu;
+/**
+ * Where a clause ends: a sentence mark, a semicolon, a line break, ", and", ", but". The full stop of an
+ * abbreviation ("9 a.m. Tuesday", "Daniel P. Davison Feb. 1", "Mr.", "Dec.") ends nothing.
+ */
+const CLAUSE_BREAK =
+  /[!?;\n]|(?<!(?<![\p{L}])(?:\p{L}|a\.m|p\.m|Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Gov|Sen|Rep|Rev|Sgt|Capt|Lt|Col|Prof|Inc|Corp|Co|Ltd|No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|EST|EDT|GMT))\.|,\s(?:and|but)\s/gu;
 
 /** The clause of `text` that ends at `index`: at most WINDOW characters, from the last sentence break. */
 function clauseBefore(text: string, index: number): string {

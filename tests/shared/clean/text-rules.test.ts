@@ -201,6 +201,31 @@ describe('text rules', () => {
     expect(document.text.startsWith(first)).toBe(true);
   });
 
+  it.each([
+    ['WASHINGTON, August 8 (Xinhua) --', 'WASHINGTON'],
+    ['SEOUL, Aug. 20 (Yonhap) --', 'SEOUL'],
+    ['NEW YORK —', 'NEW YORK'],
+  ])('opens the lead with the dateline %j set alone above it, not a title', (line, dateline) => {
+    const document = cleanDocument({
+      bytes: new TextEncoder().encode(`${line}\n\n${BODY}\n\n${MORE}`),
+      fileName: 'a.txt',
+    });
+
+    expect(document.title).toBeUndefined();
+    expect(document.dateline).toBe(dateline);
+    expect(document.text).toBe(`${line} ${BODY}\n\n${MORE}`);
+  });
+
+  it('keeps a title line that is not a dateline', () => {
+    const document = cleanDocument({
+      bytes: new TextEncoder().encode(`Harbour repairs approved\n\n${BODY}\n\n${MORE}`),
+      fileName: 'a.txt',
+    });
+
+    expect(document.title).toBe('Harbour repairs approved');
+    expect(document.text.startsWith(BODY)).toBe(true);
+  });
+
   it('records no dateline for an ordinary first sentence', () => {
     const document = cleanDocument({
       bytes: new TextEncoder().encode(`${BODY}\n\n${MORE}`),

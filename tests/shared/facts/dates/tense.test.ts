@@ -19,6 +19,14 @@ describe('tenseAt', () => {
     ['Officials said they expected it to close on Friday.', 'Friday', 'future'],
     ['They met on Friday.', 'Friday', 'unknown'],
     ['He will go. They met on Friday.', 'Friday', 'unknown'],
+    // the full stop of an abbreviation ends no clause
+    ['They were given until 9 a.m. Tuesday to reply.', 'Tuesday', 'future'],
+    ['Mr. Schwarz will succeed Daniel P. Davison Feb. 1.', 'Feb. 1', 'future'],
+    ['He will leave at 4 a.m. EDT Thursday.', 'Thursday', 'future'],
+    ['Dr. Smith met them on Friday.', 'Friday', 'unknown'],
+    // a plan for a date looks ahead even in the past tense
+    ['The official said the accession was planned for early March.', 'early March', 'future'],
+    ['The vote was set for Thursday.', 'Thursday', 'future'],
   ])('%j (%s): %s', (text, date, tense) => {
     expect(tenseOf(text, date)).toBe(tense);
   });
