@@ -93,6 +93,11 @@ export function week(date: Date): Resolved {
   return { value: isoWeek(date), granularity: 'week' };
 }
 
+/** The weekend of the week that holds `date`, as TIMEX3 writes it: 2023-W25-WE. */
+export function weekend(date: Date): Resolved {
+  return { value: `${isoWeek(date)}-WE`, granularity: 'week' };
+}
+
 export function isYear(value: number): boolean {
   return Number.isInteger(value) && value >= 1000 && value <= 2999;
 }

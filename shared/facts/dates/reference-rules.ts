@@ -82,7 +82,7 @@ function startOf(resolved: Resolved): Date | undefined {
   const value = resolved.value;
   if (resolved.granularity === 'day') return parseDay(value);
   if (resolved.granularity === 'month') return parseDay(`${value}-01`);
-  const weekMatch = /^(\d{4})-W(\d{2})$/u.exec(value);
+  const weekMatch = /^(\d{4})-W(\d{2})(?:-WE)?$/u.exec(value);
   if (resolved.granularity !== 'week' || !weekMatch) return undefined;
   const january4 = new Date(Date.UTC(Number(weekMatch[1]), 0, 4));
   return addDays(january4, 7 * (Number(weekMatch[2]) - 1) - ((january4.getUTCDay() + 6) % 7));

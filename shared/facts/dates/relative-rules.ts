@@ -20,6 +20,7 @@ import {
   seasonIndex,
   seasonOf,
   week,
+  weekend,
   year,
 } from './calendar.ts';
 import type { Context, Resolver, Rule } from './rule.ts';
@@ -86,7 +87,7 @@ function period(anchor: Date, which: Which, unit: string): Resolved | undefined 
     case 'week':
       return week(addDays(anchor, 7 * step));
     case 'weekend':
-      return week(weekendNear(anchor, step));
+      return weekend(weekendNear(anchor, step));
     case 'month':
       return monthFrom(anchor, step);
     case 'quarter':
