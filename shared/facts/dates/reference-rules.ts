@@ -1,8 +1,8 @@
 /**
- * Dates that point at the present, past or future as a whole ("now", "currently", "recently", "the future":
- * TIMEX3's PRESENT_REF, PAST_REF and FUTURE_REF), and dates placed by the date mentioned before them:
- * "a year earlier" and "the year-ago quarter" (the same period a year before), "the quarter", "that year",
- * "the following month", "two years later".
+ * Dates that point at the present, past or future as a whole ("now", "currently", "recently", "the future", "the
+ * near term": TIMEX3's PRESENT_REF, PAST_REF and FUTURE_REF), and dates placed by the date mentioned before
+ * them: "a year earlier" and "the year-ago quarter" (the same period a year before), "the quarter", "that
+ * year", "the following month", "two years later".
  */
 import {
   addDays,
@@ -135,7 +135,7 @@ export const REFERENCE_RULES: readonly Rule[] = [
   {
     name: 'future',
     pattern:
-      /(?<![\p{L}'’-])(?:[Ii]n\s)?[Tt]he\s(?:(?:near|distant|immediate)\s)?future(?![\p{L}'’-])|(?<![\p{L}'’-])(?<!foreseeable\s)(?:[Ff]uture|[Cc]oming)(?=\s(?:years|months|weeks|days|decades|quarters|generations)\b)/gu,
+      /(?<![\p{L}'’-])(?:[Ii]n\s)?[Tt]he\s(?:(?:near|distant|immediate)\s)?future(?![\p{L}'’-])|(?<![\p{L}'’-])[Tt]he\s(?:near|short)\sterm(?![\p{L}'’-])|(?<![\p{L}'’-])(?<!foreseeable\s)(?:[Ff]uture|[Cc]oming)(?=\s(?:years|months|weeks|days|decades|quarters|generations)\b)/gu,
     kind: 'relative',
     read: () => constant(future),
   },
