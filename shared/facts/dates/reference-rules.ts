@@ -193,7 +193,7 @@ export const REFERENCE_RULES: readonly Rule[] = [
     name: 'that-day-month-year',
     isReference: false,
     pattern:
-      /(?<![\p{L}])(?:(?:[Ll]ater|[Ee]arlier)\s(?:in\s)?)?(?:that|the\ssame)\s(day|week|month|year)(?![\p{L}])|(?<![\p{L}])[Tt]he\s(following|next|previous|prior)\s(day|week|month|year)(?![\p{L}])|(?<![\p{L}])[Tt]he\s(day|week|month|year)\s(before|after)(?![\p{L}\s]*\s(?:the|a|an|his|her|their|its|he|she|they|it|we)\b)/gu,
+      /(?<![\p{L}])(?:(?:[Ll]ater|[Ee]arlier)\s(?:in\s)?)?(?:that|the\ssame)\s(day|week|month|year)(?![\p{L}])|(?<![\p{L}])[Tt]he\s(following|next|previous|prior)\s(day|week|month|year)(?![\p{L}])|(?<![\p{L}])[Tt]he\s(day|week|month|year)\s(before|after)(?![\p{L}\s]*\s(?:the|a|an|his|her|their|its|he|she|they|it|we)\b)(?!\s\p{L}+ing\b)/gu,
     kind: 'relative',
     read: ([, sameUnit, direction, unit, unitBefore, beforeAfter]) => {
       const words = (direction ?? beforeAfter ?? '').toLowerCase();

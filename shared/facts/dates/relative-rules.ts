@@ -67,14 +67,16 @@ const DAY_OFFSETS: Readonly<Record<string, number>> = { yesterday: -1, today: 0,
 
 /**
  * A weekday: the latest one on or before the anchor, or in a clause about the future the first one on or
- * after it; "last"/"next" exclude the anchor's own day.
+ * after it; "last"/"next" exclude the anchor's own day. In a clause with no tense cue, the day after the
+ * anchor is that day, not six days back: news names a day almost a week gone "last Tuesday", and a bare
+ * "Tuesday" in Monday's paper is tomorrow ("meet separately Tuesday", "headed Tuesday to East Africa").
  */
 function weekdayNear(anchor: Date, weekday: number, which: Which, tense: Tense): Resolved | undefined {
   if (weekday < 0) return undefined;
   const today = anchor.getUTCDay();
   const back = (today - weekday + 7) % 7;
   const forward = (weekday - today + 7) % 7;
-  let offset = tense === 'future' ? forward : -back;
+  let offset = tense === 'future' || (tense === 'unknown' && forward === 1) ? forward : -back;
   if (which === 'last') offset = -(back === 0 ? 7 : back);
   if (which === 'next') offset = forward === 0 ? 7 : forward;
   return day(...(formatDay(addDays(anchor, offset)).split('-') as [string, string, string]));

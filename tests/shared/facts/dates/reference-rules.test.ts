@@ -77,6 +77,17 @@ describe('dates placed by the date mentioned before them', () => {
       ],
     ],
     ['Sales grew in the current year.', [['the current year', '1989', 'year']]],
+    [
+      'They met on Oct. 3, 1989, and again the day after.',
+      [
+        ['Oct. 3, 1989', '1989-10-03', 'day'],
+        ['the day after', '1989-10-04', 'day'],
+      ],
+    ],
+    [
+      'They met on Oct. 3, 1989, and later in the day before returning home.',
+      [['Oct. 3, 1989', '1989-10-03', 'day']],
+    ],
   ])('%j', (text, expected) => {
     expect(found(text)).toEqual(expected);
   });

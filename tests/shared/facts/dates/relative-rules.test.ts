@@ -16,6 +16,12 @@ describe('dates placed by the publication date', () => {
     ['Talks are due to resume Tuesday.', 'Tuesday', '2023-06-20'],
     ['They spoke last Monday.', 'last Monday', '2023-06-12'],
     ['They speak next Monday.', 'next Monday', '2023-06-26'],
+    // no tense cue: the day after the publication date is tomorrow, the other weekdays lie behind
+    ['The ministers meet separately Tuesday with the envoy.', 'Tuesday', '2023-06-20'],
+    ['The envoy headed Tuesday to East Africa.', 'Tuesday', '2023-06-20'],
+    ['The envoy headed Wednesday to East Africa.', 'Wednesday', '2023-06-14'],
+    ['He said on Tuesday that it was over.', 'Tuesday', '2023-06-13'],
+    ['They met Sunday.', 'Sunday', '2023-06-18'],
     ['Shares fell late yesterday.', 'late yesterday', '2023-06-18'],
     ['Prices rose this month.', 'this month', '2023-06'],
     ['Prices will rise next month.', 'next month', '2023-07'],
