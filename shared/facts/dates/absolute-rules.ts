@@ -10,9 +10,11 @@ import {
   half,
   month,
   nearestDay,
+  parseDay,
   quarter,
   type Resolved,
   season,
+  week,
   year,
 } from './calendar.ts';
 import type { Resolver, Rule } from './rule.ts';
@@ -70,6 +72,15 @@ function monthDay(
     anchor ? nearestDay(anchor, monthValue, dayValue, tense, weekday) : undefined;
 }
 
+/** "the week of March 6": the ISO week that holds the day. */
+function weekOfDay(resolve: Resolver): Resolver {
+  return (context) => {
+    const resolved = resolve(context);
+    const date = resolved && parseDay(resolved.value);
+    return date ? week(date) : undefined;
+  };
+}
+
 export const ABSOLUTE_RULES: readonly Rule[] = [
   {
     name: 'iso-day',
@@ -80,11 +91,14 @@ export const ABSOLUTE_RULES: readonly Rule[] = [
   {
     name: 'month-day-year',
     pattern: new RegExp(
-      `${NOT_AFTER_LETTER}(?:[Tt]he\\sweek\\sof\\s)?${WEEKDAY_PREFIX}(${MONTH})\\s(\\d{1,2})${ORDINAL_SUFFIX}${NOT_BEFORE_LETTER}${YEAR_SUFFIX}`,
+      `${NOT_AFTER_LETTER}(?:([Tt]he\\sweek\\sof)\\s)?${WEEKDAY_PREFIX}(${MONTH})\\s(\\d{1,2})${ORDINAL_SUFFIX}${NOT_BEFORE_LETTER}${YEAR_SUFFIX}`,
       'gu',
     ),
-    kind: (match) => (match[4] === undefined ? 'relative' : 'absolute'),
-    read: ([, weekday, m, d, y]) => monthDay(m, d, y, weekday),
+    kind: (match) => (match[5] === undefined ? 'relative' : 'absolute'),
+    read: ([, weekOf, weekday, m, d, y]) => {
+      const resolve = monthDay(m, d, y, weekday);
+      return weekOf === undefined ? resolve : resolve && weekOfDay(resolve);
+    },
   },
   {
     name: 'day-month-year',
