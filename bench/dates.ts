@@ -8,10 +8,12 @@
  * The documents are split once, by a hash of their id, into a development part (the rules were written
  * looking at its errors) and a held-out part (never looked at while writing rules); both are printed, with
  * 95% bootstrap intervals over documents. `npm run bench:dates -- --errors FILE` writes the development
- * part's misses and false alarms to FILE (never the held-out part's).
+ * part's misses and false alarms to FILE (never the held-out part's). `--save-scores FILE` writes each
+ * document's counts; `--baseline FILE` (counts saved from an earlier commit) prints the change in value F1
+ * on each split with a paired bootstrap interval (the same documents resampled for both).
  */
 import { createHash } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import * as chrono from 'chrono-node';
 import { processArticle } from '#shared/process-article.ts';
@@ -101,23 +103,32 @@ function random(seed: number): () => number {
   };
 }
 
-/** 95% interval of value F1 over documents resampled with replacement. */
-function bootstrap(scored: readonly Scored[]): [number, number] {
+/**
+ * 95% interval of a statistic over documents resampled with replacement: value F1 of one system, or the
+ * difference between two systems' value F1 on the same resampled documents (paired).
+ */
+function bootstrap<T>(items: readonly T[], statistic: (sample: T[]) => number): [number, number] {
   const next = random(20_240_601);
   const samples: number[] = [];
   for (let round = 0; round < BOOTSTRAP_ROUNDS; round++) {
-    const counts = emptyCounts();
-    for (let i = 0; i < scored.length; i++) {
-      const pick = scored[Math.floor(next() * scored.length)];
-      if (pick) addCounts(counts, pick.score.counts);
+    const sample: T[] = [];
+    for (let i = 0; i < items.length; i++) {
+      const pick = items[Math.floor(next() * items.length)];
+      if (pick !== undefined) sample.push(pick);
     }
-    samples.push(valueF1(counts));
+    samples.push(statistic(sample));
   }
   samples.sort((a, b) => a - b);
   return [
     samples[Math.floor(0.025 * BOOTSTRAP_ROUNDS)] ?? 0,
     samples[Math.floor(0.975 * BOOTSTRAP_ROUNDS)] ?? 0,
   ];
+}
+
+function valueF1Of(counts: readonly Counts[]): number {
+  const sum = emptyCounts();
+  for (const each of counts) addCounts(sum, each);
+  return valueF1(sum);
 }
 
 const fixed = (value: number) => value.toFixed(4);
@@ -128,7 +139,7 @@ function printSplits(system: string, splits: ReadonlyArray<[string, readonly Sco
     const relaxed = figures(counts.relaxed, counts.predicted, counts.gold);
     const strict = figures(counts.strict, counts.predicted, counts.gold);
     const value = figures(counts.valueCorrect, counts.predicted, counts.gold);
-    const [low, high] = bootstrap(scored);
+    const [low, high] = bootstrap(scored, (sample) => valueF1Of(sample.map(({ score }) => score.counts)));
     console.log(
       `${system.padEnd(12)} ${name.padEnd(9)} ${String(scored.length).padStart(5)} ${String(counts.gold).padStart(5)} ` +
         `${String(counts.predicted).padStart(5)}   ${fixed(relaxed.precision)}/${fixed(relaxed.recall)}/${fixed(relaxed.f1)}` +
@@ -171,6 +182,43 @@ function printShapes(scored: readonly Scored[]): void {
   }
 }
 
+type SavedCounts = Counts & { readonly id: string };
+
+/** The change in value F1 from the baseline's counts to these, per split, with a paired bootstrap interval. */
+function printChange(scored: readonly Scored[], baseline: ReadonlyMap<string, Counts>): void {
+  console.log(
+    '\nchange from the baseline (same documents): value F1 before -> after, difference [95% paired CI]',
+  );
+  const splits: Array<[string, (id: string) => boolean]> = [
+    ['dev', (id) => !isHeldOut(id)],
+    ['held-out', isHeldOut],
+    ['all', () => true],
+  ];
+  for (const [name, inSplit] of splits) {
+    const pairs = scored
+      .filter(({ document }) => inSplit(document.id) && baseline.has(document.id))
+      .map(({ document, score }) => [baseline.get(document.id) ?? emptyCounts(), score.counts] as const);
+    const change = (sample: ReadonlyArray<readonly [Counts, Counts]>) =>
+      valueF1Of(sample.map(([, after]) => after)) - valueF1Of(sample.map(([before]) => before));
+    const [low, high] = bootstrap(pairs, change);
+    const before = valueF1Of(pairs.map(([counts]) => counts));
+    const after = valueF1Of(pairs.map(([, counts]) => counts));
+    const signed = (value: number) => `${value >= 0 ? '+' : ''}${fixed(value)}`;
+    console.log(
+      `${name.padEnd(9)} ${String(pairs.length).padStart(4)} docs   ${fixed(before)} -> ${fixed(after)}   ` +
+        `${signed(after - before)} [${signed(low)}, ${signed(high)}]`,
+    );
+  }
+}
+
+function readBaseline(file: string): Map<string, Counts> {
+  const rows = readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => JSON.parse(line) as SavedCounts);
+  return new Map(rows.map(({ id, ...counts }) => [id, counts]));
+}
+
 function describeErrors(scored: readonly Scored[]): string {
   const lines: string[] = [];
   for (const { document, score } of scored) {
@@ -198,7 +246,9 @@ function describeErrors(scored: readonly Scored[]): string {
 }
 
 function main(): void {
-  const { values } = parseArgs({ options: { errors: { type: 'string' } } });
+  const { values } = parseArgs({
+    options: { errors: { type: 'string' }, 'save-scores': { type: 'string' }, baseline: { type: 'string' } },
+  });
   const documents = readEvaluationData<Document>(DATA);
   if (!documents) return;
   const started = performance.now();
@@ -235,6 +285,12 @@ function main(): void {
   const development = scored.filter(({ document }) => !isHeldOut(document.id));
   printShapes(scored);
   console.log(`\n${documents.length} documents through processArticle in ${seconds.toFixed(1)} s`);
+  if (values.baseline) printChange(scored, readBaseline(values.baseline));
+  if (values['save-scores']) {
+    const rows = scored.map(({ document, score }) => JSON.stringify({ id: document.id, ...score.counts }));
+    writeFileSync(values['save-scores'], `${rows.join('\n')}\n`);
+    console.log(`per-document counts written to ${values['save-scores']}`);
+  }
   if (values.errors) {
     writeFileSync(values.errors, describeErrors(development));
     console.log(`development errors written to ${values.errors}`);
