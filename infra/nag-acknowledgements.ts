@@ -19,6 +19,8 @@ export interface NagSubjects {
   readonly functions: readonly GrantedFunction[];
   readonly bucket: Bucket;
   readonly table: Table;
+  /** API routes that answer without authorisation (GET /health). */
+  readonly publicRoutes: readonly IConstruct[];
 }
 
 /** The singleton Lambda that aws-s3 adds to configure bucket notifications at deploy time. */
@@ -31,7 +33,10 @@ const BASIC_EXECUTION_ROLE = 'arn:<AWS::Partition>:iam::aws:policy/service-role/
  * new wildcard still fails the check. No action is a wildcard: every S3 and DynamoDB action is named (see
  * bucket-grants.ts), and s3:ListBucket is limited to a prefix by a condition.
  */
-export function acknowledgeNagFindings(stack: Stack, { functions, bucket, table }: NagSubjects): void {
+export function acknowledgeNagFindings(
+  stack: Stack,
+  { functions, bucket, table, publicRoutes }: NagSubjects,
+): void {
   const bucketArn = arnOf(stack, bucket);
   const tableArn = arnOf(stack, table);
   const objects = (prefix: string) => ({
@@ -58,6 +63,14 @@ export function acknowledgeNagFindings(stack: Stack, { functions, bucket, table 
     });
     if (fn.role === undefined) continue;
     acknowledge(fn.role, Object.assign({}, tracing, ...prefixes.map(objects), onTable ? indexes : {}));
+  }
+
+  for (const route of publicRoutes) {
+    acknowledge(route, {
+      'AwsSolutions-APIG4':
+        'GET /health is public on purpose: a liveness probe for load balancers and monitors that carry no ' +
+        'credentials. It reads nothing and answers only {"status":"ok","pipelineVersion"}.',
+    });
   }
 
   const notificationsHandler = stack.node.children.find((child) =>

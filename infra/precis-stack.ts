@@ -1,7 +1,14 @@
 import { fileURLToPath } from 'node:url';
 import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import { AccessLogField, AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
-import { HttpApi, type HttpMethod, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
+import {
+  HttpApi,
+  type HttpMethod,
+  HttpNoneAuthorizer,
+  HttpRoute,
+  HttpRouteKey,
+  LogGroupLogDestination,
+} from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpIamAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import { AttributeType, BillingMode, ProjectionType, Table } from 'aws-cdk-lib/aws-dynamodb';
@@ -21,7 +28,7 @@ import {
   INCOMING_PREFIX,
   PROCESSED_PREFIX,
 } from '#shared/config.ts';
-import { API_ROUTES, splitRoute } from '#shared/events/api-routes.ts';
+import { API_ROUTES, PUBLIC_ROUTES, splitRoute } from '#shared/events/api-routes.ts';
 import { checkedSummaryLength } from '#shared/summarise/summary-length.ts';
 import { BackfillStateMachine } from './backfill-state-machine.ts';
 import { grantObjects, grantReadPrefix } from './bucket-grants.ts';
@@ -261,10 +268,21 @@ export class PrecisStack extends Stack {
       },
     });
     const integration = new HttpLambdaIntegration('ApiIntegration', apiFunction);
+    const publicRoutes: HttpRoute[] = [];
     for (const route of API_ROUTES) {
       const { method, path } = splitRoute(route);
-      api.addRoutes({ path, methods: [method as HttpMethod], integration });
+      const isPublic = PUBLIC_ROUTES.includes(route);
+      const added = api.addRoutes({
+        path,
+        methods: [method as HttpMethod],
+        integration,
+        ...(isPublic ? { authorizer: new HttpNoneAuthorizer() } : {}),
+      });
+      if (isPublic) publicRoutes.push(...added);
     }
+    // Whatever no route fits reaches the function too, which answers 404 or 405 (with Allow) as problem+json
+    // instead of API Gateway's bare {"message":"Not Found"}.
+    new HttpRoute(this, 'DefaultRoute', { httpApi: api, routeKey: HttpRouteKey.DEFAULT, integration });
 
     // Scheduled: the dead-letter consumer and the sweeper of stuck Results.
     const deadLettersFunction = new LambdaFunction(this, 'DeadLettersFunction', {
@@ -346,6 +364,7 @@ export class PrecisStack extends Stack {
       ],
       bucket,
       table,
+      publicRoutes,
     });
     acknowledgeBackfillFindings(this, backfill, processFunction);
 

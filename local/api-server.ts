@@ -9,7 +9,9 @@ import { LOCAL_ACCOUNT } from './settings.ts';
 /**
  * An HTTP API (API Gateway, payload format 2.0) in front of a handler, locally: matches the request to a
  * route, builds the event API Gateway would send, invokes the handler and writes its result back, with
- * API Gateway's answers when no route matches (404), the body is too big (413) or the handler throws (500).
+ * API Gateway's answers when no route matches (404), the body is over API Gateway's 10 MB or the event over
+ * Lambda's 6 MB invocation payload (413), the handler throws or answers over Lambda's 6 MB response payload
+ * (500), or the request is not received in time (408).
  */
 
 export type ApiHandler = (
@@ -27,6 +29,8 @@ export interface ApiServerOptions {
   readonly onError: (error: unknown) => void;
   /** Browser origins allowed besides the server's own; defaults to PRECIS_ALLOWED_ORIGINS. */
   readonly allowedOrigins?: readonly string[];
+  /** Most time to receive a whole request (headers and body); then 408 and the connection closes. */
+  readonly requestTimeoutMs?: number;
 }
 
 export interface ApiServer {
@@ -37,6 +41,12 @@ export interface ApiServer {
 
 /** API Gateway's payload limit. */
 const MAX_BODY_BYTES = 10 * 1024 * 1024;
+/** Lambda's synchronous invocation payload limit, for the event and for the response: 6 MB. */
+export const MAX_LAMBDA_PAYLOAD_BYTES = 6 * 1024 * 1024;
+/** API Gateway's integration timeout is 30 s; a client that has not sent its request by then is cut off. */
+const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
+/** Headers must arrive sooner: a client that opens a connection and stalls should not hold it. */
+const HEADERS_TIMEOUT_MS = 10_000;
 const LOCAL_API_ID = 'local';
 const DEFAULT_ROUTE = '$default';
 /** Content types API Gateway passes to the function as text; anything else arrives base64-encoded. */
@@ -251,15 +261,35 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
       },
       match,
     );
+    // Lambda refuses an invocation payload over 6 MB (a 4.6 MB binary body is 6.1 MB once base64-encoded).
+    if (Buffer.byteLength(JSON.stringify(event)) > MAX_LAMBDA_PAYLOAD_BYTES) {
+      return gatewayAnswer(413, 'Request Entity Too Large');
+    }
+    let result: APIGatewayProxyResultV2;
     try {
-      return toHttpAnswer(await options.handler(event, createLambdaContext(options.functionName)));
+      result = await options.handler(event, createLambdaContext(options.functionName));
     } catch (error) {
       options.onError(error);
       return gatewayAnswer(500, 'Internal Server Error');
     }
+    const size = Buffer.byteLength(JSON.stringify(result));
+    if (size > MAX_LAMBDA_PAYLOAD_BYTES) {
+      options.onError(
+        new Error(`Response payload of ${size} bytes is over Lambda's ${MAX_LAMBDA_PAYLOAD_BYTES}`),
+      );
+      return gatewayAnswer(500, 'Internal Server Error');
+    }
+    return toHttpAnswer(result);
   }
 
-  const server: Server = createServer((request, response) => {
+  const requestTimeout = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
+  const timeouts = {
+    requestTimeout,
+    headersTimeout: Math.min(HEADERS_TIMEOUT_MS, requestTimeout),
+    // Node looks for expired requests at this interval (30 s by default, which would let one stall that long).
+    connectionsCheckingInterval: Math.min(1_000, requestTimeout),
+  };
+  const server: Server = createServer(timeouts, (request, response) => {
     const refusal = crossSiteRefusal(request.headers, options.allowedOrigins ?? allowedOrigins());
     if (refusal !== undefined) {
       request.resume();

@@ -6,7 +6,7 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createArticleBucket } from '#shared/adapters/article-bucket.ts';
 import { createArticleStore, createTableInput } from '#shared/adapters/article-store.ts';
 import { ENV, INCOMING_PREFIX } from '#shared/config.ts';
-import { API_ROUTES } from '#shared/events/api-routes.ts';
+import { API_ROUTES, DEFAULT_ROUTE } from '#shared/events/api-routes.ts';
 import { type ApiHandler, type ApiServer, startApiServer } from './api-server.ts';
 import { bootstrap, idempotencyTableInput, type Queue } from './bootstrap.ts';
 import { lockDataDir } from './data-dir-lock.ts';
@@ -193,7 +193,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const api: ApiServer = await startApiServer({
       handler: (event, context) =>
         event.routeKey.startsWith('GET /view') ? viewerPages(event) : handlers.api(event, context),
-      routes: [...API_ROUTES, ...VIEWER_ROUTES],
+      // $default last, as in infra: what no route fits reaches the handler, which answers 404 or 405.
+      routes: [...API_ROUTES, ...VIEWER_ROUTES, DEFAULT_ROUTE],
       host: LOOPBACK,
       port: options.ports.api,
       functionName: 'precis-api',

@@ -16,6 +16,7 @@ export const ENV = {
   s3ForcePathStyle: 'S3_FORCE_PATH_STYLE',
   deadLetterQueueUrl: 'DEAD_LETTER_QUEUE_URL',
   stuckAfterSeconds: 'STUCK_AFTER_SECONDS',
+  corsAllowOrigins: 'CORS_ALLOW_ORIGINS',
 } as const;
 
 export const INCOMING_PREFIX = 'incoming/';
@@ -46,6 +47,8 @@ export interface Config {
   /** The dead-letter queue the dead-letters function reads (only that function needs it). */
   readonly deadLetterQueueUrl: string | undefined;
   readonly stuckAfterSeconds: number;
+  /** Browser origins the API answers with CORS headers (comma-separated); empty: CORS off. */
+  readonly corsAllowOrigins: readonly string[];
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -90,6 +93,10 @@ export function loadConfig(env: Env = process.env): Config {
     s3ForcePathStyle: env[ENV.s3ForcePathStyle] === 'true',
     deadLetterQueueUrl: env[ENV.deadLetterQueueUrl] || undefined,
     stuckAfterSeconds: positiveInteger(env, ENV.stuckAfterSeconds) ?? DEFAULT_STUCK_AFTER_SECONDS,
+    corsAllowOrigins: (env[ENV.corsAllowOrigins] ?? '')
+      .split(',')
+      .map((origin) => origin.trim())
+      .filter((origin) => origin !== ''),
   };
 }
 

@@ -1,5 +1,7 @@
+import { format, isTypeValid, parse } from 'content-type';
 import * as z from 'zod';
 import { InputError } from '../errors.ts';
+import { HttpProblem } from '../http/problem.ts';
 import {
   isLengthGiven,
   type SummaryLength,
@@ -17,7 +19,10 @@ export const jsonArticleSchema = z
   .strictObject({
     text: z.string().optional(),
     html: z.string().optional(),
-    url: z.url().optional(),
+    url: z
+      .url({ protocol: /^https?$/, error: 'Expected an http(s) URL' })
+      .optional()
+      .meta({ description: 'Where the article was published: an http(s) URL' }),
     sentences: summarySentencesSchema.optional(),
     words: summaryWordsSchema.optional(),
   })
@@ -59,14 +64,18 @@ export const entityPathSchema = z.object({
   name: z.string().min(1).refine(nameLimit.check, nameLimit.message),
 });
 
+/** One readable sentence per zod issue: `where: what`, e.g. `sentences: Too big: expected number to be <=20`. */
+export function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .map((issue) => (issue.path.length > 0 ? `${issue.path.join('.')}: ${issue.message}` : issue.message))
+    .join('; ');
+}
+
 /** Parses with a zod schema, turning a mismatch into InputError('INVALID_INPUT') with a readable message. */
 export function parseInput<T>(schema: z.ZodType<T>, value: unknown): T {
   const parsed = schema.safeParse(value);
   if (!parsed.success) {
-    const message = parsed.error.issues
-      .map((issue) => (issue.path.length > 0 ? `${issue.path.join('.')}: ${issue.message}` : issue.message))
-      .join('; ');
-    throw new InputError('INVALID_INPUT', message, { cause: parsed.error });
+    throw new InputError('INVALID_INPUT', describeIssues(parsed.error), { cause: parsed.error });
   }
   return parsed.data;
 }
@@ -82,26 +91,69 @@ const JSON_MEDIA_TYPE = 'application/json';
 const DEFAULT_CONTENT_TYPE = 'text/plain; charset=utf-8';
 const HTML_CONTENT_TYPE = 'text/html; charset=utf-8';
 
+/**
+ * Media types an article may be sent as: any text (plain, HTML, Markdown, ...), XHTML, JSON (`{text|html}`
+ * or a JSON export the pipeline reads), gzip of any of those, and untyped bytes, which the pipeline sniffs.
+ * Everything else (PDF, images, zip, audio, video, forms) is refused with 415 before it is stored: the
+ * pipeline could only fail it later. Form-urlencoded bodies are refused too, not read as text: `curl -d`
+ * strips the newlines of a file and a form's `a=b&c=d` is no article, so accepting them would store a
+ * garbled text silently; the 415 says to send `text/plain` (`curl --data-binary`).
+ */
+export const ARTICLE_MEDIA_TYPES = [
+  'text/*',
+  'application/xhtml+xml',
+  JSON_MEDIA_TYPE,
+  'application/gzip',
+  'application/x-gzip',
+  'application/octet-stream',
+] as const;
+
+const isArticleMediaType = (type: string) =>
+  type.startsWith('text/') || (ARTICLE_MEDIA_TYPES as readonly string[]).includes(type);
+
+/**
+ * The Content-Type an article is stored with, normalised (lowercase type, charset only), or 415 when it is
+ * malformed (`;;;===`, which S3 itself would refuse) or not an article format.
+ */
+export function articleContentType(header: string | undefined): string {
+  if (header === undefined || header.trim() === '') return DEFAULT_CONTENT_TYPE;
+  const parsed = parse(header);
+  const type = parsed.type.toLowerCase();
+  if (!isTypeValid(type)) {
+    throw new HttpProblem(415, 'UNSUPPORTED_MEDIA_TYPE', `Content-Type "${header}" is not a media type`);
+  }
+  if (!isArticleMediaType(type)) {
+    throw new HttpProblem(
+      415,
+      'UNSUPPORTED_MEDIA_TYPE',
+      `Articles cannot be ${type}; send ${ARTICLE_MEDIA_TYPES.join(', ')} (e.g. curl -H 'content-type: text/plain' --data-binary @article.txt)`,
+      { headers: { 'Accept-Post': ARTICLE_MEDIA_TYPES.join(', ') } },
+    );
+  }
+  const charset = parsed.parameters.charset;
+  return format({ type, parameters: charset === undefined ? {} : { charset } });
+}
+
 const mediaTypeOf = (contentType: string) => contentType.split(';')[0]?.trim().toLowerCase() ?? '';
 
 /**
  * Reads a POST /articles body: JSON `{text|html, url?, sentences?, words?}` when the Content-Type is
  * application/json, else the raw bytes (text, HTML, ...) stored as sent. Throws InputError for an empty,
- * oversized or malformed body.
+ * oversized or malformed body, and 415 for a media type that is no article.
  */
 export function parseSubmission(
   body: Uint8Array,
   contentType: string | undefined,
   maxInputBytes: number,
 ): Submission {
+  const type = articleContentType(contentType);
   if (body.byteLength === 0) throw new InputError('EMPTY', 'Request body is empty');
   if (body.byteLength > maxInputBytes) {
     throw new InputError(
       'TOO_LARGE',
-      `Request body is ${body.byteLength} bytes; the limit is ${maxInputBytes}`,
+      `Request body is ${body.byteLength} bytes; the limit is ${maxInputBytes} bytes (MAX_INPUT_BYTES)`,
     );
   }
-  const type = contentType?.trim() || DEFAULT_CONTENT_TYPE;
   if (mediaTypeOf(type) !== JSON_MEDIA_TYPE) return { bytes: body, contentType: type };
 
   let json: unknown;
@@ -140,6 +192,8 @@ const EXTENSIONS: Readonly<Record<string, string>> = {
   'text/html': 'html',
   'application/xhtml+xml': 'html',
   'text/markdown': 'md',
+  'application/gzip': 'gz',
+  'application/x-gzip': 'gz',
 };
 
 /** The file extension for an upload's key, a format hint for the pipeline. */

@@ -44,11 +44,24 @@ function inMemoryDeps() {
 
 const bodyOf = (response: Response) => JSON.parse(response.body) as Record<string, unknown>;
 
+async function route(event: APIGatewayProxyEventV2, deps: ApiDeps): Promise<Response> {
+  return (await api.createApiHandler(deps)(event, aLambdaContext())) as Response;
+}
+
+const aProblem = (status: number, code: string) => ({
+  type: `urn:precis:problem:${code.toLowerCase().replaceAll('_', '-')}`,
+  title: expect.any(String),
+  status,
+  detail: expect.any(String),
+  code,
+  instance: expect.any(String),
+});
+
 describe('api routes', () => {
   it('answers 202 with the id, PENDING and the key when an article is posted as text', async () => {
     const deps = inMemoryDeps();
 
-    const response = await api.route(
+    const response = await route(
       anHttpEvent({
         method: 'POST',
         path: '/articles',
@@ -59,6 +72,7 @@ describe('api routes', () => {
     );
 
     expect(response.statusCode).toBe(202);
+    expect(response.headers?.Location).toBe('/articles/new-id');
     expect(bodyOf(response)).toEqual({ id: 'new-id', status: 'PENDING', key: 'incoming/new-id.txt' });
   });
 
@@ -67,7 +81,7 @@ describe('api routes', () => {
       JSON.stringify({ html: '<p>Hello</p>', url: 'https://example.test/a' }),
     ).toString('base64');
 
-    const response = await api.route(
+    const response = await route(
       anHttpEvent({
         method: 'POST',
         path: '/articles',
@@ -99,7 +113,7 @@ describe('api routes', () => {
   ])('stores the summary length from %s in the object metadata', async (_name, request) => {
     const deps = inMemoryDeps();
 
-    const response = await api.route(anHttpEvent({ method: 'POST', path: '/articles', ...request }), deps);
+    const response = await route(anHttpEvent({ method: 'POST', path: '/articles', ...request }), deps);
 
     expect(response.statusCode).toBe(202);
     expect(deps.objects.get('incoming/new-id.txt')?.metadata).toMatchObject({ 'summary-sentences': '3' });
@@ -129,7 +143,7 @@ describe('api routes', () => {
   ])('stores the word budget from %s in the object metadata', async (_name, request, expected) => {
     const deps = inMemoryDeps();
 
-    const response = await api.route(anHttpEvent({ method: 'POST', path: '/articles', ...request }), deps);
+    const response = await route(anHttpEvent({ method: 'POST', path: '/articles', ...request }), deps);
 
     expect(response.statusCode).toBe(202);
     const metadata = deps.objects.get('incoming/new-id.txt')?.metadata ?? {};
@@ -165,10 +179,10 @@ describe('api routes', () => {
   ])('answers 400 INVALID_INPUT and stores nothing when given %s', async (_name, request) => {
     const deps = inMemoryDeps();
 
-    const response = await api.route(anHttpEvent({ method: 'POST', path: '/articles', ...request }), deps);
+    const response = await route(anHttpEvent({ method: 'POST', path: '/articles', ...request }), deps);
 
     expect(response.statusCode).toBe(400);
-    expect(bodyOf(response)).toEqual({ error: { code: 'INVALID_INPUT', message: expect.any(String) } });
+    expect(bodyOf(response)).toEqual(aProblem(400, 'INVALID_INPUT'));
     expect(deps.objects.size).toBe(0);
   });
 
@@ -180,7 +194,7 @@ describe('api routes', () => {
       order: '1',
     });
 
-    const response = await api.route(anHttpEvent({ method: 'GET', path: '/articles/abc' }), deps);
+    const response = await route(anHttpEvent({ method: 'GET', path: '/articles/abc' }), deps);
 
     expect(response.statusCode).toBe(200);
     expect(bodyOf(response)).toEqual(aResult({ id: 'abc' }));
@@ -192,7 +206,7 @@ describe('api routes', () => {
     await deps.store.saveResult(aResult({ id: 'old' }), { bucket: TEST_BUCKET, key, order: '1' });
     await deps.store.saveResult(aResult({ id: 'new' }), { bucket: TEST_BUCKET, key, order: '2' });
 
-    const response = await api.route(anHttpEvent({ method: 'GET', path: '/articles', query: { key } }), deps);
+    const response = await route(anHttpEvent({ method: 'GET', path: '/articles', query: { key } }), deps);
 
     expect(response.statusCode).toBe(200);
     expect((bodyOf(response).items as { id: string }[]).map((item) => item.id)).toEqual(['new', 'old']);
@@ -202,7 +216,7 @@ describe('api routes', () => {
     const deps = inMemoryDeps();
     await deps.store.indexEntities(aResult({ id: 'abc' }));
 
-    const response = await api.route(
+    const response = await route(
       anHttpEvent({ method: 'GET', path: '/entities/person/ada%20lovelace' }),
       deps,
     );
@@ -230,10 +244,11 @@ describe('api routes', () => {
     [404, 'NOT_FOUND', anHttpEvent({ method: 'GET', path: '/nowhere' })],
     [405, 'METHOD_NOT_ALLOWED', anHttpEvent({ method: 'DELETE', path: '/articles/abc' })],
   ])('answers %i %s to %j', async (statusCode, code, event) => {
-    const response = await api.route(event, inMemoryDeps());
+    const response = await route(event, inMemoryDeps());
 
     expect(response.statusCode).toBe(statusCode);
-    expect(bodyOf(response)).toEqual({ error: { code, message: expect.any(String) } });
+    expect(response.headers?.['Content-Type']).toBe('application/problem+json');
+    expect(bodyOf(response)).toEqual(aProblem(statusCode, code));
   });
 
   it('answers 503 when a dependency fails', async () => {
@@ -245,13 +260,142 @@ describe('api routes', () => {
       },
     };
 
-    const response = await api.route(anHttpEvent({ method: 'GET', path: '/articles/abc' }), {
+    const response = await route(anHttpEvent({ method: 'GET', path: '/articles/abc' }), {
       ...deps,
       store,
     });
 
     expect(response.statusCode).toBe(503);
-    expect(bodyOf(response)).toMatchObject({ error: { code: 'SERVICE_UNAVAILABLE' } });
+    expect(response.headers?.['Retry-After']).toBe('5');
+    expect(bodyOf(response)).toEqual(aProblem(503, 'UNAVAILABLE'));
+  });
+});
+
+describe('api problems', () => {
+  it.each([
+    ['application/pdf', '%PDF-1.7'],
+    ['image/png', 'PNG'],
+    ['application/zip', 'PK'],
+    ['application/x-www-form-urlencoded', 'Hello world.'],
+    ['multipart/form-data; boundary=x', '--x'],
+    [';;;===', 'Hello world.'],
+  ])('answers 415 and stores nothing when an article is posted as %s', async (contentType, body) => {
+    const deps = inMemoryDeps();
+
+    const response = await route(
+      anHttpEvent({ method: 'POST', path: '/articles', body, headers: { 'content-type': contentType } }),
+      deps,
+    );
+
+    expect(response.statusCode).toBe(415);
+    expect(bodyOf(response)).toEqual(aProblem(415, 'UNSUPPORTED_MEDIA_TYPE'));
+    expect(deps.objects.size).toBe(0);
+  });
+
+  it.each([
+    ['text/markdown; charset=UTF-8', 'text/markdown; charset=UTF-8', 'md'],
+    ['TEXT/HTML', 'text/html', 'html'],
+    ['application/gzip', 'application/gzip', 'gz'],
+  ])('stores an article posted as %s with the normalised type %s', async (header, stored, extension) => {
+    const deps = inMemoryDeps();
+
+    const response = await route(
+      anHttpEvent({ method: 'POST', path: '/articles', body: 'Text.', headers: { 'content-type': header } }),
+      deps,
+    );
+
+    expect(response.statusCode).toBe(202);
+    expect(deps.objects.get(`incoming/new-id.${extension}`)?.contentType).toBe(stored);
+  });
+
+  it.each(['javascript:alert(1)', 'ftp://example.test/a', 'data:text/html,hi', 'not a url'])(
+    'refuses the source url %s with 400',
+    async (url) => {
+      const deps = inMemoryDeps();
+
+      const response = await route(
+        anHttpEvent({
+          method: 'POST',
+          path: '/articles',
+          body: JSON.stringify({ text: 'Text.', url }),
+          headers: { 'content-type': 'application/json' },
+        }),
+        deps,
+      );
+
+      expect(response.statusCode).toBe(400);
+      expect(bodyOf(response)).toMatchObject({
+        code: 'INVALID_INPUT',
+        detail: 'url: Expected an http(s) URL',
+      });
+      expect(deps.objects.size).toBe(0);
+    },
+  );
+
+  it('answers 405 with the allowed methods in Allow', async () => {
+    const response = await route(anHttpEvent({ method: 'PUT', path: '/articles' }), inMemoryDeps());
+
+    expect(response.statusCode).toBe(405);
+    expect(response.headers?.Allow).toBe('POST, GET');
+  });
+
+  it('answers 406 when Accept excludes JSON', async () => {
+    const response = await route(
+      anHttpEvent({ method: 'GET', path: '/health', headers: { accept: 'text/html' } }),
+      inMemoryDeps(),
+    );
+
+    expect(response.statusCode).toBe(406);
+    expect(bodyOf(response)).toEqual(aProblem(406, 'NOT_ACCEPTABLE'));
+  });
+
+  it('answers 429 with Retry-After when the store throttles', async () => {
+    const deps = inMemoryDeps();
+    const throttled = Object.assign(new Error('Rate exceeded'), {
+      name: 'ProvisionedThroughputExceededException',
+      $metadata: { httpStatusCode: 400 },
+    });
+    const store = {
+      ...deps.store,
+      get: async () => {
+        throw new DependencyError('GetItem failed', { cause: throttled });
+      },
+    };
+
+    const response = await route(anHttpEvent({ method: 'GET', path: '/articles/abc' }), { ...deps, store });
+
+    expect(response.statusCode).toBe(429);
+    expect(response.headers?.['Retry-After']).toBe('1');
+  });
+
+  it('answers 500, not a 503 inviting retries, when S3 refuses the request with a 4xx', async () => {
+    const deps = inMemoryDeps();
+    const refused = Object.assign(new Error('Bad Request'), {
+      name: 'InvalidArgument',
+      $metadata: { httpStatusCode: 400 },
+    });
+    const bucket = {
+      ...deps.bucket,
+      put: async () => {
+        throw new DependencyError('PutObject failed', { cause: refused });
+      },
+    };
+
+    const response = await route(anHttpEvent({ method: 'POST', path: '/articles', body: 'Text.' }), {
+      ...deps,
+      bucket,
+    });
+
+    expect(response.statusCode).toBe(500);
+    expect(response.headers?.['Retry-After']).toBeUndefined();
+    expect(bodyOf(response)).toEqual(aProblem(500, 'INTERNAL'));
+  });
+
+  it('answers GET /health with ok', async () => {
+    const response = await route(anHttpEvent({ method: 'GET', path: '/health' }), inMemoryDeps());
+
+    expect(response.statusCode).toBe(200);
+    expect(bodyOf(response)).toMatchObject({ status: 'ok' });
   });
 });
 
@@ -298,14 +442,12 @@ describe('the routes infra declares', () => {
     const { method, path } = splitRoute(declared);
     const request = method === 'POST' ? { body: 'An article.' } : { query: { key: 'incoming/a.txt' } };
 
-    const response = (await api.route(
+    const response = await route(
       anHttpEvent({ method, path: concretePath(path), ...request }),
       inMemoryDeps(),
-    )) as Response;
+    );
 
     expect(response.statusCode).not.toBe(405);
-    expect(bodyOf(response).error).not.toEqual(
-      expect.objectContaining({ message: expect.stringMatching(/^No route/) }),
-    );
+    expect(String(bodyOf(response).detail)).not.toMatch(/^No route/);
   });
 });

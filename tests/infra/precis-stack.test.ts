@@ -4,6 +4,7 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTableInput } from '#shared/adapters/article-store.ts';
 import { ENV } from '#shared/config.ts';
+import { API_ROUTES } from '#shared/events/api-routes.ts';
 import { PrecisStack, type PrecisStackProps } from '../../infra/precis-stack.ts';
 import { createTestApp } from './synth.ts';
 
@@ -344,18 +345,19 @@ describe('PrecisStack', () => {
   });
 
   describe('api', () => {
-    it('requires IAM authorization on every route, including the four the handler serves', () => {
+    it('declares every route of the table plus $default, all IAM-authorised but GET /health', () => {
       const { template } = synth();
 
       const routes = Object.values(template.findResources('AWS::ApiGatewayV2::Route')) as Resource[];
+      const authorization = Object.fromEntries(
+        routes.map((r) => [r.Properties.RouteKey, r.Properties.AuthorizationType]),
+      );
 
-      expect(routes.map((r) => r.Properties.RouteKey).sort()).toEqual([
-        'GET /articles',
-        'GET /articles/{id}',
-        'GET /entities/{type}/{name}',
-        'POST /articles',
-      ]);
-      for (const route of routes) expect(route.Properties.AuthorizationType).toBe('AWS_IAM');
+      expect(Object.keys(authorization).sort()).toEqual([...API_ROUTES, '$default'].sort());
+      expect(authorization).toEqual({
+        ...Object.fromEntries([...API_ROUTES, '$default'].map((key) => [key, 'AWS_IAM'])),
+        'GET /health': 'NONE',
+      });
     });
 
     it('throttles the default stage and writes JSON access logs', () => {

@@ -1,7 +1,9 @@
+import { connect } from 'node:net';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type ApiServer,
+  MAX_LAMBDA_PAYLOAD_BYTES,
   matchRoute,
   startApiServer,
   toApiGatewayEvent,
@@ -163,5 +165,85 @@ describe('startApiServer', () => {
 
     expect(response.status).toBe(status);
     expect(await response.json()).toEqual(body);
+  });
+});
+
+describe('startApiServer limits', () => {
+  let server: ApiServer;
+  const big = (bytes: number) => 'x'.repeat(bytes);
+
+  beforeAll(async () => {
+    server = await startApiServer({
+      routes: ['POST /echo', 'GET /big/{bytes}'],
+      host: '127.0.0.1',
+      port: 0,
+      functionName: 'test-api',
+      onError: () => undefined,
+      requestTimeoutMs: 500,
+      handler: async (event) => ({
+        statusCode: 200,
+        body: event.pathParameters?.bytes === undefined ? 'ok' : big(Number(event.pathParameters.bytes)),
+      }),
+    });
+  });
+
+  afterAll(async () => {
+    await server.close();
+  });
+
+  it('answers 413 as API Gateway does when a binary body is over 6 MB once base64-encoded', async () => {
+    const body = Buffer.alloc(4_800_000, 1);
+
+    const response = await fetch(`${server.url}/echo`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/octet-stream' },
+      body,
+    });
+
+    expect(response.status).toBe(413);
+    expect(await response.json()).toEqual({ message: 'Request Entity Too Large' });
+  });
+
+  it('passes a text body of 4.8 MB, which fits the 6 MB invocation payload', async () => {
+    const response = await fetch(`${server.url}/echo`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body: big(4_800_000),
+    });
+
+    expect(response.status).toBe(200);
+  });
+
+  it('answers 413 to a body over API Gateway\u2019s 10 MB', async () => {
+    const response = await fetch(`${server.url}/echo`, { method: 'POST', body: big(10 * 1024 * 1024 + 1) });
+
+    expect(response.status).toBe(413);
+  });
+
+  it('answers 500 as API Gateway does when the handler answers over Lambda\u2019s 6 MB response payload', async () => {
+    const fits = await fetch(`${server.url}/big/${6_000_000}`);
+    const over = await fetch(`${server.url}/big/${MAX_LAMBDA_PAYLOAD_BYTES}`);
+
+    expect(fits.status).toBe(200);
+    expect(over.status).toBe(500);
+    expect(await over.json()).toEqual({ message: 'Internal Server Error' });
+  });
+
+  it('cuts off a request whose body never finishes', async () => {
+    const { port } = server;
+    const answer = await new Promise<string>((resolve, reject) => {
+      const socket = connect(port, '127.0.0.1', () => {
+        socket.write('POST /echo HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 100\r\n\r\nonly part');
+      });
+      let received = '';
+      socket.on('data', (chunk) => {
+        received += chunk.toString();
+      });
+      socket.on('close', () => resolve(received));
+      socket.on('error', reject);
+      socket.setTimeout(20_000, () => reject(new Error('the server kept the connection open')));
+    });
+
+    expect(answer).toMatch(/^HTTP\/1\.1 408/);
   });
 });

@@ -1,0 +1,152 @@
+import { z } from 'zod';
+import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiPathsObject } from 'zod-openapi';
+import {
+  articleIdSchema,
+  entityPathSchema,
+  jsonArticleSchema,
+  listByKeyQuerySchema,
+  submitQuerySchema,
+} from '../events/api-request.ts';
+import {
+  acceptedSchema,
+  entityHitListSchema,
+  healthSchema,
+  resultListSchema,
+} from '../events/api-responses.ts';
+import { API_ROUTES, type ApiRoute, PUBLIC_ROUTES, splitRoute } from '../events/api-routes.ts';
+import { PIPELINE_VERSION, resultSchema } from '../result.ts';
+import { PROBLEM_MEDIA_TYPE, problemSchema } from './problem.ts';
+import { JSON_MEDIA_TYPE } from './responses.ts';
+
+/**
+ * The OpenAPI 3.1 document of the API, generated from the zod schemas that validate requests and describe
+ * Results and answers. Every route of the table must be described (the Record type demands it).
+ */
+
+const jsonBody = (schema: z.ZodType, description: string) => ({
+  description,
+  content: { [JSON_MEDIA_TYPE]: { schema } },
+});
+
+const problem = (description: string) => ({
+  description,
+  content: { [PROBLEM_MEDIA_TYPE]: { schema: problemSchema } },
+});
+
+const retryAfter = {
+  'Retry-After': { description: 'Seconds to wait before retrying', schema: { type: 'integer' as const } },
+};
+
+/** Answers any route can give: a bad request, a missing thing, throttling, an outage, a bug. */
+const COMMON_PROBLEMS = {
+  '400': problem('The request is malformed; `detail` says how'),
+  '406': problem('`Accept` excludes application/json'),
+  '429': { ...problem('Throttled; retry after `Retry-After` seconds'), headers: retryAfter },
+  '500': problem('An internal error'),
+  '503': {
+    ...problem('A dependency is unavailable; retry after `Retry-After` seconds'),
+    headers: retryAfter,
+  },
+};
+
+const OPERATIONS: Readonly<Record<ApiRoute, ZodOpenApiOperationObject>> = {
+  'GET /health': {
+    operationId: 'getHealth',
+    summary: 'Liveness: answers without authorisation',
+    responses: { '200': jsonBody(healthSchema, 'The API is up') },
+  },
+  'GET /openapi.json': {
+    operationId: 'getOpenApi',
+    summary: 'This document',
+    responses: { '200': { description: 'The OpenAPI 3.1 document', content: { [JSON_MEDIA_TYPE]: {} } } },
+  },
+  'POST /articles': {
+    operationId: 'submitArticle',
+    summary: 'Submit an article to process',
+    requestParams: { query: submitQuerySchema },
+    requestBody: {
+      required: true,
+      description:
+        'The article as text, HTML or Markdown with its Content-Type, gzip, or JSON `{text|html, url?, sentences?}`',
+      content: {
+        [JSON_MEDIA_TYPE]: { schema: jsonArticleSchema },
+        'text/plain': { schema: { type: 'string' } },
+        'text/html': { schema: { type: 'string' } },
+        'text/markdown': { schema: { type: 'string' } },
+        'application/gzip': { schema: { type: 'string', contentMediaType: 'application/gzip' } },
+      },
+    },
+    responses: {
+      '202': {
+        ...jsonBody(acceptedSchema, 'Accepted; processing follows'),
+        headers: { Location: { description: 'The Result: /articles/{id}', schema: { type: 'string' } } },
+      },
+      '413': problem('The article is larger than MAX_INPUT_BYTES'),
+      '415': problem('The media type is not an article format (PDF, images, zip, forms)'),
+    },
+  },
+  'GET /articles': {
+    operationId: 'listArticlesByKey',
+    summary: 'The Results for every upload to one object key, newest first',
+    requestParams: { query: listByKeyQuerySchema },
+    responses: { '200': jsonBody(resultListSchema, 'The Results') },
+  },
+  'GET /articles/{id}': {
+    operationId: 'getArticle',
+    summary: 'One Result (PENDING until processed)',
+    requestParams: { path: z.object({ id: articleIdSchema }) },
+    responses: { '200': jsonBody(resultSchema, 'The Result'), '404': problem('No article with that id') },
+  },
+  'GET /entities/{type}/{name}': {
+    operationId: 'findArticlesByEntity',
+    summary: 'Articles that mention an entity',
+    requestParams: { path: entityPathSchema },
+    responses: { '200': jsonBody(entityHitListSchema, 'The articles') },
+  },
+};
+
+function paths(): ZodOpenApiPathsObject {
+  const result: ZodOpenApiPathsObject = {};
+  for (const route of API_ROUTES) {
+    const { method, path } = splitRoute(route);
+    const operation = OPERATIONS[route];
+    result[path] = {
+      ...result[path],
+      [method.toLowerCase()]: {
+        ...operation,
+        ...(PUBLIC_ROUTES.includes(route) ? { security: [] } : {}),
+        responses: { ...COMMON_PROBLEMS, ...operation.responses },
+      },
+    };
+  }
+  return result;
+}
+
+let cached: ReturnType<typeof createDocument> | undefined;
+
+/** The document (built once per process: it depends on nothing but the code). */
+export function openApiDocument(): ReturnType<typeof createDocument> {
+  cached ??= createDocument({
+    openapi: '3.1.0',
+    info: {
+      title: 'precis',
+      version: PIPELINE_VERSION,
+      description:
+        'Submit news articles and read their Results: clean text, summary, and key facts grounded to spans of the text. Errors are RFC 9457 problem details.',
+    },
+    components: {
+      securitySchemes: {
+        sigv4: {
+          type: 'apiKey',
+          name: 'Authorization',
+          in: 'header',
+          description:
+            'AWS SigV4 (service execute-api), the default; a JWT bearer token when the stack selects it',
+        },
+      },
+    },
+    security: [{ sigv4: [] }],
+    paths: paths(),
+  });
+  return cached;
+}
