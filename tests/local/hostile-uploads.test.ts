@@ -228,7 +228,7 @@ describe('Results DynamoDB cannot hold as they are', () => {
     const response = await fetch(`${local.stack.endpoints.api}${path}`);
 
     expect(response.status).toBe(400);
-    expect(await response.json()).toMatchObject({ error: { code: 'INVALID_INPUT' } });
+    expect(await response.json()).toMatchObject({ code: 'INVALID_INPUT' });
   });
 });
 
