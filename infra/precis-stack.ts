@@ -20,7 +20,7 @@ import { BlockPublicAccess, Bucket, BucketEncryption, EventType } from 'aws-cdk-
 import { SqsDestination } from 'aws-cdk-lib/aws-s3-notifications';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
-import { TABLE_SCHEMA } from '#shared/adapters/article-store.ts';
+import { SECONDARY_INDEXES, TABLE_SCHEMA } from '#shared/adapters/article-store.ts';
 import {
   DEFAULT_MAX_INPUT_BYTES,
   DEFAULT_STUCK_AFTER_SECONDS,
@@ -175,7 +175,7 @@ export class PrecisStack extends Stack {
     });
 
     // Tables: the Results, and the idempotency records of the process function.
-    const { partitionKey, sortKey, byKeyIndex, inFlightIndex } = TABLE_SCHEMA;
+    const { partitionKey, sortKey } = TABLE_SCHEMA;
     const table = new Table(this, 'ResultsTable', {
       partitionKey: attribute(partitionKey),
       sortKey: attribute(sortKey),
@@ -183,19 +183,17 @@ export class PrecisStack extends Stack {
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
       removalPolicy,
     });
-    table.addGlobalSecondaryIndex({
-      indexName: byKeyIndex.indexName,
-      partitionKey: attribute(byKeyIndex.partitionKey),
-      sortKey: attribute(byKeyIndex.sortKey),
-      projectionType: ProjectionType[byKeyIndex.projectionType],
-    });
-    table.addGlobalSecondaryIndex({
-      indexName: inFlightIndex.indexName,
-      partitionKey: attribute(inFlightIndex.partitionKey),
-      sortKey: attribute(inFlightIndex.sortKey),
-      projectionType: ProjectionType[inFlightIndex.projectionType],
-      nonKeyAttributes: [...inFlightIndex.nonKeyAttributes],
-    });
+    // byKey (uploads to one key), inFlight (the sweeper's, sparse), byTime and byStatus (newest first, month partitions of four shards each).
+    // CloudFormation adds one index per update: a stack deployed before byTime/byStatus needs two deploys.
+    for (const index of SECONDARY_INDEXES) {
+      table.addGlobalSecondaryIndex({
+        indexName: index.indexName,
+        partitionKey: attribute(index.partitionKey),
+        sortKey: attribute(index.sortKey),
+        projectionType: ProjectionType[index.projectionType],
+        ...('nonKeyAttributes' in index ? { nonKeyAttributes: [...index.nonKeyAttributes] } : {}),
+      });
+    }
     const idempotencyTable = new Table(this, 'IdempotencyTable', {
       partitionKey: { name: IDEMPOTENCY_KEY, type: AttributeType.STRING },
       timeToLiveAttribute: IDEMPOTENCY_TTL,

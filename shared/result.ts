@@ -258,4 +258,24 @@ export const resultSchema = z
   .meta({ id: 'Result' });
 export type Result = z.infer<typeof resultSchema>;
 
+/** What lists show of a Result: its state and metadata, without text, summary or facts. */
+export const articleSummarySchema = resultSchema
+  .unwrap()
+  .pick({
+    id: true,
+    status: true,
+    source: true,
+    title: true,
+    headline: true,
+    sourceUrl: true,
+    siteName: true,
+    language: true,
+    publishedAt: true,
+    processedAt: true,
+    pipelineVersion: true,
+    error: true,
+  })
+  .meta({ id: 'ArticleSummary' });
+export type ArticleSummary = z.infer<typeof articleSummarySchema>;
+
 export const EMPTY_FACTS: Facts = { entities: [], dates: [], numbers: [], quotes: [] };

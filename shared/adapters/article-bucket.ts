@@ -5,6 +5,7 @@ import {
   PutObjectCommand,
   type S3Client,
 } from '@aws-sdk/client-s3';
+import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { NotFoundError, RejectedError } from '../errors.ts';
 import { toAdapterError } from './aws-errors.ts';
 
@@ -111,6 +112,9 @@ export function createArticleBucket(s3: S3Client, bucketName: string) {
     /** Throws NotFoundError when the object (or that version) does not exist. */
     read,
     readText: async (key: string): Promise<string> => new TextDecoder().decode(await read(key)),
+    /** A presigned GET of an object, valid for `expiresIn` seconds (signed locally: no request is made). */
+    presignGet: (key: string, expiresIn: number): Promise<string> =>
+      getSignedUrl(s3, new GetObjectCommand({ Bucket: bucketName, Key: key }), { expiresIn }),
     put,
     writeText: (key: string, text: string): Promise<void> =>
       put(key, text, { contentType: TEXT_CONTENT_TYPE }),

@@ -1,15 +1,28 @@
+import { createHash } from 'node:crypto';
 import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
 import {
-  BatchWriteCommand,
   type DynamoDBDocumentClient,
   GetCommand,
   PutCommand,
   QueryCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
-import { DependencyError, RejectedError } from '../errors.ts';
-import type { EntityType, ErrorCode, Result, ResultError, Status } from '../result.ts';
+import { RejectedError } from '../errors.ts';
+import {
+  type ArticleSummary,
+  articleSummarySchema,
+  type EntityType,
+  type ErrorCode,
+  type Result,
+  type ResultError,
+  type Status,
+} from '../result.ts';
 import { isAwsError, toAdapterError } from './aws-errors.ts';
+import { createEntityIndex, type EntityHit, type NameCount } from './entity-index.ts';
+import { type MergedPage, type Position, queryMerged, type RunQuery } from './merged-query.ts';
+
+/** What list answers show of a Result; the list indexes project only these attributes. */
+export const SUMMARY_ATTRIBUTES: readonly string[] = Object.keys(articleSummarySchema.shape);
 
 /**
  * The one definition of the table, shared by infra/ (CDK) and the local stack (CreateTable on dynalite).
@@ -35,47 +48,60 @@ export const TABLE_SCHEMA = {
     projectionType: 'INCLUDE',
     nonKeyAttributes: ['status'],
   },
+  /** Every Result by upload time: partitions `ARTICLES#<yyyy-mm>#<shard>`, sort key `<upload order>#<id>`. */
+  byTimeIndex: {
+    indexName: 'byTime',
+    partitionKey: { name: 'gsi3pk', type: 'S' },
+    sortKey: { name: 'gsi3sk', type: 'S' },
+    projectionType: 'INCLUDE',
+    nonKeyAttributes: SUMMARY_ATTRIBUTES,
+  },
+  /** The same per status: partitions `STATUS#<status>#<yyyy-mm>#<shard>`. */
+  byStatusIndex: {
+    indexName: 'byStatus',
+    partitionKey: { name: 'gsi4pk', type: 'S' },
+    sortKey: { name: 'gsi4sk', type: 'S' },
+    projectionType: 'INCLUDE',
+    nonKeyAttributes: SUMMARY_ATTRIBUTES,
+  },
 } as const;
+
+export type ListIndex = typeof TABLE_SCHEMA.byTimeIndex | typeof TABLE_SCHEMA.byStatusIndex;
+
+export const SECONDARY_INDEXES = [
+  TABLE_SCHEMA.byKeyIndex,
+  TABLE_SCHEMA.inFlightIndex,
+  TABLE_SCHEMA.byTimeIndex,
+  TABLE_SCHEMA.byStatusIndex,
+];
 
 /** CreateTable input for TABLE_SCHEMA (on-demand billing), for the local stack and tests. */
 export function createTableInput(tableName: string): CreateTableCommandInput {
-  const { partitionKey, sortKey, byKeyIndex, inFlightIndex } = TABLE_SCHEMA;
-  const keys = [partitionKey, sortKey, byKeyIndex.partitionKey, byKeyIndex.sortKey];
+  const { partitionKey, sortKey } = TABLE_SCHEMA;
+  const keys = [
+    partitionKey,
+    sortKey,
+    ...SECONDARY_INDEXES.flatMap((index) => [index.partitionKey, index.sortKey]),
+  ];
   return {
     TableName: tableName,
     BillingMode: 'PAY_PER_REQUEST',
-    AttributeDefinitions: [...keys, inFlightIndex.partitionKey, inFlightIndex.sortKey].map((key) => ({
-      AttributeName: key.name,
-      AttributeType: key.type,
-    })),
+    AttributeDefinitions: keys.map((key) => ({ AttributeName: key.name, AttributeType: key.type })),
     KeySchema: [
       { AttributeName: partitionKey.name, KeyType: 'HASH' },
       { AttributeName: sortKey.name, KeyType: 'RANGE' },
     ],
-    GlobalSecondaryIndexes: [
-      {
-        IndexName: byKeyIndex.indexName,
-        KeySchema: [
-          { AttributeName: byKeyIndex.partitionKey.name, KeyType: 'HASH' },
-          { AttributeName: byKeyIndex.sortKey.name, KeyType: 'RANGE' },
-        ],
-        Projection: { ProjectionType: byKeyIndex.projectionType },
+    GlobalSecondaryIndexes: SECONDARY_INDEXES.map((index) => ({
+      IndexName: index.indexName,
+      KeySchema: [
+        { AttributeName: index.partitionKey.name, KeyType: 'HASH' },
+        { AttributeName: index.sortKey.name, KeyType: 'RANGE' },
+      ],
+      Projection: {
+        ProjectionType: index.projectionType,
+        ...('nonKeyAttributes' in index ? { NonKeyAttributes: [...index.nonKeyAttributes] } : {}),
       },
-      inFlightIndexInput(),
-    ],
-  };
-}
-
-/** The in-flight index as CreateTable and UpdateTable (adding it to a table made before it) take it. */
-export function inFlightIndexInput() {
-  const { indexName, partitionKey, sortKey, projectionType, nonKeyAttributes } = TABLE_SCHEMA.inFlightIndex;
-  return {
-    IndexName: indexName,
-    KeySchema: [
-      { AttributeName: partitionKey.name, KeyType: 'HASH' as const },
-      { AttributeName: sortKey.name, KeyType: 'RANGE' as const },
-    ],
-    Projection: { ProjectionType: projectionType, NonKeyAttributes: [...nonKeyAttributes] },
+    })),
   };
 }
 
@@ -113,21 +139,28 @@ export interface InFlight {
   readonly since: string;
 }
 
-export interface EntityHit {
-  readonly id: string;
-  readonly name: string;
-  readonly count: number;
+export type { EntityHit, NameCount };
+
+/** Where a list page stands: the month being read (time lists) and each partition's position. */
+export interface ListState {
+  readonly month?: string;
+  readonly positions?: readonly Position[];
+}
+
+export interface ListPage<T> {
+  readonly items: T[];
+  /** Undefined on the last page. */
+  readonly next?: ListState;
 }
 
 /** DynamoDB caps an item at 400 KB; keep a margin for attribute names and overhead. */
 export const MAX_INLINE_ITEM_BYTES = 350_000;
-const BATCH_WRITE_LIMIT = 25;
-const BATCH_WRITE_ATTEMPTS = 5;
-const BATCH_WRITE_BACKOFF_MS = 50;
-const LIST_LIMIT = 50;
+const RESULT_SK = 'RESULT';
+const BY_KEY_LIMIT = 50;
+/** Most items one list page holds. */
+const MAX_PAGE_ITEMS = 100;
 /** Stuck Results failed per sweep; the rest are failed on the next sweeps. */
 const IN_FLIGHT_LIMIT = 500;
-const RESULT_SK = 'RESULT';
 const STORAGE_ATTRIBUTES = [
   'pk',
   'sk',
@@ -135,19 +168,55 @@ const STORAGE_ATTRIBUTES = [
   'gsi1sk',
   'gsi2pk',
   'gsi2sk',
+  'gsi3pk',
+  'gsi3sk',
+  'gsi4pk',
+  'gsi4sk',
   'textKey',
   'resultKey',
   'pageKey',
 ] as const;
-/** Only the most salient entities go into the entity index; a long document can name thousands. */
-export const MAX_INDEXED_ENTITIES = 100;
 
-/** DynamoDB refuses a partition key over 2,048 bytes (ValidationException, which no retry can fix). */
-const MAX_PARTITION_KEY_BYTES = 2_048;
+export { MAX_INDEXED_ENTITIES } from './entity-index.ts';
+
+/** Partitions per month of the time lists: writes spread over four, readers merge them. */
+export const LIST_SHARDS = 4;
+/** No article is older than this month (precis did not exist before): time lists stop here. */
+export const LIST_EPOCH_MONTH = '2024-01';
+/** Empty months one list page may step over before it answers with a cursor to go on. */
+const MAX_MONTHS_PER_PAGE = 12;
+
+const MONTH = /^\d{4}-\d{2}/;
+/** The month an upload is listed under: that of its upload order (an ISO time), else of its Result. */
+const listMonth = (order: string, result: Result) =>
+  (MONTH.test(order) ? order : result.processedAt).slice(0, 7);
+const listShard = (id: string) => createHash('sha256').update(id).digest().readUInt8(0) % LIST_SHARDS;
+const TIME_PARTITION_PREFIX = 'ARTICLES#';
+const timePartition = (month: string, shard: number) => `${TIME_PARTITION_PREFIX}${month}#${shard}`;
+const statusPartition = (status: Status, month: string, shard: number) =>
+  `STATUS#${status}#${month}#${shard}`;
+/** The status list partition that goes with a time list partition. */
+const statusListOf = (status: Status, timeKey: string) =>
+  `STATUS#${status}#${timeKey.slice(TIME_PARTITION_PREFIX.length)}`;
+
+function previousMonth(month: string): string {
+  const [year = 0, number = 1] = month.split('-').map(Number);
+  return number === 1 ? `${year - 1}-12` : `${year}-${String(number - 1).padStart(2, '0')}`;
+}
+
+/** The month to start a time list from: that of tomorrow, so an upload stamped by a clock a little ahead shows. */
+const startMonth = (now: Date) => new Date(now.getTime() + 86_400_000).toISOString().slice(0, 7);
+
+/** A list item: the summary attributes of a Result item (index items carry their keys too). */
+function toSummary(item: Record<string, unknown>): ArticleSummary {
+  const summary = Object.fromEntries(
+    SUMMARY_ATTRIBUTES.filter((name) => item[name] !== undefined).map((name) => [name, item[name]]),
+  );
+  return summary as ArticleSummary;
+}
 
 const articlePk = (id: string) => `ARTICLE#${id}`;
 const keyPartition = (bucket: string, key: string) => `KEY#${bucket}/${key}`;
-const entityPk = (type: EntityType, name: string) => `ENTITY#${type}#${name.toLowerCase()}`;
 
 /**
  * Which statuses a write may replace. The same id is the same object version, so a terminal Result is
@@ -266,6 +335,7 @@ export function toItem(result: Result, placement: Placement, offload: Offload = 
     sk: RESULT_SK,
     gsi1pk: keyPartition(placement.bucket, placement.key),
     gsi1sk: placement.order,
+    ...listKeys(result, placement),
     ...(IN_FLIGHT.includes(result.status) ? { gsi2pk: IN_FLIGHT_MARKER, gsi2sk: result.processedAt } : {}),
     ...offload,
   });
@@ -288,6 +358,19 @@ export function toItem(result: Result, placement: Placement, offload: Offload = 
   );
 }
 
+/** The time-list and status-list index keys of a Result item. */
+function listKeys(result: Result, placement: Placement) {
+  const month = listMonth(placement.order, result);
+  const shard = listShard(result.id);
+  const sortKey = `${placement.order}#${result.id}`;
+  return {
+    gsi3pk: timePartition(month, shard),
+    gsi3sk: sortKey,
+    gsi4pk: statusPartition(result.status, month, shard),
+    gsi4sk: sortKey,
+  };
+}
+
 function fromItem(item: Record<string, unknown>): StoredArticle {
   const fields = { ...item };
   for (const name of STORAGE_ATTRIBUTES) delete fields[name];
@@ -301,8 +384,6 @@ function fromItem(item: Record<string, unknown>): StoredArticle {
     ...(pageKey === undefined ? {} : { pageKey }),
   };
 }
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Results and the entity index in the single table (see TABLE_SCHEMA). */
 export function createArticleStore(ddb: DynamoDBDocumentClient, tableName: string) {
@@ -326,23 +407,9 @@ export function createArticleStore(ddb: DynamoDBDocumentClient, tableName: strin
     }
   }
 
-  async function batchWrite(items: readonly Record<string, unknown>[]): Promise<void> {
-    for (let start = 0; start < items.length; start += BATCH_WRITE_LIMIT) {
-      let requests = items.slice(start, start + BATCH_WRITE_LIMIT).map((Item) => ({ PutRequest: { Item } }));
-      for (let attempt = 1; requests.length > 0; attempt += 1) {
-        if (attempt > BATCH_WRITE_ATTEMPTS) {
-          throw new DependencyError(
-            `BatchWriteItem left ${requests.length} items unprocessed on table ${tableName}`,
-          );
-        }
-        if (attempt > 1) await sleep(BATCH_WRITE_BACKOFF_MS * 2 ** (attempt - 2));
-        const output = await send('BatchWriteItem', () =>
-          ddb.send(new BatchWriteCommand({ RequestItems: { [tableName]: requests } })),
-        );
-        requests = (output.UnprocessedItems?.[tableName] ?? []) as typeof requests;
-      }
-    }
-  }
+  const runQuery: RunQuery = (command) =>
+    send(`Query ${command.input.IndexName ?? 'table'}`, () => ddb.send(command));
+  const entities = createEntityIndex(ddb, tableName, send);
 
   return {
     /** A new article accepted by the API. False when processing already wrote the item first. */
@@ -360,47 +427,45 @@ export function createArticleStore(ddb: DynamoDBDocumentClient, tableName: strin
       return output.Item === undefined ? undefined : fromItem(output.Item);
     },
 
-    /** The Results for the object at this key, newest upload first. */
+    /** The stored Results of the uploads to the object at this key, newest first (the first 50). */
     listByKey: async (bucket: string, key: string): Promise<StoredArticle[]> => {
-      const output = await send(`Query ${TABLE_SCHEMA.byKeyIndex.indexName}`, () =>
-        ddb.send(
-          new QueryCommand({
-            TableName: tableName,
-            IndexName: TABLE_SCHEMA.byKeyIndex.indexName,
-            KeyConditionExpression: 'gsi1pk = :pk',
-            ExpressionAttributeValues: { ':pk': keyPartition(bucket, key) },
-            ScanIndexForward: false,
-            Limit: LIST_LIMIT,
-          }),
-        ),
+      const { byKeyIndex } = TABLE_SCHEMA;
+      const output = await runQuery(
+        new QueryCommand({
+          TableName: tableName,
+          IndexName: byKeyIndex.indexName,
+          KeyConditionExpression: 'gsi1pk = :pk',
+          ExpressionAttributeValues: { ':pk': keyPartition(bucket, key) },
+          ScanIndexForward: false,
+          Limit: BY_KEY_LIMIT,
+        }),
       );
       return (output.Items ?? []).map(fromItem);
     },
 
-    /** One index item per distinct salient entity of a DONE Result, so articles can be found by entity. */
-    indexEntities: async (result: Result): Promise<void> => {
-      const salient = [...result.facts.entities]
-        .sort((a, b) => (b.salience ?? 0) - (a.salience ?? 0))
-        .slice(0, MAX_INDEXED_ENTITIES);
-      const byPk = new Map<
-        string,
-        { pk: string; sk: string; id: string; type: EntityType; name: string; count: number }
-      >();
-      for (const entity of salient) {
-        const pk = entityPk(entity.type, entity.name);
-        // A "name" of thousands of characters is no entity anyone looks up; it stays in the Result only.
-        if (Buffer.byteLength(pk) > MAX_PARTITION_KEY_BYTES) continue;
-        const count = (byPk.get(pk)?.count ?? 0) + (entity.count ?? entity.mentions.length);
-        byPk.set(pk, {
-          pk,
-          sk: articlePk(result.id),
-          id: result.id,
-          type: entity.type,
-          name: entity.name,
-          count,
-        });
-      }
-      await batchWrite([...byPk.values()]);
+    /** Summaries of the uploads to the object at this key, newest first, `limit` at a time. */
+    pageByKey: async (
+      bucket: string,
+      key: string,
+      limit: number,
+      from: ListState = {},
+    ): Promise<ListPage<ArticleSummary>> => {
+      const { byKeyIndex } = TABLE_SCHEMA;
+      const page = await queryMerged(
+        runQuery,
+        {
+          tableName,
+          indexName: byKeyIndex.indexName,
+          partitionKeyName: byKeyIndex.partitionKey.name,
+          sortKeyName: byKeyIndex.sortKey.name,
+          tableKeyNames: ['pk', 'sk'],
+          partitions: [keyPartition(bucket, key)],
+          descending: true,
+        },
+        limit,
+        from.positions,
+      );
+      return pageOf(page, page.items.map(toSummary));
     },
 
     /**
@@ -420,13 +485,25 @@ export function createArticleStore(ddb: DynamoDBDocumentClient, tableName: strin
         ':processing': 'PROCESSING',
       };
       if (options.since !== undefined) values[':since'] = options.since;
+      // The status list partition moves with the status: same month and shard as the time list's.
+      const stored = await send(`GetItem ${id}`, () =>
+        ddb.send(
+          new GetCommand({
+            TableName: tableName,
+            Key: { pk: articlePk(id), sk: RESULT_SK },
+            ProjectionExpression: 'gsi3pk',
+          }),
+        ),
+      );
+      const timeKey = stored.Item?.gsi3pk;
+      const moveStatus = typeof timeKey === 'string' && timeKey.startsWith(TIME_PARTITION_PREFIX);
+      if (moveStatus) values[':statusList'] = statusListOf('FAILED', timeKey);
       try {
         await ddb.send(
           new UpdateCommand({
             TableName: tableName,
             Key: { pk: articlePk(id), sk: RESULT_SK },
-            UpdateExpression:
-              'SET #status = :failed, #error = :error, processedAt = :at REMOVE gsi2pk, gsi2sk',
+            UpdateExpression: `SET #status = :failed, #error = :error, processedAt = :at${moveStatus ? ', gsi4pk = :statusList' : ''} REMOVE gsi2pk, gsi2sk`,
             ConditionExpression: `#status IN (:pending, :processing)${options.since === undefined ? '' : ' AND processedAt = :since'}`,
             ExpressionAttributeNames: { '#status': 'status', '#error': 'error' },
             ExpressionAttributeValues: values,
@@ -468,24 +545,82 @@ export function createArticleStore(ddb: DynamoDBDocumentClient, tableName: strin
       return found;
     },
 
-    listByEntity: async (type: EntityType, name: string): Promise<EntityHit[]> => {
-      const output = await send('Query entity', () =>
-        ddb.send(
-          new QueryCommand({
-            TableName: tableName,
-            KeyConditionExpression: 'pk = :pk',
-            ExpressionAttributeValues: { ':pk': entityPk(type, name) },
-            Limit: LIST_LIMIT,
-          }),
-        ),
-      );
-      return (output.Items ?? []).map((item) => ({
-        id: String(item.id),
-        name: String(item.name),
-        count: Number(item.count),
-      }));
+    /**
+     * Summaries of every Result (or those with one status), newest upload first, `limit` at a time: the month
+     * partitions of the list index, from this month back to LIST_EPOCH_MONTH, each merged over its shards.
+     */
+    listRecent: async (
+      status: Status | undefined,
+      limit: number,
+      from: ListState = {},
+      now: Date = new Date(),
+    ): Promise<ListPage<ArticleSummary>> => {
+      const index = status === undefined ? TABLE_SCHEMA.byTimeIndex : TABLE_SCHEMA.byStatusIndex;
+      const items: ArticleSummary[] = [];
+      let month = from.month ?? startMonth(now);
+      let positions = from.positions;
+      for (let step = 0; step < MAX_MONTHS_PER_PAGE; step += 1) {
+        const partitions = Array.from({ length: LIST_SHARDS }, (_, shard) =>
+          status === undefined ? timePartition(month, shard) : statusPartition(status, month, shard),
+        );
+        const page = await queryMerged(
+          runQuery,
+          {
+            tableName,
+            indexName: index.indexName,
+            partitionKeyName: index.partitionKey.name,
+            sortKeyName: index.sortKey.name,
+            tableKeyNames: ['pk', 'sk'],
+            partitions,
+            descending: true,
+          },
+          limit - items.length,
+          positions,
+        );
+        items.push(...page.items.map(toSummary));
+        if (!page.exhausted) return { items, next: { month, positions: page.positions } };
+        month = previousMonth(month);
+        positions = undefined;
+        if (month < LIST_EPOCH_MONTH) return { items };
+        if (items.length >= limit) break;
+      }
+      return { items, next: { month } };
+    },
+
+    /** Files a DONE Result in the entity index under its entities' names and aliases (idempotent). */
+    indexEntities: (result: Result, placement?: Placement): Promise<void> =>
+      entities.add(result, placement?.order ?? result.processedAt),
+
+    /** Takes a Result out of the entity index (as indexEntities filed it under this placement). */
+    unindexEntities: (result: Result, placement?: Placement): Promise<void> =>
+      entities.remove(result, placement?.order ?? result.processedAt),
+
+    /** Articles filed under an entity name or alias (folded), newest first, `limit` at a time. */
+    listByEntity: async (
+      type: EntityType,
+      name: string,
+      limit = MAX_PAGE_ITEMS,
+      from: ListState = {},
+    ): Promise<ListPage<EntityHit>> => {
+      const { hits, page } = await entities.find(type, name, limit, from.positions);
+      return pageOf(page, hits);
+    },
+
+    /** Indexed names beginning with `prefix` (folded), alphabetically, with their article counts. */
+    listNames: async (
+      types: readonly EntityType[],
+      prefix: string,
+      limit: number,
+      from: ListState = {},
+    ): Promise<ListPage<NameCount>> => {
+      const { names, page } = await entities.names(types, prefix, limit, from.positions);
+      return pageOf(page, names);
     },
   };
+}
+
+function pageOf<T>(page: MergedPage, items: T[]): ListPage<T> {
+  return page.exhausted ? { items } : { items, next: { positions: page.positions } };
 }
 
 export type ArticleStore = ReturnType<typeof createArticleStore>;

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { DeleteCommand, type DynamoDBDocumentClient, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { EntityType, Result } from '../result.ts';
-import { isAwsError } from './aws-errors.ts';
+import { isAwsError, toAdapterError } from './aws-errors.ts';
 import { type MergedPage, type Position, queryMerged, type RunQuery } from './merged-query.ts';
 
 /**
@@ -44,7 +44,8 @@ export function foldEntityName(name: string): string {
 }
 
 const shardOf = (id: string) => createHash('sha256').update(id).digest().readUInt8(0) % ENTITY_SHARDS;
-const entityPartition = (type: EntityType, folded: string, shard: number) => `ENTITY#${type}#${folded}#${shard}`;
+const entityPartition = (type: EntityType, folded: string, shard: number) =>
+  `ENTITY#${type}#${folded}#${shard}`;
 const namesPartition = (type: EntityType, folded: string) => `NAMES#${type}#${[...folded][0] ?? ''}`;
 const fits = (pk: string) => Buffer.byteLength(pk) <= MAX_PARTITION_KEY_BYTES;
 
@@ -83,10 +84,20 @@ export function indexEntries(result: Result, order: string): IndexEntry[] {
   const shard = shardOf(result.id);
   const entries = new Map<string, IndexEntry>();
   for (const entity of salient) {
+    // An entity's name and aliases often fold alike ("U.S.", "US"): one entry per entity and folded name.
+    const seen = new Set<string>();
     for (const written of [entity.name, ...(entity.aliases ?? [])]) {
       const folded = foldEntityName(written);
       const pk = entityPartition(entity.type, folded, shard);
-      if (folded === '' || !fits(pk) || entries.has(pk)) continue;
+      if (folded === '' || !fits(pk) || seen.has(pk)) continue;
+      seen.add(pk);
+      const earlier = entries.get(pk);
+      const count = entity.count ?? entity.mentions.length;
+      if (earlier !== undefined) {
+        // Two entities of the article fold to one name: one entry, with both counts.
+        entries.set(pk, { ...earlier, count: earlier.count + count });
+        continue;
+      }
       entries.set(pk, {
         pk,
         sk: `${order}#${result.id}`,
@@ -95,7 +106,7 @@ export function indexEntries(result: Result, order: string): IndexEntry[] {
         name: entity.name,
         written,
         folded,
-        count: entity.count ?? entity.mentions.length,
+        count,
         ...(result.title === undefined ? {} : { title: result.title }),
       });
     }
@@ -132,10 +143,17 @@ export function createEntityIndex(
     if (delta > 0) return;
     try {
       await ddb.send(
-        new DeleteCommand({ TableName: tableName, Key: key, ConditionExpression: 'articles <= :zero', ExpressionAttributeValues: { ':zero': 0 } }),
+        new DeleteCommand({
+          TableName: tableName,
+          Key: key,
+          ConditionExpression: 'articles <= :zero',
+          ExpressionAttributeValues: { ':zero': 0 },
+        }),
       );
     } catch (error) {
-      if (!isAwsError(error, 'ConditionalCheckFailedException')) throw error;
+      if (!isAwsError(error, 'ConditionalCheckFailedException')) {
+        throw toAdapterError(error, `DeleteItem ${key.pk} on table ${tableName}`);
+      }
     }
   }
 
@@ -149,11 +167,15 @@ export function createEntityIndex(
         const { folded: _folded, written: _written, ...item } = entry;
         try {
           await ddb.send(
-            new PutCommand({ TableName: tableName, Item: item, ConditionExpression: 'attribute_not_exists(pk)' }),
+            new PutCommand({
+              TableName: tableName,
+              Item: item,
+              ConditionExpression: 'attribute_not_exists(pk)',
+            }),
           );
         } catch (error) {
           if (isAwsError(error, 'ConditionalCheckFailedException')) return;
-          throw error;
+          throw toAdapterError(error, `PutItem ${entry.pk} on table ${tableName}`);
         }
         await countName(entry, 1);
       }),
@@ -162,7 +184,13 @@ export function createEntityIndex(
     remove: (result: Result, order: string): Promise<void> =>
       inBatches(indexEntries(result, order), async (entry) => {
         const output = await send('DeleteItem entity index', () =>
-          ddb.send(new DeleteCommand({ TableName: tableName, Key: { pk: entry.pk, sk: entry.sk }, ReturnValues: 'ALL_OLD' })),
+          ddb.send(
+            new DeleteCommand({
+              TableName: tableName,
+              Key: { pk: entry.pk, sk: entry.sk },
+              ReturnValues: 'ALL_OLD',
+            }),
+          ),
         );
         if (output.Attributes !== undefined) await countName(entry, -1);
       }),
@@ -175,10 +203,19 @@ export function createEntityIndex(
       positions?: readonly Position[],
     ): Promise<{ hits: EntityHit[]; page: MergedPage }> => {
       const folded = foldEntityName(name);
-      const partitions = Array.from({ length: ENTITY_SHARDS }, (_, shard) => entityPartition(type, folded, shard));
+      const partitions = Array.from({ length: ENTITY_SHARDS }, (_, shard) =>
+        entityPartition(type, folded, shard),
+      );
       const page = await queryMerged(
         runQuery,
-        { tableName, partitionKeyName: 'pk', sortKeyName: 'sk', tableKeyNames: [], partitions, descending: true },
+        {
+          tableName,
+          partitionKeyName: 'pk',
+          sortKeyName: 'sk',
+          tableKeyNames: [],
+          partitions,
+          descending: true,
+        },
         limit,
         positions,
       );
@@ -215,7 +252,11 @@ export function createEntityIndex(
       );
       const names = page.items
         .filter((item) => Number(item.articles) > 0)
-        .map((item) => ({ type: item.type as EntityType, name: String(item.name), articles: Number(item.articles) }));
+        .map((item) => ({
+          type: item.type as EntityType,
+          name: String(item.name),
+          articles: Number(item.articles),
+        }));
       return { names, page };
     },
   };

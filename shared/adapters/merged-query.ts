@@ -33,7 +33,8 @@ export interface MergedPage {
 
 export type RunQuery = (command: QueryCommand) => Promise<QueryCommandOutput>;
 
-const utf8Compare = (a: unknown, b: unknown) => Buffer.compare(Buffer.from(String(a)), Buffer.from(String(b)));
+const utf8Compare = (a: unknown, b: unknown) =>
+  Buffer.compare(Buffer.from(String(a)), Buffer.from(String(b)));
 
 function keyOf(item: Record<string, unknown>, query: PartitionedQuery): ItemKey {
   const names = [...query.tableKeyNames, query.partitionKeyName, query.sortKeyName];
@@ -56,12 +57,21 @@ export async function queryMerged(
         new QueryCommand({
           TableName: query.tableName,
           IndexName: query.indexName,
-          KeyConditionExpression: prefix === undefined ? '#pk = :pk' : '#pk = :pk AND begins_with(#sk, :prefix)',
-          ExpressionAttributeNames: { '#pk': query.partitionKeyName, ...(prefix === undefined ? {} : { '#sk': query.sortKeyName }) },
-          ExpressionAttributeValues: { ':pk': partition, ...(prefix === undefined ? {} : { ':prefix': prefix }) },
+          KeyConditionExpression:
+            prefix === undefined ? '#pk = :pk' : '#pk = :pk AND begins_with(#sk, :prefix)',
+          ExpressionAttributeNames: {
+            '#pk': query.partitionKeyName,
+            ...(prefix === undefined ? {} : { '#sk': query.sortKeyName }),
+          },
+          ExpressionAttributeValues: {
+            ':pk': partition,
+            ...(prefix === undefined ? {} : { ':prefix': prefix }),
+          },
           ScanIndexForward: !query.descending,
           Limit: limit,
-          ...(position === 'start' ? {} : { ExclusiveStartKey: { ...position, [query.partitionKeyName]: partition } }),
+          ...(position === 'start'
+            ? {}
+            : { ExclusiveStartKey: { ...position, [query.partitionKeyName]: partition } }),
         }),
       );
       return { items: output.Items ?? [], lastKey: output.LastEvaluatedKey };
@@ -83,7 +93,11 @@ export async function queryMerged(
     const last = taken.at(-1);
     return last === undefined ? previous : withoutPartition(keyOf(last.item, query), query);
   });
-  return { items: merged.map((entry) => entry.item), positions: next, exhausted: next.every((p) => p === 'done') };
+  return {
+    items: merged.map((entry) => entry.item),
+    positions: next,
+    exhausted: next.every((p) => p === 'done'),
+  };
 }
 
 /** The partition is known from the query, so cursors leave it out (entity names can be long). */

@@ -2,6 +2,7 @@ import { format, isTypeValid, parse } from 'content-type';
 import * as z from 'zod';
 import { InputError } from '../errors.ts';
 import { HttpProblem } from '../http/problem.ts';
+import { entityTypeSchema, resultSchema, statusSchema } from '../result.ts';
 import {
   isLengthGiven,
   type SummaryLength,
@@ -54,14 +55,87 @@ const atMostBytes = (limit: number, what: string) => ({
 const keyLimit = atMostBytes(MAX_OBJECT_KEY_BYTES, 'An object key');
 const nameLimit = atMostBytes(MAX_ENTITY_NAME_BYTES, 'An entity name');
 
-/** GET /articles?key=: the object key, as given (API Gateway has already decoded the query string). */
-export const listByKeyQuerySchema = z.object({
-  key: z.string().min(1, 'Query parameter "key" is required').refine(keyLimit.check, keyLimit.message),
+export const DEFAULT_PAGE_SIZE = 20;
+export const MAX_PAGE_SIZE = 100;
+
+/** `limit` and `cursor` of every list. */
+const pagingShape = {
+  limit: z
+    .string()
+    .regex(/^\d+$/, 'Expected a whole number')
+    .transform(Number)
+    .pipe(z.number().int().min(1).max(MAX_PAGE_SIZE))
+    .default(DEFAULT_PAGE_SIZE)
+    .meta({ description: `Items per page, 1 to ${MAX_PAGE_SIZE} (default ${DEFAULT_PAGE_SIZE})` }),
+  cursor: z.string().max(8_000).optional().meta({ description: 'The `next` of the previous page, as given' }),
+};
+
+/**
+ * GET /articles: the newest uploads first (optionally of one `status`), or with `key` those of one object key
+ * (as given: API Gateway has already decoded the query string).
+ */
+export const listQuerySchema = z
+  .object({
+    key: z
+      .string()
+      .min(1, 'Query parameter "key" is empty')
+      .refine(keyLimit.check, keyLimit.message)
+      .optional()
+      .meta({ description: 'Only the uploads to this object key' }),
+    status: statusSchema.optional().meta({ description: 'Only Results with this status' }),
+    ...pagingShape,
+  })
+  .refine((query) => query.key === undefined || query.status === undefined, {
+    message: 'Give "key" or "status", not both',
+  });
+
+/** Parts of a Result GET /articles/{id} may be narrowed to. */
+export const RESULT_FIELDS = [
+  ...Object.keys(resultSchema.unwrap().shape),
+  'facts.entities',
+  'facts.dates',
+  'facts.numbers',
+  'facts.quotes',
+] as const;
+
+/** GET /articles/{id}?fields=summary,facts.entities: the parts to answer with (id and status always). */
+export const readQuerySchema = z.object({
+  fields: z
+    .string()
+    .transform((value) =>
+      value
+        .split(',')
+        .map((field) => field.trim())
+        .filter((field) => field !== ''),
+    )
+    .pipe(
+      z.array(
+        z.enum(RESULT_FIELDS, {
+          error: (issue) => `Unknown field "${String(issue.input)}"; fields are ${RESULT_FIELDS.join(', ')}`,
+        }),
+      ),
+    )
+    .optional()
+    .meta({ description: `Comma-separated parts of the Result: ${RESULT_FIELDS.join(', ')}` }),
 });
 
 export const entityPathSchema = z.object({
-  type: z.enum(['person', 'organization', 'place', 'other']),
+  type: entityTypeSchema,
   name: z.string().min(1).refine(nameLimit.check, nameLimit.message),
+});
+
+/** GET /entities/{type}/{name}?limit=&cursor= */
+export const entityQuerySchema = z.object(pagingShape);
+
+/** GET /entities?prefix=&type=: names for autocomplete. */
+export const namesQuerySchema = z.object({
+  prefix: z
+    .string()
+    .min(1, 'Query parameter "prefix" is required')
+    .max(200)
+    .meta({ description: 'The beginning of a name; case, apostrophes, dashes and diacritics do not matter' }),
+  type: entityTypeSchema.optional().meta({ description: 'Only names of this type' }),
+  ...pagingShape,
 });
 
 /** One readable sentence per zod issue: `where: what`, e.g. `sentences: Too big: expected number to be <=20`. */

@@ -19,7 +19,10 @@ const cursorSchema = z.object({
   /** Which query the cursor belongs to (a short hash of its parameters). */
   q: z.string().max(16),
   /** The month being read (time-partitioned lists), else absent. */
-  m: z.string().regex(/^\d{4}-\d{2}$/).optional(),
+  m: z
+    .string()
+    .regex(/^\d{4}-\d{2}$/)
+    .optional(),
   p: z.array(positionSchema).max(64),
 });
 
@@ -33,7 +36,11 @@ export const queryFingerprint = (...parts: readonly unknown[]) =>
   createHash('sha256').update(JSON.stringify(parts)).digest('base64url').slice(0, 12);
 
 export function encodeCursor(fingerprint: string, state: CursorState): string {
-  const body = { q: fingerprint, ...(state.month === undefined ? {} : { m: state.month }), p: state.positions };
+  const body = {
+    q: fingerprint,
+    ...(state.month === undefined ? {} : { m: state.month }),
+    p: state.positions,
+  };
   return Buffer.from(JSON.stringify(body)).toString('base64url');
 }
 

@@ -3,18 +3,23 @@ import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiPathsObj
 import {
   articleIdSchema,
   entityPathSchema,
+  entityQuerySchema,
   jsonArticleSchema,
-  listByKeyQuerySchema,
+  listQuerySchema,
+  namesQuerySchema,
+  readQuerySchema,
   submitQuerySchema,
 } from '../events/api-request.ts';
 import {
   acceptedSchema,
-  entityHitListSchema,
+  articleAnswerSchema,
+  articleSummaryPageSchema,
+  entityHitPageSchema,
   healthSchema,
-  resultListSchema,
+  nameCountPageSchema,
 } from '../events/api-responses.ts';
 import { API_ROUTES, type ApiRoute, PUBLIC_ROUTES, splitRoute } from '../events/api-routes.ts';
-import { PIPELINE_VERSION, resultSchema } from '../result.ts';
+import { PIPELINE_VERSION } from '../result.ts';
 import { PROBLEM_MEDIA_TYPE, problemSchema } from './problem.ts';
 import { JSON_MEDIA_TYPE } from './responses.ts';
 
@@ -86,22 +91,34 @@ const OPERATIONS: Readonly<Record<ApiRoute, ZodOpenApiOperationObject>> = {
     },
   },
   'GET /articles': {
-    operationId: 'listArticlesByKey',
-    summary: 'The Results for every upload to one object key, newest first',
-    requestParams: { query: listByKeyQuerySchema },
-    responses: { '200': jsonBody(resultListSchema, 'The Results') },
+    operationId: 'listArticles',
+    summary: 'Article summaries, newest upload first: all, one status, or the uploads to one object key',
+    requestParams: { query: listQuerySchema },
+    responses: {
+      '200': jsonBody(articleSummaryPageSchema, 'A page of summaries, with `next` while more remain'),
+    },
   },
   'GET /articles/{id}': {
     operationId: 'getArticle',
-    summary: 'One Result (PENDING until processed)',
-    requestParams: { path: z.object({ id: articleIdSchema }) },
-    responses: { '200': jsonBody(resultSchema, 'The Result'), '404': problem('No article with that id') },
+    summary:
+      'One Result (PENDING until processed); over 1 MB as JSON, its summary view with links to the whole',
+    requestParams: { path: z.object({ id: articleIdSchema }), query: readQuerySchema },
+    responses: {
+      '200': jsonBody(articleAnswerSchema, 'The Result'),
+      '404': problem('No article with that id'),
+    },
+  },
+  'GET /entities': {
+    operationId: 'listEntityNames',
+    summary: 'Indexed entity names that begin with a prefix, with article counts (autocomplete)',
+    requestParams: { query: namesQuerySchema },
+    responses: { '200': jsonBody(nameCountPageSchema, 'A page of names, alphabetically') },
   },
   'GET /entities/{type}/{name}': {
     operationId: 'findArticlesByEntity',
-    summary: 'Articles that mention an entity',
-    requestParams: { path: entityPathSchema },
-    responses: { '200': jsonBody(entityHitListSchema, 'The articles') },
+    summary: 'Articles that mention an entity by its name or any alias, newest first',
+    requestParams: { path: entityPathSchema, query: entityQuerySchema },
+    responses: { '200': jsonBody(entityHitPageSchema, 'A page of articles, with `next` while more remain') },
   },
 };
 

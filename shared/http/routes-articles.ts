@@ -1,18 +1,20 @@
+import { LIST_SHARDS, type ListState } from '../adapters/article-store.ts';
 import { InputError } from '../errors.ts';
 import {
   articleIdSchema,
-  listByKeyQuerySchema,
+  listQuerySchema,
   parseInput,
   parseSubmission,
+  readQuerySchema,
   submitQuerySchema,
   withQueryLength,
 } from '../events/api-request.ts';
-import { getArticle, type ReadArticleDeps } from '../use-cases/get-article.ts';
-import { listByKey } from '../use-cases/list-by-key.ts';
+import { type ReadAnswerDeps, readArticle } from '../use-cases/read-article.ts';
 import { type SubmitArticleDeps, submitArticle } from '../use-cases/submit-article.ts';
+import { decodeCursor, encodeCursor, queryFingerprint } from './cursor.ts';
 import { type ApiEvent, bodyBytes, headerOf, json, type RouteHandler } from './responses.ts';
 
-export interface ArticleRouteDeps extends ReadArticleDeps, SubmitArticleDeps {
+export interface ArticleRouteDeps extends ReadAnswerDeps, SubmitArticleDeps {
   readonly maxInputBytes: number;
   /** Called once per accepted article (the handler counts it as a metric and logs it). */
   readonly onAccepted?: (accepted: { id: string; key: string }) => void;
@@ -25,13 +27,29 @@ export function pathParameter(event: ApiEvent, name: string): string {
   return value;
 }
 
-const query = (event: ApiEvent) => event.queryStringParameters ?? {};
+export const queryOf = (event: ApiEvent) => event.queryStringParameters ?? {};
 
 export const articleLocation = (id: string) => `/articles/${encodeURIComponent(id)}`;
 
+/** A page answer: the items, and an opaque cursor for the next page while more remain. */
+export function pageAnswer<T>(
+  page: { items: T[]; next?: ListState },
+  fingerprint: string,
+  partitions: number,
+): { items: T[]; next?: string } {
+  if (page.next === undefined) return { items: page.items };
+  const positions = page.next.positions ?? Array.from({ length: partitions }, () => 'start' as const);
+  return { items: page.items, next: encodeCursor(fingerprint, { ...page.next, positions }) };
+}
+
+/** The list state a cursor holds (or the start), checked against the query it must belong to. */
+export function fromCursor(cursor: string | undefined, fingerprint: string, partitions: number): ListState {
+  return cursor === undefined ? {} : decodeCursor(cursor, fingerprint, partitions);
+}
+
 export function articleRoutes(deps: ArticleRouteDeps) {
   const submit: RouteHandler = async (event) => {
-    const length = parseInput(submitQuerySchema, query(event));
+    const length = parseInput(submitQuerySchema, queryOf(event));
     const submission = parseSubmission(bodyBytes(event), headerOf(event, 'content-type'), deps.maxInputBytes);
     const accepted = await submitArticle(withQueryLength(submission, length), deps);
     deps.onAccepted?.(accepted);
@@ -39,13 +57,28 @@ export function articleRoutes(deps: ArticleRouteDeps) {
   };
 
   const list: RouteHandler = async (event) => {
-    const { key } = parseInput(listByKeyQuerySchema, query(event));
-    return json(200, { items: await listByKey(key, deps) });
+    const query = parseInput(listQuerySchema, queryOf(event));
+    const now = (deps.now ?? (() => new Date()))();
+    if (query.key !== undefined) {
+      const fingerprint = queryFingerprint('key', query.key);
+      const page = await deps.store.pageByKey(
+        deps.bucket.name,
+        query.key,
+        query.limit,
+        fromCursor(query.cursor, fingerprint, 1),
+      );
+      return json(200, pageAnswer(page, fingerprint, 1));
+    }
+    const fingerprint = queryFingerprint('recent', query.status ?? '');
+    const from = fromCursor(query.cursor, fingerprint, LIST_SHARDS);
+    const page = await deps.store.listRecent(query.status, query.limit, from, now);
+    return json(200, pageAnswer(page, fingerprint, LIST_SHARDS));
   };
 
   const get: RouteHandler = async (event) => {
     const id = parseInput(articleIdSchema, pathParameter(event, 'id'));
-    return json(200, await getArticle(id, deps));
+    const { fields } = parseInput(readQuerySchema, queryOf(event));
+    return json(200, await readArticle(id, fields, deps));
   };
 
   return { 'POST /articles': submit, 'GET /articles': list, 'GET /articles/{id}': get } as const;

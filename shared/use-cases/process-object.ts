@@ -28,6 +28,7 @@ import {
   uploadOrder,
 } from './article-id.ts';
 import { placeholderResult } from './placeholder-result.ts';
+import { isOverAnswerLimit } from './read-article.ts';
 
 const HTML_CONTENT_TYPE = 'text/html; charset=utf-8';
 
@@ -245,7 +246,7 @@ async function save(result: Result, placement: Placement, deps: ProcessObjectDep
   if (result.status !== 'DONE') return store(result, placement, {}, deps);
   try {
     const offload = await offloadToS3(result, deps.bucket);
-    await deps.store.indexEntities(result);
+    await deps.store.indexEntities(result, placement);
     return await store(result, placement, offload, deps);
   } catch (error) {
     if (!(error instanceof RejectedError)) throw error;
@@ -294,7 +295,8 @@ async function offloadToS3(result: Result, bucket: ArticleBucket): Promise<Offlo
   const { textKey, resultKey, pageKey } = processedKeys(result.id);
   await bucket.writeText(textKey, result.text);
   await bucket.put(pageKey, renderResultPage(result), { contentType: HTML_CONTENT_TYPE });
-  if (!needsResultInS3(result)) return { textKey, pageKey };
+  // Kept whole in S3 too when the API would answer it with its summary view: the view links to it.
+  if (!needsResultInS3(result) && !isOverAnswerLimit(result)) return { textKey, pageKey };
   const { text: _inTextKey, ...withoutText } = result;
   await bucket.writeText(resultKey, JSON.stringify(withoutText));
   return { textKey, resultKey, pageKey };

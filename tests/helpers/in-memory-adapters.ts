@@ -6,9 +6,11 @@ import {
   type Offload,
   type Placement,
   type StoredArticle,
+  SUMMARY_ATTRIBUTES,
 } from '#shared/adapters/article-store.ts';
+import { foldEntityName } from '#shared/adapters/entity-index.ts';
 import { NotFoundError } from '#shared/errors.ts';
-import type { Result } from '#shared/result.ts';
+import type { ArticleSummary, EntityType, Result } from '#shared/result.ts';
 import { TEST_BUCKET } from './builders.ts';
 
 export interface StoredObject {
@@ -45,6 +47,7 @@ export function createInMemoryBucket(name = TEST_BUCKET) {
       return find(key).body;
     },
     readText: async (key: string) => new TextDecoder().decode(find(key).body),
+    presignGet: async (key: string, expiresIn: number) => `memory://${name}/${key}?expires=${expiresIn}`,
     put: async (key: string, body: Uint8Array | string, options: PutOptions) => {
       const bytes = typeof body === 'string' ? new TextEncoder().encode(body) : body;
       objects.set(key, { body: bytes, contentType: options.contentType, metadata: { ...options.metadata } });
@@ -64,7 +67,7 @@ interface Row extends Offload {
   readonly placement: Placement;
 }
 
-/** An in-memory ArticleStore with the same status rules (canReplace) as the DynamoDB one. */
+/** An in-memory ArticleStore with the same status rules (canReplace) as the DynamoDB one; lists are one page. */
 export function createInMemoryStore() {
   const rows = new Map<string, Row>();
   const entities = new Map<string, EntityHit[]>();
@@ -74,6 +77,15 @@ export function createInMemoryStore() {
     return true;
   };
   const toStored = ({ placement: _placement, ...stored }: Row): StoredArticle => stored;
+  const summaryOf = (row: Row): ArticleSummary =>
+    Object.fromEntries(
+      SUMMARY_ATTRIBUTES.filter((name) => row.result[name as keyof Result] !== undefined).map((name) => [
+        name,
+        row.result[name as keyof Result],
+      ]),
+    ) as ArticleSummary;
+  const newestFirst = (a: Row, b: Row) => b.placement.order.localeCompare(a.placement.order);
+  const entityKey = (type: string, name: string) => `${type}#${foldEntityName(name)}`;
   const store: ArticleStore = {
     putPending: put,
     markProcessing: put,
@@ -85,16 +97,56 @@ export function createInMemoryStore() {
     listByKey: async (bucket, key) =>
       [...rows.values()]
         .filter((row) => row.placement.bucket === bucket && row.placement.key === key)
-        .sort((a, b) => b.placement.order.localeCompare(a.placement.order))
+        .sort(newestFirst)
         .map(toStored),
+    pageByKey: async (bucket, key, limit) => ({
+      items: [...rows.values()]
+        .filter((row) => row.placement.bucket === bucket && row.placement.key === key)
+        .sort(newestFirst)
+        .slice(0, limit)
+        .map(summaryOf),
+    }),
+    listRecent: async (status, limit) => ({
+      items: [...rows.values()]
+        .filter((row) => status === undefined || row.result.status === status)
+        .sort(newestFirst)
+        .slice(0, limit)
+        .map(summaryOf),
+    }),
     indexEntities: async (result) => {
       for (const entity of result.facts.entities) {
-        const pk = `${entity.type}#${entity.name.toLowerCase()}`;
-        const hits = entities.get(pk) ?? [];
-        entities.set(pk, [...hits, { id: result.id, name: entity.name, count: entity.mentions.length }]);
+        for (const name of [entity.name, ...(entity.aliases ?? [])]) {
+          const hits = entities.get(entityKey(entity.type, name)) ?? [];
+          if (hits.some((hit) => hit.id === result.id)) continue;
+          entities.set(entityKey(entity.type, name), [
+            ...hits,
+            { id: result.id, name: entity.name, count: entity.count ?? entity.mentions.length },
+          ]);
+        }
       }
     },
-    listByEntity: async (type, name) => entities.get(`${type}#${name.toLowerCase()}`) ?? [],
+    unindexEntities: async (result) => {
+      for (const [key, hits] of entities)
+        entities.set(
+          key,
+          hits.filter((hit) => hit.id !== result.id),
+        );
+    },
+    listByEntity: async (type, name, limit) => ({
+      items: (entities.get(entityKey(type, name)) ?? []).slice(0, limit),
+    }),
+    listNames: async (types, prefix, limit) => ({
+      items: [...entities.entries()]
+        .filter(
+          ([key, hits]) => hits.length > 0 && types.some((type) => key.startsWith(entityKey(type, prefix))),
+        )
+        .map(([key, hits]) => ({
+          type: key.split('#')[0] as EntityType,
+          name: hits[0]?.name ?? '',
+          articles: hits.length,
+        }))
+        .slice(0, limit),
+    }),
     failInFlight: async (id, error, { at, since }) => {
       const row = rows.get(id);
       const status = row?.result.status;

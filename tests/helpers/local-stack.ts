@@ -6,6 +6,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { Result } from '#shared/result.ts';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../local/settings.ts';
 import { type Handlers, type LocalStack, startLocalStack } from '../../local/stack.ts';
 
@@ -141,4 +142,17 @@ export async function eventually<T>(
     await sleep(intervalMs);
   }
   throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`, { cause: lastError });
+}
+
+/**
+ * The complete Results of the uploads to a key, newest first: GET /articles?key= lists summaries, and
+ * GET /articles/{id} serves each Result.
+ */
+export async function resultsForKey(apiUrl: string, key: string): Promise<Result[]> {
+  const listed = await fetch(`${apiUrl}/articles?key=${encodeURIComponent(key)}`);
+  if (listed.status !== 200) throw new Error(`GET /articles?key= answered ${listed.status}`);
+  const { items } = (await listed.json()) as { items: { id: string }[] };
+  return Promise.all(
+    items.map(async ({ id }) => (await (await fetch(`${apiUrl}/articles/${id}`)).json()) as Result),
+  );
 }

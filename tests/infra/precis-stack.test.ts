@@ -274,7 +274,7 @@ describe('PrecisStack', () => {
   });
 
   describe('tables', () => {
-    it('stores Results on demand with point-in-time recovery, the byKey index and the sparse inFlight index', () => {
+    it('stores Results on demand with point-in-time recovery and the byKey, inFlight (sparse), byTime and byStatus indexes', () => {
       const { stack, template } = synth();
 
       expect(resource(template, logicalId(stack, 'ResultsTable')).Properties).toMatchObject({
@@ -300,6 +300,28 @@ describe('PrecisStack', () => {
               { AttributeName: 'gsi2sk', KeyType: 'RANGE' },
             ],
             Projection: { ProjectionType: 'INCLUDE', NonKeyAttributes: ['status'] },
+          },
+          {
+            IndexName: 'byTime',
+            KeySchema: [
+              { AttributeName: 'gsi3pk', KeyType: 'HASH' },
+              { AttributeName: 'gsi3sk', KeyType: 'RANGE' },
+            ],
+            Projection: {
+              ProjectionType: 'INCLUDE',
+              NonKeyAttributes: expect.arrayContaining(['status', 'title']),
+            },
+          },
+          {
+            IndexName: 'byStatus',
+            KeySchema: [
+              { AttributeName: 'gsi4pk', KeyType: 'HASH' },
+              { AttributeName: 'gsi4sk', KeyType: 'RANGE' },
+            ],
+            Projection: {
+              ProjectionType: 'INCLUDE',
+              NonKeyAttributes: expect.arrayContaining(['status', 'title']),
+            },
           },
         ],
       });

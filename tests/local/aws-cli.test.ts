@@ -5,7 +5,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Result } from '#shared/result.ts';
 import { LOCAL_NAMES } from '../../local/settings.ts';
-import { eventually, startTestStack, type TestStack } from '../helpers/local-stack.ts';
+import { eventually, resultsForKey, startTestStack, type TestStack } from '../helpers/local-stack.ts';
 
 /**
  * The local stack driven as a user would: the aws CLI against its S3 and DynamoDB endpoints (through
@@ -53,10 +53,9 @@ async function aws(endpoint: string, ...args: string[]): Promise<string> {
 }
 
 async function finalResultFor(key: string): Promise<Result> {
-  const url = `${userEndpoint(local.stack.endpoints.api)}/articles?key=${encodeURIComponent(key)}`;
   return eventually(
     async () => {
-      const { items } = (await (await fetch(url)).json()) as { items: Result[] };
+      const items = await resultsForKey(userEndpoint(local.stack.endpoints.api), key);
       return items.find((result) => result.status === 'DONE' || result.status === 'FAILED');
     },
     { what: `a final Result for ${key}` },

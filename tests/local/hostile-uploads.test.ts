@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Result } from '#shared/result.ts';
 import { buildS3Event } from '../../local/s3-notifications.ts';
 import { LOCAL_NAMES, LOCAL_REGION } from '../../local/settings.ts';
-import { eventually, startTestStack, type TestStack } from '../helpers/local-stack.ts';
+import { eventually, resultsForKey, startTestStack, type TestStack } from '../helpers/local-stack.ts';
 
 /**
  * Attacks on the whole local stack with the real handlers: odd keys, hostile content, poisoned queue
@@ -38,10 +38,8 @@ async function put(key: string, body: Uint8Array | string, contentType?: string)
   );
 }
 
-async function resultsFor(key: string): Promise<Result[]> {
-  const response = await fetch(`${local.stack.endpoints.api}/articles?key=${encodeURIComponent(key)}`);
-  expect(response.status).toBe(200);
-  return ((await response.json()) as { items: Result[] }).items;
+function resultsFor(key: string): Promise<Result[]> {
+  return resultsForKey(local.stack.endpoints.api, key);
 }
 
 function finalResultFor(key: string): Promise<Result> {

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Result } from '#shared/result.ts';
 import { buildS3Event, nextSequencer } from '../../local/s3-notifications.ts';
 import { LOCAL_NAMES, LOCAL_REGION } from '../../local/settings.ts';
-import { eventually, startTestStack, type TestStack } from '../helpers/local-stack.ts';
+import { eventually, resultsForKey, startTestStack, type TestStack } from '../helpers/local-stack.ts';
 
 /** The real handlers on the local stack: uploads through S3 to DynamoDB and the HTTP API. */
 
@@ -31,10 +31,8 @@ async function put(key: string, body: Uint8Array | string): Promise<void> {
   await local.clients.s3.send(new PutObjectCommand({ Bucket: LOCAL_NAMES.bucket, Key: key, Body: body }));
 }
 
-async function resultsFor(key: string): Promise<Result[]> {
-  const response = await fetch(`${local.stack.endpoints.api}/articles?key=${encodeURIComponent(key)}`);
-  expect(response.status).toBe(200);
-  return ((await response.json()) as { items: Result[] }).items;
+function resultsFor(key: string): Promise<Result[]> {
+  return resultsForKey(local.stack.endpoints.api, key);
 }
 
 /** The Results for the key once one of them is final and matches. */

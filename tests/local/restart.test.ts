@@ -4,7 +4,7 @@ import type { Context, SQSEvent } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Result } from '#shared/result.ts';
 import { LOCAL_NAMES } from '../../local/settings.ts';
-import { eventually, startTestStack, type TestStack } from '../helpers/local-stack.ts';
+import { eventually, resultsForKey, startTestStack, type TestStack } from '../helpers/local-stack.ts';
 
 /** What `npm start` keeps across a restart: objects, Results, and the uploads it had not processed yet. */
 
@@ -35,9 +35,8 @@ async function put(key: string, body: Uint8Array): Promise<void> {
   await local.clients.s3.send(new PutObjectCommand({ Bucket: LOCAL_NAMES.bucket, Key: key, Body: body }));
 }
 
-async function resultsFor(key: string): Promise<Result[]> {
-  const response = await fetch(`${local.stack.endpoints.api}/articles?key=${encodeURIComponent(key)}`);
-  return ((await response.json()) as { items: Result[] }).items;
+function resultsFor(key: string): Promise<Result[]> {
+  return resultsForKey(local.stack.endpoints.api, key);
 }
 
 function doneResultFor(key: string): Promise<Result> {

@@ -57,7 +57,7 @@ describe('article store limits against dynalite', () => {
 
     await dynalite.store.indexEntities(aResult({ facts: { ...aResult().facts, entities } }));
 
-    expect(await dynalite.store.listByEntity('person', 'Ada Lovelace')).toHaveLength(1);
+    expect((await dynalite.store.listByEntity('person', 'Ada Lovelace')).items).toHaveLength(1);
   });
 
   it('refuses an item over 400 KB as TOO_LARGE before sending it, whatever status it has', async () => {

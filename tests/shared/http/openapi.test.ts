@@ -32,9 +32,25 @@ const SAMPLES: Readonly<Record<ApiRoute, readonly Omit<HttpEventOptions, 'method
     { path: '/articles', body: '%PDF-1.7', headers: { 'content-type': 'application/pdf' } },
     { path: '/articles', body: '{', headers: { 'content-type': 'application/json' } },
   ],
-  'GET /articles': [{ path: '/articles', query: { key: 'incoming/abc.txt' } }, { path: '/articles' }],
-  'GET /articles/{id}': [{ path: '/articles/abc' }, { path: '/articles/unknown' }],
-  'GET /entities/{type}/{name}': [{ path: '/entities/person/ada%20lovelace' }, { path: '/entities/cat/tom' }],
+  'GET /articles': [
+    { path: '/articles', query: { key: 'incoming/abc.txt' } },
+    { path: '/articles' },
+    { path: '/articles', query: { status: 'DONE', limit: '1' } },
+    { path: '/articles', query: { cursor: 'not-a-cursor' } },
+    { path: '/articles', query: { limit: '1000' } },
+  ],
+  'GET /articles/{id}': [
+    { path: '/articles/abc' },
+    { path: '/articles/abc', query: { fields: 'summary,facts.entities' } },
+    { path: '/articles/big' },
+    { path: '/articles/abc', query: { fields: 'summary,nonsense' } },
+    { path: '/articles/unknown' },
+  ],
+  'GET /entities': [{ path: '/entities', query: { prefix: 'ada' } }, { path: '/entities' }],
+  'GET /entities/{type}/{name}': [
+    { path: '/entities/person/ada%20lovelace', query: { limit: '5' } },
+    { path: '/entities/cat/tom' },
+  ],
 };
 
 async function seededDeps(): Promise<ApiDeps> {
@@ -46,7 +62,21 @@ async function seededDeps(): Promise<ApiDeps> {
     order: '1',
   });
   await store.indexEntities(aResult({ id: 'abc' }));
-  return { bucket, store, maxInputBytes: 10_000, newId: () => 'new-id', now: fixedNow };
+  // Over the (lowered) answer limit: answered with its summary view and links.
+  const big = aResult({ id: 'big', text: 'Ada Lovelace visited London. '.repeat(200) });
+  await store.saveResult(
+    big,
+    { bucket: TEST_BUCKET, key: 'incoming/big.txt', order: '2' },
+    { textKey: 'processed/big.txt' },
+  );
+  return {
+    bucket,
+    store,
+    maxInputBytes: 10_000,
+    maxAnswerBytes: 4_000,
+    newId: () => 'new-id',
+    now: fixedNow,
+  };
 }
 
 /** JSON pointer to a documented response schema, as a URI fragment. */

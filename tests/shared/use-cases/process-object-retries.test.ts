@@ -98,7 +98,7 @@ describe('processObject when a write is throttled once', () => {
       expect(again).toMatchObject({ kind: 'duplicate' });
       const id = redelivered.kind === 'stored' ? redelivered.id : '';
       expect((await emulators.store.get(id))?.result.status).toBe('DONE');
-      const hits = await emulators.store.listByEntity('person', 'Antony Blinken');
+      const hits = (await emulators.store.listByEntity('person', 'Antony Blinken')).items;
       expect(hits.map((hit) => hit.id)).toContain(id);
       expect(await bucket.readText(processedKeys(id).textKey)).toContain('Blinken');
     },

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { NotFoundError } from '#shared/errors.ts';
 import { getArticle } from '#shared/use-cases/get-article.ts';
-import { listByKey } from '#shared/use-cases/list-by-key.ts';
 import { submitArticle } from '#shared/use-cases/submit-article.ts';
 import { aResult, encode, fixedNow, TEST_BUCKET } from '#tests/helpers/builders.ts';
 import { createInMemoryBucket, createInMemoryStore } from '#tests/helpers/in-memory-adapters.ts';
@@ -59,18 +58,5 @@ describe('getArticle', () => {
     const { deps } = setup();
 
     await expect(getArticle('nope', deps)).rejects.toBeInstanceOf(NotFoundError);
-  });
-});
-
-describe('listByKey', () => {
-  it('returns the complete Results for the key, newest first', async () => {
-    const { deps } = setup();
-    const key = 'incoming/a b.txt';
-    await deps.store.saveResult(aResult({ id: 'old' }), { bucket: TEST_BUCKET, key, order: '2026-01-01' });
-    await deps.store.saveResult(aResult({ id: 'new' }), { bucket: TEST_BUCKET, key, order: '2026-01-02' });
-
-    const results = await listByKey(key, deps);
-
-    expect(results.map((result) => result.id)).toEqual(['new', 'old']);
   });
 });
