@@ -14,7 +14,6 @@ import {
   SetQueueAttributesCommand,
   type SQSClient,
 } from '@aws-sdk/client-sqs';
-import { ConfigError } from '#shared/config.ts';
 
 /**
  * Creates what the CDK app creates, idempotently: the bucket, the queue with its dead-letter queue, the tables.

@@ -40,6 +40,19 @@ describe('in-flight Results on dynalite', () => {
     expect(await store.listInFlight('2026-12-31T00:00:00.000Z')).toEqual([]);
   });
 
+  it('moves a failed Result from the PROCESSING list to the FAILED list', async () => {
+    const { store } = dynalite;
+    await store.markProcessing(processing('stuck', '2026-01-01T00:00:00.000Z'), placement);
+    const now = new Date('2026-01-15T00:00:00.000Z');
+
+    await store.failInFlight('stuck', { code: 'TIMED_OUT', message: 'stuck' }, { at: AT });
+
+    const ids = async (status: 'PROCESSING' | 'FAILED') =>
+      (await store.listRecent(status, 10, {}, now)).items.map((item) => item.id);
+    expect(await ids('PROCESSING')).toEqual([]);
+    expect(await ids('FAILED')).toEqual(['stuck']);
+  });
+
   it('leaves a Result alone when processing took it up again since it was listed', async () => {
     const { store } = dynalite;
     await store.markProcessing(processing('busy', '2026-01-01T00:00:00.000Z'), placement);
