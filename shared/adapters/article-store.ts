@@ -407,6 +407,35 @@ export function createArticleStore(ddb: DynamoDBDocumentClient, tableName: strin
     }
   }
 
+  /**
+   * Files an item updated in place under its new status list partition (same month and shard as its time
+   * list's): an update cannot compute the partition, so this second write follows it, unless the status has
+   * moved on again since (then whoever moved it wrote its partition).
+   */
+  async function moveToStatusList(
+    id: string,
+    item: Record<string, unknown> | undefined,
+    status: Status,
+  ): Promise<void> {
+    const timeKey = item?.gsi3pk;
+    if (typeof timeKey !== 'string' || !timeKey.startsWith(TIME_PARTITION_PREFIX)) return;
+    try {
+      await ddb.send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key: { pk: articlePk(id), sk: RESULT_SK },
+          UpdateExpression: 'SET gsi4pk = :partition',
+          ConditionExpression: '#status = :status',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':partition': statusListOf(status, timeKey), ':status': status },
+        }),
+      );
+    } catch (caught) {
+      if (isAwsError(caught, 'ConditionalCheckFailedException')) return;
+      throw toAdapterError(caught, `UpdateItem status list ${id} on table ${tableName}`);
+    }
+  }
+
   const runQuery: RunQuery = (command) =>
     send(`Query ${command.input.IndexName ?? 'table'}`, () => ddb.send(command));
   const entities = createEntityIndex(ddb, tableName, send);
@@ -485,35 +514,27 @@ export function createArticleStore(ddb: DynamoDBDocumentClient, tableName: strin
         ':processing': 'PROCESSING',
       };
       if (options.since !== undefined) values[':since'] = options.since;
-      // The status list partition moves with the status: same month and shard as the time list's.
-      const stored = await send(`GetItem ${id}`, () =>
-        ddb.send(
-          new GetCommand({
-            TableName: tableName,
-            Key: { pk: articlePk(id), sk: RESULT_SK },
-            ProjectionExpression: 'gsi3pk',
-          }),
-        ),
-      );
-      const timeKey = stored.Item?.gsi3pk;
-      const moveStatus = typeof timeKey === 'string' && timeKey.startsWith(TIME_PARTITION_PREFIX);
-      if (moveStatus) values[':statusList'] = statusListOf('FAILED', timeKey);
+      let failed: Record<string, unknown> | undefined;
       try {
-        await ddb.send(
+        const output = await ddb.send(
           new UpdateCommand({
             TableName: tableName,
             Key: { pk: articlePk(id), sk: RESULT_SK },
-            UpdateExpression: `SET #status = :failed, #error = :error, processedAt = :at${moveStatus ? ', gsi4pk = :statusList' : ''} REMOVE gsi2pk, gsi2sk`,
+            UpdateExpression:
+              'SET #status = :failed, #error = :error, processedAt = :at REMOVE gsi2pk, gsi2sk',
             ConditionExpression: `#status IN (:pending, :processing)${options.since === undefined ? '' : ' AND processedAt = :since'}`,
             ExpressionAttributeNames: { '#status': 'status', '#error': 'error' },
             ExpressionAttributeValues: values,
+            ReturnValues: 'ALL_NEW',
           }),
         );
-        return true;
+        failed = output.Attributes;
       } catch (caught) {
         if (isAwsError(caught, 'ConditionalCheckFailedException')) return false;
         throw toAdapterError(caught, `UpdateItem FAILED ${id} on table ${tableName}`);
       }
+      await moveToStatusList(id, failed, 'FAILED');
+      return true;
     },
 
     /** Results PENDING or PROCESSING since before `before` (ISO time), oldest first, at most `limit`. */

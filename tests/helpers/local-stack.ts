@@ -129,7 +129,7 @@ export async function eventually<T>(
   probe: () => Promise<T | undefined>,
   options: PollOptions = {},
 ): Promise<T> {
-  const { timeoutMs = 10_000, intervalMs = 50, what = 'the condition' } = options;
+  const { timeoutMs = 60_000, intervalMs = 50, what = 'the condition' } = options;
   const deadline = Date.now() + timeoutMs;
   let lastError: unknown;
   while (Date.now() < deadline) {

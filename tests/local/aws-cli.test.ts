@@ -82,7 +82,7 @@ describe('local stack driven with the aws CLI', () => {
     expect(listing).toContain('seed article.txt');
     const stored = scan.Items.filter((item) => item.source?.M?.key?.S === key);
     expect(stored.map((item) => item.status?.S)).toEqual(['DONE']);
-  });
+  }, 120_000);
 
   it('stores a FAILED Result with an error code when a binary file is copied', async () => {
     const binaryPath = join(local.dataDir, 'upload.bin');
