@@ -17,6 +17,7 @@ import { createRouter } from '#shared/http/router.ts';
 import { type ArticleRouteDeps, articleRoutes } from '#shared/http/routes-articles.ts';
 import { entityRoutes } from '#shared/http/routes-entities.ts';
 import { metaRoutes } from '#shared/http/routes-meta.ts';
+import { uploadRoutes } from '#shared/http/routes-uploads.ts';
 import { logger, MetricUnit, metrics } from './observability.ts';
 
 export type ApiDeps = ArticleRouteDeps;
@@ -44,6 +45,7 @@ export function createApiHandler(deps: ApiDeps, options: ApiOptions = {}) {
       },
     }),
     ...entityRoutes(deps),
+    ...uploadRoutes(deps),
   });
   const corsAllowOrigins = options.corsAllowOrigins ?? [];
   const handler = middy<Event, APIGatewayProxyResultV2>()

@@ -89,6 +89,22 @@ export const listQuerySchema = z
     message: 'Give "key" or "status", not both',
   });
 
+/** POST /uploads: what the upload will be, so the presigned policy can pin it. */
+export const uploadRequestSchema = z
+  .strictObject({
+    contentType: z
+      .string()
+      .default('text/plain; charset=utf-8')
+      .meta({ description: 'The media type the article will be uploaded as (the policy requires it)' }),
+    url: z
+      .url({ protocol: /^https?$/, error: 'Expected an http(s) URL' })
+      .optional()
+      .meta({ description: 'Where the article was published: an http(s) URL' }),
+    sentences: summarySentencesSchema.optional(),
+    words: summaryWordsSchema.optional(),
+  })
+  .meta({ id: 'UploadRequest' });
+
 /** Parts of a Result GET /articles/{id} may be narrowed to. */
 export const RESULT_FIELDS = [
   ...Object.keys(resultSchema.unwrap().shape),

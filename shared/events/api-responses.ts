@@ -54,6 +54,23 @@ export const nameCountSchema = z
   .meta({ id: 'EntityName' });
 export const nameCountPageSchema = pageOf(nameCountSchema, 'EntityNamePage');
 
+export const uploadSchema = z
+  .object({
+    id: z.string(),
+    status: z.literal('PENDING'),
+    key: z.string().meta({ description: 'incoming/<id>.<ext>, where the upload lands' }),
+    upload: z.object({
+      method: z.literal('POST'),
+      url: z.string().meta({ description: 'POST a multipart/form-data form here' }),
+      fields: z
+        .record(z.string(), z.string())
+        .meta({ description: 'Form fields to send as they are, before the `file` field' }),
+      maxBytes: z.number().int().meta({ description: 'Largest file the policy accepts (MAX_INPUT_BYTES)' }),
+      expiresAt: z.string(),
+    }),
+  })
+  .meta({ id: 'Upload' });
+
 const resultObject = resultSchema.unwrap();
 
 /** GET /articles/{id}?fields=...: the selected parts (id and status always). */

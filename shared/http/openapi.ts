@@ -9,6 +9,7 @@ import {
   namesQuerySchema,
   readQuerySchema,
   submitQuerySchema,
+  uploadRequestSchema,
 } from '../events/api-request.ts';
 import {
   acceptedSchema,
@@ -17,6 +18,7 @@ import {
   entityHitPageSchema,
   healthSchema,
   nameCountPageSchema,
+  uploadSchema,
 } from '../events/api-responses.ts';
 import { API_ROUTES, type ApiRoute, PUBLIC_ROUTES, splitRoute } from '../events/api-routes.ts';
 import { PIPELINE_VERSION } from '../result.ts';
@@ -106,6 +108,18 @@ const OPERATIONS: Readonly<Record<ApiRoute, ZodOpenApiOperationObject>> = {
     responses: {
       '200': jsonBody(articleAnswerSchema, 'The Result'),
       '404': problem('No article with that id'),
+    },
+  },
+  'POST /uploads': {
+    operationId: 'createUpload',
+    summary: 'A presigned S3 POST for one article up to MAX_INPUT_BYTES, and its id',
+    requestBody: { content: { [JSON_MEDIA_TYPE]: { schema: uploadRequestSchema } } },
+    responses: {
+      '201': {
+        ...jsonBody(uploadSchema, 'POST the file with these form fields; it is processed like any upload'),
+        headers: { Location: { description: 'The Result: /articles/{id}', schema: { type: 'string' } } },
+      },
+      '415': problem('The article media type is not one precis reads, or the body is not JSON'),
     },
   },
   'GET /entities': {

@@ -47,6 +47,7 @@ export function createInMemoryBucket(name = TEST_BUCKET) {
       return find(key).body;
     },
     readText: async (key: string) => new TextDecoder().decode(find(key).body),
+    presignPost: async (key: string) => ({ url: `memory://${name}`, fields: { key } }),
     presignGet: async (key: string, expiresIn: number) => `memory://${name}/${key}?expires=${expiresIn}`,
     put: async (key: string, body: Uint8Array | string, options: PutOptions) => {
       const bytes = typeof body === 'string' ? new TextEncoder().encode(body) : body;

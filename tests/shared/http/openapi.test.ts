@@ -46,6 +46,20 @@ const SAMPLES: Readonly<Record<ApiRoute, readonly Omit<HttpEventOptions, 'method
     { path: '/articles/abc', query: { fields: 'summary,nonsense' } },
     { path: '/articles/unknown' },
   ],
+  'POST /uploads': [
+    {
+      path: '/uploads',
+      body: '{"contentType":"text/html"}',
+      headers: { 'content-type': 'application/json' },
+    },
+    { path: '/uploads' },
+    {
+      path: '/uploads',
+      body: '{"contentType":"application/pdf"}',
+      headers: { 'content-type': 'application/json' },
+    },
+    { path: '/uploads', body: 'text', headers: { 'content-type': 'text/plain' } },
+  ],
   'GET /entities': [{ path: '/entities', query: { prefix: 'ada' } }, { path: '/entities' }],
   'GET /entities/{type}/{name}': [
     { path: '/entities/person/ada%20lovelace', query: { limit: '5' } },
