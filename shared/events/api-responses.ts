@@ -73,6 +73,23 @@ export const uploadSchema = z
 
 const resultObject = resultSchema.unwrap();
 
+const viewLinkSchema = z
+  .string()
+  .optional()
+  .meta({ description: "Presigned GET of the article's viewer page (processed/<id>.html), when DONE" });
+const expiresAtSchema = z.string().meta({ description: 'When the links stop working (ISO 8601)' });
+
+/** Short-lived links that go with a whole Result or its fields. */
+const articleLinksSchema = z
+  .object({ view: viewLinkSchema, expiresAt: expiresAtSchema })
+  .optional()
+  .meta({ description: 'Short-lived S3 links: the viewer page' });
+
+/** GET /articles/{id}: the whole Result, with a link to its viewer page once DONE. */
+export const resultAnswerSchema = resultObject
+  .extend({ links: articleLinksSchema })
+  .meta({ id: 'ResultAnswer', description: 'The whole Result' });
+
 /** GET /articles/{id}?fields=...: the selected parts (id and status always). */
 export const resultFieldsSchema = resultObject
   .partial()
@@ -83,6 +100,7 @@ export const resultFieldsSchema = resultObject
       .partial()
       .optional()
       .meta({ description: 'The kinds of facts asked for (`facts.entities`, ...), or all with `facts`' }),
+    links: articleLinksSchema,
   })
   .meta({ id: 'ResultFields', description: 'The parts of a Result asked for with `fields`' });
 
@@ -130,15 +148,18 @@ export const resultSummaryViewSchema = resultObject
       .object({
         result: z.string().optional().meta({ description: 'Presigned GET of the whole Result JSON' }),
         text: z.string().optional().meta({ description: 'Presigned GET of the cleaned text' }),
-        expiresAt: z.string().meta({ description: 'When the links stop working (ISO 8601)' }),
+        view: viewLinkSchema,
+        expiresAt: expiresAtSchema,
       })
       .meta({ description: 'Short-lived S3 links to the whole' }),
   })
   .meta({ id: 'ResultSummaryView' });
 export type ResultSummaryView = z.infer<typeof resultSummaryViewSchema>;
 
-export const articleAnswerSchema = z.union([resultSchema, resultSummaryViewSchema, resultFieldsSchema]).meta({
-  description: 'The Result; its summary view when it is over the answer limit; or the fields asked for',
-});
+export const articleAnswerSchema = z
+  .union([resultAnswerSchema, resultSummaryViewSchema, resultFieldsSchema])
+  .meta({
+    description: 'The Result; its summary view when it is over the answer limit; or the fields asked for',
+  });
 
 export { entityTypeSchema, statusSchema };

@@ -23,7 +23,12 @@ export interface ReadAnswerDeps {
   readonly maxAnswerBytes?: number;
 }
 
-export type ArticleAnswer = Result | Partial<Result> | ResultSummaryView;
+/** Links that go with a whole Result or its fields. */
+interface AnswerLinks {
+  readonly links?: { readonly view: string; readonly expiresAt: string };
+}
+
+export type ArticleAnswer = ((Result | Partial<Result>) & AnswerLinks) | ResultSummaryView;
 
 const jsonBytes = (value: unknown) => Buffer.byteLength(JSON.stringify(value));
 
@@ -73,7 +78,8 @@ export function summaryView(result: Result, links: ResultSummaryView['links']): 
 
 /**
  * GET /articles/{id}: the Result (or the `fields` asked for) when its JSON fits MAX_ANSWER_BYTES, else the
- * summary view with presigned links to the whole Result JSON and the cleaned text in processed/.
+ * summary view with presigned links to the whole Result JSON and the cleaned text in processed/. Either way a
+ * DONE Result links to its viewer page (processed/<id>.html), presigned like the others.
  */
 export async function readArticle(
   id: string,
@@ -84,14 +90,20 @@ export async function readArticle(
   if (stored === undefined) throw new NotFoundError(`No article with id ${id}`);
   const result = await rehydrate(stored, deps.bucket);
   const answer = fields === undefined ? result : selectFields(result, fields);
-  if (!isOverAnswerLimit(answer as Result, deps.maxAnswerBytes)) return answer;
   const now = (deps.now ?? (() => new Date()))();
+  const expiresAt = new Date(now.getTime() + LINK_EXPIRY_SECONDS * 1_000).toISOString();
   const link = (key: string | undefined) =>
     key === undefined ? undefined : deps.bucket.presignGet(key, LINK_EXPIRY_SECONDS);
+  const view = await link(stored.pageKey);
+  const viewLink = view === undefined ? {} : { view };
+  if (!isOverAnswerLimit(answer as Result, deps.maxAnswerBytes)) {
+    return view === undefined ? answer : { ...answer, links: { view, expiresAt } };
+  }
   const [resultLink, textLink] = await Promise.all([link(stored.resultKey), link(stored.textKey)]);
   return summaryView(result, {
     ...(resultLink === undefined ? {} : { result: resultLink }),
     ...(textLink === undefined ? {} : { text: textLink }),
-    expiresAt: new Date(now.getTime() + LINK_EXPIRY_SECONDS * 1_000).toISOString(),
+    ...viewLink,
+    expiresAt,
   });
 }

@@ -200,6 +200,24 @@ describe('api routes', () => {
     expect(bodyOf(response)).toEqual(aResult({ id: 'abc' }));
   });
 
+  it('links a DONE Result to its viewer page with a presigned GET', async () => {
+    const deps = inMemoryDeps();
+    const placement = { bucket: TEST_BUCKET, key: 'incoming/abc.txt', order: '1' };
+    await deps.store.saveResult(aResult({ id: 'abc' }), placement, { pageKey: 'processed/abc.html' });
+
+    const whole = bodyOf(await route(anHttpEvent({ method: 'GET', path: '/articles/abc' }), deps));
+    const some = bodyOf(
+      await route(anHttpEvent({ method: 'GET', path: '/articles/abc', query: { fields: 'summary' } }), deps),
+    );
+
+    const links = {
+      view: `memory://${TEST_BUCKET}/processed/abc.html?expires=300`,
+      expiresAt: expect.any(String),
+    };
+    expect(whole).toEqual({ ...aResult({ id: 'abc' }), links });
+    expect(some).toMatchObject({ id: 'abc', links });
+  });
+
   it('answers {items} for the object at a key, newest first', async () => {
     const deps = inMemoryDeps();
     const key = 'incoming/my article.txt';
@@ -442,6 +460,10 @@ describe('api and process handlers against the S3 emulator and dynalite', () => 
     expect(post.statusCode).toBe(202);
     expect(bodyOf(pending)).toMatchObject({ id, status: 'PENDING' });
     expect(bodyOf(done)).toMatchObject({ id, status: 'DONE', source: { key } });
+    const viewer = await fetch((bodyOf(done).links as { view: string }).view);
+    expect(viewer.status).toBe(200);
+    expect(viewer.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(await viewer.text()).toContain('<html');
     expect(bodyOf(byKey).items).toEqual([
       expect.objectContaining({ id, status: 'DONE', source: expect.objectContaining({ key }) }),
     ]);

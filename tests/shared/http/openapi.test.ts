@@ -70,11 +70,11 @@ const SAMPLES: Readonly<Record<ApiRoute, readonly Omit<HttpEventOptions, 'method
 async function seededDeps(): Promise<ApiDeps> {
   const { bucket } = createInMemoryBucket();
   const { store } = createInMemoryStore();
-  await store.saveResult(aResult({ id: 'abc' }), {
-    bucket: TEST_BUCKET,
-    key: 'incoming/abc.txt',
-    order: '1',
-  });
+  await store.saveResult(
+    aResult({ id: 'abc' }),
+    { bucket: TEST_BUCKET, key: 'incoming/abc.txt', order: '1' },
+    { pageKey: 'processed/abc.html' },
+  );
   await store.indexEntities(aResult({ id: 'abc' }));
   // Over the (lowered) answer limit: answered with its summary view and links.
   const big = aResult({ id: 'big', text: 'Ada Lovelace visited London. '.repeat(200) });
