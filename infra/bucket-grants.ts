@@ -15,6 +15,8 @@ export const S3_ACTIONS = {
   put: ['s3:PutObject'],
   /** Removing what a FAILED Result left under processed/ (never a version: deletes add delete markers). */
   delete: ['s3:DeleteObject'],
+  /** DELETE /articles/{id}: every version of an object and its delete markers, nothing left behind. */
+  deleteVersions: ['s3:DeleteObject', 's3:DeleteObjectVersion'],
 } as const;
 
 export type S3Access = keyof typeof S3_ACTIONS;
@@ -52,4 +54,15 @@ export function grantReadPrefix(
 ): void {
   grantObjects(bucket, grantee, versions ? 'readVersions' : 'read', prefix);
   grantListPrefix(bucket, grantee, prefix);
+}
+
+/** s3:ListBucketVersions on the bucket, for the versions of keys under `prefixes` only (the s3:prefix condition). */
+export function grantListVersions(bucket: IBucket, grantee: IGrantable, prefixes: readonly string[]): void {
+  grantee.grantPrincipal.addToPrincipalPolicy(
+    new PolicyStatement({
+      actions: ['s3:ListBucketVersions'],
+      resources: [bucket.bucketArn],
+      conditions: { StringLike: { 's3:prefix': prefixes.map((prefix) => `${prefix}*`) } },
+    }),
+  );
 }

@@ -31,7 +31,7 @@ import {
 import { API_ROUTES, PUBLIC_ROUTES, splitRoute } from '#shared/events/api-routes.ts';
 import { checkedSummaryLength } from '#shared/summarise/summary-length.ts';
 import { BackfillStateMachine } from './backfill-state-machine.ts';
-import { grantObjects, grantReadPrefix } from './bucket-grants.ts';
+import { grantListVersions, grantObjects, grantReadPrefix } from './bucket-grants.ts';
 import { NER_MODEL_DATA } from './bundling.ts';
 import { API_MEMORY_MB, PROCESS_MEMORY_MB } from './function-sizing.ts';
 import { LambdaFunction } from './lambda-function.ts';
@@ -334,7 +334,19 @@ export class PrecisStack extends Stack {
 
     grantObjects(bucket, apiFunction, 'put', INCOMING_PREFIX);
     grantReadPrefix(bucket, apiFunction, PROCESSED_PREFIX, { versions: false });
-    table.grant(apiFunction, 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query');
+    // DELETE /articles/{id}: every version of the upload and of its processed/ objects.
+    grantObjects(bucket, apiFunction, 'deleteVersions', INCOMING_PREFIX);
+    grantObjects(bucket, apiFunction, 'deleteVersions', PROCESSED_PREFIX);
+    grantListVersions(bucket, apiFunction, [INCOMING_PREFIX, PROCESSED_PREFIX]);
+    // Get, list and write Results; DELETE removes a Result and its entity index entries (with name counts).
+    table.grant(
+      apiFunction,
+      'dynamodb:GetItem',
+      'dynamodb:PutItem',
+      'dynamodb:Query',
+      'dynamodb:UpdateItem',
+      'dynamodb:DeleteItem',
+    );
 
     // Backfill: a Distributed Map over a prefix of the bucket, feeding the process function in batches.
     const backfill = new BackfillStateMachine(this, 'Backfill', {

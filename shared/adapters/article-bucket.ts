@@ -2,6 +2,7 @@ import {
   DeleteObjectCommand,
   GetObjectCommand,
   HeadObjectCommand,
+  ListObjectVersionsCommand,
   PutObjectCommand,
   type S3Client,
 } from '@aws-sdk/client-s3';
@@ -155,6 +156,37 @@ export function createArticleBucket(s3: S3Client, bucketName: string) {
       await send(`DeleteObject ${key}`, () =>
         s3.send(new DeleteObjectCommand({ Bucket: bucketName, Key: key })),
       );
+    },
+    /**
+     * Deletes every version of an object and its delete markers, which a versioned bucket would otherwise
+     * keep; in a bucket without versions (the local emulator), the object itself.
+     */
+    deleteAllVersions: async (key: string): Promise<number> => {
+      const versionIds: string[] = [];
+      let markers: { KeyMarker?: string; VersionIdMarker?: string } | undefined = {};
+      while (markers !== undefined) {
+        const output = await send(`ListObjectVersions ${key}`, () =>
+          s3.send(new ListObjectVersionsCommand({ Bucket: bucketName, Prefix: key, ...markers })),
+        );
+        for (const entry of [...(output.Versions ?? []), ...(output.DeleteMarkers ?? [])]) {
+          if (entry.Key === key && entry.VersionId !== undefined) versionIds.push(entry.VersionId);
+        }
+        markers = output.IsTruncated
+          ? { KeyMarker: output.NextKeyMarker, VersionIdMarker: output.NextVersionIdMarker }
+          : undefined;
+      }
+      if (versionIds.length === 0) {
+        await send(`DeleteObject ${key}`, () =>
+          s3.send(new DeleteObjectCommand({ Bucket: bucketName, Key: key })),
+        );
+        return 0;
+      }
+      for (const VersionId of versionIds) {
+        await send(`DeleteObject ${key} version ${VersionId}`, () =>
+          s3.send(new DeleteObjectCommand({ Bucket: bucketName, Key: key, VersionId })),
+        );
+      }
+      return versionIds.length;
     },
   };
 }

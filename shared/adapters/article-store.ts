@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
 import {
+  DeleteCommand,
   type DynamoDBDocumentClient,
   GetCommand,
   PutCommand,
@@ -129,6 +130,8 @@ export interface Offload {
  */
 export interface StoredArticle extends Offload {
   readonly result: Omit<Result, 'text'> & { readonly text?: string };
+  /** Its place among the uploads to its key (Placement.order), which the entity index files it under. */
+  readonly order?: string;
 }
 
 /** A Result still waiting to end, as the sweeper sees it. */
@@ -377,8 +380,10 @@ function fromItem(item: Record<string, unknown>): StoredArticle {
   const textKey = typeof item.textKey === 'string' ? item.textKey : undefined;
   const resultKey = typeof item.resultKey === 'string' ? item.resultKey : undefined;
   const pageKey = typeof item.pageKey === 'string' ? item.pageKey : undefined;
+  const order = typeof item.gsi1sk === 'string' ? item.gsi1sk : undefined;
   return {
     result: fields as unknown as StoredArticle['result'],
+    ...(order === undefined ? {} : { order }),
     ...(textKey === undefined ? {} : { textKey }),
     ...(resultKey === undefined ? {} : { resultKey }),
     ...(pageKey === undefined ? {} : { pageKey }),
@@ -611,6 +616,13 @@ export function createArticleStore(ddb: DynamoDBDocumentClient, tableName: strin
     /** Files a DONE Result in the entity index under its entities' names and aliases (idempotent). */
     indexEntities: (result: Result, placement?: Placement): Promise<void> =>
       entities.add(result, placement?.order ?? result.processedAt),
+
+    /** Deletes the Result item (its list index entries go with it); the entity index is unindexEntities'. */
+    delete: async (id: string): Promise<void> => {
+      await send(`DeleteItem ${id}`, () =>
+        ddb.send(new DeleteCommand({ TableName: tableName, Key: { pk: articlePk(id), sk: RESULT_SK } })),
+      );
+    },
 
     /** Takes a Result out of the entity index (as indexEntities filed it under this placement). */
     unindexEntities: (result: Result, placement?: Placement): Promise<void> =>

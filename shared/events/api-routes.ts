@@ -10,6 +10,7 @@ export const API_ROUTES = [
   'POST /articles',
   'GET /articles',
   'GET /articles/{id}',
+  'DELETE /articles/{id}',
   'POST /uploads',
   'GET /entities',
   'GET /entities/{type}/{name}',

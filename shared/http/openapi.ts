@@ -110,6 +110,20 @@ const OPERATIONS: Readonly<Record<ApiRoute, ZodOpenApiOperationObject>> = {
       '404': problem('No article with that id'),
     },
   },
+  'DELETE /articles/{id}': {
+    operationId: 'deleteArticle',
+    summary:
+      'Deletes an article: its Result, entity index entries, processed/ objects and every version of its upload',
+    requestParams: { path: z.object({ id: articleIdSchema }) },
+    responses: {
+      '204': { description: 'Deleted; nothing of the article remains' },
+      '404': problem('No article with that id'),
+      '409': {
+        ...problem('The article is being processed; retry after `Retry-After` seconds'),
+        headers: retryAfter,
+      },
+    },
+  },
   'POST /uploads': {
     operationId: 'createUpload',
     summary: 'A presigned S3 POST for one article up to MAX_INPUT_BYTES, and its id',

@@ -20,6 +20,9 @@ export function json(statusCode: number, body: unknown, headers: Record<string, 
   };
 }
 
+/** An answer without a body (204 No Content). */
+export const noContent = (): ApiResponse => ({ statusCode: 204, headers: {}, body: '' });
+
 /** A header's value by case-insensitive name (API Gateway lowercases them; tests and proxies may not). */
 export function headerOf(event: ApiEvent, name: string): string | undefined {
   const wanted = name.toLowerCase();

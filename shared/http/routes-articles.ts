@@ -9,10 +9,15 @@ import {
   submitQuerySchema,
   withQueryLength,
 } from '../events/api-request.ts';
+import { deleteArticle } from '../use-cases/delete-article.ts';
 import { type ReadAnswerDeps, readArticle } from '../use-cases/read-article.ts';
 import { type SubmitArticleDeps, submitArticle } from '../use-cases/submit-article.ts';
 import { decodeCursor, encodeCursor, queryFingerprint } from './cursor.ts';
-import { type ApiEvent, bodyBytes, headerOf, json, type RouteHandler } from './responses.ts';
+import { HttpProblem } from './problem.ts';
+import { type ApiEvent, bodyBytes, headerOf, json, noContent, type RouteHandler } from './responses.ts';
+
+/** Seconds a client should wait before asking again to delete an article that is being processed. */
+const RETRY_DELETE_SECONDS = 10;
 
 export interface ArticleRouteDeps extends ReadAnswerDeps, SubmitArticleDeps {
   readonly maxInputBytes: number;
@@ -81,5 +86,18 @@ export function articleRoutes(deps: ArticleRouteDeps) {
     return json(200, await readArticle(id, fields, deps));
   };
 
-  return { 'POST /articles': submit, 'GET /articles': list, 'GET /articles/{id}': get } as const;
+  const remove: RouteHandler = async (event) => {
+    const id = parseInput(articleIdSchema, pathParameter(event, 'id'));
+    if ((await deleteArticle(id, deps)) === 'deleted') return noContent();
+    throw new HttpProblem(409, 'IN_PROGRESS', `Article ${id} is being processed; delete it once it ends`, {
+      headers: { 'Retry-After': String(RETRY_DELETE_SECONDS) },
+    });
+  };
+
+  return {
+    'POST /articles': submit,
+    'GET /articles': list,
+    'GET /articles/{id}': get,
+    'DELETE /articles/{id}': remove,
+  } as const;
 }

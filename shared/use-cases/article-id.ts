@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { INCOMING_PREFIX } from '../config.ts';
+import { INCOMING_PREFIX, PROCESSED_PREFIX } from '../config.ts';
 import { articleIdSchema } from '../events/api-request.ts';
 import { eventVersion, type S3ObjectRef } from '../events/s3-event.ts';
 
@@ -10,6 +10,13 @@ export const SOURCE_URL_METADATA = 'source-url';
 /** The summary length asked for with POST /articles?sentences=N&words=W, in digits. */
 export const SUMMARY_SENTENCES_METADATA = 'summary-sentences';
 export const SUMMARY_WORDS_METADATA = 'summary-words';
+
+/** Where processing keeps an article's cleaned text, Result JSON (when large) and viewer page. */
+export const processedKeys = (id: string) => ({
+  textKey: `${PROCESSED_PREFIX}${id}.txt`,
+  resultKey: `${PROCESSED_PREFIX}${id}.json`,
+  pageKey: `${PROCESSED_PREFIX}${id}.html`,
+});
 
 export interface ObjectVersion {
   readonly bucket: string;

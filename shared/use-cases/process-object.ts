@@ -5,7 +5,7 @@ import {
   type Offload,
   type Placement,
 } from '../adapters/article-store.ts';
-import { INCOMING_PREFIX, PROCESSED_PREFIX } from '../config.ts';
+import { INCOMING_PREFIX } from '../config.ts';
 import { InputError, NotFoundError, RejectedError } from '../errors.ts';
 import { eventVersion, type S3ObjectRef } from '../events/s3-event.ts';
 import { failedResult, processArticle } from '../process-article.ts';
@@ -22,6 +22,7 @@ import {
   articleIdFor,
   candidateArticleIds,
   objectArticleId,
+  processedKeys,
   SOURCE_URL_METADATA,
   SUMMARY_SENTENCES_METADATA,
   SUMMARY_WORDS_METADATA,
@@ -275,11 +276,7 @@ async function store(
  * What processing writes under processed/ for an article: its cleaned text, its viewer page and, when large,
  * its Result.
  */
-export const processedKeys = (id: string) => ({
-  textKey: `${PROCESSED_PREFIX}${id}.txt`,
-  resultKey: `${PROCESSED_PREFIX}${id}.json`,
-  pageKey: `${PROCESSED_PREFIX}${id}.html`,
-});
+export { processedKeys };
 
 /** Removes what an article that ended FAILED left under processed/. */
 export async function removeProcessed(id: string, bucket: ArticleBucket): Promise<void> {

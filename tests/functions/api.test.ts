@@ -218,6 +218,45 @@ describe('api routes', () => {
     expect(some).toMatchObject({ id: 'abc', links });
   });
 
+  it('deletes an article: the Result, its entity index entries and its objects, then answers 404', async () => {
+    const deps = inMemoryDeps();
+    const result = aResult({ id: 'abc', source: { bytes: 3, bucket: TEST_BUCKET, key: 'incoming/abc.txt' } });
+    await deps.bucket.writeText('incoming/abc.txt', 'abc');
+    await deps.bucket.writeText('processed/abc.txt', result.text);
+    await deps.bucket.writeText('processed/abc.html', '<html>');
+    await deps.store.saveResult(result, { bucket: TEST_BUCKET, key: 'incoming/abc.txt', order: '1' });
+    await deps.store.indexEntities(result);
+    const [entity] = result.facts.entities;
+
+    const deleted = await route(anHttpEvent({ method: 'DELETE', path: '/articles/abc' }), deps);
+    const again = await route(anHttpEvent({ method: 'DELETE', path: '/articles/abc' }), deps);
+    const found = await deps.store.listByEntity(entity?.type ?? 'person', entity?.name ?? '', 10);
+
+    expect(entity).toBeDefined();
+    expect(deleted.statusCode).toBe(204);
+    expect(deleted.body).toBe('');
+    expect(deps.rows.size).toBe(0);
+    expect([...deps.objects.keys()]).toEqual([]);
+    expect(found.items).toEqual([]);
+    expect(again.statusCode).toBe(404);
+  });
+
+  it('answers 409 with Retry-After to a DELETE of an article being processed, and keeps it', async () => {
+    const deps = inMemoryDeps();
+    await deps.store.markProcessing(aResult({ id: 'busy', status: 'PROCESSING', summary: [], text: '' }), {
+      bucket: TEST_BUCKET,
+      key: 'incoming/busy.txt',
+      order: '1',
+    });
+
+    const response = await route(anHttpEvent({ method: 'DELETE', path: '/articles/busy' }), deps);
+
+    expect(response.statusCode).toBe(409);
+    expect(response.headers?.['Retry-After']).toBe('10');
+    expect(bodyOf(response)).toEqual(aProblem(409, 'IN_PROGRESS'));
+    expect(deps.rows.has('busy')).toBe(true);
+  });
+
   it('answers {items} for the object at a key, newest first', async () => {
     const deps = inMemoryDeps();
     const key = 'incoming/my article.txt';
@@ -271,7 +310,7 @@ describe('api routes', () => {
     [400, 'INVALID_INPUT', anHttpEvent({ method: 'GET', path: '/entities/animal/cat' })],
     [404, 'NOT_FOUND', anHttpEvent({ method: 'GET', path: '/articles/unknown' })],
     [404, 'NOT_FOUND', anHttpEvent({ method: 'GET', path: '/nowhere' })],
-    [405, 'METHOD_NOT_ALLOWED', anHttpEvent({ method: 'DELETE', path: '/articles/abc' })],
+    [405, 'METHOD_NOT_ALLOWED', anHttpEvent({ method: 'PUT', path: '/articles/abc' })],
   ])('answers %i %s to %j', async (statusCode, code, event) => {
     const response = await route(event, inMemoryDeps());
 

@@ -59,6 +59,10 @@ export function createInMemoryBucket(name = TEST_BUCKET) {
     delete: async (key: string) => {
       objects.delete(key);
     },
+    deleteAllVersions: async (key: string) => {
+      objects.delete(key);
+      return 0;
+    },
   };
   return { bucket, objects, reads };
 }
@@ -77,7 +81,7 @@ export function createInMemoryStore() {
     rows.set(result.id, { result, placement, ...offload });
     return true;
   };
-  const toStored = ({ placement: _placement, ...stored }: Row): StoredArticle => stored;
+  const toStored = ({ placement, ...stored }: Row): StoredArticle => ({ ...stored, order: placement.order });
   const summaryOf = (row: Row): ArticleSummary =>
     Object.fromEntries(
       SUMMARY_ATTRIBUTES.filter((name) => row.result[name as keyof Result] !== undefined).map((name) => [
@@ -91,6 +95,9 @@ export function createInMemoryStore() {
     putPending: put,
     markProcessing: put,
     saveResult: put,
+    delete: async (id) => {
+      rows.delete(id);
+    },
     get: async (id) => {
       const row = rows.get(id);
       return row === undefined ? undefined : toStored(row);

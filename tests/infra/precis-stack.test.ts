@@ -434,7 +434,7 @@ describe('PrecisStack', () => {
       expect(grants(pairs, 's3:DeleteObject', '/incoming/*')).toBe(false);
     });
 
-    it('lets the api function write incoming/ and read processed/ only', () => {
+    it('lets the api function write incoming/, read processed/ and delete under both only', () => {
       const { stack, template } = synth();
 
       const pairs = grantsOf(template, stack, 'ApiFunction');
@@ -443,7 +443,8 @@ describe('PrecisStack', () => {
       expect(grants(pairs, 's3:GetObject', '/processed/*')).toBe(true);
       expect(grants(pairs, 's3:PutObject', '/processed/*')).toBe(false);
       expect(grants(pairs, 's3:GetObject', '/incoming/*')).toBe(false);
-      expect(pairs.some(([action]) => action.startsWith('s3:Delete'))).toBe(false);
+      expect(grants(pairs, 's3:DeleteObjectVersion', '/incoming/*')).toBe(true);
+      expect(grants(pairs, 's3:DeleteObjectVersion', '/processed/*')).toBe(true);
     });
 
     it('gives only the process function the idempotency table', () => {

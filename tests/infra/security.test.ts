@@ -72,7 +72,16 @@ describe('least privilege of each role', () => {
       'ProcessFunction',
       ['dynamodb:BatchWriteItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem'],
     ],
-    ['ApiFunction', ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query']],
+    [
+      'ApiFunction',
+      [
+        'dynamodb:DeleteItem',
+        'dynamodb:GetItem',
+        'dynamodb:PutItem',
+        'dynamodb:Query',
+        'dynamodb:UpdateItem',
+      ],
+    ],
     ['DeadLettersFunction', ['dynamodb:PutItem', 'dynamodb:UpdateItem']],
     ['SweepFunction', ['dynamodb:Query', 'dynamodb:UpdateItem']],
   ])('gives %s exactly these actions on the results table: %o', (functionId, actions) => {
@@ -121,7 +130,17 @@ describe('least privilege of each role', () => {
       'ProcessFunction',
       ['s3:DeleteObject', 's3:GetObject', 's3:GetObjectVersion', 's3:ListBucket', 's3:PutObject'],
     ],
-    ['ApiFunction', ['s3:GetObject', 's3:ListBucket', 's3:PutObject']],
+    [
+      'ApiFunction',
+      [
+        's3:DeleteObject',
+        's3:DeleteObjectVersion',
+        's3:GetObject',
+        's3:ListBucket',
+        's3:ListBucketVersions',
+        's3:PutObject',
+      ],
+    ],
     ['DeadLettersFunction', ['s3:DeleteObject', 's3:GetObject', 's3:GetObjectVersion', 's3:ListBucket']],
     ['SweepFunction', ['s3:DeleteObject']],
   ])('gives %s exactly these S3 actions, none a wildcard: %o', (functionId, actions) => {
@@ -133,16 +152,38 @@ describe('least privilege of each role', () => {
     ['ApiFunction', 'processed/*'],
     ['DeadLettersFunction', 'incoming/*'],
   ])('lets %s list only keys under %s (an s3:prefix condition on s3:ListBucket)', (functionId, prefix) => {
-    const listing = statementsOf(functionId).filter((s) =>
-      asArray(s.Action).some((a) => a.startsWith('s3:List')),
-    );
+    const listing = statementsOf(functionId).filter((s) => asArray(s.Action).includes('s3:ListBucket'));
 
     expect(listing).toHaveLength(1);
     expect(listing[0]?.Condition).toEqual({ StringLike: { 's3:prefix': prefix } });
   });
 
-  it('lets only s3:DeleteObject delete, and only under processed/', () => {
-    for (const functionId of ['ProcessFunction', 'ApiFunction', 'DeadLettersFunction', 'SweepFunction']) {
+  it('lets the api function list object versions only under incoming/ and processed/ (for DELETE)', () => {
+    const listing = statementsOf('ApiFunction').filter((s) =>
+      asArray(s.Action).includes('s3:ListBucketVersions'),
+    );
+
+    expect(listing).toHaveLength(1);
+    expect(listing[0]?.Condition).toEqual({ StringLike: { 's3:prefix': ['incoming/*', 'processed/*'] } });
+  });
+
+  it('lets the api function delete object versions, only under incoming/ and processed/ (DELETE /articles/{id})', () => {
+    const deletes = statementsOf('ApiFunction').flatMap((s) =>
+      asArray(s.Action)
+        .filter((action) => action.startsWith('s3:Delete'))
+        .map((action) => `${action} ${JSON.stringify(s.Resource).match(/\/(incoming|processed)\/\*/)?.[1]}`),
+    );
+
+    expect(deletes.sort()).toEqual([
+      's3:DeleteObject incoming',
+      's3:DeleteObject processed',
+      's3:DeleteObjectVersion incoming',
+      's3:DeleteObjectVersion processed',
+    ]);
+  });
+
+  it('lets the pipeline functions delete only with s3:DeleteObject, and only under processed/', () => {
+    for (const functionId of ['ProcessFunction', 'DeadLettersFunction', 'SweepFunction']) {
       for (const statement of statementsOf(functionId)) {
         const deletes = asArray(statement.Action).filter((action) => action.startsWith('s3:Delete'));
         if (deletes.length === 0) continue;

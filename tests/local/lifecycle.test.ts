@@ -1,0 +1,77 @@
+import { readFileSync } from 'node:fs';
+import { ListObjectsV2Command } from '@aws-sdk/client-s3';
+import { ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Result } from '#shared/result.ts';
+import { LOCAL_NAMES } from '../../local/settings.ts';
+import { eventually, startTestStack, type TestStack } from '../helpers/local-stack.ts';
+
+/** An article's lifecycle over HTTP on the local stack: submitted, processed, deleted without a trace. */
+
+const SEED = readFileSync(new URL('../fixtures/seed-article.txt', import.meta.url), 'utf8');
+
+let local: TestStack;
+
+beforeAll(async () => {
+  // No redelivery while a loaded machine processes the seed.
+  local = await startTestStack({ visibilityTimeoutSeconds: 120 });
+});
+
+afterAll(async () => {
+  await local?.dispose();
+});
+
+const api = (path: string, init?: RequestInit) => fetch(`${local.stack.endpoints.api}${path}`, init);
+
+async function submitAndWait(text: string): Promise<Result> {
+  const posted = await api('/articles', {
+    method: 'POST',
+    body: text,
+    headers: { 'content-type': 'text/plain' },
+  });
+  const { id } = (await posted.json()) as { id: string };
+  return eventually(
+    async () => {
+      const result = (await (await api(`/articles/${id}`)).json()) as Result;
+      return result.status === 'DONE' || result.status === 'FAILED' ? result : undefined;
+    },
+    { what: `the Result of ${id}`, timeoutMs: 180_000, intervalMs: 500 },
+  );
+}
+
+/** Every object key in the bucket and every item in the table (as JSON), for "nothing remains". */
+async function everything(): Promise<{ keys: string[]; items: string[] }> {
+  const listed = await local.clients.s3.send(new ListObjectsV2Command({ Bucket: LOCAL_NAMES.bucket }));
+  const scanned = await local.clients.documentClient.send(new ScanCommand({ TableName: LOCAL_NAMES.table }));
+  return {
+    keys: (listed.Contents ?? []).map((object) => object.Key ?? ''),
+    items: (scanned.Items ?? []).map((item) => JSON.stringify(item)),
+  };
+}
+
+describe('article lifecycle on the local stack', () => {
+  it('DELETE /articles/{id} removes the Result, index entries and every object, and nothing remains', async () => {
+    const done = await submitAndWait(SEED);
+    const before = await everything();
+    const [entity] = done.facts.entities;
+
+    const deleted = await api(`/articles/${done.id}`, { method: 'DELETE' });
+    const after = await everything();
+    const lookup = await api(
+      `/entities/${entity?.type ?? 'person'}/${encodeURIComponent(entity?.name ?? '')}`,
+    );
+    const names = await api(`/entities?prefix=${encodeURIComponent((entity?.name ?? 'x').slice(0, 2))}`);
+
+    expect(done.status).toBe('DONE');
+    expect(entity).toBeDefined();
+    // Before: the upload, its text and viewer page; the Result and entity index items.
+    expect(before.keys.filter((key) => key.includes(done.id)).length).toBeGreaterThanOrEqual(3);
+    expect(before.items.filter((item) => item.includes(done.id)).length).toBeGreaterThan(1);
+    expect(deleted.status).toBe(204);
+    expect(after.keys).toEqual([]);
+    expect(after.items).toEqual([]);
+    expect((await api(`/articles/${done.id}`)).status).toBe(404);
+    expect(((await lookup.json()) as { items: unknown[] }).items).toEqual([]);
+    expect(((await names.json()) as { items: unknown[] }).items).toEqual([]);
+  }, 240_000);
+});
