@@ -2,14 +2,16 @@ import { fileURLToPath } from 'node:url';
 import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import { AccessLogField, AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import {
+  CorsHttpMethod,
   HttpApi,
   type HttpMethod,
   HttpNoneAuthorizer,
   HttpRoute,
   HttpRouteKey,
+  type IHttpRouteAuthorizer,
   LogGroupLogDestination,
 } from 'aws-cdk-lib/aws-apigatewayv2';
-import { HttpIamAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import { HttpIamAuthorizer, HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import { AttributeType, BillingMode, ProjectionType, Table } from 'aws-cdk-lib/aws-dynamodb';
 import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
@@ -118,6 +120,39 @@ export interface PrecisStackProps extends StackProps {
    * @default false
    */
   readonly sourceMaps?: boolean;
+
+  /**
+   * Browser origins allowed to call the API (CORS), e.g. `['https://app.example.com']`: API Gateway answers
+   * preflights and the api function adds the headers (`CORS_ALLOW_ORIGINS`).
+   * @default - no CORS: browsers on other origins cannot read answers
+   */
+  readonly corsAllowOrigins?: readonly string[];
+
+  /**
+   * Authorise API calls with JWTs from this OIDC issuer (Cognito user pool or any OIDC provider) instead of
+   * IAM (SigV4). GET /health stays public either way.
+   * @default - IAM authorisation on every route
+   */
+  readonly jwtAuthorizer?: {
+    /** The issuer URL, e.g. `https://cognito-idp.<region>.amazonaws.com/<user pool id>`. */
+    readonly issuer: string;
+    /** Accepted `aud` values (for Cognito, the app client ids). */
+    readonly audience: readonly string[];
+  };
+}
+
+/** What a browser may send and read when CORS is on. */
+const CORS_ALLOW_HEADERS = ['Authorization', 'Content-Type', 'X-Amz-Date', 'X-Amz-Security-Token'];
+const CORS_EXPOSE_HEADERS = ['Location', 'Retry-After', 'Allow'];
+const CORS_MAX_AGE = Duration.hours(1);
+
+function apiAuthorizer(props: PrecisStackProps): IHttpRouteAuthorizer {
+  const jwt = props.jwtAuthorizer;
+  if (jwt === undefined) return new HttpIamAuthorizer();
+  if (!/^https:\/\//.test(jwt.issuer) || jwt.audience.length === 0) {
+    throw new RangeError('jwtAuthorizer needs an https issuer URL and at least one audience');
+  }
+  return new HttpJwtAuthorizer('JwtAuthorizer', jwt.issuer, { jwtAudience: [...jwt.audience] });
 }
 
 /**
@@ -240,20 +275,35 @@ export class PrecisStack extends Stack {
       }),
     );
 
+    const corsAllowOrigins = props.corsAllowOrigins ?? [];
     const apiFunction = new LambdaFunction(this, 'ApiFunction', {
       ...functionDefaults,
       entry: entry('api'),
       description: 'Serves the precis HTTP API: accepts articles and returns Results',
       timeout: API_TIMEOUT,
       memorySize: API_MEMORY_MB,
-      environment: pipelineEnvironment,
+      environment: {
+        ...pipelineEnvironment,
+        ...(corsAllowOrigins.length === 0 ? {} : { [ENV.corsAllowOrigins]: corsAllowOrigins.join(',') }),
+      },
     });
 
-    // API: IAM (SigV4) on every route, throttled, with JSON access logs.
+    // API: IAM (SigV4) on every route, or JWTs when configured; throttled, with JSON access logs.
     const api = new HttpApi(this, 'HttpApi', {
       description: 'precis: submit articles and read their Results',
-      defaultAuthorizer: new HttpIamAuthorizer(),
+      defaultAuthorizer: apiAuthorizer(props),
       createDefaultStage: false,
+      ...(corsAllowOrigins.length === 0
+        ? {}
+        : {
+            corsPreflight: {
+              allowOrigins: [...corsAllowOrigins],
+              allowMethods: [CorsHttpMethod.GET, CorsHttpMethod.POST, CorsHttpMethod.DELETE],
+              allowHeaders: CORS_ALLOW_HEADERS,
+              exposeHeaders: CORS_EXPOSE_HEADERS,
+              maxAge: CORS_MAX_AGE,
+            },
+          }),
     });
     const apiAccessLogs = new LogGroup(this, 'ApiAccessLogs', { retention: logRetention, removalPolicy });
     const stage = api.addStage('DefaultStage', {

@@ -382,6 +382,52 @@ describe('PrecisStack', () => {
       });
     });
 
+    it('has no CORS and no JWT authorizer by default', () => {
+      const { template } = synth();
+
+      const api = Object.values(template.findResources('AWS::ApiGatewayV2::Api')) as Resource[];
+      expect(api.map((r) => r.Properties.CorsConfiguration)).toEqual([undefined]);
+      template.resourceCountIs('AWS::ApiGatewayV2::Authorizer', 0);
+    });
+
+    it('answers CORS for the origins of corsAllowOrigins, and authorises with JWTs under jwtAuthorizer', () => {
+      const issuer = 'https://cognito-idp.us-east-1.amazonaws.com/us-east-1_example';
+      const { stack, template } = synth({
+        corsAllowOrigins: ['https://app.example.com'],
+        jwtAuthorizer: { issuer, audience: ['client-1'] },
+      });
+
+      template.hasResourceProperties('AWS::ApiGatewayV2::Api', {
+        CorsConfiguration: {
+          AllowOrigins: ['https://app.example.com'],
+          AllowMethods: ['GET', 'POST', 'DELETE'],
+          ExposeHeaders: ['Location', 'Retry-After', 'Allow'],
+        },
+      });
+      const environment = resource(template, logicalId(stack, 'ApiFunction')).Properties.Environment as {
+        Variables: Record<string, string>;
+      };
+      expect(environment.Variables[ENV.corsAllowOrigins]).toBe('https://app.example.com');
+      template.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
+        AuthorizerType: 'JWT',
+        IdentitySource: ['$request.header.Authorization'],
+        JwtConfiguration: { Issuer: issuer, Audience: ['client-1'] },
+      });
+      const routes = Object.values(template.findResources('AWS::ApiGatewayV2::Route')) as Resource[];
+      expect(
+        Object.fromEntries(routes.map((r) => [r.Properties.RouteKey, r.Properties.AuthorizationType])),
+      ).toEqual({
+        ...Object.fromEntries([...API_ROUTES, '$default'].map((key) => [key, 'JWT'])),
+        'GET /health': 'NONE',
+      });
+    });
+
+    it('refuses a JWT authorizer without an https issuer or an audience', () => {
+      expect(() => synth({ jwtAuthorizer: { issuer: 'http://issuer.example', audience: ['a'] } })).toThrow(
+        RangeError,
+      );
+    });
+
     it('throttles the default stage and writes JSON access logs', () => {
       const { stack, template } = synth();
 
