@@ -27,7 +27,11 @@ describe('createArticleStore against dynalite', () => {
 
     await dynalite.store.saveResult(result, placement(), { textKey: 'processed/article-1.txt' });
 
-    expect(await dynalite.store.get('article-1')).toEqual({ result, textKey: 'processed/article-1.txt' });
+    expect(await dynalite.store.get('article-1')).toEqual({
+      result,
+      textKey: 'processed/article-1.txt',
+      order: placement().order,
+    });
   });
 
   it('returns undefined when the id is unknown', async () => {
