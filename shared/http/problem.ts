@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { DependencyError, InputError, NotFoundError } from '../errors.ts';
 
 /**
