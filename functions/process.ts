@@ -4,11 +4,13 @@ import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dyn
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import middy from '@middy/core';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { createArticleBucket } from '#shared/adapters/article-bucket.ts';
 import { createArticleStore } from '#shared/adapters/article-store.ts';
 import { createAwsClients } from '#shared/adapters/aws-clients.ts';
+import { createEventBus } from '#shared/adapters/event-bus.ts';
 import { isProcessedByCurrentVersion } from '#shared/backfill/already-processed.ts';
 import {
   type BackfillBatchEvent,
@@ -201,6 +203,9 @@ const deps: ProcessObjectDeps = {
   maxInputBytes: config.maxInputBytes,
   sentences: config.summarySentences,
   words: config.summaryWords,
+  ...(config.eventBusName === undefined
+    ? {}
+    : { events: createEventBus(new EventBridgeClient({}), config.eventBusName) }),
 };
 const { processOnce, idempotency } = withIdempotency(
   (ref) => processObject(ref, deps),

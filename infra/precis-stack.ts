@@ -14,7 +14,7 @@ import {
 import { HttpIamAuthorizer, HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import { AttributeType, BillingMode, ProjectionType, Table } from 'aws-cdk-lib/aws-dynamodb';
-import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
+import { EventBus, Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction as LambdaFunctionTarget } from 'aws-cdk-lib/aws-events-targets';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
@@ -255,6 +255,11 @@ export class PrecisStack extends Stack {
       sourceMaps: props.sourceMaps ?? false,
     };
 
+    // Completion events (ArticleProcessed, ArticleFailed): the hook for webhooks and downstream systems.
+    const eventBus = new EventBus(this, 'EventBus', {
+      description: 'precis: ArticleProcessed and ArticleFailed when a Result is stored (source "precis")',
+    });
+
     const processFunction = new LambdaFunction(this, 'ProcessFunction', {
       ...functionDefaults,
       entry: entry('process'),
@@ -264,8 +269,13 @@ export class PrecisStack extends Stack {
       // take up to ~10 s of CPU; 2 GB leaves headroom and buys a full core (Lambda scales CPU with memory).
       memorySize: PROCESS_MEMORY_MB,
       dataFiles: NER_MODEL_DATA,
-      environment: { ...pipelineEnvironment, [ENV.idempotencyTableName]: idempotencyTable.tableName },
+      environment: {
+        ...pipelineEnvironment,
+        [ENV.idempotencyTableName]: idempotencyTable.tableName,
+        [ENV.eventBusName]: eventBus.eventBusName,
+      },
     });
+    eventBus.grantPutEventsTo(processFunction);
     processFunction.addEventSource(
       new SqsEventSource(queue, {
         batchSize: BATCH_SIZE,
@@ -447,6 +457,10 @@ export class PrecisStack extends Stack {
     });
 
     // Outputs
+    new CfnOutput(this, 'EventBusName', {
+      value: eventBus.eventBusName,
+      description: 'EventBridge bus of ArticleProcessed and ArticleFailed (source "precis")',
+    });
     new CfnOutput(this, 'AlarmTopicArn', {
       value: monitoring.topic.topicArn,
       description: 'SNS topic of every alarm: subscribe to be told',

@@ -7,6 +7,7 @@ export const LOCAL_NAMES = {
   idempotencyTable: 'precis-idempotency',
   queue: 'precis-incoming',
   deadLetterQueue: 'precis-incoming-dlq',
+  eventBus: 'precis-events',
 } as const;
 
 export const LOCAL_REGION = 'us-east-1';

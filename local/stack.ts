@@ -10,6 +10,7 @@ import { API_ROUTES, DEFAULT_ROUTE } from '#shared/events/api-routes.ts';
 import { type ApiHandler, type ApiServer, startApiServer } from './api-server.ts';
 import { bootstrap, idempotencyTableInput, type Queue } from './bootstrap.ts';
 import { lockDataDir } from './data-dir-lock.ts';
+import { type LocalEvent, startLocalEventBus } from './event-bus.ts';
 import { createNotifier, type Notifier } from './s3-notifications.ts';
 import { KeyLocks, startS3Proxy } from './s3-versions.ts';
 import { type ScheduledHandler, startSchedule } from './schedule.ts';
@@ -68,6 +69,8 @@ export interface LocalStack {
   readonly queue: Queue;
   readonly deadLetterQueue: Queue;
   readonly notifier: Notifier;
+  /** ArticleProcessed and ArticleFailed as the process function sent them (also printed and in events.jsonl). */
+  readonly events: readonly LocalEvent[];
   stop(): Promise<void>;
 }
 
@@ -147,6 +150,17 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       dynamodb: emulators.dynamodbEndpoint,
     };
     Object.assign(process.env, handlerEnvironment(endpoints));
+    const eventBus = await startLocalEventBus({
+      host: LOOPBACK,
+      port: 0,
+      logFile: join(options.dataDir, 'events.jsonl'),
+      log: options.log,
+    });
+    stops.push(() => eventBus.stop());
+    Object.assign(process.env, {
+      [ENV.eventBusName]: LOCAL_NAMES.eventBus,
+      AWS_ENDPOINT_URL_EVENTBRIDGE: eventBus.endpoint,
+    });
 
     const clientConfig = { region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS };
     const s3 = new S3Client({ ...clientConfig, endpoint: endpoints.s3, forcePathStyle: true });
@@ -256,6 +270,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       queue,
       deadLetterQueue,
       notifier: started,
+      events: eventBus.events,
       stop: () => stopAll(stops),
     };
   } catch (error) {

@@ -17,6 +17,7 @@ export const ENV = {
   deadLetterQueueUrl: 'DEAD_LETTER_QUEUE_URL',
   stuckAfterSeconds: 'STUCK_AFTER_SECONDS',
   corsAllowOrigins: 'CORS_ALLOW_ORIGINS',
+  eventBusName: 'EVENT_BUS_NAME',
 } as const;
 
 export const INCOMING_PREFIX = 'incoming/';
@@ -49,6 +50,8 @@ export interface Config {
   readonly stuckAfterSeconds: number;
   /** Browser origins the API answers with CORS headers (comma-separated); empty: CORS off. */
   readonly corsAllowOrigins: readonly string[];
+  /** The EventBridge bus ArticleProcessed and ArticleFailed go to; undefined: no events. */
+  readonly eventBusName: string | undefined;
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -97,6 +100,7 @@ export function loadConfig(env: Env = process.env): Config {
       .split(',')
       .map((origin) => origin.trim())
       .filter((origin) => origin !== ''),
+    eventBusName: env[ENV.eventBusName] || undefined,
   };
 }
 

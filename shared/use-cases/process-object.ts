@@ -7,6 +7,7 @@ import {
 } from '../adapters/article-store.ts';
 import { INCOMING_PREFIX } from '../config.ts';
 import { InputError, NotFoundError, RejectedError } from '../errors.ts';
+import { type ArticleEvent, articleEventOf } from '../events/article-events.ts';
 import { eventVersion, type S3ObjectRef } from '../events/s3-event.ts';
 import { failedResult, processArticle } from '../process-article.ts';
 import { type ErrorCode, PIPELINE_VERSION, type Result, type Source } from '../result.ts';
@@ -50,6 +51,8 @@ export interface ProcessObjectDeps {
   readonly sentences?: number;
   readonly words?: number;
   readonly now?: () => Date;
+  /** Where ArticleProcessed and ArticleFailed are announced once a terminal Result is stored. */
+  readonly events?: { publish(event: ArticleEvent): Promise<void> };
 }
 
 export type ProcessOutcome =
@@ -237,6 +240,24 @@ function requestedLength(ref: S3ObjectRef, head: ObjectHead, logger: WarningLogg
 }
 
 /**
+ * Announces a stored terminal Result on the event bus. The Result is the record: an event that cannot be
+ * sent is logged, not retried (a redelivery would find the Result stored and send nothing either).
+ */
+async function announce(result: Result, deps: ProcessObjectDeps): Promise<void> {
+  const event = articleEventOf(result);
+  if (event === undefined || deps.events === undefined) return;
+  try {
+    await deps.events.publish(event);
+  } catch (error) {
+    deps.logger.warn('Could not announce a stored Result on the event bus', {
+      id: result.id,
+      detailType: event.detailType,
+      error,
+    });
+  }
+}
+
+/**
  * S3 first (the text, and the Result without its text when it is too large for an item), then the entity
  * index, then the item: a DONE Result is only ever stored once its index is complete, so a redelivery after
  * a failed index write finds the Result still PROCESSING and repairs the index. A dependency that refuses
@@ -268,6 +289,7 @@ async function store(
   deps: ProcessObjectDeps,
 ): Promise<ProcessOutcome> {
   if (!(await deps.store.saveResult(result, placement, offload))) return { kind: 'duplicate', id: result.id };
+  await announce(result, deps);
   const status = result.status === 'DONE' ? 'DONE' : 'FAILED';
   return { kind: 'stored', id: result.id, status, ...(result.error ? { code: result.error.code } : {}) };
 }

@@ -454,6 +454,26 @@ describe('PrecisStack', () => {
     });
   });
 
+  describe('events', () => {
+    it('has an EventBridge bus the process function alone may put events on, named in its environment', () => {
+      const { stack, template } = synth();
+      const bus = logicalId(stack, 'EventBus');
+
+      template.resourceCountIs('AWS::Events::EventBus', 1);
+      const environment = (id: string) =>
+        (
+          resource(template, logicalId(stack, id)).Properties.Environment as {
+            Variables: Record<string, unknown>;
+          }
+        ).Variables;
+      expect(environment('ProcessFunction')[ENV.eventBusName]).toEqual({ Ref: bus });
+      expect(grants(grantsOf(template, stack, 'ProcessFunction'), 'events:PutEvents', '')).toBe(true);
+      expect(grantsOf(template, stack, 'ApiFunction').some(([action]) => action.startsWith('events:'))).toBe(
+        false,
+      );
+    });
+  });
+
   describe('grants', () => {
     it('grants no action that is "*" or a whole service ("service:*")', () => {
       const { template } = synth();
@@ -516,7 +536,7 @@ describe('PrecisStack', () => {
     });
   });
 
-  it('outputs the bucket, API URL, table, queues, alarm topic and dashboard', () => {
+  it('outputs the bucket, API URL, table, queues, event bus, alarm topic and dashboard', () => {
     const { template } = synth();
 
     expect(Object.keys(template.findOutputs('*')).sort()).toEqual([
@@ -526,6 +546,7 @@ describe('PrecisStack', () => {
       'BucketName',
       'DashboardName',
       'DeadLetterQueueUrl',
+      'EventBusName',
       'QueueUrl',
       'TableName',
     ]);

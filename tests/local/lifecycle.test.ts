@@ -49,29 +49,77 @@ async function everything(): Promise<{ keys: string[]; items: string[] }> {
   };
 }
 
+/** The completion events the process function sent for an article. */
+const eventsFor = (id: string) =>
+  eventually(
+    async () => {
+      const found = local.stack.events.filter((event) => (event.detail as { id?: string }).id === id);
+      return found.length > 0 ? found : undefined;
+    },
+    { what: `the completion event of ${id}` },
+  );
+
 describe('article lifecycle on the local stack', () => {
-  it('DELETE /articles/{id} removes the Result, index entries and every object, and nothing remains', async () => {
+  it('announces ArticleProcessed for a DONE Result and ArticleFailed with its code for a FAILED one', async () => {
     const done = await submitAndWait(SEED);
-    const before = await everything();
+    const failed = await submitAndWait('   ');
+
+    const [processed] = await eventsFor(done.id);
+    const [refused] = await eventsFor(failed.id);
+
+    expect(done.status).toBe('DONE');
+    expect(processed).toMatchObject({
+      source: 'precis',
+      detailType: 'ArticleProcessed',
+      eventBusName: 'precis-events',
+      detail: {
+        id: done.id,
+        status: 'DONE',
+        key: done.source.key,
+        pipelineVersion: done.pipelineVersion,
+        ...(done.title === undefined ? {} : { title: done.title }),
+      },
+    });
+    expect(failed.status).toBe('FAILED');
+    expect(refused).toMatchObject({
+      detailType: 'ArticleFailed',
+      detail: { id: failed.id, status: 'FAILED', code: failed.error?.code },
+    });
+    expect(await eventsFor(done.id)).toHaveLength(1);
+  }, 240_000);
+
+  it('DELETE /articles/{id} removes the Result, index entries and every object, and nothing of it remains', async () => {
+    const done = await submitAndWait(SEED);
     const [entity] = done.facts.entities;
+    const type = entity?.type ?? 'person';
+    const name = entity?.name ?? '';
+    const articlesNamed = async () => {
+      const page = (await (
+        await api(`/entities?type=${type}&prefix=${encodeURIComponent(name)}`)
+      ).json()) as {
+        items: { name: string; articles: number }[];
+      };
+      return page.items.find((item) => item.name.toLowerCase() === name.toLowerCase())?.articles ?? 0;
+    };
+    const before = await everything();
+    const namedBefore = await articlesNamed();
 
     const deleted = await api(`/articles/${done.id}`, { method: 'DELETE' });
     const after = await everything();
-    const lookup = await api(
-      `/entities/${entity?.type ?? 'person'}/${encodeURIComponent(entity?.name ?? '')}`,
-    );
-    const names = await api(`/entities?prefix=${encodeURIComponent((entity?.name ?? 'x').slice(0, 2))}`);
+    const lookup = (await (await api(`/entities/${type}/${encodeURIComponent(name)}`)).json()) as {
+      items: { id: string }[];
+    };
 
     expect(done.status).toBe('DONE');
     expect(entity).toBeDefined();
-    // Before: the upload, its text and viewer page; the Result and entity index items.
+    // Before: the upload, its text and viewer page; the Result and its entity index items.
     expect(before.keys.filter((key) => key.includes(done.id)).length).toBeGreaterThanOrEqual(3);
     expect(before.items.filter((item) => item.includes(done.id)).length).toBeGreaterThan(1);
     expect(deleted.status).toBe(204);
-    expect(after.keys).toEqual([]);
-    expect(after.items).toEqual([]);
+    expect(after.keys.filter((key) => key.includes(done.id))).toEqual([]);
+    expect(after.items.filter((item) => item.includes(done.id))).toEqual([]);
     expect((await api(`/articles/${done.id}`)).status).toBe(404);
-    expect(((await lookup.json()) as { items: unknown[] }).items).toEqual([]);
-    expect(((await names.json()) as { items: unknown[] }).items).toEqual([]);
+    expect(lookup.items.map((hit) => hit.id)).not.toContain(done.id);
+    expect(await articlesNamed()).toBe(namedBefore - 1);
   }, 240_000);
 });
