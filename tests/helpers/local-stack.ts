@@ -152,7 +152,15 @@ export async function resultsForKey(apiUrl: string, key: string): Promise<Result
   const listed = await fetch(`${apiUrl}/articles?key=${encodeURIComponent(key)}`);
   if (listed.status !== 200) throw new Error(`GET /articles?key= answered ${listed.status}`);
   const { items } = (await listed.json()) as { items: { id: string }[] };
+  // The Results without their short-lived presigned links, which differ from one read to the next.
   return Promise.all(
-    items.map(async ({ id }) => (await (await fetch(`${apiUrl}/articles/${id}`)).json()) as Result),
+    items.map(async ({ id }) => {
+      const { links: _links, ...result } = (await (
+        await fetch(`${apiUrl}/articles/${id}`)
+      ).json()) as Result & {
+        links?: unknown;
+      };
+      return result;
+    }),
   );
 }
