@@ -2,7 +2,7 @@ import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Result } from '#shared/result.ts';
 import { LOCAL_NAMES } from '../../local/settings.ts';
-import { eventually, startTestStack, type TestStack } from '../helpers/local-stack.ts';
+import { eventually, resultsForKey, startTestStack, type TestStack } from '../helpers/local-stack.ts';
 
 /**
  * Each upload its own Result, as in AWS where the bucket is versioned: the local S3 proxy snapshots each
@@ -31,10 +31,9 @@ const put = (key: string, body: string) =>
     new PutObjectCommand({ Bucket: LOCAL_NAMES.bucket, Key: key, Body: body, ContentType: 'text/plain' }),
   );
 
-async function resultsFor(key: string): Promise<Result[]> {
-  const response = await fetch(`${local.stack.endpoints.api}/articles?key=${encodeURIComponent(key)}`);
-  expect(response.status).toBe(200);
-  return ((await response.json()) as { items: Result[] }).items;
+/** The whole Results of the uploads to a key (list items are summaries, without the text). */
+function resultsFor(key: string): Promise<Result[]> {
+  return resultsForKey(local.stack.endpoints.api, key);
 }
 
 describe('uploads to one key on the local stack', () => {
