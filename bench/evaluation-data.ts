@@ -22,3 +22,13 @@ export function readEvaluationData<T>(relativePath: string): T[] | undefined {
     .filter((line) => line.trim() !== '')
     .map((line) => JSON.parse(line) as T);
 }
+
+/** FNV-1a over UTF-16 code units: a stable hash for fixed splits, the same on every run and machine. */
+export function stableHash(text: string): number {
+  let value = 0x811c9dc5;
+  for (let index = 0; index < text.length; index++) {
+    value ^= text.charCodeAt(index);
+    value = Math.imul(value, 0x01000193) >>> 0;
+  }
+  return value;
+}

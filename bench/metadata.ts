@@ -8,13 +8,15 @@
  * it names the same people (in any order). A date is right when the day is the same. "Extra bylines" counts
  * pages whose gold author is empty but precis gave one (a rough count: an empty gold author may also mean
  * that nobody annotated it).
- * `npm run bench:metadata [-- --errors FILE]` writes the wrong titles, bylines and dates to FILE.
+ * Pages are split once by a hash of their id: `tune` (the half the rules were developed on) and `held-out`.
+ * `npm run bench:metadata [-- --errors FILE]` writes the tune half's wrong titles, bylines and dates to FILE.
  */
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { processArticle } from '#shared/process-article.ts';
 import type { Result } from '#shared/result.ts';
-import { readEvaluationData } from './evaluation-data.ts';
+import { pairedBootstrap } from './bootstrap.ts';
+import { readEvaluationData, stableHash } from './evaluation-data.ts';
 
 interface Page {
   readonly id: string;
@@ -27,8 +29,8 @@ interface Page {
 }
 
 interface Tally {
-  gold: number;
-  right: number;
+  /** Per page with a gold value: 1 when precis is right, else 0. */
+  scores: number[];
   missing: number;
 }
 
@@ -64,25 +66,36 @@ function run(page: Page): Result {
   );
 }
 
-const tally = (): Tally => ({ gold: 0, right: 0, missing: 0 });
+const tally = (): Tally => ({ scores: [], missing: 0 });
 
 function count(into: Tally, gold: string | undefined, predicted: string | undefined, same: boolean): boolean {
   if (!gold) return true;
-  into.gold += 1;
   if (predicted === undefined) into.missing += 1;
-  else if (same) into.right += 1;
+  into.scores.push(predicted !== undefined && same ? 1 : 0);
   return same;
 }
+
+interface Totals {
+  title: Tally;
+  byline: Tally;
+  date: Tally;
+  emptyAuthors: number;
+  extraBylines: number;
+}
+
+const totals = (): Totals => ({
+  title: tally(),
+  byline: tally(),
+  date: tally(),
+  emptyAuthors: 0,
+  extraBylines: 0,
+});
 
 function main(): void {
   const { values } = parseArgs({ options: { errors: { type: 'string' } } });
   const pages = readEvaluationData<Page>(DATA);
   if (pages === undefined) return;
-  const title = tally();
-  const byline = tally();
-  const date = tally();
-  let extraBylines = 0;
-  let emptyAuthors = 0;
+  const parts = { tune: totals(), 'held-out': totals(), all: totals() };
   const fields = { image: 0, section: 0, tags: 0, modifiedAt: 0 };
   const errors: string[] = [];
   for (const page of pages) {
@@ -91,45 +104,64 @@ function main(): void {
     const author = Array.isArray(page.author)
       ? page.author.join(', ')
       : (page.author as string | null | undefined);
-    const ok = [
-      count(
-        title,
-        page.title ?? undefined,
-        result.title,
-        fold(result.title ?? '') === fold(page.title ?? ''),
-      ),
-      count(byline, author ?? undefined, result.byline, names(result.byline ?? '') === names(author ?? '')),
-      count(date, page.date ?? undefined, day, day === page.date),
-    ];
-    if (author === '') {
-      emptyAuthors += 1;
-      if (result.byline) extraBylines += 1;
+    const part = stableHash(page.id) % 2 === 0 ? 'tune' : 'held-out';
+    let ok = true;
+    for (const into of [parts[part], parts.all]) {
+      const checks = [
+        count(
+          into.title,
+          page.title ?? undefined,
+          result.title,
+          fold(result.title ?? '') === fold(page.title ?? ''),
+        ),
+        count(
+          into.byline,
+          author ?? undefined,
+          result.byline,
+          names(result.byline ?? '') === names(author ?? ''),
+        ),
+        count(into.date, page.date ?? undefined, day, day === page.date),
+      ];
+      ok = !checks.includes(false) && !(author === '' && result.byline);
+      if (author === '') {
+        into.emptyAuthors += 1;
+        if (result.byline) into.extraBylines += 1;
+      }
     }
     for (const field of Object.keys(fields) as (keyof typeof fields)[]) {
       if (result[field] !== undefined) fields[field] += 1;
     }
-    if (ok.includes(false)) {
+    if (!ok && part === 'tune') {
       errors.push(
         `# ${page.id} ${page.url}\n  title ${JSON.stringify(result.title)} gold ${JSON.stringify(page.title)}\n` +
           `  byline ${JSON.stringify(result.byline)} gold ${JSON.stringify(author)}\n  date ${day} gold ${page.date}`,
       );
     }
   }
-  const line = (name: string, t: Tally) =>
-    `${name.padEnd(8)} ${String(t.gold).padStart(5)} ${String(t.right).padStart(6)} ${String(t.missing).padStart(8)}` +
-    `  ${(t.right / t.gold).toFixed(3)}`;
-  console.log(`trafilatura dev, ${pages.length} pages through processArticle; fields with gold only`);
-  console.log('field     gold  right  missing  accuracy');
-  console.log(line('title', title));
-  console.log(line('byline', byline));
-  console.log(line('date', date));
-  console.log(`bylines on the ${emptyAuthors} pages whose gold author is empty: ${extraBylines}`);
+  const rate = (t: Tally) => {
+    const right = t.scores.reduce((sum, score) => sum + score, 0);
+    const { mean, low, high } = pairedBootstrap(t.scores, []);
+    return `${right}/${t.scores.length} ${mean.toFixed(3)} [${low.toFixed(2)}, ${high.toFixed(2)}]`.padEnd(
+      28,
+    );
+  };
+  console.log(
+    `trafilatura dev, ${pages.length} pages through processArticle; right / pages with a gold value, accuracy [95% bootstrap interval]`,
+  );
+  console.log(
+    `${'part'.padEnd(10)} ${'title'.padEnd(28)} ${'byline'.padEnd(28)} ${'date'.padEnd(28)} bylines where gold has none`,
+  );
+  for (const [name, t] of Object.entries(parts)) {
+    console.log(
+      `${name.padEnd(10)} ${rate(t.title)} ${rate(t.byline)} ${rate(t.date)} ${t.extraBylines}/${t.emptyAuthors}`,
+    );
+  }
   console.log(
     `pages with image ${fields.image}, section ${fields.section}, tags ${fields.tags}, modifiedAt ${fields.modifiedAt}`,
   );
   if (values.errors) {
     writeFileSync(values.errors, `${errors.join('\n')}\n`);
-    console.log(`errors written to ${values.errors}`);
+    console.log(`tune-half errors written to ${values.errors}`);
   }
 }
 

@@ -12,7 +12,7 @@
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { processArticle } from '#shared/process-article.ts';
-import { readEvaluationData } from './evaluation-data.ts';
+import { readEvaluationData, stableHash } from './evaluation-data.ts';
 import {
   type ArticleScore,
   addCounts,
@@ -44,23 +44,13 @@ const DATA = 'quotes/polnear-dev.jsonl';
 const BOOTSTRAP_ROUNDS = 1000;
 const NOW = () => new Date('2026-01-01T00:00:00Z');
 
-/** FNV-1a: a stable hash, so the split never changes from run to run or machine to machine. */
-function hash(text: string): number {
-  let value = 0x811c9dc5;
-  for (let index = 0; index < text.length; index++) {
-    value ^= text.charCodeAt(index);
-    value = Math.imul(value, 0x01000193) >>> 0;
-  }
-  return value;
-}
-
 /** Per outlet, articles in hash order: the first half is `tune`, the rest `held-out`. */
 function splitArticles(articles: readonly Article[]): Map<string, Part> {
   const parts = new Map<string, Part>();
   const publishers = new Set(articles.map((article) => article.publisher));
   for (const publisher of publishers) {
     const own = articles.filter((article) => article.publisher === publisher);
-    own.sort((a, b) => hash(a.id) - hash(b.id) || a.id.localeCompare(b.id));
+    own.sort((a, b) => stableHash(a.id) - stableHash(b.id) || a.id.localeCompare(b.id));
     for (const [index, article] of own.entries()) {
       parts.set(article.id, index < own.length / 2 ? 'tune' : 'held-out');
     }

@@ -4,7 +4,7 @@ import type { Format } from './arguments.ts';
 
 /**
  * A Result as people read it (`text`, `markdown`) or as programs do (`json`): title, byline, date, source,
- * the summary, key phrases, the top entities of each type, dates and quotes. A FAILED Result says its code
+ * section, length and tags, the summary, key phrases, the top entities of each type, dates and quotes. A FAILED Result says its code
  * and message.
  */
 
@@ -59,6 +59,16 @@ function byline(result: Result): string {
   return [result.byline, result.publishedAt, result.siteName].filter(Boolean).join(' · ');
 }
 
+/** "Politics · 812 words · 4 min read". */
+function filing(result: Result): string {
+  const words =
+    result.wordCount === undefined
+      ? undefined
+      : `${result.wordCount} ${result.wordCount === 1 ? 'word' : 'words'}`;
+  const minutes = result.readingMinutes === undefined ? undefined : `${result.readingMinutes} min read`;
+  return [result.section, words, minutes].filter(Boolean).join(' · ');
+}
+
 function textFailure(result: Result): string {
   return result.status === 'FAILED'
     ? `${result.status} ${result.error?.code ?? ''}: ${result.error?.message ?? ''}`
@@ -68,8 +78,14 @@ function textFailure(result: Result): string {
 export function formatText(result: Result): string {
   const title = result.title ?? result.headline ?? result.id;
   const parts = [`${title}\n${'='.repeat(Math.min(title.length, WIDTH))}`];
-  const head = [byline(result), result.sourceUrl ?? '', `${result.id} · ${textFailure(result)}`];
+  const head = [
+    byline(result),
+    result.sourceUrl ?? '',
+    filing(result),
+    `${result.id} · ${textFailure(result)}`,
+  ];
   parts.push(head.filter(Boolean).join('\n'));
+  if (result.tags?.length) parts.push(wrap(`Tags: ${result.tags.join(', ')}`, '  ', ''));
   if (result.summary.length > 0) {
     parts.push(`Summary\n${result.summary.map((sentence) => wrap(sentence, '  ', '- ')).join('\n')}`);
   }
@@ -103,6 +119,9 @@ export function formatMarkdown(result: Result): string {
   if (url !== undefined) meta.push(`<${url}>`);
   meta.push(md(result.id), `**${result.status}**`);
   parts.push(meta.filter(Boolean).join(' · '));
+  const filed = filing(result);
+  if (filed !== '') parts.push(md(filed));
+  if (result.tags?.length) parts.push(`**Tags:** ${result.tags.map(md).join(', ')}`);
   if (result.status === 'FAILED')
     parts.push(`**${result.error?.code ?? ''}**: ${md(result.error?.message ?? '')}`);
   if (result.summary.length > 0) {

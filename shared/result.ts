@@ -198,8 +198,17 @@ export const resultSchema = z
     id: z.string(),
     status: statusSchema,
     source: sourceSchema,
-    title: z.string().optional(),
-    sourceUrl: z.string().optional(),
+    title: z.string().optional().meta({
+      description:
+        "The article's title as the page or file gives it, without the site's or section's name glued on",
+    }),
+    sourceUrl: z
+      .string()
+      .optional()
+      .meta({
+        description:
+          "The article's URL: the sender's, else the page's canonical or og:url, else one in the text",
+      }),
     language: z
       .string()
       .optional()
@@ -211,14 +220,44 @@ export const resultSchema = z
       description:
         'Declared by the page or sender (html lang, JSON language, Content-Language), detected on the prose, or English assumed when detection could not tell',
     }),
-    publishedAt: z.string().optional(),
+    publishedAt: z
+      .string()
+      .optional()
+      .meta({ description: 'ISO 8601 date or time the article was published' }),
     publishedAtSource: z
       .enum(['metadata', 'byline', 'caption'])
       .optional()
       .meta({ description: 'Where publishedAt came from' }),
-    byline: z.string().optional(),
-    siteName: z.string().optional(),
-    dateline: z.string().optional(),
+    byline: z.string().optional().meta({
+      description: 'Who wrote the article, without "By"; never a publisher, wire or desk',
+    }),
+    siteName: z
+      .string()
+      .optional()
+      .meta({ description: "The publisher's or site's name (og:site_name, JSON-LD publisher)" }),
+    dateline: z
+      .string()
+      .optional()
+      .meta({ description: "The place the article's opening dateline names ('Beijing – …' gives Beijing)" }),
+    modifiedAt: z
+      .string()
+      .optional()
+      .meta({ description: 'ISO 8601 time the page says it was last updated' }),
+    image: z.string().optional().meta({ description: "The article's lead image: an absolute http(s) URL" }),
+    section: z.string().optional().meta({ description: 'The section the page files the article under' }),
+    tags: z.array(z.string()).readonly().optional().meta({ description: "The page's tags or keywords" }),
+    wordCount: z
+      .number()
+      .int()
+      .nonnegative()
+      .optional()
+      .meta({ description: 'Words in text (CJK characters count one each)' }),
+    readingMinutes: z
+      .number()
+      .int()
+      .min(1)
+      .optional()
+      .meta({ description: 'Minutes to read text at 238 words a minute, at least 1' }),
     text: z.string().meta({ description: 'The cleaned article text' }),
     summary: z
       .array(z.string())

@@ -10,6 +10,7 @@ import type { HtmlMetadata } from './html-metadata.ts';
 import { normaliseText } from './normalise-text.ts';
 import { parseDate } from './parse-date.ts';
 import { parseJsonArticle } from './parse-json.ts';
+import { readingTime } from './reading-time.ts';
 import { refuseBinary } from './refuse-binary.ts';
 import { removeCaptionsAndCredits } from './rules-captions.ts';
 import {
@@ -69,6 +70,12 @@ export interface CleanedDocument {
    * publisher's own summary, kept in the text but not a source for precis's summary or headline.
    */
   readonly standfirst?: string;
+  readonly modifiedAt?: string;
+  readonly image?: string;
+  readonly section?: string;
+  readonly tags?: readonly string[];
+  readonly wordCount: number;
+  readonly readingMinutes: number;
   readonly removed: readonly Removal[];
 }
 
@@ -221,6 +228,11 @@ export function cleanDocument(raw: RawDocument): CleanedDocument {
     siteName: metadata.siteName,
     dateline: context.dateline,
     standfirst: source.standfirst === undefined ? undefined : foldWhitespace(source.standfirst),
+    modifiedAt: metadata.modifiedAt,
+    image: metadata.image,
+    section: metadata.section,
+    tags: metadata.tags,
+    ...readingTime(text),
     removed: context.removed,
   });
 }

@@ -1,29 +1,43 @@
+import {
+  type BylineDocument,
+  type BylineElement,
+  publisherNames,
+  readByline,
+} from './html-metadata-byline.ts';
+import { imageOf, type JsonLd, nameOf, readJsonLd, stringOf } from './html-metadata-json-ld.ts';
+import { cleanTitle } from './html-metadata-title.ts';
 import { parseDate } from './parse-date.ts';
 
-/** Metadata a page declares about itself in meta tags, link tags and JSON-LD. */
+/** Metadata a page declares about itself in meta tags, link tags, JSON-LD and its byline. */
 export interface HtmlMetadata {
   readonly title?: string;
   readonly byline?: string;
   readonly publishedAt?: string;
+  readonly modifiedAt?: string;
   readonly sourceUrl?: string;
   readonly language?: string;
   readonly siteName?: string;
+  readonly image?: string;
+  readonly section?: string;
+  readonly tags?: readonly string[];
 }
 
-interface MetaDocument {
-  querySelector(
-    selector: string,
-  ): { getAttribute(name: string): string | null; textContent: string | null } | null;
-  querySelectorAll(selector: string): ArrayLike<{ textContent: string | null }>;
+interface MetaDocument extends BylineDocument {
+  querySelector(selector: string): BylineElement | null;
+  querySelectorAll(selector: string): ArrayLike<BylineElement>;
   readonly documentElement: { getAttribute(name: string): string | null } | null;
 }
 
-type JsonLdNode = Record<string, unknown>;
-
-const ARTICLE_TYPES = /Article|Posting|Report|NewsArticle|BlogPosting|WebPage/;
-const TITLE_SEPARATOR = /\s+[|\u2013\u2014\-·:»]\s+[^|\u2013\u2014\-·:»]{2,60}$/;
 const URL_LIKE = /^https?:\/\//i;
+const DOCUMENT_TITLE_TAIL = /\s+[|\u2013\u2014\-·»]\s+[^|\u2013\u2014\-·»]{2,60}$/u;
 const LANGUAGE_CODE = /^([a-z]{2,3})(?:[-_][a-z0-9]+)*$/i;
+const MAX_TAGS = 20;
+const MAX_HEADINGS = 5;
+const MAX_HEADING_CHARS = 300;
+/** Longer values are not a section or an image URL but a hostile page's filler: dropped, never cut. */
+const MAX_SECTION_CHARS = 100;
+const MAX_URL_CHARS = 2_048;
+const MAX_TAG_CHARS = 60;
 
 function attribute(document: MetaDocument, selector: string, name = 'content'): string | undefined {
   const value = document.querySelector(selector)?.getAttribute(name)?.trim();
@@ -42,77 +56,100 @@ function firstAttribute(
   return undefined;
 }
 
-function flattenJsonLd(value: unknown): JsonLdNode[] {
-  if (Array.isArray(value)) return value.flatMap(flattenJsonLd);
-  if (!value || typeof value !== 'object') return [];
-  const node = value as JsonLdNode;
-  return [node, ...flattenJsonLd(node['@graph'])];
-}
-
-function jsonLdNodes(document: MetaDocument): JsonLdNode[] {
-  const scripts = document.querySelectorAll('script[type="application/ld+json"]');
-  const nodes: JsonLdNode[] = [];
-  for (let index = 0; index < scripts.length; index += 1) {
-    try {
-      nodes.push(...flattenJsonLd(JSON.parse(scripts[index]?.textContent ?? '')));
-    } catch {
-      // Malformed JSON-LD is common; the meta tags still speak.
-    }
+function allAttributes(document: MetaDocument, selector: string): string[] {
+  const elements = document.querySelectorAll(selector);
+  const values: string[] = [];
+  for (let index = 0; index < elements.length; index += 1) {
+    const value = elements[index]?.getAttribute('content')?.trim();
+    if (value) values.push(value);
   }
-  return nodes;
-}
-
-function nameOf(value: unknown): string | undefined {
-  if (typeof value === 'string') return value.trim() || undefined;
-  if (Array.isArray(value)) {
-    const names = value.map(nameOf).filter((name): name is string => name !== undefined);
-    return names.length > 0 ? names.join(', ') : undefined;
-  }
-  if (value && typeof value === 'object') return nameOf((value as JsonLdNode).name);
-  return undefined;
-}
-
-function stringOf(value: unknown): string | undefined {
-  return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+  return values;
 }
 
 function languageOf(value: string | undefined): string | undefined {
   return value?.trim().match(LANGUAGE_CODE)?.[1]?.toLowerCase();
 }
 
-/** "Headline | Site Name" or "Headline - Site Name" to "Headline". */
-function withoutSiteName(title: string | undefined, siteName: string | undefined): string | undefined {
-  if (!title || !siteName) return title;
-  return (
-    title.replace(` | ${siteName}`, '').replace(` - ${siteName}`, '').replace(` – ${siteName}`, '').trim() ||
-    title
-  );
+/** An absolute http(s) URL, resolving a relative one against the page's URL. */
+function absoluteUrl(value: string | undefined, base: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  try {
+    const url = new URL(value, base);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
-/** A <title> usually ends with the site's name after a separator; og:title and headline usually do not. */
-function cleanDocumentTitle(title: string | undefined, siteName: string | undefined): string | undefined {
-  const withoutSite = withoutSiteName(title, siteName);
-  return withoutSite?.replace(TITLE_SEPARATOR, '').trim() || withoutSite;
+/** Tags as pages list them: article:tag elements, comma-separated keywords, JSON-LD keywords. */
+function tagsOf(document: MetaDocument, jsonLd: JsonLd): string[] {
+  const keywords = jsonLd.article?.keywords;
+  const lists = [
+    ...allAttributes(document, 'meta[property="article:tag"]'),
+    ...(Array.isArray(keywords) ? keywords.filter((tag) => typeof tag === 'string') : []),
+  ];
+  const joined =
+    lists.length > 0
+      ? lists
+      : [
+          firstAttribute(document, [
+            'meta[name="news_keywords"]',
+            'meta[name="keywords"]',
+            'meta[name="parsely-tags"]',
+          ]) ??
+            stringOf(keywords) ??
+            '',
+        ];
+  const seen = new Map<string, string>();
+  for (const tag of joined.flatMap((list) => list.split(/[,;]/u))) {
+    const trimmed = tag.replace(/\s+/gu, ' ').trim();
+    const key = trimmed.toLowerCase();
+    if (trimmed !== '' && trimmed.length <= MAX_TAG_CHARS && !seen.has(key)) seen.set(key, trimmed);
+  }
+  return [...seen.values()].slice(0, MAX_TAGS);
+}
+
+/** The page's first few <h1> texts, outside its header and navigation (where the site's name sits). */
+function headingsOf(document: MetaDocument): string[] {
+  const elements = document.querySelectorAll('h1');
+  const headings: string[] = [];
+  for (let index = 0; index < elements.length && headings.length < MAX_HEADINGS; index += 1) {
+    const element = elements[index] as BylineElement;
+    if (element.closest('header nav, nav, [class*="site-title"], [class*="logo"]')) continue;
+    const text = element.textContent?.replace(/\s+/gu, ' ').trim();
+    if (text && text.length <= MAX_HEADING_CHARS) headings.push(text);
+  }
+  return headings;
 }
 
 export function readHtmlMetadata(document: MetaDocument): HtmlMetadata {
-  const article = jsonLdNodes(document).find((node) => ARTICLE_TYPES.test(String(node['@type'] ?? '')));
+  const jsonLd = readJsonLd(document);
+  const { article } = jsonLd;
   const siteName =
     firstAttribute(document, ['meta[property="og:site_name"]', 'meta[name="application-name"]']) ??
-    nameOf(article?.publisher);
-  const title = withoutSiteName(
-    firstAttribute(document, ['meta[property="og:title"]', 'meta[name="twitter:title"]']) ??
-      stringOf(article?.headline) ??
-      cleanDocumentTitle(document.querySelector('title')?.textContent?.trim(), siteName) ??
-      document.querySelector('h1')?.textContent?.trim(),
-    siteName,
-  );
-  const author =
-    firstAttribute(document, [
-      'meta[name="author"]',
-      'meta[property="article:author"]',
-      'meta[name="byl"]',
-    ]) ?? nameOf(article?.author);
+    nameOf(jsonLd.resolve(article?.publisher));
+  const url =
+    firstAttribute(document, ['link[rel="canonical"]'], 'href') ??
+    attribute(document, 'meta[property="og:url"]');
+  const sourceUrl = url && URL_LIKE.test(url) ? url : undefined;
+  const section =
+    firstAttribute(document, ['meta[property="article:section"]', 'meta[name="parsely-section"]']) ??
+    stringOf(article?.articleSection);
+  const headings = headingsOf(document);
+  const hints = {
+    siteNames: [siteName, nameOf(jsonLd.resolve(article?.publisher)), hostOf(sourceUrl)].filter(isText),
+    ...(section ? { section } : {}),
+    headings,
+  };
+  const title =
+    cleanTitle(
+      firstAttribute(document, ['meta[property="og:title"]', 'meta[name="twitter:title"]']) ??
+        stringOf(article?.headline),
+      hints,
+    ) ??
+    withoutLastPart(cleanTitle(document.querySelector('title')?.textContent ?? undefined, hints)) ??
+    headings[0];
+  const byline = readByline(document, jsonLd, publisherNames(siteName, jsonLd, sourceUrl));
   const published =
     firstAttribute(document, [
       'meta[property="article:published_time"]',
@@ -128,22 +165,56 @@ export function readHtmlMetadata(document: MetaDocument): HtmlMetadata {
     ]) ??
     stringOf(article?.datePublished) ??
     attribute(document, 'time[datetime]', 'datetime');
-  const url =
-    firstAttribute(document, ['link[rel="canonical"]'], 'href') ??
-    attribute(document, 'meta[property="og:url"]');
+  const modified =
+    firstAttribute(document, [
+      'meta[property="article:modified_time"]',
+      'meta[property="og:updated_time"]',
+      'meta[itemprop="dateModified"]',
+      'meta[name="last-modified"]',
+    ]) ?? stringOf(article?.dateModified);
+  const image = absoluteUrl(
+    firstAttribute(document, [
+      'meta[property="og:image:secure_url"]',
+      'meta[property="og:image"]',
+      'meta[name="twitter:image"]',
+      'meta[name="twitter:image:src"]',
+    ]) ?? imageOf(jsonLd.resolve(article?.image)),
+    sourceUrl,
+  );
   const language =
     languageOf(document.documentElement?.getAttribute('lang') ?? undefined) ??
     languageOf(attribute(document, 'meta[http-equiv="content-language"]')) ??
     languageOf(attribute(document, 'meta[property="og:locale"]'));
-  const byline = author && !URL_LIKE.test(author) ? author : undefined;
   const publishedAt = parseDate(published);
-  const sourceUrl = url && URL_LIKE.test(url) ? url : undefined;
+  const modifiedAt = parseDate(modified);
+  const tags = tagsOf(document, jsonLd);
   return {
-    ...(title ? { title: title.replace(/\s+/g, ' ') } : {}),
+    ...(title ? { title } : {}),
     ...(byline ? { byline } : {}),
     ...(publishedAt ? { publishedAt } : {}),
+    ...(modifiedAt ? { modifiedAt } : {}),
     ...(sourceUrl ? { sourceUrl } : {}),
     ...(language ? { language } : {}),
     ...(siteName ? { siteName } : {}),
+    ...(image && image.length <= MAX_URL_CHARS ? { image } : {}),
+    ...(section && section.trim().length <= MAX_SECTION_CHARS ? { section: section.trim() } : {}),
+    ...(tags.length > 0 ? { tags } : {}),
   };
+}
+
+/** A <title> nearly always ends with the site's name after a separator: "Headline | Site" to "Headline". */
+function withoutLastPart(title: string | undefined): string | undefined {
+  return title?.replace(DOCUMENT_TITLE_TAIL, '').trim() || title;
+}
+
+function isText(value: string | undefined): value is string {
+  return value !== undefined && value.trim() !== '';
+}
+
+function hostOf(url: string | undefined): string | undefined {
+  try {
+    return url ? new URL(url).hostname.replace(/^www\./u, '') : undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -9,10 +9,13 @@ import type { Entity, Facts, Removal, Result } from '../result.ts';
 export const RESULT_LIMITS = {
   /** Page titles run to about 100 characters; 500 leaves room for long ones. */
   titleChars: 500,
-  /** Byline, site name and dateline: short metadata that a hostile page can make huge. */
+  /** Byline, site name, dateline and section: short metadata that a hostile page can make huge. */
   metadataChars: 500,
-  /** A longer source URL is dropped rather than cut (a cut URL points elsewhere). */
+  /** A longer source URL or image URL is dropped rather than cut (a cut URL points elsewhere). */
   sourceUrlChars: 2_048,
+  /** The page's tags or keywords: the first ones, each cut short. */
+  tags: 20,
+  tagChars: 60,
   headlineChars: 300,
   /** Per summary sentence: a longer "sentence" is unpunctuated text, cut at a word. */
   summarySentenceChars: 1_000,
@@ -111,11 +114,11 @@ export function boundFacts(facts: Facts): { facts: Facts; omitted: FactsOmitted 
   return { facts: bounded, omitted };
 }
 
-const METADATA_FIELDS = ['byline', 'siteName', 'dateline'] as const;
+const METADATA_FIELDS = ['byline', 'siteName', 'dateline', 'section'] as const;
 
 /** The Result with every capped field within RESULT_LIMITS (see there). */
 export function boundResult(result: Result): Result {
-  const { title, headline, removed, sourceUrl, ...rest } = result;
+  const { title, headline, removed, sourceUrl, image, tags, ...rest } = result;
   const metadata = Object.fromEntries(
     METADATA_FIELDS.flatMap((field) => {
       const value = result[field];
@@ -130,6 +133,10 @@ export function boundResult(result: Result): Result {
   return {
     ...rest,
     ...(sourceUrl === undefined || sourceUrl.length > RESULT_LIMITS.sourceUrlChars ? {} : { sourceUrl }),
+    ...(image === undefined || image.length > RESULT_LIMITS.sourceUrlChars ? {} : { image }),
+    ...(tags === undefined
+      ? {}
+      : { tags: tags.slice(0, RESULT_LIMITS.tags).map((tag) => truncate(tag, RESULT_LIMITS.tagChars)) }),
     ...metadata,
     ...(title === undefined ? {} : { title: truncate(title, RESULT_LIMITS.titleChars) }),
     ...(headline === undefined ? {} : { headline: truncate(headline, RESULT_LIMITS.headlineChars) }),

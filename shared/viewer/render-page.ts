@@ -72,6 +72,20 @@ function sourceLink(result: Result): string | undefined {
     : `<a href="${escapeHtml(href)}" rel="noopener noreferrer nofollow">${text}</a>`;
 }
 
+function imageLink(result: Result): string | undefined {
+  const href = safeHttpUrl(result.image);
+  return href === undefined
+    ? undefined
+    : `<a href="${escapeHtml(href)}" rel="noopener noreferrer nofollow">${escapeHtml(href)}</a>`;
+}
+
+/** "812 words · 3 min read". */
+function lengthOf(result: Result): string | undefined {
+  if (result.wordCount === undefined) return undefined;
+  const words = `${result.wordCount.toLocaleString('en-GB')} ${result.wordCount === 1 ? 'word' : 'words'}`;
+  return result.readingMinutes === undefined ? words : `${words} · ${result.readingMinutes} min read`;
+}
+
 function storedObject(result: Result): string {
   const { bucket, key, contentType, bytes } = result.source;
   const where = key === undefined ? '' : bucket === undefined ? key : `s3://${bucket}/${key}`;
@@ -86,8 +100,13 @@ function masthead(result: Result): string {
       : `${escapeHtml(result.publishedAt)}${result.publishedAtSource ? ` <span class="fact-meta">(from ${escapeHtml(result.publishedAtSource)})</span>` : ''}`;
   const rows = [
     metaRow('Published', published),
+    metaRow('Updated', result.modifiedAt && escapeHtml(result.modifiedAt)),
     metaRow('Source', sourceLink(result)),
     metaRow('Site', result.siteName && escapeHtml(result.siteName)),
+    metaRow('Section', result.section && escapeHtml(result.section)),
+    metaRow('Tags', result.tags?.map(escapeHtml).join(', ')),
+    metaRow('Length', escapeHtml(lengthOf(result) ?? '')),
+    metaRow('Image', imageLink(result)),
     metaRow('Dateline', result.dateline && escapeHtml(result.dateline)),
     metaRow('Language', result.language && escapeHtml(result.language)),
     metaRow('Object', storedObject(result)),

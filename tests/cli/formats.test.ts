@@ -35,6 +35,21 @@ describe('formatText and formatMarkdown', () => {
     );
   });
 
+  it('show the section, length and tags of a page', () => {
+    const result = aFailedResult({
+      status: 'DONE',
+      section: 'Politics',
+      tags: ['Budget', 'Council'],
+      wordCount: 812,
+      readingMinutes: 3,
+    });
+
+    expect(formatText(result)).toContain('Politics · 812 words · 3 min read');
+    expect(formatText(result)).toContain('Tags: Budget, Council');
+    expect(formatMarkdown(result)).toContain('Politics · 812 words · 3 min read');
+    expect(formatMarkdown(result)).toContain('**Tags:** Budget, Council');
+  });
+
   it('let no raw HTML or link through in markdown from a hostile Result', () => {
     const markdown = formatMarkdown(aHostileResult());
 

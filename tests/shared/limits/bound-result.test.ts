@@ -64,6 +64,23 @@ describe('boundResult', () => {
     expect(bounded).not.toHaveProperty('sourceUrl');
   });
 
+  it('caps the section, keeps the first 20 tags cut short, and drops an image URL too long to be one', () => {
+    const long = 'x'.repeat(100_000);
+    const tags = Array.from({ length: 10_000 }, (_, index) => `${index} ${long}`);
+    const bounded = boundResult(aResult({ section: long, tags, image: `https://a.b/${long}` }));
+
+    expect(bounded.section?.length).toBe(RESULT_LIMITS.metadataChars);
+    expect(bounded.tags).toHaveLength(RESULT_LIMITS.tags);
+    expect(bounded.tags?.[1]).toBe(`1 ${'x'.repeat(RESULT_LIMITS.tagChars - 3)}…`);
+    expect(bounded).not.toHaveProperty('image');
+  });
+
+  it('keeps an ordinary image URL, section and tags as they are', () => {
+    const fields = { image: 'https://a.b/c.jpg', section: 'Politics', tags: ['Budget', 'Council'] };
+
+    expect(boundResult(aResult(fields))).toMatchObject(fields);
+  });
+
   it('keeps 20 removals per rule, cut short, and counts the rest per rule', () => {
     const removed: Removal[] = [
       ...Array.from({ length: 60_000 }, (_, index) => ({

@@ -93,6 +93,34 @@ describe('renderResultPage on the seed', () => {
 });
 
 describe('renderResultPage', () => {
+  it("shows the page's section, tags, length, update time and lead image link", () => {
+    const result = aFailedResult({
+      status: 'DONE',
+      section: 'Politics',
+      tags: ['Budget', 'Council'],
+      wordCount: 812,
+      readingMinutes: 3,
+      modifiedAt: '2024-04-02T09:30:00Z',
+      image: 'https://courier.example/ferry.jpg',
+    });
+    const page = parse(renderResultPage(result));
+    const rows = Object.fromEntries(
+      [...page.querySelectorAll('.meta dt')].map((term) => [
+        term.textContent,
+        term.nextElementSibling?.textContent,
+      ]),
+    );
+
+    expect(rows).toMatchObject({
+      Section: 'Politics',
+      Tags: 'Budget, Council',
+      Length: '812 words · 3 min read',
+      Updated: '2024-04-02T09:30:00Z',
+      Image: 'https://courier.example/ferry.jpg',
+    });
+    expect(page.querySelector('.meta a[href="https://courier.example/ferry.jpg"]')).not.toBeNull();
+  });
+
   it('shows the code and message of a FAILED Result', () => {
     const document = parse(renderResultPage(aFailedResult()));
 
