@@ -51,6 +51,20 @@ const NOT_THE_ARTICLE =
 /** "By", "Written by", "Posted on June 3, 2020 by", "Zeige alle Beiträge von", "erstellt von": up to the name. */
 const BY_PREFIX = /^(?:[^\n]{0,40}?\s)?(?:by|von|par|por|di|door|av|af)[\s:]+(?=\p{Lu})/u;
 const BY_WORD_PREFIX = /^(?:by|von|par|por|di|door|av|af)[\s:]+/iu;
+/** "ByMalcolm Harris": "By" glued to the name. */
+const GLUED_BY = /^By(?=\p{Lu}\p{Ll})/u;
+/** A role, date or credits after a pipe or slash: "Mayer Rus | Photography by …", "SARAH BURGE / STAFF WRITER". */
+const AFTER_SEPARATOR = /\s+[|/]\s.*$/u;
+/** A timestamp glued to the name: "Pete Cashmore2010-01-01 09:32:17 UTC". */
+const GLUED_TIMESTAMP = /\d{4}-\d{2}-\d{2}.*$/u;
+/** Script or markup that a byline element held instead of a name. */
+const CODE = /[{}<>;=]|\(\)/u;
+/**
+ * Links, labels, form fields and roles that sit where a name would: "See All Articles", "Subscribe to RSS",
+ * "Submitted on Mon", "Name(required) Email(required)", "CH Contributor", "National Desk".
+ */
+const NOT_A_NAME =
+  /\b(?:articles|posts|stories|contributors?|correspondents?|desk|staff\s+writer|writers|photography|rss)$|^(?:see|view|more|all|author|authors|submitted|posted|published|updated|subscribe|send|follow|share|contact|read)\b|\b(?:e-?mail|comments?|required)\b/iu;
 /** "Text:", "Author:", "Auteur :", "Autorin:" before the name. */
 const LABEL =
   /^(?:text|author|authors|autor|autorin|autoren|auteur|auteurs|autore|reporter|words|written|posted)\s*:\s*/iu;
@@ -94,7 +108,7 @@ const PUBLISHERS = new Set(
 );
 /** A company's legal form or a media group ends its name: "NATURSTROM AG", "Wirtualna Polska Media". */
 const COMPANY =
-  /\b(?:ag|gmbh|se|kg|inc|ltd|llc|plc|corp|corporation|co|s\.?a|s\.?l|s\.?p\.?a|b\.?v|n\.?v|media|group|gruppe|verlag|press|publishing|news)\.?$/iu;
+  /\b(?:ag|gmbh|se|kg|inc|ltd|llc|plc|corp|corporation|co|s\.?a|s\.?l|s\.?p\.?a|b\.?v|n\.?v|media|group|gruppe|verlag|press|publishing|news|e\.\s?v)\.?$/iu;
 const MAX_BYLINE_CHARS = 100;
 const MAX_BYLINE_WORDS = 12;
 const LETTER = /\p{L}/u;
@@ -103,7 +117,10 @@ function clean(value: string | null | undefined): string | undefined {
   const text = value
     ?.replace(/\s+/gu, ' ')
     .trim()
+    .replace(AFTER_SEPARATOR, '')
+    .replace(GLUED_TIMESTAMP, '')
     .replace(LABEL, '')
+    .replace(GLUED_BY, '')
     .replace(BY_WORD_PREFIX, '')
     .replace(BY_PREFIX, '')
     .replace(TRAILING_NOISE, '')
@@ -150,6 +167,8 @@ function asByline(value: string | null | undefined, publishers: readonly string[
   const text = clean(value);
   if (text === undefined || !LETTER.test(text) || URL_LIKE.test(text) || text.startsWith('@'))
     return undefined;
+  // A digit is a date, a time or a count, never part of a name; code is a script the element held.
+  if (/\d/u.test(text) || CODE.test(text) || NOT_A_NAME.test(text)) return undefined;
   if (text.length > MAX_BYLINE_CHARS || text.split(/\s+/u).length > MAX_BYLINE_WORDS) return undefined;
   const folded = fold(text);
   if (DESKS.test(text) || PUBLISHERS.has(folded) || COMPANY.test(text)) return undefined;

@@ -68,13 +68,22 @@ function isSameTitle(heading: string, title: string): boolean {
   return shared / Math.min(headingWords.size, titleWords.size) >= SAME_TITLE_SHARE;
 }
 
+/**
+ * An <h1> that is the title and then more words with no separator between them holds something else too: a
+ * button ("… storms Add to …"), a standfirst ("… Politician A letter to a young liberal"). A subtitle after a
+ * dash or colon is part of the headline.
+ */
+function runsOn(heading: string, title: string): boolean {
+  return heading.startsWith(title) && /^\s+[\p{L}\p{N}]/u.test(heading.slice(title.length));
+}
+
 /** Removes glued site and section names from either end; keeps the title whole if nothing would be left. */
 export function cleanTitle(title: string | undefined, hints: TitleHints): string | undefined {
   if (title === undefined) return undefined;
   const whole = title.replace(/\s+/gu, ' ').trim();
   if (whole === '') return undefined;
   const heading = hints.headings.find((text) => isSameTitle(text, whole));
-  if (heading !== undefined) return heading;
+  if (heading !== undefined && !runsOn(heading, whole)) return heading;
   const pieces = whole.split(SPLIT);
   const parts = pieces.filter((_, index) => index % 2 === 0);
   let first = 0;

@@ -74,6 +74,7 @@ describe('byline', () => {
     expect(metadataOf(meta('author', 'Harbour Energy AG')).byline).toBeUndefined();
     expect(metadataOf(meta('author', 'Coastal Media')).byline).toBeUndefined();
     expect(metadataOf(meta('author', 'Example Group Inc.')).byline).toBeUndefined();
+    expect(metadataOf(meta('author', 'Bund der Beispiele e.V.')).byline).toBeUndefined();
     expect(
       metadataOf(
         '<link rel="canonical" href="https://coastal-courier.example/a">' + meta('author', 'Coastal Courier'),
@@ -98,6 +99,29 @@ describe('byline', () => {
     );
 
     expect(page.byline).toBeUndefined();
+  });
+
+  it('cuts roles, credits and dates after a pipe or slash, and a glued "By" or timestamp', () => {
+    const byline = (text: string) => metadataOf('', `<span class="byline">${text}</span>`).byline;
+
+    expect(byline('Mayer Rus | Photography by Scott Frances')).toBe('Mayer Rus');
+    expect(byline('Ada Example / Staff Writer')).toBe('Ada Example');
+    expect(byline('ByAda Example | January 14, 2015')).toBe('Ada Example');
+    expect(byline('Ada Example2010-01-01 09:32:17 UTC')).toBe('Ada Example');
+  });
+
+  it('refuses a date, a script, a link or a role where a name should be', () => {
+    const byline = (text: string) => metadataOf('', `<span class="byline">${text}</span>`).byline;
+
+    expect(byline('December 29, 2014 | 10:32am')).toBeUndefined();
+    expect(byline("googletag.cmd.push(function() { googletag.display('ad'); })")).toBeUndefined();
+    expect(byline('See All Articles')).toBeUndefined();
+    expect(byline('National Desk')).toBeUndefined();
+    expect(byline('Courier Contributor')).toBeUndefined();
+    expect(byline('Subscribe to RSS')).toBeUndefined();
+    expect(byline('Submitted on Mon')).toBeUndefined();
+    expect(byline('Name(required) Email(required) Comment(required)')).toBeUndefined();
+    expect(byline('AUTHOR')).toBeUndefined();
   });
 
   it('refuses a URL or a handle as a byline', () => {
@@ -151,6 +175,15 @@ describe('title', () => {
     );
 
     expect(page.title).toBe('Leasing oder Finanzierung – was lohnt sich mehr?');
+  });
+
+  it('keeps the meta title when the <h1> runs on into a button or a standfirst', () => {
+    const page = metadataOf(
+      meta('og:title', 'Oil prices and interest rates: what to watch'),
+      '<h1>Oil prices and interest rates: what to watch Add to reading list</h1>',
+    );
+
+    expect(page.title).toBe('Oil prices and interest rates: what to watch');
   });
 });
 
