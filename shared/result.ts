@@ -202,13 +202,10 @@ export const resultSchema = z
       description:
         "The article's title as the page or file gives it, without the site's or section's name glued on",
     }),
-    sourceUrl: z
-      .string()
-      .optional()
-      .meta({
-        description:
-          "The article's URL: the sender's, else the page's canonical or og:url, else one in the text",
-      }),
+    sourceUrl: z.string().optional().meta({
+      description:
+        "The article's URL: the sender's, else the page's canonical or og:url, else one in the text",
+    }),
     language: z
       .string()
       .optional()

@@ -6,7 +6,8 @@ import { decompress } from './decompress.ts';
 import { detectFormat } from './detect-format.ts';
 import { detectLanguage, type LanguageSource } from './detect-language.ts';
 import { extractHtml } from './extract-html.ts';
-import type { HtmlMetadata } from './html-metadata.ts';
+import { absoluteUrl, type HtmlMetadata, normaliseTags } from './html-metadata.ts';
+import { bylineOf } from './html-metadata-byline.ts';
 import { normaliseText } from './normalise-text.ts';
 import { parseDate } from './parse-date.ts';
 import { parseJsonArticle } from './parse-json.ts';
@@ -140,12 +141,18 @@ function definedOnly<T extends object>(value: T): T {
 
 function fromJson(json: string): SourceDocument {
   const article = parseJsonArticle(json);
+  const tags = normaliseTags(article.tags ?? []);
   const metadata = definedOnly({
     title: article.title?.trim(),
     sourceUrl: article.url,
     publishedAt: parseDate(article.publishedAt),
-    byline: article.author,
+    modifiedAt: parseDate(article.modifiedAt),
+    byline: bylineOf(article.author, article.siteName === undefined ? [] : [article.siteName]),
+    siteName: article.siteName?.trim(),
     language: article.language,
+    image: absoluteUrl(article.image, article.url),
+    section: article.section?.trim(),
+    tags: tags.length > 0 ? tags : undefined,
   });
   return article.text === undefined
     ? fromHtml(article.html ?? '', metadata)

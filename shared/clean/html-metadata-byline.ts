@@ -64,7 +64,7 @@ const CODE = /[{}<>;=]|\(\)/u;
  * "Submitted on Mon", "Name(required) Email(required)", "CH Contributor", "National Desk".
  */
 const NOT_A_NAME =
-  /\b(?:articles|posts|stories|contributors?|correspondents?|desk|staff\s+writer|writers|photography|rss)$|^(?:see|view|more|all|author|authors|submitted|posted|published|updated|subscribe|send|follow|share|contact|read)\b|\b(?:e-?mail|comments?|required)\b/iu;
+  /\b(?:articles|posts|stories|contributors?|correspondents?|desk|staff|staff\s+writer|writers|editor|photography|rss)$|^(?:bio|see|view|more|all|author|authors|submitted|posted|published|updated|subscribe|send|follow|share|contact|read)\b|\b(?:e-?mail|comments?|required)\b/iu;
 /** "Text:", "Author:", "Auteur :", "Autorin:" before the name. */
 const LABEL =
   /^(?:text|author|authors|autor|autorin|autoren|auteur|auteurs|autore|reporter|words|written|posted)\s*:\s*/iu;
@@ -108,7 +108,7 @@ const PUBLISHERS = new Set(
 );
 /** A company's legal form or a media group ends its name: "NATURSTROM AG", "Wirtualna Polska Media". */
 const COMPANY =
-  /\b(?:ag|gmbh|se|kg|inc|ltd|llc|plc|corp|corporation|co|s\.?a|s\.?l|s\.?p\.?a|b\.?v|n\.?v|media|group|gruppe|verlag|press|publishing|news|e\.\s?v)\.?$/iu;
+  /\b(?:ag|gmbh|se|kg|inc|ltd|llc|plc|corp|corporation|co|s\.?a|s\.?l|s\.?p\.?a|b\.?v|n\.?v|media|group|gruppe|verlag|press|publishing|news|wire|e\.\s?v)\.?$/iu;
 const MAX_BYLINE_CHARS = 100;
 const MAX_BYLINE_WORDS = 12;
 const LETTER = /\p{L}/u;
@@ -163,8 +163,19 @@ function isDistinctive(name: string): boolean {
 }
 
 /** A cleaned candidate that names people, or undefined. */
+/** "Dana Ford and Tom Watkins, CNN": the outlet after the names is not one of them. */
+function withoutTrailingPublisher(
+  text: string | undefined,
+  publishers: readonly string[],
+): string | undefined {
+  const comma = text?.lastIndexOf(',') ?? -1;
+  if (text === undefined || comma < 0) return text;
+  const tail = fold(text.slice(comma + 1));
+  return PUBLISHERS.has(tail) || publishers.includes(tail) ? text.slice(0, comma).trim() : text;
+}
+
 function asByline(value: string | null | undefined, publishers: readonly string[]): string | undefined {
-  const text = clean(value);
+  const text = withoutTrailingPublisher(clean(value), publishers);
   if (text === undefined || !LETTER.test(text) || URL_LIKE.test(text) || text.startsWith('@'))
     return undefined;
   // A digit is a date, a time or a count, never part of a name; code is a script the element held.
@@ -179,6 +190,11 @@ function asByline(value: string | null | undefined, publishers: readonly string[
     compact(folded) === compact(name);
   if (publishers.some(isSite)) return undefined;
   return text;
+}
+
+/** A byline a sender gave (a JSON export's `author`), cleaned and checked like a page's. */
+export function bylineOf(value: string | undefined, publishers: readonly string[] = []): string | undefined {
+  return asByline(value, publishers.map(fold));
 }
 
 function fromMeta(document: BylineDocument, selectors: readonly string[], publishers: readonly string[]) {

@@ -71,7 +71,7 @@ function languageOf(value: string | undefined): string | undefined {
 }
 
 /** An absolute http(s) URL, resolving a relative one against the page's URL. */
-function absoluteUrl(value: string | undefined, base: string | undefined): string | undefined {
+export function absoluteUrl(value: string | undefined, base: string | undefined): string | undefined {
   if (value === undefined) return undefined;
   try {
     const url = new URL(value, base);
@@ -100,8 +100,13 @@ function tagsOf(document: MetaDocument, jsonLd: JsonLd): string[] {
             stringOf(keywords) ??
             '',
         ];
+  return normaliseTags(joined);
+}
+
+/** Lists of tags ("a, b; c") to at most 20 distinct tags of at most 60 characters, in order. */
+export function normaliseTags(lists: readonly string[]): string[] {
   const seen = new Map<string, string>();
-  for (const tag of joined.flatMap((list) => list.split(/[,;]/u))) {
+  for (const tag of lists.flatMap((list) => list.split(/[,;]/u))) {
     const trimmed = tag.replace(/\s+/gu, ' ').trim();
     const key = trimmed.toLowerCase();
     if (trimmed !== '' && trimmed.length <= MAX_TAG_CHARS && !seen.has(key)) seen.set(key, trimmed);

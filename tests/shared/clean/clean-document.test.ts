@@ -198,6 +198,42 @@ describe('cleanDocument formats', () => {
     expect(document.siteName).toBe('The Coastal Courier');
   });
 
+  it('reads page fields from a JSON export, cleaning the author as a page byline', () => {
+    const json = JSON.stringify({
+      title: 'Ferry service ends',
+      text: 'The ferry that ran during the bridge works made its last crossing on Monday evening.',
+      url: 'https://courier.example/news/ferry',
+      author: 'By Sam Sample, Coastal Courier',
+      siteName: 'Coastal Courier',
+      modifiedAt: '2024-04-02T09:30:00Z',
+      image: '/img/ferry.jpg',
+      section: 'Harbour',
+      keywords: 'ferries, transport, Ferries',
+    });
+
+    const document = cleanDocument({ bytes: utf8(json), fileName: 'incoming/a.json' });
+
+    expect(document).toMatchObject({
+      byline: 'Sam Sample',
+      siteName: 'Coastal Courier',
+      modifiedAt: '2024-04-02T09:30:00Z',
+      image: 'https://courier.example/img/ferry.jpg',
+      section: 'Harbour',
+      tags: ['ferries', 'transport'],
+      wordCount: 15,
+      readingMinutes: 1,
+    });
+  });
+
+  it('refuses a publisher as the author of a JSON export', () => {
+    const json = JSON.stringify({
+      text: 'The ferry made its last crossing on Monday evening.',
+      author: 'Reuters',
+    });
+
+    expect(cleanDocument({ bytes: utf8(json), fileName: 'incoming/a.json' })).not.toHaveProperty('byline');
+  });
+
   it('reads a JSON export with title, text, url, publishedAt and author', () => {
     const document = cleanDocument({ bytes: fixture('clean/article.json'), fileName: 'incoming/a.json' });
 

@@ -110,6 +110,12 @@ describe('byline', () => {
     expect(byline('Ada Example2010-01-01 09:32:17 UTC')).toBe('Ada Example');
   });
 
+  it('leaves out the outlet named after the writers', () => {
+    expect(metadataOf(meta('author', 'Ada Example and Ben Example, CNN')).byline).toBe(
+      'Ada Example and Ben Example',
+    );
+  });
+
   it('refuses a date, a script, a link or a role where a name should be', () => {
     const byline = (text: string) => metadataOf('', `<span class="byline">${text}</span>`).byline;
 
@@ -122,6 +128,10 @@ describe('byline', () => {
     expect(byline('Submitted on Mon')).toBeUndefined();
     expect(byline('Name(required) Email(required) Comment(required)')).toBeUndefined();
     expect(byline('AUTHOR')).toBeUndefined();
+    expect(byline('Bio')).toBeUndefined();
+    expect(byline('Sports Editor')).toBeUndefined();
+    expect(byline('Courier Staff')).toBeUndefined();
+    expect(byline('Courier Wire')).toBeUndefined();
   });
 
   it('refuses a URL or a handle as a byline', () => {
