@@ -5,6 +5,7 @@
  * ("Editorial", "Staff", "Redaktion") is passed over for the next.
  */
 import { type JsonLd, nameOf } from './html-metadata-json-ld.ts';
+import { decodeLeftoverEntities } from './leftover-entities.ts';
 
 export interface BylineElement {
   readonly textContent: string | null;
@@ -114,7 +115,7 @@ const MAX_BYLINE_WORDS = 12;
 const LETTER = /\p{L}/u;
 
 function clean(value: string | null | undefined): string | undefined {
-  const text = value
+  const text = (value === null || value === undefined ? undefined : decodeLeftoverEntities(value))
     ?.replace(/\s+/gu, ' ')
     .trim()
     .replace(AFTER_SEPARATOR, '')

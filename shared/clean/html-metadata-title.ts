@@ -5,6 +5,8 @@
  * page's own section, or a common section name.
  */
 
+import { decodeLeftoverEntities } from './leftover-entities.ts';
+
 const SEPARATOR = /\s+[|\u2013\u2014\-·»:/]\s+|\s*[|·»]\s*/u;
 const SPLIT = new RegExp(`(${SEPARATOR.source})`, 'u');
 /** Sections newspapers file stories under, as they appear glued to titles. */
@@ -80,7 +82,7 @@ function runsOn(heading: string, title: string): boolean {
 /** Removes glued site and section names from either end; keeps the title whole if nothing would be left. */
 export function cleanTitle(title: string | undefined, hints: TitleHints): string | undefined {
   if (title === undefined) return undefined;
-  const whole = title.replace(/\s+/gu, ' ').trim();
+  const whole = decodeLeftoverEntities(title).replace(/\s+/gu, ' ').trim();
   if (whole === '') return undefined;
   const heading = hints.headings.find((text) => isSameTitle(text, whole));
   if (heading !== undefined && !runsOn(heading, whole)) return heading;

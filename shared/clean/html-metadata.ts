@@ -6,6 +6,7 @@ import {
 } from './html-metadata-byline.ts';
 import { imageOf, type JsonLd, nameOf, readJsonLd, stringOf } from './html-metadata-json-ld.ts';
 import { cleanTitle } from './html-metadata-title.ts';
+import { decodeLeftoverEntities } from './leftover-entities.ts';
 import { parseDate } from './parse-date.ts';
 
 /** Metadata a page declares about itself in meta tags, link tags, JSON-LD and its byline. */
@@ -41,7 +42,7 @@ const MAX_TAG_CHARS = 60;
 
 function attribute(document: MetaDocument, selector: string, name = 'content'): string | undefined {
   const value = document.querySelector(selector)?.getAttribute(name)?.trim();
-  return value || undefined;
+  return value ? decodeLeftoverEntities(value) : undefined;
 }
 
 function firstAttribute(
@@ -61,7 +62,7 @@ function allAttributes(document: MetaDocument, selector: string): string[] {
   const values: string[] = [];
   for (let index = 0; index < elements.length; index += 1) {
     const value = elements[index]?.getAttribute('content')?.trim();
-    if (value) values.push(value);
+    if (value) values.push(decodeLeftoverEntities(value));
   }
   return values;
 }
@@ -106,7 +107,7 @@ function tagsOf(document: MetaDocument, jsonLd: JsonLd): string[] {
 /** Lists of tags ("a, b; c") to at most 20 distinct tags of at most 60 characters, in order. */
 export function normaliseTags(lists: readonly string[]): string[] {
   const seen = new Map<string, string>();
-  for (const tag of lists.flatMap((list) => list.split(/[,;]/u))) {
+  for (const tag of lists.flatMap((list) => decodeLeftoverEntities(list).split(/[,;]/u))) {
     const trimmed = tag.replace(/\s+/gu, ' ').trim();
     const key = trimmed.toLowerCase();
     if (trimmed !== '' && trimmed.length <= MAX_TAG_CHARS && !seen.has(key)) seen.set(key, trimmed);
@@ -202,7 +203,9 @@ export function readHtmlMetadata(document: MetaDocument): HtmlMetadata {
     ...(language ? { language } : {}),
     ...(siteName ? { siteName } : {}),
     ...(image && image.length <= MAX_URL_CHARS ? { image } : {}),
-    ...(section && section.trim().length <= MAX_SECTION_CHARS ? { section: section.trim() } : {}),
+    ...(section && section.trim().length <= MAX_SECTION_CHARS
+      ? { section: decodeLeftoverEntities(section.trim()) }
+      : {}),
     ...(tags.length > 0 ? { tags } : {}),
   };
 }

@@ -277,3 +277,21 @@ describe('readingTime', () => {
     expect(readingTime('word '.repeat(238 * 4 + 200)).readingMinutes).toBe(5);
   });
 });
+
+describe('entities a page escaped twice', () => {
+  it('decodes them in the title, section, tags and byline', () => {
+    const page = metadataOf(
+      meta('og:title', 'Sean Penn &amp;#039;proposes&amp;#039;') +
+        meta('article:section', 'Markets &amp;amp; Finance') +
+        meta('keywords', 'Labor &amp;amp; Employment, Bonds') +
+        meta('author', 'Ada O&amp;#039;Example'),
+    );
+
+    expect(page).toMatchObject({
+      title: "Sean Penn 'proposes'",
+      section: 'Markets & Finance',
+      tags: ['Labor & Employment', 'Bonds'],
+      byline: "Ada O'Example",
+    });
+  });
+});
