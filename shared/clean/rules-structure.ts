@@ -8,6 +8,13 @@ const DATELINE = new RegExp(`${DATELINE_HEAD}[ ]\\S`, 'u');
 /** A dateline standing alone above the lead, as wire copy often sets it: "WASHINGTON, August 8 (Xinhua) --". */
 const LONE_DATELINE = new RegExp(`${DATELINE_HEAD}$`, 'u');
 const DATELINE_SEARCH_PARAGRAPHS = 2;
+/** Words that open a sentence before a dash ("This — both sides are here?", "Well -- no"): never a place. */
+const NOT_PLACES = new Set(
+  (
+    'this that these those it he she we they i you there here what who why how when where but and or so yes ' +
+    'no well now then oh okay ok right sure thanks please the a an if as our my his her their your'
+  ).split(' '),
+);
 const TITLE_MAX_WORDS = 25;
 const TITLE_MAX_CHARS = 200;
 const SENTENCE_END = /[.!,;:]["'’”]?$/;
@@ -39,7 +46,7 @@ export function isLoneDateline(paragraph: string): boolean {
 export function findDateline(paragraphs: Paragraphs, context: TextContext): Paragraphs {
   for (const paragraph of paragraphs.slice(0, DATELINE_SEARCH_PARAGRAPHS)) {
     const place = paragraph.match(DATELINE)?.[1];
-    if (place) {
+    if (place && !NOT_PLACES.has(place.toLowerCase())) {
       context.dateline = place;
       break;
     }

@@ -226,6 +226,18 @@ describe('text rules', () => {
     expect(document.text.startsWith(BODY)).toBe(true);
   });
 
+  it.each(['This — both sides are here? Is this contested?', 'Well -- no, the court said so.'])(
+    'records no dateline for a sentence opened by a word before a dash: %j',
+    (first) => {
+      const document = cleanDocument({
+        bytes: new TextEncoder().encode(`${first}\n\n${MORE}`),
+        fileName: 'a.txt',
+      });
+
+      expect(document.dateline).toBeUndefined();
+    },
+  );
+
   it('records no dateline for an ordinary first sentence', () => {
     const document = cleanDocument({
       bytes: new TextEncoder().encode(`${BODY}\n\n${MORE}`),
