@@ -58,9 +58,21 @@ export interface OwnFeatures {
   readonly pairs: FeaturePairs;
 }
 
-/** A token's features: its own (cacheable by identity) and those of its context. */
+/**
+ * What a token gives the tokens around it, by slot: its word as the word two before, its word and shape as
+ * those one before, one after, and its word as the word two after. Shared by all its occurrences, so the
+ * model scores each slot once per distinct token.
+ */
+export interface NeighbourFeatures {
+  readonly slots: readonly [FeaturePairs, FeaturePairs, FeaturePairs, FeaturePairs];
+}
+
+/** A token's features: its own and its neighbours' (cacheable by identity), and those of its context. */
 export interface TokenFeatures {
   readonly own: OwnFeatures;
+  /** The tokens two before, one before, one after and two after (or the sentence's edges). */
+  readonly neighbours: readonly [NeighbourFeatures, NeighbourFeatures, NeighbourFeatures, NeighbourFeatures];
+  /** The other context features: bigrams, cues, document evidence, gazetteer matches. */
   readonly context: FeaturePairs;
   /** The lowercased word if the token is capitalised: its key in the prediction history. */
   readonly historyKey: string | undefined;
@@ -72,7 +84,23 @@ interface TokenInfo {
   readonly shape: string;
   /** Own features in running text and in a capitals line (where the cased word says nothing). */
   readonly own: readonly [OwnFeatures, OwnFeatures];
+  readonly neighbour: NeighbourFeatures;
 }
+
+function neighbourFeatures(lower: string, shape: string): NeighbourFeatures {
+  return {
+    slots: [
+      ['w-2', lower],
+      ['w-1', lower, 'sh-1', shape],
+      ['w+1', lower, 'sh+1', shape],
+      ['w+2', lower],
+    ],
+  };
+}
+
+/** The sentence's edges as neighbours: before the first token, after the last. */
+const EDGE_BEFORE = neighbourFeatures(BEFORE, BEFORE);
+const EDGE_AFTER = neighbourFeatures(AFTER, AFTER);
 
 /** Token descriptions by token text, kept across documents (news vocabulary repeats) up to a limit. */
 const described = new Map<string, TokenInfo>();
@@ -96,7 +124,7 @@ function describe(text: string): TokenInfo {
   const lower = word.toLowerCase();
   const shape = wordShape(text);
   const own = [ownFeatures(word, lower, shape, false), ownFeatures(word, lower, shape, true)] as const;
-  const info = { word, lower, shape, own };
+  const info = { word, lower, shape, own, neighbour: neighbourFeatures(lower, shape) };
   if (described.size >= DESCRIBED_LIMIT) described.clear();
   described.set(text, info);
   return info;
@@ -181,16 +209,11 @@ function tokenFeatures(
   const next = after?.lower ?? AFTER;
   const previousShape = before?.shape ?? BEFORE;
   const nextShape = after?.shape ?? AFTER;
+  // The neighbours' words (two either side) and shapes (one either side) are in `neighbours`.
   // biome-ignore format: one (template, value) pair per line reads best
   const features: FeaturePairs = [
-    'w-1', previous,
-    'w+1', next,
-    'w-2', infos[i - 2]?.lower ?? BEFORE,
-    'w+2', infos[i + 2]?.lower ?? AFTER,
     'w-1|0', `${previous}|${lower}`,
     'w0|1', `${lower}|${next}`,
-    'sh-1', previousShape,
-    'sh+1', nextShape,
     'sh-1|0', `${previousShape}|${shape}`,
     'sh0|1', `${shape}|${nextShape}`,
     'w-1|sh0', `${previous}|${shape}`,
@@ -212,12 +235,33 @@ function tokenFeatures(
   for (const mark of gazetteer[i + 1] ?? []) features.push('g+1', mark);
   for (const mark of gazetteer[i + 2] ?? []) features.push('g+2', mark);
   const historyKey = CAPITALISED.test(token.text) ? lower : undefined;
-  return { own: self.own[context.caps ? 1 : 0], context: features, historyKey };
+  const neighbours = [
+    infos[i - 2]?.neighbour ?? EDGE_BEFORE,
+    before?.neighbour ?? EDGE_BEFORE,
+    after?.neighbour ?? EDGE_AFTER,
+    infos[i + 2]?.neighbour ?? EDGE_AFTER,
+  ] as const;
+  return { own: self.own[context.caps ? 1 : 0], neighbours, context: features, historyKey };
 }
 
-/** Feature names (`template=value`) of a token, as training and the model file spell them. */
+/**
+ * Feature names (`template=value`) of a token, as training and the model file spell them, in the order
+ * training has always read them (the neighbours' words, the word bigrams, the neighbours' shapes, the rest):
+ * the same data then gives the same model.
+ */
 export function featureNames(features: TokenFeatures): string[] {
-  const pairs = [...features.own.pairs, ...features.context];
+  const [twoBefore, before, after, twoAfter] = features.neighbours.map(
+    (neighbour, slot) => neighbour.slots[slot],
+  );
+  const { own, context } = features;
+  // biome-ignore format: the order of the pairs is the point
+  const pairs = [
+    ...own.pairs,
+    ...(before?.slice(0, 2) ?? []), ...(after?.slice(0, 2) ?? []), ...(twoBefore ?? []), ...(twoAfter ?? []),
+    ...context.slice(0, 4),
+    ...(before?.slice(2) ?? []), ...(after?.slice(2) ?? []),
+    ...context.slice(4),
+  ];
   const names: string[] = [];
   for (let k = 0; k < pairs.length; k += 2) names.push(`${pairs[k]}=${pairs[k + 1]}`);
   return names;

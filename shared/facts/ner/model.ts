@@ -2,6 +2,7 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import {
   describeDocument,
   type FeaturePairs,
+  type NeighbourFeatures,
   type OwnFeatures,
   sentenceFeatures,
   type TokenFeatures,
@@ -54,6 +55,8 @@ export interface NerModel {
   readonly gazetteer: Gazetteer;
   /** Memo of own-feature scores per token description. */
   readonly ownScores: WeakMap<OwnFeatures, Float64Array>;
+  /** Memo of the scores a token description gives its neighbours, slot after slot. */
+  readonly neighbourScores: WeakMap<NeighbourFeatures, Float64Array>;
 }
 
 const INT16_MAX = 32767;
@@ -122,6 +125,7 @@ export function modelFromWeights(model: ModelWeights): NerModel {
     ...tagConstraints(model.tags.length),
     gazetteer: buildGazetteer(model.gazetteer),
     ownScores: new WeakMap(),
+    neighbourScores: new WeakMap(),
   };
 }
 
@@ -166,6 +170,21 @@ function ownScores(model: NerModel, own: OwnFeatures): Float64Array {
   return scores;
 }
 
+/** Scores a token gives its neighbours, `tagCount` per slot, computed once per distinct token and model. */
+function neighbourScores(model: NerModel, neighbour: NeighbourFeatures): Float64Array {
+  let scores = model.neighbourScores.get(neighbour);
+  if (!scores) {
+    const n = model.tagCount;
+    const computed = new Float64Array(neighbour.slots.length * n);
+    neighbour.slots.forEach((pairs, slot) => {
+      addPairs(model, pairs, computed, slot * n);
+    });
+    model.neighbourScores.set(neighbour, computed);
+    scores = computed;
+  }
+  return scores;
+}
+
 /** Per-token tag scores of one sentence from its features and the document's prediction history. */
 export function emissionScores(
   model: NerModel,
@@ -174,12 +193,21 @@ export function emissionScores(
 ): Float64Array {
   const n = model.tagCount;
   const scores = new Float64Array(features.length * n);
-  features.forEach((token, t) => {
-    scores.set(ownScores(model, token.own), t * n);
-    addPairs(model, token.context, scores, t * n);
+  // Plain loops rather than callbacks: this runs once per token of every document.
+  for (let t = 0; t < features.length; t += 1) {
+    const token = features[t] as TokenFeatures;
+    const offset = t * n;
+    scores.set(ownScores(model, token.own), offset);
+    for (let slot = 0; slot < token.neighbours.length; slot += 1) {
+      const given = neighbourScores(model, token.neighbours[slot] as NeighbourFeatures);
+      for (let tag = 0; tag < n; tag += 1) {
+        scores[offset + tag] = (scores[offset + tag] as number) + (given[slot * n + tag] as number);
+      }
+    }
+    addPairs(model, token.context, scores, offset);
     const type = historyType(history, token.historyKey);
-    if (type) addPairs(model, [HISTORY_TEMPLATE, type], scores, t * n);
-  });
+    if (type) addPairs(model, [HISTORY_TEMPLATE, type], scores, offset);
+  }
   return scores;
 }
 
