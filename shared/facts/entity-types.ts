@@ -3,7 +3,8 @@
  * as a place once and a person once ("Boise, Idaho" and "Miss Idaho"). Here the article's evidence decides
  * once: what the name is known to be (a news outlet is an organisation; "Ben Gurion Airport" is a place by
  * its last word; "Trenton, New Jersey" is a place by the state after it; "the Rodong Sinmun said" is not a
- * person; "companies like Elbit, Candiru and Rafael" are organisations), else the type the tagger gave it
+ * person; a surname or first name of a person named in full is that person, even after a list cue;
+ * "companies like Elbit, Candiru and Rafael" are organisations), else the type the tagger gave it
  * most often, else, on a tie, a place if the gazetteers know one by that name, else the first type seen.
  * A name tagged at least twice with each of two types is two entities ("Seattle" the city and the team).
  */
@@ -98,13 +99,23 @@ function listTypes(text: string, mentions: readonly NameMention[], fixed: Fixed)
   });
 }
 
-/** A one-word name that is the surname of a person named in full is that person ("Loewenstein"). */
+/**
+ * A one-word name that is the surname of a person named in full is that person ("Loewenstein"), and so is
+ * one the tagger typed a person that is the first name of one ("Mitchell" beside "Mitchell Roberts").
+ */
 function surnameTypes(mentions: readonly NameMention[], fixed: Fixed, known: KnownNames): void {
   const surnames = new Set<string>();
+  const firstNames = new Set<string>();
   for (const mention of mentions) {
     const words = mention.key.split(' ');
-    if (mention.type === 'person' && words.length > 1) surnames.add(words.at(-1) as string);
+    if (mention.type !== 'person' || words.length < 2) continue;
+    surnames.add(words.at(-1) as string);
+    firstNames.add(words[0] as string);
   }
+  const personFirstNames = new Set(
+    mentions.filter((m) => m.type === 'person' && firstNames.has(m.key)).map((m) => m.key),
+  );
+  for (const key of personFirstNames) surnames.add(key);
   for (const mention of mentions) {
     if (fixed.has(mention) || !surnames.has(mention.key) || known.isPlace(mention.key)) continue;
     fixed.set(mention, 'person');
@@ -141,8 +152,8 @@ export function decideTypes(
     const type = fixedType(text, mention, known);
     if (type) fixed.set(mention, type);
   }
-  listTypes(text, folded, fixed);
   surnameTypes(folded, fixed, known);
+  listTypes(text, folded, fixed);
   const byKey = new Map<string, NameMention[]>();
   for (const mention of folded) {
     const group = byKey.get(mention.key);

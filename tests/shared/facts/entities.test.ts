@@ -271,6 +271,23 @@ describe('buildEntities', () => {
     ]);
   });
 
+  it('keeps a person named by first name a person after a list cue ("contractors … like Mitchell")', () => {
+    const text =
+      'Mitchell Roberts sued us. Mitchell did some work for me. Most contractors here, independents like ' +
+      'Mitchell, do not know the rules.';
+    const mentions = taggedMentions(text, [
+      ['PER', 'Mitchell Roberts'],
+      ['PER', 'Mitchell'],
+      ['PER', 'Mitchell'],
+    ]);
+
+    const entities = buildEntities(text, mentions);
+
+    expect(entities.map((entity) => [entity.type, entity.name, entity.count])).toEqual([
+      ['person', 'Mitchell Roberts', 3],
+    ]);
+  });
+
   it.each([
     ['Blinken met Xi Jinping.', 'Xi Jinping'],
     ['In talks between Blinken and Xi Jinping, both spoke.', 'Xi Jinping'],
