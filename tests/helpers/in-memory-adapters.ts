@@ -16,6 +16,7 @@ import { TEST_BUCKET } from './builders.ts';
 export interface StoredObject {
   readonly body: Uint8Array;
   readonly contentType?: string;
+  readonly contentLanguage?: string;
   readonly etag?: string;
   readonly versionId?: string;
   readonly metadata?: Record<string, string>;
@@ -37,6 +38,7 @@ export function createInMemoryBucket(name = TEST_BUCKET) {
       return {
         bytes: object.body.byteLength,
         contentType: object.contentType,
+        ...(object.contentLanguage ? { contentLanguage: object.contentLanguage } : {}),
         etag: object.etag,
         versionId: object.versionId,
         metadata: object.metadata ?? {},

@@ -1,7 +1,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CreateBucketCommand, GetObjectCommand, HeadObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import {
+  CreateBucketCommand,
+  GetObjectCommand,
+  HeadObjectCommand,
+  PutObjectCommand,
+  S3Client,
+} from '@aws-sdk/client-s3';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type ArticleBucket, createArticleBucket } from '#shared/adapters/article-bucket.ts';
@@ -50,6 +56,22 @@ describe('createArticleBucket against the local S3 emulator', () => {
       metadata: { 'article-id': 'abc-123' },
     });
     expect(head.etag).toMatch(/^[^"]+$/);
+  });
+
+  it("heads an object's Content-Language, the language its sender declared", async () => {
+    await s3.send(
+      new PutObjectCommand({
+        Bucket: TEST_BUCKET,
+        Key: 'incoming/artikel.txt',
+        Body: encode('Guten Tag.'),
+        ContentType: 'text/plain',
+        ContentLanguage: 'de-AT',
+      }),
+    );
+
+    const head = await bucket.head('incoming/artikel.txt');
+
+    expect(head.contentLanguage).toBe('de-AT');
   });
 
   it('reads back the exact bytes when the object is binary', async () => {

@@ -184,6 +184,22 @@ describe('processObject', () => {
     expect(rows.get('from-api')?.result.status).toBe('DONE');
   });
 
+  it("takes the object's Content-Language as the article's declared language", async () => {
+    const key = 'incoming/declared.txt';
+    const { deps, rows } = setup({
+      [key]: { body: seed, etag: 'e1', contentLanguage: 'en-GB', metadata: { 'article-id': 'declared' } },
+    });
+
+    await processObject(anS3ObjectRef({ key, etag: 'e1' }), deps);
+
+    expect(rows.get('declared')?.result).toMatchObject({
+      status: 'DONE',
+      language: 'en',
+      languageSource: 'declared',
+      languageConfidence: 1,
+    });
+  });
+
   it('gives a copy of a submitted object its own id and Result when the copy keeps the article-id metadata', async () => {
     const metadata = { 'article-id': 'from-api' };
     const { deps, rows } = setup({
