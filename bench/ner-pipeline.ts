@@ -38,17 +38,27 @@ interface GoldDocument {
   readonly entities: readonly Surface[];
 }
 
-/** Pipeline counts of a model held in memory (a fold's) on gold documents. */
-export function pipelineCounts(weights: ModelWeights, documents: readonly GoldDocument[]) {
+/** Pipeline counts of a model held in memory (a fold's) on each gold document. */
+export function pipelineDocumentCounts(
+  weights: ModelWeights,
+  documents: readonly GoldDocument[],
+): Record<ScoredType, Counts>[] {
   const model = modelFromWeights(weights);
-  const totals = emptyCounts();
-  for (const document of documents) {
+  return documents.map((document) => {
+    const counts = emptyCounts();
     countDocument(
-      totals,
+      counts,
       document.entities,
       pipelineSurfaces(document.text, (text) => tagWithModel(model, text)),
     );
-  }
+    return counts;
+  });
+}
+
+/** Pipeline counts of a model held in memory (a fold's) on gold documents. */
+export function pipelineCounts(weights: ModelWeights, documents: readonly GoldDocument[]) {
+  const totals = emptyCounts();
+  for (const counts of pipelineDocumentCounts(weights, documents)) addCounts(totals, counts);
   return totals;
 }
 

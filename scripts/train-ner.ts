@@ -3,15 +3,17 @@
  * writes the committed model to shared/facts/ner/models/ner.json.
  *
  *   npm run train:ner -- [--epochs 8] [--seed 1] [--no-gum] [--gum-weight 1] [--cv 5] [--out FILE]
- *                        [--threshold 0] [--min-count 1] [--history]
+ *                        [--threshold 0] [--min-count 1] [--history] [--counts FILE] [--compare FILE]
  *
  * `--cv K` writes nothing: it trains K models on fixed folds (document i in fold i mod K) of CoNLL train
  * and of GUM dev and prints, per epoch, the out-of-fold micro F1 of the whole pipeline (cleaning, tagger,
  * entity grouping and typing) on each: that is how the options and epochs were chosen. CoNLL dev is never
- * used for a choice; the final run prints it once, as an untouched figure.
+ * used for a choice; the final run prints it once, as an untouched figure. With `--cv`, `--counts FILE`
+ * saves each document's counts at the last epoch, and `--compare FILE` prints the difference from such a
+ * saved run (another commit or other options) with its paired bootstrap 95% interval over documents.
  * Deterministic: the same data, seed and options give the same file.
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import {
   type Counts,
@@ -22,7 +24,8 @@ import {
   score,
 } from '#shared/facts/ner/evaluate.ts';
 import { encodeModel } from '#shared/facts/ner/model.ts';
-import { addCounts, pipelineCounts } from '../bench/ner-pipeline.ts';
+import { microF1Difference } from '../bench/f1-bootstrap.ts';
+import { addCounts, pipelineCounts, pipelineDocumentCounts } from '../bench/ner-pipeline.ts';
 import {
   CONLL_DEV,
   CONLL_TRAIN,
@@ -54,14 +57,42 @@ function describe(totals: Record<ScoredType, Counts>): string {
   return `${percent(score(microCounts(totals)).f1)} (${types})`;
 }
 
+type DocumentCounts = Record<string, Record<ScoredType, Counts>>;
+
+interface CrossValidation {
+  readonly k: number;
+  readonly options: TrainOptions;
+  readonly countsFile?: string;
+  readonly compareFile?: string;
+}
+
+/** The difference from a saved run on the documents both scored, per data set, with its interval. */
+function compare(current: DocumentCounts, file: string): void {
+  const saved = JSON.parse(readFileSync(file, 'utf8')) as DocumentCounts;
+  for (const set of ['conll', 'gum']) {
+    const ids = Object.keys(current).filter((id) => id.startsWith(`${set}:`) && saved[id] !== undefined);
+    if (ids.length === 0) continue;
+    const now = ids.map((id) => current[id] as Record<ScoredType, Counts>);
+    const before = ids.map((id) => saved[id] as Record<ScoredType, Counts>);
+    const { mean, low, high } = microF1Difference(now, before);
+    const points = (value: number) => `${value >= 0 ? '+' : ''}${(value * 100).toFixed(2)}`;
+    console.log(
+      `${set} (${ids.length} documents): micro F1 ${points(mean)} points against ${file} ` +
+        `(paired bootstrap 95% interval ${points(low)} to ${points(high)})`,
+    );
+  }
+}
+
 /** K-fold cross-validation on CoNLL train and GUM dev: out-of-fold pipeline F1 after every epoch. */
-function crossValidate(conll: GoldDocument[], gum: GoldDocument[], k: number, options: TrainOptions): void {
+function crossValidate(conll: GoldDocument[], gum: GoldDocument[], run: CrossValidation): void {
+  const { k, options } = run;
   const conllFolds = folds(conll, k);
   const gumFolds = folds(gum, k);
   const byEpoch = Array.from({ length: options.epochs }, () => ({
     conll: emptyCounts(),
     gum: emptyCounts(),
   }));
+  const lastEpoch: DocumentCounts = {};
   conllFolds.forEach((conllFold, fold) => {
     const gumFold = gumFolds[fold] ?? { train: [], test: [] };
     const started = performance.now();
@@ -69,8 +100,16 @@ function crossValidate(conll: GoldDocument[], gum: GoldDocument[], k: number, op
       const weights = averaged();
       const totals = byEpoch[epoch - 1];
       if (!totals) return;
-      addCounts(totals.conll, pipelineCounts(weights, conllFold.test));
-      if (gumFold.test.length > 0) addCounts(totals.gum, pipelineCounts(weights, gumFold.test));
+      const sets = [
+        ['conll', conllFold.test, totals.conll],
+        ['gum', gumFold.test, totals.gum],
+      ] as const;
+      for (const [set, documents, into] of sets) {
+        pipelineDocumentCounts(weights, documents).forEach((counts, index) => {
+          addCounts(into, counts);
+          if (epoch === options.epochs) lastEpoch[`${set}:${documents[index]?.id}`] = counts;
+        });
+      }
     });
     console.log(`fold ${fold + 1}/${k} (${((performance.now() - started) / 1000).toFixed(0)} s)`);
   });
@@ -79,6 +118,8 @@ function crossValidate(conll: GoldDocument[], gum: GoldDocument[], k: number, op
     const web = gum.length > 0 ? `; GUM ${describe(totals.gum)}` : '';
     console.log(`epoch ${index + 1}: CoNLL ${describe(totals.conll)}${web}`);
   });
+  if (run.countsFile) writeFileSync(run.countsFile, JSON.stringify(lastEpoch));
+  if (run.compareFile) compare(lastEpoch, run.compareFile);
 }
 
 function main(): void {
@@ -93,6 +134,8 @@ function main(): void {
       cv: { type: 'string' },
       out: { type: 'string' },
       history: { type: 'boolean', default: false },
+      counts: { type: 'string' },
+      compare: { type: 'string' },
     },
   });
   const options: TrainOptions = {
@@ -111,7 +154,12 @@ function main(): void {
     `CoNLL train: ${conll.length} documents; GUM dev: ${gum.length} documents (x${options.gumWeight})`,
   );
   if (values.cv !== undefined) {
-    crossValidate(conll, gum, numberOption('cv', values.cv, 2), options);
+    crossValidate(conll, gum, {
+      k: numberOption('cv', values.cv, 2),
+      options,
+      ...(values.counts ? { countsFile: values.counts } : {}),
+      ...(values.compare ? { compareFile: values.compare } : {}),
+    });
     return;
   }
   const weights = trainModel(conll, gum, options);
