@@ -27,6 +27,9 @@ export const USAGE = `Usage:
   precis view --jsonl IN -o DIR          an HTML page per Result line, as precis process prints them
   precis redrive [--queue-url URL --dlq-url URL]
                                          moves the dead letters back to the queue (precis redrive -h)
+  precis backfill --prefix P [--concurrency N] [--state-machine ARN [--wait]]
+                                         reprocesses every object under P with the current pipeline
+                                         version, locally or on AWS (precis backfill -h)
 
 Options:
   --format json|text|markdown  json (the default): one Result JSON line each; text and markdown: title,

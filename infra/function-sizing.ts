@@ -4,7 +4,7 @@
  */
 
 /** The process function's memory; `npm run cost` shows why (cost and time per article by memory size). */
-export const PROCESS_MEMORY_MB = 2048;
+export const PROCESS_MEMORY_MB = 1536;
 export const API_MEMORY_MB = 512;
 
 /**

@@ -4,8 +4,11 @@ import { INCOMING_PREFIX } from '../config.ts';
 /**
  * Batches of a backfill in flight at once when the request does not say. Each batch is one process function
  * invocation, so this is also the backfill's Lambda concurrency, next to the queue's own (`maxConcurrency`).
+ * 5, like the queue: `npm run cost` puts 5 concurrent invocations at about 3,000 DynamoDB write units a
+ * second (an article writes about 28: its Result and some 14 entity index items), under the 4,000 a new
+ * on-demand table serves at once; more is throttled (and retried) until the table has adapted.
  */
-export const DEFAULT_BACKFILL_CONCURRENCY = 10;
+export const DEFAULT_BACKFILL_CONCURRENCY = 5;
 /** Step Functions runs at most 10,000 child workflows of a Distributed Map at once; Lambda's default account quota is 1,000. */
 export const MAX_BACKFILL_CONCURRENCY = 1000;
 

@@ -1,0 +1,169 @@
+/**
+ * `npm run bench:perf`: the budgets of issue 12 that the machine can measure, in one run, written to
+ * bench/results/perf.json (which `npm run cost` reads):
+ * - core speed: processArticle on the 268 CNN/DM dev articles in this process, CPU time per article
+ *   (median, p95), articles per CPU second on one core, peak RSS;
+ * - the CLI: start-up (`node bin/precis.js --version`) and one `--jsonl` run over 1,400 articles (the 268
+ *   repeated), CPU time of the child, start-up included;
+ * - cold start: the process bundle's size and its module init plus the first article, in fresh Node
+ *   processes, beside a minimal bundle with only the AWS SDK clients.
+ * Every time is CPU time (process.cpuUsage, or GNU time for a child): the machine has 2 cores shared by up to
+ * 8 engineers, so wall time says more about the neighbours than about precis.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { processArticle } from '#shared/process-article.ts';
+import { canMeasureChildren, runMeasured } from './child-usage.ts';
+import { type CnndmArticle, readCnndmArticles } from './cnndm.ts';
+import { measureColdStarts } from './cold-start.ts';
+import { loadNote, median, peakRssMiB, quantile, writeResults } from './measure.ts';
+
+const ROOT = fileURLToPath(new URL('../', import.meta.url));
+const CLI = join(ROOT, 'bin/precis.js');
+const CLI_ARTICLES = 1_400;
+const STARTS = 7;
+const PASSES = 3;
+
+const BUDGETS = {
+  coreArticlesPerSecond: 250,
+  cliStartMs: 300,
+  cliArticlesPerSecond: 200,
+  codeBytes: 2_000_000,
+  coldStartMs: 150,
+} as const;
+
+const input = (article: CnndmArticle, index: number) => ({
+  id: `${article.id}#${index}`,
+  source: { bucket: 'bench', key: `${article.id}.txt`, contentType: 'text/plain', bytes: 0 },
+  bytes: new TextEncoder().encode(article.text),
+  ...(article.url ? { url: article.url } : {}),
+});
+
+/** CPU milliseconds of each article, the fastest of PASSES passes (the first pass also warms up V8). */
+function coreSpeed(articles: readonly CnndmArticle[]) {
+  const best = new Array<number>(articles.length).fill(Number.POSITIVE_INFINITY);
+  const inputs = articles.map(input);
+  for (let pass = 0; pass < PASSES; pass++) {
+    inputs.forEach((article, index) => {
+      const started = process.cpuUsage();
+      processArticle(article, {});
+      const { user, system } = process.cpuUsage(started);
+      best[index] = Math.min(best[index] as number, (user + system) / 1000);
+    });
+  }
+  const total = best.reduce((sum, ms) => sum + ms, 0);
+  const bytes = articles.reduce((sum, article) => sum + Buffer.byteLength(article.text), 0);
+  return {
+    articles: articles.length,
+    articlesPerCpuSecond: (articles.length * 1000) / total,
+    medianMs: median(best),
+    p95Ms: quantile(best, 0.95),
+    meanMs: total / articles.length,
+    meanBytes: bytes / articles.length,
+    cpuMsPerMb: total / (bytes / 1e6),
+    peakRssMiB: peakRssMiB(),
+    /** Each article's size and CPU time, for the cost model's fit of time against size. */
+    samples: articles.map((article, index) => ({
+      bytes: Buffer.byteLength(article.text),
+      cpuMs: Number((best[index] as number).toFixed(3)),
+    })),
+  };
+}
+
+function cliStart() {
+  const runs = Array.from({ length: STARTS }, () =>
+    runMeasured(process.execPath, [CLI, '--version'], { cwd: ROOT }),
+  );
+  return {
+    starts: STARTS,
+    cpuMs: median(runs.map((run) => run.cpuSeconds * 1000)),
+    wallMs: median(runs.map((run) => run.wallSeconds * 1000)),
+  };
+}
+
+function cliThroughput(articles: readonly CnndmArticle[]) {
+  const directory = mkdtempSync(join(tmpdir(), 'precis-bench-perf-'));
+  try {
+    const file = join(directory, 'articles.jsonl');
+    const lines = Array.from({ length: CLI_ARTICLES }, (_, index) => {
+      const article = articles[index % articles.length] as CnndmArticle;
+      return JSON.stringify({ id: `${article.id}#${index}`, text: article.text });
+    });
+    writeFileSync(file, `${lines.join('\n')}\n`);
+    const run = runMeasured(process.execPath, [CLI, 'process', '--jsonl', file], { cwd: ROOT });
+    if (run.status !== 0) throw new Error(`precis process --jsonl failed: ${run.stderr.slice(-2000)}`);
+    const results = run.stdout.split('\n').filter((line) => line.trim() !== '').length;
+    return {
+      articles: CLI_ARTICLES,
+      results,
+      cpuSeconds: run.cpuSeconds,
+      wallSeconds: run.wallSeconds,
+      articlesPerCpuSecond: CLI_ARTICLES / run.cpuSeconds,
+      peakRssMiB: run.peakMiB,
+    };
+  } finally {
+    rmSync(directory, { recursive: true, force: true });
+  }
+}
+
+const verdict = (holds: boolean) => (holds ? 'holds' : 'DOES NOT HOLD');
+
+async function main(): Promise<void> {
+  const articles = readCnndmArticles();
+  if (articles === undefined) return;
+  if (!canMeasureChildren()) {
+    console.log('/usr/bin/time not found (apt-get install -y time): CLI and cold-start figures need it');
+    return;
+  }
+  console.log(`bench:perf, ${loadNote()} on 2 shared cores; every time is CPU time`);
+  const core = coreSpeed(articles);
+  console.log(
+    `core: ${core.articlesPerCpuSecond.toFixed(0)} articles/CPU s (budget ${BUDGETS.coreArticlesPerSecond}: ${verdict(core.articlesPerCpuSecond >= BUDGETS.coreArticlesPerSecond)}); ` +
+      `median ${core.medianMs.toFixed(2)} ms, p95 ${core.p95Ms.toFixed(2)} ms, peak RSS ${core.peakRssMiB.toFixed(0)} MiB`,
+  );
+  // A fresh build, so the figures are of the code as it is (and the build is not timed).
+  spawnSync(process.execPath, [join(ROOT, 'bin/build.js')], { stdio: 'inherit' });
+  const start = cliStart();
+  console.log(
+    `CLI start: ${start.cpuMs.toFixed(0)} ms CPU, ${start.wallMs.toFixed(0)} ms wall (budget ${BUDGETS.cliStartMs} ms: ${verdict(start.cpuMs <= BUDGETS.cliStartMs)})`,
+  );
+  const cli = cliThroughput(articles);
+  console.log(
+    `CLI --jsonl: ${cli.results} Results of ${cli.articles} in ${cli.cpuSeconds.toFixed(2)} CPU s: ${cli.articlesPerCpuSecond.toFixed(0)} articles/CPU s ` +
+      `(budget ${BUDGETS.cliArticlesPerSecond}: ${verdict(cli.articlesPerCpuSecond >= BUDGETS.cliArticlesPerSecond)}), peak RSS ${cli.peakRssMiB.toFixed(0)} MiB`,
+  );
+  const coldStarts = await measureColdStarts({ instructions: false });
+  for (const cold of coldStarts) {
+    console.log(
+      `cold start ${cold.bundle}: code ${(cold.codeBytes / 1e6).toFixed(2)} MB, map ${(cold.sourceMapBytes / 1e6).toFixed(2)} MB, data ${(cold.dataBytes / 1e6).toFixed(2)} MB; ` +
+        `module init ${cold.importCpuMs.toFixed(0)} ms CPU` +
+        (cold.firstArticleCpuMs === undefined
+          ? ''
+          : `, first article ${cold.firstArticleCpuMs.toFixed(0)} ms CPU`) +
+        `; whole process ${cold.processCpuMs.toFixed(0)} ms CPU`,
+    );
+  }
+  const processBundle = coldStarts.find((cold) => cold.bundle === 'process');
+  if (processBundle !== undefined) {
+    const coldMs = processBundle.importCpuMs + (processBundle.firstArticleCpuMs ?? 0);
+    console.log(
+      `process bundle ${(processBundle.codeBytes / 1e6).toFixed(2)} MB (budget 2 MB: ${verdict(processBundle.codeBytes <= BUDGETS.codeBytes)}); ` +
+        `init + first article ${coldMs.toFixed(0)} ms CPU (budget ${BUDGETS.coldStartMs}: ${verdict(coldMs <= BUDGETS.coldStartMs)})`,
+    );
+  }
+  const file = writeResults('perf', {
+    measuredAt: new Date().toISOString(),
+    load: loadNote(),
+    budgets: BUDGETS,
+    core,
+    cliStart: start,
+    cli,
+    coldStarts,
+  });
+  console.log(`wrote ${file}`);
+}
+
+await main();
