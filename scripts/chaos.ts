@@ -39,12 +39,15 @@ const { values: args } = parseArgs({
     uploads: { type: 'string', default: '300' },
     kills: { type: 'string', default: '5' },
     concurrency: { type: 'string', default: '6' },
+    'fault-rate': { type: 'string', default: '0.02' },
     'keep-data': { type: 'boolean', default: false },
   },
 });
 const UPLOADS = Number(args.uploads);
 const KILLS = Number(args.kills);
 const CONCURRENCY = Number(args.concurrency);
+/** Share of the handlers' DynamoDB and S3 requests that fail (throttling, 500): PRECIS_FAULT_RATE. */
+const FAULT_RATE = args['fault-rate'] as string;
 /** Short, so that messages in flight at a kill come back soon. */
 const VISIBILITY_TIMEOUT_SECONDS = 10;
 const READY_WITHIN_MS = 180_000;
@@ -184,6 +187,7 @@ async function main(): Promise<void> {
       PRECIS_DATA_DIR: dataDir,
       PRECIS_VISIBILITY_TIMEOUT: String(VISIBILITY_TIMEOUT_SECONDS),
       POWERTOOLS_LOG_LEVEL: 'ERROR',
+      ...(Number(FAULT_RATE) > 0 ? { PRECIS_FAULT_RATE: FAULT_RATE } : {}),
     },
     apiUrl,
     join(dataDir, 'stack.log'),
@@ -195,7 +199,9 @@ async function main(): Promise<void> {
     new DynamoDBClient({ ...clientConfig, endpoint: `http://127.0.0.1:${dynamodbPort}` }),
   );
   const started = Date.now();
-  console.error(`chaos: ${UPLOADS} uploads, ${KILLS} SIGKILLs; data and log in ${dataDir}`);
+  console.error(
+    `chaos: ${UPLOADS} uploads, ${KILLS} SIGKILLs, fault rate ${FAULT_RATE}; data and log in ${dataDir}`,
+  );
   await stack.start();
 
   /** Retries `run` until the stack answers (it may be down between a kill and its restart). */
@@ -316,10 +322,16 @@ async function main(): Promise<void> {
   // Wait until every acknowledged upload has a terminal Result and the queue is drained.
   const idOf = (u: Upload) =>
     objectArticleId({ bucket: LOCAL_NAMES.bucket, key: u.key, version: u.versionId });
-  const resultOf = async (id: string): Promise<Result | undefined> => {
-    const response = await fetch(`${apiUrl}/articles/${encodeURIComponent(id)}`);
-    return response.status === 200 ? ((await response.json()) as Result) : undefined;
-  };
+  /** The API's answer; its handler meets the injected faults too, so a 5xx is asked again. */
+  const getJson = (path: string): Promise<unknown> =>
+    persist(async () => {
+      const response = await fetch(`${apiUrl}${path}`);
+      if (response.status === 404) return undefined;
+      if (!response.ok) throw new Error(`${path}: ${response.status}`);
+      return response.json();
+    });
+  const resultOf = async (id: string) =>
+    (await getJson(`/articles/${encodeURIComponent(id)}`)) as Result | undefined;
   const terminal = (r: Result | undefined) => r?.status === 'DONE' || r?.status === 'FAILED';
   const waiting = async () => {
     const { Attributes = {} } = await sqs.send(
@@ -352,8 +364,9 @@ async function main(): Promise<void> {
   const stuckIds = new Set(final.filter((r) => r !== undefined && !terminal(r)).map((r) => r?.id));
   let duplicates = 0;
   for (const key of new Set(uploads.map((u) => u.key))) {
-    const response = await fetch(`${apiUrl}/articles?key=${encodeURIComponent(key)}`);
-    const listed = ((await response.json()) as { items: Result[] }).items;
+    const { items: listed } = (await getJson(`/articles?key=${encodeURIComponent(key)}`)) as {
+      items: Result[];
+    };
     for (const r of listed) if (!terminal(r)) stuckIds.add(r.id);
     const perContent = new Map<string, number>();
     for (const r of listed)

@@ -18,6 +18,7 @@ export const ENV = {
   stuckAfterSeconds: 'STUCK_AFTER_SECONDS',
   corsAllowOrigins: 'CORS_ALLOW_ORIGINS',
   eventBusName: 'EVENT_BUS_NAME',
+  faultRate: 'PRECIS_FAULT_RATE',
 } as const;
 
 export const INCOMING_PREFIX = 'incoming/';
@@ -52,6 +53,8 @@ export interface Config {
   readonly corsAllowOrigins: readonly string[];
   /** The EventBridge bus ArticleProcessed and ArticleFailed go to; undefined: no events. */
   readonly eventBusName: string | undefined;
+  /** Share of DynamoDB and S3 requests failed on purpose (test:chaos only; see fault-injection.ts). */
+  readonly faultRate: number | undefined;
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -85,6 +88,19 @@ function lengthLimit(env: Env, name: string, schema: z.ZodType<number, string>):
   return parsed.data;
 }
 
+/** A share from 0 (exclusive) to 0.5: more would fail nearly every article five times over. */
+function faultRate(env: Env, name: string): number | undefined {
+  const value = env[name];
+  if (value === undefined || value.trim() === '') return undefined;
+  const parsed = Number(value);
+  if (!(parsed > 0 && parsed <= 0.5)) {
+    throw new ConfigError(
+      `Environment variable ${name} must be a share above 0 and at most 0.5, got "${value}"`,
+    );
+  }
+  return parsed;
+}
+
 export function loadConfig(env: Env = process.env): Config {
   return {
     tableName: required(env, ENV.tableName),
@@ -101,6 +117,7 @@ export function loadConfig(env: Env = process.env): Config {
       .map((origin) => origin.trim())
       .filter((origin) => origin !== ''),
     eventBusName: env[ENV.eventBusName] || undefined,
+    faultRate: faultRate(env, ENV.faultRate),
   };
 }
 
