@@ -1,4 +1,4 @@
-import { Grant, type IGrantable, PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { Effect, Grant, type IGrantable, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 
 /**
@@ -63,6 +63,21 @@ export function grantListVersions(bucket: IBucket, grantee: IGrantable, prefixes
       actions: ['s3:ListBucketVersions'],
       resources: [bucket.bucketArn],
       conditions: { StringLike: { 's3:prefix': prefixes.map((prefix) => `${prefix}*`) } },
+    }),
+  );
+}
+
+/**
+ * An explicit Deny of s3:ListBucket outside `prefix`, for a grantee whose Allow comes from a construct that
+ * cannot scope it (Step Functions' S3 item reader, whose prefix is only known at run time).
+ */
+export function denyListOutsidePrefix(bucket: IBucket, grantee: IGrantable, prefix: string): void {
+  grantee.grantPrincipal.addToPrincipalPolicy(
+    new PolicyStatement({
+      effect: Effect.DENY,
+      actions: ['s3:ListBucket'],
+      resources: [bucket.bucketArn],
+      conditions: { StringNotLike: { 's3:prefix': `${prefix}*` } },
     }),
   );
 }

@@ -33,7 +33,7 @@ import {
 import { API_ROUTES, PUBLIC_ROUTES, splitRoute } from '#shared/events/api-routes.ts';
 import { checkedSummaryLength } from '#shared/summarise/summary-length.ts';
 import { BackfillStateMachine } from './backfill-state-machine.ts';
-import { grantListVersions, grantObjects, grantReadPrefix } from './bucket-grants.ts';
+import { denyListOutsidePrefix, grantListVersions, grantObjects, grantReadPrefix } from './bucket-grants.ts';
 import { NER_MODEL_DATA } from './bundling.ts';
 import { API_MEMORY_MB, PROCESS_MEMORY_MB } from './function-sizing.ts';
 import { LambdaFunction } from './lambda-function.ts';
@@ -416,6 +416,9 @@ export class PrecisStack extends Stack {
       logRetention,
       removalPolicy,
     });
+    // Its item reader may list the whole bucket (the prefix is an execution input); a backfill only ever
+    // lists incoming/ (backfill-request.ts refuses other prefixes), so any other listing is denied.
+    denyListOutsidePrefix(bucket, backfill.stateMachine, INCOMING_PREFIX);
 
     deadLetterQueue.grant(deadLettersFunction, 'sqs:ReceiveMessage');
     grantReadPrefix(bucket, deadLettersFunction, INCOMING_PREFIX, { versions: true });

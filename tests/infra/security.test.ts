@@ -221,6 +221,30 @@ function watchedMetric(alarm: Resource): AlarmMetric {
   return { MetricName: stat?.Metric.MetricName, Dimensions: stat?.Metric.Dimensions };
 }
 
+describe('backfill state machine', () => {
+  it('may list the articles bucket only under incoming/ (an explicit Deny outside it)', () => {
+    const role = Object.entries(resources).find(
+      ([id, r]) => r.Type === 'AWS::IAM::Role' && id.startsWith('BackfillStateMachineRole'),
+    )?.[0];
+    const statements = Object.values(resources)
+      .filter(
+        (r) =>
+          r.Type === 'AWS::IAM::Policy' &&
+          JSON.stringify(r.Properties.Roles) === JSON.stringify([{ Ref: role }]),
+      )
+      .flatMap((p) => (p.Properties.PolicyDocument as { Statement: Statement[] }).Statement);
+
+    expect(role).toBeDefined();
+    expect(statements).toContainEqual(
+      expect.objectContaining({
+        Effect: 'Deny',
+        Action: 's3:ListBucket',
+        Condition: { StringNotLike: { 's3:prefix': 'incoming/*' } },
+      }),
+    );
+  });
+});
+
 describe('alarms', () => {
   const alarmsIn = () => Object.values(resources).filter((r) => r.Type === 'AWS::CloudWatch::Alarm');
 
