@@ -1,5 +1,6 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
+import { SQSClient } from '@aws-sdk/client-sqs';
 import middy from '@middy/core';
 import httpContentNegotiation from '@middy/http-content-negotiation';
 import httpCors from '@middy/http-cors';
@@ -9,6 +10,7 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from 'a
 import { createArticleBucket } from '#shared/adapters/article-bucket.ts';
 import { createArticleStore } from '#shared/adapters/article-store.ts';
 import { createAwsClients } from '#shared/adapters/aws-clients.ts';
+import { createProcessQueue } from '#shared/adapters/process-queue.ts';
 import { loadConfig } from '#shared/config.ts';
 import { problemDetails } from '#shared/http/middleware.ts';
 import { PROBLEM_MEDIA_TYPE } from '#shared/http/problem.ts';
@@ -80,6 +82,12 @@ export const handler: (event: Event, context: Context) => Promise<APIGatewayProx
     bucket: createArticleBucket(clients.s3, config.bucketName),
     store: createArticleStore(clients.documentClient, config.tableName),
     maxInputBytes: config.maxInputBytes,
+    ...(config.processQueueUrl === undefined
+      ? {}
+      : {
+          // The regional endpoint (or AWS_ENDPOINT_URL_SQS locally), not the host named in the queue URL.
+          queue: createProcessQueue(new SQSClient({ useQueueUrlAsEndpoint: false }), config.processQueueUrl),
+        }),
   },
   { corsAllowOrigins: config.corsAllowOrigins },
 );

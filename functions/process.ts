@@ -169,6 +169,9 @@ function shareWithinBatch(process: ProcessOnce): ProcessOnce {
   };
 }
 
+const reprocessSuffix = (ref: S3ObjectRef) =>
+  ref.reprocessRequestedAt === undefined ? '' : `#reprocess@${ref.reprocessRequestedAt}`;
+
 /** Wraps processing with Powertools idempotency keyed on bucket/key/version, when a table is configured. */
 function withIdempotency(process: ProcessOnce, tableName: string | undefined, dynamodb: DynamoDBClient) {
   if (tableName === undefined) return { processOnce: process, idempotency: undefined };
@@ -185,8 +188,12 @@ function withIdempotency(process: ProcessOnce, tableName: string | undefined, dy
   );
   return {
     // Per pipeline version: a backfill after a release reprocesses what the previous version processed.
+    // And per reprocess request: POST /articles/{id}/reprocess runs the same version again.
     processOnce: (ref: S3ObjectRef) =>
-      idempotent({ objectVersion: `${objectVersionKey(ref)}@${PIPELINE_VERSION}`, ref }),
+      idempotent({
+        objectVersion: `${objectVersionKey(ref)}@${PIPELINE_VERSION}${reprocessSuffix(ref)}`,
+        ref,
+      }),
     idempotency,
   };
 }

@@ -294,6 +294,7 @@ export class PrecisStack extends Stack {
       memorySize: API_MEMORY_MB,
       environment: {
         ...pipelineEnvironment,
+        [ENV.processQueueUrl]: queue.queueUrl,
         ...(corsAllowOrigins.length === 0 ? {} : { [ENV.corsAllowOrigins]: corsAllowOrigins.join(',') }),
       },
     });
@@ -376,13 +377,7 @@ export class PrecisStack extends Stack {
     grantObjects(bucket, processFunction, 'put', PROCESSED_PREFIX);
     grantObjects(bucket, processFunction, 'delete', PROCESSED_PREFIX);
     // Query: a backfill skips objects the current pipeline version processed (byKey index).
-    table.grant(
-      processFunction,
-      'dynamodb:PutItem',
-      'dynamodb:UpdateItem',
-      'dynamodb:BatchWriteItem',
-      'dynamodb:Query',
-    );
+    table.grant(processFunction, 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:Query');
     // What the Powertools idempotency persistence layer does: get, put, update and delete a record.
     idempotencyTable.grant(
       processFunction,
@@ -398,6 +393,8 @@ export class PrecisStack extends Stack {
     grantObjects(bucket, apiFunction, 'deleteVersions', INCOMING_PREFIX);
     grantObjects(bucket, apiFunction, 'deleteVersions', PROCESSED_PREFIX);
     grantListVersions(bucket, apiFunction, [INCOMING_PREFIX, PROCESSED_PREFIX]);
+    // POST /articles/{id}/reprocess queues the stored upload for the process function.
+    queue.grant(apiFunction, 'sqs:SendMessage');
     // Get, list and write Results; DELETE removes a Result and its entity index entries (with name counts).
     table.grant(
       apiFunction,

@@ -189,6 +189,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     );
     Object.assign(process.env, {
       [ENV.deadLetterQueueUrl]: deadLetterQueue.url,
+      [ENV.processQueueUrl]: queue.url,
       [ENV.stuckAfterSeconds]: String(
         options.stuckAfterSeconds ?? localStuckAfterSeconds(options.visibilityTimeoutSeconds),
       ),

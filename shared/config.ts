@@ -15,6 +15,7 @@ export const ENV = {
   summaryWords: 'SUMMARY_WORDS',
   s3ForcePathStyle: 'S3_FORCE_PATH_STYLE',
   deadLetterQueueUrl: 'DEAD_LETTER_QUEUE_URL',
+  processQueueUrl: 'PROCESS_QUEUE_URL',
   stuckAfterSeconds: 'STUCK_AFTER_SECONDS',
   corsAllowOrigins: 'CORS_ALLOW_ORIGINS',
   eventBusName: 'EVENT_BUS_NAME',
@@ -48,6 +49,8 @@ export interface Config {
   readonly s3ForcePathStyle: boolean;
   /** The dead-letter queue the dead-letters function reads (only that function needs it). */
   readonly deadLetterQueueUrl: string | undefined;
+  /** The queue the process function reads; the api function sends reprocess requests to it. */
+  readonly processQueueUrl: string | undefined;
   readonly stuckAfterSeconds: number;
   /** Browser origins the API answers with CORS headers (comma-separated); empty: CORS off. */
   readonly corsAllowOrigins: readonly string[];
@@ -111,6 +114,7 @@ export function loadConfig(env: Env = process.env): Config {
     summaryWords: lengthLimit(env, ENV.summaryWords, summaryWordsTextSchema),
     s3ForcePathStyle: env[ENV.s3ForcePathStyle] === 'true',
     deadLetterQueueUrl: env[ENV.deadLetterQueueUrl] || undefined,
+    processQueueUrl: env[ENV.processQueueUrl] || undefined,
     stuckAfterSeconds: positiveInteger(env, ENV.stuckAfterSeconds) ?? DEFAULT_STUCK_AFTER_SECONDS,
     corsAllowOrigins: (env[ENV.corsAllowOrigins] ?? '')
       .split(',')

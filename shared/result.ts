@@ -193,6 +193,17 @@ export const analysisSchema = z
   .meta({ id: 'Analysis' });
 export type Analysis = z.infer<typeof analysisSchema>;
 
+/** One earlier run of the pipeline on an article, kept when it is processed again. */
+export const historyEntrySchema = z
+  .object({
+    pipelineVersion: z.string(),
+    processedAt: z.string().meta({ description: 'ISO 8601 time that run wrote its Result' }),
+    status: z.enum(['DONE', 'FAILED']),
+  })
+  .readonly()
+  .meta({ id: 'HistoryEntry' });
+export type HistoryEntry = z.infer<typeof historyEntrySchema>;
+
 export const resultSchema = z
   .object({
     id: z.string(),
@@ -289,6 +300,15 @@ export const resultSchema = z
     error: resultErrorSchema.optional(),
     pipelineVersion: z.string(),
     processedAt: z.string().meta({ description: 'ISO 8601 time the Result was written' }),
+    history: z
+      .array(historyEntrySchema)
+      .readonly()
+      .optional()
+      .meta({
+        description:
+          'Earlier runs of this article (POST /articles/{id}/reprocess, a backfill after a release), oldest ' +
+          'first; the most recent 20 are kept',
+      }),
   })
   .readonly()
   .meta({ id: 'Result' });

@@ -134,6 +134,11 @@ export interface StoredArticle extends Offload {
   readonly order?: string;
 }
 
+/** A Result write that went through, with the Result it replaced (none for a new id). */
+export interface Claimed {
+  readonly previous?: StoredArticle['result'];
+}
+
 /** A Result still waiting to end, as the sweeper sees it. */
 export interface InFlight {
   readonly id: string;
@@ -400,12 +405,22 @@ export function createArticleStore(ddb: DynamoDBDocumentClient, tableName: strin
     }
   }
 
-  /** Writes the Result unless the stored status forbids it (see REPLACEABLE); false when it was refused. */
-  async function put(result: Result, placement: Placement, offload: Offload = {}): Promise<boolean> {
+  /**
+   * Writes the Result unless the stored status forbids it (see REPLACEABLE, or `condition`); false when it was
+   * refused, else what it replaced.
+   */
+  async function put(
+    result: Result,
+    placement: Placement,
+    offload: Offload = {},
+    condition: ReturnType<typeof conditionFor> = conditionFor(result),
+  ): Promise<false | Claimed> {
     const item = toItem(result, placement, offload);
     try {
-      await ddb.send(new PutCommand({ TableName: tableName, Item: item, ...conditionFor(result) }));
-      return true;
+      const output = await ddb.send(
+        new PutCommand({ TableName: tableName, Item: item, ...condition, ReturnValues: 'ALL_OLD' }),
+      );
+      return output.Attributes === undefined ? {} : { previous: fromItem(output.Attributes).result };
     } catch (error) {
       if (isAwsError(error, 'ConditionalCheckFailedException')) return false;
       throw toAdapterError(error, `PutItem ${result.status} ${result.id} on table ${tableName}`);
@@ -447,12 +462,34 @@ export function createArticleStore(ddb: DynamoDBDocumentClient, tableName: strin
 
   return {
     /** A new article accepted by the API. False when processing already wrote the item first. */
-    putPending: (result: Result, placement: Placement) => put(result, placement),
-    /** False when a terminal Result already exists for this id: the caller skips the work. */
+    putPending: async (result: Result, placement: Placement) => (await put(result, placement)) !== false,
+    /**
+     * False when a terminal Result already exists for this id: the caller skips the work. Else what it
+     * replaced (a PENDING Result, a FAILED one retried, a Result of an older pipeline version), for its history.
+     */
     markProcessing: (result: Result, placement: Placement) => put(result, placement),
     /** Writes a DONE or FAILED Result. False when a terminal Result forbids it (a duplicate). */
-    saveResult: (result: Result, placement: Placement, offload: Offload = {}) =>
-      put(result, placement, offload),
+    saveResult: async (result: Result, placement: Placement, offload: Offload = {}) =>
+      (await put(result, placement, offload)) !== false,
+    /**
+     * Replaces an ended (DONE or FAILED) Result with a PENDING one for POST /articles/{id}/reprocess, only if
+     * the stored Result is still the one the caller read (same status and processedAt). False otherwise.
+     */
+    putReprocess: async (
+      result: Result,
+      placement: Placement,
+      expected: Pick<Result, 'status' | 'processedAt'>,
+    ): Promise<boolean> =>
+      (await put(
+        result,
+        placement,
+        {},
+        {
+          ConditionExpression: '#status = :expected AND processedAt = :at',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':expected': expected.status, ':at': expected.processedAt },
+        },
+      )) !== false,
 
     get: async (id: string): Promise<StoredArticle | undefined> => {
       const output = await send(`GetItem ${id}`, () =>

@@ -11,6 +11,7 @@ export const API_ROUTES = [
   'GET /articles',
   'GET /articles/{id}',
   'DELETE /articles/{id}',
+  'POST /articles/{id}/reprocess',
   'POST /uploads',
   'GET /entities',
   'GET /entities/{type}/{name}',

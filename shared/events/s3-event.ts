@@ -17,7 +17,16 @@ export interface S3ObjectRef {
   readonly sequencer?: string;
   readonly eventName: string;
   readonly eventTime: string;
+  /** Set on a REPROCESS_EVENT: when the reprocess was asked for (each request is processed once). */
+  readonly reprocessRequestedAt?: string;
 }
+
+/**
+ * The event name of the record POST /articles/{id}/reprocess queues: an S3 notification record of the stored
+ * upload (its key, version and ETag, and its original event time and sequencer, so the Result keeps its place),
+ * processed like a new upload.
+ */
+export const REPROCESS_EVENT = 'precis:Reprocess';
 
 /** What one SQS message body holds: object references, or S3's one-off test message sent on subscription. */
 export type S3Notification =
@@ -32,7 +41,7 @@ export type S3Notification =
     }
   | { readonly kind: 'test' };
 
-const OBJECT_CREATED = /^ObjectCreated:/;
+const OBJECT_CREATED = /^(ObjectCreated:|precis:Reprocess$)/;
 const OBJECT_REMOVED = /^ObjectRemoved:/;
 
 const testEventSchema = z.object({ Event: z.literal('s3:TestEvent') });
@@ -41,6 +50,7 @@ const recordSchema = z.object({
   eventSource: z.literal('aws:s3'),
   eventName: z.string(),
   eventTime: z.string(),
+  reprocessRequestedAt: z.string().optional(),
   s3: z.object({
     bucket: z.object({ name: z.string().min(1) }),
     object: z.object({
@@ -123,6 +133,9 @@ function toObjectRef(record: z.infer<typeof recordSchema>): S3ObjectRef {
     sequencer: record.s3.object.sequencer,
     eventName: record.eventName,
     eventTime: record.eventTime,
+    ...(record.reprocessRequestedAt === undefined
+      ? {}
+      : { reprocessRequestedAt: record.reprocessRequestedAt }),
   };
 }
 
@@ -139,4 +152,31 @@ export function eventVersion(ref: S3ObjectRef): string {
 /** The idempotency key of an object event: bucket, key and version. */
 export function objectVersionKey(ref: S3ObjectRef): string {
   return `${ref.bucket}/${ref.key}#${eventVersion(ref)}`;
+}
+
+/** The S3 notification (one record) that asks the process function to run the pipeline again on an upload. */
+export function reprocessNotification(
+  ref: Pick<S3ObjectRef, 'bucket' | 'key' | 'versionId' | 'etag' | 'size' | 'sequencer' | 'eventTime'>,
+  requestedAt: string,
+) {
+  return {
+    Records: [
+      {
+        eventSource: 'aws:s3',
+        eventName: REPROCESS_EVENT,
+        eventTime: ref.eventTime,
+        reprocessRequestedAt: requestedAt,
+        s3: {
+          bucket: { name: ref.bucket },
+          object: {
+            key: encodeURIComponent(ref.key).replaceAll('%20', '+'),
+            ...(ref.size === undefined ? {} : { size: ref.size }),
+            ...(ref.etag === undefined ? {} : { eTag: ref.etag }),
+            ...(ref.versionId === undefined ? {} : { versionId: ref.versionId }),
+            ...(ref.sequencer === undefined ? {} : { sequencer: ref.sequencer }),
+          },
+        },
+      },
+    ],
+  };
 }

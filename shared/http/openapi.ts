@@ -124,6 +124,25 @@ const OPERATIONS: Readonly<Record<ApiRoute, ZodOpenApiOperationObject>> = {
       },
     },
   },
+  'POST /articles/{id}/reprocess': {
+    operationId: 'reprocessArticle',
+    summary:
+      'Runs the current pipeline again on the stored upload of an ended article; the new Result keeps the ' +
+      'earlier runs in `history`',
+    requestParams: { path: z.object({ id: articleIdSchema }) },
+    responses: {
+      '202': {
+        ...jsonBody(acceptedSchema, 'Accepted: the Result is PENDING again; processing follows'),
+        headers: { Location: { description: 'The Result: /articles/{id}', schema: { type: 'string' } } },
+      },
+      '404': problem('No article with that id'),
+      '409': {
+        ...problem('The article is PENDING or PROCESSING; retry after `Retry-After` seconds'),
+        headers: retryAfter,
+      },
+      '501': problem('This deployment has no process queue to send the article to'),
+    },
+  },
   'POST /uploads': {
     operationId: 'createUpload',
     summary: 'A presigned S3 POST for one article up to MAX_INPUT_BYTES, and its id',

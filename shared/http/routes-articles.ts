@@ -11,16 +11,19 @@ import {
 } from '../events/api-request.ts';
 import { deleteArticle } from '../use-cases/delete-article.ts';
 import { type ReadAnswerDeps, readArticle } from '../use-cases/read-article.ts';
+import { type ReprocessArticleDeps, reprocessArticle } from '../use-cases/reprocess-article.ts';
 import { type SubmitArticleDeps, submitArticle } from '../use-cases/submit-article.ts';
 import { decodeCursor, encodeCursor, queryFingerprint } from './cursor.ts';
 import { HttpProblem } from './problem.ts';
 import { type ApiEvent, bodyBytes, headerOf, json, noContent, type RouteHandler } from './responses.ts';
 
-/** Seconds a client should wait before asking again to delete an article that is being processed. */
+/** Seconds a client should wait before asking again to delete or reprocess an article being processed. */
 const RETRY_DELETE_SECONDS = 10;
 
 export interface ArticleRouteDeps extends ReadAnswerDeps, SubmitArticleDeps {
   readonly maxInputBytes: number;
+  /** The process function's queue, for POST /articles/{id}/reprocess (undefined: that route answers 503). */
+  readonly queue?: ReprocessArticleDeps['queue'];
   /** Called once per accepted article (the handler counts it as a metric and logs it). */
   readonly onAccepted?: (accepted: { id: string; key: string }) => void;
 }
@@ -94,8 +97,23 @@ export function articleRoutes(deps: ArticleRouteDeps) {
     });
   };
 
+  const reprocess: RouteHandler = async (event) => {
+    const id = parseInput(articleIdSchema, pathParameter(event, 'id'));
+    if (deps.queue === undefined) {
+      throw new HttpProblem(501, 'NOT_CONFIGURED', 'Reprocessing is not configured here (no process queue)');
+    }
+    const outcome = await reprocessArticle(id, { ...deps, queue: deps.queue });
+    if (outcome.kind === 'accepted') {
+      return json(202, outcome.accepted, { Location: articleLocation(id) });
+    }
+    throw new HttpProblem(409, 'IN_PROGRESS', `Article ${id} is being processed; reprocess it once it ends`, {
+      headers: { 'Retry-After': String(RETRY_DELETE_SECONDS) },
+    });
+  };
+
   return {
     'POST /articles': submit,
+    'POST /articles/{id}/reprocess': reprocess,
     'GET /articles': list,
     'GET /articles/{id}': get,
     'DELETE /articles/{id}': remove,

@@ -1,4 +1,4 @@
-import type { Entity, Facts, Removal, Result } from '../result.ts';
+import type { Entity, Facts, HistoryEntry, Removal, Result } from '../result.ts';
 
 /**
  * Caps on every stored string and list of a Result that grows with the input, so that a pathological
@@ -30,6 +30,8 @@ export const RESULT_LIMITS = {
   factsPerKind: 1_000,
   /** A longer "quotation" is text between two stray quotation marks, not a quote: it is left out. */
   quoteChars: 2_000,
+  /** Earlier runs an article's Result remembers (the most recent ones). */
+  historyEntries: 20,
 } as const;
 
 const ELLIPSIS = '…';
@@ -146,4 +148,26 @@ export function boundResult(result: Result): Result {
     facts: facts.facts,
     ...(Object.keys(facts.omitted).length === 0 ? {} : { factsOmitted: facts.omitted }),
   };
+}
+
+/**
+ * The history a Result carries after `previous` (the item it replaces, if any): the previous one's history,
+ * plus the previous run itself when it had ended (DONE or FAILED), the most recent RESULT_LIMITS.historyEntries.
+ */
+export function historyAfter(
+  previous: Pick<Result, 'status' | 'pipelineVersion' | 'processedAt' | 'history'> | undefined,
+): HistoryEntry[] {
+  if (previous === undefined) return [];
+  const history = [...(previous.history ?? [])];
+  if (previous.status === 'DONE' || previous.status === 'FAILED') {
+    const { pipelineVersion, processedAt, status } = previous;
+    history.push({ pipelineVersion, processedAt, status });
+  }
+  return history.slice(-RESULT_LIMITS.historyEntries);
+}
+
+/** `result` with `history`, or without the field when there is none. */
+export function withHistory(result: Result, history: readonly HistoryEntry[]): Result {
+  const { history: _replaced, ...rest } = result;
+  return history.length === 0 ? rest : { ...rest, history };
 }

@@ -9,6 +9,7 @@ import { INCOMING_PREFIX } from '../config.ts';
 import { InputError, NotFoundError, RejectedError } from '../errors.ts';
 import { type ArticleEvent, articleEventOf } from '../events/article-events.ts';
 import { eventVersion, type S3ObjectRef } from '../events/s3-event.ts';
+import { historyAfter, withHistory } from '../limits/bound-result.ts';
 import { failedResult, processArticle } from '../process-article.ts';
 import { type ErrorCode, PIPELINE_VERSION, type Result, type Source } from '../result.ts';
 import {
@@ -96,10 +97,14 @@ export async function processObject(ref: S3ObjectRef, deps: ProcessObjectDeps): 
   const version = ref.versionId ?? head.versionId ?? eventVersion(ref);
   const id = articleIdFor({ bucket: ref.bucket, key: ref.key, version }, head.metadata);
   const source = sourceOf(ref, head);
-  if (!(await deps.store.markProcessing(placeholderResult(id, 'PROCESSING', source, now()), placement))) {
-    return { kind: 'duplicate', id };
-  }
-  return save(await analyse(ref, head, baseOf(id, source, now), deps), placement, deps);
+  const claimed = await deps.store.markProcessing(
+    placeholderResult(id, 'PROCESSING', source, now()),
+    placement,
+  );
+  if (claimed === false) return { kind: 'duplicate', id };
+  // A reprocess or a backfill replaces an ended Result: the new one remembers the runs before it.
+  const history = historyAfter(claimed.previous);
+  return save(withHistory(await analyse(ref, head, baseOf(id, source, now), deps), history), placement, deps);
 }
 
 /**
@@ -278,7 +283,7 @@ async function save(result: Result, placement: Placement, deps: ProcessObjectDep
       error,
     });
     await removeProcessed(result.id, deps.bucket);
-    return store(failedResult(result, error), placement, {}, deps);
+    return store(withHistory(failedResult(result, error), result.history ?? []), placement, {}, deps);
   }
 }
 

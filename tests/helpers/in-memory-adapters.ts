@@ -78,11 +78,14 @@ interface Row extends Offload {
 export function createInMemoryStore() {
   const rows = new Map<string, Row>();
   const entities = new Map<string, EntityHit[]>();
-  const put = async (result: Result, placement: Placement, offload: Offload = {}) => {
-    if (!canReplace(rows.get(result.id)?.result, result)) return false;
+  const claim = async (result: Result, placement: Placement, offload: Offload = {}) => {
+    const previous = rows.get(result.id)?.result;
+    if (!canReplace(previous, result)) return false;
     rows.set(result.id, { result, placement, ...offload });
-    return true;
+    return previous === undefined ? {} : { previous };
   };
+  const put = async (result: Result, placement: Placement, offload: Offload = {}) =>
+    (await claim(result, placement, offload)) !== false;
   const toStored = ({ placement, ...stored }: Row): StoredArticle => ({ ...stored, order: placement.order });
   const summaryOf = (row: Row): ArticleSummary =>
     Object.fromEntries(
@@ -95,8 +98,14 @@ export function createInMemoryStore() {
   const entityKey = (type: string, name: string) => `${type}#${foldEntityName(name)}`;
   const store: ArticleStore = {
     putPending: put,
-    markProcessing: put,
+    markProcessing: claim,
     saveResult: put,
+    putReprocess: async (result, placement, expected) => {
+      const stored = rows.get(result.id)?.result;
+      if (stored?.status !== expected.status || stored.processedAt !== expected.processedAt) return false;
+      rows.set(result.id, { result, placement });
+      return true;
+    },
     delete: async (id) => {
       rows.delete(id);
     },

@@ -68,10 +68,7 @@ function actionsOnTable(functionId: string, tableId: string): string[] {
 describe('least privilege of each role', () => {
   it.each([
     // Query: a backfill batch skips objects the current pipeline version processed (byKey index).
-    [
-      'ProcessFunction',
-      ['dynamodb:BatchWriteItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem'],
-    ],
+    ['ProcessFunction', ['dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem']],
     [
       'ApiFunction',
       [
@@ -107,6 +104,14 @@ describe('least privilege of each role', () => {
     ]);
   });
 
+  it('lets the api function send messages only to the incoming queue (reprocess), not to its dead-letter queue', () => {
+    const sends = statementsOf('ApiFunction').filter((s) => asArray(s.Action).includes('sqs:SendMessage'));
+    expect(sends).toHaveLength(1);
+    const resource = JSON.stringify(sends[0]?.Resource);
+    expect(resource).toContain('IncomingQueue');
+    expect(resource).not.toMatch(/DeadLetter/i);
+  });
+
   it.each([
     [
       'ProcessFunction',
@@ -118,7 +123,8 @@ describe('least privilege of each role', () => {
         'sqs:ReceiveMessage',
       ],
     ],
-    ['ApiFunction', []],
+    // SendMessage: POST /articles/{id}/reprocess queues the stored upload for the process function.
+    ['ApiFunction', ['sqs:SendMessage']],
     ['DeadLettersFunction', ['sqs:ReceiveMessage']],
     ['SweepFunction', []],
   ])('gives %s exactly these SQS actions: %o', (functionId, actions) => {

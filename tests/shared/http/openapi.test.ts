@@ -47,6 +47,11 @@ const SAMPLES: Readonly<Record<ApiRoute, readonly Omit<HttpEventOptions, 'method
     { path: '/articles/unknown' },
   ],
   'DELETE /articles/{id}': [{ path: '/articles/abc' }, { path: '/articles/unknown' }],
+  'POST /articles/{id}/reprocess': [
+    { path: '/articles/abc/reprocess' },
+    { path: '/articles/busy/reprocess' },
+    { path: '/articles/unknown/reprocess' },
+  ],
   'POST /uploads': [
     {
       path: '/uploads',
@@ -84,9 +89,15 @@ async function seededDeps(): Promise<ApiDeps> {
     { bucket: TEST_BUCKET, key: 'incoming/big.txt', order: '2' },
     { textKey: 'processed/big.txt' },
   );
+  await store.putPending(aResult({ id: 'busy', status: 'PENDING', text: '', summary: [] }), {
+    bucket: TEST_BUCKET,
+    key: 'incoming/busy.txt',
+    order: '3',
+  });
   return {
     bucket,
     store,
+    queue: { reprocess: async () => {} },
     maxInputBytes: 10_000,
     maxAnswerBytes: 4_000,
     newId: () => 'new-id',
