@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DependencyError } from '#shared/errors.ts';
 import { eventVersion } from '#shared/events/s3-event.ts';
+import { PIPELINE_VERSION } from '#shared/result.ts';
 import { countWords } from '#shared/summarise/candidates.ts';
 import { objectArticleId } from '#shared/use-cases/article-id.ts';
 import { getArticle } from '#shared/use-cases/get-article.ts';
@@ -171,6 +172,33 @@ describe('processObject', () => {
 
     expect(outcome).toEqual({ kind: 'stored', id, status: 'FAILED', code: 'NOT_FOUND' });
     expect(rows.get(id)?.result).toMatchObject({ status: 'FAILED', error: { code: 'NOT_FOUND' } });
+  });
+
+  it('replaces a Result of an older pipeline version (a backfill) and keeps that run in history', async () => {
+    const { deps, rows } = setup({ [KEY]: { body: seed, etag: 'e1' } });
+    const ref = anS3ObjectRef({ key: KEY, etag: 'e1' });
+    const id = objectArticleId({ bucket: TEST_BUCKET, key: KEY, version: eventVersion(ref) });
+    const older = {
+      pipelineVersion: '0.0.1',
+      processedAt: '2025-06-01T00:00:00.000Z',
+      status: 'DONE' as const,
+    };
+    await deps.store.saveResult(
+      {
+        ...placeholderResult(id, 'PROCESSING', { bucket: TEST_BUCKET, key: KEY, bytes: 10 }, FIXED_NOW),
+        ...older,
+      },
+      { bucket: TEST_BUCKET, key: KEY, order: '1' },
+    );
+
+    const outcome = await processObject(ref, deps);
+
+    expect(outcome).toMatchObject({ kind: 'stored', id, status: 'DONE' });
+    expect(rows.get(id)?.result).toMatchObject({
+      status: 'DONE',
+      pipelineVersion: PIPELINE_VERSION,
+      history: [older],
+    });
   });
 
   it('uses the article id from the object metadata when the upload came through the API', async () => {
