@@ -4,7 +4,8 @@
  * - core speed: processArticle on the 268 CNN/DM dev articles in this process, CPU time per article
  *   (median, p95), articles per CPU second on one core, peak RSS;
  * - the CLI: start-up (`node bin/precis.js --version`) and one `--jsonl` run over 1,400 articles (the 268
- *   repeated), CPU time of the child, start-up included;
+ *   repeated), CPU time of the child, start-up included; the same run with `--parallel 2`, its wall-time
+ *   speed-up on 2 cores;
  * - cold start: the process bundle's size and its module init plus the first article, in fresh Node
  *   processes, beside a minimal bundle with only the AWS SDK clients.
  * Every time is CPU time (process.cpuUsage, or GNU time for a child): the machine has 2 cores shared by up to
@@ -84,7 +85,7 @@ function cliStart() {
   };
 }
 
-function cliThroughput(articles: readonly CnndmArticle[]) {
+function cliThroughput(articles: readonly CnndmArticle[], parallel = 1) {
   const directory = mkdtempSync(join(tmpdir(), 'precis-bench-perf-'));
   try {
     const file = join(directory, 'articles.jsonl');
@@ -93,7 +94,8 @@ function cliThroughput(articles: readonly CnndmArticle[]) {
       return JSON.stringify({ id: `${article.id}#${index}`, text: article.text });
     });
     writeFileSync(file, `${lines.join('\n')}\n`);
-    const run = runMeasured(process.execPath, [CLI, 'process', '--jsonl', file], { cwd: ROOT });
+    const workers = parallel > 1 ? ['--parallel', String(parallel)] : [];
+    const run = runMeasured(process.execPath, [CLI, 'process', ...workers, '--jsonl', file], { cwd: ROOT });
     if (run.status !== 0) throw new Error(`precis process --jsonl failed: ${run.stderr.slice(-2000)}`);
     const results = run.stdout.split('\n').filter((line) => line.trim() !== '').length;
     return {
@@ -135,6 +137,12 @@ async function main(): Promise<void> {
     `CLI --jsonl: ${cli.results} Results of ${cli.articles} in ${cli.cpuSeconds.toFixed(2)} CPU s: ${cli.articlesPerCpuSecond.toFixed(0)} articles/CPU s ` +
       `(budget ${BUDGETS.cliArticlesPerSecond}: ${verdict(cli.articlesPerCpuSecond >= BUDGETS.cliArticlesPerSecond)}), peak RSS ${cli.peakRssMiB.toFixed(0)} MiB`,
   );
+  // --parallel is about wall time: the same run on 2 worker threads against the one above.
+  const parallel = cliThroughput(articles, 2);
+  console.log(
+    `CLI --jsonl --parallel 2: ${parallel.results} Results in ${parallel.wallSeconds.toFixed(2)} s wall against ${cli.wallSeconds.toFixed(2)} s ` +
+      `on one thread: speed-up ${(cli.wallSeconds / parallel.wallSeconds).toFixed(2)}x on 2 cores (${parallel.cpuSeconds.toFixed(2)} CPU s)`,
+  );
   const coldStarts = await measureColdStarts({ instructions: false });
   for (const cold of coldStarts) {
     console.log(
@@ -161,6 +169,7 @@ async function main(): Promise<void> {
     core,
     cliStart: start,
     cli,
+    parallel,
     coldStarts,
   });
   console.log(`wrote ${file}`);
