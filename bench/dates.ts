@@ -17,6 +17,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import * as chrono from 'chrono-node';
 import { processArticle } from '#shared/process-article.ts';
+import { seededRandom } from './bootstrap.ts';
 import { readEvaluationData } from './evaluation-data.ts';
 import {
   addCounts,
@@ -91,24 +92,12 @@ function valueF1(counts: Counts): number {
   return figures(counts.valueCorrect, counts.predicted, counts.gold).f1;
 }
 
-/** Deterministic pseudo-random numbers (mulberry32) so that the intervals are reproducible. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
  * 95% interval of a statistic over documents resampled with replacement: value F1 of one system, or the
  * difference between two systems' value F1 on the same resampled documents (paired).
  */
 function bootstrap<T>(items: readonly T[], statistic: (sample: T[]) => number): [number, number] {
-  const next = random(20_240_601);
+  const next = seededRandom(20_240_601);
   const samples: number[] = [];
   for (let round = 0; round < BOOTSTRAP_ROUNDS; round++) {
     const sample: T[] = [];

@@ -12,6 +12,7 @@
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { processArticle } from '#shared/process-article.ts';
+import { seededRandom } from './bootstrap.ts';
 import { readEvaluationData, stableHash } from './evaluation-data.ts';
 import {
   type ArticleScore,
@@ -77,20 +78,9 @@ function total(scored: readonly Scored[]): QuoteCounts {
 }
 
 /** A seeded generator (mulberry32), so the intervals are the same on every run. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** 95% percentile intervals of span F1 and speaker accuracy, resampling articles with replacement. */
 function bootstrap(scored: readonly Scored[]) {
-  const next = random(10);
+  const next = seededRandom(10);
   const f1s: number[] = [];
   const speakers: number[] = [];
   for (let round = 0; round < BOOTSTRAP_ROUNDS; round++) {
