@@ -46,6 +46,9 @@ export function foldEntityName(name: string): string {
 const shardOf = (id: string) => createHash('sha256').update(id).digest().readUInt8(0) % ENTITY_SHARDS;
 const entityPartition = (type: EntityType, folded: string, shard: number) =>
   `ENTITY#${type}#${folded}#${shard}`;
+/** The partition that holds an article's index item for one name (as written: it is folded here). */
+export const entityPartitionOf = (type: EntityType, name: string, id: string): string =>
+  entityPartition(type, foldEntityName(name), shardOf(id));
 const namesPartition = (type: EntityType, folded: string) => `NAMES#${type}#${[...folded][0] ?? ''}`;
 const fits = (pk: string) => Buffer.byteLength(pk) <= MAX_PARTITION_KEY_BYTES;
 
