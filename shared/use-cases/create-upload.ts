@@ -1,25 +1,11 @@
 import type { ArticleBucket } from '../adapters/article-bucket.ts';
 import type { ArticleStore } from '../adapters/article-store.ts';
-import { INCOMING_PREFIX } from '../config.ts';
-import { extensionFor } from '../events/api-request.ts';
-import type { SummaryLength } from '../summarise/summary-length.ts';
-import {
-  ARTICLE_ID_METADATA,
-  newArticleId,
-  SOURCE_URL_METADATA,
-  SUMMARY_SENTENCES_METADATA,
-  SUMMARY_WORDS_METADATA,
-  uploadOrder,
-} from './article-id.ts';
-import { placeholderResult } from './placeholder-result.ts';
+import { type ArticleOptions, newArticle, recordPending } from './new-article.ts';
 
 /** How long a presigned upload can be used. */
 export const UPLOAD_EXPIRY_SECONDS = 900;
 
-export interface UploadRequest extends SummaryLength {
-  readonly contentType: string;
-  readonly url?: string;
-}
+export type UploadRequest = ArticleOptions;
 
 export interface CreateUploadDeps {
   readonly bucket: ArticleBucket;
@@ -49,26 +35,19 @@ export interface Upload {
  * under that id, like any upload.
  */
 export async function createUpload(request: UploadRequest, deps: CreateUploadDeps): Promise<Upload> {
-  const id = (deps.newId ?? newArticleId)();
-  const now = (deps.now ?? (() => new Date()))();
-  const key = `${INCOMING_PREFIX}${id}.${extensionFor(request.contentType)}`;
-  const metadata = {
-    [ARTICLE_ID_METADATA]: id,
-    ...(request.url === undefined ? {} : { [SOURCE_URL_METADATA]: request.url }),
-    ...(request.sentences === undefined ? {} : { [SUMMARY_SENTENCES_METADATA]: String(request.sentences) }),
-    ...(request.words === undefined ? {} : { [SUMMARY_WORDS_METADATA]: String(request.words) }),
-  };
+  const article = newArticle(request, deps);
+  const { id, now, key, metadata } = article;
   const post = await deps.bucket.presignPost(key, {
     contentType: request.contentType,
     metadata,
     maxBytes: deps.maxInputBytes,
     expiresIn: UPLOAD_EXPIRY_SECONDS,
   });
-  const source = { bucket: deps.bucket.name, key, contentType: request.contentType, bytes: 0 };
-  await deps.store.putPending(placeholderResult(id, 'PENDING', source, now), {
+  await recordPending(deps.store, deps.bucket.name, article, {
     bucket: deps.bucket.name,
     key,
-    order: uploadOrder({ eventTime: now.toISOString() }),
+    contentType: request.contentType,
+    bytes: 0,
   });
   return {
     id,
