@@ -4,12 +4,15 @@
  * Each article goes in as `dev-report` sends it: a JSON file {text, publishedAt}.
  * Data: ../shared/data/quotes/polnear-dev.jsonl (never copied into the repo).
  *
- * The 84 articles are split once, per outlet, by a hash of their id: `tune` (the half the rules were
- * developed on) and `held-out` (never looked at while developing). Figures are printed for both halves and
- * all, with 95% bootstrap intervals over articles.
- * `npm run bench:quotes [-- --errors FILE]` writes the tune half's misses and wrong speakers to FILE.
+ * Fixed 4-fold evaluation, stratified by outlet: per outlet, the articles in hash order of their id are cut
+ * into four equal runs (folds 0-3; folds 0-1 are the former `tune` half, 2-3 the former `held-out` half).
+ * The rules are hand-written (no constant is searched per fold), so an article's score is out-of-fold as far
+ * as its errors were not read while writing rules: `--errors FILE` writes the errors of folds 0-2 only, and
+ * fold 3 is never read (only scored). Printed: each fold, folds 2-3, all folds pooled, and each outlet, with
+ * 95% bootstrap intervals over articles. `--save-scores FILE` then `--baseline FILE` (on a later commit) print
+ * the paired bootstrap difference of span F1 and named-speaker accuracy.
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { processArticle } from '#shared/process-article.ts';
 import { seededRandom } from './bootstrap.ts';
@@ -32,31 +35,32 @@ interface Article {
   readonly quotes: readonly GoldQuote[];
 }
 
-type Part = 'tune' | 'held-out';
-
 interface Scored {
   readonly article: Article;
-  readonly part: Part;
+  readonly fold: number;
   readonly score: ArticleScore;
   readonly text: string;
 }
 
 const DATA = 'quotes/polnear-dev.jsonl';
+const FOLDS = 4;
+/** The fold whose errors are never written out while rules are developed. */
+const UNTOUCHED_FOLD = 3;
 const BOOTSTRAP_ROUNDS = 1000;
 const NOW = () => new Date('2026-01-01T00:00:00Z');
 
-/** Per outlet, articles in hash order: the first half is `tune`, the rest `held-out`. */
-function splitArticles(articles: readonly Article[]): Map<string, Part> {
-  const parts = new Map<string, Part>();
+/** Per outlet, articles in hash order of their id, cut into FOLDS equal runs. */
+function assignFolds(articles: readonly Article[]): Map<string, number> {
+  const folds = new Map<string, number>();
   const publishers = new Set(articles.map((article) => article.publisher));
   for (const publisher of publishers) {
     const own = articles.filter((article) => article.publisher === publisher);
     own.sort((a, b) => stableHash(a.id) - stableHash(b.id) || a.id.localeCompare(b.id));
     for (const [index, article] of own.entries()) {
-      parts.set(article.id, index < own.length / 2 ? 'tune' : 'held-out');
+      folds.set(article.id, Math.floor((FOLDS * index) / own.length));
     }
   }
-  return parts;
+  return folds;
 }
 
 function run(article: Article): { text: string; score: ArticleScore } {
@@ -77,36 +81,67 @@ function total(scored: readonly Scored[]): QuoteCounts {
   return counts;
 }
 
-/** A seeded generator (mulberry32), so the intervals are the same on every run. */
-/** 95% percentile intervals of span F1 and speaker accuracy, resampling articles with replacement. */
-function bootstrap(scored: readonly Scored[]) {
+/** 95% percentile interval of the values. */
+function interval(values: number[]): string {
+  values.sort((a, b) => a - b);
+  const low = values[Math.floor(0.025 * values.length)] ?? 0;
+  const high = values[Math.floor(0.975 * values.length)] ?? 0;
+  return `${low.toFixed(3)}-${high.toFixed(3)}`;
+}
+
+/** Bootstrap over articles (resampled with replacement): 95% intervals of span F1 and speaker accuracy. */
+function bootstrap(counts: readonly QuoteCounts[]) {
   const next = seededRandom(10);
   const f1s: number[] = [];
   const speakers: number[] = [];
   for (let round = 0; round < BOOTSTRAP_ROUNDS; round++) {
-    const sample = Array.from(
-      { length: scored.length },
-      () => scored[Math.floor(next() * scored.length)] as Scored,
-    );
-    const { f1, speaker } = spanScores(total(sample));
+    const sum = emptyCounts();
+    for (let draw = 0; draw < counts.length; draw++) {
+      addCounts(sum, counts[Math.floor(next() * counts.length)] as QuoteCounts);
+    }
+    const { f1, speaker } = spanScores(sum);
     f1s.push(f1);
     speakers.push(speaker);
   }
-  const interval = (values: number[]) => {
-    values.sort((a, b) => a - b);
-    const low = values[Math.floor(0.025 * values.length)] ?? 0;
-    const high = values[Math.floor(0.975 * values.length)] ?? 0;
-    return `${low.toFixed(3)}-${high.toFixed(3)}`;
-  };
   return { f1: interval(f1s), speaker: interval(speakers) };
+}
+
+/** Paired bootstrap of (now - baseline) on the same resampled articles: span F1 and speaker accuracy. */
+function pairedDifference(now: readonly QuoteCounts[], before: readonly QuoteCounts[]) {
+  const next = seededRandom(11);
+  const f1s: number[] = [];
+  const speakers: number[] = [];
+  for (let round = 0; round < BOOTSTRAP_ROUNDS; round++) {
+    const a = emptyCounts();
+    const b = emptyCounts();
+    for (let draw = 0; draw < now.length; draw++) {
+      const index = Math.floor(next() * now.length);
+      addCounts(a, now[index] as QuoteCounts);
+      addCounts(b, before[index] as QuoteCounts);
+    }
+    f1s.push(spanScores(a).f1 - spanScores(b).f1);
+    speakers.push(spanScores(a).speaker - spanScores(b).speaker);
+  }
+  const sum = (list: readonly QuoteCounts[]) => {
+    const total = emptyCounts();
+    for (const counts of list) addCounts(total, counts);
+    return spanScores(total);
+  };
+  const f1 = sum(now).f1 - sum(before).f1;
+  const speaker = sum(now).speaker - sum(before).speaker;
+  return { f1: `${signed(f1)} [${interval(f1s)}]`, speaker: `${signed(speaker)} [${interval(speakers)}]` };
+}
+
+function signed(value: number): string {
+  return `${value >= 0 ? '+' : ''}${value.toFixed(4)}`;
 }
 
 function printRow(name: string, scored: readonly Scored[]): void {
   const counts = total(scored);
   const { precision, recall, f1, speaker } = spanScores(counts);
-  const intervals = bootstrap(scored);
+  const intervals = bootstrap(scored.map((s) => s.score.counts));
   console.log(
-    `${name.padEnd(9)} ${String(scored.length).padStart(8)} ${String(counts.gold).padStart(5)} ` +
+    `${name.padEnd(24)} ${String(scored.length).padStart(8)} ${String(counts.gold).padStart(5)} ` +
       `${precision.toFixed(4)} ${recall.toFixed(4)} ${f1.toFixed(4)} (${intervals.f1})  ` +
       `${counts.speakerRight}/${counts.speakerScored} ${speaker.toFixed(4)} (${intervals.speaker})`,
   );
@@ -123,7 +158,7 @@ function context(text: string, quote: GoldQuote): string {
 
 function describeErrors(scored: readonly Scored[]): string {
   const lines: string[] = [];
-  for (const { article, score, text } of scored) {
+  for (const { article, fold, score, text } of scored) {
     const problems: string[] = [];
     const goldSpeaker = (quote: GoldQuote) =>
       `${quote.speaker}${quote.speaker_pronoun ? ' (pronoun)' : ''} @${quote.speaker_start}`;
@@ -145,35 +180,70 @@ function describeErrors(scored: readonly Scored[]): string {
     for (const quote of score.spurious) {
       problems.push(`  SPURIOUS @${quote.start} "${quote.text.slice(0, 90)}" (${quote.speaker ?? '-'})`);
     }
-    if (problems.length > 0) lines.push(`# ${article.id}`, ...problems);
+    if (problems.length > 0) lines.push(`# ${article.id} (fold ${fold})`, ...problems);
   }
   return `${lines.join('\n')}\n`;
 }
 
+function printBaseline(file: string, groups: readonly [string, readonly Scored[]][]): void {
+  const before = new Map<string, QuoteCounts>(JSON.parse(readFileSync(file, 'utf8')));
+  console.log(`\nchange from ${file} (paired bootstrap over articles): span F1, named speaker right`);
+  for (const [name, scored] of groups) {
+    const kept = scored.filter((s) => before.has(s.article.id));
+    const difference = pairedDifference(
+      kept.map((s) => s.score.counts),
+      kept.map((s) => before.get(s.article.id) as QuoteCounts),
+    );
+    console.log(`${name.padEnd(24)} ${difference.f1}  ${difference.speaker}`);
+  }
+}
+
 function main(): void {
-  const { values } = parseArgs({ options: { errors: { type: 'string' } } });
+  const { values } = parseArgs({
+    options: {
+      errors: { type: 'string' },
+      'save-scores': { type: 'string' },
+      baseline: { type: 'string' },
+    },
+  });
   const articles = readEvaluationData<Article>(DATA);
   if (articles === undefined) return;
-  const parts = splitArticles(articles);
+  const folds = assignFolds(articles);
   const scored: Scored[] = articles.map((article) => ({
     article,
-    part: parts.get(article.id) ?? 'tune',
+    fold: folds.get(article.id) ?? 0,
     ...run(article),
   }));
   console.log(`PolNeAR dev, ${articles.length} articles through processArticle (quote_score.py's metric)`);
-  console.log('part      articles  gold P      R      span F1 (95% CI)        named speaker right (95% CI)');
-  printRow(
-    'tune',
-    scored.filter((s) => s.part === 'tune'),
+  console.log(
+    `${FOLDS} folds by outlet and hashed id; errors are read on folds 0-${UNTOUCHED_FOLD - 1}, fold ${UNTOUCHED_FOLD} never`,
   );
-  printRow(
-    'held-out',
-    scored.filter((s) => s.part === 'held-out'),
+  console.log(
+    'part                     articles  gold P      R      span F1 (95% CI)        named speaker right (95% CI)',
   );
-  printRow('all', scored);
+  const groups: [string, Scored[]][] = [];
+  for (let fold = 0; fold < FOLDS; fold++) {
+    groups.push([`fold ${fold}`, scored.filter((s) => s.fold === fold)]);
+  }
+  groups.push(['folds 2-3 (old held-out)', scored.filter((s) => s.fold >= 2)]);
+  groups.push(['all folds (OOF)', scored]);
+  for (const [name, group] of groups) printRow(name, group);
+  console.log('\nby outlet (all folds)');
+  const publishers = [...new Set(articles.map((article) => article.publisher))].sort();
+  for (const publisher of publishers) {
+    printRow(
+      publisher,
+      scored.filter((s) => s.article.publisher === publisher),
+    );
+  }
+  if (values.baseline) printBaseline(values.baseline, groups);
+  if (values['save-scores']) {
+    const saved = scored.map((s) => [s.article.id, s.score.counts]);
+    writeFileSync(values['save-scores'], JSON.stringify(saved));
+  }
   if (values.errors) {
-    writeFileSync(values.errors, describeErrors(scored.filter((s) => s.part === 'tune')));
-    console.log(`tune-half errors written to ${values.errors}`);
+    writeFileSync(values.errors, describeErrors(scored.filter((s) => s.fold !== UNTOUCHED_FOLD)));
+    console.log(`errors of folds 0-${UNTOUCHED_FOLD - 1} written to ${values.errors}`);
   }
 }
 

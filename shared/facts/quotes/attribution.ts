@@ -1,6 +1,12 @@
 import type { Span } from '../../result.ts';
 import { CLAUSE_OPENERS, isCapitalised, isPossessive, lastIndexStartingBefore, type Word } from '../words.ts';
-import { BASE_FORM_SUBJECTS, PROGRESSIVE_AUXILIARIES, type ReportingVerb, reportingVerb } from './lexicon.ts';
+import {
+  BASE_FORM_SUBJECTS,
+  PROGRESSIVE_AUXILIARIES,
+  type ReportingVerb,
+  reportingVerb,
+  SPEECH_NOUNS,
+} from './lexicon.ts';
 import type { QuoteMarks } from './marks.ts';
 import {
   attributionWords,
@@ -76,7 +82,9 @@ export function attributeAfter(context: SpeakerContext, quote: QuoteMarks): Attr
   }
   // "…,” as a Homeland Security memo put it.
   const subjectStart = lower === 'as' ? index + 1 : index;
-  const verb = words.findIndex((_, at) => at > subjectStart && isFiniteSpeechVerb(words, at));
+  const verb = words.findIndex(
+    (_, at) => at > subjectStart && isFiniteSpeechVerb(words, at) && !isNounUse(words[at - 1]),
+  );
   if (verb > subjectStart && !(closed && !endsAttribution(words, verb + 1))) {
     const text = lower === 'as' && words[verb]?.text === 'put' ? 'put it' : (words[verb] as Word).text;
     const subject = subjectBetween(context, words.slice(subjectStart, verb), text);
@@ -197,6 +205,11 @@ function candidateAt(
     const attribution = resolvePhrase(context, phraseAfter(words, index + 2), 'according to');
     return attribution && { attribution, rank: 2 };
   }
+  if (SPEECH_NOUNS.has(lower) && isPossessive(words[index - 1]?.text ?? '')) {
+    // "Trump’s claim that there have been “thousands of shootings”": the possessor said it.
+    const attribution = resolvePhrase(context, nameBefore(words, index), lower);
+    return attribution?.speakerType === undefined ? undefined : { attribution, rank: 1 };
+  }
   const idiom = lower === 'made' || lower === 'put' ? idiomEnd(words, index) : undefined;
   const verb = idiom ? { rank: 2 as const, form: 'past' as const } : reportingVerb(lower);
   if (verb === undefined || isNounUse(words[index - 1])) return undefined;
@@ -246,6 +259,14 @@ function hasBaseFormSubject(words: readonly Word[], index: number): boolean {
 function isNounUse(before: Word | undefined): boolean {
   if (before === undefined) return false;
   return NOUN_MARKERS.has(before.text.toLowerCase()) || isPossessive(before.text);
+}
+
+/** The possessor before a speech noun: a name, "[Paul Brandt’s] claim", or "[the senator’s] statement". */
+function nameBefore(words: readonly Word[], index: number): Word[] {
+  let from = index;
+  while (from > 0 && isCapitalised((words[from - 1] as Word).text) && index - from < MAX_NAME_WORDS) from--;
+  if (from === index && words[index - 2]?.text.toLowerCase() === 'the') from = index - 2;
+  return words.slice(from, index);
 }
 
 /** "made (it) clear", "as X put it": where the idiom ends, if the verb at `index` starts one. */

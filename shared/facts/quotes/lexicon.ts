@@ -35,6 +35,7 @@ const IRREGULAR_SPEECH = [
   ['admit', 'admits', 'admitted', 'admitting'],
   ['quip', 'quips', 'quipped', 'quipping'],
   ['sing', 'sings', 'sang', 'singing'],
+  ['read', 'reads', 'read', 'reading'],
 ] as const;
 const IRREGULAR_CHARACTERISING = [
   ['think', 'thinks', 'thought', 'thinking'],
@@ -92,6 +93,14 @@ export const PROGRESSIVE_AUXILIARIES: ReadonlySet<string> = new Set([
   'be',
   'been',
 ]);
+
+/** Nouns for what someone said, after a possessive name: "Trump’s claim that …". */
+export const SPEECH_NOUNS: ReadonlySet<string> = new Set(
+  (
+    'claim claims statement statements remark remarks comment comments words assertion promise pledge ' +
+    'warning argument suggestion insistence contention accusation declaration announcement vow boast'
+  ).split(' '),
+);
 
 /** Words that may stand between a subject and its verb: "Biden also said", "Obama has said". */
 export const ADVERBS: ReadonlySet<string> = new Set(
@@ -181,7 +190,7 @@ export const PEOPLE_NOUNS: ReadonlySet<string> = new Set(
     'daughter brother sister aunt uncle niece nephew cousin partner colleague employee staffer insider ' +
     'veteran immigrant refugee victim fan donor operative consultant historian scholar researcher scientist ' +
     'reporter journalist columnist editor writer author host anchor commentator pundit diplomat envoy ' +
-    'negotiator investigator detective agent miner farmer owner person announcer narrator'
+    'negotiator investigator detective agent miner farmer owner person announcer narrator family widow widower'
   ).split(' '),
 );
 

@@ -18,6 +18,14 @@ const UPPER_LETTER = /^\p{Lu}$/u;
 /** "52-count", "25-year-old": a number that modifies a noun. */
 const NUMBER_MODIFIER = /^\p{N}+-\p{L}/u;
 const SPACE = /\s/u;
+const LY_ADVERB = /^\p{Ll}{2,}ly$/u;
+const LY_NOT_ADVERBS = new Set(
+  'family ally rally assembly supply reply anomaly monopoly only early daily weekly monthly friendly elderly july italy'.split(
+    ' ',
+  ),
+);
+/** "9/11 widow Terry Strada": a number written with a slash modifies the noun after it. */
+const SLASHED_NUMBER = /^\p{N}+\/\p{N}+$/u;
 const TERMINAL = new Set(['.', '!', '?']);
 const CLOSERS = new Set(['”', '"', '’', "'", ')', '»']);
 /** Capitalised words that may begin a subject; other clause openers ("Later", "But") end it. */
@@ -46,7 +54,7 @@ export function attributionWords(masked: string, from: number, to: number): Word
     const after = raw[index + 2];
     if (
       /^\p{N}+$/u.test(word.text) &&
-      next?.text === '-' &&
+      (next?.text === '-' || next?.text === '/') &&
       next.start === word.end &&
       after?.start === next.end
     ) {
@@ -78,7 +86,7 @@ export function isParenthetical(word: Word): boolean {
 
 /** A word that may be part of a subject noun phrase. */
 export function isPhraseWord(word: Word): boolean {
-  if (isParenthetical(word) || NUMBER_MODIFIER.test(word.text)) return true;
+  if (isParenthetical(word) || NUMBER_MODIFIER.test(word.text) || SLASHED_NUMBER.test(word.text)) return true;
   if (CLAUSE_OPENERS.has(word.text) && !SUBJECT_OPENERS.has(word.text)) return false;
   return LETTER.test(word.text[0] ?? '') && !PHRASE_BOUNDARIES.has(word.text.toLowerCase());
 }
@@ -131,10 +139,15 @@ export function skipBackOver(words: readonly Word[], from: number): number {
     const word = words[index];
     if (word === undefined) return index;
     const lower = word.text.toLowerCase();
-    if (ADVERBS.has(lower) || isTimeWord(word)) index--;
+    if (ADVERBS.has(lower) || isMannerAdverb(word.text) || isTimeWord(word)) index--;
     else if (lower === 'on' && isTimeWord(words[index + 1])) index--;
     else return index;
   }
+}
+
+/** "forcefully", "sharply": a lowercase -ly word, bar the nouns and adjectives that end so. */
+function isMannerAdverb(word: string): boolean {
+  return LY_ADVERB.test(word) && !LY_NOT_ADVERBS.has(word);
 }
 
 /** The noun phrase right after a verb: "[said] the State Department [on Monday]"; a time adjunct first is skipped. */

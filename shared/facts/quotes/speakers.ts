@@ -12,7 +12,7 @@ import {
   PERSON_ROLE_NOUNS,
   ROLE_ABBREVIATIONS,
 } from './lexicon.ts';
-import { isParenthetical } from './phrases.ts';
+import { isParenthetical, sentenceStart } from './phrases.ts';
 
 /** Who said it: the words that name the speaker (`mention`) and whom they resolve to. */
 export interface Attribution {
@@ -205,8 +205,28 @@ function pronounAttribution(
   gender: Gender,
   verb: string,
 ): Attribution | undefined {
-  const person = lastPersonBefore(context, pronoun.start, gender);
+  const person =
+    sentenceSubjectPerson(context, pronoun.start, gender) ?? lastPersonBefore(context, pronoun.start, gender);
   return person ? entityAttribution(person, verb, pronoun) : undefined;
+}
+
+/**
+ * "Donald Trump, her Republican opponent, bemoaned the unrest and said he thought …": a he/she refers to
+ * the person its own sentence opened with, when that person's gender fits (or is unknown).
+ */
+function sentenceSubjectPerson(
+  context: SpeakerContext,
+  position: number,
+  gender: Gender,
+): EntityMentionRef | undefined {
+  const start = sentenceStart(context.masked, position);
+  const index = lastIndexStartingBefore(context.mentions, start) + 1;
+  const first = context.mentions[index];
+  if (first === undefined || first.end > position || isInQuote(context, first)) return undefined;
+  if (context.text.slice(start, first.start).trim() !== '' || first.entity.type !== 'person')
+    return undefined;
+  const own = context.genders.get(first.entity);
+  return own === undefined || own === gender ? first : undefined;
 }
 
 function itAttribution(context: SpeakerContext, pronoun: Word, verb: string): Attribution | undefined {

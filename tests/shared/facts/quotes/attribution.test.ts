@@ -23,6 +23,15 @@ const SURFACES: ReadonlyArray<readonly [NerType, string]> = [
   ['PER', 'Elizabeth Warren'],
   ['PER', 'Malkia Cyril'],
   ['PER', 'Ellis'],
+  ['PER', 'Dana Whitfield'],
+  ['PER', 'Omar Haddad'],
+  ['PER', 'Lena Ortiz'],
+  ['PER', 'Paul Brandt'],
+  ['PER', 'Grace Lin'],
+  ['ORG', 'EPA'],
+  ['ORG', 'Harbor League'],
+  ['LOC', 'Denver'],
+  ['LOC', 'Beijing'],
   ['ORG', 'The New York Times'],
   ['ORG', 'Center of Media Justice'],
   ['ORG', 'PolitiFact'],
@@ -76,6 +85,22 @@ describe('findQuotes: who is speaking', () => {
     ],
     ['PolitiFact rated 32% of Republican claims as “false” last year.', 'PolitiFact', 'PolitiFact'],
     ['Japan branded North Korea an “outlaw nation in the neighborhood.”', 'Japan', 'Japan'],
+    [
+      '“The rule is an overreach,” Dana Whitfield, the attorney general, one of the states suing the EPA, said on Friday.',
+      'Dana Whitfield',
+      'Dana Whitfield',
+    ],
+    ['“They never called us back,” said 9/11 widow Lena Ortiz.', 'Lena Ortiz', 'Lena Ortiz'],
+    [
+      'Omar Haddad, the head of the Harbor League, forcefully told the board that “the port cannot wait.”',
+      'Omar Haddad',
+      'Omar Haddad',
+    ],
+    [
+      'Reporters checked Paul Brandt’s claim that there were “hundreds of new jobs” in Denver.',
+      'Paul Brandt',
+      'Paul Brandt',
+    ],
   ])('reads %j', (text, speaker, mention) => {
     const [quote] = quotesOf(text);
 
@@ -161,6 +186,29 @@ describe('findQuotes: descriptions, pronouns and places', () => {
       'Hillary Clinton said she was ready. She took questions. Tim Kaine arrived later. “We will win this,” she said.';
 
     expect(attributions(text)).toEqual([['We will win this', 'Hillary Clinton', 'she']]);
+  });
+
+  it('resolves "he" to the person who opens its own sentence, not to a man named further back', () => {
+    const text =
+      'Omar Haddad said the port was closed. Paul Brandt, the mayor, toured Denver and said he thought the delay was a “very big mistake.”';
+
+    expect(attributions(text)).toEqual([['very big mistake.', 'Paul Brandt', 'he']]);
+  });
+
+  it('gives a document the quotes it "reads", and the quote that continues it', () => {
+    const text =
+      'Parents wrote to the board. “We see schools that give our children hope,” the letter reads. “Our support is not abstract.”';
+
+    expect(attributions(text)).toEqual([
+      ['We see schools that give our children hope', 'the letter', 'the letter'],
+      ['Our support is not abstract.', 'the letter', 'the letter'],
+    ]);
+  });
+
+  it('types a capital speaking for its government as an organisation, keeping its name', () => {
+    const [quote] = quotesOf('Beijing made it clear that “relations are at their lowest level in years.”');
+
+    expect(quote).toMatchObject({ speaker: 'Beijing', speakerType: 'organization', verb: 'made it clear' });
   });
 
   it('never takes a dateline for the speaker', () => {
