@@ -9,6 +9,13 @@ export type Tense = 'past' | 'future' | 'unknown';
 const FUTURE_BEFORE =
   /(?:(?<![\p{L}])(?:will|shall|won['’]t)|['’]ll|(?<![\p{L}])(?:(?:is|are|was|were)\s(?:set|due|scheduled|expected|going|slated)\sto|plans?\sto|planned\sto|planning\sto|(?:scheduled|planned|set|slated|due)\s(?:to|for)|until|as\s(?:soon|early)\sas|upcoming|payable|effective|due|expires?|of\srecord|to\sbe|expect(?:s|ed)?\s(?:\p{L}+\s)?to))(?![\p{L}])/giu;
 const FUTURE_AFTER = /^[^.!?;\n]{0,30}?(?<![\p{L}])(?:will|shall)(?![\p{L}])/iu;
+/** A modal: a future cue that no later verb undoes (unlike "plans to", which a plan in the past can hold). */
+const MODAL_FUTURE = /^(?:will|shall|won['’]t|['’]ll)$/iu;
+/**
+ * The clause's own verb after the date, in the past: "his plans to travel in February [were delayed]". No
+ * comma between, so the date sits in the subject of that verb rather than in an aside.
+ */
+const PAST_AFTER = /^[^.!?;,\n]{0,30}?(?<![\p{L}])(?:was|were|had)(?![\p{L}])/iu;
 /** Verbs in the past. Not every "-ed" word: "ordered it returned by Jan. 14" sets a deadline ahead. */
 const PAST_BEFORE = /(?<![\p{L}])(?:said|told|was|were|had|did|ago)(?![\p{L}])/giu;
 const WINDOW = 60;
@@ -27,18 +34,26 @@ function clauseBefore(text: string, index: number): string {
   return window.slice(start);
 }
 
-function lastIndex(pattern: RegExp, text: string): number {
-  let index = -1;
-  for (const match of text.matchAll(pattern)) index = match.index;
-  return index;
+/** The last match of a global pattern in `text`, if any. */
+function lastMatch(pattern: RegExp, text: string): RegExpMatchArray | undefined {
+  let last: RegExpMatchArray | undefined;
+  for (const match of text.matchAll(pattern)) last = match;
+  return last;
 }
 
-/** The tense of the clause that holds text[start, end): the later of a future and a past cue before it wins. */
+/**
+ * The tense of the clause that holds text[start, end): the later of a future and a past cue before it wins,
+ * except that a plan ("plans to travel in February") whose clause goes on in the past ("were delayed") is a
+ * plan for a date already gone.
+ */
 export function tenseAt(text: string, start: number, end: number): Tense {
   const before = clauseBefore(text, start);
-  const future = lastIndex(FUTURE_BEFORE, before);
-  const past = lastIndex(PAST_BEFORE, before);
-  if (future >= 0 && future >= past) return 'future';
+  const future = lastMatch(FUTURE_BEFORE, before);
+  const past = lastMatch(PAST_BEFORE, before)?.index ?? -1;
+  if (future !== undefined && (future.index ?? 0) >= past) {
+    const undone = !MODAL_FUTURE.test(future[0]) && PAST_AFTER.test(text.slice(end, end + WINDOW));
+    return undone ? 'past' : 'future';
+  }
   if (past >= 0) return 'past';
   if (FUTURE_AFTER.test(text.slice(end, end + WINDOW))) return 'future';
   return 'unknown';

@@ -38,6 +38,12 @@ describe('findDates', () => {
     ['The talks resume this weekend.', 'this weekend', '2023-W25-WE'],
     ['They met last weekend.', 'last weekend', '2023-W24-WE'],
     ['Burns traveled to China in May.', 'May', '2023-05'],
+    [
+      'The visit comes after his initial plans to travel to China in February were delayed.',
+      'February',
+      '2023-02',
+    ],
+    ['He plans to travel to China in February.', 'February', '2024-02'],
     ['The balloon was shot down in February.', 'February', '2023-02'],
     ['Elections are due in November.', 'November', '2023-11'],
     ['They met three days ago.', 'three days ago', '2023-06-16'],

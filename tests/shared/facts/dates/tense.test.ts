@@ -27,6 +27,12 @@ describe('tenseAt', () => {
     // a plan for a date looks ahead even in the past tense
     ['The official said the accession was planned for early March.', 'early March', 'future'],
     ['The vote was set for Thursday.', 'Thursday', 'future'],
+    // ... unless the clause goes on in the past: the plan was for a date already gone
+    ['His plans to travel to China in February were delayed.', 'February', 'past'],
+    ['The talks planned for March had been called off.', 'March', 'past'],
+    ['He plans to travel in February, which was a surprise.', 'February', 'future'],
+    ['He will travel in February, as was agreed.', 'February', 'future'],
+    ['Officials expected to meet on Friday were told to stay home.', 'Friday', 'past'],
   ])('%j (%s): %s', (text, date, tense) => {
     expect(tenseOf(text, date)).toBe(tense);
   });
