@@ -47,6 +47,8 @@ const SPEAKER_LABEL = /^(\p{Lu}[\p{Lu}'’.-]+(?:\s\p{Lu}[\p{Lu}'’.-]+){0,2}):
 const NOUN_MARKERS = new Set('the a an his her their its our my your these those this that of'.split(' '));
 const NAME_PARTICLES = new Set(['de', 'da', 'del', 'van', 'von', 'al', 'bin', 'la', 'le', 'di', 'y']);
 const QUOTATION_MARK = /^["“”„«»]$/u;
+/** "Trump’s claim that …" attributes a quote more weakly than any reporting verb with a named subject. */
+const SPEECH_NOUN_RANK = 0.75;
 
 function verbAt(words: readonly Word[], index: number): ReportingVerb | undefined {
   const word = words[index];
@@ -170,7 +172,7 @@ export function attributeBefore(context: SpeakerContext, quote: QuoteMarks): Att
   const best = bestCandidate(context, words)?.attribution;
   if (best !== undefined || words.at(-1)?.text !== ':') return best;
   const subject = sentenceSubject(context, words, words.length - 1);
-  return subject?.speakerType === undefined ? undefined : { ...subject, verb: ':' };
+  return subject?.speaker === undefined ? undefined : { ...subject, verb: ':' };
 }
 
 /** A verb whose subject names no one ("they say") ranks below one of the same kind that does. */
@@ -208,7 +210,7 @@ function candidateAt(
   if (SPEECH_NOUNS.has(lower) && isPossessive(words[index - 1]?.text ?? '')) {
     // "Trump’s claim that there have been “thousands of shootings”": the possessor said it.
     const attribution = resolvePhrase(context, nameBefore(words, index), lower);
-    return attribution?.speakerType === undefined ? undefined : { attribution, rank: 1 };
+    return attribution?.speakerType === undefined ? undefined : { attribution, rank: SPEECH_NOUN_RANK };
   }
   const idiom = lower === 'made' || lower === 'put' ? idiomEnd(words, index) : undefined;
   const verb = idiom ? { rank: 2 as const, form: 'past' as const } : reportingVerb(lower);

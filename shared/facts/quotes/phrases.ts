@@ -18,7 +18,7 @@ const UPPER_LETTER = /^\p{Lu}$/u;
 /** "52-count", "25-year-old": a number that modifies a noun. */
 const NUMBER_MODIFIER = /^\p{N}+-\p{L}/u;
 const SPACE = /\s/u;
-const LY_ADVERB = /^\p{Ll}{2,}ly$/u;
+const LY_ADVERB = /^\p{Ll}+ly$/u;
 const LY_NOT_ADVERBS = new Set(
   'family ally rally assembly supply reply anomaly monopoly only early daily weekly monthly friendly elderly july italy'.split(
     ' ',
@@ -139,14 +139,14 @@ export function skipBackOver(words: readonly Word[], from: number): number {
     const word = words[index];
     if (word === undefined) return index;
     const lower = word.text.toLowerCase();
-    if (ADVERBS.has(lower) || isMannerAdverb(word.text) || isTimeWord(word)) index--;
+    if (ADVERBS.has(lower) || isAdverbInLy(word.text) || isTimeWord(word)) index--;
     else if (lower === 'on' && isTimeWord(words[index + 1])) index--;
     else return index;
   }
 }
 
-/** "forcefully", "sharply": a lowercase -ly word, bar the nouns and adjectives that end so. */
-function isMannerAdverb(word: string): boolean {
+/** "forcefully", "sharply": a lowercase -ly word, bar the nouns and adjectives that end so ("family"). */
+export function isAdverbInLy(word: string): boolean {
   return LY_ADVERB.test(word) && !LY_NOT_ADVERBS.has(word);
 }
 

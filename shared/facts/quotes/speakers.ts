@@ -12,7 +12,7 @@ import {
   PERSON_ROLE_NOUNS,
   ROLE_ABBREVIATIONS,
 } from './lexicon.ts';
-import { isParenthetical, sentenceStart } from './phrases.ts';
+import { isAdverbInLy, isParenthetical, sentenceStart } from './phrases.ts';
 
 /** Who said it: the words that name the speaker (`mention`) and whom they resolve to. */
 export interface Attribution {
@@ -49,7 +49,6 @@ const MAX_ANTECEDENT_DISTANCE = 200;
 /** How far back (in characters) a person of the pronoun's gender is preferred to a nearer one of unknown gender. */
 const GENDERED_ANTECEDENT_WINDOW = 1500;
 const ACRONYM = /^\p{Lu}{2,6}$/u;
-const ADVERB_ENDING = /ly$/u;
 const PARTICIPLE = /^\p{Ll}+ed$/u;
 /** Prepositions that tie a person to an organisation: "a spokeswoman for the company". */
 const AFFILIATIONS = new Set(['for', 'at', 'of', 'with']);
@@ -131,9 +130,7 @@ export function resolvePhrase(
 function withoutParticipleClause(phrase: readonly Word[]): readonly Word[] {
   const cut = phrase.findIndex((word, index) => {
     const before = phrase[index - 1]?.text.toLowerCase() ?? '';
-    return (
-      index > 0 && PARTICIPLE.test(word.text) && !NOT_SPEAKERS.has(before) && !ADVERB_ENDING.test(before)
-    );
+    return index > 0 && PARTICIPLE.test(word.text) && !NOT_SPEAKERS.has(before) && !isAdverbInLy(before);
   });
   return cut > 0 ? phrase.slice(0, cut) : phrase;
 }
@@ -150,7 +147,7 @@ function singular(noun: string): string {
  */
 function isNounPhrase(words: readonly Word[]): boolean {
   const lower = words.map((word) => word.text.toLowerCase());
-  if (lower[0] === 'of' || ADVERB_ENDING.test(lower.at(-1) ?? '')) return false;
+  if (lower[0] === 'of' || isAdverbInLy(lower.at(-1) ?? '')) return false;
   return lower.every((word, index) => {
     if (word !== 'of' || index === 0) return true;
     const before = words[index - 1] as Word;
@@ -185,11 +182,21 @@ function namedIn(context: SpeakerContext, span: Span): EntityMentionRef | undefi
     const mention = context.mentions[index] as EntityMentionRef;
     if (mention.start >= span.end) break;
     if (mention.end > span.end || isModifier(context.text, mention, span)) continue;
-    if (mention.entity.type === 'person') person ??= mention;
-    else if (mention.entity.type === 'organization') organization ??= mention;
+    if (mention.entity.type === 'person') {
+      person = person === undefined || isRoleBetween(context.text, person, mention) ? mention : person;
+    } else if (mention.entity.type === 'organization') organization ??= mention;
     else if (mention.entity.type === 'place' && isName(context, mention, span)) place ??= mention;
   }
   return person ?? organization ?? place;
+}
+
+/** "Clinton [spokesman] Jesse Lehrich": only role words between two names, so the second is the person. */
+function isRoleBetween(text: string, first: Span, second: Span): boolean {
+  const between = text.slice(first.end, second.start).trim().split(/\s+/u);
+  return (
+    between.length <= 3 &&
+    between.every((word) => PERSON_ROLE_NOUNS.has(word) || PEOPLE_NOUNS.has(word) || word === 'campaign')
+  );
 }
 
 function isModifier(text: string, mention: Span, span: Span): boolean {

@@ -101,6 +101,22 @@ describe('findQuotes: who is speaking', () => {
       'Paul Brandt',
       'Paul Brandt',
     ],
+    [
+      'Grace Lin, an aide to the mayor, called Paul Brandt’s remarks on Saturday “a true wake-up call.”',
+      'Grace Lin',
+      'Grace Lin',
+    ],
+    ['His family has called on police to release the video “without any delay.”', 'His family', 'His family'],
+    [
+      'Paul Brandt aide Omar Haddad said Friday that “the port will reopen next week.”',
+      'Omar Haddad',
+      'Omar Haddad',
+    ],
+    [
+      'The piece used one of her remarks as its headline: “Finally, someone who thinks like me.”',
+      'The piece',
+      'The piece',
+    ],
   ])('reads %j', (text, speaker, mention) => {
     const [quote] = quotesOf(text);
 
