@@ -5,7 +5,8 @@ import { DATA_DIR_ENV } from './settings.ts';
 /**
  * One local stack per data directory: the emulators' stores (LevelDB, SQLite) and the notification ledger
  * cannot be shared, and a second stack on them would crash or notify twice. The lock is a file holding the
- * owner's pid; one left behind by a stack that was killed is taken over.
+ * owner's pid; one left behind by a stack that was killed is taken over, and the taker is told, so that it
+ * can repair what a crash leaves behind (see repair-indexes.ts).
  */
 
 const LOCK_FILE = 'stack.pid';
@@ -25,8 +26,15 @@ function isRunning(pid: number): boolean {
   }
 }
 
-/** Takes the lock on `dataDir` (creating the directory) and returns the function that releases it. */
-export function lockDataDir(dataDir: string): () => void {
+export interface DataDirLock {
+  /** Releases the lock; a clean stop. */
+  readonly release: () => void;
+  /** True when the lock was taken over from a stack that did not stop cleanly (killed, crashed). */
+  readonly afterCrash: boolean;
+}
+
+/** Takes the lock on `dataDir` (creating the directory). */
+export function lockDataDir(dataDir: string): DataDirLock {
   mkdirSync(dataDir, { recursive: true });
   const path = join(dataDir, LOCK_FILE);
   try {
@@ -40,6 +48,7 @@ export function lockDataDir(dataDir: string): () => void {
       );
     }
     writeFileSync(path, String(process.pid));
+    return { release: () => rmSync(path, { force: true }), afterCrash: true };
   }
-  return () => rmSync(path, { force: true });
+  return { release: () => rmSync(path, { force: true }), afterCrash: false };
 }

@@ -11,6 +11,7 @@ import { type ApiHandler, type ApiServer, startApiServer } from './api-server.ts
 import { bootstrap, idempotencyTableInput, type Queue } from './bootstrap.ts';
 import { lockDataDir } from './data-dir-lock.ts';
 import { type LocalEvent, startLocalEventBus } from './event-bus.ts';
+import { repairIndexes } from './repair-indexes.ts';
 import { createNotifier, type Notifier } from './s3-notifications.ts';
 import { KeyLocks, startS3Proxy } from './s3-versions.ts';
 import { type ScheduledHandler, startSchedule } from './schedule.ts';
@@ -122,8 +123,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   const stops: Array<() => Promise<void>> = [];
   const onError = (error: unknown) => options.log('error', error);
   try {
-    const unlock = lockDataDir(options.dataDir);
-    stops.push(async () => unlock());
+    const lock = lockDataDir(options.dataDir);
+    stops.push(async () => lock.release());
     // fauxqs on a port of its own, behind the proxy that gives incoming/ versions and a notification per write.
     const emulators = await startEmulators(options.dataDir, { ...options.ports, s3: 0 });
     stops.push(() => emulators.stop());
@@ -187,6 +188,13 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
         tables: [createTableInput(LOCAL_NAMES.table), idempotencyTableInput(LOCAL_NAMES.idempotencyTable)],
       },
     );
+    if (lock.afterCrash) {
+      // The last stack on this data was killed: drop the index entries dynalite may have left half-written.
+      const report = await repairIndexes(dynamodb, LOCAL_NAMES.table);
+      options.log(
+        `after a crash: checked ${report.entriesChecked} index entries of ${report.table}, removed ${report.orphansRemoved} that no item backs`,
+      );
+    }
     Object.assign(process.env, {
       [ENV.deadLetterQueueUrl]: deadLetterQueue.url,
       [ENV.processQueueUrl]: queue.url,

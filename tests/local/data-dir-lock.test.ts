@@ -35,22 +35,25 @@ describe('lockDataDir', () => {
 
   it('locks again when the previous lock was released', () => {
     const directory = freshDataDir();
-    const release = lockDataDir(directory);
+    const first = lockDataDir(directory);
 
-    release();
+    first.release();
     const again = lockDataDir(directory);
 
+    expect(first.afterCrash).toBe(false);
+    expect(again.afterCrash).toBe(false);
     expect(readFileSync(join(directory, LOCK_FILE), 'utf8')).toBe(String(process.pid));
-    again();
+    again.release();
     expect(existsSync(join(directory, LOCK_FILE))).toBe(false);
   });
 
-  it('takes over a lock left by a process that is no longer running', () => {
+  it('takes over a lock left by a process that is no longer running, and says the owner crashed', () => {
     const directory = freshDataDir();
     writeFileSync(join(directory, LOCK_FILE), String(exitedPid()));
 
-    lockDataDir(directory);
+    const lock = lockDataDir(directory);
 
+    expect(lock.afterCrash).toBe(true);
     expect(readFileSync(join(directory, LOCK_FILE), 'utf8')).toBe(String(process.pid));
   });
 });
