@@ -51,7 +51,8 @@ describe('npm start', () => {
     const banner = await eventually(
       async () => (local.output().includes('Ctrl-C stops.') ? local.output() : undefined),
       {
-        timeoutMs: 20_000,
+        // Generous: the stack imports the whole pipeline, which takes many seconds on a loaded machine.
+        timeoutMs: 90_000,
         what: 'the start banner',
       },
     );
@@ -66,7 +67,7 @@ describe('npm start', () => {
     expect(Object.keys(endpoints).sort()).toEqual(['DynamoDB API', 'HTTP API', 'S3 API', 'SQS API']);
     expect(health.status).toBe(404);
     expect(code).toBe(0);
-  });
+  }, 120_000);
 
   it('exits 1 with a one-line reason when an environment variable is malformed', async () => {
     const local = startLocal({ PRECIS_API_PORT: 'eighty' });
