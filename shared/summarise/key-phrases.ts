@@ -1,5 +1,13 @@
 import type { Sentence } from '../sentences/split-sentences.ts';
 import { isAdjective, isDemonym, singular } from './plural.ts';
+import {
+  canBeVerb,
+  followsPerceptionVerb,
+  isAdverb,
+  isVerbLikeNoun,
+  readsAsVerb,
+  tagOf,
+} from './word-classes.ts';
 
 /**
  * Key phrases, the tags a person would give the article, RAKE/YAKE-class: candidate phrases are runs of
@@ -52,14 +60,15 @@ const CAPITALISED = /^\p{Lu}/u;
 const POSSESSIVE = /['\u2019]s?$/;
 const CONTRACTION = /['\u2019](?:ve|re|ll|d|m|t)$/i;
 const LOWERCASE_START = /^\p{Ll}/u;
-/** Adverbs and verb forms that start or end a run but are rarely part of a key phrase on their own. */
-const VERB_LIKE = /(?:ly|ed|ing)$/;
+/** Verb forms that start or end a run but are rarely part of a key phrase on their own. */
+const VERB_FORM = /(?:ed|ing)$/;
 const MONTHS = new Set(
   'january february march april may june july august september october november december'.split(' '),
 );
 /** `New` is a stopword, but starts a name when a capitalised word follows: `New Zealand`, `New York`. */
 const NAME_START = 'New';
 const APOSTROPHES = /\u2019/g;
+const DETERMINER_TAGS = new Set(['Determiner', 'Possessive']);
 const COMPASS = /^(?:north|south|east|west|central|upper|lower|greater)(?:east|west|ern)?$/;
 
 interface Phrase {
@@ -71,6 +80,8 @@ interface Phrase {
   readonly first: number;
   /** Seen somewhere other than at the start of a sentence, where every word is capitalised. */
   readonly midSentence: boolean;
+  /** A one-word name that is a common word (`Police`; isCommonWord). */
+  readonly common: boolean;
 }
 
 /**
@@ -110,6 +121,8 @@ function isContent(word: string): boolean {
 
 interface Run {
   readonly words: string[];
+  /** Each word's index in the sentence's tokens. */
+  readonly at: number[];
   readonly isName: boolean;
   readonly atStart: boolean;
 }
@@ -121,12 +134,17 @@ interface Run {
 function runsOf(tokens: readonly string[], lowercaseWords: ReadonlySet<string>): Run[] {
   const runs: Run[] = [];
   let current: string[] = [];
+  let at: number[] = [];
   let currentIsName = false;
   let currentAtStart = false;
   const flush = () => {
-    while (current.length > 0 && NAME_JOINERS.has(current[current.length - 1] as string)) current.pop();
-    if (current.length > 0) runs.push({ words: current, isName: currentIsName, atStart: currentAtStart });
+    while (current.length > 0 && NAME_JOINERS.has(current[current.length - 1] as string)) {
+      current.pop();
+      at.pop();
+    }
+    if (current.length > 0) runs.push({ words: current, at, isName: currentIsName, atStart: currentAtStart });
     current = [];
+    at = [];
   };
   let seenWord = false;
   tokens.forEach((raw, index) => {
@@ -136,6 +154,7 @@ function runsOf(tokens: readonly string[], lowercaseWords: ReadonlySet<string>):
     if (IS_WORD.test(token)) seenWord = true;
     if (currentIsName && current.length > 0 && NAME_JOINERS.has(token)) {
       current.push(token);
+      at.push(index);
       return;
     }
     if (token === NAME_START && CAPITALISED.test(tokens[index + 1] ?? '')) {
@@ -143,6 +162,7 @@ function runsOf(tokens: readonly string[], lowercaseWords: ReadonlySet<string>):
       if (current.length === 0) currentAtStart = isFirstWord;
       currentIsName = true;
       current.push(token);
+      at.push(index);
       return;
     }
     if (!isContent(token)) {
@@ -157,10 +177,48 @@ function runsOf(tokens: readonly string[], lowercaseWords: ReadonlySet<string>):
       currentAtStart = isFirstWord;
     }
     current.push(token);
+    at.push(index);
     if (isPossessive) flush();
   });
   flush();
-  return runs.map((run) => (run.isName ? run : { ...run, words: trimVerbLike(run.words) }));
+  // One common word is never a key phrase: only longer runs are worth reading for verbs.
+  return runs.flatMap((run) => (run.isName ? [run] : run.words.length > 1 ? nounPhrasesOf(run, tokens) : []));
+}
+
+/**
+ * The noun phrases in a run of common words: split where a word reads as a verb or is an adverb (`divorcees who
+ * stop work` gives `work`; `heard the child scream` gives `child`), then trimmed of verb forms at either end.
+ */
+function nounPhrasesOf(run: Run, tokens: readonly string[]): Run[] {
+  const pieces: Run[] = [];
+  let words: string[] = [];
+  let at: number[] = [];
+  const flush = () => {
+    const kept = trimVerbLike(words, at, tokens);
+    if (kept.words.length > 1) pieces.push({ ...run, ...kept, atStart: run.atStart && pieces.length === 0 });
+    words = [];
+    at = [];
+  };
+  const afterPerceptionVerb = followsPerceptionVerb(tokens, run.at[0] as number);
+  run.words.forEach((word, position) => {
+    const index = run.at[position] as number;
+    const verbal =
+      isAdverb(word) ||
+      (canBeVerb(word.toLowerCase()) &&
+        readsAsVerb(word, {
+          previous: previousWordOf(tokens, index),
+          next: tokens[index + 1],
+          afterContentWord: position > 0,
+          afterPerceptionVerb,
+        }));
+    if (verbal) flush();
+    else {
+      words.push(word);
+      at.push(index);
+    }
+  });
+  flush();
+  return pieces;
 }
 
 /** Every word the text writes in lower case at least once. */
@@ -171,12 +229,49 @@ function lowercaseVocabulary(tokenLists: readonly (readonly string[])[]): Set<st
   return words;
 }
 
-function trimVerbLike(words: readonly string[]): string[] {
+/** `to` of `according to`, `due to`, `next to` is a preposition: no sign that a verb follows. */
+const PREPOSITIONAL_TO = new Set([
+  'according',
+  'due',
+  'next',
+  'close',
+  'thanks',
+  'prior',
+  'compared',
+  'owing',
+]);
+
+/** The token before `index`, or undefined for a `to` that is a preposition (`according to court documents`). */
+function previousWordOf(tokens: readonly string[], index: number): string | undefined {
+  const previous = tokens[index - 1];
+  if (previous?.toLowerCase() === 'to' && PREPOSITIONAL_TO.has(tokens[index - 2]?.toLowerCase() ?? '')) {
+    return undefined;
+  }
+  return previous;
+}
+
+/**
+ * Without the verb forms and adverbs by ending at either end (`playing loud music`, `charged`). A noun that
+ * ends so stays at the end (`cabinet meeting`) and at the start after a determiner (`the building site`).
+ */
+function trimVerbLike(
+  words: readonly string[],
+  at: readonly number[],
+  tokens: readonly string[],
+): { words: string[]; at: number[] } {
+  const verbLike = (word: string) => VERB_FORM.test(word.toLowerCase()) || isAdverb(word);
+  const nounAfterDeterminer = (word: string, index: number) =>
+    isVerbLikeNoun(word) && DETERMINER_TAGS.has(tagOf(tokens[index - 1]) ?? '');
   let from = 0;
   let to = words.length;
-  while (from < to && VERB_LIKE.test((words[from] as string).toLowerCase())) from++;
-  while (to > from && VERB_LIKE.test((words[to - 1] as string).toLowerCase())) to--;
-  return words.slice(from, to);
+  while (
+    from < to &&
+    verbLike(words[from] as string) &&
+    !nounAfterDeterminer(words[from] as string, at[from] as number)
+  )
+    from++;
+  while (to > from && verbLike(words[to - 1] as string) && !isVerbLikeNoun(words[to - 1] as string)) to--;
+  return { words: words.slice(from, to), at: at.slice(from, to) };
 }
 
 function collectPhrases(sentences: readonly Sentence[]): Map<string, Phrase> {
@@ -195,10 +290,52 @@ function collectPhrases(sentences: readonly Sentence[]): Map<string, Phrase> {
         key,
         known
           ? { ...known, count: known.count + 1, midSentence: known.midSentence || midSentence }
-          : { key, surface, isName: run.isName, words: words.length, count: 1, first: index, midSentence },
+          : {
+              key,
+              surface,
+              isName: run.isName,
+              words: words.length,
+              count: 1,
+              first: index,
+              midSentence,
+              common: run.isName && words.length === 1 && isCommonWord(surface, lowercaseWords),
+            },
       );
     }
   });
+  return withoutGluedWords(phrases);
+}
+
+/**
+ * A capitalised word that is no name: the text also writes it in lower case (`Reports`, `reports`), or
+ * compromise knows it as a verb (`Push`, `Fall`, `Clouds`). Team nicknames such as `Spurs` go with them.
+ */
+function isCommonWord(word: string, lowercaseWords: ReadonlySet<string>): boolean {
+  const lower = word.toLowerCase();
+  return lowercaseWords.has(lower) || canBeVerb(lower);
+}
+
+/**
+ * A name seen once that opens on an adjective or an adverb, and whose rest is a name of its own, is that word
+ * glued to the name (a caption's `Maverick Tottenham striker`, a lost sentence start `Certainly McHenry
+ * should`): it counts as the rest (`Tottenham`, `McHenry`). Months are left alone (`June Shannon`).
+ */
+function withoutGluedWords(phrases: Map<string, Phrase>): Map<string, Phrase> {
+  for (const phrase of [...phrases.values()]) {
+    if (!phrase.isName || phrase.words < 2 || phrase.count > 1) continue;
+    const [first = '', ...rest] = phrase.surface.split(' ');
+    const lower = first.toLowerCase();
+    if (!(isAdjective(lower) || isAdverb(lower))) continue;
+    const host = phrases.get(keyOf(rest.join(' ')));
+    if (host === undefined || !host.isName) continue;
+    phrases.delete(phrase.key);
+    phrases.set(host.key, {
+      ...host,
+      count: host.count + 1,
+      first: Math.min(host.first, phrase.first),
+      midSentence: host.midSentence || phrase.midSentence,
+    });
+  }
   return phrases;
 }
 
@@ -250,14 +387,20 @@ function isRepeatedEnough(phrase: Phrase): boolean {
 }
 
 /**
- * What a person would not tag an article with: a bare common noun (`official`), words that end on an adjective
- * (`video public`), a nationality (`Chinese`, `North American`), a month, or a title alone (`Vice President`).
+ * What a person would not tag an article with: a bare common noun (`official`, or `Police` where the text also
+ * writes `police`), words that end on an adjective (`video public`), an adjective and one noun (`late actor`), a
+ * nationality (`Chinese`, `North
+ * American`), a month, or a title alone (`Vice President`).
  */
 function isTag(phrase: Phrase): boolean {
   const words = phrase.key.split(' ');
-  if (!phrase.isName) return words.length > 1 && !isAdjective(words[words.length - 1] ?? '');
+  if (!phrase.isName) {
+    // An adjective and one noun describes rather than tags (`late actor`, `stable condition`).
+    const description = words.length === 2 && isAdjective(words[0] ?? '');
+    return words.length > 1 && !description && !isAdjective(words[words.length - 1] ?? '');
+  }
   // A lone capitalised word seen only at sentence starts (`Researchers`, `Apart`) is an ordinary word.
-  if (words.length === 1 && !phrase.midSentence) return false;
+  if (words.length === 1 && (!phrase.midSentence || phrase.common)) return false;
   if (isDemonym(words[words.length - 1] ?? '')) return false;
   if (words.length === 1 && MONTHS.has(phrase.key)) return false;
   return !words.every((word) => TITLES.has(word));

@@ -5,7 +5,8 @@ import wordLists from './word-lists.json' with { type: 'json' };
  * words that only look plural (`bus`, `crisis`, `physics`) stay as they are; irregular plurals come from
  * compromise's lexicon (word-lists.json: `crises` -> `crisis`, `movies` -> `movie`, `men` -> `man`); the
  * rest by suffix (`countries` -> `country`, `churches` -> `church`, `buses` -> `bus`, `bridges` -> `bridge`).
- * A word this cannot fold safely (`wolves`, `knives`) is left plural rather than broken.
+ * `-ves` folds only for the words in -f or -fe (`wolves` -> `wolf`; `archives` stays `archives`): a word this
+ * cannot fold safely is left plural rather than broken.
  */
 
 const UNCOUNTABLE: ReadonlySet<string> = new Set(wordLists.uncountable);
@@ -13,16 +14,29 @@ const IRREGULAR: ReadonlyMap<string, string> = new Map(Object.entries(wordLists.
 /** Endings of singular words that look plural: `glass`, `bonus`, `crisis`, `physics`, `famous`, `bias`. */
 const SINGULAR_ENDING = /(?:ss|us|is|ics|ous|bias|atlas|canvas|alias)$/;
 /** Plurals of words ending in a hissing sound: `churches`, `wishes`, `boxes`, `glasses`, `quizzes`, `campuses`. */
-const HISSING_PLURAL = /(?:ch|sh|x|z|ss|[^aeiou]us)es$/;
+const HISSING_PLURAL = /(?:ch|sh|x|z|ss|[^aeiou]us|alias|bias|atlas|canvas)es$/;
 /** `heroes`, `tomatoes`; but `shoes`, `toes`. */
 const O_PLURAL = /^.{3,}oes$/;
 const MIN_LENGTH = 4;
+/** Plurals in -ves of words in -f or -fe; any other `-ves` word keeps its `e` (`leaves` is irregular). */
+const F_PLURALS: ReadonlyMap<string, string> = new Map([
+  ['wolves', 'wolf'],
+  ['knives', 'knife'],
+  ['lives', 'life'],
+  ['wives', 'wife'],
+  ['halves', 'half'],
+  ['shelves', 'shelf'],
+  ['calves', 'calf'],
+  ['loaves', 'loaf'],
+  ['selves', 'self'],
+  ['scarves', 'scarf'],
+]);
 
 export function singular(word: string): string {
   const irregular = IRREGULAR.get(word);
   if (irregular !== undefined) return irregular;
   if (word.length < MIN_LENGTH || UNCOUNTABLE.has(word)) return word;
-  if (word.endsWith('ves')) return word;
+  if (word.endsWith('ves')) return F_PLURALS.get(word) ?? word;
   if (word.endsWith('ies')) return word.length > MIN_LENGTH ? `${word.slice(0, -3)}y` : word.slice(0, -1);
   if (HISSING_PLURAL.test(word) || O_PLURAL.test(word)) return word.slice(0, -2);
   if (word.endsWith('s') && !SINGULAR_ENDING.test(word)) return word.slice(0, -1);

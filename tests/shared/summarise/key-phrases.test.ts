@@ -115,3 +115,33 @@ describe('extractKeyPhrases keeps only what a person would tag an article with',
     expect(names).not.toContain('Xi');
   });
 });
+
+describe('extractKeyPhrases leaves out verb phrases and words glued to names', () => {
+  const text = [
+    'Savers who stop work early face a pension gap, the pension fund said.',
+    'Many savers who stop work before 60 rely on the pension fund.',
+    'Neighbours heard the child scream near the fire exit of the leisure centre.',
+    'Staff said the child scream came from the fire exit, where a fire exit was blocked.',
+    'The leisure centre reopened, and the leisure centre manager said the pension fund would pay.',
+    'Maverick Riverside striker Tom Hale scored twice. Riverside won, and Riverside fans sang.',
+    'Police said Hale was fine. The police thanked Riverside supporters.',
+    'Certainly Hale played well, and the late manager would have been proud of the late manager’s club.',
+  ].join(' ');
+  const phrases = extractKeyPhrases(splitSentences(text), 12);
+
+  it('keeps noun phrases and drops those that hold a verb', () => {
+    expect(phrases).toEqual(expect.arrayContaining(['pension fund', 'fire exit', 'leisure centre']));
+    for (const verbal of ['stop work', 'child scream', 'savers stop work'])
+      expect(phrases).not.toContain(verbal);
+  });
+
+  it('drops an adjective or adverb glued to the front of a name seen once', () => {
+    expect(phrases).toContain('Riverside');
+    expect(phrases.some((phrase) => /^(?:Maverick|Certainly) /.test(phrase))).toBe(false);
+  });
+
+  it('drops a capitalised common word and an adjective with one noun', () => {
+    expect(phrases).not.toContain('Police');
+    expect(phrases).not.toContain('late manager');
+  });
+});

@@ -19,6 +19,10 @@ describe('singular', () => {
     ['women', 'woman'],
     ['days', 'day'],
     ['photos', 'photo'],
+    ['analyses', 'analysis'],
+    ['wolves', 'wolf'],
+    ['knives', 'knife'],
+    ['biases', 'bias'],
   ])('folds %s to %s', (plural, expected) => {
     expect(singular(plural)).toBe(expected);
   });
@@ -35,7 +39,8 @@ describe('singular', () => {
     'famous',
     'bias',
     'people',
-    'wolves',
+    'analysis',
+    'archives',
   ])('leaves %s as it is', (word) => {
     expect(singular(word)).toBe(word);
   });
