@@ -6,22 +6,24 @@ import { S3Client } from '@aws-sdk/client-s3';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createArticleStore } from '#shared/adapters/article-store.ts';
-import type { BackfillExecutions, BackfillProgress } from '#shared/adapters/backfill-executions.ts';
+import { createQueueBackfills } from '#shared/adapters/queue-backfills.ts';
 import {
   type BackfillRequest,
   backfillRequestSchema,
   DEFAULT_BACKFILL_CONCURRENCY,
   MAX_BACKFILL_CONCURRENCY,
 } from '#shared/backfill/backfill-request.ts';
+import type { BackfillStatus, Backfills } from '#shared/backfill/backfills.ts';
 import type { EnqueueReport } from '#shared/backfill/enqueue-backfill.ts';
-import { runLocalBackfill } from '../local/backfill.ts';
+import { startBackfill } from '#shared/use-cases/start-backfill.ts';
 import { LOCAL_CREDENTIALS, LOCAL_ENV, LOCAL_NAMES, LOCAL_REGION } from '../local/settings.ts';
 import { queueUrlOf } from './redrive.ts';
 
 /**
  * `precis backfill --prefix P`: reprocesses every object under a prefix with the current pipeline, skipping
- * what this pipeline version already processed. On the local stack (the default) it walks the local bucket
- * and enqueues the objects for the local process handler; on AWS (`--state-machine`, the stack's
+ * what this pipeline version already processed, through the use case POST /backfills runs too
+ * (shared/use-cases/start-backfill.ts). On the local stack (the default) it walks the local bucket and
+ * enqueues the objects for the local process handler; on AWS (`--state-machine`, the stack's
  * BackfillStateMachineArn output) it starts the backfill state machine, and with `--wait` follows it to the end.
  */
 
@@ -109,7 +111,7 @@ async function backfillLocally(request: BackfillRequest, io: Io, env: NodeJS.Pro
   const sqs = new SQSClient({ ...config, endpoint: s3Endpoint });
   const dynamodb = new DynamoDBClient({ ...config, endpoint: dynamodbEndpoint });
   try {
-    const report = await runLocalBackfill(request, {
+    const backfills = createQueueBackfills({
       s3,
       sqs,
       store: createArticleStore(DynamoDBDocumentClient.from(dynamodb), LOCAL_NAMES.table),
@@ -118,49 +120,53 @@ async function backfillLocally(request: BackfillRequest, io: Io, env: NodeJS.Pro
       region: LOCAL_REGION,
       onProgress: (partial) => io.stderr.write(`precis backfill: ${describeReport(partial)}\n`),
     });
-    io.stdout.write(`${describeReport(report)}\n`);
+    const status = await startBackfill(request, backfills);
+    const objects = status.objects ?? { listed: 0, skipped: 0, enqueued: 0 };
+    io.stderr.write(`precis backfill: ${status.id} ${status.status} (GET /backfills/${status.id})\n`);
+    io.stdout.write(`${describeReport({ prefix: status.prefix, ...objects })}\n`);
     return EXIT_OK;
   } finally {
     for (const client of [s3, sqs, dynamodb]) client.destroy();
   }
 }
 
-const describeProgress = (progress: BackfillProgress) => {
-  const items = progress.items;
+const describeProgress = (status: BackfillStatus) => {
+  const batches = status.batches;
   const counts =
-    items === undefined
+    batches === undefined
       ? 'listing objects'
-      : `${items.succeeded + items.failed} of ${items.total} batches done (${items.failed} failed, ${items.running} running)`;
-  return `${progress.status}: ${counts}${progress.error === undefined ? '' : `; ${progress.error}`}`;
+      : `${batches.succeeded + batches.failed} of ${batches.total} batches done (${batches.failed} failed, ${batches.running} running)`;
+  return `${status.status}: ${counts}${status.error === undefined ? '' : `; ${status.error}`}`;
 };
 
 async function backfillOnAws(
   options: BackfillOptions & { readonly stateMachineArn: string },
   io: Io,
-  connect: (stateMachineArn: string) => Promise<BackfillExecutions>,
+  connect: (stateMachineArn: string) => Promise<Backfills>,
 ): Promise<number> {
-  const executions = await connect(options.stateMachineArn);
-  const execution = await executions.start(options.request);
-  io.stdout.write(`started ${execution.executionArn}\n`);
+  const backfills = await connect(options.stateMachineArn);
+  const started = await startBackfill(options.request, backfills);
+  io.stdout.write(`started ${started.executionArn ?? started.id} (backfill ${started.id})\n`);
   if (!options.wait) return EXIT_OK;
   for (;;) {
     await sleep(POLL_MS);
-    const progress = await executions.progress(execution.executionArn);
-    io.stderr.write(`precis backfill: ${describeProgress(progress)}\n`);
-    if (progress.status !== 'RUNNING') {
-      io.stdout.write(`${describeProgress(progress)}\n`);
-      return progress.status === 'SUCCEEDED' ? EXIT_OK : EXIT_FAILED;
+    const status = await backfills.status(started.id);
+    if (status === undefined) throw new Error(`Backfill ${started.id} is not there`);
+    io.stderr.write(`precis backfill: ${describeProgress(status)}\n`);
+    if (status.status !== 'RUNNING') {
+      io.stdout.write(`${describeProgress(status)}\n`);
+      return status.status === 'SUCCEEDED' ? EXIT_OK : EXIT_FAILED;
     }
   }
 }
 
 /** The Step Functions client, imported only for a backfill on AWS. */
-async function connectToAws(stateMachineArn: string): Promise<BackfillExecutions> {
-  const [{ SFNClient }, { createBackfillExecutions }] = await Promise.all([
+async function connectToAws(stateMachineArn: string): Promise<Backfills> {
+  const [{ SFNClient }, { createStepFunctionsBackfills }] = await Promise.all([
     import('@aws-sdk/client-sfn'),
     import('#shared/adapters/backfill-executions.ts'),
   ]);
-  return createBackfillExecutions(new SFNClient({}), stateMachineArn);
+  return createStepFunctionsBackfills(new SFNClient({}), stateMachineArn);
 }
 
 /** `precis backfill ...`: exit 0 when the backfill was started (and, with --wait, succeeded), 1 if not, 2 for bad usage. */
@@ -168,7 +174,7 @@ export async function backfillCommand(
   argv: readonly string[],
   io: Io,
   env: NodeJS.ProcessEnv = process.env,
-  connect: (stateMachineArn: string) => Promise<BackfillExecutions> = connectToAws,
+  connect: (stateMachineArn: string) => Promise<Backfills> = connectToAws,
 ): Promise<number> {
   let options: BackfillOptions | 'help';
   try {

@@ -1,5 +1,6 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
+import { SFNClient } from '@aws-sdk/client-sfn';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import middy from '@middy/core';
 import httpContentNegotiation from '@middy/http-content-negotiation';
@@ -9,20 +10,24 @@ import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from 'aws-lambda';
 import { createArticleBucket } from '#shared/adapters/article-bucket.ts';
 import { createArticleStore } from '#shared/adapters/article-store.ts';
-import { createAwsClients } from '#shared/adapters/aws-clients.ts';
+import { type AwsClients, createAwsClients } from '#shared/adapters/aws-clients.ts';
+import { createStepFunctionsBackfills } from '#shared/adapters/backfill-executions.ts';
 import { createProcessQueue } from '#shared/adapters/process-queue.ts';
-import { loadConfig } from '#shared/config.ts';
+import { createQueueBackfills } from '#shared/adapters/queue-backfills.ts';
+import type { Backfills } from '#shared/backfill/backfills.ts';
+import { type Config, loadConfig } from '#shared/config.ts';
 import { problemDetails } from '#shared/http/middleware.ts';
 import { PROBLEM_MEDIA_TYPE } from '#shared/http/problem.ts';
 import { JSON_MEDIA_TYPE } from '#shared/http/responses.ts';
 import { createRouter } from '#shared/http/router.ts';
 import { type ArticleRouteDeps, articleRoutes } from '#shared/http/routes-articles.ts';
+import { type BackfillRouteDeps, backfillRoutes } from '#shared/http/routes-backfills.ts';
 import { entityRoutes } from '#shared/http/routes-entities.ts';
 import { metaRoutes } from '#shared/http/routes-meta.ts';
 import { uploadRoutes } from '#shared/http/routes-uploads.ts';
 import { logger, MetricUnit, metrics } from './observability.ts';
 
-export type ApiDeps = ArticleRouteDeps;
+export type ApiDeps = ArticleRouteDeps & BackfillRouteDeps;
 
 export interface ApiOptions {
   /** Origins allowed to call the API from a browser (CORS); empty: no CORS headers at all. */
@@ -48,6 +53,7 @@ export function createApiHandler(deps: ApiDeps, options: ApiOptions = {}) {
     }),
     ...entityRoutes(deps),
     ...uploadRoutes(deps),
+    ...backfillRoutes(deps),
   });
   const corsAllowOrigins = options.corsAllowOrigins ?? [];
   const handler = middy<Event, APIGatewayProxyResultV2>()
@@ -74,8 +80,30 @@ export function createApiHandler(deps: ApiDeps, options: ApiOptions = {}) {
     });
 }
 
+/**
+ * Where POST /backfills runs: the backfill state machine when the stack names it (AWS), else a walk of the
+ * bucket onto the process queue (the local stack), else nowhere (the backfill routes answer 501).
+ */
+function backfillsOf(config: Config, clients: AwsClients, sqs: SQSClient): Backfills | undefined {
+  if (config.backfillStateMachineArn !== undefined) {
+    return createStepFunctionsBackfills(new SFNClient({}), config.backfillStateMachineArn);
+  }
+  if (config.processQueueUrl === undefined) return undefined;
+  return createQueueBackfills({
+    s3: clients.s3,
+    sqs,
+    store: createArticleStore(clients.documentClient, config.tableName),
+    bucket: config.bucketName,
+    queueUrl: config.processQueueUrl,
+    region: process.env.AWS_REGION ?? 'us-east-1',
+  });
+}
+
 const config = loadConfig();
 const clients = createAwsClients(config);
+// The regional endpoint (or AWS_ENDPOINT_URL_SQS locally), not the host named in the queue URL.
+const sqs = new SQSClient({ useQueueUrlAsEndpoint: false });
+const backfills = backfillsOf(config, clients, sqs);
 
 export const handler: (event: Event, context: Context) => Promise<APIGatewayProxyResultV2> = createApiHandler(
   {
@@ -84,10 +112,8 @@ export const handler: (event: Event, context: Context) => Promise<APIGatewayProx
     maxInputBytes: config.maxInputBytes,
     ...(config.processQueueUrl === undefined
       ? {}
-      : {
-          // The regional endpoint (or AWS_ENDPOINT_URL_SQS locally), not the host named in the queue URL.
-          queue: createProcessQueue(new SQSClient({ useQueueUrlAsEndpoint: false }), config.processQueueUrl),
-        }),
+      : { queue: createProcessQueue(sqs, config.processQueueUrl) }),
+    ...(backfills === undefined ? {} : { backfills }),
   },
   { corsAllowOrigins: config.corsAllowOrigins },
 );

@@ -1,4 +1,5 @@
-import { Duration, type RemovalPolicy } from 'aws-cdk-lib';
+import { ArnFormat, Duration, type RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { Grant, type IGrantable } from 'aws-cdk-lib/aws-iam';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { BlockPublicAccess, Bucket, BucketEncryption, type IBucket } from 'aws-cdk-lib/aws-s3';
@@ -108,6 +109,34 @@ export class BackfillStateMachine extends Construct {
         level: LogLevel.ALL,
         includeExecutionData: false,
       },
+    });
+  }
+
+  /**
+   * What POST /backfills and GET /backfills/{id} need, and nothing more: states:StartExecution on this state
+   * machine, states:DescribeExecution and states:ListMapRuns on its executions, states:DescribeMapRun on its
+   * map runs (execution and map run names are generated, hence the `*` after this state machine's name).
+   */
+  public grantStartAndFollow(grantee: IGrantable): void {
+    this.stateMachine.grantStartExecution(grantee);
+    const stack = Stack.of(this);
+    const name = this.stateMachine.stateMachineName;
+    const arn = (resource: string, resourceName: string) =>
+      stack.formatArn({
+        service: 'states',
+        resource,
+        resourceName,
+        arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+      });
+    Grant.addToPrincipal({
+      grantee,
+      actions: ['states:DescribeExecution', 'states:ListMapRuns'],
+      resourceArns: [arn('execution', `${name}:*`)],
+    });
+    Grant.addToPrincipal({
+      grantee,
+      actions: ['states:DescribeMapRun'],
+      resourceArns: [arn('mapRun', `${name}/*`)],
     });
   }
 }

@@ -93,9 +93,22 @@ export function acknowledgeBackfillFindings(
   stack: Stack,
   backfill: BackfillStateMachine,
   processFunction: IFunction,
+  apiFunction: IFunction,
 ): void {
   const { stateMachine, reportsBucket } = backfill;
   const machine = stack.resolve(stack.getLogicalId(stateMachine.node.defaultChild as CfnResource));
+  const ownArn = (resource: string) =>
+    `arn:aws:states:${stack.region}:<AWS::AccountId>:${resource}:<${machine}.Name>`;
+  if (apiFunction.role !== undefined) {
+    acknowledge(apiFunction.role, {
+      [`AwsSolutions-IAM5[Resource::${ownArn('execution')}:*]`]:
+        'GET /backfills/{id} describes the executions of the backfill state machine (named by the backfill ' +
+        'id, generated) and lists their map runs; no other state machine.',
+      [`AwsSolutions-IAM5[Resource::${ownArn('mapRun')}/*]`]:
+        'GET /backfills/{id} describes the map runs (generated names) of the backfill state machine only, ' +
+        'for its batch counts.',
+    });
+  }
   const executions = `arn:aws:states:${stack.region}:<AWS::AccountId>:execution:{"Fn::Select":[6,{"Fn::Split":[":",{"Ref":"${machine}"}]}]}`;
   acknowledge(stateMachine.role, {
     [`AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:s3:::${refOf(stack, reportsBucket)}/*]`]:

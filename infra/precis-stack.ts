@@ -416,6 +416,9 @@ export class PrecisStack extends Stack {
     // Its item reader may list the whole bucket (the prefix is an execution input); a backfill only ever
     // lists incoming/ (backfill-request.ts refuses other prefixes), so any other listing is denied.
     denyListOutsidePrefix(bucket, backfill.stateMachine, INCOMING_PREFIX);
+    // POST /backfills starts it, GET /backfills/{id} follows it: the api function gets its ARN and only that.
+    apiFunction.addEnvironment(ENV.backfillStateMachineArn, backfill.stateMachine.stateMachineArn);
+    backfill.grantStartAndFollow(apiFunction);
 
     deadLetterQueue.grant(deadLettersFunction, 'sqs:ReceiveMessage');
     grantReadPrefix(bucket, deadLettersFunction, INCOMING_PREFIX, { versions: true });
@@ -436,7 +439,7 @@ export class PrecisStack extends Stack {
       table,
       publicRoutes,
     });
-    acknowledgeBackfillFindings(this, backfill, processFunction);
+    acknowledgeBackfillFindings(this, backfill, processFunction, apiFunction);
 
     // Monitoring: alarms to one SNS topic, and a dashboard.
     const monitoring = new Monitoring(this, 'Monitoring', {

@@ -9,8 +9,11 @@ import {
   S3ServiceException,
 } from '@aws-sdk/client-s3';
 import { SendMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
-import type { S3Event, S3EventRecord } from 'aws-lambda';
+import type { S3Event } from 'aws-lambda';
+import { buildS3EventRecord, encodeEventKey, type NotifiedObject } from '#shared/events/s3-event-record.ts';
 import { type KeyLocks, newVersionId, versionKey } from './s3-versions.ts';
+
+export { buildS3EventRecord, encodeEventKey, type NotifiedObject };
 
 /**
  * S3 event notifications for the local stack, shaped exactly as S3 sends them. The emulator cannot notify:
@@ -66,38 +69,8 @@ interface Ledger {
   objects: Record<string, LedgerEntry | string>;
 }
 
-export interface NotifiedObject {
-  readonly key: string;
-  readonly size: number;
-  /** Without the quotes S3 puts around it in HTTP headers. */
-  readonly eTag: string;
-  readonly versionId?: string;
-  readonly lastModified: Date;
-  readonly sequencer: string;
-}
-
 const SEQUENCER_DIGITS = 18;
 const SEQUENCER_TICKS_PER_MS = 1000n;
-/** ETags of multipart uploads end in -<number of parts>. */
-const MULTIPART_ETAG = /-\d+$/;
-/** Characters that Java's URLEncoder, which S3 uses for event keys, leaves as they are. */
-const UNESCAPED_KEY_CHARACTERS = /^[A-Za-z0-9.\-*_/]$/;
-const LOCAL_PRINCIPAL = 'AWS:LOCAL';
-
-/**
- * Encodes a key as S3 does in event notifications: form encoding (space as '+', other bytes as %XX of their
- * UTF-8), slashes kept.
- */
-export function encodeEventKey(key: string): string {
-  return Array.from(key, (character) => {
-    if (character === ' ') return '+';
-    if (UNESCAPED_KEY_CHARACTERS.test(character)) return character;
-    return Array.from(
-      Buffer.from(character, 'utf8'),
-      (byte) => `%${byte.toString(16).toUpperCase().padStart(2, '0')}`,
-    ).join('');
-  }).join('');
-}
 
 /** Sequencers increase with every event, across restarts (the last one is in the ledger). */
 export function nextSequencer(previous: string, now: number): string {
@@ -105,37 +78,6 @@ export function nextSequencer(previous: string, now: number): string {
   const fromClock = BigInt(now) * SEQUENCER_TICKS_PER_MS;
   const next = afterPrevious > fromClock ? afterPrevious : fromClock;
   return next.toString(16).toUpperCase().padStart(SEQUENCER_DIGITS, '0');
-}
-
-export function buildS3EventRecord(bucket: string, region: string, object: NotifiedObject): S3EventRecord {
-  return {
-    eventVersion: '2.1',
-    eventSource: 'aws:s3',
-    awsRegion: region,
-    eventTime: object.lastModified.toISOString(),
-    eventName: MULTIPART_ETAG.test(object.eTag)
-      ? 'ObjectCreated:CompleteMultipartUpload'
-      : 'ObjectCreated:Put',
-    userIdentity: { principalId: LOCAL_PRINCIPAL },
-    requestParameters: { sourceIPAddress: '127.0.0.1' },
-    responseElements: { 'x-amz-request-id': object.sequencer, 'x-amz-id-2': 'local' },
-    s3: {
-      s3SchemaVersion: '1.0',
-      configurationId: 'precis-incoming',
-      bucket: {
-        name: bucket,
-        ownerIdentity: { principalId: LOCAL_PRINCIPAL },
-        arn: `arn:aws:s3:::${bucket}`,
-      },
-      object: {
-        key: encodeEventKey(object.key),
-        size: object.size,
-        eTag: object.eTag,
-        ...(object.versionId === undefined ? {} : { versionId: object.versionId }),
-        sequencer: object.sequencer,
-      },
-    },
-  };
 }
 
 export function buildS3Event(bucket: string, region: string, object: NotifiedObject): S3Event {

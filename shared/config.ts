@@ -16,6 +16,7 @@ export const ENV = {
   s3ForcePathStyle: 'S3_FORCE_PATH_STYLE',
   deadLetterQueueUrl: 'DEAD_LETTER_QUEUE_URL',
   processQueueUrl: 'PROCESS_QUEUE_URL',
+  backfillStateMachineArn: 'BACKFILL_STATE_MACHINE_ARN',
   stuckAfterSeconds: 'STUCK_AFTER_SECONDS',
   corsAllowOrigins: 'CORS_ALLOW_ORIGINS',
   eventBusName: 'EVENT_BUS_NAME',
@@ -51,6 +52,8 @@ export interface Config {
   readonly deadLetterQueueUrl: string | undefined;
   /** The queue the process function reads; the api function sends reprocess requests to it. */
   readonly processQueueUrl: string | undefined;
+  /** The backfill state machine POST /backfills starts (the api function only); undefined: a local walk. */
+  readonly backfillStateMachineArn: string | undefined;
   readonly stuckAfterSeconds: number;
   /** Browser origins the API answers with CORS headers (comma-separated); empty: CORS off. */
   readonly corsAllowOrigins: readonly string[];
@@ -115,6 +118,7 @@ export function loadConfig(env: Env = process.env): Config {
     s3ForcePathStyle: env[ENV.s3ForcePathStyle] === 'true',
     deadLetterQueueUrl: env[ENV.deadLetterQueueUrl] || undefined,
     processQueueUrl: env[ENV.processQueueUrl] || undefined,
+    backfillStateMachineArn: env[ENV.backfillStateMachineArn] || undefined,
     stuckAfterSeconds: positiveInteger(env, ENV.stuckAfterSeconds) ?? DEFAULT_STUCK_AFTER_SECONDS,
     corsAllowOrigins: (env[ENV.corsAllowOrigins] ?? '')
       .split(',')

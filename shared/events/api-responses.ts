@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { backfillStatusSchema } from '../backfill/backfills.ts';
 import {
   articleSummarySchema,
   entityTypeSchema,
@@ -163,3 +164,8 @@ export const articleAnswerSchema = z
   });
 
 export { entityTypeSchema, statusSchema };
+
+/** POST /backfills and GET /backfills/{id}: where a backfill stands, and its own address. */
+export const backfillAnswerSchema = backfillStatusSchema
+  .extend({ links: z.object({ self: z.string().meta({ description: '/backfills/{id}' }) }) })
+  .meta({ id: 'Backfill' });

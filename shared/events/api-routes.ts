@@ -15,6 +15,8 @@ export const API_ROUTES = [
   'POST /uploads',
   'GET /entities',
   'GET /entities/{type}/{name}',
+  'POST /backfills',
+  'GET /backfills/{id}',
 ] as const;
 
 export type ApiRoute = (typeof API_ROUTES)[number];

@@ -1,5 +1,7 @@
 import * as z from 'zod';
 import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiPathsObject } from 'zod-openapi';
+import { backfillRequestSchema } from '../backfill/backfill-request.ts';
+import { backfillIdSchema } from '../backfill/backfills.ts';
 import {
   articleIdSchema,
   entityPathSchema,
@@ -15,6 +17,7 @@ import {
   acceptedSchema,
   articleAnswerSchema,
   articleSummaryPageSchema,
+  backfillAnswerSchema,
   entityHitPageSchema,
   healthSchema,
   nameCountPageSchema,
@@ -166,6 +169,35 @@ const OPERATIONS: Readonly<Record<ApiRoute, ZodOpenApiOperationObject>> = {
     summary: 'Articles that mention an entity by its name or any alias, newest first',
     requestParams: { path: entityPathSchema, query: entityQuerySchema },
     responses: { '200': jsonBody(entityHitPageSchema, 'A page of articles, with `next` while more remain') },
+  },
+  'POST /backfills': {
+    operationId: 'startBackfill',
+    summary:
+      'Reprocesses every object under a prefix of incoming/ with the current pipeline, skipping what this ' +
+      'pipeline version already processed: on AWS the backfill state machine (a Distributed Map), locally a ' +
+      'walk of the bucket that enqueues the objects',
+    requestBody: { required: true, content: { [JSON_MEDIA_TYPE]: { schema: backfillRequestSchema } } },
+    responses: {
+      '202': {
+        ...jsonBody(backfillAnswerSchema, 'Started (RUNNING on AWS; locally SUCCEEDED once all is enqueued)'),
+        headers: {
+          Location: { description: 'Its status: /backfills/{id}', schema: { type: 'string' } },
+          ...retryAfter,
+        },
+      },
+      '415': problem('The body is not JSON'),
+      '501': problem('This deployment has no backfill state machine or queue'),
+    },
+  },
+  'GET /backfills/{id}': {
+    operationId: 'getBackfill',
+    summary: 'Where a backfill stands: its status and, on AWS, its batches done, failed and running',
+    requestParams: { path: z.object({ id: backfillIdSchema }) },
+    responses: {
+      '200': { ...jsonBody(backfillAnswerSchema, 'The backfill'), headers: retryAfter },
+      '404': problem('No backfill with that id'),
+      '501': problem('This deployment has no backfill state machine or queue'),
+    },
   },
 };
 

@@ -1,4 +1,5 @@
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
+import { HttpProblem } from './problem.ts';
 
 /** What a route answers: API Gateway's payload 2.0 response with a string body. */
 export interface ApiResponse {
@@ -33,4 +34,19 @@ export function headerOf(event: ApiEvent, name: string): string | undefined {
 export function bodyBytes(event: ApiEvent): Uint8Array {
   if (event.body === undefined || event.body === null) return new Uint8Array();
   return event.isBase64Encoded ? Buffer.from(event.body, 'base64') : Buffer.from(event.body, 'utf8');
+}
+
+/** The JSON body of a request, or {} when there is none; 415 for another media type, 400 for bad JSON. */
+export function jsonBodyOf(event: ApiEvent, route: string): unknown {
+  const bytes = bodyBytes(event);
+  if (bytes.byteLength === 0) return {};
+  const type = (headerOf(event, 'content-type') ?? '').split(';')[0]?.trim().toLowerCase();
+  if (type !== 'application/json') {
+    throw new HttpProblem(415, 'UNSUPPORTED_MEDIA_TYPE', `Send ${route} a JSON body (application/json)`);
+  }
+  try {
+    return JSON.parse(new TextDecoder().decode(bytes));
+  } catch (error) {
+    throw new HttpProblem(400, 'INVALID_JSON', 'The request body is not valid JSON', { cause: error });
+  }
 }

@@ -122,4 +122,38 @@ describe('the backfill state machine (synthesised template)', () => {
     expect(actions).toContain('s3:ListBucket');
     expect(writesToArticles).toEqual([]);
   });
+
+  it('lets the api function start it and follow it, and nothing else in Step Functions', () => {
+    const machine = logicalIdOf('AWS::StepFunctions::StateMachine', 'BackfillStateMachine');
+    const [, api] = resources('AWS::Lambda::Function').find(([id]) => id.startsWith('ApiFunction')) ?? [];
+    const environment = api?.Properties.Environment as { Variables: Record<string, unknown> } | undefined;
+    const variables = environment?.Variables ?? {};
+    const apiRole = logicalIdOf('AWS::IAM::Role', 'ApiFunctionRole');
+    const states = statementsOfRole(apiRole).filter((statement) =>
+      [statement.Action].flat().some((action) => action.startsWith('states:')),
+    );
+    const name = `{"Fn::GetAtt":["${machine}","Name"]}`;
+
+    expect(variables.BACKFILL_STATE_MACHINE_ARN).toEqual({ Ref: machine });
+    expect(states.map((statement) => [statement.Action].flat())).toEqual([
+      ['states:StartExecution'],
+      ['states:DescribeExecution', 'states:ListMapRuns'],
+      ['states:DescribeMapRun'],
+    ]);
+    expect(states.every((statement) => statement.Effect === 'Allow')).toBe(true);
+    expect(states[0]?.Resource).toEqual({ Ref: machine });
+    expect(JSON.stringify(states[1]?.Resource)).toContain(`:execution:",${name},":*"`);
+    expect(JSON.stringify(states[2]?.Resource)).toContain(`:mapRun:",${name},"/*"`);
+  });
+
+  it('may be started by no other function', () => {
+    const functionRoles = resources('AWS::Lambda::Function').map(
+      ([, fn]) => (fn.Properties.Role as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0],
+    );
+    const starters = functionRoles.filter((role) =>
+      statementsOfRole(role).some((statement) => [statement.Action].flat().includes('states:StartExecution')),
+    );
+
+    expect(starters).toEqual([logicalIdOf('AWS::IAM::Role', 'ApiFunctionRole')]);
+  });
 });

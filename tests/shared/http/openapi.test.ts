@@ -71,6 +71,21 @@ const SAMPLES: Readonly<Record<ApiRoute, readonly Omit<HttpEventOptions, 'method
     { path: '/entities/person/ada%20lovelace', query: { limit: '5' } },
     { path: '/entities/cat/tom' },
   ],
+  // No backfills in these deps (501); tests/local/backfills-api.test.ts runs them on the local stack.
+  'POST /backfills': [
+    {
+      path: '/backfills',
+      body: '{"prefix":"incoming/2024/"}',
+      headers: { 'content-type': 'application/json' },
+    },
+    {
+      path: '/backfills',
+      body: '{"prefix":"processed/","concurrency":0}',
+      headers: { 'content-type': 'application/json' },
+    },
+    { path: '/backfills', body: 'incoming/', headers: { 'content-type': 'text/plain' } },
+  ],
+  'GET /backfills/{id}': [{ path: '/backfills/backfill-1' }, { path: '/backfills/not%20an%20id' }],
 };
 
 async function seededDeps(): Promise<ApiDeps> {
