@@ -55,7 +55,7 @@ export function processArticle(input: ArticleInput, options: ProcessOptions = {}
       maxBytes: maxInputBytes,
     });
     // The standfirst only steers the summary; the Result keeps it as part of `text`.
-    const { standfirst: _standfirst, ...published } = document;
+    const { standfirst: _standfirst, titleLeads: _titleLeads, ...published } = document;
     return boundResult({ ...base, status: 'DONE', ...published, ...analyse(document, options) });
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
@@ -72,10 +72,14 @@ const ANALYSED_LANGUAGE = 'en';
  * no facts or key phrases, rather than wrong ones.
  */
 function analyse(document: CleanedDocument, options: ProcessOptions) {
-  const { summary, headline, keyPhrases } = summarise(document, {
-    ...summaryLength(options.sentences, options.words),
-    ...(options.summaryModel === undefined ? {} : { model: options.summaryModel }),
-  });
+  const bodyStart = document.titleLeads && document.title ? document.title.length : 0;
+  const { summary, headline, keyPhrases } = summarise(
+    { ...document, bodyStart },
+    {
+      ...summaryLength(options.sentences, options.words),
+      ...(options.summaryModel === undefined ? {} : { model: options.summaryModel }),
+    },
+  );
   const full = document.language === ANALYSED_LANGUAGE;
   const withHeadline = { summary, ...(headline === undefined ? {} : { headline }) };
   if (!full) {

@@ -71,6 +71,8 @@ export interface CleanedDocument {
    * publisher's own summary, kept in the text but not a source for precis's summary or headline.
    */
   readonly standfirst?: string;
+  /** `text` opens with the title line (a text file's headline): it is in the text, not a summary sentence. */
+  readonly titleLeads?: true;
   readonly modifiedAt?: string;
   readonly image?: string;
   readonly section?: string;
@@ -183,15 +185,18 @@ function readSource(decoded: string, raw: RawDocument): SourceDocument {
   }
 }
 
-/** Takes the headline off the top: a leading title line of a text file, or a repeat of the known title. */
-function splitTitle(source: SourceDocument): { title?: string; paragraphs: Paragraphs } {
+/**
+ * Takes the headline off the top: a leading title line of a text file (`leads`: it opens `text` again after
+ * the text rules, so its names, dates and numbers are facts of the article), or a repeat of the known title.
+ */
+function splitTitle(source: SourceDocument): { title?: string; leads?: true; paragraphs: Paragraphs } {
   const [first, ...rest] = source.paragraphs;
   const known = source.metadata.title;
   if (first !== undefined && known !== undefined && sameTitle(joinLines(first), known)) {
     return { title: known, paragraphs: rest };
   }
   if (first !== undefined && source.titleMayLead && rest.length > 0 && looksLikeTitle(first)) {
-    return { title: first.trim(), paragraphs: rest };
+    return { title: first.trim(), leads: true, paragraphs: rest };
   }
   return { ...(known ? { title: known } : {}), paragraphs: source.paragraphs };
 }
@@ -210,7 +215,8 @@ export function cleanDocument(raw: RawDocument): CleanedDocument {
   const bytes = decompress(raw.bytes, raw.maxBytes ?? DEFAULT_MAX_INPUT_BYTES);
   refuseBinary(bytes);
   const source = readSource(decodeText(bytes, raw.contentType).text, raw);
-  const { title, paragraphs } = splitTitle(source);
+  const { title: rawTitle, leads, paragraphs } = splitTitle(source);
+  const title = rawTitle === undefined ? undefined : foldWhitespace(normaliseText(rawTitle));
   const context: TextContext = {
     removed: [...(source.removed ?? [])],
     knownCaptions: new Set(source.captions?.map(foldWhitespace)),
@@ -219,13 +225,15 @@ export function cleanDocument(raw: RawDocument): CleanedDocument {
   const lined = LINE_RULES.reduce<Paragraphs>((current, rule) => rule(current, context), paragraphs);
   const joined = lined.map(joinLines).filter((paragraph) => paragraph !== '');
   const cleaned = PARAGRAPH_RULES.reduce<Paragraphs>((current, rule) => rule(current, context), joined);
-  const text = cleaned.join('\n\n');
-  if (text.trim() === '') throw new InputError('EMPTY', 'No text left after cleaning');
+  const body = cleaned.join('\n\n');
+  if (body.trim() === '') throw new InputError('EMPTY', 'No text left after cleaning');
+  const text = leads && title ? `${title}\n\n${body}` : body;
   const { metadata } = source;
-  const language = detectLanguage(text, raw.language ?? metadata.language);
+  const language = detectLanguage(body, raw.language ?? metadata.language);
   return definedOnly({
     text,
-    title: title === undefined ? undefined : foldWhitespace(normaliseText(title)),
+    title,
+    titleLeads: leads && title ? true : undefined,
     sourceUrl: raw.url ?? metadata.sourceUrl ?? context.sourceUrl,
     language: language.language,
     languageConfidence: language.confidence,

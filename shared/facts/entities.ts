@@ -5,6 +5,7 @@ import {
   dropLeadingThe,
   type Group,
   joinOfNames,
+  joinPeoplesNames,
   keyOf,
   type NameMention,
   type Surface,
@@ -51,7 +52,7 @@ export function buildEntities(
   tagged: readonly EntityMention[],
   options: EntityOptions = {},
 ): Entity[] {
-  const trimmed = joinOfNames(text, tagged)
+  const trimmed = joinOfNames(text, joinPeoplesNames(text, tagged))
     .map((mention) => trimMention(text, mention))
     .filter((mention) => mention !== undefined);
   const known = options.known ?? knownNames();

@@ -100,6 +100,40 @@ export function joinOfNames(text: string, tagged: readonly EntityMention[]): Ent
   return joined;
 }
 
+/**
+ * "People’s" opens a name ("People’s Republic of China", "People’s Liberation Army", "People’s Daily"); the
+ * tagger often tags "People" alone, as a person. The name runs through the capitalised words after the
+ * possessive and an "of" complement; it is a place when its head is a state's ("Republic"), else an
+ * organisation. Mentions inside it are dropped.
+ */
+const PEOPLES_NAME =
+  /^(?:Democratic )?People['’]s(?: \p{Lu}[\p{L}-]*)+(?: of(?: the)?(?: \p{Lu}[\p{L}-]*)+)?/u;
+const PEOPLES_START = /^(?:Democratic )?People$/u;
+const STATE_HEADS = new Set(
+  'Republic Kingdom Commonwealth Federation Emirate Emirates Principality'.split(' '),
+);
+const HEAD_BEFORE_OF = /(\p{Lu}[\p{L}-]*)(?: of |$)/u;
+
+export function joinPeoplesNames(text: string, tagged: readonly EntityMention[]): EntityMention[] {
+  const joined: EntityMention[] = [];
+  let coveredUntil = -1;
+  for (const mention of tagged) {
+    if (mention.start < coveredUntil) continue;
+    const name = PEOPLES_START.test(mention.text)
+      ? PEOPLES_NAME.exec(text.slice(mention.start, mention.start + 120))?.[0]
+      : undefined;
+    if (name === undefined) {
+      joined.push(mention);
+      continue;
+    }
+    const head = HEAD_BEFORE_OF.exec(name.replace(/^(?:Democratic )?People['’]s /u, ''))?.[1] ?? '';
+    const end = mention.start + name.length;
+    joined.push({ type: STATE_HEADS.has(head) ? 'LOC' : 'ORG', start: mention.start, end, text: name });
+    coveredUntil = end;
+  }
+  return joined;
+}
+
 export function trimMention(text: string, mention: EntityMention): NameMention | undefined {
   let start = mention.start;
   let end = mention.end;

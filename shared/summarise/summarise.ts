@@ -9,6 +9,8 @@ export interface SummariseInput {
   readonly text: string;
   /** The page's standfirst (dek): in the text, but not a source for the summary or the headline. */
   readonly standfirst?: string;
+  /** Where the story starts in `text`, after a leading title line: no sentence before it is summarised. */
+  readonly bodyStart?: number;
 }
 
 export interface SummariseOptions extends SummaryLength {
@@ -27,7 +29,8 @@ export interface SummaryOutput {
  * headline from the lede, lightly compressed (headline.ts); and the key phrases.
  */
 export function summarise(input: SummariseInput, options: SummariseOptions = {}): SummaryOutput {
-  const sentences = splitSentences(input.text);
+  const bodyStart = input.bodyStart ?? 0;
+  const sentences = splitSentences(input.text).filter((sentence) => sentence.start >= bodyStart);
   const selection = selectSentences(
     sentences,
     {

@@ -5,9 +5,11 @@ const BODY =
   'The council approved the new budget on Tuesday after a long debate about the cost of repairing the harbour wall.';
 const MORE = 'Officials said the work would begin in the spring and take about eighteen months to complete.';
 
-/** Cleans a plain-text article made of the given paragraphs around two ordinary ones. */
+const TITLE = 'Harbour repairs approved';
+
+/** Cleans a plain-text article made of a title line and the given paragraphs around two ordinary ones. */
 function clean(...paragraphs: string[]) {
-  const text = ['Harbour repairs approved', BODY, ...paragraphs, MORE].join('\n\n');
+  const text = [TITLE, BODY, ...paragraphs, MORE].join('\n\n');
   return cleanDocument({ bytes: new TextEncoder().encode(text), fileName: 'article.txt' });
 }
 
@@ -70,7 +72,7 @@ describe('text rules', () => {
     const document = clean(junk);
 
     expect(rulesOf(document)).toContain(rule);
-    expect(document.text).toBe(`${BODY}\n\n${MORE}`);
+    expect(document.text).toBe(`${TITLE}\n\n${BODY}\n\n${MORE}`);
   });
 
   it.each([
@@ -90,7 +92,7 @@ describe('text rules', () => {
   ])('keeps ordinary prose: %j', (prose) => {
     const document = clean(prose);
 
-    expect(document.text).toBe(`${BODY}\n\n${prose}\n\n${MORE}`);
+    expect(document.text).toBe(`${TITLE}\n\n${BODY}\n\n${prose}\n\n${MORE}`);
     expect(document.removed).toEqual([]);
   });
 
@@ -104,7 +106,7 @@ describe('text rules', () => {
   it('removes a gallery caption together with the "Hide Caption" button under it', () => {
     const document = clean('Workers repair the harbour wall in Portsville on Tuesday.', 'HIDE CAPTION');
 
-    expect(document.text).toBe(`${BODY}\n\n${MORE}`);
+    expect(document.text).toBe(`${TITLE}\n\n${BODY}\n\n${MORE}`);
     expect(rulesOf(document)).toEqual(['photo-caption', 'caption-toggle']);
   });
 
@@ -117,7 +119,7 @@ describe('text rules', () => {
     );
 
     expect(document.text).toBe(
-      `${BODY}\n\nThe harbour master said the fleet would be moved before the work began.\n\n${MORE}`,
+      `${TITLE}\n\n${BODY}\n\nThe harbour master said the fleet would be moved before the work began.\n\n${MORE}`,
     );
     expect(rulesOf(document)).toEqual(['story-highlights', 'story-highlights', 'story-highlights']);
   });
@@ -171,7 +173,7 @@ describe('text rules', () => {
   it('removes later copies of a paragraph', () => {
     const document = clean(BODY);
 
-    expect(document.text).toBe(`${BODY}\n\n${MORE}`);
+    expect(document.text).toBe(`${TITLE}\n\n${BODY}\n\n${MORE}`);
     expect(document.removed).toEqual([{ rule: 'duplicate-paragraph', text: BODY }]);
   });
 
@@ -216,14 +218,15 @@ describe('text rules', () => {
     expect(document.text).toBe(`${line} ${BODY}\n\n${MORE}`);
   });
 
-  it('keeps a title line that is not a dateline', () => {
+  it('takes a title line that is not a dateline as the title, and keeps it opening the text', () => {
     const document = cleanDocument({
-      bytes: new TextEncoder().encode(`Harbour repairs approved\n\n${BODY}\n\n${MORE}`),
+      bytes: new TextEncoder().encode(`${TITLE}\n\n${BODY}\n\n${MORE}`),
       fileName: 'a.txt',
     });
 
-    expect(document.title).toBe('Harbour repairs approved');
-    expect(document.text.startsWith(BODY)).toBe(true);
+    expect(document.title).toBe(TITLE);
+    expect(document.titleLeads).toBe(true);
+    expect(document.text).toBe(`${TITLE}\n\n${BODY}\n\n${MORE}`);
   });
 
   it.each(['This — both sides are here? Is this contested?', 'Well -- no, the court said so.'])(
@@ -274,11 +277,13 @@ describe('text rules', () => {
     expect(document.text.split('\n\n')[0]).toBe('Café “open”—it’s here – softhyphen.');
   });
 
-  it('takes a headline-like first line as the title and not as text', () => {
-    const document = clean();
+  it('takes a first line that repeats a JSON export’s own title out of the text', () => {
+    const json = JSON.stringify({ title: TITLE, text: `${TITLE}\n\n${BODY}\n\n${MORE}` });
+    const document = cleanDocument({ bytes: new TextEncoder().encode(json), fileName: 'a.json' });
 
-    expect(document.title).toBe('Harbour repairs approved');
-    expect(document.text.startsWith(BODY)).toBe(true);
+    expect(document.title).toBe(TITLE);
+    expect(document.titleLeads).toBeUndefined();
+    expect(document.text).toBe(`${BODY}\n\n${MORE}`);
   });
 
   it('keeps a first line that reads as a sentence in the text', () => {

@@ -319,4 +319,24 @@ describe('buildEntities', () => {
   it('drops tagged mentions with no capital letter', () => {
     expect(entitiesOf('the first secretary of state', [['PER', 'secretary']])).toEqual([]);
   });
+
+  it('reads "People’s" as the start of a name, never as a person ("the People’s Republic of China")', () => {
+    const text =
+      'Talks between the United States and the People’s Republic of China went on. ' +
+      "The People's Liberation Army watched, the People’s Daily wrote.";
+    const entities = entitiesOf(text, [
+      ['LOC', 'United States'],
+      ['PER', 'People'],
+      ['LOC', 'China'],
+    ]);
+
+    expect(entities.map((entity) => [entity.type, entity.name])).toEqual(
+      expect.arrayContaining([
+        ['place', 'People’s Republic of China'],
+        ['organization', "People's Liberation Army"],
+        ['organization', 'People’s Daily'],
+      ]),
+    );
+    expect(entities.some((entity) => entity.type === 'person')).toBe(false);
+  });
 });

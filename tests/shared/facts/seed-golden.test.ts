@@ -101,4 +101,24 @@ describe('processArticle facts on the seed article (golden)', () => {
       expect(result.text.slice(fact.start, fact.end)).toBe(fact.text);
     }
   });
+
+  it('finds the title line’s entities, grounded in the text it opens', () => {
+    const title = result.title ?? '';
+    const inTitle = (name: string) =>
+      result.facts.entities
+        .find((entity) => entity.name === name)
+        ?.mentions.filter((mention) => mention.end <= title.length)
+        .map((mention) => result.text.slice(mention.start, mention.end));
+
+    expect(result.text.startsWith(`${title}\n\n`)).toBe(true);
+    expect(inTitle('Antony Blinken')).toEqual(['Antony Blinken']);
+    expect(inTitle('Xi Jinping')).toEqual(['Xi Jinping']);
+    expect(inTitle('Beijing')).toEqual(['Beijing']);
+    expect(result.summary.some((sentence) => sentence === title)).toBe(false);
+  });
+
+  it('reads "the People’s Republic of China" as one place, not a person "People"', () => {
+    expect(namesOf('person')).not.toContain('People');
+    expect(namesOf('place')).toContain('People’s Republic of China');
+  });
 });
