@@ -27,6 +27,8 @@ export interface ObjectHead {
 export interface PutOptions {
   readonly contentType: string;
   readonly metadata?: Readonly<Record<string, string>>;
+  /** The object's Content-Language: the language its sender declared, read back by the process function. */
+  readonly contentLanguage?: string;
 }
 
 export interface PresignPostOptions {
@@ -93,6 +95,7 @@ export function createArticleBucket(s3: S3Client, bucketName: string) {
           Key: key,
           Body: body,
           ContentType: options.contentType,
+          ContentLanguage: options.contentLanguage,
           Metadata: options.metadata ? { ...options.metadata } : undefined,
         }),
       ),

@@ -12,9 +12,14 @@ import {
   summaryWordsSchema,
 } from '../summarise/summary-length.ts';
 
+/** A BCP 47 language tag, as Content-Language and a JSON `language` carry it ("en", "en-GB"). */
+export const languageTagSchema = z
+  .string()
+  .regex(/^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$/, 'Expected a language tag such as "en" or "en-GB"');
+
 /**
- * POST /articles with a JSON body: the article as text or HTML, optionally with the URL it came from and the
- * summary length (sentences, words or both).
+ * POST /articles with a JSON body: the article as text or HTML, optionally with the URL it came from, its
+ * language and the summary length (sentences, words or both).
  */
 export const jsonArticleSchema = z
   .strictObject({
@@ -24,6 +29,9 @@ export const jsonArticleSchema = z
       .url({ protocol: /^https?$/, error: 'Expected an http(s) URL' })
       .optional()
       .meta({ description: 'Where the article was published: an http(s) URL' }),
+    language: languageTagSchema.optional().meta({
+      description: 'The article’s language, a BCP 47 tag ("en", "en-GB"): it wins over detection',
+    }),
     sentences: summarySentencesSchema.optional(),
     words: summaryWordsSchema.optional(),
   })
@@ -175,6 +183,15 @@ export interface Submission extends SummaryLength {
   readonly bytes: Uint8Array;
   readonly contentType: string;
   readonly url?: string;
+  /** The declared language: the JSON body's `language`, else the request's Content-Language (its first tag). */
+  readonly language?: string;
+}
+
+/** The first tag of a Content-Language header ("en-GB, fr" -> "en-GB"), or 400 when it is no language tag. */
+function contentLanguageOf(header: string | undefined): string | undefined {
+  const first = header?.split(',')[0]?.trim();
+  if (first === undefined || first === '') return undefined;
+  return parseInput(languageTagSchema, first);
 }
 
 const JSON_MEDIA_TYPE = 'application/json';
@@ -227,16 +244,19 @@ export function articleContentType(header: string | undefined): string {
 const mediaTypeOf = (contentType: string) => contentType.split(';')[0]?.trim().toLowerCase() ?? '';
 
 /**
- * Reads a POST /articles body: JSON `{text|html, url?, sentences?, words?}` when the Content-Type is
- * application/json, else the raw bytes (text, HTML, ...) stored as sent. Throws InputError for an empty,
- * oversized or malformed body, and 415 for a media type that is no article.
+ * Reads a POST /articles body: JSON `{text|html, url?, language?, sentences?, words?}` when the Content-Type
+ * is application/json, else the raw bytes (text, HTML, ...) stored as sent. The language declared by the JSON
+ * body or else by the Content-Language header travels with it. Throws InputError for an empty, oversized or
+ * malformed body or language tag, and 415 for a media type that is no article.
  */
 export function parseSubmission(
   body: Uint8Array,
   contentType: string | undefined,
   maxInputBytes: number,
+  contentLanguage?: string,
 ): Submission {
   const type = articleContentType(contentType);
+  const headerLanguage = contentLanguageOf(contentLanguage);
   if (body.byteLength === 0) throw new InputError('EMPTY', 'Request body is empty');
   if (body.byteLength > maxInputBytes) {
     throw new InputError(
@@ -244,7 +264,13 @@ export function parseSubmission(
       `Request body is ${body.byteLength} bytes; the limit is ${maxInputBytes} bytes (MAX_INPUT_BYTES)`,
     );
   }
-  if (mediaTypeOf(type) !== JSON_MEDIA_TYPE) return { bytes: body, contentType: type };
+  if (mediaTypeOf(type) !== JSON_MEDIA_TYPE) {
+    return {
+      bytes: body,
+      contentType: type,
+      ...(headerLanguage === undefined ? {} : { language: headerLanguage }),
+    };
+  }
 
   let json: unknown;
   try {
@@ -256,8 +282,10 @@ export function parseSubmission(
   if ((article.html ?? article.text ?? '').trim() === '') {
     throw new InputError('EMPTY', `The article's ${article.html === undefined ? 'text' : 'html'} is empty`);
   }
+  const language = article.language ?? headerLanguage;
   const options = {
     ...(article.url === undefined ? {} : { url: new URL(article.url).href }),
+    ...(language === undefined ? {} : { language }),
     ...summaryLength(article.sentences, article.words),
   };
   return article.html === undefined
@@ -268,11 +296,12 @@ export function parseSubmission(
 /** The submission with the length the query asks for, when it asks for one: it replaces the body's as a whole. */
 export function withQueryLength(submission: Submission, query: SummaryLength): Submission {
   if (!isLengthGiven(query)) return submission;
-  const { bytes, contentType, url } = submission;
+  const { bytes, contentType, url, language } = submission;
   return {
     bytes,
     contentType,
     ...(url === undefined ? {} : { url }),
+    ...(language === undefined ? {} : { language }),
     ...summaryLength(query.sentences, query.words),
   };
 }

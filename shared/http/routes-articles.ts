@@ -58,7 +58,12 @@ export function fromCursor(cursor: string | undefined, fingerprint: string, part
 export function articleRoutes(deps: ArticleRouteDeps) {
   const submit: RouteHandler = async (event) => {
     const length = parseInput(submitQuerySchema, queryOf(event));
-    const submission = parseSubmission(bodyBytes(event), headerOf(event, 'content-type'), deps.maxInputBytes);
+    const submission = parseSubmission(
+      bodyBytes(event),
+      headerOf(event, 'content-type'),
+      deps.maxInputBytes,
+      headerOf(event, 'content-language'),
+    );
     const accepted = await submitArticle(withQueryLength(submission, length), deps);
     deps.onAccepted?.(accepted);
     return json(202, accepted, { Location: articleLocation(accepted.id) });

@@ -17,14 +17,19 @@ export interface Accepted {
 }
 
 /**
- * Stores the article under incoming/<id>.<ext> with its id and options in the object metadata (the upload's
- * event then processes it under that id, with those options), and records it as PENDING. The object goes
+ * Stores the article under incoming/<id>.<ext> with its id and options in the object metadata and its declared
+ * language as the object's Content-Language (the upload's event then processes it under that id, with those
+ * options and that language), and records it as PENDING. The object goes
  * first: if processing wins the race, the PENDING write is refused and the newer status stands.
  */
 export async function submitArticle(submission: Submission, deps: SubmitArticleDeps): Promise<Accepted> {
   const article = newArticle(submission, deps);
   const { id, key, metadata } = article;
-  await deps.bucket.put(key, submission.bytes, { contentType: submission.contentType, metadata });
+  await deps.bucket.put(key, submission.bytes, {
+    contentType: submission.contentType,
+    metadata,
+    ...(submission.language === undefined ? {} : { contentLanguage: submission.language }),
+  });
   await recordPending(deps.store, deps.bucket.name, article, {
     bucket: deps.bucket.name,
     key,

@@ -139,6 +139,39 @@ describe('local pipeline with the real handlers', () => {
     expect(result.summary).toHaveLength(1);
   });
 
+  it('takes the language POST /articles declares (Content-Language, JSON `language`) over detection', async () => {
+    const submit = async (headers: Record<string, string>, body: string | Uint8Array) => {
+      const submitted = await fetch(`${local.stack.endpoints.api}/articles`, {
+        method: 'POST',
+        headers,
+        body,
+      });
+      expect(submitted.status).toBe(202);
+      const { id } = (await submitted.json()) as { id: string };
+      return eventually(
+        async () => {
+          const response = await fetch(`${local.stack.endpoints.api}/articles/${id}`);
+          const result = response.status === 200 ? ((await response.json()) as Result) : undefined;
+          return result?.status === 'DONE' ? result : undefined;
+        },
+        { what: `article ${id} to be DONE` },
+      );
+    };
+    const english = SEED.toString('utf8');
+
+    const byHeader = await submit({ 'content-type': 'text/plain', 'content-language': 'de-AT, en' }, SEED);
+    const byJson = await submit(
+      { 'content-type': 'application/json', 'content-language': 'de' },
+      JSON.stringify({ text: english, language: 'fr' }),
+    );
+    const undeclared = await submit({ 'content-type': 'text/plain' }, SEED);
+
+    expect([byHeader.language, byHeader.languageSource]).toEqual(['de', 'declared']);
+    expect(byHeader.analysis).toEqual({ summary: 'basic', facts: 'none' });
+    expect([byJson.language, byJson.languageSource]).toEqual(['fr', 'declared']);
+    expect([undeclared.language, undeclared.languageSource]).toEqual(['en', 'detected']);
+  });
+
   it('keeps one Result per upload when notifications are duplicated and re-ordered', async () => {
     const first = 'incoming/duplicated-a.txt';
     const second = 'incoming/duplicated b.txt';

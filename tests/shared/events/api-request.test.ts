@@ -31,6 +31,28 @@ describe('parseSubmission', () => {
     expect(submission.contentType).toBe(contentType);
   });
 
+  it('takes the declared language from a JSON body over the Content-Language header, else the header', () => {
+    const json = encode(JSON.stringify({ text: 'x', language: 'fr' }));
+
+    expect(parseSubmission(json, 'application/json', LIMIT, 'de').language).toBe('fr');
+    expect(parseSubmission(encode('Hallo.'), 'text/plain', LIMIT, 'de-AT, en').language).toBe('de-AT');
+    expect(parseSubmission(encode('Hello.'), 'text/plain', LIMIT).language).toBeUndefined();
+  });
+
+  it.each([
+    ['a header', encode('Hello.'), 'text/plain', 'not a language!'],
+    [
+      'a JSON body',
+      encode(JSON.stringify({ text: 'x', language: 'english please' })),
+      'application/json',
+      undefined,
+    ],
+  ])('refuses a malformed language tag in %s as INVALID_INPUT', (_where, body, type, header) => {
+    expect(() => parseSubmission(body, type, LIMIT, header)).toThrow(
+      expect.objectContaining({ code: 'INVALID_INPUT' }),
+    );
+  });
+
   it('reads the summary length of a JSON body', () => {
     const body = JSON.stringify({ text: 'x', sentences: 5 });
 
