@@ -5,11 +5,14 @@
  *   (`processArticle` on the text as the CLI sends it: what ../shared/tools/dev-report scores);
  * - GUM dev (modern web text): the committed model was trained on it, so its figure is out-of-fold: five
  *   models, each trained on CoNLL train and four fifths of GUM (document i in fold i mod 5), each scored
- *   through the pipeline on the fifth it did not see (`--no-oof` skips the five trainings).
+ *   through the pipeline on the fifth it did not see (`--no-oof` skips the five trainings; `--fold-models DIR`
+ *   keeps the five models in DIR and reuses them, for pipeline changes).
+ * `--save-scores FILE` keeps each document's pipeline counts (CoNLL dev, GUM out-of-fold); `--baseline FILE`
+ * prints the difference from such a run (an earlier commit) with its paired bootstrap 95% interval.
  * Then tagging speed on one core, model file size and load time.
  * Data: ../shared/data/ner (never copied into the repo).
  */
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import nlp from 'compromise';
@@ -39,7 +42,9 @@ import {
   trainModel,
 } from '../scripts/ner-training-data.ts';
 import { readEvaluationData } from './evaluation-data.ts';
-import { addCounts, pipelineCounts } from './ner-pipeline.ts';
+import { microF1Difference } from './f1-bootstrap.ts';
+import { foldModel } from './ner-fold-models.ts';
+import { addCounts, pipelineDocumentCounts } from './ner-pipeline.ts';
 
 interface Document {
   readonly id: string;
@@ -79,10 +84,45 @@ const compromise: Tagger = (text) => {
   );
 };
 
-function evaluate(documents: readonly Document[], tagger: Tagger): Record<ScoredType, Counts> {
+type DocumentCounts = Record<ScoredType, Counts>;
+
+function evaluate(documents: readonly Document[], tagger: Tagger): DocumentCounts {
   const totals = emptyCounts();
   for (const document of documents) countDocument(totals, document.entities, tagger(document.text));
   return totals;
+}
+
+/** Each document's counts, keyed `set:id`, added into `scores`; their sum. */
+function perDocument(
+  set: string,
+  documents: readonly { readonly id: string }[],
+  counts: readonly DocumentCounts[],
+  scores: Record<string, DocumentCounts>,
+): DocumentCounts {
+  const totals = emptyCounts();
+  counts.forEach((document, index) => {
+    addCounts(totals, document);
+    scores[`${set}:${documents[index]?.id}`] = document;
+  });
+  return totals;
+}
+
+/** The difference from a saved run on the documents both scored, per set, with its paired interval. */
+function compareWith(scores: Record<string, DocumentCounts>, file: string): void {
+  const saved = JSON.parse(readFileSync(file, 'utf8')) as Record<string, DocumentCounts>;
+  const points = (value: number) => `${value >= 0 ? '+' : ''}${(value * 100).toFixed(2)}`;
+  for (const set of ['conll-dev', 'gum-oof']) {
+    const ids = Object.keys(scores).filter((id) => id.startsWith(`${set}:`) && saved[id] !== undefined);
+    if (ids.length === 0) continue;
+    const { mean, low, high } = microF1Difference(
+      ids.map((id) => scores[id] as DocumentCounts),
+      ids.map((id) => saved[id] as DocumentCounts),
+    );
+    console.log(
+      `${set} (${ids.length} documents), pipeline micro F1 ${points(mean)} points against ${file} ` +
+        `(paired bootstrap 95% interval ${points(low)} to ${points(high)})`,
+    );
+  }
 }
 
 const percent = (value: number) => (value * 100).toFixed(2).padStart(6);
@@ -150,14 +190,21 @@ const pipeline: Tagger = (text) => {
  * GUM out-of-fold: each fold's model trained on CoNLL train and the other GUM folds, with the committed
  * options, scored through the pipeline and alone on the fold it did not see.
  */
-function gumOutOfFold(gum: readonly GoldDocument[]) {
+function gumOutOfFold(
+  gum: readonly GoldDocument[],
+  modelsDir: string | undefined,
+  scores: Record<string, DocumentCounts>,
+) {
   const conll = readGold(CONLL_TRAIN);
   if (conll === undefined) return undefined;
   const pipelineTotals = emptyCounts();
   const taggerTotals = emptyCounts();
   folds(gum, GUM_FOLDS).forEach((fold, index) => {
-    const weights = trainModel(conll, fold.train, DEFAULT_OPTIONS);
-    addCounts(pipelineTotals, pipelineCounts(weights, fold.test));
+    const weights = foldModel(modelsDir, index, () => trainModel(conll, fold.train, DEFAULT_OPTIONS));
+    addCounts(
+      pipelineTotals,
+      perDocument('gum-oof', fold.test, pipelineDocumentCounts(weights, fold.test), scores),
+    );
     const model = modelFromWeights(weights);
     addCounts(
       taggerTotals,
@@ -169,7 +216,15 @@ function gumOutOfFold(gum: readonly GoldDocument[]) {
 }
 
 function main(): void {
-  const { values } = parseArgs({ options: { 'no-oof': { type: 'boolean', default: false } } });
+  const { values } = parseArgs({
+    options: {
+      'no-oof': { type: 'boolean', default: false },
+      'fold-models': { type: 'string' },
+      'save-scores': { type: 'string' },
+      baseline: { type: 'string' },
+    },
+  });
+  const scores: Record<string, DocumentCounts> = {};
   const documents = readEvaluationData<Document>(DATA);
   if (documents === undefined) return;
   const tokens = documents.reduce((sum, document) => sum + tokenize(document.text).length, 0);
@@ -180,14 +235,22 @@ function main(): void {
   loadNerModel();
   const firstLoadMs = performance.now() - firstLoad;
   printTable([
-    ['pipeline', evaluate(documents, pipeline)],
+    [
+      'pipeline',
+      perDocument(
+        'conll-dev',
+        documents,
+        documents.map((document) => evaluate([document], pipeline)),
+        scores,
+      ),
+    ],
     ['tagger', evaluate(documents, precis)],
     ['compromise', evaluate(documents, compromise)],
   ]);
   const gum = readGold(GUM_DEV);
   if (gum) {
     console.log(`\nGUM dev (modern web text): ${gum.length} documents`);
-    const outOfFold = values['no-oof'] ? undefined : gumOutOfFold(gum);
+    const outOfFold = values['no-oof'] ? undefined : gumOutOfFold(gum, values['fold-models'], scores);
     const rows: [string, Record<ScoredType, Counts>][] = outOfFold
       ? [
           ['pipeline OOF', outOfFold.pipeline],
@@ -197,6 +260,8 @@ function main(): void {
     printTable([...rows, ['compromise', evaluate(gum, compromise)]]);
     console.log('(the committed model was trained on GUM dev: only the out-of-fold row measures it there)');
   }
+  if (values['save-scores']) writeFileSync(values['save-scores'], JSON.stringify(scores));
+  if (values.baseline) compareWith(scores, values.baseline);
   const speed = measureSpeed(documents);
   const load = measureLoad();
   const meta = decodeModelMeta();
