@@ -94,6 +94,7 @@ export const ABSOLUTE_RULES: readonly Rule[] = [
       `${NOT_AFTER_LETTER}(?:([Tt]he\\sweek\\sof)\\s)?${WEEKDAY_PREFIX}(${MONTH})\\s(\\d{1,2})${ORDINAL_SUFFIX}${NOT_BEFORE_LETTER}${YEAR_SUFFIX}`,
       'gu',
     ),
+    hint: new RegExp(`(?:${MONTH})\\s\\d`, 'u'),
     kind: (match) => (match[5] === undefined ? 'relative' : 'absolute'),
     read: ([, weekOf, weekday, m, d, y]) => {
       const resolve = monthDay(m, d, y, weekday);
@@ -106,6 +107,7 @@ export const ABSOLUTE_RULES: readonly Rule[] = [
       `${NOT_AFTER_LETTER}${WEEKDAY_PREFIX}(?:the\\s)?(\\d{1,2})${ORDINAL_SUFFIX}\\s(?:of\\s)?(${MONTH})${NOT_BEFORE_LETTER}${YEAR_SUFFIX}`,
       'gu',
     ),
+    hint: new RegExp(`\\d${ORDINAL_SUFFIX}\\s(?:of\\s)?(?:${MONTH})`, 'u'),
     kind: (match) => (match[4] === undefined ? 'relative' : 'absolute'),
     read: ([, weekday, d, m, y]) => monthDay(m, d, y, weekday),
   },
@@ -115,6 +117,7 @@ export const ABSOLUTE_RULES: readonly Rule[] = [
       `${NOT_AFTER_LETTER}${MODIFIER}?(${MONTH}),?\\s(?:of\\s)?(?:([12]\\d{3})(?![\\p{N}]|[.,]\\d)|(${SPELLED_YEAR})${NOT_BEFORE_LETTER})`,
       'giu',
     ),
+    hint: new RegExp(`(?:${MONTH}),?\\s(?:of\\s)?(?:[12]\\d{3}|${SPELLED_YEAR})`, 'iu'),
     kind: 'absolute',
     read: ([, m, digits, words]) =>
       fixed(month(digits ? Number(digits) : spelledYear(words ?? ''), monthNumber(m))),
@@ -125,6 +128,7 @@ export const ABSOLUTE_RULES: readonly Rule[] = [
       `${NOT_AFTER_LETTER}(?:the\\s)?(?:([12]\\d{3})\\s|([12]\\d{3})['’]s\\s)?(?:fiscal[\\s-])?(${QUARTER_ORDINAL})[\\s-]quarter\\s(?:of\\s)?(?:fiscal\\s)?([12]\\d{3})${NOT_BEFORE_LETTER}|${NOT_AFTER_LETTER}(?:the\\s)?(?:([12]\\d{3})\\s|([12]\\d{3})['’]s\\s)(?:fiscal[\\s-])?(${QUARTER_ORDINAL})[\\s-]quarter${NOT_BEFORE_LETTER}`,
       'giu',
     ),
+    hint: new RegExp(`(?:${QUARTER_ORDINAL})[\\s-]quarter`, 'iu'),
     kind: 'absolute',
     read: ([, , , ordinal, y, y2, y3, ordinal2]) =>
       fixed(quarter(Number(y ?? y2 ?? y3), ordinalOf(ordinal ?? ordinal2))),
@@ -142,6 +146,7 @@ export const ABSOLUTE_RULES: readonly Rule[] = [
       `${NOT_AFTER_LETTER}(?:the\\s)?(first|second|last|latter)\\shalf\\sof\\s(?:fiscal\\s)?([12]\\d{3})${NOT_BEFORE_LETTER}`,
       'giu',
     ),
+    hint: /\shalf\sof\s/iu,
     kind: 'absolute',
     read: ([, which, y]) => fixed(half(Number(y), which?.toLowerCase() === 'first' ? 1 : 2)),
   },
@@ -151,6 +156,7 @@ export const ABSOLUTE_RULES: readonly Rule[] = [
       `${NOT_AFTER_LETTER}(?:the\\s)?(?:(?:early|late|mid)[\\s-])?(${SEASON})\\s(?:of\\s)?(?:([12]\\d{3})(?!\\p{N})|(${SPELLED_YEAR})${NOT_BEFORE_LETTER})`,
       'giu',
     ),
+    hint: new RegExp(`(?:${SEASON})\\s(?:of\\s)?(?:[12]\\d{3}|${SPELLED_YEAR})`, 'iu'),
     kind: 'absolute',
     read: ([, name, digits, words]) => {
       const code = SEASONS[(name ?? '').toLowerCase()];
@@ -163,6 +169,7 @@ export const ABSOLUTE_RULES: readonly Rule[] = [
       `${NOT_AFTER_LETTER}(?:[Tt]he\\s)?(?:(?:[Ff]irst|[Ss]econd|[Ll]ast|[Ll]atter)\\shalf\\sof\\sthe\\s)?${MODIFIER}?(?:([12]\\d{2})0['’]?s|['’](\\d)0s|(${Object.keys(DECADE_WORDS).join('|')}))${NOT_BEFORE_LETTER}`,
       'gu',
     ),
+    hint: new RegExp(`\\d0['’]?s|${Object.keys(DECADE_WORDS).join('|')}`, 'u'),
     kind: 'absolute',
     read: ([, digits, short, words]) => {
       if (digits) return fixed(decade(Number(digits) * 10));
@@ -176,6 +183,7 @@ export const ABSOLUTE_RULES: readonly Rule[] = [
       `${NOT_AFTER_LETTER}(?:[Tt]he\\s)?${MODIFIER}?(\\d{1,2})(?:st|nd|rd|th)[\\s-][Cc]entury${NOT_BEFORE_LETTER}`,
       'gu',
     ),
+    hint: /\d(?:st|nd|rd|th)[\s-][Cc]entury/u,
     kind: 'absolute',
     read: ([, ordinal]) => fixed(century(Number(ordinal))),
   },

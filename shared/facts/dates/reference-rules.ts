@@ -129,6 +129,7 @@ export const REFERENCE_RULES: readonly Rule[] = [
     name: 'past',
     pattern:
       /(?<![\p{L}'’-])(?:(?:[Mm]ore|[Mm]ost|[Uu]ntil|[Oo]nly)\s)?(?:[Rr]ecently|[Ll]ately)(?![\p{L}'’-])|(?<![\p{L}])(?:[Aa]\sfew|[Ss]everal|[Ss]ome|[Mm]any)\s(?:days|weeks|months|years|decades)\sago(?![\p{L}])|(?<=(?<![\p{L}])[Ii]n\s)the\spast(?![\p{L}'’-])(?!\s(?:\w+\s)?(?:days?|weeks?|months?|years?|decades?|century|quarters?|hours?)\b)/gu,
+    hint: /[Rr]ecently|[Ll]ately|(?:days|weeks|months|years|decades)\sago|the\spast/u,
     kind: 'relative',
     read: () => constant(past),
   },
@@ -136,6 +137,7 @@ export const REFERENCE_RULES: readonly Rule[] = [
     name: 'future',
     pattern:
       /(?<![\p{L}'’-])(?:[Ii]n\s)?[Tt]he\s(?:(?:near|distant|immediate)\s)?future(?![\p{L}'’-])|(?<![\p{L}'’-])[Tt]he\s(?:near|short)\sterm(?![\p{L}'’-])|(?<![\p{L}'’-])(?<!foreseeable\s)(?:[Ff]uture|[Cc]oming)(?=\s(?:years|months|weeks|days|decades|quarters|generations)\b)/gu,
+    hint: /[Ff]uture|[Tt]he\s(?:near|short)\sterm|[Cc]oming\s(?:years|months|weeks|days|decades|quarters|generations)\b/u,
     kind: 'relative',
     read: () => constant(future),
   },
@@ -144,6 +146,7 @@ export const REFERENCE_RULES: readonly Rule[] = [
     isReference: false,
     pattern:
       /(?<![\p{L}])(?:the\s|its\s)?(?:(?:comparable|corresponding|same|year-earlier|year-ago|year\searlier|year\sago)\s)+(?:(?:fiscal\s)?(?:quarter|period)|(?:first|second|third|fourth)[\s-]quarter)(?:\s(?:of\s)?(?:a\syear\s(?:ago|earlier)|last\syear|the\sprevious\syear|the\sprior\syear))?(?![\p{L}])|(?<![\p{L}])last\syear['’]s\s(?:quarter|period)(?![\p{L}])|(?<![\p{L}])the\s(?:quarter|period)\sa\syear\s(?:ago|earlier)(?![\p{L}])/giu,
+    hint: /quarter|period/iu,
     kind: 'relative',
     read: () => (context) => {
       const focus = quarterInFocus(context);
@@ -157,6 +160,7 @@ export const REFERENCE_RULES: readonly Rule[] = [
       `${NOT_AFTER_LETTER}(?:(?:a|one)\\syear\\s(?:earlier|ago|before)|year[\\s-](?:earlier|ago))${NOT_BEFORE_LETTER}`,
       'giu',
     ),
+    hint: /year[\s-](?:earlier|ago|before)/iu,
     kind: 'relative',
     read: () => yearBefore,
   },
@@ -177,6 +181,7 @@ export const REFERENCE_RULES: readonly Rule[] = [
     isReference: false,
     pattern:
       /(?<![\p{L}])(?:the|this|that|its|their)\s(?:(?:latest|current|recent|most\srecent|just-ended|just\sended|fiscal|same)\s)*(?:quarter|period)(?![\p{L}-])(?<!(?:the|its|their|that)\speriod)/giu,
+    hint: /quarter|period/iu,
     kind: 'relative',
     read: (match, text) => (context) => {
       const words = match[0].toLowerCase();
@@ -229,6 +234,7 @@ export const REFERENCE_RULES: readonly Rule[] = [
       `${NOT_AFTER_LETTER}(${COUNT})\\s(day|week|month|year)s?\\s(later|earlier)${NOT_BEFORE_LETTER}(?!\\s(?:than|that|this|the|in|on|at))`,
       'giu',
     ),
+    hint: /\s(?:day|week|month|year)s?\s(?:later|earlier)/iu,
     kind: 'relative',
     read: ([, count, unit, direction]) => {
       const sign = /later/iu.test(direction ?? '') ? 1 : -1;

@@ -228,6 +228,7 @@ export const RELATIVE_RULES: readonly Rule[] = [
       `${NOT_AFTER_LETTER}${NOT_A_DAY_BEFORE}(?:(${WHICH})\\s)?(${WEEKDAY})${NOT_BEFORE_LETTER}${NOT_A_DAY_AFTER}`,
       'gu',
     ),
+    hint: new RegExp(WEEKDAY, 'u'),
     kind: 'relative',
     read: ([, which, name]) =>
       anchored((anchor, { tense }) => weekdayNear(anchor, weekdayNumber(name), whichOf(which), tense)),
@@ -253,12 +254,14 @@ export const RELATIVE_RULES: readonly Rule[] = [
     name: 'year-end',
     pattern:
       /(?<![\p{L}])(?:(?:around|by|at|before|after|until|since)\s)?(?:year[\s-]end|year['’]s\send|the\send\sof\s(?:the|this)\syear)(?![\p{L}])/giu,
+    hint: /year[\s-]end|year['’]s\send|end\sof\s(?:the|this)\syear/iu,
     kind: 'relative',
     read: () => anchored((anchor) => year(anchor.getUTCFullYear())),
   },
   {
     name: 'the-weekend',
     pattern: /(?<=(?:[Oo]ver|[Dd]uring|[Aa]t|[Oo]n|[Tt]his|[Ll]ast)\s)the\sweekend(?![\p{L}])/gu,
+    hint: /the\sweekend/u,
     kind: 'relative',
     read: () => anchored((anchor) => period(anchor, 'last', 'weekend')),
   },
@@ -268,6 +271,7 @@ export const RELATIVE_RULES: readonly Rule[] = [
       `${NOT_AFTER_LETTER}(?:(?:about|almost|nearly|some|roughly|more\\sthan|less\\sthan|over|just|only)\\s)?(${COUNT})\\s(day|week|month|quarter|year|decade)s?\\s(ago|from\\snow|hence)${NOT_BEFORE_LETTER}`,
       'giu',
     ),
+    hint: /\s(?:day|week|month|quarter|year|decade)s?\s(?:ago|from\snow|hence)/iu,
     kind: 'relative',
     read: ([, count, unit, direction]) =>
       anchored((anchor) =>
@@ -284,6 +288,7 @@ export const RELATIVE_RULES: readonly Rule[] = [
       `${NOT_AFTER_LETTER}${EARLIER}?(${WHICH})\\s(${MONTH_FULL})${NOT_BEFORE_LETTER}`,
       'gu',
     ),
+    hint: new RegExp(`(?:${WHICH})\\s(?:${MONTH_FULL})`, 'u'),
     kind: 'relative',
     read: ([, which, name]) =>
       anchored((anchor, { tense }) => monthNear(anchor, monthNumber(name), whichOf(which), tense)),
@@ -307,6 +312,7 @@ export const RELATIVE_RULES: readonly Rule[] = [
       `(?<=(?<![\\p{L}])(?:[Ii]n|[Ss]ince|[Uu]ntil|[Tt]ill|[Bb]y|[Ff]rom|[Dd]uring|[Tt]hrough|[Bb]efore|[Aa]fter|[Oo]f|[Tt]o|[Aa]nd|[Ee]nd|[Bb]etween|[Ff]or|[Tt]he)\\s)(?:(?:[Ee]arly|[Ll]ate|[Mm]id)[\\s-])?(${MONTH_FULL})${NOT_BEFORE_LETTER}|${NOT_AFTER_LETTER}(?:(?:[Ee]arly|[Ll]ate|[Mm]id)[\\s-]|[Mm]id)(${MONTH_FULL})${NOT_BEFORE_LETTER}|${NOT_AFTER_LETTER}(${MONTH_FULL})(?=\\s?(?:[-–—]|to|through|until)\\s?(?:${MONTH_FULL})${NOT_BEFORE_LETTER})|(?<![\\p{L}]\\s?)(?:[Tt]he\\s)?(?:[Bb]eginning|[Ee]nd|[Mm]iddle|[Ss]tart)\\sof\\s(${MONTH_FULL})${NOT_BEFORE_LETTER}`,
       'gu',
     ),
+    hint: new RegExp(MONTH_FULL, 'u'),
     kind: 'relative',
     read: ([, name, name2, name3]) =>
       anchored((anchor, { tense }) =>
@@ -319,6 +325,7 @@ export const RELATIVE_RULES: readonly Rule[] = [
       `${NOT_AFTER_LETTER}(?:(?:the|a|an|its|their|this|that)\\s(?:(?:flat|weak|strong|fiscal|calendar|latest)[\\s-])?|(${WHICH})\\syear['’]s\\s|fiscal[\\s-])?(${QUARTER_ORDINAL})[\\s-]quarter${NOT_BEFORE_LETTER}`,
       'giu',
     ),
+    hint: new RegExp(`(?:${QUARTER_ORDINAL})[\\s-]quarter`, 'iu'),
     kind: 'relative',
     read: ([, which, ordinal]) =>
       anchored((anchor) => {
@@ -334,6 +341,7 @@ export const RELATIVE_RULES: readonly Rule[] = [
       `${NOT_AFTER_LETTER}(?:(${WHICH})\\s(${SEASON})|(?:the\\s(?:(?:early|late)\\s)?|(?<=(?:in|during|by|until|since|through)\\s)(?:(?:early|late|mid)[\\s-])?)(${SEASON})(?!\\s(?:of|in)\\b))${NOT_BEFORE_LETTER}`,
       'giu',
     ),
+    hint: new RegExp(SEASON, 'iu'),
     kind: 'relative',
     read: ([, which, name, bare]) => {
       const code = SEASONS[(name ?? bare ?? '').toLowerCase()];
@@ -344,6 +352,7 @@ export const RELATIVE_RULES: readonly Rule[] = [
     ([names, date]): Rule => ({
       name: 'holiday',
       pattern: new RegExp(`${NOT_AFTER_LETTER}(?:(${WHICH})\\s)?(?:${names})${NOT_BEFORE_LETTER}`, 'gu'),
+      hint: new RegExp(names, 'u'),
       kind: 'relative',
       read: ([, which]) => anchored((anchor, { tense }) => holidayNear(anchor, date, whichOf(which), tense)),
     }),

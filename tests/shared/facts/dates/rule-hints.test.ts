@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { ABSOLUTE_RULES } from '#shared/facts/dates/absolute-rules.ts';
+import { numericRules } from '#shared/facts/dates/numeric.ts';
+import { REFERENCE_RULES } from '#shared/facts/dates/reference-rules.ts';
+import { RELATIVE_RULES } from '#shared/facts/dates/relative-rules.ts';
+import { findCandidates, type Rule } from '#shared/facts/dates/rule.ts';
+
+const RULES: readonly Rule[] = [
+  ...numericRules('MDY'),
+  ...ABSOLUTE_RULES,
+  ...REFERENCE_RULES,
+  ...RELATIVE_RULES,
+];
+
+/** At least one phrase per hinted rule; each is checked alone, so a hint must be found next to its match. */
+const PHRASES = [
+  'They met on June 19, 2023 in Beijing.',
+  'They met on Monday, Jan. 5 at noon.',
+  'It was signed on the 3rd of March, 2021.',
+  'The talks of June 2023 were tense; in may of nineteen ninety-six they were not.',
+  'Profit rose in the third quarter of 1990 and in the 1990 fourth-quarter.',
+  'Sales fell in the first half of fiscal 1989.',
+  'It happened in the winter of 1994 and in late spring 2001.',
+  'The 1990s, the ’80s and the sixties were loud.',
+  'In the 20th century and the mid-19th-century.',
+  'He recently left; it rained more lately; a few weeks ago; in the past they met.',
+  'In the near future, the short term, and the coming years will tell.',
+  'The comparable quarter a year ago, last year’s period and the period a year earlier.',
+  'A year earlier, a year ago and one year before; year-ago profits.',
+  'The latest quarter, this period and the same quarter.',
+  'Two days later and three months earlier, they met again.',
+  'Talks resumed last Monday and Tuesday; Good Friday is not a weekday here.',
+  'By year-end, at the end of the year, and year’s end.',
+  'Biden said over the weekend that he hopes to meet Xi.',
+  'Three years ago, five days from now, and two weeks hence.',
+  'They met last November and this past May.',
+  'Burns traveled to China in May, by early June, mid-July, from March to April, the end of August.',
+  'Earnings for the third quarter, last year’s second quarter and fiscal fourth-quarter.',
+  'Last spring and in the summer, during fall, the early winter.',
+  'On Christmas Day, last Thanksgiving, Mother’s Day, the Fourth of July and Martin Luther King Jr. Day.',
+  'New Year’s Eve, Easter Monday, Labor Day, Valentine’s Day and Halloween.',
+  'New Year’s Day, Christmas Eve, Boxing Day, Election Day, Memorial Day and Veterans Day.',
+  'Easter Sunday, Good Friday, Presidents’ Day and Father’s Day.',
+];
+
+/** The same rules with no hint: every rule runs on every text. */
+const UNHINTED: readonly Rule[] = RULES.map(({ hint: _hint, ...rule }) => rule);
+
+const spans = (text: string, rules: readonly Rule[]) =>
+  findCandidates(text, rules).map(({ start, end, kind }) => ({ start, end, kind }));
+
+describe('date rule hints', () => {
+  it.each([...PHRASES, PHRASES.join(' ')])('skip no match in %j', (text) => {
+    expect(spans(text, RULES)).toEqual(spans(text, UNHINTED));
+  });
+
+  it('every hinted rule matches somewhere in the phrases, so its hint is tested', () => {
+    const unmatched = RULES.filter(
+      (rule) => rule.hint !== undefined && !PHRASES.some((text) => text.match(rule.pattern) !== null),
+    ).map((rule) => rule.name);
+
+    expect(unmatched).toEqual([]);
+  });
+});
