@@ -43,6 +43,32 @@ export function foldWhitespace(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
+/** Whether a UTF-16 code unit is whitespace as `\s` reads it (ECMAScript WhiteSpace and LineTerminator). */
+function isSpace(code: number): boolean {
+  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  if (code < 0xa0) return false;
+  return (
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
+}
+
+/** Words separated by whitespace (`\s`): the pieces `text.split(/\s+/)` gives that are not empty. */
 export function wordCount(text: string): number {
-  return text.split(/\s+/).filter((word) => word !== '').length;
+  // A loop rather than a split: the cleaning rules count the words of every line and paragraph.
+  let words = 0;
+  let inWord = false;
+  for (let index = 0; index < text.length; index += 1) {
+    const space = isSpace(text.charCodeAt(index));
+    if (!space && !inWord) words += 1;
+    inWord = !space;
+  }
+  return words;
 }

@@ -121,7 +121,10 @@ class SpelledTotal {
   }
 }
 
+/** Number words and scales. A Set, not `in` on the records: "constructor" is in every object. */
+const SPELLED_PARTS: ReadonlySet<string> = new Set([...Object.keys(NUMBER_WORDS), ...Object.keys(SCALES)]);
+
 export function isNumberWord(word: string): boolean {
-  if (word in NUMBER_WORDS || word in SCALES) return true;
-  return word.includes('-') && word.split('-').every((part) => part in NUMBER_WORDS || part in SCALES);
+  if (SPELLED_PARTS.has(word)) return true;
+  return word.includes('-') && word.split('-').every((part) => SPELLED_PARTS.has(part));
 }

@@ -72,7 +72,9 @@ export interface TokenFeatures {
   readonly own: OwnFeatures;
   /** The tokens two before, one before, one after and two after (or the sentence's edges). */
   readonly neighbours: readonly [NeighbourFeatures, NeighbourFeatures, NeighbourFeatures, NeighbourFeatures];
-  /** The other context features: bigrams, cues, document evidence, gazetteer matches. */
+  /** The word and shape bigrams around the token (see `Bigrams`). */
+  readonly bigrams: Bigrams;
+  /** The other context features: cues, document evidence, gazetteer matches. */
   readonly context: FeaturePairs;
   /** The lowercased word if the token is capitalised: its key in the prediction history. */
   readonly historyKey: string | undefined;
@@ -193,6 +195,24 @@ function firstWordIndex(sentence: Sentence): number {
  */
 export type FeaturePairs = string[];
 
+/**
+ * Bigram features as (template, left, right) triples: `[template0, left0, right0, template1, ...]`, each the
+ * feature `template=left|right`. The model looks a bigram up by its two halves, strings the tokens already
+ * hold, so no string is built per token.
+ */
+export type Bigrams = string[];
+
+/** The templates of `Bigrams`, in the order every token lists them. */
+export const BIGRAM_TEMPLATES = ['w-1|0', 'w0|1', 'sh-1|0', 'sh0|1', 'w-1|sh0', 'sh0|w+1'] as const;
+
+/** Bigrams as (template, value) pairs, their values joined with "|" as the model file spells them. */
+function bigramPairs(bigrams: Bigrams): FeaturePairs {
+  const pairs: FeaturePairs = [];
+  for (let k = 0; k < bigrams.length; k += 3)
+    pairs.push(bigrams[k] ?? '', `${bigrams[k + 1]}|${bigrams[k + 2]}`);
+  return pairs;
+}
+
 function tokenFeatures(
   token: Token,
   infos: readonly TokenInfo[],
@@ -210,15 +230,16 @@ function tokenFeatures(
   const previousShape = before?.shape ?? BEFORE;
   const nextShape = after?.shape ?? AFTER;
   // The neighbours' words (two either side) and shapes (one either side) are in `neighbours`.
-  // biome-ignore format: one (template, value) pair per line reads best
-  const features: FeaturePairs = [
-    'w-1|0', `${previous}|${lower}`,
-    'w0|1', `${lower}|${next}`,
-    'sh-1|0', `${previousShape}|${shape}`,
-    'sh0|1', `${shape}|${nextShape}`,
-    'w-1|sh0', `${previous}|${shape}`,
-    'sh0|w+1', `${shape}|${next}`,
+  // biome-ignore format: one (template, left, right) triple per line reads best
+  const bigrams: Bigrams = [
+    'w-1|0', previous, lower,
+    'w0|1', lower, next,
+    'sh-1|0', previousShape, shape,
+    'sh0|1', shape, nextShape,
+    'w-1|sh0', previous, shape,
+    'sh0|w+1', shape, next,
   ];
+  const features: FeaturePairs = [];
   if (i === context.first) features.push('fs|sh', shape);
   if (context.caps) features.push('cl|sh', shape);
   if (context.evidence.capitalised.has(lower)) features.push('dc|sh', shape);
@@ -241,7 +262,7 @@ function tokenFeatures(
     after?.neighbour ?? EDGE_AFTER,
     infos[i + 2]?.neighbour ?? EDGE_AFTER,
   ] as const;
-  return { own: self.own[context.caps ? 1 : 0], neighbours, context: features, historyKey };
+  return { own: self.own[context.caps ? 1 : 0], neighbours, bigrams, context: features, historyKey };
 }
 
 /**
@@ -254,13 +275,15 @@ export function featureNames(features: TokenFeatures): string[] {
     (neighbour, slot) => neighbour.slots[slot],
   );
   const { own, context } = features;
+  const bigrams = bigramPairs(features.bigrams);
   // biome-ignore format: the order of the pairs is the point
   const pairs = [
     ...own.pairs,
     ...(before?.slice(0, 2) ?? []), ...(after?.slice(0, 2) ?? []), ...(twoBefore ?? []), ...(twoAfter ?? []),
-    ...context.slice(0, 4),
+    ...bigrams.slice(0, 4),
     ...(before?.slice(2) ?? []), ...(after?.slice(2) ?? []),
-    ...context.slice(4),
+    ...bigrams.slice(4),
+    ...context,
   ];
   const names: string[] = [];
   for (let k = 0; k < pairs.length; k += 2) names.push(`${pairs[k]}=${pairs[k + 1]}`);

@@ -1,5 +1,7 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
 import {
+  BIGRAM_TEMPLATES,
+  type Bigrams,
   describeDocument,
   type FeaturePairs,
   type NeighbourFeatures,
@@ -48,6 +50,8 @@ export interface NerModel {
   readonly tagCount: number;
   /** Weight row of a feature: template -> value -> row. */
   readonly index: ReadonlyMap<string, ReadonlyMap<string, number>>;
+  /** Weight row of a bigram feature by its halves: template -> left -> right -> row (see `Bigrams`). */
+  readonly bigramIndex: ReadonlyMap<string, ReadonlyMap<string, ReadonlyMap<string, number>>>;
   readonly weights: Float32Array;
   readonly transitions: Float32Array;
   readonly allowed: readonly boolean[];
@@ -107,19 +111,45 @@ export function encodeModel(model: ModelWeights, threshold = 0): ModelFile {
   };
 }
 
+const BIGRAMS: ReadonlySet<string> = new Set(BIGRAM_TEMPLATES);
+
+type BigramIndex = Map<string, Map<string, Map<string, number>>>;
+
+/**
+ * Indexes a bigram feature under each way of cutting its value at a "|": "a|b|c" is found as ("a", "b|c")
+ * and as ("a|b", "c"), so it is found whichever halves the tokens give, and no other halves find it.
+ */
+function indexBigram(index: BigramIndex, template: string, value: string, row: number): void {
+  const byLeft = index.get(template) ?? new Map<string, Map<string, number>>();
+  index.set(template, byLeft);
+  for (let bar = value.indexOf('|'); bar >= 0; bar = value.indexOf('|', bar + 1)) {
+    const left = value.slice(0, bar);
+    const rights = byLeft.get(left) ?? new Map<string, number>();
+    rights.set(value.slice(bar + 1), row);
+    byLeft.set(left, rights);
+  }
+}
+
 /** Builds a taggable model from weights held in memory (training, tests). */
 export function modelFromWeights(model: ModelWeights): NerModel {
   const index = new Map<string, Map<string, number>>();
+  const bigramIndex: BigramIndex = new Map();
   model.features.forEach((name, row) => {
     const split = name.indexOf('=');
     const template = name.slice(0, split);
+    const value = name.slice(split + 1);
+    if (BIGRAMS.has(template)) {
+      indexBigram(bigramIndex, template, value, row);
+      return;
+    }
     const values = index.get(template) ?? new Map<string, number>();
-    values.set(name.slice(split + 1), row);
+    values.set(value, row);
     index.set(template, values);
   });
   return {
     tagCount: model.tags.length,
     index,
+    bigramIndex,
     weights: model.weights,
     transitions: model.transitions,
     ...tagConstraints(model.tags.length),
@@ -147,15 +177,29 @@ export function decodeModel(file: ModelFile): NerModel {
   });
 }
 
+/** Adds weight row `row` to the `tagCount` scores at `offset`. */
+function addRow(model: NerModel, row: number, scores: Float64Array, offset: number): void {
+  const { tagCount: n, weights } = model;
+  const base = row * n;
+  for (let tag = 0; tag < n; tag += 1) {
+    scores[offset + tag] = (scores[offset + tag] as number) + (weights[base + tag] as number);
+  }
+}
+
 function addPairs(model: NerModel, pairs: FeaturePairs, scores: Float64Array, offset: number): void {
-  const { tagCount: n, index, weights } = model;
   for (let k = 0; k < pairs.length; k += 2) {
-    const row = index.get(pairs[k] as string)?.get(pairs[k + 1] as string);
-    if (row === undefined) continue;
-    const base = row * n;
-    for (let tag = 0; tag < n; tag += 1) {
-      scores[offset + tag] = (scores[offset + tag] as number) + (weights[base + tag] as number);
-    }
+    const row = model.index.get(pairs[k] as string)?.get(pairs[k + 1] as string);
+    if (row !== undefined) addRow(model, row, scores, offset);
+  }
+}
+
+function addBigrams(model: NerModel, bigrams: Bigrams, scores: Float64Array, offset: number): void {
+  for (let k = 0; k < bigrams.length; k += 3) {
+    const row = model.bigramIndex
+      .get(bigrams[k] as string)
+      ?.get(bigrams[k + 1] as string)
+      ?.get(bigrams[k + 2] as string);
+    if (row !== undefined) addRow(model, row, scores, offset);
   }
 }
 
@@ -204,6 +248,7 @@ export function emissionScores(
         scores[offset + tag] = (scores[offset + tag] as number) + (given[slot * n + tag] as number);
       }
     }
+    addBigrams(model, token.bigrams, scores, offset);
     addPairs(model, token.context, scores, offset);
     const type = historyType(history, token.historyKey);
     if (type) addPairs(model, [HISTORY_TEMPLATE, type], scores, offset);
