@@ -46,28 +46,32 @@ function startLocal(env: NodeJS.ProcessEnv = {}): { process: ChildProcess; outpu
 }
 
 describe('npm start', () => {
-  it.each(['SIGTERM', 'SIGINT'] as const)('prints its endpoints and exits cleanly on %s', async (signal) => {
-    const local = startLocal();
-    const banner = await eventually(
-      async () => (local.output().includes('Ctrl-C stops.') ? local.output() : undefined),
-      {
-        // Generous: the stack imports the whole pipeline, which takes many seconds on a loaded machine.
-        timeoutMs: 90_000,
-        what: 'the start banner',
-      },
-    );
-    const endpoints = Object.fromEntries(
-      [...banner.matchAll(ENDPOINT_LINE)].map((match) => [match[1], match[2]]),
-    );
-    const health = await fetch(`${endpoints['HTTP API']}/nothing-here`);
+  it.each(['SIGTERM', 'SIGINT'] as const)(
+    'prints its endpoints and exits cleanly on %s',
+    async (signal) => {
+      const local = startLocal();
+      const banner = await eventually(
+        async () => (local.output().includes('Ctrl-C stops.') ? local.output() : undefined),
+        {
+          // Generous: the stack imports the whole pipeline, which takes many seconds on a loaded machine.
+          timeoutMs: 90_000,
+          what: 'the start banner',
+        },
+      );
+      const endpoints = Object.fromEntries(
+        [...banner.matchAll(ENDPOINT_LINE)].map((match) => [match[1], match[2]]),
+      );
+      const health = await fetch(`${endpoints['HTTP API']}/nothing-here`);
 
-    local.process.kill(signal);
-    const [code] = await once(local.process, 'exit');
+      local.process.kill(signal);
+      const [code] = await once(local.process, 'exit');
 
-    expect(Object.keys(endpoints).sort()).toEqual(['DynamoDB API', 'HTTP API', 'S3 API', 'SQS API']);
-    expect(health.status).toBe(404);
-    expect(code).toBe(0);
-  }, 120_000);
+      expect(Object.keys(endpoints).sort()).toEqual(['DynamoDB API', 'HTTP API', 'S3 API', 'SQS API']);
+      expect(health.status).toBe(404);
+      expect(code).toBe(0);
+    },
+    120_000,
+  );
 
   it('exits 1 with a one-line reason when an environment variable is malformed', async () => {
     const local = startLocal({ PRECIS_API_PORT: 'eighty' });
