@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { ENV } from '#shared/config.ts';
-import { FUNCTION_BUNDLE, NER_MODEL_DATA } from '../infra/bundling.ts';
+import { FUNCTION_BUNDLE, PIPELINE_DATA } from '../infra/bundling.ts';
 import { heapFlags, heapLimitsFor, PROCESS_MEMORY_MB } from '../infra/function-sizing.ts';
 import { runMeasured } from './child-usage.ts';
 import { median } from './measure.ts';
@@ -52,7 +52,7 @@ const SEED = fileURLToPath(new URL('../tests/fixtures/seed-article.txt', import.
 
 const BUNDLES = {
   // The process function's handler, with processArticle exported beside it for the first article.
-  process: { entry: 'bench/fixtures/process-first-article.ts', data: NER_MODEL_DATA },
+  process: { entry: 'bench/fixtures/process-first-article.ts', data: PIPELINE_DATA },
   'sdk-clients-only': { entry: 'bench/fixtures/sdk-clients-handler.ts', data: {} },
 } as const;
 

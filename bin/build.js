@@ -2,7 +2,8 @@
  * Builds the CLI into dist/ with the local esbuild: cli/main.ts and the worker of `--parallel`
  * (cli/process-worker.ts, which the CLI finds next to itself), with everything they import (shared/, npm
  * packages), as minified ESM: an entry file each and the code they share in chunks, so `npx precis` starts
- * without a TypeScript loader. The NER model is copied beside them as data (dist/models/ner.json).
+ * without a TypeScript loader. The NER model and the language n-gram table are copied beside them as data
+ * (dist/models/).
  * `npm ci` runs it (the `prepare` script; also `npm run build`), and bin/precis.js runs it again whenever a
  * source file is newer than the build, so the CLI never runs stale code after a pull or an edit.
  * Source maps go to a separate file, read only with NODE_OPTIONS=--enable-source-maps.
@@ -16,8 +17,14 @@ export const CLI_BUNDLE = `${DIST}main.mjs`;
 /** The project files the build was made from, for the staleness check; written last. */
 const INPUTS = `${DIST}inputs.json`;
 const ENTRY_POINTS = ['cli/main.ts', 'cli/process-worker.ts'];
-/** Data the bundle reads at run time from next to itself (see shared/facts/ner/tag-entities.ts). */
-const DATA_FILES = { 'models/ner.json': 'shared/facts/ner/models/ner.json' };
+/**
+ * Data the bundle reads at run time from next to itself (shared/facts/ner/tag-entities.ts,
+ * shared/clean/detect-language.ts); the same as infra/bundling.ts's PIPELINE_DATA.
+ */
+const DATA_FILES = {
+  'models/ner.json': 'shared/facts/ner/models/ner.json',
+  'models/language-ngrams.bin': 'shared/clean/models/language-ngrams.bin',
+};
 /**
  * Dependencies loaded from node_modules rather than bundled: piscina starts each thread from its own
  * worker.js, found next to its code (`__dirname`, which a bundle does not have).

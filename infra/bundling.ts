@@ -27,5 +27,11 @@ export const FUNCTION_BUNDLE = {
   sourcesContent: false,
 } as const;
 
-/** The NER model, read by the tagger from next to its bundle (shared/facts/ner/tag-entities.ts). */
-export const NER_MODEL_DATA = { 'models/ner.json': 'shared/facts/ner/models/ner.json' } as const;
+/**
+ * The pipeline's data, read from next to its bundle on first use: the NER model (shared/facts/ner/tag-entities.ts)
+ * and the language detector's n-gram table (shared/clean/detect-language.ts).
+ */
+export const PIPELINE_DATA = {
+  'models/ner.json': 'shared/facts/ner/models/ner.json',
+  'models/language-ngrams.bin': 'shared/clean/models/language-ngrams.bin',
+} as const;

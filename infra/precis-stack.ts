@@ -34,7 +34,7 @@ import { API_ROUTES, PUBLIC_ROUTES, splitRoute } from '#shared/events/api-routes
 import { checkedSummaryLength } from '#shared/summarise/summary-length.ts';
 import { BackfillStateMachine } from './backfill-state-machine.ts';
 import { denyListOutsidePrefix, grantListVersions, grantObjects, grantReadPrefix } from './bucket-grants.ts';
-import { NER_MODEL_DATA } from './bundling.ts';
+import { PIPELINE_DATA } from './bundling.ts';
 import { API_MEMORY_MB, PROCESS_MEMORY_MB } from './function-sizing.ts';
 import { LambdaFunction } from './lambda-function.ts';
 import { Monitoring } from './monitoring.ts';
@@ -268,7 +268,7 @@ export class PrecisStack extends Stack {
       // Adversarial 5 MB inputs (a wall of "$1 ", of quotation marks, 600k paragraphs) peak near 1.1 GB RSS and
       // take up to ~10 s of CPU; 2 GB leaves headroom and buys a full core (Lambda scales CPU with memory).
       memorySize: PROCESS_MEMORY_MB,
-      dataFiles: NER_MODEL_DATA,
+      dataFiles: PIPELINE_DATA,
       environment: {
         ...pipelineEnvironment,
         [ENV.idempotencyTableName]: idempotencyTable.tableName,

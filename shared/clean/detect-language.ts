@@ -1,4 +1,5 @@
-import { eld } from 'eld/medium';
+import { createEld, type EldResult } from './eld-detector.js';
+import { readNgramTable } from './language-ngrams.ts';
 import { proseSample } from './prose-sample.ts';
 
 /**
@@ -40,6 +41,24 @@ const SCRIPT_LANGUAGES: ReadonlyArray<readonly [RegExp, string]> = [
 const SCRIPT_SHARE = 0.5;
 const LANGUAGE_TAG = /^([a-z]{2,3})(?:$|[-_])/iu;
 
+/**
+ * eld's medium n-gram table (60 languages), read from next to this module (the bundles copy it beside
+ * themselves as models/language-ngrams.bin) on the first detection.
+ */
+export const LANGUAGE_NGRAMS_FILE = new URL('./models/language-ngrams.bin', import.meta.url);
+
+let detector: { detect(text: string): EldResult } | undefined;
+
+/** eld's detector on the table of LANGUAGE_NGRAMS_FILE, made on first use and kept for the process. */
+function eld(): { detect(text: string): EldResult } {
+  if (detector === undefined) {
+    const { instance, loadData } = createEld();
+    loadData(readNgramTable(LANGUAGE_NGRAMS_FILE));
+    detector = instance;
+  }
+  return detector;
+}
+
 const count = (text: string, pattern: RegExp) => text.match(pattern)?.length ?? 0;
 
 /** "en-GB", "EN", "en_US" -> "en"; anything that is not a language tag -> undefined. */
@@ -63,7 +82,7 @@ function detect(sample: string): LanguageDecision | undefined {
     if (count(sample, script) >= SCRIPT_SHARE * letters)
       return { language, confidence: 1, source: 'detected' };
   }
-  const result = eld.detect(sample);
+  const result = eld().detect(sample);
   if (result.language === '' || !result.isReliable()) return undefined;
   const [best = 0, second = 0] = Object.values(result.getScores()).sort((a, b) => b - a);
   const lead = best > 0 ? 1 - second / best : 0;

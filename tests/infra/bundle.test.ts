@@ -3,6 +3,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Template } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LANGUAGE_NGRAMS_FILE } from '#shared/clean/detect-language.ts';
 import { ENV } from '#shared/config.ts';
 import { PrecisStack } from '../../infra/precis-stack.ts';
 import { createTestApp } from './synth.ts';
@@ -18,6 +19,8 @@ const LOAD_ENV = {
 };
 /** The committed NER model is about a megabyte; a stub or an empty file would be far smaller. */
 const MIN_MODEL_BYTES = 500_000;
+/** Issue 12's budget for the process bundle's code (data and source map beside it not counted). */
+const MAX_PROCESS_CODE_BYTES = 2_000_000;
 /** Imports the bundle in a fresh Node and prints the type of its `handler` export. */
 const IMPORT_SCRIPT = 'const m = await import(process.argv[1]); console.log(typeof m.handler);';
 
@@ -75,5 +78,14 @@ describe('the process bundle', () => {
     expect(statSync(modelFile).size).toBeGreaterThan(MIN_MODEL_BYTES);
     // The model's first weights, as they would read inlined in the bundle.
     expect(readFileSync(bundle, 'utf8')).not.toContain(model.transitions.slice(0, 12).join(','));
+  });
+
+  it('ships the language detector’s n-gram table beside the code, and stays within 2 MB of code', () => {
+    const bundle = bundleOf('ProcessFunction');
+
+    expect(readFileSync(join(bundle, '../models/language-ngrams.bin'))).toEqual(
+      readFileSync(LANGUAGE_NGRAMS_FILE),
+    );
+    expect(statSync(bundle).size).toBeLessThanOrEqual(MAX_PROCESS_CODE_BYTES);
   });
 });
