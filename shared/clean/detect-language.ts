@@ -47,16 +47,21 @@ const LANGUAGE_TAG = /^([a-z]{2,3})(?:$|[-_])/iu;
  */
 export const LANGUAGE_NGRAMS_FILE = new URL('./models/language-ngrams.bin', import.meta.url);
 
-let detector: { detect(text: string): EldResult } | undefined;
+/** An n-gram detector with eld's interface (bench:language compares eld's tables through it). */
+export interface LanguageDetector {
+  detect(text: string): EldResult;
+}
+
+let medium: LanguageDetector | undefined;
 
 /** eld's detector on the table of LANGUAGE_NGRAMS_FILE, made on first use and kept for the process. */
-function eld(): { detect(text: string): EldResult } {
-  if (detector === undefined) {
+function eld(): LanguageDetector {
+  if (medium === undefined) {
     const { instance, loadData } = createEld();
     loadData(readNgramTable(LANGUAGE_NGRAMS_FILE));
-    detector = instance;
+    medium = instance;
   }
-  return detector;
+  return medium;
 }
 
 const count = (text: string, pattern: RegExp) => text.match(pattern)?.length ?? 0;
@@ -75,14 +80,14 @@ function round(value: number): number {
 }
 
 /** The language of a prose sample, or undefined when the detector cannot tell. */
-function detect(sample: string): LanguageDecision | undefined {
+function detect(sample: string, detector: LanguageDetector): LanguageDecision | undefined {
   const letters = count(sample, LETTERS);
   if (letters < MIN_SAMPLE_LETTERS) return undefined;
   for (const [script, language] of SCRIPT_LANGUAGES) {
     if (count(sample, script) >= SCRIPT_SHARE * letters)
       return { language, confidence: 1, source: 'detected' };
   }
-  const result = eld().detect(sample);
+  const result = detector.detect(sample);
   if (result.language === '' || !result.isReliable()) return undefined;
   const [best = 0, second = 0] = Object.values(result.getScores()).sort((a, b) => b - a);
   const lead = best > 0 ? 1 - second / best : 0;
@@ -96,9 +101,13 @@ function detect(sample: string): LanguageDecision | undefined {
  * n-gram detectors); when detection cannot tell, English is assumed, so that the article is analysed
  * rather than left without facts.
  */
-export function detectLanguage(text: string, declared?: string): LanguageDecision {
+export function detectLanguage(
+  text: string,
+  declared?: string,
+  detector?: LanguageDetector,
+): LanguageDecision {
   const declaredLanguage = languageOfTag(declared);
   if (declaredLanguage !== undefined)
     return { language: declaredLanguage, confidence: 1, source: 'declared' };
-  return detect(proseSample(text)) ?? assumed();
+  return detect(proseSample(text), detector ?? eld()) ?? assumed();
 }
