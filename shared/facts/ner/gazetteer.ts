@@ -30,7 +30,11 @@ export function buildGazetteer(lists: GazetteerLists): Gazetteer {
       const key = words.join(' ');
       if (key === '') continue;
       maxTokens = Math.max(maxTokens, words.length);
-      for (let length = 1; length <= words.length; length++) prefixes.add(words.slice(0, length).join(' '));
+      let prefix = '';
+      for (const word of words) {
+        prefix = prefix === '' ? word : `${prefix} ${word}`;
+        prefixes.add(prefix);
+      }
       const classes = phrases.get(key) ?? [];
       if (!classes.includes(name)) classes.push(name);
       phrases.set(key, classes);

@@ -165,8 +165,11 @@ export function decodeModel(file: ModelFile): NerModel {
   const width = file.tags.length;
   const features = unpack(file.features).toString('utf8').split(NAME_SEPARATOR);
   const raw = unpack(file.weights);
+  // A copy, so the view starts on a 2-byte boundary; Int16Array reads the platform's byte order, little-endian
+  // on every Lambda architecture (x86_64, arm64), as the file is written.
+  const quantised = new Int16Array(raw.buffer.slice(raw.byteOffset, raw.byteOffset + raw.byteLength));
   const weights = new Float32Array(file.featureCount * width);
-  for (let i = 0; i < weights.length; i += 1) weights[i] = raw.readInt16LE(i * 2) * file.scale;
+  for (let i = 0; i < weights.length; i += 1) weights[i] = (quantised[i] as number) * file.scale;
   return modelFromWeights({
     tags: file.tags,
     features: file.featureCount === 0 ? [] : features,
