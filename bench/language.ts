@@ -47,7 +47,7 @@ function readDataSets(): DataSet[] | undefined {
   const gum = readEvaluationData<{ id: string; text: string }>('ner/gum-dev.jsonl');
   const cnndm = readCnndmArticles();
   const news = readEvaluationData<{ id: string; html: string; text: string }>('pages/news-fixtures.jsonl.gz');
-  const trafilatura = readEvaluationData<{ id: string; html: string; html_lang?: string }>(
+  const trafilatura = readEvaluationData<{ id: string; html: string; html_lang?: string | null }>(
     'extraction/trafilatura-dev.jsonl.gz',
   );
   if (conll.length === 0 || !gum || !cnndm || !news || !trafilatura) return undefined;
@@ -66,7 +66,7 @@ function readDataSets(): DataSet[] | undefined {
     {
       name: 'trafilatura dev vs html lang',
       documents: trafilatura.flatMap(({ id, html, html_lang }) => {
-        const reference = languageOfTag(html_lang) ?? declared(html);
+        const reference = languageOfTag(html_lang ?? undefined) ?? declared(html);
         if (reference === undefined) return [];
         const { text } = cleanDocument({ bytes: new TextEncoder().encode(html), contentType: 'text/html' });
         return [{ id, text, reference }];
