@@ -21,7 +21,7 @@ export async function eldTable(size: string): Promise<NgramData> {
 /** The table in the binary format: sorted zero-padded keys, offsets, (language, score) byte pairs. */
 export function encodeNgramTable(data: NgramData): Buffer {
   const keys = Object.keys(data.ngrams).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  const keyWidth = Math.max(...keys.map((key) => key.length));
+  const keyWidth = keys.reduce((width, key) => Math.max(width, key.length), 0);
   const keyBytes = Buffer.alloc(keys.length * keyWidth);
   const offsets = Buffer.alloc((keys.length + 1) * 4);
   const pairs: number[] = [];
