@@ -4,6 +4,8 @@
  * beside a minimal bundle with only the AWS SDK clients, in the same run. CPU time of the import (median of
  * several processes) and of the whole process; with `instructions`, also instruction counts from valgrind's
  * callgrind, which do not move with the machine's load.
+ *
+ *   npm run bench:cold-start [-- --instructions]   (bench:perf measures the same beside its other budgets)
  */
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
@@ -14,8 +16,8 @@ import { build } from 'esbuild';
 import { ENV } from '#shared/config.ts';
 import { FUNCTION_BUNDLE, PIPELINE_DATA } from '../infra/bundling.ts';
 import { heapFlags, heapLimitsFor, PROCESS_MEMORY_MB } from '../infra/function-sizing.ts';
-import { runMeasured } from './child-usage.ts';
-import { median } from './measure.ts';
+import { canMeasureChildren, runMeasured } from './child-usage.ts';
+import { loadNote, median, writeResults } from './measure.ts';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const FRESH_PROCESSES = 7;
@@ -152,3 +154,42 @@ export async function measureColdStarts(options: { instructions: boolean }): Pro
     rmSync(directory, { recursive: true, force: true });
   }
 }
+
+/** Issue 12's budgets for the process bundle. */
+const BUDGETS = { codeBytes: 2_000_000, coldStartMs: 150 } as const;
+
+async function main(): Promise<void> {
+  if (!canMeasureChildren()) {
+    console.log('/usr/bin/time not found (apt-get install -y time): cold-start figures need it');
+    return;
+  }
+  const instructions = process.argv.includes('--instructions');
+  console.log(
+    `bench:cold-start, ${loadNote()} on 2 shared cores; every time is CPU time, median of ${FRESH_PROCESSES} fresh processes`,
+  );
+  const coldStarts = await measureColdStarts({ instructions });
+  for (const cold of coldStarts) {
+    console.log(
+      `${cold.bundle}: code ${(cold.codeBytes / 1e6).toFixed(2)} MB, map ${(cold.sourceMapBytes / 1e6).toFixed(2)} MB, data ${(cold.dataBytes / 1e6).toFixed(2)} MB; ` +
+        `module init ${cold.importCpuMs.toFixed(0)} ms` +
+        (cold.firstArticleCpuMs === undefined
+          ? ''
+          : `, first article ${cold.firstArticleCpuMs.toFixed(0)} ms`) +
+        `; whole process ${cold.processCpuMs.toFixed(0)} ms` +
+        (cold.instructions === undefined ? '' : `; ${(cold.instructions / 1e9).toFixed(2)} G instructions`),
+    );
+  }
+  const processBundle = coldStarts.find((cold) => cold.bundle === 'process');
+  if (processBundle !== undefined) {
+    const coldMs = processBundle.importCpuMs + (processBundle.firstArticleCpuMs ?? 0);
+    console.log(
+      `process bundle ${(processBundle.codeBytes / 1e6).toFixed(2)} MB of code (budget 2 MB: ${processBundle.codeBytes <= BUDGETS.codeBytes ? 'holds' : 'DOES NOT HOLD'}); ` +
+        `init + first article ${coldMs.toFixed(0)} ms CPU (budget ${BUDGETS.coldStartMs}: ${coldMs <= BUDGETS.coldStartMs ? 'holds' : 'DOES NOT HOLD'})`,
+    );
+  }
+  console.log(
+    `wrote ${writeResults('cold-start', { measuredAt: new Date().toISOString(), load: loadNote(), budgets: BUDGETS, coldStarts })}`,
+  );
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) await main();
