@@ -367,14 +367,30 @@ function titleBefore(text: string, mention: Span): string {
   return /(\S+)\s+$/u.exec(text.slice(Math.max(0, mention.start - 16), mention.start))?.[1] ?? '';
 }
 
+/**
+ * The first mention of each person by the last word of any of their names, built once per article: looking
+ * through every mention for every quote made a page of quotes quadratic (bench:large's quotation-marks).
+ */
+const firstMentionBySurname = new WeakMap<readonly EntityMentionRef[], Map<string, EntityMentionRef>>();
+
+function surnameIndex(mentions: readonly EntityMentionRef[]): Map<string, EntityMentionRef> {
+  let index = firstMentionBySurname.get(mentions);
+  if (index === undefined) {
+    index = new Map();
+    for (const mention of mentions) {
+      if (mention.entity.type !== 'person') continue;
+      for (const name of [mention.entity.name, ...(mention.entity.aliases ?? [])]) {
+        const surname = name.toLowerCase().split(/\s+/u).at(-1) as string;
+        if (!index.has(surname)) index.set(surname, mention);
+      }
+    }
+    firstMentionBySurname.set(mentions, index);
+  }
+  return index;
+}
+
 /** A capitalised name the tagger missed, or wrote otherwise ("PENCE"), that is a known person's surname. */
 function surnameMatch(context: SpeakerContext, words: readonly Word[]): EntityMentionRef | undefined {
   if (!words.every((word) => isCapitalised(word.text))) return undefined;
-  const surname = (words.at(-1) as Word).text.toLowerCase();
-  const matches = (entity: Entity) =>
-    entity.type === 'person' &&
-    [entity.name, ...(entity.aliases ?? [])].some(
-      (name) => name.toLowerCase().split(/\s+/u).at(-1) === surname,
-    );
-  return context.mentions.find((mention) => matches(mention.entity));
+  return surnameIndex(context.mentions).get((words.at(-1) as Word).text.toLowerCase());
 }
