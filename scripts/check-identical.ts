@@ -20,22 +20,21 @@ interface Doc {
 const NOW = () => new Date('2026-11-30T00:00:00Z');
 const encode = (text: string) => new TextEncoder().encode(text);
 
-function plainText(name: string, text: string, url?: string): Doc {
-  const bytes = encode(text);
+/** A document sent with its content type, as an upload with that Content-Type is. */
+function typedDocument(name: string, body: string, contentType: string, url?: string): Doc {
+  const bytes = encode(body);
   return {
     name,
     run: () =>
       processArticle(
-        {
-          id: name,
-          bytes,
-          source: { contentType: 'text/plain; charset=utf-8', bytes: bytes.byteLength },
-          ...(url ? { url } : {}),
-        },
+        { id: name, bytes, source: { contentType, bytes: bytes.byteLength }, ...(url ? { url } : {}) },
         { now: NOW },
       ),
   };
 }
+
+const plainText = (name: string, text: string, url?: string): Doc =>
+  typedDocument(name, text, 'text/plain; charset=utf-8', url);
 
 function jsonArticle(name: string, text: string, publishedAt: string): Doc {
   const bytes = encode(JSON.stringify({ text, publishedAt }));
@@ -49,22 +48,8 @@ function jsonArticle(name: string, text: string, publishedAt: string): Doc {
   };
 }
 
-function htmlPage(name: string, html: string, url?: string): Doc {
-  const bytes = encode(html);
-  return {
-    name,
-    run: () =>
-      processArticle(
-        {
-          id: name,
-          bytes,
-          source: { contentType: 'text/html; charset=utf-8', bytes: bytes.byteLength },
-          ...(url ? { url } : {}),
-        },
-        { now: NOW },
-      ),
-  };
-}
+const htmlPage = (name: string, html: string, url?: string): Doc =>
+  typedDocument(name, html, 'text/html; charset=utf-8', url);
 
 /** Every document of every dev set that is present; a missing set is skipped with "data not found". */
 function documents(): Doc[] {
