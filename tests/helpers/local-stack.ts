@@ -6,6 +6,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { afterAll, beforeAll } from 'vitest';
 import type { Result } from '#shared/result.ts';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../local/settings.ts';
 import { type Handlers, type LocalStack, startLocalStack } from '../../local/stack.ts';
@@ -163,4 +164,31 @@ export async function resultsForKey(apiUrl: string, key: string): Promise<Result
       return result;
     }),
   );
+}
+
+/**
+ * The local stack of a test file that drives it over HTTP: started before the file's tests, with a visibility
+ * timeout long enough that a loaded machine processing the seed sees no redelivery, and disposed after them.
+ */
+export function httpTestStack(): {
+  readonly local: TestStack;
+  readonly api: (path: string, init?: RequestInit) => Promise<Response>;
+} {
+  let started: TestStack | undefined;
+  beforeAll(async () => {
+    started = await startTestStack({ visibilityTimeoutSeconds: 120 });
+  });
+  afterAll(async () => {
+    await started?.dispose();
+  });
+  const running = (): TestStack => {
+    if (started === undefined) throw new Error('The local stack has not started');
+    return started;
+  };
+  return {
+    get local() {
+      return running();
+    },
+    api: (path, init) => fetch(`${running().stack.endpoints.api}${path}`, init),
+  };
 }

@@ -1,9 +1,9 @@
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { DeleteCommand, ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PIPELINE_VERSION } from '#shared/result.ts';
 import { LOCAL_NAMES } from '../../local/settings.ts';
-import { eventually, startTestStack, type TestStack } from '../helpers/local-stack.ts';
+import { eventually, httpTestStack } from '../helpers/local-stack.ts';
 
 /**
  * POST /backfills and GET /backfills/{id} over HTTP on the local stack (no state machine there): the API
@@ -17,17 +17,8 @@ const OLDER_VERSION = '0.0.1-older';
 /** Minutes: articles through the emulators on a loaded two-core machine. */
 const PROCESSING_TIMEOUT_MS = 300_000;
 
-let local: TestStack;
-
-beforeAll(async () => {
-  local = await startTestStack({ visibilityTimeoutSeconds: 120 });
-});
-
-afterAll(async () => {
-  await local?.dispose();
-});
-
-const api = (path: string, init?: RequestInit) => fetch(`${local.stack.endpoints.api}${path}`, init);
+const http = httpTestStack();
+const { api } = http;
 const postBackfill = (body: unknown) =>
   api('/backfills', {
     method: 'POST',
@@ -47,7 +38,7 @@ async function scan(table: string): Promise<Record<string, unknown>[]> {
   const items: Record<string, unknown>[] = [];
   let ExclusiveStartKey: Record<string, unknown> | undefined;
   do {
-    const page = await local.clients.documentClient.send(
+    const page = await http.local.clients.documentClient.send(
       new ScanCommand({ TableName: table, ExclusiveStartKey }),
     );
     items.push(...(page.Items ?? []));
@@ -72,7 +63,7 @@ describe('POST /backfills on the local stack', () => {
     timeout: 2 * PROCESSING_TIMEOUT_MS,
   }, async () => {
     for (let index = 0; index < OBJECTS; index++) {
-      await local.clients.s3.send(
+      await http.local.clients.s3.send(
         new PutObjectCommand({
           Bucket: LOCAL_NAMES.bucket,
           Key: `${PREFIX}${index}.txt`,
@@ -104,7 +95,7 @@ describe('POST /backfills on the local stack', () => {
     // As after a release: two Results are an older version's, and no idempotency record is the current one's.
     const older = processed.slice(0, 2);
     for (const item of older) {
-      await local.clients.documentClient.send(
+      await http.local.clients.documentClient.send(
         new UpdateCommand({
           TableName: LOCAL_NAMES.table,
           Key: { pk: item.pk, sk: item.sk },
@@ -114,7 +105,7 @@ describe('POST /backfills on the local stack', () => {
       );
     }
     for (const record of await scan(LOCAL_NAMES.idempotencyTable)) {
-      await local.clients.documentClient.send(
+      await http.local.clients.documentClient.send(
         new DeleteCommand({ TableName: LOCAL_NAMES.idempotencyTable, Key: { id: record.id } }),
       );
     }

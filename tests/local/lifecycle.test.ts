@@ -1,27 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Result } from '#shared/result.ts';
 import { LOCAL_NAMES } from '../../local/settings.ts';
-import { eventually, startTestStack, type TestStack } from '../helpers/local-stack.ts';
+import { eventually, httpTestStack } from '../helpers/local-stack.ts';
 
 /** An article's lifecycle over HTTP on the local stack: submitted, processed, deleted without a trace. */
 
 const SEED = readFileSync(new URL('../fixtures/seed-article.txt', import.meta.url), 'utf8');
 
-let local: TestStack;
-
-beforeAll(async () => {
-  // No redelivery while a loaded machine processes the seed.
-  local = await startTestStack({ visibilityTimeoutSeconds: 120 });
-});
-
-afterAll(async () => {
-  await local?.dispose();
-});
-
-const api = (path: string, init?: RequestInit) => fetch(`${local.stack.endpoints.api}${path}`, init);
+const http = httpTestStack();
+const { api } = http;
 
 async function submitAndWait(text: string): Promise<Result> {
   const posted = await api('/articles', {
@@ -41,8 +31,10 @@ async function submitAndWait(text: string): Promise<Result> {
 
 /** Every object key in the bucket and every item in the table (as JSON), for "nothing remains". */
 async function everything(): Promise<{ keys: string[]; items: string[] }> {
-  const listed = await local.clients.s3.send(new ListObjectsV2Command({ Bucket: LOCAL_NAMES.bucket }));
-  const scanned = await local.clients.documentClient.send(new ScanCommand({ TableName: LOCAL_NAMES.table }));
+  const listed = await http.local.clients.s3.send(new ListObjectsV2Command({ Bucket: LOCAL_NAMES.bucket }));
+  const scanned = await http.local.clients.documentClient.send(
+    new ScanCommand({ TableName: LOCAL_NAMES.table }),
+  );
   return {
     keys: (listed.Contents ?? []).map((object) => object.Key ?? ''),
     items: (scanned.Items ?? []).map((item) => JSON.stringify(item)),
@@ -53,7 +45,7 @@ async function everything(): Promise<{ keys: string[]; items: string[] }> {
 const eventsFor = (id: string) =>
   eventually(
     async () => {
-      const found = local.stack.events.filter((event) => (event.detail as { id?: string }).id === id);
+      const found = http.local.stack.events.filter((event) => (event.detail as { id?: string }).id === id);
       return found.length > 0 ? found : undefined;
     },
     { what: `the completion event of ${id}` },

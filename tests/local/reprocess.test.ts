@@ -1,24 +1,14 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Result } from '#shared/result.ts';
-import { eventually, startTestStack, type TestStack } from '../helpers/local-stack.ts';
+import { eventually, httpTestStack } from '../helpers/local-stack.ts';
 
 /** POST /articles/{id}/reprocess over HTTP on the local stack: the stored upload runs through the pipeline again. */
 
 const SEED = readFileSync(new URL('../fixtures/seed-article.txt', import.meta.url), 'utf8');
 
-let local: TestStack;
-
-beforeAll(async () => {
-  // No redelivery while a loaded machine processes the seed.
-  local = await startTestStack({ visibilityTimeoutSeconds: 120 });
-});
-
-afterAll(async () => {
-  await local?.dispose();
-});
-
-const api = (path: string, init?: RequestInit) => fetch(`${local.stack.endpoints.api}${path}`, init);
+const http = httpTestStack();
+const { api } = http;
 
 /** The Result once it has ended (DONE or FAILED) and, with `after`, was written after that time. */
 function ended(id: string, after?: string): Promise<Result> {
