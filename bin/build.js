@@ -66,29 +66,37 @@ export async function buildCli() {
   mkdirSync(`${staging}models/`, { recursive: true });
   for (const [target, source] of Object.entries(DATA_FILES))
     copyFileSync(`${ROOT}${source}`, `${staging}${target}`);
-  const { metafile } = await build({
-    absWorkingDir: ROOT,
-    entryPoints: ENTRY_POINTS,
-    outdir: staging,
-    entryNames: '[name]',
-    // Chunks beside the entries: shared code finds its data (models/) relative to its own file.
-    chunkNames: '[name]-[hash]',
-    outExtension: { '.js': '.mjs' },
-    bundle: true,
-    external: EXTERNAL,
-    splitting: true,
-    platform: 'node',
-    target: 'node22',
-    format: 'esm',
-    mainFields: ['module', 'main'],
-    banner: { js: REQUIRE_SHIM },
-    minify: true,
-    keepNames: true,
-    sourcemap: 'linked',
-    sourcesContent: false,
-    metafile: true,
-    logLevel: 'warning',
-  });
+  let result;
+  try {
+    result = await build({
+      absWorkingDir: ROOT,
+      entryPoints: ENTRY_POINTS,
+      outdir: staging,
+      entryNames: '[name]',
+      // Chunks beside the entries: shared code finds its data (models/) relative to its own file.
+      chunkNames: '[name]-[hash]',
+      outExtension: { '.js': '.mjs' },
+      bundle: true,
+      external: EXTERNAL,
+      splitting: true,
+      platform: 'node',
+      target: 'node22',
+      format: 'esm',
+      mainFields: ['module', 'main'],
+      banner: { js: REQUIRE_SHIM },
+      minify: true,
+      keepNames: true,
+      sourcemap: 'linked',
+      sourcesContent: false,
+      metafile: true,
+      logLevel: 'warning',
+    });
+  } catch (error) {
+    // A failed build leaves no half-built staging directory behind in the checkout.
+    rmSync(staging, { recursive: true, force: true });
+    throw error;
+  }
+  const { metafile } = result;
   const sources = Object.keys(metafile.inputs).filter((input) => !input.startsWith('node_modules/'));
   writeFileSync(`${staging}inputs.json`, JSON.stringify(sources));
   const previous = `${DIST.replace(/\/$/, '')}.${process.pid}.old`;
