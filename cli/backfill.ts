@@ -1,12 +1,6 @@
 import type { Writable } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { S3Client } from '@aws-sdk/client-s3';
-import { SQSClient } from '@aws-sdk/client-sqs';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { createArticleStore } from '#shared/adapters/article-store.ts';
-import { createQueueBackfills } from '#shared/adapters/queue-backfills.ts';
 import {
   type BackfillRequest,
   backfillRequestSchema,
@@ -14,31 +8,34 @@ import {
   MAX_BACKFILL_CONCURRENCY,
 } from '#shared/backfill/backfill-request.ts';
 import type { BackfillStatus, Backfills } from '#shared/backfill/backfills.ts';
-import type { EnqueueReport } from '#shared/backfill/enqueue-backfill.ts';
 import { startBackfill } from '#shared/use-cases/start-backfill.ts';
-import { LOCAL_CREDENTIALS, LOCAL_ENV, LOCAL_NAMES, LOCAL_REGION } from '../local/settings.ts';
-import { queueUrlOf } from './redrive.ts';
+import { LOCAL_ENV } from '../local/settings.ts';
 
 /**
  * `precis backfill --prefix P`: reprocesses every object under a prefix with the current pipeline, skipping
  * what this pipeline version already processed, through the use case POST /backfills runs too
- * (shared/use-cases/start-backfill.ts). On the local stack (the default) it walks the local bucket and
- * enqueues the objects for the local process handler; on AWS (`--state-machine`, the stack's
- * BackfillStateMachineArn output) it starts the backfill state machine, and with `--wait` follows it to the end.
+ * (shared/use-cases/start-backfill.ts). On the local stack (the default) it starts the backfill through the
+ * local API (POST /backfills: the stack walks its bucket in the background and enqueues the objects for the
+ * local process handler) and follows it (GET /backfills/{id}) until the walk ends; on AWS (`--state-machine`,
+ * the stack's BackfillStateMachineArn output) it starts the backfill state machine, and with `--wait` follows
+ * it to the end.
  */
 
 export const BACKFILL_USAGE = `Usage:
   precis backfill --prefix P [--concurrency N] [--state-machine ARN [--wait]]
       reprocesses every object under P (which starts with incoming/) with the current pipeline version,
       skipping the objects it already processed.
-      Local stack (the default): walks the local bucket on http://127.0.0.1:$PRECIS_S3_PORT (4566) and
-      enqueues the objects; the table is read on $PRECIS_DYNAMODB_PORT (8000).
+      Local stack (the default): POST /backfills to the local API on http://127.0.0.1:$PRECIS_API_PORT
+      (3000), which walks the local bucket in the background and enqueues the objects; prints its progress
+      until every object is enqueued or skipped.
       AWS: --state-machine is the stack's BackfillStateMachineArn output; starts a Step Functions
       Distributed Map of batches of 50 objects, N batches at a time (default ${DEFAULT_BACKFILL_CONCURRENCY}, at most
       ${MAX_BACKFILL_CONCURRENCY}), with credentials and region from the environment. --wait prints its progress
       every 10 s until it ends.`;
 
 const POLL_MS = 10_000;
+/** The local walk lists a page of 250 keys in about a second. */
+const LOCAL_POLL_MS = 1_000;
 const EXIT_OK = 0;
 const EXIT_FAILED = 1;
 const EXIT_USAGE = 2;
@@ -100,34 +97,55 @@ function parseBackfillArgs(argv: readonly string[]): BackfillOptions | 'help' {
   };
 }
 
-const describeReport = (report: EnqueueReport) =>
-  `${report.listed} objects under ${report.prefix}: ${report.skipped} already processed by this pipeline version, ${report.enqueued} enqueued`;
+type Objects = NonNullable<BackfillStatus['objects']>;
+
+const describeObjects = (prefix: string, objects: Objects) =>
+  `${objects.listed} objects under ${prefix}: ${objects.skipped} already processed by this pipeline version, ${objects.enqueued} enqueued`;
+
+/** The local API's answer as a status, or an Error saying what it answered instead. */
+async function statusOf(response: Response, what: string): Promise<BackfillStatus> {
+  const body = (await response.json().catch(() => ({}))) as BackfillStatus & { detail?: string };
+  if (!response.ok)
+    throw new Error(`${what} answered ${response.status}: ${body.detail ?? response.statusText}`);
+  return body;
+}
 
 async function backfillLocally(request: BackfillRequest, io: Io, env: NodeJS.ProcessEnv): Promise<number> {
-  const config = { region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS };
-  const s3Endpoint = `http://127.0.0.1:${env[LOCAL_ENV.s3Port.name] || LOCAL_ENV.s3Port.fallback}`;
-  const dynamodbEndpoint = `http://127.0.0.1:${env[LOCAL_ENV.dynamodbPort.name] || LOCAL_ENV.dynamodbPort.fallback}`;
-  const s3 = new S3Client({ ...config, endpoint: s3Endpoint, forcePathStyle: true });
-  const sqs = new SQSClient({ ...config, endpoint: s3Endpoint });
-  const dynamodb = new DynamoDBClient({ ...config, endpoint: dynamodbEndpoint });
-  try {
-    const backfills = createQueueBackfills({
-      s3,
-      sqs,
-      store: createArticleStore(DynamoDBDocumentClient.from(dynamodb), LOCAL_NAMES.table),
-      bucket: LOCAL_NAMES.bucket,
-      queueUrl: await queueUrlOf(sqs, LOCAL_NAMES.queue),
-      region: LOCAL_REGION,
-      onProgress: (partial) => io.stderr.write(`precis backfill: ${describeReport(partial)}\n`),
-    });
-    const status = await startBackfill(request, backfills);
-    const objects = status.objects ?? { listed: 0, skipped: 0, enqueued: 0 };
-    io.stderr.write(`precis backfill: ${status.id} ${status.status} (GET /backfills/${status.id})\n`);
-    io.stdout.write(`${describeReport({ prefix: status.prefix, ...objects })}\n`);
-    return EXIT_OK;
-  } finally {
-    for (const client of [s3, sqs, dynamodb]) client.destroy();
+  const api = `http://127.0.0.1:${env[LOCAL_ENV.apiPort.name] || LOCAL_ENV.apiPort.fallback}`;
+  const call = async (path: string, init?: RequestInit) => {
+    try {
+      return await fetch(`${api}${path}`, init);
+    } catch (error) {
+      throw new Error(`the local stack's API on ${api} does not answer (is \`npm start\` running?)`, {
+        cause: error,
+      });
+    }
+  };
+  const started = await statusOf(
+    await call('/backfills', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(request),
+    }),
+    'POST /backfills',
+  );
+  io.stderr.write(`precis backfill: ${started.id} ${started.status} (GET /backfills/${started.id})\n`);
+  let status = started;
+  let shown = '';
+  while (status.status === 'RUNNING') {
+    await sleep(LOCAL_POLL_MS);
+    status = await statusOf(await call(`/backfills/${encodeURIComponent(started.id)}`), 'GET /backfills');
+    const progress = status.objects === undefined ? '' : describeObjects(status.prefix, status.objects);
+    if (progress !== shown) io.stderr.write(`precis backfill: ${progress}\n`);
+    shown = progress;
   }
+  const objects = status.objects ?? { listed: 0, skipped: 0, enqueued: 0 };
+  io.stdout.write(`${describeObjects(status.prefix, objects)}\n`);
+  if (status.status === 'SUCCEEDED') return EXIT_OK;
+  io.stderr.write(
+    `precis backfill: ${status.id} ${status.status}${status.error ? `: ${status.error}` : ''}\n`,
+  );
+  return EXIT_FAILED;
 }
 
 const describeProgress = (status: BackfillStatus) => {

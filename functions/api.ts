@@ -96,6 +96,7 @@ function backfillsOf(config: Config, clients: AwsClients, sqs: SQSClient): Backf
     bucket: config.bucketName,
     queueUrl: config.processQueueUrl,
     region: process.env.AWS_REGION ?? 'us-east-1',
+    log: (message, error) => logger.error(message, { error }),
   });
 }
 

@@ -5,6 +5,7 @@ import { SQSClient } from '@aws-sdk/client-sqs';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createArticleBucket } from '#shared/adapters/article-bucket.ts';
 import { createArticleStore, createTableInput } from '#shared/adapters/article-store.ts';
+import { createQueueBackfills, type QueueBackfills } from '#shared/adapters/queue-backfills.ts';
 import { ENV, INCOMING_PREFIX } from '#shared/config.ts';
 import { API_ROUTES, DEFAULT_ROUTE } from '#shared/events/api-routes.ts';
 import { type ApiHandler, type ApiServer, startApiServer } from './api-server.ts';
@@ -70,6 +71,8 @@ export interface LocalStack {
   readonly queue: Queue;
   readonly deadLetterQueue: Queue;
   readonly notifier: Notifier;
+  /** The engine that resumed the backfills a stop or crash cut short, on start. */
+  readonly backfills: QueueBackfills;
   /** ArticleProcessed and ArticleFailed as the process function sent them (also printed and in events.jsonl). */
   readonly events: readonly LocalEvent[];
   stop(): Promise<void>;
@@ -203,14 +206,15 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       ),
     });
     const handlers = await loadHandlers(options.handlers);
+    const store = createArticleStore(
+      DynamoDBDocumentClient.from(dynamodb, { marshallOptions: { removeUndefinedValues: true } }),
+      LOCAL_NAMES.table,
+    );
     const viewerPages = createViewerPages({
       s3,
       prefix: INCOMING_PREFIX,
       bucket: createArticleBucket(s3, LOCAL_NAMES.bucket),
-      store: createArticleStore(
-        DynamoDBDocumentClient.from(dynamodb, { marshallOptions: { removeUndefinedValues: true } }),
-        LOCAL_NAMES.table,
-      ),
+      store,
     });
 
     const api: ApiServer = await startApiServer({
@@ -273,12 +277,28 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const started = notifier;
     stops.push(() => started.stop());
 
+    // Backfills a stop or crash cut short are resumed where their walk stopped (shared/adapters/queue-backfills.ts).
+    const backfills = createQueueBackfills({
+      s3,
+      sqs,
+      store,
+      bucket: LOCAL_NAMES.bucket,
+      queueUrl: queue.url,
+      region: LOCAL_REGION,
+      log: options.log,
+    });
+    stops.push(() => backfills.stop());
+    const resumed = await backfills.resumeInterrupted();
+    if (resumed.length > 0)
+      options.log(`resumed ${resumed.length} interrupted backfills: ${resumed.join(', ')}`);
+
     return {
       endpoints: { ...endpoints, api: api.url },
       ports: { ...emulators.ports, s3: s3Proxy.port, api: api.port },
       queue,
       deadLetterQueue,
       notifier: started,
+      backfills,
       events: eventBus.events,
       stop: () => stopAll(stops),
     };

@@ -25,8 +25,9 @@ const countsOf = <T extends string>(names: readonly T[]) =>
 
 /**
  * A backfill's state, in Step Functions' words: `RUNNING`, `SUCCEEDED`, `FAILED`, `TIMED_OUT` or `ABORTED`
- * on AWS. Locally the walk ends within the request: `SUCCEEDED` once every object is enqueued (or skipped);
- * the process handler then takes them off the queue.
+ * on AWS. Locally `RUNNING` while the bucket is walked in the background, `SUCCEEDED` once every object is
+ * enqueued (or skipped; the process handler then takes them off the queue), `FAILED` when the walk could
+ * not go on (`error` `WALK_FAILED: …`).
  */
 export const backfillStatusSchema = z
   .object({
@@ -43,7 +44,11 @@ export const backfillStatusSchema = z
       }),
     objects: countsOf(['listed', 'skipped', 'enqueued'] as const)
       .optional()
-      .meta({ description: 'Locally: objects listed, skipped as already processed, and enqueued' }),
+      .meta({ description: 'Locally: objects listed, skipped as already processed, and enqueued so far' }),
+    resumedAt: z
+      .string()
+      .optional()
+      .meta({ description: 'Locally: when a restarted stack resumed the walk a stop or crash cut short' }),
     error: z.string().optional().meta({ description: 'Why it failed' }),
   })
   .meta({ id: 'BackfillStatus' });

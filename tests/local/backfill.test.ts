@@ -126,10 +126,7 @@ async function backfill(...argv: string[]) {
   const status = await backfillCommand(
     argv,
     { stdout: sink((text) => (stdout += text)), stderr: sink((text) => (stderr += text)) },
-    {
-      PRECIS_S3_PORT: String(local.stack.ports.s3),
-      PRECIS_DYNAMODB_PORT: String(local.stack.ports.dynamodb),
-    },
+    { PRECIS_API_PORT: String(local.stack.ports.api) },
   );
   return { status, stdout, stderr };
 }

@@ -7,8 +7,9 @@ import { eventually, httpTestStack } from '../helpers/local-stack.ts';
 
 /**
  * POST /backfills and GET /backfills/{id} over HTTP on the local stack (no state machine there): the API
- * walks the bucket under the prefix and enqueues what the current pipeline version has not processed, as
- * `precis backfill` does, and the real process handler reprocesses it.
+ * answers RUNNING at once and the stack walks the bucket under the prefix in the background, enqueuing what the
+ * current pipeline version has not processed (as `precis backfill` asks it to), and the real process handler
+ * reprocesses it.
  */
 
 const PREFIX = 'incoming/api-backfill/';
@@ -47,6 +48,23 @@ async function scan(table: string): Promise<Record<string, unknown>[]> {
   return items;
 }
 
+/** GET /backfills/{id} until the walk has ended (the POST answers at once, RUNNING). */
+async function followToEnd(id: string): Promise<Record<string, unknown>> {
+  return eventually(
+    async () => {
+      const response = await api(`/backfills/${id}`);
+      expect(response.status).toBe(200);
+      const status = (await response.json()) as Record<string, unknown>;
+      if (status.status === 'RUNNING') {
+        expect(response.headers.get('retry-after')).toBe('10');
+        return undefined;
+      }
+      return status;
+    },
+    { timeoutMs: PROCESSING_TIMEOUT_MS, intervalMs: 200, what: `backfill ${id} to end` },
+  );
+}
+
 const resultItems = async () =>
   ((await scan(LOCAL_NAMES.table)) as unknown as ResultItem[]).filter(
     (item) => item.sk === 'RESULT' && item.source?.key?.startsWith(PREFIX),
@@ -81,16 +99,22 @@ describe('POST /backfills on the local stack', () => {
     expect(idle.status).toBe(202);
     const started = (await idle.json()) as { id: string; status: string; objects: unknown; links: unknown };
     expect(started).toMatchObject({
-      status: 'SUCCEEDED',
+      status: 'RUNNING',
       prefix: PREFIX,
       concurrency: 5,
-      objects: { listed: OBJECTS, skipped: OBJECTS, enqueued: 0 },
+      objects: { listed: 0, skipped: 0, enqueued: 0 },
     });
     expect(idle.headers.get('location')).toBe(`/backfills/${started.id}`);
+    expect(idle.headers.get('retry-after')).toBe('10');
     expect(started.links).toEqual({ self: `/backfills/${started.id}` });
-    const followed = await api(`/backfills/${started.id}`);
-    expect(followed.status).toBe(200);
-    expect(await followed.json()).toEqual(started);
+    expect(await followToEnd(started.id)).toMatchObject({
+      id: started.id,
+      status: 'SUCCEEDED',
+      prefix: PREFIX,
+      startedAt: expect.any(String),
+      objects: { listed: OBJECTS, skipped: OBJECTS, enqueued: 0 },
+      links: started.links,
+    });
 
     // As after a release: two Results are an older version's, and no idempotency record is the current one's.
     const older = processed.slice(0, 2);
@@ -113,7 +137,8 @@ describe('POST /backfills on the local stack', () => {
     const again = await postBackfill({ prefix: PREFIX, concurrency: 2 });
 
     expect(again.status).toBe(202);
-    expect(await again.json()).toMatchObject({
+    const { id } = (await again.json()) as { id: string };
+    expect(await followToEnd(id)).toMatchObject({
       status: 'SUCCEEDED',
       concurrency: 2,
       objects: { listed: OBJECTS, skipped: OBJECTS - older.length, enqueued: older.length },

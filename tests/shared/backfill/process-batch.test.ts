@@ -131,7 +131,7 @@ describe('enqueueBackfill', () => {
   it('enqueues, page by page, the objects the current version has not processed, and counts the rest', async () => {
     const pages = [[item('incoming/a.txt', '1'), item('incoming/b.txt', '2')], [item('incoming/c.txt', '3')]];
     const enqueued: string[][] = [];
-    const progress: number[] = [];
+    const progress: string[] = [];
 
     const report = await enqueueBackfill('incoming/', {
       list: async function* () {
@@ -142,11 +142,36 @@ describe('enqueueBackfill', () => {
         enqueued.push(stale.map((listed) => listed.key));
       },
       concurrency: 4,
-      onProgress: (partial) => progress.push(partial.listed),
+      onPage: (partial, lastKey) => {
+        progress.push(`${partial.listed} ${lastKey}`);
+      },
     });
 
     expect(report).toEqual({ prefix: 'incoming/', listed: 3, skipped: 1, enqueued: 2 });
     expect(enqueued).toEqual([['incoming/a.txt'], ['incoming/c.txt']]);
-    expect(progress).toEqual([2, 3]);
+    expect(progress).toEqual(['2 incoming/b.txt', '3 incoming/c.txt']);
+  });
+
+  it('counts on from where an interrupted walk stopped, and stops when a page callback throws', async () => {
+    const pages = [[item('incoming/d.txt', '4')], [item('incoming/e.txt', '5')]];
+    const enqueued: string[] = [];
+
+    const walk = enqueueBackfill('incoming/', {
+      list: async function* () {
+        yield* pages;
+      },
+      isCurrent: async () => false,
+      enqueue: async (stale) => {
+        enqueued.push(...stale.map((listed) => listed.key));
+      },
+      concurrency: 1,
+      from: { prefix: 'incoming/', listed: 3, skipped: 1, enqueued: 2 },
+      onPage: (partial) => {
+        if (partial.listed === 4) throw new Error('stopped');
+      },
+    });
+
+    await expect(walk).rejects.toThrow('stopped');
+    expect(enqueued).toEqual(['incoming/d.txt']);
   });
 });
