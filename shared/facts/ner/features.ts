@@ -1,5 +1,5 @@
 import { type Gazetteer, matchGazetteer } from './gazetteer.ts';
-import type { Sentence, Token } from './tokenize.ts';
+import type { Sentence } from './tokenize.ts';
 
 const CURLY_SINGLE = /[‘’‚‛′]/gu;
 const CURLY_DOUBLE = /[“”„‟″«»]/gu;
@@ -80,13 +80,18 @@ export interface TokenFeatures {
   readonly historyKey: string | undefined;
 }
 
-interface TokenInfo {
+/** A token text's description, shared by all its occurrences (memoised across documents). */
+export interface TokenInfo {
   readonly word: string;
   readonly lower: string;
   readonly shape: string;
+  /** Whether the text starts with a capital: the word then keys the prediction history. */
+  readonly capitalised: boolean;
   /** Own features in running text and in a capitals line (where the cased word says nothing). */
   readonly own: readonly [OwnFeatures, OwnFeatures];
   readonly neighbour: NeighbourFeatures;
+  /** What the last model that scored this token computed for it (see emissions.ts). */
+  scored: unknown;
 }
 
 function neighbourFeatures(lower: string, shape: string): NeighbourFeatures {
@@ -103,6 +108,13 @@ function neighbourFeatures(lower: string, shape: string): NeighbourFeatures {
 /** The sentence's edges as neighbours: before the first token, after the last. */
 const EDGE_BEFORE = neighbourFeatures(BEFORE, BEFORE);
 const EDGE_AFTER = neighbourFeatures(AFTER, AFTER);
+/** The words and shapes the sentence's edges give as neighbours, and what they give by slot. */
+export const EDGES = {
+  before: BEFORE,
+  after: AFTER,
+  beforeNeighbour: EDGE_BEFORE,
+  afterNeighbour: EDGE_AFTER,
+};
 
 /** Token descriptions by token text, kept across documents (news vocabulary repeats) up to a limit. */
 const described = new Map<string, TokenInfo>();
@@ -126,7 +138,16 @@ function describe(text: string): TokenInfo {
   const lower = word.toLowerCase();
   const shape = wordShape(text);
   const own = [ownFeatures(word, lower, shape, false), ownFeatures(word, lower, shape, true)] as const;
-  const info = { word, lower, shape, own, neighbour: neighbourFeatures(lower, shape) };
+  const capitalised = CAPITALISED.test(text);
+  const info = {
+    word,
+    lower,
+    shape,
+    capitalised,
+    own,
+    neighbour: neighbourFeatures(lower, shape),
+    scored: undefined,
+  };
   if (described.size >= DESCRIBED_LIMIT) described.clear();
   described.set(text, info);
   return info;
@@ -147,7 +168,7 @@ function isCapsLine(sentence: Sentence): boolean {
  * Document-level evidence: words seen capitalised mid-sentence, words seen in lower case, and, for each
  * capitalised word, the words around its occurrences in the document (context aggregation).
  */
-interface DocumentEvidence {
+export interface DocumentEvidence {
   readonly capitalised: ReadonlySet<string>;
   readonly lowercase: ReadonlySet<string>;
   readonly before: ReadonlyMap<string, ReadonlySet<string>>;
@@ -190,8 +211,7 @@ function firstWordIndex(sentence: Sentence): number {
 
 /**
  * Features of one token as a flat list of (template, value) pairs: `[template0, value0, template1, ...]`.
- * Keeping the value a string the token already holds lets the model look it up without building a new
- * key (V8 caches a string's hash), which is most of the tagging time.
+ * Training names them (`featureNames`); tagging scores them by integer ids instead (emissions.ts).
  */
 export type FeaturePairs = string[];
 
@@ -214,9 +234,8 @@ function bigramPairs(bigrams: Bigrams): FeaturePairs {
 }
 
 function tokenFeatures(
-  token: Token,
   infos: readonly TokenInfo[],
-  gazetteer: readonly string[][],
+  gazetteer: readonly (readonly string[])[],
   i: number,
   context: { caps: boolean; first: number; evidence: DocumentEvidence; common: ReadonlySet<string> },
 ): TokenFeatures {
@@ -255,7 +274,7 @@ function tokenFeatures(
   for (const mark of gazetteer[i] ?? []) features.push('g0', mark, 'g0|sh+1', `${mark}|${nextShape}`);
   for (const mark of gazetteer[i + 1] ?? []) features.push('g+1', mark);
   for (const mark of gazetteer[i + 2] ?? []) features.push('g+2', mark);
-  const historyKey = CAPITALISED.test(token.text) ? lower : undefined;
+  const historyKey = self.capitalised ? lower : undefined;
   const neighbours = [
     infos[i - 2]?.neighbour ?? EDGE_BEFORE,
     before?.neighbour ?? EDGE_BEFORE,
@@ -317,6 +336,24 @@ export function describeDocument(sentences: readonly Sentence[], gazetteer: Gaze
  *   neighbours are common lower-case words ("Despite" opening a sentence, "Defense" in a title).
  */
 export function sentenceFeatures(document: DocumentDescription, s: number): TokenFeatures[] {
+  const { sentence, tokens, marks, ...context } = sentenceContext(document, s);
+  return sentence.map((_, i) => tokenFeatures(tokens, marks, i, context));
+}
+
+/** What the features of the tokens of sentence `s` draw on, besides the tokens themselves. */
+export interface SentenceContext {
+  readonly sentence: Sentence;
+  readonly tokens: readonly TokenInfo[];
+  /** Gazetteer marks per token (see matchGazetteer). */
+  readonly marks: readonly (readonly string[])[];
+  readonly caps: boolean;
+  /** Index of the sentence's first word. */
+  readonly first: number;
+  readonly evidence: DocumentEvidence;
+  readonly common: ReadonlySet<string>;
+}
+
+export function sentenceContext(document: DocumentDescription, s: number): SentenceContext {
   const sentence = document.sentences[s] ?? [];
   const tokens = document.infos[s] ?? [];
   const { gazetteer } = document;
@@ -325,14 +362,15 @@ export function sentenceFeatures(document: DocumentDescription, s: number): Toke
     sentence,
     tokens.map((info) => info.lower),
   );
-  const first = firstWordIndex(sentence);
-  const context = {
+  return {
+    sentence,
+    tokens,
+    marks,
     caps: document.caps[s] ?? false,
-    first,
+    first: firstWordIndex(sentence),
     evidence: document.evidence,
     common: gazetteer.common,
   };
-  return sentence.map((token, i) => tokenFeatures(token, tokens, marks, i, context));
 }
 
 /** Features of every token of a document, sentence by sentence (see `sentenceFeatures`). */

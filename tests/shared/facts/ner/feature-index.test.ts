@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { sentenceEmissions } from '#shared/facts/ner/emissions.ts';
+import {
+  atomOf,
+  buildFeatureIndex,
+  featureRow,
+  NONE,
+  pairRow,
+  rowOfName,
+  templateOf,
+} from '#shared/facts/ner/feature-index.ts';
+import {
+  describeDocument,
+  featureNames,
+  sentenceContext,
+  sentenceFeatures,
+} from '#shared/facts/ner/features.ts';
+import { loadNerModel } from '#shared/facts/ner/tag-entities.ts';
+import { tokenizeSentences } from '#shared/facts/ner/tokenize.ts';
+import { SEED_TEXT } from '#tests/helpers/seed.ts';
+
+describe('buildFeatureIndex', () => {
+  it('finds a one-part feature by its template and value, and nothing for another value', () => {
+    const index = buildFeatureIndex(['b=', 'w=acme', 'fs|sh=Xx']);
+    expect(featureRow(index, templateOf(index, 'w'), atomOf(index, 'acme'), NONE)).toBe(1);
+    expect(featureRow(index, templateOf(index, 'fs|sh'), atomOf(index, 'Xx'), NONE)).toBe(2);
+    expect(featureRow(index, templateOf(index, 'w'), atomOf(index, 'Xx'), NONE)).toBe(-1);
+    expect(featureRow(index, templateOf(index, 'w'), atomOf(index, 'zorblat'), NONE)).toBe(-1);
+  });
+
+  it('finds a two-part value under each cut at a "|", and not under other halves', () => {
+    const index = buildFeatureIndex(['w-1|0=a|b|c', 'w-1|0=a|b']);
+    const template = templateOf(index, 'w-1|0');
+    const row = (left: string, right: string) =>
+      pairRow(index, template, atomOf(index, left), atomOf(index, right));
+    expect(row('a', 'b|c')).toBe(0);
+    expect(row('a|b', 'c')).toBe(0);
+    expect(row('a', 'b')).toBe(1);
+    expect(row('b', 'c')).toBe(-1);
+    expect(row('a', 'c')).toBe(-1);
+  });
+
+  it('indexes every row of the committed model', () => {
+    const { index, weights, tagCount } = loadNerModel();
+    const rows = weights.length / tagCount;
+    expect(index.atoms.size).toBeGreaterThan(0);
+    const indexed = new Set(index.rows);
+    indexed.delete(-1);
+    expect(indexed.size).toBe(rows);
+  });
+});
+
+describe('sentenceEmissions', () => {
+  it('gives each token the summed weights of its feature names (features.ts), sentence by sentence', () => {
+    // Arrange
+    const model = loadNerModel();
+    const sentences = tokenizeSentences(SEED_TEXT);
+    const document = describeDocument(sentences, model.gazetteer);
+    const n = model.tagCount;
+    sentences.forEach((_, s) => {
+      // Act
+      const { emissions } = sentenceEmissions(model.scorer, sentenceContext(document, s), new Map());
+      // Assert
+      sentenceFeatures(document, s).forEach((token, t) => {
+        const expected = new Float64Array(n);
+        for (const name of featureNames(token)) {
+          const row = rowOfName(model.index, name);
+          for (let tag = 0; row >= 0 && tag < n; tag += 1)
+            expected[tag] = (expected[tag] ?? 0) + (model.weights[row * n + tag] ?? 0);
+        }
+        for (let tag = 0; tag < n; tag += 1)
+          expect(emissions[t * n + tag]).toBeCloseTo(expected[tag] ?? 0, 4);
+      });
+    });
+  });
+});
