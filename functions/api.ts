@@ -8,7 +8,7 @@ import httpCors from '@middy/http-cors';
 import httpErrorHandler from '@middy/http-error-handler';
 import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from 'aws-lambda';
-import { createArticleBucket } from '#shared/adapters/article-bucket.ts';
+import { createLinkingArticleBucket } from '#shared/adapters/article-bucket-links.ts';
 import { createArticleStore } from '#shared/adapters/article-store.ts';
 import { type AwsClients, createAwsClients } from '#shared/adapters/aws-clients.ts';
 import { createStepFunctionsBackfills } from '#shared/adapters/backfill-executions.ts';
@@ -108,7 +108,7 @@ const backfills = backfillsOf(config, clients, sqs);
 
 export const handler: (event: Event, context: Context) => Promise<APIGatewayProxyResultV2> = createApiHandler(
   {
-    bucket: createArticleBucket(clients.s3, config.bucketName),
+    bucket: createLinkingArticleBucket(clients.s3, config.bucketName),
     store: createArticleStore(clients.documentClient, config.tableName),
     maxInputBytes: config.maxInputBytes,
     ...(config.processQueueUrl === undefined

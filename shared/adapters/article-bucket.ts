@@ -6,8 +6,6 @@ import {
   PutObjectCommand,
   type S3Client,
 } from '@aws-sdk/client-s3';
-import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
-import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { NotFoundError, RejectedError } from '../errors.ts';
 import { toAdapterError } from './aws-errors.ts';
 
@@ -31,13 +29,6 @@ export interface PutOptions {
   readonly contentLanguage?: string;
 }
 
-export interface PresignPostOptions {
-  readonly contentType: string;
-  readonly metadata: Readonly<Record<string, string>>;
-  readonly maxBytes: number;
-  readonly expiresIn: number;
-}
-
 const TEXT_CONTENT_TYPE = 'text/plain; charset=utf-8';
 const PRECONDITION_FAILED = 412;
 
@@ -50,7 +41,10 @@ export interface ReadPin {
 
 const unquote = (etag: string | undefined) => etag?.replace(/"/g, '');
 
-/** The article bucket: raw uploads under incoming/, cleaned text under processed/. */
+/**
+ * The article bucket: raw uploads under incoming/, cleaned text under processed/. Presigned links are in
+ * article-bucket-links.ts, so that only the functions that hand them out bundle the presigners.
+ */
 export function createArticleBucket(s3: S3Client, bucketName: string) {
   async function send<T>(operation: string, run: () => Promise<T>): Promise<T> {
     try {
@@ -124,33 +118,6 @@ export function createArticleBucket(s3: S3Client, bucketName: string) {
     /** Throws NotFoundError when the object (or that version) does not exist. */
     read,
     readText: async (key: string): Promise<string> => new TextDecoder().decode(await read(key)),
-    /**
-     * A presigned POST (browser-form upload) of one object: the policy pins the key, Content-Type and user
-     * metadata, and allows 1 to `maxBytes` bytes; S3 refuses any other upload with it.
-     */
-    presignPost: (
-      key: string,
-      options: PresignPostOptions,
-    ): Promise<{ url: string; fields: Record<string, string> }> => {
-      const metadataFields = Object.fromEntries(
-        Object.entries(options.metadata).map(([name, value]) => [`x-amz-meta-${name}`, value]),
-      );
-      return createPresignedPost(s3, {
-        Bucket: bucketName,
-        Key: key,
-        Fields: { 'Content-Type': options.contentType, ...metadataFields },
-        Conditions: [
-          ['content-length-range', 1, options.maxBytes],
-          ...Object.entries({ 'Content-Type': options.contentType, ...metadataFields }).map(
-            ([name, value]) => ['eq', `$${name}`, value] as ['eq', string, string],
-          ),
-        ],
-        Expires: options.expiresIn,
-      });
-    },
-    /** A presigned GET of an object, valid for `expiresIn` seconds (signed locally: no request is made). */
-    presignGet: (key: string, expiresIn: number): Promise<string> =>
-      getSignedUrl(s3, new GetObjectCommand({ Bucket: bucketName, Key: key }), { expiresIn }),
     put,
     writeText: (key: string, text: string): Promise<void> =>
       put(key, text, { contentType: TEXT_CONTENT_TYPE }),

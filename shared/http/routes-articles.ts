@@ -20,7 +20,7 @@ import { type ApiEvent, bodyBytes, headerOf, json, noContent, type RouteHandler 
 /** Seconds a client should wait before asking again to delete or reprocess an article being processed. */
 const RETRY_DELETE_SECONDS = 10;
 
-export interface ArticleRouteDeps extends ReadAnswerDeps, SubmitArticleDeps {
+export interface ArticleRouteDeps extends ReadAnswerDeps, Omit<SubmitArticleDeps, 'bucket'> {
   readonly maxInputBytes: number;
   /** The process function's queue, for POST /articles/{id}/reprocess (undefined: that route answers 503). */
   readonly queue?: ReprocessArticleDeps['queue'];

@@ -1,4 +1,4 @@
-import type { ArticleBucket } from '../adapters/article-bucket.ts';
+import type { LinkingArticleBucket } from '../adapters/article-bucket-links.ts';
 import type { ArticleStore } from '../adapters/article-store.ts';
 import { type ArticleOptions, newArticle, recordPending } from './new-article.ts';
 
@@ -8,7 +8,7 @@ export const UPLOAD_EXPIRY_SECONDS = 900;
 export type UploadRequest = ArticleOptions;
 
 export interface CreateUploadDeps {
-  readonly bucket: ArticleBucket;
+  readonly bucket: LinkingArticleBucket;
   readonly store: ArticleStore;
   readonly maxInputBytes: number;
   readonly newId?: () => string;

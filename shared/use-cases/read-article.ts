@@ -1,4 +1,4 @@
-import type { ArticleBucket } from '../adapters/article-bucket.ts';
+import type { LinkingArticleBucket } from '../adapters/article-bucket-links.ts';
 import type { ArticleStore } from '../adapters/article-store.ts';
 import { NotFoundError } from '../errors.ts';
 import type { ResultSummaryView } from '../events/api-responses.ts';
@@ -17,7 +17,7 @@ export const LINK_EXPIRY_SECONDS = 300;
 const SUMMARY_VIEW_ENTITIES = 100;
 
 export interface ReadAnswerDeps {
-  readonly bucket: ArticleBucket;
+  readonly bucket: LinkingArticleBucket;
   readonly store: ArticleStore;
   readonly now?: () => Date;
   readonly maxAnswerBytes?: number;

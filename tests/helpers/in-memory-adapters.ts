@@ -1,4 +1,5 @@
-import type { ArticleBucket, ObjectHead, PutOptions } from '#shared/adapters/article-bucket.ts';
+import type { ObjectHead, PutOptions } from '#shared/adapters/article-bucket.ts';
+import type { LinkingArticleBucket } from '#shared/adapters/article-bucket-links.ts';
 import {
   type ArticleStore,
   canReplace,
@@ -22,7 +23,7 @@ export interface StoredObject {
   readonly metadata?: Record<string, string>;
 }
 
-/** An in-memory ArticleBucket that records which keys were downloaded. */
+/** An in-memory LinkingArticleBucket that records which keys were downloaded. */
 export function createInMemoryBucket(name = TEST_BUCKET) {
   const objects = new Map<string, StoredObject>();
   const reads: string[] = [];
@@ -31,7 +32,7 @@ export function createInMemoryBucket(name = TEST_BUCKET) {
     if (object === undefined) throw new NotFoundError(`HeadObject ${key} failed: NotFound`);
     return object;
   };
-  const bucket: ArticleBucket = {
+  const bucket: LinkingArticleBucket = {
     name,
     head: async (key: string): Promise<ObjectHead> => {
       const object = find(key);
