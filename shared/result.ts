@@ -83,7 +83,8 @@ export const dateFactSchema = z
       .optional()
       .meta({
         description:
-          'The date as a TIMEX3 value (ISO 8601 as TempEval writes it): a day 2023-06-19, an ISO week 2023-W25, its weekend 2023-W25-WE, a ' +
+          'The date as a TIMEX3 value (ISO 8601 as TempEval writes it): a day with a clock time written beside it ' +
+          '2023-06-19T09:00 ("9 a.m. Monday", local time as written), a day 2023-06-19, an ISO week 2023-W25, its weekend 2023-W25-WE, a ' +
           'month 2023-06, a quarter 2023-Q3, a half 2023-H2, a season 2023-SU (SP, SU, FA, WI), a year 2023, a ' +
           'decade 202 (the 2020s), a century 20 (the 2000s), or PRESENT_REF, PAST_REF, FUTURE_REF ("now", ' +
           '"recently", "the future"). Absent when the text names a date that cannot be placed: a weekday with no ' +
@@ -91,11 +92,24 @@ export const dateFactSchema = z
       }),
     kind: z.enum(['absolute', 'relative']),
     granularity: z
-      .enum(['day', 'week', 'month', 'quarter', 'half', 'season', 'year', 'decade', 'century', 'reference'])
+      .enum([
+        'time',
+        'day',
+        'week',
+        'month',
+        'quarter',
+        'half',
+        'season',
+        'year',
+        'decade',
+        'century',
+        'reference',
+      ])
       .optional()
       .meta({
         description:
-          'How precise `value` is (reference: PRESENT_REF, PAST_REF, FUTURE_REF); absent with `value`',
+          'How precise `value` is (time: a day with a clock time, 2000-04-04T09:00; reference: PRESENT_REF, PAST_REF, ' +
+          'FUTURE_REF); absent with `value`',
       }),
     anchor: z
       .object({ value: z.string(), from: z.enum(['metadata', 'text']) })

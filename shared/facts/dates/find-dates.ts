@@ -7,6 +7,7 @@ import { REFERENCE_RULES } from './reference-rules.ts';
 import { RELATIVE_RULES } from './relative-rules.ts';
 import { type Candidate, type Context, findCandidates, leftmostLongest, type Rule } from './rule.ts';
 import { type Tense, tenseAt } from './tense.ts';
+import { withTimesOfDay } from './time-of-day.ts';
 
 type Anchor = NonNullable<DateFact['anchor']>;
 
@@ -67,7 +68,7 @@ export function findDates(text: string, options: DateOptions = {}): DateFact[] {
       ...(kind === 'relative' && anchor ? { anchor } : {}),
     });
   }
-  return linkRanges(text, dates);
+  return withTimesOfDay(text, linkRanges(text, dates));
 }
 
 function anchorOf(publishedAt: string | undefined, candidates: readonly Candidate[]): Anchor | undefined {
