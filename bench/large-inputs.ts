@@ -119,6 +119,14 @@ export const ADVERSARIAL_INPUTS: Readonly<Record<string, MakeInput>> = {
   initials: (bytes) => fill(bytes, () => 'A.', ' '),
   /** One short attributed quote over and over: every sentence a quote with a speaker. */
   'said-quotes': (bytes) => fill(bytes, () => '"Yes," he said.', ' '),
+  /** Quotes attributed by a role ("the senator said") among thousands of people named with that title. */
+  'described-speakers': (bytes) =>
+    fill(
+      bytes,
+      (index) =>
+        `Sen. ${pick(FIRST_NAMES, index)} ${pick(CAPITALISED_WORDS, index)} spoke. “It is so,” the senator said.`,
+      ' ',
+    ),
 };
 
 export const LARGE_INPUTS: Readonly<Record<string, MakeInput>> = {

@@ -347,19 +347,53 @@ function describedPerson(
   head: string,
   position: number,
 ): EntityMentionRef | undefined {
+  const { first, second } = roleHolders(context, head);
+  // Exactly one person the article calls so before the description: after the first holder, before the second.
+  if (first === undefined || position < first.end || position >= second) return undefined;
+  return lastMentionBefore(context, position, (entity) => entity === first.entity);
+}
+
+interface RoleHolders {
+  /** The person whose first mention with the role ends first, and where it ends. */
+  readonly first: { readonly entity: Entity; readonly end: number } | undefined;
+  /** Where the first mention with the role of any other person ends (Infinity when there is none). */
+  readonly second: number;
+}
+
+/**
+ * Per article and role noun, who holds the role (in their roles, or a title before a mention: "Sen. Elizabeth
+ * Warren"), built once: filtering every mention for every quote made a page of quotes quadratic.
+ */
+const roleHoldersByHead = new WeakMap<readonly EntityMentionRef[], Map<string, RoleHolders>>();
+
+function roleHolders(context: SpeakerContext, head: string): RoleHolders {
+  let byHead = roleHoldersByHead.get(context.mentions);
+  if (byHead === undefined) {
+    byHead = new Map();
+    roleHoldersByHead.set(context.mentions, byHead);
+  }
+  const known = byHead.get(head);
+  if (known !== undefined) return known;
   const short = ROLE_ABBREVIATIONS.get(head);
   const isTitle = (title: string) => {
     const titleWords = title.toLowerCase().replace(/\./gu, '').split(/\s+/u);
     return titleWords.includes(head) || (short !== undefined && titleWords.includes(short));
   };
-  const fits = (mention: EntityMentionRef) =>
-    mention.entity.type === 'person' &&
-    ((mention.entity.roles ?? []).some(isTitle) || isTitle(titleBefore(context.text, mention)));
-  const before = context.mentions.filter((mention) => mention.end <= position && fits(mention));
-  const people = new Set(before.map((mention) => mention.entity));
-  if (people.size !== 1) return undefined;
-  const [person] = people;
-  return lastMentionBefore(context, position, (entity) => entity === person);
+  const holds = (mention: EntityMentionRef) =>
+    (mention.entity.roles ?? []).some(isTitle) || isTitle(titleBefore(context.text, mention));
+  const firstEnd = new Map<Entity, number>();
+  for (const mention of context.mentions) {
+    if (mention.entity.type !== 'person' || !holds(mention)) continue;
+    const end = firstEnd.get(mention.entity);
+    if (end === undefined || mention.end < end) firstEnd.set(mention.entity, mention.end);
+  }
+  const [first, second] = [...firstEnd].sort((a, b) => a[1] - b[1]);
+  const holders: RoleHolders = {
+    first: first && { entity: first[0], end: first[1] },
+    second: second?.[1] ?? Number.POSITIVE_INFINITY,
+  };
+  byHead.set(head, holders);
+  return holders;
 }
 
 /** The word written right before a name: "Sen." in "Sen. Elizabeth Warren". */

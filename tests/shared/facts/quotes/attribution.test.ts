@@ -21,6 +21,7 @@ const SURFACES: ReadonlyArray<readonly [NerType, string]> = [
   ['PER', 'Clinton'],
   ['PER', 'Tim Kaine'],
   ['PER', 'Elizabeth Warren'],
+  ['PER', 'Ted Cruz'],
   ['PER', 'Malkia Cyril'],
   ['PER', 'Ellis'],
   ['PER', 'Dana Whitfield'],
@@ -189,6 +190,17 @@ describe('findQuotes: descriptions, pronouns and places', () => {
       'Sen. Elizabeth Warren has long opposed the deal. “The numbers do not add up,” the senator said.';
 
     expect(attributions(text)).toEqual([['The numbers do not add up', 'Elizabeth Warren', 'the senator']]);
+  });
+
+  it('resolves "the senator" only while one senator has been named', () => {
+    const text =
+      'Sen. Elizabeth Warren has long opposed the deal. “The numbers do not add up,” the senator said. ' +
+      'Sen. Ted Cruz has backed it. “The deal is sound and fair,” the senator said.';
+
+    expect(attributions(text)).toEqual([
+      ['The numbers do not add up', 'Elizabeth Warren', 'the senator'],
+      ['The deal is sound and fair', 'the senator', 'the senator'],
+    ]);
   });
 
   it('keeps a description that names no one, as written', () => {
