@@ -22,7 +22,7 @@ const ENTRY_POINTS = ['cli/main.ts', 'cli/process-worker.ts'];
  * shared/clean/detect-language.ts); the same as infra/bundling.ts's PIPELINE_DATA.
  */
 const DATA_FILES = {
-  'models/ner.json': 'shared/facts/ner/models/ner.json',
+  'models/ner.bin': 'shared/facts/ner/models/ner.bin',
   'models/language-ngrams.bin': 'shared/clean/models/language-ngrams.bin',
 };
 /**

@@ -32,6 +32,6 @@ export const FUNCTION_BUNDLE = {
  * and the language detector's n-gram table (shared/clean/detect-language.ts).
  */
 export const PIPELINE_DATA = {
-  'models/ner.json': 'shared/facts/ner/models/ner.json',
+  'models/ner.bin': 'shared/facts/ner/models/ner.bin',
   'models/language-ngrams.bin': 'shared/clean/models/language-ngrams.bin',
 } as const;

@@ -1,6 +1,6 @@
 /**
  * Trains the NER tagger on CoNLL-2003 train and GUM dev (../shared/data, never copied into the repo) and
- * writes the committed model to shared/facts/ner/models/ner.json.
+ * writes the committed model to shared/facts/ner/models/ner.bin.
  *
  *   npm run train:ner -- [--epochs 8] [--seed 1] [--no-gum] [--gum-weight 1] [--cv 5] [--out FILE]
  *                        [--threshold 0] [--min-count 1] [--history] [--counts FILE] [--compare FILE]
@@ -23,7 +23,7 @@ import {
   type ScoredType,
   score,
 } from '#shared/facts/ner/evaluate.ts';
-import { encodeModel } from '#shared/facts/ner/model.ts';
+import { encodeModel, readModelHeader } from '#shared/facts/ner/model-file.ts';
 import { microF1Difference } from '../bench/f1-bootstrap.ts';
 import { addCounts, pipelineCounts, pipelineDocumentCounts } from '../bench/ner-pipeline.ts';
 import {
@@ -38,7 +38,7 @@ import {
   trainModel,
 } from './ner-training-data.ts';
 
-const OUTPUT = new URL('../shared/facts/ner/models/ner.json', import.meta.url);
+const OUTPUT = new URL('../shared/facts/ner/models/ner.bin', import.meta.url);
 
 /** A numeric option as a number, or exit: NaN epochs would train nothing and overwrite the model. */
 function numberOption(name: string, value: string, min: number): number {
@@ -164,13 +164,12 @@ function main(): void {
   }
   const weights = trainModel(conll, gum, options);
   const file = encodeModel(weights, threshold);
-  const json = JSON.stringify(file);
   const output = values.out ? new URL(values.out, `file://${process.cwd()}/`) : OUTPUT;
-  writeFileSync(output, json);
+  writeFileSync(output, file);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   console.log(
-    `wrote ${output.pathname}: ${file.featureCount} of ${weights.features.length} features, ` +
-      `${(json.length / 1e6).toFixed(2)} MB, ${seconds} s`,
+    `wrote ${output.pathname}: ${readModelHeader(file).featureCount} of ${weights.features.length} features, ` +
+      `${(file.byteLength / 1e6).toFixed(2)} MB, ${seconds} s`,
   );
   const dev = readGold(CONLL_DEV);
   if (dev) console.log(`CoNLL dev (untouched), pipeline micro F1 ${describe(pipelineCounts(weights, dev))}`);

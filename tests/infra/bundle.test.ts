@@ -5,6 +5,7 @@ import { Template } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LANGUAGE_NGRAMS_FILE } from '#shared/clean/detect-language.ts';
 import { ENV } from '#shared/config.ts';
+import { readModelHeader } from '#shared/facts/ner/model-file.ts';
 import { PrecisStack } from '../../infra/precis-stack.ts';
 import { createTestApp } from './synth.ts';
 
@@ -72,8 +73,8 @@ describe('the process bundle', () => {
   // Its size is a budget of issue 12, reported by `npm run bench:perf` beside a minimal SDK-only bundle.
   it('ships the NER model beside the code as data, not inside it', () => {
     const bundle = bundleOf('ProcessFunction');
-    const modelFile = join(bundle, '../models/ner.json');
-    const model = JSON.parse(readFileSync(modelFile, 'utf8')) as { transitions: number[] };
+    const modelFile = join(bundle, '../models/ner.bin');
+    const model = readModelHeader(readFileSync(modelFile));
 
     expect(statSync(modelFile).size).toBeGreaterThan(MIN_MODEL_BYTES);
     // The model's first weights, as they would read inlined in the bundle.

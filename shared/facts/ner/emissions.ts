@@ -7,6 +7,7 @@ import {
   type TokenInfo,
 } from './features.ts';
 import { HISTORY_TEMPLATE, historyType, type PredictionHistory } from './history.ts';
+import type { StringSet } from './string-table.ts';
 
 /**
  * Emission scores by integer feature ids. They are the sums the feature names of features.ts give
@@ -19,7 +20,7 @@ export interface Scorer {
   readonly tagCount: number;
   readonly weights: Float32Array;
   readonly index: FeatureIndex;
-  readonly common: ReadonlySet<string>;
+  readonly common: StringSet;
   readonly ids: TemplateIds;
   readonly before: TokenScores;
   readonly after: TokenScores;
@@ -118,7 +119,7 @@ export function createScorer(
   index: FeatureIndex,
   weights: Float32Array,
   tagCount: number,
-  common: ReadonlySet<string>,
+  common: StringSet,
 ): Scorer {
   const ids = Object.fromEntries(
     Object.entries(TEMPLATES).map(([name, template]) => [name, templateOf(index, template)]),

@@ -1,4 +1,5 @@
 import { type Gazetteer, matchGazetteer } from './gazetteer.ts';
+import type { StringSet } from './string-table.ts';
 import type { Sentence } from './tokenize.ts';
 
 const CURLY_SINGLE = /[‘’‚‛′]/gu;
@@ -237,7 +238,7 @@ function tokenFeatures(
   infos: readonly TokenInfo[],
   gazetteer: readonly (readonly string[])[],
   i: number,
-  context: { caps: boolean; first: number; evidence: DocumentEvidence; common: ReadonlySet<string> },
+  context: { caps: boolean; first: number; evidence: DocumentEvidence; common: StringSet },
 ): TokenFeatures {
   // Plain locals rather than helper closures: this runs once per token of every document.
   const self = infos[i] as TokenInfo;
@@ -350,7 +351,7 @@ export interface SentenceContext {
   /** Index of the sentence's first word. */
   readonly first: number;
   readonly evidence: DocumentEvidence;
-  readonly common: ReadonlySet<string>;
+  readonly common: StringSet;
 }
 
 export function sentenceContext(document: DocumentDescription, s: number): SentenceContext {

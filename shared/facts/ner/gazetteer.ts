@@ -1,3 +1,4 @@
+import { buildStringTable, type StringSet, type StringTable, stringId, stringSet } from './string-table.ts';
 import type { Sentence } from './tokenize.ts';
 
 /** Named word lists (class -> phrases), stored in the model file. */
@@ -8,18 +9,32 @@ export const COMMON_WORDS = 'common';
 
 /** Phrases keyed by their lowercased tokens joined by spaces, with the classes they belong to. */
 export interface Gazetteer {
-  readonly phrases: ReadonlyMap<string, readonly string[]>;
+  readonly phrases: { get(key: string): readonly string[] | undefined };
   /** Every phrase's leading tokens (joined by spaces), the whole phrase included: where a match may go on. */
-  readonly prefixes: ReadonlySet<string>;
+  readonly prefixes: StringSet;
   readonly maxTokens: number;
-  readonly common: ReadonlySet<string>;
+  readonly common: StringSet;
+}
+
+/**
+ * The gazetteer as the model file stores it, in typed arrays (string-table.ts): phrase `p` belongs to classes
+ * `classIds[classStarts[p] .. classStarts[p + 1]]` of `classNames`.
+ */
+export interface StoredGazetteer {
+  readonly phrases: StringTable;
+  readonly classStarts: Int32Array;
+  readonly classIds: Int32Array;
+  readonly classNames: readonly string[];
+  readonly prefixes: StringTable;
+  readonly common: StringTable;
+  readonly maxTokens: number;
 }
 
 const SPACES = /\s+/u;
 const CAPITALISED = /^\p{Lu}/u;
 
-/** Builds the phrase index; phrases are matched token by token, case-insensitively. */
-export function buildGazetteer(lists: GazetteerLists): Gazetteer {
+/** Compiles word lists into the stored form; phrases are matched token by token, case-insensitively. */
+export function compileGazetteer(lists: GazetteerLists): StoredGazetteer {
   const phrases = new Map<string, string[]>();
   const prefixes = new Set<string>();
   let maxTokens = 1;
@@ -40,8 +55,44 @@ export function buildGazetteer(lists: GazetteerLists): Gazetteer {
       phrases.set(key, classes);
     }
   }
-  return { phrases, prefixes, maxTokens, common: new Set(lists[COMMON_WORDS] ?? []) };
+  const classNames = Object.keys(lists).filter((name) => name !== COMMON_WORDS);
+  const classStarts = new Int32Array(phrases.size + 1);
+  const classIds: number[] = [];
+  [...phrases.values()].forEach((classes, phrase) => {
+    for (const name of classes) classIds.push(classNames.indexOf(name));
+    classStarts[phrase + 1] = classIds.length;
+  });
+  return {
+    phrases: buildStringTable([...phrases.keys()]),
+    classStarts,
+    classIds: Int32Array.from(classIds),
+    classNames,
+    prefixes: buildStringTable([...prefixes]),
+    common: buildStringTable([...new Set(lists[COMMON_WORDS] ?? [])]),
+    maxTokens,
+  };
 }
+
+/** The gazetteer of its stored form: lookups straight on the typed arrays. */
+export function gazetteerOf(stored: StoredGazetteer): Gazetteer {
+  const { classStarts, classIds, classNames } = stored;
+  return {
+    phrases: {
+      get: (key) => {
+        const phrase = stringId(stored.phrases, key);
+        if (phrase < 0) return undefined;
+        const ids = classIds.subarray(classStarts[phrase], classStarts[phrase + 1]);
+        return Array.from(ids, (id) => classNames[id] ?? '');
+      },
+    },
+    prefixes: stringSet(stored.prefixes),
+    maxTokens: stored.maxTokens,
+    common: stringSet(stored.common),
+  };
+}
+
+/** Builds the phrase index of word lists (training, tests). */
+export const buildGazetteer = (lists: GazetteerLists): Gazetteer => gazetteerOf(compileGazetteer(lists));
 
 /**
  * Per token, the gazetteer features it carries: `<class>-B` on the first token of a match and `<class>-I`

@@ -1,14 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { rowOfName } from '#shared/facts/ner/feature-index.ts';
-import {
-  decodeModel,
-  encodeModel,
-  MODEL_FORMAT,
-  type ModelFile,
-  type ModelWeights,
-  modelFromWeights,
-  tagWithModel,
-} from '#shared/facts/ner/model.ts';
+import { MODEL_FORMAT, type ModelWeights, modelFromWeights, tagWithModel } from '#shared/facts/ner/model.ts';
+import { decodeModel, encodeModel, readModelHeader } from '#shared/facts/ner/model-file.ts';
 import { TAGS } from '#shared/facts/ner/tags.ts';
 
 /** A hand-made model: a few word features pointing at tags, no transition preferences. */
@@ -60,11 +53,11 @@ describe('encodeModel and decodeModel', () => {
     // Arrange
     const weights = tinyModel();
     // Act
-    const file = JSON.parse(JSON.stringify(encodeModel(weights))) as ModelFile;
+    const file = encodeModel(weights);
     const decoded = decodeModel(file);
     // Assert
-    expect(file.format).toBe(MODEL_FORMAT);
-    expect(file.featureCount).toBe(5);
+    expect(readModelHeader(file).format).toBe(MODEL_FORMAT);
+    expect(readModelHeader(file).featureCount).toBe(5);
     const row = rowOfName(decoded.index, 'w=acme');
     expect(row).toBeGreaterThanOrEqual(0);
     expect(decoded.weights[row * TAGS.length + TAGS.indexOf('B-ORG')]).toBeCloseTo(5, 3);
@@ -74,12 +67,25 @@ describe('encodeModel and decodeModel', () => {
 
   it('drops features whose weights all stay under the threshold', () => {
     const file = encodeModel(tinyModel(), 0.5);
-    expect(file.featureCount).toBe(4);
+    expect(readModelHeader(file).featureCount).toBe(4);
     expect(rowOfName(decodeModel(file).index, 'w=quux')).toBe(-1);
   });
 
+  it('decodes a file whose bytes do not start on a 4-byte boundary', () => {
+    const file = encodeModel(tinyModel());
+    const shifted = new Uint8Array(file.byteLength + 1);
+    shifted.set(file, 1);
+    const decoded = decodeModel(shifted.subarray(1));
+    expect(tagWithModel(decoded, 'Acme Corp hired Zorblat.')).toEqual(
+      tagWithModel(decodeModel(file), 'Acme Corp hired Zorblat.'),
+    );
+  });
+
   it('refuses a file of another format', () => {
-    const file = { ...encodeModel(tinyModel()), format: 'other/1' } as unknown as ModelFile;
-    expect(() => decodeModel(file)).toThrow(/format/);
+    const file = encodeModel(tinyModel());
+    const header = Buffer.from(file).toString('utf8', 4, 4 + Buffer.from(file).readUInt32LE(0));
+    const other = Buffer.from(file);
+    other.write(header.replace(MODEL_FORMAT, 'precis-ner/0'), 4, 'utf8');
+    expect(() => decodeModel(other)).toThrow(/format/);
   });
 });
