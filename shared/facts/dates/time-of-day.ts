@@ -6,8 +6,11 @@
  */
 import type { DateFact } from '../../result.ts';
 
-/** "9 a.m.", "10:30 pm", "4 p.m", "noon": hour, minutes, a or p, or the word. */
-const CLOCK = '(?:(\\d{1,2})(?::([0-5]\\d))?\\s?([ap])\\.?\\s?m(?:\\.|(?![\\p{L}\\p{N}]))|(noon))';
+/**
+ * "9 a.m.", "10:30 pm", "4 p.m", "noon": hour, minutes, a or p, or the word. The full stop after "pm" (no stop
+ * inside) ends the sentence and stays out: "on Nov. 9 at 6 pm."
+ */
+const CLOCK = '(?:(\\d{1,2})(?::([0-5]\\d))?\\s?([ap])(?:\\.\\s?m\\.?|\\s?m)|(noon))(?![\\p{L}\\p{N}])';
 /** A time zone written after the time ("EDT", "GMT"); kept in the span only. */
 const ZONE = '(?:\\s(?:[ECMP][SD]T|GMT|UTC|BST|CET))?';
 /** The time just before the day: "until 9 a.m. EST Tuesday", "at noon on Friday". */
