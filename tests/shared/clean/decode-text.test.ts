@@ -120,11 +120,29 @@ describe('repairMojibake', () => {
     ['â€œquotedâ€\u009d', '“quoted”'],
     ['2 â€“ 3', '2 – 3'],
     ['naÃ¯ve', 'naïve'],
+    ['FranÃ\u0083Â§ois Hollande', 'François Hollande'],
+    ['FranA\u0303\u0083A\u0302§ois', 'François'],
+    ['protegA\u0303©s', 'protegés'],
+    [
+      new TextDecoder('windows-1252').decode(new TextEncoder().encode('こんにちは, Tokyo')),
+      'こんにちは, Tokyo',
+    ],
+    ['Ã\u0083Â\u0083Ã\u0082Â©t\u00C3\u0083\u00C2\u00A9', 'ét\u00E9'],
   ])('repairs %j to %j', (input, expected) => {
     expect(repairMojibake(input)).toBe(expected);
   });
 
-  it.each(['Ãlvaro', 'déjà vu', 'A © B', 'Â'])('leaves correct text %j alone', (text) => {
-    expect(repairMojibake(text)).toBe(text);
+  it('repairs text encoded twice, as the bytes of a page read as Windows-1252 twice would be', () => {
+    const once = new TextDecoder('windows-1252').decode(utf8(TEXT));
+    const twice = new TextDecoder('windows-1252').decode(utf8(once));
+
+    expect(repairMojibake(twice)).toBe(TEXT);
   });
+
+  it.each(['Ãlvaro', 'déjà vu', 'A © B', 'Â', 'e\u0301te\u0301', 'Café\u00a0“open”'])(
+    'leaves correct text %j alone',
+    (text) => {
+      expect(repairMojibake(text)).toBe(text);
+    },
+  );
 });
