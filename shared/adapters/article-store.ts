@@ -134,9 +134,10 @@ export interface StoredArticle extends Offload {
   readonly order?: string;
 }
 
-/** A Result write that went through, with the Result it replaced (none for a new id). */
+/** A Result write that went through, with the Result it replaced (none for a new id) and that one's order. */
 export interface Claimed {
   readonly previous?: StoredArticle['result'];
+  readonly previousOrder?: string;
 }
 
 /** A Result still waiting to end, as the sweeper sees it. */
@@ -420,7 +421,12 @@ export function createArticleStore(ddb: DynamoDBDocumentClient, tableName: strin
       const output = await ddb.send(
         new PutCommand({ TableName: tableName, Item: item, ...condition, ReturnValues: 'ALL_OLD' }),
       );
-      return output.Attributes === undefined ? {} : { previous: fromItem(output.Attributes).result };
+      if (output.Attributes === undefined) return {};
+      const previous = fromItem(output.Attributes);
+      return {
+        previous: previous.result,
+        ...(previous.order === undefined ? {} : { previousOrder: previous.order }),
+      };
     } catch (error) {
       if (isAwsError(error, 'ConditionalCheckFailedException')) return false;
       throw toAdapterError(error, `PutItem ${result.status} ${result.id} on table ${tableName}`);
@@ -458,7 +464,7 @@ export function createArticleStore(ddb: DynamoDBDocumentClient, tableName: strin
 
   const runQuery: RunQuery = (command) =>
     send(`Query ${command.input.IndexName ?? 'table'}`, () => ddb.send(command));
-  const entities = createEntityIndex(ddb, tableName, send);
+  const entities = createEntityIndex(ddb, tableName, send, articlePk);
 
   return {
     /** A new article accepted by the API. False when processing already wrote the item first. */
@@ -576,6 +582,8 @@ export function createArticleStore(ddb: DynamoDBDocumentClient, tableName: strin
         throw toAdapterError(caught, `UpdateItem FAILED ${id} on table ${tableName}`);
       }
       await moveToStatusList(id, failed, 'FAILED');
+      // A FAILED Result has no entities: what an earlier run of the article filed goes.
+      await entities.reindex({ id }, '');
       return true;
     },
 
@@ -650,9 +658,24 @@ export function createArticleStore(ddb: DynamoDBDocumentClient, tableName: strin
       return { items, next: { month } };
     },
 
-    /** Files a DONE Result in the entity index under its entities' names and aliases (idempotent). */
-    indexEntities: (result: Result, placement?: Placement): Promise<void> =>
-      entities.add(result, placement?.order ?? result.processedAt),
+    /**
+     * Files a Result in the entity index under its entities' names and aliases (none for a FAILED Result), and
+     * removes what an earlier run of the article filed that this Result no longer has; `previous` is the Result
+     * it replaces, for an article indexed before the index kept a manifest per article. Idempotent, crash-safe
+     * (see EntityIndex.reindex); called before the terminal Result is written.
+     */
+    indexEntities: (
+      result: Result,
+      placement?: Placement,
+      previous?: { readonly result: StoredArticle['result']; readonly order?: string },
+    ): Promise<void> =>
+      entities.reindex(
+        result,
+        placement?.order ?? result.processedAt,
+        previous === undefined
+          ? undefined
+          : { result: previous.result, order: previous.order ?? previous.result.processedAt },
+      ),
 
     /** Deletes the Result item (its list index entries go with it); the entity index is unindexEntities'. */
     delete: async (id: string): Promise<void> => {

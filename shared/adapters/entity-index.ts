@@ -1,5 +1,11 @@
 import { createHash } from 'node:crypto';
-import { DeleteCommand, type DynamoDBDocumentClient, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  DeleteCommand,
+  type DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
 import type { EntityType, Result } from '../result.ts';
 import { isAwsError, toAdapterError } from './aws-errors.ts';
 import { type MergedPage, type Position, queryMerged, type RunQuery } from './merged-query.ts';
@@ -12,6 +18,9 @@ import { type MergedPage, type Position, queryMerged, type RunQuery } from './me
  *   newest first.
  * - one item per indexed name, for autocomplete: pk `NAMES#<type>#<first character>`, sk `<folded name>`,
  *   with the name as written and `articles`, the number of index items under it.
+ * - one manifest per article: pk `ARTICLE#<id>`, sk `ENTITIES`, the keys of every entry that may exist for
+ *   it, so that a rerun whose Result no longer has an entity (a new pipeline version, a reprocess) removes
+ *   that entity's entries, whatever order they were filed under (see `reindex`).
  * Names are folded (see foldEntityName) so lookups ignore case, apostrophes, dashes and diacritics.
  */
 
@@ -79,9 +88,16 @@ interface IndexEntry {
   readonly title?: string;
 }
 
+/** What the index reads of a Result (a FAILED one, or one an item kept without its facts, has no entities). */
+export interface Indexable {
+  readonly id: string;
+  readonly title?: string | undefined;
+  readonly facts?: Pick<Result['facts'], 'entities'>;
+}
+
 /** The index entries of a DONE Result: its most salient entities, under their name and every alias. */
-export function indexEntries(result: Result, order: string): IndexEntry[] {
-  const salient = [...result.facts.entities]
+export function indexEntries(result: Indexable, order: string): IndexEntry[] {
+  const salient = [...(result.facts?.entities ?? [])]
     .sort((a, b) => (b.salience ?? 0) - (a.salience ?? 0))
     .slice(0, MAX_INDEXED_ENTITIES);
   const shard = shardOf(result.id);
@@ -117,6 +133,21 @@ export function indexEntries(result: Result, order: string): IndexEntry[] {
   return [...entries.values()];
 }
 
+/** The key of an entry of the index, as the manifest keeps it. */
+export interface IndexKey {
+  readonly pk: string;
+  readonly sk: string;
+}
+
+const MANIFEST_SK = 'ENTITIES';
+const keyOf = ({ pk, sk }: IndexKey): string => `${pk}\n${sk}`;
+
+/** The type and folded name of an entry's partition (`ENTITY#<type>#<folded name>#<shard>`). */
+function nameOfPartition(pk: string): { type: EntityType; folded: string } {
+  const parts = pk.split('#');
+  return { type: parts[1] as EntityType, folded: parts.slice(2, -1).join('#') };
+}
+
 async function inBatches<T>(items: readonly T[], run: (item: T) => Promise<void>): Promise<void> {
   for (let start = 0; start < items.length; start += WRITE_CONCURRENCY) {
     await Promise.all(items.slice(start, start + WRITE_CONCURRENCY).map(run));
@@ -127,10 +158,16 @@ export function createEntityIndex(
   ddb: DynamoDBDocumentClient,
   tableName: string,
   send: <T>(operation: string, run: () => Promise<T>) => Promise<T>,
+  /** The partition key of an article's items (its Result's), which its manifest shares. */
+  articlePk: (id: string) => string,
 ) {
   const runQuery: RunQuery = (command) => send('Query entity index', () => ddb.send(command));
+  const manifestKey = (id: string) => ({ pk: articlePk(id), sk: MANIFEST_SK });
 
-  async function countName(entry: IndexEntry, delta: 1 | -1): Promise<void> {
+  async function countName(
+    entry: Pick<IndexEntry, 'type' | 'folded' | 'written'>,
+    delta: 1 | -1,
+  ): Promise<void> {
     const key = { pk: namesPartition(entry.type, entry.folded), sk: entry.folded };
     await send('UpdateItem entity name', () =>
       ddb.send(
@@ -160,43 +197,107 @@ export function createEntityIndex(
     }
   }
 
+  /** Files an entry, unless it exists already (a redelivery): a new one adds one to its name's count. */
+  async function addEntry(entry: IndexEntry): Promise<void> {
+    const { folded: _folded, written: _written, ...item } = entry;
+    try {
+      await ddb.send(
+        new PutCommand({ TableName: tableName, Item: item, ConditionExpression: 'attribute_not_exists(pk)' }),
+      );
+    } catch (error) {
+      if (isAwsError(error, 'ConditionalCheckFailedException')) return;
+      throw toAdapterError(error, `PutItem ${entry.pk} on table ${tableName}`);
+    }
+    await countName(entry, 1);
+  }
+
+  /** Removes an entry if it is there, and then only counts its name down. */
+  async function removeEntry(key: IndexKey): Promise<void> {
+    const output = await send('DeleteItem entity index', () =>
+      ddb.send(
+        new DeleteCommand({ TableName: tableName, Key: { pk: key.pk, sk: key.sk }, ReturnValues: 'ALL_OLD' }),
+      ),
+    );
+    if (output.Attributes === undefined) return;
+    const { type, folded } = nameOfPartition(key.pk);
+    await countName({ type, folded, written: folded }, -1);
+  }
+
+  async function readManifest(id: string): Promise<IndexKey[] | undefined> {
+    const output = await send(`GetItem entity manifest ${id}`, () =>
+      ddb.send(new GetCommand({ TableName: tableName, Key: manifestKey(id), ConsistentRead: true })),
+    );
+    const entries = output.Item?.entries;
+    return Array.isArray(entries) ? (entries as IndexKey[]) : undefined;
+  }
+
+  async function writeManifest(id: string, entries: readonly IndexKey[]): Promise<void> {
+    if (entries.length === 0) {
+      await send(`DeleteItem entity manifest ${id}`, () =>
+        ddb.send(new DeleteCommand({ TableName: tableName, Key: manifestKey(id) })),
+      );
+      return;
+    }
+    const item = { ...manifestKey(id), entries: entries.map(({ pk, sk }) => ({ pk, sk })) };
+    await send(`PutItem entity manifest ${id}`, () =>
+      ddb.send(new PutCommand({ TableName: tableName, Item: item })),
+    );
+  }
+
+  /**
+   * Makes the index hold exactly `entries` for article `id`, crash-safe: the manifest first grows to every
+   * entry that may exist (the old ones and the new), then the new entries are written, then the entries the
+   * article no longer has are removed, and last the manifest shrinks to the new entries. A crash at any point
+   * leaves a manifest that covers every entry in the index, so the redelivery (the Result is still PROCESSING:
+   * its terminal write comes after this) finishes the job; no new entry is lost and no stale one forgotten.
+   * `fallback` are the entries an article indexed before manifests existed may have (from its previous Result).
+   */
+  async function reindex(
+    id: string,
+    entries: readonly IndexEntry[],
+    fallback: readonly IndexKey[],
+  ): Promise<void> {
+    const manifest = await readManifest(id);
+    const old = manifest ?? fallback;
+    const fresh = new Set(entries.map(keyOf));
+    const known = new Set(old.map(keyOf));
+    const added = entries.filter((entry) => !known.has(keyOf(entry)));
+    let recorded = manifest !== undefined;
+    if (added.length > 0) {
+      await writeManifest(id, [...old, ...added]);
+      recorded = true;
+    }
+    await inBatches(entries, addEntry);
+    const stale = old.filter((key) => !fresh.has(keyOf(key)));
+    await inBatches(stale, removeEntry);
+    // Now the entries are exactly the new ones: so becomes the manifest (none when there are none).
+    if (stale.length > 0 || (!recorded && entries.length > 0)) await writeManifest(id, entries);
+  }
+
   return {
     /**
-     * Files a DONE Result under each indexed name. An entry that exists already (a redelivery) is left as it
-     * is and not counted again; a new one adds one to its name's article count.
+     * Files a Result under each indexed name (none for a FAILED Result) and removes the entries an earlier run
+     * of the same article filed that this one no longer has (see reindex). Idempotent.
      */
-    add: (result: Result, order: string): Promise<void> =>
-      inBatches(indexEntries(result, order), async (entry) => {
-        const { folded: _folded, written: _written, ...item } = entry;
-        try {
-          await ddb.send(
-            new PutCommand({
-              TableName: tableName,
-              Item: item,
-              ConditionExpression: 'attribute_not_exists(pk)',
-            }),
-          );
-        } catch (error) {
-          if (isAwsError(error, 'ConditionalCheckFailedException')) return;
-          throw toAdapterError(error, `PutItem ${entry.pk} on table ${tableName}`);
-        }
-        await countName(entry, 1);
-      }),
+    reindex: (
+      result: Indexable,
+      order: string,
+      previous?: { readonly result: Indexable; readonly order: string },
+    ): Promise<void> =>
+      reindex(
+        result.id,
+        indexEntries(result, order),
+        previous === undefined ? [] : indexEntries(previous.result, previous.order),
+      ),
 
-    /** Removes a Result's entries (those written for it with the same order), counting each name down. */
-    remove: (result: Result, order: string): Promise<void> =>
-      inBatches(indexEntries(result, order), async (entry) => {
-        const output = await send('DeleteItem entity index', () =>
-          ddb.send(
-            new DeleteCommand({
-              TableName: tableName,
-              Key: { pk: entry.pk, sk: entry.sk },
-              ReturnValues: 'ALL_OLD',
-            }),
-          ),
-        );
-        if (output.Attributes !== undefined) await countName(entry, -1);
-      }),
+    /** Removes every entry of an article (those its manifest lists, and those `result` filed under `order`). */
+    remove: async (result: Indexable, order: string): Promise<void> => {
+      const manifest = (await readManifest(result.id)) ?? [];
+      const known = new Set(manifest.map(keyOf));
+      const computed = indexEntries(result, order).filter((entry) => !known.has(keyOf(entry)));
+      await inBatches([...manifest, ...computed], removeEntry);
+      await writeManifest(result.id, []);
+    },
 
     /** Articles filed under a name (folded), newest first, `limit` at a time from `positions`. */
     find: async (

@@ -90,7 +90,8 @@ export async function processObject(ref: S3ObjectRef, deps: ProcessObjectDeps): 
   if (head instanceof NotFoundError) return missingVersion(ref, head, deps);
   if (head instanceof RejectedError) {
     const id = objectArticleId({ bucket: ref.bucket, key: ref.key, version: eventVersion(ref) });
-    return save(failedResult(baseOf(id, sourceOf(ref), now), head), placement, deps);
+    // Not claimed (no PROCESSING write went first): the index is left to whichever run owns the Result.
+    return store(failedResult(baseOf(id, sourceOf(ref), now), head), placement, {}, deps);
   }
 
   // A backfill lists objects without their version id; HEAD tells it, so the Result keeps the upload's id.
@@ -104,7 +105,15 @@ export async function processObject(ref: S3ObjectRef, deps: ProcessObjectDeps): 
   if (claimed === false) return { kind: 'duplicate', id };
   // A reprocess or a backfill replaces an ended Result: the new one remembers the runs before it.
   const history = historyAfter(claimed.previous);
-  return save(withHistory(await analyse(ref, head, baseOf(id, source, now), deps), history), placement, deps);
+  const previous =
+    claimed.previous === undefined
+      ? undefined
+      : {
+          result: claimed.previous,
+          ...(claimed.previousOrder === undefined ? {} : { order: claimed.previousOrder }),
+        };
+  const result = withHistory(await analyse(ref, head, baseOf(id, source, now), deps), history);
+  return save(result, placement, deps, previous);
 }
 
 /**
@@ -262,18 +271,30 @@ async function announce(result: Result, deps: ProcessObjectDeps): Promise<void> 
   }
 }
 
+/** The Result a run replaces, for the entity index: its entries that the new Result no longer has go. */
+type Previous = Parameters<ArticleStore['indexEntities']>[2];
+
 /**
  * S3 first (the text, and the Result without its text when it is too large for an item), then the entity
- * index, then the item: a DONE Result is only ever stored once its index is complete, so a redelivery after
- * a failed index write finds the Result still PROCESSING and repairs the index. A dependency that refuses
- * the Result for good (RejectedError: an item DynamoDB will not take, a 4xx) makes it FAILED with that code,
- * and what was written to processed/ for it is removed.
+ * index, then the item: a terminal Result is only ever stored once its index is complete (its entities filed,
+ * and those an earlier run filed that it no longer has removed; a FAILED Result has none), so a redelivery
+ * after a failed index write finds the Result still PROCESSING and repairs the index. A dependency that
+ * refuses the Result for good (RejectedError: an item DynamoDB will not take, a 4xx) makes it FAILED with that
+ * code, and what was written to processed/ for it is removed.
  */
-async function save(result: Result, placement: Placement, deps: ProcessObjectDeps): Promise<ProcessOutcome> {
-  if (result.status !== 'DONE') return store(result, placement, {}, deps);
+async function save(
+  result: Result,
+  placement: Placement,
+  deps: ProcessObjectDeps,
+  previous?: Previous,
+): Promise<ProcessOutcome> {
+  if (result.status !== 'DONE') {
+    await deps.store.indexEntities(result, placement, previous);
+    return store(result, placement, {}, deps);
+  }
   try {
     const offload = await offloadToS3(result, deps.bucket);
-    await deps.store.indexEntities(result, placement);
+    await deps.store.indexEntities(result, placement, previous);
     return await store(result, placement, offload, deps);
   } catch (error) {
     if (!(error instanceof RejectedError)) throw error;
@@ -283,7 +304,9 @@ async function save(result: Result, placement: Placement, deps: ProcessObjectDep
       error,
     });
     await removeProcessed(result.id, deps.bucket);
-    return store(withHistory(failedResult(result, error), result.history ?? []), placement, {}, deps);
+    const failed = withHistory(failedResult(result, error), result.history ?? []);
+    await deps.store.indexEntities(failed, placement, previous);
+    return store(failed, placement, {}, deps);
   }
 }
 

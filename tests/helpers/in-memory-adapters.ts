@@ -134,6 +134,13 @@ export function createInMemoryStore() {
         .map(summaryOf),
     }),
     indexEntities: async (result) => {
+      // As the real index: the article's entries become exactly this Result's (none when FAILED).
+      for (const [key, hits] of entities) {
+        entities.set(
+          key,
+          hits.filter((hit) => hit.id !== result.id),
+        );
+      }
       for (const entity of result.facts.entities) {
         for (const name of [entity.name, ...(entity.aliases ?? [])]) {
           const hits = entities.get(entityKey(entity.type, name)) ?? [];

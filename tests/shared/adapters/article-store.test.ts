@@ -204,6 +204,7 @@ describe('createArticleStore with injected faults', () => {
       name: 'ProvisionedThroughputExceededException',
       $metadata: { httpStatusCode: 400 },
     });
+    ddbMock.on(GetCommand).resolves({});
     ddbMock.on(PutCommand).rejects(throttled);
 
     await expect(store.indexEntities(aResult())).rejects.toBeInstanceOf(DependencyError);
