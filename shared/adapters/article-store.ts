@@ -140,6 +140,11 @@ export interface Claimed {
   readonly previousOrder?: string;
 }
 
+/** A PROCESSING write that went through, and the place among the key's uploads the Result keeps. */
+export interface ClaimedPlacement extends Claimed {
+  readonly placement: Placement;
+}
+
 /** A Result still waiting to end, as the sweeper sees it. */
 export interface InFlight {
   readonly id: string;
@@ -471,9 +476,27 @@ export function createArticleStore(ddb: DynamoDBDocumentClient, tableName: strin
     putPending: async (result: Result, placement: Placement) => (await put(result, placement)) !== false,
     /**
      * False when a terminal Result already exists for this id: the caller skips the work. Else what it
-     * replaced (a PENDING Result, a FAILED one retried, a Result of an older pipeline version), for its history.
+     * replaced (a PENDING Result, a FAILED one retried, a Result of an older pipeline version), for its history,
+     * and the placement to file the Result under: a Result keeps the order it was first filed under (its first
+     * event's time, or when the API accepted it), so a duplicate notification with a later event time, a
+     * redelivery or a rerun never moves it among the key's uploads.
      */
-    markProcessing: (result: Result, placement: Placement) => put(result, placement),
+    markProcessing: async (result: Result, placement: Placement): Promise<false | ClaimedPlacement> => {
+      const stored = await send(`GetItem order ${result.id}`, () =>
+        ddb.send(
+          new GetCommand({
+            TableName: tableName,
+            Key: { pk: articlePk(result.id), sk: RESULT_SK },
+            ProjectionExpression: 'gsi1sk',
+            ConsistentRead: true,
+          }),
+        ),
+      );
+      const order = stored.Item?.gsi1sk;
+      const kept = typeof order === 'string' ? { ...placement, order } : placement;
+      const claimed = await put(result, kept);
+      return claimed === false ? false : { ...claimed, placement: kept };
+    },
     /** Writes a DONE or FAILED Result. False when a terminal Result forbids it (a duplicate). */
     saveResult: async (result: Result, placement: Placement, offload: Offload = {}) =>
       (await put(result, placement, offload)) !== false,

@@ -103,6 +103,8 @@ export async function processObject(ref: S3ObjectRef, deps: ProcessObjectDeps): 
     placement,
   );
   if (claimed === false) return { kind: 'duplicate', id };
+  // The order the Result was first filed under, not this notification's event time.
+  const filed = claimed.placement;
   // A reprocess or a backfill replaces an ended Result: the new one remembers the runs before it.
   const history = historyAfter(claimed.previous);
   const previous =
@@ -113,7 +115,7 @@ export async function processObject(ref: S3ObjectRef, deps: ProcessObjectDeps): 
           ...(claimed.previousOrder === undefined ? {} : { order: claimed.previousOrder }),
         };
   const result = withHistory(await analyse(ref, head, baseOf(id, source, now), deps), history);
-  return save(result, placement, deps, previous);
+  return save(result, filed, deps, previous);
 }
 
 /**

@@ -99,7 +99,12 @@ export function createInMemoryStore() {
   const entityKey = (type: string, name: string) => `${type}#${foldEntityName(name)}`;
   const store: ArticleStore = {
     putPending: put,
-    markProcessing: claim,
+    markProcessing: async (result, placement) => {
+      // As the real store: a Result keeps the order it was first filed under.
+      const kept = { ...placement, order: rows.get(result.id)?.placement.order ?? placement.order };
+      const claimed = await claim(result, kept);
+      return claimed === false ? false : { ...claimed, placement: kept };
+    },
     saveResult: put,
     putReprocess: async (result, placement, expected) => {
       const stored = rows.get(result.id)?.result;
