@@ -1,5 +1,3 @@
-import { createHash } from 'node:crypto';
-import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
 import {
   DeleteCommand,
   type DynamoDBDocumentClient,
@@ -8,131 +6,55 @@ import {
   QueryCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
-import { RejectedError } from '../errors.ts';
+import type { ArticleSummary, EntityType, Result, ResultError, Status } from '../result.ts';
+import { conditionFor } from './article-store-conditions.ts';
+import { fromItem, type Offload, type Placement, type StoredArticle, toItem } from './article-store-items.ts';
 import {
-  type ArticleSummary,
-  articleSummarySchema,
-  type EntityType,
-  type ErrorCode,
-  type Result,
-  type ResultError,
-  type Status,
-} from '../result.ts';
+  articlePk,
+  IN_FLIGHT_MARKER,
+  keyPartition,
+  LIST_EPOCH_MONTH,
+  LIST_SHARDS,
+  MAX_MONTHS_PER_PAGE,
+  previousMonth,
+  RESULT_SK,
+  startMonth,
+  statusListOf,
+  statusPartition,
+  TIME_PARTITION_PREFIX,
+  timePartition,
+  toSummary,
+} from './article-store-keys.ts';
+import { TABLE_SCHEMA } from './article-store-table.ts';
 import { isAwsError, toAdapterError } from './aws-errors.ts';
 import { createEntityIndex, type EntityHit, type NameCount } from './entity-index.ts';
 import { type MergedPage, type Position, queryMerged, type RunQuery } from './merged-query.ts';
 
-/** What list answers show of a Result; the list indexes project only these attributes. */
-export const SUMMARY_ATTRIBUTES: readonly string[] = Object.keys(articleSummarySchema.shape);
-
 /**
- * The one definition of the table, shared by infra/ (CDK) and the local stack (CreateTable on dynalite).
- * Attribute types use DynamoDB's letters, which equal CDK's `AttributeType` values ('S').
+ * Results and the entity index in one DynamoDB table. The table's definition is in article-store-table.ts,
+ * the item keys in article-store-keys.ts, a Result as an item in article-store-items.ts, the rules for which
+ * write may replace which in article-store-conditions.ts, the entity index in entity-index.ts.
  */
-export const TABLE_SCHEMA = {
-  partitionKey: { name: 'pk', type: 'S' },
-  sortKey: { name: 'sk', type: 'S' },
-  byKeyIndex: {
-    indexName: 'byKey',
-    partitionKey: { name: 'gsi1pk', type: 'S' },
-    sortKey: { name: 'gsi1sk', type: 'S' },
-    projectionType: 'ALL',
-  },
-  /**
-   * Sparse: only PENDING and PROCESSING Results carry its keys (in-flight marker, time of the last status
-   * change), so the sweeper finds stuck Results with a Query instead of a Scan.
-   */
-  inFlightIndex: {
-    indexName: 'inFlight',
-    partitionKey: { name: 'gsi2pk', type: 'S' },
-    sortKey: { name: 'gsi2sk', type: 'S' },
-    projectionType: 'INCLUDE',
-    nonKeyAttributes: ['status'],
-  },
-  /** Every Result by upload time: partitions `ARTICLES#<yyyy-mm>#<shard>`, sort key `<upload order>#<id>`. */
-  byTimeIndex: {
-    indexName: 'byTime',
-    partitionKey: { name: 'gsi3pk', type: 'S' },
-    sortKey: { name: 'gsi3sk', type: 'S' },
-    projectionType: 'INCLUDE',
-    nonKeyAttributes: SUMMARY_ATTRIBUTES,
-  },
-  /** The same per status: partitions `STATUS#<status>#<yyyy-mm>#<shard>`. */
-  byStatusIndex: {
-    indexName: 'byStatus',
-    partitionKey: { name: 'gsi4pk', type: 'S' },
-    sortKey: { name: 'gsi4sk', type: 'S' },
-    projectionType: 'INCLUDE',
-    nonKeyAttributes: SUMMARY_ATTRIBUTES,
-  },
-} as const;
 
-export type ListIndex = typeof TABLE_SCHEMA.byTimeIndex | typeof TABLE_SCHEMA.byStatusIndex;
-
-export const SECONDARY_INDEXES = [
-  TABLE_SCHEMA.byKeyIndex,
-  TABLE_SCHEMA.inFlightIndex,
-  TABLE_SCHEMA.byTimeIndex,
-  TABLE_SCHEMA.byStatusIndex,
-];
-
-/** CreateTable input for TABLE_SCHEMA (on-demand billing), for the local stack and tests. */
-export function createTableInput(tableName: string): CreateTableCommandInput {
-  const { partitionKey, sortKey } = TABLE_SCHEMA;
-  const keys = [
-    partitionKey,
-    sortKey,
-    ...SECONDARY_INDEXES.flatMap((index) => [index.partitionKey, index.sortKey]),
-  ];
-  return {
-    TableName: tableName,
-    BillingMode: 'PAY_PER_REQUEST',
-    AttributeDefinitions: keys.map((key) => ({ AttributeName: key.name, AttributeType: key.type })),
-    KeySchema: [
-      { AttributeName: partitionKey.name, KeyType: 'HASH' },
-      { AttributeName: sortKey.name, KeyType: 'RANGE' },
-    ],
-    GlobalSecondaryIndexes: SECONDARY_INDEXES.map((index) => ({
-      IndexName: index.indexName,
-      KeySchema: [
-        { AttributeName: index.partitionKey.name, KeyType: 'HASH' },
-        { AttributeName: index.sortKey.name, KeyType: 'RANGE' },
-      ],
-      Projection: {
-        ProjectionType: index.projectionType,
-        ...('nonKeyAttributes' in index ? { NonKeyAttributes: [...index.nonKeyAttributes] } : {}),
-      },
-    })),
-  };
-}
-
-/** Where a Result's object lives, and its place among the uploads to that key (sorts oldest to newest). */
-export interface Placement {
-  readonly bucket: string;
-  readonly key: string;
-  readonly order: string;
-}
-
-/**
- * Where parts of a DONE Result live in S3 besides the item: the cleaned text always (`textKey`), its viewer
- * page (`pageKey`), and the whole Result when its facts would not fit in an item (`resultKey`, see
- * needsResultInS3).
- */
-export interface Offload {
-  readonly textKey?: string;
-  readonly resultKey?: string;
-  readonly pageKey?: string;
-}
-
-/**
- * A Result as stored: `text` may live only in S3 (`textKey`) when the item would be too large; with
- * `resultKey`, the item holds only the status, metadata and summary, and S3 holds the whole Result.
- */
-export interface StoredArticle extends Offload {
-  readonly result: Omit<Result, 'text'> & { readonly text?: string };
-  /** Its place among the uploads to its key (Placement.order), which the entity index files it under. */
-  readonly order?: string;
-}
+export { canReplace, RETRYABLE_CODES } from './article-store-conditions.ts';
+export {
+  isOversized,
+  MAX_INLINE_ITEM_BYTES,
+  needsResultInS3,
+  type Offload,
+  type Placement,
+  type StoredArticle,
+  toItem,
+} from './article-store-items.ts';
+export { LIST_EPOCH_MONTH, LIST_SHARDS } from './article-store-keys.ts';
+export {
+  createTableInput,
+  type ListIndex,
+  SECONDARY_INDEXES,
+  SUMMARY_ATTRIBUTES,
+  TABLE_SCHEMA,
+} from './article-store-table.ts';
+export { MAX_INDEXED_ENTITIES } from './entity-index.ts';
 
 /** A Result write that went through, with the Result it replaced (none for a new id) and that one's order. */
 export interface Claimed {
@@ -167,239 +89,11 @@ export interface ListPage<T> {
   readonly next?: ListState;
 }
 
-/** DynamoDB caps an item at 400 KB; keep a margin for attribute names and overhead. */
-export const MAX_INLINE_ITEM_BYTES = 350_000;
-const RESULT_SK = 'RESULT';
 const BY_KEY_LIMIT = 50;
 /** Most items one list page holds. */
 const MAX_PAGE_ITEMS = 100;
 /** Stuck Results failed per sweep; the rest are failed on the next sweeps. */
 const IN_FLIGHT_LIMIT = 500;
-const STORAGE_ATTRIBUTES = [
-  'pk',
-  'sk',
-  'gsi1pk',
-  'gsi1sk',
-  'gsi2pk',
-  'gsi2sk',
-  'gsi3pk',
-  'gsi3sk',
-  'gsi4pk',
-  'gsi4sk',
-  'textKey',
-  'resultKey',
-  'pageKey',
-] as const;
-
-export { MAX_INDEXED_ENTITIES } from './entity-index.ts';
-
-/** Partitions per month of the time lists: writes spread over four, readers merge them. */
-export const LIST_SHARDS = 4;
-/** No article is older than this month (precis did not exist before): time lists stop here. */
-export const LIST_EPOCH_MONTH = '2024-01';
-/** Empty months one list page may step over before it answers with a cursor to go on. */
-const MAX_MONTHS_PER_PAGE = 12;
-
-const MONTH = /^\d{4}-\d{2}/;
-/** The month an upload is listed under: that of its upload order (an ISO time), else of its Result. */
-const listMonth = (order: string, result: Result) =>
-  (MONTH.test(order) ? order : result.processedAt).slice(0, 7);
-const listShard = (id: string) => createHash('sha256').update(id).digest().readUInt8(0) % LIST_SHARDS;
-const TIME_PARTITION_PREFIX = 'ARTICLES#';
-const timePartition = (month: string, shard: number) => `${TIME_PARTITION_PREFIX}${month}#${shard}`;
-const statusPartition = (status: Status, month: string, shard: number) =>
-  `STATUS#${status}#${month}#${shard}`;
-/** The status list partition that goes with a time list partition. */
-const statusListOf = (status: Status, timeKey: string) =>
-  `STATUS#${status}#${timeKey.slice(TIME_PARTITION_PREFIX.length)}`;
-
-function previousMonth(month: string): string {
-  const [year = 0, number = 1] = month.split('-').map(Number);
-  return number === 1 ? `${year - 1}-12` : `${year}-${String(number - 1).padStart(2, '0')}`;
-}
-
-/** The month to start a time list from: that of tomorrow, so an upload stamped by a clock a little ahead shows. */
-const startMonth = (now: Date) => new Date(now.getTime() + 86_400_000).toISOString().slice(0, 7);
-
-/** A list item: the summary attributes of a Result item (index items carry their keys too). */
-function toSummary(item: Record<string, unknown>): ArticleSummary {
-  const summary = Object.fromEntries(
-    SUMMARY_ATTRIBUTES.filter((name) => item[name] !== undefined).map((name) => [name, item[name]]),
-  );
-  return summary as ArticleSummary;
-}
-
-const articlePk = (id: string) => `ARTICLE#${id}`;
-const keyPartition = (bucket: string, key: string) => `KEY#${bucket}/${key}`;
-
-/**
- * Which statuses a write may replace. The same id is the same object version, so a terminal Result is
- * never replaced by PROCESSING or by a duplicate FAILED, and DONE is final, with one exception: a Result
- * FAILED because its deliveries ran out or it timed out (RETRYABLE_CODES) may be processed again, after
- * `precis redrive` or a new delivery.
- */
-const REPLACEABLE: Record<Status, readonly Status[]> = {
-  PENDING: [],
-  PROCESSING: ['PENDING', 'PROCESSING'],
-  FAILED: ['PENDING', 'PROCESSING'],
-  DONE: ['PENDING', 'PROCESSING', 'FAILED'],
-};
-export const RETRYABLE_CODES: readonly ErrorCode[] = ['RETRIES_EXHAUSTED', 'TIMED_OUT'];
-const IN_FLIGHT: readonly Status[] = ['PENDING', 'PROCESSING'];
-const IN_FLIGHT_MARKER = 'INFLIGHT';
-
-/**
- * Whether a write of `next` may replace a stored item (undefined: no item yet). Besides REPLACEABLE, a
- * Result FAILED with a RETRYABLE_CODES error may be claimed (PROCESSING) again, and any status but PENDING
- * replaces an item an older (other) pipeline version wrote: that is how a backfill reprocesses objects after a
- * release, while within one version DONE stays final.
- */
-export function canReplace(
-  stored: Pick<Result, 'status' | 'error' | 'pipelineVersion'> | undefined,
-  next: Pick<Result, 'status' | 'pipelineVersion'>,
-): boolean {
-  if (stored === undefined || REPLACEABLE[next.status].includes(stored.status)) return true;
-  const retry = next.status === 'PROCESSING' && stored.status === 'FAILED';
-  if (retry && stored.error !== undefined && RETRYABLE_CODES.includes(stored.error.code)) return true;
-  return (
-    next.status !== 'PENDING' &&
-    stored.pipelineVersion !== undefined &&
-    stored.pipelineVersion !== next.pipelineVersion
-  );
-}
-
-function conditionFor(result: Pick<Result, 'status' | 'pipelineVersion'>) {
-  const replaceable = REPLACEABLE[result.status];
-  const values: Record<string, string> = Object.fromEntries(
-    replaceable.map((value, index) => [`:s${index}`, value]),
-  );
-  const names: Record<string, string> = { '#status': 'status' };
-  const anyOf = [`attribute_not_exists(pk)`];
-  if (replaceable.length > 0) anyOf.push(`#status IN (${Object.keys(values).join(', ')})`);
-  if (result.status === 'PROCESSING') {
-    RETRYABLE_CODES.forEach((code, index) => {
-      values[`:r${index}`] = code;
-    });
-    values[':failed'] = 'FAILED';
-    Object.assign(names, { '#error': 'error', '#code': 'code' });
-    const codes = RETRYABLE_CODES.map((_, index) => `:r${index}`).join(', ');
-    anyOf.push(`(#status = :failed AND #error.#code IN (${codes}))`);
-  }
-  if (result.status !== 'PENDING') {
-    values[':version'] = result.pipelineVersion;
-    names['#version'] = 'pipelineVersion';
-    anyOf.push('(attribute_exists(#version) AND #version <> :version)');
-  }
-  return {
-    ConditionExpression: anyOf.join(' OR '),
-    ...(Object.keys(values).length === 0
-      ? {}
-      : { ExpressionAttributeNames: names, ExpressionAttributeValues: values }),
-  };
-}
-
-/** A plain JSON copy: drops undefined fields, which DynamoDB refuses. */
-const plain = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
-
-const sizeOf = (item: Record<string, unknown>) => Buffer.byteLength(JSON.stringify(item));
-
-/** Whether a Result is too large for one item even without its text: then the whole Result goes to S3. */
-export function isOversized(result: Result): boolean {
-  return sizeOf(plain({ ...result, text: '' })) > MAX_INLINE_ITEM_BYTES;
-}
-
-/**
- * DynamoDB numbers have a magnitude from 1E-130 to under 1E+126; a fact can read "$1" followed by 140 zeros.
- * PutItem refuses such a number outright (ValidationException), which no retry can fix.
- */
-const MIN_ITEM_MAGNITUDE = 1e-130;
-const MAX_ITEM_MAGNITUDE = 1e126;
-
-const isStorableNumber = (value: number) =>
-  value === 0 || (Math.abs(value) >= MIN_ITEM_MAGNITUDE && Math.abs(value) < MAX_ITEM_MAGNITUDE);
-
-function hasUnstorableNumber(value: unknown): boolean {
-  if (typeof value === 'number') return !isStorableNumber(value);
-  if (value === null || typeof value !== 'object') return false;
-  return Object.values(value).some(hasUnstorableNumber);
-}
-
-/**
- * Whether the whole Result must live in S3 (`resultKey`) with only its status, metadata and summary in the
- * item: its facts are too large for an item, or hold a number DynamoDB cannot store.
- */
-export function needsResultInS3(result: Result): boolean {
-  return isOversized(result) || hasUnstorableNumber(result.facts);
-}
-
-/** DynamoDB's own limit on an item, in bytes. */
-const MAX_ITEM_BYTES = 400_000;
-
-/**
- * The item for a Result, sized before every write whatever produced the Result. With the whole Result in
- * S3 (`resultKey`, see needsResultInS3), the item keeps only status, metadata and summary. Otherwise, over
- * the size limit, the text is left to S3 (`textKey`); if still over, the removal audit (optional in the
- * contract) is dropped, then facts and key phrases. An item that still cannot fit is refused here as
- * TOO_LARGE, permanently, rather than sent for DynamoDB to refuse.
- */
-export function toItem(result: Result, placement: Placement, offload: Offload = {}): Record<string, unknown> {
-  const item = plain({
-    ...result,
-    pk: articlePk(result.id),
-    sk: RESULT_SK,
-    gsi1pk: keyPartition(placement.bucket, placement.key),
-    gsi1sk: placement.order,
-    ...listKeys(result, placement),
-    ...(IN_FLIGHT.includes(result.status) ? { gsi2pk: IN_FLIGHT_MARKER, gsi2sk: result.processedAt } : {}),
-    ...offload,
-  });
-  const { text: _inS3, ...withoutText } = item;
-  const { removed: _audit, removedOmitted: _omitted, ...withoutAudit } = withoutText;
-  const { facts: _facts, keyPhrases: _phrases, ...summaryOnly } = withoutAudit;
-  const candidates =
-    offload.resultKey !== undefined
-      ? [summaryOnly]
-      : offload.textKey !== undefined
-        ? [item, withoutText, withoutAudit]
-        : [item];
-  const fitting = candidates.find((candidate) => sizeOf(candidate) <= MAX_INLINE_ITEM_BYTES);
-  if (fitting !== undefined) return fitting;
-  const smallest = candidates.at(-1) ?? item;
-  if (sizeOf(smallest) <= MAX_ITEM_BYTES) return smallest;
-  throw new RejectedError(
-    'TOO_LARGE',
-    `The item for ${result.status} Result ${result.id} is ${sizeOf(smallest)} bytes; DynamoDB takes ${MAX_ITEM_BYTES}`,
-  );
-}
-
-/** The time-list and status-list index keys of a Result item. */
-function listKeys(result: Result, placement: Placement) {
-  const month = listMonth(placement.order, result);
-  const shard = listShard(result.id);
-  const sortKey = `${placement.order}#${result.id}`;
-  return {
-    gsi3pk: timePartition(month, shard),
-    gsi3sk: sortKey,
-    gsi4pk: statusPartition(result.status, month, shard),
-    gsi4sk: sortKey,
-  };
-}
-
-function fromItem(item: Record<string, unknown>): StoredArticle {
-  const fields = { ...item };
-  for (const name of STORAGE_ATTRIBUTES) delete fields[name];
-  const textKey = typeof item.textKey === 'string' ? item.textKey : undefined;
-  const resultKey = typeof item.resultKey === 'string' ? item.resultKey : undefined;
-  const pageKey = typeof item.pageKey === 'string' ? item.pageKey : undefined;
-  const order = typeof item.gsi1sk === 'string' ? item.gsi1sk : undefined;
-  return {
-    result: fields as unknown as StoredArticle['result'],
-    ...(order === undefined ? {} : { order }),
-    ...(textKey === undefined ? {} : { textKey }),
-    ...(resultKey === undefined ? {} : { resultKey }),
-    ...(pageKey === undefined ? {} : { pageKey }),
-  };
-}
 
 /** Results and the entity index in the single table (see TABLE_SCHEMA). */
 export function createArticleStore(ddb: DynamoDBDocumentClient, tableName: string) {
