@@ -1,6 +1,5 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
-import { SFNClient } from '@aws-sdk/client-sfn';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import middy from '@middy/core';
 import httpContentNegotiation from '@middy/http-content-negotiation';
@@ -11,10 +10,10 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from 'a
 import { createLinkingArticleBucket } from '#shared/adapters/article-bucket-links.ts';
 import { createArticleStore } from '#shared/adapters/article-store.ts';
 import { type AwsClients, createAwsClients } from '#shared/adapters/aws-clients.ts';
-import { createStepFunctionsBackfills } from '#shared/adapters/backfill-executions.ts';
 import { createProcessQueue } from '#shared/adapters/process-queue.ts';
 import { createQueueBackfills } from '#shared/adapters/queue-backfills.ts';
 import type { Backfills } from '#shared/backfill/backfills.ts';
+import { lazyBackfills } from '#shared/backfill/lazy-backfills.ts';
 import { type Config, loadConfig } from '#shared/config.ts';
 import { problemDetails } from '#shared/http/middleware.ts';
 import { PROBLEM_MEDIA_TYPE } from '#shared/http/problem.ts';
@@ -86,7 +85,13 @@ export function createApiHandler(deps: ApiDeps, options: ApiOptions = {}) {
  */
 function backfillsOf(config: Config, clients: AwsClients, sqs: SQSClient): Backfills | undefined {
   if (config.backfillStateMachineArn !== undefined) {
-    return createStepFunctionsBackfills(new SFNClient({}), config.backfillStateMachineArn);
+    const stateMachineArn = config.backfillStateMachineArn;
+    // Loaded on the first backfill request: no other route needs the Step Functions client.
+    return lazyBackfills(async () =>
+      (await import('#shared/adapters/backfill-executions.ts')).createStepFunctionsBackfillsOf(
+        stateMachineArn,
+      ),
+    );
   }
   if (config.processQueueUrl === undefined) return undefined;
   return createQueueBackfills({

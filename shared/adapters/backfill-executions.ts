@@ -3,7 +3,7 @@ import {
   type DescribeExecutionCommandOutput,
   DescribeMapRunCommand,
   ListMapRunsCommand,
-  type SFNClient,
+  SFNClient,
   StartExecutionCommand,
 } from '@aws-sdk/client-sfn';
 import type { BackfillRequest } from '../backfill/backfill-request.ts';
@@ -92,4 +92,9 @@ export function createStepFunctionsBackfills(sfn: SFNClient, stateMachineArn: st
       };
     },
   };
+}
+
+/** The same on a Step Functions client of its own (the api function imports this module on its first backfill). */
+export function createStepFunctionsBackfillsOf(stateMachineArn: string): Backfills {
+  return createStepFunctionsBackfills(new SFNClient({}), stateMachineArn);
 }
