@@ -1,7 +1,7 @@
 /**
  * Cold start of the process function: its bundle built as the stack builds it (infra/bundling.ts), weighed
  * (code, source map, data), then imported in fresh Node processes (module init, which decodes the NER model)
- * beside a minimal bundle with only the AWS SDK clients, in the same run. CPU time of the import (median of
+ * beside a minimal bundle with only the AWS SDK clients and an empty one (Node's own floor), in the same run. CPU time of the import (median of
  * several processes) and of the whole process; with `instructions`, also instruction counts from valgrind's
  * callgrind, which do not move with the machine's load.
  *
@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { ENV } from '#shared/config.ts';
-import { FUNCTION_BUNDLE, PIPELINE_DATA } from '../infra/bundling.ts';
+import { BUNDLE_FILE, FUNCTION_BUNDLE, PIPELINE_DATA } from '../infra/bundling.ts';
 import { heapFlags, heapLimitsFor, PROCESS_MEMORY_MB } from '../infra/function-sizing.ts';
 import { canMeasureChildren, runMeasured } from './child-usage.ts';
 import { loadNote, median, writeResults } from './measure.ts';
@@ -33,29 +33,37 @@ const LOAD_ENV = {
 };
 
 /**
- * Imports the bundle and prints the CPU milliseconds the import took (module init); then, when the bundle
- * exports processArticle, the CPU milliseconds of a first article (the seed): what the first invocation of a
- * cold container pays beyond the init.
+ * Imports the bundle and prints what the import took (module init); then, when the bundle exports
+ * processArticle, what a first article took (the seed): what the first invocation of a cold container pays
+ * beyond the init. Each as CPU time of the whole process (every thread: V8 compiles and collects garbage on
+ * background threads too), CPU time of the main thread alone (Linux), and wall time. A `.js` bundle is
+ * CommonJS and loaded with `require`, as Lambda's runtime loads one.
  */
-const IMPORT_SCRIPT = `const cpuMs = (started) => { const { user, system } = process.cpuUsage(started); return (user + system) / 1000; };
-const started = process.cpuUsage();
-const bundle = await import(process.argv[1]);
-const importCpuMs = cpuMs(started);
-let firstArticleCpuMs;
+const IMPORT_SCRIPT = `const { readFileSync } = process.getBuiltinModule('node:fs');
+const cpuMs = (started) => { const { user, system } = process.cpuUsage(started); return (user + system) / 1000; };
+const mainThreadMs = () => { try { return Number(readFileSync('/proc/thread-self/schedstat', 'utf8').split(' ')[0]) / 1e6; } catch { return undefined; } };
+const measure = async (run) => { const cpu = process.cpuUsage(); const main = mainThreadMs(); const wall = performance.now(); const value = await run();
+  return { value, cpuMs: cpuMs(cpu), wallMs: performance.now() - wall, mainThreadMs: main === undefined ? undefined : mainThreadMs() - main }; };
+const bundlePath = process.argv[1];
+const init = await measure(() => bundlePath.endsWith('.js')
+  ? process.getBuiltinModule('node:module').createRequire(import.meta.url)(process.getBuiltinModule('node:url').fileURLToPath(bundlePath))
+  : import(bundlePath));
+const bundle = init.value;
+let first;
 if (bundle.processArticle) {
-  const { readFileSync } = await import('node:fs');
   const bytes = readFileSync(process.argv[2]);
-  const first = process.cpuUsage();
-  bundle.processArticle({ id: 'seed', source: { bucket: 'b', key: 'incoming/seed.txt', bytes: bytes.length }, bytes }, {});
-  firstArticleCpuMs = cpuMs(first);
+  first = await measure(() => bundle.processArticle({ id: 'seed', source: { bucket: 'b', key: 'incoming/seed.txt', bytes: bytes.length }, bytes }, {}));
 }
-console.log(JSON.stringify({ importCpuMs, firstArticleCpuMs }));`;
+const figures = (measured) => measured === undefined ? undefined : { cpuMs: measured.cpuMs, wallMs: measured.wallMs, mainThreadMs: measured.mainThreadMs };
+console.log(JSON.stringify({ init: figures(init), first: figures(first) }));`;
 const SEED = fileURLToPath(new URL('../tests/fixtures/seed-article.txt', import.meta.url));
 
 const BUNDLES = {
   // The process function's handler, with processArticle exported beside it for the first article.
   process: { entry: 'bench/fixtures/process-first-article.ts', data: PIPELINE_DATA },
   'sdk-clients-only': { entry: 'bench/fixtures/sdk-clients-handler.ts', data: {} },
+  // The floor: a fresh Node importing a handler that imports nothing.
+  empty: { entry: 'bench/fixtures/empty-handler.ts', data: {} },
 } as const;
 
 export interface ColdStart {
@@ -65,10 +73,15 @@ export interface ColdStart {
   readonly dataBytes: number;
   /** Module init: the `import` of the bundle, which for `process` includes decoding the NER model. */
   readonly importCpuMs: number;
+  readonly importMainThreadMs?: number;
+  readonly importWallMs: number;
   /** The first article after the init (the process bundle only). */
   readonly firstArticleCpuMs?: number;
+  readonly firstArticleMainThreadMs?: number;
+  readonly firstArticleWallMs?: number;
   /** The whole fresh process: Node's own start, the import, exit. */
   readonly processCpuMs: number;
+  readonly processWallMs: number;
   readonly instructions?: number;
 }
 
@@ -80,13 +93,13 @@ async function buildBundle(name: keyof typeof BUNDLES, directory: string): Promi
     ...FUNCTION_BUNDLE,
     absWorkingDir: ROOT,
     entryPoints: [entry],
-    outfile: join(outdir, 'index.mjs'),
+    outfile: join(outdir, BUNDLE_FILE),
   });
   for (const [target, source] of Object.entries(data)) {
     mkdirSync(join(outdir, target, '..'), { recursive: true });
     copyFileSync(join(ROOT, source), join(outdir, target));
   }
-  return join(outdir, 'index.mjs');
+  return join(outdir, BUNDLE_FILE);
 }
 
 function nodeArguments(bundle: string): string[] {
@@ -114,15 +127,33 @@ function countInstructions(bundle: string, directory: string): number {
   return Number(collected[1]);
 }
 
+interface Figures {
+  readonly cpuMs: number;
+  readonly wallMs: number;
+  readonly mainThreadMs?: number;
+}
+
+/** The median of each figure over the runs, under `prefix` (importCpuMs, importWallMs, ...). */
+function medians(prefix: 'import' | 'firstArticle', runs: readonly (Figures | undefined)[]) {
+  const measured = runs.filter((run) => run !== undefined);
+  if (measured.length === 0) return {};
+  const mainThread = measured.map((run) => run.mainThreadMs).filter((ms) => ms !== undefined);
+  return {
+    [`${prefix}CpuMs`]: median(measured.map((run) => run.cpuMs)),
+    [`${prefix}WallMs`]: median(measured.map((run) => run.wallMs)),
+    ...(mainThread.length === measured.length ? { [`${prefix}MainThreadMs`]: median(mainThread) } : {}),
+  };
+}
+
 function measure(name: string, bundle: string, directory: string, instructions: boolean): ColdStart {
   const runs = Array.from({ length: FRESH_PROCESSES }, () => {
     const run = runMeasured(process.execPath, nodeArguments(bundle), { cwd: directory, env: LOAD_ENV });
     if (run.status !== 0) throw new Error(`${name} failed to load: ${run.stderr}`);
-    const { importCpuMs, firstArticleCpuMs } = JSON.parse(run.stdout.trim().split('\n').at(-1) ?? '{}') as {
-      importCpuMs: number;
-      firstArticleCpuMs?: number;
+    const { init, first } = JSON.parse(run.stdout.trim().split('\n').at(-1) ?? '{}') as {
+      init: Figures;
+      first?: Figures;
     };
-    return { importCpuMs, firstArticleCpuMs, processCpuMs: run.cpuSeconds * 1000 };
+    return { init, first, processCpuMs: run.cpuSeconds * 1000, processWallMs: run.wallSeconds * 1000 };
   });
   const size = (file: string) => statSync(file, { throwIfNoEntry: false })?.size ?? 0;
   const data = Object.keys(BUNDLES[name as keyof typeof BUNDLES].data);
@@ -131,11 +162,16 @@ function measure(name: string, bundle: string, directory: string, instructions: 
     codeBytes: size(bundle),
     sourceMapBytes: size(`${bundle}.map`),
     dataBytes: data.reduce((sum, target) => sum + size(join(bundle, '..', target)), 0),
-    importCpuMs: median(runs.map((run) => run.importCpuMs)),
-    ...(runs[0]?.firstArticleCpuMs === undefined
-      ? {}
-      : { firstArticleCpuMs: median(runs.map((run) => run.firstArticleCpuMs ?? 0)) }),
+    ...(medians(
+      'import',
+      runs.map((run) => run.init),
+    ) as Pick<ColdStart, 'importCpuMs' | 'importWallMs'>),
+    ...medians(
+      'firstArticle',
+      runs.map((run) => run.first),
+    ),
     processCpuMs: median(runs.map((run) => run.processCpuMs)),
+    processWallMs: median(runs.map((run) => run.processWallMs)),
     ...(instructions ? { instructions: countInstructions(bundle, directory) } : {}),
   };
 }
@@ -165,17 +201,20 @@ async function main(): Promise<void> {
   }
   const instructions = process.argv.includes('--instructions');
   console.log(
-    `bench:cold-start, ${loadNote()} on 2 shared cores; every time is CPU time, median of ${FRESH_PROCESSES} fresh processes`,
+    `bench:cold-start, ${loadNote()} on 2 shared cores; median of ${FRESH_PROCESSES} fresh processes. CPU is summed over ` +
+      'all threads (the budget: Lambda at 1,536 MB has under one vCPU, so background compilation and GC are not free), ' +
+      'main = the main thread alone, wall = elapsed (moves with the machine load)',
   );
   const coldStarts = await measureColdStarts({ instructions });
+  const ms = (value: number | undefined) => (value === undefined ? '?' : value.toFixed(0));
   for (const cold of coldStarts) {
     console.log(
       `${cold.bundle}: code ${(cold.codeBytes / 1e6).toFixed(2)} MB, map ${(cold.sourceMapBytes / 1e6).toFixed(2)} MB, data ${(cold.dataBytes / 1e6).toFixed(2)} MB; ` +
-        `module init ${cold.importCpuMs.toFixed(0)} ms` +
+        `module init ${ms(cold.importCpuMs)} ms CPU (main ${ms(cold.importMainThreadMs)}, wall ${ms(cold.importWallMs)})` +
         (cold.firstArticleCpuMs === undefined
           ? ''
-          : `, first article ${cold.firstArticleCpuMs.toFixed(0)} ms`) +
-        `; whole process ${cold.processCpuMs.toFixed(0)} ms` +
+          : `, first article ${ms(cold.firstArticleCpuMs)} ms CPU (main ${ms(cold.firstArticleMainThreadMs)}, wall ${ms(cold.firstArticleWallMs)})`) +
+        `; whole process ${ms(cold.processCpuMs)} ms CPU (wall ${ms(cold.processWallMs)})` +
         (cold.instructions === undefined ? '' : `; ${(cold.instructions / 1e9).toFixed(2)} G instructions`),
     );
   }

@@ -59,7 +59,7 @@ export interface LambdaFunctionProps {
 }
 
 /**
- * The one way precis builds a Lambda function: a `NodejsFunction` bundled by the local esbuild as ESM
+ * The one way precis builds a Lambda function: a `NodejsFunction` bundled by the local esbuild as CommonJS
  * (no Docker), Node.js 22 on arm64, active tracing, Powertools environment, a V8 heap cap suited to its
  * memory size (`heapLimitsFor`, applied by a runtime wrapper script), and its own log group with a
  * retention. Its role can write to that log group only (no AWS managed policy); everything else is
@@ -101,9 +101,10 @@ export class LambdaFunction extends NodejsFunction {
         ...props.environment,
       },
       bundling: {
-        format: OutputFormat.ESM,
+        format: OutputFormat.CJS,
         mainFields: [...FUNCTION_BUNDLE.mainFields],
         banner: FUNCTION_BUNDLE.banner.js,
+        define: { ...FUNCTION_BUNDLE.define },
         minify: FUNCTION_BUNDLE.minify,
         keepNames: FUNCTION_BUNDLE.keepNames,
         sourceMap: true,
@@ -115,7 +116,10 @@ export class LambdaFunction extends NodejsFunction {
           beforeBundling: () => [],
           beforeInstall: () => [],
           // Copied with its mode: the asset zip keeps it, and Lambda needs the wrapper executable.
+          // The package.json says index.js is CommonJS, wherever the asset is unpacked (Node would take it for
+          // an ES module under a package.json of "type": "module", such as the repository's).
           afterBundling: (_inputDir: string, outputDir: string) => [
+            `echo '{"type":"commonjs"}' > "${outputDir}/package.json"`,
             `cp "${HEAP_CAP_SCRIPT}" "${outputDir}/heap-cap.sh"`,
             `chmod 755 "${outputDir}/heap-cap.sh"`,
             ...Object.entries(props.dataFiles ?? {}).flatMap(([target, source]) => [

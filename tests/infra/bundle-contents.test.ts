@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
-import { FUNCTION_BUNDLE } from '../../infra/bundling.ts';
+import { BUNDLE_FILE, FUNCTION_BUNDLE } from '../../infra/bundling.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const PRESIGNERS = ['@aws-sdk/s3-presigned-post', '@aws-sdk/s3-request-presigner'];
@@ -13,7 +13,7 @@ async function packagesIn(entry: string): Promise<Set<string>> {
     ...FUNCTION_BUNDLE,
     absWorkingDir: ROOT,
     entryPoints: [entry],
-    outfile: 'index.mjs',
+    outfile: BUNDLE_FILE,
     write: false,
     metafile: true,
   });

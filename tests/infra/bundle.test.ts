@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LANGUAGE_NGRAMS_FILE } from '#shared/clean/detect-language.ts';
 import { ENV } from '#shared/config.ts';
 import { readModelHeader } from '#shared/facts/ner/model-file.ts';
+import { BUNDLE_FILE } from '../../infra/bundling.ts';
 import { PrecisStack } from '../../infra/precis-stack.ts';
 import { createTestApp } from './synth.ts';
 
@@ -22,8 +23,11 @@ const LOAD_ENV = {
 const MIN_MODEL_BYTES = 500_000;
 /** Issue 12's budget for the process bundle's code (data and source map beside it not counted). */
 const MAX_PROCESS_CODE_BYTES = 2_000_000;
-/** Imports the bundle in a fresh Node and prints the type of its `handler` export. */
-const IMPORT_SCRIPT = 'const m = await import(process.argv[1]); console.log(typeof m.handler);';
+/**
+ * Loads the bundle in a fresh Node as Lambda's runtime loads a `.js` handler module, with `require`, and
+ * prints the type of its `handler` export.
+ */
+const REQUIRE_SCRIPT = 'const m = require(process.argv[1]); console.log(typeof m.handler);';
 
 let synthesised: { outdir: string; template: Template; dispose: () => void };
 
@@ -40,26 +44,24 @@ function bundleOf(functionId: string): string {
     .map(([, r]) => r as FunctionResource);
   const assetHash = resource?.Properties.Code.S3Key?.replace(/\.zip$/, '');
   if (assetHash === undefined) throw new Error(`No bundled asset for ${functionId}`);
-  return join(synthesised.outdir, `asset.${assetHash}`, 'index.mjs');
+  return join(synthesised.outdir, `asset.${assetHash}`, BUNDLE_FILE);
 }
 
 describe('function bundles', () => {
   it.each(['ProcessFunction', 'ApiFunction'])(
-    'bundles %s into one ESM file that Node loads with no node_modules around it',
+    'bundles %s into one CommonJS file that Node loads with no node_modules around it',
     (functionId) => {
       const bundle = bundleOf(functionId);
 
-      const handlerType = execFileSync(
-        process.execPath,
-        ['--input-type=module', '-e', IMPORT_SCRIPT, bundle],
-        {
-          cwd: synthesised.outdir,
-          env: { PATH: process.env.PATH, ...LOAD_ENV },
-          encoding: 'utf8',
-        },
-      );
+      const handlerType = execFileSync(process.execPath, ['-e', REQUIRE_SCRIPT, bundle], {
+        cwd: synthesised.outdir,
+        env: { PATH: process.env.PATH, ...LOAD_ENV },
+        encoding: 'utf8',
+      });
 
       expect(handlerType.trim()).toBe('function');
+      // Node takes index.js for CommonJS wherever the asset is unpacked, even under a "type": "module".
+      expect(JSON.parse(readFileSync(join(bundle, '../package.json'), 'utf8'))).toEqual({ type: 'commonjs' });
       // The source map is a file of its own, read only with NODE_OPTIONS=--enable-source-maps.
       expect(existsSync(`${bundle}.map`)).toBe(true);
       expect(readFileSync(bundle, 'utf8')).not.toContain('sourceMappingURL=data:');
