@@ -7,6 +7,7 @@ import { EMPTY_FACTS, type ErrorCode, PIPELINE_VERSION, type Result, type Source
 import { summarise } from './summarise/summarise.ts';
 import { summaryLength } from './summarise/summary-length.ts';
 import type { SummaryModel } from './summarise/word-model.ts';
+import { withTitleMentions } from './title/title-mentions.ts';
 
 export interface ArticleInput {
   readonly id: string;
@@ -55,8 +56,9 @@ export function processArticle(input: ArticleInput, options: ProcessOptions = {}
       maxBytes: maxInputBytes,
     });
     // The standfirst only steers the summary; the Result keeps it as part of `text`.
-    const { standfirst: _standfirst, titleLeads: _titleLeads, ...published } = document;
-    return boundResult({ ...base, status: 'DONE', ...published, ...analyse(document, options) });
+    const { standfirst: _standfirst, titleLeads, ...published } = document;
+    const result = boundResult({ ...base, status: 'DONE', ...published, ...analyse(document, options) });
+    return withTitleMentions(result, titleLeads === true);
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
     return failedResult(base, error);

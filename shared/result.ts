@@ -74,6 +74,19 @@ export const entitySchema = z
   .meta({ id: 'Entity' });
 export type Entity = z.infer<typeof entitySchema>;
 
+export const titleMentionSchema = z
+  .object({
+    start: offset,
+    end: offset,
+    type: entityTypeSchema,
+    name: z
+      .string()
+      .meta({ description: "The entity's name in facts.entities (the title may use an alias)" }),
+  })
+  .readonly()
+  .meta({ id: 'TitleMention', description: 'UTF-16 code-unit offsets into `title`, end exclusive' });
+export type TitleMention = z.infer<typeof titleMentionSchema>;
+
 export const dateFactSchema = z
   .object({
     ...spanSchema.unwrap().shape,
@@ -227,6 +240,15 @@ export const resultSchema = z
       description:
         "The article's title as the page or file gives it, without the site's or section's name glued on",
     }),
+    titleMentions: z
+      .array(titleMentionSchema)
+      .readonly()
+      .optional()
+      .meta({
+        description:
+          "Where the title names the article's entities, as spans of `title`, when the title is not part of " +
+          '`text` (a page title, a JSON export title; a text file title line is in `text` and its facts)',
+      }),
     sourceUrl: z.string().optional().meta({
       description:
         "The article's URL: the sender's, else the page's canonical or og:url, else one in the text",

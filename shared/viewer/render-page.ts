@@ -7,7 +7,8 @@ import { ENTITY_TYPE_LABELS, ENTITY_TYPES } from './fact-labels.ts';
 import { factsPanel, removedPanel } from './facts-panel.ts';
 import { PAGE_SCRIPT } from './page-script.ts';
 import { PAGE_STYLE } from './page-style.ts';
-import { LAYER, locateSummary, textMarks } from './text-marks.ts';
+import { LAYER, locateSummary } from './text-marks.ts';
+import { bodyMarks, titleHeading, titleLineOf } from './title-heading.ts';
 
 /**
  * One self-contained HTML page per Result (inline CSS and JS, nothing fetched): the header, the summary,
@@ -118,7 +119,7 @@ function masthead(result: Result): string {
   ].join('');
   return `<header class="masthead">
 <p class="kicker">precis · ${statusBadge(result.status)}</p>
-<h1>${escapeHtml(titleOf(result))}</h1>
+<h1>${titleHeading(result)}</h1>
 ${result.byline ? `<p class="byline">${escapeHtml(result.byline)}</p>` : ''}
 <dl class="meta">${rows}</dl>
 </header>`;
@@ -168,7 +169,9 @@ function textSection(result: Result): string {
   if (result.text === '') return '';
   const lang =
     result.language && LANGUAGE_TAG.test(result.language) ? ` lang="${escapeHtml(result.language)}"` : '';
-  const html = annotateText(result.text, textMarks(result), LAYER.paragraph);
+  // A text file's title line is the page's heading (title-heading.ts): the text shown starts after it.
+  const { next } = titleLineOf(result);
+  const html = annotateText(result.text.slice(next), bodyMarks(result, next), LAYER.paragraph);
   return `<section aria-labelledby="text-heading"><h2 id="text-heading">Article text</h2><p class="fact-meta">Hover, focus or tap a mark for details; click a name to highlight every mention.</p>${LEGEND}<div class="article-text" id="text"${lang}>${html}</div></section>`;
 }
 

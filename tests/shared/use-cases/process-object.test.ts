@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { DependencyError } from '#shared/errors.ts';
 import { eventVersion } from '#shared/events/s3-event.ts';
@@ -93,7 +94,8 @@ describe('processObject', () => {
     const page = objects.get(`processed/${id}.html`);
     expect(rows.get(id)?.pageKey).toBe(`processed/${id}.html`);
     expect(page?.contentType).toBe('text/html; charset=utf-8');
-    expect(new TextDecoder().decode(page?.body)).toContain(`<h1>${rows.get(id)?.result.title}</h1>`);
+    const heading = parseHTML(new TextDecoder().decode(page?.body)).document.querySelector('h1');
+    expect(heading?.textContent).toBe(rows.get(id)?.result.title);
   });
 
   it('keeps the whole Result in S3 and serves it complete when its facts are too large for an item', async () => {

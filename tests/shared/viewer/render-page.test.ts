@@ -54,11 +54,22 @@ describe('renderResultPage on the seed', () => {
     );
   });
 
-  it('keeps the cleaned text as it is, paragraph by paragraph, under the marks', () => {
+  it('keeps the cleaned text as it is, paragraph by paragraph, under the marks, after the title line', () => {
     const text = document.getElementById('text');
     for (const label of text?.querySelectorAll('.summary-number, .speaker-link') ?? []) label.remove();
+    const [titleLine, ...body] = result.text.split('\n\n');
 
-    expect(texts(text?.querySelectorAll('p') ?? [])).toEqual(result.text.split('\n\n'));
+    expect(titleLine).toBe(result.title);
+    expect(document.querySelector('h1')?.textContent).toBe(titleLine);
+    expect(texts(text?.querySelectorAll('p') ?? [])).toEqual(body);
+  });
+
+  it('shows the title once: the heading is the title line of the text, with its marks', () => {
+    const body = document.querySelector('body')?.textContent ?? '';
+    const h1 = document.querySelector('h1');
+
+    expect(body.split(result.title ?? '').length - 1).toBe(1);
+    expect(h1?.querySelectorAll('mark[data-entity][tabindex="0"]').length).toBeGreaterThan(0);
   });
 
   it('lists entities by salience, and dates, numbers and quotes in the facts panel', () => {
@@ -93,6 +104,31 @@ describe('renderResultPage on the seed', () => {
 });
 
 describe('renderResultPage', () => {
+  it("marks the entities a page's title names (titleMentions), each tied to its entity", () => {
+    const seed = seedResult();
+    const blinken = seed.facts.entities.findIndex((entity) => entity.name === 'Antony Blinken');
+    const title = 'Blinken meets Xi Jinping';
+    const result: Result = {
+      ...seed,
+      title,
+      text: seed.text.slice((seed.title ?? '').length).trimStart(),
+      facts: { ...seed.facts, entities: seed.facts.entities, dates: [], numbers: [], quotes: [] },
+      summary: [],
+      titleMentions: [
+        { start: 0, end: 7, type: 'person', name: 'Antony Blinken' },
+        { start: 14, end: 24, type: 'person', name: 'Xi Jinping' },
+      ],
+    };
+
+    const h1 = parse(renderResultPage(result)).querySelector('h1');
+
+    expect(h1?.textContent).toBe(title);
+    const marks = [...(h1?.querySelectorAll('mark[data-entity][tabindex="0"]') ?? [])];
+    expect(marks.map((mark) => mark.textContent)).toEqual(['Blinken', 'Xi Jinping']);
+    expect(marks[0]?.getAttribute('data-entity')).toBe(String(blinken));
+    expect(marks[0]?.getAttribute('aria-describedby')).toBe(`about-entity-${blinken}`);
+  });
+
   it("shows the page's section, tags, length, update time and lead image link", () => {
     const result = aFailedResult({
       status: 'DONE',

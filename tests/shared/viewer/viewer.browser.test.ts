@@ -37,6 +37,18 @@ describe('the viewer page in Chromium', { timeout: BROWSER_TEST_TIMEOUT_MS }, ()
     expect(problems).toEqual([]);
   });
 
+  it("shows the title of a text file once, as the heading, whose marks work like the text's", async () => {
+    const { page, problems } = await browser.open(renderResultPage(seed), DESKTOP);
+    const title = seed.title ?? '';
+
+    expect(await page.locator('h1').textContent()).toBe(title);
+    expect(await page.locator('#text p').first().textContent()).not.toContain(title);
+    expect(((await page.locator('body').textContent()) ?? '').split(title).length - 1).toBe(1);
+    await page.locator('h1 mark[data-entity]').first().hover();
+    await expect.poll(() => page.locator('#tip').isVisible()).toBe(true);
+    expect(problems).toEqual([]);
+  });
+
   it('shows the entity, its aliases and roles when a mention is hovered, and hides them on Escape', async () => {
     const { page, problems } = await browser.open(renderResultPage(seed), DESKTOP);
     const index = seed.facts.entities.findIndex((entity) => entity.name === 'Antony Blinken');
