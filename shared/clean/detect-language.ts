@@ -26,8 +26,8 @@ export const ASSUMED_LANGUAGE = 'en';
 const MIN_SAMPLE_LETTERS = 80;
 /** A detected language must lead the runner-up at least this much (relative), or it is a guess. */
 const MIN_LEAD = 0.05;
-/** Letters with their combining marks (the vowel signs of Brahmic scripts are marks). */
-const LETTERS = /[\p{L}\p{M}]/gu;
+/** A letter or a combining mark (the vowel signs of Brahmic scripts are marks). */
+const LETTER = /^[\p{L}\p{M}]$/u;
 /** Scripts written by one language each that the detector does not know. */
 const SCRIPT_LANGUAGES: ReadonlyArray<readonly [RegExp, string]> = [
   [/(?=[\p{L}\p{M}])\p{Script=Myanmar}/gu, 'my'],
@@ -37,6 +37,9 @@ const SCRIPT_LANGUAGES: ReadonlyArray<readonly [RegExp, string]> = [
   [/(?=[\p{L}\p{M}])\p{Script=Mongolian}/gu, 'mn'],
   [/(?=[\p{L}\p{M}])\p{Script=Thaana}/gu, 'dv'],
 ];
+/** Any letter of the scripts above: when a sample has none, none of them can win. */
+const ANY_SCRIPT_LANGUAGE =
+  /(?=[\p{L}\p{M}])[\p{Script=Myanmar}\p{Script=Khmer}\p{Script=Sinhala}\p{Script=Tibetan}\p{Script=Mongolian}\p{Script=Thaana}]/u;
 /** A script counts when it writes at least this share of the sample's letters. */
 const SCRIPT_SHARE = 0.5;
 const LANGUAGE_TAG = /^([a-z]{2,3})(?:$|[-_])/iu;
@@ -66,6 +69,22 @@ function eld(): LanguageDetector {
 
 const count = (text: string, pattern: RegExp) => text.match(pattern)?.length ?? 0;
 
+/** Letters and combining marks, by code point, without making a string of each (ASCII without a regex). */
+function countLetters(text: string): number {
+  let letters = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    if (code < 128) {
+      if ((code >= 65 && code <= 90) || (code >= 97 && code <= 122)) letters += 1;
+      continue;
+    }
+    const point = text.codePointAt(i) as number;
+    if (LETTER.test(String.fromCodePoint(point))) letters += 1;
+    if (point > 0xffff) i += 1;
+  }
+  return letters;
+}
+
 /** "en-GB", "EN", "en_US" -> "en"; anything that is not a language tag -> undefined. */
 export function languageOfTag(tag: string | undefined): string | undefined {
   return tag === undefined ? undefined : LANGUAGE_TAG.exec(tag.trim())?.[1]?.toLowerCase();
@@ -81,11 +100,14 @@ function round(value: number): number {
 
 /** The language of a prose sample, or undefined when the detector cannot tell. */
 function detect(sample: string, detector: LanguageDetector): LanguageDecision | undefined {
-  const letters = count(sample, LETTERS);
+  const letters = countLetters(sample);
   if (letters < MIN_SAMPLE_LETTERS) return undefined;
-  for (const [script, language] of SCRIPT_LANGUAGES) {
-    if (count(sample, script) >= SCRIPT_SHARE * letters)
-      return { language, confidence: 1, source: 'detected' };
+  // One pass for all six scripts first: news in them is rare, and each count scans the whole sample.
+  if (ANY_SCRIPT_LANGUAGE.test(sample)) {
+    for (const [script, language] of SCRIPT_LANGUAGES) {
+      if (count(sample, script) >= SCRIPT_SHARE * letters)
+        return { language, confidence: 1, source: 'detected' };
+    }
   }
   const result = detector.detect(sample);
   if (result.language === '' || !result.isReliable()) return undefined;

@@ -24,6 +24,8 @@ export interface Scorer {
   readonly ids: TemplateIds;
   readonly before: TokenScores;
   readonly after: TokenScores;
+  /** Atom ids of the words and gazetteer marks met as context, memoised (V8 caches a string's hash). */
+  readonly words: Map<string, number>;
 }
 
 /** What a model computed for a token text (kept on its TokenInfo, for the last model that scored it). */
@@ -37,6 +39,8 @@ interface TokenScores {
   /** The scores it gives the token two after it, one after, one before and two before: `tagCount` a slot. */
   readonly neighbour: Float64Array;
 }
+
+const WORD_MEMO_LIMIT = 100_000;
 
 const TEMPLATES = {
   wordBefore: 'w-1|0',
@@ -124,7 +128,7 @@ export function createScorer(
   const ids = Object.fromEntries(
     Object.entries(TEMPLATES).map(([name, template]) => [name, templateOf(index, template)]),
   ) as unknown as TemplateIds;
-  const partial = { tagCount, weights, index, common, ids };
+  const partial = { tagCount, weights, index, common, ids, words: new Map<string, number>() };
   const edge = (word: string, neighbour: NeighbourFeatures) =>
     scoreToken(partial as Scorer, [[], []], neighbour, word, word);
   const scorer = partial as { -readonly [key in keyof Scorer]?: Scorer[key] };
@@ -147,6 +151,30 @@ function scoresOf(scorer: Scorer, info: TokenInfo): TokenScores {
   return scored;
 }
 
+/** The atom id of a context word or mark, memoised up to a limit (the vocabulary of news repeats). */
+function wordAtom(scorer: Scorer, word: string): number {
+  let id = scorer.words.get(word);
+  if (id === undefined) {
+    id = atomOf(scorer.index, word);
+    if (scorer.words.size >= WORD_MEMO_LIMIT) scorer.words.clear();
+    scorer.words.set(word, id);
+  }
+  return id;
+}
+
+/** Adds the `n` scores a neighbour gives from `start` of its slots. */
+function addSlot(
+  emissions: Float64Array,
+  offset: number,
+  given: Float64Array,
+  start: number,
+  n: number,
+): void {
+  for (let tag = 0; tag < n; tag += 1) {
+    emissions[offset + tag] = (emissions[offset + tag] as number) + (given[start + tag] as number);
+  }
+}
+
 function addMarks(
   scorer: Scorer,
   marks: readonly string[] | undefined,
@@ -156,7 +184,7 @@ function addMarks(
 ): void {
   if (marks === undefined) return;
   for (const mark of marks) {
-    addRow(scorer, featureRow(scorer.index, template, atomOf(scorer.index, mark), NONE), scores, offset);
+    addRow(scorer, featureRow(scorer.index, template, wordAtom(scorer, mark), NONE), scores, offset);
   }
 }
 
@@ -169,7 +197,7 @@ function addWords(
 ): void {
   if (words === undefined) return;
   for (const word of words) {
-    addRow(scorer, featureRow(scorer.index, template, atomOf(scorer.index, word), NONE), scores, offset);
+    addRow(scorer, featureRow(scorer.index, template, wordAtom(scorer, word), NONE), scores, offset);
   }
 }
 
@@ -182,23 +210,24 @@ export function sentenceEmissions(
   const { tagCount: n, index, ids } = scorer;
   const { tokens, marks, evidence } = context;
   const scored = tokens.map((info) => scoresOf(scorer, info));
-  const emissions = new Float64Array(tokens.length * n);
+  const { length } = tokens;
+  const emissions = new Float64Array(length * n);
   const historyKeys = new Array<string | undefined>(tokens.length);
   // Plain loops rather than callbacks: this runs once per token of every document.
-  for (let i = 0; i < tokens.length; i += 1) {
+  for (let i = 0; i < length; i += 1) {
     const info = tokens[i] as TokenInfo;
     const self = scored[i] as TokenScores;
-    const before = scored[i - 1] ?? scorer.before;
-    const after = scored[i + 1] ?? scorer.after;
+    // Bounds checked rather than read past the ends: V8 reads an array out of bounds on a slow path.
+    const twoBefore = i >= 2 ? (scored[i - 2] as TokenScores) : scorer.before;
+    const before = i >= 1 ? (scored[i - 1] as TokenScores) : scorer.before;
+    const after = i + 1 < length ? (scored[i + 1] as TokenScores) : scorer.after;
+    const twoAfter = i + 2 < length ? (scored[i + 2] as TokenScores) : scorer.after;
     const offset = i * n;
     emissions.set(self.own[context.caps ? 1 : 0], offset);
-    const neighbours = [scored[i - 2] ?? scorer.before, before, after, scored[i + 2] ?? scorer.after];
-    for (let slot = 0; slot < 4; slot += 1) {
-      const given = (neighbours[slot] as TokenScores).neighbour;
-      for (let tag = 0; tag < n; tag += 1) {
-        emissions[offset + tag] = (emissions[offset + tag] as number) + (given[slot * n + tag] as number);
-      }
-    }
+    addSlot(emissions, offset, twoBefore.neighbour, 0, n);
+    addSlot(emissions, offset, before.neighbour, n, n);
+    addSlot(emissions, offset, after.neighbour, 2 * n, n);
+    addSlot(emissions, offset, twoAfter.neighbour, 3 * n, n);
     const { word, shape } = self;
     addRow(scorer, pairRow(index, ids.wordBefore, before.word, word), emissions, offset);
     addRow(scorer, pairRow(index, ids.wordAfter, word, after.word), emissions, offset);
@@ -223,20 +252,20 @@ export function sentenceEmissions(
       addRow(scorer, pairRow(index, ids.commonAfterShape, after.shape, shape), emissions, offset);
     addWords(scorer, evidence.before.get(lower), ids.aggregatedBefore, emissions, offset);
     addWords(scorer, evidence.after.get(lower), ids.aggregatedAfter, emissions, offset);
-    addMarks(scorer, marks[i - 3], ids.gazetteer3Before, emissions, offset);
-    addMarks(scorer, marks[i - 2], ids.gazetteer2Before, emissions, offset);
-    for (const mark of marks[i - 1] ?? []) {
-      const id = atomOf(index, mark);
+    if (i >= 3) addMarks(scorer, marks[i - 3], ids.gazetteer3Before, emissions, offset);
+    if (i >= 2) addMarks(scorer, marks[i - 2], ids.gazetteer2Before, emissions, offset);
+    for (const mark of i >= 1 ? (marks[i - 1] ?? []) : []) {
+      const id = wordAtom(scorer, mark);
       addRow(scorer, featureRow(index, ids.gazetteerBefore, id, NONE), emissions, offset);
       addRow(scorer, pairRow(index, ids.gazetteerBeforeShape, id, shape), emissions, offset);
     }
     for (const mark of marks[i] ?? []) {
-      const id = atomOf(index, mark);
+      const id = wordAtom(scorer, mark);
       addRow(scorer, featureRow(index, ids.gazetteer, id, NONE), emissions, offset);
       addRow(scorer, pairRow(index, ids.gazetteerShapeAfter, id, after.shape), emissions, offset);
     }
-    addMarks(scorer, marks[i + 1], ids.gazetteerAfter, emissions, offset);
-    addMarks(scorer, marks[i + 2], ids.gazetteer2After, emissions, offset);
+    if (i + 1 < length) addMarks(scorer, marks[i + 1], ids.gazetteerAfter, emissions, offset);
+    if (i + 2 < length) addMarks(scorer, marks[i + 2], ids.gazetteer2After, emissions, offset);
     const key = info.capitalised ? lower : undefined;
     historyKeys[i] = key;
     if (ids.history !== NONE) {

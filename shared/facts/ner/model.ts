@@ -77,7 +77,8 @@ export function tagWithModel(model: NerModel, text: string): EntityMention[] {
   const history: PredictionHistory = new Map();
   return sentences.flatMap((sentence, s) => {
     const { emissions, historyKeys } = sentenceEmissions(model.scorer, sentenceContext(document, s), history);
-    const tags = viterbi({ ...model, emissions }, sentence.length);
+    const { tagCount, transitions, allowed, allowedEnd } = model;
+    const tags = viterbi({ tagCount, emissions, transitions, allowed, allowedEnd }, sentence.length);
     recordHistory(history, historyKeys, tags);
     return decodeTags(text, sentence, tags);
   });

@@ -10,15 +10,26 @@ export interface ChainScores {
   readonly allowedEnd: ArrayLike<boolean>;
 }
 
-const sourcesMemo = new WeakMap<ArrayLike<boolean>, number[][]>();
+/** For each tag, the tags it may follow, ascending: `from[start[tag] .. start[tag + 1]]`. */
+interface Sources {
+  readonly start: Int32Array;
+  readonly from: Int32Array;
+}
 
-/** For each tag, the tags it may follow, ascending (BILOU allows about half of them). */
-function allowedSources(allowed: ArrayLike<boolean>, n: number): number[][] {
+const sourcesMemo = new WeakMap<ArrayLike<boolean>, Sources>();
+
+/** The tags each tag may follow (BILOU allows about half of them), flat for the decoder's inner loop. */
+function allowedSources(allowed: ArrayLike<boolean>, n: number): Sources {
   let sources = sourcesMemo.get(allowed);
   if (!sources) {
-    sources = Array.from({ length: n }, (_, tag) =>
+    const lists = Array.from({ length: n }, (_, tag) =>
       Array.from({ length: n }, (_, from) => from).filter((from) => allowed[from * n + tag]),
     );
+    const start = new Int32Array(n + 1);
+    lists.forEach((list, tag) => {
+      start[tag + 1] = (start[tag] as number) + list.length;
+    });
+    sources = { start, from: Int32Array.from(lists.flat()) };
     sourcesMemo.set(allowed, sources);
   }
   return sources;
@@ -31,22 +42,25 @@ export function viterbi(scores: ChainScores, length: number): Uint8Array {
   if (length === 0) return path;
   const best = new Float64Array(length * n).fill(Number.NEGATIVE_INFINITY);
   const back = new Uint8Array(length * n);
-  const sources = allowedSources(allowed, n);
+  const { start, from: sources } = allowedSources(allowed, n);
   for (let tag = 0; tag < n; tag += 1) {
     if (allowed[n * n + tag]) best[tag] = (transitions[n * n + tag] ?? 0) + (emissions[tag] ?? 0);
   }
   for (let t = 1; t < length; t += 1) {
+    const previous = (t - 1) * n;
     for (let tag = 0; tag < n; tag += 1) {
       let top = Number.NEGATIVE_INFINITY;
       let arg = 0;
-      for (const from of sources[tag] ?? []) {
-        const score = (best[(t - 1) * n + from] ?? 0) + (transitions[from * n + tag] ?? 0);
+      const end = start[tag + 1] as number;
+      for (let k = start[tag] as number; k < end; k += 1) {
+        const from = sources[k] as number;
+        const score = (best[previous + from] as number) + (transitions[from * n + tag] as number);
         if (score > top) {
           top = score;
           arg = from;
         }
       }
-      best[t * n + tag] = top + (emissions[t * n + tag] ?? 0);
+      best[t * n + tag] = top + (emissions[t * n + tag] as number);
       back[t * n + tag] = arg;
     }
   }
