@@ -6,7 +6,7 @@
 
 /**
  * The bundle's own file URL, for the modules that read data from next to themselves
- * (`new URL('./models/ner.json', import.meta.url)`): esbuild leaves `import.meta` empty in a CommonJS bundle,
+ * (`new URL('./models/ner.bin', import.meta.url)`): esbuild leaves `import.meta` empty in a CommonJS bundle,
  * so `import.meta.url` is defined as this, set by the banner.
  */
 const IMPORT_META_URL = '__precisImportMetaUrl';
