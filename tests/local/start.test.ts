@@ -23,7 +23,9 @@ afterEach(() => {
 function startLocal(env: NodeJS.ProcessEnv = {}): { process: ChildProcess; output: () => string } {
   dataDir = mkdtempSync(join(tmpdir(), 'precis-start-'));
   let output = '';
-  const started = spawn(join(REPO, 'node_modules/.bin/tsx'), ['local/start.ts'], {
+  // As `npm start` runs it: node with tsx's loader, so a signal reaches the stack itself. The tsx CLI would relay
+  // it to a child process and SIGKILL that child when it does not answer within 30 ms, which a loaded machine misses.
+  const started = spawn(process.execPath, ['--import', 'tsx', 'local/start.ts'], {
     cwd: REPO,
     env: {
       ...process.env,
