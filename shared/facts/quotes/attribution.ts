@@ -2,12 +2,14 @@ import type { Span } from '../../result.ts';
 import { CLAUSE_OPENERS, isCapitalised, isPossessive, lastIndexStartingBefore, type Word } from '../words.ts';
 import {
   BASE_FORM_SUBJECTS,
+  DOCUMENT_NOUNS,
+  PASSIVE_AUXILIARIES,
   PROGRESSIVE_AUXILIARIES,
   type ReportingVerb,
   reportingVerb,
   SPEECH_NOUNS,
 } from './lexicon.ts';
-import type { QuoteMarks } from './marks.ts';
+import { isTitleCase, type QuoteMarks } from './marks.ts';
 import {
   attributionWords,
   DASHES,
@@ -81,6 +83,9 @@ export function attributeAfter(context: SpeakerContext, quote: QuoteMarks): Attr
     const phrase = phraseAfter(words, index + 1);
     if (closed && !endsAttribution(words, index + 1 + phrase.length)) return undefined;
     return resolvePhrase(context, phrase, first.text);
+  }
+  if (PASSIVE_AUXILIARIES.has(lower) && verbAt(words, index + 1)?.form === 'past') {
+    return passiveAgent(context, words, index + 1, (words[index + 1] as Word).text);
   }
   // "…,” as a Homeland Security memo put it.
   const subjectStart = lower === 'as' ? index + 1 : index;
@@ -246,11 +251,16 @@ function verbSubject(
   return subject && { ...subject, verb: text };
 }
 
-/** "they say", "officials say", "Obama and Clinton call": a plural subject, or a modal ("will say"). */
+/**
+ * "they say", "officials say", "Obama and Clinton call": a plural subject, or a modal ("will say"); and
+ * "the article read", where the base is the past.
+ */
 function hasBaseFormSubject(words: readonly Word[], index: number): boolean {
   const before = words[index - 1]?.text ?? '';
   const lower = before.toLowerCase();
   if (BASE_FORM_SUBJECTS.has(lower)) return true;
+  // "the article read", "the sign read": the past of "read", which only a text does to a quotation.
+  if (words[index]?.text === 'read' && DOCUMENT_NOUNS.has(lower)) return true;
   if (lower.endsWith('s') && !isPossessive(before) && !lower.endsWith('ss')) return true;
   return (
     isCapitalised(before) &&
@@ -290,6 +300,8 @@ function subjectBefore(
 ): Attribution | undefined {
   const phrase = phraseBefore(words, index);
   if (phrase.length > 0) return resolvePhrase(context, phrase, verb);
+  const agent = passiveAgent(context, words, index, verb);
+  if (agent !== undefined) return agent;
   const previous = words[skipBackOver(words, index - 1)];
   if (previous?.text === ',') {
     const named = nameBeforeAppositive(context, (words[0] as Word).start, previous.start);
@@ -302,11 +314,37 @@ function subjectBefore(
   return undefined;
 }
 
+/** A passive reporting verb's agent: "[was written] by Springsteen", "[is described] by the agency as". */
+function passiveAgent(
+  context: SpeakerContext,
+  words: readonly Word[],
+  index: number,
+  verb: string,
+): Attribution | undefined {
+  const auxiliary = words[index - 1]?.text.toLowerCase() ?? '';
+  if (!PASSIVE_AUXILIARIES.has(auxiliary) || words[index + 1]?.text !== 'by') return undefined;
+  const agent = resolvePhrase(context, phraseAfter(words, index + 2), verb);
+  return agent?.speaker === undefined ? undefined : agent;
+}
+
 /**
  * The subject of the whole sentence, for "…, saying": the phrase that opens it, after an opening adverbial
  * ("In a statement, President Obama …"); else the first person or organisation named in it.
  */
 function sentenceSubject(
+  context: SpeakerContext,
+  words: readonly Word[],
+  until: number,
+): Attribution | undefined {
+  const subject = openingSubject(context, words, until);
+  if (subject !== undefined) return subject;
+  const first = words.find((word, at) => at < until && /\p{L}/u.test(word.text));
+  const named = first && firstMention(context, first, words[until - 1] ?? first);
+  return named && entityAttribution(named, '');
+}
+
+/** The phrase that opens a sentence, after an opening adverbial ("In a statement, President Obama …"). */
+function openingSubject(
   context: SpeakerContext,
   words: readonly Word[],
   until: number,
@@ -317,12 +355,11 @@ function sentenceSubject(
   if (first === undefined || index >= until) return undefined;
   if (CLAUSE_OPENERS.has(first.text) && !isSubjectWord(first.text)) {
     index = words.findIndex((word, at) => at > index && at < until && word.text === ',') + 1;
+    // On “Face the Nation,” Sen. Bernie Sanders …: the comma was the quoted title's.
+    while (QUOTATION_MARK.test(words[index]?.text ?? '')) index++;
   }
   const phrase = subjectPhrase(words.slice(0, until), index);
-  const subject = phrase.length > 0 ? resolvePhrase(context, phrase, '') : undefined;
-  if (subject !== undefined) return subject;
-  const named = firstMention(context, first, words[until - 1] ?? first);
-  return named && entityAttribution(named, '');
+  return phrase.length > 0 ? resolvePhrase(context, phrase, '') : undefined;
 }
 
 /** The words that open a clause up to its verb: a phrase that stops at a reporting verb or a past form. */
@@ -423,7 +460,18 @@ export function attributePreviousSentence(
   const crossesParagraph = masked.slice(end, quote.open).includes('\n');
   if (crossesParagraph && masked[end - 1] !== ':') return undefined;
   const words = attributionWords(masked, sentenceStart(masked, end - 1), end);
-  if (words.some((word) => QUOTATION_MARK.test(word.text))) return undefined;
+  if (holdsQuotation(context.text, words)) return undefined;
   const best = bestCandidate(context, words);
   return best?.attribution.speakerType === undefined ? undefined : best.attribution;
+}
+
+/** A quotation among the words, not counting a quoted title ("On “Face the Nation,” Sen. …"). */
+function holdsQuotation(text: string, words: readonly Word[]): boolean {
+  const marks = words.filter((word) => QUOTATION_MARK.test(word.text));
+  for (let index = 0; index < marks.length; index += 2) {
+    const open = marks[index] as Word;
+    const close = marks[index + 1];
+    if (close === undefined || !isTitleCase(text.slice(open.end, close.start).trim())) return true;
+  }
+  return false;
 }

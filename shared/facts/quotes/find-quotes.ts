@@ -2,7 +2,7 @@ import type { Entity, QuoteFact, Span } from '../../result.ts';
 import { isCapitalised } from '../words.ts';
 import { attributeAfter, attributeBefore, attributeLabel, attributePreviousSentence } from './attribution.ts';
 import { personGenders } from './gender.ts';
-import { findQuoteMarks, isNested, maskQuotes, type QuoteMarks } from './marks.ts';
+import { findQuoteMarks, isNested, isTitleCase, maskQuotes, type QuoteMarks } from './marks.ts';
 import { sentenceEnd } from './phrases.ts';
 import { type Attribution, mentionIndex, type SpeakerContext } from './speakers.ts';
 
@@ -15,12 +15,8 @@ interface FoundQuote {
 const WHITESPACE = /\s+/u;
 const LOWERCASE_START = /^\p{Ll}/u;
 const MIN_QUOTE_WORDS = 3;
-const MAX_TITLE_WORDS = 8;
 /** How far (in characters) a quote may follow the previous one in its paragraph and still inherit its speaker. */
 const INHERIT_WINDOW = 600;
-const TITLE_SMALL_WORDS = new Set('of the a an and or on in to for at by with from vs'.split(' '));
-const SENTENCE_PUNCTUATION = /[.!?,;:]/u;
-const TRAILING_STOP = /[.,]$/u;
 const WORD_BEFORE = /(\S+)\s*$/u;
 const WORD_AFTER = /^\s*(\S+)/u;
 const TITLE_PREPOSITIONS = new Set('on in of at from to for with by about into onto'.split(' '));
@@ -76,7 +72,7 @@ export function findQuotes(text: string, entities: readonly Entity[]): QuoteFact
             ...(attribution.speakerType === undefined ? {} : { speakerType: attribution.speakerType }),
             speakerMention: attribution.mention,
           }),
-      ...(attribution === undefined ? {} : { verb: attribution.verb }),
+      ...(attribution?.verb ? { verb: attribution.verb } : {}),
       partial: LOWERCASE_START.test(quoted),
     };
   });
@@ -85,15 +81,6 @@ export function findQuotes(text: string, entities: readonly Entity[]): QuoteFact
 /** Without an attribution, a few words or a title in marks are a scare quote or a name, not a quotation. */
 function isQuotation(quoted: string): boolean {
   return quoted.split(WHITESPACE).length >= MIN_QUOTE_WORDS && !isTitleCase(quoted);
-}
-
-function isTitleCase(quoted: string): boolean {
-  const words = quoted.replace(TRAILING_STOP, '').split(WHITESPACE);
-  return (
-    words.length <= MAX_TITLE_WORDS &&
-    !SENTENCE_PUNCTUATION.test(quoted.replace(TRAILING_STOP, '')) &&
-    words.every((word) => isCapitalised(word) || TITLE_SMALL_WORDS.has(word))
-  );
 }
 
 /**

@@ -17,7 +17,7 @@ const SPEECH =
   'underline acknowledge recall remark comment continue conclude tweet post respond suggest confirm ' +
   'reiterate joke shout complain concede observe predict reveal disclose boast recount testify allege text ' +
   'plead beg wonder answer counter caution maintain muse report assert chant yell scream whisper exclaim ' +
-  'interject retort quote tout contend affirm assure concur proclaim opine lament blog inform';
+  'interject retort quote tout contend affirm assure concur proclaim opine lament blog inform rule';
 
 /** Verbs that characterise what someone said ("called it a “disgrace”"): weaker than SPEECH. */
 const CHARACTERISING =
@@ -190,7 +190,9 @@ export const PEOPLE_NOUNS: ReadonlySet<string> = new Set(
     'daughter brother sister aunt uncle niece nephew cousin partner colleague employee staffer insider ' +
     'veteran immigrant refugee victim fan donor operative consultant historian scholar researcher scientist ' +
     'reporter journalist columnist editor writer author host anchor commentator pundit diplomat envoy ' +
-    'negotiator investigator detective agent miner farmer owner person announcer narrator family widow widower'
+    'negotiator investigator detective agent miner farmer owner person announcer narrator family widow widower ' +
+    // "63 percent [of voters] said": a share of the people polled.
+    'percent majority'
   ).split(' '),
 );
 

@@ -1,4 +1,5 @@
 import type { Span } from '../../result.ts';
+import { isCapitalised } from '../words.ts';
 
 /** A pair of quotation marks: `open`/`close` are the marks' offsets, `inner` the words between them. */
 export interface QuoteMarks {
@@ -20,6 +21,11 @@ const SPACE = /\s/u;
 const INNER_TRIM_END = /[\s,]+$/u;
 const INNER_TRIM_START = /^\s+/u;
 const KEPT_TERMINAL = /[.!?,:]/u;
+const WHITESPACE = /\s+/u;
+const MAX_TITLE_WORDS = 8;
+const TITLE_SMALL_WORDS = new Set('of the a an and or on in to for at by with from vs'.split(' '));
+const SENTENCE_PUNCTUATION = /[.!?,;:]/u;
+const TRAILING_STOP = /[.,]$/u;
 
 /**
  * Pairs quotation marks paragraph by paragraph in one pass, nested ones too ("what he calls “hell” than…”);
@@ -104,4 +110,14 @@ export function maskQuotes(text: string, marks: readonly QuoteMarks[]): string {
 /** True when `inner` lies within `outer`'s marks: a quotation inside a quotation. */
 export function isNested(inner: QuoteMarks, outer: QuoteMarks): boolean {
   return inner.open > outer.open && inner.close < outer.close;
+}
+
+/** Quoted words that are a title or a name (“Face the Nation”), not anyone's words. */
+export function isTitleCase(quoted: string): boolean {
+  const words = quoted.replace(TRAILING_STOP, '').split(WHITESPACE);
+  return (
+    words.length <= MAX_TITLE_WORDS &&
+    !SENTENCE_PUNCTUATION.test(quoted.replace(TRAILING_STOP, '')) &&
+    words.every((word) => isCapitalised(word) || TITLE_SMALL_WORDS.has(word))
+  );
 }

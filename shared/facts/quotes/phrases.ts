@@ -15,6 +15,8 @@ const MAX_SUBJECT_WORDS = 9;
 const MAX_PARENTHETICAL_WORDS = 8;
 const LETTER = /\p{L}/u;
 const UPPER_LETTER = /^\p{Lu}$/u;
+/** Initials or an acronym written with dots, less the last dot: "G.K" (G.K. Butterfield), "U.S". */
+const DOTTED_INITIALS = /^\p{Lu}(?:\.\p{Lu})+$/u;
 /** "52-count", "25-year-old": a number that modifies a noun. */
 const NUMBER_MODIFIER = /^\p{N}+-\p{L}/u;
 const SPACE = /\s/u;
@@ -24,6 +26,9 @@ const LY_NOT_ADVERBS = new Set(
     ' ',
   ),
 );
+/** "52 percent [of voters]", joined into one word by attributionWords. */
+const SHARE = /^\p{N}[\p{N},.]* percent$/u;
+const NUMBER = /^\p{N}[\p{N},.]*$/u;
 /** "9/11 widow Terry Strada": a number written with a slash modifies the noun after it. */
 const SLASHED_NUMBER = /^\p{N}+\/\p{N}+$/u;
 const TERMINAL = new Set(['.', '!', '?']);
@@ -38,7 +43,7 @@ export const DASHES = new Set(['—', '–', '―', '-', '--']);
 
 /**
  * The words of the (masked) text between `from` and `to`, with abbreviated titles and initials kept whole
- * ("Mr.", "B.") and short parentheticals as one word ("(R-Ohio)"), so that a name reads as one phrase.
+ * ("Mr.", "B.", "G.K.") and a share as one word ("52 percent") and short parentheticals as one word ("(R-Ohio)"), so that a name reads as one phrase.
  */
 export function attributionWords(masked: string, from: number, to: number): Word[] {
   const raw = splitWords(masked.slice(from, to), from);
@@ -48,6 +53,11 @@ export function attributionWords(masked: string, from: number, to: number): Word
     const next = raw[index + 1];
     if (next?.text === '.' && next.start === word.end && isAbbreviatedTitle(word.text)) {
       words.push({ text: `${word.text}.`, start: word.start, end: next.end });
+      index++;
+      continue;
+    }
+    if (NUMBER.test(word.text) && next?.text === 'percent') {
+      words.push({ text: masked.slice(word.start, next.end), start: word.start, end: next.end });
       index++;
       continue;
     }
@@ -77,7 +87,7 @@ export function attributionWords(masked: string, from: number, to: number): Word
 }
 
 function isAbbreviatedTitle(word: string): boolean {
-  return TITLE_ABBREVIATIONS.has(word) || UPPER_LETTER.test(word);
+  return TITLE_ABBREVIATIONS.has(word) || UPPER_LETTER.test(word) || DOTTED_INITIALS.test(word);
 }
 
 export function isParenthetical(word: Word): boolean {
@@ -87,6 +97,7 @@ export function isParenthetical(word: Word): boolean {
 /** A word that may be part of a subject noun phrase. */
 export function isPhraseWord(word: Word): boolean {
   if (isParenthetical(word) || NUMBER_MODIFIER.test(word.text) || SLASHED_NUMBER.test(word.text)) return true;
+  if (SHARE.test(word.text)) return true;
   if (CLAUSE_OPENERS.has(word.text) && !SUBJECT_OPENERS.has(word.text)) return false;
   return LETTER.test(word.text[0] ?? '') && !PHRASE_BOUNDARIES.has(word.text.toLowerCase());
 }

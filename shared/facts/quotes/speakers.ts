@@ -58,7 +58,9 @@ const GENERIC_ORGANISATION_NOUNS = new Set(
 );
 /** Words before "of" in a subject: "one of the organisers", "members of Congress". */
 const OF_HEADS = new Set(
-  'one some many most several all each none both two three few group head chief member part'.split(' '),
+  'one some many most several all each none both two three few group head chief member part percent majority'.split(
+    ' ',
+  ),
 );
 const SPEAKER_NOUNS = [PERSON_ROLE_NOUNS, PEOPLE_NOUNS, ORGANISATION_NOUNS, OUTLET_NOUNS, DOCUMENT_NOUNS];
 const UNRESOLVED_PRONOUNS = new Set(['they', 'we', 'i', 'you']);
@@ -126,16 +128,22 @@ export function resolvePhrase(
   return { speaker: speakerText(context.text, words), mention: span, verb };
 }
 
-/** "A GAO report [released last year]", "a complaint [filed by the SEC]": the noun phrase before the participle. */
+/**
+ * "A GAO report [released last year]", "a complaint [filed by the SEC]": the noun phrase before the participle.
+ * After a determiner, a preposition or an adverb it is an adjective: "52 percent of registered voters".
+ */
 function withoutParticipleClause(phrase: readonly Word[]): readonly Word[] {
   const cut = phrase.findIndex((word, index) => {
     const before = phrase[index - 1]?.text.toLowerCase() ?? '';
-    return index > 0 && PARTICIPLE.test(word.text) && !NOT_SPEAKERS.has(before) && !isAdverbInLy(before);
+    const modifier = NOT_SPEAKERS.has(before) || AFFILIATIONS.has(before) || isAdverbInLy(before);
+    return index > 0 && PARTICIPLE.test(word.text) && !modifier;
   });
   return cut > 0 ? phrase.slice(0, cut) : phrase;
 }
 
-function singular(noun: string): string {
+/** The singular of a noun, or of the last word of a joined one ("52 percent"). */
+function singular(word: string): string {
+  const noun = word.slice(word.lastIndexOf(' ') + 1);
   if (noun.endsWith('ies')) return `${noun.slice(0, -3)}y`;
   if (noun.endsWith('men')) return `${noun.slice(0, -3)}man`;
   return noun.endsWith('s') && !noun.endsWith('ss') ? noun.slice(0, -1) : noun;
@@ -297,7 +305,8 @@ function describedEntity(
 ): EntityMentionRef | undefined {
   const affiliation = words.findIndex((word, index) => index > 0 && AFFILIATIONS.has(word.text));
   if (affiliation > 0) return describedEntity(context, words.slice(affiliation + 1), position);
-  const last = words.at(-1) as Word;
+  const last = words.at(-1);
+  if (last === undefined) return undefined;
   const head = singular(last.text.toLowerCase());
   if (words.length > 4 || isCapitalised(last.text)) return undefined;
   if (OUTLET_NOUNS.has(head)) {

@@ -22,6 +22,8 @@ const SURFACES: ReadonlyArray<readonly [NerType, string]> = [
   ['PER', 'Tim Kaine'],
   ['PER', 'Elizabeth Warren'],
   ['PER', 'Ted Cruz'],
+  ['PER', 'G.K. Butterfield'],
+  ['PER', 'Bruce Springsteen'],
   ['PER', 'Malkia Cyril'],
   ['PER', 'Ellis'],
   ['PER', 'Dana Whitfield'],
@@ -237,6 +239,32 @@ describe('findQuotes: descriptions, pronouns and places', () => {
     const [quote] = quotesOf('Beijing made it clear that “relations are at their lowest level in years.”');
 
     expect(quote).toMatchObject({ speaker: 'Beijing', speakerType: 'organization', verb: 'made it clear' });
+  });
+
+  it('reads a name with dotted initials as one name', () => {
+    const text = '“This is a disgusting day,” said Rep. G.K. Butterfield (D-N.C.), head of the caucus.';
+
+    expect(attributions(text)).toEqual([
+      ['This is a disgusting day', 'G.K. Butterfield', 'G.K. Butterfield'],
+    ]);
+  });
+
+  it('takes the agent of a passive reporting verb', () => {
+    const text = 'The plan was described by Bruce Springsteen as “a disaster for all of us.”';
+
+    expect(attributions(text)).toEqual([
+      ['a disaster for all of us.', 'Bruce Springsteen', 'Bruce Springsteen'],
+    ]);
+  });
+
+  it('takes a document that "read" a quote, and a share of voters polled', () => {
+    const text =
+      '“The comeback of the decade is complete,” the article read. Only 52 percent of registered voters agreed that she is “fit to serve.”';
+
+    expect(attributions(text)).toEqual([
+      ['The comeback of the decade is complete', 'the article', 'the article'],
+      ['fit to serve.', 'Only 52 percent of registered voters', 'Only 52 percent of registered voters'],
+    ]);
   });
 
   it('never takes a dateline for the speaker', () => {
