@@ -88,6 +88,10 @@ export interface TokenInfo {
   readonly shape: string;
   /** Whether the text starts with a capital: the word then keys the prediction history. */
   readonly capitalised: boolean;
+  /** Whether the text has a letter, a lower-case letter, and starts with a letter or digit. */
+  readonly hasLetter: boolean;
+  readonly hasLower: boolean;
+  readonly wordlike: boolean;
   /** Own features in running text and in a capitals line (where the cased word says nothing). */
   readonly own: readonly [OwnFeatures, OwnFeatures];
   readonly neighbour: NeighbourFeatures;
@@ -145,6 +149,9 @@ function describe(text: string): TokenInfo {
     lower,
     shape,
     capitalised,
+    hasLetter: LETTER.test(text),
+    hasLower: HAS_LOWER.test(text),
+    wordlike: WORDLIKE.test(text),
     own,
     neighbour: neighbourFeatures(lower, shape),
     scored: undefined,
@@ -154,13 +161,13 @@ function describe(text: string): TokenInfo {
   return info;
 }
 
-function isCapsLine(sentence: Sentence): boolean {
+function isCapsLine(tokens: readonly TokenInfo[]): boolean {
   let words = 0;
   let capitals = 0;
-  for (const token of sentence) {
-    if (!LETTER.test(token.text)) continue;
+  for (const token of tokens) {
+    if (!token.hasLetter) continue;
     words += 1;
-    if (!HAS_LOWER.test(token.text)) capitals += 1;
+    if (!token.hasLower) capitals += 1;
   }
   return words > 0 && capitals / words >= CAPS_LINE_SHARE;
 }
@@ -182,31 +189,31 @@ function remember(contexts: Map<string, Set<string>>, word: string, neighbour: s
   contexts.set(word, seen);
 }
 
-function collectEvidence(sentences: readonly Sentence[], infos: readonly TokenInfo[][], caps: boolean[]) {
+function collectEvidence(infos: readonly TokenInfo[][], caps: boolean[]) {
   const capitalised = new Set<string>();
   const lowercase = new Set<string>();
   const before = new Map<string, Set<string>>();
   const after = new Map<string, Set<string>>();
-  sentences.forEach((sentence, s) => {
-    const tokens = infos[s] ?? [];
+  // Token flags memoised per text (describe) rather than regexes per token; bounds checked at the edges.
+  infos.forEach((tokens, s) => {
+    const last = tokens.length - 1;
     tokens.forEach((info, t) => {
-      if (!CAPITALISED.test(sentence[t]?.text ?? '')) return;
-      remember(before, info.lower, tokens[t - 1]?.lower ?? BEFORE);
-      remember(after, info.lower, tokens[t + 1]?.lower ?? AFTER);
+      if (!info.capitalised) return;
+      remember(before, info.lower, t > 0 ? (tokens[t - 1] as TokenInfo).lower : BEFORE);
+      remember(after, info.lower, t < last ? (tokens[t + 1] as TokenInfo).lower : AFTER);
     });
     if (caps[s]) return;
-    sentence.forEach((token, t) => {
-      const lower = infos[s]?.[t]?.lower ?? '';
-      if (!HAS_LOWER.test(token.text)) return;
-      if (!CAPITALISED.test(token.text)) lowercase.add(lower);
-      else if (t > 0 && WORDLIKE.test(sentence[t - 1]?.text ?? '')) capitalised.add(lower);
+    tokens.forEach((info, t) => {
+      if (!info.hasLower) return;
+      if (!info.capitalised) lowercase.add(info.lower);
+      else if (t > 0 && (tokens[t - 1] as TokenInfo).wordlike) capitalised.add(info.lower);
     });
   });
   return { capitalised, lowercase, before, after } satisfies DocumentEvidence;
 }
 
-function firstWordIndex(sentence: Sentence): number {
-  const index = sentence.findIndex((token) => WORDLIKE.test(token.text));
+function firstWordIndex(tokens: readonly TokenInfo[]): number {
+  const index = tokens.findIndex((token) => token.wordlike);
   return Math.max(index, 0);
 }
 
@@ -322,8 +329,8 @@ export interface DocumentDescription {
 /** Describes a document's tokens (memoised per token text) and collects its document-level evidence. */
 export function describeDocument(sentences: readonly Sentence[], gazetteer: Gazetteer): DocumentDescription {
   const infos = sentences.map((sentence) => sentence.map((token) => describe(token.text)));
-  const caps = sentences.map(isCapsLine);
-  return { sentences, infos, caps, evidence: collectEvidence(sentences, infos, caps), gazetteer };
+  const caps = infos.map(isCapsLine);
+  return { sentences, infos, caps, evidence: collectEvidence(infos, caps), gazetteer };
 }
 
 /**
@@ -368,7 +375,7 @@ export function sentenceContext(document: DocumentDescription, s: number): Sente
     tokens,
     marks,
     caps: document.caps[s] ?? false,
-    first: firstWordIndex(sentence),
+    first: firstWordIndex(tokens),
     evidence: document.evidence,
     common: gazetteer.common,
   };
