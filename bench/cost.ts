@@ -8,9 +8,11 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { MAX_INDEXED_ENTITIES, toItem } from '#shared/adapters/article-store.ts';
+import { toItem } from '#shared/adapters/article-store.ts';
+import { indexEntries } from '#shared/adapters/entity-index.ts';
 import { processArticle } from '#shared/process-article.ts';
 import type { Result } from '#shared/result.ts';
+import { uploadOrder } from '#shared/use-cases/article-id.ts';
 import { renderResultPage } from '#shared/viewer/render-page.ts';
 import { PROCESS_MEMORY_MB } from '../infra/function-sizing.ts';
 import { LAMBDA_MB_PER_VCPU, AWS_PRICES as PRICE } from './aws-prices.ts';
@@ -34,8 +36,12 @@ const HEAP_SHARE = 0.75;
 
 /** What this machine cannot measure: each is a stated assumption. */
 export const ASSUMPTIONS = {
-  /** AWS calls per article in `process`: HEAD, GET, 2 idempotency writes, PROCESSING put, DONE put, entity batch, 2 S3 PUTs. */
-  awsCallsPerArticle: 9,
+  /**
+   * AWS calls per article in `process`, in sequence: HEAD, GET, 2 idempotency writes, the Result's consistent read
+   * and PROCESSING update, the entity manifest's read and write, the index entries and their name counts (written
+   * concurrently: one round), DONE put, 2 S3 PUTs.
+   */
+  awsCallsPerArticle: 12,
   /** Latency of one AWS call from Lambda in the same region. */
   msPerAwsCall: 15,
   /** The records of a batch are processed concurrently, so their calls overlap this much. */
@@ -85,6 +91,9 @@ function fitCpu(samples: readonly { bytes: number; cpuMs: number }[]) {
   return { fixedMs: meanY - msPerByte * meanX, msPerByte };
 }
 
+/** The upload order an S3 notification gives an article: the index entries' sort keys hold it. */
+const ORDER = uploadOrder({ eventTime: '2026-11-30T12:00:00.000Z', sequencer: '0067F1A2B3C4D5E6F7' });
+
 /** A 5 KB article's footprint, measured on the dev articles near 5 KB: what it stores and indexes. */
 function footprint(articles: readonly CnndmArticle[]) {
   const near = articles.filter((a) => Math.abs(Buffer.byteLength(a.text) - ARTICLE_BYTES) <= NEAR_BYTES);
@@ -109,7 +118,20 @@ function footprint(articles: readonly CnndmArticle[]) {
     itemBytes: mean(itemBytes),
     textBytes: mean(results.map((r) => Buffer.byteLength(r.text))),
     pageBytes: mean(results.map((r) => Buffer.byteLength(renderResultPage(r)))),
-    indexedEntities: mean(results.map((r) => Math.min(MAX_INDEXED_ENTITIES, r.facts.entities.length))),
+    // Index entries: one per salient entity and folded name (aliases that fold apart make more than one).
+    indexedEntities: mean(results.map((r) => indexEntries(r, ORDER).length)),
+    // The article's entity manifest: the keys of its index entries.
+    manifestBytes: mean(
+      results.map((r) =>
+        Buffer.byteLength(
+          JSON.stringify({
+            pk: `ARTICLE#${r.id}`,
+            sk: 'ENTITIES',
+            entries: indexEntries(r, ORDER).map(({ pk, sk }) => ({ pk, sk })),
+          }),
+        ),
+      ),
+    ),
   };
 }
 
@@ -136,7 +158,8 @@ function writeUnitsPerArticle(itemBytes: number, fp: Fp): number {
     1 + // PENDING, from POST /articles
     1 + // PROCESSING
     Math.ceil(Math.min(itemBytes, 400_000) / 1024) + // DONE
-    fp.indexedEntities + // entity index items, 1 KB or less each
+    2 * fp.indexedEntities + // entity index items and their names' counts, 1 KB or less each
+    Math.ceil(fp.manifestBytes / 1024) + // the entity manifest, written once on a first run
     2 // idempotency record: in progress, then completed
   );
 }
@@ -155,9 +178,11 @@ function costPerArticle(
     ASSUMPTIONS.apiRequestsPerArticle * (API_MEMORY_MB / 1024) * (ASSUMPTIONS.apiMsPerRequest / 1000);
   const itemBytes = fp.itemBytes * Math.max(1, scale);
   const writeUnits = writeUnitsPerArticle(itemBytes, fp);
-  const readUnits = 0.5 * Math.ceil(Math.min(itemBytes, 400_000) / 4096); // GET /articles/{id}, eventually consistent
+  const readUnits =
+    0.5 * Math.ceil(Math.min(itemBytes, 400_000) / 4096) + // GET /articles/{id}, eventually consistent
+    2; // process: the Result's and the manifest's consistent reads (small items, 1 unit each)
   const storedS3Bytes = bytes + fp.textBytes * scale + fp.pageBytes * Math.max(1, scale);
-  const storedTableBytes = itemBytes + fp.indexedEntities * 200;
+  const storedTableBytes = itemBytes + fp.indexedEntities * 200 + fp.manifestBytes;
   const logBytes =
     ASSUMPTIONS.logBytesPerInvocation / BATCH_SIZE +
     ASSUMPTIONS.logBytesPerArticle +
@@ -244,7 +269,7 @@ async function main(): Promise<void> {
     `from bench:perf of ${perf.measuredAt} (${perf.load}); CPU per article = ${cpu.fixedMs.toFixed(2)} ms + ${(cpu.msPerByte * 1000).toFixed(3)} ms per KB`,
   );
   console.log(
-    `a 5 KB article (mean of ${fp.articles} dev articles within ${NEAR_BYTES} bytes): item ${fp.itemBytes.toFixed(0)} B, text ${fp.textBytes.toFixed(0)} B, page ${fp.pageBytes.toFixed(0)} B, ${fp.indexedEntities.toFixed(1)} indexed entities`,
+    `a 5 KB article (mean of ${fp.articles} dev articles within ${NEAR_BYTES} bytes): item ${fp.itemBytes.toFixed(0)} B, text ${fp.textBytes.toFixed(0)} B, page ${fp.pageBytes.toFixed(0)} B, ${fp.indexedEntities.toFixed(1)} index entries, manifest ${fp.manifestBytes.toFixed(0)} B`,
   );
   console.log('\n| memory MB | process ms per article | worst 5 MiB input s | fits | $ per 1M |');
   for (const row of memory.rows) {
