@@ -173,6 +173,8 @@ export async function resultsForKey(apiUrl: string, key: string): Promise<Result
 export function httpTestStack(): {
   readonly local: TestStack;
   readonly api: (path: string, init?: RequestInit) => Promise<Response>;
+  /** The Result of `id` over GET /articles/{id} once it has ended (DONE or FAILED) and, with `after`, was written after that time. */
+  readonly ended: (id: string, after?: string) => Promise<Result>;
 } {
   let started: TestStack | undefined;
   beforeAll(async () => {
@@ -185,10 +187,20 @@ export function httpTestStack(): {
     if (started === undefined) throw new Error('The local stack has not started');
     return started;
   };
+  const api = (path: string, init?: RequestInit) => fetch(`${running().stack.endpoints.api}${path}`, init);
   return {
     get local() {
       return running();
     },
-    api: (path, init) => fetch(`${running().stack.endpoints.api}${path}`, init),
+    api,
+    ended: (id, after) =>
+      eventually(
+        async () => {
+          const result = (await (await api(`/articles/${id}`)).json()) as Result;
+          const over = result.status === 'DONE' || result.status === 'FAILED';
+          return over && (after === undefined || result.processedAt > after) ? result : undefined;
+        },
+        { what: `the Result of ${id}`, timeoutMs: 180_000, intervalMs: 500 },
+      ),
   };
 }

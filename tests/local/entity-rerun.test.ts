@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createArticleStore } from '#shared/adapters/article-store.ts';
 import type { Result } from '#shared/result.ts';
 import { LOCAL_NAMES } from '../../local/settings.ts';
-import { eventually, httpTestStack } from '../helpers/local-stack.ts';
+import { httpTestStack } from '../helpers/local-stack.ts';
 
 /**
  * On the local stack: an article whose earlier run (an older pipeline version) found an entity the current
@@ -16,18 +16,7 @@ const ARTICLE =
   '"It is a good day for the city," Ann Lee said.';
 
 const http = httpTestStack();
-const { api } = http;
-
-function ended(id: string, after?: string): Promise<Result> {
-  return eventually(
-    async () => {
-      const result = (await (await api(`/articles/${id}`)).json()) as Result;
-      const over = result.status === 'DONE' || result.status === 'FAILED';
-      return over && (after === undefined || result.processedAt > after) ? result : undefined;
-    },
-    { what: `the Result of ${id}`, timeoutMs: 180_000, intervalMs: 500 },
-  );
-}
+const { api, ended } = http;
 
 const idsUnder = async (type: string, name: string) =>
   (

@@ -1,26 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { Result } from '#shared/result.ts';
-import { eventually, httpTestStack } from '../helpers/local-stack.ts';
+import { httpTestStack } from '../helpers/local-stack.ts';
 
 /** POST /articles/{id}/reprocess over HTTP on the local stack: the stored upload runs through the pipeline again. */
 
 const SEED = readFileSync(new URL('../fixtures/seed-article.txt', import.meta.url), 'utf8');
 
 const http = httpTestStack();
-const { api } = http;
-
-/** The Result once it has ended (DONE or FAILED) and, with `after`, was written after that time. */
-function ended(id: string, after?: string): Promise<Result> {
-  return eventually(
-    async () => {
-      const result = (await (await api(`/articles/${id}`)).json()) as Result;
-      const over = result.status === 'DONE' || result.status === 'FAILED';
-      return over && (after === undefined || result.processedAt > after) ? result : undefined;
-    },
-    { what: `the Result of ${id}`, timeoutMs: 180_000, intervalMs: 500 },
-  );
-}
+const { api, ended } = http;
 
 describe('POST /articles/{id}/reprocess on the local stack', () => {
   it('runs the pipeline again on the stored upload; the new Result keeps the earlier run in history', async () => {
