@@ -15,7 +15,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { ENV } from '#shared/config.ts';
 import { BUNDLE_FILE, FUNCTION_BUNDLE, PIPELINE_DATA } from '../infra/bundling.ts';
-import { heapFlags, heapLimitsFor, PROCESS_MEMORY_MB } from '../infra/function-sizing.ts';
+import { heapFlags, heapLimitsFor, PROCESS_MEMORY_MB, V8_FLAGS } from '../infra/function-sizing.ts';
 import { canMeasureChildren, runMeasured } from './child-usage.ts';
 import { loadNote, median, writeResults } from './measure.ts';
 
@@ -104,7 +104,9 @@ async function buildBundle(name: keyof typeof BUNDLES, directory: string): Promi
 
 function nodeArguments(bundle: string): string[] {
   return [
+    // As the function's runtime wrapper starts Node in Lambda (infra/runtime/heap-cap.sh).
     ...heapFlags(heapLimitsFor(PROCESS_MEMORY_MB)),
+    ...V8_FLAGS,
     '--input-type=module',
     '-e',
     IMPORT_SCRIPT,

@@ -13,6 +13,14 @@ const IMPORT_META_URL = '__precisImportMetaUrl';
 export const IMPORT_META_URL_BANNER = `const ${IMPORT_META_URL} = require('node:url').pathToFileURL(__filename).href;`;
 
 /**
+ * Modules replaced in the bundles: linkedom's CSS parser, which precis never calls, by a stub that throws
+ * (infra/bundle-stubs/cssomnom-parse.ts says why). A path from the repository's root.
+ */
+export const BUNDLE_ALIASES = {
+  'cssomnom/parse': 'infra/bundle-stubs/cssomnom-parse.ts',
+} as const;
+
+/**
  * The esbuild settings NodejsFunction uses for our bundles: one minified CommonJS file, index.js, with an
  * external source map. CommonJS rather than ESM for the cold start: an ES module's `import` of a Node
  * builtin makes Node build its ESM facade, which reads every export, and some exports are lazy getters:
@@ -28,6 +36,8 @@ export const FUNCTION_BUNDLE = {
   mainFields: ['module', 'main'] as string[],
   banner: { js: IMPORT_META_URL_BANNER },
   define: { 'import.meta.url': IMPORT_META_URL },
+  /** esbuild resolves an alias's replacement from its working directory, the repository's root. */
+  alias: Object.fromEntries(Object.entries(BUNDLE_ALIASES).map(([module, path]) => [module, `./${path}`])),
   minify: true,
   keepNames: true,
   /** A separate index.js.map: Node reads it only with NODE_OPTIONS=--enable-source-maps. */

@@ -35,6 +35,17 @@ export const HEAP_ENV = {
   maxSemiSpaceMb: 'PRECIS_MAX_SEMI_SPACE_MB',
 } as const;
 
+/**
+ * V8 flags every function runs with, passed by the same wrapper script in Lambda (`V8_FLAGS_ENV`), and by
+ * bench:cold-start to the processes it times. `--no-regexp-tier-up`: V8 compiles each regular expression to
+ * native code on its first run, instead of interpreting its bytecode once and compiling it again on the
+ * second; the pipeline runs a few hundred expressions over each article, and interpreting them over the
+ * whole text once cost a fresh process's first article about 100 ms of CPU more than compiling them
+ * (interleaved fresh processes, README Performance). Warm runs use native code either way.
+ */
+export const V8_FLAGS: readonly string[] = ['--no-regexp-tier-up'];
+export const V8_FLAGS_ENV = 'PRECIS_V8_FLAGS';
+
 /** The same limits as Node command-line flags. */
 export function heapFlags(limits: HeapLimits): string[] {
   return [`--max-old-space-size=${limits.maxOldSpaceMb}`, `--max-semi-space-size=${limits.maxSemiSpaceMb}`];

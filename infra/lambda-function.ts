@@ -5,8 +5,8 @@ import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
-import { FUNCTION_BUNDLE } from './bundling.ts';
-import { HEAP_ENV, heapLimitsFor } from './function-sizing.ts';
+import { BUNDLE_ALIASES, FUNCTION_BUNDLE } from './bundling.ts';
+import { HEAP_ENV, heapLimitsFor, V8_FLAGS, V8_FLAGS_ENV } from './function-sizing.ts';
 
 /** The wrapper that gives the runtime our V8 heap cap (see the script), and where Lambda finds it. */
 const HEAP_CAP_SCRIPT = fileURLToPath(new URL('./runtime/heap-cap.sh', import.meta.url));
@@ -61,8 +61,8 @@ export interface LambdaFunctionProps {
 /**
  * The one way precis builds a Lambda function: a `NodejsFunction` bundled by the local esbuild as CommonJS
  * (no Docker), Node.js 22 on arm64, active tracing, Powertools environment, a V8 heap cap suited to its
- * memory size (`heapLimitsFor`, applied by a runtime wrapper script), and its own log group with a
- * retention. Its role can write to that log group only (no AWS managed policy); everything else is
+ * memory size (`heapLimitsFor`) and our V8 flags (`V8_FLAGS`), both applied by a runtime wrapper script,
+ * and its own log group with a retention. Its role can write to that log group only (no AWS managed policy); everything else is
  * added with `grant*` by the stack.
  */
 export class LambdaFunction extends NodejsFunction {
@@ -98,6 +98,7 @@ export class LambdaFunction extends NodejsFunction {
         AWS_LAMBDA_EXEC_WRAPPER: HEAP_CAP_WRAPPER,
         [HEAP_ENV.maxOldSpaceMb]: String(heap.maxOldSpaceMb),
         [HEAP_ENV.maxSemiSpaceMb]: String(heap.maxSemiSpaceMb),
+        [V8_FLAGS_ENV]: V8_FLAGS.join(' '),
         ...props.environment,
       },
       bundling: {
@@ -109,6 +110,9 @@ export class LambdaFunction extends NodejsFunction {
         keepNames: FUNCTION_BUNDLE.keepNames,
         sourceMap: true,
         sourcesContent: FUNCTION_BUNDLE.sourcesContent,
+        esbuildArgs: {
+          '--alias': Object.entries(BUNDLE_ALIASES).map(([module, path]) => `${module}=${ROOT}${path}`),
+        },
         // The SDK versions pinned in package-lock.json, not whichever the runtime happens to ship.
         bundleAwsSDK: true,
         forceDockerBundling: false,

@@ -1,7 +1,12 @@
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
-import { BUNDLE_FILE, FUNCTION_BUNDLE } from '../../infra/bundling.ts';
+import { processArticle } from '#shared/process-article.ts';
+import { BUNDLE_FILE, FUNCTION_BUNDLE, PIPELINE_DATA } from '../../infra/bundling.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const PRESIGNERS = ['@aws-sdk/s3-presigned-post', '@aws-sdk/s3-request-presigner'];
@@ -33,9 +38,65 @@ describe('what the function bundles hold', () => {
     for (const name of [...PRESIGNERS, STEP_FUNCTIONS]) expect(packages).not.toContain(name);
   }, 120_000);
 
+  it('leaves out linkedom’s CSS parser (cssomnom), which nothing precis runs calls', async () => {
+    const packages = await packagesIn('functions/process.ts');
+
+    expect(packages).toContain('linkedom');
+    expect(packages).not.toContain('cssomnom');
+  }, 120_000);
+
   it('keeps them in the api bundle, which hands out links and starts backfills', async () => {
     const packages = await packagesIn('functions/api.ts');
 
     for (const name of [...PRESIGNERS, STEP_FUNCTIONS]) expect(packages).toContain(name);
+  }, 120_000);
+});
+
+/** An HTML page with a `<style>` element, processed as the seed of the cold-start benchmark is. */
+const PAGE = fileURLToPath(new URL('../fixtures/clean/article.html', import.meta.url));
+const PROCESS_PAGE = `const bytes = require('node:fs').readFileSync(process.argv[2]);
+const { processArticle } = require(process.argv[1]);
+const result = processArticle({ id: 'page', bytes, source: { contentType: 'text/html', bytes: bytes.length } }, { now: () => new Date(0) });
+console.log(JSON.stringify(result));`;
+
+describe('the process function’s pipeline as bundled', () => {
+  it('gives an HTML page with a stylesheet the Result the unbundled pipeline gives', async () => {
+    const directory = mkdtempSync(join(tmpdir(), 'precis-bundled-pipeline-'));
+    try {
+      const bundle = join(directory, BUNDLE_FILE);
+      await build({
+        ...FUNCTION_BUNDLE,
+        absWorkingDir: ROOT,
+        entryPoints: ['bench/fixtures/process-first-article.ts'],
+        outfile: bundle,
+        sourcemap: false,
+        logLevel: 'warning',
+      });
+      for (const [target, source] of Object.entries(PIPELINE_DATA)) {
+        mkdirSync(join(directory, target, '..'), { recursive: true });
+        copyFileSync(join(ROOT, source), join(directory, target));
+      }
+      const bytes = readFileSync(PAGE);
+
+      const bundled = execFileSync(process.execPath, ['-e', PROCESS_PAGE, bundle, PAGE], {
+        cwd: ROOT,
+        env: {
+          PATH: process.env.PATH,
+          AWS_REGION: 'us-east-1',
+          TABLE_NAME: 'results',
+          BUCKET_NAME: 'articles',
+        },
+        encoding: 'utf8',
+      });
+
+      const unbundled = processArticle(
+        { id: 'page', bytes, source: { contentType: 'text/html', bytes: bytes.length } },
+        { now: () => new Date(0) },
+      );
+      expect(unbundled.status).toBe('DONE');
+      expect(JSON.parse(bundled)).toEqual(JSON.parse(JSON.stringify(unbundled)));
+    } finally {
+      rmSync(directory, { recursive: true, force: true });
+    }
   }, 120_000);
 });

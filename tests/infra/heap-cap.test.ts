@@ -8,7 +8,13 @@ import { Template } from 'aws-cdk-lib/assertions';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DEFAULT_MAX_INPUT_BYTES } from '#shared/config.ts';
 import type { InputRun } from '../../bench/large-input.ts';
-import { HEAP_ENV, heapLimitsFor, PROCESS_MEMORY_MB } from '../../infra/function-sizing.ts';
+import {
+  HEAP_ENV,
+  heapLimitsFor,
+  PROCESS_MEMORY_MB,
+  V8_FLAGS,
+  V8_FLAGS_ENV,
+} from '../../infra/function-sizing.ts';
 import { PrecisStack } from '../../infra/precis-stack.ts';
 import { createTestApp } from './synth.ts';
 
@@ -75,6 +81,36 @@ describe('the runtime wrapper (infra/runtime/heap-cap.sh)', () => {
     expect(probe.limitMb).toBeLessThan(memoryMb);
   });
 
+  it('adds the V8 flags of PRECIS_V8_FLAGS, one argument each, with or without a cap', () => {
+    const memoryMb = 1024;
+    const { maxOldSpaceMb, maxSemiSpaceMb } = heapLimitsFor(memoryMb);
+    const flags = { [V8_FLAGS_ENV]: '--no-regexp-tier-up --stack-trace-limit=20' };
+
+    const capped = JSON.parse(
+      throughWrapper([...runtimeArguments(memoryMb), PROBE, 'a b'], {
+        ...heapEnvironment(memoryMb),
+        ...flags,
+      }),
+    );
+    const uncapped = JSON.parse(throughWrapper(['--max-old-space-size=900', PROBE], flags));
+
+    expect(capped.execArgv).toEqual([
+      `--max-old-space-size=${maxOldSpaceMb}`,
+      `--max-semi-space-size=${maxSemiSpaceMb}`,
+      '--no-regexp-tier-up',
+      '--stack-trace-limit=20',
+      '--expose-gc',
+      '--max-http-header-size',
+      '81920',
+    ]);
+    expect(capped.argv).toEqual(['a b']);
+    expect(uncapped.execArgv).toEqual([
+      '--no-regexp-tier-up',
+      '--stack-trace-limit=20',
+      '--max-old-space-size=900',
+    ]);
+  });
+
   it('starts the command unchanged when no cap is configured', () => {
     const probe = JSON.parse(throughWrapper(['--max-old-space-size=900', PROBE], {}));
 
@@ -96,13 +132,14 @@ describe('heap caps in the stack', () => {
   );
 
   it.each(functions.map(([id, resource]) => [id, resource]))(
-    'starts %s through the wrapper with the cap of its memory size',
+    'starts %s through the wrapper with the cap of its memory size and our V8 flags',
     (_id, resource) => {
       const { MemorySize, Environment } = resource.Properties;
 
       expect(Environment?.Variables).toMatchObject({
         AWS_LAMBDA_EXEC_WRAPPER: '/var/task/heap-cap.sh',
         ...heapEnvironment(MemorySize),
+        [V8_FLAGS_ENV]: V8_FLAGS.join(' '),
       });
     },
   );
