@@ -13,11 +13,13 @@ const IMPORT_META_URL = '__precisImportMetaUrl';
 export const IMPORT_META_URL_BANNER = `const ${IMPORT_META_URL} = require('node:url').pathToFileURL(__filename).href;`;
 
 /**
- * Modules replaced in the bundles: linkedom's CSS parser, which precis never calls, by a stub that throws
- * (infra/bundle-stubs/cssomnom-parse.ts says why). A path from the repository's root.
+ * Modules replaced in the bundles, for the cold start (each stub says why): linkedom's CSS parser, which
+ * precis never calls, by one that throws; the SDK's default credential chain by its first link, the
+ * environment, where Lambda puts the function role's credentials. Paths from the repository's root.
  */
 export const BUNDLE_ALIASES = {
   'cssomnom/parse': 'infra/bundle-stubs/cssomnom-parse.ts',
+  '@aws-sdk/credential-provider-node': 'infra/bundle-stubs/credentials-from-environment.ts',
 } as const;
 
 /**

@@ -11,6 +11,14 @@ import { BUNDLE_FILE, FUNCTION_BUNDLE, PIPELINE_DATA } from '../../infra/bundlin
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const PRESIGNERS = ['@aws-sdk/s3-presigned-post', '@aws-sdk/s3-request-presigner'];
 const STEP_FUNCTIONS = '@aws-sdk/client-sfn';
+/** The SDK's default credential chain and the links past the environment it brings. */
+const CREDENTIAL_CHAIN = [
+  '@aws-sdk/credential-provider-node',
+  '@aws-sdk/credential-provider-ini',
+  '@aws-sdk/credential-provider-sso',
+  '@aws-sdk/nested-clients',
+  '@smithy/credential-provider-imds',
+];
 
 /** The npm packages a function's bundle holds code of, built as the stack builds it. */
 async function packagesIn(entry: string): Promise<Set<string>> {
@@ -45,10 +53,72 @@ describe('what the function bundles hold', () => {
     expect(packages).not.toContain('cssomnom');
   }, 120_000);
 
+  it('leaves out the credential chain past the environment (SSO, ini files, STS, metadata)', async () => {
+    const packages = await packagesIn('functions/process.ts');
+
+    expect(packages).toContain('@aws-sdk/credential-provider-env');
+    for (const name of CREDENTIAL_CHAIN) expect(packages).not.toContain(name);
+  }, 120_000);
+
   it('keeps them in the api bundle, which hands out links and starts backfills', async () => {
     const packages = await packagesIn('functions/api.ts');
 
     for (const name of [...PRESIGNERS, STEP_FUNCTIONS]) expect(packages).toContain(name);
+  }, 120_000);
+});
+
+/** Builds `entry` as the stack builds a function, with the pipeline's data beside it, into `directory`. */
+async function buildInto(directory: string, entry: string): Promise<string> {
+  const bundle = join(directory, BUNDLE_FILE);
+  await build({
+    ...FUNCTION_BUNDLE,
+    absWorkingDir: ROOT,
+    entryPoints: [entry],
+    outfile: bundle,
+    sourcemap: false,
+    logLevel: 'warning',
+  });
+  for (const [target, source] of Object.entries(PIPELINE_DATA)) {
+    mkdirSync(join(directory, target, '..'), { recursive: true });
+    copyFileSync(join(ROOT, source), join(directory, target));
+  }
+  return bundle;
+}
+
+const RESOLVE_CREDENTIALS = `require(process.argv[1]).resolveCredentials().then((all) => console.log(JSON.stringify(all)));`;
+
+describe('the SDK clients as bundled', () => {
+  it('sign with the credentials Lambda puts in the environment', async () => {
+    const directory = mkdtempSync(join(tmpdir(), 'precis-bundled-credentials-'));
+    try {
+      const bundle = await buildInto(directory, 'tests/fixtures/bundled-credentials.ts');
+      const environment = {
+        AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE',
+        AWS_SECRET_ACCESS_KEY: 'secret',
+        AWS_SESSION_TOKEN: 'token',
+      };
+
+      const resolved = execFileSync(process.execPath, ['-e', RESOLVE_CREDENTIALS, bundle], {
+        cwd: directory,
+        env: { PATH: process.env.PATH, AWS_REGION: 'us-east-1', ...environment },
+        encoding: 'utf8',
+      });
+
+      const credentials = JSON.parse(resolved) as {
+        accessKeyId: string;
+        secretAccessKey: string;
+        sessionToken: string;
+      }[];
+      expect(credentials).toHaveLength(2);
+      for (const identity of credentials)
+        expect(identity).toMatchObject({
+          accessKeyId: 'AKIDEXAMPLE',
+          secretAccessKey: 'secret',
+          sessionToken: 'token',
+        });
+    } finally {
+      rmSync(directory, { recursive: true, force: true });
+    }
   }, 120_000);
 });
 
@@ -63,19 +133,7 @@ describe('the process function’s pipeline as bundled', () => {
   it('gives an HTML page with a stylesheet the Result the unbundled pipeline gives', async () => {
     const directory = mkdtempSync(join(tmpdir(), 'precis-bundled-pipeline-'));
     try {
-      const bundle = join(directory, BUNDLE_FILE);
-      await build({
-        ...FUNCTION_BUNDLE,
-        absWorkingDir: ROOT,
-        entryPoints: ['bench/fixtures/process-first-article.ts'],
-        outfile: bundle,
-        sourcemap: false,
-        logLevel: 'warning',
-      });
-      for (const [target, source] of Object.entries(PIPELINE_DATA)) {
-        mkdirSync(join(directory, target, '..'), { recursive: true });
-        copyFileSync(join(ROOT, source), join(directory, target));
-      }
+      const bundle = await buildInto(directory, 'bench/fixtures/process-first-article.ts');
       const bytes = readFileSync(PAGE);
 
       const bundled = execFileSync(process.execPath, ['-e', PROCESS_PAGE, bundle, PAGE], {

@@ -92,11 +92,13 @@ describe('the process bundle', () => {
     expect(statSync(bundle).size).toBeLessThanOrEqual(MAX_PROCESS_CODE_BYTES);
   });
 
-  it('holds the stub of linkedom’s CSS parser, not the parser (the alias of infra/bundling.ts)', () => {
+  it('holds the stubs of infra/bundling.ts’s aliases, not the modules they replace', () => {
     const code = readFileSync(bundleOf('ProcessFunction'), 'utf8');
 
     expect(code).toContain('The function bundles leave out CSS parsing');
     // A name from cssomnom's property tables.
     expect(code).not.toContain('logicalLonghands');
+    // A message of the SDK's default credential chain.
+    expect(code).not.toContain('defaultProvider::fromSSO');
   });
 });
