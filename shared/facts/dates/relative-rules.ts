@@ -64,6 +64,14 @@ const NOT_A_DAY_BEFORE = '(?<!(?:Good|Black|Cyber|Bloody|Easter|Holy|Ash|Palm|Su
 const NOT_A_DAY_AFTER =
   '(?!\\s(?:Times|Telegraph|Mirror|Post|Express|Herald|Mail|Night\\sFootball|Sport|People|Star|Independent|Tribune|Age|Review|School|Service|Mass|Prayers?)\\b)';
 const DAY_OFFSETS: Readonly<Record<string, number>> = { yesterday: -1, today: 0, tonight: 0, tomorrow: 1 };
+/**
+ * "today's youth", "in today's world", "the people of tomorrow": the present or the future age, not a day
+ * (news gold leaves them untagged); "today's vote", "today's editions" are the day.
+ */
+const GENERIC_DAY_AFTER =
+  "(?!['’]s?\\s(?:\\p{L}+\\s)?(?:world|youth|society|societies|generations?|children|kids|teenagers|students|families|parents|women|men|people|consumers|workers|computers|technology|technologies|economy|culture|standards|politics|age|era)(?![\\p{L}]))";
+/** "the people of tomorrow", "the world of today". */
+const GENERIC_DAY_BEFORE = '(?<!(?<![\\p{L}])(?:the|a|an)\\s\\p{L}+\\sof\\s)';
 
 /**
  * A weekday: the latest one on or before the anchor, or in a clause about the future the first one on or
@@ -235,8 +243,10 @@ export const RELATIVE_RULES: readonly Rule[] = [
   },
   {
     name: 'day-word',
-    pattern:
-      /(?<![\p{L}])(?:(?:[Ll]ate|[Ee]arly)\s)?([Yy]esterday|[Tt]oday|[Tt]omorrow|[Tt]onight)(?![\p{L}])/gu,
+    pattern: new RegExp(
+      `(?<![\\p{L}])${GENERIC_DAY_BEFORE}(?:(?:[Ll]ate|[Ee]arly)\\s)?([Yy]esterday|[Tt]oday|[Tt]omorrow|[Tt]onight)(?![\\p{L}])${GENERIC_DAY_AFTER}`,
+      'gu',
+    ),
     kind: 'relative',
     read: ([, word]) =>
       anchored((anchor) => unitsFrom(anchor, DAY_OFFSETS[(word ?? '').toLowerCase()] ?? 0, 'day')),

@@ -8,6 +8,12 @@ export type Tense = 'past' | 'future' | 'unknown';
 
 const FUTURE_BEFORE =
   /(?:(?<![\p{L}])(?:will|shall|won['’]t)|['’]ll|(?<![\p{L}])(?:(?:is|are|was|were)\s(?:set|due|scheduled|expected|going|slated)\sto|plans?\sto|planned\sto|planning\sto|(?:scheduled|planned|set|slated|due)\s(?:to|for)|until|as\s(?:soon|early)\sas|upcoming|payable|effective|due|expires?|of\srecord|to\sbe|expect(?:s|ed)?\s(?:\p{L}+\s)?to))(?![\p{L}])/giu;
+/**
+ * A verb in the present progressive ("is calling for the redemption on Dec. 7", "are meeting Monday"): news
+ * uses it for what is arranged to happen, so it looks ahead like "will". Not a noun in "-ing" ("is nothing").
+ */
+const PROGRESSIVE =
+  /(?:(?<![\p{L}])(?:is|are|am)|['’]re)\s(?:\p{L}+ly\s)?(?!(?:no|some|any|every)thing|thing|morning|evening|spring|king|during)\p{L}{2,}ing(?![\p{L}])/giu;
 const FUTURE_AFTER = /^[^.!?;\n]{0,30}?(?<![\p{L}])(?:will|shall)(?![\p{L}])/iu;
 /** A modal: a future cue that no later verb undoes (unlike "plans to", which a plan in the past can hold). */
 const MODAL_FUTURE = /^(?:will|shall|won['’]t|['’]ll)$/iu;
@@ -41,6 +47,16 @@ function lastMatch(pattern: RegExp, text: string): RegExpMatchArray | undefined 
   return last;
 }
 
+/** Of two matches, the one that starts later. */
+function later(
+  a: RegExpMatchArray | undefined,
+  b: RegExpMatchArray | undefined,
+): RegExpMatchArray | undefined {
+  if (a === undefined) return b;
+  if (b === undefined) return a;
+  return (b.index ?? 0) > (a.index ?? 0) ? b : a;
+}
+
 /**
  * The tense of the clause that holds text[start, end): the later of a future and a past cue before it wins,
  * except that a plan ("plans to travel in February") whose clause goes on in the past ("were delayed") is a
@@ -48,7 +64,7 @@ function lastMatch(pattern: RegExp, text: string): RegExpMatchArray | undefined 
  */
 export function tenseAt(text: string, start: number, end: number): Tense {
   const before = clauseBefore(text, start);
-  const future = lastMatch(FUTURE_BEFORE, before);
+  const future = later(lastMatch(FUTURE_BEFORE, before), lastMatch(PROGRESSIVE, before));
   const past = lastMatch(PAST_BEFORE, before)?.index ?? -1;
   if (future !== undefined && (future.index ?? 0) >= past) {
     const undone = !MODAL_FUTURE.test(future[0]) && PAST_AFTER.test(text.slice(end, end + WINDOW));

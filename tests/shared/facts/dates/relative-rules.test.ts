@@ -60,6 +60,11 @@ describe('dates placed by the publication date', () => {
     ['Results came on Election Day.', 'Election Day', '2022-11-08'],
     ['They met at Easter.', 'Easter', '2023-04-09'],
     ['The deal will close by year-end.', 'by year-end', '2023'],
+    // "today's" and "tomorrow's" for an event of that day
+    ["Today's vote will be close.", 'Today', '2023-06-19'],
+    ["The offer ran in today's editions of the paper.", 'today', '2023-06-19'],
+    ["Tomorrow's hearing was moved.", 'Tomorrow', '2023-06-20'],
+    ['The fund closes as of today.', 'today', '2023-06-19'],
   ])('resolves %j: %s -> %s', (text, expectedText, value) => {
     expect(found(text)).toContainEqual([expectedText, value]);
   });
@@ -80,6 +85,11 @@ describe('dates placed by the publication date', () => {
     ['Prices had a fall in value.'],
     ['They spring into action.'],
     ['The quarter-century low held.'],
+    // the present or future age, not a day
+    ["The case matters for today's youth."],
+    ["It is harder in today's world."],
+    ["The chip runs many of today's personal computers."],
+    ['He would choose the people of tomorrow.'],
   ])('reads no date in %j', (text) => {
     expect(found(text)).toEqual([]);
   });

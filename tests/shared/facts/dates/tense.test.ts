@@ -33,6 +33,13 @@ describe('tenseAt', () => {
     ['He plans to travel in February, which was a surprise.', 'February', 'future'],
     ['He will travel in February, as was agreed.', 'February', 'future'],
     ['Officials expected to meet on Friday were told to stay home.', 'Friday', 'past'],
+    // the present progressive of an arrangement looks ahead, even after "said"
+    ['The company said it is calling for the redemption on Dec. 7.', 'Dec. 7', 'future'],
+    ["They're meeting on Friday.", 'Friday', 'future'],
+    ['The rebels are quickly moving toward the capital on Friday.', 'Friday', 'future'],
+    // a noun in "-ing" is no verb
+    ['There is nothing in the paper on Friday.', 'Friday', 'unknown'],
+    ['It is spring in March.', 'March', 'unknown'],
   ])('%j (%s): %s', (text, date, tense) => {
     expect(tenseOf(text, date)).toBe(tense);
   });
