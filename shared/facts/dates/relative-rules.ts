@@ -270,10 +270,15 @@ export const RELATIVE_RULES: readonly Rule[] = [
   },
   {
     name: 'the-weekend',
-    pattern: /(?<=(?:[Oo]ver|[Dd]uring|[Aa]t|[Oo]n|[Tt]his|[Ll]ast)\s)the\sweekend(?![\p{L}])/gu,
+    pattern:
+      /(?<=(?:[Oo]ver|[Dd]uring|[Aa]t|[Oo]n|[Tt]his|[Ll]ast|(?:[Aa]head\sof))\s)the\sweekend(?![\p{L}])/gu,
     hint: /the\sweekend/u,
     kind: 'relative',
-    read: () => anchored((anchor) => period(anchor, 'last', 'weekend')),
+    read: (match, text) => {
+      // "ahead of the weekend" is the coming one; "over the weekend" the one just gone
+      const ahead = /ahead\sof\s$/iu.test(text.slice(Math.max(0, match.index - 9), match.index));
+      return anchored((anchor) => period(anchor, ahead ? 'next' : 'last', 'weekend'));
+    },
   },
   {
     name: 'ago',

@@ -7,7 +7,7 @@
 export type Tense = 'past' | 'future' | 'unknown';
 
 const FUTURE_BEFORE =
-  /(?:(?<![\p{L}])(?:will|shall|won['’]t)|['’]ll|(?<![\p{L}])(?:(?:is|are|was|were)\s(?:set|due|scheduled|expected|going|slated)\sto|plans?\sto|planned\sto|planning\sto|(?:scheduled|planned|set|slated|due)\s(?:to|for)|until|as\s(?:soon|early)\sas|upcoming|payable|effective|due|expires?|of\srecord|to\sbe|expect(?:s|ed)?\s(?:\p{L}+\s)?to))(?![\p{L}])/giu;
+  /(?:(?<![\p{L}])(?:will|shall|won['’]t)|['’]ll|(?<![\p{L}])(?:(?:is|are|was|were)\s(?:set|due|scheduled|expected|going|slated)\sto|plans?\sto|planned\sto|planning\s(?:to|for)|prepar(?:e|es|ing)\sfor|(?:scheduled|planned|set|slated|due)\s(?:to|for)|until|as\s(?:soon|early)\sas|upcoming|payable|effective|due|expires?|of\srecord|to\sbe|expect(?:s|ed)?\s(?:\p{L}+\s)?to))(?![\p{L}])/giu;
 /**
  * A verb in the present progressive ("is calling for the redemption on Dec. 7", "are meeting Monday"): news
  * uses it for what is arranged to happen, so it looks ahead like "will". Not a noun in "-ing" ("is nothing").

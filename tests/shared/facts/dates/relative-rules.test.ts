@@ -60,6 +60,9 @@ describe('dates placed by the publication date', () => {
     ['Results came on Election Day.', 'Election Day', '2022-11-08'],
     ['They met at Easter.', 'Easter', '2023-04-09'],
     ['The deal will close by year-end.', 'by year-end', '2023'],
+    // the weekend just gone, or the coming one
+    ['Talks went on over the weekend.', 'the weekend', '2023-W24-WE'],
+    ['Traders sold ahead of the weekend.', 'the weekend', '2023-W25-WE'],
     // "today's" and "tomorrow's" for an event of that day
     ["Today's vote will be close.", 'Today', '2023-06-19'],
     ["The offer ran in today's editions of the paper.", 'today', '2023-06-19'],

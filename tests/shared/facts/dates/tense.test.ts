@@ -37,6 +37,10 @@ describe('tenseAt', () => {
     ['The company said it is calling for the redemption on Dec. 7.', 'Dec. 7', 'future'],
     ["They're meeting on Friday.", 'Friday', 'future'],
     ['The rebels are quickly moving toward the capital on Friday.', 'Friday', 'future'],
+    // planning or preparing for an event looks ahead; "ahead of" alone says nothing of the clause's tense
+    ['They can take part in planning for the summit in April.', 'April', 'future'],
+    ['Both sides are preparing for talks on Monday.', 'Monday', 'future'],
+    ['Just ahead of the trip, the ministry on Sunday issued a warning.', 'Sunday', 'unknown'],
     // a noun in "-ing" is no verb
     ['There is nothing in the paper on Friday.', 'Friday', 'unknown'],
     ['It is spring in March.', 'March', 'unknown'],
