@@ -198,12 +198,18 @@ export const REFERENCE_RULES: readonly Rule[] = [
     name: 'that-day-month-year',
     isReference: false,
     pattern:
-      /(?<![\p{L}])(?:(?:[Ll]ater|[Ee]arlier)\s(?:in\s)?)?(?:that|the\ssame)\s(day|week|month|year)(?![\p{L}])|(?<![\p{L}])[Tt]he\s(following|next|previous|prior)\s(day|week|month|year)(?![\p{L}])|(?<![\p{L}])[Tt]he\s(day|week|month|year)\s(before|after)(?![\p{L}\s]*\s(?:the|a|an|his|her|their|its|he|she|they|it|we)\b)(?!\s\p{L}+ing\b)/gu,
+      /(?<![\p{L}])(?:(?:[Ll]ater|[Ee]arlier)\s(?:in\s)?)?(?:that|the\ssame)\s(day|week|month|year)(?![\p{L}])|(?<![\p{L}])[Tt]he\s(following|next|previous|prior)\s(day|week|month|year|morning|afternoon|evening|night)(?![\p{L}])|(?<![\p{L}])[Tt]he\s(day|week|month|year)\s(before|after)(?![\p{L}\s]*\s(?:the|a|an|his|her|their|its|he|she|they|it|we)\b)(?!\s\p{L}+ing\b)/gu,
     kind: 'relative',
     read: ([, sameUnit, direction, unit, unitBefore, beforeAfter]) => {
       const words = (direction ?? beforeAfter ?? '').toLowerCase();
       const steps = /following|next|after/u.test(words) ? 1 : /previous|prior|before/u.test(words) ? -1 : 0;
-      const target = (sameUnit ?? unit ?? unitBefore) as 'day' | 'week' | 'month' | 'year';
+      // "the next morning" is the next day
+      const written = sameUnit ?? unit ?? unitBefore ?? '';
+      const target = (/morning|afternoon|evening|night/u.test(written) ? 'day' : written) as
+        | 'day'
+        | 'week'
+        | 'month'
+        | 'year';
       return ({ reference, anchor }) => {
         if (target === 'year') {
           const base = yearOf(reference) ?? anchor?.getUTCFullYear();

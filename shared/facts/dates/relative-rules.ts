@@ -32,6 +32,7 @@ import {
   monthNumber,
   NOT_AFTER_LETTER,
   NOT_BEFORE_LETTER,
+  ORDINALS,
   ordinalOf,
   QUARTER_ORDINAL,
   SEASON,
@@ -39,6 +40,8 @@ import {
   WEEKDAY,
   weekdayNumber,
 } from './vocabulary.ts';
+
+const ORDINAL_WORD = `${Object.keys(ORDINALS).join('|')}|\\d{1,3}(?:st|nd|rd|th)`;
 
 /** Without a cue, a month up to this many months ahead is this year's; further ahead, last year's. */
 const MONTHS_AHEAD = 3;
@@ -250,6 +253,17 @@ export const RELATIVE_RULES: readonly Rule[] = [
     kind: 'relative',
     read: ([, word]) =>
       anchored((anchor) => unitsFrom(anchor, DAY_OFFSETS[(word ?? '').toLowerCase()] ?? 0, 'day')),
+  },
+  {
+    // "today is the eighth day of the operation", "it's the second day of the strike": the article's day
+    name: 'nth-day-now',
+    pattern: new RegExp(
+      `(?<=(?<![\\p{L}])(?:[Tt]oday\\sis|[Ii]t\\sis|[Ii]t['’]s|[Tt]his\\sis|[Mm]arks)\\s)the\\s(?:${ORDINAL_WORD})\\s(?:(?:straight|consecutive|full)\\s)?day(?=\\sof\\s)`,
+      'gu',
+    ),
+    hint: /\sday\sof\s/u,
+    kind: 'relative',
+    read: () => anchored((anchor) => unitsFrom(anchor, 0, 'day')),
   },
   {
     name: 'this-last-next-period',

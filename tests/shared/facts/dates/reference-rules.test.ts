@@ -85,6 +85,13 @@ describe('dates placed by the date mentioned before them', () => {
       ],
     ],
     [
+      'He was arrested on Oct. 3, 1989, and appeared in court the next morning.',
+      [
+        ['Oct. 3, 1989', '1989-10-03', 'day'],
+        ['the next morning', '1989-10-04', 'day'],
+      ],
+    ],
+    [
       'They met on Oct. 3, 1989, and later in the day before returning home.',
       [['Oct. 3, 1989', '1989-10-03', 'day']],
     ],

@@ -60,6 +60,9 @@ describe('dates placed by the publication date', () => {
     ['Results came on Election Day.', 'Election Day', '2022-11-08'],
     ['They met at Easter.', 'Easter', '2023-04-09'],
     ['The deal will close by year-end.', 'by year-end', '2023'],
+    // the present tense puts the nth day of an event on the article's day
+    ['Today is the eighth day of the airlift.', 'the eighth day', '2023-06-19'],
+    ["It's the second day of an offensive by the army.", 'the second day', '2023-06-19'],
     // the weekend just gone, or the coming one
     ['Talks went on over the weekend.', 'the weekend', '2023-W24-WE'],
     ['Traders sold ahead of the weekend.', 'the weekend', '2023-W25-WE'],
@@ -88,6 +91,8 @@ describe('dates placed by the publication date', () => {
     ['Prices had a fall in value.'],
     ['They spring into action.'],
     ['The quarter-century low held.'],
+    // the nth day of an event at an unknown time
+    ['They met on the third day of the talks.'],
     // the present or future age, not a day
     ["The case matters for today's youth."],
     ["It is harder in today's world."],

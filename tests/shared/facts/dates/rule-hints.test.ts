@@ -32,6 +32,7 @@ const PHRASES = [
   'Talks resumed last Monday and Tuesday; Good Friday is not a weekday here.',
   'By year-end, at the end of the year, and year’s end.',
   'Biden said over the weekend that he hopes to meet Xi.',
+  'Today is the eighth day of the airlift; it’s the 12th straight day of talks.',
   'Three years ago, five days from now, and two weeks hence.',
   'They met last November and this past May.',
   'Burns traveled to China in May, by early June, mid-July, from March to April, the end of August.',
