@@ -69,12 +69,20 @@ const NOT_A_DAY_AFTER =
 const DAY_OFFSETS: Readonly<Record<string, number>> = { yesterday: -1, today: 0, tonight: 0, tomorrow: 1 };
 /**
  * "today's youth", "in today's world", "the people of tomorrow": the present or the future age, not a day
- * (news gold leaves them untagged); "today's vote", "today's editions" are the day.
+ * (news gold leaves them untagged); "today's vote", "today's editions", "the start of tomorrow's episode" are
+ * the day.
  */
-const GENERIC_DAY_AFTER =
-  "(?!['’]s?\\s(?:\\p{L}+\\s)?(?:world|youth|society|societies|generations?|children|kids|teenagers|students|families|parents|women|men|people|consumers|workers|computers|technology|technologies|economy|culture|standards|politics|age|era)(?![\\p{L}]))";
-/** "the people of tomorrow", "the world of today". */
-const GENERIC_DAY_BEFORE = '(?<!(?<![\\p{L}])(?:the|a|an)\\s\\p{L}+\\sof\\s)';
+const GENERIC_AGE_AFTER =
+  /^['’]s?\s(?:\p{L}+\s)?(?:world|youth|society|societies|generations?|children|kids|teenagers|students|families|parents|women|men|people|consumers|workers|computers|technology|technologies|economy|culture|standards|politics|age|era)(?![\p{L}])/iu;
+/** "the people of" before a bare "tomorrow" or "today" (not a part of the day: "the end of today"). */
+const GENERIC_AGE_BEFORE =
+  /(?<![\p{L}])(?:the|a|an)\s(?!(?:start|end|beginning|middle|rest|close|morning|afternoon|evening|night|eve|hours?)\s)\p{L}+\sof\s$/iu;
+
+function namesAnAge(text: string, start: number, end: number): boolean {
+  const after = text.slice(end, end + 40);
+  if (GENERIC_AGE_AFTER.test(after)) return true;
+  return !/^['’]/u.test(after) && GENERIC_AGE_BEFORE.test(text.slice(Math.max(0, start - 30), start));
+}
 
 /**
  * A weekday: the latest one on or before the anchor, or in a clause about the future the first one on or
@@ -246,13 +254,13 @@ export const RELATIVE_RULES: readonly Rule[] = [
   },
   {
     name: 'day-word',
-    pattern: new RegExp(
-      `(?<![\\p{L}])${GENERIC_DAY_BEFORE}(?:(?:[Ll]ate|[Ee]arly)\\s)?([Yy]esterday|[Tt]oday|[Tt]omorrow|[Tt]onight)(?![\\p{L}])${GENERIC_DAY_AFTER}`,
-      'gu',
-    ),
+    pattern:
+      /(?<![\p{L}])(?:(?:[Ll]ate|[Ee]arly)\s)?([Yy]esterday|[Tt]oday|[Tt]omorrow|[Tt]onight)(?![\p{L}])/gu,
     kind: 'relative',
-    read: ([, word]) =>
-      anchored((anchor) => unitsFrom(anchor, DAY_OFFSETS[(word ?? '').toLowerCase()] ?? 0, 'day')),
+    read: (match, text) =>
+      namesAnAge(text, match.index, match.index + match[0].length)
+        ? undefined
+        : anchored((anchor) => unitsFrom(anchor, DAY_OFFSETS[(match[1] ?? '').toLowerCase()] ?? 0, 'day')),
   },
   {
     // "today is the eighth day of the operation", "it's the second day of the strike": the article's day

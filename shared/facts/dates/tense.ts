@@ -14,6 +14,7 @@ const FUTURE_BEFORE =
  */
 const PROGRESSIVE =
   /(?:(?<![\p{L}])(?:is|are|am)|['’]re)\s(?:\p{L}+ly\s)?(?!(?:no|some|any|every)thing|thing|morning|evening|spring|king|during)\p{L}{2,}ing(?![\p{L}])/giu;
+const POSSESSIVE = /^['’]s?(?![\p{L}])/u;
 const FUTURE_AFTER = /^[^.!?;\n]{0,30}?(?<![\p{L}])(?:will|shall)(?![\p{L}])/iu;
 /** A modal: a future cue that no later verb undoes (unlike "plans to", which a plan in the past can hold). */
 const MODAL_FUTURE = /^(?:will|shall|won['’]t|['’]ll)$/iu;
@@ -64,7 +65,9 @@ function later(
  */
 export function tenseAt(text: string, start: number, end: number): Tense {
   const before = clauseBefore(text, start);
-  const future = later(lastMatch(FUTURE_BEFORE, before), lastMatch(PROGRESSIVE, before));
+  // A date that names an event by its day ("during Monday's debate") is not what the progressive arranges.
+  const arranged = POSSESSIVE.test(text.slice(end, end + 2)) ? undefined : lastMatch(PROGRESSIVE, before);
+  const future = later(lastMatch(FUTURE_BEFORE, before), arranged);
   const past = lastMatch(PAST_BEFORE, before)?.index ?? -1;
   if (future !== undefined && (future.index ?? 0) >= past) {
     const undone = !MODAL_FUTURE.test(future[0]) && PAST_AFTER.test(text.slice(end, end + WINDOW));

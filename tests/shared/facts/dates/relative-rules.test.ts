@@ -71,6 +71,8 @@ describe('dates placed by the publication date', () => {
     ["The offer ran in today's editions of the paper.", 'today', '2023-06-19'],
     ["Tomorrow's hearing was moved.", 'Tomorrow', '2023-06-20'],
     ['The fund closes as of today.', 'today', '2023-06-19'],
+    ["It is a jump to the start of tomorrow's episode.", 'tomorrow', '2023-06-20'],
+    ['The offer lapses at the end of today.', 'today', '2023-06-19'],
   ])('resolves %j: %s -> %s', (text, expectedText, value) => {
     expect(found(text)).toContainEqual([expectedText, value]);
   });

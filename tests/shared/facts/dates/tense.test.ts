@@ -37,6 +37,8 @@ describe('tenseAt', () => {
     ['The company said it is calling for the redemption on Dec. 7.', 'Dec. 7', 'future'],
     ["They're meeting on Friday.", 'Friday', 'future'],
     ['The rebels are quickly moving toward the capital on Friday.', 'Friday', 'future'],
+    // ... but not for an event named by its day
+    ["He is raising questions about his problems during Monday's debate.", 'Monday', 'unknown'],
     // planning or preparing for an event looks ahead; "ahead of" alone says nothing of the clause's tense
     ['They can take part in planning for the summit in April.', 'April', 'future'],
     ['Both sides are preparing for talks on Monday.', 'Monday', 'future'],
