@@ -11,6 +11,7 @@ import {
   month,
   monthFrom,
   nthWeekday,
+  parseDay,
   quarter,
   quarterFrom,
   quarterOf,
@@ -220,6 +221,9 @@ const HOLIDAYS: ReadonlyArray<readonly [string, (y: number) => Date]> = [
   ["Father['’]s\\sDay", (y) => nthWeekday(y, 6, 0, 3)],
 ];
 
+/** Without a cue, a holiday up to this many days ahead is the coming one (about MONTHS_AHEAD months). */
+const HOLIDAY_DAYS_AHEAD = 92;
+
 function holidayNear(
   anchor: Date,
   date: (y: number) => Date,
@@ -230,7 +234,12 @@ function holidayNear(
   const today = formatDay(anchor);
   const options = [anchorYear - 1, anchorYear, anchorYear + 1].map((y) => formatDay(date(y)));
   let value: string | undefined;
+  // With no cue, a holiday a few weeks ahead is the coming one, as for a month ("as Easter week began").
+  const soon = formatDay(addDays(anchor, HOLIDAY_DAYS_AHEAD));
+  const coming = options.find((option) => option >= today);
   if (which === 'this') value = formatDay(date(anchorYear));
+  else if (which === undefined && tense === 'unknown' && coming !== undefined && coming <= soon)
+    value = coming;
   else if (which === 'last' || (which === undefined && tense !== 'future'))
     value = options.findLast((option) => (which === 'last' ? option < today : option <= today));
   else value = options.find((option) => (which === 'next' ? option > today : option >= today));
@@ -384,6 +393,22 @@ export const RELATIVE_RULES: readonly Rule[] = [
       const code = SEASONS[(name ?? bare ?? '').toLowerCase()];
       return code && anchored((anchor, { tense }) => seasonNear(anchor, code, whichOf(which), tense));
     },
+  },
+  {
+    // "Easter week", "Holy Week": the week that ends on Easter Sunday
+    name: 'holiday-week',
+    pattern: new RegExp(
+      `${NOT_AFTER_LETTER}(?:(${WHICH})\\s)?(?:Easter|Holy)\\s[Ww]eek${NOT_BEFORE_LETTER}`,
+      'gu',
+    ),
+    hint: /(?:Easter|Holy)\s[Ww]eek/u,
+    kind: 'relative',
+    read: ([, which]) =>
+      anchored((anchor, { tense }) => {
+        const sunday = holidayNear(anchor, easter, whichOf(which), tense);
+        const date = sunday && parseDay(sunday.value);
+        return date && week(date);
+      }),
   },
   ...HOLIDAYS.map(
     ([names, date]): Rule => ({

@@ -81,6 +81,10 @@ describe('dates placed by the publication date', () => {
     ['In January, the fourth quarter is the year before.', '2024-01-10', 'the fourth quarter', '2023-Q4'],
     ['In February, last winter began in December.', '2024-02-10', 'last winter', '2022-WI'],
     ['In February, this winter began in December.', '2024-02-10', 'this winter', '2023-WI'],
+    // with no cue, a holiday a few weeks ahead is the coming one; one long past is the last one
+    ['Pilgrims prayed as Easter week began.', '2000-04-17', 'Easter week', '2000-W16'],
+    ['Shops fill up before Christmas.', '2023-12-01', 'Christmas', '2023-12-25'],
+    ['Shops filled up at Christmas.', '2023-06-19', 'Christmas', '2022-12-25'],
   ])('%s', (text, publishedAt, expectedText, value) => {
     expect(found(text, publishedAt)).toContainEqual([expectedText, value]);
   });

@@ -42,6 +42,7 @@ const PHRASES = [
   'New Year’s Eve, Easter Monday, Labor Day, Valentine’s Day and Halloween.',
   'New Year’s Day, Christmas Eve, Boxing Day, Election Day, Memorial Day and Veterans Day.',
   'Easter Sunday, Good Friday, Presidents’ Day and Father’s Day.',
+  'Pilgrims came as Easter week began, and during last Holy Week.',
 ];
 
 /** The same rules with no hint: every rule runs on every text. */
