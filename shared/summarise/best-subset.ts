@@ -12,7 +12,7 @@ export interface Limits {
 
 export interface SubsetSearch<T> {
   readonly wordsOf: (member: T) => number;
-  /** What a set is worth; higher is better. */
+  /** What a set is worth; higher is better. The set passed is only valid during the call. */
   readonly value: (set: readonly T[]) => number;
   /** Sets that may not be chosen at all (a sentence without the one it depends on). */
   readonly isAllowed?: (set: readonly T[]) => boolean;
@@ -33,15 +33,6 @@ function subsetCount(n: number, k: number): number {
   return total;
 }
 
-/** Every subset of 0..n-1 with 1 to k members; sets of one size come in lexicographic order. */
-function* subsets(n: number, k: number, from = 0, prefix: number[] = []): Generator<number[]> {
-  for (let i = from; i < n; i++) {
-    const set = [...prefix, i];
-    yield set;
-    if (set.length < k) yield* subsets(n, k, i + 1, set);
-  }
-}
-
 /**
  * The allowed set of `pool` members that maximises `value` within `limits`; among sets of equal value the
  * earlier one wins. Without a word limit the set is as large as the limits and the pool allow (a value that
@@ -56,13 +47,22 @@ export function bestSubset<T>(pool: readonly T[], limits: Limits, search: Subset
     (search.isAllowed?.(set) ?? true);
   if (subsetCount(pool.length, size) > MAX_EXHAUSTIVE_SUBSETS) return greedy(pool, size, fits, search.value);
   const bestBySize: { set: T[]; value: number }[] = [];
-  for (const indices of subsets(pool.length, size)) {
-    const set = indices.map((index) => pool[index] as T);
-    if (!fits(set)) continue;
-    const value = search.value(set);
-    const best = bestBySize[set.length];
-    if (best === undefined || value > best.value) bestBySize[set.length] = { set, value };
-  }
+  // Every set of 1 to `size` members, depth first: each set, then the sets that extend it with later members,
+  // so sets of one size come in lexicographic order. `set` is reused: only the best are copied.
+  const set: T[] = [];
+  const visitFrom = (from: number) => {
+    for (let index = from; index < pool.length; index++) {
+      set.push(pool[index] as T);
+      if (fits(set)) {
+        const value = search.value(set);
+        const best = bestBySize[set.length];
+        if (best === undefined || value > best.value) bestBySize[set.length] = { set: [...set], value };
+      }
+      if (set.length < size) visitFrom(index + 1);
+      set.pop();
+    }
+  };
+  visitFrom(0);
   const found = bestBySize.filter((best) => best !== undefined);
   if (limits.words === undefined) return found.at(-1)?.set ?? [];
   return (

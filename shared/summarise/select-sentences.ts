@@ -32,12 +32,19 @@ interface Candidate {
   readonly sentence: Sentence;
   /** Index of the sentence in the article. */
   readonly index: number;
-  /** Its words as the word model sees them, and each distinct one once. */
-  readonly tokens: readonly string[];
-  readonly types: ReadonlySet<string>;
+  /** How many words the word model sees in it. */
+  readonly tokenCount: number;
+  /** Each distinct one of those words once, in order of first use. */
+  readonly types: readonly WordType[];
   readonly words: number;
   /** Whether it needs the article's previous sentence beside it to be understood. */
   readonly dependent: boolean;
+}
+
+/** A word of the candidate pool: numbered across the pool, with the probability that a reader's summary uses it. */
+interface WordType {
+  readonly id: number;
+  readonly probability: number;
 }
 
 /** Sentences a word budget leaves room for, at a typical news sentence length, to size the candidate pool. */
@@ -75,25 +82,32 @@ function candidateSentences(
   return [...accepted, ...rejected.slice(0, wanted - accepted.length)].sort((a, b) => a.index - b.index);
 }
 
-/** Expected words of a reader's summary the set covers: each word type once, at its probability. */
-function expectedHits(set: readonly Candidate[], probability: ReadonlyMap<string, number>): number {
-  let hits = 0;
-  set.forEach((candidate, index) => {
-    for (const token of candidate.types) {
-      if (set.some((earlier, before) => before < index && earlier.types.has(token))) continue;
-      hits += probability.get(token) ?? 0;
+/**
+ * Expected words of a reader's summary a set covers: each word type once, at its probability, added in the order
+ * the set uses them. The scorer marks a word it has counted with the number of the set it is counting, so that
+ * no set needs a fresh collection.
+ */
+function expectedHitsScorer(vocabularySize: number): (set: readonly Candidate[]) => number {
+  const countedFor = new Uint32Array(vocabularySize);
+  let setNumber = 0;
+  return (set) => {
+    setNumber += 1;
+    let hits = 0;
+    for (const candidate of set) {
+      for (const type of candidate.types) {
+        if (countedFor[type.id] === setNumber) continue;
+        countedFor[type.id] = setNumber;
+        hits += type.probability;
+      }
     }
-  });
-  return hits;
+    return hits;
+  };
 }
 
-function expectedF1(
-  set: readonly Candidate[],
-  probability: ReadonlyMap<string, number>,
-  referenceTokens: number,
-): number {
-  const tokens = set.reduce((sum, candidate) => sum + candidate.tokens.length, 0);
-  return (2 * expectedHits(set, probability)) / (tokens + referenceTokens);
+function tokenCount(set: readonly Candidate[]): number {
+  let count = 0;
+  for (const candidate of set) count += candidate.tokenCount;
+  return count;
 }
 
 /** Every sentence that leans on the one before it comes with that one. */
@@ -121,26 +135,40 @@ export function selectSentences(
 ): Selection {
   const count = sentenceLimit(length);
   const tokens = sentences.map((sentence) => wordTokens(sentence.text));
-  const probability = wordProbabilities(tokens, model);
+  const probabilityOf = wordProbabilities(tokens, model);
   const window = Math.max(model.leadWindow, count + SPARE_CANDIDATES);
   const standfirst = length.standfirst === undefined ? undefined : foldWhitespace(length.standfirst);
+  const vocabulary = new Map<string, WordType>();
+  const typeOf = (token: string): WordType => {
+    let type = vocabulary.get(token);
+    if (type === undefined) {
+      type = { id: vocabulary.size, probability: probabilityOf(token) };
+      vocabulary.set(token, type);
+    }
+    return type;
+  };
   const pool = candidateSentences(sentences, count, window, standfirst).map(
     ({ sentence, index }): Candidate => ({
       sentence,
       index,
-      tokens: tokens[index] ?? [],
-      types: new Set(tokens[index]),
+      tokenCount: tokens[index]?.length ?? 0,
+      types: [...new Set(tokens[index])].map(typeOf),
       words: countWords(sentence.text),
       dependent: index > 0 && dependsOnPrevious(sentence.text),
     }),
   );
   if (pool.length === 0) return { sentences: [] };
+  const expectedHits = expectedHitsScorer(vocabulary.size);
+  const referenceTokens = count * model.referenceTokensPerSentence;
   const chosen =
     length.words === undefined
-      ? withReferents(pool, { sentences: count }, (set) =>
-          expectedF1(set, probability, count * model.referenceTokensPerSentence),
+      ? withReferents(
+          pool,
+          { sentences: count },
+          // An estimate of ROUGE-1 F1: 2 x expected words covered / (summary words + expected summary length).
+          (set) => (2 * expectedHits(set)) / (tokenCount(set) + referenceTokens),
         )
-      : withinWords(pool, { sentences: count, words: length.words }, probability);
+      : withinWords(pool, { sentences: count, words: length.words }, expectedHits);
   const lede = pool.find((candidate) => keepsReferents([candidate])) ?? pool[0];
   return {
     sentences: chosen.map((candidate) => candidate.sentence).sort((a, b) => a.start - b.start),
@@ -165,13 +193,9 @@ function withReferents(
 function withinWords(
   pool: readonly Candidate[],
   limits: Required<Limits>,
-  probability: ReadonlyMap<string, number>,
+  expectedHits: (set: readonly Candidate[]) => number,
 ): Candidate[] {
-  const chosen = bestSubset(pool, limits, {
-    wordsOf,
-    value: (set) => expectedHits(set, probability),
-    isAllowed: keepsReferents,
-  });
+  const chosen = bestSubset(pool, limits, { wordsOf, value: expectedHits, isAllowed: keepsReferents });
   if (chosen.length > 0) return chosen;
   const standing = pool.filter((candidate) => keepsReferents([candidate]));
   const shortest = (standing.length > 0 ? standing : pool).reduce((a, b) => (b.words < a.words ? b : a));

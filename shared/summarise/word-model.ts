@@ -96,8 +96,8 @@ interface WordStats {
   leadOccurrences: number;
 }
 
-/** The features of every word type of an article, given its sentences as tokens. */
-export function wordFeatures(tokensBySentence: readonly (readonly string[])[]): Map<string, number[]> {
+/** How often and where each word type of an article occurs, given its sentences as tokens. */
+function wordStatistics(tokensBySentence: readonly (readonly string[])[]): Map<string, WordStats> {
   const stats = new Map<string, WordStats>();
   tokensBySentence.forEach((tokens, index) => {
     for (const token of tokens) {
@@ -110,19 +110,29 @@ export function wordFeatures(tokensBySentence: readonly (readonly string[])[]): 
       if (index < LEAD_SENTENCES) word.leadOccurrences += 1;
     }
   });
+  return stats;
+}
+
+/** The features of one word type, in WORD_FEATURES order, in an article of `sentences` sentences. */
+function featuresOf(token: string, word: WordStats, sentences: number): number[] {
+  return [
+    Math.log1p(word.occurrences),
+    Math.log1p(word.firstSentence),
+    word.firstSentence === 0 ? 1 : 0,
+    Math.min(word.leadOccurrences, MAX_LEAD_OCCURRENCES),
+    FUNCTION_WORDS.has(token) ? 1 : 0,
+    NUMBER.test(token) ? 1 : 0,
+    Math.log(token.length),
+    word.occurrences / sentences,
+  ];
+}
+
+/** The features of every word type of an article, given its sentences as tokens. */
+export function wordFeatures(tokensBySentence: readonly (readonly string[])[]): Map<string, number[]> {
   const sentences = Math.max(1, tokensBySentence.length);
   const features = new Map<string, number[]>();
-  for (const [token, word] of stats) {
-    features.set(token, [
-      Math.log1p(word.occurrences),
-      Math.log1p(word.firstSentence),
-      word.firstSentence === 0 ? 1 : 0,
-      Math.min(word.leadOccurrences, MAX_LEAD_OCCURRENCES),
-      FUNCTION_WORDS.has(token) ? 1 : 0,
-      NUMBER.test(token) ? 1 : 0,
-      Math.log(token.length),
-      word.occurrences / sentences,
-    ]);
+  for (const [token, word] of wordStatistics(tokensBySentence)) {
+    features.set(token, featuresOf(token, word, sentences));
   }
   return features;
 }
@@ -130,20 +140,26 @@ export function wordFeatures(tokensBySentence: readonly (readonly string[])[]): 
 /** The model's log-odds for one feature vector. */
 export function logOdds(features: readonly number[], model: SummaryModel): number {
   let sum = model.bias;
-  features.forEach((value, index) => {
+  for (let index = 0; index < features.length; index++) {
+    const value = features[index] as number;
     sum += (model.weights[index] ?? 0) * ((value - (model.mean[index] ?? 0)) / (model.scale[index] ?? 1));
-  });
+  }
   return sum;
 }
 
-/** For every word type of the article, the probability that a reader's summary uses it. */
+/**
+ * The probability that a reader's summary uses a word type of the article (0 for a word it does not use).
+ * Only the words asked about are scored: the summariser asks about its candidate sentences' words.
+ */
 export function wordProbabilities(
   tokensBySentence: readonly (readonly string[])[],
   model: SummaryModel = SUMMARY_MODEL,
-): Map<string, number> {
-  const probabilities = new Map<string, number>();
-  for (const [token, features] of wordFeatures(tokensBySentence)) {
-    probabilities.set(token, 1 / (1 + Math.exp(-logOdds(features, model))));
-  }
-  return probabilities;
+): (token: string) => number {
+  const stats = wordStatistics(tokensBySentence);
+  const sentences = Math.max(1, tokensBySentence.length);
+  return (token) => {
+    const word = stats.get(token);
+    if (word === undefined) return 0;
+    return 1 / (1 + Math.exp(-logOdds(featuresOf(token, word, sentences), model)));
+  };
 }

@@ -38,7 +38,7 @@ describe('wordFeatures', () => {
 });
 
 describe('wordProbabilities', () => {
-  it('gives every word a probability, higher for a word the lead repeats than for one used once late', () => {
+  it('gives every word a probability, higher for a word the lead repeats than for one used once late, and 0 to a word the article does not use', () => {
     const tokens = [
       ['mayor', 'open', 'bridg', 'river'],
       ['bridg', 'cost', 'million'],
@@ -47,13 +47,14 @@ describe('wordProbabilities', () => {
       ['shop', 'open', 'late'],
     ];
 
-    const probabilities = wordProbabilities(tokens);
+    const probabilityOf = wordProbabilities(tokens);
 
-    for (const probability of probabilities.values()) {
-      expect(probability).toBeGreaterThan(0);
-      expect(probability).toBeLessThan(1);
+    for (const token of new Set(tokens.flat())) {
+      expect(probabilityOf(token)).toBeGreaterThan(0);
+      expect(probabilityOf(token)).toBeLessThan(1);
     }
-    expect(probabilities.get('bridg')).toBeGreaterThan(probabilities.get('weather') ?? 1);
+    expect(probabilityOf('bridg')).toBeGreaterThan(probabilityOf('weather'));
+    expect(probabilityOf('unused')).toBe(0);
   });
 });
 
