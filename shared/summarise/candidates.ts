@@ -98,13 +98,20 @@ export function scanQuotes(text: string, openAtStart: OpenQuote = 'none'): Quote
   let quoted = 0;
   for (let i = 0; i < text.length; i++) {
     const char = text[i] as string;
-    const before = text[i - 1];
-    const after = text[i + 1];
-    if (QUOTE_MARKS.has(char)) hasMarks = true;
+    if (isLetterOrDigit(char)) {
+      letters++;
+      if (inDouble || inSingle) quoted++;
+      continue;
+    }
+    if (!QUOTE_MARKS.has(char)) continue;
+    hasMarks = true;
     if (char === '\u201c') inDouble = true;
     else if (char === '\u201d') inDouble = false;
     else if (char === '"') inDouble = !inDouble;
-    else if (char === '\u2018' || char === "'" || char === '\u2019') {
+    else {
+      // A single quote: \u2018, ' or \u2019.
+      const before = text[i - 1];
+      const after = text[i + 1];
       const opens =
         (before === undefined || BEFORE_OPENING.test(before)) &&
         after !== undefined &&
@@ -116,9 +123,6 @@ export function scanQuotes(text: string, openAtStart: OpenQuote = 'none'): Quote
       if (opens && char !== '\u2019') inSingle = true;
       else if (closes && inSingle) inSingle = false;
       else if (spaced && char === "'") inSingle = true;
-    } else if (isLetterOrDigit(char)) {
-      letters++;
-      if (inDouble || inSingle) quoted++;
     }
   }
   const openAtEnd = inDouble ? 'double' : inSingle ? 'single' : 'none';

@@ -1,4 +1,5 @@
 import type { Sentence } from '../sentences/split-sentences.ts';
+import { startsLowercase, startsUppercase, startsWithLetter } from './first-letter.ts';
 import { isAdjective, isDemonym, singular } from './plural.ts';
 import {
   canBeVerb,
@@ -55,11 +56,8 @@ const TITLES = new Set(
 /** Words kept inside a name: `Bank of England`, `Duchess of Cambridge`. */
 const NAME_JOINERS = new Set(['of', 'de', 'la', 'del', 'von', 'van', 'der', 'du', 'da']);
 const WORD = /[\p{L}][\p{L}\p{N}'\u2019-]*|[^\s\p{L}]+/gu;
-const IS_WORD = /^\p{L}/u;
-const CAPITALISED = /^\p{Lu}/u;
 const POSSESSIVE = /['\u2019]s?$/;
 const CONTRACTION = /['\u2019](?:ve|re|ll|d|m|t)$/i;
-const LOWERCASE_START = /^\p{Ll}/u;
 /** Verb forms that start or end a run but are rarely part of a key phrase on their own. */
 const VERB_FORM = /(?:ed|ing)$/;
 const MONTHS = new Set(
@@ -109,13 +107,16 @@ function lemmaOf(words: readonly string[], isName: boolean): string {
   return lower.map((word, index) => (index === head ? singular(word) : word)).join(' ');
 }
 
+/** Only a token with an apostrophe can be a possessive or a contraction: the regular expressions need not look. */
+const hasApostrophe = (token: string) => token.includes("'") || token.includes('\u2019');
+
 function isContent(word: string): boolean {
-  const minLength = CAPITALISED.test(word) ? 2 : 3;
+  const minLength = startsUppercase(word) ? 2 : 3;
   return (
-    IS_WORD.test(word) &&
+    startsWithLetter(word) &&
     word.length >= minLength &&
     !STOPWORDS.has(word.toLowerCase()) &&
-    !CONTRACTION.test(word)
+    !(hasApostrophe(word) && CONTRACTION.test(word))
   );
 }
 
@@ -147,30 +148,33 @@ function runsOf(tokens: readonly string[], lowercaseWords: ReadonlySet<string>):
     at = [];
   };
   let seenWord = false;
-  tokens.forEach((raw, index) => {
-    const isPossessive = POSSESSIVE.test(raw) && !CONTRACTION.test(raw);
-    const token = raw.replace(POSSESSIVE, '');
-    const isFirstWord = !seenWord && IS_WORD.test(token);
-    if (IS_WORD.test(token)) seenWord = true;
+  for (let index = 0; index < tokens.length; index++) {
+    const raw = tokens[index] as string;
+    const apostrophe = hasApostrophe(raw);
+    const isPossessive = apostrophe && POSSESSIVE.test(raw) && !CONTRACTION.test(raw);
+    const token = apostrophe ? raw.replace(POSSESSIVE, '') : raw;
+    const isWord = startsWithLetter(token);
+    const isFirstWord = !seenWord && isWord;
+    if (isWord) seenWord = true;
     if (currentIsName && current.length > 0 && NAME_JOINERS.has(token)) {
       current.push(token);
       at.push(index);
-      return;
+      continue;
     }
-    if (token === NAME_START && CAPITALISED.test(tokens[index + 1] ?? '')) {
+    if (token === NAME_START && startsUppercase(tokens[index + 1] ?? '')) {
       if (!currentIsName) flush();
       if (current.length === 0) currentAtStart = isFirstWord;
       currentIsName = true;
       current.push(token);
       at.push(index);
-      return;
+      continue;
     }
     if (!isContent(token)) {
       flush();
-      return;
+      continue;
     }
     const ordinaryFirst = isFirstWord && lowercaseWords.has(token.toLowerCase());
-    const nameWord = CAPITALISED.test(token) && !ordinaryFirst;
+    const nameWord = startsUppercase(token) && !ordinaryFirst;
     if (current.length > 0 && nameWord !== currentIsName) flush();
     if (current.length === 0) {
       currentIsName = nameWord;
@@ -179,7 +183,7 @@ function runsOf(tokens: readonly string[], lowercaseWords: ReadonlySet<string>):
     current.push(token);
     at.push(index);
     if (isPossessive) flush();
-  });
+  }
   flush();
   // One common word is never a key phrase: only longer runs are worth reading for verbs.
   return runs.flatMap((run) => (run.isName ? [run] : run.words.length > 1 ? nounPhrasesOf(run, tokens) : []));
@@ -224,8 +228,9 @@ function nounPhrasesOf(run: Run, tokens: readonly string[]): Run[] {
 /** Every word the text writes in lower case at least once. */
 function lowercaseVocabulary(tokenLists: readonly (readonly string[])[]): Set<string> {
   const words = new Set<string>();
-  for (const tokens of tokenLists)
-    for (const token of tokens) if (LOWERCASE_START.test(token)) words.add(token);
+  for (const tokens of tokenLists) {
+    for (const token of tokens) if (startsLowercase(token)) words.add(token);
+  }
   return words;
 }
 

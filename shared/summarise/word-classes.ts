@@ -1,3 +1,4 @@
+import { startsUppercase, startsWithLetter, startsWithNumber } from './first-letter.ts';
 import { isAdjective, isDemonym, singular } from './plural.ts';
 import wordLists from './word-lists.json' with { type: 'json' };
 
@@ -24,22 +25,19 @@ const VERB_LIKE_NOUNS: ReadonlySet<string> = new Set(wordLists.verbLikeNouns);
 const SWITCHES: ReadonlyMap<string, string> = new Map(Object.entries(wordLists.switches));
 const CLUES = wordLists.clues as unknown as Readonly<Record<SwitchForm, Clues>>;
 const FUNCTION_TAGS: ReadonlyMap<string, string> = new Map(Object.entries(wordLists.functionTags));
-const NUMBER = /^\p{N}/u;
 /** Tags of the words that open a verb's object (`arrest the man`, `arrest him`). */
 const OBJECT_TAGS = new Set(['Determiner', 'Possessive', 'Pronoun', 'Reflexive']);
-const CAPITALISED = /^\p{Lu}/u;
-const WORD = /^\p{L}/u;
 
 /** The tag compromise's clues would see on a neighbouring token; undefined for punctuation or nothing. */
 export function tagOf(token: string | undefined): string | undefined {
   if (token === undefined) return undefined;
-  if (NUMBER.test(token)) return 'Value';
-  if (!WORD.test(token)) return undefined;
+  if (startsWithNumber(token)) return 'Value';
+  if (!startsWithLetter(token)) return undefined;
   const word = token.toLowerCase();
   const functionTag = FUNCTION_TAGS.get(word);
   if (functionTag !== undefined) return functionTag;
   if (isDemonym(word)) return 'Demonym';
-  if (CAPITALISED.test(token)) return 'ProperNoun';
+  if (startsUppercase(token)) return 'ProperNoun';
   if (VERBS.has(word)) return word.endsWith('s') ? 'PresentTense' : 'Infinitive';
   if (isAdjective(word)) return 'Adjective';
   if (isAdverb(word)) return 'Adverb';

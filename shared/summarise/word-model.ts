@@ -85,9 +85,12 @@ function stemOf(token: string): string {
  */
 export function wordTokens(text: string): string[] {
   const tokens = text.toLowerCase().match(TOKEN) ?? [];
-  return tokens.map((token) =>
-    token.length < MIN_STEMMED_LENGTH || !STEMMABLE.test(token) ? token : stemOf(token),
-  );
+  return tokens.map(modelWord);
+}
+
+/** A lowercased token as the model sees it: stemmed when it is an English word of four or more characters. */
+function modelWord(token: string): string {
+  return token.length < MIN_STEMMED_LENGTH || !STEMMABLE.test(token) ? token : stemOf(token);
 }
 
 interface WordStats {
