@@ -135,9 +135,12 @@ export function quotedShare(text: string): number {
 }
 
 /** Why `sentence` should not be in a summary, or undefined when it is a fair candidate. */
-export function rejectionOf(sentence: Sentence, quoted = quotedShare(sentence.text)): Rejection | undefined {
+export function rejectionOf(
+  sentence: Sentence,
+  quoted = quotedShare(sentence.text),
+  words = countWords(sentence.text),
+): Rejection | undefined {
   const text = sentence.text;
-  const words = countWords(text);
   if (CAPTION_PATTERNS.some((pattern) => pattern.test(text))) return 'caption';
   if (ENDS_AS_QUESTION.test(text)) return 'question';
   if (LOWERCASE_START.test(text) || isAllCaps(text) || BRACKETED.test(text)) return 'fragment';
@@ -152,6 +155,8 @@ export interface AssessedSentence {
   readonly sentence: Sentence;
   /** Share of its letters inside quotation marks, counting quotes opened by earlier sentences. */
   readonly quoted: number;
+  /** Its words, as countWords counts them. */
+  readonly words: number;
   readonly rejection?: Rejection;
 }
 
@@ -165,8 +170,9 @@ export function* assessEach(sentences: Iterable<Sentence>): Generator<AssessedSe
   for (const sentence of sentences) {
     const scan = scanQuotes(sentence.text, open);
     open = scan.hasMarks ? scan.openAtEnd : 'none';
-    const rejection = rejectionOf(sentence, scan.share);
-    yield { sentence, quoted: scan.share, ...(rejection === undefined ? {} : { rejection }) };
+    const words = countWords(sentence.text);
+    const rejection = rejectionOf(sentence, scan.share, words);
+    yield { sentence, quoted: scan.share, words, ...(rejection === undefined ? {} : { rejection }) };
   }
 }
 

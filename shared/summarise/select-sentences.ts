@@ -1,6 +1,6 @@
 import type { Sentence } from '../sentences/split-sentences.ts';
 import { bestSubset, type Limits } from './best-subset.ts';
-import { assessEach, countWords, type Rejection } from './candidates.ts';
+import { assessEach, type Rejection } from './candidates.ts';
 import { dependsOnPrevious } from './openers.ts';
 import { DEFAULT_SUMMARY_SENTENCES, SUMMARY_SENTENCES_RANGE, type SummaryLength } from './summary-length.ts';
 import { SUMMARY_MODEL, type SummaryModel, wordProbabilities, wordTokens } from './word-model.ts';
@@ -55,6 +55,13 @@ const SPARE_CANDIDATES = 3;
 /** Rejected sentences that still read as sentences: they fill in when an article has too few others. */
 const FILLERS: ReadonlySet<Rejection> = new Set(['question', 'too-short', 'too-long', 'quote-fragment']);
 
+/** A sentence chosen as a candidate, with its index in the article and its words. */
+interface PoolEntry {
+  readonly sentence: Sentence;
+  readonly index: number;
+  readonly words: number;
+}
+
 /**
  * The first `window` sentences that pass the filters; rejected ones that still read as sentences (FILLERS)
  * fill in, in text order, only when the article has too few for `wanted`. Captions, labels, headings and
@@ -66,12 +73,12 @@ function candidateSentences(
   window: number,
   standfirst: string | undefined,
 ) {
-  const accepted: { sentence: Sentence; index: number }[] = [];
-  const rejected: { sentence: Sentence; index: number }[] = [];
+  const accepted: PoolEntry[] = [];
+  const rejected: PoolEntry[] = [];
   const inStandfirst = (sentence: Sentence) => standfirst?.includes(foldWhitespace(sentence.text)) === true;
   let index = 0;
   for (const assessed of assessEach(sentences)) {
-    const entry = { sentence: assessed.sentence, index };
+    const entry = { sentence: assessed.sentence, index, words: assessed.words };
     index += 1;
     if (inStandfirst(assessed.sentence)) continue;
     if (assessed.rejection === undefined) accepted.push(entry);
@@ -148,12 +155,12 @@ export function selectSentences(
     return type;
   };
   const pool = candidateSentences(sentences, count, window, standfirst).map(
-    ({ sentence, index }): Candidate => ({
+    ({ sentence, index, words }): Candidate => ({
       sentence,
       index,
       tokenCount: tokens[index]?.length ?? 0,
       types: [...new Set(tokens[index])].map(typeOf),
-      words: countWords(sentence.text),
+      words,
       dependent: index > 0 && dependsOnPrevious(sentence.text),
     }),
   );

@@ -104,4 +104,15 @@ describe('assessSentences', () => {
     expect(assessed[2]?.quoted).toBe(0);
     expect(assessed[2]?.rejection).toBeUndefined();
   });
+
+  it("counts each sentence's words as countWords does, for the summary's word budget", () => {
+    const sentences = [
+      sentence('Officials expect a deal before the start of the new season in August.'),
+      sentence('\u6771\u4eac\u90fd\u306f\u65b0\u3057\u3044\u8a08\u753b\u3092\u767a\u8868\u3057\u305f\u3002'),
+    ];
+
+    const assessed = assessSentences(sentences);
+
+    expect(assessed.map((item) => item.words)).toEqual([13, 7]);
+  });
 });
