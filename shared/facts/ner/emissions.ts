@@ -8,13 +8,16 @@ import {
 } from './features.ts';
 import { HISTORY_TEMPLATE, historyType, type PredictionHistory } from './history.ts';
 import type { StringSet } from './string-table.ts';
+import { createTypeStore, type TypeStore, typeIdOf } from './type-store.ts';
 
 /**
  * Emission scores by integer feature ids. They are the sums the feature names of features.ts give
- * (`featureNames`), added in the same order, so the tagger's output does not depend on which path scored
- * it; but no feature name or list is built per token: a token's own features and what it gives its
- * neighbours are scored once per distinct token text, and its window features are looked up by the ids of
- * its neighbours' words and shapes.
+ * (`featureNames`), added in a fixed order (below), so the tagger's output does not depend on which path
+ * scored it; but no feature name or list is built per token: what depends only on a token's text (its own
+ * features, what it gives its neighbours, its word and shape ids, the rows of its shape features) is
+ * computed once per distinct text into flat arrays (type-store.ts), what depends on the document (document
+ * evidence) once per distinct text of the document, and only the window features are looked up per token,
+ * by the ids of its neighbours' words and shapes.
  */
 export interface Scorer {
   readonly tagCount: number;
@@ -22,25 +25,34 @@ export interface Scorer {
   readonly index: FeatureIndex;
   readonly common: StringSet;
   readonly ids: TemplateIds;
-  readonly before: TokenScores;
-  readonly after: TokenScores;
   /** Atom ids of the words and gazetteer marks met as context, memoised (V8 caches a string's hash). */
   readonly words: Map<string, number>;
-}
-
-/** What a model computed for a token text (kept on its TokenInfo, for the last model that scored it). */
-interface TokenScores {
-  readonly scorer: Scorer;
-  readonly word: number;
-  readonly shape: number;
-  readonly common: boolean;
-  /** Own feature scores in running text and in a capitals line. */
-  readonly own: readonly [Float64Array, Float64Array];
-  /** The scores it gives the token two after it, one after, one before and two before: `tagCount` a slot. */
-  readonly neighbour: Float64Array;
+  /** The scores of the token texts met so far (and of the sentence's edges): replaced when full. */
+  store: TypeStore;
+  /** Token texts a store holds at most (TYPE_LIMIT but in tests). */
+  readonly typeLimit: number;
+  /** The document whose evidence the store's document cache holds, and its number. */
+  document: SentenceContext['evidence'] | undefined;
+  serial: number;
+  /** Rows of the document's aggregated-context features (a-1, a+1) of each text, ranges in the store. */
+  aggregated: Int32Array;
+  aggregatedLength: number;
+  /** Scratch: the type ids of a sentence's tokens, two edge ids either side; the sentence's emissions. */
+  tokenTypes: Int32Array;
+  emissions: Float64Array;
+  /** Scratch: the rows of the current token's features, in the order their weights are added. */
+  rows: Int32Array;
+  rowCount: number;
 }
 
 const WORD_MEMO_LIMIT = 100_000;
+/** Distinct token texts whose scores are kept (~0.8 KB each with 17 tags) before the store starts again. */
+export const TYPE_LIMIT = 16_384;
+const BEFORE_EDGE = 0;
+const AFTER_EDGE = 1;
+/** Per-document flags of a token type in the store's document cache. */
+const CAPITALISED_IN_DOCUMENT = 1;
+const LOWERCASE_IN_DOCUMENT = 2;
 
 const TEMPLATES = {
   wordBefore: 'w-1|0',
@@ -71,6 +83,20 @@ const TEMPLATES = {
 
 type TemplateIds = { readonly [name in keyof typeof TEMPLATES]: number };
 
+/** The one-part templates on a token's shape whose rows the store keeps per type, in `SHAPE_ROWS` order. */
+const SHAPE_TEMPLATES = [
+  'firstShape',
+  'capsShape',
+  'capitalisedShape',
+  'lowercaseShape',
+  'commonShape',
+] as const;
+const FIRST = 0;
+const CAPS = 1;
+const CAPITALISED = 2;
+const LOWERCASE = 3;
+const COMMON = 4;
+
 /** Adds weight row `row` (if any) to the `tagCount` scores at `offset`. */
 function addRow(scorer: Scorer, row: number, scores: Float64Array, offset: number): void {
   if (row < 0) return;
@@ -90,32 +116,46 @@ function addPairs(scorer: Scorer, pairs: FeaturePairs, scores: Float64Array, off
   }
 }
 
-function scoreToken(
+/**
+ * Scores a token text into the store under id `id`: its own features in running text and in a capitals
+ * line, what it gives its neighbours by slot, its word and shape ids and the rows of its shape features.
+ */
+function scoreType(
   scorer: Scorer,
+  store: TypeStore,
+  id: number,
   own: readonly [FeaturePairs, FeaturePairs],
   neighbour: NeighbourFeatures,
   word: string,
   shape: string,
-): TokenScores {
+): void {
   const n = scorer.tagCount;
-  const [plain, caps] = own.map((pairs) => {
-    const scores = new Float64Array(n);
-    addPairs(scorer, pairs, scores, 0);
-    return scores;
-  }) as [Float64Array, Float64Array];
-  const given = new Float64Array(neighbour.slots.length * n);
+  const { index, ids } = scorer;
+  addPairs(scorer, own[0], store.own, 2 * id * n);
+  addPairs(scorer, own[1], store.own, (2 * id + 1) * n);
   neighbour.slots.forEach((pairs, slot) => {
-    addPairs(scorer, pairs, given, slot * n);
+    addPairs(scorer, pairs, store.given, (4 * id + slot) * n);
   });
-  const { index } = scorer;
-  return {
-    scorer,
-    word: atomOf(index, word),
-    shape: atomOf(index, shape),
-    common: scorer.common.has(word),
-    own: [plain, caps],
-    neighbour: given,
-  };
+  const shapeId = atomOf(index, shape);
+  store.word[id] = atomOf(index, word);
+  store.shape[id] = shapeId;
+  store.common[id] = scorer.common.has(word) ? 1 : 0;
+  SHAPE_TEMPLATES.forEach((name, k) => {
+    store.shapeRows[id * SHAPE_TEMPLATES.length + k] = featureRow(index, ids[name], shapeId, NONE);
+  });
+}
+
+/** A fresh store holding the sentence's edges (ids 0 and 1). */
+function newStore(scorer: Scorer): TypeStore {
+  const store = createTypeStore(scorer.tagCount, SHAPE_TEMPLATES.length);
+  for (const [word, neighbour] of [
+    [EDGES.before, EDGES.beforeNeighbour],
+    [EDGES.after, EDGES.afterNeighbour],
+  ] as const) {
+    scoreType(scorer, store, typeIdOf(store), [[], []], neighbour, word, word);
+  }
+  scorer.document = undefined;
+  return store;
 }
 
 /** A scorer over a model's weights and feature index; `common` is its gazetteer's common words. */
@@ -124,31 +164,55 @@ export function createScorer(
   weights: Float32Array,
   tagCount: number,
   common: StringSet,
+  typeLimit = TYPE_LIMIT,
 ): Scorer {
   const ids = Object.fromEntries(
     Object.entries(TEMPLATES).map(([name, template]) => [name, templateOf(index, template)]),
   ) as unknown as TemplateIds;
-  const partial = { tagCount, weights, index, common, ids, words: new Map<string, number>() };
-  const edge = (word: string, neighbour: NeighbourFeatures) =>
-    scoreToken(partial as Scorer, [[], []], neighbour, word, word);
-  const scorer = partial as { -readonly [key in keyof Scorer]?: Scorer[key] };
-  scorer.before = edge(EDGES.before, EDGES.beforeNeighbour);
-  scorer.after = edge(EDGES.after, EDGES.afterNeighbour);
-  return scorer as Scorer;
+  const scorer = {
+    tagCount,
+    weights,
+    index,
+    common,
+    ids,
+    typeLimit,
+    words: new Map<string, number>(),
+    document: undefined,
+    serial: 0,
+    aggregated: new Int32Array(256),
+    aggregatedLength: 0,
+    tokenTypes: new Int32Array(0),
+    emissions: new Float64Array(0),
+    rows: new Int32Array(64),
+    rowCount: 0,
+  } as Omit<Scorer, 'store'> as Scorer;
+  scorer.store = newStore(scorer);
+  return scorer;
 }
 
-function scoresOf(scorer: Scorer, info: TokenInfo): TokenScores {
-  const known = info.scored as TokenScores | undefined;
-  if (known?.scorer === scorer) return known;
-  const scored = scoreToken(
+/** A token text's place in the scorer's store (kept on its TokenInfo, for the last store that scored it). */
+interface TypeRef {
+  readonly store: TypeStore;
+  readonly id: number;
+}
+
+/** The id of a token text in the current store, scored on first sight. */
+function typeOf(scorer: Scorer, info: TokenInfo): number {
+  const known = info.scored as TypeRef | undefined;
+  const { store } = scorer;
+  if (known?.store === store) return known.id;
+  const id = typeIdOf(store);
+  scoreType(
     scorer,
+    store,
+    id,
     [info.own[0].pairs, info.own[1].pairs],
     info.neighbour,
     info.lower,
     info.shape,
   );
-  info.scored = scored;
-  return scored;
+  info.scored = { store, id } satisfies TypeRef;
+  return id;
 }
 
 /** The atom id of a context word or mark, memoised up to a limit (the vocabulary of news repeats). */
@@ -162,115 +226,189 @@ function wordAtom(scorer: Scorer, word: string): number {
   return id;
 }
 
-/** Adds the `n` scores a neighbour gives from `start` of its slots. */
-function addSlot(
-  emissions: Float64Array,
-  offset: number,
-  given: Float64Array,
-  start: number,
-  n: number,
-): void {
-  for (let tag = 0; tag < n; tag += 1) {
-    emissions[offset + tag] = (emissions[offset + tag] as number) + (given[start + tag] as number);
+/** Appends a row (if any) to the scorer's list of rows for the current token. */
+function pushRow(scorer: Scorer, row: number): void {
+  if (row < 0) return;
+  if (scorer.rowCount === scorer.rows.length) {
+    const grown = new Int32Array(scorer.rows.length * 2);
+    grown.set(scorer.rows);
+    scorer.rows = grown;
   }
+  scorer.rows[scorer.rowCount] = row;
+  scorer.rowCount += 1;
 }
 
-function addMarks(
-  scorer: Scorer,
-  marks: readonly string[] | undefined,
-  template: number,
-  scores: Float64Array,
-  offset: number,
-): void {
+function pushMarks(scorer: Scorer, marks: readonly string[] | undefined, template: number): void {
   if (marks === undefined) return;
-  for (const mark of marks) {
-    addRow(scorer, featureRow(scorer.index, template, wordAtom(scorer, mark), NONE), scores, offset);
-  }
+  for (const mark of marks) pushRow(scorer, featureRow(scorer.index, template, wordAtom(scorer, mark), NONE));
 }
 
-function addWords(
-  scorer: Scorer,
-  words: ReadonlySet<string> | undefined,
-  template: number,
-  scores: Float64Array,
-  offset: number,
-): void {
+/** Appends the rows of a template over context words to the scorer's aggregated rows. */
+function appendWordRows(scorer: Scorer, words: ReadonlySet<string> | undefined, template: number): void {
   if (words === undefined) return;
   for (const word of words) {
-    addRow(scorer, featureRow(scorer.index, template, wordAtom(scorer, word), NONE), scores, offset);
+    const row = featureRow(scorer.index, template, wordAtom(scorer, word), NONE);
+    if (row < 0) continue;
+    if (scorer.aggregatedLength === scorer.aggregated.length) {
+      const grown = new Int32Array(scorer.aggregated.length * 2);
+      grown.set(scorer.aggregated);
+      scorer.aggregated = grown;
+    }
+    scorer.aggregated[scorer.aggregatedLength] = row;
+    scorer.aggregatedLength += 1;
   }
 }
 
-/** Emission scores of one sentence (`tagCount` per token) and the history keys of its tokens. */
+/** Makes the store's document cache the document's (whose evidence this is), clearing it on a new one. */
+function enterDocument(scorer: Scorer, evidence: SentenceContext['evidence']): void {
+  if (scorer.document === evidence) return;
+  scorer.document = evidence;
+  scorer.aggregatedLength = 0;
+  scorer.serial += 1;
+  if (scorer.serial > 0x3fffffff) {
+    scorer.serial = 1;
+    scorer.store.seen.fill(0);
+  }
+}
+
+/** The document evidence of type `id` (flags, aggregated rows), computed on its first token in the document. */
+function documentEntry(
+  scorer: Scorer,
+  store: TypeStore,
+  id: number,
+  lower: string,
+  evidence: SentenceContext['evidence'],
+): void {
+  if (store.seen[id] === scorer.serial) return;
+  store.seen[id] = scorer.serial;
+  store.flags[id] =
+    (evidence.capitalised.has(lower) ? CAPITALISED_IN_DOCUMENT : 0) |
+    (evidence.lowercase.has(lower) ? LOWERCASE_IN_DOCUMENT : 0);
+  store.aggregatedStart[id] = scorer.aggregatedLength;
+  appendWordRows(scorer, evidence.before.get(lower), scorer.ids.aggregatedBefore);
+  appendWordRows(scorer, evidence.after.get(lower), scorer.ids.aggregatedAfter);
+  store.aggregatedEnd[id] = scorer.aggregatedLength;
+}
+
+/**
+ * The type ids of a sentence's tokens into `scorer.tokenTypes[2 ..]`, with the edges two either side. A store
+ * that might fill up during the sentence is replaced first, so it holds at most the larger of the limit and
+ * the sentence's tokens and edges.
+ */
+function sentenceTypes(scorer: Scorer, tokens: readonly TokenInfo[]): TypeStore {
+  const { length } = tokens;
+  if (scorer.store.count + length > scorer.typeLimit) scorer.store = newStore(scorer);
+  if (scorer.tokenTypes.length < length + 4) scorer.tokenTypes = new Int32Array(length + 4);
+  const types = scorer.tokenTypes;
+  for (let i = 0; i < length; i += 1) types[i + 2] = typeOf(scorer, tokens[i] as TokenInfo);
+  types[0] = BEFORE_EDGE;
+  types[1] = BEFORE_EDGE;
+  types[length + 2] = AFTER_EDGE;
+  types[length + 3] = AFTER_EDGE;
+  return scorer.store;
+}
+
+/**
+ * Emission scores of one sentence (`tagCount` per token; a scratch array the next sentence overwrites) and
+ * the history keys of its tokens. Each token's scores are added in this order: its own features, what the
+ * tokens two before, one before, one after and two after give it, the word and shape bigrams, its shape in
+ * the sentence (first word, capitals line), the document evidence (written capitalised, in lower case,
+ * common word, beside a common word, aggregated contexts), the gazetteer marks from three before to two
+ * after, and the prediction history.
+ */
 export function sentenceEmissions(
   scorer: Scorer,
   context: SentenceContext,
   history: PredictionHistory,
 ): { emissions: Float64Array; historyKeys: (string | undefined)[] } {
-  const { tagCount: n, index, ids } = scorer;
+  const { tagCount: n, index, ids, weights } = scorer;
   const { tokens, marks, evidence } = context;
-  const scored = tokens.map((info) => scoresOf(scorer, info));
   const { length } = tokens;
-  const emissions = new Float64Array(length * n);
-  const historyKeys = new Array<string | undefined>(tokens.length);
-  // Plain loops rather than callbacks: this runs once per token of every document.
+  const store = sentenceTypes(scorer, tokens);
+  enterDocument(scorer, evidence);
+  if (scorer.emissions.length < length * n) scorer.emissions = new Float64Array(length * n);
+  const { emissions, tokenTypes: types } = scorer;
+  const { own, given, word: words, shape: shapes, common, shapeRows, flags } = store;
+  const caps = context.caps ? 1 : 0;
+  const historyKeys = new Array<string | undefined>(length);
+  const shapeTemplates = SHAPE_TEMPLATES.length;
+  // Plain loops rather than callbacks: this runs once per token of every document. The rows of a token's
+  // features are listed first, then added tag by tag in list order (the same sums as row by row).
   for (let i = 0; i < length; i += 1) {
     const info = tokens[i] as TokenInfo;
-    const self = scored[i] as TokenScores;
-    // Bounds checked rather than read past the ends: V8 reads an array out of bounds on a slow path.
-    const twoBefore = i >= 2 ? (scored[i - 2] as TokenScores) : scorer.before;
-    const before = i >= 1 ? (scored[i - 1] as TokenScores) : scorer.before;
-    const after = i + 1 < length ? (scored[i + 1] as TokenScores) : scorer.after;
-    const twoAfter = i + 2 < length ? (scored[i + 2] as TokenScores) : scorer.after;
-    const offset = i * n;
-    emissions.set(self.own[context.caps ? 1 : 0], offset);
-    addSlot(emissions, offset, twoBefore.neighbour, 0, n);
-    addSlot(emissions, offset, before.neighbour, n, n);
-    addSlot(emissions, offset, after.neighbour, 2 * n, n);
-    addSlot(emissions, offset, twoAfter.neighbour, 3 * n, n);
-    const { word, shape } = self;
-    addRow(scorer, pairRow(index, ids.wordBefore, before.word, word), emissions, offset);
-    addRow(scorer, pairRow(index, ids.wordAfter, word, after.word), emissions, offset);
-    addRow(scorer, pairRow(index, ids.shapeBefore, before.shape, shape), emissions, offset);
-    addRow(scorer, pairRow(index, ids.shapeAfter, shape, after.shape), emissions, offset);
-    addRow(scorer, pairRow(index, ids.wordBeforeShape, before.word, shape), emissions, offset);
-    addRow(scorer, pairRow(index, ids.shapeWordAfter, shape, after.word), emissions, offset);
+    const self = types[i + 2] as number;
+    const before = types[i + 1] as number;
+    const after = types[i + 3] as number;
+    const word = words[self] as number;
+    const shape = shapes[self] as number;
+    const beforeWord = words[before] as number;
+    const afterWord = words[after] as number;
+    const beforeShape = shapes[before] as number;
+    const afterShape = shapes[after] as number;
+    scorer.rowCount = 0;
+    pushRow(scorer, pairRow(index, ids.wordBefore, beforeWord, word));
+    pushRow(scorer, pairRow(index, ids.wordAfter, word, afterWord));
+    pushRow(scorer, pairRow(index, ids.shapeBefore, beforeShape, shape));
+    pushRow(scorer, pairRow(index, ids.shapeAfter, shape, afterShape));
+    pushRow(scorer, pairRow(index, ids.wordBeforeShape, beforeWord, shape));
+    pushRow(scorer, pairRow(index, ids.shapeWordAfter, shape, afterWord));
     const { lower } = info;
-    if (i === context.first)
-      addRow(scorer, featureRow(index, ids.firstShape, shape, NONE), emissions, offset);
-    if (context.caps) addRow(scorer, featureRow(index, ids.capsShape, shape, NONE), emissions, offset);
-    if (evidence.capitalised.has(lower)) {
-      addRow(scorer, featureRow(index, ids.capitalisedShape, shape, NONE), emissions, offset);
+    documentEntry(scorer, store, self, lower, evidence);
+    const shapeRow = self * shapeTemplates;
+    if (i === context.first) pushRow(scorer, shapeRows[shapeRow + FIRST] as number);
+    if (caps === 1) pushRow(scorer, shapeRows[shapeRow + CAPS] as number);
+    const flag = flags[self] as number;
+    if (flag & CAPITALISED_IN_DOCUMENT) pushRow(scorer, shapeRows[shapeRow + CAPITALISED] as number);
+    if (flag & LOWERCASE_IN_DOCUMENT) pushRow(scorer, shapeRows[shapeRow + LOWERCASE] as number);
+    if (common[self] === 1) pushRow(scorer, shapeRows[shapeRow + COMMON] as number);
+    if (common[before] === 1) pushRow(scorer, pairRow(index, ids.commonBeforeShape, beforeShape, shape));
+    if (common[after] === 1) pushRow(scorer, pairRow(index, ids.commonAfterShape, afterShape, shape));
+    const aggregatedEnd = store.aggregatedEnd[self] as number;
+    for (let k = store.aggregatedStart[self] as number; k < aggregatedEnd; k += 1) {
+      pushRow(scorer, scorer.aggregated[k] as number);
     }
-    if (evidence.lowercase.has(lower)) {
-      addRow(scorer, featureRow(index, ids.lowercaseShape, shape, NONE), emissions, offset);
+    if (i >= 3) pushMarks(scorer, marks[i - 3], ids.gazetteer3Before);
+    if (i >= 2) pushMarks(scorer, marks[i - 2], ids.gazetteer2Before);
+    const marksBefore = i >= 1 ? marks[i - 1] : undefined;
+    if (marksBefore !== undefined) {
+      for (const mark of marksBefore) {
+        const id = wordAtom(scorer, mark);
+        pushRow(scorer, featureRow(index, ids.gazetteerBefore, id, NONE));
+        pushRow(scorer, pairRow(index, ids.gazetteerBeforeShape, id, shape));
+      }
     }
-    if (self.common) addRow(scorer, featureRow(index, ids.commonShape, shape, NONE), emissions, offset);
-    if (before.common)
-      addRow(scorer, pairRow(index, ids.commonBeforeShape, before.shape, shape), emissions, offset);
-    if (after.common)
-      addRow(scorer, pairRow(index, ids.commonAfterShape, after.shape, shape), emissions, offset);
-    addWords(scorer, evidence.before.get(lower), ids.aggregatedBefore, emissions, offset);
-    addWords(scorer, evidence.after.get(lower), ids.aggregatedAfter, emissions, offset);
-    if (i >= 3) addMarks(scorer, marks[i - 3], ids.gazetteer3Before, emissions, offset);
-    if (i >= 2) addMarks(scorer, marks[i - 2], ids.gazetteer2Before, emissions, offset);
-    for (const mark of i >= 1 ? (marks[i - 1] ?? []) : []) {
-      const id = wordAtom(scorer, mark);
-      addRow(scorer, featureRow(index, ids.gazetteerBefore, id, NONE), emissions, offset);
-      addRow(scorer, pairRow(index, ids.gazetteerBeforeShape, id, shape), emissions, offset);
+    const marksHere = marks[i];
+    if (marksHere !== undefined) {
+      for (const mark of marksHere) {
+        const id = wordAtom(scorer, mark);
+        pushRow(scorer, featureRow(index, ids.gazetteer, id, NONE));
+        pushRow(scorer, pairRow(index, ids.gazetteerShapeAfter, id, afterShape));
+      }
     }
-    for (const mark of marks[i] ?? []) {
-      const id = wordAtom(scorer, mark);
-      addRow(scorer, featureRow(index, ids.gazetteer, id, NONE), emissions, offset);
-      addRow(scorer, pairRow(index, ids.gazetteerShapeAfter, id, after.shape), emissions, offset);
-    }
-    if (i + 1 < length) addMarks(scorer, marks[i + 1], ids.gazetteerAfter, emissions, offset);
-    if (i + 2 < length) addMarks(scorer, marks[i + 2], ids.gazetteer2After, emissions, offset);
+    if (i + 1 < length) pushMarks(scorer, marks[i + 1], ids.gazetteerAfter);
+    if (i + 2 < length) pushMarks(scorer, marks[i + 2], ids.gazetteer2After);
     const key = info.capitalised ? lower : undefined;
     historyKeys[i] = key;
     if (ids.history !== NONE) {
       const type = historyType(history, key);
-      if (type) addRow(scorer, featureRow(index, ids.history, atomOf(index, type), NONE), emissions, offset);
+      if (type) pushRow(scorer, featureRow(index, ids.history, wordAtom(scorer, type), NONE));
+    }
+    const ownStart = (2 * self + caps) * n;
+    const twoBeforeStart = 4 * (types[i] as number) * n;
+    const beforeStart = (4 * before + 1) * n;
+    const afterStart = (4 * after + 2) * n;
+    const twoAfterStart = (4 * (types[i + 4] as number) + 3) * n;
+    const { rows, rowCount } = scorer;
+    const offset = i * n;
+    for (let tag = 0; tag < n; tag += 1) {
+      let score =
+        (own[ownStart + tag] as number) +
+        (given[twoBeforeStart + tag] as number) +
+        (given[beforeStart + tag] as number) +
+        (given[afterStart + tag] as number) +
+        (given[twoAfterStart + tag] as number);
+      for (let k = 0; k < rowCount; k += 1) score += weights[(rows[k] as number) * n + tag] as number;
+      emissions[offset + tag] = score;
     }
   }
   return { emissions, historyKeys };

@@ -5,7 +5,7 @@ import { buildGazetteer, type Gazetteer, type GazetteerLists } from './gazetteer
 import { type PredictionHistory, recordHistory } from './history.ts';
 import { decodeTags, type EntityMention, tagConstraints } from './tags.ts';
 import { tokenizeSentences } from './tokenize.ts';
-import { viterbi } from './viterbi.ts';
+import { type ChainDecoder, chainDecoder, decodeChain } from './viterbi.ts';
 
 /** The model file's format (model-file.ts); training records it in the model's meta. */
 export const MODEL_FORMAT = 'precis-ner/2';
@@ -33,6 +33,7 @@ export interface NerModel {
   readonly allowedEnd: readonly boolean[];
   readonly gazetteer: Gazetteer;
   readonly scorer: Scorer;
+  readonly decoder: ChainDecoder;
 }
 
 /** What a taggable model is made of, however it was read. */
@@ -48,14 +49,16 @@ export interface ModelParts {
 export function assembleModel(parts: ModelParts): NerModel {
   const { gazetteer } = parts;
   const tagCount = parts.tags.length;
+  const constraints = tagConstraints(tagCount);
   return {
     tagCount,
     index: parts.index,
     weights: parts.weights,
     transitions: parts.transitions,
-    ...tagConstraints(tagCount),
+    ...constraints,
     gazetteer,
     scorer: createScorer(parts.index, parts.weights, tagCount, gazetteer.common),
+    decoder: chainDecoder(tagCount, parts.transitions, constraints.allowed, constraints.allowedEnd),
   };
 }
 
@@ -77,8 +80,7 @@ export function tagWithModel(model: NerModel, text: string): EntityMention[] {
   const history: PredictionHistory = new Map();
   return sentences.flatMap((sentence, s) => {
     const { emissions, historyKeys } = sentenceEmissions(model.scorer, sentenceContext(document, s), history);
-    const { tagCount, transitions, allowed, allowedEnd } = model;
-    const tags = viterbi({ tagCount, emissions, transitions, allowed, allowedEnd }, sentence.length);
+    const tags = decodeChain(model.decoder, emissions, sentence.length);
     recordHistory(history, historyKeys, tags);
     return decodeTags(text, sentence, tags);
   });

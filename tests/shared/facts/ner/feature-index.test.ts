@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sentenceEmissions } from '#shared/facts/ner/emissions.ts';
+import { createScorer, sentenceEmissions } from '#shared/facts/ner/emissions.ts';
 import {
   atomOf,
   buildFeatureIndex,
@@ -72,6 +72,24 @@ describe('sentenceEmissions', () => {
         for (let tag = 0; tag < n; tag += 1)
           expect(emissions[t * n + tag]).toBeCloseTo(expected[tag] ?? 0, 4);
       });
+    });
+  });
+
+  it('gives the same scores when its store of token texts fills up and starts again', () => {
+    // Arrange
+    const model = loadNerModel();
+    const small = createScorer(model.index, model.weights, model.tagCount, model.gazetteer.common, 8);
+    const sentences = tokenizeSentences(SEED_TEXT);
+    const document = describeDocument(sentences, model.gazetteer);
+    sentences.forEach((_, s) => {
+      const context = sentenceContext(document, s);
+      const size = context.tokens.length * model.tagCount;
+      // Act: the committed model's scorer and the small one take turns on the same token descriptions
+      const expected = [...sentenceEmissions(model.scorer, context, new Map()).emissions.subarray(0, size)];
+      const emissions = [...sentenceEmissions(small, context, new Map()).emissions.subarray(0, size)];
+      // Assert
+      expect(emissions).toEqual(expected);
+      expect(small.store.count).toBeLessThanOrEqual(Math.max(8, context.tokens.length + 2));
     });
   });
 });
