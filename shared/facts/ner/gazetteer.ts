@@ -32,6 +32,7 @@ export interface StoredGazetteer {
 
 const SPACES = /\s+/u;
 const CAPITALISED = /^\p{Lu}/u;
+const NO_MARKS: readonly string[] = Object.freeze([]);
 
 /** Compiles word lists into the stored form; phrases are matched token by token, case-insensitively. */
 export function compileGazetteer(lists: GazetteerLists): StoredGazetteer {
@@ -99,22 +100,33 @@ export const buildGazetteer = (lists: GazetteerLists): Gazetteer => gazetteerOf(
  * on the others. A match must start and end on a capitalised token (names, not common words), and the
  * longest match at a position wins. A match grows token by token while it is still the start of a phrase.
  */
-export function matchGazetteer(gazetteer: Gazetteer, sentence: Sentence, lower: readonly string[]) {
-  const marks: string[][] = sentence.map(() => []);
+export function matchGazetteer(
+  gazetteer: Gazetteer,
+  sentence: Sentence,
+  lower: readonly string[],
+): (readonly string[])[] {
+  // Most tokens carry no mark: they share one empty list, and a token gets its own on its first mark.
+  const marks: (readonly string[])[] = [];
+  for (let index = 0; index < sentence.length; index += 1) marks.push(NO_MARKS);
   for (let start = 0; start < sentence.length; start += 1) {
     if (!CAPITALISED.test(sentence[start]?.text ?? '')) continue;
     const limit = Math.min(sentence.length, start + gazetteer.maxTokens);
     let key = '';
-    let match: { end: number; classes: readonly string[] } | undefined;
+    let matchEnd = -1;
+    let matchClasses: readonly string[] = NO_MARKS;
     for (let end = start + 1; end <= limit; end += 1) {
       key = end === start + 1 ? (lower[start] ?? '') : `${key} ${lower[end - 1] ?? ''}`;
       if (!gazetteer.prefixes.has(key)) break;
       const classes = gazetteer.phrases.get(key);
-      if (classes && CAPITALISED.test(sentence[end - 1]?.text ?? '')) match = { end, classes };
+      if (classes && CAPITALISED.test(sentence[end - 1]?.text ?? '')) {
+        matchEnd = end;
+        matchClasses = classes;
+      }
     }
-    if (!match) continue;
-    for (let index = start; index < match.end; index += 1) {
-      for (const name of match.classes) marks[index]?.push(`${name}-${index === start ? 'B' : 'I'}`);
+    for (let index = start; index < matchEnd; index += 1) {
+      const held = marks[index] === NO_MARKS ? [] : (marks[index] as string[]);
+      for (const name of matchClasses) held.push(`${name}-${index === start ? 'B' : 'I'}`);
+      marks[index] = held;
     }
   }
   return marks;

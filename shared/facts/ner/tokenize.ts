@@ -29,7 +29,13 @@ const ABBREVIATIONS = new Set(
 const SINGLE_CAPITAL = /^\p{Lu}$/u;
 const SENTENCE_END = /^(?:[.!?]+|\.{2,}|…)$/u;
 const CLOSING = /^["”’')\]]$/u;
-const LINE_BREAK = /\n/u;
+const LINE_FEED = 10;
+
+/** Whether `text[from .. to]` holds a line break (without slicing it out). */
+function hasLineBreak(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i += 1) if (text.charCodeAt(i) === LINE_FEED) return true;
+  return false;
+}
 
 function keepsPeriod(word: string, text: string, end: number): boolean {
   if (text[end] !== '.') return false;
@@ -38,7 +44,8 @@ function keepsPeriod(word: string, text: string, end: number): boolean {
 
 function pushWord(tokens: Token[], text: string, start: number, end: number): void {
   const word = text.slice(start, end);
-  const clitic = CLITIC.exec(word);
+  // A clitic starts with an apostrophe, so most words need not try the pattern.
+  const clitic = word.includes("'") || word.includes('’') ? CLITIC.exec(word) : null;
   if (clitic?.[1] && clitic[2]) {
     const split = start + clitic[1].length;
     tokens.push({ text: clitic[1], start, end: split });
@@ -75,7 +82,7 @@ function startsSentence(text: string, tokens: readonly Token[], index: number): 
   const token = tokens[index];
   const previous = tokens[index - 1];
   if (!token || !previous) return true;
-  if (LINE_BREAK.test(text.slice(previous.end, token.start))) return true;
+  if (hasLineBreak(text, previous.end, token.start)) return true;
   if (closes(token, previous)) return false;
   if (SENTENCE_END.test(previous.text)) return true;
   const prior = tokens[index - 2];
