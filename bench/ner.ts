@@ -9,7 +9,7 @@
  *   keeps the five models in DIR and reuses them, for pipeline changes).
  * `--save-scores FILE` keeps each document's pipeline counts (CoNLL dev, GUM out-of-fold); `--baseline FILE`
  * prints the difference from such a run (an earlier commit) with its paired bootstrap 95% interval.
- * Then tagging speed on one core, model file size and load time.
+ * Then tagging speed on one core, model file size and load time (`--speed-only`: these rows alone).
  * Data: ../shared/data/ner (never copied into the repo).
  */
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -219,6 +219,7 @@ function main(): void {
   const { values } = parseArgs({
     options: {
       'no-oof': { type: 'boolean', default: false },
+      'speed-only': { type: 'boolean', default: false },
       'fold-models': { type: 'string' },
       'save-scores': { type: 'string' },
       baseline: { type: 'string' },
@@ -234,6 +235,10 @@ function main(): void {
   const firstLoad = performance.now();
   loadNerModel();
   const firstLoadMs = performance.now() - firstLoad;
+  if (values['speed-only']) {
+    printSpeed(documents, firstLoadMs);
+    return;
+  }
   printTable([
     [
       'pipeline',
@@ -262,6 +267,11 @@ function main(): void {
   }
   if (values['save-scores']) writeFileSync(values['save-scores'], JSON.stringify(scores));
   if (values.baseline) compareWith(scores, values.baseline);
+  printSpeed(documents, firstLoadMs);
+}
+
+/** The speed and model rows: tokens per CPU second of the tagger alone, model size and load time. */
+function printSpeed(documents: readonly Document[], firstLoadMs: number): void {
   const speed = measureSpeed(documents);
   const load = measureLoad();
   const meta = decodeModelMeta();

@@ -239,7 +239,7 @@ function pushRow(scorer: Scorer, row: number): void {
 }
 
 function pushMarks(scorer: Scorer, marks: readonly string[] | undefined, template: number): void {
-  if (marks === undefined) return;
+  if (marks === undefined || marks.length === 0) return;
   for (const mark of marks) pushRow(scorer, featureRow(scorer.index, template, wordAtom(scorer, mark), NONE));
 }
 

@@ -77,13 +77,20 @@ export function compileGazetteer(lists: GazetteerLists): StoredGazetteer {
 /** The gazetteer of its stored form: lookups straight on the typed arrays. */
 export function gazetteerOf(stored: StoredGazetteer): Gazetteer {
   const { classStarts, classIds, classNames } = stored;
+  // The class lists of the phrases met so far (at most one per phrase of the file).
+  const met = new Map<number, readonly string[]>();
   return {
     phrases: {
       get: (key) => {
         const phrase = stringId(stored.phrases, key);
         if (phrase < 0) return undefined;
-        const ids = classIds.subarray(classStarts[phrase], classStarts[phrase + 1]);
-        return Array.from(ids, (id) => classNames[id] ?? '');
+        let classes = met.get(phrase);
+        if (classes === undefined) {
+          const ids = classIds.subarray(classStarts[phrase], classStarts[phrase + 1]);
+          classes = Array.from(ids, (id) => classNames[id] ?? '');
+          met.set(phrase, classes);
+        }
+        return classes;
       },
     },
     prefixes: stringSet(stored.prefixes),
@@ -94,6 +101,18 @@ export function gazetteerOf(stored: StoredGazetteer): Gazetteer {
 
 /** Builds the phrase index of word lists (training, tests). */
 export const buildGazetteer = (lists: GazetteerLists): Gazetteer => gazetteerOf(compileGazetteer(lists));
+
+/** `<class>-B` and `<class>-I` by class name, built once per class rather than per token. */
+const marksByClass = new Map<string, readonly [string, string]>();
+
+function markOf(name: string, first: boolean): string {
+  let marks = marksByClass.get(name);
+  if (marks === undefined) {
+    marks = [`${name}-B`, `${name}-I`];
+    marksByClass.set(name, marks);
+  }
+  return marks[first ? 0 : 1];
+}
 
 /**
  * Per token, the gazetteer features it carries: `<class>-B` on the first token of a match and `<class>-I`
@@ -125,7 +144,7 @@ export function matchGazetteer(
     }
     for (let index = start; index < matchEnd; index += 1) {
       const held = marks[index] === NO_MARKS ? [] : (marks[index] as string[]);
-      for (const name of matchClasses) held.push(`${name}-${index === start ? 'B' : 'I'}`);
+      for (const name of matchClasses) held.push(markOf(name, index === start));
       marks[index] = held;
     }
   }
