@@ -40,6 +40,18 @@ const SCRIPT_LANGUAGES: ReadonlyArray<readonly [RegExp, string]> = [
 /** Any letter of the scripts above: when a sample has none, none of them can win. */
 const ANY_SCRIPT_LANGUAGE =
   /(?=[\p{L}\p{M}])[\p{Script=Myanmar}\p{Script=Khmer}\p{Script=Sinhala}\p{Script=Tibetan}\p{Script=Mongolian}\p{Script=Thaana}]/u;
+/**
+ * The Unicode blocks of those scripts, and every character past the BMP: a test without Unicode properties
+ * that matches wherever ANY_SCRIPT_LANGUAGE can (tests/shared/clean/detect-language.test.ts checks every code
+ * point), so a text it does not match needs no script count.
+ */
+const SCRIPT_BLOCKS =
+  /[\u0780-\u07bf\u0d80-\u0dff\u0f00-\u0fff\u1000-\u109f\u1780-\u18af\ua9e0-\ua9ff\uaa60-\uaa7f\ud800-\udfff]/;
+/**
+ * eld reads the first 1,000 characters of what it is given (`detect` cuts the text there): with no script
+ * to count, a sample that long with letters enough decides as the whole sample would.
+ */
+export const ELD_READS_CHARS = 1000;
 /** A script counts when it writes at least this share of the sample's letters. */
 const SCRIPT_SHARE = 0.5;
 const LANGUAGE_TAG = /^([a-z]{2,3})(?:$|[-_])/iu;
@@ -50,7 +62,10 @@ const LANGUAGE_TAG = /^([a-z]{2,3})(?:$|[-_])/iu;
  */
 export const LANGUAGE_NGRAMS_FILE = new URL('./models/language-ngrams.bin', import.meta.url);
 
-/** An n-gram detector with eld's interface (bench:language compares eld's tables through it). */
+/**
+ * An n-gram detector with eld's interface (bench:language compares eld's tables through it); like eld's,
+ * it reads no more than the first ELD_READS_CHARS of a text.
+ */
 export interface LanguageDetector {
   detect(text: string): EldResult;
 }
@@ -65,6 +80,11 @@ function eld(): LanguageDetector {
     medium = instance;
   }
   return medium;
+}
+
+/** Whether the text has a letter of a script in SCRIPT_LANGUAGES, tried on the blocks first. */
+export function hasScriptLanguageLetter(text: string): boolean {
+  return SCRIPT_BLOCKS.test(text) && ANY_SCRIPT_LANGUAGE.test(text);
 }
 
 const count = (text: string, pattern: RegExp) => text.match(pattern)?.length ?? 0;
@@ -103,7 +123,7 @@ function detect(sample: string, detector: LanguageDetector): LanguageDecision | 
   const letters = countLetters(sample);
   if (letters < MIN_SAMPLE_LETTERS) return undefined;
   // One pass for all six scripts first: news in them is rare, and each count scans the whole sample.
-  if (ANY_SCRIPT_LANGUAGE.test(sample)) {
+  if (hasScriptLanguageLetter(sample)) {
     for (const [script, language] of SCRIPT_LANGUAGES) {
       if (count(sample, script) >= SCRIPT_SHARE * letters)
         return { language, confidence: 1, source: 'detected' };
@@ -131,5 +151,18 @@ export function detectLanguage(
   const declaredLanguage = languageOfTag(declared);
   if (declaredLanguage !== undefined)
     return { language: declaredLanguage, confidence: 1, source: 'declared' };
-  return detect(proseSample(text), detector ?? eld()) ?? assumed();
+  return detect(sampleToDetect(text), detector ?? eld()) ?? assumed();
+}
+
+/**
+ * The prose sample detection needs: the whole sample (SAMPLE_CHARS) when a script must be counted on it or
+ * its start is short of letters; otherwise its first ELD_READS_CHARS, all that eld reads of it, so that
+ * the prose of a long article is not sampled further than it is read.
+ */
+function sampleToDetect(text: string): string {
+  // A sample ends where a line does (less its newline): asked for one more, it holds all that eld reads.
+  const start = proseSample(text, ELD_READS_CHARS + 1);
+  return hasScriptLanguageLetter(text) || countLetters(start) < MIN_SAMPLE_LETTERS
+    ? proseSample(text)
+    : start;
 }

@@ -13,6 +13,8 @@ import { readFileSync } from 'node:fs';
  * An n-gram is found by binary search over the keys, so loading costs one read and no parsing.
  */
 export const NGRAM_TABLE_MAGIC = 'eldngram1';
+/** Looked-up n-grams kept for the process (a few MB at most); later ones are looked up every time. */
+const MAX_KEPT_NGRAMS = 20_000;
 
 /** What eld's `loadData` takes: its table type, language codes by index, and a score table per n-gram. */
 export interface NgramData {
@@ -86,14 +88,22 @@ function lookUp(layout: Layout, ngram: string): Record<number, number> | undefin
 
 /**
  * The table of `file` in the shape eld's `loadData` takes. Its `ngrams` is a read-only view that looks each
- * n-gram up in the file's bytes when eld asks for it (eld only reads `ngrams[key]` while scoring).
+ * n-gram up in the file's bytes when eld asks for it (eld only reads `ngrams[key]` while scoring). The first
+ * MAX_KEPT_NGRAMS answers are kept: the n-grams of news prose repeat from article to article.
  */
 export function readNgramTable(file: URL | string): NgramData {
   const { header, layout } = readLayout(readFileSync(file));
+  const kept = new Map<string, Record<number, number> | undefined>();
+  const scoresOf = (ngram: string) => {
+    if (kept.has(ngram)) return kept.get(ngram);
+    const scores = lookUp(layout, ngram);
+    if (kept.size < MAX_KEPT_NGRAMS) kept.set(ngram, scores);
+    return scores;
+  };
   const ngrams = new Proxy(
     {},
     {
-      get: (_target, key) => (typeof key === 'string' ? lookUp(layout, key) : undefined),
+      get: (_target, key) => (typeof key === 'string' ? scoresOf(key) : undefined),
       set: () => false,
     },
   );

@@ -4,8 +4,8 @@
  * player names is made of proper nouns and figures, which look like any language to an n-gram detector.
  */
 
-const LETTER = /\p{L}/gu;
-const DIGIT = /\p{N}/gu;
+const LETTER = /^\p{L}$/u;
+const DIGIT = /^\p{N}$/u;
 const CASED_CAPITAL = /^[^\p{L}]*\p{Lu}/u;
 const CASED_LOWER = /^[^\p{L}]*\p{Ll}/u;
 const HAS_LETTER = /\p{L}/u;
@@ -27,13 +27,30 @@ const MAX_DIGIT_SHARE = 0.2;
 /** Detection reads at most this much prose. */
 export const SAMPLE_CHARS = 4000;
 
-const count = (text: string, pattern: RegExp) => text.match(pattern)?.length ?? 0;
+/** The letters (`\p{L}`) and digits (`\p{N}`) of a line by code point: ASCII by its code, the rest by regex. */
+function countLettersAndDigits(line: string): { letters: number; digits: number } {
+  let letters = 0;
+  let digits = 0;
+  for (let i = 0; i < line.length; i += 1) {
+    const code = line.charCodeAt(i);
+    if (code < 128) {
+      if ((code >= 65 && code <= 90) || (code >= 97 && code <= 122)) letters += 1;
+      else if (code >= 48 && code <= 57) digits += 1;
+      continue;
+    }
+    const point = line.codePointAt(i) as number;
+    const char = String.fromCodePoint(point);
+    if (LETTER.test(char)) letters += 1;
+    else if (DIGIT.test(char)) digits += 1;
+    if (point > 0xffff) i += 1;
+  }
+  return { letters, digits };
+}
 
 /** Whether one line of text is running prose (see the module comment). */
 export function isProseLine(line: string): boolean {
-  const letters = count(line, LETTER);
+  const { letters, digits } = countLettersAndDigits(line);
   if (letters < MIN_LINE_LETTERS) return false;
-  const digits = count(line, DIGIT);
   if (digits > MAX_DIGIT_SHARE * (letters + digits)) return false;
   const words = line.split(SPACE_RUN).filter((word) => HAS_LETTER.test(word));
   if (words.length < MIN_LINE_WORDS) return UNSPACED_SCRIPT.test(line);
@@ -48,16 +65,22 @@ export function isProseLine(line: string): boolean {
   return capitalised + lower === 0 || capitalised <= MAX_CAPITALISED_SHARE * (capitalised + lower);
 }
 
-/** Up to SAMPLE_CHARS of the text's prose lines, joined by newlines ("" when it has none). */
-export function proseSample(text: string): string {
+/**
+ * Up to `maxChars` (SAMPLE_CHARS) of the text's prose lines, joined by newlines ("" when it has none): a
+ * shorter sample is the start of the longer one.
+ */
+export function proseSample(text: string, maxChars = SAMPLE_CHARS): string {
   const kept: string[] = [];
   let length = 0;
-  for (const line of text.split('\n')) {
-    if (length >= SAMPLE_CHARS) break;
-    const trimmed = line.trim();
+  // Line by line from the top, no further than the sample needs (a split would cut the whole text).
+  for (let from = 0; from <= text.length && length < maxChars; ) {
+    const newline = text.indexOf('\n', from);
+    const end = newline < 0 ? text.length : newline;
+    const trimmed = text.slice(from, end).trim();
+    from = end + 1;
     if (!isProseLine(trimmed)) continue;
     kept.push(trimmed);
     length += trimmed.length + 1;
   }
-  return kept.join('\n').slice(0, SAMPLE_CHARS);
+  return kept.join('\n').slice(0, maxChars);
 }

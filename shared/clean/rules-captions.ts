@@ -65,7 +65,7 @@ function sentenceCount(text: string): number {
 
 export function isCreditLine(line: string): boolean {
   const text = line.trim();
-  const words = wordCount(text);
+  const words = wordCount(text, CREDIT_MAX_WORDS);
   if (text === '' || words > CREDIT_MAX_WORDS) return false;
   if (INNER_SENTENCE_END.test(text) || (SENTENCE_CLOSE.test(text) && words > CREDIT_SENTENCE_MAX_WORDS))
     return false;
@@ -77,7 +77,8 @@ export function isCreditLine(line: string): boolean {
 /** Beside a credit line: one sentence in caption tense, or a note of who stands where, or the picture's date. */
 function looksLikeCaption(paragraph: string): boolean {
   const text = paragraph.replace(/\n/g, ' ').trim();
-  if (wordCount(text) > CAPTION_MAX_WORDS || sentenceCount(text) > CAPTION_MAX_SENTENCES) return false;
+  if (wordCount(text, CAPTION_MAX_WORDS) > CAPTION_MAX_WORDS || sentenceCount(text) > CAPTION_MAX_SENTENCES)
+    return false;
   if (CAPTION_DATE.test(text) || POSITION_NOTE.test(text)) return true;
   return sentenceCount(text) === 1 && CAPTION_VERB.test(text);
 }
@@ -87,7 +88,7 @@ function isDatedCaption(paragraph: string): boolean {
   const text = paragraph.trim();
   return (
     sentenceCount(text) === 1 &&
-    wordCount(text) <= CAPTION_MAX_WORDS &&
+    wordCount(text, CAPTION_MAX_WORDS) <= CAPTION_MAX_WORDS &&
     CAPTION_VERB.test(text) &&
     CAPTION_DATE.test(text)
   );
@@ -96,13 +97,20 @@ function isDatedCaption(paragraph: string): boolean {
 function endsOnCredit(paragraph: string): boolean {
   const text = paragraph.trim();
   return (
-    wordCount(text) <= CREDITED_CAPTION_MAX_WORDS && (CREDIT_SUFFIX.test(text) || PICTURE_NOTE.test(text))
+    wordCount(text, CREDITED_CAPTION_MAX_WORDS) <= CREDITED_CAPTION_MAX_WORDS &&
+    (CREDIT_SUFFIX.test(text) || PICTURE_NOTE.test(text))
   );
 }
 
 function noteCaptionDate(context: TextContext, caption: string): void {
   const date = caption.trim().match(CAPTION_DATE)?.[1];
   context.captionDate ??= parseDate(date);
+}
+
+/** A caption the page marked up as one (no page of plain text has any: nothing to fold then). */
+function isKnownCaption(context: TextContext, paragraph: string): boolean {
+  const known = context.knownCaptions;
+  return known !== undefined && known.size > 0 && known.has(foldWhitespace(paragraph));
 }
 
 /**
@@ -122,14 +130,15 @@ export function removeCaptionsAndCredits(paragraphs: Paragraphs, context: TextCo
       return false;
     }
     const besideCredit = isCredit[index - 1] === true || isCredit[index + 1] === true;
-    const aboveToggle = isToggle[index + 1] === true && wordCount(paragraph) <= CAPTION_MAX_WORDS;
+    const aboveToggle =
+      isToggle[index + 1] === true && wordCount(paragraph, CAPTION_MAX_WORDS) <= CAPTION_MAX_WORDS;
     if (
       aboveToggle ||
       (besideCredit && looksLikeCaption(paragraph)) ||
       isDatedCaption(paragraph) ||
       CAPTION_LABEL.test(paragraph) ||
       endsOnCredit(paragraph) ||
-      context.knownCaptions?.has(foldWhitespace(paragraph))
+      isKnownCaption(context, paragraph)
     ) {
       record(context, 'photo-caption', paragraph);
       noteCaptionDate(context, paragraph);

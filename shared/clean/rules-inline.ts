@@ -57,7 +57,7 @@ export function removeAdShortcodes(paragraphs: Paragraphs, context: TextContext)
     const trimmed = line.trim();
     if (
       AD_LABEL.test(trimmed) ||
-      (AD_DISCLOSURE.test(trimmed) && wordCount(trimmed) <= AD_DISCLOSURE_MAX_WORDS)
+      (AD_DISCLOSURE.test(trimmed) && wordCount(trimmed, AD_DISCLOSURE_MAX_WORDS) <= AD_DISCLOSURE_MAX_WORDS)
     ) {
       record(context, 'advertisement', line);
       return '';
@@ -91,7 +91,11 @@ export function removeBareUrls(paragraphs: Paragraphs, context: TextContext): st
 
 /** A line that is only a date ("7. Oktober 2020", "June 19, 2023"): the page's date stamp. */
 function isDateOnly(line: string): boolean {
-  return wordCount(line) <= DATE_ONLY_MAX_WORDS && DATE_ONLY.test(line) && parseDate(line) !== undefined;
+  return (
+    wordCount(line, DATE_ONLY_MAX_WORDS) <= DATE_ONLY_MAX_WORDS &&
+    DATE_ONLY.test(line) &&
+    parseDate(line) !== undefined
+  );
 }
 
 export function removePublishedLines(paragraphs: Paragraphs, context: TextContext): string[] {
@@ -112,7 +116,8 @@ export function removePublishedLines(paragraphs: Paragraphs, context: TextContex
       return '';
     }
     const match = trimmed.match(PUBLISHED_LINE);
-    if (!match || wordCount(trimmed) > PUBLISHED_MAX_WORDS || !parseDate(match[1])) return line;
+    if (!match || wordCount(trimmed, PUBLISHED_MAX_WORDS) > PUBLISHED_MAX_WORDS || !parseDate(match[1]))
+      return line;
     record(context, 'published-line', line);
     setPublished(context, match[1]);
     return '';
@@ -122,9 +127,9 @@ export function removePublishedLines(paragraphs: Paragraphs, context: TextContex
 export function removeBylines(paragraphs: Paragraphs, context: TextContext): string[] {
   return mapLines(paragraphs, (line) => {
     const trimmed = line.trim();
-    if (wordCount(trimmed) > BYLINE_MAX_WORDS) return line;
+    if (wordCount(trimmed, BYLINE_MAX_WORDS) > BYLINE_MAX_WORDS) return line;
     const match = trimmed.match(BYLINE);
-    if (!match?.[1] || wordCount(match[2] ?? '') > BYLINE_MAX_TAIL_WORDS) return line;
+    if (!match?.[1] || wordCount(match[2] ?? '', BYLINE_MAX_TAIL_WORDS) > BYLINE_MAX_TAIL_WORDS) return line;
     record(context, 'byline', line);
     context.byline ??= match[1].replace(/\s*\.$/, '').trim();
     setPublished(context, match[2]);
@@ -141,7 +146,8 @@ function gluedCaptionEnd(text: string): number | undefined {
   const sentenceEnd = window.search(SENTENCE_BOUNDARY);
   const span = sentenceEnd < 0 ? window : window.slice(0, sentenceEnd);
   const boundary = span.search(GLUED_SENTENCE_START);
-  if (boundary < 0 || wordCount(span.slice(0, boundary)) < GLUED_CAPTION_MIN_WORDS) return undefined;
+  if (boundary < 0 || wordCount(span.slice(0, boundary), GLUED_CAPTION_MIN_WORDS) < GLUED_CAPTION_MIN_WORDS)
+    return undefined;
   return boundary;
 }
 

@@ -62,8 +62,8 @@ function fold(paragraph: string): string {
 export function removeDuplicates(paragraphs: Paragraphs, context: TextContext): string[] {
   const seen = new Set<string>();
   return paragraphs.filter((paragraph) => {
+    if (wordCount(paragraph, DUPLICATE_MIN_WORDS) < DUPLICATE_MIN_WORDS) return true;
     const key = fold(paragraph);
-    if (wordCount(paragraph) < DUPLICATE_MIN_WORDS) return true;
     if (seen.has(key)) {
       record(context, 'duplicate-paragraph', paragraph);
       return false;
@@ -76,7 +76,7 @@ export function removeDuplicates(paragraphs: Paragraphs, context: TextContext): 
 /** A first line that reads as a headline: one line, short, no closing punctuation, not a URL or a byline. */
 export function looksLikeTitle(paragraph: string): boolean {
   const text = paragraph.trim();
-  const words = wordCount(text);
+  const words = wordCount(text, TITLE_MAX_WORDS);
   return (
     !text.includes('\n') &&
     !isLoneDateline(text) &&

@@ -65,10 +65,24 @@ const LINK_LINE_MAX_WORDS = 20;
 const SENTENCE_END = /[.!?]["'’”]?$/;
 const SENTENCE_END_PERIOD = /\.["'’”]?$/;
 
+/** The most words any prompt below may have: a longer paragraph is counted no further. */
+const PROMPT_MAX_WORDS = Math.max(
+  SHARE_MAX_WORDS,
+  COMMENT_POLICY_MAX_WORDS,
+  AFFILIATE_MAX_WORDS,
+  NEWSLETTER_BLURB_MAX_WORDS,
+  SHARE_PROMPT_MAX_WORDS,
+  TAXONOMY_MAX_WORDS,
+  SIGNUP_MAX_WORDS,
+  READ_MORE_MAX_WORDS,
+  COOKIE_MAX_WORDS,
+  COPYRIGHT_MAX_WORDS,
+);
+
 type Classifier = (paragraph: string) => string | undefined;
 
 const classifyPrompt: Classifier = (paragraph) => {
-  const words = wordCount(paragraph);
+  const words = wordCount(paragraph, PROMPT_MAX_WORDS);
   if ((words <= SHARE_MAX_WORDS && SHARE_WORDS.test(paragraph)) || FOLLOW_PROMPT.test(paragraph)) {
     return 'share-prompt';
   }
@@ -96,12 +110,16 @@ const classifyPrompt: Classifier = (paragraph) => {
 };
 
 function isLinkLine(paragraph: string): boolean {
-  return wordCount(paragraph) <= LINK_LINE_MAX_WORDS && !SENTENCE_END.test(paragraph.trim());
+  return (
+    wordCount(paragraph, LINK_LINE_MAX_WORDS) <= LINK_LINE_MAX_WORDS && !SENTENCE_END.test(paragraph.trim())
+  );
 }
 
 /** An item of a highlights list: short, and not closed like a sentence of the story. */
 function isHighlight(paragraph: string): boolean {
-  return wordCount(paragraph) <= HIGHLIGHT_MAX_WORDS && !SENTENCE_END.test(paragraph.trim());
+  return (
+    wordCount(paragraph, HIGHLIGHT_MAX_WORDS) <= HIGHLIGHT_MAX_WORDS && !SENTENCE_END.test(paragraph.trim())
+  );
 }
 
 /**

@@ -60,14 +60,21 @@ function isSpace(code: number): boolean {
   );
 }
 
-/** Words separated by whitespace (`\s`): the pieces `text.split(/\s+/)` gives that are not empty. */
-export function wordCount(text: string): number {
+/**
+ * Words separated by whitespace (`\s`): the pieces `text.split(/\s+/)` gives that are not empty. Counting
+ * stops past `stopAfter` words (at `stopAfter + 1`): a rule that asks whether a paragraph is short need not
+ * read a long one to its end.
+ */
+export function wordCount(text: string, stopAfter = Number.POSITIVE_INFINITY): number {
   // A loop rather than a split: the cleaning rules count the words of every line and paragraph.
   let words = 0;
   let inWord = false;
   for (let index = 0; index < text.length; index += 1) {
     const space = isSpace(text.charCodeAt(index));
-    if (!space && !inWord) words += 1;
+    if (!space && !inWord) {
+      words += 1;
+      if (words > stopAfter) return words;
+    }
     inWord = !space;
   }
   return words;

@@ -191,5 +191,6 @@ export function isUnit(word: string): boolean {
 
 /** "year-old" -> "year": the unit of a compound adjective is its first part. */
 export function firstPart(word: string): string {
-  return word.split('-')[0] as string;
+  const hyphen = word.indexOf('-');
+  return hyphen < 0 ? word : word.slice(0, hyphen);
 }

@@ -61,7 +61,7 @@ const SINGULAR_ENDING = /(?:ss|is|us)$/u;
 const YEAR = /^(?:18|19|20)\d\d$|^2100$/u;
 const RATE_JOINERS = new Set(['per', 'a', 'an', 'each']);
 const LOWERCASE_WORD = /^\p{Ll}[\p{Ll}'’-]*$/u;
-const DIGITS = /^\p{N}/u;
+const DIGIT = /^\p{N}/u;
 const STARTS_WITH_LETTER = /^\p{L}/u;
 const THOUSANDS = /^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/u;
 const PLAIN = /^\d+(?:\.\d+)?$/u;
@@ -233,7 +233,7 @@ function isPluralNoun(word: string): boolean {
 function minusBefore(words: readonly Word[], index: number): Word | undefined {
   const word = words[index] as Word;
   const sign = words[index - 1];
-  if (!DIGITS.test(word.text) || sign === undefined || sign.end !== word.start) return undefined;
+  if (!startsWithDigit(word.text) || sign === undefined || sign.end !== word.start) return undefined;
   if (sign.text !== '-' && sign.text !== '−') return undefined;
   const before = words[index - 2];
   return before === undefined || before.end < sign.start ? sign : undefined;
@@ -243,7 +243,7 @@ function minusBefore(words: readonly Word[], index: number): Word | undefined {
 function isGluedToPrevious(words: readonly Word[], index: number): boolean {
   const word = words[index] as Word;
   const previous = words[index - 1];
-  if (!DIGITS.test(word.text)) return false;
+  if (!startsWithDigit(word.text)) return false;
   if (previous && previous.end === word.start && GLUE_BEFORE.has(previous.text)) return true;
   if (previous && previous.end === word.start && STARTS_WITH_LETTER.test(previous.text)) {
     return !(previous.text in DOLLAR_PREFIXES) && !CURRENCY_CODES.has(previous.text);
@@ -254,7 +254,7 @@ function isGluedToPrevious(words: readonly Word[], index: number): boolean {
 
 function parseNumber(words: readonly Word[], index: number): ParsedNumber | undefined {
   const word = words[index] as Word;
-  if (DIGITS.test(word.text)) return parseFigure(words, index);
+  if (startsWithDigit(word.text)) return parseFigure(words, index);
   return parseSpelled(words, index);
 }
 
@@ -321,6 +321,13 @@ function scaleAfter(words: readonly Word[], index: number, hasCurrency: boolean)
   if (abbreviation === undefined) return undefined;
   if (CURRENCY_ONLY_SCALES.has(lower) && !(hasCurrency && previous.end === word.start)) return undefined;
   return abbreviation;
+}
+
+/** Whether a word opens with a digit (`\p{N}`): ASCII by its code, the rest by regex (every word comes here). */
+function startsWithDigit(word: string): boolean {
+  const code = word.charCodeAt(0);
+  if (code < 128) return code >= 48 && code <= 57;
+  return DIGIT.test(word);
 }
 
 /** Floating-point noise from scaling ("1.1 billion") removed. */

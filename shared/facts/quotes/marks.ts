@@ -13,6 +13,8 @@ export interface QuoteMarks {
 const OPENING_DOUBLE = new Set(['“', '„', '«']);
 const CLOSING_DOUBLE = new Set(['”', '»']);
 const STRAIGHT_DOUBLE = '"';
+const STRAIGHT_DOUBLE_CODE = 0x22;
+const NEWLINE = 0x0a;
 const OPENING_SINGLE = '‘';
 const CLOSING_SINGLE = '’';
 const ANY_DOUBLE = /["“”„«»]/u;
@@ -44,6 +46,7 @@ export function findQuoteMarks(text: string): QuoteMarks[] {
       if (paragraphEnd < 0) paragraphEnd = text.length;
       singles = !ANY_DOUBLE.test(text.slice(index, paragraphEnd));
     }
+    if (isPlainAscii(text.charCodeAt(index))) continue;
     const char = text[index] as string;
     const top = open.at(-1);
     if (char === '\n') {
@@ -70,6 +73,11 @@ export function findQuoteMarks(text: string): QuoteMarks[] {
     }
   }
   return marks.sort((a, b) => a.open - b.open);
+}
+
+/** An ASCII character other than a newline or a straight double quote: never a mark (most of the text). */
+function isPlainAscii(code: number): boolean {
+  return code < 128 && code !== NEWLINE && code !== STRAIGHT_DOUBLE_CODE;
 }
 
 function opensParagraph(text: string, newline: number): boolean {

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { cleanDocument } from '#shared/clean/clean-document.ts';
-import { detectLanguage, languageOfTag } from '#shared/clean/detect-language.ts';
+import {
+  detectLanguage,
+  ELD_READS_CHARS,
+  hasScriptLanguageLetter,
+  LANGUAGE_NGRAMS_FILE,
+  languageOfTag,
+} from '#shared/clean/detect-language.ts';
+import { createEld } from '#shared/clean/eld-detector.js';
+import { readNgramTable } from '#shared/clean/language-ngrams.ts';
 import { isProseLine, proseSample } from '#shared/clean/prose-sample.ts';
 import { processArticle } from '#shared/process-article.ts';
 
@@ -89,6 +97,39 @@ describe('detectLanguage', () => {
     expect(languageOfTag('EN_us')).toBe('en');
     expect(languageOfTag('english please')).toBeUndefined();
     expect(languageOfTag(undefined)).toBeUndefined();
+  });
+});
+
+describe('what detection reads of a long article', () => {
+  it('finds a letter of the scripts one language writes wherever the Unicode script test does', () => {
+    const scriptLetter =
+      /(?=[\p{L}\p{M}])[\p{Script=Myanmar}\p{Script=Khmer}\p{Script=Sinhala}\p{Script=Tibetan}\p{Script=Mongolian}\p{Script=Thaana}]/u;
+    const missed: number[] = [];
+    for (let point = 0; point <= 0x10ffff; point += 1) {
+      if (point >= 0xd800 && point <= 0xdfff) continue;
+      const char = String.fromCodePoint(point);
+      if (hasScriptLanguageLetter(`a ${char} b`) !== scriptLetter.test(char)) missed.push(point);
+    }
+
+    expect(missed).toEqual([]);
+  });
+
+  it('relies on eld reading only the first ELD_READS_CHARS of a text', () => {
+    const { instance, loadData } = createEld();
+    loadData(readNgramTable(LANGUAGE_NGRAMS_FILE));
+    const english = `${'The council approved the new budget on Tuesday after a long debate. '.repeat(15)}`;
+    const start = english.slice(0, ELD_READS_CHARS);
+    const withGerman = `${start}${GERMAN.repeat(10)}`;
+
+    expect(instance.detect(withGerman).getScores()).toEqual(instance.detect(start).getScores());
+  });
+
+  it('counts a script on the whole prose sample, past what eld reads', () => {
+    const english = 'The council approved the new budget on Tuesday after a long debate about the harbour.\n';
+    const text = `${english.repeat(12)}${`${BURMESE}\n`.repeat(20)}`;
+
+    expect(detectLanguage(text.slice(0, ELD_READS_CHARS)).language).toBe('en');
+    expect(detectLanguage(text)).toEqual({ language: 'my', confidence: 1, source: 'detected' });
   });
 });
 

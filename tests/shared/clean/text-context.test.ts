@@ -5,6 +5,15 @@ import { wordCount } from '#shared/clean/text-context.ts';
 const bySplit = (text: string) => text.split(/\s+/).filter((word) => word !== '').length;
 
 describe('wordCount', () => {
+  it('stops counting one word past stopAfter', () => {
+    const paragraph = 'one two three four five six';
+
+    expect(wordCount(paragraph, 3)).toBe(4);
+    expect(wordCount(paragraph, 6)).toBe(6);
+    expect(wordCount(paragraph, 10)).toBe(6);
+    expect(wordCount('  one  ', 0)).toBe(1);
+  });
+
   it('reads every UTF-16 code unit as whitespace exactly when \\s does', () => {
     const differing: string[] = [];
     for (let code = 0; code <= 0xffff; code += 1) {
