@@ -4,7 +4,6 @@ import { isTitleWord } from './roles.ts';
 import { isCapitalised, keepFirstOfOverlapping, overlapsAny } from './words.ts';
 
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
-const LETTER_DIGIT_RUNS = /[\p{L}\p{N}]+/gu;
 const FIRST_RUN = /^[\p{L}\p{N}]+/u;
 const SPACE = /\s/u;
 const WORD_AFTER = /^\s+(\S+)/u;
@@ -50,8 +49,9 @@ interface SearchForm {
 }
 
 /**
- * Every whole occurrence of the groups' search forms, in one pass over the text: a whole occurrence starts
- * a run of letters and digits equal to the form's first run, so forms are indexed by that run.
+ * Every whole occurrence of the groups' search forms, in text order: a whole occurrence starts a run of
+ * letters and digits equal to the form's first run, so forms are indexed by that run, and the text is
+ * searched for each run.
  */
 function findForms(text: string, groups: readonly Group[]): Hit[] {
   const byFirstRun = new Map<string, SearchForm[]>();
@@ -65,9 +65,8 @@ function findForms(text: string, groups: readonly Group[]): Hit[] {
     }
   }
   const hits: Hit[] = [];
-  for (const run of text.matchAll(LETTER_DIGIT_RUNS)) {
-    const start = run.index;
-    for (const search of byFirstRun.get(run[0]) ?? []) {
+  for (const { start, run } of wholeRuns(text, byFirstRun.keys())) {
+    for (const search of byFirstRun.get(run) ?? []) {
       const { form, group } = search;
       if (start < search.searchFrom || !text.startsWith(form, start)) continue;
       const end = start + form.length;
@@ -76,6 +75,35 @@ function findForms(text: string, groups: readonly Group[]): Hit[] {
     }
   }
   return hits;
+}
+
+/**
+ * Where each of `runs` stands in the text as a whole run of letters and digits (`[\p{L}\p{N}]+`, no letter
+ * or digit on either side), in text order.
+ */
+function wholeRuns(text: string, runs: Iterable<string>): { start: number; run: string }[] {
+  const found: { start: number; run: string }[] = [];
+  for (const run of runs) {
+    for (let start = text.indexOf(run); start >= 0; start = text.indexOf(run, start + 1)) {
+      const after = text.codePointAt(start + run.length);
+      if (isLetterOrDigit(codePointBefore(text, start)) || isLetterOrDigit(after)) continue;
+      found.push({ start, run });
+    }
+  }
+  return found.sort((a, b) => a.start - b.start);
+}
+
+/** The code point that ends just before `index` (a surrogate pair read whole), or undefined at the start. */
+function codePointBefore(text: string, index: number): number | undefined {
+  if (index === 0) return undefined;
+  const low = text.charCodeAt(index - 1);
+  const high = text.charCodeAt(index - 2);
+  const pair = low >= 0xdc00 && low <= 0xdfff && high >= 0xd800 && high <= 0xdbff;
+  return text.codePointAt(pair ? index - 2 : index - 1);
+}
+
+function isLetterOrDigit(point: number | undefined): boolean {
+  return point !== undefined && LETTER_OR_DIGIT.test(String.fromCodePoint(point));
 }
 
 /**
