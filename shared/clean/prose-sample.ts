@@ -4,14 +4,8 @@
  * player names is made of proper nouns and figures, which look like any language to an n-gram detector.
  */
 
-const LETTER = /^\p{L}$/u;
-const DIGIT = /^\p{N}$/u;
-const CASED_CAPITAL = /^[^\p{L}]*\p{Lu}/u;
-const CASED_LOWER = /^[^\p{L}]*\p{Ll}/u;
-const HAS_LETTER = /\p{L}/u;
-/** "8th", "29th", "1996-08-30": numbers, not words. */
-const DIGIT_LED = /^[^\p{L}]*\p{N}/u;
-const SPACE_RUN = /\s+/u;
+import { isSpace } from './text-context.ts';
+
 /** Scripts written without spaces between words: a line of them is one "word" to a space split. */
 const UNSPACED_SCRIPT =
   /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}\p{Script=Tibetan}]/u;
@@ -27,24 +21,86 @@ const MAX_DIGIT_SHARE = 0.2;
 /** Detection reads at most this much prose. */
 export const SAMPLE_CHARS = 4000;
 
-/** The letters (`\p{L}`) and digits (`\p{N}`) of a line by code point: ASCII by its code, the rest by regex. */
+/** What a code point is to the prose test: a capital (`\p{Lu}`), a lowercase letter (`\p{Ll}`), another letter, a digit (`\p{N}`). */
+const CAPITAL = 1;
+const LOWER = 2;
+const OTHER_LETTER = 3;
+const DIGIT = 4;
+const NEITHER = 5;
+type Kind = typeof CAPITAL | typeof LOWER | typeof OTHER_LETTER | typeof DIGIT | typeof NEITHER;
+const CAPITAL_LETTER = /^\p{Lu}$/u;
+const LOWER_LETTER = /^\p{Ll}$/u;
+const LETTER = /^\p{L}$/u;
+const NUMBER = /^\p{N}$/u;
+/** The kind of each BMP character past ASCII, found by regex the first time it is met (0: not yet). */
+const BMP_KINDS = new Uint8Array(0x10000);
+
+function kindByRegex(point: number): Kind {
+  const char = String.fromCodePoint(point);
+  if (CAPITAL_LETTER.test(char)) return CAPITAL;
+  if (LOWER_LETTER.test(char)) return LOWER;
+  if (LETTER.test(char)) return OTHER_LETTER;
+  return NUMBER.test(char) ? DIGIT : NEITHER;
+}
+
+/** The kind of a code point: ASCII by its code, the rest by regex (once per character of the BMP). */
+function kindOf(point: number): Kind {
+  if (point < 128) {
+    if (point >= 97 && point <= 122) return LOWER;
+    if (point >= 65 && point <= 90) return CAPITAL;
+    return point >= 48 && point <= 57 ? DIGIT : NEITHER;
+  }
+  if (point > 0xffff) return kindByRegex(point);
+  if (BMP_KINDS[point] === 0) BMP_KINDS[point] = kindByRegex(point);
+  return BMP_KINDS[point] as Kind;
+}
+
+/** The letters and digits of a line, by code point. */
 function countLettersAndDigits(line: string): { letters: number; digits: number } {
   let letters = 0;
   let digits = 0;
   for (let i = 0; i < line.length; i += 1) {
-    const code = line.charCodeAt(i);
-    if (code < 128) {
-      if ((code >= 65 && code <= 90) || (code >= 97 && code <= 122)) letters += 1;
-      else if (code >= 48 && code <= 57) digits += 1;
-      continue;
-    }
     const point = line.codePointAt(i) as number;
-    const char = String.fromCodePoint(point);
-    if (LETTER.test(char)) letters += 1;
-    else if (DIGIT.test(char)) digits += 1;
+    const kind = kindOf(point);
+    if (kind === DIGIT) digits += 1;
+    else if (kind !== NEITHER) letters += 1;
     if (point > 0xffff) i += 1;
   }
   return { letters, digits };
+}
+
+/**
+ * The words of a line (the pieces between runs of whitespace that have a letter), and how many of them
+ * open with a capital or with a lowercase letter: by its first letter, unless a digit comes before it
+ * ("8th", "29th", "1996-08-30" are numbers, not words).
+ */
+function wordCases(line: string): { words: number; capitalised: number; lower: number } {
+  let words = 0;
+  let capitalised = 0;
+  let lower = 0;
+  let i = 0;
+  while (i < line.length) {
+    if (isSpace(line.charCodeAt(i))) {
+      i += 1;
+      continue;
+    }
+    let firstLetter: Kind | undefined;
+    let digitFirst = false;
+    for (; i < line.length && !isSpace(line.charCodeAt(i)); i += 1) {
+      const point = line.codePointAt(i) as number;
+      if (point > 0xffff) i += 1;
+      if (firstLetter !== undefined) continue;
+      const kind = kindOf(point);
+      if (kind === DIGIT) digitFirst = true;
+      else if (kind !== NEITHER) firstLetter = kind;
+    }
+    if (firstLetter === undefined) continue;
+    words += 1;
+    if (digitFirst) continue;
+    if (firstLetter === CAPITAL) capitalised += 1;
+    else if (firstLetter === LOWER) lower += 1;
+  }
+  return { words, capitalised, lower };
 }
 
 /** Whether one line of text is running prose (see the module comment). */
@@ -52,15 +108,8 @@ export function isProseLine(line: string): boolean {
   const { letters, digits } = countLettersAndDigits(line);
   if (letters < MIN_LINE_LETTERS) return false;
   if (digits > MAX_DIGIT_SHARE * (letters + digits)) return false;
-  const words = line.split(SPACE_RUN).filter((word) => HAS_LETTER.test(word));
-  if (words.length < MIN_LINE_WORDS) return UNSPACED_SCRIPT.test(line);
-  let capitalised = 0;
-  let lower = 0;
-  for (const word of words) {
-    if (DIGIT_LED.test(word)) continue;
-    if (CASED_CAPITAL.test(word)) capitalised += 1;
-    else if (CASED_LOWER.test(word)) lower += 1;
-  }
+  const { words, capitalised, lower } = wordCases(line);
+  if (words < MIN_LINE_WORDS) return UNSPACED_SCRIPT.test(line);
   // Caseless scripts (Arabic, Hebrew, Devanagari...) have neither: their lines pass.
   return capitalised + lower === 0 || capitalised <= MAX_CAPITALISED_SHARE * (capitalised + lower);
 }

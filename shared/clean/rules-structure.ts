@@ -60,6 +60,8 @@ function fold(paragraph: string): string {
 
 /** Later copies of a paragraph (scrapers often repeat pull quotes and teasers). */
 export function removeDuplicates(paragraphs: Paragraphs, context: TextContext): string[] {
+  // A lone paragraph (a text file of one line) has no copy: nothing to fold.
+  if (paragraphs.length < 2) return [...paragraphs];
   const seen = new Set<string>();
   return paragraphs.filter((paragraph) => {
     if (wordCount(paragraph, DUPLICATE_MIN_WORDS) < DUPLICATE_MIN_WORDS) return true;

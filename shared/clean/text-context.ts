@@ -44,7 +44,7 @@ export function foldWhitespace(text: string): string {
 }
 
 /** Whether a UTF-16 code unit is whitespace as `\s` reads it (ECMAScript WhiteSpace and LineTerminator). */
-function isSpace(code: number): boolean {
+export function isSpace(code: number): boolean {
   if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
   if (code < 0xa0) return false;
   return (

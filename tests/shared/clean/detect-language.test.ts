@@ -100,6 +100,49 @@ describe('detectLanguage', () => {
   });
 });
 
+/** isProseLine as regular expressions read it, to check the character scan against. */
+function isProseLineByRegex(line: string): boolean {
+  const letters = line.match(/\p{L}/gu)?.length ?? 0;
+  if (letters < 20) return false;
+  const digits = line.match(/\p{N}/gu)?.length ?? 0;
+  if (digits > 0.2 * (letters + digits)) return false;
+  const words = line.split(/\s+/u).filter((word) => /\p{L}/u.test(word));
+  if (words.length < 5)
+    return /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}\p{Script=Tibetan}]/u.test(
+      line,
+    );
+  const cased = words.filter((word) => !/^[^\p{L}]*\p{N}/u.test(word));
+  const capitalised = cased.filter((word) => /^[^\p{L}]*\p{Lu}/u.test(word)).length;
+  const lower = cased.filter((word) => /^[^\p{L}]*\p{Ll}/u.test(word)).length;
+  return capitalised + lower === 0 || capitalised <= 0.6 * (capitalised + lower);
+}
+
+describe('isProseLine', () => {
+  it('reads every character as the regular expressions \\p{L}, \\p{Lu}, \\p{Ll}, \\p{N} and \\s do', () => {
+    const differing: string[] = [];
+    const lines = (char: string) => [
+      `${char}word Alpha Beta Gamma delta`,
+      `x${char} Alpha Beta Gamma delta`,
+      `${char} Alpha Beta Gamma delta epsilon`,
+      `1${char}a Alpha Beta Gamma delta`,
+      `${char.repeat(20)} one two three four`,
+    ];
+    for (let point = 0; point <= 0x10ffff; point += point < 0x10000 ? 1 : 0x101) {
+      const char = String.fromCodePoint(point);
+      for (const line of lines(char)) {
+        if (isProseLine(line) !== isProseLineByRegex(line)) differing.push(line);
+      }
+    }
+    differing.push(
+      ...['\ud800 Alpha Beta Gamma delta', 'Alpha\udc00 beta gamma delta epsilon'].filter(
+        (line) => isProseLine(line) !== isProseLineByRegex(line),
+      ),
+    );
+
+    expect(differing).toEqual([]);
+  });
+});
+
 describe('what detection reads of a long article', () => {
   it('finds a letter of the scripts one language writes wherever the Unicode script test does', () => {
     const scriptLetter =
