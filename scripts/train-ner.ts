@@ -4,6 +4,7 @@
  *
  *   npm run train:ner -- [--epochs 8] [--seed 1] [--no-gum] [--gum-weight 1] [--cv 5] [--out FILE]
  *                        [--threshold 0] [--min-count 1] [--history] [--counts FILE] [--compare FILE]
+ *                        [--wordnet group,place,nouns]
  *
  * `--cv K` writes nothing: it trains K models on fixed folds (document i in fold i mod K) of CoNLL train
  * and of GUM dev and prints, per epoch, the out-of-fold micro F1 of the whole pipeline (cleaning, tagger,
@@ -11,6 +12,7 @@
  * used for a choice; the final run prints it once, as an untouched figure. With `--cv`, `--counts FILE`
  * saves each document's counts at the last epoch, and `--compare FILE` prints the difference from such a
  * saved run (another commit or other options) with its paired bootstrap 95% interval over documents.
+ * `--wordnet` adds WordNet lists to the gazetteers (scripts/wordnet-lists.ts; measured, not kept).
  * Deterministic: the same data, seed and options give the same file.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -36,6 +38,8 @@ import {
   readGold,
   type TrainOptions,
   trainModel,
+  WORDNET_LISTS,
+  type WordNetList,
 } from './ner-training-data.ts';
 
 const OUTPUT = new URL('../shared/facts/ner/models/ner.bin', import.meta.url);
@@ -48,6 +52,18 @@ function numberOption(name: string, value: string, min: number): number {
     process.exit(2);
   }
   return number;
+}
+
+/** The `--wordnet` lists, or exit on a name that is not one. */
+function wordNetOption(value: string): WordNetList[] {
+  const names = value.split(',').filter((name) => name !== '');
+  const known: readonly string[] = WORDNET_LISTS;
+  const unknown = names.filter((name) => !known.includes(name));
+  if (unknown.length > 0) {
+    console.error(`--wordnet takes ${WORDNET_LISTS.join(', ')}; got "${unknown.join(', ')}"`);
+    process.exit(2);
+  }
+  return names as WordNetList[];
 }
 
 const percent = (value: number) => (value * 100).toFixed(2);
@@ -136,6 +152,7 @@ function main(): void {
       history: { type: 'boolean', default: false },
       counts: { type: 'string' },
       compare: { type: 'string' },
+      wordnet: { type: 'string', default: '' },
     },
   });
   const options: TrainOptions = {
@@ -144,6 +161,7 @@ function main(): void {
     minCount: numberOption('min-count', values['min-count'], 1),
     history: values.history,
     gumWeight: numberOption('gum-weight', values['gum-weight'], 1),
+    wordNet: wordNetOption(values.wordnet),
   };
   const threshold = numberOption('threshold', values.threshold, 0);
   const started = performance.now();
