@@ -51,6 +51,12 @@ export const SCALES: Readonly<Record<string, number>> = {
   trillion: 1e12,
 };
 
+/** Whether parseSpelled may read a number from this word: a number word, or "a"/"an" before a scale. */
+export function mayBeSpelledNumber(word: string): boolean {
+  const lower = word.toLowerCase();
+  return lower === 'a' || lower === 'an' || isNumberWord(firstPart(lower));
+}
+
 /** "twenty-five", "two hundred and five", "a million", and "two-day" (a number with its unit glued on). */
 export function parseSpelled(words: readonly Word[], index: number): ParsedNumber | undefined {
   const first = words[index] as Word;
@@ -62,7 +68,7 @@ export function parseSpelled(words: readonly Word[], index: number): ParsedNumbe
     }
     return undefined;
   }
-  // Most words are no number: reject them before splitting (every word of the text comes here).
+  // Most words are no number: reject them before splitting.
   if (!isNumberWord(firstPart(lower))) return undefined;
   const parts = lower.split('-');
   let leading = 0;

@@ -1,5 +1,11 @@
 import type { NumberFact, Span } from '../result.ts';
-import { AGE_ENDING, type ParsedNumber, parseSpelled, SCALES } from './numbers-spelled.ts';
+import {
+  AGE_ENDING,
+  mayBeSpelledNumber,
+  type ParsedNumber,
+  parseSpelled,
+  SCALES,
+} from './numbers-spelled.ts';
 import {
   CURRENCY_CODES,
   CURRENCY_SYMBOLS,
@@ -80,11 +86,20 @@ export function findNumbers(text: string, options: NumberOptions = {}): NumberFa
   const numbers: NumberFact[] = [];
   let index = 0;
   while (index < words.length) {
+    if (!mayOpenNumber((words[index] as Word).text)) {
+      index += 1;
+      continue;
+    }
     const read = readFactAt(text, words, index, exclude);
     if (read.number) numbers.push(read.number);
     index = Math.max(index + 1, read.next);
   }
   return numbers;
+}
+
+/** Only a figure or a spelled number (or the "a" of "a million") opens a fact: most words need no reading. */
+function mayOpenNumber(word: string): boolean {
+  return startsWithDigit(word) || mayBeSpelledNumber(word);
 }
 
 /** The fact starting at word `index`, if any, and the index to read on from (past any number words seen). */
