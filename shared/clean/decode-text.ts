@@ -81,14 +81,17 @@ function refuseGarbage(text: string): void {
 export function decodeText(bytes: Uint8Array, contentType?: string): DecodedText {
   const bom = bomOf(bytes);
   const declared = declaredCharset(bytes, contentType);
-  const isUtf8 =
-    declared === undefined || declared === 'utf-8' ? decodeStrict(bytes, 'utf-8') !== undefined : false;
+  const utf8 = declared === undefined || declared === 'utf-8' ? decodeStrict(bytes, 'utf-8') : undefined;
   // A page that declares UTF-8 but is not (a common template default) is read like an undeclared one.
-  const undeclared = isUtf8 ? 'utf-8' : detectLegacyEncoding(bytes);
+  const undeclared = utf8 !== undefined ? 'utf-8' : detectLegacyEncoding(bytes);
   const encoding =
     bom?.[0] ?? utf16ByteOrder(bytes) ?? (declared === 'utf-8' ? undeclared : (declared ?? undeclared));
   const body = bom ? bytes.subarray(bom[1]) : bytes;
-  const decoded = new TextDecoder(encoding).decode(body);
+  // Bytes that decoded strictly as UTF-8 decode the same without `fatal`: the text is not decoded twice.
+  const decoded =
+    encoding === 'utf-8' && bom === undefined && utf8 !== undefined
+      ? utf8
+      : new TextDecoder(encoding).decode(body);
   refuseGarbage(decoded);
   const repaired = repairMojibake(decoded);
   return { text: repaired, encoding, repairedMojibake: repaired !== decoded };
