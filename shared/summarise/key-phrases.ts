@@ -74,10 +74,11 @@ interface Phrase {
   readonly surface: string;
   readonly isName: boolean;
   readonly words: number;
-  readonly count: number;
+  /** Mentions: counted, like midSentence, as collectPhrases reads the text. */
+  count: number;
   readonly first: number;
   /** Seen somewhere other than at the start of a sentence, where every word is capitalised. */
-  readonly midSentence: boolean;
+  midSentence: boolean;
   /** A one-word name that is a common word (`Police`; isCommonWord). */
   readonly common: boolean;
 }
@@ -128,25 +129,36 @@ interface Run {
   readonly atStart: boolean;
 }
 
+/** The run being read, while runsOf reads a sentence. */
+interface RunReading {
+  readonly runs: Run[];
+  words: string[];
+  at: number[];
+  isName: boolean;
+  atStart: boolean;
+}
+
+/**
+ * Ends the run being read: without the name joiners it ends on (`Bank of`), it joins the runs when any word
+ * is left. (A function rather than a closure in runsOf: the bundle's keepNames makes closures costly to create.)
+ */
+function endRun(reading: RunReading): void {
+  const { words, at } = reading;
+  while (words.length > 0 && NAME_JOINERS.has(words[words.length - 1] as string)) {
+    words.pop();
+    at.pop();
+  }
+  if (words.length > 0) reading.runs.push({ words, at, isName: reading.isName, atStart: reading.atStart });
+  reading.words = [];
+  reading.at = [];
+}
+
 /**
  * Runs of content words in one sentence. Capitalised runs are names, except that a capitalised first word the
  * text also uses in lower case (`Actress`, `Despite`) is an ordinary word. A possessive ends its run.
  */
 function runsOf(tokens: readonly string[], lowercaseWords: ReadonlySet<string>): Run[] {
-  const runs: Run[] = [];
-  let current: string[] = [];
-  let at: number[] = [];
-  let currentIsName = false;
-  let currentAtStart = false;
-  const flush = () => {
-    while (current.length > 0 && NAME_JOINERS.has(current[current.length - 1] as string)) {
-      current.pop();
-      at.pop();
-    }
-    if (current.length > 0) runs.push({ words: current, at, isName: currentIsName, atStart: currentAtStart });
-    current = [];
-    at = [];
-  };
+  const reading: RunReading = { runs: [], words: [], at: [], isName: false, atStart: false };
   let seenWord = false;
   for (let index = 0; index < tokens.length; index++) {
     const raw = tokens[index] as string;
@@ -156,37 +168,42 @@ function runsOf(tokens: readonly string[], lowercaseWords: ReadonlySet<string>):
     const isWord = startsWithLetter(token);
     const isFirstWord = !seenWord && isWord;
     if (isWord) seenWord = true;
-    if (currentIsName && current.length > 0 && NAME_JOINERS.has(token)) {
-      current.push(token);
-      at.push(index);
+    if (reading.isName && reading.words.length > 0 && NAME_JOINERS.has(token)) {
+      reading.words.push(token);
+      reading.at.push(index);
       continue;
     }
     if (token === NAME_START && startsUppercase(tokens[index + 1] ?? '')) {
-      if (!currentIsName) flush();
-      if (current.length === 0) currentAtStart = isFirstWord;
-      currentIsName = true;
-      current.push(token);
-      at.push(index);
+      if (!reading.isName) endRun(reading);
+      if (reading.words.length === 0) reading.atStart = isFirstWord;
+      reading.isName = true;
+      reading.words.push(token);
+      reading.at.push(index);
       continue;
     }
     if (!isContent(token)) {
-      flush();
+      endRun(reading);
       continue;
     }
     const ordinaryFirst = isFirstWord && lowercaseWords.has(token.toLowerCase());
     const nameWord = startsUppercase(token) && !ordinaryFirst;
-    if (current.length > 0 && nameWord !== currentIsName) flush();
-    if (current.length === 0) {
-      currentIsName = nameWord;
-      currentAtStart = isFirstWord;
+    if (reading.words.length > 0 && nameWord !== reading.isName) endRun(reading);
+    if (reading.words.length === 0) {
+      reading.isName = nameWord;
+      reading.atStart = isFirstWord;
     }
-    current.push(token);
-    at.push(index);
-    if (isPossessive) flush();
+    reading.words.push(token);
+    reading.at.push(index);
+    if (isPossessive) endRun(reading);
   }
-  flush();
+  endRun(reading);
   // One common word is never a key phrase: only longer runs are worth reading for verbs.
-  return runs.flatMap((run) => (run.isName ? [run] : run.words.length > 1 ? nounPhrasesOf(run, tokens) : []));
+  const phrases: Run[] = [];
+  for (const run of reading.runs) {
+    if (run.isName) phrases.push(run);
+    else if (run.words.length > 1) phrases.push(...nounPhrasesOf(run, tokens));
+  }
+  return phrases;
 }
 
 /**
@@ -197,12 +214,6 @@ function nounPhrasesOf(run: Run, tokens: readonly string[]): Run[] {
   const pieces: Run[] = [];
   let words: string[] = [];
   let at: number[] = [];
-  const flush = () => {
-    const kept = trimVerbLike(words, at, tokens);
-    if (kept.words.length > 1) pieces.push({ ...run, ...kept, atStart: run.atStart && pieces.length === 0 });
-    words = [];
-    at = [];
-  };
   const afterPerceptionVerb = followsPerceptionVerb(tokens, run.at[0] as number);
   run.words.forEach((word, position) => {
     const index = run.at[position] as number;
@@ -215,14 +226,22 @@ function nounPhrasesOf(run: Run, tokens: readonly string[]): Run[] {
           afterContentWord: position > 0,
           afterPerceptionVerb,
         }));
-    if (verbal) flush();
-    else {
+    if (verbal) {
+      addNounPhrase(pieces, run, trimVerbLike(words, at, tokens));
+      words = [];
+      at = [];
+    } else {
       words.push(word);
       at.push(index);
     }
   });
-  flush();
+  addNounPhrase(pieces, run, trimVerbLike(words, at, tokens));
   return pieces;
+}
+
+/** A piece of `run` of two or more words joins the pieces; only the first piece can be at the sentence start. */
+function addNounPhrase(pieces: Run[], run: Run, piece: { words: string[]; at: number[] }): void {
+  if (piece.words.length > 1) pieces.push({ ...run, ...piece, atStart: run.atStart && pieces.length === 0 });
 }
 
 /** Every word the text writes in lower case at least once. */
@@ -264,48 +283,60 @@ function trimVerbLike(
   at: readonly number[],
   tokens: readonly string[],
 ): { words: string[]; at: number[] } {
-  const verbLike = (word: string) => VERB_FORM.test(word.toLowerCase()) || isAdverb(word);
-  const nounAfterDeterminer = (word: string, index: number) =>
-    isVerbLikeNoun(word) && DETERMINER_TAGS.has(tagOf(tokens[index - 1]) ?? '');
   let from = 0;
   let to = words.length;
   while (
     from < to &&
-    verbLike(words[from] as string) &&
-    !nounAfterDeterminer(words[from] as string, at[from] as number)
+    isVerbLike(words[from] as string) &&
+    !isNounAfterDeterminer(words[from] as string, at[from] as number, tokens)
   )
     from++;
-  while (to > from && verbLike(words[to - 1] as string) && !isVerbLikeNoun(words[to - 1] as string)) to--;
+  while (to > from && isVerbLike(words[to - 1] as string) && !isVerbLikeNoun(words[to - 1] as string)) to--;
   return { words: words.slice(from, to), at: at.slice(from, to) };
+}
+
+function isVerbLike(word: string): boolean {
+  return VERB_FORM.test(word.toLowerCase()) || isAdverb(word);
+}
+
+/** A noun that ends like a verb form, after a determiner: `the building site`. */
+function isNounAfterDeterminer(word: string, index: number, tokens: readonly string[]): boolean {
+  return isVerbLikeNoun(word) && DETERMINER_TAGS.has(tagOf(tokens[index - 1]) ?? '');
 }
 
 function collectPhrases(sentences: readonly Sentence[]): Map<string, Phrase> {
   const phrases = new Map<string, Phrase>();
   const tokenLists = sentences.map((sentence) => sentence.text.match(WORD) ?? []);
   const lowercaseWords = lowercaseVocabulary(tokenLists);
+  // An article repeats its phrases: each surface form's key is worked out once.
+  const keys = new Map<string, string>();
   tokenLists.forEach((tokens, index) => {
     for (const run of runsOf(tokens, lowercaseWords)) {
       const words = run.isName ? withoutTitles(run.words) : run.words;
       if (words.length === 0 || words.length > MAX_PHRASE_WORDS) continue;
       const surface = lemmaOf(words, run.isName);
-      const key = keyOf(surface);
+      let key = keys.get(surface);
+      if (key === undefined) {
+        key = keyOf(surface);
+        keys.set(surface, key);
+      }
       const known = phrases.get(key);
       const midSentence = !run.atStart;
-      phrases.set(
-        key,
-        known
-          ? { ...known, count: known.count + 1, midSentence: known.midSentence || midSentence }
-          : {
-              key,
-              surface,
-              isName: run.isName,
-              words: words.length,
-              count: 1,
-              first: index,
-              midSentence,
-              common: run.isName && words.length === 1 && isCommonWord(surface, lowercaseWords),
-            },
-      );
+      if (known === undefined) {
+        phrases.set(key, {
+          key,
+          surface,
+          isName: run.isName,
+          words: words.length,
+          count: 1,
+          first: index,
+          midSentence,
+          common: run.isName && words.length === 1 && isCommonWord(surface, lowercaseWords),
+        });
+      } else {
+        known.count += 1;
+        known.midSentence ||= midSentence;
+      }
     }
   });
   return withoutGluedWords(phrases);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Sentence } from '#shared/sentences/split-sentences.ts';
-import { assessSentences, rejectionOf, scanQuotes } from '#shared/summarise/candidates.ts';
+import { assessSentences, countWords, rejectionOf, scanQuotes } from '#shared/summarise/candidates.ts';
 
 const sentence = (text: string): Sentence => ({ text, start: 0, end: text.length });
 const LONG = `The council approved ${'a new and rather long list of local road repairs, '.repeat(8)}on Tuesday.`;
@@ -114,5 +114,27 @@ describe('assessSentences', () => {
     const assessed = assessSentences(sentences);
 
     expect(assessed.map((item) => item.words)).toEqual([13, 7]);
+  });
+});
+
+describe('countWords', () => {
+  /** The definition countWords counts without building the matches. */
+  const WORD = /[\p{L}\p{N}][\p{L}\p{N}'\u2019.-]*/gu;
+
+  it.each([
+    ['The U.S. and well-known groups don\u2019t agree -- yet.'],
+    ['--a .b c-- d.e. 2014, 3.5%'],
+    ["'quoted' \u2018words\u2019 x'y"],
+    ['\u00c9cole \u0394\u03b5\u03bb\u03c6\u03bf\u03af \u0661\u0662 \u00bd'],
+    ['\ud835\udc00bc \ud83d\ude00 smile'],
+    [''],
+  ])('counts the words of %j as the word pattern matches them', (text) => {
+    expect(countWords(text)).toBe(text.match(WORD)?.length ?? 0);
+  });
+
+  it('estimates words in scripts written without spaces as characters / 2', () => {
+    expect(
+      countWords('\u6771\u4eac\u90fd\u306f\u65b0\u3057\u3044\u8a08\u753b\u3092\u767a\u8868\u3057\u305f'),
+    ).toBe(7);
   });
 });
