@@ -3,12 +3,15 @@
  * (code, source map, data), then imported in fresh Node processes (module init, which decodes the NER model)
  * beside a minimal bundle with only the AWS SDK clients and an empty one (Node's own floor), in the same run. CPU time of the import (median of
  * several processes) and of the whole process; with `instructions`, also instruction counts from valgrind's
- * callgrind, which do not move with the machine's load.
+ * callgrind, which do not move with the machine's load. Then the process bundle's first real invocation:
+ * its handler on SQS events of the local stack (bench/first-invocation.ts), where the SDK's first requests
+ * are paid too.
  *
- *   npm run bench:cold-start [-- --instructions]   (bench:perf measures the same beside its other budgets)
+ *   npm run bench:cold-start [-- --instructions]   (bench:perf measures the same beside its other budgets,
+ *   without the invocations)
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -17,10 +20,13 @@ import { ENV } from '#shared/config.ts';
 import { BUNDLE_FILE, FUNCTION_BUNDLE, PIPELINE_DATA } from '../infra/bundling.ts';
 import { heapFlags, heapLimitsFor, PROCESS_MEMORY_MB, V8_FLAGS } from '../infra/function-sizing.ts';
 import { canMeasureChildren, runMeasured } from './child-usage.ts';
+import { type FirstInvocation, measureFirstInvocations } from './first-invocation.ts';
 import { loadNote, median, writeResults } from './measure.ts';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const FRESH_PROCESSES = 7;
+/** Fresh processes whose handler is invoked on the local stack (each takes a few seconds). */
+const INVOKED_PROCESSES = 5;
 
 /** Enough environment for a handler module to finish loading (config is read at import). */
 const LOAD_ENV = {
@@ -83,6 +89,8 @@ export interface ColdStart {
   readonly processCpuMs: number;
   readonly processWallMs: number;
   readonly instructions?: number;
+  /** The handler's first and second invocations on the local stack (the process bundle, on request). */
+  readonly invocations?: FirstInvocation;
 }
 
 async function buildBundle(name: keyof typeof BUNDLES, directory: string): Promise<string> {
@@ -178,8 +186,11 @@ function measure(name: string, bundle: string, directory: string, instructions: 
   };
 }
 
-/** Both bundles, measured in turn in the same run. */
-export async function measureColdStarts(options: { instructions: boolean }): Promise<ColdStart[]> {
+/** The bundles, measured in turn in the same run; with `invocations`, the process handler's too. */
+export async function measureColdStarts(options: {
+  instructions: boolean;
+  invocations?: boolean;
+}): Promise<ColdStart[]> {
   const directory = mkdtempSync(join(tmpdir(), 'precis-cold-start-'));
   try {
     const bundles = await Promise.all(
@@ -187,7 +198,19 @@ export async function measureColdStarts(options: { instructions: boolean }): Pro
         async (name) => [name, await buildBundle(name, directory)] as const,
       ),
     );
-    return bundles.map(([name, bundle]) => measure(name, bundle, directory, options.instructions));
+    const coldStarts = bundles.map(([name, bundle]) =>
+      measure(name, bundle, directory, options.instructions),
+    );
+    if (!options.invocations) return coldStarts;
+    const processBundle = bundles.find(([name]) => name === 'process')?.[1];
+    if (processBundle === undefined) return coldStarts;
+    const invocations = await measureFirstInvocations(
+      processBundle,
+      readFileSync(SEED),
+      directory,
+      INVOKED_PROCESSES,
+    );
+    return coldStarts.map((cold) => (cold.bundle === 'process' ? { ...cold, invocations } : cold));
   } finally {
     rmSync(directory, { recursive: true, force: true });
   }
@@ -207,7 +230,7 @@ async function main(): Promise<void> {
       'all threads (the budget: Lambda at 1,536 MB has under one vCPU, so background compilation and GC are not free), ' +
       'main = the main thread alone, wall = elapsed (moves with the machine load)',
   );
-  const coldStarts = await measureColdStarts({ instructions });
+  const coldStarts = await measureColdStarts({ instructions, invocations: true });
   const ms = (value: number | undefined) => (value === undefined ? '?' : value.toFixed(0));
   for (const cold of coldStarts) {
     console.log(
@@ -221,6 +244,14 @@ async function main(): Promise<void> {
     );
   }
   const processBundle = coldStarts.find((cold) => cold.bundle === 'process');
+  const invocations = processBundle?.invocations;
+  if (invocations !== undefined) {
+    console.log(
+      `process handler on the local stack (median of ${invocations.processes} fresh processes, one upload of the seed per invocation): ` +
+        `module init ${ms(invocations.initCpuMs)} ms CPU, first invocation ${ms(invocations.firstInvocationCpuMs)} ms, ` +
+        `second ${ms(invocations.secondInvocationCpuMs)} ms`,
+    );
+  }
   if (processBundle !== undefined) {
     const coldMs = processBundle.importCpuMs + (processBundle.firstArticleCpuMs ?? 0);
     console.log(

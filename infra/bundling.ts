@@ -38,6 +38,13 @@ export const FUNCTION_BUNDLE = {
   mainFields: ['module', 'main'] as string[],
   banner: { js: IMPORT_META_URL_BANNER },
   define: { 'import.meta.url': IMPORT_META_URL },
+  /**
+   * `import()` of a Node builtin as `require`: an ES module's import of a builtin builds its ESM facade, which
+   * reads every export (see above); the SDK's HTTP handler imports `node:http` so for its first request to an
+   * `http://` endpoint (the local emulators: on AWS the endpoints are https, imported up front), which loaded
+   * undici in the first invocation.
+   */
+  supported: { 'dynamic-import': false },
   /** esbuild resolves an alias's replacement from its working directory, the repository's root. */
   alias: Object.fromEntries(Object.entries(BUNDLE_ALIASES).map(([module, path]) => [module, `./${path}`])),
   minify: true,

@@ -111,6 +111,7 @@ export class LambdaFunction extends NodejsFunction {
         sourceMap: true,
         sourcesContent: FUNCTION_BUNDLE.sourcesContent,
         esbuildArgs: {
+          '--supported:dynamic-import': String(FUNCTION_BUNDLE.supported['dynamic-import']),
           '--alias': Object.entries(BUNDLE_ALIASES).map(([module, path]) => `${module}=${ROOT}${path}`),
         },
         // The SDK versions pinned in package-lock.json, not whichever the runtime happens to ship.

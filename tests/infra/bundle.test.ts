@@ -100,5 +100,7 @@ describe('the process bundle', () => {
     expect(code).not.toContain('logicalLonghands');
     // A message of the SDK's default credential chain.
     expect(code).not.toContain('defaultProvider::fromSSO');
+    // Node builtins are required, never imported as ES modules (supported: { 'dynamic-import': false }).
+    expect(code).not.toMatch(/\bimport\("node:/);
   });
 });
