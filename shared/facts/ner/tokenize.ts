@@ -55,20 +55,97 @@ function pushWord(tokens: Token[], text: string, start: number, end: number): vo
   tokens.push({ text: word, start, end });
 }
 
+const isAsciiLetter = (code: number) => (code >= 97 && code <= 122) || (code >= 65 && code <= 90);
+const isAsciiAlphanumeric = (code: number) => isAsciiLetter(code) || (code >= 48 && code <= 57);
+/** `\s` among ASCII: tab, line feed, vertical tab, form feed, carriage return, space. */
+const isAsciiSpace = (code: number) => code === 32 || (code >= 9 && code <= 13);
+const isWordJoiner = (code: number) => code === 45 || code === 39 || code === 38 || code === 46; // - ' & .
+const NON_ASCII = 128;
+const HYPHEN = 45;
+const PERIOD = 46;
+
+/** The end of a run of `code` from `from` on. */
+function runEnd(text: string, from: number, code: number): number {
+  let end = from;
+  while (text.charCodeAt(end) === code) end += 1;
+  return end;
+}
+
+/**
+ * The end of the token `TOKEN` matches at `start` (a character that is not white space), found without the
+ * pattern when the text there is plain ASCII and the pattern's answer is plain: a word of ASCII letters and
+ * digits joined by - ' & . (WORD), a run of hyphens or periods (DASHES, DOTS) or one other character (\S).
+ * -1 where the pattern must decide: anything non-ASCII, a number, a URL, a capital followed by a period.
+ */
+function plainTokenEnd(text: string, start: number): number {
+  const code = text.charCodeAt(start);
+  if (code >= NON_ASCII || (code >= 48 && code <= 57)) return -1;
+  if (code === HYPHEN || code === PERIOD) {
+    const end = runEnd(text, start, code);
+    return end - start >= 2 ? end : start + 1;
+  }
+  if (!isAsciiLetter(code)) return start + 1;
+  if (text.startsWith('http://', start) || text.startsWith('https://', start)) return -1;
+  if (text.startsWith('www.', start)) return -1;
+  if (code <= 90 && text.charCodeAt(start + 1) === PERIOD) return -1;
+  let end = start + 1;
+  for (;;) {
+    let next = text.charCodeAt(end);
+    while (isAsciiAlphanumeric(next)) {
+      end += 1;
+      next = text.charCodeAt(end);
+    }
+    if (next >= NON_ASCII) return -1;
+    if (!isWordJoiner(next)) return end;
+    const after = text.charCodeAt(end + 1);
+    if (after >= NON_ASCII) return -1;
+    if (!isAsciiAlphanumeric(after)) return end;
+    end += 1;
+  }
+}
+
+/** Adds the token from `start` to the end of the match (one more for a kept period) and returns its end. */
+function addMatch(tokens: Token[], text: string, start: number, matchEnd: number): number {
+  const end = keepsPeriod(text.slice(start, matchEnd), text, matchEnd) ? matchEnd + 1 : matchEnd;
+  pushWord(tokens, text, start, end);
+  return end;
+}
+
 /**
  * Splits raw text into tokens with exact character offsets, close to CoNLL/PTB conventions so that
  * features learned on CoNLL transfer: punctuation, quotes and dashes apart, clitics ('s, n't) apart,
  * hyphenated words, numbers, initialisms (U.S.) and known abbreviations (Mr., Inc.) kept whole.
+ * Tokens are the matches of `TOKEN`; plain ASCII words and punctuation are read without running it
+ * (`plainTokenEnd`, which gives the same tokens: `tokenizeWithPattern` is the reference a test compares).
  */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   const pattern = new RegExp(TOKEN);
+  let position = 0;
+  while (position < text.length) {
+    if (isAsciiSpace(text.charCodeAt(position))) {
+      position += 1;
+      continue;
+    }
+    const end = plainTokenEnd(text, position);
+    if (end >= 0) {
+      position = addMatch(tokens, text, position, end);
+      continue;
+    }
+    pattern.lastIndex = position;
+    const match = pattern.exec(text);
+    if (!match) break;
+    position = addMatch(tokens, text, match.index, match.index + match[0].length);
+  }
+  return tokens;
+}
+
+/** `tokenize` with every token found by the pattern: the reference for tests. */
+export function tokenizeWithPattern(text: string): Token[] {
+  const tokens: Token[] = [];
+  const pattern = new RegExp(TOKEN);
   for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
-    const start = match.index;
-    let end = start + match[0].length;
-    if (keepsPeriod(match[0], text, end)) end += 1;
-    pushWord(tokens, text, start, end);
-    pattern.lastIndex = end;
+    pattern.lastIndex = addMatch(tokens, text, match.index, match.index + match[0].length);
   }
   return tokens;
 }

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_SENTENCE_TOKENS, tokenize, tokenizeSentences } from '#shared/facts/ner/tokenize.ts';
+import {
+  MAX_SENTENCE_TOKENS,
+  tokenize,
+  tokenizeSentences,
+  tokenizeWithPattern,
+} from '#shared/facts/ner/tokenize.ts';
+import { SEED_TEXT } from '#tests/helpers/seed.ts';
 
 const texts = (input: string) => tokenize(input).map((token) => token.text);
 
@@ -103,5 +109,95 @@ describe('tokenizeSentences on text without sentence ends', () => {
       MAX_SENTENCE_TOKENS,
       1,
     ]);
+  });
+});
+
+describe('tokenize without the pattern for plain ASCII', () => {
+  /** Pieces where the pattern's alternatives meet: URLs, initialisms, numbers, joiners, dashes, non-ASCII. */
+  const PIECES = [
+    'a',
+    'Z',
+    'x',
+    '7',
+    '0',
+    ' ',
+    '  ',
+    '\n',
+    '\t',
+    '\u00a0',
+    '\u2003',
+    '.',
+    '..',
+    '-',
+    '--',
+    "'",
+    '’',
+    '&',
+    ',',
+    '"',
+    '“',
+    '(',
+    ')',
+    '/',
+    ':',
+    'é',
+    'É',
+    'ß',
+    '\u0301',
+    '٣',
+    '—',
+    '–',
+    '…',
+    'http://',
+    'https://',
+    'www.',
+    'U.S.',
+    'Mr',
+    'Mr.',
+    'St.',
+    "n't",
+    "'s",
+    '’s',
+    'e.g.',
+    '3.5',
+    '1,000',
+    '10-year',
+    'R&D',
+    'ab-',
+    '-cd',
+    '\u0000',
+    '\u001f',
+    '?',
+    '!',
+    '$',
+    '#',
+    '@',
+    'A.',
+    'b.C',
+    'ÀB',
+    'Ωmega',
+  ];
+
+  function random(seed: number): () => number {
+    let state = seed;
+    return () => {
+      state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+      return state / 2 ** 32;
+    };
+  }
+
+  it('gives the tokens the pattern gives, on random text where its alternatives meet', () => {
+    const next = random(3);
+    for (let trial = 0; trial < 3000; trial += 1) {
+      // Arrange
+      const length = 1 + Math.floor(next() * 12);
+      const text = Array.from({ length }, () => PIECES[Math.floor(next() * PIECES.length)] ?? '').join('');
+      // Act, Assert
+      expect(tokenize(text), JSON.stringify(text)).toEqual(tokenizeWithPattern(text));
+    }
+  });
+
+  it('gives the tokens the pattern gives on the seed article', () => {
+    expect(tokenize(SEED_TEXT)).toEqual(tokenizeWithPattern(SEED_TEXT));
   });
 });
