@@ -190,9 +190,12 @@ export function createScorer(
   return scorer;
 }
 
-/** A token text's place in the scorer's store (kept on its TokenInfo, for the last store that scored it). */
+/**
+ * A token text's place in a store (kept on its TokenInfo, for the last store that scored it), naming the
+ * store by its number so that a full store that was replaced is not kept alive by the descriptions.
+ */
 interface TypeRef {
-  readonly store: TypeStore;
+  readonly store: number;
   readonly id: number;
 }
 
@@ -200,7 +203,7 @@ interface TypeRef {
 function typeOf(scorer: Scorer, info: TokenInfo): number {
   const known = info.scored as TypeRef | undefined;
   const { store } = scorer;
-  if (known?.store === store) return known.id;
+  if (known?.store === store.serial) return known.id;
   const id = typeIdOf(store);
   scoreType(
     scorer,
@@ -211,7 +214,7 @@ function typeOf(scorer: Scorer, info: TokenInfo): number {
     info.lower,
     info.shape,
   );
-  info.scored = { store, id } satisfies TypeRef;
+  info.scored = { store: store.serial, id } satisfies TypeRef;
   return id;
 }
 

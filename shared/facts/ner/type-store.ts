@@ -8,6 +8,8 @@
  * Arrays double as types come, up to the caller's limit; ids are never reused within a store.
  */
 export interface TypeStore {
+  /** A number no other store of the process has. */
+  readonly serial: number;
   count: number;
   readonly tagCount: number;
   readonly shapeTemplates: number;
@@ -40,8 +42,17 @@ function arrays(tagCount: number, shapeTemplates: number, capacity: number) {
   };
 }
 
+let stores = 0;
+
 export function createTypeStore(tagCount: number, shapeTemplates: number): TypeStore {
-  return { count: 0, tagCount, shapeTemplates, ...arrays(tagCount, shapeTemplates, INITIAL_TYPES) };
+  stores += 1;
+  return {
+    serial: stores,
+    count: 0,
+    tagCount,
+    shapeTemplates,
+    ...arrays(tagCount, shapeTemplates, INITIAL_TYPES),
+  };
 }
 
 function doubled<T extends Float64Array | Int32Array | Uint8Array>(array: T): T {
