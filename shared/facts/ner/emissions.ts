@@ -229,14 +229,18 @@ function wordAtom(scorer: Scorer, word: string): number {
   return id;
 }
 
+/** `array` when it has room after its first `length` entries, else a copy of it twice as long. */
+function withRoom(array: Int32Array, length: number): Int32Array {
+  if (length < array.length) return array;
+  const grown = new Int32Array(array.length * 2);
+  grown.set(array);
+  return grown;
+}
+
 /** Appends a row (if any) to the scorer's list of rows for the current token. */
 function pushRow(scorer: Scorer, row: number): void {
   if (row < 0) return;
-  if (scorer.rowCount === scorer.rows.length) {
-    const grown = new Int32Array(scorer.rows.length * 2);
-    grown.set(scorer.rows);
-    scorer.rows = grown;
-  }
+  scorer.rows = withRoom(scorer.rows, scorer.rowCount);
   scorer.rows[scorer.rowCount] = row;
   scorer.rowCount += 1;
 }
@@ -252,11 +256,7 @@ function appendWordRows(scorer: Scorer, words: ReadonlySet<string> | undefined, 
   for (const word of words) {
     const row = featureRow(scorer.index, template, wordAtom(scorer, word), NONE);
     if (row < 0) continue;
-    if (scorer.aggregatedLength === scorer.aggregated.length) {
-      const grown = new Int32Array(scorer.aggregated.length * 2);
-      grown.set(scorer.aggregated);
-      scorer.aggregated = grown;
-    }
+    scorer.aggregated = withRoom(scorer.aggregated, scorer.aggregatedLength);
     scorer.aggregated[scorer.aggregatedLength] = row;
     scorer.aggregatedLength += 1;
   }
