@@ -10,7 +10,8 @@
  * 95% bootstrap intervals over documents. `npm run bench:dates -- --errors FILE` writes the development
  * part's misses and false alarms to FILE (never the held-out part's). `--save-scores FILE` writes each
  * document's counts; `--baseline FILE` (counts saved from an earlier commit) prints the change in value F1
- * on each split with a paired bootstrap interval (the same documents resampled for both).
+ * on each split with a paired bootstrap interval (the same documents resampled for both). `--dev-only` prints
+ * the development part alone (no held-out or all-documents figure), for use while writing rules.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -138,7 +139,7 @@ function printSplits(system: string, splits: ReadonlyArray<[string, readonly Sco
   }
 }
 
-function printShapes(scored: readonly Scored[]): void {
+function printShapes(scored: readonly Scored[], which: string): void {
   const rows = new Map<string, { gold: number; found: number; right: number; predicted: number }>();
   const row = (shape: string) => {
     let existing = rows.get(shape);
@@ -159,9 +160,7 @@ function printShapes(scored: readonly Scored[]): void {
     }
     for (const spurious of score.spurious) row(shapeOf(spurious.value)).predicted += 1;
   }
-  console.log(
-    '\nby gold value shape (all documents): found = a prediction overlaps it; right = with its value',
-  );
+  console.log(`\nby gold value shape (${which}): found = a prediction overlaps it; right = with its value`);
   console.log('shape            gold  found  right   recall  value recall   predicted with this shape');
   for (const [shape, { gold, found, right, predicted }] of rows) {
     console.log(
@@ -174,7 +173,11 @@ function printShapes(scored: readonly Scored[]): void {
 type SavedCounts = Counts & { readonly id: string };
 
 /** The change in value F1 from the baseline's counts to these, per split, with a paired bootstrap interval. */
-function printChange(scored: readonly Scored[], baseline: ReadonlyMap<string, Counts>): void {
+function printChange(
+  scored: readonly Scored[],
+  baseline: ReadonlyMap<string, Counts>,
+  devOnly: boolean,
+): void {
   console.log(
     '\nchange from the baseline (same documents): value F1 before -> after, difference [95% paired CI]',
   );
@@ -183,7 +186,7 @@ function printChange(scored: readonly Scored[], baseline: ReadonlyMap<string, Co
     ['held-out', isHeldOut],
     ['all', () => true],
   ];
-  for (const [name, inSplit] of splits) {
+  for (const [name, inSplit] of devOnly ? splits.slice(0, 1) : splits) {
     const pairs = scored
       .filter(({ document }) => inSplit(document.id) && baseline.has(document.id))
       .map(({ document, score }) => [baseline.get(document.id) ?? emptyCounts(), score.counts] as const);
@@ -236,7 +239,12 @@ function describeErrors(scored: readonly Scored[]): string {
 
 function main(): void {
   const { values } = parseArgs({
-    options: { errors: { type: 'string' }, 'save-scores': { type: 'string' }, baseline: { type: 'string' } },
+    options: {
+      errors: { type: 'string' },
+      'save-scores': { type: 'string' },
+      baseline: { type: 'string' },
+      'dev-only': { type: 'boolean', default: false },
+    },
   });
   const documents = readEvaluationData<Document>(DATA);
   if (!documents) return;
@@ -263,18 +271,26 @@ function main(): void {
   console.log(
     'system       split      docs  gold  pred   relaxed P/R/F1          strict F1  value acc  value P/R/F1 [95% CI]',
   );
+  const devOnly = values['dev-only'] ?? false;
   for (const [system, scored] of systems) {
-    printSplits(system, [
-      ['dev', scored.filter(({ document }) => !isHeldOut(document.id))],
-      ['held-out', scored.filter(({ document }) => isHeldOut(document.id))],
-      ['all', scored],
-    ]);
+    const development = scored.filter(({ document }) => !isHeldOut(document.id));
+    const heldOut = scored.filter(({ document }) => isHeldOut(document.id));
+    printSplits(
+      system,
+      devOnly
+        ? [['dev', development]]
+        : [
+            ['dev', development],
+            ['held-out', heldOut],
+            ['all', scored],
+          ],
+    );
   }
   const scored = systems[0]?.[1] ?? [];
   const development = scored.filter(({ document }) => !isHeldOut(document.id));
-  printShapes(scored);
+  printShapes(devOnly ? development : scored, devOnly ? 'development documents' : 'all documents');
   console.log(`\n${documents.length} documents through processArticle in ${seconds.toFixed(1)} s`);
-  if (values.baseline) printChange(scored, readBaseline(values.baseline));
+  if (values.baseline) printChange(scored, readBaseline(values.baseline), devOnly);
   if (values['save-scores']) {
     const rows = scored.map(({ document, score }) => JSON.stringify({ id: document.id, ...score.counts }));
     writeFileSync(values['save-scores'], `${rows.join('\n')}\n`);

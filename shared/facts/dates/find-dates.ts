@@ -1,6 +1,7 @@
 import type { DateFact } from '../../result.ts';
 import { ABSOLUTE_RULES } from './absolute-rules.ts';
-import { parseDay, type Resolved } from './calendar.ts';
+import { parseDay, type Resolved, year, yearOf } from './calendar.ts';
+import { monthsPeriodsIn } from './months-period.ts';
 import { dateOrderOf, numericRules, orderInText } from './numeric.ts';
 import { linkRanges } from './ranges.ts';
 import { REFERENCE_RULES } from './reference-rules.ts';
@@ -41,13 +42,22 @@ export function findDates(text: string, options: DateOptions = {}): DateFact[] {
   const dates: DateFact[] = [];
   let reference: Resolved | undefined;
   let lastQuarter: Resolved | undefined;
+  const periods = monthsPeriodsIn(text);
+  let nextPeriod = 0;
+  let monthsPeriod: Resolved | undefined;
   for (const candidate of candidates) {
     const { start, end, kind } = candidate;
+    // A period of months written since the last quarter puts its year in focus ("For the nine months, …").
+    for (let period = periods[nextPeriod]; period && period.start < start; period = periods[++nextPeriod]) {
+      const periodYear = yearOf(lastQuarter) ?? anchorDate?.getUTCFullYear();
+      monthsPeriod = period.year ?? (periodYear === undefined ? undefined : year(periodYear));
+    }
     let tense: Tense | undefined;
     const context: Context = {
       ...(anchorDate ? { anchor: anchorDate } : {}),
       ...(reference ? { reference } : {}),
       ...(lastQuarter ? { lastQuarter } : {}),
+      ...(monthsPeriod ? { monthsPeriod } : {}),
       // Read only by the rules that need it: a scan of the clause before each date is not free.
       get tense() {
         tense ??= tenseAt(text, start, end);
@@ -57,7 +67,10 @@ export function findDates(text: string, options: DateOptions = {}): DateFact[] {
     const resolved = candidate.resolve(context);
     if (resolved && candidate.isReference && CALENDAR_GRANULARITIES.has(resolved.granularity)) {
       reference = resolved;
-      if (resolved.granularity === 'quarter') lastQuarter = resolved;
+      if (resolved.granularity === 'quarter') {
+        lastQuarter = resolved;
+        monthsPeriod = undefined;
+      }
     }
     dates.push({
       start,

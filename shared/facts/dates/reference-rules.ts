@@ -41,12 +41,18 @@ function quarterInFocus(context: Context): Resolved | undefined {
   return context.lastQuarter ?? latestQuarter(context);
 }
 
+/** The period in focus for "the 1988 period": a period of months written since the last quarter, else that quarter. */
+function periodInFocus(context: Context): Resolved | undefined {
+  return context.monthsPeriod ?? quarterInFocus(context);
+}
+
 /**
  * "a year earlier", "year-ago": in an article that has spoken of a quarter, that quarter a year before
- * (earnings reports compare a quarter with the same quarter of the year before); otherwise the year before
- * the anchor.
+ * (earnings reports compare a quarter with the same quarter of the year before); after a longer period ("for
+ * the nine months"), the year before its year; otherwise the year before the anchor.
  */
 const yearBefore: Resolver = (context) => {
+  if (context.monthsPeriod) return shiftYears(context.monthsPeriod, -1);
   if (context.lastQuarter) return shiftYears(context.lastQuarter, -1);
   return context.anchor ? year(context.anchor.getUTCFullYear() - 1) : undefined;
 };
@@ -148,8 +154,9 @@ export const REFERENCE_RULES: readonly Rule[] = [
       /(?<![\p{L}])(?:the\s|its\s)?(?:(?:comparable|corresponding|same|year-earlier|year-ago|year\searlier|year\sago)\s)+(?:(?:fiscal\s)?(?:quarter|period)|(?:first|second|third|fourth)[\s-]quarter)(?:\s(?:of\s)?(?:a\syear\s(?:ago|earlier)|last\syear|the\sprevious\syear|the\sprior\syear))?(?![\p{L}])|(?<![\p{L}])last\syear['’]s\s(?:quarter|period)(?![\p{L}])|(?<![\p{L}])the\s(?:quarter|period)\sa\syear\s(?:ago|earlier)(?![\p{L}])/giu,
     hint: /quarter|period/iu,
     kind: 'relative',
-    read: () => (context) => {
-      const focus = quarterInFocus(context);
+    read: (match) => (context) => {
+      // "the year-earlier period" after "the nine months" is that period's year before; a quarter is a quarter
+      const focus = /quarter/iu.test(match[0]) ? quarterInFocus(context) : periodInFocus(context);
       return focus && shiftYears(focus, -1);
     },
   },
@@ -170,9 +177,9 @@ export const REFERENCE_RULES: readonly Rule[] = [
     pattern: /(?<![\p{L}])the\s([12]\d{3})\s(?:fiscal\s)?(?:quarter|period)(?![\p{L}])/gu,
     kind: 'relative',
     read:
-      ([, y]) =>
+      ([words, y]) =>
       (context) => {
-        const focus = quarterInFocus(context);
+        const focus = /quarter/iu.test(words) ? quarterInFocus(context) : periodInFocus(context);
         return focus && shiftYears(focus, Number(y) - Number(focus.value.slice(0, 4)));
       },
   },

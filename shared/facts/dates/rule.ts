@@ -11,6 +11,11 @@ export interface Context {
   readonly reference?: Resolved;
   /** The last quarter mentioned before this one ("the year-ago quarter" follows it). */
   readonly lastQuarter?: Resolved;
+  /**
+   * The year of a reporting period longer than a quarter ("the nine months") mentioned after the last quarter:
+   * "a year earlier" then means the year before it (see months-period.ts).
+   */
+  readonly monthsPeriod?: Resolved;
   /** Whether the clause around the expression looks ahead. */
   readonly tense: Tense;
 }

@@ -105,6 +105,42 @@ describe('dates placed by the date mentioned before them', () => {
     expect(found(text).map(([, value]) => value)).toEqual(['1989-Q3', '1988-Q3', '1988-Q3']);
   });
 
+  it.each([
+    [
+      'Third-quarter profit rose. For the nine months, net was $9 million, compared with $8 million a year earlier.',
+      [
+        ['Third-quarter', '1989-Q3', 'quarter'],
+        ['a year earlier', '1988', 'year'],
+      ],
+    ],
+    [
+      'In the first nine months, net was $306 million, against a loss in the 1988 period. The year-ago results were hurt by a charge.',
+      [
+        ['the 1988 period', '1988', 'year'],
+        ['year-ago', '1988', 'year'],
+      ],
+    ],
+    [
+      'For the first nine months of 1997, sales rose from the year-earlier period.',
+      [
+        ['1997', '1997', 'year'],
+        ['the year-earlier period', '1996', 'year'],
+      ],
+    ],
+    [
+      'For the nine months, sales rose. Third-quarter profit rose from a year earlier.',
+      [
+        ['Third-quarter', '1989-Q3', 'quarter'],
+        ['a year earlier', '1988-Q3', 'quarter'],
+      ],
+    ],
+  ])(
+    'reads "a year earlier" after a period longer than a quarter as its year before: %j',
+    (text, expected) => {
+      expect(found(text)).toEqual(expected);
+    },
+  );
+
   it('reads "the quarter ended Sept. 30" as the quarter that day ends, and no year in "the year ended March 31"', () => {
     const dates = found('For the year ended March 31 and the quarter ended Sept. 30, profit rose.');
 
