@@ -11,13 +11,23 @@
  *   without the invocations)
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { ENV } from '#shared/config.ts';
-import { BUNDLE_FILE, FUNCTION_BUNDLE, PIPELINE_DATA } from '../infra/bundling.ts';
+import {
+  BUNDLE_FILE,
+  CODE_CACHE_ENV,
+  CODE_CACHE_FILE,
+  CODE_CACHE_LOADER,
+  codeCacheWriterArguments,
+  FUNCTION_BUNDLE,
+  HANDLER_MODULE,
+  PIPELINE_DATA,
+  WARM_UP_INPUTS,
+} from '../infra/bundling.ts';
 import { heapFlags, heapLimitsFor, PROCESS_MEMORY_MB, V8_FLAGS } from '../infra/function-sizing.ts';
 import { canMeasureChildren, runMeasured } from './child-usage.ts';
 import { type FirstInvocation, measureFirstInvocations } from './first-invocation.ts';
@@ -61,15 +71,26 @@ if (bundle.processArticle) {
   first = await measure(() => bundle.processArticle({ id: 'seed', source: { bucket: 'b', key: 'incoming/seed.txt', bytes: bytes.length }, bytes }, {}));
 }
 const figures = (measured) => measured === undefined ? undefined : { cpuMs: measured.cpuMs, wallMs: measured.wallMs, mainThreadMs: measured.mainThreadMs };
-console.log(JSON.stringify({ init: figures(init), first: figures(first) }));`;
+console.log(JSON.stringify({ init: figures(init), first: figures(first), codeCache: bundle.codeCache }));`;
 const SEED = fileURLToPath(new URL('../tests/fixtures/seed-article.txt', import.meta.url));
 
+/**
+ * Each bundle is loaded as Lambda loads the function: its handler module, the loader with its V8 code cache
+ * (infra/runtime/with-code-cache.cjs), written as the stack writes it (the process function's after its
+ * warm-up on WARM_UP_INPUTS, which are not the seed). `process-no-cache` is the same bundle `require`d
+ * directly, without the cache, as the functions loaded before it.
+ */
 const BUNDLES = {
   // The process function's handler, with processArticle exported beside it for the first article.
-  process: { entry: 'bench/fixtures/process-first-article.ts', data: PIPELINE_DATA },
-  'sdk-clients-only': { entry: 'bench/fixtures/sdk-clients-handler.ts', data: {} },
+  process: { entry: 'bench/fixtures/process-first-article.ts', data: PIPELINE_DATA, codeCache: true },
+  'process-no-cache': {
+    entry: 'bench/fixtures/process-first-article.ts',
+    data: PIPELINE_DATA,
+    codeCache: false,
+  },
+  'sdk-clients-only': { entry: 'bench/fixtures/sdk-clients-handler.ts', data: {}, codeCache: true },
   // The floor: a fresh Node importing a handler that imports nothing.
-  empty: { entry: 'bench/fixtures/empty-handler.ts', data: {} },
+  empty: { entry: 'bench/fixtures/empty-handler.ts', data: {}, codeCache: true },
 } as const;
 
 export interface ColdStart {
@@ -77,6 +98,9 @@ export interface ColdStart {
   readonly codeBytes: number;
   readonly sourceMapBytes: number;
   readonly dataBytes: number;
+  /** The V8 code cache beside the bundle (0 without), and what V8 made of it in the fresh processes. */
+  readonly codeCacheBytes: number;
+  readonly codeCache?: string;
   /** Module init: the `import` of the bundle, which for `process` includes decoding the NER model. */
   readonly importCpuMs: number;
   readonly importMainThreadMs?: number;
@@ -93,8 +117,23 @@ export interface ColdStart {
   readonly invocations?: FirstInvocation;
 }
 
+/** The V8 flags the function runs with in Lambda, and that its code cache is written under. */
+const functionFlags = () => [...heapFlags(heapLimitsFor(PROCESS_MEMORY_MB)), ...V8_FLAGS];
+
+/** Copies the loader beside the bundle and writes its code cache as infra/lambda-function.ts does. */
+function writeCodeCache(outdir: string, warmUp: readonly string[]): void {
+  copyFileSync(join(ROOT, CODE_CACHE_LOADER), join(outdir, HANDLER_MODULE));
+  writeFileSync(join(outdir, 'package.json'), '{"type":"commonjs"}');
+  const run = spawnSync(process.execPath, codeCacheWriterArguments(ROOT, outdir, functionFlags(), warmUp), {
+    env: { PATH: process.env.PATH, ...CODE_CACHE_ENV },
+    encoding: 'utf8',
+  });
+  if (run.status !== 0) throw new Error(`Writing the code cache failed: ${run.stderr.slice(-2000)}`);
+}
+
+/** Builds the bundle (and its code cache); returns the module a fresh process loads. */
 async function buildBundle(name: keyof typeof BUNDLES, directory: string): Promise<string> {
-  const { entry, data } = BUNDLES[name];
+  const { entry, data, codeCache } = BUNDLES[name];
   const outdir = join(directory, name);
   mkdirSync(outdir, { recursive: true });
   await build({
@@ -107,14 +146,15 @@ async function buildBundle(name: keyof typeof BUNDLES, directory: string): Promi
     mkdirSync(join(outdir, target, '..'), { recursive: true });
     copyFileSync(join(ROOT, source), join(outdir, target));
   }
-  return join(outdir, BUNDLE_FILE);
+  if (!codeCache) return join(outdir, BUNDLE_FILE);
+  writeCodeCache(outdir, name === 'process' ? WARM_UP_INPUTS : []);
+  return join(outdir, HANDLER_MODULE);
 }
 
 function nodeArguments(bundle: string): string[] {
   return [
     // As the function's runtime wrapper starts Node in Lambda (infra/runtime/heap-cap.sh).
-    ...heapFlags(heapLimitsFor(PROCESS_MEMORY_MB)),
-    ...V8_FLAGS,
+    ...functionFlags(),
     '--input-type=module',
     '-e',
     IMPORT_SCRIPT,
@@ -155,23 +195,49 @@ function medians(prefix: 'import' | 'firstArticle', runs: readonly (Figures | un
   };
 }
 
-function measure(name: string, bundle: string, directory: string, instructions: boolean): ColdStart {
-  const runs = Array.from({ length: FRESH_PROCESSES }, () => {
-    const run = runMeasured(process.execPath, nodeArguments(bundle), { cwd: directory, env: LOAD_ENV });
-    if (run.status !== 0) throw new Error(`${name} failed to load: ${run.stderr}`);
-    const { init, first } = JSON.parse(run.stdout.trim().split('\n').at(-1) ?? '{}') as {
-      init: Figures;
-      first?: Figures;
-    };
-    return { init, first, processCpuMs: run.cpuSeconds * 1000, processWallMs: run.wallSeconds * 1000 };
-  });
+interface FreshRun {
+  readonly init: Figures;
+  readonly first?: Figures;
+  readonly codeCache?: string;
+  readonly processCpuMs: number;
+  readonly processWallMs: number;
+}
+
+/** One fresh process loading the bundle (and running the seed through it when it can). */
+function freshRun(name: string, bundle: string, directory: string): FreshRun {
+  const run = runMeasured(process.execPath, nodeArguments(bundle), { cwd: directory, env: LOAD_ENV });
+  if (run.status !== 0) throw new Error(`${name} failed to load: ${run.stderr}`);
+  const { init, first, codeCache } = JSON.parse(run.stdout.trim().split('\n').at(-1) ?? '{}') as {
+    init: Figures;
+    first?: Figures;
+    codeCache?: string;
+  };
+  return {
+    init,
+    first,
+    codeCache,
+    processCpuMs: run.cpuSeconds * 1000,
+    processWallMs: run.wallSeconds * 1000,
+  };
+}
+
+function summarise(
+  name: string,
+  bundle: string,
+  runs: readonly FreshRun[],
+  directory: string,
+  instructions: boolean,
+): ColdStart {
   const size = (file: string) => statSync(file, { throwIfNoEntry: false })?.size ?? 0;
+  const code = join(bundle, '..', BUNDLE_FILE);
   const data = Object.keys(BUNDLES[name as keyof typeof BUNDLES].data);
   return {
     bundle: name,
-    codeBytes: size(bundle),
-    sourceMapBytes: size(`${bundle}.map`),
+    codeBytes: size(code),
+    sourceMapBytes: size(`${code}.map`),
     dataBytes: data.reduce((sum, target) => sum + size(join(bundle, '..', target)), 0),
+    codeCacheBytes: size(join(bundle, '..', CODE_CACHE_FILE)),
+    ...(runs[0]?.codeCache === undefined ? {} : { codeCache: runs[0].codeCache }),
     ...(medians(
       'import',
       runs.map((run) => run.init),
@@ -186,11 +252,34 @@ function measure(name: string, bundle: string, directory: string, instructions: 
   };
 }
 
-/** The bundles, measured in turn in the same run; with `invocations`, the process handler's too. */
+/**
+ * Init + first article of `process` minus that of `process-no-cache`, fresh processes run side by side:
+ * the median of the per-round differences, and in how many rounds the cache was faster.
+ */
+export interface CodeCachePairs {
+  readonly rounds: number;
+  readonly medianDifferenceMs: number;
+  readonly faster: number;
+}
+
+function pairedDifferences(withCache: readonly FreshRun[], without: readonly FreshRun[]): CodeCachePairs {
+  const total = (run: FreshRun) => run.init.cpuMs + (run.first?.cpuMs ?? 0);
+  const differences = withCache.map((run, round) => total(run) - total(without[round] as FreshRun));
+  return {
+    rounds: differences.length,
+    medianDifferenceMs: median(differences),
+    faster: differences.filter((difference) => difference < 0).length,
+  };
+}
+
+/**
+ * The bundles, measured in the same run, their fresh processes interleaved (a round runs each bundle once,
+ * in alternating order); with `invocations`, the process handler's too.
+ */
 export async function measureColdStarts(options: {
   instructions: boolean;
   invocations?: boolean;
-}): Promise<ColdStart[]> {
+}): Promise<{ coldStarts: ColdStart[]; codeCachePairs: CodeCachePairs }> {
   const directory = mkdtempSync(join(tmpdir(), 'precis-cold-start-'));
   try {
     const bundles = await Promise.all(
@@ -198,19 +287,27 @@ export async function measureColdStarts(options: {
         async (name) => [name, await buildBundle(name, directory)] as const,
       ),
     );
+    const runs = new Map<string, FreshRun[]>(bundles.map(([name]) => [name, []]));
+    for (let round = 0; round < FRESH_PROCESSES; round++) {
+      for (const [name, bundle] of round % 2 === 0 ? bundles : [...bundles].reverse())
+        runs.get(name)?.push(freshRun(name, bundle, directory));
+    }
     const coldStarts = bundles.map(([name, bundle]) =>
-      measure(name, bundle, directory, options.instructions),
+      summarise(name, bundle, runs.get(name) ?? [], directory, options.instructions),
     );
-    if (!options.invocations) return coldStarts;
+    const codeCachePairs = pairedDifferences(runs.get('process') ?? [], runs.get('process-no-cache') ?? []);
     const processBundle = bundles.find(([name]) => name === 'process')?.[1];
-    if (processBundle === undefined) return coldStarts;
+    if (!options.invocations || processBundle === undefined) return { coldStarts, codeCachePairs };
     const invocations = await measureFirstInvocations(
       processBundle,
       readFileSync(SEED),
       directory,
       INVOKED_PROCESSES,
     );
-    return coldStarts.map((cold) => (cold.bundle === 'process' ? { ...cold, invocations } : cold));
+    return {
+      coldStarts: coldStarts.map((cold) => (cold.bundle === 'process' ? { ...cold, invocations } : cold)),
+      codeCachePairs,
+    };
   } finally {
     rmSync(directory, { recursive: true, force: true });
   }
@@ -230,11 +327,12 @@ async function main(): Promise<void> {
       'all threads (the budget: Lambda at 1,536 MB has under one vCPU, so background compilation and GC are not free), ' +
       'main = the main thread alone, wall = elapsed (moves with the machine load)',
   );
-  const coldStarts = await measureColdStarts({ instructions, invocations: true });
+  const { coldStarts, codeCachePairs } = await measureColdStarts({ instructions, invocations: true });
   const ms = (value: number | undefined) => (value === undefined ? '?' : value.toFixed(0));
   for (const cold of coldStarts) {
     console.log(
-      `${cold.bundle}: code ${(cold.codeBytes / 1e6).toFixed(2)} MB, map ${(cold.sourceMapBytes / 1e6).toFixed(2)} MB, data ${(cold.dataBytes / 1e6).toFixed(2)} MB; ` +
+      `${cold.bundle}: code ${(cold.codeBytes / 1e6).toFixed(2)} MB, map ${(cold.sourceMapBytes / 1e6).toFixed(2)} MB, data ${(cold.dataBytes / 1e6).toFixed(2)} MB, ` +
+        `code cache ${(cold.codeCacheBytes / 1e6).toFixed(2)} MB (${cold.codeCache ?? 'none'}); ` +
         `module init ${ms(cold.importCpuMs)} ms CPU (main ${ms(cold.importMainThreadMs)}, wall ${ms(cold.importWallMs)})` +
         (cold.firstArticleCpuMs === undefined
           ? ''
@@ -243,6 +341,10 @@ async function main(): Promise<void> {
         (cold.instructions === undefined ? '' : `; ${(cold.instructions / 1e9).toFixed(2)} G instructions`),
     );
   }
+  console.log(
+    `code cache: init + first article with it minus without, in ${codeCachePairs.rounds} interleaved pairs of fresh processes: ` +
+      `median ${codeCachePairs.medianDifferenceMs.toFixed(0)} ms CPU, faster in ${codeCachePairs.faster} of ${codeCachePairs.rounds}`,
+  );
   const processBundle = coldStarts.find((cold) => cold.bundle === 'process');
   const invocations = processBundle?.invocations;
   if (invocations !== undefined) {
@@ -260,7 +362,13 @@ async function main(): Promise<void> {
     );
   }
   console.log(
-    `wrote ${writeResults('cold-start', { measuredAt: new Date().toISOString(), load: loadNote(), budgets: BUDGETS, coldStarts })}`,
+    `wrote ${writeResults('cold-start', {
+      measuredAt: new Date().toISOString(),
+      load: loadNote(),
+      budgets: BUDGETS,
+      coldStarts,
+      codeCachePairs,
+    })}`,
   );
 }
 

@@ -143,11 +143,11 @@ async function main(): Promise<void> {
     `CLI --jsonl --parallel 2: ${parallel.results} Results in ${parallel.wallSeconds.toFixed(2)} s wall against ${cli.wallSeconds.toFixed(2)} s ` +
       `on one thread: speed-up ${(cli.wallSeconds / parallel.wallSeconds).toFixed(2)}x on 2 cores (${parallel.cpuSeconds.toFixed(2)} CPU s)`,
   );
-  const coldStarts = await measureColdStarts({ instructions: false });
+  const { coldStarts, codeCachePairs } = await measureColdStarts({ instructions: false });
   for (const cold of coldStarts) {
     console.log(
       `cold start ${cold.bundle}: code ${(cold.codeBytes / 1e6).toFixed(2)} MB, map ${(cold.sourceMapBytes / 1e6).toFixed(2)} MB, data ${(cold.dataBytes / 1e6).toFixed(2)} MB; ` +
-        `module init ${cold.importCpuMs.toFixed(0)} ms CPU` +
+        `code cache ${(cold.codeCacheBytes / 1e6).toFixed(2)} MB (${cold.codeCache ?? 'none'}); module init ${cold.importCpuMs.toFixed(0)} ms CPU` +
         (cold.firstArticleCpuMs === undefined
           ? ''
           : `, first article ${cold.firstArticleCpuMs.toFixed(0)} ms CPU`) +
@@ -171,6 +171,7 @@ async function main(): Promise<void> {
     cli,
     parallel,
     coldStarts,
+    codeCachePairs,
   });
   console.log(`wrote ${file}`);
 }

@@ -4,6 +4,8 @@
  * to weigh them and time their cold start.
  */
 
+import { ENV } from '#shared/config.ts';
+
 /**
  * The bundle's own file URL, for the modules that read data from next to themselves
  * (`new URL('./models/ner.bin', import.meta.url)`): esbuild leaves `import.meta` empty in a CommonJS bundle,
@@ -65,3 +67,53 @@ export const PIPELINE_DATA = {
   'models/ner.bin': 'shared/facts/ner/models/ner.bin',
   'models/language-ngrams.bin': 'shared/clean/models/language-ngrams.bin',
 } as const;
+
+/**
+ * The V8 code cache of every function (infra/runtime/with-code-cache.cjs says how it works): Lambda's handler
+ * module is HANDLER_MODULE, a loader copied beside the bundle, which compiles index.js with index.js.cache.
+ * The cache is written by CODE_CACHE_WRITER after esbuild, by the Node that builds, under the function's own
+ * V8 flags (`codeCacheWriterArguments`).
+ */
+export const CODE_CACHE_LOADER = 'infra/runtime/with-code-cache.cjs';
+export const CODE_CACHE_WRITER = 'infra/runtime/write-code-cache.cjs';
+export const HANDLER_MODULE = 'with-code-cache.js';
+export const CODE_CACHE_FILE = `${BUNDLE_FILE}.cache`;
+
+/**
+ * What the process function runs before its cache is taken (its `warmUp` export): fixtures in three formats
+ * (HTML, JSON, Markdown), never the seed article that bench:cold-start times as a cold start's first article.
+ */
+export const WARM_UP_INPUTS = [
+  'tests/fixtures/clean/article.html',
+  'tests/fixtures/clean/article.json',
+  'tests/fixtures/clean/article.md',
+] as const;
+
+/**
+ * Enough environment for every function's module to load while the cache is written (config is read at
+ * import); placeholders, nothing is called. The optional names are set too, so the module loads as in Lambda.
+ */
+export const CODE_CACHE_ENV = {
+  AWS_REGION: 'us-east-1',
+  [ENV.tableName]: 'code-cache',
+  [ENV.idempotencyTableName]: 'code-cache',
+  [ENV.bucketName]: 'code-cache',
+  [ENV.eventBusName]: 'code-cache',
+  [ENV.processQueueUrl]: 'https://sqs.us-east-1.amazonaws.com/000000000000/code-cache',
+  [ENV.deadLetterQueueUrl]: 'https://sqs.us-east-1.amazonaws.com/000000000000/code-cache',
+  [ENV.backfillStateMachineArn]: 'arn:aws:states:us-east-1:000000000000:stateMachine:code-cache',
+} as const;
+
+/**
+ * Node's arguments that write the code cache of the bundle in `directory` (HANDLER_MODULE already copied
+ * there): the function's V8 flags (`v8Flags`, as its runtime wrapper passes them in Lambda), the writer,
+ * and the warm-up inputs, all paths absolute.
+ */
+export function codeCacheWriterArguments(
+  root: string,
+  directory: string,
+  v8Flags: readonly string[],
+  warmUp: readonly string[],
+): string[] {
+  return [...v8Flags, `${root}${CODE_CACHE_WRITER}`, directory, ...warmUp.map((input) => `${root}${input}`)];
+}

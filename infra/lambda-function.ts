@@ -5,8 +5,15 @@ import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
-import { BUNDLE_ALIASES, FUNCTION_BUNDLE } from './bundling.ts';
-import { HEAP_ENV, heapLimitsFor, V8_FLAGS, V8_FLAGS_ENV } from './function-sizing.ts';
+import {
+  BUNDLE_ALIASES,
+  CODE_CACHE_ENV,
+  CODE_CACHE_LOADER,
+  codeCacheWriterArguments,
+  FUNCTION_BUNDLE,
+  HANDLER_MODULE,
+} from './bundling.ts';
+import { HEAP_ENV, heapFlags, heapLimitsFor, V8_FLAGS, V8_FLAGS_ENV } from './function-sizing.ts';
 
 /** The wrapper that gives the runtime our V8 heap cap (see the script), and where Lambda finds it. */
 const HEAP_CAP_SCRIPT = fileURLToPath(new URL('./runtime/heap-cap.sh', import.meta.url));
@@ -56,13 +63,21 @@ export interface LambdaFunctionProps {
    * @default false
    */
   readonly sourceMaps?: boolean;
+
+  /**
+   * Sample inputs (paths from the repository's root) the bundle's `warmUp` export runs before its V8 code
+   * cache is written, so the cache holds what processing them compiled (infra/runtime/write-code-cache.cjs).
+   * @default - none: the cache holds what loading the module compiled
+   */
+  readonly warmUp?: readonly string[];
 }
 
 /**
  * The one way precis builds a Lambda function: a `NodejsFunction` bundled by the local esbuild as CommonJS
  * (no Docker), Node.js 22 on arm64, active tracing, Powertools environment, a V8 heap cap suited to its
  * memory size (`heapLimitsFor`) and our V8 flags (`V8_FLAGS`), both applied by a runtime wrapper script,
- * and its own log group with a retention. Its role can write to that log group only (no AWS managed policy); everything else is
+ * and its own log group with a retention. Its handler module is a loader that compiles the bundle with a V8
+ * code cache written at build time (infra/runtime/with-code-cache.cjs). Its role can write to that log group only (no AWS managed policy); everything else is
  * added with `grant*` by the stack.
  */
 export class LambdaFunction extends NodejsFunction {
@@ -78,10 +93,16 @@ export class LambdaFunction extends NodejsFunction {
     logGroup.grantWrite(role);
     const memorySize = props.memorySize ?? 1024;
     const heap = heapLimitsFor(memorySize);
+    const writeCodeCache = (outputDir: string) =>
+      codeCacheWriterArguments(ROOT, outputDir, [...heapFlags(heap), ...V8_FLAGS], props.warmUp ?? [])
+        .map((argument) => `"${argument}"`)
+        .join(' ');
+    const cacheEnv = Object.entries(CODE_CACHE_ENV).map(([name, value]) => `${name}=${value}`);
 
     super(scope, id, {
       entry: props.entry,
-      handler: 'handler',
+      // NodejsFunction takes a handler with a dot as the module and export.
+      handler: `${HANDLER_MODULE.replace(/\.js$/, '')}.handler`,
       description: props.description,
       runtime: Runtime.NODEJS_22_X,
       architecture: Architecture.ARM_64,
@@ -131,6 +152,10 @@ export class LambdaFunction extends NodejsFunction {
               `mkdir -p "$(dirname "${outputDir}/${target}")"`,
               `cp "${ROOT}${source}" "${outputDir}/${target}"`,
             ]),
+            // The loader Lambda requires, then the code cache, written by the Node that builds, which runs the
+            // bundle (its data is in place by now) under the function's own V8 flags.
+            `cp "${ROOT}${CODE_CACHE_LOADER}" "${outputDir}/${HANDLER_MODULE}"`,
+            `env ${cacheEnv.join(' ')} "${process.execPath}" ${writeCodeCache(outputDir)}`,
           ],
         },
       },

@@ -34,7 +34,7 @@ import { API_ROUTES, PUBLIC_ROUTES, splitRoute } from '#shared/events/api-routes
 import { checkedSummaryLength } from '#shared/summarise/summary-length.ts';
 import { BackfillStateMachine } from './backfill-state-machine.ts';
 import { denyListOutsidePrefix, grantListVersions, grantObjects, grantReadPrefix } from './bucket-grants.ts';
-import { PIPELINE_DATA } from './bundling.ts';
+import { PIPELINE_DATA, WARM_UP_INPUTS } from './bundling.ts';
 import { API_MEMORY_MB, PROCESS_MEMORY_MB } from './function-sizing.ts';
 import { LambdaFunction } from './lambda-function.ts';
 import { Monitoring } from './monitoring.ts';
@@ -269,6 +269,7 @@ export class PrecisStack extends Stack {
       // take up to ~10 s of CPU; 2 GB leaves headroom and buys a full core (Lambda scales CPU with memory).
       memorySize: PROCESS_MEMORY_MB,
       dataFiles: PIPELINE_DATA,
+      warmUp: WARM_UP_INPUTS,
       environment: {
         ...pipelineEnvironment,
         [ENV.idempotencyTableName]: idempotencyTable.tableName,

@@ -6,7 +6,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LANGUAGE_NGRAMS_FILE } from '#shared/clean/detect-language.ts';
 import { ENV } from '#shared/config.ts';
 import { readModelHeader } from '#shared/facts/ner/model-file.ts';
-import { BUNDLE_FILE } from '../../infra/bundling.ts';
+import { BUNDLE_FILE, CODE_CACHE_FILE, HANDLER_MODULE } from '../../infra/bundling.ts';
+import {
+  API_MEMORY_MB,
+  heapFlags,
+  heapLimitsFor,
+  PROCESS_MEMORY_MB,
+  V8_FLAGS,
+} from '../../infra/function-sizing.ts';
 import { PrecisStack } from '../../infra/precis-stack.ts';
 import { createTestApp } from './synth.ts';
 
@@ -24,10 +31,16 @@ const MIN_MODEL_BYTES = 500_000;
 /** Issue 12's budget for the process bundle's code (data and source map beside it not counted). */
 const MAX_PROCESS_CODE_BYTES = 2_000_000;
 /**
- * Loads the bundle in a fresh Node as Lambda's runtime loads a `.js` handler module, with `require`, and
- * prints the type of its `handler` export.
+ * Loads a module in a fresh Node as Lambda's runtime loads a `.js` handler module, with `require`, and
+ * prints the type of its `handler` export and what became of its code cache.
  */
-const REQUIRE_SCRIPT = 'const m = require(process.argv[1]); console.log(typeof m.handler);';
+const REQUIRE_SCRIPT =
+  'const m = require(process.argv[1]); console.log(JSON.stringify({ handler: typeof m.handler, codeCache: m.codeCache }));';
+/** The V8 flags each function runs with in Lambda (its runtime wrapper passes them). */
+const FUNCTION_FLAGS: Record<string, string[]> = {
+  ProcessFunction: [...heapFlags(heapLimitsFor(PROCESS_MEMORY_MB)), ...V8_FLAGS],
+  ApiFunction: [...heapFlags(heapLimitsFor(API_MEMORY_MB)), ...V8_FLAGS],
+};
 
 let synthesised: { outdir: string; template: Template; dispose: () => void };
 
@@ -38,10 +51,15 @@ beforeAll(() => {
 }, 120_000);
 afterAll(() => synthesised.dispose());
 
-function bundleOf(functionId: string): string {
+function resourceOf(functionId: string): FunctionResource | undefined {
   const [resource] = Object.entries(synthesised.template.findResources('AWS::Lambda::Function'))
     .filter(([logicalId]) => logicalId.startsWith(functionId))
     .map(([, r]) => r as FunctionResource);
+  return resource;
+}
+
+function bundleOf(functionId: string): string {
+  const resource = resourceOf(functionId);
   const assetHash = resource?.Properties.Code.S3Key?.replace(/\.zip$/, '');
   if (assetHash === undefined) throw new Error(`No bundled asset for ${functionId}`);
   return join(synthesised.outdir, `asset.${assetHash}`, BUNDLE_FILE);
@@ -53,13 +71,26 @@ describe('function bundles', () => {
     (functionId) => {
       const bundle = bundleOf(functionId);
 
-      const handlerType = execFileSync(process.execPath, ['-e', REQUIRE_SCRIPT, bundle], {
-        cwd: synthesised.outdir,
-        env: { PATH: process.env.PATH, ...LOAD_ENV },
-        encoding: 'utf8',
-      });
+      const load = (module: string, flags: readonly string[]) =>
+        JSON.parse(
+          execFileSync(process.execPath, [...flags, '-e', REQUIRE_SCRIPT, module], {
+            cwd: synthesised.outdir,
+            env: { PATH: process.env.PATH, ...LOAD_ENV },
+            encoding: 'utf8',
+          }),
+        ) as { handler: string; codeCache?: string };
 
-      expect(handlerType.trim()).toBe('function');
+      expect(load(bundle, [])).toEqual({ handler: 'function' });
+      // Lambda requires the loader, which compiles the bundle with the code cache written at build time,
+      // under the function's V8 flags; under other flags V8 refuses the cache and the bundle compiles as usual.
+      expect(resourceOf(functionId)?.Properties.Handler).toBe('with-code-cache.handler');
+      const handlerModule = join(bundle, '..', HANDLER_MODULE);
+      expect(statSync(join(bundle, '..', CODE_CACHE_FILE)).size).toBeGreaterThan(0);
+      expect(load(handlerModule, FUNCTION_FLAGS[functionId] ?? [])).toEqual({
+        handler: 'function',
+        codeCache: 'accepted',
+      });
+      expect(load(handlerModule, ['--no-opt'])).toEqual({ handler: 'function', codeCache: 'rejected' });
       // Node takes index.js for CommonJS wherever the asset is unpacked, even under a "type": "module".
       expect(JSON.parse(readFileSync(join(bundle, '../package.json'), 'utf8'))).toEqual({ type: 'commonjs' });
       // The source map is a file of its own, read only with NODE_OPTIONS=--enable-source-maps.

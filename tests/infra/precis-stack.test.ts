@@ -201,14 +201,14 @@ describe('PrecisStack', () => {
 
   describe('functions', () => {
     it.each(['ProcessFunction', 'ApiFunction'])(
-      'runs %s as bundled ESM on nodejs22.x arm64 with tracing',
+      'runs %s bundled, through the code-cache loader, on nodejs22.x arm64 with tracing',
       (id) => {
         const { stack, template } = synth();
 
         expect(resource(template, logicalId(stack, id)).Properties).toMatchObject({
           Runtime: 'nodejs22.x',
           Architectures: ['arm64'],
-          Handler: 'index.handler',
+          Handler: 'with-code-cache.handler',
           TracingConfig: { Mode: 'Active' },
           LoggingConfig: { LogGroup: { Ref: logicalId(stack, `${id}LogGroup`) } },
         });

@@ -1,0 +1,67 @@
+'use strict';
+/**
+ * The functions' handler module in Lambda (`with-code-cache.handler`): it loads the function's bundle,
+ * index.js beside it, as Node's `require` would (a CommonJS module), but compiles it with the V8 code cache
+ * written at build time (index.js.cache, by write-code-cache.cjs) and re-exports what the bundle exports.
+ *
+ * Why: a cold start compiles the whole 1.4 MB bundle at load, then every function it runs for the first
+ * time, lazily. The cache is taken after the build ran the process function's pipeline on sample articles,
+ * so it holds the bytecode of every function that run compiled, not only of the top level, and a cold start
+ * deserialises it instead of parsing and compiling (Node's own compile cache is written before the code
+ * runs, so it holds the top level only). Measured in README Performance.
+ *
+ * V8 accepts a cache only from the same V8 version with the same V8 flags (the heap flags and V8_FLAGS of
+ * infra/function-sizing.ts, which the writer runs with); otherwise it compiles the bundle as usual and logs
+ * one warning with `codeCache` "rejected". `codeCache` ("accepted", "rejected", or "absent" without a file) is
+ * also exported; it is "off" under NODE_OPTIONS=--enable-source-maps, where the bundle is `require`d instead.
+ */
+const { existsSync, readFileSync } = require('node:fs');
+const { createRequire } = require('node:module');
+const { join } = require('node:path');
+const { Script } = require('node:vm');
+
+const BUNDLE_FILE = 'index.js';
+const CACHE_SUFFIX = '.cache';
+
+/**
+ * Compiles the bundle in `directory` (with its cache when there is one) and runs it as a CommonJS module.
+ * Returns its exports, the compiled script (for `createCachedData`) and what became of the cache.
+ */
+function loadBundle(directory) {
+  const filename = join(directory, BUNDLE_FILE);
+  // Node maps the stack traces of `require`d modules, not of vm scripts: with source maps on (a debugging
+  // mode, NODE_OPTIONS=--enable-source-maps), the bundle is required as it was before the cache.
+  if (process.sourceMapsEnabled) return { exports: require(filename), script: undefined, codeCache: 'off' };
+  const cacheFile = `${filename}${CACHE_SUFFIX}`;
+  const cachedData = existsSync(cacheFile) ? readFileSync(cacheFile) : undefined;
+  // The wrapper Node's CommonJS loader puts around a module, so the bundle runs exactly as under `require`.
+  const script = new Script(
+    `(function (exports, require, module, __filename, __dirname) {${readFileSync(filename, 'utf8')}\n})`,
+    { filename, cachedData },
+  );
+  const codeCache =
+    cachedData === undefined ? 'absent' : script.cachedDataRejected === true ? 'rejected' : 'accepted';
+  const module = { exports: {} };
+  script.runInThisContext()(module.exports, createRequire(filename), module, filename, directory);
+  return { exports: module.exports, script, codeCache };
+}
+
+const loaded = loadBundle(__dirname);
+if (loaded.codeCache === 'rejected') {
+  // One JSON line, as Powertools' logger writes them: the cold starts of this function are slower than built for.
+  console.warn(
+    JSON.stringify({
+      level: 'WARN',
+      message: `V8 code cache ${loaded.codeCache}: the bundle is compiled without it`,
+      service: process.env.POWERTOOLS_SERVICE_NAME,
+      codeCache: loaded.codeCache,
+      node: process.version,
+    }),
+  );
+}
+module.exports = {
+  ...loaded.exports,
+  codeCache: loaded.codeCache,
+  /** The cache of everything compiled so far (write-code-cache.cjs calls it after warming up). */
+  createCodeCache: () => loaded.script?.createCachedData(),
+};
