@@ -1,6 +1,7 @@
 import type { Sentence } from '../sentences/split-sentences.ts';
 import { startsLowercase, startsUppercase, startsWithLetter } from './first-letter.ts';
 import { isAdjective, isDemonym, singular } from './plural.ts';
+import { phraseTokens } from './tokens.ts';
 import {
   canBeVerb,
   followsPerceptionVerb,
@@ -55,7 +56,6 @@ const TITLES = new Set(
 );
 /** Words kept inside a name: `Bank of England`, `Duchess of Cambridge`. */
 const NAME_JOINERS = new Set(['of', 'de', 'la', 'del', 'von', 'van', 'der', 'du', 'da']);
-const WORD = /[\p{L}][\p{L}\p{N}'\u2019-]*|[^\s\p{L}]+/gu;
 const POSSESSIVE = /['\u2019]s?$/;
 const CONTRACTION = /['\u2019](?:ve|re|ll|d|m|t)$/i;
 /** Verb forms that start or end a run but are rarely part of a key phrase on their own. */
@@ -306,7 +306,7 @@ function isNounAfterDeterminer(word: string, index: number, tokens: readonly str
 
 function collectPhrases(sentences: readonly Sentence[]): Map<string, Phrase> {
   const phrases = new Map<string, Phrase>();
-  const tokenLists = sentences.map((sentence) => sentence.text.match(WORD) ?? []);
+  const tokenLists = sentences.map((sentence) => phraseTokens(sentence.text));
   const lowercaseWords = lowercaseVocabulary(tokenLists);
   // An article repeats its phrases: each surface form's key is worked out once.
   const keys = new Map<string, string>();

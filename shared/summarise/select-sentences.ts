@@ -3,7 +3,13 @@ import { bestSubset, type Limits } from './best-subset.ts';
 import { assessEach, type Rejection } from './candidates.ts';
 import { dependsOnPrevious } from './openers.ts';
 import { DEFAULT_SUMMARY_SENTENCES, SUMMARY_SENTENCES_RANGE, type SummaryLength } from './summary-length.ts';
-import { SUMMARY_MODEL, type SummaryModel, wordProbabilities, wordTokens } from './word-model.ts';
+import {
+  type ArticleWords,
+  articleWords,
+  SUMMARY_MODEL,
+  type SummaryModel,
+  wordProbability,
+} from './word-model.ts';
 
 /**
  * Sentence selection as expected-ROUGE maximisation. Every word of the article gets the probability that a
@@ -34,17 +40,11 @@ interface Candidate {
   readonly index: number;
   /** How many words the word model sees in it. */
   readonly tokenCount: number;
-  /** Each distinct one of those words once, in order of first use. */
-  readonly types: readonly WordType[];
+  /** Each distinct one of those words once, in order of first use, by its number in the article (ArticleWords). */
+  readonly types: Int32Array;
   readonly words: number;
   /** Whether it needs the article's previous sentence beside it to be understood. */
   readonly dependent: boolean;
-}
-
-/** A word of the candidate pool: numbered across the pool, with the probability that a reader's summary uses it. */
-interface WordType {
-  readonly id: number;
-  readonly probability: number;
 }
 
 /** Sentences a word budget leaves room for, at a typical news sentence length, to size the candidate pool. */
@@ -90,25 +90,58 @@ function candidateSentences(
 }
 
 /**
- * Expected words of a reader's summary a set covers: each word type once, at its probability, added in the order
- * the set uses them. The scorer marks a word it has counted with the number of the set it is counting, so that
- * no set needs a fresh collection.
+ * Expected words of a reader's summary a set covers: each word type once, at its probability (by word number),
+ * added in the order the set uses them. The scorer marks a word it has counted with the number of the set it is
+ * counting, so that no set needs a fresh collection.
  */
-function expectedHitsScorer(vocabularySize: number): (set: readonly Candidate[]) => number {
-  const countedFor = new Uint32Array(vocabularySize);
+function expectedHitsScorer(probabilities: Float64Array): (set: readonly Candidate[]) => number {
+  const countedFor = new Uint32Array(probabilities.length);
   let setNumber = 0;
   return (set) => {
     setNumber += 1;
     let hits = 0;
     for (const candidate of set) {
-      for (const type of candidate.types) {
-        if (countedFor[type.id] === setNumber) continue;
-        countedFor[type.id] = setNumber;
-        hits += type.probability;
+      const types = candidate.types;
+      for (let index = 0; index < types.length; index++) {
+        const id = types[index] as number;
+        if (countedFor[id] === setNumber) continue;
+        countedFor[id] = setNumber;
+        hits += probabilities[id] as number;
       }
     }
     return hits;
   };
+}
+
+/**
+ * The distinct words of each pool entry in order of first use, and the probability of each of them (by word
+ * number; words of no candidate are left at 0, never read).
+ */
+function poolWords(
+  pool: readonly PoolEntry[],
+  article: ArticleWords,
+  model: SummaryModel,
+): { types: Int32Array[]; probabilities: Float64Array } {
+  const probabilities = new Float64Array(article.words.length);
+  /** The pool entry (numbered from 1) that last used each word. */
+  const usedBy = new Uint32Array(article.words.length);
+  const scored = new Uint8Array(article.words.length);
+  const types = pool.map(({ index }, entry) => {
+    const ids = article.sentences[index] ?? new Int32Array(0);
+    const distinct: number[] = [];
+    for (let position = 0; position < ids.length; position++) {
+      const id = ids[position] as number;
+      if (usedBy[id] === entry + 1) continue;
+      usedBy[id] = entry + 1;
+      distinct.push(id);
+      if (scored[id] === 0) {
+        scored[id] = 1;
+        probabilities[id] = wordProbability(article, id, model);
+      }
+    }
+    return Int32Array.from(distinct);
+  });
+  return { types, probabilities };
 }
 
 function tokenCount(set: readonly Candidate[]): number {
@@ -141,31 +174,23 @@ export function selectSentences(
   model: SummaryModel = SUMMARY_MODEL,
 ): Selection {
   const count = sentenceLimit(length);
-  const tokens = sentences.map((sentence) => wordTokens(sentence.text));
-  const probabilityOf = wordProbabilities(tokens, model);
+  const article = articleWords(sentences.map((sentence) => sentence.text));
   const window = Math.max(model.leadWindow, count + SPARE_CANDIDATES);
   const standfirst = length.standfirst === undefined ? undefined : foldWhitespace(length.standfirst);
-  const vocabulary = new Map<string, WordType>();
-  const typeOf = (token: string): WordType => {
-    let type = vocabulary.get(token);
-    if (type === undefined) {
-      type = { id: vocabulary.size, probability: probabilityOf(token) };
-      vocabulary.set(token, type);
-    }
-    return type;
-  };
-  const pool = candidateSentences(sentences, count, window, standfirst).map(
-    ({ sentence, index, words }): Candidate => ({
+  const entries = candidateSentences(sentences, count, window, standfirst);
+  const { types, probabilities } = poolWords(entries, article, model);
+  const pool = entries.map(
+    ({ sentence, index, words }, entry): Candidate => ({
       sentence,
       index,
-      tokenCount: tokens[index]?.length ?? 0,
-      types: [...new Set(tokens[index])].map(typeOf),
+      tokenCount: article.sentences[index]?.length ?? 0,
+      types: types[entry] as Int32Array,
       words,
       dependent: index > 0 && dependsOnPrevious(sentence.text),
     }),
   );
   if (pool.length === 0) return { sentences: [] };
-  const expectedHits = expectedHitsScorer(vocabulary.size);
+  const expectedHits = expectedHitsScorer(probabilities);
   const referenceTokens = count * model.referenceTokensPerSentence;
   const chosen =
     length.words === undefined

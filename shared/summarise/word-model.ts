@@ -1,5 +1,6 @@
 import { porterStem } from './porter-stemmer.ts';
 import modelFile from './summary-model.json' with { type: 'json' };
+import { modelTokens } from './tokens.ts';
 
 /**
  * How likely a reader's summary is to use each word of the article. A logistic regression over eight
@@ -37,7 +38,6 @@ export interface SummaryModel {
 const LEAD_SENTENCES = 3;
 const MAX_LEAD_OCCURRENCES = 3;
 const MIN_STEMMED_LENGTH = 4;
-const TOKEN = /[\p{L}\p{N}]+/gu;
 /** Porter's rules are for English words: other scripts and accented words are kept as they are. */
 const STEMMABLE = /^[a-z0-9]+$/;
 const NUMBER = /^\p{N}+$/u;
@@ -65,18 +65,45 @@ export function checkedSummaryModel(model: SummaryModel): SummaryModel {
   return model;
 }
 
-/** Stems already computed, shared by every article a process summarises; emptied when it grows this large. */
-const STEMS = new Map<string, string>();
-const MAX_CACHED_STEMS = 100_000;
+/**
+ * A word as the model sees it: one object per distinct word in the process, shared by every token that becomes it
+ * (`running`, `runs` -> `run`), so that an article numbers its words without a lookup of its own (articleWords).
+ */
+interface ModelWord {
+  readonly text: string;
+  /** The article that last numbered it (`articlesNumbered` then), and its number in that article. */
+  article: number;
+  id: number;
+}
 
-function stemOf(token: string): string {
-  let stem = STEMS.get(token);
-  if (stem === undefined) {
-    if (STEMS.size >= MAX_CACHED_STEMS) STEMS.clear();
-    stem = porterStem(token);
-    STEMS.set(token, stem);
+/**
+ * Model words already worked out, by lowercased token and by text, shared by every article a process summarises:
+ * a token costs one lookup after its first use. Emptied, between articles, once this large.
+ */
+const BY_TOKEN = new Map<string, ModelWord>();
+const BY_TEXT = new Map<string, ModelWord>();
+const MAX_CACHED_WORDS = 100_000;
+let articlesNumbered = 0;
+
+function forgetWordsWhenFull(): void {
+  if (BY_TOKEN.size < MAX_CACHED_WORDS) return;
+  BY_TOKEN.clear();
+  BY_TEXT.clear();
+}
+
+/** A lowercased token as the model sees it: stemmed when it is an English word of four or more characters. */
+function modelWordOf(token: string): ModelWord {
+  let word = BY_TOKEN.get(token);
+  if (word === undefined) {
+    const text = token.length < MIN_STEMMED_LENGTH || !STEMMABLE.test(token) ? token : porterStem(token);
+    word = BY_TEXT.get(text);
+    if (word === undefined) {
+      word = { text, article: 0, id: 0 };
+      BY_TEXT.set(text, word);
+    }
+    BY_TOKEN.set(token, word);
   }
-  return stem;
+  return word;
 }
 
 /**
@@ -84,59 +111,113 @@ function stemOf(token: string): string {
  * words of four or more characters Porter-stemmed.
  */
 export function wordTokens(text: string): string[] {
-  const tokens = text.toLowerCase().match(TOKEN) ?? [];
-  return tokens.map(modelWord);
+  forgetWordsWhenFull();
+  const tokens = modelTokens(text.toLowerCase());
+  return tokens.map((token) => modelWordOf(token).text);
 }
 
-/** A lowercased token as the model sees it: stemmed when it is an English word of four or more characters. */
-function modelWord(token: string): string {
-  return token.length < MIN_STEMMED_LENGTH || !STEMMABLE.test(token) ? token : stemOf(token);
+/**
+ * An article's words as the model sees them, numbered: each distinct word once, in order of first use, and each
+ * sentence as the numbers of its words; with how often and where each word occurs.
+ */
+export interface ArticleWords {
+  /** Each distinct word, by its number. */
+  readonly words: string[];
+  /** Each sentence's words, as numbers. */
+  readonly sentences: Int32Array[];
+  /** By word number: its occurrences, the index of the first sentence using it, its occurrences in the lead. */
+  readonly occurrences: number[];
+  readonly firstSentence: number[];
+  readonly leadOccurrences: number[];
 }
 
-interface WordStats {
-  occurrences: number;
-  firstSentence: number;
-  leadOccurrences: number;
+function noWords(): ArticleWords {
+  return { words: [], sentences: [], occurrences: [], firstSentence: [], leadOccurrences: [] };
 }
 
-/** How often and where each word type of an article occurs, given its sentences as tokens. */
-function wordStatistics(tokensBySentence: readonly (readonly string[])[]): Map<string, WordStats> {
-  const stats = new Map<string, WordStats>();
-  tokensBySentence.forEach((tokens, index) => {
-    for (const token of tokens) {
-      let word = stats.get(token);
-      if (word === undefined) {
-        word = { occurrences: 0, firstSentence: index, leadOccurrences: 0 };
-        stats.set(token, word);
+/** Numbers a word new to the article, first used in sentence `sentence`. */
+function addWord(article: ArticleWords, text: string, sentence: number): number {
+  article.words.push(text);
+  article.occurrences.push(0);
+  article.firstSentence.push(sentence);
+  article.leadOccurrences.push(0);
+  return article.words.length - 1;
+}
+
+function countOccurrence(article: ArticleWords, id: number, sentence: number): void {
+  article.occurrences[id] = (article.occurrences[id] as number) + 1;
+  if (sentence < LEAD_SENTENCES) article.leadOccurrences[id] = (article.leadOccurrences[id] as number) + 1;
+}
+
+/** The words of an article's sentences (their texts), as wordTokens reads them, numbered. */
+export function articleWords(texts: readonly string[]): ArticleWords {
+  forgetWordsWhenFull();
+  articlesNumbered += 1;
+  const article = noWords();
+  for (let sentence = 0; sentence < texts.length; sentence++) {
+    const tokens = modelTokens((texts[sentence] as string).toLowerCase());
+    const ids = new Int32Array(tokens.length);
+    for (let index = 0; index < tokens.length; index++) {
+      const word = modelWordOf(tokens[index] as string);
+      if (word.article !== articlesNumbered) {
+        word.article = articlesNumbered;
+        word.id = addWord(article, word.text, sentence);
       }
-      word.occurrences += 1;
-      if (index < LEAD_SENTENCES) word.leadOccurrences += 1;
+      ids[index] = word.id;
+      countOccurrence(article, word.id, sentence);
     }
-  });
-  return stats;
+    article.sentences.push(ids);
+  }
+  return article;
 }
 
-/** The features of one word type, in WORD_FEATURES order, in an article of `sentences` sentences. */
-function featuresOf(token: string, word: WordStats, sentences: number): number[] {
+/** Sentences given as model tokens (wordTokens'), numbered as articleWords numbers them, with each word's number. */
+function numberedTokens(tokensBySentence: readonly (readonly string[])[]): {
+  article: ArticleWords;
+  ids: Map<string, number>;
+} {
+  const article = noWords();
+  const ids = new Map<string, number>();
+  tokensBySentence.forEach((tokens, sentence) => {
+    const numbers = new Int32Array(tokens.length);
+    tokens.forEach((token, index) => {
+      let id = ids.get(token);
+      if (id === undefined) {
+        id = addWord(article, token, sentence);
+        ids.set(token, id);
+      }
+      numbers[index] = id;
+      countOccurrence(article, id, sentence);
+    });
+    article.sentences.push(numbers);
+  });
+  return { article, ids };
+}
+
+/** The features of word `id` of the article, in WORD_FEATURES order. */
+function featuresOf(article: ArticleWords, id: number): number[] {
+  const token = article.words[id] as string;
+  const occurrences = article.occurrences[id] as number;
+  const firstSentence = article.firstSentence[id] as number;
   return [
-    Math.log1p(word.occurrences),
-    Math.log1p(word.firstSentence),
-    word.firstSentence === 0 ? 1 : 0,
-    Math.min(word.leadOccurrences, MAX_LEAD_OCCURRENCES),
+    Math.log1p(occurrences),
+    Math.log1p(firstSentence),
+    firstSentence === 0 ? 1 : 0,
+    Math.min(article.leadOccurrences[id] as number, MAX_LEAD_OCCURRENCES),
     FUNCTION_WORDS.has(token) ? 1 : 0,
     NUMBER.test(token) ? 1 : 0,
     Math.log(token.length),
-    word.occurrences / sentences,
+    occurrences / Math.max(1, article.sentences.length),
   ];
 }
 
 /** The features of every word type of an article, given its sentences as tokens. */
 export function wordFeatures(tokensBySentence: readonly (readonly string[])[]): Map<string, number[]> {
-  const sentences = Math.max(1, tokensBySentence.length);
+  const { article } = numberedTokens(tokensBySentence);
   const features = new Map<string, number[]>();
-  for (const [token, word] of wordStatistics(tokensBySentence)) {
-    features.set(token, featuresOf(token, word, sentences));
-  }
+  article.words.forEach((token, id) => {
+    features.set(token, featuresOf(article, id));
+  });
   return features;
 }
 
@@ -150,19 +231,26 @@ export function logOdds(features: readonly number[], model: SummaryModel): numbe
   return sum;
 }
 
+/** The probability that a reader's summary uses word `id` of the article. */
+export function wordProbability(
+  article: ArticleWords,
+  id: number,
+  model: SummaryModel = SUMMARY_MODEL,
+): number {
+  return 1 / (1 + Math.exp(-logOdds(featuresOf(article, id), model)));
+}
+
 /**
  * The probability that a reader's summary uses a word type of the article (0 for a word it does not use).
- * Only the words asked about are scored: the summariser asks about its candidate sentences' words.
+ * Only the words asked about are scored.
  */
 export function wordProbabilities(
   tokensBySentence: readonly (readonly string[])[],
   model: SummaryModel = SUMMARY_MODEL,
 ): (token: string) => number {
-  const stats = wordStatistics(tokensBySentence);
-  const sentences = Math.max(1, tokensBySentence.length);
+  const { article, ids } = numberedTokens(tokensBySentence);
   return (token) => {
-    const word = stats.get(token);
-    if (word === undefined) return 0;
-    return 1 / (1 + Math.exp(-logOdds(featuresOf(token, word, sentences), model)));
+    const id = ids.get(token);
+    return id === undefined ? 0 : wordProbability(article, id, model);
   };
 }
