@@ -15,8 +15,9 @@ import { createTypeStore, type TypeStore, typeIdOf } from './type-store.ts';
  * (`featureNames`), added in a fixed order (below), so the tagger's output does not depend on which path
  * scored it; but no feature name or list is built per token: what depends only on a token's text (its own
  * features, what it gives its neighbours, its word and shape ids, the rows of its shape features) is
- * computed once per distinct text into flat arrays (type-store.ts), what depends on the document (document
- * evidence) once per distinct text of the document, and only the window features are looked up per token,
+ * computed once per distinct text into flat arrays (type-store.ts), from its feature rows, looked up by name
+ * once and listed (`RowLists`) so that a text met again after a full store was replaced is scored without
+ * hashing a string; what depends on the document (document evidence) once per distinct text of the document, and only the window features are looked up per token,
  * by the ids of its neighbours' words and shapes.
  */
 export interface Scorer {
@@ -31,6 +32,8 @@ export interface Scorer {
   store: TypeStore;
   /** Token texts a store holds at most (TYPE_LIMIT but in tests). */
   readonly typeLimit: number;
+  /** Entries the row lists hold before they start again (ROW_LIST_LIMIT but in tests). */
+  readonly rowListLimit: number;
   /** The document whose evidence the store's document cache holds, and its number. */
   document: SentenceContext['evidence'] | undefined;
   serial: number;
@@ -43,9 +46,33 @@ export interface Scorer {
   /** Scratch: the rows of the current token's features, in the order their weights are added. */
   rows: Int32Array;
   rowCount: number;
+  /** The feature rows of the token texts met so far, listed once (see `listRows`): replaced when full. */
+  rowLists: RowLists;
+}
+
+/**
+ * What a token text's features are by row, so that a text met again after its store was replaced is scored
+ * by adding rows instead of looking its features up by name: per text, at `at`, its word and shape atom ids,
+ * whether it is a common word, the rows of its shape features (SHAPE_TEMPLATES order), then five lists, each
+ * its length and its rows in the order `addPairs` adds them: its own features in running text and in a
+ * capitals line, and what it gives its neighbours by slot.
+ */
+interface RowLists {
+  /** A number no other row list of the process has. */
+  readonly serial: number;
+  rows: Int32Array;
+  length: number;
 }
 
 const WORD_MEMO_LIMIT = 100_000;
+/** Entries of a scorer's row lists (4 bytes each, ~40 per token text) before they start again. */
+export const ROW_LIST_LIMIT = 1 << 21;
+const INITIAL_ROW_LIST = 1 << 14;
+/** Where the parts of a token text's row list begin (see RowLists). */
+const LIST_WORD = 0;
+const LIST_SHAPE = 1;
+const LIST_COMMON = 2;
+const LIST_SHAPE_ROWS = 3;
 /** Distinct token texts whose scores are kept (~0.8 KB each with 17 tags) before the store starts again. */
 export const TYPE_LIMIT = 16_384;
 const BEFORE_EDGE = 0;
@@ -97,52 +124,93 @@ const CAPITALISED = 2;
 const LOWERCASE = 3;
 const COMMON = 4;
 
-/** Adds weight row `row` (if any) to the `tagCount` scores at `offset`. */
-function addRow(scorer: Scorer, row: number, scores: Float64Array, offset: number): void {
-  if (row < 0) return;
-  const { tagCount: n, weights } = scorer;
-  const base = row * n;
-  for (let tag = 0; tag < n; tag += 1) {
-    scores[offset + tag] = (scores[offset + tag] as number) + (weights[base + tag] as number);
-  }
+let rowListSerial = 0;
+
+function newRowLists(): RowLists {
+  rowListSerial += 1;
+  return { serial: rowListSerial, rows: new Int32Array(INITIAL_ROW_LIST), length: 0 };
 }
 
-/** Adds one-part features given as (template, value) pairs. */
-function addPairs(scorer: Scorer, pairs: FeaturePairs, scores: Float64Array, offset: number): void {
-  const { index } = scorer;
+/** Appends a value to the scorer's row lists (which have room: see `listRows`). */
+function appendToList(lists: RowLists, value: number): void {
+  lists.rows = withRoom(lists.rows, lists.length);
+  lists.rows[lists.length] = value;
+  lists.length += 1;
+}
+
+/** Appends the rows of one-part features given as (template, value) pairs, after their count. */
+function appendPairRows(scorer: Scorer, pairs: FeaturePairs): void {
+  const { index, rowLists: lists } = scorer;
+  const countAt = lists.length;
+  appendToList(lists, 0);
   for (let k = 0; k < pairs.length; k += 2) {
     const template = templateOf(index, pairs[k] as string);
-    addRow(scorer, featureRow(index, template, atomOf(index, pairs[k + 1] as string), NONE), scores, offset);
+    const row = featureRow(index, template, atomOf(index, pairs[k + 1] as string), NONE);
+    if (row >= 0) appendToList(lists, row);
   }
+  lists.rows[countAt] = lists.length - countAt - 1;
 }
 
 /**
- * Scores a token text into the store under id `id`: its own features in running text and in a capitals
- * line, what it gives its neighbours by slot, its word and shape ids and the rows of its shape features.
+ * Lists a token text's feature rows (see RowLists) at the end of the scorer's row lists, which start again
+ * when full, and returns where they begin.
  */
-function scoreType(
+function listRows(
   scorer: Scorer,
-  store: TypeStore,
-  id: number,
   own: readonly [FeaturePairs, FeaturePairs],
   neighbour: NeighbourFeatures,
   word: string,
   shape: string,
-): void {
-  const n = scorer.tagCount;
+): number {
+  if (scorer.rowLists.length > scorer.rowListLimit) scorer.rowLists = newRowLists();
   const { index, ids } = scorer;
-  addPairs(scorer, own[0], store.own, 2 * id * n);
-  addPairs(scorer, own[1], store.own, (2 * id + 1) * n);
-  neighbour.slots.forEach((pairs, slot) => {
-    addPairs(scorer, pairs, store.given, (4 * id + slot) * n);
-  });
+  const lists = scorer.rowLists;
+  const at = lists.length;
   const shapeId = atomOf(index, shape);
-  store.word[id] = atomOf(index, word);
-  store.shape[id] = shapeId;
-  store.common[id] = scorer.common.has(word) ? 1 : 0;
-  SHAPE_TEMPLATES.forEach((name, k) => {
-    store.shapeRows[id * SHAPE_TEMPLATES.length + k] = featureRow(index, ids[name], shapeId, NONE);
-  });
+  appendToList(lists, atomOf(index, word));
+  appendToList(lists, shapeId);
+  appendToList(lists, scorer.common.has(word) ? 1 : 0);
+  for (const name of SHAPE_TEMPLATES) appendToList(lists, featureRow(index, ids[name], shapeId, NONE));
+  appendPairRows(scorer, own[0]);
+  appendPairRows(scorer, own[1]);
+  for (const pairs of neighbour.slots) appendPairRows(scorer, pairs);
+  return at;
+}
+
+/** Adds a list of `count` rows starting at `from` to the `tagCount` scores at `offset`; returns its end. */
+function addListedRows(scorer: Scorer, from: number, scores: Float64Array, offset: number): number {
+  const { tagCount: n, weights } = scorer;
+  const rows = scorer.rowLists.rows;
+  const end = from + 1 + (rows[from] as number);
+  for (let k = from + 1; k < end; k += 1) {
+    const base = (rows[k] as number) * n;
+    for (let tag = 0; tag < n; tag += 1) {
+      scores[offset + tag] = (scores[offset + tag] as number) + (weights[base + tag] as number);
+    }
+  }
+  return end;
+}
+
+/**
+ * Scores a token text into the store under id `id` from its row list at `at`: its own features in running
+ * text and in a capitals line, what it gives its neighbours by slot, its word and shape ids and the rows of
+ * its shape features.
+ */
+function scoreType(scorer: Scorer, store: TypeStore, id: number, at: number): void {
+  const n = scorer.tagCount;
+  const rows = scorer.rowLists.rows;
+  store.word[id] = rows[at + LIST_WORD] as number;
+  store.shape[id] = rows[at + LIST_SHAPE] as number;
+  store.common[id] = rows[at + LIST_COMMON] as number;
+  const shapeTemplates = SHAPE_TEMPLATES.length;
+  for (let k = 0; k < shapeTemplates; k += 1) {
+    store.shapeRows[id * shapeTemplates + k] = rows[at + LIST_SHAPE_ROWS + k] as number;
+  }
+  let from = at + LIST_SHAPE_ROWS + shapeTemplates;
+  from = addListedRows(scorer, from, store.own, 2 * id * n);
+  from = addListedRows(scorer, from, store.own, (2 * id + 1) * n);
+  for (let slot = 0; slot < 4; slot += 1)
+    from = addListedRows(scorer, from, store.given, (4 * id + slot) * n);
 }
 
 /** A fresh store holding the sentence's edges (ids 0 and 1). */
@@ -152,7 +220,7 @@ function newStore(scorer: Scorer): TypeStore {
     [EDGES.before, EDGES.beforeNeighbour],
     [EDGES.after, EDGES.afterNeighbour],
   ] as const) {
-    scoreType(scorer, store, typeIdOf(store), [[], []], neighbour, word, word);
+    scoreType(scorer, store, typeIdOf(store), listRows(scorer, [[], []], neighbour, word, word));
   }
   scorer.document = undefined;
   return store;
@@ -165,6 +233,7 @@ export function createScorer(
   tagCount: number,
   common: StringSet,
   typeLimit = TYPE_LIMIT,
+  rowListLimit = ROW_LIST_LIMIT,
 ): Scorer {
   const ids = Object.fromEntries(
     Object.entries(TEMPLATES).map(([name, template]) => [name, templateOf(index, template)]),
@@ -176,6 +245,7 @@ export function createScorer(
     common,
     ids,
     typeLimit,
+    rowListLimit,
     words: new Map<string, number>(),
     document: undefined,
     serial: 0,
@@ -185,36 +255,35 @@ export function createScorer(
     emissions: new Float64Array(0),
     rows: new Int32Array(64),
     rowCount: 0,
+    rowLists: newRowLists(),
   } as Omit<Scorer, 'store'> as Scorer;
   scorer.store = newStore(scorer);
   return scorer;
 }
 
 /**
- * A token text's place in a store (kept on its TokenInfo, for the last store that scored it), naming the
- * store by its number so that a full store that was replaced is not kept alive by the descriptions.
+ * A token text's place in a store (kept on its TokenInfo, for the last store that scored it) and in the row
+ * lists, naming each by its number so that a full one that was replaced is not kept alive by the descriptions.
  */
 interface TypeRef {
   readonly store: number;
   readonly id: number;
+  readonly rowLists: number;
+  readonly at: number;
 }
 
-/** The id of a token text in the current store, scored on first sight. */
+/** The id of a token text in the current store, scored on first sight (from its row list if it has one). */
 function typeOf(scorer: Scorer, info: TokenInfo): number {
   const known = info.scored as TypeRef | undefined;
   const { store } = scorer;
   if (known?.store === store.serial) return known.id;
   const id = typeIdOf(store);
-  scoreType(
-    scorer,
-    store,
-    id,
-    [info.own[0].pairs, info.own[1].pairs],
-    info.neighbour,
-    info.lower,
-    info.shape,
-  );
-  info.scored = { store: store.serial, id } satisfies TypeRef;
+  const at =
+    known?.rowLists === scorer.rowLists.serial
+      ? known.at
+      : listRows(scorer, [info.own[0].pairs, info.own[1].pairs], info.neighbour, info.lower, info.shape);
+  scoreType(scorer, store, id, at);
+  info.scored = { store: store.serial, id, rowLists: scorer.rowLists.serial, at } satisfies TypeRef;
   return id;
 }
 

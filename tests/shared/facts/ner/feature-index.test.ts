@@ -92,4 +92,22 @@ describe('sentenceEmissions', () => {
       expect(small.store.count).toBeLessThanOrEqual(Math.max(8, context.tokens.length + 2));
     });
   });
+
+  it('gives the same scores when its lists of feature rows fill up and start again', () => {
+    // Arrange: a store of 8 texts and row lists of about two texts, so most texts are listed again
+    const model = loadNerModel();
+    const small = createScorer(model.index, model.weights, model.tagCount, model.gazetteer.common, 8, 64);
+    const sentences = tokenizeSentences(SEED_TEXT);
+    const document = describeDocument(sentences, model.gazetteer);
+    sentences.forEach((_, s) => {
+      const context = sentenceContext(document, s);
+      const size = context.tokens.length * model.tagCount;
+      // Act
+      const expected = [...sentenceEmissions(model.scorer, context, new Map()).emissions.subarray(0, size)];
+      const emissions = [...sentenceEmissions(small, context, new Map()).emissions.subarray(0, size)];
+      // Assert
+      expect(emissions).toEqual(expected);
+      expect(small.rowLists.length).toBeLessThanOrEqual(64 + 200);
+    });
+  });
 });
