@@ -38,6 +38,13 @@ function isControlByte(byte: number): boolean {
   return byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0c && byte !== 0x0d && byte !== 0x1b;
 }
 
+/** The control bytes of the sample, by index (a `for...of` over a typed array is several times slower). */
+function countControlBytes(sample: Uint8Array): number {
+  let controls = 0;
+  for (let i = 0; i < sample.length; i += 1) if (isControlByte(sample[i] as number)) controls += 1;
+  return controls;
+}
+
 /** Names the binary format of the bytes, or returns undefined when they may be text. */
 export function detectBinary(bytes: Uint8Array): string | undefined {
   const known = MAGIC_NUMBERS.find(([, signature]) => startsWith(bytes, signature));
@@ -46,8 +53,7 @@ export function detectBinary(bytes: Uint8Array): string | undefined {
   if (isUtf16WithBom(bytes) || utf16ByteOrder(bytes) !== undefined) return undefined;
   const sample = bytes.subarray(0, SAMPLE_BYTES);
   if (sample.includes(0)) return 'binary file (it has NUL bytes)';
-  let controls = 0;
-  for (const byte of sample) if (isControlByte(byte)) controls += 1;
+  const controls = countControlBytes(sample);
   if (sample.length > 0 && controls / sample.length > MAX_CONTROL_RATIO)
     return 'binary file (it has control bytes)';
   return undefined;
