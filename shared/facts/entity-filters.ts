@@ -1,9 +1,11 @@
 /**
  * Capitalised words a tagger takes for names and an editor would not: page furniture ("Ad Feedback"),
  * interjections and capitalised phrases ("Oh", "Wait", "Tell Me"), compass words ("the North"), two names
- * of people glued by a hyphen ("Alito-Prelogar"), and two names joined by "and" ("Harvard and University of North
- * Carolina", split in two).
+ * of people glued by a hyphen ("Alito-Prelogar"), two names joined by "and" ("Harvard and University of North
+ * Carolina", split in two), and acronyms the article spells out as terms rather than names ("the ground reaction
+ * force (GRF)").
  */
+import type { Span } from '../result.ts';
 import { keyOf, type NameMention } from './entity-mentions.ts';
 import type { KnownNames } from './ner/known-names.ts';
 
@@ -66,6 +68,13 @@ const ALL_CAPS = /^[^\p{Ll}]+$/u;
 const HYPHEN_PAIR = /^(\p{Lu}[\p{L}’']+)-(\p{Lu}[\p{L}’']+)$/u;
 const AND_JOIN = /\s+and\s+(?:the\s+)?/u;
 const WORDS = /\s+/u;
+/** An acronym as a name: two to six capitals, perhaps a plural "s" ("CFLs"). */
+const ACRONYM = /^(\p{Lu}{2,6})s?$/u;
+/** Words of an acronym's definition, and the small ones its initials pass over. */
+const WORDS_BEFORE = /[\p{L}’']+/gu;
+const LETTER_BEFORE = /\p{L}$/u;
+const CAPITAL_START = /^\p{Lu}/u;
+const SMALL_WORDS = new Set(['of', 'and', 'the', 'for', 'in', 'on', 'to', 'de', 'a']);
 
 /** The keys of the mentions, the last words of multi-word ones, and people's names and surnames. */
 function vocabulary(mentions: readonly NameMention[]) {
@@ -113,6 +122,57 @@ function isInterjection(text: string, mention: NameMention, known: KnownNames, l
   return known.isCommonWord(word) && PUNCTUATION_AFTER.test(text.slice(mention.end, mention.end + 3));
 }
 
+/**
+ * The span of the words an acronym abbreviates where the article defines it, "the ground reaction force
+ * (GRF)", "ROS [reactive oxygen species]": the last (or first) words whose initials spell it, small words
+ * such as "of" passed over.
+ */
+function definitionOf(text: string, acronym: string): Span | undefined {
+  const before = text.indexOf(`(${acronym})`);
+  if (before >= 0) {
+    const words = [...text.slice(Math.max(0, before - 160), before).matchAll(WORDS_BEFORE)];
+    const offset = Math.max(0, before - 160);
+    const spelled = words.filter((word) => !SMALL_WORDS.has(word[0].toLowerCase())).slice(-acronym.length);
+    const first = spelled[0];
+    if (spelled.length === acronym.length && first && initials(spelled) === acronym)
+      return { start: offset + (first.index ?? 0), end: before };
+  }
+  const after = definitionAfter(text, acronym);
+  if (after >= 0) {
+    const words = [...text.slice(after, after + 160).matchAll(WORDS_BEFORE)];
+    const spelled = words.filter((word) => !SMALL_WORDS.has(word[0].toLowerCase())).slice(0, acronym.length);
+    const last = spelled.at(-1);
+    if (spelled.length === acronym.length && last && initials(spelled) === acronym)
+      return { start: after, end: after + (last.index ?? 0) + last[0].length };
+  }
+  return undefined;
+}
+
+/** Where the words in brackets after the acronym start, "ROS [Reactive Oxygen Species]", or -1. */
+function definitionAfter(text: string, acronym: string): number {
+  for (const open of ['(', '[']) {
+    const at = text.indexOf(`${acronym} ${open}`);
+    if (at >= 0 && !LETTER_BEFORE.test(text.slice(Math.max(0, at - 1), at))) return at + acronym.length + 2;
+  }
+  return -1;
+}
+
+function initials(words: readonly RegExpMatchArray[]): string {
+  return words.map((word) => word[0][0]?.toUpperCase()).join('');
+}
+
+/**
+ * Whether an acronym names a term of the field rather than an organisation: the article spells it out in
+ * lower-case words, "the ground reaction force (GRF)", "ROS [reactive oxygen species]". A definition in
+ * capitals may be a name the tagger missed ("the Alliance to Reclaim Our Schools (AROS)"): it stays.
+ */
+function abbreviatesTerm(text: string, acronym: string): boolean {
+  const definition = definitionOf(text, acronym);
+  if (definition === undefined) return false;
+  const words = text.slice(definition.start, definition.end).match(WORDS_BEFORE) ?? [];
+  return words.every((word) => !CAPITAL_START.test(word));
+}
+
 /** Keeps the mentions that are names (see the module comment). */
 export function dropNonNames(
   text: string,
@@ -120,9 +180,16 @@ export function dropNonNames(
   known: KnownNames,
 ): NameMention[] {
   const { lastWords, people } = vocabulary(mentions);
+  const terms = new Map<string, boolean>();
+  const isTerm = (acronym: string) => {
+    if (!terms.has(acronym)) terms.set(acronym, abbreviatesTerm(text, acronym));
+    return terms.get(acronym) === true;
+  };
   return mentions.filter((mention) => {
     const lower = mention.key.toLowerCase();
     if (FURNITURE.has(lower)) return false;
+    const acronym = ACRONYM.exec(mention.key)?.[1];
+    if (acronym !== undefined && isTerm(acronym)) return false;
     const words = mention.text.split(WORDS);
     if (words.length > 1) return !words.some((word) => PRONOUNS.has(word));
     if (COMPASS.has(lower)) return false;

@@ -4,7 +4,8 @@
  * once: what the name is known to be (a news outlet is an organisation; "Ben Gurion Airport" is a place by
  * its last word; "Trenton, New Jersey" is a place by the state after it; "the Rodong Sinmun said" is not a
  * person; a surname or first name of a person named in full is that person, even after a list cue;
- * "companies like Elbit, Candiru and Rafael" are organisations), else the type the tagger gave it
+ * "companies like Elbit, Candiru and Rafael" are organisations; "Oakland" read as a person is a place beside
+ * "North Oakland", and "Socotra" beside "Socotra Island"), else the type the tagger gave it
  * most often, else, on a tie, a place if the gazetteers know one by that name, else the first type seen.
  * A name tagged at least twice with each of two types is two entities ("Seattle" the city and the team).
  */
@@ -31,6 +32,8 @@ const PLACE_HEADS = new Set(
     'Desert Forest Ocean Sea Gulf Coast Highway Tunnel Dam Park Heights Hills Township Village'
   ).split(' '),
 );
+/** Words before a place's name that name a part of it: "North Oakland", "Old Delhi". */
+const PLACE_PARTS = 'North South East West Old Downtown Central Greater Upper Lower'.split(' ');
 /** Last words of organisation names that a tagger reads as people ("Nancy Paulsen Books"). */
 const ORGANISATION_HEADS = new Set(
   (
@@ -140,6 +143,21 @@ function decide(mentions: readonly NameMention[], fixed: Fixed, known: KnownName
   return first.type;
 }
 
+/**
+ * A one-word name the tagger read as a person is a place when the article names a place after it:
+ * "Oakland has" beside "North Oakland" and "West Oakland", "Socotra is" beside "Socotra Island".
+ */
+function placeTypes(mentions: readonly NameMention[], fixed: Fixed): void {
+  const places = new Set(mentions.filter((m) => m.type === 'place').map((m) => m.key));
+  const isPlaceName = (key: string) =>
+    PLACE_PARTS.some((word) => places.has(`${word} ${key}`)) ||
+    [...PLACE_HEADS].some((head) => places.has(`${key} ${head}`));
+  for (const mention of mentions) {
+    if (fixed.has(mention) || mention.type !== 'person' || mention.key.includes(' ')) continue;
+    if (isPlaceName(mention.key)) fixed.set(mention, 'place');
+  }
+}
+
 /** Every mention of a name (same key) gets the one type the article's evidence gives it. */
 export function decideTypes(
   text: string,
@@ -153,6 +171,7 @@ export function decideTypes(
     if (type) fixed.set(mention, type);
   }
   surnameTypes(folded, fixed, known);
+  placeTypes(folded, fixed);
   listTypes(text, folded, fixed);
   const byKey = new Map<string, NameMention[]>();
   for (const mention of folded) {

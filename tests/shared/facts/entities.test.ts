@@ -339,4 +339,73 @@ describe('buildEntities', () => {
     );
     expect(entities.some((entity) => entity.type === 'person')).toBe(false);
   });
+
+  it.each([
+    [
+      'North Oakland and West Oakland are quieter. Oakland has a famous Chinatown, and Oakland rewards a walk.',
+      [
+        ['LOC', 'North Oakland'],
+        ['LOC', 'West Oakland'],
+        ['PER', 'Oakland'],
+      ],
+      'Oakland',
+    ],
+    [
+      'Socotra is a jewel. The dunes of Socotra Island are white, and Socotra has rare trees.',
+      [
+        ['LOC', 'Socotra Island'],
+        ['PER', 'Socotra'],
+      ],
+      'Socotra',
+    ],
+  ] as const)(
+    'types a one-word "person" a place when the article names a part or feature of it (%j)',
+    (text, surfaces, name) => {
+      const entities = entitiesOf(text, surfaces);
+
+      expect(entities.find((entity) => entity.name === name)?.type).toBe('place');
+      expect(entities.some((entity) => entity.type === 'person')).toBe(false);
+    },
+  );
+
+  it('keeps a person a person beside a place named after someone ("Washington" and "Washington Heights")', () => {
+    const text = 'Washington Heights is busy. Mr. George Washington said so, and Washington left.';
+    const entities = entitiesOf(text, [
+      ['LOC', 'Washington Heights'],
+      ['PER', 'George Washington'],
+      ['PER', 'Washington'],
+    ]);
+
+    expect(entities.find((entity) => entity.name === 'George Washington')?.type).toBe('person');
+  });
+
+  it.each([
+    ['Forces were measured as the ground reaction force (GRF). The GRF peaked early.', 'GRF'],
+    ['Healthy ants die sooner when ingesting ROS [reactive oxygen species]. ROS harm cells.', 'ROS'],
+    ['Most homes use the compact fluorescent light (CFL). CFLs contain mercury, and a CFL breaks.', 'CFL'],
+  ])('drops an acronym the article spells out as a term in lower case (%j)', (text, acronym) => {
+    const entities = entitiesOf(text, [
+      ['ORG', acronym],
+      ['ORG', `${acronym}s`],
+    ]);
+
+    expect(entities).toEqual([]);
+  });
+
+  it('keeps an acronym spelled out in capitals, even where the tagger missed the full name', () => {
+    const text = 'The walk-ins were run by the Alliance to Reclaim Our Schools (AROS). AROS said so.';
+
+    expect(entitiesOf(text, [['ORG', 'AROS']]).map((entity) => entity.name)).toEqual(['AROS']);
+  });
+
+  it('keeps an acronym of a name the article tags ("the Computing Research Association (CRA)")', () => {
+    const text = 'Data come from the Computing Research Association (CRA). The CRA surveys departments.';
+    const entities = entitiesOf(text, [
+      ['ORG', 'Computing Research Association'],
+      ['ORG', 'CRA'],
+    ]);
+
+    expect(entities.map((entity) => entity.type)).toEqual(['organization']);
+    expect(entities[0]?.aliases).toContain('CRA');
+  });
 });
