@@ -1,9 +1,11 @@
-import type { Span } from '../../result.ts';
+import type { Entity, Span } from '../../result.ts';
 import { CLAUSE_OPENERS, isCapitalised, isPossessive, lastIndexStartingBefore, type Word } from '../words.ts';
 import {
   BASE_FORM_SUBJECTS,
   DOCUMENT_NOUNS,
+  NOT_SPEAKERS,
   PASSIVE_AUXILIARIES,
+  PERSON_PRONOUNS,
   PROGRESSIVE_AUXILIARIES,
   type ReportingVerb,
   reportingVerb,
@@ -49,6 +51,10 @@ const SPEAKER_LABEL = /^(\p{Lu}[\p{Lu}'’.-]+(?:\s\p{Lu}[\p{Lu}'’.-]+){0,2}):
 const NOUN_MARKERS = new Set('the a an his her their its our my your these those this that of'.split(' '));
 const NAME_PARTICLES = new Set(['de', 'da', 'del', 'van', 'von', 'al', 'bin', 'la', 'le', 'di', 'y']);
 const QUOTATION_MARK = /^["“”„«»]$/u;
+/** How many words may open a sentence before the person who is its subject ("And President Bush"). */
+const OPENING_WORDS = 4;
+/** How far into a sentence its opening name may start, past titles ("Senate Minority Leader Harry Reid"). */
+const MAX_TITLE_LENGTH = 40;
 /** "Trump’s claim that …" attributes a quote more weakly than any reporting verb with a named subject. */
 const SPEECH_NOUN_RANK = 0.75;
 
@@ -169,15 +175,62 @@ function nameAfterDash(context: SpeakerContext, words: readonly Word[]): Attribu
 
 /**
  * The strongest reporting verb before the quote in its sentence, nearest first among equals; else, when a
- * colon introduces the quote ("Sanders made the following comment: “…”"), the sentence's subject.
+ * colon introduces the quote ("Sanders made the following comment: “…”"), the subject that opens the sentence.
  */
 export function attributeBefore(context: SpeakerContext, quote: QuoteMarks): Attribution | undefined {
   const start = sentenceStart(context.masked, quote.open);
   const words = attributionWords(context.masked, start, quote.open);
   const best = bestCandidate(context, words)?.attribution;
   if (best !== undefined || words.at(-1)?.text !== ':') return best;
-  const subject = sentenceSubject(context, words, words.length - 1);
-  return subject?.speaker === undefined ? undefined : { ...subject, verb: ':' };
+  return colonSubject(context, words, quote);
+}
+
+/**
+ * "Sanders made the following comment: “…”": the subject that opens the sentence, or a person named in its first
+ * words. Not when the sentence has a
+ * reporting verb whose subject is a pronoun or "someone" ("someone would have said: “…”"), and a bare name before the
+ * colon ("Prelogar: “…”") only when the quote ends the sentence: "Hollywood Reporter: “Mad Men” return" is
+ * a headline, not a quotation.
+ */
+function colonSubject(
+  context: SpeakerContext,
+  words: readonly Word[],
+  quote: QuoteMarks,
+): Attribution | undefined {
+  const colon = words.length - 1;
+  if (words.some((_, index) => index < colon && hasUnnamedSubject(words, index))) return undefined;
+  const subject = openingSubject(context, words, colon) ?? openingPerson(context, words, colon);
+  if (subject?.speaker === undefined) return undefined;
+  const label = subject.mention.end >= (words[colon - 1] as Word).end;
+  return label && !endsSentenceAfter(context.masked, quote) ? undefined : { ...subject, verb: ':' };
+}
+
+/** A person named in the first words of the sentence: "And President Bush yesterday, asked whether …, replied:". */
+function openingPerson(
+  context: SpeakerContext,
+  words: readonly Word[],
+  until: number,
+): Attribution | undefined {
+  const first = words[0];
+  const last = words[Math.min(until, OPENING_WORDS) - 1];
+  const person = first && last && firstMention(context, first, last, 'person');
+  return person && entityAttribution(person, '');
+}
+
+/** A verb of speech in a finite form whose subject is a pronoun or "someone": "he told", "someone would have said". */
+function hasUnnamedSubject(words: readonly Word[], index: number): boolean {
+  const verb = verbAt(words, index);
+  if (verb?.rank !== 2 || verb.form === 'base' || verb.form === 'ing' || isNounUse(words[index - 1]))
+    return false;
+  const subject = words[skipBackOver(words, index - 1)]?.text.toLowerCase() ?? '';
+  return NOT_SPEAKERS.has(subject) || PERSON_PRONOUNS.has(subject);
+}
+
+/** The quote ends its sentence: with its own full stop, or with nothing but punctuation after it. */
+function endsSentenceAfter(masked: string, quote: QuoteMarks): boolean {
+  if (/[.!?]$/u.test(masked.slice(quote.open + 1, quote.close).trimEnd())) return true;
+  const from = quote.close + 1;
+  return /^[\s.!?]*$/u.test(masked.slice(from, sentenceEnd(masked, from) + 1));
 }
 
 /** A verb whose subject names no one ("they say") ranks below one of the same kind that does. */
@@ -341,6 +394,27 @@ function sentenceSubject(
   const first = words.find((word, at) => at < until && /\p{L}/u.test(word.text));
   const named = first && firstMention(context, first, words[until - 1] ?? first);
   return named && entityAttribution(named, '');
+}
+
+/**
+ * The person or organisation that opens the sentence holding `position`, after an opening adverbial ("In
+ * recent weeks, Reid has …"): a he/she resolved, or a name written first (titles before it allowed).
+ */
+export function sentenceOpener(context: SpeakerContext, position: number): Entity | undefined {
+  const words = attributionWords(context.masked, sentenceStart(context.masked, position), position);
+  let index = words.findIndex((word) => /\p{L}/u.test(word.text));
+  const first = words[index];
+  if (first === undefined) return undefined;
+  if (CLAUSE_OPENERS.has(first.text) && !isSubjectWord(first.text)) {
+    index = words.findIndex((word, at) => at > index && word.text === ',') + 1;
+  }
+  const word = words[index];
+  if (word === undefined) return undefined;
+  if (PERSON_PRONOUNS.has(word.text.toLowerCase())) return resolvePhrase(context, [word], '')?.entity;
+  const mention = context.mentions[lastIndexStartingBefore(context.mentions, word.start) + 1];
+  if (mention === undefined || mention.start >= word.start + MAX_TITLE_LENGTH) return undefined;
+  const before = context.text.slice(word.start, mention.start).trim();
+  return before === '' || before.split(/\s+/u).every(isCapitalised) ? mention.entity : undefined;
 }
 
 /** The phrase that opens a sentence, after an opening adverbial ("In a statement, President Obama …"). */

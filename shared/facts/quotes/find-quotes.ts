@@ -1,9 +1,15 @@
 import type { Entity, QuoteFact, Span } from '../../result.ts';
 import { isCapitalised } from '../words.ts';
-import { attributeAfter, attributeBefore, attributeLabel, attributePreviousSentence } from './attribution.ts';
+import {
+  attributeAfter,
+  attributeBefore,
+  attributeLabel,
+  attributePreviousSentence,
+  sentenceOpener,
+} from './attribution.ts';
 import { personGenders } from './gender.ts';
 import { findQuoteMarks, isNested, isTitleCase, maskQuotes, type QuoteMarks } from './marks.ts';
-import { sentenceEnd } from './phrases.ts';
+import { sentenceEnd, sentenceStart } from './phrases.ts';
 import { type Attribution, mentionIndex, type SpeakerContext } from './speakers.ts';
 
 interface FoundQuote {
@@ -17,6 +23,7 @@ const LOWERCASE_START = /^\p{Ll}/u;
 const MIN_QUOTE_WORDS = 3;
 /** How far (in characters) a quote may follow the previous one in its paragraph and still inherit its speaker. */
 const INHERIT_WINDOW = 600;
+const WORD_CHARACTER = /[\p{L}\p{N}]/u;
 const WORD_BEFORE = /(\S+)\s*$/u;
 const WORD_AFTER = /^\s*(\S+)/u;
 const TITLE_PREPOSITIONS = new Set('on in of at from to for with by about into onto'.split(' '));
@@ -54,7 +61,7 @@ export function findQuotes(text: string, entities: readonly Entity[]): QuoteFact
     const inner = label ? { start: label.start, end: quote.inner.end } : quote.inner;
     const own = label?.attribution ?? attributeAfter(context, quote) ?? attributeBefore(context, quote);
     if (own === undefined && !isQuotation(text.slice(inner.start, inner.end))) continue;
-    const attribution = own ?? inherit(masked, previous, quote) ?? attributePreviousSentence(context, quote);
+    const attribution = own ?? inherit(context, previous, quote) ?? attributePreviousSentence(context, quote);
     previous = { marks: quote, inner, attribution };
     outer = previous;
     found.push(previous);
@@ -98,23 +105,35 @@ function isNameOrTitle(text: string, quote: QuoteMarks): boolean {
 
 /**
  * A quote with no attribution of its own continues the previous quote: in the same paragraph, or the one
- * that ended the paragraph before with its attribution ("…,” he said.¶“…”), or runs on from it.
+ * that ended the paragraph before with its attribution ("…,” he said.¶“…”), or runs on from it. Inside a
+ * later sentence, only when one word comes before it ("…,” Moran said. BellSouth's “offer was flawed.”) or
+ * that sentence opens with the same speaker ("…,” Reid said. Reid has called him a “human leech.”):
+ * "…,” Yankovic wrote. Freberg was known for “St. George and the Dragonet.” is not Yankovic's.
  */
 function inherit(
-  masked: string,
+  context: SpeakerContext,
   previous: FoundQuote | undefined,
   quote: QuoteMarks,
 ): Attribution | undefined {
-  if (previous?.attribution?.speaker === undefined) return undefined;
+  const { masked } = context;
+  const attribution = previous?.attribution;
+  if (previous === undefined || attribution?.speaker === undefined) return undefined;
   const from = previous.marks.close + 1;
   const between = masked.slice(from, quote.open);
   const newline = between.indexOf('\n');
-  if (newline < 0) return between.length <= INHERIT_WINDOW ? previous.attribution : undefined;
-  if (previous.marks.continued) return previous.attribution;
+  if (newline < 0) {
+    if (between.length > INHERIT_WINDOW) return undefined;
+    const start = sentenceStart(masked, quote.open);
+    const before = masked.slice(start, quote.open).trim().split(WHITESPACE);
+    if (start <= from || before.length <= 1 || !WORD_CHARACTER.test(before.join(' '))) return attribution;
+    const opener = sentenceOpener(context, quote.open);
+    return opener !== undefined && opener === attribution.entity ? attribution : undefined;
+  }
+  if (previous.marks.continued) return attribution;
   const tail = between.slice(0, newline).trimEnd();
   const opensParagraph = between.slice(newline).trim() === '';
   const tailIsOneSentence = sentenceEnd(masked, from) >= from + tail.length - 1;
-  return opensParagraph && tailIsOneSentence ? previous.attribution : undefined;
+  return opensParagraph && tailIsOneSentence ? attribution : undefined;
 }
 
 /** A quote that runs on into the next paragraph is attributed where it ends: "... ,” Blinken said." */

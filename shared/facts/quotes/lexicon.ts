@@ -44,16 +44,23 @@ const IRREGULAR_CHARACTERISING = [
 ] as const;
 const FORMS: readonly VerbForm[] = ['base', 'third', 'past', 'ing'];
 
-/** Every form of a regular verb: "call" -> call, calls, called, calling. */
+/** A one-syllable verb ending in one vowel and one consonant doubles it: slam -> slammed, dub -> dubbing. */
+const DOUBLED_FINAL = /^[^aeiou]*[aeiou][^aeiouwxy]$/u;
+
+function doubled(base: string): string {
+  return DOUBLED_FINAL.test(base) ? `${base}${base.at(-1)}` : base;
+}
+
+/** Every form of a regular verb: "call" -> call, calls, called, calling; "slam" -> slams, slammed, slamming. */
 function inflect(base: string): readonly [string, string, string, string] {
-  const stem = base.endsWith('e') ? base.slice(0, -1) : base;
+  const stem = base.endsWith('e') ? base.slice(0, -1) : doubled(base);
   const consonantY = /[^aeiou]y$/u.test(base);
   const third = consonantY
     ? `${base.slice(0, -1)}ies`
     : /(?:s|sh|ch|x|z|o)$/u.test(base)
       ? `${base}es`
       : `${base}s`;
-  const past = consonantY ? `${base.slice(0, -1)}ied` : base.endsWith('e') ? `${base}d` : `${base}ed`;
+  const past = consonantY ? `${base.slice(0, -1)}ied` : base.endsWith('e') ? `${base}d` : `${stem}ed`;
   return [base, third, past, `${stem}ing`];
 }
 

@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { buildEntities } from '#shared/facts/entities.ts';
+import type { NerType } from '#shared/facts/ner/tag-entities.ts';
+import { findQuotes } from '#shared/facts/quotes/find-quotes.ts';
+import { taggedMentions } from '../tagged-mentions.ts';
+
+/** Sentences written for these tests: who says what, and which quotes have no one to say them. */
+const SURFACES: ReadonlyArray<readonly [NerType, string]> = [
+  ['PER', 'Nora Bexley'],
+  ['PER', 'Bexley'],
+  ['PER', 'Ivo Marsh'],
+  ['PER', 'Marsh'],
+  ['PER', 'Pell'],
+  ['PER', 'Tomas Reyne'],
+  ['PER', 'Reyne'],
+  ['ORG', 'Daily Ledger'],
+  ['ORG', 'City Review'],
+  ['ORG', 'Videohub'],
+];
+
+function attributions(text: string) {
+  return findQuotes(text, buildEntities(text, taggedMentions(text, SURFACES))).map((quote) => [
+    quote.text,
+    quote.speaker,
+    quote.speakerMention && text.slice(quote.speakerMention.start, quote.speakerMention.end),
+  ]);
+}
+
+describe('findQuotes: reporting verbs that double their last letter', () => {
+  it.each([
+    ['The Daily Ledger dubbed him the “king of the late-night deal.”', 'Daily Ledger'],
+    ['Nora Bexley slammed the plan as “a giveaway to the few.”', 'Nora Bexley'],
+    ['Ivo Marsh begged the board to “think again before the vote.”', 'Ivo Marsh'],
+  ])('reads %j', (text, speaker) => {
+    expect(attributions(text).map(([, who]) => who)).toEqual([speaker]);
+  });
+});
+
+describe('findQuotes: a colon introduces a quote only after a subject that says it', () => {
+  it('takes the subject of a sentence that introduces the quote with a colon', () => {
+    const text = 'Nora Bexley put it this way: “We will not sell the harbour.”';
+
+    expect(attributions(text)).toEqual([['We will not sell the harbour.', 'Nora Bexley', 'Nora Bexley']]);
+  });
+
+  it('takes a bare name before a colon when the quote ends the sentence', () => {
+    expect(attributions('Tomas Reyne spoke last.\n\nReyne: “We never saw the second letter.”')).toEqual([
+      ['We never saw the second letter.', 'Tomas Reyne', 'Reyne'],
+    ]);
+  });
+
+  it('does not read a headline "Outlet: “Title” words" as the outlet quoting', () => {
+    const text = 'City Review: “The Last Harbour Town” and what came after it\nThe town was quiet.';
+
+    expect(attributions(text).filter(([, who]) => who !== undefined)).toEqual([]);
+  });
+
+  it('does not give a quote to a name in a sentence whose own speaker is unnamed', () => {
+    const text = 'When Ivo Marsh walked in, someone would have said: “Mind the step on your way in, Ivo.”';
+
+    expect(attributions(text)).toEqual([['Mind the step on your way in, Ivo.', undefined, undefined]]);
+  });
+
+  it('does not give quotes to the site a recording was posted on', () => {
+    const text =
+      'Here is what was said, as filmed and later posted to Videohub: “You are all going to regret this one.”';
+
+    expect(attributions(text).map(([, who]) => who)).toEqual([undefined]);
+  });
+});
+
+describe('findQuotes: a quote inside a later sentence', () => {
+  it('does not inherit the speaker of the quote before when another subject opens its sentence', () => {
+    const text =
+      '“He was the best of us,” Nora Bexley wrote. Ivo Marsh was known for his line “never sell the view,” a hit.';
+
+    expect(attributions(text).map(([, who]) => who)).toEqual(['Nora Bexley', undefined]);
+  });
+
+  it('inherits it when the same speaker opens the later sentence', () => {
+    const text =
+      '“He was the best of us,” Nora Bexley wrote. Bexley has called the new owners “a band of asset strippers.”';
+
+    expect(attributions(text).map(([, who]) => who)).toEqual(['Nora Bexley', 'Nora Bexley']);
+  });
+
+  it('still gives a quote that opens the next sentence to the speaker before', () => {
+    const text = '“He was the best of us,” Nora Bexley wrote. “Nobody will replace him.”';
+
+    expect(attributions(text).map(([, who]) => who)).toEqual(['Nora Bexley', 'Nora Bexley']);
+  });
+});
