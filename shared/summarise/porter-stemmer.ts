@@ -57,7 +57,7 @@ function replaceSuffix(word: string, suffix: string, replacement: string): strin
   return word.slice(0, word.length - suffix.length) + replacement;
 }
 
-/** The first rule whose suffix matches decides: applied when its condition holds, otherwise the word stays. */
+/** The first rule whose suffix matches decides (the fixed rule lists are built once, not on every call): applied when its condition holds, otherwise the word stays. */
 function applyRuleList(word: string, rules: readonly Rule[]): string {
   for (const [suffix, replacement, condition] of rules) {
     if (suffix === DOUBLE_CONSONANT && endsDoubleConsonant(word)) {
@@ -72,13 +72,15 @@ function applyRuleList(word: string, rules: readonly Rule[]): string {
   return word;
 }
 
+const STEP1A_RULES: readonly Rule[] = [
+  ['sses', 'ss', null],
+  ['ies', 'i', null],
+  ['ss', 'ss', null],
+  ['s', '', null],
+];
+
 function step1a(word: string): string {
-  return applyRuleList(word, [
-    ['sses', 'ss', null],
-    ['ies', 'i', null],
-    ['ss', 'ss', null],
-    ['s', '', null],
-  ]);
+  return applyRuleList(word, STEP1A_RULES);
 }
 
 function step1b(word: string): string {
@@ -106,56 +108,64 @@ function step1b(word: string): string {
   ]);
 }
 
+const STEP1C_RULES: readonly Rule[] = [['y', 'i', containsVowel]];
+
 function step1c(word: string): string {
-  return applyRuleList(word, [['y', 'i', containsVowel]]);
+  return applyRuleList(word, STEP1C_RULES);
 }
+
+const STEP2_RULES: readonly Rule[] = [
+  ['ational', 'ate', hasPositiveMeasure],
+  ['tional', 'tion', hasPositiveMeasure],
+  ['enci', 'ence', hasPositiveMeasure],
+  ['anci', 'ance', hasPositiveMeasure],
+  ['izer', 'ize', hasPositiveMeasure],
+  ['abli', 'able', hasPositiveMeasure],
+  ['alli', 'al', hasPositiveMeasure],
+  ['entli', 'ent', hasPositiveMeasure],
+  ['eli', 'e', hasPositiveMeasure],
+  ['ousli', 'ous', hasPositiveMeasure],
+  ['ization', 'ize', hasPositiveMeasure],
+  ['ation', 'ate', hasPositiveMeasure],
+  ['ator', 'ate', hasPositiveMeasure],
+  ['alism', 'al', hasPositiveMeasure],
+  ['iveness', 'ive', hasPositiveMeasure],
+  ['fulness', 'ful', hasPositiveMeasure],
+  ['ousness', 'ous', hasPositiveMeasure],
+  ['aliti', 'al', hasPositiveMeasure],
+  ['iviti', 'ive', hasPositiveMeasure],
+  ['biliti', 'ble', hasPositiveMeasure],
+];
 
 function step2(word: string): string {
-  return applyRuleList(word, [
-    ['ational', 'ate', hasPositiveMeasure],
-    ['tional', 'tion', hasPositiveMeasure],
-    ['enci', 'ence', hasPositiveMeasure],
-    ['anci', 'ance', hasPositiveMeasure],
-    ['izer', 'ize', hasPositiveMeasure],
-    ['abli', 'able', hasPositiveMeasure],
-    ['alli', 'al', hasPositiveMeasure],
-    ['entli', 'ent', hasPositiveMeasure],
-    ['eli', 'e', hasPositiveMeasure],
-    ['ousli', 'ous', hasPositiveMeasure],
-    ['ization', 'ize', hasPositiveMeasure],
-    ['ation', 'ate', hasPositiveMeasure],
-    ['ator', 'ate', hasPositiveMeasure],
-    ['alism', 'al', hasPositiveMeasure],
-    ['iveness', 'ive', hasPositiveMeasure],
-    ['fulness', 'ful', hasPositiveMeasure],
-    ['ousness', 'ous', hasPositiveMeasure],
-    ['aliti', 'al', hasPositiveMeasure],
-    ['iviti', 'ive', hasPositiveMeasure],
-    ['biliti', 'ble', hasPositiveMeasure],
-  ]);
+  return applyRuleList(word, STEP2_RULES);
 }
 
+const STEP3_RULES: readonly Rule[] = [
+  ['icate', 'ic', hasPositiveMeasure],
+  ['ative', '', hasPositiveMeasure],
+  ['alize', 'al', hasPositiveMeasure],
+  ['iciti', 'ic', hasPositiveMeasure],
+  ['ical', 'ic', hasPositiveMeasure],
+  ['ful', '', hasPositiveMeasure],
+  ['ness', '', hasPositiveMeasure],
+];
+
 function step3(word: string): string {
-  return applyRuleList(word, [
-    ['icate', 'ic', hasPositiveMeasure],
-    ['ative', '', hasPositiveMeasure],
-    ['alize', 'al', hasPositiveMeasure],
-    ['iciti', 'ic', hasPositiveMeasure],
-    ['ical', 'ic', hasPositiveMeasure],
-    ['ful', '', hasPositiveMeasure],
-    ['ness', '', hasPositiveMeasure],
-  ]);
+  return applyRuleList(word, STEP3_RULES);
 }
 
 const STEP4_SUFFIXES = ['al', 'ance', 'ence', 'er', 'ic', 'able', 'ible', 'ant', 'ement', 'ment', 'ent'];
 const STEP4_SUFFIXES_AFTER_ION = ['ou', 'ism', 'ate', 'iti', 'ous', 'ive', 'ize'];
 
+const STEP4_RULES: readonly Rule[] = [
+  ...STEP4_SUFFIXES.map((suffix): Rule => [suffix, '', measureAboveOne]),
+  ['ion', '', (stem) => measure(stem) > 1 && (stem.endsWith('s') || stem.endsWith('t'))],
+  ...STEP4_SUFFIXES_AFTER_ION.map((suffix): Rule => [suffix, '', measureAboveOne]),
+];
+
 function step4(word: string): string {
-  return applyRuleList(word, [
-    ...STEP4_SUFFIXES.map((suffix): Rule => [suffix, '', measureAboveOne]),
-    ['ion', '', (stem) => measure(stem) > 1 && (stem.endsWith('s') || stem.endsWith('t'))],
-    ...STEP4_SUFFIXES_AFTER_ION.map((suffix): Rule => [suffix, '', measureAboveOne]),
-  ]);
+  return applyRuleList(word, STEP4_RULES);
 }
 
 function step5a(word: string): string {
