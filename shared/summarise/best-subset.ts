@@ -11,10 +11,14 @@ export interface Limits {
 }
 
 export interface SubsetSearch<T> {
+  /** A member's words, never negative: a set that is over the word limit stays over it with more members. */
   readonly wordsOf: (member: T) => number;
   /** What a set is worth; higher is better. The set passed is only valid during the call. */
   readonly value: (set: readonly T[]) => number;
-  /** Sets that may not be chosen at all (a sentence without the one it depends on). */
+  /**
+   * Sets that may not be chosen at all (a sentence without the one it depends on). A set that is not allowed
+   * stays so when members that come later in the pool join it: the search skips every such extension.
+   */
   readonly isAllowed?: (set: readonly T[]) => boolean;
 }
 
@@ -48,7 +52,8 @@ export function bestSubset<T>(pool: readonly T[], limits: Limits, search: Subset
   if (subsetCount(pool.length, size) > MAX_EXHAUSTIVE_SUBSETS) return greedy(pool, size, fits, search.value);
   const bestBySize: { set: T[]; value: number }[] = [];
   // Every set of 1 to `size` members, depth first: each set, then the sets that extend it with later members,
-  // so sets of one size come in lexicographic order. `set` is reused: only the best are copied.
+  // so sets of one size come in lexicographic order. A set that does not fit has no extension that does (more
+  // words; isAllowed's contract), so those are skipped. `set` is reused: only the best are copied.
   const set: T[] = [];
   const visitFrom = (from: number) => {
     for (let index = from; index < pool.length; index++) {
@@ -57,8 +62,8 @@ export function bestSubset<T>(pool: readonly T[], limits: Limits, search: Subset
         const value = search.value(set);
         const best = bestBySize[set.length];
         if (best === undefined || value > best.value) bestBySize[set.length] = { set: [...set], value };
+        if (set.length < size) visitFrom(index + 1);
       }
-      if (set.length < size) visitFrom(index + 1);
       set.pop();
     }
   };

@@ -127,7 +127,7 @@ function poolWords(
   const usedBy = new Uint32Array(article.words.length);
   const scored = new Uint8Array(article.words.length);
   const types = pool.map(({ index }, entry) => {
-    const ids = article.sentences[index] ?? new Int32Array(0);
+    const ids = article.sentences[index] ?? [];
     const distinct: number[] = [];
     for (let position = 0; position < ids.length; position++) {
       const id = ids[position] as number;
@@ -150,11 +150,24 @@ function tokenCount(set: readonly Candidate[]): number {
   return count;
 }
 
-/** Every sentence that leans on the one before it comes with that one. */
+/**
+ * Every sentence that leans on the one before it comes with that one. (Loops rather than every/some: this runs
+ * for every set the search visits.) A set of candidates in text order that fails this fails it still with later
+ * candidates added, as bestSubset requires of isAllowed.
+ */
 function keepsReferents(set: readonly Candidate[]): boolean {
-  return set.every(
-    (candidate) => !candidate.dependent || set.some((other) => other.index === candidate.index - 1),
-  );
+  for (const candidate of set) {
+    if (!candidate.dependent) continue;
+    let found = false;
+    for (const other of set) {
+      if (other.index === candidate.index - 1) {
+        found = true;
+        break;
+      }
+    }
+    if (!found) return false;
+  }
+  return true;
 }
 
 const wordsOf = (candidate: Candidate) => candidate.words;

@@ -124,7 +124,7 @@ export interface ArticleWords {
   /** Each distinct word, by its number. */
   readonly words: string[];
   /** Each sentence's words, as numbers. */
-  readonly sentences: Int32Array[];
+  readonly sentences: number[][];
   /** By word number: its occurrences, the index of the first sentence using it, its occurrences in the lead. */
   readonly occurrences: number[];
   readonly firstSentence: number[];
@@ -156,14 +156,14 @@ export function articleWords(texts: readonly string[]): ArticleWords {
   const article = noWords();
   for (let sentence = 0; sentence < texts.length; sentence++) {
     const tokens = modelTokens((texts[sentence] as string).toLowerCase());
-    const ids = new Int32Array(tokens.length);
+    const ids: number[] = [];
     for (let index = 0; index < tokens.length; index++) {
       const word = modelWordOf(tokens[index] as string);
       if (word.article !== articlesNumbered) {
         word.article = articlesNumbered;
         word.id = addWord(article, word.text, sentence);
       }
-      ids[index] = word.id;
+      ids.push(word.id);
       countOccurrence(article, word.id, sentence);
     }
     article.sentences.push(ids);
@@ -179,14 +179,14 @@ function numberedTokens(tokensBySentence: readonly (readonly string[])[]): {
   const article = noWords();
   const ids = new Map<string, number>();
   tokensBySentence.forEach((tokens, sentence) => {
-    const numbers = new Int32Array(tokens.length);
-    tokens.forEach((token, index) => {
+    const numbers: number[] = [];
+    tokens.forEach((token) => {
       let id = ids.get(token);
       if (id === undefined) {
         id = addWord(article, token, sentence);
         ids.set(token, id);
       }
-      numbers[index] = id;
+      numbers.push(id);
       countOccurrence(article, id, sentence);
     });
     article.sentences.push(numbers);
