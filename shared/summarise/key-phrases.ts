@@ -45,6 +45,7 @@ const STOPWORDS = new Set(
     'despite although unless whereas meanwhile moreover instead indeed'
   ).split(' '),
 );
+const LONGEST_STOPWORD = Math.max(...[...STOPWORDS].map((word) => word.length));
 /** Titles that lead a name (`Mayor Anna Lindqvist`): the name is what follows the last of them. */
 const TITLES = new Set(
   (
@@ -116,7 +117,7 @@ function isContent(word: string): boolean {
   return (
     startsWithLetter(word) &&
     word.length >= minLength &&
-    !STOPWORDS.has(word.toLowerCase()) &&
+    !(word.length <= LONGEST_STOPWORD && STOPWORDS.has(word.toLowerCase())) &&
     !(hasApostrophe(word) && CONTRACTION.test(word))
   );
 }
@@ -185,8 +186,7 @@ function runsOf(tokens: readonly string[], lowercaseWords: ReadonlySet<string>):
       endRun(reading);
       continue;
     }
-    const ordinaryFirst = isFirstWord && lowercaseWords.has(token.toLowerCase());
-    const nameWord = startsUppercase(token) && !ordinaryFirst;
+    const nameWord = startsUppercase(token) && !(isFirstWord && lowercaseWords.has(token.toLowerCase()));
     if (reading.words.length > 0 && nameWord !== reading.isName) endRun(reading);
     if (reading.words.length === 0) {
       reading.isName = nameWord;

@@ -43,6 +43,11 @@ function kindOf(point: number): number {
   return kind;
 }
 
+/** Whether the UTF-16 code unit `code` alone is a letter or digit, as /[\p{L}\p{N}]/u tests `text[i]` (half a surrogate pair never is). */
+export function isLetterOrDigitUnit(code: number): boolean {
+  return (kindOf(code) & (LETTER | NUMBER)) !== 0;
+}
+
 /** The width in UTF-16 code units of the code point `point`. */
 const widthOf = (point: number) => (point > 0xffff ? 2 : 1);
 
