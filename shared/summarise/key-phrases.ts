@@ -90,9 +90,9 @@ interface Phrase {
  */
 function withoutTitles(words: readonly string[]): readonly string[] {
   let from = 0;
-  words.forEach((word, index) => {
-    if (TITLES.has(word.toLowerCase())) from = index + 1;
-  });
+  for (let index = 0; index < words.length; index++) {
+    if (TITLES.has((words[index] as string).toLowerCase())) from = index + 1;
+  }
   while (from > 0 && NAME_JOINERS.has(words[from] ?? '')) from += 2;
   return words.length - from >= 2 ? words.slice(from) : words;
 }
@@ -109,8 +109,17 @@ function lemmaOf(words: readonly string[], isName: boolean): string {
   return lower.map((word, index) => (index === head ? singular(word) : word)).join(' ');
 }
 
-/** Only a token with an apostrophe can be a possessive or a contraction: the regular expressions need not look. */
-const hasApostrophe = (token: string) => token.includes("'") || token.includes('\u2019');
+/**
+ * Only a token with an apostrophe can be a possessive or a contraction: the regular expressions need not look.
+ * (One loop over the character codes: this runs for every token of the article.)
+ */
+function hasApostrophe(token: string): boolean {
+  for (let index = 0; index < token.length; index++) {
+    const code = token.charCodeAt(index);
+    if (code === 39 || code === 0x2019) return true;
+  }
+  return false;
+}
 
 function isContent(word: string): boolean {
   const minLength = startsUppercase(word) ? 2 : 3;
