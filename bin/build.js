@@ -30,6 +30,13 @@ const DATA_FILES = {
  * worker.js, found next to its code (`__dirname`, which a bundle does not have).
  */
 const EXTERNAL = ['piscina'];
+/**
+ * Modules replaced in the CLI as in the function bundles (BUNDLE_ALIASES in infra/bundling.ts): linkedom's CSS
+ * parser, which nothing precis runs calls (its module builds property tables as it loads), by the stub that
+ * throws. The SDK's credential chain stays whole here: `backfill` and `redrive` sign with an operator's
+ * profiles and SSO.
+ */
+const ALIAS = { 'cssomnom/parse': './infra/bundle-stubs/cssomnom-parse.ts' };
 /** Dependencies change only with an install, which rewrites the lock file. */
 const LOCK_FILE = 'package-lock.json';
 /** esbuild's shim looks for `require` in scope: linkedom and other CommonJS dependencies require lazily. */
@@ -78,6 +85,7 @@ export async function buildCli() {
       outExtension: { '.js': '.mjs' },
       bundle: true,
       external: EXTERNAL,
+      alias: ALIAS,
       splitting: true,
       platform: 'node',
       target: 'node22',

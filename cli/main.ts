@@ -1,4 +1,6 @@
+import { setFlagsFromString } from 'node:v8';
 import { PIPELINE_VERSION } from '#shared/result.ts';
+import { V8_FLAGS } from '../infra/function-sizing.ts';
 import packageJson from '../package.json' with { type: 'json' };
 import { type Command, parseCommand, USAGE, UsageError } from './arguments.ts';
 import type { Io } from './process-command.ts';
@@ -20,6 +22,8 @@ const usageError = (io: Io, error: UsageError): number => {
 };
 
 export async function main(argv: readonly string[], io: Io): Promise<number> {
+  // The V8 flags the functions run with (infra/function-sizing.ts says why), before a command's modules load.
+  for (const flag of V8_FLAGS) setFlagsFromString(flag);
   // An operator's command with options of its own (see cli/redrive.ts).
   if (argv[0] === 'redrive') return (await import('./redrive.ts')).redriveCommand(argv.slice(1), io);
   if (argv[0] === 'backfill') return (await import('./backfill.ts')).backfillCommand(argv.slice(1), io);

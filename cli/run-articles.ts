@@ -1,6 +1,5 @@
 import { extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Piscina } from 'piscina';
 import { InputError } from '#shared/errors.ts';
 import type { ProcessOptions } from '#shared/process-article.ts';
 import type { Item } from './inputs.ts';
@@ -42,6 +41,8 @@ async function* onThreads(
   options: WorkerOptions,
   threads: number,
 ): AsyncGenerator<Outcome> {
+  // Imported here, not at the top: a run on this thread does not pay for loading the pool (~25 ms of CPU).
+  const { Piscina } = await import('piscina');
   const pool = new Piscina<WorkerTask, Processed>({
     filename: WORKER_URL.href,
     minThreads: threads,
