@@ -42,7 +42,8 @@ import {
 const MODIFIER =
   '(?:(?:[Tt]he\\s)?(?:[Vv]ery\\s)?(?:[Ee]arly|[Ll]ate|[Mm]id)(?:-|\\s)|[Mm]iddle\\sof\\s|(?:[Tt]he\\s)?(?:[Ee]nd|[Bb]eginning|[Ss]tart|[Mm]iddle|[Cc]lose|[Tt]urn)\\sof\\s)';
 const WEEKDAY_PREFIX = `(?:(${WEEKDAY_ABBREVIATED}),?\\s)?`;
-const YEAR_SUFFIX = `(?:,?\\s(?:of\\s)?([12]\\d{3})(?![\\p{N}]|[.,]\\d))?`;
+/** ", 2023", " 2023", " of 2023", and " , 2023" in tokenised text ("April 14 , 1912"). */
+const YEAR_SUFFIX = `(?:\\s?,?\\s(?:of\\s)?([12]\\d{3})(?![\\p{N}]|[.,]\\d))?`;
 
 /** Words after a four-digit number that make it a count or a measure, not a year ("2000 people"). */
 const COUNTED_NOUNS =

@@ -1,6 +1,7 @@
 import type { DateFact } from '../../result.ts';
 import { ABSOLUTE_RULES } from './absolute-rules.ts';
 import { parseDay, type Resolved, year, yearOf } from './calendar.ts';
+import { withDayBefore } from './day-before.ts';
 import { monthsPeriodsIn } from './months-period.ts';
 import { dateOrderOf, numericRules, orderInText } from './numeric.ts';
 import { linkRanges } from './ranges.ts';
@@ -81,7 +82,7 @@ export function findDates(text: string, options: DateOptions = {}): DateFact[] {
       ...(kind === 'relative' && anchor ? { anchor } : {}),
     });
   }
-  return withTimesOfDay(text, linkRanges(text, dates));
+  return withTimesOfDay(text, linkRanges(text, withDayBefore(text, dates)));
 }
 
 function anchorOf(publishedAt: string | undefined, candidates: readonly Candidate[]): Anchor | undefined {

@@ -18,9 +18,16 @@ import {
   year,
   yearOf,
 } from './calendar.ts';
-import { unitsFrom } from './relative-rules.ts';
 import type { Context, Resolver, Rule } from './rule.ts';
-import { COUNT, countOf, MONTH, monthNumber, NOT_AFTER_LETTER, NOT_BEFORE_LETTER } from './vocabulary.ts';
+import {
+  COUNT,
+  countOf,
+  isCapitalisedInSentence,
+  MONTH,
+  monthNumber,
+  NOT_AFTER_LETTER,
+  NOT_BEFORE_LETTER,
+} from './vocabulary.ts';
 
 const present: Resolved = { value: 'PRESENT_REF', granularity: 'reference' };
 const past: Resolved = { value: 'PAST_REF', granularity: 'reference' };
@@ -103,16 +110,21 @@ function yearInFocus({ reference, anchor }: Context): number | undefined {
   return yearOf(reference) ?? anchor?.getUTCFullYear();
 }
 
-/** "two years later", "a month earlier": that many units from the date mentioned last (else the anchor). */
+/**
+ * "two years later", "ten months later", "a week earlier": that many units from the date mentioned last. With no
+ * date before it, or one coarser than the unit ("In 1999 … five months later"), it has no value: "later" counts
+ * from the story's time, not from the article's date.
+ */
 function unitsFromReference(count: number, unit: string): Resolver {
-  return ({ reference, anchor }) => {
-    const base = reference?.granularity === 'day' ? new Date(`${reference.value}T00:00:00Z`) : undefined;
+  return ({ reference }) => {
+    if (reference === undefined) return undefined;
     if (unit === 'year') {
-      const baseYear = yearOf(reference) ?? anchor?.getUTCFullYear();
+      const baseYear = yearOf(reference);
       return baseYear === undefined ? undefined : year(baseYear + count);
     }
-    const from = base ?? anchor;
-    return from ? unitsFrom(from, count, unit) : undefined;
+    return unit === 'day' || unit === 'week' || unit === 'month'
+      ? shiftFrom(reference, unit, count)
+      : undefined;
   };
 }
 
@@ -122,7 +134,9 @@ export const REFERENCE_RULES: readonly Rule[] = [
     pattern:
       /(?<![\p{L}'’-])(?:(?:[Rr]ight\s|[Jj]ust\s|[Ee]ven\s|[Uu]ntil\s|[Bb]y\s)?[Nn]ow|[Cc]urrently|[Nn]owadays|[Tt]hese\sdays|[Aa]t\spresent|[Aa]t\sthe\s(?:moment|present\stime))(?![\p{L}'’-])/gu,
     kind: 'relative',
-    read: () => constant(present),
+    // "told Now magazine", "Buy Now": a name or a title, not the present
+    read: (match, text) =>
+      /Now$/u.test(match[0]) && isCapitalisedInSentence(text, match.index) ? undefined : constant(present),
   },
   {
     name: 'current',
@@ -140,9 +154,10 @@ export const REFERENCE_RULES: readonly Rule[] = [
     read: () => constant(past),
   },
   {
+    // "the future of the club", "the future of student loans": their prospects, not a time
     name: 'future',
     pattern:
-      /(?<![\p{L}'’-])(?:[Ii]n\s)?[Tt]he\s(?:(?:near|distant|immediate)\s)?future(?![\p{L}'’-])|(?<![\p{L}'’-])[Tt]he\s(?:near|short)\sterm(?![\p{L}'’-])|(?<![\p{L}'’-])(?<!foreseeable\s)(?:[Ff]uture|[Cc]oming)(?=\s(?:years|months|weeks|days|decades|quarters|generations)\b)/gu,
+      /(?<![\p{L}'’-])(?:[Ii]n\s)?[Tt]he\s(?:(?:near|distant|immediate)\s)?future(?![\p{L}'’-])(?!\sof\s)|(?<![\p{L}'’-])[Tt]he\s(?:near|short)\sterm(?![\p{L}'’-])|(?<![\p{L}'’-])(?<!foreseeable\s)(?:[Ff]uture|[Cc]oming)(?=\s(?:years|months|weeks|days|decades|quarters|generations)\b)/gu,
     hint: /[Ff]uture|[Tt]he\s(?:near|short)\sterm|[Cc]oming\s(?:years|months|weeks|days|decades|quarters|generations)\b/u,
     kind: 'relative',
     read: () => constant(future),
@@ -155,6 +170,10 @@ export const REFERENCE_RULES: readonly Rule[] = [
     hint: /quarter|period/iu,
     kind: 'relative',
     read: (match) => (context) => {
+      // "During the same period" with no quarter or period spoken of before is no period a year before
+      const saysYear = /year/iu.test(match[0]);
+      if (!saysYear && context.lastQuarter === undefined && context.monthsPeriod === undefined)
+        return undefined;
       // "the year-earlier period" after "the nine months" is that period's year before; a quarter is a quarter
       const focus = /quarter/iu.test(match[0]) ? quarterInFocus(context) : periodInFocus(context);
       return focus && shiftYears(focus, -1);

@@ -29,6 +29,7 @@ import type { Tense } from './tense.ts';
 import {
   COUNT,
   countOf,
+  isCapitalisedInSentence,
   MONTH_FULL,
   monthNumber,
   NOT_AFTER_LETTER,
@@ -221,6 +222,13 @@ const HOLIDAYS: ReadonlyArray<readonly [string, (y: number) => Date]> = [
   ["Father['’]s\\sDay", (y) => nthWeekday(y, 6, 0, 3)],
 ];
 
+/**
+ * Things named after a holiday, not the day: "Christmas trees from Oregon", "Easter eggs", "Halloween costumes",
+ * and events held before it ("the Christmas party", "Christmas shopping").
+ */
+const NOT_A_HOLIDAY_AFTER =
+  '(?!\\s(?:[Pp]arty|[Pp]arties|[Mm]arkets?|[Ff]airs?|[Cc]oncerts?|shopping|trees?|cards?|lights|decorations|ornaments|carols?|songs?|music|albums?|presents|gifts|pudding|crackers?|jumpers?|sweaters?|stockings?|wreaths?|eggs?|bunny|costumes?|candy|movies?|films?|specials?|episodes?)(?![\\p{L}]))';
+
 /** Without a cue, a holiday up to this many days ahead is the coming one (about MONTHS_AHEAD months). */
 const HOLIDAY_DAYS_AHEAD = 92;
 
@@ -267,7 +275,8 @@ export const RELATIVE_RULES: readonly Rule[] = [
       /(?<![\p{L}])(?:(?:[Ll]ate|[Ee]arly)\s)?([Yy]esterday|[Tt]oday|[Tt]omorrow|[Tt]onight)(?![\p{L}])/gu,
     kind: 'relative',
     read: (match, text) =>
-      namesAnAge(text, match.index, match.index + match[0].length)
+      namesAnAge(text, match.index, match.index + match[0].length) ||
+      isCapitalisedInSentence(text, match.index)
         ? undefined
         : anchored((anchor) => unitsFrom(anchor, DAY_OFFSETS[(match[1] ?? '').toLowerCase()] ?? 0, 'day')),
   },
@@ -389,9 +398,14 @@ export const RELATIVE_RULES: readonly Rule[] = [
     ),
     hint: new RegExp(SEASON, 'iu'),
     kind: 'relative',
-    read: ([, which, name, bare]) => {
-      const code = SEASONS[(name ?? bare ?? '').toLowerCase()];
-      return code && anchored((anchor, { tense }) => seasonNear(anchor, code, whichOf(which), tense));
+    read: (match, text) => {
+      const [written, which, name, bare] = match;
+      const word = name ?? bare ?? '';
+      const code = SEASONS[word.toLowerCase()];
+      // a capitalised season inside a sentence names something: "the Winter Carnival", "the Arab Spring"
+      if (!code || isCapitalisedInSentence(text, match.index + written.length - word.length))
+        return undefined;
+      return anchored((anchor, { tense }) => seasonNear(anchor, code, whichOf(which), tense));
     },
   },
   {
@@ -413,7 +427,10 @@ export const RELATIVE_RULES: readonly Rule[] = [
   ...HOLIDAYS.map(
     ([names, date]): Rule => ({
       name: 'holiday',
-      pattern: new RegExp(`${NOT_AFTER_LETTER}(?:(${WHICH})\\s)?(?:${names})${NOT_BEFORE_LETTER}`, 'gu'),
+      pattern: new RegExp(
+        `${NOT_AFTER_LETTER}(?:(${WHICH})\\s)?(?:${names})${NOT_BEFORE_LETTER}${NOT_A_HOLIDAY_AFTER}`,
+        'gu',
+      ),
       hint: new RegExp(names, 'u'),
       kind: 'relative',
       read: ([, which]) => anchored((anchor, { tense }) => holidayNear(anchor, date, whichOf(which), tense)),

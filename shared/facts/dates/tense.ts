@@ -6,8 +6,12 @@
 
 export type Tense = 'past' | 'future' | 'unknown';
 
+/**
+ * Cues that the clause looks ahead: a modal ("will"), an arrangement ("is set to", "plans to", "is to take over",
+ * "if she were to win"), a deadline ("until", "payable", "of record").
+ */
 const FUTURE_BEFORE =
-  /(?:(?<![\p{L}])(?:will|shall|won['’]t)|['’]ll|(?<![\p{L}])(?:(?:is|are|was|were)\s(?:set|due|scheduled|expected|going|slated)\sto|plans?\sto|planned\sto|planning\s(?:to|for)|prepar(?:e|es|ing)\sfor|(?:scheduled|planned|set|slated|due)\s(?:to|for)|until|as\s(?:soon|early)\sas|upcoming|payable|effective|due|expires?|of\srecord|to\sbe|expect(?:s|ed)?\s(?:\p{L}+\s)?to))(?![\p{L}])/giu;
+  /(?:(?<![\p{L}])(?:will|shall|won['’]t)|['’]ll|(?<![\p{L}])(?:(?:is|are|was|were)\s(?:set|due|scheduled|expected|going|slated)\sto|(?:is|are|were)\sto|plans?\sto|planned\sto|planning\s(?:to|for)|prepar(?:e|es|ing)\sfor|(?:scheduled|planned|set|slated|due)\s(?:to|for)|until|as\s(?:soon|early)\sas|upcoming|payable|effective|due|expires?|of\srecord|(?<!(?:had|thought|seemed|appeared|believed|claimed|known|used)\s)to\sbe|expect(?:s|ed)?\s(?:\p{L}+\s)?to))(?![\p{L}])/giu;
 /**
  * A verb in the present progressive ("is calling for the redemption on Dec. 7", "are meeting Monday"): news
  * uses it for what is arranged to happen, so it looks ahead like "will". Not a noun in "-ing" ("is nothing").
@@ -23,8 +27,13 @@ const MODAL_FUTURE = /^(?:will|shall|won['’]t|['’]ll)$/iu;
  * comma between, so the date sits in the subject of that verb rather than in an aside.
  */
 const PAST_AFTER = /^[^.!?;,\n]{0,30}?(?<![\p{L}])(?:was|were|had)(?![\p{L}])/iu;
-/** Verbs in the past. Not every "-ed" word: "ordered it returned by Jan. 14" sets a deadline ahead. */
-const PAST_BEFORE = /(?<![\p{L}])(?:said|told|was|were|had|did|ago)(?![\p{L}])/giu;
+/**
+ * Verbs in the past: "said", "was", and the simple past of irregular verbs, which no other form shares ("went",
+ * not "gone"; not "held", which is also "will be held"). Not every "-ed" word: "ordered it returned by Jan. 14"
+ * sets a deadline ahead.
+ */
+const PAST_BEFORE =
+  /(?<![\p{L}])(?:said|told|was|were|had|did|ago|went|came|began|took|gave|saw|ran|fell|rose|won|wrote|spoke|broke|flew|drove|grew|knew|became|sank|drew|chose|froze|stole|wore|forgot|forgave)(?![\p{L}])/giu;
 const WINDOW = 60;
 /**
  * Where a clause ends: a sentence mark, a semicolon, a line break, ", and", ", but". The full stop of an

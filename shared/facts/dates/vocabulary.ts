@@ -25,6 +25,18 @@ export const WEEKDAY = WEEKDAY_NAMES.join('|');
 export const WEEKDAY_ABBREVIATED = `${WEEKDAY}|(?:Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)\\.`;
 export const NOT_AFTER_LETTER = '(?<![\\p{L}\\p{N}])';
 export const NOT_BEFORE_LETTER = '(?![\\p{L}\\p{N}])';
+/** A word that starts with a capital after another word in the same sentence: "USA Today", "told Now magazine". */
+const CAPITAL_AFTER_WORD = /[\p{L}\p{N}][^\S\n]+$/u;
+
+/**
+ * Whether the word at `start` is capitalised inside a sentence, so part of a name ("USA Today", "The Today Show",
+ * "an interview with Trending Today USA", "told Now magazine") rather than the word "today" or "now".
+ */
+export function isCapitalisedInSentence(text: string, start: number): boolean {
+  return (
+    /^\p{Lu}/u.test(text.charAt(start)) && CAPITAL_AFTER_WORD.test(text.slice(Math.max(0, start - 8), start))
+  );
+}
 export const ORDINAL_SUFFIX = '(?:st|nd|rd|th)?';
 /** A four-digit year from 1000 to 2999 standing alone (not inside a longer number, a code or a decimal). */
 export const YEAR = '([12]\\d{3})(?![\\p{N}]|[.,]\\d)';
@@ -75,11 +87,17 @@ const SMALL_NUMBERS: Readonly<Record<string, number>> = {
   one: 1,
   ...NUMBER_WORDS,
 };
-export const COUNT = `an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\\d{1,3}`;
+const COUNT_UNITS = 'one|two|three|four|five|six|seven|eight|nine';
+const COUNT_TENS = 'twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety';
+/** A count of days, years…: "a", "three", "eighteen", "twenty-two", "22". */
+export const COUNT = `an?|${COUNT_UNITS}|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|(?:${COUNT_TENS})(?:[-\\s](?:${COUNT_UNITS}))?|\\d{1,3}`;
 
+/** The value of a COUNT: "twenty-two" is 22. */
 export function countOf(word: string | undefined): number {
-  const lower = (word ?? '').toLowerCase();
-  return SMALL_NUMBERS[lower] ?? Number(lower);
+  const parts = (word ?? '').toLowerCase().split(/[-\s]+/u);
+  let total = 0;
+  for (const part of parts) total += SMALL_NUMBERS[part] ?? Number(part);
+  return total;
 }
 
 export function monthNumber(name: string | undefined): number {

@@ -20,6 +20,7 @@ describe('dates the text states whole', () => {
     ['Plans for the year two thousand were made.', 'the year two thousand', '2000', 'year'],
     ['It dates from January nineteen ninety-seven.', 'January nineteen ninety-seven', '1997-01', 'month'],
     ['Sales of June 2023 were weak.', 'June 2023', '2023-06', 'month'],
+    ['The Titanic struck an iceberg on April 14 , 1912 , and sank .', 'April 14 , 1912', '1912-04-14', 'day'],
     ['A hearing is set for the week of March 6, 2000.', 'the week of March 6, 2000', '2000-W10', 'week'],
     ['A hearing is set for the week of June 26.', 'the week of June 26', '2023-W26', 'week'],
     ['It closed in late November 1995.', 'late November 1995', '1995-11', 'month'],

@@ -22,6 +22,8 @@ describe('the present, past and future as a whole', () => {
     ['We do not minimize the challenges of the near term.', 'the near term', 'FUTURE_REF'],
     ['It may placate some holders in the short term.', 'the short term', 'FUTURE_REF'],
     ['Prices at the then current rate.', 'then current', 'PAST_REF'],
+    // a sentence that opens after a caption with no full stop
+    ['How she could have responded These days, nothing is private.', 'These days', 'PRESENT_REF'],
   ])('reads %j: %s -> %s', (text, expectedText, value) => {
     expect(found(text)).toContainEqual([expectedText, value, 'reference']);
   });
@@ -30,6 +32,11 @@ describe('the present, past and future as a whole', () => {
     ['The current account deficit grew.'],
     ['Over the past two years it grew.'],
     ['Futures contracts rose.'],
+    // a name, and a future that is someone's prospects
+    ['Ed told Now magazine that he hoped so.'],
+    ['The shop said Buy Now on every page.'],
+    ["I think he's the future of the club."],
+    ['He is bearish on the future of student loans.'],
   ])('reads no reference in %j', (text) => {
     expect(found(text).filter(([, , granularity]) => granularity === 'reference')).toEqual([]);
   });
@@ -91,6 +98,28 @@ describe('dates placed by the date mentioned before them', () => {
         ['the next morning', '1989-10-04', 'day'],
       ],
     ],
+    [
+      'The plane vanished in March. "I cannot believe that 10 months later another group has been lost," she said.',
+      [
+        ['March', '1989-03', 'month'],
+        ['10 months later', '1990-01', 'month'],
+      ],
+    ],
+    [
+      'He was jailed in 1985. Five months later he escaped; three days later he was caught.',
+      [
+        ['1985', '1985', 'year'],
+        ['Five months later', undefined, undefined],
+        ['three days later', undefined, undefined],
+      ],
+    ],
+    // "the same period" with no quarter or period before it is no earnings period
+    [
+      'The South seceded over the ensuing decades. During the same period, feminism rose.',
+      [['the same period', undefined, undefined]],
+    ],
+    // "later" counts from the story's time: with no date before it, no value
+    ['Almost 30 years later, the views still chime.', [['30 years later', undefined, undefined]]],
     [
       'They met on Oct. 3, 1989, and later in the day before returning home.',
       [['Oct. 3, 1989', '1989-10-03', 'day']],

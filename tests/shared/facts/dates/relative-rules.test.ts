@@ -33,6 +33,8 @@ describe('dates placed by the publication date', () => {
     ['It happened a year ago.', 'a year ago', '2022'],
     ['It happened six weeks ago.', 'six weeks ago', '2023-W19'],
     ['It happened nearly four years ago.', 'nearly four years ago', '2019'],
+    ['Twenty-two years ago, a profile hailed him.', 'Twenty-two years ago', '2001'],
+    ['The law passed eighteen years ago.', 'eighteen years ago', '2005'],
     ['It opens two months from now.', 'two months from now', '2023-08'],
     ['The deal was signed last November.', 'last November', '2022-11'],
     ['The deal will be signed next March.', 'next March', '2024-03'],
@@ -104,8 +106,34 @@ describe('dates placed by the publication date', () => {
     ["It is harder in today's world."],
     ["The chip runs many of today's personal computers."],
     ['He would choose the people of tomorrow.'],
+    // a capitalised season inside a sentence names something, and so do things named after a holiday
+    ['She performed at the Winter Carnival of Magic in Tennessee.'],
+    ['Hopes rose during the Arab Spring.'],
+    ['Mexico retaliated against Christmas trees from Oregon.'],
+    ['Children hunted for Easter eggs.'],
+    ['I went to volunteer at the Christmas Party For Jesus.'],
+    // a capitalised "Today" inside a sentence is part of a name
+    ['This is VOA Today.'],
+    ['The story ran in USA Today and on The Today Show.'],
+    ['In an interview with Trending Today USA, he spoke.'],
   ])('reads no date in %j', (text) => {
     expect(found(text)).toEqual([]);
+  });
+
+  it.each([
+    ['The day before last Tuesday, he went to court.', 'The day before last Tuesday', '2023-06-12'],
+    ['Shops will reopen the day after Christmas.', 'the day after Christmas', '2023-12-26'],
+    ['They met the night before Thanksgiving.', 'the night before Thanksgiving', '2022-11-23'],
+    ['They met the week before Easter.', 'the week before Easter', '2023-W13'],
+  ])('counts "the day before" from the date written after it: %j', (text, expectedText, value) => {
+    expect(found(text)).toEqual([[expectedText, value]]);
+  });
+
+  it('reads "Today" that opens a sentence or follows a quotation mark as the day', () => {
+    expect(found('He left. Today he is back. “Today we won,” she said.')).toEqual([
+      ['Today', '2023-06-19'],
+      ['Today', '2023-06-19'],
+    ]);
   });
 
   it('places "Good Friday" as the holiday, not as the Friday before the article', () => {

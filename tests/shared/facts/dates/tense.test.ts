@@ -43,6 +43,16 @@ describe('tenseAt', () => {
     ['They can take part in planning for the summit in April.', 'April', 'future'],
     ['Both sides are preparing for talks on Monday.', 'Monday', 'future'],
     ['Just ahead of the trip, the ministry on Sunday issued a warning.', 'Sunday', 'unknown'],
+    // an arrangement or a condition with "to": "is to take over", "if she were to win"
+    ["Mr. Ban's successor is to take over on Jan. 1.", 'Jan. 1', 'future'],
+    ['He said that if his candidate were to win in November, she would sign it.', 'November', 'future'],
+    // the simple past of an irregular verb; "to be" after a verb of belief or of the past is no arrangement
+    ['The flight went missing on March 8.', 'March 8', 'past'],
+    ['The rebels began the offensive on Friday.', 'Friday', 'past'],
+    ['The summit will be held on Friday.', 'Friday', 'future'],
+    ['The ship, thought to be unsinkable, struck an iceberg on April 14.', 'April 14', 'unknown'],
+    ['She wrote that it had to be tonight, Dec. 30.', 'Dec. 30', 'past'],
+    ['The meeting is to be held on Friday.', 'Friday', 'future'],
     // a noun in "-ing" is no verb
     ['There is nothing in the paper on Friday.', 'Friday', 'unknown'],
     ['It is spring in March.', 'March', 'unknown'],

@@ -42,7 +42,7 @@ describe('a clock time written beside a day', () => {
   it.each([
     ['They met Tuesday, and at 9 a.m. they left.', [['Tuesday', '2000-04-04', 'day']]],
     [
-      'The meeting ran from Tuesday to Friday at 9 a.m.',
+      'The meeting runs from Tuesday to Friday at 9 a.m.',
       [
         ['Tuesday', '2000-04-04', 'day'],
         ['Friday', '2000-04-07', 'day'],
