@@ -49,6 +49,7 @@ const AFFILIATION = /^\s+(?:of|at|from)\s+(?:the\s+)?$/u;
 const SPEAKER_LABEL = /^(\p{Lu}[\p{Lu}'’.-]+(?:\s\p{Lu}[\p{Lu}'’.-]+){0,2}):\s+/u;
 /** Words before a verb form that make it a noun: "his claims", "the report", "Clinton's tweets". */
 const NOUN_MARKERS = new Set('the a an his her their its our my your these those this that of'.split(' '));
+const PREPOSITIONS = new Set('of for to with by at from about against on in like than'.split(' '));
 const NAME_PARTICLES = new Set(['de', 'da', 'del', 'van', 'von', 'al', 'bin', 'la', 'le', 'di', 'y']);
 const QUOTATION_MARK = /^["“”„«»]$/u;
 /** How many words may open a sentence before the person who is its subject ("And President Bush"). */
@@ -451,7 +452,9 @@ function isSubjectWord(word: string): boolean {
 
 /**
  * "Michael Porter, of Harvard Business School, who headed the research, said": the name before the commas,
- * a person's rather than an organisation's.
+ * a person's rather than an organisation's. Of two people, the first when the second is in its appositive
+ * ("Mark Wolper, son of the producer David Wolper, added"; "Trump, who has feuded with Obama, said"), but not
+ * one named as an object before the subject ("After meeting Obama, Trump said").
  */
 function nameBeforeAppositive(
   context: SpeakerContext,
@@ -459,13 +462,18 @@ function nameBeforeAppositive(
   to: number,
 ): EntityMentionRef | undefined {
   const last = lastIndexStartingBefore(context.mentions, to);
+  let person: EntityMentionRef | undefined;
   let organization: EntityMentionRef | undefined;
   let place: EntityMentionRef | undefined;
   for (let index = last; index >= 0 && last - index < MAX_APPOSITIVE_MENTIONS; index--) {
     const mention = context.mentions[index] as EntityMentionRef;
     if (mention.start < from) break;
     if (!/^\s*(?:\([^)]{1,30}\))?,/u.test(context.text.slice(mention.end, mention.end + 34))) continue;
-    if (mention.entity.type === 'person') return mention;
+    if (mention.entity.type === 'person') {
+      if (person === undefined || holdsAppositive(context.text, mention, person)) person = mention;
+      continue;
+    }
+    if (person !== undefined) continue;
     if (mention.entity.type === 'place' && mention.start === from) place = mention;
     if (mention.entity.type !== 'organization') continue;
     const before = context.mentions[index - 1];
@@ -473,7 +481,17 @@ function nameBeforeAppositive(
     if (before?.entity.type === 'person' && AFFILIATION.test(affiliation ?? '')) return before;
     organization ??= mention;
   }
-  return organization ?? place;
+  return person ?? organization ?? place;
+}
+
+/**
+ * "Mark Wolper, son of the producer [David Wolper]": lowercase words stand between the first name's comma
+ * and the second, and no preposition comes right before the first ("a lawyer for [John Smith], …").
+ */
+function holdsAppositive(text: string, first: Span, second: Span): boolean {
+  const between = text.slice(first.end, second.start);
+  const wordBefore = /(\S+)\s+$/u.exec(text.slice(Math.max(0, first.start - 20), first.start))?.[1] ?? '';
+  return /\s\p{Ll}/u.test(between) && !PREPOSITIONS.has(wordBefore.toLowerCase());
 }
 
 /** "Jason Miller, who ...": the name that ends right before "who" (and its comma). */

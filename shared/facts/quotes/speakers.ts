@@ -1,5 +1,5 @@
 import type { Entity, Span } from '../../result.ts';
-import { isCapitalised, isPossessive, lastIndexStartingBefore, type Word } from '../words.ts';
+import { CLAUSE_OPENERS, isCapitalised, isPossessive, lastIndexStartingBefore, type Word } from '../words.ts';
 import type { Gender } from './gender.ts';
 import {
   DOCUMENT_NOUNS,
@@ -48,6 +48,8 @@ export interface SpeakerContext {
 const MAX_ANTECEDENT_DISTANCE = 200;
 /** How far back (in characters) a person of the pronoun's gender is preferred to a nearer one of unknown gender. */
 const GENDERED_ANTECEDENT_WINDOW = 1500;
+/** How many capitalised words (titles) may come before the name that opens a sentence. */
+const MAX_TITLE_WORDS = 3;
 const ACRONYM = /^\p{Lu}{2,6}$/u;
 const PARTICIPLE = /^\p{Ll}+ed$/u;
 /** Prepositions that tie a person to an organisation: "a spokeswoman for the company". */
@@ -221,13 +223,34 @@ function pronounAttribution(
   verb: string,
 ): Attribution | undefined {
   const person =
-    sentenceSubjectPerson(context, pronoun.start, gender) ?? lastPersonBefore(context, pronoun.start, gender);
+    sentenceSubjectPerson(context, pronoun.start, gender) ??
+    previousSubjectPerson(context, pronoun.start, gender) ??
+    lastPersonBefore(context, pronoun.start, gender);
   return person ? entityAttribution(person, verb, pronoun) : undefined;
 }
 
 /**
+ * "Director Ann Reyes paid tribute to Tom Hale. He said: …" is Hale's only by recency: a he/she that opens its
+ * sentence refers first to the person who opened the sentence before, in the same paragraph, when that
+ * person's gender fits (or is unknown).
+ */
+function previousSubjectPerson(
+  context: SpeakerContext,
+  position: number,
+  gender: Gender,
+): EntityMentionRef | undefined {
+  const start = sentenceStart(context.masked, position);
+  if (!/^[\s"“”'‘’]*$/u.test(context.masked.slice(start, position))) return undefined;
+  const previousEnd = context.masked.slice(0, start).trimEnd().length;
+  if (previousEnd === 0 || context.masked[previousEnd - 1] === '\n') return undefined;
+  if (context.masked.slice(previousEnd, start).includes('\n')) return undefined;
+  return sentenceSubjectPerson(context, previousEnd - 1, gender);
+}
+
+/**
  * "Donald Trump, her Republican opponent, bemoaned the unrest and said he thought …": a he/she refers to
- * the person its own sentence opened with, when that person's gender fits (or is unknown).
+ * the person its own sentence opened with (after capitalised titles: "Director Ann Reyes"), when that
+ * person's gender fits (or is unknown).
  */
 function sentenceSubjectPerson(
   context: SpeakerContext,
@@ -238,10 +261,21 @@ function sentenceSubjectPerson(
   const index = lastIndexStartingBefore(context.mentions, start) + 1;
   const first = context.mentions[index];
   if (first === undefined || first.end > position || isInQuote(context, first)) return undefined;
-  if (context.text.slice(start, first.start).trim() !== '' || first.entity.type !== 'person')
+  if (!isTitlesOnly(context.text.slice(start, first.start)) || first.entity.type !== 'person')
     return undefined;
   const own = context.genders.get(first.entity);
   return own === undefined || own === gender ? first : undefined;
+}
+
+/** Nothing, or a few capitalised words ("Executive Director"), before a sentence's first name. */
+function isTitlesOnly(before: string): boolean {
+  const words = before
+    .trim()
+    .split(/\s+/u)
+    .filter((word) => word !== '');
+  return (
+    words.length <= MAX_TITLE_WORDS && words.every((word) => isCapitalised(word) && !CLAUSE_OPENERS.has(word))
+  );
 }
 
 function itAttribution(context: SpeakerContext, pronoun: Word, verb: string): Attribution | undefined {

@@ -13,6 +13,11 @@ const SURFACES: ReadonlyArray<readonly [NerType, string]> = [
   ['PER', 'Pell'],
   ['PER', 'Tomas Reyne'],
   ['PER', 'Reyne'],
+  ['PER', 'Ann Reyes'],
+  ['PER', 'Tom Hale'],
+  ['PER', 'Mark Dorn'],
+  ['PER', 'Saul Dorn'],
+  ['PER', 'Lee Tran'],
   ['ORG', 'Daily Ledger'],
   ['ORG', 'City Review'],
   ['ORG', 'Videohub'],
@@ -88,5 +93,33 @@ describe('findQuotes: a quote inside a later sentence', () => {
     const text = '“He was the best of us,” Nora Bexley wrote. “Nobody will replace him.”';
 
     expect(attributions(text).map(([, who]) => who)).toEqual(['Nora Bexley', 'Nora Bexley']);
+  });
+});
+
+describe('findQuotes: a name with an appositive before the verb', () => {
+  it.each([
+    [
+      'Executive producer Mark Dorn, son of the late producer Saul Dorn, added, “The story is ours to tell again.”',
+      'Mark Dorn',
+    ],
+    ['Ivo Marsh, who has long feuded with Lee Tran, said, “The harbour deal is dead.”', 'Ivo Marsh'],
+    ['A lawyer for Lee Tran, Ivo Marsh, said, “The harbour deal is dead.”', 'Ivo Marsh'],
+  ])('gives %j to the name the sentence opens with', (text, speaker) => {
+    expect(attributions(text).map(([, who]) => who)).toEqual([speaker]);
+  });
+});
+
+describe('findQuotes: he and she', () => {
+  it('resolves a he that opens its sentence to the person who opened the sentence before', () => {
+    const text =
+      'Director Ann Reyes paid tribute to Tom Hale on Monday. He said: “Nobody worked harder than Tom.”';
+
+    expect(attributions(text)).toEqual([['Nobody worked harder than Tom.', 'Ann Reyes', 'He']]);
+  });
+
+  it('resolves a he to the person named last when the sentence before opened with no one', () => {
+    const text = 'The award went to Tom Hale on Monday. He said: “Nobody worked harder than my team.”';
+
+    expect(attributions(text)).toEqual([['Nobody worked harder than my team.', 'Tom Hale', 'He']]);
   });
 });
