@@ -52,6 +52,8 @@ const NOUN_MARKERS = new Set('the a an his her their its our my your these those
 const PREPOSITIONS = new Set('of for to with by at from about against on in like than'.split(' '));
 const NAME_PARTICLES = new Set(['de', 'da', 'del', 'van', 'von', 'al', 'bin', 'la', 'le', 'di', 'y']);
 const QUOTATION_MARK = /^["“”„«»]$/u;
+/** "Reading from the ruling:": a participle opens the clause, and names no one. */
+const PARTICIPLE_OPENER = /^\p{Lu}\p{Ll}+ing\b/u;
 /** How many words may open a sentence before the person who is its subject ("And President Bush"). */
 const OPENING_WORDS = 4;
 /** How far into a sentence its opening name may start, past titles ("Senate Minority Leader Harry Reid"). */
@@ -201,7 +203,7 @@ function colonSubject(
   const colon = words.length - 1;
   if (words.some((_, index) => index < colon && hasUnnamedSubject(words, index))) return undefined;
   const subject = openingSubject(context, words, colon) ?? openingPerson(context, words, colon);
-  if (subject?.speaker === undefined) return undefined;
+  if (subject?.speaker === undefined || PARTICIPLE_OPENER.test(subject.speaker)) return undefined;
   const label = subject.mention.end >= (words[colon - 1] as Word).end;
   return label && !endsSentenceAfter(context.masked, quote) ? undefined : { ...subject, verb: ':' };
 }
@@ -432,6 +434,8 @@ function openingSubject(
     index = words.findIndex((word, at) => at > index && at < until && word.text === ',') + 1;
     // On “Face the Nation,” Sen. Bernie Sanders …: the comma was the quoted title's.
     while (QUOTATION_MARK.test(words[index]?.text ?? '')) index++;
+    // "On July 6, 2015, Sanders …": the year is the adverbial's too.
+    while (/^\p{N}+$/u.test(words[index]?.text ?? '') && words[index + 1]?.text === ',') index += 2;
   }
   const phrase = subjectPhrase(words.slice(0, until), index);
   return phrase.length > 0 ? resolvePhrase(context, phrase, '') : undefined;
@@ -537,7 +541,8 @@ export function attributeLabel(
 
 /**
  * A quote that opens its sentence with no attribution of its own, after a sentence that names a speaker:
- * "Mr. Clarke said he had no doubts. “...”", or a paragraph ending "…, Pence said:" before it.
+ * "Mr. Clarke said he had no doubts. “...”", or a paragraph ending "…, Pence said:" or "Sanders made the
+ * following comment:" before it.
  */
 export function attributePreviousSentence(
   context: SpeakerContext,
@@ -553,8 +558,9 @@ export function attributePreviousSentence(
   if (crossesParagraph && masked[end - 1] !== ':') return undefined;
   const words = attributionWords(masked, sentenceStart(masked, end - 1), end);
   if (holdsQuotation(context.text, words)) return undefined;
-  const best = bestCandidate(context, words);
-  return best?.attribution.speakerType === undefined ? undefined : best.attribution;
+  const best = bestCandidate(context, words)?.attribution;
+  if (best === undefined && words.at(-1)?.text === ':') return colonSubject(context, words, quote);
+  return best?.speakerType === undefined ? undefined : best;
 }
 
 /** A quotation among the words, not counting a quoted title ("On “Face the Nation,” Sen. …"). */

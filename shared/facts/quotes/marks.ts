@@ -20,6 +20,8 @@ const CLOSING_SINGLE = '’';
 const ANY_DOUBLE = /["“”„«»]/u;
 const LETTER = /\p{L}/u;
 const SPACE = /\s/u;
+const OPENING_BRACKETS = new Set(['(', '[', '—', '–', '-', '/']);
+const AFTER_CLOSE = /[.,;:!?)\]]/u;
 const INNER_TRIM_END = /[\s,]+$/u;
 const INNER_TRIM_START = /^\s+/u;
 const KEPT_TERMINAL = /[.!?,:]/u;
@@ -54,7 +56,9 @@ export function findQuoteMarks(text: string): QuoteMarks[] {
         pushMarks(marks, text, open[0] as number, index, true);
       open.length = 0;
     } else if (OPENING_DOUBLE.has(char)) {
-      open.push(index);
+      if (top !== undefined && isClosingPosition(text, index))
+        pushMarks(marks, text, open.pop() as number, index, false);
+      else open.push(index);
     } else if (CLOSING_DOUBLE.has(char)) {
       if (top !== undefined) pushMarks(marks, text, open.pop() as number, index, false);
     } else if (char === STRAIGHT_DOUBLE) {
@@ -73,6 +77,18 @@ export function findQuoteMarks(text: string): QuoteMarks[] {
     }
   }
   return marks.sort((a, b) => a.open - b.open);
+}
+
+/**
+ * An opening mark typed where a closing one belongs, "… 51 percent.“ When …": right after a word or
+ * punctuation, and before a space, the end, or punctuation.
+ */
+function isClosingPosition(text: string, index: number): boolean {
+  const before = text[index - 1] ?? ' ';
+  const after = text[index + 1] ?? ' ';
+  return (
+    !SPACE.test(before) && !OPENING_BRACKETS.has(before) && (SPACE.test(after) || AFTER_CLOSE.test(after))
+  );
 }
 
 /** An ASCII character other than a newline or a straight double quote: never a mark (most of the text). */

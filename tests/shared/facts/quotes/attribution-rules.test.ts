@@ -123,3 +123,27 @@ describe('findQuotes: he and she', () => {
     expect(attributions(text)).toEqual([['Nobody worked harder than my team.', 'Tom Hale', 'He']]);
   });
 });
+
+describe('findQuotes: marks typed the wrong way round, and colons at the end of a paragraph', () => {
+  it('closes a quotation at an opening mark typed after its last word', () => {
+    const text =
+      'Nora Bexley said: “The rate is 33 percent.“ When the Daily Ledger checked, it called the claim “mostly true.”';
+
+    expect(attributions(text).map(([quoted]) => quoted)).toEqual(['The rate is 33 percent.', 'mostly true.']);
+    expect(attributions(text)[0]?.[1]).toBe('Nora Bexley');
+  });
+
+  it('gives a quote that opens a paragraph to the subject of the paragraph before ending with a colon', () => {
+    const text =
+      'On May 2, 2015, Nora Bexley made the following remark:\n\n“The harbour will never be sold.”';
+
+    expect(attributions(text)).toEqual([['The harbour will never be sold.', 'Nora Bexley', 'Nora Bexley']]);
+  });
+
+  it('does not take a participle that opens the sentence for the speaker', () => {
+    const text =
+      'Reading from the ruling of the court:\n\n“A person who acts without care does no wrong in law.”';
+
+    expect(attributions(text).map(([, who]) => who)).toEqual([undefined]);
+  });
+});
