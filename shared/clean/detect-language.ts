@@ -1,5 +1,6 @@
-import { createEld, type EldResult } from './eld-detector.js';
-import { readNgramTable } from './language-ngrams.ts';
+import type { EldResult } from './eld-detector.js';
+import { openNgramTable } from './language-ngrams.ts';
+import { createNgramDetector } from './ngram-detector.ts';
 import { proseSample } from './prose-sample.ts';
 
 /**
@@ -72,13 +73,12 @@ export interface LanguageDetector {
 
 let medium: LanguageDetector | undefined;
 
-/** eld's detector on the table of LANGUAGE_NGRAMS_FILE, made on first use and kept for the process. */
+/**
+ * eld's detection (ngram-detector.ts: eld's steps, scoring the table in place) on the table of
+ * LANGUAGE_NGRAMS_FILE, made on first use and kept for the process.
+ */
 function eld(): LanguageDetector {
-  if (medium === undefined) {
-    const { instance, loadData } = createEld();
-    loadData(readNgramTable(LANGUAGE_NGRAMS_FILE));
-    medium = instance;
-  }
+  medium ??= createNgramDetector(openNgramTable(LANGUAGE_NGRAMS_FILE));
   return medium;
 }
 

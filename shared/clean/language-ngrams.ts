@@ -65,8 +65,8 @@ function compareKey(layout: Layout, ngram: string, index: number): number {
   return ngram.length > layout.keyWidth ? 1 : 0;
 }
 
-/** The scores of one n-gram by language index, as eld's table holds them, or undefined when it has none. */
-function lookUp(layout: Layout, ngram: string): Record<number, number> | undefined {
+/** The index of an n-gram's key, or -1 when the table has none. */
+function keyIndex(layout: Layout, ngram: string): number {
   let low = 0;
   let high = layout.count - 1;
   while (low <= high) {
@@ -74,16 +74,21 @@ function lookUp(layout: Layout, ngram: string): Record<number, number> | undefin
     const order = compareKey(layout, ngram, middle);
     if (order > 0) low = middle + 1;
     else if (order < 0) high = middle - 1;
-    else {
-      const { bytes, offsetsAt, scoresAt } = layout;
-      const scores: Record<number, number> = {};
-      const end = bytes.readUInt32LE(offsetsAt + (middle + 1) * 4);
-      for (let pair = bytes.readUInt32LE(offsetsAt + middle * 4); pair < end; pair += 1)
-        scores[bytes[scoresAt + pair * 2] as number] = bytes[scoresAt + pair * 2 + 1] as number;
-      return scores;
-    }
+    else return middle;
   }
-  return undefined;
+  return -1;
+}
+
+/** The scores of one n-gram by language index, as eld's table holds them, or undefined when it has none. */
+function lookUp(layout: Layout, ngram: string): Record<number, number> | undefined {
+  const index = keyIndex(layout, ngram);
+  if (index < 0) return undefined;
+  const { bytes, offsetsAt, scoresAt } = layout;
+  const scores: Record<number, number> = {};
+  const end = bytes.readUInt32LE(offsetsAt + (index + 1) * 4);
+  for (let pair = bytes.readUInt32LE(offsetsAt + index * 4); pair < end; pair += 1)
+    scores[bytes[scoresAt + pair * 2] as number] = bytes[scoresAt + pair * 2 + 1] as number;
+  return scores;
 }
 
 /**
@@ -108,4 +113,40 @@ export function readNgramTable(file: URL | string): NgramData {
     },
   );
   return { type: header.type, languages: header.languages, ngrams };
+}
+
+/**
+ * The table of a file for scoring in place (ngram-detector.ts): an n-gram's (language index, score) byte
+ * pairs are `pairs[2 k]`, `pairs[2 k + 1]` for k in `[first, first + count)` of `find(ngram)`, which packs
+ * them as `first * PAIRS_PER_NGRAM + count` (-1 when the table has no such n-gram). The first
+ * MAX_KEPT_NGRAMS answers are kept, as readNgramTable keeps them.
+ */
+export interface NgramTable {
+  readonly type: string;
+  readonly languages: Readonly<Record<number, string>>;
+  readonly pairs: Uint8Array;
+  find(ngram: string): number;
+}
+
+/** More than the languages of any table: an n-gram has at most one score per language. */
+export const PAIRS_PER_NGRAM = 256;
+
+export function openNgramTable(file: URL | string): NgramTable {
+  const { header, layout } = readLayout(readFileSync(file));
+  const { bytes, offsetsAt, scoresAt } = layout;
+  const kept = new Map<string, number>();
+  const find = (ngram: string): number => {
+    const known = kept.get(ngram);
+    if (known !== undefined) return known;
+    const index = keyIndex(layout, ngram);
+    let found = -1;
+    if (index >= 0) {
+      const first = bytes.readUInt32LE(offsetsAt + index * 4);
+      found = first * PAIRS_PER_NGRAM + bytes.readUInt32LE(offsetsAt + (index + 1) * 4) - first;
+    }
+    if (kept.size < MAX_KEPT_NGRAMS) kept.set(ngram, found);
+    return found;
+  };
+  const pairs = bytes.subarray(scoresAt);
+  return { type: header.type, languages: header.languages, pairs, find };
 }

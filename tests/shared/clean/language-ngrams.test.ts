@@ -3,7 +3,8 @@ import { eld } from 'eld/medium';
 import { describe, expect, it } from 'vitest';
 import { LANGUAGE_NGRAMS_FILE } from '#shared/clean/detect-language.ts';
 import { createEld } from '#shared/clean/eld-detector.js';
-import { readNgramTable } from '#shared/clean/language-ngrams.ts';
+import { openNgramTable, readNgramTable } from '#shared/clean/language-ngrams.ts';
+import { createNgramDetector } from '#shared/clean/ngram-detector.ts';
 import { eldTable, encodeNgramTable } from '../../../scripts/build-language-ngrams.ts';
 
 /** Sentences in some of eld's 60 languages, and text that is no language. */
@@ -40,6 +41,35 @@ describe('the language n-gram table as data', () => {
       expect(ours.isReliable(), sample).toBe(theirs.isReliable());
     }
     expect(instance.detect(SAMPLES[1] as string).language).toBe('de');
+  });
+
+  it('gives, scored in place by ngram-detector.ts, what eld gives on the table', () => {
+    // Arrange: the samples, longer texts that reach eld's cuts (1,000 characters, 350 and 380 bytes), and
+    // text with URLs, digits, apostrophes, astral characters and lone surrogates
+    const long = SAMPLES.slice(0, 8).join(' ').repeat(3);
+    const texts = [
+      ...SAMPLES,
+      long,
+      long.slice(17),
+      SAMPLES.slice(5, 8).join(' ').repeat(4),
+      "Don't stop: it's O'Brien’s `quote` at https://example.com/a?b=1 and mail@example.org, 2023 -- 42%",
+      'Emoji 😀 and 𝐀𝐁𝐂 letters, a lone \ud800 surrogate, and ＦＵＬＬ width',
+      'a b c d',
+      'abc',
+      'x'.repeat(120),
+    ];
+    const { instance, loadData } = createEld();
+    loadData(readNgramTable(LANGUAGE_NGRAMS_FILE));
+    const detector = createNgramDetector(openNgramTable(LANGUAGE_NGRAMS_FILE));
+    for (const text of texts) {
+      // Act
+      const ours = detector.detect(text);
+      const theirs = instance.detect(text);
+      // Assert
+      expect(ours.language, text).toBe(theirs.language);
+      expect(ours.getScores(), text).toEqual(theirs.getScores());
+      expect(ours.isReliable(), text).toBe(theirs.isReliable());
+    }
   });
 
   it('refuses a file that is not a table', () => {
