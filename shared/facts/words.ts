@@ -8,9 +8,10 @@ export interface Word extends Span {
 /**
  * Words keep inner apostrophes and hyphens ("China’s", "co-founder"); numbers keep inner separators
  * ("6,000", "1.5"); anything else is one character. Every branch consumes at least one character and
- * none can match the same text two ways, so scanning is linear.
+ * none can match the same text two ways, so scanning is linear. `splitWords` finds its matches in one loop
+ * over character codes (tests/shared/facts/words.test.ts checks it against the expression).
  */
-const WORD = /[\p{L}\p{M}]+(?:['’\-.][\p{L}\p{M}]+)*|\p{N}+(?:[.,]\p{N}+)*|\S/gu;
+export const WORD_PATTERN = /[\p{L}\p{M}]+(?:['’\-.][\p{L}\p{M}]+)*|\p{N}+(?:[.,]\p{N}+)*|\S/gu;
 /** Capitalised words that open sentences or clauses and never begin a name or a title. */
 export const CLAUSE_OPENERS: ReadonlySet<string> = new Set(
   (
@@ -23,11 +24,82 @@ export const CLAUSE_OPENERS: ReadonlySet<string> = new Set(
 const APOSTROPHES = /[’‘`]/g;
 const POSSESSIVE = /\p{L}['’]s?$/u;
 
+/** What a code point is to WORD_PATTERN: a letter or mark, a number, whitespace, or another character. */
+const LETTER = 1;
+const NUMBER = 2;
+const SPACE = 3;
+const OTHER = 4;
+type Kind = typeof LETTER | typeof NUMBER | typeof SPACE | typeof OTHER;
+const LETTER_OR_MARK = /^[\p{L}\p{M}]$/u;
+const NUMBER_CHAR = /^\p{N}$/u;
+const SPACE_CHAR = /^\s$/u;
+/** The kind of each BMP character past ASCII, found by regex the first time it is met (0: not yet). */
+const BMP_KINDS = new Uint8Array(0x10000);
+
+function kindByRegex(point: number): Kind {
+  const char = String.fromCodePoint(point);
+  if (LETTER_OR_MARK.test(char)) return LETTER;
+  if (NUMBER_CHAR.test(char)) return NUMBER;
+  return SPACE_CHAR.test(char) ? SPACE : OTHER;
+}
+
+/** The kind of a code point: ASCII by its code, the rest by regex (once per character of the BMP). */
+function kindOf(point: number): Kind {
+  if (point < 128) {
+    if ((point >= 97 && point <= 122) || (point >= 65 && point <= 90)) return LETTER;
+    if (point >= 48 && point <= 57) return NUMBER;
+    return point === 0x20 || (point >= 0x09 && point <= 0x0d) ? SPACE : OTHER;
+  }
+  if (point > 0xffff) return kindByRegex(point);
+  if (BMP_KINDS[point] === 0) BMP_KINDS[point] = kindByRegex(point);
+  return BMP_KINDS[point] as Kind;
+}
+
+/** The end of the run of code points of `kind` that starts at `start`. */
+function runEnd(text: string, start: number, kind: Kind): number {
+  let i = start;
+  while (i < text.length) {
+    const point = text.codePointAt(i) as number;
+    if (kindOf(point) !== kind) break;
+    i += point > 0xffff ? 2 : 1;
+  }
+  return i;
+}
+
+/** Joins two runs of letters into one word: an apostrophe (straight or curly), a hyphen or a full stop. */
+const joinsLetters = (code: number): boolean =>
+  code === 0x27 || code === 0x2019 || code === 0x2d || code === 0x2e;
+/** Joins two runs of digits into one number: a full stop or a comma. */
+const joinsDigits = (code: number): boolean => code === 0x2e || code === 0x2c;
+
+/** Where the match of WORD_PATTERN that starts with a run of `kind` (letters or digits) at `start` ends. */
+function joinedRunEnd(text: string, start: number, kind: Kind): number {
+  const joins = kind === LETTER ? joinsLetters : joinsDigits;
+  let end = runEnd(text, start, kind);
+  while (
+    end + 1 < text.length &&
+    joins(text.charCodeAt(end)) &&
+    kindOf(text.codePointAt(end + 1) as number) === kind
+  ) {
+    end = runEnd(text, end + 1, kind);
+  }
+  return end;
+}
+
+/** The matches of WORD_PATTERN in `text`, their offsets moved by `offset`. */
 export function splitWords(text: string, offset = 0): Word[] {
   const words: Word[] = [];
-  for (const match of text.matchAll(WORD)) {
-    const start = offset + match.index;
-    words.push({ text: match[0], start, end: start + match[0].length });
+  let i = 0;
+  while (i < text.length) {
+    const point = text.codePointAt(i) as number;
+    const kind = kindOf(point);
+    if (kind === SPACE) {
+      i += 1;
+      continue;
+    }
+    const end = kind === OTHER ? i + (point > 0xffff ? 2 : 1) : joinedRunEnd(text, i, kind);
+    words.push({ text: text.slice(i, end), start: offset + i, end: offset + end });
+    i = end;
   }
   return words;
 }

@@ -41,7 +41,7 @@ function randomText(seed: number, length: number): string {
   let text = '';
   for (let i = 0; i < length; i += 1) {
     state = (Math.imul(state, 1103515245) + 12345) >>> 0;
-    text += ALPHABET[state % ALPHABET.length];
+    text += ALPHABET[(state >>> 16) % ALPHABET.length];
   }
   return text;
 }

@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { splitWords, WORD_PATTERN } from '#shared/facts/words.ts';
+
+/** What splitWords replaced: every match of the word pattern with its offsets. */
+const byPattern = (text: string, offset = 0) =>
+  [...text.matchAll(WORD_PATTERN)].map((match) => ({
+    text: match[0],
+    start: offset + match.index,
+    end: offset + match.index + match[0].length,
+  }));
+
+/** Characters that test every branch: joiners, letters, marks and digits of several scripts, astral ones. */
+const ALPHABET = [
+  'a',
+  'Z',
+  '7',
+  'é',
+  'e\u0301',
+  'Ж',
+  'ا',
+  '٣',
+  '中',
+  'カ',
+  '𠀀',
+  '𝐀',
+  '𝟘',
+  '😀',
+  "'",
+  '’',
+  '.',
+  ',',
+  '-',
+  ' ',
+  '\n',
+  '\u00a0',
+  '\u2009',
+  '"',
+  '$',
+  '%',
+  '\ud800',
+  '\udc00',
+  '_',
+  '½',
+  '²',
+];
+
+/** A string of `length` characters drawn from ALPHABET by a seeded generator (the same on every run). */
+function randomText(seed: number, length: number): string {
+  let state = seed;
+  let text = '';
+  for (let i = 0; i < length; i += 1) {
+    state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+    text += ALPHABET[(state >>> 16) % ALPHABET.length];
+  }
+  return text;
+}
+
+describe('splitWords', () => {
+  it.each([
+    ['', []],
+    [
+      'China’s co-founder paid $6,000.50 (1.5%).',
+      ['China’s', 'co-founder', 'paid', '$', '6,000.50', '(', '1.5', '%', ')', '.'],
+    ],
+    ['U.S. 3. x', ['U.S', '.', '3', '.', 'x']],
+    ['😀𝐀𝐁 a', ['😀', '𝐀𝐁', 'a']],
+  ])('splits %j as the word pattern does', (text, expected) => {
+    // Act
+    const words = splitWords(text, 5);
+    // Assert
+    expect(words.map((word) => word.text)).toEqual(expected);
+    expect(words).toEqual(byPattern(text, 5));
+  });
+
+  it('finds the word pattern’s matches and offsets in 3,000 random strings', () => {
+    for (let seed = 1; seed <= 3000; seed += 1) {
+      // Arrange
+      const text = randomText(seed, 1 + (seed % 50));
+      // Act / Assert
+      expect(splitWords(text), JSON.stringify(text)).toEqual(byPattern(text));
+    }
+  });
+});
