@@ -28,7 +28,7 @@ import {
   PIPELINE_DATA,
   WARM_UP_INPUTS,
 } from '../infra/bundling.ts';
-import { heapFlags, heapLimitsFor, PROCESS_MEMORY_MB, V8_FLAGS } from '../infra/function-sizing.ts';
+import { lambdaNodeFlags, PROCESS_MEMORY_MB } from '../infra/function-sizing.ts';
 import { canMeasureChildren, runMeasured } from './child-usage.ts';
 import { type FirstInvocation, measureFirstInvocations } from './first-invocation.ts';
 import { loadNote, median, writeResults } from './measure.ts';
@@ -118,7 +118,7 @@ export interface ColdStart {
 }
 
 /** The V8 flags the function runs with in Lambda, and that its code cache is written under. */
-const functionFlags = () => [...heapFlags(heapLimitsFor(PROCESS_MEMORY_MB)), ...V8_FLAGS];
+const functionFlags = () => lambdaNodeFlags(PROCESS_MEMORY_MB);
 
 /** Copies the loader beside the bundle and writes its code cache as infra/lambda-function.ts does. */
 function writeCodeCache(outdir: string, warmUp: readonly string[]): void {

@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import type { SQSEvent } from 'aws-lambda';
 import { ENV } from '#shared/config.ts';
-import { heapFlags, heapLimitsFor, PROCESS_MEMORY_MB, V8_FLAGS } from '../infra/function-sizing.ts';
+import { lambdaNodeFlags, PROCESS_MEMORY_MB } from '../infra/function-sizing.ts';
 import { LOCAL_CREDENTIALS, LOCAL_NAMES, LOCAL_REGION } from '../local/settings.ts';
 import { startLocalStack } from '../local/stack.ts';
 import { median } from './measure.ts';
@@ -154,14 +154,7 @@ export async function measureFirstInvocations(
     for (let n = 0; n < processes; n += 1) {
       const eventsFile = join(dataDir, `events-${n}.json`);
       writeFileSync(eventsFile, JSON.stringify(events.slice(2 * n, 2 * n + 2)));
-      const args = [
-        ...heapFlags(heapLimitsFor(PROCESS_MEMORY_MB)),
-        ...V8_FLAGS,
-        '-e',
-        INVOKE_SCRIPT,
-        bundle,
-        eventsFile,
-      ];
+      const args = [...lambdaNodeFlags(PROCESS_MEMORY_MB), '-e', INVOKE_SCRIPT, bundle, eventsFile];
       const stdout = await runNode(args, env);
       const figures = JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as ChildFigures;
       if (figures.invocations.some((invocation) => invocation.failures > 0))

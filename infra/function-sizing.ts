@@ -50,3 +50,16 @@ export const V8_FLAGS_ENV = 'PRECIS_V8_FLAGS';
 export function heapFlags(limits: HeapLimits): string[] {
   return [`--max-old-space-size=${limits.maxOldSpaceMb}`, `--max-semi-space-size=${limits.maxSemiSpaceMb}`];
 }
+
+/**
+ * The V8 flags on the Node.js runtime's own command line in Lambda: its bootstrap starts
+ * `node --expose-gc --max-http-header-size 81920` with heap flags (which our wrapper replaces). V8 refuses a
+ * code cache written under other V8 flags (`--expose-gc` is one; Node's `--max-http-header-size` is not), so
+ * the build writes the functions' caches under these too, and bench:cold-start starts its processes with them.
+ */
+export const RUNTIME_V8_FLAGS: readonly string[] = ['--expose-gc'];
+
+/** Every V8 flag a function's Node runs with in Lambda: its heap cap, V8_FLAGS and the runtime's own. */
+export function lambdaNodeFlags(memoryMb: number): string[] {
+  return [...heapFlags(heapLimitsFor(memoryMb)), ...V8_FLAGS, ...RUNTIME_V8_FLAGS];
+}

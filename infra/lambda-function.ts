@@ -13,7 +13,7 @@ import {
   FUNCTION_BUNDLE,
   HANDLER_MODULE,
 } from './bundling.ts';
-import { HEAP_ENV, heapFlags, heapLimitsFor, V8_FLAGS, V8_FLAGS_ENV } from './function-sizing.ts';
+import { HEAP_ENV, heapLimitsFor, lambdaNodeFlags, V8_FLAGS, V8_FLAGS_ENV } from './function-sizing.ts';
 
 /** The wrapper that gives the runtime our V8 heap cap (see the script), and where Lambda finds it. */
 const HEAP_CAP_SCRIPT = fileURLToPath(new URL('./runtime/heap-cap.sh', import.meta.url));
@@ -94,7 +94,7 @@ export class LambdaFunction extends NodejsFunction {
     const memorySize = props.memorySize ?? 1024;
     const heap = heapLimitsFor(memorySize);
     const writeCodeCache = (outputDir: string) =>
-      codeCacheWriterArguments(ROOT, outputDir, [...heapFlags(heap), ...V8_FLAGS], props.warmUp ?? [])
+      codeCacheWriterArguments(ROOT, outputDir, lambdaNodeFlags(memorySize), props.warmUp ?? [])
         .map((argument) => `"${argument}"`)
         .join(' ');
     const cacheEnv = Object.entries(CODE_CACHE_ENV).map(([name, value]) => `${name}=${value}`);

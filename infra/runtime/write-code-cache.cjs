@@ -9,7 +9,8 @@
  * exports `warmUp` (the process function), runs it on each warm-up input file, so the cache holds the bytecode of
  * every function the pipeline compiled on them, not only of the bundle's top level. The warm-up inputs are
  * fixtures of the repository, never the article a benchmark then times. It must run with the V8 flags the
- * function runs with: V8 refuses a cache made under other flags.
+ * function runs with in Lambda (`lambdaNodeFlags` of infra/function-sizing.ts: the heap cap, ours and the
+ * runtime's own `--expose-gc`): V8 refuses a cache made under other flags.
  */
 const { readFileSync, writeFileSync } = require('node:fs');
 const { basename, join, resolve } = require('node:path');

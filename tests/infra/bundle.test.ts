@@ -7,13 +7,7 @@ import { LANGUAGE_NGRAMS_FILE } from '#shared/clean/detect-language.ts';
 import { ENV } from '#shared/config.ts';
 import { readModelHeader } from '#shared/facts/ner/model-file.ts';
 import { BUNDLE_FILE, CODE_CACHE_FILE, HANDLER_MODULE } from '../../infra/bundling.ts';
-import {
-  API_MEMORY_MB,
-  heapFlags,
-  heapLimitsFor,
-  PROCESS_MEMORY_MB,
-  V8_FLAGS,
-} from '../../infra/function-sizing.ts';
+import { API_MEMORY_MB, lambdaNodeFlags, PROCESS_MEMORY_MB } from '../../infra/function-sizing.ts';
 import { PrecisStack } from '../../infra/precis-stack.ts';
 import { createTestApp } from './synth.ts';
 
@@ -36,10 +30,10 @@ const MAX_PROCESS_CODE_BYTES = 2_000_000;
  */
 const REQUIRE_SCRIPT =
   'const m = require(process.argv[1]); console.log(JSON.stringify({ handler: typeof m.handler, codeCache: m.codeCache }));';
-/** The V8 flags each function runs with in Lambda (its runtime wrapper passes them). */
+/** The V8 flags each function runs with in Lambda (the runtime's, and ours that its wrapper adds). */
 const FUNCTION_FLAGS: Record<string, string[]> = {
-  ProcessFunction: [...heapFlags(heapLimitsFor(PROCESS_MEMORY_MB)), ...V8_FLAGS],
-  ApiFunction: [...heapFlags(heapLimitsFor(API_MEMORY_MB)), ...V8_FLAGS],
+  ProcessFunction: lambdaNodeFlags(PROCESS_MEMORY_MB),
+  ApiFunction: lambdaNodeFlags(API_MEMORY_MB),
 };
 
 let synthesised: { outdir: string; template: Template; dispose: () => void };
