@@ -158,6 +158,53 @@ function placeTypes(mentions: readonly NameMention[], fixed: Fixed): void {
   }
 }
 
+/** "Byron received his early education": a verb (and perhaps one more word) then "his" or "her" after the name. */
+const PERSON_AFTER = /^\s+(\p{Ll}+)(?:\s+\p{Ll}+)?\s+(?:his|her|himself|herself)\b/u;
+/**
+ * Words that are no verb there ("Moravia and his"), and words before a name that make it no subject ("tests in
+ * Cologne proved his", "the Bronx until her").
+ */
+const NOT_VERBS = new Set(
+  (
+    'and or but nor to of in on at by for with from into during after before than as about until while when ' +
+    'out up off down over back away because since though although through like near within without among ' +
+    'between against toward towards upon via'
+  ).split(' '),
+);
+const PREPOSITION_BEFORE =
+  /\b(?:the|in|at|from|to|of|on|near|into|across|outside|inside|around|through|old)\s+$/u;
+/** A plain capitalised word: "Byron", not "N.Y." or "U.S.". */
+const PLAIN_NAME = /^\p{Lu}\p{Ll}+$/u;
+
+/**
+ * A one-word name is a person when the article makes it the subject of a verb followed by "his" or "her"
+ * ("Byron received his early education"), however the tagger read its other mentions, if the tagger read it
+ * there as a place or read it as a person somewhere ("would Pachomius fully trust his", beside mentions typed as
+ * an organisation): an organisation may be the subject ("Neighbors said his"). Names the gazetteers know as
+ * places keep their type.
+ */
+function pronounTypes(text: string, mentions: readonly NameMention[], fixed: Fixed, known: KnownNames): void {
+  const isSubject = (mention: NameMention) => {
+    const verb = PERSON_AFTER.exec(text.slice(mention.end, mention.end + 40))?.[1];
+    if (verb === undefined || NOT_VERBS.has(verb)) return false;
+    return !PREPOSITION_BEFORE.test(text.slice(Math.max(0, mention.start - 12), mention.start));
+  };
+  const readAsPerson = new Set(mentions.filter((m) => m.type === 'person').map((m) => m.key));
+  const people = new Set(
+    mentions
+      .filter(
+        (mention) =>
+          (mention.type === 'place' || readAsPerson.has(mention.key)) &&
+          PLAIN_NAME.test(mention.key) &&
+          !known.isPlace(mention.key) &&
+          isSubject(mention),
+      )
+      .map((mention) => mention.key),
+  );
+  for (const mention of mentions)
+    if (!fixed.has(mention) && people.has(mention.key)) fixed.set(mention, 'person');
+}
+
 /** Every mention of a name (same key) gets the one type the article's evidence gives it. */
 export function decideTypes(
   text: string,
@@ -172,6 +219,7 @@ export function decideTypes(
   }
   surnameTypes(folded, fixed, known);
   placeTypes(folded, fixed);
+  pronounTypes(text, folded, fixed, known);
   listTypes(text, folded, fixed);
   const byKey = new Map<string, NameMention[]>();
   for (const mention of folded) {

@@ -408,4 +408,44 @@ describe('buildEntities', () => {
     expect(entities.map((entity) => entity.type)).toEqual(['organization']);
     expect(entities[0]?.aliases).toContain('CRA');
   });
+
+  it('types a one-word name a person when it is the subject of a verb with "his" or "her" ("Byron received his")', () => {
+    const text =
+      'Byron received his early education in Aberdeen. Letters to Byron survive, and Byron wrote poems.';
+    const entities = entitiesOf(text, [
+      ['LOC', 'Byron'],
+      ['LOC', 'Aberdeen'],
+    ]);
+
+    expect(entities.find((entity) => entity.name === 'Byron')?.type).toBe('person');
+    expect(entities.find((entity) => entity.name === 'Aberdeen')?.type).toBe('place');
+  });
+
+  it.each([
+    ['Tests in Cologne proved his innocence, and Cologne was quiet.', 'Cologne'],
+    ['He grew up in Moravia and his music kept its tunes. Moravia is green.', 'Moravia'],
+    ['Later Boise gave his name to a street, and Boise grew.', 'Boise'],
+  ])(
+    'keeps a place a place when "his" follows it as no subject, or when it is a known place (%j)',
+    (text, name) => {
+      const entities = entitiesOf(text, [['LOC', name]]);
+
+      expect(entities.find((entity) => entity.name === name)?.type).toBe('place');
+    },
+  );
+
+  it('types a name a person from such a sentence where the tagger read it as a person once and else as an organisation', () => {
+    const text =
+      'He stayed with Pachomius. Later Pachomius called him, and Pachomius fully trusted his aide.';
+    const mention = (start: number, type: NerType) => ({ type, start, end: start + 9, text: 'Pachomius' });
+    const entities = buildEntities(text, [mention(15, 'ORG'), mention(32, 'PER'), mention(58, 'ORG')]);
+
+    expect(entities.map((entity) => [entity.type, entity.mentions.length])).toEqual([['person', 3]]);
+  });
+
+  it('keeps an organisation an organisation as the subject of such a sentence ("Neighbors said his")', () => {
+    const text = 'Neighbors said his car was gone. Neighbors called the police.';
+
+    expect(entitiesOf(text, [['ORG', 'Neighbors']]).map((entity) => entity.type)).toEqual(['organization']);
+  });
 });
