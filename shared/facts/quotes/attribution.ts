@@ -1,5 +1,6 @@
-import type { Entity, Span } from '../../result.ts';
+import type { Entity } from '../../result.ts';
 import { CLAUSE_OPENERS, isCapitalised, isPossessive, lastIndexStartingBefore, type Word } from '../words.ts';
+import { firstMention, mentionEndingNear, nameBeforeAppositive } from './appositives.ts';
 import {
   BASE_FORM_SUBJECTS,
   DOCUMENT_NOUNS,
@@ -22,13 +23,7 @@ import {
   sentenceStart,
   skipBackOver,
 } from './phrases.ts';
-import {
-  type Attribution,
-  type EntityMentionRef,
-  entityAttribution,
-  resolvePhrase,
-  type SpeakerContext,
-} from './speakers.ts';
+import { type Attribution, entityAttribution, resolvePhrase, type SpeakerContext } from './speakers.ts';
 
 interface Candidate {
   readonly attribution: Attribution;
@@ -41,15 +36,10 @@ const MAX_APPOSITIVE_WORDS = 30;
 const MAX_NAME_WORDS = 6;
 /** After a quote that ends its own sentence ("….”), how many words may follow its attribution's verb. */
 const MAX_WORDS_AFTER_CLOSED_QUOTE = 4;
-/** How many entity mentions back an appositive subject ("X, who ..., said") may be. */
-const MAX_APPOSITIVE_MENTIONS = 8;
-/** "Michael Porter [of] Harvard Business School": the person is the speaker, not the employer. */
-const AFFILIATION = /^\s+(?:of|at|from)\s+(?:the\s+)?$/u;
 /** A transcript's speaker label at the start of a quotation: "PENCE: Well, look, …". */
 const SPEAKER_LABEL = /^(\p{Lu}[\p{Lu}'’.-]+(?:\s\p{Lu}[\p{Lu}'’.-]+){0,2}):\s+/u;
 /** Words before a verb form that make it a noun: "his claims", "the report", "Clinton's tweets". */
 const NOUN_MARKERS = new Set('the a an his her their its our my your these those this that of'.split(' '));
-const PREPOSITIONS = new Set('of for to with by at from about against on in like than'.split(' '));
 const NAME_PARTICLES = new Set(['de', 'da', 'del', 'van', 'von', 'al', 'bin', 'la', 'le', 'di', 'y']);
 const QUOTATION_MARK = /^["“”„«»]$/u;
 /** "Reading from the ruling:": a participle opens the clause, and names no one. */
@@ -452,75 +442,6 @@ function subjectPhrase(words: readonly Word[], from: number): Word[] {
 
 function isSubjectWord(word: string): boolean {
   return word === 'He' || word === 'She' || word === 'It' || word === 'The' || word === 'A' || word === 'An';
-}
-
-/**
- * "Michael Porter, of Harvard Business School, who headed the research, said": the name before the commas,
- * a person's rather than an organisation's. Of two people, the first when the second is in its appositive
- * ("Mark Wolper, son of the producer David Wolper, added"; "Trump, who has feuded with Obama, said"), but not
- * one named as an object before the subject ("After meeting Obama, Trump said").
- */
-function nameBeforeAppositive(
-  context: SpeakerContext,
-  from: number,
-  to: number,
-): EntityMentionRef | undefined {
-  const last = lastIndexStartingBefore(context.mentions, to);
-  let person: EntityMentionRef | undefined;
-  let organization: EntityMentionRef | undefined;
-  let place: EntityMentionRef | undefined;
-  for (let index = last; index >= 0 && last - index < MAX_APPOSITIVE_MENTIONS; index--) {
-    const mention = context.mentions[index] as EntityMentionRef;
-    if (mention.start < from) break;
-    if (!/^\s*(?:\([^)]{1,30}\))?,/u.test(context.text.slice(mention.end, mention.end + 34))) continue;
-    if (mention.entity.type === 'person') {
-      if (person === undefined || holdsAppositive(context.text, mention, person)) person = mention;
-      continue;
-    }
-    if (person !== undefined) continue;
-    if (mention.entity.type === 'place' && mention.start === from) place = mention;
-    if (mention.entity.type !== 'organization') continue;
-    const before = context.mentions[index - 1];
-    const affiliation = before && context.text.slice(before.end, mention.start);
-    if (before?.entity.type === 'person' && AFFILIATION.test(affiliation ?? '')) return before;
-    organization ??= mention;
-  }
-  return person ?? organization ?? place;
-}
-
-/**
- * "Mark Wolper, son of the producer [David Wolper]": lowercase words stand between the first name's comma
- * and the second, and no preposition comes right before the first ("a lawyer for [John Smith], …").
- */
-function holdsAppositive(text: string, first: Span, second: Span): boolean {
-  const between = text.slice(first.end, second.start);
-  const wordBefore = /(\S+)\s+$/u.exec(text.slice(Math.max(0, first.start - 20), first.start))?.[1] ?? '';
-  return /\s\p{Ll}/u.test(between) && !PREPOSITIONS.has(wordBefore.toLowerCase());
-}
-
-/** "Jason Miller, who ...": the name that ends right before "who" (and its comma). */
-function mentionEndingNear(context: SpeakerContext, position: number): EntityMentionRef | undefined {
-  const index = lastIndexStartingBefore(context.mentions, position);
-  const mention = context.mentions[index];
-  if (mention === undefined || !/^[\s,]*$/u.test(context.text.slice(mention.end, position))) return undefined;
-  return mention.entity.type === 'place' ? undefined : mention;
-}
-
-/** The first person (or person or organisation) named between two words, outside quotations. */
-function firstMention(
-  context: SpeakerContext,
-  from: Span,
-  to: Span,
-  type?: 'person',
-): EntityMentionRef | undefined {
-  const index = lastIndexStartingBefore(context.mentions, from.start) + 1;
-  for (let cursor = index; cursor < context.mentions.length; cursor++) {
-    const mention = context.mentions[cursor] as EntityMentionRef;
-    if (mention.start >= to.end) return undefined;
-    if (context.masked[mention.start] !== context.text[mention.start]) continue;
-    if (type ? mention.entity.type === type : mention.entity.type !== 'place') return mention;
-  }
-  return undefined;
 }
 
 /** A transcript's label opening a quotation, "PENCE: …": the speaker, and where the quoted words begin. */

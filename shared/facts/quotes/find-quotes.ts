@@ -60,7 +60,9 @@ export function findQuotes(text: string, entities: readonly Entity[]): QuoteFact
     const label = attributeLabel(context, quote);
     const inner = label ? { start: label.start, end: quote.inner.end } : quote.inner;
     const own = label?.attribution ?? attributeAfter(context, quote) ?? attributeBefore(context, quote);
-    if (own === undefined && !isQuotation(text.slice(inner.start, inner.end))) continue;
+    const quoted = text.slice(inner.start, inner.end);
+    const continues = previous?.attribution?.speaker !== undefined && isSameSentence(masked, previous, quote);
+    if (own === undefined && !(continues && !isTitleCase(quoted)) && !isQuotation(quoted)) continue;
     const attribution = own ?? inherit(context, previous, quote) ?? attributePreviousSentence(context, quote);
     previous = { marks: quote, inner, attribution };
     outer = previous;
@@ -83,6 +85,17 @@ export function findQuotes(text: string, entities: readonly Entity[]): QuoteFact
       partial: LOWERCASE_START.test(quoted),
     };
   });
+}
+
+/**
+ * "Reid has called him a “human leech” and a “spoiled brat.”": the quote before is in the same sentence, so a
+ * short quote (not a name: “No, not even,” “Perry” countered) is the same speaker's.
+ */
+function isSameSentence(masked: string, previous: FoundQuote, quote: QuoteMarks): boolean {
+  return (
+    sentenceStart(masked, quote.open) <= previous.marks.open &&
+    !masked.slice(previous.marks.close, quote.open).includes('\n')
+  );
 }
 
 /** Without an attribution, a few words or a title in marks are a scare quote or a name, not a quotation. */

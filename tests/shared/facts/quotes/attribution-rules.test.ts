@@ -147,3 +147,22 @@ describe('findQuotes: marks typed the wrong way round, and colons at the end of 
     expect(attributions(text).map(([, who]) => who)).toEqual([undefined]);
   });
 });
+
+describe('findQuotes: a short quote after an attributed one in the same sentence', () => {
+  it('keeps it, with the same speaker', () => {
+    const text =
+      '“He is finished,” Ivo Marsh said. Marsh has gone after the owners as “a band of asset strippers” and a “disgrace.”';
+
+    expect(attributions(text).map(([quoted, who]) => [quoted, who])).toEqual([
+      ['He is finished', 'Ivo Marsh'],
+      ['a band of asset strippers', 'Ivo Marsh'],
+      ['disgrace.', 'Ivo Marsh'],
+    ]);
+  });
+
+  it('leaves out a name in marks that follows it', () => {
+    const text = '“We lost the harbour,” Ivo Marsh said. “No, not even,” “Tiny” countered.';
+
+    expect(attributions(text).map(([quoted]) => quoted)).toEqual(['We lost the harbour', 'No, not even']);
+  });
+});
