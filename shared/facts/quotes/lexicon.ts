@@ -88,7 +88,7 @@ export function reportingVerb(word: string): ReportingVerb | undefined {
 
 /** Words after which a verb's base form has a subject: "they say", "will say". */
 export const BASE_FORM_SUBJECTS: ReadonlySet<string> = new Set(
-  'i we they you will would can could may might must should shall did do does'.split(' '),
+  'i we they you will would can could may might must should shall did do does police people'.split(' '),
 );
 
 /** Auxiliaries before a verb's -ing form: "Clinton is describing …". */

@@ -52,6 +52,7 @@ const GENDERED_ANTECEDENT_WINDOW = 1500;
 const MAX_TITLE_WORDS = 3;
 const ACRONYM = /^\p{Lu}{2,6}$/u;
 const PARTICIPLE = /^\p{Ll}+ed$/u;
+const DETERMINERS = new Set('a an the his her their its our this that these those'.split(' '));
 /** Prepositions that tie a person to an organisation: "a spokeswoman for the company". */
 const AFFILIATIONS = new Set(['for', 'at', 'of', 'with']);
 /** Organisation nouns that may stand for any organisation the paragraph named: "Apple … the company said". */
@@ -121,6 +122,7 @@ export function resolvePhrase(
   if (NOT_SPEAKERS.has(lower) || GENERIC_HEADS.has(lower) || !isNounPhrase(words)) return undefined;
   const named = namedIn(context, span);
   if (named) return entityAttribution(named, verb);
+  if (isVerbAndObject(words)) return undefined;
   const described = describedEntity(context, words, span.start);
   if (described) return entityAttribution(described, verb, span);
   const untagged = surnameMatch(context, words);
@@ -141,6 +143,11 @@ function withoutParticipleClause(phrase: readonly Word[]): readonly Word[] {
     return index > 0 && PARTICIPLE.test(word.text) && !modifier;
   });
   return cut > 0 ? phrase.slice(0, cut) : phrase;
+}
+
+/** "[who] owned a surveillance company [called “We Spy”]": a past form and its object, no description. */
+function isVerbAndObject(words: readonly Word[]): boolean {
+  return PARTICIPLE.test(words[0]?.text ?? '') && DETERMINERS.has(words[1]?.text.toLowerCase() ?? '');
 }
 
 /** The singular of a noun, or of the last word of a joined one ("52 percent"). */

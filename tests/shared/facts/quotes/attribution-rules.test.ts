@@ -166,3 +166,17 @@ describe('findQuotes: a short quote after an attributed one in the same sentence
     expect(attributions(text).map(([quoted]) => quoted)).toEqual(['We lost the harbour', 'No, not even']);
   });
 });
+
+describe('findQuotes: collective subjects and verb phrases', () => {
+  it('reads "Police say" as a reporting verb with its subject', () => {
+    expect(attributions('Police say they have “adequate resources” for the match.')).toEqual([
+      ['adequate resources', 'Police', 'Police'],
+    ]);
+  });
+
+  it('does not take a verb and its object for a speaker', () => {
+    const text = 'He hired a friend who owned a security company called “Safe and Sound Ltd.”';
+
+    expect(attributions(text).filter(([, who]) => who !== undefined)).toEqual([]);
+  });
+});
