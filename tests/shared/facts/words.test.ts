@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { splitWords, WORD_PATTERN } from '#shared/facts/words.ts';
+import { randomText } from '../../helpers/random-text.ts';
 
 /** What splitWords replaced: every match of the word pattern with its offsets. */
 const byPattern = (text: string, offset = 0) =>
@@ -44,17 +45,6 @@ const ALPHABET = [
   '²',
 ];
 
-/** A string of `length` characters drawn from ALPHABET by a seeded generator (the same on every run). */
-function randomText(seed: number, length: number): string {
-  let state = seed;
-  let text = '';
-  for (let i = 0; i < length; i += 1) {
-    state = (Math.imul(state, 1103515245) + 12345) >>> 0;
-    text += ALPHABET[(state >>> 16) % ALPHABET.length];
-  }
-  return text;
-}
-
 describe('splitWords', () => {
   it.each([
     ['', []],
@@ -75,7 +65,7 @@ describe('splitWords', () => {
   it('finds the word pattern’s matches and offsets in 3,000 random strings', () => {
     for (let seed = 1; seed <= 3000; seed += 1) {
       // Arrange
-      const text = randomText(seed, 1 + (seed % 50));
+      const text = randomText(seed, 1 + (seed % 50), ALPHABET);
       // Act / Assert
       expect(splitWords(text), JSON.stringify(text)).toEqual(byPattern(text));
     }
