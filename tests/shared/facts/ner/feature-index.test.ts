@@ -20,6 +20,34 @@ import { loadNerModel } from '#shared/facts/ner/tag-entities.ts';
 import { tokenizeSentences } from '#shared/facts/ner/tokenize.ts';
 import { SEED_TEXT } from '#tests/helpers/seed.ts';
 
+type Scorer = ReturnType<typeof createScorer>;
+
+/**
+ * Scores each seed sentence with the committed model's scorer and with a small one made by `makeScorer`, taking
+ * turns on the same token descriptions, and expects the same emissions; `checkSize` bounds the small scorer after
+ * each sentence of `tokens` tokens.
+ */
+function expectTheModelsScores(
+  makeScorer: (model: ReturnType<typeof loadNerModel>) => Scorer,
+  checkSize: (small: Scorer, tokens: number) => void,
+): void {
+  // Arrange
+  const model = loadNerModel();
+  const small = makeScorer(model);
+  const sentences = tokenizeSentences(SEED_TEXT);
+  const document = describeDocument(sentences, model.gazetteer);
+  sentences.forEach((_, s) => {
+    const context = sentenceContext(document, s);
+    const size = context.tokens.length * model.tagCount;
+    // Act
+    const expected = [...sentenceEmissions(model.scorer, context, new Map()).emissions.subarray(0, size)];
+    const emissions = [...sentenceEmissions(small, context, new Map()).emissions.subarray(0, size)];
+    // Assert
+    expect(emissions).toEqual(expected);
+    checkSize(small, context.tokens.length);
+  });
+}
+
 describe('buildFeatureIndex', () => {
   it('finds a one-part feature by its template and value, and nothing for another value', () => {
     const index = buildFeatureIndex(['b=', 'w=acme', 'fs|sh=Xx']);
@@ -76,38 +104,17 @@ describe('sentenceEmissions', () => {
   });
 
   it('gives the same scores when its store of token texts fills up and starts again', () => {
-    // Arrange
-    const model = loadNerModel();
-    const small = createScorer(model.index, model.weights, model.tagCount, model.gazetteer.common, 8);
-    const sentences = tokenizeSentences(SEED_TEXT);
-    const document = describeDocument(sentences, model.gazetteer);
-    sentences.forEach((_, s) => {
-      const context = sentenceContext(document, s);
-      const size = context.tokens.length * model.tagCount;
-      // Act: the committed model's scorer and the small one take turns on the same token descriptions
-      const expected = [...sentenceEmissions(model.scorer, context, new Map()).emissions.subarray(0, size)];
-      const emissions = [...sentenceEmissions(small, context, new Map()).emissions.subarray(0, size)];
-      // Assert
-      expect(emissions).toEqual(expected);
-      expect(small.store.count).toBeLessThanOrEqual(Math.max(8, context.tokens.length + 2));
-    });
+    expectTheModelsScores(
+      (model) => createScorer(model.index, model.weights, model.tagCount, model.gazetteer.common, 8),
+      (small, tokens) => expect(small.store.count).toBeLessThanOrEqual(Math.max(8, tokens + 2)),
+    );
   });
 
   it('gives the same scores when its lists of feature rows fill up and start again', () => {
-    // Arrange: a store of 8 texts and row lists of about two texts, so most texts are listed again
-    const model = loadNerModel();
-    const small = createScorer(model.index, model.weights, model.tagCount, model.gazetteer.common, 8, 64);
-    const sentences = tokenizeSentences(SEED_TEXT);
-    const document = describeDocument(sentences, model.gazetteer);
-    sentences.forEach((_, s) => {
-      const context = sentenceContext(document, s);
-      const size = context.tokens.length * model.tagCount;
-      // Act
-      const expected = [...sentenceEmissions(model.scorer, context, new Map()).emissions.subarray(0, size)];
-      const emissions = [...sentenceEmissions(small, context, new Map()).emissions.subarray(0, size)];
-      // Assert
-      expect(emissions).toEqual(expected);
-      expect(small.rowLists.length).toBeLessThanOrEqual(64 + 200);
-    });
+    // A store of 8 texts and row lists of about two texts, so most texts are listed again
+    expectTheModelsScores(
+      (model) => createScorer(model.index, model.weights, model.tagCount, model.gazetteer.common, 8, 64),
+      (small) => expect(small.rowLists.length).toBeLessThanOrEqual(64 + 200),
+    );
   });
 });
