@@ -3,6 +3,7 @@
 // changed since it was built (see bin/build.js). Node's compile cache (in the OS temporary directory) keeps
 // V8's bytecode of the bundle between runs, so a start does not parse the bundle again.
 import module from 'node:module';
+import { setFlagsFromString } from 'node:v8';
 import { buildCli, CLI_BUNDLE, isStale } from './build.js';
 
 // A reader that goes away (`precis process … | head`) ends the run quietly, with status 0.
@@ -13,5 +14,7 @@ process.stdout.on('error', (error) => {
 
 module.enableCompileCache?.();
 if (isStale()) await buildCli();
-const { main } = await import(CLI_BUNDLE);
+const { main, V8_FLAGS } = await import(CLI_BUNDLE);
+// The functions' V8 flags (cli/main.ts), set in this process of our own before a command's modules load.
+for (const flag of V8_FLAGS) setFlagsFromString(flag);
 process.exitCode = await main(process.argv.slice(2), process);

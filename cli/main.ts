@@ -1,4 +1,3 @@
-import { setFlagsFromString } from 'node:v8';
 import { PIPELINE_VERSION } from '#shared/result.ts';
 import { V8_FLAGS } from '../infra/function-sizing.ts';
 import packageJson from '../package.json' with { type: 'json' };
@@ -12,6 +11,13 @@ import type { Io } from './process-command.ts';
  */
 
 export type { Io };
+/**
+ * The V8 flags the functions run with (infra/function-sizing.ts says why). bin/precis.js sets them with
+ * `setFlagsFromString` before it calls `main`, so before a command's modules load. `main` itself must not:
+ * the tests call it inside a test runner's process, and changing V8's regular-expression flags in a process
+ * that has already run many expressions crashed that process (SIGSEGV in CI).
+ */
+export { V8_FLAGS };
 
 const EXIT_OK = 0;
 const EXIT_USAGE = 2;
@@ -22,8 +28,6 @@ const usageError = (io: Io, error: UsageError): number => {
 };
 
 export async function main(argv: readonly string[], io: Io): Promise<number> {
-  // The V8 flags the functions run with (infra/function-sizing.ts says why), before a command's modules load.
-  for (const flag of V8_FLAGS) setFlagsFromString(flag);
   // An operator's command with options of its own (see cli/redrive.ts).
   if (argv[0] === 'redrive') return (await import('./redrive.ts')).redriveCommand(argv.slice(1), io);
   if (argv[0] === 'backfill') return (await import('./backfill.ts')).backfillCommand(argv.slice(1), io);
