@@ -9,8 +9,9 @@ import {
 } from './attribution.ts';
 import { personGenders } from './gender.ts';
 import { findQuoteMarks, isNested, isTitleCase, maskQuotes, type QuoteMarks } from './marks.ts';
+import { mentionIndex } from './mention-index.ts';
 import { sentenceEnd, sentenceStart } from './phrases.ts';
-import { type Attribution, mentionIndex, type SpeakerContext } from './speakers.ts';
+import type { Attribution, SpeakerContext } from './speakers.ts';
 
 interface FoundQuote {
   readonly marks: QuoteMarks;
@@ -41,7 +42,7 @@ const TITLE_PREPOSITIONS = new Set('on in of at from to for with by about into o
 export function findQuotes(text: string, entities: readonly Entity[]): QuoteFact[] {
   const marks = findQuoteMarks(text);
   const masked = maskQuotes(text, marks);
-  const mentions = mentionIndex(entities);
+  const mentions = mentionIndex(text, entities);
   const people = mentions.filter((mention) => mention.entity.type === 'person');
   const genders = personGenders(text, masked, people);
   const found: FoundQuote[] = [];

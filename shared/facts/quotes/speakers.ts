@@ -51,6 +51,14 @@ const GENDERED_ANTECEDENT_WINDOW = 1500;
 /** How many capitalised words (titles) may come before the name that opens a sentence. */
 const MAX_TITLE_WORDS = 3;
 const ACRONYM = /^\p{Lu}{2,6}$/u;
+/** Words that make one title with "general" after them: attorney general, surgeon general. */
+const GENERAL_TITLES = new Set(
+  'attorney surgeon secretary inspector solicitor postmaster consul governor auditor comptroller adjutant'.split(
+    ' ',
+  ),
+);
+const COMPOUND_TITLES = new RegExp(`\\b(${[...GENERAL_TITLES].join('|')})[\\s-]+general\\b`, 'gu');
+const COMPOUND_TITLE = /^\p{Ll}+-general$/u;
 const PARTICIPLE = /^\p{Ll}+ed$/u;
 const DETERMINERS = new Set('a an the his her their its our this that these those'.split(' '));
 /** Prepositions that tie a person to an organisation: "a spokeswoman for the company". */
@@ -72,13 +80,6 @@ const GENERIC_HEADS = new Set(
     ' ',
   ),
 );
-
-export function mentionIndex(entities: readonly Entity[]): EntityMentionRef[] {
-  return entities
-    .filter((entity) => entity.type !== 'other')
-    .flatMap((entity) => entity.mentions.map((mention) => ({ ...mention, entity })))
-    .sort((a, b) => a.start - b.start);
-}
 
 export function entityAttribution(
   mention: EntityMentionRef,
@@ -348,7 +349,7 @@ function describedEntity(
   if (affiliation > 0) return describedEntity(context, words.slice(affiliation + 1), position);
   const last = words.at(-1);
   if (last === undefined) return undefined;
-  const head = singular(last.text.toLowerCase());
+  const head = roleHead(words);
   if (words.length > 4 || isCapitalised(last.text)) return undefined;
   if (OUTLET_NOUNS.has(head)) {
     return lastMentionBefore(
@@ -358,8 +359,26 @@ function describedEntity(
     );
   }
   if (ORGANISATION_NOUNS.has(head)) return describedOrganization(context, head, position);
-  if (PERSON_ROLE_NOUNS.has(head)) return describedPerson(context, head, position);
+  if (PERSON_ROLE_NOUNS.has(head) || COMPOUND_TITLE.test(head))
+    return describedPerson(context, head, position);
   return undefined;
+}
+
+/**
+ * The noun a description ends with, singular: "the senators" -> senator. "Attorney general", "surgeon general"
+ * are one title (attorney-general): the attorney general is no attorney, nor a general.
+ */
+function roleHead(words: readonly Word[]): string {
+  const last = singular((words.at(-1) as Word).text.toLowerCase());
+  const before = words.at(-2)?.text.toLowerCase();
+  return last === 'general' && before !== undefined && GENERAL_TITLES.has(before)
+    ? `${before}-general`
+    : last;
+}
+
+/** Titles written as two words, as one: "Attorney General Ann Reyes" -> "attorney-general ann reyes". */
+function joinCompoundTitles(title: string): string {
+  return title.replace(COMPOUND_TITLES, (_, first: string) => `${first}-general`);
 }
 
 function isOutlet(entity: Entity): boolean {
@@ -426,7 +445,7 @@ function roleHolders(context: SpeakerContext, head: string): RoleHolders {
   if (known !== undefined) return known;
   const short = ROLE_ABBREVIATIONS.get(head);
   const isTitle = (title: string) => {
-    const titleWords = title.toLowerCase().replace(/\./gu, '').split(/\s+/u);
+    const titleWords = joinCompoundTitles(title.toLowerCase().replace(/\./gu, '')).split(/\s+/u);
     return titleWords.includes(head) || (short !== undefined && titleWords.includes(short));
   };
   const holds = (mention: EntityMentionRef) =>
@@ -446,8 +465,12 @@ function roleHolders(context: SpeakerContext, head: string): RoleHolders {
   return holders;
 }
 
-/** The word written right before a name: "Sen." in "Sen. Elizabeth Warren". */
+/** The word written right before a name ("Sen." in "Sen. Elizabeth Warren"), or two that are one title ("Attorney General"). */
 function titleBefore(text: string, mention: Span): string {
+  const match = /(\S+)\s+(\S+)\s+$/u.exec(text.slice(Math.max(0, mention.start - 32), mention.start));
+  if (match?.[2]?.toLowerCase() === 'general' && GENERAL_TITLES.has(match[1]?.toLowerCase() ?? '')) {
+    return `${match[1]} ${match[2]}`;
+  }
   return /(\S+)\s+$/u.exec(text.slice(Math.max(0, mention.start - 16), mention.start))?.[1] ?? '';
 }
 

@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { buildEntities } from '#shared/facts/entities.ts';
+import type { NerType } from '#shared/facts/ner/tag-entities.ts';
+import { findQuotes } from '#shared/facts/quotes/find-quotes.ts';
+import { taggedMentions } from '../tagged-mentions.ts';
+
+/** Sentences written for these tests: which person a name or a title stands for. */
+const SURFACES: ReadonlyArray<readonly [NerType, string]> = [
+  ['PER', 'Owen Falk'],
+  ['PER', 'Rita Falk'],
+  ['PER', 'Falk'],
+  ['PER', 'Nora Bexley'],
+  ['PER', 'Bexley'],
+  ['PER', 'Dana Voss'],
+  ['PER', 'Ivo Marsh'],
+];
+
+function attributions(text: string) {
+  return findQuotes(text, buildEntities(text, taggedMentions(text, SURFACES))).map((quote) => [
+    quote.text,
+    quote.speaker,
+    quote.speakerMention && text.slice(quote.speakerMention.start, quote.speakerMention.end),
+  ]);
+}
+
+describe('findQuotes: a surname two people of the article share', () => {
+  it('names the speaker by the surname alone, not by whichever full name came last', () => {
+    const text =
+      'Owen Falk, 37, sailed alone for two months. His mother Rita Falk waited at the dock. ' +
+      '“The waves broke everything I had,” Falk said.';
+
+    expect(attributions(text)).toEqual([['The waves broke everything I had', 'Falk', 'Falk']]);
+  });
+
+  it('gives a he after the shared surname to the surname, not to one of the two', () => {
+    const text =
+      'Owen Falk sailed alone for two months. Rita Falk waited at the dock. Falk said the boat capsized. ' +
+      '“It took so long,” he said.';
+
+    expect(attributions(text).map(([, who]) => who)).toEqual(['Falk']);
+  });
+
+  it('still links a surname to the one person who has it', () => {
+    const text = 'Nora Bexley sailed alone. “The waves broke everything I had,” Bexley said.';
+
+    expect(attributions(text).map(([, who]) => who)).toEqual(['Nora Bexley']);
+  });
+
+  it('keeps each full name its own', () => {
+    const text = '“We never gave up,” Rita Falk said. “I knew she would wait,” Owen Falk said.';
+
+    expect(attributions(text).map(([, who]) => who)).toEqual(['Rita Falk', 'Owen Falk']);
+  });
+});
+
+describe('findQuotes: "attorney general" is one title', () => {
+  it('does not read "the attorney" as the attorney general', () => {
+    const text =
+      'Attorney General Dana Voss opened an inquiry. “My client did nothing wrong,” the attorney said.';
+
+    expect(attributions(text).map(([, who]) => who)).toEqual(['the attorney']);
+  });
+
+  it('does not read "the general" as the attorney general', () => {
+    const text = 'Attorney General Dana Voss opened an inquiry. “We hold the ridge,” the general said.';
+
+    expect(attributions(text).map(([, who]) => who)).toEqual(['the general']);
+  });
+
+  it('reads "the attorney general" as the one person with that title', () => {
+    const text =
+      'Attorney General Dana Voss opened an inquiry. “No one is above the law,” the attorney general said.';
+
+    expect(attributions(text)).toEqual([['No one is above the law', 'Dana Voss', 'the attorney general']]);
+  });
+
+  it('still reads "the attorney" as the one attorney named', () => {
+    const text =
+      'Defence attorney Ivo Marsh filed the motion. “My client did nothing wrong,” the attorney said.';
+
+    expect(attributions(text).map(([, who]) => who)).toEqual(['Ivo Marsh']);
+  });
+});
