@@ -46,13 +46,17 @@ export function findDates(text: string, options: DateOptions = {}): DateFact[] {
   const periods = monthsPeriodsIn(text);
   let nextPeriod = 0;
   let monthsPeriod: Resolved | undefined;
+  let monthsPeriodEnd = 0;
   for (const candidate of candidates) {
     const { start, end, kind } = candidate;
-    // A period of months written since the last quarter puts its year in focus ("For the nine months, …").
+    // A period of months written since the last quarter puts its year in focus ("For the nine months, …"); after
+    // its paragraph, the quarter spoken of before it is in focus again (see months-period.ts).
     for (let period = periods[nextPeriod]; period && period.start < start; period = periods[++nextPeriod]) {
       const periodYear = yearOf(lastQuarter) ?? anchorDate?.getUTCFullYear();
       monthsPeriod = period.year ?? (periodYear === undefined ? undefined : year(periodYear));
+      monthsPeriodEnd = period.paragraphEnd;
     }
+    if (start > monthsPeriodEnd && lastQuarter !== undefined) monthsPeriod = undefined;
     let tense: Tense | undefined;
     const context: Context = {
       ...(anchorDate ? { anchor: anchorDate } : {}),

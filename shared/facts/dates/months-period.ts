@@ -4,7 +4,10 @@
  * dates; but they change what a later "a year earlier" means. "For the nine months, net was $9 million,
  * compared with $8 million a year earlier": the year before is the nine months of last year, which no TIMEX3
  * value holds more closely than last year's, not the third quarter of last year that the article spoke of
- * before.
+ * before. Where the story spoke of a quarter before the period, the period stays in focus to the end of its
+ * paragraph: an earnings story gives each unit's figures in a paragraph of their own, quarter first ("At GMAC, net
+ * dropped 3.1% … compared with a year earlier", after a paragraph on GM Hughes's nine months, is the quarter again).
+ * A story about a half year and no quarter ("the six months ended Oct. 1") keeps the period in focus throughout.
  */
 import { type Resolved, year } from './calendar.ts';
 
@@ -14,6 +17,8 @@ const MONTHS_PERIOD =
 
 export interface MonthsPeriod {
   readonly start: number;
+  /** Where its paragraph ends (the next line break, else the end of the text). */
+  readonly paragraphEnd: number;
   /** The year written with the period; else the period is in the year of the dates around it. */
   readonly year?: Resolved;
 }
@@ -22,6 +27,8 @@ export interface MonthsPeriod {
 export function monthsPeriodsIn(text: string): MonthsPeriod[] {
   return [...text.matchAll(MONTHS_PERIOD)].map((match) => {
     const written = match[1] === undefined ? undefined : year(Number(match[1]));
-    return { start: match.index, ...(written ? { year: written } : {}) };
+    const lineBreak = text.indexOf('\n', match.index);
+    const paragraphEnd = lineBreak < 0 ? text.length : lineBreak;
+    return { start: match.index, paragraphEnd, ...(written ? { year: written } : {}) };
   });
 }

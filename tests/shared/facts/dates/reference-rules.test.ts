@@ -163,6 +163,22 @@ describe('dates placed by the date mentioned before them', () => {
         ['a year earlier', '1988-Q3', 'quarter'],
       ],
     ],
+    // the next paragraph gives another unit's figures for the quarter spoken of before the period
+    [
+      'Third-quarter profit rose.\n\nIn the nine months, the parts unit earned more.\n\nAt the finance unit, net fell, compared with a year earlier.',
+      [
+        ['Third-quarter', '1989-Q3', 'quarter'],
+        ['a year earlier', '1988-Q3', 'quarter'],
+      ],
+    ],
+    // with no quarter spoken of, the half year stays in focus in later paragraphs
+    [
+      'Net for the six months ended Oct. 1 slipped.\n\nThere was a one-time gain in the 1988 period.',
+      [
+        ['Oct. 1', '1989-10-01', 'day'],
+        ['the 1988 period', '1988', 'year'],
+      ],
+    ],
   ])(
     'reads "a year earlier" after a period longer than a quarter as its year before: %j',
     (text, expected) => {
