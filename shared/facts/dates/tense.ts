@@ -1,6 +1,7 @@
 /**
  * Whether the clause around a date speaks of the past or the future. "Friday" in "will meet on Friday" is the
- * next Friday; in "met on Friday", the last one. Without a cue the caller decides (news mostly reports the
+ * next Friday; in "met on Friday", the last one; "until" looks ahead ("will stay until Friday"), except after a
+ * state in the past ("was secretary until the summer"). Without a cue the caller decides (news mostly reports the
  * past; a month and day without a year is the nearest one).
  */
 
@@ -34,6 +35,16 @@ const PAST_AFTER = /^[^.!?;,\n]{0,30}?(?<![\p{L}])(?:was|were|had)(?![\p{L}])/iu
  */
 const PAST_BEFORE =
   /(?<![\p{L}])(?:said|told|was|were|had|did|ago|went|came|began|took|gave|saw|ran|fell|rose|won|wrote|spoke|broke|flew|drove|grew|knew|became|sank|drew|chose|froze|stole|wore|forgot|forgave)(?![\p{L}])/giu;
+/**
+ * What keeps "until" looking ahead after a verb in the past: a deadline given or moved ("were given until
+ * Tuesday", "was postponed until March", "has been called off until tomorrow"), a wait, or a modal or an
+ * infinitive ("said it would stay open until Friday", "agreed to defer the decision until 2001").
+ */
+const UNTIL_AHEAD =
+  /(?<![\p{L}])(?:would|could|should|might|must|will|shall|to|given|granted|allowed|extended|postponed|delayed|adjourned|deferred|suspended|off|wait|waiting)(?![\p{L}])/iu;
+/** Verbs of a lasting state in the past, which "until" ends: "remained chairman until June". */
+const PAST_STATE =
+  /(?<![\p{L}])(?:remained|stayed|served|lived|lasted|worked|continued|ruled|reigned|played)(?![\p{L}])/giu;
 const WINDOW = 60;
 /**
  * Where a clause ends: a sentence mark, a semicolon, a line break, ", and", ", but". The full stop of an
@@ -79,6 +90,12 @@ export function tenseAt(text: string, start: number, end: number): Tense {
   const future = later(lastMatch(FUTURE_BEFORE, before), arranged);
   const past = lastMatch(PAST_BEFORE, before)?.index ?? -1;
   if (future !== undefined && (future.index ?? 0) >= past) {
+    // "was education secretary until the summer": a state in the past ended on that date
+    if (/^until$/iu.test(future[0])) {
+      const state = Math.max(past, lastMatch(PAST_STATE, before)?.index ?? -1);
+      if (state >= 0 && state < (future.index ?? 0) && !UNTIL_AHEAD.test(before.slice(state, future.index)))
+        return 'past';
+    }
     const undone = !MODAL_FUTURE.test(future[0]) && PAST_AFTER.test(text.slice(end, end + WINDOW));
     return undone ? 'past' : 'future';
   }

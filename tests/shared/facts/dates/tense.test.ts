@@ -24,6 +24,16 @@ describe('tenseAt', () => {
     ['Mr. Schwarz will succeed Daniel P. Davison Feb. 1.', 'Feb. 1', 'future'],
     ['He will leave at 4 a.m. EDT Thursday.', 'Thursday', 'future'],
     ['Dr. Smith met them on Friday.', 'Friday', 'unknown'],
+    // "until" after a state in the past looks back; after a deadline given or moved, a modal or "to", ahead
+    ['Michael Gove, who was education secretary until the summer, is said to object.', 'the summer', 'past'],
+    ['He said it could not answer anything until September.', 'September', 'future'],
+    ['She said the shop would stay open until Friday.', 'Friday', 'future'],
+    ['The trial was postponed until March.', 'March', 'future'],
+    ['They agreed to defer the decision until December.', 'December', 'future'],
+    ['The search has been called off until tomorrow.', 'tomorrow', 'future'],
+    ['Workers must wait until July.', 'July', 'future'],
+    ['He remained chairman until June, when he retired.', 'June', 'past'],
+    ['He was chairman until June, when he retired.', 'June', 'past'],
     // a plan for a date looks ahead even in the past tense
     ['The official said the accession was planned for early March.', 'early March', 'future'],
     ['The vote was set for Thursday.', 'Thursday', 'future'],
