@@ -24,6 +24,7 @@ import {
   weekend,
   year,
 } from './calendar.ts';
+import { isGenericSeason } from './generic-season.ts';
 import type { Context, Resolver, Rule } from './rule.ts';
 import type { Tense } from './tense.ts';
 import {
@@ -405,6 +406,9 @@ export const RELATIVE_RULES: readonly Rule[] = [
       // a capitalised season inside a sentence names something: "the Winter Carnival", "the Arab Spring"
       if (!code || isCapitalisedInSentence(text, match.index + written.length - word.length))
         return undefined;
+      // "the winter months", "typically in the spring": every year's season, so no value
+      if (which === undefined && isGenericSeason(text, match.index, match.index + written.length))
+        return () => undefined;
       return anchored((anchor, { tense }) => seasonNear(anchor, code, whichOf(which), tense));
     },
   },

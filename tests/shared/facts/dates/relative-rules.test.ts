@@ -136,6 +136,23 @@ describe('dates placed by the publication date', () => {
     ]);
   });
 
+  it.each([
+    ['In the United States, the peak blooms are typically in the spring.', 'the spring'],
+    ['The town sees the sun for 24 hours a day during summer.', 'summer'],
+    ['It is plunged into darkness in the winter months.', 'the winter'],
+    ['Families visit frequently, competing at soccer in the summer.', 'the summer'],
+    ['Flowering is reputedly in spring.', 'spring'],
+  ])('keeps a season spoken of in general without a value: %j', (text, expectedText) => {
+    expect(found(text)).toEqual([[expectedText, undefined]]);
+  });
+
+  it.each([
+    ['The company launched the review over the summer.', 'the summer', '2023-SU'],
+    ['He usually travels, and he visited Rome last spring.', 'last spring', '2023-SP'],
+  ])('places a season of one year: %j', (text, expectedText, value) => {
+    expect(found(text)).toEqual([[expectedText, value]]);
+  });
+
   it('places "Good Friday" as the holiday, not as the Friday before the article', () => {
     expect(found('They met on Good Friday.')).toEqual([['Good Friday', '2023-04-07']]);
   });
