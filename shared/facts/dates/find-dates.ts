@@ -38,7 +38,7 @@ const CALENDAR_GRANULARITIES = new Set(['day', 'week', 'month', 'quarter', 'half
 export function findDates(text: string, options: DateOptions = {}): DateFact[] {
   const order = dateOrderOf(options.locale, options.url) ?? orderInText(text);
   const candidates = leftmostLongest(findCandidates(text, [...numericRules(order), ...RULES]));
-  const anchor = anchorOf(options.publishedAt, candidates);
+  const anchor = anchorOf(text, options.publishedAt, candidates);
   const anchorDate = anchor === undefined ? undefined : parseDay(anchor.value);
   const dates: DateFact[] = [];
   let reference: Resolved | undefined;
@@ -89,7 +89,23 @@ export function findDates(text: string, options: DateOptions = {}): DateFact[] {
   return withTimesOfDay(text, linkRanges(text, withDayBefore(text, dates)));
 }
 
-function anchorOf(publishedAt: string | undefined, candidates: readonly Candidate[]): Anchor | undefined {
+/** How far into the text a dateline may start (after a headline and a byline). */
+const DATELINE_REACH = 600;
+/** What stands before a dateline's day on its line: a place in capitals and its country ("KHASAVYURT , Russia "). */
+const DATELINE_PLACE = /^\p{Lu}[\p{Lu}\p{M} .'’-]*(?:\s?,\s?\p{L}[\p{L}\p{M} .'’-]*)?,?\s$/u;
+/** What follows it: the end of the line, a wire's name, a dash ("LONDON, Aug. 20, 1996 (Reuters) -"). */
+const DATELINE_END = /^\s*(?:\([^()\n]{1,30}\)\s*)?(?:--|[-–—]|\n|$)/u;
+
+/**
+ * The day that relative dates are read against: the publication date; else the day of the article's dateline
+ * ("KHASAVYURT , Russia 1996-08-31"), the day it was filed; else the latest absolute day written in the text.
+ * A deadline in the story ("independent until December 31 , 2001") is not the article's day.
+ */
+function anchorOf(
+  text: string,
+  publishedAt: string | undefined,
+  candidates: readonly Candidate[],
+): Anchor | undefined {
   const published = publishedAt === undefined ? undefined : parseDay(publishedAt);
   if (publishedAt !== undefined && published) {
     return { value: publishedAt.slice(0, 10), from: 'metadata' } satisfies Anchor;
@@ -98,9 +114,15 @@ function anchorOf(publishedAt: string | undefined, candidates: readonly Candidat
   for (const candidate of candidates) {
     if (candidate.kind !== 'absolute') continue;
     const resolved = candidate.resolve({ tense: 'past' });
-    if (resolved?.granularity === 'day' && (latest === undefined || resolved.value > latest)) {
-      latest = resolved.value;
-    }
+    if (resolved?.granularity !== 'day') continue;
+    if (isDateline(text, candidate)) return { value: resolved.value, from: 'text' } satisfies Anchor;
+    if (latest === undefined || resolved.value > latest) latest = resolved.value;
   }
   return latest === undefined ? undefined : ({ value: latest, from: 'text' } satisfies Anchor);
+}
+
+function isDateline(text: string, { start, end }: Candidate): boolean {
+  if (start > DATELINE_REACH) return false;
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  return DATELINE_PLACE.test(text.slice(lineStart, start)) && DATELINE_END.test(text.slice(end, end + 40));
 }

@@ -69,6 +69,18 @@ describe('findDates', () => {
     });
   });
 
+  it.each([
+    'Lebed , Chechens sign deal .\nKHASAVYURT , Russia 1996-08-31\nThey agreed to defer the issue until December 31 , 2001 .\nYeltsin backed it on Friday .',
+    'LONDON, Aug. 31, 1996 (Reuters) - They agreed to defer it until Dec. 31, 2001. Yeltsin backed it on Friday.',
+  ])('anchors relative dates on the dateline day rather than a later deadline: %j', (text) => {
+    const dates = findDates(text);
+
+    expect(dates.find((date) => date.text === 'Friday')).toMatchObject({
+      value: '1996-08-30',
+      anchor: { value: '1996-08-31', from: 'text' },
+    });
+  });
+
   it('uses only the date part of a publication timestamp as the anchor', () => {
     const [date] = findDates('They met on Monday.', { publishedAt: '2023-06-21T23:30:00Z' });
 
