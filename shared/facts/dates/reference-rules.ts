@@ -203,6 +203,15 @@ export const REFERENCE_RULES: readonly Rule[] = [
       },
   },
   {
+    // "fell 59% in the latest quarter": the last full quarter before the article, named on its own, so in focus
+    name: 'latest-quarter',
+    pattern:
+      /(?<![\p{L}])(?:the|its|their)\s(?:latest|most\srecent|recent|just[\s-]ended)\s(?:fiscal\s)?quarter(?![\p{L}-])(?!\s(?:ended|ending)\s)/giu,
+    hint: /quarter/iu,
+    kind: 'relative',
+    read: () => latestQuarter,
+  },
+  {
     name: 'the-quarter',
     isReference: false,
     pattern:

@@ -66,6 +66,15 @@ describe('dates placed by the date mentioned before them', () => {
         ['the 1988 period', '1988-Q3', 'quarter'],
       ],
     ],
+    // "the latest quarter" names the quarter on its own: a forecast for another quarter before it is out of focus
+    [
+      'It expects a fourth-quarter charge. Profit fell in the latest quarter, compared with a year ago.',
+      [
+        ['a fourth-quarter', '1989-Q4', 'quarter'],
+        ['the latest quarter', '1989-Q3', 'quarter'],
+        ['a year ago', '1988-Q3', 'quarter'],
+      ],
+    ],
     ['Wages rose 3% from a year earlier.', [['a year earlier', '1988', 'year']]],
     ['In the current quarter sales will rise.', [['the current quarter', '1989-Q4', 'quarter']]],
     [
