@@ -27,6 +27,8 @@ import {
   monthNumber,
   NOT_AFTER_LETTER,
   NOT_BEFORE_LETTER,
+  WEEKDAY,
+  weekdayNumber,
 } from './vocabulary.ts';
 
 const present: Resolved = { value: 'PRESENT_REF', granularity: 'reference' };
@@ -125,6 +127,20 @@ function unitsFromReference(count: number, unit: string): Resolver {
     return unit === 'day' || unit === 'week' || unit === 'month'
       ? shiftFrom(reference, unit, count)
       : undefined;
+  };
+}
+
+/**
+ * "the previous Friday", "the following Monday": that weekday before or after the day spoken of last (the story's
+ * day), not the one before the article's date; with no day before it, no value.
+ */
+function weekdayFromReference(weekday: number, step: 1 | -1): Resolver {
+  return ({ reference }) => {
+    const from = reference?.granularity === 'day' ? parseDay(reference.value) : undefined;
+    if (!from || weekday < 0) return undefined;
+    const days =
+      step > 0 ? (weekday - from.getUTCDay() + 7) % 7 || 7 : -((from.getUTCDay() - weekday + 7) % 7 || 7);
+    return dayOf(addDays(from, days));
   };
 }
 
@@ -253,6 +269,18 @@ export const REFERENCE_RULES: readonly Rule[] = [
         return reference && shiftFrom(reference, target, steps);
       };
     },
+  },
+  {
+    name: 'weekday-from-reference',
+    isReference: false,
+    pattern: new RegExp(
+      `(?<![\\p{L}])[Tt]he\\s(previous|prior|following|next)\\s(${WEEKDAY})${NOT_BEFORE_LETTER}`,
+      'gu',
+    ),
+    hint: /(?:previous|prior|following|next)\s\p{Lu}/u,
+    kind: 'relative',
+    read: ([, direction, name]) =>
+      weekdayFromReference(weekdayNumber(name), /previous|prior/u.test(direction ?? '') ? -1 : 1),
   },
   {
     name: 'the-year',

@@ -100,6 +100,22 @@ describe('dates placed by the date mentioned before them', () => {
         ['the day after', '1989-10-04', 'day'],
       ],
     ],
+    // a weekday before or after the story's day, not the article's
+    [
+      'The index closed on Friday, Oct. 27, 1989, down 4.5% from the previous Friday.',
+      [
+        ['Friday, Oct. 27, 1989', '1989-10-27', 'day'],
+        ['the previous Friday', '1989-10-20', 'day'],
+      ],
+    ],
+    [
+      'He was arrested on Oct. 3, 1989, and charged the following Monday.',
+      [
+        ['Oct. 3, 1989', '1989-10-03', 'day'],
+        ['the following Monday', '1989-10-09', 'day'],
+      ],
+    ],
+    ['He was charged the following Monday.', [['the following Monday', undefined, undefined]]],
     [
       'He was arrested on Oct. 3, 1989, and appeared in court the next morning.',
       [
