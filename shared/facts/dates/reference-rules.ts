@@ -170,11 +170,12 @@ export const REFERENCE_RULES: readonly Rule[] = [
     read: () => constant(past),
   },
   {
-    // "the future of the club", "the future of student loans": their prospects, not a time
+    // "the future of the club", "the future of student loans": their prospects, not a time; "will one day" is
+    // the future
     name: 'future',
     pattern:
-      /(?<![\p{L}'’-])(?:[Ii]n\s)?[Tt]he\s(?:(?:near|distant|immediate)\s)?future(?![\p{L}'’-])(?!\sof\s)|(?<![\p{L}'’-])[Tt]he\s(?:near|short)\sterm(?![\p{L}'’-])|(?<![\p{L}'’-])(?<!foreseeable\s)(?:[Ff]uture|[Cc]oming)(?=\s(?:years|months|weeks|days|decades|quarters|generations)\b)/gu,
-    hint: /[Ff]uture|[Tt]he\s(?:near|short)\sterm|[Cc]oming\s(?:years|months|weeks|days|decades|quarters|generations)\b/u,
+      /(?<![\p{L}'’-])(?:[Ii]n\s)?[Tt]he\s(?:(?:near|distant|immediate)\s)?future(?![\p{L}'’-])(?!\sof\s)|(?<![\p{L}'’-])[Tt]he\s(?:near|short)\sterm(?![\p{L}'’-])|(?<![\p{L}'’-])(?<!foreseeable\s)(?:[Ff]uture|[Cc]oming)(?=\s(?:years|months|weeks|days|decades|quarters|generations)\b)|(?<=(?<![\p{L}])(?:will|would|could|may|might|can|shall)\s)(?:one\sday|some\s?day)(?![\p{L}])/gu,
+    hint: /[Ff]uture|[Tt]he\s(?:near|short)\sterm|[Cc]oming\s(?:years|months|weeks|days|decades|quarters|generations)\b|(?:one|some)\s?day/u,
     kind: 'relative',
     read: () => constant(future),
   },

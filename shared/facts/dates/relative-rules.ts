@@ -324,10 +324,10 @@ export const RELATIVE_RULES: readonly Rule[] = [
   {
     name: 'ago',
     pattern: new RegExp(
-      `${NOT_AFTER_LETTER}(?:(?:about|almost|nearly|some|roughly|more\\sthan|less\\sthan|over|just|only)\\s)?(${COUNT})\\s(day|week|month|quarter|year|decade)s?\\s(ago|from\\snow|hence)${NOT_BEFORE_LETTER}`,
+      `${NOT_AFTER_LETTER}(?:(?:about|almost|nearly|some|roughly|more\\sthan|less\\sthan|over|just|only)\\s)?(${COUNT})\\s(day|week|month|quarter|year|decade)s?\\s(?:or\\sso\\s)?(ago|from\\snow|hence)${NOT_BEFORE_LETTER}`,
       'giu',
     ),
-    hint: /\s(?:day|week|month|quarter|year|decade)s?\s(?:ago|from\snow|hence)/iu,
+    hint: /\s(?:day|week|month|quarter|year|decade)s?\s(?:or\sso\s)?(?:ago|from\snow|hence)/iu,
     kind: 'relative',
     read: ([, count, unit, direction]) =>
       anchored((anchor) =>

@@ -19,6 +19,8 @@ describe('the present, past and future as a whole', () => {
     ['In the past, Russia objected.', 'the past', 'PAST_REF'],
     ['They will meet in the near future.', 'in the near future', 'FUTURE_REF'],
     ['Costs will fall in coming years.', 'coming', 'FUTURE_REF'],
+    ['Islam will one day be the second largest religion.', 'one day', 'FUTURE_REF'],
+    ['She hopes she can someday return.', 'someday', 'FUTURE_REF'],
     ['We do not minimize the challenges of the near term.', 'the near term', 'FUTURE_REF'],
     ['It may placate some holders in the short term.', 'the short term', 'FUTURE_REF'],
     ['Prices at the then current rate.', 'then current', 'PAST_REF'],

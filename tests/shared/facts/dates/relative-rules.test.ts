@@ -32,6 +32,7 @@ describe('dates placed by the publication date', () => {
     ['Profit rose last quarter.', 'last quarter', '2023-Q1'],
     ['It happened a year ago.', 'a year ago', '2022'],
     ['It happened six weeks ago.', 'six weeks ago', '2023-W19'],
+    ['It happened a week or so ago.', 'a week or so ago', '2023-W24'],
     ['It happened nearly four years ago.', 'nearly four years ago', '2019'],
     ['Twenty-two years ago, a profile hailed him.', 'Twenty-two years ago', '2001'],
     ['The law passed eighteen years ago.', 'eighteen years ago', '2005'],

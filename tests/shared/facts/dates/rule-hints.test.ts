@@ -24,7 +24,7 @@ const PHRASES = [
   'The 1990s, the ’80s and the sixties were loud.',
   'In the 20th century and the mid-19th-century.',
   'He recently left; it rained more lately; a few weeks ago; in the past they met.',
-  'In the near future, the short term, and the coming years will tell.',
+  'In the near future, the short term, and the coming years will tell; it will one day.',
   'The comparable quarter a year ago, last year’s period and the period a year earlier.',
   'A year earlier, a year ago and one year before; year-ago profits.',
   'The latest quarter, this period and the same quarter.',
