@@ -65,8 +65,12 @@ function whichOf(word: string | undefined): Which {
   return undefined;
 }
 
-/** Named days that are not the weekday near the article's date: "Good Friday", "the Sunday Times". */
-const NOT_A_DAY_BEFORE = '(?<!(?:Good|Black|Cyber|Bloody|Easter|Holy|Ash|Palm|Super|Maundy)\\s)';
+/**
+ * Named days that are not the weekday near the article's date: "Good Friday", "the Mail on Sunday", "the Sunday
+ * Times"; and any weekday, not one: "falls on a Tuesday", "every Friday", "each Sunday".
+ */
+const NOT_A_DAY_BEFORE =
+  '(?<!(?:Good|Black|Cyber|Bloody|Easter|Holy|Ash|Palm|Super|Maundy|(?:Mail|Independent)\\son)\\s)(?<!(?<![\\p{L}])(?:[Aa]|[Ee]very|[Ee]ach)\\s)';
 const NOT_A_DAY_AFTER =
   '(?!\\s(?:Times|Telegraph|Mirror|Post|Express|Herald|Mail|Night\\sFootball|Sport|People|Star|Independent|Tribune|Age|Review|School|Service|Mass|Prayers?)\\b)';
 const DAY_OFFSETS: Readonly<Record<string, number>> = { yesterday: -1, today: 0, tonight: 0, tomorrow: 1 };

@@ -20,7 +20,9 @@ const FUTURE_BEFORE =
 const PROGRESSIVE =
   /(?:(?<![\p{L}])(?:is|are|am)|['’]re)\s(?:\p{L}+ly\s)?(?!(?:no|some|any|every)thing|thing|morning|evening|spring|king|during)\p{L}{2,}ing(?![\p{L}])/giu;
 const POSSESSIVE = /^['’]s?(?![\p{L}])/u;
-const FUTURE_AFTER = /^[^.!?;\n]{0,30}?(?<![\p{L}])(?:will|shall)(?![\p{L}])/iu;
+/** "will" after the date in its clause, not in a relative clause ("approved an amendment on Tuesday that will grant"). */
+const FUTURE_AFTER =
+  /^(?:(?!(?<![\p{L}])(?:that|which|who)(?![\p{L}]))[^.!?;\n]){0,30}?(?<![\p{L}])(?:will|shall)(?![\p{L}])/iu;
 /** A modal: a future cue that no later verb undoes (unlike "plans to", which a plan in the past can hold). */
 const MODAL_FUTURE = /^(?:will|shall|won['’]t|['’]ll)$/iu;
 /**

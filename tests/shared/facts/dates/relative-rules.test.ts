@@ -95,6 +95,10 @@ describe('dates placed by the publication date', () => {
   it.each([
     ['Shops opened on Black Friday.'],
     ['He told the Sunday Times about it.'],
+    ['He wrote for the Mail on Sunday.'],
+    ['It matters whether the holiday falls on a Tuesday.'],
+    ['The market opens every Friday and each Sunday.'],
+    ['Prune it at any time of the year.'],
     ['May I ask a question?'],
     ['She may visit.'],
     ['Prices had a fall in value.'],

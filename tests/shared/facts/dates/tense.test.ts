@@ -19,6 +19,9 @@ describe('tenseAt', () => {
     ['Officials said they expected it to close on Friday.', 'Friday', 'future'],
     ['They met on Friday.', 'Friday', 'unknown'],
     ['He will go. They met on Friday.', 'Friday', 'unknown'],
+    // a "will" in a relative clause after the date is not the clause's own
+    ['Voters approved an amendment on Tuesday that will grant billions.', 'Tuesday', 'unknown'],
+    ['Voters on Tuesday will decide.', 'Tuesday', 'future'],
     // the full stop of an abbreviation ends no clause
     ['They were given until 9 a.m. Tuesday to reply.', 'Tuesday', 'future'],
     ['Mr. Schwarz will succeed Daniel P. Davison Feb. 1.', 'Feb. 1', 'future'],
