@@ -229,11 +229,15 @@ const HOLIDAYS: ReadonlyArray<readonly [string, (y: number) => Date]> = [
 
 /**
  * Things named after a holiday, not the day: "Christmas trees from Oregon", "Easter eggs", "Halloween costumes",
- * and events held before it ("the Christmas party", "Christmas shopping").
+ * and events held before it ("the Christmas party", "Christmas shopping"); names and titles that go on in capitals
+ * or with a hyphen ("Easter Island", "Macy's Thanksgiving Day Parade", "The Christmas Cottage", "the Spirit of
+ * Christmas Past", "Halloween-themed").
  */
 const NOT_A_HOLIDAY_AFTER =
-  '(?!\\s(?:[Pp]arty|[Pp]arties|[Mm]arkets?|[Ff]airs?|[Cc]oncerts?|shopping|trees?|cards?|lights|decorations|ornaments|carols?|songs?|music|albums?|presents|gifts|pudding|crackers?|jumpers?|sweaters?|stockings?|wreaths?|eggs?|bunny|costumes?|candy|movies?|films?|specials?|episodes?)(?![\\p{L}]))';
+  '(?![ \\t]\\p{Lu}\\p{Ll}|-\\p{L})(?!\\s(?:[Pp]arty|[Pp]arties|[Mm]arkets?|[Ff]airs?|[Cc]oncerts?|shopping|trees?|cards?|lights|decorations|ornaments|carols?|songs?|music|albums?|presents|gifts|pudding|crackers?|jumpers?|sweaters?|stockings?|wreaths?|eggs?|bunny|costumes?|candy|movies?|films?|specials?|episodes?)(?![\\p{L}]))';
 
+/** "every Christmas", "each Easter": the holiday of any year, not one day. */
+const ANY_YEAR = '(?<!(?<![\\p{L}])(?:[Ee]very|[Ee]ach)\\s)';
 /** Without a cue, a holiday up to this many days ahead is the coming one (about MONTHS_AHEAD months). */
 const HOLIDAY_DAYS_AHEAD = 92;
 
@@ -436,7 +440,7 @@ export const RELATIVE_RULES: readonly Rule[] = [
     ([names, date]): Rule => ({
       name: 'holiday',
       pattern: new RegExp(
-        `${NOT_AFTER_LETTER}(?:(${WHICH})\\s)?(?:${names})${NOT_BEFORE_LETTER}${NOT_A_HOLIDAY_AFTER}`,
+        `${NOT_AFTER_LETTER}${ANY_YEAR}(?:(${WHICH})\\s)?(?:${names})${NOT_BEFORE_LETTER}${NOT_A_HOLIDAY_AFTER}`,
         'gu',
       ),
       hint: new RegExp(names, 'u'),

@@ -116,6 +116,12 @@ describe('dates placed by the publication date', () => {
     ['Hopes rose during the Arab Spring.'],
     ['Mexico retaliated against Christmas trees from Oregon.'],
     ['Children hunted for Easter eggs.'],
+    // a name or title that goes on in capitals or with a hyphen; a holiday of any year
+    ['They sailed to Easter Island.'],
+    ["Crowds watched Macy's Thanksgiving Day Parade."],
+    ['He played the Spirit of Christmas Past.'],
+    ['They did Halloween-themed workouts.'],
+    ['Use this method every Christmas.'],
     ['I went to volunteer at the Christmas Party For Jesus.'],
     // a capitalised "Today" inside a sentence is part of a name
     ['This is VOA Today.'],
