@@ -47,6 +47,15 @@ const UNTIL_AHEAD =
 /** Verbs of a lasting state in the past, which "until" ends: "remained chairman until June". */
 const PAST_STATE =
   /(?<![\p{L}])(?:remained|stayed|served|lived|lasted|worked|continued|ruled|reigned|played)(?![\p{L}])/giu;
+/** A date that opens its clause: "On Saturday, …", "Tuesday, …" (after a dateline's place: "Preston, Victoria On Saturday"). */
+const OPENS_CLAUSE = /(?:^\s*(?:[Oo]n\s|[Ee]arly\s|[Ll]ate\s)?|(?<=\S\s)On\s)$/u;
+/**
+ * The clause's verb after a date that opens it, in the past: "On Saturday, Wikinews interviewed …", "Tuesday night,
+ * the Senate passed …". Up to four words of subject between; not a participle after a determiner ("the newly
+ * elected president"), and no auxiliary of the present or the future before it ("is expected", "will be").
+ */
+const PAST_AFTER_OPENING =
+  /^(?:\s(?:night|morning|afternoon|evening))?,?\s(?:(?!(?:is|are|am|will|would|to|be|been|being|shall|can|could|may|might|must|should|has|have)\s)[\p{L}'’.-]+\s){0,4}?(?<!(?:the|a|an|newly|recently)\s)(?:said|told|was|were|had|did|went|came|began|took|gave|saw|ran|fell|rose|won|wrote|spoke|broke|flew|drove|grew|knew|became|\p{L}{2,}(?<!e)ed)(?![\p{L}])/u;
 const WINDOW = 60;
 /**
  * Where a clause ends: a sentence mark, a semicolon, a line break, ", and", ", but". The full stop of an
@@ -102,6 +111,8 @@ export function tenseAt(text: string, start: number, end: number): Tense {
     return undone ? 'past' : 'future';
   }
   if (past >= 0) return 'past';
-  if (FUTURE_AFTER.test(text.slice(end, end + WINDOW))) return 'future';
+  const after = text.slice(end, end + WINDOW);
+  if (FUTURE_AFTER.test(after)) return 'future';
+  if (OPENS_CLAUSE.test(before) && PAST_AFTER_OPENING.test(after)) return 'past';
   return 'unknown';
 }

@@ -19,6 +19,12 @@ describe('tenseAt', () => {
     ['Officials said they expected it to close on Friday.', 'Friday', 'future'],
     ['They met on Friday.', 'Friday', 'unknown'],
     ['He will go. They met on Friday.', 'Friday', 'unknown'],
+    // a date that opens its clause takes the tense of the clause's verb after it
+    ['Preston, Victoria On Saturday, Wikinews interviewed Tina McKenzie.', 'Saturday', 'past'],
+    ['On Tuesday night, the Senate passed the bill.', 'Tuesday', 'past'],
+    ['On Monday, the newly elected president takes office.', 'Monday', 'unknown'],
+    ['On Friday, officials are expected to decide.', 'Friday', 'unknown'],
+    ['On Friday, officials will decide.', 'Friday', 'future'],
     // a "will" in a relative clause after the date is not the clause's own
     ['Voters approved an amendment on Tuesday that will grant billions.', 'Tuesday', 'unknown'],
     ['Voters on Tuesday will decide.', 'Tuesday', 'future'],
