@@ -67,10 +67,21 @@ function whichOf(word: string | undefined): Which {
 
 /**
  * Named days that are not the weekday near the article's date: "Good Friday", "the Mail on Sunday", "the Sunday
- * Times"; and any weekday, not one: "falls on a Tuesday", "every Friday", "each Sunday".
+ * Times"; and any weekday, not one: "every Friday", "each Sunday".
  */
 const NOT_A_DAY_BEFORE =
-  '(?<!(?:Good|Black|Cyber|Bloody|Easter|Holy|Ash|Palm|Super|Maundy|(?:Mail|Independent)\\son)\\s)(?<!(?<![\\p{L}])(?:[Aa]|[Ee]very|[Ee]ach)\\s)';
+  '(?<!(?:Good|Black|Cyber|Bloody|Easter|Holy|Ash|Palm|Super|Maundy|(?:Mail|Independent)\\son)\\s)(?<!(?<![\\p{L}])(?:[Ee]very|[Ee]ach)\\s)';
+/** "a Tuesday" with no noun after it is any Tuesday ("falls on a Tuesday", "on a Sunday night, without"). */
+const A_BEFORE = /(?<![\p{L}])[Aa]\s$/u;
+/** The noun that "a Friday" describes ("during a Friday visit", "a Friday evening rally"): then it is one day. */
+const NOUN_AFTER =
+  /^(?:\s(?:night|morning|afternoon|evening))?\s(?!(?:night|morning|afternoon|evening|and|or|at|in|on|of|for|to|the|a|an|when|with|without|but|that|this|is|was|as)(?![\p{L}]))\p{Ll}{3,}/u;
+
+function isAnyWeekday(text: string, start: number, end: number): boolean {
+  return (
+    A_BEFORE.test(text.slice(Math.max(0, start - 3), start)) && !NOUN_AFTER.test(text.slice(end, end + 30))
+  );
+}
 const NOT_A_DAY_AFTER =
   '(?!\\s(?:Times|Telegraph|Mirror|Post|Express|Herald|Mail|Night\\sFootball|Sport|People|Star|Independent|Tribune|Age|Review|School|Service|Mass|Prayers?)\\b)';
 const DAY_OFFSETS: Readonly<Record<string, number>> = { yesterday: -1, today: 0, tonight: 0, tomorrow: 1 };
@@ -275,8 +286,12 @@ export const RELATIVE_RULES: readonly Rule[] = [
     ),
     hint: new RegExp(WEEKDAY, 'u'),
     kind: 'relative',
-    read: ([, which, name]) =>
-      anchored((anchor, { tense }) => weekdayNear(anchor, weekdayNumber(name), whichOf(which), tense)),
+    read: (match, text) => {
+      const [written, which, name] = match;
+      if (which === undefined && isAnyWeekday(text, match.index, match.index + written.length))
+        return undefined;
+      return anchored((anchor, { tense }) => weekdayNear(anchor, weekdayNumber(name), whichOf(which), tense));
+    },
   },
   {
     name: 'day-word',

@@ -51,11 +51,12 @@ const PAST_STATE =
 const OPENS_CLAUSE = /(?:^\s*(?:[Oo]n\s|[Ee]arly\s|[Ll]ate\s)?|(?<=\S\s)On\s)$/u;
 /**
  * The clause's verb after a date that opens it, in the past: "On Saturday, Wikinews interviewed …", "Tuesday night,
- * the Senate passed …". Up to four words of subject between; not a participle after a determiner ("the newly
- * elected president"), and no auxiliary of the present or the future before it ("is expected", "will be").
+ * the Senate passed …". Up to four words of subject between (a name in "-ed", Mohamed, is no verb); not a
+ * participle after a determiner ("the newly elected president"), and no auxiliary of the present or the future
+ * before it ("is expected", "will be").
  */
 const PAST_AFTER_OPENING =
-  /^(?:\s(?:night|morning|afternoon|evening))?,?\s(?:(?!(?:is|are|am|will|would|to|be|been|being|shall|can|could|may|might|must|should|has|have)\s)[\p{L}'’.-]+\s){0,4}?(?<!(?:the|a|an|newly|recently)\s)(?:said|told|was|were|had|did|went|came|began|took|gave|saw|ran|fell|rose|won|wrote|spoke|broke|flew|drove|grew|knew|became|\p{L}{2,}(?<!e)ed)(?![\p{L}])/u;
+  /^(?:\s(?:night|morning|afternoon|evening))?,?\s(?:(?!(?:is|are|am|will|would|to|be|been|being|shall|can|could|may|might|must|should|has|have)\s)[\p{L}'’.-]+\s){0,4}?(?<!(?:the|a|an|newly|recently)\s)(?:said|told|was|were|had|did|went|came|began|took|gave|saw|ran|fell|rose|won|wrote|spoke|broke|flew|drove|grew|knew|became|\p{Ll}{2,}(?<!e)ed)(?![\p{L}])/u;
 const WINDOW = 60;
 /**
  * Where a clause ends: a sentence mark, a semicolon, a line break, ", and", ", but". The full stop of an

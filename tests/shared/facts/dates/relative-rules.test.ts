@@ -97,6 +97,7 @@ describe('dates placed by the publication date', () => {
     ['He told the Sunday Times about it.'],
     ['He wrote for the Mail on Sunday.'],
     ['It matters whether the holiday falls on a Tuesday.'],
+    ['Do not land this on a Sunday night, without notice.'],
     ['The market opens every Friday and each Sunday.'],
     ['Prune it at any time of the year.'],
     ['May I ask a question?'],
@@ -161,6 +162,13 @@ describe('dates placed by the publication date', () => {
     ['The company launched the review over the summer.', 'the summer', '2023-SU'],
     ['He usually travels, and he visited Rome last spring.', 'last spring', '2023-SP'],
   ])('places a season of one year: %j', (text, expectedText, value) => {
+    expect(found(text)).toEqual([[expectedText, value]]);
+  });
+
+  it.each([
+    ['Izetbegovic met him during a Friday visit.', 'Friday', '2023-06-16'],
+    ['Trump said during a Friday evening rally that he would win.', 'Friday', '2023-06-16'],
+  ])('places "a Friday" that describes a noun as that day: %j', (text, expectedText, value) => {
     expect(found(text)).toEqual([[expectedText, value]]);
   });
 

@@ -25,6 +25,7 @@ describe('tenseAt', () => {
     ['On Monday, the newly elected president takes office.', 'Monday', 'unknown'],
     ['On Friday, officials are expected to decide.', 'Friday', 'unknown'],
     ['On Friday, officials will decide.', 'Friday', 'future'],
+    ['On Wednesday, Mohamed and his father are to travel.', 'Wednesday', 'unknown'],
     // a "will" in a relative clause after the date is not the clause's own
     ['Voters approved an amendment on Tuesday that will grant billions.', 'Tuesday', 'unknown'],
     ['Voters on Tuesday will decide.', 'Tuesday', 'future'],
