@@ -5,7 +5,12 @@ import middy from '@middy/core';
 import { createArticleBucket } from '#shared/adapters/article-bucket.ts';
 import { createArticleStore } from '#shared/adapters/article-store.ts';
 import { createAwsClients } from '#shared/adapters/aws-clients.ts';
-import { createDeadLetterQueue, type DeadLetterQueue } from '#shared/adapters/dead-letter-queue.ts';
+import {
+  createDeadLetterQueue,
+  type DeadLetter,
+  type DeadLetterQueue,
+  PEEK_VISIBILITY_SECONDS,
+} from '#shared/adapters/dead-letter-queue.ts';
 import { loadConfig, requiredSetting } from '#shared/config.ts';
 import { type FailDeadLettersDeps, failDeadLetters } from '#shared/use-cases/fail-dead-letters.ts';
 import { logger, MetricUnit, metrics } from './observability.ts';
@@ -16,7 +21,8 @@ const MAX_PER_RUN = 500;
 /**
  * Scheduled (every minute in AWS, every few seconds locally): peeks at the dead-letter queue, leaving the
  * messages there for `precis redrive`, and turns the Results they would have finished FAILED with code
- * RETRIES_EXHAUSTED.
+ * RETRIES_EXHAUSTED. The messages it read are visible again as soon as it is done with them, so a redrive
+ * running at the same time takes them at once instead of waiting out the peek.
  */
 export function createDeadLettersHandler(queue: DeadLetterQueue, deps: FailDeadLettersDeps) {
   return middy()
@@ -24,7 +30,12 @@ export function createDeadLettersHandler(queue: DeadLetterQueue, deps: FailDeadL
     .use(logMetrics(metrics))
     .handler(async () => {
       const letters = await queue.peek(MAX_PER_RUN);
-      const failed = await failDeadLetters(letters, deps);
+      let failed: string[];
+      try {
+        failed = await failDeadLetters(letters, deps);
+      } finally {
+        await release(queue, letters);
+      }
       metrics.addMetric('DeadLetters', MetricUnit.Count, letters.length);
       if (failed.length > 0) {
         metrics
@@ -34,6 +45,20 @@ export function createDeadLettersHandler(queue: DeadLetterQueue, deps: FailDeadL
       }
       return { deadLetters: letters.length, failed: failed.length };
     });
+}
+
+/** A release that fails only delays a redrive: the messages come back when their peek expires. */
+async function release(queue: DeadLetterQueue, letters: readonly DeadLetter[]): Promise<void> {
+  if (letters.length === 0) return;
+  try {
+    await queue.release(letters);
+  } catch (error) {
+    logger.warn('Could not show the dead letters again; they come back when their peek expires', {
+      deadLetters: letters.length,
+      peekVisibilitySeconds: PEEK_VISIBILITY_SECONDS,
+      error,
+    });
+  }
 }
 
 const config = loadConfig();

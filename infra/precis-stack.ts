@@ -421,7 +421,8 @@ export class PrecisStack extends Stack {
     apiFunction.addEnvironment(ENV.backfillStateMachineArn, backfill.stateMachine.stateMachineArn);
     backfill.grantStartAndFollow(apiFunction);
 
-    deadLetterQueue.grant(deadLettersFunction, 'sqs:ReceiveMessage');
+    // ChangeMessageVisibility: it shows the messages it peeked again once done, so a redrive need not wait.
+    deadLetterQueue.grant(deadLettersFunction, 'sqs:ReceiveMessage', 'sqs:ChangeMessageVisibility');
     grantReadPrefix(bucket, deadLettersFunction, INCOMING_PREFIX, { versions: true });
     grantObjects(bucket, deadLettersFunction, 'delete', PROCESSED_PREFIX);
     table.grant(deadLettersFunction, 'dynamodb:PutItem', 'dynamodb:UpdateItem');

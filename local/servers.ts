@@ -4,6 +4,7 @@ import net from 'node:net';
 import { join } from 'node:path';
 import dynalite from 'dynalite';
 import { type FauxqsServer, startFauxqs } from 'fauxqs';
+import { fixVisibilityReset } from './fauxqs-visibility.ts';
 import { close, listen } from './http-server.ts';
 import { guardServer } from './request-guard.ts';
 
@@ -43,6 +44,7 @@ export class LoopbackBindError extends Error {
  * start this rewrites that one host to the loopback address, then checks where it really listens.
  */
 async function startFauxqsOnLoopback(port: number, dataDir: string): Promise<FauxqsServer> {
+  await fixVisibilityReset();
   const listen = net.Server.prototype.listen;
   net.Server.prototype.listen = function listenOnLoopback(this: net.Server, ...args: unknown[]) {
     const [options] = args;

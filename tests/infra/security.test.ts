@@ -125,7 +125,8 @@ describe('least privilege of each role', () => {
     ],
     // SendMessage: POST /articles/{id}/reprocess queues the stored upload for the process function.
     ['ApiFunction', ['sqs:SendMessage']],
-    ['DeadLettersFunction', ['sqs:ReceiveMessage']],
+    // ChangeMessageVisibility: it shows the dead letters it peeked again once it has failed their Results.
+    ['DeadLettersFunction', ['sqs:ChangeMessageVisibility', 'sqs:ReceiveMessage']],
     ['SweepFunction', []],
   ])('gives %s exactly these SQS actions: %o', (functionId, actions) => {
     expect(actionsOf(functionId, 'sqs')).toEqual(actions);
