@@ -13,11 +13,12 @@ import { createDeadLetterQueue } from '#shared/adapters/dead-letter-queue.ts';
 import { aLambdaContext, anS3EventBody, TEST_BUCKET } from '#tests/helpers/builders.ts';
 import { TEST_AWS_CONFIG } from '#tests/helpers/dynalite.ts';
 import { startTestEmulators, type TestEmulators } from '#tests/helpers/emulators.ts';
+import { eventually } from '#tests/helpers/local-stack.ts';
 import { redrive, redriveCommand } from '../../cli/redrive.ts';
 
 /**
  * `precis redrive` against the real SQS emulator, beside the real dead-letter consumer, which peeks at the same
- * queue. The race is forced, not waited for: before each of redrive's receives, a whole consumer run happens.
+ * queue. The race is forced, not waited for (clientTheConsumerRaces).
  */
 
 let emulators: TestEmulators;
@@ -104,12 +105,27 @@ function deadLetterConsumer(deadLetterQueueUrl: string) {
   };
 }
 
-/** An SQS client on which `before` runs to completion before each ReceiveMessage is sent. */
-function clientThatRunsBeforeReceive(before: () => Promise<unknown>): SQSClient {
+/**
+ * An SQS client on which the dead-letter consumer always wins the race: a whole consumer run happens before
+ * each of its receives, and in the gap between two receives (its GetQueueAttributes), as soon as a hidden dead
+ * letter shows again, which is when the consumer on its schedule can take it first.
+ */
+function clientTheConsumerRaces(deadLetterQueueUrl: string, consumerRun: () => Promise<unknown>): SQSClient {
   const client = new SQSClient({ ...TEST_AWS_CONFIG, endpoint });
   client.middlewareStack.add(
     (next, context) => async (args) => {
-      if (context.commandName === 'ReceiveMessageCommand') await before();
+      if (context.commandName === 'GetQueueAttributesCommand') {
+        await eventually(
+          async () => {
+            const { visible, hidden } = await depth(deadLetterQueueUrl);
+            return visible > 0 || hidden === 0 ? true : undefined;
+          },
+          { what: 'a hidden dead letter to show again', timeoutMs: 100_000, intervalMs: 20 },
+        );
+      }
+      if (['ReceiveMessageCommand', 'GetQueueAttributesCommand'].includes(context.commandName ?? '')) {
+        await consumerRun();
+      }
       return next(args);
     },
     { step: 'initialize', name: 'deadLetterConsumerFirst' },
@@ -146,12 +162,12 @@ describe('the dead-letter consumer', () => {
 });
 
 describe('redrive', () => {
-  it('moves a dead letter that the consumer peeks right before each of its receives', async () => {
+  it('moves a dead letter that the consumer peeks before each of its receives and as soon as it shows again', async () => {
     const { queueUrl, deadLetterQueueUrl } = await queues();
     const body = await deadLetterFor('incoming/raced.txt', deadLetterQueueUrl);
     const consumer = deadLetterConsumer(deadLetterQueueUrl);
     let consumerRuns = 0;
-    const client = clientThatRunsBeforeReceive(async () => {
+    const client = clientTheConsumerRaces(deadLetterQueueUrl, async () => {
       consumerRuns += 1;
       await consumer.run();
     });
