@@ -116,6 +116,13 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
   };
 }
 
+/**
+ * The outer bound of a test that waits on the local stack. Such a test waits on conditions, each bounded by its
+ * own `eventually`; its timeout only has to be longer than those, so that a loaded 2-core CI fails on a
+ * condition, with its message, and never on the runner's default 30 s while processing is merely slow.
+ */
+export const LOCAL_TEST_TIMEOUT_MS = 300_000;
+
 export interface PollOptions {
   readonly timeoutMs?: number;
   readonly intervalMs?: number;

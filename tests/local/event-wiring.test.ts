@@ -3,7 +3,7 @@ import { ReceiveMessageCommand } from '@aws-sdk/client-sqs';
 import type { S3Event, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOCAL_CREDENTIALS, LOCAL_NAMES, LOCAL_REGION, MAX_RECEIVE_COUNT } from '../../local/settings.ts';
-import { eventually, startTestStack, type TestStack } from '../helpers/local-stack.ts';
+import { eventually, LOCAL_TEST_TIMEOUT_MS, startTestStack, type TestStack } from '../helpers/local-stack.ts';
 
 /**
  * The local wiring with a recording handler in place of the real one: uploads become S3 event notifications
@@ -51,7 +51,7 @@ async function put(key: string, body: string | Uint8Array, s3 = local.clients.s3
   await s3.send(new PutObjectCommand({ Bucket: LOCAL_NAMES.bucket, Key: key, Body: body }));
 }
 
-describe('local event wiring', () => {
+describe('local event wiring', { timeout: LOCAL_TEST_TIMEOUT_MS }, () => {
   it('listens on the loopback interface only', () => {
     for (const endpoint of Object.values(local.stack.endpoints)) {
       expect(new URL(endpoint).hostname).toBe('127.0.0.1');
@@ -163,7 +163,7 @@ describe('local event wiring', () => {
         );
         return Messages.length > 0 ? Messages : undefined;
       },
-      { timeoutMs: 20_000, what: 'the message in the dead-letter queue' },
+      { timeoutMs: 60_000, what: 'the message in the dead-letter queue' },
     );
 
     const receiveCounts = deliveriesOf(key).map(

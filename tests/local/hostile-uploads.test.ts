@@ -6,7 +6,13 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Result } from '#shared/result.ts';
 import { buildS3Event } from '../../local/s3-notifications.ts';
 import { LOCAL_NAMES, LOCAL_REGION } from '../../local/settings.ts';
-import { eventually, resultsForKey, startTestStack, type TestStack } from '../helpers/local-stack.ts';
+import {
+  eventually,
+  LOCAL_TEST_TIMEOUT_MS,
+  resultsForKey,
+  startTestStack,
+  type TestStack,
+} from '../helpers/local-stack.ts';
 
 /**
  * Attacks on the whole local stack with the real handlers: odd keys, hostile content, poisoned queue
@@ -46,7 +52,7 @@ function finalResultFor(key: string): Promise<Result> {
   return eventually(
     async () =>
       (await resultsFor(key)).find((result) => result.status === 'DONE' || result.status === 'FAILED'),
-    { what: `a final Result for ${JSON.stringify(key)}`, timeoutMs: 20_000 },
+    { what: `a final Result for ${JSON.stringify(key)}`, timeoutMs: 60_000 },
   );
 }
 
@@ -80,7 +86,7 @@ function notificationBody(key: string, options: { bucket?: string; encodedKey?: 
   });
 }
 
-describe('odd object keys on the local stack', () => {
+describe('odd object keys on the local stack', { timeout: LOCAL_TEST_TIMEOUT_MS }, () => {
   const CAFE_NFC = 'café'.normalize('NFC');
   const CAFE_NFD = 'café'.normalize('NFD');
   const longName = 'k'.repeat(1_000 - 'incoming/'.length - '.txt'.length);
@@ -122,7 +128,7 @@ describe('odd object keys on the local stack', () => {
   });
 });
 
-describe('hostile content on the local stack', () => {
+describe('hostile content on the local stack', { timeout: LOCAL_TEST_TIMEOUT_MS }, () => {
   const hostile = [
     [
       'a gzip bomb',
@@ -196,7 +202,7 @@ describe('hostile content on the local stack', () => {
   });
 });
 
-describe('Results DynamoDB cannot hold as they are', () => {
+describe('Results DynamoDB cannot hold as they are', { timeout: LOCAL_TEST_TIMEOUT_MS }, () => {
   it('stores a DONE Result, served whole by the API, when the facts hold numbers beyond DynamoDB range', async () => {
     const key = 'incoming/astronomical.txt';
     const text = `The debt reached $${'9'.repeat(140)} billion on Monday, officials said. A share of 0.${'0'.repeat(150)}1 percent remained.`;
@@ -236,7 +242,7 @@ describe('Results DynamoDB cannot hold as they are', () => {
   });
 });
 
-describe('poisoned queue messages on the local stack', () => {
+describe('poisoned queue messages on the local stack', { timeout: LOCAL_TEST_TIMEOUT_MS }, () => {
   it('drops malformed and foreign messages without a dead letter and keeps processing uploads', async () => {
     const poisoned = [
       'not json at all',

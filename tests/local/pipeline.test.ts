@@ -6,7 +6,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Result } from '#shared/result.ts';
 import { buildS3Event, nextSequencer } from '../../local/s3-notifications.ts';
 import { LOCAL_NAMES, LOCAL_REGION } from '../../local/settings.ts';
-import { eventually, resultsForKey, startTestStack, type TestStack } from '../helpers/local-stack.ts';
+import {
+  eventually,
+  LOCAL_TEST_TIMEOUT_MS,
+  resultsForKey,
+  startTestStack,
+  type TestStack,
+} from '../helpers/local-stack.ts';
 
 /** The real handlers on the local stack: uploads through S3 to DynamoDB and the HTTP API. */
 
@@ -90,7 +96,7 @@ async function sendNotifications(bodies: readonly string[]): Promise<void> {
   );
 }
 
-describe('local pipeline with the real handlers', () => {
+describe('local pipeline with the real handlers', { timeout: LOCAL_TEST_TIMEOUT_MS }, () => {
   it('stores a DONE Result served by the API when the seed article is uploaded under a key with a space', async () => {
     const key = 'incoming/seed article.txt';
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { httpTestStack } from '../helpers/local-stack.ts';
+import { httpTestStack, LOCAL_TEST_TIMEOUT_MS } from '../helpers/local-stack.ts';
 
 /** POST /articles/{id}/reprocess over HTTP on the local stack: the stored upload runs through the pipeline again. */
 
@@ -9,7 +9,7 @@ const SEED = readFileSync(new URL('../fixtures/seed-article.txt', import.meta.ur
 const http = httpTestStack();
 const { api, ended } = http;
 
-describe('POST /articles/{id}/reprocess on the local stack', () => {
+describe('POST /articles/{id}/reprocess on the local stack', { timeout: LOCAL_TEST_TIMEOUT_MS }, () => {
   it('runs the pipeline again on the stored upload; the new Result keeps the earlier run in history', async () => {
     const posted = await api('/articles', {
       method: 'POST',

@@ -4,7 +4,13 @@ import type { Context, SQSEvent } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Result } from '#shared/result.ts';
 import { LOCAL_NAMES } from '../../local/settings.ts';
-import { eventually, resultsForKey, startTestStack, type TestStack } from '../helpers/local-stack.ts';
+import {
+  eventually,
+  LOCAL_TEST_TIMEOUT_MS,
+  resultsForKey,
+  startTestStack,
+  type TestStack,
+} from '../helpers/local-stack.ts';
 
 /** What `npm start` keeps across a restart: objects, Results, and the uploads it had not processed yet. */
 
@@ -45,7 +51,7 @@ function doneResultFor(key: string): Promise<Result> {
   });
 }
 
-describe('local stack restart', () => {
+describe('local stack restart', { timeout: LOCAL_TEST_TIMEOUT_MS }, () => {
   it('keeps objects and Results and does not notify them again when the stack restarts', async () => {
     const key = 'incoming/before restart.txt';
     await put(key, SEED);

@@ -4,7 +4,7 @@ import { parseHTML } from 'linkedom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Result } from '#shared/result.ts';
 import { LOCAL_NAMES } from '../../local/settings.ts';
-import { eventually, startTestStack, type TestStack } from '../helpers/local-stack.ts';
+import { eventually, LOCAL_TEST_TIMEOUT_MS, startTestStack, type TestStack } from '../helpers/local-stack.ts';
 
 /** The local stack's pages for people: GET /view/{id} and the list of recent articles at GET /view. */
 
@@ -42,7 +42,7 @@ afterAll(async () => {
 
 const get = (path: string) => fetch(`${local.stack.endpoints.api}${path}`);
 
-describe('local viewer pages', () => {
+describe('local viewer pages', { timeout: LOCAL_TEST_TIMEOUT_MS }, () => {
   it('serves the page the process function wrote to processed/<id>.html at GET /view/{id}', async () => {
     const response = await get(`/view/${encodeURIComponent(done.id)}`);
 
