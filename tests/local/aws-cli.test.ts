@@ -5,7 +5,13 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Result } from '#shared/result.ts';
 import { LOCAL_NAMES } from '../../local/settings.ts';
-import { eventually, resultsForKey, startTestStack, type TestStack } from '../helpers/local-stack.ts';
+import {
+  eventually,
+  LOCAL_TEST_TIMEOUT_MS,
+  resultsForKey,
+  startTestStack,
+  type TestStack,
+} from '../helpers/local-stack.ts';
 
 /**
  * The local stack driven as a user would: the aws CLI against its S3 and DynamoDB endpoints (through
@@ -67,7 +73,7 @@ interface ScannedItem {
   readonly source?: { readonly M?: { readonly key?: { readonly S?: string } } };
 }
 
-describe('local stack driven with the aws CLI', () => {
+describe('local stack driven with the aws CLI', { timeout: LOCAL_TEST_TIMEOUT_MS }, () => {
   it('processes the seed article copied with `aws s3 cp` under a key with a space', async () => {
     const key = 'incoming/seed article.txt';
 

@@ -140,7 +140,8 @@ describe('isProseLine', () => {
     );
 
     expect(differing).toEqual([]);
-  });
+    // Every code point, five lines each, both ways: CPU-bound, so generous for a loaded 2-core CI (it took 47 s).
+  }, 180_000);
 });
 
 describe('what detection reads of a long article', () => {
