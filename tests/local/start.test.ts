@@ -47,7 +47,8 @@ function startLocal(env: NodeJS.ProcessEnv = {}): { process: ChildProcess; outpu
   return { process: started, output: () => output };
 }
 
-describe('npm start', () => {
+// Each test starts `npm start` as a child process, which imports the whole pipeline: slow on a loaded machine.
+describe('npm start', { timeout: 120_000 }, () => {
   it.each(['SIGTERM', 'SIGINT'] as const)(
     'prints its endpoints and exits cleanly on %s',
     async (signal) => {
