@@ -10,6 +10,7 @@
  * A name tagged at least twice with each of two types is two entities ("Seattle" the city and the team).
  */
 import type { EntityType } from '../result.ts';
+import { describedTypes, type Fixed, headType, schoolTypes } from './entity-cues.ts';
 import type { NameMention } from './entity-mentions.ts';
 import type { KnownNames } from './ner/known-names.ts';
 
@@ -44,7 +45,7 @@ const ORGANISATION_HEADS = new Set(
 /** Nouns that announce a list of names of one type: "companies (making drones,) like A, B and C". */
 const LIST_CUES: ReadonlyArray<readonly [RegExp, EntityType]> = [
   [
-    /\b(?:companies|firms|groups|organi[sz]ations|NGOs|agencies|banks|newspapers|outlets|broadcasters|parties|universities|manufacturers|contractors|brands|startups)\b[^.;:!?]{0,50}?\s(?:such as|like|including)\s+$/u,
+    /\b(?:companies|firms|groups|organi[sz]ations|NGOs|agencies|banks|newspapers|outlets|broadcasters|parties|universities|manufacturers|contractors|brands|startups|websites|sites|search engines|publishers|magazines|retailers|airlines|charities)\b[^.;:!?]{0,50}?\s(?:such as|like|including)\s+$/u,
     'organization',
   ],
   [
@@ -61,8 +62,6 @@ const REPORTS_AFTER =
 const PLACE_AFTER = /^,\s+(\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}.]*)?)(?=[,.;:)]|\s+\p{Ll}|$)/u;
 const ALL_CAPS_WORD = /^[^\p{Ll}]{4,}$/u;
 
-type Fixed = Map<NameMention, EntityType>;
-
 /** "SEOUL" -> "Seoul" when the article also writes "Seoul": the same name. */
 function foldCapitals(mentions: readonly NameMention[]): NameMention[] {
   const keys = new Set(mentions.map((mention) => mention.key));
@@ -76,7 +75,7 @@ function foldCapitals(mentions: readonly NameMention[]): NameMention[] {
 /** Types the article's own words fix for a mention, whatever the tagger said. */
 function fixedType(text: string, mention: NameMention, known: KnownNames): EntityType | undefined {
   if (OUTLETS.has(mention.key.toLowerCase())) return 'organization';
-  if (mention.type !== 'person') return undefined;
+  if (mention.type !== 'person') return headType(mention);
   const last = mention.key.split(' ').at(-1) ?? '';
   if (PLACE_HEADS.has(last)) return 'place';
   if (ORGANISATION_HEADS.has(last)) return 'organization';
@@ -217,6 +216,8 @@ export function decideTypes(
     const type = fixedType(text, mention, known);
     if (type) fixed.set(mention, type);
   }
+  describedTypes(text, folded, fixed);
+  schoolTypes(folded, fixed, known);
   surnameTypes(folded, fixed, known);
   placeTypes(folded, fixed);
   pronounTypes(text, folded, fixed, known);

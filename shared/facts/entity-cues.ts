@@ -1,0 +1,105 @@
+/**
+ * Types the article's own words give a name, beside what the tagger read: a head word ("Harrow School" is
+ * an organisation, "Bergen Blvd" a place), a noun set before the name ("the publishing giant Elsevier"), a
+ * sentence that says what the name is ("Mérida is a city of contrasts", "the village of Clyst St. Mary"),
+ * and a short form of a school or university the article names in full ("Harvard" beside "Harvard
+ * University"). Each returns the mentions it fixes; `entity-types.ts` decides in what order they count.
+ */
+import type { EntityType } from '../result.ts';
+import type { NameMention } from './entity-mentions.ts';
+import type { KnownNames } from './ner/known-names.ts';
+
+/**
+ * Last words that make a name an organisation even where the tagger read a place: none of them ends a
+ * place's name in CoNLL or GUM ("Bank", "Church" and "Post" do: the West Bank, a church building, a post).
+ */
+const ORGANISATION_OVER_PLACE = new Set(
+  (
+    'University College School Academy Institute Society Laboratory Lab Foundation Association Party Ministry ' +
+    'Agency Council Committee Commission Company Group Inc Inc. Corp Corp. Ltd LLC Club Gazette Press Media'
+  ).split(' '),
+);
+/**
+ * Last words that make a name a place even where the tagger read an organisation: none of them ends an
+ * organisation's name in CoNLL or GUM ("County", "Coast", "Palace", "Forest", "Park" do: Durham County,
+ * Ivory Coast, Crystal Palace and Nottingham Forest are teams; "Airport" the company that runs one).
+ */
+const PLACE_OVER_ORGANISATION = new Set(
+  (
+    'Street St. Avenue Ave Ave. Boulevard Blvd Blvd. Road Square Plaza Bridge Tunnel Highway Island Islands ' +
+    'River Lake Bay Sea Ocean Gulf Strait Canal Harbour Harbor Beach Valley Mountains Heights Cliffs Swamp ' +
+    'Desert Peninsula Township Village Station Building Tower Towers Mosque Cathedral Planetarium Museum'
+  ).split(' '),
+);
+/** Nouns that say what a school's short form stands for: "Harvard" beside "Harvard University". */
+const SCHOOL_HEADS = ['University', 'College', 'School', 'Academy', 'Institute'];
+
+/**
+ * A noun for an organisation right before the name, after a determiner and up to three modifiers: "the
+ * publishing giant Elsevier", "the Internet security firm Secunia", "the social networking site Twitter".
+ */
+const ORGANISATION_BEFORE = new RegExp(
+  String.raw`\b(?:the|a|an|its|their|his|her|our)\s+(?:[\p{L}-]+\s+){0,3}` +
+    String.raw`(?:company|firm|giant|conglomerate|corporation|website|web\s+site|site|search\s+engine|` +
+    String.raw`social\s+network|network|publisher|newspaper|magazine|tabloid|broadcaster|channel|retailer|` +
+    String.raw`airline|carrier|charity|startup|start-up|band|label|studio|party|think\s+tank)\s+$`,
+  'u',
+);
+/** Nouns for places, as said of a name: "Mérida is a city", "the island of Strynø". */
+const PLACE_NOUNS =
+  'city|town|village|hamlet|island|islet|capital|port|region|province|state|country|district|county|' +
+  'neighbou?rhood|suburb|borough|municipality|resort|archipelago|peninsula';
+/** "X is a/the (up to three words) city …": the sentence says what X is. */
+const PLACE_AFTER = new RegExp(
+  String.raw`^\s+(?:is|was)\s+(?:a|an|the)\s+(?:[\p{Ll}-]+\s+){0,3}(?:${PLACE_NOUNS})\b`,
+  'u',
+);
+/** "the city of X", "the village of X". */
+const PLACE_BEFORE = new RegExp(String.raw`\bthe\s+(?:${PLACE_NOUNS})\s+of\s+$`, 'u');
+const CONTEXT = 60;
+
+export type Fixed = Map<NameMention, EntityType>;
+
+/** The type a mention's last word gives it against the tagger's place or organisation. */
+export function headType(mention: NameMention): EntityType | undefined {
+  const words = mention.key.split(' ');
+  if (words.length < 2) return undefined;
+  const last = words.at(-1) as string;
+  if (mention.type === 'place' && ORGANISATION_OVER_PLACE.has(last)) return 'organization';
+  if (mention.type === 'organization' && PLACE_OVER_ORGANISATION.has(last)) return 'place';
+  return undefined;
+}
+
+/**
+ * Names the article describes: after a noun for an organisation ("the publishing giant Elsevier"), or in a
+ * sentence that calls them a place ("Mérida is the capital of", "the town of Fort Lee"). The type holds for
+ * every mention of the name.
+ */
+export function describedTypes(text: string, mentions: readonly NameMention[], fixed: Fixed): void {
+  const described = new Map<string, EntityType>();
+  for (const mention of mentions) {
+    if (described.has(mention.key)) continue;
+    const before = text.slice(Math.max(0, mention.start - CONTEXT), mention.start);
+    const after = text.slice(mention.end, mention.end + CONTEXT);
+    if (ORGANISATION_BEFORE.test(before)) described.set(mention.key, 'organization');
+    else if (PLACE_BEFORE.test(before) || PLACE_AFTER.test(after)) described.set(mention.key, 'place');
+  }
+  for (const mention of mentions) {
+    const type = described.get(mention.key);
+    if (type && !fixed.has(mention)) fixed.set(mention, type);
+  }
+}
+
+/**
+ * A one-word name is the school the article names in full with it ("Harvard" beside "Harvard University",
+ * "Harrow" beside "Harrow School"), unless the gazetteers know it as a place ("Exeter" beside "Exeter
+ * School") or the tagger read it as a person.
+ */
+export function schoolTypes(mentions: readonly NameMention[], fixed: Fixed, known: KnownNames): void {
+  const keys = new Set(mentions.map((mention) => mention.key));
+  const isSchool = (key: string) => SCHOOL_HEADS.some((head) => keys.has(`${key} ${head}`));
+  for (const mention of mentions) {
+    if (fixed.has(mention) || mention.type === 'person' || mention.key.includes(' ')) continue;
+    if (isSchool(mention.key) && !known.isPlace(mention.key)) fixed.set(mention, 'organization');
+  }
+}

@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { buildEntities } from '#shared/facts/entities.ts';
+import type { NerType } from '#shared/facts/ner/tag-entities.ts';
+import { taggedMentions } from './tagged-mentions.ts';
+
+type Surfaces = ReadonlyArray<readonly [NerType, string]>;
+
+function typesOf(text: string, surfaces: Surfaces): Record<string, string> {
+  const entities = buildEntities(text, taggedMentions(text, surfaces));
+  return Object.fromEntries(entities.map((entity) => [entity.name, entity.type]));
+}
+
+describe('entity types from the article’s words', () => {
+  it.each([
+    ['He was unhappy at Harrow School, the old school.', 'LOC', 'Harrow School', 'organization'],
+    ['Hotels line Bergen Blvd near the bridge.', 'ORG', 'Bergen Blvd', 'place'],
+    ['The view from the Century City Towers was grand.', 'ORG', 'Century City Towers', 'place'],
+  ] as const)('types a name by its last word against the tagger (%j)', (text, tag, name, type) => {
+    expect(typesOf(text, [[tag, name]])[name]).toBe(type);
+  });
+
+  it.each([
+    ['Settlers left the West Bank for good.', 'LOC', 'West Bank', 'place'],
+    ['Crystal Palace beat Nottingham Forest.', 'ORG', 'Crystal Palace', 'organization'],
+    ['Crystal Palace beat Nottingham Forest.', 'ORG', 'Nottingham Forest', 'organization'],
+  ] as const)(
+    'keeps the tagger’s type where the last word ends both kinds of name (%j)',
+    (text, tag, name, type) => {
+      expect(typesOf(text, [[tag, name]])[name]).toBe(type);
+    },
+  );
+
+  it('types a name an organisation after a noun for one ("the publishing giant Elsevier"), in every mention', () => {
+    const text =
+      'Drug makers worked with the publishing giant Elsevier on fake journals. Elsevier later said sorry.';
+
+    expect(typesOf(text, [['PER', 'Elsevier']])).toEqual({ Elsevier: 'organization' });
+  });
+
+  it.each([
+    [
+      'Mérida is a city of contrasts. Mérida has a rich cultural life, and Mérida sleeps late.',
+      'PER',
+      'Mérida',
+    ],
+    ['Fort Lee is a small town in Bergen County. Fort Lee has good food.', 'ORG', 'Fort Lee'],
+    ['He grew up in the village of Clyst St. Mary near the coast.', 'ORG', 'Clyst St. Mary'],
+  ] as const)('types a name a place when the article calls it one (%j)', (text, tag, name) => {
+    expect(typesOf(text, [[tag, name]])[name]).toBe('place');
+  });
+
+  it('types the short form of a school the article names in full an organisation ("Harvard")', () => {
+    const text = 'He earned a Ph.D. from Harvard University. Later he returned to teach at Harvard.';
+
+    expect(
+      typesOf(text, [
+        ['ORG', 'Harvard University'],
+        ['LOC', 'Harvard'],
+      ]),
+    ).toEqual({ 'Harvard University': 'organization', Harvard: 'organization' });
+  });
+
+  it('keeps a known place a place beside a school named after it ("Exeter" and "Exeter School")', () => {
+    const text = 'Goode was born in Exeter and was educated at Exeter School.';
+
+    expect(
+      typesOf(text, [
+        ['ORG', 'Exeter School'],
+        ['LOC', 'Exeter'],
+      ]),
+    ).toEqual({ 'Exeter School': 'organization', Exeter: 'place' });
+  });
+
+  it('types a list after "search engines including" organisations', () => {
+    const text = 'Ads gained dominance on Web search engines including Google, Bing and Yahoo.';
+
+    expect(
+      typesOf(text, [
+        ['LOC', 'Google'],
+        ['PER', 'Bing'],
+        ['ORG', 'Yahoo'],
+      ]),
+    ).toEqual({ Google: 'organization', Bing: 'organization', Yahoo: 'organization' });
+  });
+});
