@@ -35,14 +35,15 @@ const PLACE_OVER_ORGANISATION = new Set(
 const SCHOOL_HEADS = ['University', 'College', 'School', 'Academy', 'Institute'];
 
 /**
- * A noun for an organisation right before the name, after a determiner and up to three modifiers: "the
- * publishing giant Elsevier", "the Internet security firm Secunia", "the social networking site Twitter".
+ * A noun for an organisation right before the name, after "the" and up to three modifiers: "the publishing
+ * giant Elsevier", "the Internet security firm Secunia", "the social networking site Twitter" (not "a network
+ * Russia has financed"; not "carrier": "the aircraft carrier John F. Kennedy" is a ship).
  */
 const ORGANISATION_BEFORE = new RegExp(
-  String.raw`\b(?:the|a|an|its|their|his|her|our)\s+(?:[\p{L}-]+\s+){0,3}` +
+  String.raw`\bthe\s+(?:[\p{L}-]+\s+){0,3}` +
     String.raw`(?:company|firm|giant|conglomerate|corporation|website|web\s+site|site|search\s+engine|` +
     String.raw`social\s+network|network|publisher|newspaper|magazine|tabloid|broadcaster|channel|retailer|` +
-    String.raw`airline|carrier|charity|startup|start-up|band|label|studio|party|think\s+tank)\s+$`,
+    String.raw`airline|charity|startup|start-up|band|label|studio|party|think\s+tank)\s+$`,
   'u',
 );
 /** Nouns for places, as said of a name: "Mérida is a city", "the island of Strynø". */
@@ -70,18 +71,29 @@ export function headType(mention: NameMention): EntityType | undefined {
   return undefined;
 }
 
+/** A name of two or more words the tagger read as a person: "the Scottish Labour party Johann Lamont". */
+const isFullPersonName = (mention: NameMention) => mention.type === 'person' && mention.key.includes(' ');
+
 /**
  * Names the article describes: after a noun for an organisation ("the publishing giant Elsevier"), or in a
  * sentence that calls them a place ("Mérida is the capital of", "the town of Fort Lee"). The type holds for
- * every mention of the name.
+ * every mention of the name. The noun before a name does not make an organisation of a known place ("the
+ * network Russia financed") or of a person's full name ("the Scottish Labour party Johann Lamont").
  */
-export function describedTypes(text: string, mentions: readonly NameMention[], fixed: Fixed): void {
+export function describedTypes(
+  text: string,
+  mentions: readonly NameMention[],
+  fixed: Fixed,
+  known: KnownNames,
+): void {
   const described = new Map<string, EntityType>();
   for (const mention of mentions) {
     if (described.has(mention.key)) continue;
     const before = text.slice(Math.max(0, mention.start - CONTEXT), mention.start);
     const after = text.slice(mention.end, mention.end + CONTEXT);
-    if (ORGANISATION_BEFORE.test(before)) described.set(mention.key, 'organization');
+    const organisation =
+      ORGANISATION_BEFORE.test(before) && !known.isPlace(mention.key) && !isFullPersonName(mention);
+    if (organisation) described.set(mention.key, 'organization');
     else if (PLACE_BEFORE.test(before) || PLACE_AFTER.test(after)) described.set(mention.key, 'place');
   }
   for (const mention of mentions) {

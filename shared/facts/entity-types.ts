@@ -216,7 +216,7 @@ export function decideTypes(
     const type = fixedType(text, mention, known);
     if (type) fixed.set(mention, type);
   }
-  describedTypes(text, folded, fixed);
+  describedTypes(text, folded, fixed, known);
   schoolTypes(folded, fixed, known);
   surnameTypes(folded, fixed, known);
   placeTypes(folded, fixed);

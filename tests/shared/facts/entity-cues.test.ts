@@ -38,6 +38,17 @@ describe('entity types from the article’s words', () => {
   });
 
   it.each([
+    ['Hosts joined a network Russia has financed.', 'LOC', 'Russia', 'place'],
+    ['Later the Scottish Labour party Johann Lamont led spoke.', 'PER', 'Johann Lamont', 'person'],
+    ['Jets flew, and the aircraft carrier John F. Kennedy sailed.', 'PER', 'John F. Kennedy', 'person'],
+  ] as const)(
+    'keeps a known place, a full personal name or a ship after such a noun (%j)',
+    (text, tag, name, type) => {
+      expect(typesOf(text, [[tag, name]])[name]).toBe(type);
+    },
+  );
+
+  it.each([
     [
       'Mérida is a city of contrasts. Mérida has a rich cultural life, and Mérida sleeps late.',
       'PER',
