@@ -46,6 +46,23 @@ const ORGANISATION_BEFORE = new RegExp(
     String.raw`airline|charity|startup|start-up|band|label|studio|party|think\s+tank)\s+$`,
   'u',
 );
+/**
+ * A noun for a work right before the name: "the TV series Supernatural", "the romantic comedy Chasing Liberty".
+ * Such a name, like a craft's, is no person, organisation or place.
+ */
+const WORK_BEFORE = new RegExp(
+  String.raw`\b(?:series|film|movie|sitcom|comedy|drama|thriller|documentary|miniseries|novel|album|` +
+    String.raw`musical|opera|video\s+game),?\s+$`,
+  'iu',
+);
+/** A craft's name after its kind, whatever follows: "Space Shuttle Columbia lifted off", "USS Cole". */
+const CRAFT_BEFORE = /\b(?:[Ss]huttle|[Ss]pacecraft|USS|HMS)\s+$/u;
+/**
+ * What may follow such a work's name: punctuation, the end, or a word that opens no clause of which the name is
+ * the subject ("the film Spielberg directed" names a person).
+ */
+const WORK_AFTER =
+  /^(?:$|\s*[,.;:!?()[\]"“”'’-]|\s+(?:and|or|as|in|on|at|with|for|from|to|of|by|was|is|which|that|where)\b)/u;
 /** Nouns for places, as said of a name: "Mérida is a city", "the island of Strynø". */
 const PLACE_NOUNS =
   'city|town|village|hamlet|island|islet|capital|port|region|province|state|country|district|county|' +
@@ -75,7 +92,8 @@ export function headType(mention: NameMention): EntityType | undefined {
 const isFullPersonName = (mention: NameMention) => mention.type === 'person' && mention.key.includes(' ');
 
 /**
- * Names the article describes: after a noun for an organisation ("the publishing giant Elsevier"), or in a
+ * Names the article describes: after a noun for an organisation ("the publishing giant Elsevier") or for a
+ * work (an "other": "the TV series Supernatural"), or in a
  * sentence that calls them a place ("Mérida is the capital of", "the town of Fort Lee"). The type holds for
  * every mention of the name. The noun before a name does not make an organisation of a known place ("the
  * network Russia financed") or of a person's full name ("the Scottish Labour party Johann Lamont").
@@ -94,6 +112,8 @@ export function describedTypes(
     const organisation =
       ORGANISATION_BEFORE.test(before) && !known.isPlace(mention.key) && !isFullPersonName(mention);
     if (organisation) described.set(mention.key, 'organization');
+    else if ((WORK_BEFORE.test(before) && WORK_AFTER.test(after)) || CRAFT_BEFORE.test(before))
+      described.set(mention.key, 'other');
     else if (PLACE_BEFORE.test(before) || PLACE_AFTER.test(after)) described.set(mention.key, 'place');
   }
   for (const mention of mentions) {

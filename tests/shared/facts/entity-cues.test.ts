@@ -60,6 +60,21 @@ describe('entity types from the article’s words', () => {
     expect(typesOf(text, [[tag, name]])[name]).toBe('place');
   });
 
+  it.each([
+    ['He played Sam in the TV series Supernatural. Supernatural ran for years.', 'ORG', 'Supernatural'],
+    ['He was in the romantic comedy, Chasing Liberty, in 2004.', 'PER', 'Chasing Liberty'],
+    ['On April 12, 1981, Space Shuttle Columbia lifted off.', 'LOC', 'Columbia'],
+    ['In 2000 they attacked the USS Cole, killing 17 sailors.', 'PER', 'Cole'],
+  ] as const)('types the name of a work or a craft other (%j)', (text, tag, name) => {
+    expect(typesOf(text, [[tag, name]])[name]).toBe('other');
+  });
+
+  it('keeps a person who is the subject after such a noun ("the film Spielberg directed")', () => {
+    const text = 'Critics loved the film Spielberg directed that year.';
+
+    expect(typesOf(text, [['PER', 'Spielberg']])).toEqual({ Spielberg: 'person' });
+  });
+
   it('types the short form of a school the article names in full an organisation ("Harvard")', () => {
     const text = 'He earned a Ph.D. from Harvard University. Later he returned to teach at Harvard.';
 
