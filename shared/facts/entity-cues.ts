@@ -78,13 +78,37 @@ const CONTEXT = 60;
 
 export type Fixed = Map<NameMention, EntityType>;
 
-/** The type a mention's last word gives it against the tagger's place or organisation. */
+/**
+ * First words of place names, for names the tagger read as people: "Mount Everest", "Fort Lee", "Anse Bertrand".
+ * Not "Port" (Port Vale), "Gulf" (the Gulf War), "Bay", "Costa" or "Sierra", which open other names in CoNLL.
+ * An organisation may be named after such a place ("Puerto Rico Police Department", "Cape Argus").
+ */
+const PLACE_FIRST_WORDS = new Set(
+  'Mount Mt. Lake Cape Fort Isle Île Monte Rio Río Puerto Pointe Anse Terre Porte'.split(' '),
+);
+/**
+ * First words of the names of streets and buildings, which no organisation takes from them: "Wat Arun",
+ * "Masjid al-Haram", "Rue Majorelle", "Hôpital Cochin", "Palacio del Gobierno".
+ */
+const FEATURE_FIRST_WORDS = new Set('Masjid Wat Paseo Avenida Rue Cathedral Hôpital Palacio'.split(' '));
+/** Last words of place names that are no surname, for names the tagger read as people ("Adler Planetarium"). */
+const PLACE_OVER_PERSON = new Set(
+  'Ave Ave. Blvd Blvd. Cliffs Swamp Building Towers Mosque Cathedral Planetarium Museum'.split(' '),
+);
+
+/** The type a mention's first or last word gives it against the tagger's. */
 export function headType(mention: NameMention): EntityType | undefined {
   const words = mention.key.split(' ');
   if (words.length < 2) return undefined;
   const last = words.at(-1) as string;
   if (mention.type === 'place' && ORGANISATION_OVER_PLACE.has(last)) return 'organization';
   if (mention.type === 'organization' && PLACE_OVER_ORGANISATION.has(last)) return 'place';
+  if (mention.type === 'person' && PLACE_OVER_PERSON.has(last)) return 'place';
+  const first = words[0] as string;
+  if (mention.type === 'person' && (PLACE_FIRST_WORDS.has(first) || FEATURE_FIRST_WORDS.has(first)))
+    return 'place';
+  if (mention.type === 'organization' && FEATURE_FIRST_WORDS.has(first) && !ORGANISATION_OVER_PLACE.has(last))
+    return 'place';
   return undefined;
 }
 

@@ -75,7 +75,8 @@ function foldCapitals(mentions: readonly NameMention[]): NameMention[] {
 /** Types the article's own words fix for a mention, whatever the tagger said. */
 function fixedType(text: string, mention: NameMention, known: KnownNames): EntityType | undefined {
   if (OUTLETS.has(mention.key.toLowerCase())) return 'organization';
-  if (mention.type !== 'person') return headType(mention);
+  const head = headType(mention);
+  if (head || mention.type !== 'person') return head;
   const last = mention.key.split(' ').at(-1) ?? '';
   if (PLACE_HEADS.has(last)) return 'place';
   if (ORGANISATION_HEADS.has(last)) return 'organization';

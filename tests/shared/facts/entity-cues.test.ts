@@ -20,6 +20,25 @@ describe('entity types from the article’s words', () => {
   });
 
   it.each([
+    ['From there walk to the Adler Planetarium by the lake.', 'PER', 'Adler Planetarium'],
+    ['Take a cab to Anse Bertrand in the north.', 'PER', 'Anse Bertrand'],
+    ['The view of Wat Arun at dusk is famous.', 'PER', 'Wat Arun'],
+    ['He died at the Hôpital Cochin that night.', 'ORG', 'Hôpital Cochin'],
+  ] as const)(
+    'types a name a place by a first or last word that opens or ends only places (%j)',
+    (text, tag, name) => {
+      expect(typesOf(text, [[tag, name]])[name]).toBe('place');
+    },
+  );
+
+  it.each([
+    ['The Puerto Rico Police Department said so.', 'Puerto Rico Police Department'],
+    ['The Cape Argus reported the fire.', 'Cape Argus'],
+  ])('keeps an organisation named after a place an organisation (%j)', (text, name) => {
+    expect(typesOf(text, [['ORG', name]])[name]).toBe('organization');
+  });
+
+  it.each([
     ['Settlers left the West Bank for good.', 'LOC', 'West Bank', 'place'],
     ['Crystal Palace beat Nottingham Forest.', 'ORG', 'Crystal Palace', 'organization'],
     ['Crystal Palace beat Nottingham Forest.', 'ORG', 'Nottingham Forest', 'organization'],
