@@ -5,7 +5,7 @@
  * and a short form of a school or university the article names in full ("Harvard" beside "Harvard
  * University"). Each returns the mentions it fixes; `entity-types.ts` decides in what order they count.
  */
-import type { EntityType } from '../result.ts';
+import type { EntityType, Span } from '../result.ts';
 import type { NameMention } from './entity-mentions.ts';
 import type { KnownNames } from './ner/known-names.ts';
 
@@ -63,6 +63,12 @@ const CRAFT_BEFORE = /\b(?:[Ss]huttle|[Ss]pacecraft|USS|HMS)\s+$/u;
  */
 const WORK_AFTER =
   /^(?:$|\s*[,.;:!?()[\]"“”'’-]|\s+(?:and|or|as|in|on|at|with|for|from|to|of|by|was|is|which|that|where)\b)/u;
+/** "Stardust is a NASA space capsule", "Supernatural is an American television series": a work or a craft. */
+const WORK_AFTER_COPULA = new RegExp(
+  String.raw`^\s+(?:is|was)\s+(?:a|an|the)\s+(?:[\p{L}-]+\s+){0,3}(?:film|movie|series|sitcom|novel|album|` +
+    String.raw`video\s+game|capsule|spacecraft|space\s+probe|probe|satellite|rocket|warship|web\s+browser|browser)\b`,
+  'u',
+);
 /** Nouns for places, as said of a name: "Mérida is a city", "the island of Strynø". */
 const PLACE_NOUNS =
   'city|town|village|hamlet|island|islet|capital|port|region|province|state|country|district|county|' +
@@ -75,6 +81,11 @@ const PLACE_AFTER = new RegExp(
 /** "the city of X", "the village of X". */
 const PLACE_BEFORE = new RegExp(String.raw`\bthe\s+(?:${PLACE_NOUNS})\s+of\s+$`, 'u');
 const CONTEXT = 60;
+const WORD_CHARACTER = /[\p{L}\p{N}]/u;
+/** The capitalised word right before an occurrence, which may make it part of a longer name. */
+const NAME_WORD_BEFORE = /(\p{Lu}[\p{L}.'’-]*) +$/u;
+/** Capitalised words that open a sentence or a phrase rather than a name: "In Mérida", "The Stardust". */
+const OPENERS = new Set('The A An In At On From To Of By For With And But Near Around'.split(' '));
 
 export type Fixed = Map<NameMention, EntityType>;
 
@@ -128,22 +139,52 @@ export function describedTypes(
   fixed: Fixed,
   known: KnownNames,
 ): void {
-  const described = new Map<string, EntityType>();
+  const described = new Map<string, EntityType | undefined>();
   for (const mention of mentions) {
     if (described.has(mention.key)) continue;
-    const before = text.slice(Math.max(0, mention.start - CONTEXT), mention.start);
-    const after = text.slice(mention.end, mention.end + CONTEXT);
-    const organisation =
-      ORGANISATION_BEFORE.test(before) && !known.isPlace(mention.key) && !isFullPersonName(mention);
-    if (organisation) described.set(mention.key, 'organization');
-    else if ((WORK_BEFORE.test(before) && WORK_AFTER.test(after)) || CRAFT_BEFORE.test(before))
-      described.set(mention.key, 'other');
-    else if (PLACE_BEFORE.test(before) || PLACE_AFTER.test(after)) described.set(mention.key, 'place');
+    const spans = [mention, ...occurrences(text, mention.key)];
+    const types = spans.map((span) => describedType(text, span, mention, known));
+    described.set(
+      mention.key,
+      types.find((type) => type !== undefined),
+    );
   }
   for (const mention of mentions) {
     const type = described.get(mention.key);
     if (type && !fixed.has(mention)) fixed.set(mention, type);
   }
+}
+
+/**
+ * Where the article writes `key` as a name of its own, tagged there or not ("Stardust is a NASA space capsule"),
+ * not as the end of a longer name ("Lee" in "Fort Lee is a small town").
+ */
+function occurrences(text: string, key: string): Span[] {
+  const spans: Span[] = [];
+  for (let start = text.indexOf(key); start >= 0; start = text.indexOf(key, start + 1)) {
+    const end = start + key.length;
+    const alone = !WORD_CHARACTER.test(text[start - 1] ?? '') && !WORD_CHARACTER.test(text[end] ?? '');
+    const inLongerName = NAME_WORD_BEFORE.exec(text.slice(Math.max(0, start - 20), start))?.[1];
+    if (alone && (inLongerName === undefined || OPENERS.has(inLongerName))) spans.push({ start, end });
+  }
+  return spans;
+}
+
+/** The type the words around one occurrence of a name give it, if any. */
+function describedType(
+  text: string,
+  span: Span,
+  mention: NameMention,
+  known: KnownNames,
+): EntityType | undefined {
+  const before = text.slice(Math.max(0, span.start - CONTEXT), span.start);
+  const after = text.slice(span.end, span.end + CONTEXT);
+  if (ORGANISATION_BEFORE.test(before))
+    return known.isPlace(mention.key) || isFullPersonName(mention) ? undefined : 'organization';
+  const work = (WORK_BEFORE.test(before) && WORK_AFTER.test(after)) || CRAFT_BEFORE.test(before);
+  if (work || WORK_AFTER_COPULA.test(after)) return 'other';
+  if (PLACE_BEFORE.test(before) || PLACE_AFTER.test(after)) return 'place';
+  return undefined;
 }
 
 /**

@@ -60,6 +60,19 @@ const INTERJECTIONS = new Set(
   ).split(' '),
 );
 const COMPASS = new Set(['north', 'south', 'east', 'west']);
+/** Forms of address after "my" or "your": "My Lords, thank you", "Your Honour", "His Majesty". */
+const ADDRESS_FORMS = new Set([
+  'lord',
+  'lords',
+  'lordship',
+  'lady',
+  'ladyship',
+  'honour',
+  'honor',
+  'majesty',
+  'excellency',
+]);
+const ADDRESS_BEFORE = /\b(?:my|your|his|her|their)\s+$/iu;
 /** Pronouns inside a capitalised phrase make it a title or a slogan, not a name ("Tell Me", "Love You"). */
 const PRONOUNS = new Set("Me You We Us Him Her Them My Your Our Their I’m I'm".split(' '));
 /** What follows an interjection-like word: a comma, a stop, an ellipsis, a quote. */
@@ -193,6 +206,11 @@ export function dropNonNames(
     const words = mention.text.split(WORDS);
     if (words.length > 1) return !words.some((word) => PRONOUNS.has(word));
     if (COMPASS.has(lower)) return false;
+    if (
+      ADDRESS_FORMS.has(lower) &&
+      ADDRESS_BEFORE.test(text.slice(Math.max(0, mention.start - 8), mention.start))
+    )
+      return false;
     if (isInterjection(text, mention, known, lastWords)) return false;
     const pair = HYPHEN_PAIR.exec(mention.text);
     // Two people's surnames ("Alito-Prelogar moments"); "UWP-Hachette" or "Daimler-Benz" stay.

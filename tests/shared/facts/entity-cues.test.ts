@@ -88,6 +88,34 @@ describe('entity types from the article’s words', () => {
     expect(typesOf(text, [[tag, name]])[name]).toBe('other');
   });
 
+  it('types a name other when a sentence calls it a work or a craft, though the tagger missed it there', () => {
+    const text = 'Stardust is a NASA space capsule that collected dust. Samples from Stardust reached Earth.';
+    const start = text.lastIndexOf('Stardust');
+    const entities = buildEntities(text, [{ type: 'LOC', start, end: start + 8, text: 'Stardust' }]);
+
+    expect(entities.map((entity) => [entity.name, entity.type])).toEqual([['Stardust', 'other']]);
+  });
+
+  it('reads no cue for a name from an occurrence inside a longer name ("Lee" in "Fort Lee is a small town")', () => {
+    const text = 'Fort Lee is a small town. Lee crossed the river with his men.';
+    const start = text.lastIndexOf('Lee');
+    const entities = buildEntities(text, [{ type: 'PER', start, end: start + 3, text: 'Lee' }]);
+
+    expect(entities.map((entity) => [entity.name, entity.type])).toEqual([['Lee', 'person']]);
+  });
+
+  it('drops a form of address after "my" or "your" ("My Lords, thank you"), not a lord by name', () => {
+    const text = 'My Lords, thank you. Your Honour will know, my Lords, that Lord Diplock agreed.';
+
+    expect(
+      typesOf(text, [
+        ['PER', 'Lords'],
+        ['PER', 'Honour'],
+        ['PER', 'Lord Diplock'],
+      ]),
+    ).toEqual({ Diplock: 'person' });
+  });
+
   it('keeps a person who is the subject after such a noun ("the film Spielberg directed")', () => {
     const text = 'Critics loved the film Spielberg directed that year.';
 
