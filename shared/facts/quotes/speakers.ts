@@ -10,9 +10,9 @@ import {
   PEOPLE_NOUNS,
   PERSON_PRONOUNS,
   PERSON_ROLE_NOUNS,
-  ROLE_ABBREVIATIONS,
 } from './lexicon.ts';
 import { isAdverbInLy, isParenthetical, sentenceStart } from './phrases.ts';
+import { GENERAL_TITLES, roleHolders } from './role-holders.ts';
 
 /** Who said it: the words that name the speaker (`mention`) and whom they resolve to. */
 export interface Attribution {
@@ -51,13 +51,6 @@ const GENDERED_ANTECEDENT_WINDOW = 1500;
 /** How many capitalised words (titles) may come before the name that opens a sentence. */
 const MAX_TITLE_WORDS = 3;
 const ACRONYM = /^\p{Lu}{2,6}$/u;
-/** Words that make one title with "general" after them: attorney general, surgeon general. */
-const GENERAL_TITLES = new Set(
-  'attorney surgeon secretary inspector solicitor postmaster consul governor auditor comptroller adjutant'.split(
-    ' ',
-  ),
-);
-const COMPOUND_TITLES = new RegExp(`\\b(${[...GENERAL_TITLES].join('|')})[\\s-]+general\\b`, 'gu');
 const COMPOUND_TITLE = /^\p{Ll}+-general$/u;
 const PARTICIPLE = /^\p{Ll}+ed$/u;
 const DETERMINERS = new Set('a an the his her their its our this that these those'.split(' '));
@@ -233,8 +226,29 @@ function pronounAttribution(
   const person =
     sentenceSubjectPerson(context, pronoun.start, gender) ??
     previousSubjectPerson(context, pronoun.start, gender) ??
+    previousSpeaker(context, pronoun.start, gender) ??
     lastPersonBefore(context, pronoun.start, gender);
   return person ? entityAttribution(person, verb, pronoun) : undefined;
+}
+
+/**
+ * "“Why have a war?” asked Abdul Shekar, a customs officer. … Now, he says, “…”": the speaker of the quote
+ * before, when no one else has been named since (outside quotations) and the article gives them no other
+ * gender, rather than someone further back whom the article calls he.
+ */
+function previousSpeaker(
+  context: SpeakerContext,
+  position: number,
+  gender: Gender,
+): EntityMentionRef | undefined {
+  const speaker = context.previous?.entity;
+  if (speaker?.type !== 'person' || context.genders.has(speaker)) return undefined;
+  const nearest = lastMentionBefore(context, position, (entity) => {
+    if (entity.type !== 'person') return false;
+    const own = context.genders.get(entity);
+    return own === undefined || own === gender;
+  });
+  return nearest?.entity === speaker ? nearest : undefined;
 }
 
 /**
@@ -376,11 +390,6 @@ function roleHead(words: readonly Word[]): string {
     : last;
 }
 
-/** Titles written as two words, as one: "Attorney General Ann Reyes" -> "attorney-general ann reyes". */
-function joinCompoundTitles(title: string): string {
-  return title.replace(COMPOUND_TITLES, (_, first: string) => `${first}-general`);
-}
-
 function isOutlet(entity: Entity): boolean {
   return OUTLET_NAME.test(entity.name);
 }
@@ -420,58 +429,6 @@ function describedPerson(
   // Exactly one person the article calls so before the description: after the first holder, before the second.
   if (first === undefined || position < first.end || position >= second) return undefined;
   return lastMentionBefore(context, position, (entity) => entity === first.entity);
-}
-
-interface RoleHolders {
-  /** The person whose first mention with the role ends first, and where it ends. */
-  readonly first: { readonly entity: Entity; readonly end: number } | undefined;
-  /** Where the first mention with the role of any other person ends (Infinity when there is none). */
-  readonly second: number;
-}
-
-/**
- * Per article and role noun, who holds the role (in their roles, or a title before a mention: "Sen. Elizabeth
- * Warren"), built once: filtering every mention for every quote made a page of quotes quadratic.
- */
-const roleHoldersByHead = new WeakMap<readonly EntityMentionRef[], Map<string, RoleHolders>>();
-
-function roleHolders(context: SpeakerContext, head: string): RoleHolders {
-  let byHead = roleHoldersByHead.get(context.mentions);
-  if (byHead === undefined) {
-    byHead = new Map();
-    roleHoldersByHead.set(context.mentions, byHead);
-  }
-  const known = byHead.get(head);
-  if (known !== undefined) return known;
-  const short = ROLE_ABBREVIATIONS.get(head);
-  const isTitle = (title: string) => {
-    const titleWords = joinCompoundTitles(title.toLowerCase().replace(/\./gu, '')).split(/\s+/u);
-    return titleWords.includes(head) || (short !== undefined && titleWords.includes(short));
-  };
-  const holds = (mention: EntityMentionRef) =>
-    (mention.entity.roles ?? []).some(isTitle) || isTitle(titleBefore(context.text, mention));
-  const firstEnd = new Map<Entity, number>();
-  for (const mention of context.mentions) {
-    if (mention.entity.type !== 'person' || !holds(mention)) continue;
-    const end = firstEnd.get(mention.entity);
-    if (end === undefined || mention.end < end) firstEnd.set(mention.entity, mention.end);
-  }
-  const [first, second] = [...firstEnd].sort((a, b) => a[1] - b[1]);
-  const holders: RoleHolders = {
-    first: first && { entity: first[0], end: first[1] },
-    second: second?.[1] ?? Number.POSITIVE_INFINITY,
-  };
-  byHead.set(head, holders);
-  return holders;
-}
-
-/** The word written right before a name ("Sen." in "Sen. Elizabeth Warren"), or two that are one title ("Attorney General"). */
-function titleBefore(text: string, mention: Span): string {
-  const match = /(\S+)\s+(\S+)\s+$/u.exec(text.slice(Math.max(0, mention.start - 32), mention.start));
-  if (match?.[2]?.toLowerCase() === 'general' && GENERAL_TITLES.has(match[1]?.toLowerCase() ?? '')) {
-    return `${match[1]} ${match[2]}`;
-  }
-  return /(\S+)\s+$/u.exec(text.slice(Math.max(0, mention.start - 16), mention.start))?.[1] ?? '';
 }
 
 /**

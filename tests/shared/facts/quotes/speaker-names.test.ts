@@ -13,6 +13,8 @@ const SURFACES: ReadonlyArray<readonly [NerType, string]> = [
   ['PER', 'Bexley'],
   ['PER', 'Dana Voss'],
   ['PER', 'Ivo Marsh'],
+  ['PER', 'Marsh'],
+  ['PER', 'Lee Tran'],
 ];
 
 function attributions(text: string) {
@@ -79,5 +81,26 @@ describe('findQuotes: "attorney general" is one title', () => {
       'Defence attorney Ivo Marsh filed the motion. “My client did nothing wrong,” the attorney said.';
 
     expect(attributions(text).map(([, who]) => who)).toEqual(['Ivo Marsh']);
+  });
+});
+
+describe('findQuotes: a he or she after a quote', () => {
+  it('is the speaker of the quote before when no one has been named since', () => {
+    const text =
+      'Mr. Ivo Marsh chaired the meeting, and he closed it early. “Why hold the vote at all?” asked Lee Tran, ' +
+      'a harbour pilot. Now, he says, “it looks like a done deal.”';
+
+    expect(attributions(text).map(([, who, mention]) => [who, mention])).toEqual([
+      ['Lee Tran', 'Lee Tran'],
+      ['Lee Tran', 'he'],
+    ]);
+  });
+
+  it('is not the speaker before when someone else has been named since', () => {
+    const text =
+      'Mr. Ivo Marsh chaired the meeting, and he closed it early. “Why hold the vote at all?” asked Lee Tran. ' +
+      'Nora Bexley disagreed. Now, he says, “it looks like a done deal.”';
+
+    expect(attributions(text).map(([, who]) => who)).toEqual(['Lee Tran', 'Ivo Marsh']);
   });
 });
