@@ -67,6 +67,10 @@ const OF_HEADS = new Set(
   ),
 );
 const SPEAKER_NOUNS = [PERSON_ROLE_NOUNS, PEOPLE_NOUNS, ORGANISATION_NOUNS, OUTLET_NOUNS, DOCUMENT_NOUNS];
+/** People who speak for the organisation named before them: "a Pentagon spokesman", "a White House official". */
+const SPEAKS_FOR_ORGANISATION = new Set(
+  'spokesman spokeswoman spokesperson official representative'.split(' '),
+);
 const UNRESOLVED_PRONOUNS = new Set(['they', 'we', 'i', 'you']);
 const GENERIC_HEADS = new Set(
   'people everyone everybody someone somebody anyone anybody nobody many most some others few all both each either neither'.split(
@@ -115,6 +119,8 @@ export function resolvePhrase(
   }
   if (NOT_SPEAKERS.has(lower) || GENERIC_HEADS.has(lower) || !isNounPhrase(words)) return undefined;
   const named = namedIn(context, span);
+  if (named && isMemberOf(context.text, named, words))
+    return { speaker: speakerText(context.text, words), mention: span, verb };
   if (named) return entityAttribution(named, verb);
   if (isVerbAndObject(words)) return undefined;
   const described = describedEntity(context, words, span.start);
@@ -199,6 +205,21 @@ function namedIn(context: SpeakerContext, span: Span): EntityMentionRef | undefi
     else if (mention.entity.type === 'place' && isName(context, mention, span)) place ??= mention;
   }
   return person ?? organization ?? place;
+}
+
+/**
+ * "A former UC Global employee testified": a person the phrase ends on, of whom the organisation (or place) named
+ * in it only says where they belong, speaks for themselves; not so a spokesman or an official, who speak for it.
+ */
+function isMemberOf(text: string, named: EntityMentionRef, words: readonly Word[]): boolean {
+  const head = singular((words.at(-1) as Word).text.toLowerCase());
+  const after = text.slice(named.end, (words.at(-1) as Word).end).trim();
+  return (
+    named.entity.type !== 'person' &&
+    after !== '' &&
+    PEOPLE_NOUNS.has(head) &&
+    !SPEAKS_FOR_ORGANISATION.has(head)
+  );
 }
 
 /** "Clinton [spokesman] Jesse Lehrich": only role words between two names, so the second is the person. */
@@ -352,7 +373,7 @@ function isInQuote(context: SpeakerContext, span: Span): boolean {
  * news outlet, "the agency" the last organisation with "Agency" in its name (or an acronym), "the company"
  * the last organisation named in the paragraph, "the senator" the one person the article calls a senator
  * (in a role or a title before the name: "Sen. Elizabeth Warren"). "A spokeswoman for the company" is the
- * company's.
+ * company's. A plural ("the companies") names no one entity.
  */
 function describedEntity(
   context: SpeakerContext,
@@ -364,7 +385,9 @@ function describedEntity(
   const last = words.at(-1);
   if (last === undefined) return undefined;
   const head = roleHead(words);
-  if (words.length > 4 || isCapitalised(last.text)) return undefined;
+  // "The companies hoped …", "the senators said": more than one, so no one entity.
+  const plural = singular(last.text.toLowerCase()) !== last.text.toLowerCase();
+  if (words.length > 4 || isCapitalised(last.text) || plural) return undefined;
   if (OUTLET_NOUNS.has(head)) {
     return lastMentionBefore(
       context,

@@ -15,6 +15,8 @@ const SURFACES: ReadonlyArray<readonly [NerType, string]> = [
   ['PER', 'Ivo Marsh'],
   ['PER', 'Marsh'],
   ['PER', 'Lee Tran'],
+  ['ORG', 'Harbour Board'],
+  ['ORG', 'Port Authority'],
 ];
 
 function attributions(text: string) {
@@ -102,5 +104,35 @@ describe('findQuotes: a he or she after a quote', () => {
       'Nora Bexley disagreed. Now, he says, “it looks like a done deal.”';
 
     expect(attributions(text).map(([, who]) => who)).toEqual(['Lee Tran', 'Ivo Marsh']);
+  });
+});
+
+describe('findQuotes: a description that names an organisation', () => {
+  it('keeps "a former Harbour Board employee" as written: an employee speaks for themselves', () => {
+    const text = 'A former Harbour Board employee testified that the pilots were “told to look away.”';
+
+    expect(attributions(text)).toEqual([
+      ['told to look away.', 'A former Harbour Board employee', 'A former Harbour Board employee'],
+    ]);
+  });
+
+  it('still gives the words of "a Harbour Board spokesman" to the board', () => {
+    const text = 'A Harbour Board spokesman said the pilots were “never told to look away.”';
+
+    expect(attributions(text).map(([, who]) => who)).toEqual(['Harbour Board']);
+  });
+
+  it('does not resolve a plural ("the authorities") to the one organisation named before', () => {
+    const text =
+      'The Port Authority shut the quay. The authorities hoped the closure would pass as “routine maintenance.”';
+
+    expect(attributions(text).map(([, who]) => who)).toEqual(['The authorities']);
+  });
+
+  it('still resolves the singular ("the authority") to it', () => {
+    const text =
+      'The Port Authority shut the quay. The authority hoped the closure would pass as “routine maintenance.”';
+
+    expect(attributions(text).map(([, who]) => who)).toEqual(['Port Authority']);
   });
 });
