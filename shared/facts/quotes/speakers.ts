@@ -222,9 +222,12 @@ function isMemberOf(text: string, named: EntityMentionRef, words: readonly Word[
   );
 }
 
-/** "Clinton [spokesman] Jesse Lehrich": only role words between two names, so the second is the person. */
+/**
+ * "Clinton [spokesman] Jesse Lehrich", "Kellogg [Chairman] William LaMothe": only role words (any case) between two
+ * names, so the second is the person.
+ */
 function isRoleBetween(text: string, first: Span, second: Span): boolean {
-  const between = text.slice(first.end, second.start).trim().split(/\s+/u);
+  const between = text.slice(first.end, second.start).trim().toLowerCase().split(/\s+/u);
   return (
     between.length <= 3 &&
     between.every((word) => PERSON_ROLE_NOUNS.has(word) || PEOPLE_NOUNS.has(word) || word === 'campaign')

@@ -16,6 +16,8 @@ const SURFACES: ReadonlyArray<readonly [NerType, string]> = [
   ['PER', 'Marsh'],
   ['PER', 'Lee Tran'],
   ['ORG', 'Harbour Board'],
+  // A company the tagger takes for a person.
+  ['PER', 'Dorrance'],
   ['ORG', 'Port Authority'],
 ];
 
@@ -134,5 +136,13 @@ describe('findQuotes: a description that names an organisation', () => {
       'The Port Authority shut the quay. The authority hoped the closure would pass as “routine maintenance.”';
 
     expect(attributions(text).map(([, who]) => who)).toEqual(['Port Authority']);
+  });
+});
+
+describe('findQuotes: a capitalised title between two names', () => {
+  it('gives the quote to the person after "Dorrance Chairman", not to the company the tagger took for a person', () => {
+    const text = 'In announcing the delay, Dorrance Chairman Ivo Marsh said, “Growth has not met our hopes.”';
+
+    expect(attributions(text).map(([, who]) => who)).toEqual(['Ivo Marsh']);
   });
 });
