@@ -36,8 +36,6 @@ const MAX_APPOSITIVE_WORDS = 30;
 const MAX_NAME_WORDS = 6;
 /** After a quote that ends its own sentence ("….”), how many words may follow its attribution's verb. */
 const MAX_WORDS_AFTER_CLOSED_QUOTE = 4;
-/** A transcript's speaker label at the start of a quotation: "PENCE: Well, look, …". */
-const SPEAKER_LABEL = /^(\p{Lu}[\p{Lu}'’.-]+(?:\s\p{Lu}[\p{Lu}'’.-]+){0,2}):\s+/u;
 /** Words before a verb form that make it a noun: "his claims", "the report", "Clinton's tweets". */
 const NOUN_MARKERS = new Set('the a an his her their its our my your these those this that of'.split(' '));
 const NAME_PARTICLES = new Set(['de', 'da', 'del', 'van', 'von', 'al', 'bin', 'la', 'le', 'di', 'y']);
@@ -292,9 +290,24 @@ function verbSubject(
   if (PROGRESSIVE_AUXILIARIES.has(words[auxiliary]?.text.toLowerCase() ?? '')) {
     return subjectBefore(context, words, auxiliary, text);
   }
+  const absolute = withSubject(context, words, index, text);
+  if (absolute !== undefined) return absolute;
   if (earlier !== undefined) return { ...earlier.attribution, verb: text };
   const subject = sentenceSubject(context, words, index);
   return subject && { ...subject, verb: text };
+}
+
+/** "It quoted critics, with Boswell stating: “…”": the name between "with" and the -ing verb says it. */
+function withSubject(
+  context: SpeakerContext,
+  words: readonly Word[],
+  index: number,
+  verb: string,
+): Attribution | undefined {
+  const phrase = phraseBefore(words, index);
+  if (words[index - phrase.length - 1]?.text.toLowerCase() !== 'with') return undefined;
+  const named = phrase.length > 0 ? resolvePhrase(context, phrase, verb) : undefined;
+  return named?.entity === undefined ? undefined : named;
 }
 
 /**
@@ -442,22 +455,6 @@ function subjectPhrase(words: readonly Word[], from: number): Word[] {
 
 function isSubjectWord(word: string): boolean {
   return word === 'He' || word === 'She' || word === 'It' || word === 'The' || word === 'A' || word === 'An';
-}
-
-/** A transcript's label opening a quotation, "PENCE: …": the speaker, and where the quoted words begin. */
-export function attributeLabel(
-  context: SpeakerContext,
-  quote: QuoteMarks,
-): { attribution: Attribution; start: number } | undefined {
-  const match = SPEAKER_LABEL.exec(context.text.slice(quote.inner.start, quote.inner.end));
-  if (match === null) return undefined;
-  const label = attributionWords(
-    context.text,
-    quote.inner.start,
-    quote.inner.start + (match[1] ?? '').length,
-  );
-  const attribution = resolvePhrase(context, label, ':');
-  return attribution && { attribution, start: quote.inner.start + match[0].length };
 }
 
 /**

@@ -16,6 +16,7 @@ const SURFACES: ReadonlyArray<readonly [NerType, string]> = [
   ['PER', 'Marsh'],
   ['PER', 'Lee Tran'],
   ['ORG', 'Harbour Board'],
+  ['ORG', 'Daily Ledger'],
   // A company the tagger takes for a person.
   ['PER', 'Dorrance'],
   ['ORG', 'Port Authority'],
@@ -144,5 +145,20 @@ describe('findQuotes: a capitalised title between two names', () => {
     const text = 'In announcing the delay, Dorrance Chairman Ivo Marsh said, “Growth has not met our hopes.”';
 
     expect(attributions(text).map(([, who]) => who)).toEqual(['Ivo Marsh']);
+  });
+});
+
+describe('findQuotes: "with X stating"', () => {
+  it('gives the quote to the name between "with" and the -ing verb, not to the subject of the sentence', () => {
+    const text =
+      'The Daily Ledger quoted critics such as the pilot Lee Tran, with Tran stating: “Nobody asked the pilots.”';
+
+    expect(attributions(text)).toEqual([['Nobody asked the pilots.', 'Lee Tran', 'Tran']]);
+  });
+
+  it('still gives "…, saying" to the subject of the sentence', () => {
+    const text = 'The Daily Ledger criticised the plan, saying: “Nobody asked the pilots.”';
+
+    expect(attributions(text).map(([, who]) => who)).toEqual(['Daily Ledger']);
   });
 });
