@@ -41,6 +41,8 @@ import {
 /** "early", "late", "mid-", "the end of": kept in the span; TIMEX3 leaves the value as it is. */
 const MODIFIER =
   '(?:(?:[Tt]he\\s)?(?:[Vv]ery\\s)?(?:[Ee]arly|[Ll]ate|[Mm]id)(?:-|\\s)|[Mm]iddle\\sof\\s|(?:[Tt]he\\s)?(?:[Ee]nd|[Bb]eginning|[Ss]tart|[Mm]iddle|[Cc]lose|[Tt]urn)\\sof\\s)';
+/** The longest MODIFIER ("the beginning of "), for a rule's `reach`. */
+const MODIFIER_LENGTH = 17;
 const WEEKDAY_PREFIX = `(?:(${WEEKDAY_ABBREVIATED}),?\\s)?`;
 /** ", 2023", " 2023", " of 2023", and " , 2023" in tokenised text ("April 14 , 1912"). */
 const YEAR_SUFFIX = `(?:\\s?,?\\s(?:of\\s)?([12]\\d{3})(?![\\p{N}]|[.,]\\d))?`;
@@ -96,6 +98,8 @@ export const ABSOLUTE_RULES: readonly Rule[] = [
       'gu',
     ),
     hint: new RegExp(`(?:${MONTH})\\s\\d`, 'u'),
+    // "the week of " (12) and "Wednesday, " (11) before the month
+    reach: 23,
     kind: (match) => (match[5] === undefined ? 'relative' : 'absolute'),
     read: ([, weekOf, weekday, m, d, y]) => {
       const resolve = monthDay(m, d, y, weekday);
@@ -119,6 +123,7 @@ export const ABSOLUTE_RULES: readonly Rule[] = [
       'giu',
     ),
     hint: new RegExp(`(?:${MONTH}),?\\s(?:of\\s)?(?:[12]\\d{3}|${SPELLED_YEAR})`, 'iu'),
+    reach: MODIFIER_LENGTH,
     kind: 'absolute',
     read: ([, m, digits, words]) =>
       fixed(month(digits ? Number(digits) : spelledYear(words ?? ''), monthNumber(m))),
@@ -171,6 +176,8 @@ export const ABSOLUTE_RULES: readonly Rule[] = [
       'gu',
     ),
     hint: new RegExp(`\\d0['’]?s|${Object.keys(DECADE_WORDS).join('|')}`, 'u'),
+    // "The latter half of the " (23), the modifier, and "19" before "80s"
+    reach: 23 + MODIFIER_LENGTH + 2,
     kind: 'absolute',
     read: ([, digits, short, words]) => {
       if (digits) return fixed(decade(Number(digits) * 10));
@@ -194,6 +201,9 @@ export const ABSOLUTE_RULES: readonly Rule[] = [
       `${NOT_AFTER_QUANTITY_VERB}${MODIFIER}?(?:(?:[Ff]iscal|[Cc]alendar)(?:\\syear)?\\s|[Pp]ost-|[Pp]re-|[Mm]id-|${NOT_BEFORE_YEAR})${YEAR}(?!\\s?(?:%|-[a-z]|${COUNTED_NOUNS}))`,
       'gu',
     ),
+    hint: /[12]\d{3}/u,
+    // the modifier and "calendar year " (14) before the year
+    reach: MODIFIER_LENGTH + 14,
     kind: 'absolute',
     read: ([, y]) => fixed(year(Number(y))),
   },

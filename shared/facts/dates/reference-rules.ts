@@ -149,6 +149,9 @@ export const REFERENCE_RULES: readonly Rule[] = [
     name: 'present',
     pattern:
       /(?<![\p{L}'’-])(?:(?:[Rr]ight\s|[Jj]ust\s|[Ee]ven\s|[Uu]ntil\s|[Bb]y\s)?[Nn]ow|[Cc]urrently|[Nn]owadays|[Tt]hese\sdays|[Aa]t\spresent|[Aa]t\sthe\s(?:moment|present\stime))(?![\p{L}'’-])/gu,
+    hint: /[Nn]ow|[Cc]urrently|[Tt]hese\sdays|[Aa]t\s(?:present|the\s)/u,
+    // "until " before "now"
+    reach: 6,
     kind: 'relative',
     // "told Now magazine", "Buy Now": a name or a title, not the present
     read: (match, text) =>
@@ -166,6 +169,8 @@ export const REFERENCE_RULES: readonly Rule[] = [
     pattern:
       /(?<![\p{L}'’-])(?:(?:[Mm]ore|[Mm]ost|[Uu]ntil|[Oo]nly)\s)?(?:[Rr]ecently|[Ll]ately)(?![\p{L}'’-])|(?<![\p{L}])(?:[Aa]\sfew|[Ss]everal|[Ss]ome|[Mm]any)\s(?:days|weeks|months|years|decades)\sago(?![\p{L}])|(?<=(?<![\p{L}])[Ii]n\s)the\spast(?![\p{L}'’-])(?!\s(?:\w+\s)?(?:days?|weeks?|months?|years?|decades?|century|quarters?|hours?)\b)/gu,
     hint: /[Rr]ecently|[Ll]ately|(?:days|weeks|months|years|decades)\sago|the\spast/u,
+    // "several " before "days ago"
+    reach: 8,
     kind: 'relative',
     read: () => constant(past),
   },
@@ -249,6 +254,9 @@ export const REFERENCE_RULES: readonly Rule[] = [
   {
     name: 'that-day-month-year',
     isReference: false,
+    hint: /(?:that|the\ssame)\s(?:day|week|month|year)|[Tt]he\s(?:following|next|previous|prior|day|week|month|year)\s/u,
+    // "earlier in " before "that day"
+    reach: 11,
     pattern:
       /(?<![\p{L}])(?:(?:[Ll]ater|[Ee]arlier)\s(?:in\s)?)?(?:that|the\ssame)\s(day|week|month|year)(?![\p{L}])|(?<![\p{L}])[Tt]he\s(following|next|previous|prior)\s(day|week|month|year|morning|afternoon|evening|night)(?![\p{L}])|(?<![\p{L}])[Tt]he\s(day|week|month|year)\s(before|after)(?![\p{L}\s]*\s(?:the|a|an|his|her|their|its|he|she|they|it|we)\b)(?!\s\p{L}+ing\b)/gu,
     kind: 'relative',

@@ -285,6 +285,8 @@ export const RELATIVE_RULES: readonly Rule[] = [
       'gu',
     ),
     hint: new RegExp(WEEKDAY, 'u'),
+    // "this coming " before the day
+    reach: 12,
     kind: 'relative',
     read: (match, text) => {
       const [written, which, name] = match;
@@ -297,6 +299,8 @@ export const RELATIVE_RULES: readonly Rule[] = [
     name: 'day-word',
     pattern:
       /(?<![\p{L}])(?:(?:[Ll]ate|[Ee]arly)\s)?([Yy]esterday|[Tt]oday|[Tt]omorrow|[Tt]onight)(?![\p{L}])/gu,
+    hint: /[Yy]esterday|[Tt]oday|[Tt]omorrow|[Tt]onight/u,
+    reach: 6,
     kind: 'relative',
     read: (match, text) =>
       namesAnAge(text, match.index, match.index + match[0].length) ||
@@ -321,6 +325,9 @@ export const RELATIVE_RULES: readonly Rule[] = [
       `${NOT_AFTER_LETTER}(?:(?:[Tt]he\\s)?(?:[Ee]nd|[Bb]eginning|[Ss]tart|[Mm]iddle)\\sof\\s)?${EARLIER}?(${WHICH})\\s(week|weekend|month|quarter|year)${NOT_BEFORE_LETTER}(?!['’]s?\\s(?:first|second|third|fourth|1st|2nd|3rd|4th)\\squarter)`,
       'gu',
     ),
+    hint: new RegExp(`${WHICH}\\s(?:week|month|quarter|year)`, 'u'),
+    // "the beginning of " (17) and "earlier in " (11) before "last week"
+    reach: 28,
     kind: 'relative',
     read: ([, which, unit]) => anchored((anchor) => period(anchor, whichOf(which), unit ?? '')),
   },
@@ -351,6 +358,8 @@ export const RELATIVE_RULES: readonly Rule[] = [
       'giu',
     ),
     hint: /\s(?:day|week|month|quarter|year|decade)s?\s(?:or\sso\s)?(?:ago|from\snow|hence)/iu,
+    // "more than " (10) and "seventy-seven" (13) before the space
+    reach: 23,
     kind: 'relative',
     read: ([, count, unit, direction]) =>
       anchored((anchor) =>
@@ -392,6 +401,8 @@ export const RELATIVE_RULES: readonly Rule[] = [
       'gu',
     ),
     hint: new RegExp(MONTH_FULL, 'u'),
+    // "the beginning of " before the month
+    reach: 17,
     kind: 'relative',
     read: ([, name, name2, name3]) =>
       anchored((anchor, { tense }) =>
@@ -421,6 +432,8 @@ export const RELATIVE_RULES: readonly Rule[] = [
       'giu',
     ),
     hint: new RegExp(SEASON, 'iu'),
+    // "this coming " before the season
+    reach: 12,
     kind: 'relative',
     read: (match, text) => {
       const [written, which, name, bare] = match;

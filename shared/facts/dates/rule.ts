@@ -48,14 +48,88 @@ export interface Rule {
    * none, the rule is skipped without running `pattern`, most of whose cost is trying every position.
    */
   readonly hint?: RegExp;
+  /**
+   * With a hint: the most characters a match may begin before the hint's first place in it (every match of
+   * `pattern` has a place where `hint` matches at most `reach` characters after the match's start). The rule
+   * then runs `pattern` only at the starts within `reach` before each place the hint matches, instead of at
+   * every position of the text: the same matches, found where a date can be.
+   */
+  readonly reach?: number;
+}
+
+interface Scanners {
+  /** The hint, global, to find each place it matches. */
+  readonly hint: RegExp;
+  /** The pattern, sticky, to match at one start. */
+  readonly pattern: RegExp;
+}
+
+const scanners = new WeakMap<Rule, Scanners>();
+
+function scannersOf(rule: Rule, hint: RegExp): Scanners {
+  let found = scanners.get(rule);
+  if (found === undefined) {
+    found = {
+      hint: new RegExp(hint.source, `${hint.flags}g`),
+      pattern: new RegExp(rule.pattern.source, `${rule.pattern.flags.replace('g', '')}y`),
+    };
+    scanners.set(rule, found);
+  }
+  return found;
+}
+
+/** A low surrogate after a high one: a unicode pattern's scan never starts there. */
+function insidePair(text: string, at: number): boolean {
+  const code = text.charCodeAt(at);
+  const before = text.charCodeAt(at - 1);
+  return code >= 0xdc00 && code <= 0xdfff && before >= 0xd800 && before <= 0xdbff;
+}
+
+/**
+ * The matches `text.matchAll(rule.pattern)` gives, found by trying the pattern only at the starts within
+ * `reach` before each place the hint matches (see Rule.reach): no match can start anywhere else. Each start
+ * is tried once, in order, and a match's scan goes on from its end, as matchAll's does.
+ */
+function* reachedMatches(text: string, rule: Rule, hint: RegExp, reach: number): Generator<RegExpExecArray> {
+  const { hint: places, pattern } = scannersOf(rule, hint);
+  const unicode = pattern.unicode;
+  /** Starts before `next` are tried or passed. */
+  let next = 0;
+  while (next <= text.length) {
+    places.lastIndex = next;
+    const place = places.exec(text);
+    if (place === null) return;
+    let matched = false;
+    for (let start = Math.max(next, place.index - reach); start <= place.index; start += 1) {
+      if (unicode && insidePair(text, start)) continue;
+      pattern.lastIndex = start;
+      const match = pattern.exec(text);
+      if (match === null) continue;
+      yield match;
+      const end = start + match[0].length;
+      next = end > start ? end : start + (unicode && insidePair(text, start + 1) ? 2 : 1);
+      matched = true;
+      break;
+    }
+    if (!matched) next = place.index + 1;
+  }
+}
+
+/** Every match of a rule's pattern in `text`: none when its hint is missing, else as `reachedMatches` or matchAll. */
+function matchesOf(text: string, rule: Rule): Iterable<RegExpExecArray> {
+  const { hint, reach } = rule;
+  if (hint === undefined) return text.matchAll(rule.pattern);
+  if (reach !== undefined) return reachedMatches(text, rule, hint, reach);
+  if (!hint.test(text)) return [];
+  return text.matchAll(rule.pattern);
 }
 
 /** Every match of every rule, in rule order. */
 export function findCandidates(text: string, rules: readonly Rule[]): Candidate[] {
   const candidates: Candidate[] = [];
-  for (const { pattern, kind, read, isReference = true, hint } of rules) {
-    if (hint !== undefined && !hint.test(text)) continue;
-    for (const match of text.matchAll(pattern)) {
+  for (const rule of rules) {
+    const { kind, read, isReference = true } = rule;
+    for (const match of matchesOf(text, rule)) {
       const resolve = read(match as RegExpExecArray, text);
       if (resolve === undefined || match[0] === '') continue;
       const start = match.index;

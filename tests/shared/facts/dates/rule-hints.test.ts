@@ -46,6 +46,15 @@ const PHRASES = [
   'Pilgrims came as Easter week began, and during last Holy Week.',
 ];
 
+/** Dates with the longest beginnings before their hint that each rule with a `reach` allows. */
+const FAR_REACHING = [
+  'It was the week of Wednesday, June 5 and the beginning of June 2023.',
+  'In The latter half of the the beginning of 1980s, and the beginning of calendar year 2019.',
+  'Until now, and more than seventy-seven days ago, and several days ago, they met.',
+  'Earlier in that day, this coming Monday, early today and the beginning of earlier in last week.',
+  'The beginning of June was dry, and this coming winter.',
+];
+
 /** The same rules with no hint: every rule runs on every text. */
 const UNHINTED: readonly Rule[] = RULES.map(({ hint: _hint, ...rule }) => rule);
 
@@ -57,9 +66,27 @@ describe('date rule hints', () => {
     expect(spans(text, RULES)).toEqual(spans(text, UNHINTED));
   });
 
+  it.each(FAR_REACHING)('reach finds every match in %j', (text) => {
+    expect(spans(text, RULES)).toEqual(spans(text, UNHINTED));
+  });
+
+  it.each(RULES.filter((rule) => rule.reach !== undefined).map((rule) => [rule.name, rule] as const))(
+    '%s needs its whole reach for some phrase (a match starts that far before its hint)',
+    (_name, rule) => {
+      const shorter = { ...rule, reach: (rule.reach as number) - 1 };
+      const changed = FAR_REACHING.filter(
+        (text) => JSON.stringify(spans(text, [shorter])) !== JSON.stringify(spans(text, [rule])),
+      );
+
+      expect(changed).not.toEqual([]);
+    },
+  );
+
   it('every hinted rule matches somewhere in the phrases, so its hint is tested', () => {
     const unmatched = RULES.filter(
-      (rule) => rule.hint !== undefined && !PHRASES.some((text) => text.match(rule.pattern) !== null),
+      (rule) =>
+        rule.hint !== undefined &&
+        ![...PHRASES, ...FAR_REACHING].some((text) => text.match(rule.pattern) !== null),
     ).map((rule) => rule.name);
 
     expect(unmatched).toEqual([]);
