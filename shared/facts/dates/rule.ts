@@ -52,7 +52,9 @@ export interface Rule {
    * With a hint: the most characters a match may begin before the hint's first place in it (every match of
    * `pattern` has a place where `hint` matches at most `reach` characters after the match's start). The rule
    * then runs `pattern` only at the starts within `reach` before each place the hint matches, instead of at
-   * every position of the text: the same matches, found where a date can be.
+   * every position of the text: the same matches, found where a date can be. A pattern whose beginning grows
+   * (a longer modifier, a new word before the hint) needs its reach raised, or its longest matches are missed:
+   * rule-hints.test.ts holds a phrase per reach that needs all of it; add one for the new beginning.
    */
   readonly reach?: number;
 }
