@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { Writable } from 'node:stream';
 import {
   CreateQueueCommand,
-  GetQueueAttributesCommand,
   ReceiveMessageCommand,
   SendMessageCommand,
   SQSClient,
@@ -14,6 +13,7 @@ import { aLambdaContext, anS3EventBody, TEST_BUCKET } from '#tests/helpers/build
 import { TEST_AWS_CONFIG } from '#tests/helpers/dynalite.ts';
 import { startTestEmulators, type TestEmulators } from '#tests/helpers/emulators.ts';
 import { eventually } from '#tests/helpers/local-stack.ts';
+import { queueDepth } from '#tests/helpers/queue-depth.ts';
 import { redrive, redriveCommand } from '../../cli/redrive.ts';
 
 /**
@@ -58,19 +58,8 @@ async function queues(options: { maxMessageBytes?: number } = {}) {
   return { queueUrl, deadLetterQueueUrl };
 }
 
-/** Visible, hidden and delayed messages of a queue. */
-async function depth(queueUrl: string) {
-  const { Attributes = {} } = await sqs.send(
-    new GetQueueAttributesCommand({
-      QueueUrl: queueUrl,
-      AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible'],
-    }),
-  );
-  return {
-    visible: Number(Attributes.ApproximateNumberOfMessages),
-    hidden: Number(Attributes.ApproximateNumberOfMessagesNotVisible),
-  };
-}
+/** Visible and hidden messages of a queue. */
+const depth = (queueUrl: string) => queueDepth(sqs, queueUrl);
 
 async function receiveAll(queueUrl: string): Promise<string[]> {
   const bodies: string[] = [];

@@ -5,12 +5,12 @@ import {
   ChangeMessageVisibilityBatchCommand,
   ChangeMessageVisibilityCommand,
   CreateQueueCommand,
-  GetQueueAttributesCommand,
   ReceiveMessageCommand,
   SendMessageCommand,
   SQSClient,
 } from '@aws-sdk/client-sqs';
 import { afterEach, describe, expect, it } from 'vitest';
+import { queueDepth } from '#tests/helpers/queue-depth.ts';
 import { type Emulators, startEmulators } from '../../local/servers.ts';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../local/settings.ts';
 
@@ -44,19 +44,6 @@ afterEach(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-async function counts(client: SQSClient, queueUrl: string) {
-  const { Attributes = {} } = await client.send(
-    new GetQueueAttributesCommand({
-      QueueUrl: queueUrl,
-      AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible'],
-    }),
-  );
-  return {
-    visible: Number(Attributes.ApproximateNumberOfMessages),
-    hidden: Number(Attributes.ApproximateNumberOfMessagesNotVisible),
-  };
-}
-
 const receive = (client: SQSClient, queueUrl: string) =>
   client.send(
     new ReceiveMessageCommand({ QueueUrl: queueUrl, MaxNumberOfMessages: 10, VisibilityTimeout: 300 }),
@@ -74,7 +61,7 @@ describe('the local SQS', () => {
     );
     await client.send(new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: 'shown again' }));
     const { Messages: [message] = [] } = await receive(client, queueUrl);
-    expect(await counts(client, queueUrl)).toEqual({ visible: 0, hidden: 1 });
+    expect(await queueDepth(client, queueUrl)).toEqual({ visible: 0, hidden: 1 });
 
     const receiptHandle = message?.ReceiptHandle;
     if (how === 'single') {
@@ -95,10 +82,10 @@ describe('the local SQS', () => {
       expect(Failed).toEqual([]);
     }
 
-    expect(await counts(client, queueUrl)).toEqual({ visible: 1, hidden: 0 });
+    expect(await queueDepth(client, queueUrl)).toEqual({ visible: 1, hidden: 0 });
     await stop();
     client = await start();
-    expect(await counts(client, queueUrl)).toEqual({ visible: 1, hidden: 0 });
+    expect(await queueDepth(client, queueUrl)).toEqual({ visible: 1, hidden: 0 });
     const { Messages = [] } = await receive(client, queueUrl);
     expect(Messages.map((received) => [received.MessageId, received.Body])).toEqual([
       [message?.MessageId, 'shown again'],
