@@ -39,24 +39,27 @@ const SCHOOL_HEADS = ['University', 'College', 'School', 'Academy', 'Institute']
  * giant Elsevier", "the Internet security firm Secunia", "the social networking site Twitter" (not "a network
  * Russia has financed"; not "carrier": "the aircraft carrier John F. Kennedy" is a ship).
  */
+const ORGANISATION_NOUNS = (
+  'company|firm|giant|conglomerate|corporation|website|web site|site|search engine|social network|network|' +
+  'publisher|newspaper|magazine|tabloid|broadcaster|channel|retailer|airline|charity|startup|start-up|band|label|' +
+  'studio|party|think tank'
+).split('|');
 const ORGANISATION_BEFORE = new RegExp(
-  String.raw`\bthe\s+(?:[\p{L}-]+\s+){0,3}` +
-    String.raw`(?:company|firm|giant|conglomerate|corporation|website|web\s+site|site|search\s+engine|` +
-    String.raw`social\s+network|network|publisher|newspaper|magazine|tabloid|broadcaster|channel|retailer|` +
-    String.raw`airline|charity|startup|start-up|band|label|studio|party|think\s+tank)\s+$`,
+  String.raw`\bthe\s+(?:[\p{L}-]+\s+){0,3}(?:${ORGANISATION_NOUNS.map(nounPattern).join('|')})\s+$`,
   'u',
 );
 /**
  * A noun for a work right before the name: "the TV series Supernatural", "the romantic comedy Chasing Liberty".
  * Such a name, like a craft's, is no person, organisation or place.
  */
-const WORK_BEFORE = new RegExp(
-  String.raw`\b(?:series|film|movie|sitcom|comedy|drama|thriller|documentary|miniseries|novel|album|` +
-    String.raw`musical|opera|video\s+game),?\s+$`,
-  'iu',
-);
+const WORK_NOUNS = (
+  'series|film|movie|sitcom|comedy|drama|thriller|documentary|miniseries|novel|album|musical|opera|' +
+  'video game'
+).split('|');
+const WORK_BEFORE = new RegExp(String.raw`\b(?:${WORK_NOUNS.map(nounPattern).join('|')}),?\s+$`, 'iu');
 /** A craft's name after its kind, whatever follows: "Space Shuttle Columbia lifted off", "USS Cole". */
-const CRAFT_BEFORE = /\b(?:[Ss]huttle|[Ss]pacecraft|USS|HMS)\s+$/u;
+const CRAFT_KINDS = ['Shuttle', 'shuttle', 'Spacecraft', 'spacecraft', 'USS', 'HMS'];
+const CRAFT_BEFORE = new RegExp(String.raw`\b(?:${CRAFT_KINDS.join('|')})\s+$`, 'u');
 /**
  * What may follow such a work's name: punctuation, the end, or a word that opens no clause of which the name is
  * the subject ("the film Spielberg directed" names a person).
@@ -80,12 +83,68 @@ const PLACE_AFTER = new RegExp(
 );
 /** "the city of X", "the village of X". */
 const PLACE_BEFORE = new RegExp(String.raw`\bthe\s+(?:${PLACE_NOUNS})\s+of\s+$`, 'u');
+/**
+ * The cues before a name all end in `\s+$`, after a word they can only end with: the cue is tried only when the
+ * last word before the name ends so (a Set lookup before any expression; the expressions decide).
+ */
+const ORGANISATION_LAST_WORDS = new Set(ORGANISATION_NOUNS.map(lastWordOf));
+/** Lower case, since WORK_BEFORE ignores case; its noun may end a longer word ("TV-series") and take a comma. */
+const WORK_LAST_WORDS = WORK_NOUNS.map(lastWordOf);
+
 const CONTEXT = 60;
 const WORD_CHARACTER = /[\p{L}\p{N}]/u;
 /** The capitalised word right before an occurrence, which may make it part of a longer name. */
 const NAME_WORD_BEFORE = /(\p{Lu}[\p{L}.'’-]*) +$/u;
 /** Capitalised words that open a sentence or a phrase rather than a name: "In Mérida", "The Stardust". */
 const OPENERS = new Set('The A An In At On From To Of By For With And But Near Around'.split(' '));
+
+/** A noun of one or more words as a pattern: "web site" -> web\s+site. */
+function nounPattern(noun: string): string {
+  return noun.split(' ').join(String.raw`\s+`);
+}
+
+function lastWordOf(phrase: string): string {
+  return phrase.split(' ').at(-1) as string;
+}
+
+/** A character `\s` matches (white space or a line terminator): all are in the BMP. */
+function isSpace(code: number): boolean {
+  return (
+    (code >= 0x09 && code <= 0x0d) ||
+    code === 0x20 ||
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
+}
+
+/**
+ * The run of characters other than spaces before the spaces that end `before` ("giant" in "the publishing giant "),
+ * or '' when `before` does not end with a space: a `\s+$` cue matches only if its last word ends that run.
+ */
+function lastWordBefore(before: string): string {
+  let end = before.length;
+  while (end > 0 && isSpace(before.charCodeAt(end - 1))) end -= 1;
+  if (end === before.length) return '';
+  let start = end;
+  while (start > 0 && !isSpace(before.charCodeAt(start - 1))) start -= 1;
+  return before.slice(start, end);
+}
+
+/**
+ * Whether `word` may end a match of WORK_BEFORE, which ignores case: lower-cased with the one letter that folds
+ * to an ASCII one under `iu` but does not lower-case to it (ſ, long s), less a comma, it ends with a noun.
+ */
+function mayEndWork(word: string): boolean {
+  const folded = word.toLowerCase().replaceAll('ſ', 's').replace(/,$/u, '');
+  return WORK_LAST_WORDS.some((noun) => folded.endsWith(noun));
+}
 
 export type Fixed = Map<NameMention, EntityType>;
 
@@ -142,12 +201,12 @@ export function describedTypes(
   const described = new Map<string, EntityType | undefined>();
   for (const mention of mentions) {
     if (described.has(mention.key)) continue;
-    const spans = [mention, ...occurrences(text, mention.key)];
-    const types = spans.map((span) => describedType(text, span, mention, known));
-    described.set(
-      mention.key,
-      types.find((type) => type !== undefined),
-    );
+    let type = describedType(text, mention, mention, known);
+    for (const span of type === undefined ? occurrences(text, mention.key) : []) {
+      type = describedType(text, span, mention, known);
+      if (type !== undefined) break;
+    }
+    described.set(mention.key, type);
   }
   for (const mention of mentions) {
     const type = described.get(mention.key);
@@ -164,8 +223,9 @@ function occurrences(text: string, key: string): Span[] {
   for (let start = text.indexOf(key); start >= 0; start = text.indexOf(key, start + 1)) {
     const end = start + key.length;
     const alone = !WORD_CHARACTER.test(text[start - 1] ?? '') && !WORD_CHARACTER.test(text[end] ?? '');
+    if (!alone) continue;
     const inLongerName = NAME_WORD_BEFORE.exec(text.slice(Math.max(0, start - 20), start))?.[1];
-    if (alone && (inLongerName === undefined || OPENERS.has(inLongerName))) spans.push({ start, end });
+    if (inLongerName === undefined || OPENERS.has(inLongerName)) spans.push({ start, end });
   }
   return spans;
 }
@@ -179,11 +239,13 @@ function describedType(
 ): EntityType | undefined {
   const before = text.slice(Math.max(0, span.start - CONTEXT), span.start);
   const after = text.slice(span.end, span.end + CONTEXT);
-  if (ORGANISATION_BEFORE.test(before))
+  const word = lastWordBefore(before);
+  if (ORGANISATION_LAST_WORDS.has(word) && ORGANISATION_BEFORE.test(before))
     return known.isPlace(mention.key) || isFullPersonName(mention) ? undefined : 'organization';
-  const work = (WORK_BEFORE.test(before) && WORK_AFTER.test(after)) || CRAFT_BEFORE.test(before);
-  if (work || WORK_AFTER_COPULA.test(after)) return 'other';
-  if (PLACE_BEFORE.test(before) || PLACE_AFTER.test(after)) return 'place';
+  const workBefore = word !== '' && mayEndWork(word) && WORK_BEFORE.test(before);
+  const craftBefore = CRAFT_KINDS.some((kind) => word.endsWith(kind)) && CRAFT_BEFORE.test(before);
+  if ((workBefore && WORK_AFTER.test(after)) || craftBefore || WORK_AFTER_COPULA.test(after)) return 'other';
+  if ((word === 'of' && PLACE_BEFORE.test(before)) || PLACE_AFTER.test(after)) return 'place';
   return undefined;
 }
 

@@ -88,6 +88,19 @@ describe('entity types from the article’s words', () => {
     expect(typesOf(text, [[tag, name]])[name]).toBe('other');
   });
 
+  it.each([
+    ['Staff of the policy think tank\nBrookings met.', 'PER', 'Brookings', 'organization'],
+    ['Money went to the tech start-up  Brightly last year.', 'PER', 'Brightly', 'organization'],
+    ['She starred in the hit TV-Series, Dark Waters, that year.', 'PER', 'Dark Waters', 'other'],
+    ['He built the video game\u00a0Skyfall Rising in 2010.', 'PER', 'Skyfall Rising', 'other'],
+    ['Crowds filled the town of\nPort Hale all week.', 'PER', 'Port Hale', 'place'],
+  ] as const)(
+    'reads a cue before a name whatever the spaces, words and case that end it (%j)',
+    (text, tag, name, type) => {
+      expect(typesOf(text, [[tag, name]])[name]).toBe(type);
+    },
+  );
+
   it('types a name other when a sentence calls it a work or a craft, though the tagger missed it there', () => {
     const text = 'Stardust is a NASA space capsule that collected dust. Samples from Stardust reached Earth.';
     const start = text.lastIndexOf('Stardust');
