@@ -72,6 +72,27 @@ const SPEAKS_FOR_ORGANISATION = new Set(
   'spokesman spokeswoman spokesperson official representative'.split(' '),
 );
 const UNRESOLVED_PRONOUNS = new Set(['they', 'we', 'i', 'you']);
+/** Determiners of one person not named: "a spokesman", "one official", "another source". */
+const INDEFINITE_DETERMINERS = new Set(['a', 'an', 'one', 'another']);
+/** Nouns that say a person's sex: a "she" is no spokesman. */
+const OTHER_SEX_NOUNS: ReadonlyMap<Gender, ReadonlySet<string>> = new Map([
+  [
+    'male',
+    new Set(
+      'spokeswoman chairwoman congresswoman businesswoman woman mother wife daughter sister aunt niece widow'.split(
+        ' ',
+      ),
+    ),
+  ],
+  [
+    'female',
+    new Set(
+      'spokesman chairman congressman businessman man father husband son brother uncle nephew widower'.split(
+        ' ',
+      ),
+    ),
+  ],
+]);
 const GENERIC_HEADS = new Set(
   'people everyone everybody someone somebody anyone anybody nobody many most some others few all both each either neither'.split(
     ' ',
@@ -249,10 +270,49 @@ function pronounAttribution(
 ): Attribution | undefined {
   const person =
     sentenceSubjectPerson(context, pronoun.start, gender) ??
-    previousSubjectPerson(context, pronoun.start, gender) ??
-    previousSpeaker(context, pronoun.start, gender) ??
-    lastPersonBefore(context, pronoun.start, gender);
-  return person ? entityAttribution(person, verb, pronoun) : undefined;
+    previousSubjectPerson(context, pronoun.start, gender);
+  if (person) return entityAttribution(person, verb, pronoun);
+  const described = previousDescribedSpeaker(context, pronoun, gender);
+  if (described) return { ...described, mention: { start: pronoun.start, end: pronoun.end }, verb };
+  const recent =
+    previousSpeaker(context, pronoun.start, gender) ?? lastPersonBefore(context, pronoun.start, gender);
+  return recent ? entityAttribution(recent, verb, pronoun) : undefined;
+}
+
+/**
+ * "A company spokesman said it was “possible.” “As we regain …,” he said.": a he/she after a quote attributed to
+ * a person named only by a description (a spokesman, an analyst, one official) is that person, when no one has been
+ * named since (outside quotations) and the description does not say the other sex (a spokeswoman for he).
+ */
+function previousDescribedSpeaker(
+  context: SpeakerContext,
+  pronoun: Word,
+  gender: Gender,
+): Attribution | undefined {
+  const previous = context.previous;
+  if (previous === undefined || previous.speaker === undefined) return undefined;
+  if (previous.entity?.type === 'person' || previous.mention.end > pronoun.start) return undefined;
+  const [determiner, head] = describedPersonWords(context.text, previous);
+  if (!INDEFINITE_DETERMINERS.has(determiner) || OTHER_SEX_NOUNS.get(gender)?.has(head)) return undefined;
+  if (!PERSON_ROLE_NOUNS.has(head) && !PEOPLE_NOUNS.has(head)) return undefined;
+  const since = lastMentionBefore(context, pronoun.start, (entity) => entity.type === 'person');
+  return since === undefined || since.end <= previous.mention.start ? previous : undefined;
+}
+
+/**
+ * The determiner and the head noun of the person who spoke: "A company spokesman" as written, or around the
+ * organisation they speak for ("A [Harbour Board] spokesman").
+ */
+function describedPersonWords(text: string, attribution: Attribution): [string, string] {
+  const { start, end } = attribution.mention;
+  if (attribution.entity === undefined) {
+    const words = text.slice(start, end).toLowerCase().split(/\s+/u);
+    return words.length < 2 ? ['', ''] : [words[0] as string, words.at(-1) as string];
+  }
+  const before = /(\p{L}+)\s+$/u.exec(text.slice(Math.max(0, start - 12), start))?.[1] ?? '';
+  const after = /^\s+(\p{L}+)/u.exec(text.slice(end, end + 16))?.[1] ?? '';
+  const head = after.toLowerCase();
+  return SPEAKS_FOR_ORGANISATION.has(head) ? [before.toLowerCase(), head] : ['', ''];
 }
 
 /**
@@ -277,8 +337,8 @@ function previousSpeaker(
 
 /**
  * "Director Ann Reyes paid tribute to Tom Hale. He said: …" is Hale's only by recency: a he/she that opens its
- * sentence refers first to the person who opened the sentence before, in the same paragraph, when that
- * person's gender fits (or is unknown).
+ * sentence, or follows only a quotation ("Reyes thanked Hale. “…,” she said."), refers first to the person who
+ * opened the sentence before, in the same paragraph, when that person's gender fits (or is unknown).
  */
 function previousSubjectPerson(
   context: SpeakerContext,
@@ -286,7 +346,8 @@ function previousSubjectPerson(
   gender: Gender,
 ): EntityMentionRef | undefined {
   const start = sentenceStart(context.masked, position);
-  if (!/^[\s"“”'‘’]*$/u.test(context.masked.slice(start, position))) return undefined;
+  // The pronoun opens its sentence, or follows a quotation that does ("Marsh thanked them. “…,” he said.").
+  if (!/^[\s"“”'‘’,]*$/u.test(context.masked.slice(start, position))) return undefined;
   const previousEnd = context.masked.slice(0, start).trimEnd().length;
   if (previousEnd === 0 || context.masked[previousEnd - 1] === '\n') return undefined;
   if (context.masked.slice(previousEnd, start).includes('\n')) return undefined;
@@ -305,12 +366,56 @@ function sentenceSubjectPerson(
 ): EntityMentionRef | undefined {
   const start = sentenceStart(context.masked, position);
   const index = lastIndexStartingBefore(context.mentions, start) + 1;
-  const first = context.mentions[index];
+  const opener = context.mentions[index];
+  if (opener === undefined || !isTitlesOnly(context.text.slice(start, opener.start))) return undefined;
+  const first = isPossessiveMention(context.text, opener)
+    ? possessedPerson(context, index)
+    : (roleHolderAfter(context, index) ?? opener);
   if (first === undefined || first.end > position || isInQuote(context, first)) return undefined;
-  if (!isTitlesOnly(context.text.slice(start, first.start)) || first.entity.type !== 'person')
-    return undefined;
+  if (first.entity.type !== 'person') return undefined;
   const own = context.genders.get(first.entity);
   return own === undefined || own === gender ? first : undefined;
+}
+
+function isPossessiveMention(text: string, mention: Span): boolean {
+  return (
+    /^['’]s?\s/u.test(text.slice(mention.end, mention.end + 3)) ||
+    isPossessive(text.slice(mention.start, mention.end))
+  );
+}
+
+/**
+ * "Clinton's communication director Jennifer Palmieri said …": a sentence that opens with a possessive opens with
+ * the person named right after it and a few role words, not with the possessor; "Rojo's wife, …" with no one named.
+ */
+function possessedPerson(context: SpeakerContext, possessor: number): EntityMentionRef | undefined {
+  const owner = context.mentions[possessor] as EntityMentionRef;
+  const next = context.mentions[possessor + 1];
+  if (next === undefined) return undefined;
+  const between = context.text
+    .slice(owner.end, next.start)
+    .replace(/^['’]s?/u, '')
+    .trim();
+  const words = between.split(/\s+/u).filter((word) => word !== '');
+  return words.length <= MAX_TITLE_WORDS && !/[,.;:()]/u.test(between) ? next : undefined;
+}
+
+/**
+ * "Clinton communication director Jennifer Palmieri said …", "Kellogg Chairman William LaMothe": a name, a few words
+ * ending in a role, then a person: that person opens the sentence.
+ */
+function roleHolderAfter(context: SpeakerContext, index: number): EntityMentionRef | undefined {
+  const owner = context.mentions[index] as EntityMentionRef;
+  const next = context.mentions[index + 1];
+  if (next?.entity.type !== 'person') return undefined;
+  const between = context.text.slice(owner.end, next.start).trim();
+  const words = between.toLowerCase().split(/\s+/u);
+  const role = words.at(-1) ?? '';
+  return words.length <= MAX_TITLE_WORDS &&
+    /^[\p{L}\s-]+$/u.test(between) &&
+    (PERSON_ROLE_NOUNS.has(role) || PEOPLE_NOUNS.has(role))
+    ? next
+    : undefined;
 }
 
 /** Nothing, or a few capitalised words ("Executive Director"), before a sentence's first name. */

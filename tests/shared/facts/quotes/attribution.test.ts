@@ -213,7 +213,7 @@ describe('findQuotes: descriptions, pronouns and places', () => {
 
   it('resolves "she" to the woman the article writes as "she", not to the man named last', () => {
     const text =
-      'Hillary Clinton said she was ready. She took questions. Tim Kaine arrived later. “We will win this,” she said.';
+      'Hillary Clinton said she was ready. She took questions from Tim Kaine. “We will win this,” she said.';
 
     expect(attributions(text)).toEqual([['We will win this', 'Hillary Clinton', 'she']]);
   });

@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { buildEntities } from '#shared/facts/entities.ts';
+import type { NerType } from '#shared/facts/ner/tag-entities.ts';
+import { findQuotes } from '#shared/facts/quotes/find-quotes.ts';
+import { taggedMentions } from '../tagged-mentions.ts';
+
+/** Sentences written for these tests: whom a "he" or "she" after a quote stands for. */
+const SURFACES: ReadonlyArray<readonly [NerType, string]> = [
+  ['PER', 'Owen Falk'],
+  ['PER', 'Falk'],
+  ['PER', 'Mr. Falk'],
+  ['PER', 'Ivo Marsh'],
+  ['PER', 'Marsh'],
+  ['PER', 'Lee Tran'],
+  ['PER', 'Dana Voss'],
+  ['ORG', 'Harbour Board'],
+];
+
+/** Owen Falk is "he" to the article (Mr., and his own he) before the sentences under test. */
+const FALK_IS_HE = 'Mr. Falk opened the season. Owen Falk said he was tired but he was happy. ';
+
+function speakers(text: string) {
+  return findQuotes(text, buildEntities(text, taggedMentions(text, SURFACES))).map((quote) => [
+    quote.text,
+    quote.speaker,
+  ]);
+}
+
+describe('findQuotes: a he or she after a quote that opens its sentence', () => {
+  it('is the person who opened the sentence before, in the same paragraph', () => {
+    const text = `${FALK_IS_HE}Ivo Marsh thanked the crew of the tug. “They did what they had to do,” he said.`;
+
+    expect(speakers(text)).toEqual([['They did what they had to do', 'Ivo Marsh']]);
+  });
+
+  it('is not that person when the article gives them the other sex', () => {
+    const text =
+      `${FALK_IS_HE}Dana Voss said she was cold, she was wet and she was hungry. ` +
+      'Dana Voss thanked the crew of the tug. “They did what they had to do,” he said.';
+
+    expect(speakers(text)).toEqual([['They did what they had to do', 'Owen Falk']]);
+  });
+
+  it('reads the person after a name and a role as the one who opens the sentence', () => {
+    const text = `${FALK_IS_HE}Falk campaign director Lee Tran said the vote was close. “We will know tonight,” he said.`;
+
+    expect(speakers(text)).toEqual([['We will know tonight', 'Lee Tran']]);
+  });
+
+  it('reads the person after a possessive and a role as the one who opens the sentence', () => {
+    const text = `${FALK_IS_HE}Falk's campaign manager Lee Tran said the vote was close. “We will know tonight,” she said.`;
+
+    expect(speakers(text)).toEqual([['We will know tonight', 'Lee Tran']]);
+  });
+});
+
+describe('findQuotes: a he or she after a quote of someone described, not named', () => {
+  it('is that person ("a spokesman"), not the last person named before them', () => {
+    const text =
+      `${FALK_IS_HE}Ivo Marsh, the chairman, said he would build the plant. ` +
+      'A company spokesman said it was “possible, but unlikely,” that it would close. ' +
+      '“We will look at it again next year,” he said.';
+
+    expect(speakers(text).at(-1)).toEqual(['We will look at it again next year', 'A company spokesman']);
+  });
+
+  it('keeps a spokesman for the organisation named as the organisation', () => {
+    const text =
+      `${FALK_IS_HE}A Harbour Board spokesman said the port was “open for business.” ` +
+      '“We will look at it again next year,” he said.';
+
+    expect(speakers(text).at(-1)).toEqual(['We will look at it again next year', 'Harbour Board']);
+  });
+
+  it('is not a spokeswoman when the pronoun is he', () => {
+    const text =
+      `${FALK_IS_HE}A company spokeswoman said it was “possible, but unlikely,” that it would close. ` +
+      '“We will look at it again next year,” he said.';
+
+    expect(speakers(text).at(-1)).toEqual(['We will look at it again next year', 'Owen Falk']);
+  });
+
+  it('is not the described person when someone has been named since', () => {
+    const text =
+      `${FALK_IS_HE}A company spokesman said it was “possible, but unlikely,” that it would close. ` +
+      'Ivo Marsh said he disagreed with the decision. “We will look at it again next year,” he said.';
+
+    expect(speakers(text).at(-1)).toEqual(['We will look at it again next year', 'Ivo Marsh']);
+  });
+});
