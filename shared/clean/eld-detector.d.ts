@@ -13,6 +13,9 @@ export function createEld(): {
   loadData(data: NgramData): string;
 };
 
+/** eld's average score of each language in a correct detection, by ISO 639-1 code (its reliability test). */
+export const avgScore: Readonly<Record<string, number>>;
+
 /** eld's stand-ins for bytes: a character per byte value (0-255). */
 export const dictionary: readonly string[];
 

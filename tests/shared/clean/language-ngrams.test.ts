@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import { eld } from 'eld/medium';
 import { describe, expect, it } from 'vitest';
 import { LANGUAGE_NGRAMS_FILE } from '#shared/clean/detect-language.ts';
-import { createEld } from '#shared/clean/eld-detector.js';
+import { createEld, separators } from '#shared/clean/eld-detector.js';
 import { openNgramTable, readNgramTable } from '#shared/clean/language-ngrams.ts';
-import { createNgramDetector } from '#shared/clean/ngram-detector.ts';
+import { createNgramDetector, isEldLetter, replaceSeparators } from '#shared/clean/ngram-detector.ts';
 import { eldTable, encodeNgramTable } from '../../../scripts/build-language-ngrams.ts';
 
 /** Sentences in some of eld's 60 languages, and text that is no language. */
@@ -69,6 +69,66 @@ describe('the language n-gram table as data', () => {
       expect(ours.language, text).toBe(theirs.language);
       expect(ours.getScores(), text).toEqual(theirs.getScores());
       expect(ours.isReliable(), text).toBe(theirs.isReliable());
+    }
+  });
+
+  it('tells eld’s letters by code as its separators expression does, for every code unit', () => {
+    // One character is a separator when it is no letter, but for the apostrophes a separator may not end on.
+    const separator = new RegExp(`^(?:${separators.source})$`, 'u');
+    const apostrophes = [0x27, 0x60, 0x2019];
+    const differing: number[] = [];
+    for (let code = 0; code < 0x10000; code++) {
+      if (apostrophes.includes(code)) continue;
+      if (isEldLetter(code) === separator.test(String.fromCharCode(code))) differing.push(code);
+    }
+
+    expect(differing).toEqual([]);
+    expect(apostrophes.filter(isEldLetter)).toEqual([]);
+  });
+
+  it('replaces eld’s separators as its expression does', () => {
+    // Arrange: fixed texts with runs that end on apostrophes, backticks and right quotes, astral characters
+    // and lone surrogates, and random strings over an alphabet of such characters
+    const fixed = [
+      '',
+      "'",
+      "don't ' '' `x` ’tis O’Brien’s  -- 'quoted' ... end’",
+      "a ' b '' c ' ' d", // runs of spaces and apostrophes
+      '😀 𝐀𝐁𝐂 \ud800 x \udc00',
+      'ＦＵＬＬ width, ünïcödé, Ελληνικά, 中文。',
+      "  leading and trailing '  ",
+    ];
+    const alphabet = [
+      "'",
+      '`',
+      '\u2019',
+      ' ',
+      ',',
+      '-',
+      '1',
+      'a',
+      'Z',
+      'é',
+      '中',
+      '\ud83d\ude00',
+      '\ud800',
+      '\udc00',
+      '\n',
+    ];
+    let seed = 7;
+    const random = () => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed / 2147483648;
+    };
+    const generated = Array.from({ length: 3000 }, () =>
+      Array.from(
+        { length: Math.floor(random() * 12) },
+        () => alphabet[Math.floor(random() * alphabet.length)],
+      ).join(''),
+    );
+    for (const text of [...fixed, ...generated]) {
+      // Act and assert
+      expect(replaceSeparators(text), JSON.stringify(text)).toBe(text.replace(separators, ' '));
     }
   });
 
