@@ -45,8 +45,6 @@ const CAPTION = [...new Set(CAPTION_PATTERNS.map((pattern) => pattern.flags))].m
       flags,
     ),
 );
-/** Characters that carry a word on once it has started: `don't`, `U.S.`, `well-known`. */
-const INSIDE_WORD = new Set(["'", '\u2019', '.', '-']);
 /** The quotation marks: `"`, `'`, `\u201c`, `\u201d`, `\u2018` and `\u2019`, by character code. */
 const isQuoteMark = (code: number) =>
   code === 34 || code === 39 || code === 0x201c || code === 0x201d || code === 0x2018 || code === 0x2019;
@@ -70,19 +68,38 @@ const UNSPACED_CHARACTER = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana
 /** Unspaced characters per word, roughly, for length limits. */
 const CHARACTERS_PER_WORD = 2;
 
+/** Whether each BMP character is UNSPACED_CHARACTER, found by it the first time the character is met: 0 not yet, 1 no, 2 yes. */
+const UNSPACED_KINDS = new Uint8Array(0x10000);
+
+function isUnspacedCharacter(point: number): boolean {
+  if (point > 0xffff) return UNSPACED_CHARACTER.test(String.fromCodePoint(point));
+  let kind = UNSPACED_KINDS[point] as number;
+  if (kind === 0) {
+    kind = UNSPACED_CHARACTER.test(String.fromCharCode(point)) ? 2 : 1;
+    UNSPACED_KINDS[point] = kind;
+  }
+  return kind === 2;
+}
+
+/** `'`, `\u2019`, `.` and `-`: they carry a word on once it has started (`don't`, `U.S.`, `well-known`). */
+const isInsideWord = (point: number) => point === 39 || point === 0x2019 || point === 46 || point === 45;
+
 /** Words in the text; in scripts written without spaces, characters / 2 as an estimate. */
 export function countWords(text: string): number {
-  // A word starts at a letter or digit and runs on through letters, digits and INSIDE_WORD characters: the
-  // matches of /[\p{L}\p{N}][\p{L}\p{N}'\u2019.-]*/gu, counted in one pass without building them.
+  // A word starts at a letter or digit and runs on through letters, digits and the isInsideWord characters:
+  // the matches of /[\p{L}\p{N}][\p{L}\p{N}'\u2019.-]*/gu, counted in one pass over the code points without
+  // building them (or a string per character).
   let words = 0;
   let unspaced = 0;
   let inWord = false;
-  for (const char of text) {
-    if (char.charCodeAt(0) >= 128 && UNSPACED_CHARACTER.test(char)) unspaced++;
-    if (isLetterOrDigit(char)) {
+  for (let index = 0; index < text.length; ) {
+    const point = text.codePointAt(index) as number;
+    index += point > 0xffff ? 2 : 1;
+    if (point >= 128 && isUnspacedCharacter(point)) unspaced++;
+    if (isLetterOrDigitPoint(point)) {
       if (!inWord) words++;
       inWord = true;
-    } else if (!INSIDE_WORD.has(char)) {
+    } else if (!isInsideWord(point)) {
       inWord = false;
     }
   }
@@ -100,6 +117,11 @@ function isLetterOrDigit(char: string): boolean {
   if (code < 128)
     return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
   return LETTER_OR_DIGIT.test(char);
+}
+
+/** A code point that is a letter or digit: BMP ones by tokens.ts's table, others by the expression. */
+function isLetterOrDigitPoint(point: number): boolean {
+  return point > 0xffff ? LETTER_OR_DIGIT.test(String.fromCodePoint(point)) : isLetterOrDigitUnit(point);
 }
 
 export interface QuoteScan {

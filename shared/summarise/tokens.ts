@@ -51,6 +51,28 @@ export function isLetterOrDigitUnit(code: number): boolean {
 /** The width in UTF-16 code units of the code point `point`. */
 const widthOf = (point: number) => (point > 0xffff ? 2 : 1);
 
+/** Where the next match of /[\p{L}\p{N}]+/gu in `text` starts, at or after `from`; `text.length` when none does. */
+export function modelTokenStart(text: string, from: number): number {
+  let index = from;
+  while (index < text.length) {
+    const point = text.codePointAt(index) as number;
+    if ((kindOf(point) & (LETTER | NUMBER)) !== 0) return index;
+    index += widthOf(point);
+  }
+  return text.length;
+}
+
+/** Where the match of /[\p{L}\p{N}]+/gu that starts at `start` (modelTokenStart's) ends. */
+export function modelTokenEnd(text: string, start: number): number {
+  let index = start;
+  while (index < text.length) {
+    const point = text.codePointAt(index) as number;
+    if ((kindOf(point) & (LETTER | NUMBER)) === 0) return index;
+    index += widthOf(point);
+  }
+  return text.length;
+}
+
 /** The matches of /[\p{L}\p{N}]+/gu in `text`: runs of letters and digits. */
 export function modelTokens(text: string): string[] {
   const tokens: string[] = [];

@@ -1,6 +1,7 @@
 import { porterStem } from './porter-stemmer.ts';
 import modelFile from './summary-model.json' with { type: 'json' };
-import { modelTokens } from './tokens.ts';
+import { hashOf, TokenTable } from './token-table.ts';
+import { modelTokenEnd, modelTokenStart, modelTokens } from './tokens.ts';
 
 /**
  * How likely a reader's summary is to use each word of the article. A logistic regression over eight
@@ -83,12 +84,15 @@ interface ModelWord {
 const BY_TOKEN = new Map<string, ModelWord>();
 const BY_TEXT = new Map<string, ModelWord>();
 const MAX_CACHED_WORDS = 100_000;
+/** BY_TOKEN's words, found by the characters of the token in its sentence (articleWords); emptied with it. */
+const BY_CHARACTERS = new TokenTable<ModelWord>(MAX_CACHED_WORDS);
 let articlesNumbered = 0;
 
 function forgetWordsWhenFull(): void {
   if (BY_TOKEN.size < MAX_CACHED_WORDS) return;
   BY_TOKEN.clear();
   BY_TEXT.clear();
+  BY_CHARACTERS.clear();
 }
 
 /** A lowercased token as the model sees it: stemmed when it is an English word of four or more characters. */
@@ -155,10 +159,21 @@ export function articleWords(texts: readonly string[]): ArticleWords {
   articlesNumbered += 1;
   const article = noWords();
   for (let sentence = 0; sentence < texts.length; sentence++) {
-    const tokens = modelTokens((texts[sentence] as string).toLowerCase());
+    // The tokens of modelTokens(lowercased), each found where it stands: a token met before makes no string.
+    const lowercased = (texts[sentence] as string).toLowerCase();
     const ids: number[] = [];
-    for (let index = 0; index < tokens.length; index++) {
-      const word = modelWordOf(tokens[index] as string);
+    for (
+      let start = modelTokenStart(lowercased, 0), end = 0;
+      start < lowercased.length;
+      start = modelTokenStart(lowercased, end)
+    ) {
+      end = modelTokenEnd(lowercased, start);
+      const hash = hashOf(lowercased, start, end);
+      let word = BY_CHARACTERS.get(lowercased, start, end, hash);
+      if (word === undefined) {
+        word = modelWordOf(lowercased.slice(start, end));
+        BY_CHARACTERS.add(lowercased, start, end, hash, word);
+      }
       if (word.article !== articlesNumbered) {
         word.article = articlesNumbered;
         word.id = addWord(article, word.text, sentence);

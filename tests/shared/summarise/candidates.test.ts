@@ -132,6 +132,38 @@ describe('countWords', () => {
     expect(countWords(text)).toBe(text.match(WORD)?.length ?? 0);
   });
 
+  it('counts the words of random strings as the word pattern matches them', () => {
+    const alphabet = [
+      'a',
+      'Z',
+      '1',
+      ' ',
+      "'",
+      '\u2019',
+      '.',
+      '-',
+      ',',
+      '\u00e9',
+      '\u0661',
+      '\ud835\udc00',
+      '\ud800',
+      '\udc00',
+      '\n',
+    ];
+    let seed = 11;
+    const random = () => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed / 2147483648;
+    };
+    for (let sample = 0; sample < 3000; sample++) {
+      const text = Array.from(
+        { length: Math.floor(random() * 14) },
+        () => alphabet[Math.floor(random() * alphabet.length)],
+      ).join('');
+      expect(countWords(text), JSON.stringify(text)).toBe(text.match(WORD)?.length ?? 0);
+    }
+  });
+
   it('estimates words in scripts written without spaces as characters / 2', () => {
     expect(
       countWords('\u6771\u4eac\u90fd\u306f\u65b0\u3057\u3044\u8a08\u753b\u3092\u767a\u8868\u3057\u305f'),

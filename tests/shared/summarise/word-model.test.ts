@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  articleWords,
   checkedSummaryModel,
   SUMMARY_MODEL,
   WORD_FEATURES,
@@ -17,6 +18,28 @@ describe('wordTokens', () => {
     ['', []],
   ])('splits %j into %j', (text, tokens) => {
     expect(wordTokens(text)).toEqual(tokens);
+  });
+});
+
+describe('articleWords', () => {
+  it('numbers the words of the sentences as wordTokens reads them, in order of first use', () => {
+    const sentences = [
+      "Locke's ponies WERE running in Zürich, £42m and 3.5 km!",
+      'The ponies ran; Locke was running. 北京 news 😀 𝐀bc \ud800x',
+      '',
+      'were WERE were',
+    ];
+    for (let round = 0; round < 2; round++) {
+      const article = articleWords(sentences);
+      const tokens = sentences.map((sentence) => wordTokens(sentence));
+      const words = [...new Set(tokens.flat())];
+
+      expect(article.words).toEqual(words);
+      expect(article.sentences).toEqual(tokens.map((list) => list.map((word) => words.indexOf(word))));
+      expect(article.occurrences).toEqual(
+        words.map((word) => tokens.flat().filter((t) => t === word).length),
+      );
+    }
   });
 });
 

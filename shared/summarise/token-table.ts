@@ -1,0 +1,107 @@
+/**
+ * A table from tokens to values that finds a token by its characters where they stand in a text, without making
+ * the token's string: the word model looks up every token of every sentence (articleWords), and slicing each
+ * token out and hashing it into a Map cost more than everything else it does per token. Open addressing over
+ * FNV-1a hashes of the UTF-16 code units; each entry keeps its hash, its characters (in one pool) and its value.
+ * It holds at most `capacity` tokens; `clear` empties it.
+ */
+
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+const EMPTY = -1;
+
+/** The FNV-1a hash of `text.slice(start, end)`'s code units, as a 32-bit integer. */
+export function hashOf(text: string, start: number, end: number): number {
+  let hash = FNV_OFFSET;
+  for (let index = start; index < end; index++) hash = Math.imul(hash ^ text.charCodeAt(index), FNV_PRIME);
+  return hash;
+}
+
+export class TokenTable<T> {
+  readonly #capacity: number;
+  readonly #mask: number;
+  /** Each slot's entry, or EMPTY. */
+  readonly #slots: Int32Array;
+  readonly #hashes: Int32Array;
+  /** Each entry's characters: `#pool[#starts[e]]` on, `#lengths[e]` of them. */
+  readonly #starts: Int32Array;
+  readonly #lengths: Int32Array;
+  readonly #values: T[] = [];
+  #pool = new Uint16Array(1 << 16);
+  #poolLength = 0;
+
+  constructor(capacity: number) {
+    this.#capacity = capacity;
+    // A power of two at least twice the capacity, so that probes stay short.
+    let slots = 1;
+    while (slots < 2 * capacity) slots *= 2;
+    this.#mask = slots - 1;
+    this.#slots = new Int32Array(slots).fill(EMPTY);
+    this.#hashes = new Int32Array(capacity);
+    this.#starts = new Int32Array(capacity);
+    this.#lengths = new Int32Array(capacity);
+  }
+
+  get size(): number {
+    return this.#values.length;
+  }
+
+  clear(): void {
+    this.#slots.fill(EMPTY);
+    this.#values.length = 0;
+    this.#poolLength = 0;
+  }
+
+  /** The value of the token `text.slice(start, end)` (whose hashOf is `hash`), or undefined. */
+  get(text: string, start: number, end: number, hash: number): T | undefined {
+    const entry = this.#slots[this.#find(text, start, end, hash)] as number;
+    return entry === EMPTY ? undefined : this.#values[entry];
+  }
+
+  /** Sets the value of a token that is not in the table (get gave undefined); a full table stays as it is. */
+  add(text: string, start: number, end: number, hash: number, value: T): void {
+    const entry = this.#values.length;
+    if (entry >= this.#capacity) return;
+    const length = end - start;
+    this.#reserve(length);
+    for (let index = 0; index < length; index++)
+      this.#pool[this.#poolLength + index] = text.charCodeAt(start + index);
+    this.#slots[this.#find(text, start, end, hash)] = entry;
+    this.#hashes[entry] = hash;
+    this.#starts[entry] = this.#poolLength;
+    this.#lengths[entry] = length;
+    this.#values.push(value);
+    this.#poolLength += length;
+  }
+
+  /** The slot that holds the token, or the empty slot where it would go. */
+  #find(text: string, start: number, end: number, hash: number): number {
+    let slot = hash & this.#mask;
+    for (;;) {
+      const entry = this.#slots[slot] as number;
+      if (entry === EMPTY || (this.#hashes[entry] === hash && this.#holds(entry, text, start, end)))
+        return slot;
+      slot = (slot + 1) & this.#mask;
+    }
+  }
+
+  #holds(entry: number, text: string, start: number, end: number): boolean {
+    const length = end - start;
+    if (this.#lengths[entry] !== length) return false;
+    const from = this.#starts[entry] as number;
+    for (let index = 0; index < length; index++) {
+      if (this.#pool[from + index] !== text.charCodeAt(start + index)) return false;
+    }
+    return true;
+  }
+
+  /** Room in the pool for `length` more characters. */
+  #reserve(length: number): void {
+    if (this.#poolLength + length <= this.#pool.length) return;
+    let size = this.#pool.length;
+    while (this.#poolLength + length > size) size *= 2;
+    const pool = new Uint16Array(size);
+    pool.set(this.#pool.subarray(0, this.#poolLength));
+    this.#pool = pool;
+  }
+}
