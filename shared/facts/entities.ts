@@ -11,6 +11,7 @@ import {
   type Surface,
   trimMention,
 } from './entity-mentions.ts';
+import { splitCitedAuthors } from './entity-references.ts';
 import { completeMentions } from './entity-search.ts';
 import { decideTypes } from './entity-types.ts';
 import { type KnownNames, knownNames } from './ner/known-names.ts';
@@ -56,7 +57,7 @@ export function buildEntities(
     .map((mention) => trimMention(text, mention))
     .filter((mention) => mention !== undefined);
   const known = options.known ?? knownNames();
-  const names = dropNonNames(text, splitJoinedNames(trimmed), known);
+  const names = dropNonNames(text, splitCitedAuthors(text, splitJoinedNames(trimmed)), known);
   const mentions = decideTypes(text, keepFirstOfOverlapping(dropLeadingThe(names)), known);
   const surfaces = surfacesOf(mentions);
   const groups = groupMentions(mentions, surfaces);

@@ -7,6 +7,7 @@
  */
 import type { Span } from '../result.ts';
 import { keyOf, type NameMention } from './entity-mentions.ts';
+import { isNumberedLabel } from './entity-references.ts';
 import type { KnownNames } from './ner/known-names.ts';
 
 /** Labels of page furniture that reach the text as lines of their own. */
@@ -200,7 +201,7 @@ export function dropNonNames(
   };
   return mentions.filter((mention) => {
     const lower = mention.key.toLowerCase();
-    if (FURNITURE.has(lower)) return false;
+    if (FURNITURE.has(lower) || isNumberedLabel(text, mention)) return false;
     const acronym = ACRONYM.exec(mention.key)?.[1];
     if (acronym !== undefined && isTerm(acronym)) return false;
     const words = mention.text.split(WORDS);

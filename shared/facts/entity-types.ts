@@ -12,6 +12,7 @@
 import type { EntityType } from '../result.ts';
 import { describedTypes, type Fixed, headType, schoolTypes } from './entity-cues.ts';
 import type { NameMention } from './entity-mentions.ts';
+import { referenceTypes } from './entity-references.ts';
 import type { KnownNames } from './ner/known-names.ts';
 
 /** News outlets and agencies, often written where a dateline puts places: "(CNN)", "SEOUL (Yonhap)". */
@@ -218,6 +219,7 @@ export function decideTypes(
     if (type) fixed.set(mention, type);
   }
   describedTypes(text, folded, fixed, known);
+  referenceTypes(text, folded, fixed, known);
   schoolTypes(folded, fixed, known);
   surnameTypes(folded, fixed, known);
   placeTypes(folded, fixed);
