@@ -15,8 +15,8 @@ import { LOCAL_ENV } from '../local/settings.ts';
  * `precis backfill --prefix P`: reprocesses every object under a prefix with the current pipeline, skipping
  * what this pipeline version already processed, through the use case POST /backfills runs too
  * (shared/use-cases/start-backfill.ts). On the local stack (the default) it starts the backfill through the
- * local API (POST /backfills: the stack walks its bucket in the background and enqueues the objects for the
- * local process handler) and follows it (GET /backfills/{id}) until the walk ends; on AWS (`--state-machine`,
+ * local API (POST /backfills: the stack hands the objects to its process handler in batches, as the state
+ * machine does on AWS) and follows it (GET /backfills/{id}) until it ends; on AWS (`--state-machine`,
  * the stack's BackfillStateMachineArn output) it starts the backfill state machine, and with `--wait` follows
  * it to the end.
  */
@@ -26,15 +26,16 @@ export const BACKFILL_USAGE = `Usage:
       reprocesses every object under P (which starts with incoming/) with the current pipeline version,
       skipping the objects it already processed.
       Local stack (the default): POST /backfills to the local API on http://127.0.0.1:$PRECIS_API_PORT
-      (3000), which walks the local bucket in the background and enqueues the objects; prints its progress
-      until every object is enqueued or skipped.
+      (3000), which reprocesses the objects in the background in batches of 50, N batches at a time, as on
+      AWS; prints its progress until every object is processed or skipped, then the objects that did not
+      end DONE (code, key, article id); exit 1 when more than 5% could not be processed.
       AWS: --state-machine is the stack's BackfillStateMachineArn output; starts a Step Functions
       Distributed Map of batches of 50 objects, N batches at a time (default ${DEFAULT_BACKFILL_CONCURRENCY}, at most
       ${MAX_BACKFILL_CONCURRENCY}), with credentials and region from the environment. --wait prints its progress
       every 10 s until it ends.`;
 
 const POLL_MS = 10_000;
-/** The local walk lists a page of 250 keys in about a second. */
+/** How often the local backfill is asked how it stands. */
 const LOCAL_POLL_MS = 1_000;
 const EXIT_OK = 0;
 const EXIT_FAILED = 1;
@@ -100,7 +101,11 @@ function parseBackfillArgs(argv: readonly string[]): BackfillOptions | 'help' {
 type Objects = NonNullable<BackfillStatus['objects']>;
 
 const describeObjects = (prefix: string, objects: Objects) =>
-  `${objects.listed} objects under ${prefix}: ${objects.skipped} already processed by this pipeline version, ${objects.enqueued} enqueued`;
+  `${objects.listed} objects under ${prefix}: ${objects.processed} processed, ${objects.skipped} already processed by this pipeline version, ${objects.failed} could not be processed`;
+
+/** One line per object that did not end DONE: its code, key and article id (or why it was not processed). */
+const describeFailure = ({ code, key, id, message }: NonNullable<BackfillStatus['failures']>[number]) =>
+  `${code} ${key}${id === undefined ? '' : ` (article ${id})`}${message === undefined ? '' : `: ${message}`}`;
 
 /** The local API's answer as a status, or an Error saying what it answered instead. */
 async function statusOf(response: Response, what: string): Promise<BackfillStatus> {
@@ -139,8 +144,9 @@ async function backfillLocally(request: BackfillRequest, io: Io, env: NodeJS.Pro
     if (progress !== shown) io.stderr.write(`precis backfill: ${progress}\n`);
     shown = progress;
   }
-  const objects = status.objects ?? { listed: 0, skipped: 0, enqueued: 0 };
+  const objects = status.objects ?? { listed: 0, processed: 0, failed: 0, skipped: 0 };
   io.stdout.write(`${describeObjects(status.prefix, objects)}\n`);
+  for (const failure of status.failures ?? []) io.stdout.write(`${describeFailure(failure)}\n`);
   if (status.status === 'SUCCEEDED') return EXIT_OK;
   io.stderr.write(
     `precis backfill: ${status.id} ${status.status}${status.error ? `: ${status.error}` : ''}\n`,

@@ -10,8 +10,8 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from 'a
 import { createLinkingArticleBucket } from '#shared/adapters/article-bucket-links.ts';
 import { createArticleStore } from '#shared/adapters/article-store.ts';
 import { type AwsClients, createAwsClients } from '#shared/adapters/aws-clients.ts';
+import { createBackfillRecords } from '#shared/adapters/local-backfills.ts';
 import { createProcessQueue } from '#shared/adapters/process-queue.ts';
-import { createQueueBackfills } from '#shared/adapters/queue-backfills.ts';
 import type { Backfills } from '#shared/backfill/backfills.ts';
 import { lazyBackfills } from '#shared/backfill/lazy-backfills.ts';
 import { type Config, loadConfig } from '#shared/config.ts';
@@ -80,10 +80,11 @@ export function createApiHandler(deps: ApiDeps, options: ApiOptions = {}) {
 }
 
 /**
- * Where POST /backfills runs: the backfill state machine when the stack names it (AWS), else a walk of the
- * bucket onto the process queue (the local stack), else nowhere (the backfill routes answer 501).
+ * Where POST /backfills runs: the backfill state machine when the stack names it (AWS), else the local
+ * stack's engine, which runs the backfills recorded in the bucket (shared/adapters/local-backfills.ts), else
+ * nowhere (the backfill routes answer 501).
  */
-function backfillsOf(config: Config, clients: AwsClients, sqs: SQSClient): Backfills | undefined {
+function backfillsOf(config: Config, clients: AwsClients): Backfills | undefined {
   if (config.backfillStateMachineArn !== undefined) {
     const stateMachineArn = config.backfillStateMachineArn;
     // Loaded on the first backfill request: no other route needs the Step Functions client.
@@ -94,22 +95,14 @@ function backfillsOf(config: Config, clients: AwsClients, sqs: SQSClient): Backf
     );
   }
   if (config.processQueueUrl === undefined) return undefined;
-  return createQueueBackfills({
-    s3: clients.s3,
-    sqs,
-    store: createArticleStore(clients.documentClient, config.tableName),
-    bucket: config.bucketName,
-    queueUrl: config.processQueueUrl,
-    region: process.env.AWS_REGION ?? 'us-east-1',
-    log: (message, error) => logger.error(message, { error }),
-  });
+  return createBackfillRecords(clients.s3, config.bucketName);
 }
 
 const config = loadConfig();
 const clients = createAwsClients(config);
 // The regional endpoint (or AWS_ENDPOINT_URL_SQS locally), not the host named in the queue URL.
 const sqs = new SQSClient({ useQueueUrlAsEndpoint: false });
-const backfills = backfillsOf(config, clients, sqs);
+const backfills = backfillsOf(config, clients);
 
 export const handler: (event: Event, context: Context) => Promise<APIGatewayProxyResultV2> = createApiHandler(
   {

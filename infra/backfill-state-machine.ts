@@ -17,16 +17,15 @@ import {
 } from 'aws-cdk-lib/aws-stepfunctions';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import { Construct } from 'constructs';
+import {
+  BACKFILL_BATCH_RETRY,
+  BACKFILL_BATCH_SIZE,
+  BACKFILL_TOLERATED_FAILURE_PERCENT,
+} from '#shared/backfill/backfill-request.ts';
 import { BACKFILL_REPORTS_PREFIX } from '#shared/config.ts';
 
-/**
- * Objects per batch: one process function invocation reprocesses this many (eight at a time, see
- * functions/backfill-batch.ts), so an invocation's fixed costs (INIT, the request) spread over many
- * articles while an ordinary batch stays far inside the function's timeout.
- */
-export const BACKFILL_BATCH_SIZE = 50;
-/** A backfill goes on past failed batches up to this share of the objects, and reports them. */
-export const BACKFILL_TOLERATED_FAILURE_PERCENT = 5;
+export { BACKFILL_BATCH_SIZE, BACKFILL_TOLERATED_FAILURE_PERCENT };
+
 const REPORT_RETENTION_DAYS = 90;
 
 export interface BackfillStateMachineProps {
@@ -73,9 +72,9 @@ export class BackfillStateMachine extends Construct {
     // BackfillBatchError (some objects failed), a timeout, a throttle: the retry skips what was done.
     reprocessBatch.addRetry({
       errors: [Errors.ALL],
-      interval: Duration.seconds(5),
-      backoffRate: 3,
-      maxAttempts: 3,
+      interval: Duration.seconds(BACKFILL_BATCH_RETRY.intervalSeconds),
+      backoffRate: BACKFILL_BATCH_RETRY.backoffRate,
+      maxAttempts: BACKFILL_BATCH_RETRY.maxAttempts,
     });
 
     const reprocessObjects = new DistributedMap(this, 'ReprocessObjects', {

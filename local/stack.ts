@@ -3,15 +3,19 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { Context } from 'aws-lambda';
 import { createArticleBucket } from '#shared/adapters/article-bucket.ts';
 import { createArticleStore, createTableInput } from '#shared/adapters/article-store.ts';
-import { createQueueBackfills, type QueueBackfills } from '#shared/adapters/queue-backfills.ts';
+import { createLocalBackfills, type LocalBackfills } from '#shared/adapters/local-backfills.ts';
+import { type BackfillBatchEvent, batchEventOf } from '#shared/backfill/backfill-item.ts';
+import type { BackfillBatchReport } from '#shared/backfill/process-batch.ts';
 import { ENV, INCOMING_PREFIX } from '#shared/config.ts';
 import { API_ROUTES, DEFAULT_ROUTE } from '#shared/events/api-routes.ts';
 import { type ApiHandler, type ApiServer, startApiServer } from './api-server.ts';
 import { bootstrap, idempotencyTableInput, type Queue } from './bootstrap.ts';
 import { lockDataDir } from './data-dir-lock.ts';
 import { type LocalEvent, startLocalEventBus } from './event-bus.ts';
+import { createLambdaContext } from './lambda-context.ts';
 import { repairIndexes } from './repair-indexes.ts';
 import { createNotifier, type Notifier } from './s3-notifications.ts';
 import { KeyLocks, startS3Proxy } from './s3-versions.ts';
@@ -34,9 +38,22 @@ const LONG_POLL_SECONDS = 20;
 const DEFAULT_NOTIFY_INTERVAL_MS = 1_000;
 const DEFAULT_DEAD_LETTER_INTERVAL_MS = 5_000;
 const SWEEP_INTERVAL_MS = 60_000;
+const PROCESS_FUNCTION = 'precis-process';
+/** The process function's timeout on AWS (infra/precis-stack.ts), for a backfill batch's Lambda context. */
+const BACKFILL_BATCH_TIMEOUT_MS = 60_000;
+/** How often the backfill engine looks for backfills POST /backfills recorded. */
+const BACKFILL_PICK_UP_MS = 250;
+
+/** The process function as the backfill state machine invokes it, with a batch of listed objects. */
+export type BackfillBatchHandler = (
+  event: BackfillBatchEvent,
+  context: Context,
+) => Promise<BackfillBatchReport>;
 
 export interface Handlers {
   readonly process: SqsHandler;
+  /** The process handler too, unless a test replaces it; loaded on the first backfill. */
+  readonly backfillBatch: BackfillBatchHandler;
   readonly api: ApiHandler;
   readonly deadLetters: ScheduledHandler;
   readonly sweep: ScheduledHandler;
@@ -55,6 +72,8 @@ export interface LocalStackOptions {
   readonly deadLetterIntervalMs?: number;
   /** How long a Result may stay PENDING or PROCESSING; defaults to 10 visibility timeouts, at least 10 minutes. */
   readonly stuckAfterSeconds?: number;
+  /** Before each retry of a failed backfill batch; the state machine's by default (5, 15, 45 s). */
+  readonly backfillRetryDelaysMs?: readonly number[];
   readonly log: (message: string, details?: unknown) => void;
 }
 
@@ -72,7 +91,7 @@ export interface LocalStack {
   readonly deadLetterQueue: Queue;
   readonly notifier: Notifier;
   /** The engine that resumed the backfills a stop or crash cut short, on start. */
-  readonly backfills: QueueBackfills;
+  readonly backfills: LocalBackfills;
   /** ArticleProcessed and ArticleFailed as the process function sent them (also printed and in events.jsonl). */
   readonly events: readonly LocalEvent[];
   stop(): Promise<void>;
@@ -100,6 +119,9 @@ function handlerEnvironment(endpoints: Omit<Endpoints, 'api'>): Record<string, s
 async function loadHandlers(overrides: Partial<Handlers> | undefined): Promise<Handlers> {
   return {
     process: overrides?.process ?? (await import('#functions/process.ts')).handler,
+    backfillBatch:
+      overrides?.backfillBatch ??
+      (async (event, context) => (await import('#functions/process.ts')).handler(event, context)),
     api: overrides?.api ?? (await import('#functions/api.ts')).handler,
     deadLetters: overrides?.deadLetters ?? (await import('#functions/dead-letters.ts')).handler,
     sweep: overrides?.sweep ?? (await import('#functions/sweep.ts')).handler,
@@ -235,7 +257,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       queueArn: queue.arn,
       region: LOCAL_REGION,
       handler: handlers.process,
-      functionName: 'precis-process',
+      functionName: PROCESS_FUNCTION,
       batchSize: BATCH_SIZE,
       waitTimeSeconds: LONG_POLL_SECONDS,
       onError,
@@ -277,20 +299,34 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const started = notifier;
     stops.push(() => started.stop());
 
-    // Backfills a stop or crash cut short are resumed where their walk stopped (shared/adapters/queue-backfills.ts).
-    const backfills = createQueueBackfills({
+    // Backfills run the process handler on batches, as the state machine does; those a stop or crash cut
+    // short are resumed where they stopped (shared/adapters/local-backfills.ts).
+    const backfills = createLocalBackfills({
       s3,
-      sqs,
-      store,
       bucket: LOCAL_NAMES.bucket,
-      queueUrl: queue.url,
-      region: LOCAL_REGION,
+      invokeBatch: (items, id) =>
+        handlers.backfillBatch(
+          batchEventOf(items, LOCAL_NAMES.bucket, id),
+          createLambdaContext(PROCESS_FUNCTION, BACKFILL_BATCH_TIMEOUT_MS),
+        ),
+      ...(options.backfillRetryDelaysMs === undefined
+        ? {}
+        : { retryDelaysMs: options.backfillRetryDelaysMs }),
       log: options.log,
     });
     stops.push(() => backfills.stop());
     const resumed = await backfills.resumeInterrupted();
     if (resumed.length > 0)
       options.log(`resumed ${resumed.length} interrupted backfills: ${resumed.join(', ')}`);
+    // What Step Functions does on StartExecution: the api function records the backfill, the engine runs it.
+    const pickUp = startSchedule({
+      functionName: 'precis-backfills',
+      handler: () => backfills.pickUpStarted(),
+      intervalMs: BACKFILL_PICK_UP_MS,
+      runAtStart: false,
+      onError,
+    });
+    stops.push(() => pickUp.stop());
 
     return {
       endpoints: { ...endpoints, api: api.url },

@@ -60,6 +60,23 @@ export function itemsOfBatch(event: BackfillBatchEvent): BackfillItem[] {
   });
 }
 
+/** The batch event the state machine would send the process function for these objects (the local backfill's). */
+export function batchEventOf(
+  items: readonly BackfillItem[],
+  bucket: string,
+  execution: string,
+): BackfillBatchEvent {
+  return {
+    Items: items.map((item) => ({
+      Key: item.key,
+      ...(item.etag === undefined ? {} : { Etag: `"${item.etag}"` }),
+      ...(item.size === undefined ? {} : { Size: item.size }),
+      ...(item.lastModified === undefined ? {} : { LastModified: item.lastModified }),
+    })),
+    BatchInput: { bucket, execution },
+  };
+}
+
 /**
  * The object reference processObject takes, as if S3 had notified the object's current version; the event time
  * is the object's LastModified (so the Result keeps its place among the key's uploads), else now.

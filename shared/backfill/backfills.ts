@@ -3,8 +3,8 @@ import type { BackfillRequest } from './backfill-request.ts';
 
 /**
  * Where backfills run, behind one interface for the CLI and the API: on AWS the backfill state machine
- * (shared/adapters/backfill-executions.ts), locally a walk of the bucket that enqueues the objects for the
- * process handler (shared/adapters/queue-backfills.ts).
+ * (shared/adapters/backfill-executions.ts), locally the stack's engine, which hands the objects to the process
+ * handler in batches as the state machine does (shared/adapters/local-backfills.ts).
  */
 
 /**
@@ -23,11 +23,31 @@ const countsOf = <T extends string>(names: readonly T[]) =>
     Object.fromEntries(names.map((name) => [name, z.number().int().nonnegative()])) as Record<T, z.ZodNumber>,
   );
 
+const objectCountsSchema = countsOf(['listed', 'processed', 'failed', 'skipped'] as const).meta({
+  description:
+    'Locally: objects listed so far; processed into a new Result (DONE, or FAILED for unusable input: those are in `failures`); ' +
+    'failed: left without a Result after the retries (past 5% of those listed the backfill FAILS); skipped as already processed by this pipeline version',
+});
+
+export type BackfillCounts = z.infer<typeof objectCountsSchema>;
+
+const failureSchema = z.object({
+  key: z.string(),
+  id: z.string().optional().meta({ description: 'The article id of the FAILED Result' }),
+  code: z.string().meta({
+    description: "The FAILED Result's error code, or RETRIES_EXHAUSTED for an object left without a Result",
+  }),
+  message: z.string().optional(),
+});
+
+export type BackfillFailure = z.infer<typeof failureSchema>;
+
 /**
  * A backfill's state, in Step Functions' words: `RUNNING`, `SUCCEEDED`, `FAILED`, `TIMED_OUT` or `ABORTED`
- * on AWS. Locally `RUNNING` while the bucket is walked in the background, `SUCCEEDED` once every object is
- * enqueued (or skipped; the process handler then takes them off the queue), `FAILED` when the walk could
- * not go on (`error` `WALK_FAILED: …`).
+ * on AWS. Locally, as there: `RUNNING` until every object listed has been processed (or skipped, or could
+ * not be processed after the retries), then `SUCCEEDED`, or `FAILED` when more than 5% could not be
+ * processed (`error` `States.ExceedToleratedFailureThreshold: …`) or the bucket could not be listed
+ * (`WALK_FAILED: …`).
  */
 export const backfillStatusSchema = z
   .object({
@@ -42,9 +62,11 @@ export const backfillStatusSchema = z
       .meta({
         description: "On AWS: the Distributed Map's batches of objects, once it has listed the prefix",
       }),
-    objects: countsOf(['listed', 'skipped', 'enqueued'] as const)
-      .optional()
-      .meta({ description: 'Locally: objects listed, skipped as already processed, and enqueued so far' }),
+    objects: objectCountsSchema.optional(),
+    failures: z.array(failureSchema).optional().meta({
+      description:
+        'Locally: the objects that did not end DONE (a FAILED Result, or none after the retries), the first 100',
+    }),
     resumedAt: z
       .string()
       .optional()

@@ -1,4 +1,5 @@
 import type { S3ObjectRef } from '../events/s3-event.ts';
+import type { ErrorCode } from '../result.ts';
 import type { ProcessOutcome } from '../use-cases/process-object.ts';
 import type { BackfillItem } from './backfill-item.ts';
 import { refOf } from './backfill-item.ts';
@@ -14,6 +15,30 @@ export interface BackfillBatchReport {
   readonly ignored: number;
   /** Objects that failed for a reason a retry may fix (a dependency); the batch is retried for them. */
   readonly failed: readonly { readonly key: string; readonly message: string }[];
+  /** The processed objects whose new Result is FAILED (unusable input): final, listed in the backfill's report. */
+  readonly failedResults: readonly FailedResult[];
+}
+
+/** An object a backfill processed into a FAILED Result. */
+export interface FailedResult {
+  readonly id: string;
+  readonly key: string;
+  readonly code: ErrorCode;
+}
+
+/**
+ * Some objects of a backfill batch failed for a reason a retry may fix. Step Functions retries the batch (the
+ * objects processed meanwhile are skipped then), and past its retries counts the batch as failed; the local
+ * backfill, which invokes the handler in its own process, reads the batch's report from it.
+ */
+export class BackfillBatchError extends Error {
+  override readonly name = 'BackfillBatchError';
+  public constructor(
+    message: string,
+    public readonly report: BackfillBatchReport,
+  ) {
+    super(message);
+  }
 }
 
 export interface BackfillBatchDeps {
@@ -26,12 +51,20 @@ export interface BackfillBatchDeps {
   readonly now?: () => Date;
 }
 
-type ItemOutcome = 'processed' | 'skipped' | 'ignored' | { key: string; message: string };
+type ItemOutcome =
+  | 'processed'
+  | 'skipped'
+  | 'ignored'
+  | { readonly failedResult: FailedResult }
+  | { readonly key: string; readonly message: string };
 
 async function processItem(item: BackfillItem, deps: BackfillBatchDeps): Promise<ItemOutcome> {
   try {
     if (await deps.isCurrent(item)) return 'skipped';
     const outcome = await deps.processOne(refOf(item, deps.now?.() ?? new Date()));
+    if (outcome.kind === 'stored' && outcome.status === 'FAILED') {
+      return { failedResult: { id: outcome.id, key: item.key, code: outcome.code ?? 'INTERNAL' } };
+    }
     if (outcome.kind === 'stored') return 'processed';
     return outcome.kind === 'duplicate' ? 'skipped' : 'ignored';
   } catch (error) {
@@ -61,11 +94,17 @@ export async function processBackfillBatch(
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(deps.concurrency, items.length)) }, worker));
   const count = (kind: ItemOutcome) => outcomes.filter((outcome) => outcome === kind).length;
+  const failedResults = outcomes.flatMap((outcome) =>
+    typeof outcome === 'object' && 'failedResult' in outcome ? [outcome.failedResult] : [],
+  );
   return {
     items: items.length,
-    processed: count('processed'),
+    processed: count('processed') + failedResults.length,
     skipped: count('skipped'),
     ignored: count('ignored'),
-    failed: outcomes.filter((outcome) => typeof outcome === 'object'),
+    failed: outcomes.flatMap((outcome) =>
+      typeof outcome === 'object' && 'message' in outcome ? [outcome] : [],
+    ),
+    failedResults,
   };
 }

@@ -2,7 +2,7 @@ import type { S3EventRecord } from 'aws-lambda';
 
 /**
  * An S3 event notification record shaped exactly as S3 sends it, for an object the local stack notifies (an
- * upload through its S3 proxy) or a backfill enqueues (shared/adapters/queue-backfills.ts).
+ * upload through its S3 proxy).
  */
 
 export interface NotifiedObject {

@@ -174,12 +174,12 @@ const OPERATIONS: Readonly<Record<ApiRoute, ZodOpenApiOperationObject>> = {
     operationId: 'startBackfill',
     summary:
       'Reprocesses every object under a prefix of incoming/ with the current pipeline, skipping what this ' +
-      'pipeline version already processed: on AWS the backfill state machine (a Distributed Map), locally a ' +
-      'walk of the bucket that enqueues the objects',
+      'pipeline version already processed: on AWS the backfill state machine (a Distributed Map), locally the ' +
+      "stack's engine, which hands the objects to the process handler in batches the same way",
     requestBody: { required: true, content: { [JSON_MEDIA_TYPE]: { schema: backfillRequestSchema } } },
     responses: {
       '202': {
-        ...jsonBody(backfillAnswerSchema, 'Started (RUNNING on AWS; locally SUCCEEDED once all is enqueued)'),
+        ...jsonBody(backfillAnswerSchema, 'Started (RUNNING; SUCCEEDED once every object is processed or skipped)'),
         headers: {
           Location: { description: 'Its status: /backfills/{id}', schema: { type: 'string' } },
           ...retryAfter,

@@ -33,7 +33,7 @@ describe('process handler on a backfill batch', () => {
 
     const report = await handler(batch('incoming/a.txt', 'incoming/current.txt'), aLambdaContext());
 
-    expect(report).toEqual({ items: 2, processed: 1, skipped: 1, ignored: 0, failed: [] });
+    expect(report).toEqual({ items: 2, processed: 1, skipped: 1, ignored: 0, failed: [], failedResults: [] });
     expect(seen).toEqual([{ key: 'incoming/a.txt', etag: 'etag-0', bucket: TEST_BUCKET }]);
   });
 
@@ -51,6 +51,7 @@ describe('process handler on a backfill batch', () => {
     ).rejects.toMatchObject({
       name: 'BackfillBatchError',
       message: '1 of 2 objects failed: incoming/bad.txt: DependencyError: DynamoDB throttled',
+      report: { items: 2, processed: 1, failed: [{ key: 'incoming/bad.txt' }] },
     });
     expect(tried.sort()).toEqual(['incoming/bad.txt', 'incoming/good.txt']);
   });

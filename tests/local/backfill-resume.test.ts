@@ -1,45 +1,47 @@
-import { PutObjectCommand } from '@aws-sdk/client-s3';
-import type { SQSClient } from '@aws-sdk/client-sqs';
-import type { SQSEvent } from 'aws-lambda';
+import { ListObjectsV2Command, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createArticleStore } from '#shared/adapters/article-store.ts';
-import { createQueueBackfills, WALK_FAILED } from '#shared/adapters/queue-backfills.ts';
+import { createLocalBackfills, WALK_FAILED } from '#shared/adapters/local-backfills.ts';
+import type { BackfillBatchEvent, BackfillItem } from '#shared/backfill/backfill-item.ts';
+import { BackfillBatchError } from '#shared/backfill/process-batch.ts';
+import { EXCEEDED_TOLERATED_FAILURES } from '#shared/backfill/run-backfill.ts';
 import { BACKFILL_REPORTS_PREFIX } from '#shared/config.ts';
-import { LOCAL_NAMES, LOCAL_REGION } from '../../local/settings.ts';
+import { LOCAL_NAMES } from '../../local/settings.ts';
 import { eventually, startTestStack, type TestStack } from '../helpers/local-stack.ts';
 
 /**
- * The local backfill runs in the background of the stack: a walk that a stop or crash cut short is resumed
- * where it stopped when the stack starts again, and a walk the queue refuses ends FAILED with a stable code
- * instead of staying RUNNING. Real local servers; the refusing queue is the only fault injected.
+ * The local backfill runs in the background of the stack: one that a stop or crash cut short is resumed
+ * where it stopped when the stack starts again, one whose listing fails ends FAILED with a stable code
+ * instead of staying RUNNING, and one whose batches keep failing ends FAILED past the tolerated share, with
+ * the objects listed. Real local servers; the batch handler records instead of processing, and the refusing
+ * bucket and the failing batches are the faults injected.
  */
 
 const PREFIX = 'incoming/resume/';
 const OBJECTS = 6;
 const keyOf = (index: number) => `${PREFIX}${index}.txt`;
-/** A backfill's notifications carry sequencer 0; an upload's carry the proxy's increasing sequencer. */
-const BACKFILL_SEQUENCER = '0';
 
 let local: TestStack;
-/** Keys of the backfill notifications the process handler received (it processes nothing). */
+/** Keys of the objects the backfill handed to the process handler (which processes nothing here). */
 const backfilled: string[] = [];
 
-async function recordingHandler(event: SQSEvent) {
-  for (const record of event.Records) {
-    const { Records } = JSON.parse(record.body) as {
-      Records: { s3: { object: { key: string; sequencer: string } } }[];
-    };
-    for (const { s3 } of Records) {
-      if (s3.object.sequencer === BACKFILL_SEQUENCER) backfilled.push(decodeURIComponent(s3.object.key));
-    }
-  }
-  return { batchItemFailures: [] };
+const reportOf = (count: number) => ({
+  items: count,
+  processed: count,
+  skipped: 0,
+  ignored: 0,
+  failed: [],
+  failedResults: [],
+});
+
+async function recordingHandler(event: BackfillBatchEvent) {
+  backfilled.push(...event.Items.map(({ Key }) => Key));
+  return reportOf(event.Items.length);
 }
 
 const api = (path: string) => fetch(`${local.stack.endpoints.api}${path}`);
 
 beforeAll(async () => {
-  local = await startTestStack({ handlers: { process: recordingHandler } });
+  local = await startTestStack({ handlers: { backfillBatch: recordingHandler } });
   for (let index = 0; index < OBJECTS; index++) {
     await local.clients.s3.send(
       new PutObjectCommand({ Bucket: LOCAL_NAMES.bucket, Key: keyOf(index), Body: `Article ${index}.` }),
@@ -52,11 +54,11 @@ afterAll(async () => {
 });
 
 describe('the local backfill across a restart', () => {
-  it('resumes after the last page it enqueued a walk that a crash left RUNNING', {
+  it('resumes, after the last key whose batches had ended, a backfill that a crash left RUNNING', {
     timeout: 180_000,
   }, async () => {
     const id = 'backfill-20261130-120000-0000abcd';
-    // What the walk had recorded when the stack went down: one page of 3 objects enqueued.
+    // What the backfill had recorded when the stack went down: the batches of its first 3 objects ended.
     await local.clients.s3.send(
       new PutObjectCommand({
         Bucket: LOCAL_NAMES.bucket,
@@ -67,8 +69,9 @@ describe('the local backfill across a restart', () => {
           prefix: PREFIX,
           concurrency: 5,
           startedAt: '2026-11-30T12:00:00.000Z',
-          objects: { listed: 3, skipped: 0, enqueued: 3 },
-          runner: 'the-walk-that-crashed',
+          objects: { listed: 3, processed: 3, failed: 0, skipped: 0 },
+          failures: [],
+          runner: 'the-run-that-crashed',
           startAfter: keyOf(2),
         }),
       }),
@@ -89,33 +92,28 @@ describe('the local backfill across a restart', () => {
       status: 'SUCCEEDED',
       startedAt: '2026-11-30T12:00:00.000Z',
       resumedAt: expect.any(String),
-      objects: { listed: OBJECTS, skipped: 0, enqueued: OBJECTS },
+      objects: { listed: OBJECTS, processed: OBJECTS, failed: 0, skipped: 0 },
+      failures: [],
     });
     expect(ended).not.toHaveProperty('runner');
     expect(ended).not.toHaveProperty('startAfter');
-    await eventually(async () => (backfilled.length >= OBJECTS - 3 ? true : undefined), {
-      timeoutMs: 60_000,
-      what: 'the resumed notifications delivered',
-    });
     expect([...backfilled].sort()).toEqual([keyOf(3), keyOf(4), keyOf(5)]);
   });
 
-  it('ends FAILED with WALK_FAILED when the queue refuses, and a stopped walk stays RUNNING to be resumed', {
+  it('ends FAILED with WALK_FAILED when the bucket refuses the listing, and a stopped one stays RUNNING to be resumed', {
     timeout: 120_000,
   }, async () => {
-    const refusingQueue = {
-      send: async () => {
-        throw Object.assign(new Error('The queue is gone'), { name: 'QueueDoesNotExist' });
-      },
-    } as unknown as SQSClient;
+    const refusingListings = {
+      send: (command: Parameters<S3Client['send']>[0]) =>
+        command instanceof ListObjectsV2Command
+          ? Promise.reject(Object.assign(new Error('The bucket is gone'), { name: 'NoSuchBucket' }))
+          : local.clients.s3.send(command as never),
+    } as unknown as S3Client;
     const deps = {
-      s3: local.clients.s3,
-      store: createArticleStore(local.clients.documentClient, LOCAL_NAMES.table),
       bucket: LOCAL_NAMES.bucket,
-      queueUrl: local.stack.queue.url,
-      region: LOCAL_REGION,
+      invokeBatch: async (items: readonly BackfillItem[]) => reportOf(items.length),
     };
-    const failing = createQueueBackfills({ ...deps, sqs: refusingQueue });
+    const failing = createLocalBackfills({ ...deps, s3: refusingListings });
 
     const started = await failing.start('backfill-20261130-120500-0000beef', {
       prefix: PREFIX,
@@ -126,16 +124,54 @@ describe('the local backfill across a restart', () => {
     expect(started.status).toBe('RUNNING');
     expect(await failing.status(started.id)).toMatchObject({
       status: 'FAILED',
-      error: expect.stringMatching(new RegExp(`^${WALK_FAILED}: .*The queue is gone`)),
-      objects: { listed: 0, skipped: 0, enqueued: 0 },
+      error: expect.stringMatching(new RegExp(`^${WALK_FAILED}: .*The bucket is gone`)),
+      objects: { listed: 0, processed: 0, failed: 0, skipped: 0 },
     });
 
-    const stopped = createQueueBackfills({ ...deps, sqs: local.clients.sqs });
+    const stopped = createLocalBackfills({ ...deps, s3: local.clients.s3 });
     const stoppedEarly = await stopped.start('backfill-20261130-121000-0000cafe', {
       prefix: PREFIX,
       concurrency: 2,
     });
     await stopped.stop();
     expect(await stopped.status(stoppedEarly.id)).toMatchObject({ status: 'RUNNING' });
+  });
+
+  it('ends FAILED past the tolerated 5% when batches keep failing, listing the objects it could not process', {
+    timeout: 120_000,
+  }, async () => {
+    let attempts = 0;
+    const failingBatches = createLocalBackfills({
+      s3: local.clients.s3,
+      bucket: LOCAL_NAMES.bucket,
+      retryDelaysMs: [0, 0, 0],
+      invokeBatch: async (items) => {
+        attempts++;
+        const failed = items.map(({ key }) => ({ key, message: 'DependencyError: DynamoDB throttled' }));
+        throw new BackfillBatchError(`${items.length} objects failed`, {
+          ...reportOf(items.length),
+          processed: 0,
+          failed,
+        });
+      },
+    });
+
+    const started = await failingBatches.start('backfill-20261130-121500-0000f00d', {
+      prefix: PREFIX,
+      concurrency: 1,
+    });
+    await failingBatches.idle();
+
+    expect(attempts).toBe(4);
+    expect(await failingBatches.status(started.id)).toMatchObject({
+      status: 'FAILED',
+      error: expect.stringContaining(`${EXCEEDED_TOLERATED_FAILURES}: ${OBJECTS} of ${OBJECTS} objects`),
+      objects: { listed: OBJECTS, processed: 0, failed: OBJECTS, skipped: 0 },
+      failures: Array.from({ length: OBJECTS }, (_, index) => ({
+        key: keyOf(index),
+        code: 'RETRIES_EXHAUSTED',
+        message: 'DependencyError: DynamoDB throttled',
+      })),
+    });
   });
 });

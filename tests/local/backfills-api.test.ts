@@ -7,9 +7,9 @@ import { eventually, httpTestStack } from '../helpers/local-stack.ts';
 
 /**
  * POST /backfills and GET /backfills/{id} over HTTP on the local stack (no state machine there): the API
- * answers RUNNING at once and the stack walks the bucket under the prefix in the background, enqueuing what the
- * current pipeline version has not processed (as `precis backfill` asks it to), and the real process handler
- * reprocesses it.
+ * records the backfill and answers RUNNING at once, and the stack's engine hands the objects under the prefix
+ * in batches to the real process handler, which skips what the current pipeline version processed and
+ * reprocesses the rest (as `precis backfill` asks it to); the backfill ends once every object has its Result.
  */
 
 const PREFIX = 'incoming/api-backfill/';
@@ -28,6 +28,7 @@ const postBackfill = (body: unknown) =>
   });
 
 interface ResultItem {
+  readonly id: string;
   readonly pk: string;
   readonly sk: string;
   readonly status: string;
@@ -70,6 +71,40 @@ const resultItems = async () =>
     (item) => item.sk === 'RESULT' && item.source?.key?.startsWith(PREFIX),
   );
 
+const TERMINAL = new Set(['DONE', 'FAILED']);
+/** An 8-byte PNG signature and zeros: no article, a FAILED UNSUPPORTED_CONTENT Result. */
+const BINARY = Buffer.concat([
+  Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+  Buffer.alloc(512, 0),
+]);
+
+const put = (key: string, body: string | Buffer) =>
+  http.local.clients.s3.send(new PutObjectCommand({ Bucket: LOCAL_NAMES.bucket, Key: key, Body: body }));
+
+const resultItemsUnder = async (prefix: string) =>
+  ((await scan(LOCAL_NAMES.table)) as unknown as ResultItem[]).filter(
+    (item) => item.sk === 'RESULT' && item.source?.key?.startsWith(prefix),
+  );
+
+/** As after a release: these Results are an older version's, and no idempotency record is the current one's. */
+async function makeOlder(items: readonly ResultItem[]): Promise<void> {
+  for (const item of items) {
+    await http.local.clients.documentClient.send(
+      new UpdateCommand({
+        TableName: LOCAL_NAMES.table,
+        Key: { pk: item.pk, sk: item.sk },
+        UpdateExpression: 'SET pipelineVersion = :older',
+        ExpressionAttributeValues: { ':older': OLDER_VERSION },
+      }),
+    );
+  }
+  for (const record of await scan(LOCAL_NAMES.idempotencyTable)) {
+    await http.local.clients.documentClient.send(
+      new DeleteCommand({ TableName: LOCAL_NAMES.idempotencyTable, Key: { id: record.id } }),
+    );
+  }
+}
+
 const allDone = async () => {
   const items = await resultItems();
   const done = items.filter((item) => item.status === 'DONE' && item.pipelineVersion === PIPELINE_VERSION);
@@ -77,7 +112,7 @@ const allDone = async () => {
 };
 
 describe('POST /backfills on the local stack', () => {
-  it('walks the prefix, skips what this pipeline version processed, and enqueues the rest', {
+  it('lists the prefix, skips what this pipeline version processed, and reprocesses the rest', {
     timeout: 2 * PROCESSING_TIMEOUT_MS,
   }, async () => {
     for (let index = 0; index < OBJECTS; index++) {
@@ -102,7 +137,8 @@ describe('POST /backfills on the local stack', () => {
       status: 'RUNNING',
       prefix: PREFIX,
       concurrency: 5,
-      objects: { listed: 0, skipped: 0, enqueued: 0 },
+      objects: { listed: 0, processed: 0, failed: 0, skipped: 0 },
+      failures: [],
     });
     expect(idle.headers.get('location')).toBe(`/backfills/${started.id}`);
     expect(idle.headers.get('retry-after')).toBe('10');
@@ -112,27 +148,13 @@ describe('POST /backfills on the local stack', () => {
       status: 'SUCCEEDED',
       prefix: PREFIX,
       startedAt: expect.any(String),
-      objects: { listed: OBJECTS, skipped: OBJECTS, enqueued: 0 },
+      objects: { listed: OBJECTS, processed: 0, failed: 0, skipped: OBJECTS },
+      failures: [],
       links: started.links,
     });
 
-    // As after a release: two Results are an older version's, and no idempotency record is the current one's.
     const older = processed.slice(0, 2);
-    for (const item of older) {
-      await http.local.clients.documentClient.send(
-        new UpdateCommand({
-          TableName: LOCAL_NAMES.table,
-          Key: { pk: item.pk, sk: item.sk },
-          UpdateExpression: 'SET pipelineVersion = :older',
-          ExpressionAttributeValues: { ':older': OLDER_VERSION },
-        }),
-      );
-    }
-    for (const record of await scan(LOCAL_NAMES.idempotencyTable)) {
-      await http.local.clients.documentClient.send(
-        new DeleteCommand({ TableName: LOCAL_NAMES.idempotencyTable, Key: { id: record.id } }),
-      );
-    }
+    await makeOlder(older);
 
     const again = await postBackfill({ prefix: PREFIX, concurrency: 2 });
 
@@ -141,13 +163,49 @@ describe('POST /backfills on the local stack', () => {
     expect(await followToEnd(id)).toMatchObject({
       status: 'SUCCEEDED',
       concurrency: 2,
-      objects: { listed: OBJECTS, skipped: OBJECTS - older.length, enqueued: older.length },
+      objects: { listed: OBJECTS, processed: older.length, failed: 0, skipped: OBJECTS - older.length },
     });
-    const reprocessed = await eventually(allDone, {
-      timeoutMs: PROCESSING_TIMEOUT_MS,
-      what: 'the older Results reprocessed',
+    // Read the moment the backfill says SUCCEEDED.
+    const reprocessed = await allDone();
+    expect(reprocessed?.map((item) => item.pk)).toEqual(expect.arrayContaining(older.map((item) => item.pk)));
+  });
+
+  it('is SUCCEEDED only once every object it took has a Result of this version, and lists the FAILED ones', {
+    timeout: 2 * PROCESSING_TIMEOUT_MS,
+  }, async () => {
+    const prefix = 'incoming/api-backfill-failures/';
+    const articles = [`${prefix}a.txt`, `${prefix}b.txt`];
+    const picture = `${prefix}picture.png`;
+    for (const key of articles) {
+      await put(key, `Mayor Ann Lee of Springfield said on Monday that the bridge at ${key} would open.`);
+    }
+    await put(picture, BINARY);
+    const uploaded = await eventually(
+      async () => {
+        const items = await resultItemsUnder(prefix);
+        return items.length === 3 && items.every((item) => TERMINAL.has(item.status)) ? items : undefined;
+      },
+      { timeoutMs: PROCESSING_TIMEOUT_MS, what: 'the uploads ended' },
+    );
+    await makeOlder(uploaded);
+
+    const response = await postBackfill({ prefix });
+    const { id } = (await response.json()) as { id: string };
+    const ended = await followToEnd(id);
+    // Read the moment the backfill says SUCCEEDED: nothing may still be waiting to be reprocessed.
+    const items = await resultItemsUnder(prefix);
+
+    expect(items.map((item) => [item.source.key, item.status, item.pipelineVersion]).sort()).toEqual([
+      [`${prefix}a.txt`, 'DONE', PIPELINE_VERSION],
+      [`${prefix}b.txt`, 'DONE', PIPELINE_VERSION],
+      [picture, 'FAILED', PIPELINE_VERSION],
+    ]);
+    const pictureId = items.find((item) => item.source.key === picture)?.id;
+    expect(ended).toMatchObject({
+      status: 'SUCCEEDED',
+      objects: { listed: 3, processed: 3, failed: 0, skipped: 0 },
+      failures: [{ id: pictureId, key: picture, code: 'UNSUPPORTED_CONTENT' }],
     });
-    expect(reprocessed.map((item) => item.pk)).toEqual(expect.arrayContaining(older.map((item) => item.pk)));
   });
 
   it.each([

@@ -2,7 +2,6 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { isProcessedByCurrentVersion } from '#shared/backfill/already-processed.ts';
 import type { BackfillItem } from '#shared/backfill/backfill-item.ts';
-import { enqueueBackfill } from '#shared/backfill/enqueue-backfill.ts';
 import { processBackfillBatch } from '#shared/backfill/process-batch.ts';
 import { DependencyError } from '#shared/errors.ts';
 import { PIPELINE_VERSION } from '#shared/result.ts';
@@ -13,6 +12,11 @@ import { createInMemoryBucket, createInMemoryStore } from '#tests/helpers/in-mem
 
 const seed = readFileSync(new URL('../../fixtures/seed-article.txt', import.meta.url));
 const OLDER_VERSION = '0.0.1-older';
+/** A PNG signature and zeros: no article. */
+const PNG = Buffer.concat([
+  Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+  Buffer.alloc(512, 0),
+]);
 const item = (key: string, etag: string): BackfillItem => ({ bucket: TEST_BUCKET, key, etag });
 
 /** Three objects: one processed by this pipeline version, one by an older one, one never processed. */
@@ -45,7 +49,7 @@ describe('processBackfillBatch', () => {
       now: fixedNow,
     });
 
-    expect(report).toEqual({ items: 3, processed: 2, skipped: 1, ignored: 0, failed: [] });
+    expect(report).toEqual({ items: 3, processed: 2, skipped: 1, ignored: 0, failed: [], failedResults: [] });
     expect(rows.get(olderId)?.result).toMatchObject({ status: 'DONE', pipelineVersion: PIPELINE_VERSION });
     expect([...rows.values()].map((row) => row.result.pipelineVersion)).toEqual([
       PIPELINE_VERSION,
@@ -114,6 +118,26 @@ describe('processBackfillBatch', () => {
     expect(rows.get(id)?.result).toMatchObject({ status: 'DONE', pipelineVersion: PIPELINE_VERSION });
   });
 
+  it('lists, with its article id and code, an object whose new Result is FAILED', async () => {
+    const { deps, store } = await archive();
+    const { bucket, objects } = createInMemoryBucket();
+    objects.set('incoming/picture.png', { body: PNG, etag: 'e-png', contentType: 'image/png' });
+    const pngDeps = { ...deps, bucket };
+
+    const report = await processBackfillBatch([item('incoming/picture.png', 'e-png')], {
+      isCurrent: (listed) => isProcessedByCurrentVersion(store, listed),
+      processOne: (ref) => processObject(ref, pngDeps),
+      concurrency: 1,
+    });
+
+    const id = objectArticleId({ bucket: TEST_BUCKET, key: 'incoming/picture.png', version: 'e-png' });
+    expect(report).toMatchObject({
+      processed: 1,
+      failed: [],
+      failedResults: [{ id, key: 'incoming/picture.png', code: 'UNSUPPORTED_CONTENT' }],
+    });
+  });
+
   it('counts objects outside incoming/ as ignored', async () => {
     const { deps, store } = await archive();
 
@@ -124,54 +148,5 @@ describe('processBackfillBatch', () => {
     });
 
     expect(report).toMatchObject({ processed: 0, ignored: 1 });
-  });
-});
-
-describe('enqueueBackfill', () => {
-  it('enqueues, page by page, the objects the current version has not processed, and counts the rest', async () => {
-    const pages = [[item('incoming/a.txt', '1'), item('incoming/b.txt', '2')], [item('incoming/c.txt', '3')]];
-    const enqueued: string[][] = [];
-    const progress: string[] = [];
-
-    const report = await enqueueBackfill('incoming/', {
-      list: async function* () {
-        yield* pages;
-      },
-      isCurrent: async (listed) => listed.key === 'incoming/b.txt',
-      enqueue: async (stale) => {
-        enqueued.push(stale.map((listed) => listed.key));
-      },
-      concurrency: 4,
-      onPage: (partial, lastKey) => {
-        progress.push(`${partial.listed} ${lastKey}`);
-      },
-    });
-
-    expect(report).toEqual({ prefix: 'incoming/', listed: 3, skipped: 1, enqueued: 2 });
-    expect(enqueued).toEqual([['incoming/a.txt'], ['incoming/c.txt']]);
-    expect(progress).toEqual(['2 incoming/b.txt', '3 incoming/c.txt']);
-  });
-
-  it('counts on from where an interrupted walk stopped, and stops when a page callback throws', async () => {
-    const pages = [[item('incoming/d.txt', '4')], [item('incoming/e.txt', '5')]];
-    const enqueued: string[] = [];
-
-    const walk = enqueueBackfill('incoming/', {
-      list: async function* () {
-        yield* pages;
-      },
-      isCurrent: async () => false,
-      enqueue: async (stale) => {
-        enqueued.push(...stale.map((listed) => listed.key));
-      },
-      concurrency: 1,
-      from: { prefix: 'incoming/', listed: 3, skipped: 1, enqueued: 2 },
-      onPage: (partial) => {
-        if (partial.listed === 4) throw new Error('stopped');
-      },
-    });
-
-    await expect(walk).rejects.toThrow('stopped');
-    expect(enqueued).toEqual(['incoming/d.txt']);
   });
 });
