@@ -161,6 +161,45 @@ export function createArticleStore(ddb: DynamoDBDocumentClient, tableName: strin
     }
   }
 
+  /** A Result failInFlight made FAILED but did not finish (a crash): it still has its in-flight marker. */
+  async function unfinishedFailure(id: string): Promise<Record<string, unknown> | undefined> {
+    const { Item: item } = await send(`GetItem ${id}`, () =>
+      ddb.send(
+        new GetCommand({
+          TableName: tableName,
+          Key: { pk: articlePk(id), sk: RESULT_SK },
+          ConsistentRead: true,
+        }),
+      ),
+    );
+    return item?.status === 'FAILED' && item.gsi2pk === IN_FLIGHT_MARKER ? item : undefined;
+  }
+
+  /**
+   * What follows the FAILED update, each step idempotent: the status list, the entity index (a FAILED Result
+   * has no entities: what an earlier run of the article filed goes), and last the in-flight marker.
+   */
+  async function finishFailing(id: string, failed: Record<string, unknown> | undefined): Promise<void> {
+    await moveToStatusList(id, failed, 'FAILED');
+    await entities.reindex({ id }, '');
+    try {
+      await ddb.send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key: { pk: articlePk(id), sk: RESULT_SK },
+          UpdateExpression: 'REMOVE gsi2pk, gsi2sk',
+          ConditionExpression: '#status = :failed',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':failed': 'FAILED' },
+        }),
+      );
+    } catch (caught) {
+      // Taken up again since (a reprocess): its own write placed it.
+      if (isAwsError(caught, 'ConditionalCheckFailedException')) return;
+      throw toAdapterError(caught, `UpdateItem in-flight marker ${id} on table ${tableName}`);
+    }
+  }
+
   const runQuery: RunQuery = (command) =>
     send(`Query ${command.input.IndexName ?? 'table'}`, () => ddb.send(command));
   const entities = createEntityIndex(ddb, tableName, send, articlePk);
@@ -264,7 +303,10 @@ export function createArticleStore(ddb: DynamoDBDocumentClient, tableName: strin
 
     /**
      * Fails a Result that is still PENDING or PROCESSING (and, with `since`, unchanged since then): the
-     * dead-letter consumer and the sweeper end Results this way. False when it had already moved on.
+     * dead-letter consumer and the sweeper end Results this way. False when it had already moved on. The
+     * FAILED Result keeps its in-flight marker until its status list and entity index are right (finishFailing),
+     * so that a crash in between is finished by the next attempt: the redelivered message, or the sweeper,
+     * which still lists it.
      */
     failInFlight: async (
       id: string,
@@ -285,8 +327,7 @@ export function createArticleStore(ddb: DynamoDBDocumentClient, tableName: strin
           new UpdateCommand({
             TableName: tableName,
             Key: { pk: articlePk(id), sk: RESULT_SK },
-            UpdateExpression:
-              'SET #status = :failed, #error = :error, processedAt = :at REMOVE gsi2pk, gsi2sk',
+            UpdateExpression: 'SET #status = :failed, #error = :error, processedAt = :at',
             ConditionExpression: `#status IN (:pending, :processing)${options.since === undefined ? '' : ' AND processedAt = :since'}`,
             ExpressionAttributeNames: { '#status': 'status', '#error': 'error' },
             ExpressionAttributeValues: values,
@@ -295,12 +336,13 @@ export function createArticleStore(ddb: DynamoDBDocumentClient, tableName: strin
         );
         failed = output.Attributes;
       } catch (caught) {
-        if (isAwsError(caught, 'ConditionalCheckFailedException')) return false;
-        throw toAdapterError(caught, `UpdateItem FAILED ${id} on table ${tableName}`);
+        if (!isAwsError(caught, 'ConditionalCheckFailedException')) {
+          throw toAdapterError(caught, `UpdateItem FAILED ${id} on table ${tableName}`);
+        }
+        failed = await unfinishedFailure(id);
+        if (failed === undefined) return false;
       }
-      await moveToStatusList(id, failed, 'FAILED');
-      // A FAILED Result has no entities: what an earlier run of the article filed goes.
-      await entities.reindex({ id }, '');
+      await finishFailing(id, failed);
       return true;
     },
 
