@@ -159,7 +159,7 @@ const describeProgress = (status: BackfillStatus) => {
   const counts =
     batches === undefined
       ? 'listing objects'
-      : `${batches.succeeded + batches.failed} of ${batches.total} batches done (${batches.failed} failed, ${batches.running} running)`;
+      : `${batches.succeeded + batches.failed} of ${batches.total} objects done (${batches.failed} in failed batches, ${batches.running} running)`;
   return `${status.status}: ${counts}${status.error === undefined ? '' : `; ${status.error}`}`;
 };
 

@@ -25,7 +25,7 @@ export function executionArnOf(stateMachineArn: string, id: BackfillId): string 
 /**
  * Backfills on the backfill state machine (infra/backfill-state-machine.ts) through the Step Functions API:
  * StartExecution named by the backfill's id; its status from DescribeExecution and the Distributed Map's
- * item counts (ListMapRuns, DescribeMapRun), in batches of objects.
+ * item counts (ListMapRuns, DescribeMapRun), which count objects (the items), not batches.
  */
 export function createStepFunctionsBackfills(sfn: SFNClient, stateMachineArn: string): Backfills {
   const send = async <T>(operation: string, call: () => Promise<T>): Promise<T> => {

@@ -60,7 +60,8 @@ export const backfillStatusSchema = z
     batches: countsOf(['total', 'succeeded', 'failed', 'pending', 'running'] as const)
       .optional()
       .meta({
-        description: "On AWS: the Distributed Map's batches of objects, once it has listed the prefix",
+        description:
+          "On AWS: the Distributed Map's item counts (objects, not batches: a failed batch counts all its objects), once it has listed the prefix",
       }),
     objects: objectCountsSchema.optional(),
     failures: z.array(failureSchema).optional().meta({

@@ -179,7 +179,10 @@ const OPERATIONS: Readonly<Record<ApiRoute, ZodOpenApiOperationObject>> = {
     requestBody: { required: true, content: { [JSON_MEDIA_TYPE]: { schema: backfillRequestSchema } } },
     responses: {
       '202': {
-        ...jsonBody(backfillAnswerSchema, 'Started (RUNNING; SUCCEEDED once every object is processed or skipped)'),
+        ...jsonBody(
+          backfillAnswerSchema,
+          'Started (RUNNING; SUCCEEDED once every object is processed or skipped)',
+        ),
         headers: {
           Location: { description: 'Its status: /backfills/{id}', schema: { type: 'string' } },
           ...retryAfter,
@@ -191,7 +194,9 @@ const OPERATIONS: Readonly<Record<ApiRoute, ZodOpenApiOperationObject>> = {
   },
   'GET /backfills/{id}': {
     operationId: 'getBackfill',
-    summary: 'Where a backfill stands: its status and, on AWS, its batches done, failed and running',
+    summary:
+      'Where a backfill stands: its status and its object counts (on AWS the Distributed Map item counts; locally ' +
+      'listed, processed, failed, skipped, with the objects that did not end DONE)',
     requestParams: { path: z.object({ id: backfillIdSchema }) },
     responses: {
       '200': { ...jsonBody(backfillAnswerSchema, 'The backfill'), headers: retryAfter },
