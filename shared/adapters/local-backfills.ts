@@ -74,6 +74,17 @@ type StoredStatus = z.infer<typeof storedStatusSchema>;
 
 const statusKey = (id: BackfillId) => `${BACKFILL_REPORTS_PREFIX}${id}/${STATUS_FILE}`;
 
+/**
+ * A status the former local backfill wrote (it enqueued the objects for the queue, and counted them as
+ * `enqueued`): its enqueued objects were processed by the queue's handler, as far as it can tell.
+ */
+function fromEarlierVersion(stored: { objects?: Record<string, unknown> }): unknown {
+  const objects = stored.objects;
+  if (objects === undefined || !('enqueued' in objects)) return stored;
+  const { enqueued, ...counts } = objects;
+  return { ...stored, objects: { ...counts, processed: enqueued, failed: 0 } };
+}
+
 /** What the API answers: the stored status without the engine's bookkeeping. */
 function publicStatus(stored: StoredStatus): BackfillStatus {
   const { runner: _runner, startAfter: _startAfter, ...status } = stored;
@@ -117,13 +128,15 @@ class WalkStoppedError extends Error {
 /** The backfills' statuses in the bucket (backfills/<id>/status.json). */
 function statusFiles(s3: S3Client, bucket: string) {
   const read = async (id: BackfillId): Promise<StoredStatus | undefined> => {
+    let body: string;
     try {
       const object = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: statusKey(id) }));
-      return storedStatusSchema.parse(JSON.parse((await object.Body?.transformToString()) ?? '{}'));
+      body = (await object.Body?.transformToString()) ?? '{}';
     } catch (error) {
       if (isAwsError(error, 'NoSuchKey')) return undefined;
       throw toAdapterError(error, `GetObject ${statusKey(id)}`);
     }
+    return storedStatusSchema.parse(fromEarlierVersion(JSON.parse(body)));
   };
   const write = async (status: StoredStatus): Promise<void> => {
     try {
@@ -252,7 +265,13 @@ export function createLocalBackfills(deps: LocalBackfillDeps): LocalBackfills {
     const picked: BackfillId[] = [];
     for (const id of await ids()) {
       if (known.has(id) || stopping) continue;
-      const stored = await read(id);
+      const stored = await read(id).catch((error: unknown) => {
+        if (!(error instanceof SyntaxError || error instanceof z.ZodError)) throw error;
+        // Not JSON, or not a status: reported once, then left alone.
+        known.add(id);
+        deps.log?.(`Backfill ${id}: its status cannot be read`, error);
+        return undefined;
+      });
       if (stored?.status !== 'RUNNING') {
         known.add(id);
       } else if (stored.runner === undefined) {

@@ -54,11 +54,12 @@ afterAll(async () => {
 });
 
 describe('the local backfill across a restart', () => {
-  it('resumes, after the last key whose batches had ended, a backfill that a crash left RUNNING', {
+  it('resumes, after the last key it recorded, a backfill that a crash left RUNNING, also one an earlier version wrote', {
     timeout: 180_000,
   }, async () => {
     const id = 'backfill-20261130-120000-0000abcd';
-    // What the backfill had recorded when the stack went down: the batches of its first 3 objects ended.
+    // What the backfill had recorded when the stack went down, in the former version's words (it enqueued
+    // the objects for the queue): its first 3 objects done.
     await local.clients.s3.send(
       new PutObjectCommand({
         Bucket: LOCAL_NAMES.bucket,
@@ -69,9 +70,8 @@ describe('the local backfill across a restart', () => {
           prefix: PREFIX,
           concurrency: 5,
           startedAt: '2026-11-30T12:00:00.000Z',
-          objects: { listed: 3, processed: 3, failed: 0, skipped: 0 },
-          failures: [],
-          runner: 'the-run-that-crashed',
+          objects: { listed: 3, skipped: 0, enqueued: 3 },
+          runner: 'the-walk-that-crashed',
           startAfter: keyOf(2),
         }),
       }),
