@@ -39,8 +39,11 @@ const DEFAULT_NOTIFY_INTERVAL_MS = 1_000;
 const DEFAULT_DEAD_LETTER_INTERVAL_MS = 5_000;
 const SWEEP_INTERVAL_MS = 60_000;
 const PROCESS_FUNCTION = 'precis-process';
-/** The process function's timeout on AWS (infra/precis-stack.ts), for a backfill batch's Lambda context. */
-const BACKFILL_BATCH_TIMEOUT_MS = 60_000;
+/**
+ * A backfill batch's Lambda context deadline. Locally the batches share the machine, so one takes far longer
+ * than on AWS (60 s timeout there); the deadline only sets the idempotency records' in-progress expiry.
+ */
+const BACKFILL_BATCH_TIMEOUT_MS = 15 * 60_000;
 /** How often the backfill engine looks for backfills POST /backfills recorded. */
 const BACKFILL_PICK_UP_MS = 250;
 

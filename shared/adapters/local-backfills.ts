@@ -219,6 +219,11 @@ export function createLocalBackfills(deps: LocalBackfillDeps): LocalBackfills {
         batchSize: BACKFILL_BATCH_SIZE,
         concurrency: begun.concurrency,
         retryDelaysMs,
+        onRetry: (items, error, delayMs) =>
+          deps.log?.(
+            `Backfill ${begun.id}: the batch of ${items.length} objects from ${items[0]?.key} failed; retried in ${delayMs / 1000} s`,
+            error instanceof Error ? error.message : error,
+          ),
         ...(begun.objects === undefined
           ? {}
           : { from: { objects: begun.objects, failures: begun.failures ?? [] } }),

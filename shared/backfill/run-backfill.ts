@@ -29,6 +29,8 @@ export interface RunBackfillDeps {
   readonly concurrency: number;
   /** Milliseconds before each retry of a failed batch; its length is the number of retries. */
   readonly retryDelaysMs: readonly number[];
+  /** Told of every failed attempt of a batch that will be retried. */
+  readonly onRetry?: (items: readonly BackfillItem[], error: unknown, delayMs: number) => void;
   /** Where a resumed backfill's counts start. */
   readonly from?: BackfillProgress;
   /**
@@ -78,6 +80,16 @@ async function* batchesOf(
   if (pending.length > 0) yield { index, items: pending };
 }
 
+/**
+ * The report a batch that failed carries. By its name, not its class: the handler the engine invokes may
+ * have been loaded as a module of its own (as the local stack loads the handlers).
+ */
+function reportOf(error: unknown): BackfillBatchReport | undefined {
+  if (error instanceof BackfillBatchError) return error.report;
+  const named = error as { name?: unknown; report?: BackfillBatchReport } | undefined;
+  return named?.name === 'BackfillBatchError' ? named.report : undefined;
+}
+
 const messageOf = (error: unknown) =>
   error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 
@@ -97,12 +109,13 @@ async function runBatch(items: readonly BackfillItem[], deps: RunBackfillDeps): 
       report = await deps.invokeBatch(items);
     } catch (thrown) {
       error = thrown;
-      report = thrown instanceof BackfillBatchError ? thrown.report : undefined;
+      report = reportOf(thrown);
     }
     processed += report?.processed ?? 0;
     failedResults.push(...(report?.failedResults ?? []));
     const delay = deps.retryDelaysMs[attempt];
     if (error !== undefined && delay !== undefined) {
+      deps.onRetry?.(items, error, delay);
       await sleep(delay);
       continue;
     }

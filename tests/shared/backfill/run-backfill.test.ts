@@ -146,6 +146,27 @@ describe('runBackfill', () => {
     });
   });
 
+  it("reads the report of a BackfillBatchError from another copy of the module (the handler's own), by its name", async () => {
+    const items = itemsOf(5);
+    let attempts = 0;
+
+    const outcome = await runBackfill(
+      deps(items, {
+        invokeBatch: async (batch) => {
+          attempts++;
+          if (attempts > 1) return reportOf(batch, { processed: 1, skipped: 4 });
+          const failed = [{ key: item(4).key, message: 'TimeoutError: socket' }];
+          throw Object.assign(new Error('1 of 5 objects failed'), {
+            name: 'BackfillBatchError',
+            report: reportOf(batch, { processed: 4, failed }),
+          });
+        },
+      }),
+    );
+
+    expect(outcome.objects).toEqual({ listed: 5, processed: 5, failed: 0, skipped: 0 });
+  });
+
   it('SUCCEEDS when the objects it could not process are within the tolerated 5%', async () => {
     const items = itemsOf(40);
     let retried = false;
