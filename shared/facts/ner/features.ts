@@ -365,11 +365,7 @@ export function sentenceContext(document: DocumentDescription, s: number): Sente
   const sentence = document.sentences[s] ?? [];
   const tokens = document.infos[s] ?? [];
   const { gazetteer } = document;
-  const marks = matchGazetteer(
-    gazetteer,
-    sentence,
-    tokens.map((info) => info.lower),
-  );
+  const marks = matchGazetteer(gazetteer, tokens);
   return {
     sentence,
     tokens,

@@ -1,5 +1,4 @@
 import { buildStringTable, type StringSet, type StringTable, stringId, stringSet } from './string-table.ts';
-import type { Sentence } from './tokenize.ts';
 
 /** Named word lists (class -> phrases), stored in the model file. */
 export type GazetteerLists = Readonly<Record<string, readonly string[]>>;
@@ -31,7 +30,6 @@ export interface StoredGazetteer {
 }
 
 const SPACES = /\s+/u;
-const CAPITALISED = /^\p{Lu}/u;
 const NO_MARKS: readonly string[] = Object.freeze([]);
 
 /** Compiles word lists into the stored form; phrases are matched token by token, case-insensitively. */
@@ -114,6 +112,12 @@ function markOf(name: string, first: boolean): string {
   return marks[first ? 0 : 1];
 }
 
+/** What matching a token against the gazetteer reads: its lowercased word, whether it starts with a capital. */
+export interface GazetteerToken {
+  readonly lower: string;
+  readonly capitalised: boolean;
+}
+
 /**
  * Per token, the gazetteer features it carries: `<class>-B` on the first token of a match and `<class>-I`
  * on the others. A match must start and end on a capitalised token (names, not common words), and the
@@ -121,23 +125,24 @@ function markOf(name: string, first: boolean): string {
  */
 export function matchGazetteer(
   gazetteer: Gazetteer,
-  sentence: Sentence,
-  lower: readonly string[],
+  tokens: readonly GazetteerToken[],
 ): (readonly string[])[] {
+  const { length } = tokens;
   // Most tokens carry no mark: they share one empty list, and a token gets its own on its first mark.
   const marks: (readonly string[])[] = [];
-  for (let index = 0; index < sentence.length; index += 1) marks.push(NO_MARKS);
-  for (let start = 0; start < sentence.length; start += 1) {
-    if (!CAPITALISED.test(sentence[start]?.text ?? '')) continue;
-    const limit = Math.min(sentence.length, start + gazetteer.maxTokens);
+  for (let index = 0; index < length; index += 1) marks.push(NO_MARKS);
+  for (let start = 0; start < length; start += 1) {
+    if (!(tokens[start] as GazetteerToken).capitalised) continue;
+    const limit = Math.min(length, start + gazetteer.maxTokens);
     let key = '';
     let matchEnd = -1;
     let matchClasses: readonly string[] = NO_MARKS;
     for (let end = start + 1; end <= limit; end += 1) {
-      key = end === start + 1 ? (lower[start] ?? '') : `${key} ${lower[end - 1] ?? ''}`;
+      const token = tokens[end - 1] as GazetteerToken;
+      key = end === start + 1 ? token.lower : `${key} ${token.lower}`;
       if (!gazetteer.prefixes.has(key)) break;
       const classes = gazetteer.phrases.get(key);
-      if (classes && CAPITALISED.test(sentence[end - 1]?.text ?? '')) {
+      if (classes && token.capitalised) {
         matchEnd = end;
         matchClasses = classes;
       }

@@ -27,7 +27,6 @@ const ABBREVIATIONS = new Set(
   ).split(' '),
 );
 const SINGLE_CAPITAL = /^\p{Lu}$/u;
-const SENTENCE_END = /^(?:[.!?]+|\.{2,}|…)$/u;
 const CLOSING = /^["”’')\]]$/u;
 const LINE_FEED = 10;
 
@@ -63,6 +62,8 @@ const isWordJoiner = (code: number) => code === 45 || code === 39 || code === 38
 const NON_ASCII = 128;
 const HYPHEN = 45;
 const PERIOD = 46;
+const EXCLAMATION = 33;
+const QUESTION = 63;
 
 /** The end of a run of `code` from `from` on. */
 function runEnd(text: string, from: number, code: number): number {
@@ -106,7 +107,11 @@ function plainTokenEnd(text: string, start: number): number {
 
 /** Adds the token from `start` to the end of the match (one more for a kept period) and returns its end. */
 function addMatch(tokens: Token[], text: string, start: number, matchEnd: number): number {
-  const end = keepsPeriod(text.slice(start, matchEnd), text, matchEnd) ? matchEnd + 1 : matchEnd;
+  // Most matches are not followed by a period: their text is sliced once, by pushWord.
+  const end =
+    text.charCodeAt(matchEnd) === PERIOD && keepsPeriod(text.slice(start, matchEnd), text, matchEnd)
+      ? matchEnd + 1
+      : matchEnd;
   pushWord(tokens, text, start, end);
   return end;
 }
@@ -155,15 +160,25 @@ function closes(token: Token, before: Token | undefined): boolean {
   return before !== undefined && token.start === before.end && CLOSING.test(token.text);
 }
 
+/** Whether a token ends a sentence: a run of . ! ? or an ellipsis (read by code unit: it runs per token). */
+function endsSentence(token: string): boolean {
+  if (token === '…') return true;
+  for (let i = 0; i < token.length; i += 1) {
+    const code = token.charCodeAt(i);
+    if (code !== PERIOD && code !== EXCLAMATION && code !== QUESTION) return false;
+  }
+  return token.length > 0;
+}
+
 function startsSentence(text: string, tokens: readonly Token[], index: number): boolean {
   const token = tokens[index];
   const previous = tokens[index - 1];
   if (!token || !previous) return true;
   if (hasLineBreak(text, previous.end, token.start)) return true;
   if (closes(token, previous)) return false;
-  if (SENTENCE_END.test(previous.text)) return true;
+  if (endsSentence(previous.text)) return true;
   const prior = tokens[index - 2];
-  return closes(previous, prior) && prior !== undefined && SENTENCE_END.test(prior.text);
+  return closes(previous, prior) && prior !== undefined && endsSentence(prior.text);
 }
 
 /**

@@ -103,9 +103,24 @@ describe('matchGazetteer', () => {
     if (!sentence) throw new Error('no sentence');
     const marks = matchGazetteer(
       gazetteer,
-      sentence,
-      sentence.map((token) => token.text.toLowerCase()),
+      sentence.map((token) => ({
+        lower: token.text.toLowerCase(),
+        capitalised: /^\p{Lu}/u.test(token.text),
+      })),
     );
     expect(marks.flat()).toEqual([]);
+  });
+
+  it('marks the longest capitalised phrase, its first token -B and the others -I', () => {
+    const [sentence] = tokenizeSentences('Rain in Hong Kong and hong Kong');
+    if (!sentence) throw new Error('no sentence');
+    const marks = matchGazetteer(
+      gazetteer,
+      sentence.map((token) => ({
+        lower: token.text.toLowerCase(),
+        capitalised: /^\p{Lu}/u.test(token.text),
+      })),
+    );
+    expect(marks).toEqual([[], [], ['city-B'], ['city-I'], [], [], []]);
   });
 });

@@ -88,6 +88,17 @@ describe('tokenizeSentences', () => {
       ],
     ],
     [
+      'breaks after ! and ? and an ellipsis, and not after a comma',
+      'Stop! Why? Well… Then... Fine, go.',
+      [
+        ['Stop', '!'],
+        ['Why', '?'],
+        ['Well', '…'],
+        ['Then', '...'],
+        ['Fine', ',', 'go', '.'],
+      ],
+    ],
+    [
       'does not break after an abbreviation',
       'Mr. Xi met Dr. Wang.',
       [['Mr.', 'Xi', 'met', 'Dr.', 'Wang', '.']],
