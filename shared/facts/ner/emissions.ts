@@ -8,7 +8,7 @@ import {
 } from './features.ts';
 import { HISTORY_TEMPLATE, historyType, type PredictionHistory } from './history.ts';
 import type { StringSet } from './string-table.ts';
-import { copyType, createTypeStore, recycleTypeStore, type TypeStore, typeIdOf } from './type-store.ts';
+import { createTypeStore, type TypeStore, typeIdOf } from './type-store.ts';
 
 /**
  * Emission scores by integer feature ids. They are the sums the feature names of features.ts give
@@ -28,13 +28,8 @@ export interface Scorer {
   readonly ids: TemplateIds;
   /** Atom ids of the words and gazetteer marks met as context, memoised (V8 caches a string's hash). */
   readonly words: Map<string, number>;
-  /**
-   * The scores of the token texts met so far (and of the sentence's edges): replaced when full by a new one,
-   * the full one kept as `previous` so that a text it holds is copied rather than scored again (the texts of
-   * the last two stores' worth of text stay at hand, not none of them after each replacement).
-   */
+  /** The scores of the token texts met so far (and of the sentence's edges): replaced when full. */
   store: TypeStore;
-  previous: TypeStore | undefined;
   /** Token texts a store holds at most (TYPE_LIMIT but in tests). */
   readonly typeLimit: number;
   /** Entries the row lists hold before they start again (ROW_LIST_LIMIT but in tests). */
@@ -78,10 +73,7 @@ const LIST_WORD = 0;
 const LIST_SHAPE = 1;
 const LIST_COMMON = 2;
 const LIST_SHAPE_ROWS = 3;
-/**
- * Distinct token texts a store holds (~0.8 KB each with 17 tags, two stores at most: ~27 MB) before a new one
- * starts.
- */
+/** Distinct token texts whose scores are kept (~0.8 KB each with 17 tags) before the store starts again. */
 export const TYPE_LIMIT = 16_384;
 const BEFORE_EDGE = 0;
 const AFTER_EDGE = 1;
@@ -215,21 +207,15 @@ function scoreType(scorer: Scorer, store: TypeStore, id: number, at: number): vo
     store.shapeRows[id * shapeTemplates + k] = rows[at + LIST_SHAPE_ROWS + k] as number;
   }
   let from = at + LIST_SHAPE_ROWS + shapeTemplates;
-  // A recycled store's slots hold an old type's scores.
-  store.own.fill(0, 2 * id * n, (2 * id + 2) * n);
-  store.given.fill(0, 4 * id * n, (4 * id + 4) * n);
   from = addListedRows(scorer, from, store.own, 2 * id * n);
   from = addListedRows(scorer, from, store.own, (2 * id + 1) * n);
   for (let slot = 0; slot < 4; slot += 1)
     from = addListedRows(scorer, from, store.given, (4 * id + slot) * n);
 }
 
-/** A fresh store holding the sentence's edges (ids 0 and 1), in the arrays of `recycled` if given. */
-function newStore(scorer: Scorer, recycled?: TypeStore): TypeStore {
-  const store =
-    recycled === undefined
-      ? createTypeStore(scorer.tagCount, SHAPE_TEMPLATES.length)
-      : recycleTypeStore(recycled);
+/** A fresh store holding the sentence's edges (ids 0 and 1). */
+function newStore(scorer: Scorer): TypeStore {
+  const store = createTypeStore(scorer.tagCount, SHAPE_TEMPLATES.length);
   for (const [word, neighbour] of [
     [EDGES.before, EDGES.beforeNeighbour],
     [EDGES.after, EDGES.afterNeighbour],
@@ -270,7 +256,6 @@ export function createScorer(
     rows: new Int32Array(64),
     rowCount: 0,
     rowLists: newRowLists(),
-    previous: undefined,
   } as Omit<Scorer, 'store'> as Scorer;
   scorer.store = newStore(scorer);
   return scorer;
@@ -279,43 +264,26 @@ export function createScorer(
 /**
  * A token text's place in a store (kept on its TokenInfo, for the last store that scored it) and in the row
  * lists, naming each by its number so that a full one that was replaced is not kept alive by the descriptions.
- * Updated in place when the text moves to another store.
  */
 interface TypeRef {
-  store: number;
-  id: number;
-  rowLists: number;
-  at: number;
+  readonly store: number;
+  readonly id: number;
+  readonly rowLists: number;
+  readonly at: number;
 }
 
-/**
- * The id of a token text in the current store, on first sight copied from the previous store if it holds the
- * text, else scored (from its row list if it has one).
- */
+/** The id of a token text in the current store, scored on first sight (from its row list if it has one). */
 function typeOf(scorer: Scorer, info: TokenInfo): number {
   const known = info.scored as TypeRef | undefined;
-  const { store, previous } = scorer;
+  const { store } = scorer;
   if (known?.store === store.serial) return known.id;
   const id = typeIdOf(store);
-  if (known !== undefined && known.store === previous?.serial) {
-    copyType(previous, known.id, store, id);
-    known.store = store.serial;
-    known.id = id;
-    return id;
-  }
   const at =
     known?.rowLists === scorer.rowLists.serial
       ? known.at
       : listRows(scorer, [info.own[0].pairs, info.own[1].pairs], info.neighbour, info.lower, info.shape);
   scoreType(scorer, store, id, at);
-  if (known === undefined) {
-    info.scored = { store: store.serial, id, rowLists: scorer.rowLists.serial, at } satisfies TypeRef;
-  } else {
-    known.store = store.serial;
-    known.id = id;
-    known.rowLists = scorer.rowLists.serial;
-    known.at = at;
-  }
+  info.scored = { store: store.serial, id, rowLists: scorer.rowLists.serial, at } satisfies TypeRef;
   return id;
 }
 
@@ -401,11 +369,7 @@ function documentEntry(
  */
 function sentenceTypes(scorer: Scorer, tokens: readonly TokenInfo[]): TypeStore {
   const { length } = tokens;
-  if (scorer.store.count + length > scorer.typeLimit) {
-    const recycled = scorer.previous;
-    scorer.previous = scorer.store;
-    scorer.store = newStore(scorer, recycled);
-  }
+  if (scorer.store.count + length > scorer.typeLimit) scorer.store = newStore(scorer);
   if (scorer.tokenTypes.length < length + 4) scorer.tokenTypes = new Int32Array(length + 4);
   const types = scorer.tokenTypes;
   for (let i = 0; i < length; i += 1) types[i + 2] = typeOf(scorer, tokens[i] as TokenInfo);

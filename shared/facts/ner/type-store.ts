@@ -5,13 +5,11 @@
  * n ..]`), its word and shape atom ids, whether it is a common word, and the rows of its shape features
  * (`shapeRows[id * shapeTemplates + k]`). Beside them, a cache of one document's evidence per type: the
  * document number it was computed for (`seen`), its flags, and its range of aggregated-context rows.
- * Arrays double as types come, up to the caller's limit; ids are never reused within a store. A store that
- * was replaced gives its arrays to a new one (`recycleTypeStore`), so a new id's slots may hold an old
- * type's numbers until it is scored or copied in.
+ * Arrays double as types come, up to the caller's limit; ids are never reused within a store.
  */
 export interface TypeStore {
   /** A number no other store of the process has. */
-  serial: number;
+  readonly serial: number;
   count: number;
   readonly tagCount: number;
   readonly shapeTemplates: number;
@@ -63,18 +61,7 @@ function doubled<T extends Float64Array | Int32Array | Uint8Array>(array: T): T 
   return copy;
 }
 
-/** An empty store with a new serial number, in the arrays of `old` (which must no longer be used). */
-export function recycleTypeStore(old: TypeStore): TypeStore {
-  stores += 1;
-  old.serial = stores;
-  old.count = 0;
-  return old;
-}
-
-/**
- * A new type id, its document entry unseen (its other slots may hold a recycled store's numbers: the caller
- * writes them all); the arrays doubled when full.
- */
+/** A new type id, its scores zero and its document entry unseen; the arrays doubled when full. */
 export function typeIdOf(store: TypeStore): number {
   const id = store.count;
   if (id === store.word.length) {
@@ -90,20 +77,5 @@ export function typeIdOf(store: TypeStore): number {
     store.aggregatedEnd = doubled(store.aggregatedEnd);
   }
   store.count = id + 1;
-  store.seen[id] = 0;
   return id;
-}
-
-/** Copies type `fromId` of store `from` (its scores, word and shape ids, shape rows) to id `toId` of `to`. */
-export function copyType(from: TypeStore, fromId: number, to: TypeStore, toId: number): void {
-  const n = from.tagCount;
-  const k = from.shapeTemplates;
-  to.word[toId] = from.word[fromId] as number;
-  to.shape[toId] = from.shape[fromId] as number;
-  to.common[toId] = from.common[fromId] as number;
-  for (let j = 0; j < k; j += 1) to.shapeRows[toId * k + j] = from.shapeRows[fromId * k + j] as number;
-  const own = 2 * n;
-  for (let j = 0; j < own; j += 1) to.own[toId * own + j] = from.own[fromId * own + j] as number;
-  const given = 4 * n;
-  for (let j = 0; j < given; j += 1) to.given[toId * given + j] = from.given[fromId * given + j] as number;
 }
