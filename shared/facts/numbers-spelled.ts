@@ -53,6 +53,9 @@ export const SCALES: Readonly<Record<string, number>> = {
 
 /** Whether parseSpelled may read a number from this word: a number word, or "a"/"an" before a scale. */
 export function mayBeSpelledNumber(word: string): boolean {
+  // Every word of the text comes here: most are turned away by their first letter, with no lower-casing.
+  const first = word.charCodeAt(0);
+  if (first < 128 && !FIRST_LETTERS.has(first | 0x20)) return false;
   const lower = word.toLowerCase();
   return lower === 'a' || lower === 'an' || isNumberWord(firstPart(lower));
 }
@@ -129,6 +132,13 @@ class SpelledTotal {
 
 /** Number words and scales. A Set, not `in` on the records: "constructor" is in every object. */
 const SPELLED_PARTS: ReadonlySet<string> = new Set([...Object.keys(NUMBER_WORDS), ...Object.keys(SCALES)]);
+/**
+ * The small first letters of the words a spelled number may open with ("a", "an", number words, scales): an ASCII
+ * character lower-cases to itself or, a capital, to its code with bit 0x20 set.
+ */
+const FIRST_LETTERS: ReadonlySet<number> = new Set(
+  [...SPELLED_PARTS, 'a', 'an'].map((part) => part.charCodeAt(0)),
+);
 
 export function isNumberWord(word: string): boolean {
   if (SPELLED_PARTS.has(word)) return true;
