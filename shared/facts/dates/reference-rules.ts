@@ -181,6 +181,8 @@ export const REFERENCE_RULES: readonly Rule[] = [
     pattern:
       /(?<![\p{L}'’-])(?:[Ii]n\s)?[Tt]he\s(?:(?:near|distant|immediate)\s)?future(?![\p{L}'’-])(?!\sof\s)|(?<![\p{L}'’-])[Tt]he\s(?:near|short)\sterm(?![\p{L}'’-])|(?<![\p{L}'’-])(?<!foreseeable\s)(?:[Ff]uture|[Cc]oming)(?=\s(?:years|months|weeks|days|decades|quarters|generations)\b)|(?<=(?<![\p{L}])(?:will|would|could|may|might|can|shall)\s)(?:one\sday|some\s?day)(?![\p{L}])/gu,
     hint: /[Ff]uture|[Tt]he\s(?:near|short)\sterm|[Cc]oming\s(?:years|months|weeks|days|decades|quarters|generations)\b|(?:one|some)\s?day/u,
+    // "In the immediate " before "future"
+    reach: 17,
     kind: 'relative',
     read: () => constant(future),
   },

@@ -53,6 +53,7 @@ const FAR_REACHING = [
   'Until now, and more than seventy-seven days ago, and several days ago, they met.',
   'Earlier in that day, this coming Monday, early today and the beginning of earlier in last week.',
   'The beginning of June was dry, and this coming winter.',
+  'In the immediate future, and in the distant future, prices will rise.',
 ];
 
 /** The same rules with no hint: every rule runs on every text. */
