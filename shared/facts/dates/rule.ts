@@ -59,25 +59,17 @@ export interface Rule {
   readonly reach?: number;
 }
 
-interface Scanners {
-  /** The hint, global, to find each place it matches. */
-  readonly hint: RegExp;
-  /** The pattern, sticky, to match at one start. */
-  readonly pattern: RegExp;
-}
+/** A global copy of each hint, to find each place it matches; and of each pattern, sticky, to match at one start. */
+const globalCopies = new WeakMap<RegExp, RegExp>();
+const stickyCopies = new WeakMap<RegExp, RegExp>();
 
-const scanners = new WeakMap<Rule, Scanners>();
-
-function scannersOf(rule: Rule, hint: RegExp): Scanners {
-  let found = scanners.get(rule);
-  if (found === undefined) {
-    found = {
-      hint: new RegExp(hint.source, `${hint.flags}g`),
-      pattern: new RegExp(rule.pattern.source, `${rule.pattern.flags.replace('g', '')}y`),
-    };
-    scanners.set(rule, found);
+function copyOf(pattern: RegExp, copies: WeakMap<RegExp, RegExp>, flag: 'g' | 'y'): RegExp {
+  let copy = copies.get(pattern);
+  if (copy === undefined) {
+    copy = new RegExp(pattern.source, `${pattern.flags.replace('g', '')}${flag}`);
+    copies.set(pattern, copy);
   }
-  return found;
+  return copy;
 }
 
 /** A low surrogate after a high one: a unicode pattern's scan never starts there. */
@@ -87,13 +79,35 @@ function insidePair(text: string, at: number): boolean {
   return code >= 0xdc00 && code <= 0xdfff && before >= 0xd800 && before <= 0xdbff;
 }
 
+/** Where a scan goes on after an empty match at `at`, as matchAll's does: past the whole code point. */
+function pastEmpty(text: string, at: number, unicode: boolean): number {
+  return at + (unicode && insidePair(text, at + 1) ? 2 : 1);
+}
+
+/** Calls `take` with each match `text.matchAll(pattern)` gives, without its iterator and its copy per call. */
+function allMatches(text: string, pattern: RegExp, take: (match: RegExpExecArray) => void): void {
+  const scan = copyOf(pattern, globalCopies, 'g');
+  scan.lastIndex = 0;
+  for (let match = scan.exec(text); match !== null; match = scan.exec(text)) {
+    if (match[0] === '') scan.lastIndex = pastEmpty(text, match.index, scan.unicode);
+    take(match);
+  }
+}
+
 /**
- * The matches `text.matchAll(rule.pattern)` gives, found by trying the pattern only at the starts within
- * `reach` before each place the hint matches (see Rule.reach): no match can start anywhere else. Each start
- * is tried once, in order, and a match's scan goes on from its end, as matchAll's does.
+ * Calls `take` with each match `text.matchAll(rule.pattern)` gives, found by trying the pattern only at the
+ * starts within `reach` before each place the hint matches (see Rule.reach): no match can start anywhere else.
+ * Each start is tried once, in order, and a match's scan goes on from its end, as matchAll's does.
  */
-function* reachedMatches(text: string, rule: Rule, hint: RegExp, reach: number): Generator<RegExpExecArray> {
-  const { hint: places, pattern } = scannersOf(rule, hint);
+function reachedMatches(
+  text: string,
+  rule: Rule,
+  hint: RegExp,
+  reach: number,
+  take: (match: RegExpExecArray) => void,
+): void {
+  const places = copyOf(hint, globalCopies, 'g');
+  const pattern = copyOf(rule.pattern, stickyCopies, 'y');
   const unicode = pattern.unicode;
   /** Starts before `next` are tried or passed. */
   let next = 0;
@@ -107,9 +121,9 @@ function* reachedMatches(text: string, rule: Rule, hint: RegExp, reach: number):
       pattern.lastIndex = start;
       const match = pattern.exec(text);
       if (match === null) continue;
-      yield match;
+      take(match);
       const end = start + match[0].length;
-      next = end > start ? end : start + (unicode && insidePair(text, start + 1) ? 2 : 1);
+      next = end > start ? end : pastEmpty(text, start, unicode);
       matched = true;
       break;
     }
@@ -117,13 +131,12 @@ function* reachedMatches(text: string, rule: Rule, hint: RegExp, reach: number):
   }
 }
 
-/** Every match of a rule's pattern in `text`: none when its hint is missing, else as `reachedMatches` or matchAll. */
-function matchesOf(text: string, rule: Rule): Iterable<RegExpExecArray> {
+/** Calls `take` with every match of a rule's pattern in `text`: none when its hint is missing. */
+function eachMatch(text: string, rule: Rule, take: (match: RegExpExecArray) => void): void {
   const { hint, reach } = rule;
-  if (hint === undefined) return text.matchAll(rule.pattern);
-  if (reach !== undefined) return reachedMatches(text, rule, hint, reach);
-  if (!hint.test(text)) return [];
-  return text.matchAll(rule.pattern);
+  if (hint === undefined) allMatches(text, rule.pattern, take);
+  else if (reach !== undefined) reachedMatches(text, rule, hint, reach, take);
+  else if (hint.test(text)) allMatches(text, rule.pattern, take);
 }
 
 /** Every match of every rule, in rule order. */
@@ -131,13 +144,13 @@ export function findCandidates(text: string, rules: readonly Rule[]): Candidate[
   const candidates: Candidate[] = [];
   for (const rule of rules) {
     const { kind, read, isReference = true } = rule;
-    for (const match of matchesOf(text, rule)) {
-      const resolve = read(match as RegExpExecArray, text);
-      if (resolve === undefined || match[0] === '') continue;
+    eachMatch(text, rule, (match) => {
+      const resolve = read(match, text);
+      if (resolve === undefined || match[0] === '') return;
       const start = match.index;
-      const kindOfMatch = typeof kind === 'function' ? kind(match as RegExpExecArray) : kind;
+      const kindOfMatch = typeof kind === 'function' ? kind(match) : kind;
       candidates.push({ start, end: start + match[0].length, kind: kindOfMatch, resolve, isReference });
-    }
+    });
   }
   return candidates;
 }
