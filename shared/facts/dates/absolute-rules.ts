@@ -88,6 +88,8 @@ export const ABSOLUTE_RULES: readonly Rule[] = [
   {
     name: 'iso-day',
     pattern: /(?<![\p{L}\p{N}-])(\d{4})-(\d{2})-(\d{2})(?![\p{N}-])/gu,
+    hint: /\d{4}-\d{2}-\d{2}/u,
+    reach: 0,
     kind: 'absolute',
     read: ([, y, m, d]) => fixed(day(y, m, d)),
   },
@@ -143,6 +145,9 @@ export const ABSOLUTE_RULES: readonly Rule[] = [
     name: 'q-number',
     pattern:
       /(?<![\p{L}\p{N}])([1-4])Q\s?([12]\d{3})(?!\p{N})|(?<![\p{L}\p{N}])Q([1-4])\s([12]\d{3})(?!\p{N})/gu,
+    hint: /Q/u,
+    // the digit before "Q"
+    reach: 1,
     kind: 'absolute',
     read: ([, q, y, q2, y2]) => fixed(quarter(Number(y ?? y2), Number(q ?? q2))),
   },
@@ -210,6 +215,8 @@ export const ABSOLUTE_RULES: readonly Rule[] = [
   {
     name: 'spelled-year',
     pattern: new RegExp(`${NOT_AFTER_LETTER}(${SPELLED_CENTURY_YEAR})${NOT_BEFORE_LETTER}`, 'giu'),
+    hint: /(?:nineteen|eighteen|twenty)\s/iu,
+    reach: 0,
     kind: 'absolute',
     read: ([, words]) => {
       const value = spelledYear(words ?? '');
@@ -222,6 +229,9 @@ export const ABSOLUTE_RULES: readonly Rule[] = [
       `${NOT_AFTER_LETTER}[Tt]he\\syear\\s(${SPELLED_YEAR}|two\\sthousand(?:\\s(?:and\\s)?(?:one|two|three|four|five|six|seven|eight|nine|ten))?)${NOT_BEFORE_LETTER}`,
       'gu',
     ),
+    hint: /year\s/u,
+    // "The " before "year "
+    reach: 4,
     kind: 'absolute',
     read: ([, words]) => fixed(year(spelledYear(words ?? ''))),
   },

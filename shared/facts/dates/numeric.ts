@@ -47,6 +47,9 @@ function hostOf(url: string | undefined): string | undefined {
 const DAY_MONTH_NUMBERS =
   /(?<![\p{L}\p{N}.,/:-])(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|(?<=\/)\d{2})(?![\p{L}\p{N}]|[/.,:-]\d)/gu;
 const YEAR_FIRST = /(?<![\p{L}\p{N}.,/:-])(\d{4})([/.-])(\d{1,2})\2(\d{1,2})(?![\p{L}\p{N}]|[/.,:-]\d)/gu;
+/** What every numeric date holds (see Rule.hint): its second number between separators, or a year and one. */
+const DAY_MONTH_HINT = /\d[/.-]\d{1,2}[/.-]\d/u;
+const YEAR_FIRST_HINT = /\d{4}[/.-]\d/u;
 
 /** The only order in which `first/second` is a real day, if just one is. */
 function onlyOrder(first: number, second: number, yearValue: number): DateOrder | undefined {
@@ -83,6 +86,9 @@ export function numericRules(order: DateOrder | undefined): Rule[] {
     {
       name: 'numeric-day-month-year',
       pattern: DAY_MONTH_NUMBERS,
+      hint: DAY_MONTH_HINT,
+      // the day's or month's first digit before the hint's
+      reach: 1,
       kind: 'absolute',
       read: ([, first, , second, yearText]): Resolver | undefined => {
         const a = Number(first);
@@ -99,6 +105,8 @@ export function numericRules(order: DateOrder | undefined): Rule[] {
     {
       name: 'numeric-year-month-day',
       pattern: YEAR_FIRST,
+      hint: YEAR_FIRST_HINT,
+      reach: 0,
       kind: 'absolute',
       read: ([, y, , m, d]) => {
         const resolved = day(y, m, d);

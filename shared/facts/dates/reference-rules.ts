@@ -161,6 +161,9 @@ export const REFERENCE_RULES: readonly Rule[] = [
     name: 'current',
     pattern:
       /(?<![\p{L}'’-])(?:[Tt]hen\s)?[Cc]urrent(?![\p{L}'’-])(?!\s(?:account|accounts|affairs|events|assets|liabilities|prices|dollars|density|flows?|through)\b)/gu,
+    hint: /[Cc]urrent/u,
+    // "then " before "current"
+    reach: 5,
     kind: 'relative',
     read: (match) => constant(/^then/iu.test(match[0]) ? past : present),
   },
@@ -218,6 +221,8 @@ export const REFERENCE_RULES: readonly Rule[] = [
     name: 'the-year-quarter',
     isReference: false,
     pattern: /(?<![\p{L}])the\s([12]\d{3})\s(?:fiscal\s)?(?:quarter|period)(?![\p{L}])/gu,
+    hint: /the\s[12]\d{3}\s/u,
+    reach: 0,
     kind: 'relative',
     read:
       ([words, y]) =>
@@ -298,6 +303,9 @@ export const REFERENCE_RULES: readonly Rule[] = [
     isReference: false,
     pattern:
       /(?<![\p{L}])(?:the\s(?:current|latest|full|past)\s(?:fiscal\s)?year|(?<!times?\sof\s)the\syear)(?![\p{L}-])(?!\s(?:ago|earlier|before|after|of|in|when|that|which|ended|ending|through|to|\d|two))/gu,
+    hint: /year/u,
+    // "the current fiscal " before "year"
+    reach: 19,
     kind: 'relative',
     read: (match) => (context) => {
       const anchorYear = context.anchor?.getUTCFullYear();

@@ -387,6 +387,8 @@ export const RELATIVE_RULES: readonly Rule[] = [
       `${NOT_AFTER_LETTER}(${MONTH_FULL})\\s(?:of\\s)?(${WHICH})\\syear${NOT_BEFORE_LETTER}`,
       'gu',
     ),
+    hint: new RegExp(`(?:${MONTH_FULL})\\s`, 'u'),
+    reach: 0,
     kind: 'relative',
     read: ([, name, which]) =>
       anchored((anchor) => {

@@ -54,6 +54,9 @@ const FAR_REACHING = [
   'Earlier in that day, this coming Monday, early today and the beginning of earlier in last week.',
   'The beginning of June was dry, and this coming winter.',
   'In the immediate future, and in the distant future, prices will rise.',
+  'Filed 2023-06-11, 2023/06/12 and 11/06/2023, in 3Q 2019 and Q4 2020.',
+  'In the then current year, the current fiscal year, the 2019 quarter, and May of last year.',
+  'Born in nineteen ninety-six, by the year two thousand and one.',
 ];
 
 /** The same rules with no hint: every rule runs on every text. */
