@@ -8,6 +8,7 @@
 import type { EntityType, Span } from '../result.ts';
 import type { NameMention } from './entity-mentions.ts';
 import type { KnownNames } from './ner/known-names.ts';
+import { wordBefore } from './words.ts';
 
 /**
  * Last words that make a name an organisation even where the tagger read a place: none of them ends a
@@ -105,36 +106,6 @@ function nounPattern(noun: string): string {
 
 function lastWordOf(phrase: string): string {
   return phrase.split(' ').at(-1) as string;
-}
-
-/** A character `\s` matches (white space or a line terminator): all are in the BMP. */
-function isSpace(code: number): boolean {
-  return (
-    (code >= 0x09 && code <= 0x0d) ||
-    code === 0x20 ||
-    code === 0xa0 ||
-    code === 0x1680 ||
-    (code >= 0x2000 && code <= 0x200a) ||
-    code === 0x2028 ||
-    code === 0x2029 ||
-    code === 0x202f ||
-    code === 0x205f ||
-    code === 0x3000 ||
-    code === 0xfeff
-  );
-}
-
-/**
- * The run of characters other than spaces before the spaces that end `before` ("giant" in "the publishing giant "),
- * or '' when `before` does not end with a space: a `\s+$` cue matches only if its last word ends that run.
- */
-function lastWordBefore(before: string): string {
-  let end = before.length;
-  while (end > 0 && isSpace(before.charCodeAt(end - 1))) end -= 1;
-  if (end === before.length) return '';
-  let start = end;
-  while (start > 0 && !isSpace(before.charCodeAt(start - 1))) start -= 1;
-  return before.slice(start, end);
 }
 
 /**
@@ -239,7 +210,7 @@ function describedType(
 ): EntityType | undefined {
   const before = text.slice(Math.max(0, span.start - CONTEXT), span.start);
   const after = text.slice(span.end, span.end + CONTEXT);
-  const word = lastWordBefore(before);
+  const word = wordBefore(before) ?? '';
   if (ORGANISATION_LAST_WORDS.has(word) && ORGANISATION_BEFORE.test(before))
     return known.isPlace(mention.key) || isFullPersonName(mention) ? undefined : 'organization';
   const workBefore = word !== '' && mayEndWork(word) && WORK_BEFORE.test(before);

@@ -1,7 +1,7 @@
 import type { EntityType, Span } from '../result.ts';
 import type { EntityMention, NerType } from './ner/tag-entities.ts';
 import { isHonorific, isTitleWord } from './roles.ts';
-import { CLAUSE_OPENERS, isCapitalised, straightenApostrophes } from './words.ts';
+import { CLAUSE_OPENERS, isCapitalised, straightenApostrophes, wordBefore } from './words.ts';
 
 /** A tagged mention trimmed to the name itself ("the State Department’s" -> "State Department"). */
 export interface NameMention extends Span {
@@ -201,9 +201,15 @@ function afterTitles(text: string, start: number, end: number): number {
   return nameStart > 0 && first ? start + first.index : start;
 }
 
+/** Whether a title with "of" ends right before `start` ("Secretary of "): tried only after the word "of". */
+function followsTitleOf(text: string, start: number): boolean {
+  const window = text.slice(Math.max(0, start - NEIGHBOUR_WINDOW), start);
+  return wordBefore(window) === 'of' && TITLE_OF_BEFORE.test(window);
+}
+
 /** A mention that only completes a title before it: "Secretary of [Defense]", "Minister of [Foreign Affairs]". */
 function isTitleComplement(text: string, start: number, end: number): boolean {
-  if (!TITLE_OF_BEFORE.test(text.slice(Math.max(0, start - NEIGHBOUR_WINDOW), start))) return false;
+  if (!followsTitleOf(text, start)) return false;
   return [...text.slice(start, end).matchAll(NON_SPACE_RUN)].every((word) => OF_DEPARTMENTS.has(word[0]));
 }
 
@@ -212,7 +218,7 @@ function isTitleComplement(text: string, start: number, end: number): boolean {
  * person: "US Secretary of [Defense Lloyd Austin]" -> "Lloyd Austin". Returns the name's start, or `start`.
  */
 function afterTitleOf(text: string, start: number, end: number): number {
-  if (!TITLE_OF_BEFORE.test(text.slice(Math.max(0, start - NEIGHBOUR_WINDOW), start))) return start;
+  if (!followsTitleOf(text, start)) return start;
   const words = [...text.slice(start, end).matchAll(NON_SPACE_RUN)];
   let first = 0;
   while (first < words.length && OF_DEPARTMENTS.has((words[first] as RegExpExecArray)[0])) first++;

@@ -1,11 +1,10 @@
 import type { Span } from '../result.ts';
 import { canonicalName, type Group, keyOf, type NameMention } from './entity-mentions.ts';
 import { isTitleWord } from './roles.ts';
-import { isCapitalised, keepFirstOfOverlapping, overlapsAny } from './words.ts';
+import { isCapitalised, keepFirstOfOverlapping, overlapsAny, wordBefore } from './words.ts';
 
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 const FIRST_RUN = /^[\p{L}\p{N}]+/u;
-const SPACE = /\s/u;
 const WORD_AFTER = /^\s+(\S+)/u;
 const CLAUSE_END = /[.!?:;,"“”)]$/u;
 const NEIGHBOUR_WINDOW = 40;
@@ -138,17 +137,4 @@ function isWholeName(text: string, start: number, end: number, single: boolean):
   const before = wordBefore(text.slice(Math.max(0, start - NEIGHBOUR_WINDOW), start));
   if (before === undefined || CLAUSE_END.test(before) || !isCapitalised(before)) return true;
   return isTitleWord(before);
-}
-
-/**
- * The last run of non-space characters of `window` when the window ends in space, read from the end: a
- * regular expression anchored at the end (`(\S+)\s+$`) would retry from every position.
- */
-function wordBefore(window: string): string | undefined {
-  let end = window.length;
-  while (end > 0 && SPACE.test(window[end - 1] as string)) end--;
-  if (end === window.length || end === 0) return undefined;
-  let start = end;
-  while (start > 0 && !SPACE.test(window[start - 1] as string)) start--;
-  return window.slice(start, end);
 }

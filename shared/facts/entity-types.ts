@@ -14,6 +14,7 @@ import { describedTypes, type Fixed, headType, schoolTypes } from './entity-cues
 import type { NameMention } from './entity-mentions.ts';
 import { referenceTypes } from './entity-references.ts';
 import type { KnownNames } from './ner/known-names.ts';
+import { wordBefore } from './words.ts';
 
 /** News outlets and agencies, often written where a dateline puts places: "(CNN)", "SEOUL (Yonhap)". */
 const OUTLETS = new Set(
@@ -54,6 +55,8 @@ const LIST_CUES: ReadonlyArray<readonly [RegExp, EntityType]> = [
     'place',
   ],
 ];
+/** The last words of every list cue: a window that does not end with one of them is not tried. */
+const LIST_CUE_ENDS = new Set(['as', 'like', 'including']);
 const LIST_SEPARATOR = /^(?:,\s+|,?\s+and\s+|,?\s+or\s+)$/u;
 const CUE_WINDOW = 80;
 const TWO_ENTITIES = 2;
@@ -97,7 +100,8 @@ function listTypes(text: string, mentions: readonly NameMention[], fixed: Fixed)
     const between = previous ? text.slice(previous.end, mention.start) : '';
     if (!(listType && previous && LIST_SEPARATOR.test(between))) {
       const window = text.slice(Math.max(0, mention.start - CUE_WINDOW), mention.start);
-      listType = LIST_CUES.find(([cue]) => cue.test(window))?.[1];
+      const mayCue = LIST_CUE_ENDS.has(wordBefore(window) ?? '');
+      listType = mayCue ? LIST_CUES.find(([cue]) => cue.test(window))?.[1] : undefined;
     }
     if (listType && !fixed.has(mention)) fixed.set(mention, listType);
   });

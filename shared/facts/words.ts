@@ -104,6 +104,38 @@ export function splitWords(text: string, offset = 0): Word[] {
   return words;
 }
 
+/** Whether a UTF-16 code is one `\s` matches (white space or a line terminator; all of them are in the BMP). */
+function isSpace(code: number): boolean {
+  return (
+    (code >= 0x09 && code <= 0x0d) ||
+    code === 0x20 ||
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
+}
+
+/**
+ * The last run of non-space characters of `window` when the window ends in white space ("giant" in "the
+ * publishing giant "), else undefined: what `(\S+)\s+$` captures, read from the end, where such an expression
+ * would be retried from every position. A cue before a name that ends in `\s+$` ends with this word, so a Set
+ * lookup on it can rule the cue out before its expression runs.
+ */
+export function wordBefore(window: string): string | undefined {
+  let end = window.length;
+  while (end > 0 && isSpace(window.charCodeAt(end - 1))) end--;
+  if (end === window.length || end === 0) return undefined;
+  let start = end;
+  while (start > 0 && !isSpace(window.charCodeAt(start - 1))) start--;
+  return window.slice(start, end);
+}
+
 /** Curly apostrophes to straight ones, so "China’s" and "China's" compare equal. */
 export function straightenApostrophes(text: string): string {
   return text.replace(APOSTROPHES, "'");

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { splitWords, WORD_PATTERN } from '#shared/facts/words.ts';
+import { splitWords, WORD_PATTERN, wordBefore } from '#shared/facts/words.ts';
 import { randomText } from '../../helpers/random-text.ts';
 
 /** What splitWords replaced: every match of the word pattern with its offsets. */
@@ -68,6 +68,31 @@ describe('splitWords', () => {
       const text = randomText(seed, 1 + (seed % 50), ALPHABET);
       // Act / Assert
       expect(splitWords(text), JSON.stringify(text)).toEqual(byPattern(text));
+    }
+  });
+});
+
+describe('wordBefore', () => {
+  /** What it replaces: the last run of non-space characters before white space at the end. */
+  const byPattern = (window: string) => /(\S+)\s+$/u.exec(window)?.[1];
+
+  it.each([
+    ['the publishing giant ', 'giant'],
+    ['the think tank\n', 'tank'],
+    ['the TV-series,\u00a0 ', 'TV-series,'],
+    ['no space at the end', undefined],
+    ['   ', undefined],
+    ['', undefined],
+  ])('reads %j as (\\S+)\\s+$ does', (window, expected) => {
+    expect(wordBefore(window)).toBe(expected);
+    expect(wordBefore(window)).toBe(byPattern(window));
+  });
+
+  it('reads 3,000 random strings as (\\S+)\\s+$ does', () => {
+    const alphabet = [...ALPHABET, '\u2028', '\ufeff', '\u3000', '\t', '\u1680', '\u200b', '\u180e'];
+    for (let seed = 1; seed <= 3000; seed += 1) {
+      const window = randomText(seed, seed % 30, alphabet);
+      expect(wordBefore(window), JSON.stringify(window)).toBe(byPattern(window));
     }
   });
 });
