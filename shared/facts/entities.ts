@@ -1,5 +1,6 @@
 import type { Entity, Span } from '../result.ts';
 import { dropNonNames, splitJoinedNames } from './entity-filters.ts';
+import { institutionMentions } from './entity-institutions.ts';
 import {
   canonicalName,
   dropLeadingThe,
@@ -53,7 +54,8 @@ export function buildEntities(
   tagged: readonly EntityMention[],
   options: EntityOptions = {},
 ): Entity[] {
-  const trimmed = joinOfNames(text, joinPeoplesNames(text, tagged))
+  const withBodies = [...tagged, ...institutionMentions(text, tagged)].sort((a, b) => a.start - b.start);
+  const trimmed = joinOfNames(text, joinPeoplesNames(text, withBodies))
     .map((mention) => trimMention(text, mention))
     .filter((mention) => mention !== undefined);
   const known = options.known ?? knownNames();
