@@ -198,6 +198,8 @@ export const PEOPLE_NOUNS: ReadonlySet<string> = new Set(
     'veteran immigrant refugee victim fan donor operative consultant historian scholar researcher scientist ' +
     'reporter journalist columnist editor writer author host anchor commentator pundit diplomat envoy ' +
     'negotiator investigator detective agent miner farmer owner person announcer narrator family widow widower ' +
+    // Trades and callings an article names someone by: "the singer answered", "the actress told".
+    'singer actor actress star rapper musician artist player athlete driver pilot soldier student survivor ' +
     // "63 percent [of voters] said": a share of the people polled.
     'percent majority'
   ).split(' '),

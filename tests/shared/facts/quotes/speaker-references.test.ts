@@ -88,3 +88,16 @@ describe('findQuotes: a he or she after a quote of someone described, not named'
     expect(speakers(text).at(-1)).toEqual(['We will look at it again next year', 'Ivo Marsh']);
   });
 });
+
+describe('findQuotes: a speaker named by their trade', () => {
+  it('keeps "the singer" as the speaker rather than the interviewer of the quote before', () => {
+    const text =
+      'The Harbour Board asked Dana Voss about the tour. “We loved every city,” the singer said. ' +
+      '“We will be back next year.”';
+
+    expect(speakers(text)).toEqual([
+      ['We loved every city', 'the singer'],
+      ['We will be back next year.', 'the singer'],
+    ]);
+  });
+});
