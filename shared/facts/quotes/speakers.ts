@@ -72,6 +72,10 @@ const SPEAKS_FOR_ORGANISATION = new Set(
   'spokesman spokeswoman spokesperson official representative'.split(' '),
 );
 const UNRESOLVED_PRONOUNS = new Set(['they', 'we', 'i', 'you']);
+/** A clause opener and up to six more words, then a comma: "At New York, ", "In a statement Tuesday, ". */
+const OPENING_ADVERBIAL = /^\s*(\p{Lu}\p{Ll}*)(?:\s+[^\s,.;:!?]+){0,6},\s+/u;
+/** Clause openers that are the subject themselves. */
+const SUBJECT_OPENERS = new Set('He She It They We I You The A An His Her Its Their Our My'.split(' '));
 /** Determiners of one person not named: "a spokesman", "one official", "another source". */
 const INDEFINITE_DETERMINERS = new Set(['a', 'an', 'one', 'another']);
 /** Nouns that say a person's sex: a "she" is no spokesman. */
@@ -364,7 +368,7 @@ function sentenceSubjectPerson(
   position: number,
   gender: Gender,
 ): EntityMentionRef | undefined {
-  const start = sentenceStart(context.masked, position);
+  const start = afterOpeningAdverbial(context.masked, sentenceStart(context.masked, position), position);
   const index = lastIndexStartingBefore(context.mentions, start) + 1;
   const opener = context.mentions[index];
   if (opener === undefined || !isTitlesOnly(context.text.slice(start, opener.start))) return undefined;
@@ -375,6 +379,18 @@ function sentenceSubjectPerson(
   if (first.entity.type !== 'person') return undefined;
   const own = context.genders.get(first.entity);
   return own === undefined || own === gender ? first : undefined;
+}
+
+/**
+ * "At New York, David Edelstein says …", "In a statement Tuesday, Ann Reyes said …": past an opening adverbial (a
+ * clause opener, then words up to a comma), where the sentence's subject starts.
+ */
+function afterOpeningAdverbial(masked: string, start: number, position: number): number {
+  const opening = OPENING_ADVERBIAL.exec(masked.slice(start, position));
+  const first = opening?.[1] ?? '';
+  return opening && CLAUSE_OPENERS.has(first) && !SUBJECT_OPENERS.has(first)
+    ? start + opening[0].length
+    : start;
 }
 
 function isPossessiveMention(text: string, mention: Span): boolean {

@@ -54,6 +54,22 @@ describe('findQuotes: a he or she after a quote that opens its sentence', () => 
   });
 });
 
+describe('findQuotes: a sentence that opens with an adverbial', () => {
+  it('opens with the person after the adverbial and its comma', () => {
+    const text = `${FALK_IS_HE}In an e-mail to the board, Ivo Marsh said the plant would close. “We have no choice,” he said.`;
+
+    expect(speakers(text)).toEqual([['We have no choice', 'Ivo Marsh']]);
+  });
+
+  it('gives a he that opens the next sentence to that person', () => {
+    const text =
+      `${FALK_IS_HE}After a morning break, Ivo Marsh took the stand again. He told the court that the plant was ` +
+      '“safe for every worker on the night shift.”';
+
+    expect(speakers(text)).toEqual([['safe for every worker on the night shift.', 'Ivo Marsh']]);
+  });
+});
+
 describe('findQuotes: a he or she after a quote of someone described, not named', () => {
   it('is that person ("a spokesman"), not the last person named before them', () => {
     const text =
