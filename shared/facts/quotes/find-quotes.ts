@@ -36,6 +36,8 @@ const TITLE_PREPOSITIONS = new Set('on in of at from to for with by about into o
  */
 export function findQuotes(text: string, entities: readonly Entity[]): QuoteFact[] {
   const marks = findQuoteMarks(text);
+  // No quotation marks, no quotes: the mentions and genders below are read only for attributions.
+  if (marks.length === 0) return [];
   const masked = maskQuotes(text, marks);
   const mentions = mentionIndex(text, entities);
   const people = mentions.filter((mention) => mention.entity.type === 'person');

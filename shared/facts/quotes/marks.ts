@@ -13,11 +13,11 @@ export interface QuoteMarks {
 const OPENING_DOUBLE = new Set(['“', '„', '«']);
 const CLOSING_DOUBLE = new Set(['”', '»']);
 const STRAIGHT_DOUBLE = '"';
-const STRAIGHT_DOUBLE_CODE = 0x22;
-const NEWLINE = 0x0a;
 const OPENING_SINGLE = '‘';
 const CLOSING_SINGLE = '’';
 const ANY_DOUBLE = /["“”„«»]/u;
+/** The characters the pairing acts on (a newline, double marks, single curly ones); it passes over the rest. */
+const MARK_OR_NEWLINE = /[\n"“”„«»‘’]/g;
 const LETTER = /\p{L}/u;
 const SPACE = /\s/u;
 const OPENING_BRACKETS = new Set(['(', '[', '—', '–', '-', '/']);
@@ -42,14 +42,17 @@ export function findQuoteMarks(text: string): QuoteMarks[] {
   const open: number[] = [];
   let singles = false;
   let paragraphEnd = -1;
-  for (let index = 0; index < text.length; index++) {
+  // Only newlines and marks are read; between them, a paragraph's first character holds no double mark or
+  // newline, so working out the paragraph at its first mark instead gives the same end and the same `singles`.
+  MARK_OR_NEWLINE.lastIndex = 0;
+  for (let found = MARK_OR_NEWLINE.exec(text); found !== null; found = MARK_OR_NEWLINE.exec(text)) {
+    const index = found.index;
     if (index > paragraphEnd) {
       paragraphEnd = text.indexOf('\n', index);
       if (paragraphEnd < 0) paragraphEnd = text.length;
       singles = !ANY_DOUBLE.test(text.slice(index, paragraphEnd));
     }
-    if (isPlainAscii(text.charCodeAt(index))) continue;
-    const char = text[index] as string;
+    const char = found[0];
     const top = open.at(-1);
     if (char === '\n') {
       if (open.length > 0 && opensParagraph(text, index))
@@ -89,11 +92,6 @@ function isClosingPosition(text: string, index: number): boolean {
   return (
     !SPACE.test(before) && !OPENING_BRACKETS.has(before) && (SPACE.test(after) || AFTER_CLOSE.test(after))
   );
-}
-
-/** An ASCII character other than a newline or a straight double quote: never a mark (most of the text). */
-function isPlainAscii(code: number): boolean {
-  return code < 128 && code !== NEWLINE && code !== STRAIGHT_DOUBLE_CODE;
 }
 
 function opensParagraph(text: string, newline: number): boolean {

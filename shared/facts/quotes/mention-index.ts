@@ -20,9 +20,11 @@ export function mentionIndex(text: string, entities: readonly Entity[]): EntityM
     .filter((entity) => entity.type !== 'other')
     .flatMap((entity) =>
       entity.mentions.map((mention) => {
+        // Most articles share no surname: then no mention's words need reading.
+        if (entity.type !== 'person' || shared.size === 0) return { ...mention, entity };
         const written = text.slice(mention.start, mention.end);
         const surname = written.toLowerCase();
-        if (entity.type !== 'person' || !shared.has(surname)) return { ...mention, entity };
+        if (!shared.has(surname)) return { ...mention, entity };
         return { ...mention, entity: surnameEntity(surname, written) };
       }),
     )
