@@ -275,6 +275,11 @@ function holidayNear(
 }
 
 const WHICH = '(?:[Ll]ast|[Nn]ext|[Tt]his(?:\\s(?:past|coming))?|[Pp]ast|[Cc]oming)';
+/**
+ * Every holiday's names: the one hint of all the holiday rules, so a text that names none (most) is scanned for
+ * them once, not once per holiday (see findCandidates).
+ */
+const HOLIDAY_HINT = new RegExp(HOLIDAYS.map(([names]) => names).join('|'), 'u');
 const EARLIER = '(?:(?:[Ee]arlier|[Ll]ater|[Ee]arly|[Ll]ate|[Mm]id-?)\\s?(?:in\\s)?)';
 
 export const RELATIVE_RULES: readonly Rule[] = [
@@ -458,6 +463,8 @@ export const RELATIVE_RULES: readonly Rule[] = [
       'gu',
     ),
     hint: /(?:Easter|Holy)\s[Ww]eek/u,
+    // "this coming " before "Easter week"
+    reach: 12,
     kind: 'relative',
     read: ([, which]) =>
       anchored((anchor, { tense }) => {
@@ -473,7 +480,9 @@ export const RELATIVE_RULES: readonly Rule[] = [
         `${NOT_AFTER_LETTER}${ANY_YEAR}(?:(${WHICH})\\s)?(?:${names})${NOT_BEFORE_LETTER}${NOT_A_HOLIDAY_AFTER}`,
         'gu',
       ),
-      hint: new RegExp(names, 'u'),
+      hint: HOLIDAY_HINT,
+      // "this coming " before the holiday
+      reach: 12,
       kind: 'relative',
       read: ([, which]) => anchored((anchor, { tense }) => holidayNear(anchor, date, whichOf(which), tense)),
     }),

@@ -105,7 +105,7 @@ function reachedMatches(
   hint: RegExp,
   reach: number,
   take: (match: RegExpExecArray) => void,
-): void {
+): boolean {
   const places = copyOf(hint, globalCopies, 'g');
   const pattern = copyOf(rule.pattern, stickyCopies, 'y');
   const unicode = pattern.unicode;
@@ -114,7 +114,7 @@ function reachedMatches(
   while (next <= text.length) {
     places.lastIndex = next;
     const place = places.exec(text);
-    if (place === null) return;
+    if (place === null) return next > 0;
     let matched = false;
     for (let start = Math.max(next, place.index - reach); start <= place.index; start += 1) {
       if (unicode && insidePair(text, start)) continue;
@@ -129,28 +129,40 @@ function reachedMatches(
     }
     if (!matched) next = place.index + 1;
   }
+  return true;
 }
 
-/** Calls `take` with every match of a rule's pattern in `text`: none when its hint is missing. */
-function eachMatch(text: string, rule: Rule, take: (match: RegExpExecArray) => void): void {
+/**
+ * Calls `take` with every match of a rule's pattern in `text`: none when its hint is missing. Returns false when
+ * the hint is found nowhere in the text.
+ */
+function eachMatch(text: string, rule: Rule, take: (match: RegExpExecArray) => void): boolean {
   const { hint, reach } = rule;
   if (hint === undefined) allMatches(text, rule.pattern, take);
-  else if (reach !== undefined) reachedMatches(text, rule, hint, reach, take);
+  else if (reach !== undefined) return reachedMatches(text, rule, hint, reach, take);
   else if (hint.test(text)) allMatches(text, rule.pattern, take);
+  else return false;
+  return true;
 }
 
-/** Every match of every rule, in rule order. */
+/**
+ * Every match of every rule, in rule order. Rules may share one hint object (the holidays do): once it is
+ * found nowhere in the text, the other rules with it are skipped without a scan.
+ */
 export function findCandidates(text: string, rules: readonly Rule[]): Candidate[] {
   const candidates: Candidate[] = [];
+  const absent = new Set<RegExp>();
   for (const rule of rules) {
+    if (rule.hint !== undefined && absent.has(rule.hint)) continue;
     const { kind, read, isReference = true } = rule;
-    eachMatch(text, rule, (match) => {
+    const found = eachMatch(text, rule, (match) => {
       const resolve = read(match, text);
       if (resolve === undefined || match[0] === '') return;
       const start = match.index;
       const kindOfMatch = typeof kind === 'function' ? kind(match) : kind;
       candidates.push({ start, end: start + match[0].length, kind: kindOfMatch, resolve, isReference });
     });
+    if (!found && rule.hint !== undefined) absent.add(rule.hint);
   }
   return candidates;
 }

@@ -57,6 +57,12 @@ const FAR_REACHING = [
   'Filed 2023-06-11, 2023/06/12 and 11/06/2023, in 3Q 2019 and Q4 2020.',
   'In the then current year, the current fiscal year, the 2019 quarter, and May of last year.',
   'Born in nineteen ninety-six, by the year two thousand and one.',
+  'Not this coming Easter week; this coming New Year’s Day, this coming New Year’s Eve, this coming Christmas Eve.',
+  'This coming Christmas, this coming Boxing Day, this coming Thanksgiving, this coming Election Day.',
+  'This coming Independence Day, this coming Labor Day, this coming Memorial Day, this coming Veterans Day.',
+  'This coming Halloween, this coming Valentine’s Day, this coming Easter, this coming Good Friday.',
+  'This coming Easter Monday, this coming Martin Luther King Jr. Day, this coming Presidents’ Day.',
+  'This coming Mother’s Day and this coming Father’s Day.',
 ];
 
 /** The same rules with no hint: every rule runs on every text. */
