@@ -197,6 +197,8 @@ export const ABSOLUTE_RULES: readonly Rule[] = [
       'gu',
     ),
     hint: /\d(?:st|nd|rd|th)[\s-][Cc]entury/u,
+    // "The ", a MODIFIER and a first digit before the hint's
+    reach: 4 + MODIFIER_LENGTH + 1,
     kind: 'absolute',
     read: ([, ordinal]) => fixed(century(Number(ordinal))),
   },

@@ -294,6 +294,8 @@ export const REFERENCE_RULES: readonly Rule[] = [
       'gu',
     ),
     hint: /(?:previous|prior|following|next)\s\p{Lu}/u,
+    // "the " before "previous"
+    reach: 4,
     kind: 'relative',
     read: ([, direction, name]) =>
       weekdayFromReference(weekdayNumber(name), /previous|prior/u.test(direction ?? '') ? -1 : 1),
@@ -323,6 +325,8 @@ export const REFERENCE_RULES: readonly Rule[] = [
       'giu',
     ),
     hint: /\s(?:day|week|month|year)s?\s(?:later|earlier)/iu,
+    // "seventy-seven" before the space
+    reach: 13,
     kind: 'relative',
     read: ([, count, unit, direction]) => {
       const sign = /later/iu.test(direction ?? '') ? 1 : -1;

@@ -321,6 +321,8 @@ export const RELATIVE_RULES: readonly Rule[] = [
       'gu',
     ),
     hint: /\sday\sof\s/u,
+    // "the seventeenth consecutive" before the space
+    reach: 27,
     kind: 'relative',
     read: () => anchored((anchor) => unitsFrom(anchor, 0, 'day')),
   },
@@ -341,6 +343,8 @@ export const RELATIVE_RULES: readonly Rule[] = [
     pattern:
       /(?<![\p{L}])(?:(?:around|by|at|before|after|until|since)\s)?(?:year[\s-]end|year['’]s\send|the\send\sof\s(?:the|this)\syear)(?![\p{L}])/giu,
     hint: /year[\s-]end|year['’]s\send|end\sof\s(?:the|this)\syear/iu,
+    // "before the " before "end of the year"
+    reach: 11,
     kind: 'relative',
     read: () => anchored((anchor) => year(anchor.getUTCFullYear())),
   },
@@ -382,6 +386,8 @@ export const RELATIVE_RULES: readonly Rule[] = [
       'gu',
     ),
     hint: new RegExp(`(?:${WHICH})\\s(?:${MONTH_FULL})`, 'u'),
+    // "earlier in " before "last"
+    reach: 11,
     kind: 'relative',
     read: ([, which, name]) =>
       anchored((anchor, { tense }) => monthNear(anchor, monthNumber(name), whichOf(which), tense)),

@@ -63,6 +63,10 @@ const FAR_REACHING = [
   'This coming Halloween, this coming Valentine’s Day, this coming Easter, this coming Good Friday.',
   'This coming Easter Monday, this coming Martin Luther King Jr. Day, this coming Presidents’ Day.',
   'This coming Mother’s Day and this coming Father’s Day.',
+  'Seventy-seven days later it was the seventeenth consecutive day of talks, as it is the 3rd day of rain.',
+  'Today is the seventeenth consecutive day of the strike.',
+  'They met the previous Monday; it rained earlier in last March, and it ends before the end of this year.',
+  'In The the beginning of 19th century.',
 ];
 
 /** The same rules with no hint: every rule runs on every text. */
