@@ -134,32 +134,35 @@ export function joinPeoplesNames(text: string, tagged: readonly EntityMention[])
   return joined;
 }
 
+/** A span less the spaces and marks at its edges and a bracket that is not closed (or opened) inside it. */
+function trimEdges(text: string, span: Span): Span {
+  const value = text.slice(span.start, span.end);
+  let start = span.start + (LEADING_EDGE.exec(value)?.[0].length ?? 0);
+  let end = span.end - (TRAILING_EDGE.exec(value)?.[0].length ?? 0);
+  const trimmed = text.slice(start, end);
+  if (trimmed.endsWith(')') && !trimmed.includes('(')) end -= 1;
+  if (trimmed.startsWith('(') && !trimmed.includes(')')) start += 1;
+  return { start, end };
+}
+
+// Called for every tagged mention: no closures (a bundle that keeps names names each one as it is made).
 export function trimMention(text: string, mention: EntityMention): NameMention | undefined {
-  let start = mention.start;
-  let end = mention.end;
-  const slice = () => text.slice(start, end);
-  const trimEdges = () => {
-    const value = slice();
-    start += LEADING_EDGE.exec(value)?.[0].length ?? 0;
-    end -= TRAILING_EDGE.exec(value)?.[0].length ?? 0;
-    const trimmed = slice();
-    if (trimmed.endsWith(')') && !trimmed.includes('(')) end -= 1;
-    if (trimmed.startsWith('(') && !trimmed.includes(')')) start += 1;
-  };
-  trimEdges();
-  const possessive = POSSESSIVE_END.exec(slice());
+  let { start, end } = trimEdges(text, mention);
+  const possessive = POSSESSIVE_END.exec(text.slice(start, end));
   if (possessive) end -= possessive[0].length;
-  if (TRAILING_PERIOD.test(slice()) && !NAME_PERIOD.test(slice())) end -= 1;
-  const article = LEADING_ARTICLE.exec(slice());
+  const bare = text.slice(start, end);
+  if (TRAILING_PERIOD.test(bare) && !NAME_PERIOD.test(bare)) end -= 1;
+  const article = LEADING_ARTICLE.exec(text.slice(start, end));
   if (article) start += article[0].length;
   start = afterOpeners(text, start, end);
   if (isTitleComplement(text, start, end)) return undefined;
   const named = afterTitleOf(text, start, end);
-  const type = PERSONAL_HONORIFIC.test(slice()) || named > start ? 'person' : ENTITY_TYPES[mention.type];
+  const honorific = PERSONAL_HONORIFIC.test(text.slice(start, end));
+  const type = honorific || named > start ? 'person' : ENTITY_TYPES[mention.type];
   start = named;
   if (type === 'person') start = afterTitles(text, start, end);
-  trimEdges();
-  const surface = slice();
+  ({ start, end } = trimEdges(text, { start, end }));
+  const surface = text.slice(start, end);
   if (end <= start || !ANY_UPPERCASE.test(surface)) return undefined;
   return { type, start, end, text: surface, key: keyOf(surface) };
 }
