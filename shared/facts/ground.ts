@@ -7,26 +7,36 @@ import type { Entity, Facts, Span } from '../result.ts';
  * whose mention is out of bounds or blank.
  */
 export function groundFacts(text: string, facts: Facts): Facts {
-  const matches = (fact: Span & { readonly text: string }) =>
-    isSpanIn(text, fact) && text.slice(fact.start, fact.end) === fact.text;
   return {
     entities: facts.entities
       .map((entity) => groundEntity(text, entity))
       .filter((entity) => entity !== undefined),
-    dates: facts.dates.filter(matches),
-    numbers: facts.numbers.filter(matches),
-    quotes: facts.quotes.filter(matches).map((quote) => {
-      if (quote.speakerMention === undefined) return quote;
-      if (
-        isSpanIn(text, quote.speakerMention) &&
-        text.slice(quote.speakerMention.start, quote.speakerMention.end).trim()
-      ) {
-        return quote;
-      }
-      const { speaker: _speaker, speakerType: _type, speakerMention: _mention, verb: _verb, ...rest } = quote;
-      return rest;
-    }),
+    dates: facts.dates.filter((date) => readsAsWritten(text, date)),
+    numbers: facts.numbers.filter((number) => readsAsWritten(text, number)),
+    quotes: facts.quotes
+      .filter((quote) => readsAsWritten(text, quote))
+      .map((quote) => {
+        if (quote.speakerMention === undefined) return quote;
+        if (
+          isSpanIn(text, quote.speakerMention) &&
+          text.slice(quote.speakerMention.start, quote.speakerMention.end).trim()
+        ) {
+          return quote;
+        }
+        const {
+          speaker: _speaker,
+          speakerType: _type,
+          speakerMention: _mention,
+          verb: _verb,
+          ...rest
+        } = quote;
+        return rest;
+      }),
   };
+}
+
+function readsAsWritten(text: string, fact: Span & { readonly text: string }): boolean {
+  return isSpanIn(text, fact) && text.slice(fact.start, fact.end) === fact.text;
 }
 
 function groundEntity(text: string, entity: Entity): Entity | undefined {

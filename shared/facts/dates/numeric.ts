@@ -77,11 +77,23 @@ export function orderInText(text: string): DateOrder | undefined {
   return undefined;
 }
 
+/** The rules of each order, made once: findDates asks for them for every text. */
+const rulesByOrder = new Map<DateOrder | undefined, readonly Rule[]>();
+
 /**
  * The rules for numeric dates of a page written in `order` (undefined: unknown). A date that only reads one
  * way is read that way whatever the order.
  */
-export function numericRules(order: DateOrder | undefined): Rule[] {
+export function numericRules(order: DateOrder | undefined): readonly Rule[] {
+  let rules = rulesByOrder.get(order);
+  if (rules === undefined) {
+    rules = rulesFor(order);
+    rulesByOrder.set(order, rules);
+  }
+  return rules;
+}
+
+function rulesFor(order: DateOrder | undefined): readonly Rule[] {
   return [
     {
       name: 'numeric-day-month-year',
