@@ -1,5 +1,13 @@
 import type { Span } from '../result.ts';
-import { CLAUSE_OPENERS, isCapitalised, isPossessive, overlapsAny, splitWords, type Word } from './words.ts';
+import {
+  CLAUSE_OPENERS,
+  isCapitalised,
+  isPossessive,
+  overlapsAny,
+  splitWords,
+  type Word,
+  wordsBackward,
+} from './words.ts';
 
 /** Nouns that name a position; a role ends in one ("top diplomat") or in one followed by "of State". */
 const ROLE_HEADS = new Set(
@@ -75,12 +83,9 @@ function trimOf(words: Word[]): Word[] {
 
 /** The title written right before a name: "US Secretary of State [Antony Blinken]". */
 export function roleBefore(text: string, start: number, names: readonly Span[] = []): string | undefined {
-  const windowStart = Math.max(0, start - ROLE_WINDOW);
-  const words = splitWords(text.slice(windowStart, start), windowStart);
   const role: Word[] = [];
-  for (let index = words.length - 1; index >= 0 && role.length < MAX_ROLE_WORDS; index--) {
-    const word = words[index] as Word;
-    if (!isRoleWord(word.text) || overlapsAny(word, names)) break;
+  for (const word of wordsBackward(text, Math.max(0, start - ROLE_WINDOW), start)) {
+    if (role.length >= MAX_ROLE_WORDS || !isRoleWord(word.text) || overlapsAny(word, names)) break;
     role.unshift(word);
   }
   return roleText(text, trimOf(role));

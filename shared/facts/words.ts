@@ -136,6 +136,23 @@ export function wordBefore(window: string): string | undefined {
   return window.slice(start, end);
 }
 
+/**
+ * The words of `text.slice(from, to)`, as splitWords reads them (offsets in `text`), last first. White space
+ * ends every word, so the words after a space are the same whatever the split starts from: the text is split
+ * a run between spaces at a time, from the end, and a caller that stops early splits no further back.
+ */
+export function* wordsBackward(text: string, from: number, to: number): Generator<Word> {
+  let end = to;
+  while (end > from) {
+    let start = end;
+    while (start > from && !isSpace(text.charCodeAt(start - 1))) start--;
+    const words = splitWords(text.slice(start, end), start);
+    for (let index = words.length - 1; index >= 0; index--) yield words[index] as Word;
+    end = start;
+    while (end > from && isSpace(text.charCodeAt(end - 1))) end--;
+  }
+}
+
 /** Curly apostrophes to straight ones, so "China’s" and "China's" compare equal. */
 export function straightenApostrophes(text: string): string {
   return text.replace(APOSTROPHES, "'");

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { splitWords, WORD_PATTERN, wordBefore } from '#shared/facts/words.ts';
+import { splitWords, WORD_PATTERN, wordBefore, wordsBackward } from '#shared/facts/words.ts';
 import { randomText } from '../../helpers/random-text.ts';
 
 /** What splitWords replaced: every match of the word pattern with its offsets. */
@@ -93,6 +93,18 @@ describe('wordBefore', () => {
     for (let seed = 1; seed <= 3000; seed += 1) {
       const window = randomText(seed, seed % 30, alphabet);
       expect(wordBefore(window), JSON.stringify(window)).toBe(byPattern(window));
+    }
+  });
+});
+
+describe('wordsBackward', () => {
+  it('reads the words of a window last first, as splitWords reads the window, in 3,000 random strings', () => {
+    for (let seed = 1; seed <= 3000; seed += 1) {
+      const text = randomText(seed, 1 + (seed % 40), ALPHABET);
+      const from = seed % 5;
+      const to = Math.max(from, text.length - (seed % 3));
+      const expected = splitWords(text.slice(from, to), from).reverse();
+      expect([...wordsBackward(text, from, to)], JSON.stringify([text, from, to])).toEqual(expected);
     }
   });
 });
