@@ -90,7 +90,7 @@ const PLACE_BEFORE = new RegExp(String.raw`\bthe\s+(?:${PLACE_NOUNS})\s+of\s+$`,
  */
 const ORGANISATION_LAST_WORDS = new Set(ORGANISATION_NOUNS.map(lastWordOf));
 /** Lower case, since WORK_BEFORE ignores case; its noun may end a longer word ("TV-series") and take a comma. */
-const WORK_LAST_WORDS = WORK_NOUNS.map(lastWordOf);
+const WORK_LAST_WORDS = new Set(WORK_NOUNS.map(lastWordOf));
 
 const CONTEXT = 60;
 const WORD_CHARACTER = /[\p{L}\p{N}]/u;
@@ -108,13 +108,22 @@ function lastWordOf(phrase: string): string {
   return phrase.split(' ').at(-1) as string;
 }
 
+const isAsciiLetter = (code: number) => (code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a;
+
 /**
- * Whether `word` may end a match of WORK_BEFORE, which ignores case: lower-cased with the one letter that folds
- * to an ASCII one under `iu` but does not lower-case to it (ſ, long s), less a comma, it ends with a noun.
+ * Whether `word` may end a match of WORK_BEFORE: less a comma, its last ASCII letters, lower-cased, are a noun.
+ * The noun follows a `\b`, so it is all of those letters, unless a character past ASCII comes before them: one
+ * may fold into the noun under `iu` (ſ is s, K is k), so then any ending lower-cased with ſ as s will do.
  */
 function mayEndWork(word: string): boolean {
-  const folded = word.toLowerCase().replaceAll('ſ', 's').replace(/,$/u, '');
-  return WORK_LAST_WORDS.some((noun) => folded.endsWith(noun));
+  const end = word.endsWith(',') ? word.length - 1 : word.length;
+  let start = end;
+  while (start > 0 && isAsciiLetter(word.charCodeAt(start - 1))) start--;
+  if (start > 0 && word.charCodeAt(start - 1) > 0x7f) {
+    const folded = word.slice(0, end).toLowerCase().replaceAll('ſ', 's');
+    return [...WORK_LAST_WORDS].some((noun) => folded.endsWith(noun));
+  }
+  return WORK_LAST_WORDS.has(word.slice(start, end).toLowerCase());
 }
 
 export type Fixed = Map<NameMention, EntityType>;

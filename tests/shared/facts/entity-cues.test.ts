@@ -93,6 +93,8 @@ describe('entity types from the article’s words', () => {
     ['Money went to the tech start-up  Brightly last year.', 'PER', 'Brightly', 'organization'],
     ['She starred in the hit TV-Series, Dark Waters, that year.', 'PER', 'Dark Waters', 'other'],
     ['He built the video game\u00a0Skyfall Rising in 2010.', 'PER', 'Skyfall Rising', 'other'],
+    ['It aired as the old-ſeries, Dark Waters, in Latin.', 'PER', 'Dark Waters', 'other'],
+    ['It aired as a TV3series, Dark Waters, in Latin.', 'PER', 'Dark Waters', 'person'],
     ['Crowds filled the town of\nPort Hale all week.', 'PER', 'Port Hale', 'place'],
   ] as const)(
     'reads a cue before a name whatever the spaces, words and case that end it (%j)',
