@@ -27,6 +27,7 @@ import {
   NOT_BEFORE_YEAR,
   ORDINAL_SUFFIX,
   ordinalOf,
+  QUARTER_HINT,
   QUARTER_ORDINAL,
   SEASON,
   SEASONS,
@@ -136,7 +137,7 @@ export const ABSOLUTE_RULES: readonly Rule[] = [
       `${NOT_AFTER_LETTER}(?:the\\s)?(?:([12]\\d{3})\\s|([12]\\d{3})['’]s\\s)?(?:fiscal[\\s-])?(${QUARTER_ORDINAL})[\\s-]quarter\\s(?:of\\s)?(?:fiscal\\s)?([12]\\d{3})${NOT_BEFORE_LETTER}|${NOT_AFTER_LETTER}(?:the\\s)?(?:([12]\\d{3})\\s|([12]\\d{3})['’]s\\s)(?:fiscal[\\s-])?(${QUARTER_ORDINAL})[\\s-]quarter${NOT_BEFORE_LETTER}`,
       'giu',
     ),
-    hint: new RegExp(`(?:${QUARTER_ORDINAL})[\\s-]quarter`, 'iu'),
+    hint: QUARTER_HINT,
     kind: 'absolute',
     read: ([, , , ordinal, y, y2, y3, ordinal2]) =>
       fixed(quarter(Number(y ?? y2 ?? y3), ordinalOf(ordinal ?? ordinal2))),

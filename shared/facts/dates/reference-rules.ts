@@ -144,6 +144,9 @@ function weekdayFromReference(weekday: number, step: 1 | -1): Resolver {
   };
 }
 
+/** The hint of the rules for "the quarter" and "the period", one object so that a text without either is scanned once. */
+const QUARTER_OR_PERIOD = /quarter|period/iu;
+
 export const REFERENCE_RULES: readonly Rule[] = [
   {
     name: 'present',
@@ -194,7 +197,7 @@ export const REFERENCE_RULES: readonly Rule[] = [
     isReference: false,
     pattern:
       /(?<![\p{L}])(?:the\s|its\s)?(?:(?:comparable|corresponding|same|year-earlier|year-ago|year\searlier|year\sago)\s)+(?:(?:fiscal\s)?(?:quarter|period)|(?:first|second|third|fourth)[\s-]quarter)(?:\s(?:of\s)?(?:a\syear\s(?:ago|earlier)|last\syear|the\sprevious\syear|the\sprior\syear))?(?![\p{L}])|(?<![\p{L}])last\syear['’]s\s(?:quarter|period)(?![\p{L}])|(?<![\p{L}])the\s(?:quarter|period)\sa\syear\s(?:ago|earlier)(?![\p{L}])/giu,
-    hint: /quarter|period/iu,
+    hint: QUARTER_OR_PERIOD,
     kind: 'relative',
     read: (match) => (context) => {
       // "During the same period" with no quarter or period spoken of before is no period a year before
@@ -245,7 +248,7 @@ export const REFERENCE_RULES: readonly Rule[] = [
     isReference: false,
     pattern:
       /(?<![\p{L}])(?:the|this|that|its|their)\s(?:(?:latest|current|recent|most\srecent|just-ended|just\sended|fiscal|same)\s)*(?:quarter|period)(?![\p{L}-])(?<!(?:the|its|their|that)\speriod)/giu,
-    hint: /quarter|period/iu,
+    hint: QUARTER_OR_PERIOD,
     kind: 'relative',
     read: (match, text) => (context) => {
       const words = match[0].toLowerCase();

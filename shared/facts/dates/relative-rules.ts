@@ -37,6 +37,7 @@ import {
   NOT_BEFORE_LETTER,
   ORDINALS,
   ordinalOf,
+  QUARTER_HINT,
   QUARTER_ORDINAL,
   SEASON,
   SEASONS,
@@ -428,7 +429,7 @@ export const RELATIVE_RULES: readonly Rule[] = [
       `${NOT_AFTER_LETTER}(?:(?:the|a|an|its|their|this|that)\\s(?:(?:flat|weak|strong|fiscal|calendar|latest)[\\s-])?|(${WHICH})\\syear['’]s\\s|fiscal[\\s-])?(${QUARTER_ORDINAL})[\\s-]quarter${NOT_BEFORE_LETTER}`,
       'giu',
     ),
-    hint: new RegExp(`(?:${QUARTER_ORDINAL})[\\s-]quarter`, 'iu'),
+    hint: QUARTER_HINT,
     kind: 'relative',
     read: ([, which, ordinal]) =>
       anchored((anchor) => {

@@ -79,6 +79,8 @@ export const ORDINALS: Readonly<Record<string, number>> = {
   '4th': 4,
 };
 export const QUARTER_ORDINAL = 'first|second|third|fourth|1st|2nd|3rd|4th';
+/** The hint of the rules for an ordinal quarter, one object so that a text without one is scanned once for it. */
+export const QUARTER_HINT = new RegExp(`(?:${QUARTER_ORDINAL})[\\s-]quarter`, 'iu');
 
 /** "a", "an" and the number words that numbers.ts reads, for "a week ago", "three days ago". */
 const SMALL_NUMBERS: Readonly<Record<string, number>> = {
