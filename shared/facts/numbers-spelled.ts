@@ -53,9 +53,8 @@ export const SCALES: Readonly<Record<string, number>> = {
 
 /** Whether parseSpelled may read a number from this word: a number word, or "a"/"an" before a scale. */
 export function mayBeSpelledNumber(word: string): boolean {
-  // Every word of the text comes here: most are turned away by their first letter, with no lower-casing.
-  const first = word.charCodeAt(0);
-  if (first < 128 && !FIRST_LETTERS.has(first | 0x20)) return false;
+  // Every word of the text comes here: most are turned away by their first two letters, with no lower-casing.
+  if (ruledOutByStart(word)) return false;
   const lower = word.toLowerCase();
   return lower === 'a' || lower === 'an' || isNumberWord(firstPart(lower));
 }
@@ -132,13 +131,24 @@ class SpelledTotal {
 
 /** Number words and scales. A Set, not `in` on the records: "constructor" is in every object. */
 const SPELLED_PARTS: ReadonlySet<string> = new Set([...Object.keys(NUMBER_WORDS), ...Object.keys(SCALES)]);
-/**
- * The small first letters of the words a spelled number may open with ("a", "an", number words, scales): an ASCII
- * character lower-cases to itself or, a capital, to its code with bit 0x20 set.
- */
-const FIRST_LETTERS: ReadonlySet<number> = new Set(
-  [...SPELLED_PARTS, 'a', 'an'].map((part) => part.charCodeAt(0)),
+/** Two ASCII codes as one number: the key of a word's first two characters, lower-cased. */
+const startKey = (first: number, second: number) => (first | 0x20) * 128 + (second | 0x20);
+/** The first two letters of the words a spelled number may open with ("an", number words, scales; "a" is alone). */
+const STARTS: ReadonlySet<number> = new Set(
+  [...SPELLED_PARTS, 'an'].map((part) => startKey(part.charCodeAt(0), part.charCodeAt(1))),
 );
+
+/**
+ * Whether a word's ASCII start rules it out as "a", "an" or a number word: one character other than "a", or two
+ * whose lower case begins none of them (an ASCII character lower-cases to itself or, a capital, with 0x20 set).
+ */
+function ruledOutByStart(word: string): boolean {
+  const first = word.charCodeAt(0);
+  if (!(first < 128)) return false;
+  if (word.length === 1) return (first | 0x20) !== 0x61;
+  const second = word.charCodeAt(1);
+  return second < 128 && !STARTS.has(startKey(first, second));
+}
 
 export function isNumberWord(word: string): boolean {
   if (SPELLED_PARTS.has(word)) return true;
