@@ -1,16 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { isReplaced, normaliseText } from '#shared/clean/normalise-text.ts';
+import { normaliseText, REPLACED } from '#shared/clean/normalise-text.ts';
 
-/** Every character normaliseText's replacements match, as one expression (theirs, joined). */
-const REPLACED =
+/** Every character normaliseText's replacements match: their classes, joined. */
+const THEIRS =
   // biome-ignore lint/suspicious/noControlCharactersInRegex: the control characters are what is tested
   /[\u00AD\u200B-\u200D\u2060\uFEFF\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000\t\f\v\u2010\u2011\u2012\u2015\u201B\u201F\r\u2028\u2029\u0085\u0000-\u0008\u000E-\u001F\u007F]/;
 
 describe('normaliseText', () => {
-  it('tells the replaced characters by code exactly as their expressions do, for every code unit', () => {
+  it('looks for the characters the replacements match, every code unit of them, and for two spaces', () => {
+    const differing: number[] = [];
     for (let code = 0; code < 0x10000; code++) {
-      expect(isReplaced(code), code.toString(16)).toBe(REPLACED.test(String.fromCharCode(code)));
+      const char = String.fromCharCode(code);
+      if (REPLACED.test(`a${char}b`) !== THEIRS.test(char)) differing.push(code);
     }
+
+    expect(differing).toEqual([]);
+    expect(REPLACED.test('one  two')).toBe(true);
+    expect(REPLACED.test('one two three')).toBe(false);
   });
 
   it('returns text with nothing to fold unchanged', () => {
