@@ -1,3 +1,4 @@
+import { isSpace } from '../clean/text-context.ts';
 import type { Span } from '../result.ts';
 
 export interface Sentence extends Span {
@@ -14,8 +15,6 @@ const CANDIDATE_BOUNDARY =
   /[.!?\u2026]+["'\u201d\u2019)\]]*(?=\s|$)|(?<=[a-z]{2})[.!?]["'\u201d\u2019]?(?=[A-Z][a-z])|[\u3002\uff01\uff1f]+[\u300d\u300f\u201d\u2019\uff09]*|\n/g;
 const CJK_TERMINAL = /^[\u3002\uff01\uff1f]/;
 const TERMINAL_PUNCTUATION = /^[.!?\u2026]+/;
-/** The word before a full stop: everything back to the previous space or opening quote/bracket. */
-const WORD_BEFORE = /[^\s"'\u201c\u2018([]*$/;
 const FIRST_WORD = /^\s*["'\u201c\u2018([]*([^\s"'\u201d\u2019)\]]*)/;
 const LOWERCASE_START = /^\s*["'\u201c\u2018([]*[a-z]/;
 const DIGIT_START = /^\s*\d/;
@@ -68,6 +67,28 @@ function fullStopEndsSentence(word: string, rest: string): boolean {
   return true;
 }
 
+/** A space, a straight or curly opening quote or an opening bracket: what the word before a full stop runs back to. */
+const isWordEdge = (code: number) =>
+  isSpace(code) ||
+  code === 34 ||
+  code === 39 ||
+  code === 0x201c ||
+  code === 0x2018 ||
+  code === 40 ||
+  code === 91;
+
+/**
+ * The word before a full stop at `index`: everything back to the previous space or opening quote or bracket,
+ * looking back LOOK_AROUND characters at most (the match of /[^\s"'\u201c\u2018([]*$/ on them, found from the end
+ * instead of tried from every start).
+ */
+export function wordBefore(text: string, index: number): string {
+  const from = Math.max(0, index - LOOK_AROUND);
+  let start = index;
+  while (start > from && !isWordEdge(text.charCodeAt(start - 1))) start--;
+  return text.slice(start, index);
+}
+
 /** Whether only spaces separate `index` from the start of the sentence being read (looking back a bounded distance). */
 function isSentenceStart(text: string, index: number, sentenceStart: number): boolean {
   return index - sentenceStart <= LOOK_AROUND && text.slice(sentenceStart, index).trim() === '';
@@ -85,7 +106,7 @@ function punctuationEndsSentence(text: string, index: number, match: string, sen
   if (LOWERCASE_START.test(rest)) return false;
   const punctuation = TERMINAL_PUNCTUATION.exec(match)?.[0] ?? '';
   if (punctuation !== '.') return true;
-  const word = WORD_BEFORE.exec(text.slice(Math.max(0, index - LOOK_AROUND), index))?.[0] ?? '';
+  const word = wordBefore(text, index);
   if (LIST_NUMBER.test(word) && isSentenceStart(text, index - word.length, sentenceStart)) return false;
   return fullStopEndsSentence(word, rest);
 }

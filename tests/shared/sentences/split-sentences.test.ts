@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { splitSentences } from '#shared/sentences/split-sentences.ts';
+import { splitSentences, wordBefore } from '#shared/sentences/split-sentences.ts';
 
 const texts = (input: string) => splitSentences(input).map((sentence) => sentence.text);
 
@@ -170,5 +170,50 @@ describe('splitSentences', () => {
 
   it('returns an empty list when the text is empty', () => {
     expect(splitSentences('')).toEqual([]);
+  });
+});
+
+describe('wordBefore', () => {
+  /** The definition: the last run of what is not a space, an opening quote or bracket, in 48 characters. */
+  const WORD_BEFORE = /[^\s"'\u201c\u2018([]*$/;
+  const byPattern = (text: string, index: number) =>
+    WORD_BEFORE.exec(text.slice(Math.max(0, index - 48), index))?.[0] ?? '';
+
+  it('finds the word the pattern finds, on every code unit and on random strings', () => {
+    for (let code = 0; code < 0x10000; code++) {
+      const text = `ab${String.fromCharCode(code)}cd.`;
+      expect(wordBefore(text, 4), code.toString(16)).toBe(byPattern(text, 4));
+    }
+    const alphabet = [
+      'a',
+      'B',
+      '1',
+      '.',
+      ' ',
+      '\u00a0',
+      '\n',
+      '"',
+      "'",
+      '\u201c',
+      '\u2018',
+      '\u201d',
+      '(',
+      '[',
+      ')',
+      '-',
+    ];
+    let seed = 3;
+    const random = () => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed / 2147483648;
+    };
+    for (let sample = 0; sample < 3000; sample++) {
+      const text = Array.from(
+        { length: Math.floor(random() * 70) },
+        () => alphabet[Math.floor(random() * alphabet.length)],
+      ).join('');
+      const index = Math.floor(random() * (text.length + 1));
+      expect(wordBefore(text, index), JSON.stringify([text, index])).toBe(byPattern(text, index));
+    }
   });
 });
