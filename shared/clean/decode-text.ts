@@ -11,6 +11,8 @@ const BOMS: readonly (readonly [string, readonly number[]])[] = [
 const CONTENT_TYPE_CHARSET = /charset\s*=\s*["']?([\w.:-]+)/i;
 const HTML_META_CHARSET = /<meta[^>]{0,200}?charset\s*=\s*["']?([\w.:-]+)/i;
 const HTML_SNIFF_BYTES = 2048;
+const LESS_THAN = 0x3c;
+const LATIN1 = new TextDecoder('latin1');
 /** Labels the WHATWG Encoding Standard maps to windows-1252; ISO-8859-1 is treated the same way by browsers. */
 const WINDOWS_1252 = 'windows-1252';
 const MAX_GARBAGE_RATIO = 0.02;
@@ -45,13 +47,19 @@ export function normaliseEncodingLabel(label: string | undefined): string | unde
 export function declaredCharset(bytes: Uint8Array, contentType?: string): string | undefined {
   const fromHeader = normaliseEncodingLabel(contentType?.match(CONTENT_TYPE_CHARSET)?.[1]);
   if (fromHeader) return fromHeader;
-  const head = new TextDecoder('latin1').decode(bytes.subarray(0, HTML_SNIFF_BYTES));
+  const headBytes = bytes.subarray(0, HTML_SNIFF_BYTES);
+  // A meta tag starts with `<`: most text has none to look for.
+  if (!headBytes.includes(LESS_THAN)) return undefined;
+  const head = LATIN1.decode(headBytes);
   return normaliseEncodingLabel(head.match(HTML_META_CHARSET)?.[1]);
 }
 
-function decodeStrict(bytes: Uint8Array, encoding: string): string | undefined {
+/** Strict UTF-8: a decoder without `stream` keeps no state between calls, so one serves every input. */
+const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true });
+
+function decodeStrictUtf8(bytes: Uint8Array): string | undefined {
   try {
-    return new TextDecoder(encoding, { fatal: true }).decode(bytes);
+    return STRICT_UTF8.decode(bytes);
   } catch {
     return undefined;
   }
@@ -81,7 +89,7 @@ function refuseGarbage(text: string): void {
 export function decodeText(bytes: Uint8Array, contentType?: string): DecodedText {
   const bom = bomOf(bytes);
   const declared = declaredCharset(bytes, contentType);
-  const utf8 = declared === undefined || declared === 'utf-8' ? decodeStrict(bytes, 'utf-8') : undefined;
+  const utf8 = declared === undefined || declared === 'utf-8' ? decodeStrictUtf8(bytes) : undefined;
   // A page that declares UTF-8 but is not (a common template default) is read like an undeclared one.
   const undeclared = utf8 !== undefined ? 'utf-8' : detectLegacyEncoding(bytes);
   const encoding =

@@ -119,8 +119,10 @@ function round(value: number): number {
 }
 
 /** The language of a prose sample, or undefined when the detector cannot tell. */
-function detect(sample: string, detector: LanguageDetector): LanguageDecision | undefined {
-  const letters = countLetters(sample);
+function detect(
+  { sample, letters }: { sample: string; letters: number },
+  detector: LanguageDetector,
+): LanguageDecision | undefined {
   if (letters < MIN_SAMPLE_LETTERS) return undefined;
   // One pass for all six scripts first: news in them is rare, and each count scans the whole sample.
   if (hasScriptLanguageLetter(sample)) {
@@ -157,12 +159,14 @@ export function detectLanguage(
 /**
  * The prose sample detection needs: the whole sample (SAMPLE_CHARS) when a script must be counted on it or
  * its start is short of letters; otherwise its first ELD_READS_CHARS, all that eld reads of it, so that
- * the prose of a long article is not sampled further than it is read.
+ * the prose of a long article is not sampled further than it is read. With its letters, counted once.
  */
-function sampleToDetect(text: string): string {
+function sampleToDetect(text: string): { sample: string; letters: number } {
   // A sample ends where a line does (less its newline): asked for one more, it holds all that eld reads.
   const start = proseSample(text, ELD_READS_CHARS + 1);
-  return hasScriptLanguageLetter(text) || countLetters(start) < MIN_SAMPLE_LETTERS
-    ? proseSample(text)
-    : start;
+  if (hasScriptLanguageLetter(text)) return withLetters(proseSample(text));
+  const letters = countLetters(start);
+  return letters < MIN_SAMPLE_LETTERS ? withLetters(proseSample(text)) : { sample: start, letters };
 }
+
+const withLetters = (sample: string) => ({ sample, letters: countLetters(sample) });
