@@ -28,15 +28,19 @@ export function record(context: TextContext, rule: string, text: string): void {
 
 /** Applies a rule to every line; a line the rule maps to '' disappears, and so does an emptied paragraph. */
 export function mapLines(paragraphs: Paragraphs, rewrite: (line: string) => string): string[] {
-  return paragraphs
-    .map((paragraph) =>
-      paragraph
-        .split('\n')
-        .map(rewrite)
-        .filter((line) => line.trim() !== '')
-        .join('\n'),
-    )
-    .filter((paragraph) => paragraph.trim() !== '');
+  const rewritten: string[] = [];
+  for (const paragraph of paragraphs) {
+    // Most paragraphs are one line: rewritten as it is, without splitting and joining.
+    const lines = paragraph.includes('\n')
+      ? paragraph
+          .split('\n')
+          .map(rewrite)
+          .filter((line) => line.trim() !== '')
+          .join('\n')
+      : rewrite(paragraph);
+    if (lines.trim() !== '') rewritten.push(lines);
+  }
+  return rewritten;
 }
 
 export function foldWhitespace(text: string): string {
