@@ -10,6 +10,7 @@
  * A name tagged at least twice with each of two types is two entities ("Seattle" the city and the team).
  */
 import type { EntityType } from '../result.ts';
+import { businessTypes } from './entity-business.ts';
 import { describedTypes, type Fixed, headType, schoolTypes } from './entity-cues.ts';
 import type { NameMention } from './entity-mentions.ts';
 import { referenceTypes } from './entity-references.ts';
@@ -224,6 +225,7 @@ export function decideTypes(
   }
   describedTypes(text, folded, fixed, known);
   referenceTypes(text, folded, fixed, known);
+  businessTypes(text, folded, fixed, known);
   schoolTypes(folded, fixed, known);
   surnameTypes(folded, fixed, known);
   placeTypes(folded, fixed);
