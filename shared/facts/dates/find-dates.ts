@@ -8,7 +8,6 @@ import { linkRanges } from './ranges.ts';
 import { REFERENCE_RULES } from './reference-rules.ts';
 import { RELATIVE_RULES } from './relative-rules.ts';
 import { type Candidate, type Context, findCandidates, leftmostLongest, type Rule } from './rule.ts';
-import { withSentenceYear } from './same-sentence-year.ts';
 import { type Tense, tenseAt } from './tense.ts';
 import { withTimesOfDay } from './time-of-day.ts';
 
@@ -87,7 +86,7 @@ export function findDates(text: string, options: DateOptions = {}): DateFact[] {
       ...(kind === 'relative' && anchor ? { anchor } : {}),
     });
   }
-  return withTimesOfDay(text, linkRanges(text, withSentenceYear(text, withDayBefore(text, dates))));
+  return withTimesOfDay(text, linkRanges(text, withDayBefore(text, dates)));
 }
 
 /** How far into the text a dateline may start (after a headline and a byline). */

@@ -3,11 +3,11 @@
  * May 2023". Each end stays a date of its own (so "2019" is still found as 2019), and both carry `range`: the
  * span of the whole range and the values of its start and end. An end written short ("20" in "June 19–20",
  * "20" in "2019-20") becomes a date of its own, completed from the other end; an end without a year ("March"
- * in "March to May 2023") takes the other end's year.
+ * in "March to May 2023", "Jan. 3" in "from Dec. 5, 1998 to Jan. 3") takes the other end's year (or the next).
  */
 import type { DateFact } from '../../result.ts';
 import { addDays, day, formatDay, parseDay, type Resolved } from './calendar.ts';
-import { WEEKDAY } from './vocabulary.ts';
+import { MONTH, WEEKDAY } from './vocabulary.ts';
 
 type Range = NonNullable<DateFact['range']>;
 
@@ -28,6 +28,12 @@ const ENDS_WITH_DAY = /\d(?:st|nd|rd|th)?$/u;
 const STARTS_WITH_DAY = /^(?:the\s)?\d/iu;
 const WEEKDAY_ONLY = new RegExp(`^(?:${WEEKDAY})$`, 'u');
 const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/u;
+const WRITTEN_YEAR = /(?<!\p{N})[12]\d{3}(?!\p{N})/u;
+/** An end written as a month name and maybe a day, with no year: "June", "Jan. 3", "3 January". */
+const MONTH_WITHOUT_YEAR = new RegExp(
+  `^(?:\\d{1,2}(?:st|nd|rd|th)?\\s(?:of\\s)?)?(?:${MONTH})(?:\\s\\d{1,2}(?:st|nd|rd|th)?)?$`,
+  'u',
+);
 
 /** Links the ends of ranges among `dates` (sorted, non-overlapping) and adds the ends written short. */
 export function linkRanges(text: string, dates: readonly DateFact[]): DateFact[] {
@@ -42,7 +48,11 @@ export function linkRanges(text: string, dates: readonly DateFact[]): DateFact[]
     const isAnd = !DASH_OR_WORD.test(between);
     if (isAnd && !BETWEEN_BEFORE.test(before)) continue;
     const from = first.kind === 'relative' && second.kind === 'absolute' ? withYearOf(first, second) : first;
-    const to = WEEKDAY_ONLY.test(second.text) ? weekAfter(from, second) : second;
+    const to = WEEKDAY_ONLY.test(second.text)
+      ? weekAfter(from, second)
+      : first.kind === 'absolute' && second.kind === 'relative'
+        ? withYearAfter(second, first)
+        : second;
     if (!isRange(from, to)) continue;
     const opener = OPENER.exec(before);
     const range: Range = {
@@ -79,6 +89,23 @@ function withYearOf(first: DateFact, second: DateFact): DateFact {
   if (value > (second.value as string)) value = `${secondYear - 1}${rest}`;
   const { anchor: _anchor, ...withoutAnchor } = first;
   return { ...withoutAnchor, value, kind: 'absolute' };
+}
+
+/**
+ * An end written without a year after a start written with one ("from Dec. 5, 1998 to Jan. 3", "from March 2014 to
+ * June"): the first day or month of that name after the start, not one read from the publication date.
+ */
+function withYearAfter(second: DateFact, first: DateFact): DateFact {
+  const value = second.value;
+  if (value === undefined || first.value === undefined || !WRITTEN_YEAR.test(first.text)) return second;
+  if (!MONTH_WITHOUT_YEAR.test(second.text) || second.granularity !== first.granularity) return second;
+  const firstYear = Number(first.value.slice(0, 4));
+  const rest = value.slice(4);
+  let placed = `${firstYear}${rest}`;
+  if (placed <= first.value) placed = `${firstYear + 1}${rest}`;
+  if (placed.endsWith('-02-29') || placed === value) return second;
+  const { anchor: _anchor, ...withoutAnchor } = second;
+  return { ...withoutAnchor, value: placed, kind: 'absolute' };
 }
 
 /** A date of its own for an end written short, placed by the full end beside it. */

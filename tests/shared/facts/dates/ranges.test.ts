@@ -78,6 +78,28 @@ describe('ranges', () => {
       ],
     ],
     [
+      // An end without a year after a start with one: the first such day after the start, not one of 2023.
+      'The strike at the mill ran from Dec. 5, 1998 to Jan. 3 and cost the town dearly.',
+      [
+        ['Dec. 5, 1998', '1998-12-05', 'from Dec. 5, 1998 to Jan. 3', '1998-12-05', '1999-01-03'],
+        ['Jan. 3', '1999-01-03', 'from Dec. 5, 1998 to Jan. 3', '1998-12-05', '1999-01-03'],
+      ],
+    ],
+    [
+      'The show at the old depot ran from March 2014 to June, drawing big crowds.',
+      [
+        ['March 2014', '2014-03', 'from March 2014 to June', '2014-03', '2014-06'],
+        ['June', '2014-06', 'from March 2014 to June', '2014-03', '2014-06'],
+      ],
+    ],
+    [
+      'The talks were held December 30, 2011 - January 2.',
+      [
+        ['December 30, 2011', '2011-12-30', 'December 30, 2011 - January 2', '2011-12-30', '2012-01-02'],
+        ['January 2', '2012-01-02', 'December 30, 2011 - January 2', '2011-12-30', '2012-01-02'],
+      ],
+    ],
+    [
       'Shops open Monday to Friday.',
       [
         ['Monday', '2023-06-19', 'Monday to Friday', '2023-06-19', '2023-06-23'],
