@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildEntities } from '#shared/facts/entities.ts';
+import { keyOf } from '#shared/facts/entity-mentions.ts';
 import type { NerType } from '#shared/facts/ner/tag-entities.ts';
+import { randomText } from '../../helpers/random-text.ts';
 import { taggedMentions } from './tagged-mentions.ts';
 
 type Surfaces = ReadonlyArray<readonly [NerType, string]>;
@@ -447,5 +449,35 @@ describe('buildEntities', () => {
     const text = 'Neighbors said his car was gone. Neighbors called the police.';
 
     expect(entitiesOf(text, [['ORG', 'Neighbors']]).map((entity) => entity.type)).toEqual(['organization']);
+  });
+});
+
+describe('keyOf', () => {
+  /** What keyOf did before its early return: the three replacements, always. */
+  const byReplacing = (surface: string) =>
+    surface.replace(/[’‘`]/g, "'").replaceAll('.', '').replace(/\s+/gu, ' ');
+  const alphabet = [
+    'a',
+    'B',
+    ' ',
+    '\t',
+    '\n',
+    '\u00a0',
+    '\u2009',
+    '\u3000',
+    '.',
+    '’',
+    '‘',
+    '`',
+    "'",
+    'é',
+    '-',
+  ];
+
+  it('keys 3,000 random surfaces as the three replacements do', () => {
+    for (let seed = 1; seed <= 3000; seed += 1) {
+      const surface = randomText(seed, 1 + (seed % 12), alphabet);
+      expect(keyOf(surface), JSON.stringify(surface)).toBe(byReplacing(surface));
+    }
   });
 });
