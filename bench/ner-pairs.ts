@@ -1,0 +1,117 @@
+/**
+ * `npm run bench:ner-pairs -- --against DIR [--pairs N]`: the NER tagger (`tagEntities`) of this tree against the
+ * one of another worktree (DIR, e.g. a `git worktree` of main), both loaded in this process and timed
+ * alternately, so that the load of this shared machine moves both alike. Two measures, CPU time:
+ * - a stream of new text, as a Lambda container meets it (first): every document of CoNLL train, PolNeAR dev,
+ *   TBAQ and the 268 CNN/DM articles tagged once by each tree, in that order, the trees alternating which goes
+ *   first document by document, after GUM dev as the warm-up; no text is tagged twice by one tree, so the
+ *   tagger's caches of token texts help only as much as new text repeats itself;
+ * - repeated passes, as bench:stages makes them: N pairs (default 9), each one pass over the 268 CNN/DM articles
+ *   (cleaned once, as processArticle feeds them) per tree, the order alternating, after two warm-up rounds;
+ *   a pass over articles already tagged finds their token texts scored, so this measures the tagger warm.
+ * Both trees' mentions are compared on every document of both: the documents that differ are counted.
+ */
+import { parseArgs } from 'node:util';
+import { cleanDocument } from '#shared/clean/clean-document.ts';
+import { tagEntities } from '#shared/facts/ner/tag-entities.ts';
+import { readCnndmArticles } from './cnndm.ts';
+import { readEvaluationData } from './evaluation-data.ts';
+import { cpuTimed, loadNote, median } from './measure.ts';
+
+const WARM_UP_ROUNDS = 2;
+const STREAM_FILES = [
+  'ner/conll2003-train.jsonl.gz',
+  'quotes/polnear-dev.jsonl',
+  'dates/tempeval3-tbaq.jsonl',
+  'summaries/cnndm-dev.jsonl',
+  'summaries/cnndm-more.jsonl',
+];
+
+type Tag = typeof tagEntities;
+
+/** The text of each record of a dev set (`text`, or `article` for CNN/DM), or [] when it is absent. */
+const textsOf = (file: string): string[] =>
+  (readEvaluationData<{ text?: string; article?: string }>(file) ?? []).map(
+    (row) => row.text ?? row.article ?? '',
+  );
+
+const signature = (tag: Tag, text: string): string => JSON.stringify(tag(text));
+
+/** CPU ms of each tree over the stream, alternating which tree tags a document first. */
+function stream(here: Tag, other: Tag, texts: readonly string[]): { hereMs: number; otherMs: number } {
+  let hereMs = 0;
+  let otherMs = 0;
+  texts.forEach((text, index) => {
+    const order = index % 2 === 0 ? [other, here] : [here, other];
+    for (const tag of order) {
+      const ms = cpuTimed(() => tag(text)).cpuSeconds * 1000;
+      if (tag === here) hereMs += ms;
+      else otherMs += ms;
+    }
+  });
+  return { hereMs, otherMs };
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { against: { type: 'string' }, pairs: { type: 'string' } } });
+  if (values.against === undefined) {
+    console.error('usage: bench:ner-pairs -- --against DIR [--pairs N]');
+    process.exit(2);
+  }
+  const articles = readCnndmArticles();
+  if (articles === undefined) return;
+  const other: Tag = (await import(`${values.against}/shared/facts/ner/tag-entities.ts`)).tagEntities;
+  const here: Tag = tagEntities;
+  const streamTexts = STREAM_FILES.flatMap(textsOf);
+  for (const text of textsOf('ner/gum-dev.jsonl')) {
+    here(text);
+    other(text);
+  }
+  const { hereMs, otherMs } = stream(here, other, streamTexts);
+  const characters = streamTexts.reduce((sum, text) => sum + text.length, 0);
+  console.log(
+    `stream of ${streamTexts.length} new documents (${(characters / 1e6).toFixed(2)} M characters), each tagged ` +
+      `once: ${otherMs.toFixed(0)} ms there, ${hereMs.toFixed(0)} here: ${(otherMs / hereMs).toFixed(2)}x ` +
+      `(${loadNote()})`,
+  );
+  const texts = articles.map(
+    (article) =>
+      cleanDocument({
+        bytes: new TextEncoder().encode(article.text),
+        contentType: 'text/plain',
+        ...(article.url ? { url: article.url } : {}),
+      }).text,
+  );
+  const differing = [...streamTexts, ...texts].filter(
+    (text) => signature(here, text) !== signature(other, text),
+  ).length;
+  console.log(`documents whose mentions differ between the trees: ${differing}`);
+  const timed = (tag: Tag) =>
+    cpuTimed(() => {
+      for (const text of texts) tag(text);
+    }).cpuSeconds * 1000;
+  for (let round = 0; round < WARM_UP_ROUNDS; round++) {
+    timed(here);
+    timed(other);
+  }
+  const pairs = Number(values.pairs ?? 9);
+  const ratios: number[] = [];
+  for (let round = 0; round < pairs; round++) {
+    const [first, second] = round % 2 === 0 ? [other, here] : [here, other];
+    const firstMs = timed(first);
+    const secondMs = timed(second);
+    const [thereMs, hereRoundMs] = first === other ? [firstMs, secondMs] : [secondMs, firstMs];
+    ratios.push(thereMs / hereRoundMs);
+    console.log(
+      `pair ${round + 1}: a pass over the ${texts.length} CNN/DM articles ${thereMs.toFixed(0)} ms there, ` +
+        `${hereRoundMs.toFixed(0)} here: ${(thereMs / hereRoundMs).toFixed(2)}x (${loadNote()})`,
+    );
+  }
+  console.log(
+    `tagEntities, repeated passes, this tree against ${values.against}: median ` +
+      `${median(ratios).toFixed(2)}x over ${pairs} pairs (${Math.min(...ratios).toFixed(2)}x to ` +
+      `${Math.max(...ratios).toFixed(2)}x)`,
+  );
+}
+
+await main();
