@@ -1,3 +1,4 @@
+import { isSpace } from '../clean/text-context.ts';
 import type { Span } from '../result.ts';
 
 /** A word, number or punctuation mark with its exact offsets; `text === input.slice(start, end)`. */
@@ -102,23 +103,6 @@ export function splitWords(text: string, offset = 0): Word[] {
     i = end;
   }
   return words;
-}
-
-/** Whether a UTF-16 code is one `\s` matches (white space or a line terminator; all of them are in the BMP). */
-function isSpace(code: number): boolean {
-  return (
-    (code >= 0x09 && code <= 0x0d) ||
-    code === 0x20 ||
-    code === 0xa0 ||
-    code === 0x1680 ||
-    (code >= 0x2000 && code <= 0x200a) ||
-    code === 0x2028 ||
-    code === 0x2029 ||
-    code === 0x202f ||
-    code === 0x205f ||
-    code === 0x3000 ||
-    code === 0xfeff
-  );
 }
 
 /**

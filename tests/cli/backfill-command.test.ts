@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { Writable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
+import { memoryIo } from '#tests/helpers/cli.ts';
 import { backfillCommand } from '../../cli/backfill.ts';
 
 /**
@@ -38,21 +38,13 @@ async function localApi(ended: Record<string, unknown>): Promise<string> {
 }
 
 async function backfill(port: string) {
-  let stdout = '';
-  let stderr = '';
-  const sink = (append: (text: string) => void) =>
-    new Writable({
-      write(chunk, _encoding, done) {
-        append(String(chunk));
-        done();
-      },
-    });
+  const io = memoryIo();
   const status = await backfillCommand(
     ['--prefix', PREFIX],
-    { stdout: sink((text) => (stdout += text)), stderr: sink((text) => (stderr += text)) },
+    { stdout: io.stdout, stderr: io.stderr },
     { PRECIS_API_PORT: port },
   );
-  return { status, stdout, stderr };
+  return { status, stdout: io.text(), stderr: io.errors() };
 }
 
 describe('precis backfill on the local stack', () => {

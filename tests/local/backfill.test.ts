@@ -1,9 +1,9 @@
-import { Writable } from 'node:stream';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { GetQueueAttributesCommand } from '@aws-sdk/client-sqs';
 import { DeleteCommand, ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PIPELINE_VERSION } from '#shared/result.ts';
+import { memoryIo } from '#tests/helpers/cli.ts';
 import { backfillCommand } from '../../cli/backfill.ts';
 import { LOCAL_NAMES } from '../../local/settings.ts';
 import type { SqsHandler } from '../../local/sqs-poller.ts';
@@ -115,21 +115,13 @@ const drained = async (url: string) => ((await queueDepth(url)) === 0 ? true : u
 
 /** Runs `precis backfill` against the test stack's ports; its exit status and what it printed. */
 async function backfill(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const sink = (append: (text: string) => void) =>
-    new Writable({
-      write(chunk, _encoding, done) {
-        append(String(chunk));
-        done();
-      },
-    });
+  const io = memoryIo();
   const status = await backfillCommand(
     argv,
-    { stdout: sink((text) => (stdout += text)), stderr: sink((text) => (stderr += text)) },
+    { stdout: io.stdout, stderr: io.stderr },
     { PRECIS_API_PORT: String(local.stack.ports.api) },
   );
-  return { status, stdout, stderr };
+  return { status, stdout: io.text(), stderr: io.errors() };
 }
 
 beforeAll(async () => {

@@ -97,30 +97,27 @@ describe('documentFeatures', () => {
   });
 });
 
+/** The gazetteer marks of the first sentence of `text`, each token described as the tagger describes it. */
+function gazetteerMarks(text: string) {
+  const [sentence] = tokenizeSentences(text);
+  if (!sentence) throw new Error('no sentence');
+  return matchGazetteer(
+    gazetteer,
+    sentence.map((token) => ({
+      lower: token.text.toLowerCase(),
+      capitalised: /^\p{Lu}/u.test(token.text),
+    })),
+  );
+}
+
 describe('matchGazetteer', () => {
   it('ignores a phrase written in lower case', () => {
-    const [sentence] = tokenizeSentences('a bill in vienna');
-    if (!sentence) throw new Error('no sentence');
-    const marks = matchGazetteer(
-      gazetteer,
-      sentence.map((token) => ({
-        lower: token.text.toLowerCase(),
-        capitalised: /^\p{Lu}/u.test(token.text),
-      })),
-    );
+    const marks = gazetteerMarks('a bill in vienna');
     expect(marks.flat()).toEqual([]);
   });
 
   it('marks the longest capitalised phrase, its first token -B and the others -I', () => {
-    const [sentence] = tokenizeSentences('Rain in Hong Kong and hong Kong');
-    if (!sentence) throw new Error('no sentence');
-    const marks = matchGazetteer(
-      gazetteer,
-      sentence.map((token) => ({
-        lower: token.text.toLowerCase(),
-        capitalised: /^\p{Lu}/u.test(token.text),
-      })),
-    );
+    const marks = gazetteerMarks('Rain in Hong Kong and hong Kong');
     expect(marks).toEqual([[], [], ['city-B'], ['city-I'], [], [], []]);
   });
 });
