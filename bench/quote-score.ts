@@ -31,6 +31,8 @@ export interface QuoteCounts {
 export interface QuotePair {
   readonly gold: GoldQuote;
   readonly predicted: QuoteFact;
+  /** The predicted `speakerMention` mapped onto the gold text. */
+  readonly mention?: { readonly start: number; readonly end: number };
   /** undefined when the gold speaker is a pronoun or absent (not scored). */
   readonly speakerRight: boolean | undefined;
 }
@@ -180,7 +182,12 @@ export function scoreArticle(
     const right = scored ? isSpeakerRight(g, p) : undefined;
     if (scored) counts.speakerScored += 1;
     if (right) counts.speakerRight += 1;
-    pairs.push({ gold: g, predicted: p.quote, speakerRight: right });
+    pairs.push({
+      gold: g,
+      predicted: p.quote,
+      speakerRight: right,
+      ...(p.mention ? { mention: p.mention } : {}),
+    });
   }
   return {
     counts,
