@@ -6,15 +6,29 @@
  * CPU time of the pass. Prints per stage the median pass of each tree and the median of the pairs' ratios
  * (reference / this: above 1 is faster here). Stages: clean (cleanDocument), language (detectLanguage on the
  * cleaned text), sentences (splitSentences), summary (selectSentences and the headline), keyphrases
- * (extractKeyPhrases) and core (processArticle); default all but core. On a shared machine, pairs in one
- * process see the same load, so their ratio means more than either tree's time.
+ * (extractKeyPhrases), the facts after NER as extractFacts runs them on the reference's tagged mentions:
+ * entities (buildEntities), dates (findDates), numbers (findNumbers), quotes (findQuotes), ground
+ * (groundFacts), and core (processArticle); default all but core. On a shared machine, pairs in one process
+ * see the same load, so their ratio means more than either tree's time.
  */
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { readCnndmArticles } from './cnndm.ts';
 import { median } from './measure.ts';
 
-const STAGES = ['clean', 'language', 'sentences', 'summary', 'keyphrases', 'core'] as const;
+const STAGES = [
+  'clean',
+  'language',
+  'sentences',
+  'summary',
+  'keyphrases',
+  'entities',
+  'dates',
+  'numbers',
+  'quotes',
+  'ground',
+  'core',
+] as const;
 type Stage = (typeof STAGES)[number];
 
 /** The stage functions of the tree whose `shared/` is at `root` (a file URL ending in `/`). */
@@ -27,6 +41,12 @@ async function loadTree(root: string) {
     keyPhrases: await load('summarise/key-phrases.ts'),
     select: await load('summarise/select-sentences.ts'),
     headline: await load('summarise/headline.ts'),
+    tag: await load('facts/ner/tag-entities.ts'),
+    entities: await load('facts/entities.ts'),
+    dates: await load('facts/dates/find-dates.ts'),
+    numbers: await load('facts/numbers.ts'),
+    quotes: await load('facts/quotes/find-quotes.ts'),
+    ground: await load('facts/ground.ts'),
     core: await load('process-article.ts'),
   };
 }
@@ -38,10 +58,48 @@ interface Prepared {
   readonly texts: readonly string[];
   readonly bodies: readonly string[];
   readonly sentences: readonly unknown[][];
+  /**
+   * Each article's facts as each tree finds them (the inputs of its next facts stage), so that each tree's
+   * stage reads objects made by its own code, as in processArticle.
+   */
+  readonly facts: ReadonlyMap<Tree, readonly Facts[]>;
+}
+
+/** What the facts stages read: the cleaned article, and the facts of the stages before each. */
+interface Facts {
+  readonly text: string;
+  readonly title?: string;
+  readonly dateOptions: object;
+  readonly mentions: unknown[];
+  readonly entities: unknown[];
+  readonly dates: unknown[];
+  readonly numbers: unknown[];
+  readonly quotes: unknown[];
+}
+
+/** The options extractFacts gives findDates for `document`. */
+function dateOptionsOf(document: { publishedAt?: string; language?: string; sourceUrl?: string }) {
+  return {
+    ...(document.publishedAt ? { publishedAt: document.publishedAt } : {}),
+    ...(document.language ? { locale: document.language } : {}),
+    ...(document.sourceUrl ? { url: document.sourceUrl } : {}),
+  };
+}
+
+/** The facts of `text` found by `tree`, stage by stage as extractFacts finds them. */
+function factsOf(tree: Tree, document: { text: string; title?: string }, dateOptions: object): Facts {
+  const { text, title } = document;
+  const mentions = tree.tag.tagEntities(text);
+  const entities = tree.entities.buildEntities(text, mentions, { title });
+  const dates = tree.dates.findDates(text, dateOptions);
+  const numbers = tree.numbers.findNumbers(text, { exclude: dates });
+  const quotes = tree.quotes.findQuotes(text, entities);
+  return { text, ...(title ? { title } : {}), dateOptions, mentions, entities, dates, numbers, quotes };
 }
 
 function runStage(tree: Tree, stage: Stage, prepared: Prepared): void {
   const { inputs, texts, bodies, sentences } = prepared;
+  const facts = prepared.facts.get(tree) ?? [];
   switch (stage) {
     case 'clean':
       for (const { bytes, url } of inputs)
@@ -61,6 +119,22 @@ function runStage(tree: Tree, stage: Stage, prepared: Prepared): void {
       return;
     case 'keyphrases':
       for (const list of sentences) tree.keyPhrases.extractKeyPhrases(list);
+      return;
+    case 'entities':
+      for (const { text, title, mentions } of facts) tree.entities.buildEntities(text, mentions, { title });
+      return;
+    case 'dates':
+      for (const { text, dateOptions } of facts) tree.dates.findDates(text, dateOptions);
+      return;
+    case 'numbers':
+      for (const { text, dates } of facts) tree.numbers.findNumbers(text, { exclude: dates });
+      return;
+    case 'quotes':
+      for (const { text, entities } of facts) tree.quotes.findQuotes(text, entities);
+      return;
+    case 'ground':
+      for (const { text, entities, dates, numbers, quotes } of facts)
+        tree.ground.groundFacts(text, { entities, dates, numbers, quotes });
       return;
     case 'core':
       for (const { bytes, url } of inputs) {
@@ -111,6 +185,12 @@ async function main(): Promise<void> {
       theirs.sentences
         .splitSentences(document.text)
         .filter((sentence: { start: number }) => sentence.start >= (bodyStarts[index] as number)),
+    ),
+    facts: new Map(
+      [theirs, ours].map((tree) => [
+        tree,
+        documents.map((document) => factsOf(tree, document, dateOptionsOf(document))),
+      ]),
     ),
   };
   console.log(`bench:stage-pairs against ${reference}, ${pairs} pairs per stage, CPU ms per pass:`);
