@@ -103,27 +103,26 @@ function surfaceId(mention: NameMention): string {
  */
 function fullFormsBySurface(surfaces: Map<string, Surface>): Map<string, Surface[]> {
   const order = new Map<Surface, number>();
-  const index = new Map<string, Surface[]>();
-  const add = (key: string, surface: Surface) => {
-    const list = index.get(key) ?? [];
-    if (list.at(-1) !== surface) list.push(surface);
-    index.set(key, list);
-  };
+  const byFirst = new Map<string, Surface[]>();
+  const byInitials = new Map<string, Surface[]>();
+  const byTail = new Map<string, Surface[]>();
   for (const surface of surfaces.values()) {
     order.set(surface, order.size);
-    const { tokens } = surface;
-    add(`first ${tokens[0] ?? ''}`, surface);
-    add(`initials ${initialsOf(tokens)}`, surface);
-    for (let from = 1; from < tokens.length; from++) add(`tail ${tokens.slice(from).join(' ')}`, surface);
+    const { key, tokens } = surface;
+    addTo(byFirst, tokens[0] ?? '', surface);
+    addTo(byInitials, initialsOf(tokens), surface);
+    // The key is its tokens joined by single spaces: each tail is the key after one of its spaces.
+    for (let space = key.indexOf(' '); space >= 0; space = key.indexOf(' ', space + 1))
+      addTo(byTail, key.slice(space + 1), surface);
   }
   const fullForms = new Map<string, Surface[]>();
   for (const surface of surfaces.values()) {
     const single = surface.tokens.length === 1;
-    const candidates = new Set([
-      ...(index.get(`tail ${surface.key}`) ?? []),
-      ...(single ? (index.get(`first ${surface.key}`) ?? []) : []),
-      ...(single ? (index.get(`initials ${surface.key}`) ?? []) : []),
-    ]);
+    const candidates = new Set(byTail.get(surface.key));
+    if (single) {
+      for (const other of byFirst.get(surface.key) ?? []) candidates.add(other);
+      for (const other of byInitials.get(surface.key) ?? []) candidates.add(other);
+    }
     const forms = [...candidates].filter(
       (other) => other.tokens.length > surface.tokens.length && isShortFormOf(surface, other),
     );
@@ -133,6 +132,13 @@ function fullFormsBySurface(surfaces: Map<string, Surface>): Map<string, Surface
     );
   }
   return fullForms;
+}
+
+/** Adds `surface` to the list of `key`, once: a surface's tails and first word may be the same words. */
+function addTo(index: Map<string, Surface[]>, key: string, surface: Surface): void {
+  const list = index.get(key);
+  if (list === undefined) index.set(key, [surface]);
+  else if (list.at(-1) !== surface) list.push(surface);
 }
 
 function isShortFormOf(short: Surface, full: Surface): boolean {
@@ -156,10 +162,9 @@ function isShortFormOf(short: Surface, full: Surface): boolean {
 }
 
 function initialsOf(tokens: readonly string[]): string {
-  return tokens
-    .filter((token) => !ACRONYM_SKIP.has(token.toLowerCase()))
-    .map((token) => token[0] ?? '')
-    .join('');
+  let initials = '';
+  for (const token of tokens) if (!ACRONYM_SKIP.has(token.toLowerCase())) initials += token[0] ?? '';
+  return initials;
 }
 
 /**

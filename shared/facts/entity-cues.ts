@@ -110,16 +110,20 @@ function lastWordOf(phrase: string): string {
 
 const isAsciiLetter = (code: number) => (code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a;
 
+/** ſ and K (Kelvin): the only characters past ASCII that `iu` folds into ASCII letters (s and k). */
+const foldsToAsciiLetter = (code: number) => code === 0x17f || code === 0x212a;
+
 /**
  * Whether `word` may end a match of WORK_BEFORE: less a comma, its last ASCII letters, lower-cased, are a noun.
- * The noun follows a `\b`, so it is all of those letters, unless a character past ASCII comes before them: one
- * may fold into the noun under `iu` (ſ is s, K is k), so then any ending lower-cased with ſ as s will do.
+ * The noun follows a `\b`, so it is all of those letters, unless ſ or K comes before them: either may fold
+ * into the noun under `iu` (ſ is s, K is k), so then any ending lower-cased with ſ as s will do. Any other
+ * character before them (an apostrophe in "Obama’s") is no word character under `iu`, so the `\b` is there.
  */
 function mayEndWork(word: string): boolean {
   const end = word.endsWith(',') ? word.length - 1 : word.length;
   let start = end;
   while (start > 0 && isAsciiLetter(word.charCodeAt(start - 1))) start--;
-  if (start > 0 && word.charCodeAt(start - 1) > 0x7f) {
+  if (start > 0 && foldsToAsciiLetter(word.charCodeAt(start - 1))) {
     const folded = word.slice(0, end).toLowerCase().replaceAll('ſ', 's');
     return [...WORK_LAST_WORDS].some((noun) => folded.endsWith(noun));
   }
@@ -204,7 +208,11 @@ function occurrences(text: string, key: string): Span[] {
     const end = start + key.length;
     const alone = !WORD_CHARACTER.test(text[start - 1] ?? '') && !WORD_CHARACTER.test(text[end] ?? '');
     if (!alone) continue;
-    const inLongerName = NAME_WORD_BEFORE.exec(text.slice(Math.max(0, start - 20), start))?.[1];
+    // NAME_WORD_BEFORE ends in ` +$`: without a space right before, there is no word to look at.
+    const inLongerName =
+      text.charCodeAt(start - 1) === 0x20
+        ? NAME_WORD_BEFORE.exec(text.slice(Math.max(0, start - 20), start))?.[1]
+        : undefined;
     if (inLongerName === undefined || OPENERS.has(inLongerName)) spans.push({ start, end });
   }
   return spans;

@@ -96,9 +96,9 @@ function vocabulary(mentions: readonly NameMention[]) {
   const lastWords = new Set<string>();
   const people = new Set<string>();
   for (const mention of mentions) {
-    const words = mention.key.split(' ');
-    const last = words.at(-1) as string;
-    if (words.length > 1) lastWords.add(last);
+    const lastSpace = mention.key.lastIndexOf(' ');
+    const last = mention.key.slice(lastSpace + 1);
+    if (lastSpace >= 0) lastWords.add(last);
     if (mention.type === 'person') people.add(last);
   }
   return { keys, lastWords, people };

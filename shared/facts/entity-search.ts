@@ -110,17 +110,27 @@ function isLetterOrDigit(point: number | undefined): boolean {
  * Blinken") unless another entity is written that way or shares the surname.
  */
 function searchForms(groups: readonly Group[]): Map<Group, Set<string>> {
-  const forms = new Map(
-    groups.map((group) => [group, new Set(group.mentions.map((mention) => mention.text))]),
-  );
+  const forms = new Map<Group, Set<string>>();
+  const written = new Set<string>();
+  for (const group of groups) {
+    const texts = new Set<string>();
+    for (const { text } of group.mentions) {
+      texts.add(text);
+      written.add(text);
+    }
+    forms.set(group, texts);
+  }
   const owners = new Map<string, Group[]>();
   for (const group of groups) {
-    const words = canonicalName(group).split(' ');
-    const surname = words.at(-1) as string;
-    if (group.root.type !== 'person' || words.length < 2 || surname.length < 2) continue;
-    owners.set(surname, [...(owners.get(surname) ?? []), group]);
+    if (group.root.type !== 'person') continue;
+    const name = canonicalName(group);
+    const lastSpace = name.lastIndexOf(' ');
+    const surname = name.slice(lastSpace + 1);
+    if (lastSpace < 0 || surname.length < 2) continue;
+    const list = owners.get(surname);
+    if (list === undefined) owners.set(surname, [group]);
+    else list.push(group);
   }
-  const written = new Set([...forms.values()].flatMap((set) => [...set]));
   for (const [surname, [owner, ...others]] of owners) {
     if (owner && others.length === 0 && !written.has(surname)) forms.get(owner)?.add(surname);
   }

@@ -37,7 +37,7 @@ const PLACE_HEADS = new Set(
   ).split(' '),
 );
 /** Words before a place's name that name a part of it: "North Oakland", "Old Delhi". */
-const PLACE_PARTS = 'North South East West Old Downtown Central Greater Upper Lower'.split(' ');
+const PLACE_PARTS = new Set('North South East West Old Downtown Central Greater Upper Lower'.split(' '));
 /** Last words of organisation names that a tagger reads as people ("Nancy Paulsen Books"). */
 const ORGANISATION_HEADS = new Set(
   (
@@ -154,14 +154,28 @@ function decide(mentions: readonly NameMention[], fixed: Fixed, known: KnownName
  * "Oakland has" beside "North Oakland" and "West Oakland", "Socotra is" beside "Socotra Island".
  */
 function placeTypes(mentions: readonly NameMention[], fixed: Fixed): void {
-  const places = new Set(mentions.filter((m) => m.type === 'place').map((m) => m.key));
-  const isPlaceName = (key: string) =>
-    PLACE_PARTS.some((word) => places.has(`${word} ${key}`)) ||
-    [...PLACE_HEADS].some((head) => places.has(`${key} ${head}`));
+  const placeNames = namesInPlaces(mentions);
   for (const mention of mentions) {
     if (fixed.has(mention) || mention.type !== 'person' || mention.key.includes(' ')) continue;
-    if (isPlaceName(mention.key)) fixed.set(mention, 'place');
+    if (placeNames.has(mention.key)) fixed.set(mention, 'place');
   }
+}
+
+/**
+ * The keys that a place's key holds after a part ("Oakland" in "North Oakland") or before a head ("Jo Daviess"
+ * in "Jo Daviess County"): neither has a space, so it is the place's first or last word.
+ */
+function namesInPlaces(mentions: readonly NameMention[]): Set<string> {
+  const names = new Set<string>();
+  for (const { type, key } of mentions) {
+    if (type !== 'place') continue;
+    const firstSpace = key.indexOf(' ');
+    if (firstSpace < 0) continue;
+    if (PLACE_PARTS.has(key.slice(0, firstSpace))) names.add(key.slice(firstSpace + 1));
+    const lastSpace = key.lastIndexOf(' ');
+    if (PLACE_HEADS.has(key.slice(lastSpace + 1))) names.add(key.slice(0, lastSpace));
+  }
+  return names;
 }
 
 /** "Byron received his early education": a verb (and perhaps one more word) then "his" or "her" after the name. */
