@@ -8,7 +8,7 @@ import {
   type ScoredType,
   type Surface,
 } from '#shared/facts/ner/evaluate.ts';
-import { type ModelWeights, modelFromWeights, tagWithModel } from '#shared/facts/ner/model.ts';
+import { type ModelWeights, modelFromWeights, type NerModel, tagWithModel } from '#shared/facts/ner/model.ts';
 import type { EntityMention, NerType } from '#shared/facts/ner/tag-entities.ts';
 import type { EntityType } from '#shared/result.ts';
 
@@ -39,11 +39,16 @@ interface GoldDocument {
 }
 
 /** Pipeline counts of a model held in memory (a fold's) on each gold document. */
-export function pipelineDocumentCounts(
+export const pipelineDocumentCounts = (
   weights: ModelWeights,
   documents: readonly GoldDocument[],
+): Record<ScoredType, Counts>[] => taggerDocumentCounts(modelFromWeights(weights), documents);
+
+/** Pipeline counts of a taggable model (one read from a model file's bytes) on each gold document. */
+export function taggerDocumentCounts(
+  model: NerModel,
+  documents: readonly GoldDocument[],
 ): Record<ScoredType, Counts>[] {
-  const model = modelFromWeights(weights);
   return documents.map((document) => {
     const counts = emptyCounts();
     countDocument(

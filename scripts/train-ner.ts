@@ -25,9 +25,15 @@ import {
   type ScoredType,
   score,
 } from '#shared/facts/ner/evaluate.ts';
-import { encodeModel, readModelHeader } from '#shared/facts/ner/model-file.ts';
+import type { ModelWeights } from '#shared/facts/ner/model.ts';
+import { decodeModel, encodeModel, readModelHeader } from '#shared/facts/ner/model-file.ts';
 import { microF1Difference } from '../bench/f1-bootstrap.ts';
-import { addCounts, pipelineCounts, pipelineDocumentCounts } from '../bench/ner-pipeline.ts';
+import {
+  addCounts,
+  pipelineCounts,
+  pipelineDocumentCounts,
+  taggerDocumentCounts,
+} from '../bench/ner-pipeline.ts';
 import {
   CONLL_DEV,
   CONLL_TRAIN,
@@ -80,11 +86,12 @@ interface CrossValidation {
   readonly options: TrainOptions;
   readonly countsFile?: string;
   readonly compareFile?: string;
+  /** Pruning thresholds whose committed-file models are scored at the last epoch (see `--prune`). */
+  readonly prune: readonly number[];
 }
 
-/** The difference from a saved run on the documents both scored, per data set, with its interval. */
-function compare(current: DocumentCounts, file: string): void {
-  const saved = JSON.parse(readFileSync(file, 'utf8')) as DocumentCounts;
+/** The difference from saved counts on the documents both scored, per data set, with its interval. */
+function compare(current: DocumentCounts, saved: DocumentCounts, against: string): void {
   for (const set of ['conll', 'gum']) {
     const ids = Object.keys(current).filter((id) => id.startsWith(`${set}:`) && saved[id] !== undefined);
     if (ids.length === 0) continue;
@@ -93,15 +100,69 @@ function compare(current: DocumentCounts, file: string): void {
     const { mean, low, high } = microF1Difference(now, before);
     const points = (value: number) => `${value >= 0 ? '+' : ''}${(value * 100).toFixed(2)}`;
     console.log(
-      `${set} (${ids.length} documents): micro F1 ${points(mean)} points against ${file} ` +
+      `${set} (${ids.length} documents): micro F1 ${points(mean)} points against ${against} ` +
         `(paired bootstrap 95% interval ${points(low)} to ${points(high)})`,
     );
+  }
+}
+
+/** Out-of-fold counts and sizes of the models as the file holds them, pruned at each threshold. */
+interface PrunedRun {
+  readonly threshold: number;
+  readonly counts: DocumentCounts;
+  features: number;
+  bytes: number;
+}
+
+/**
+ * Scores a fold's last-epoch weights as the committed file would hold them (quantised, features whose weights
+ * all stay at or below the threshold dropped: `train:ner -- --threshold T`), read back from the file's bytes.
+ */
+function scorePruned(
+  runs: readonly PrunedRun[],
+  weights: ModelWeights,
+  sets: readonly (readonly [string, readonly GoldDocument[], ...unknown[]])[],
+): void {
+  for (const run of runs) {
+    const file = encodeModel(weights, run.threshold);
+    const model = decodeModel(file);
+    run.features += readModelHeader(file).featureCount;
+    run.bytes += file.byteLength;
+    for (const [set, documents] of sets) {
+      taggerDocumentCounts(model, documents).forEach((counts, index) => {
+        run.counts[`${set}:${documents[index]?.id}`] = counts;
+      });
+    }
+  }
+}
+
+/** Each pruned model's out-of-fold F1, mean file size, and difference from the first (least pruned). */
+function reportPruned(runs: readonly PrunedRun[], k: number, countsFile: string | undefined): void {
+  const [first] = runs;
+  for (const run of runs) {
+    const totals = { conll: emptyCounts(), gum: emptyCounts() };
+    for (const [id, counts] of Object.entries(run.counts)) {
+      addCounts(id.startsWith('conll:') ? totals.conll : totals.gum, counts);
+    }
+    console.log(
+      `pruned at ${run.threshold}: ${(run.features / k).toFixed(0)} features, ` +
+        `${(run.bytes / k / 1e6).toFixed(2)} MB per fold model; CoNLL ${describe(totals.conll)}; ` +
+        `GUM ${describe(totals.gum)}`,
+    );
+    if (first && run !== first) compare(run.counts, first.counts, `pruned at ${first.threshold}`);
+    if (countsFile) writeFileSync(`${countsFile}.pruned-${run.threshold}`, JSON.stringify(run.counts));
   }
 }
 
 /** K-fold cross-validation on CoNLL train and GUM dev: out-of-fold pipeline F1 after every epoch. */
 function crossValidate(conll: GoldDocument[], gum: GoldDocument[], run: CrossValidation): void {
   const { k, options } = run;
+  const pruned: PrunedRun[] = run.prune.map((threshold) => ({
+    threshold,
+    counts: {},
+    features: 0,
+    bytes: 0,
+  }));
   const conllFolds = folds(conll, k);
   const gumFolds = folds(gum, k);
   const byEpoch = Array.from({ length: options.epochs }, () => ({
@@ -126,6 +187,7 @@ function crossValidate(conll: GoldDocument[], gum: GoldDocument[], run: CrossVal
           if (epoch === options.epochs) lastEpoch[`${set}:${documents[index]?.id}`] = counts;
         });
       }
+      if (epoch === options.epochs) scorePruned(pruned, weights, sets);
     });
     console.log(`fold ${fold + 1}/${k} (${((performance.now() - started) / 1000).toFixed(0)} s)`);
   });
@@ -135,7 +197,10 @@ function crossValidate(conll: GoldDocument[], gum: GoldDocument[], run: CrossVal
     console.log(`epoch ${index + 1}: CoNLL ${describe(totals.conll)}${web}`);
   });
   if (run.countsFile) writeFileSync(run.countsFile, JSON.stringify(lastEpoch));
-  if (run.compareFile) compare(lastEpoch, run.compareFile);
+  if (run.compareFile) {
+    compare(lastEpoch, JSON.parse(readFileSync(run.compareFile, 'utf8')) as DocumentCounts, run.compareFile);
+  }
+  reportPruned(pruned, k, run.countsFile);
 }
 
 function main(): void {
@@ -153,6 +218,7 @@ function main(): void {
       counts: { type: 'string' },
       compare: { type: 'string' },
       wordnet: { type: 'string', default: '' },
+      prune: { type: 'string', default: '' },
     },
   });
   const options: TrainOptions = {
@@ -177,6 +243,10 @@ function main(): void {
       options,
       ...(values.counts ? { countsFile: values.counts } : {}),
       ...(values.compare ? { compareFile: values.compare } : {}),
+      prune: values.prune
+        .split(',')
+        .filter((value) => value !== '')
+        .map((value) => numberOption('prune', value, 0)),
     });
     return;
   }
