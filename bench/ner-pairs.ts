@@ -1,6 +1,7 @@
 /**
- * `npm run bench:ner-pairs -- --against DIR [--pairs N]`: the NER tagger (`tagEntities`) of this tree against the
- * one of another worktree (DIR, e.g. a `git worktree` of main), both loaded in this process and timed
+ * `npm run bench:ner-pairs -- --against DIR [--pairs N] [--model FILE]`: the NER tagger (`tagEntities`) of this
+ * tree (with `--model`, this tree's tagger over the model file FILE, e.g. one `train:ner -- --prune` wrote)
+ * against the one of another worktree (DIR, e.g. a `git worktree` of main), both loaded in this process and timed
  * alternately, so that the load of this shared machine moves both alike. Two measures, CPU time:
  * - a stream of new text, as a Lambda container meets it (first): every document of CoNLL train, PolNeAR dev,
  *   TBAQ and the 268 CNN/DM articles tagged once by each tree, in that order, the trees alternating which goes
@@ -11,8 +12,11 @@
  *   a pass over articles already tagged finds their token texts scored, so this measures the tagger warm.
  * Both trees' mentions are compared on every document of both: the documents that differ are counted.
  */
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { cleanDocument } from '#shared/clean/clean-document.ts';
+import { tagWithModel } from '#shared/facts/ner/model.ts';
+import { decodeModel } from '#shared/facts/ner/model-file.ts';
 import { tagEntities } from '#shared/facts/ner/tag-entities.ts';
 import { readCnndmArticles } from './cnndm.ts';
 import { readEvaluationData } from './evaluation-data.ts';
@@ -53,15 +57,18 @@ function stream(here: Tag, other: Tag, texts: readonly string[]): { hereMs: numb
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { against: { type: 'string' }, pairs: { type: 'string' } } });
+  const { values } = parseArgs({
+    options: { against: { type: 'string' }, pairs: { type: 'string' }, model: { type: 'string' } },
+  });
   if (values.against === undefined) {
-    console.error('usage: bench:ner-pairs -- --against DIR [--pairs N]');
+    console.error('usage: bench:ner-pairs -- --against DIR [--pairs N] [--model FILE]');
     process.exit(2);
   }
   const articles = readCnndmArticles();
   if (articles === undefined) return;
   const other: Tag = (await import(`${values.against}/shared/facts/ner/tag-entities.ts`)).tagEntities;
-  const here: Tag = tagEntities;
+  const model = values.model === undefined ? undefined : decodeModel(readFileSync(values.model));
+  const here: Tag = model === undefined ? tagEntities : (text) => tagWithModel(model, text);
   const streamTexts = STREAM_FILES.flatMap(textsOf);
   for (const text of textsOf('ner/gum-dev.jsonl')) {
     here(text);

@@ -4,7 +4,7 @@
  *
  *   npm run train:ner -- [--epochs 8] [--seed 1] [--no-gum] [--gum-weight 1] [--cv 5] [--out FILE]
  *                        [--threshold 0] [--min-count 1] [--history] [--counts FILE] [--compare FILE]
- *                        [--wordnet group,place,nouns]
+ *                        [--wordnet group,place,nouns] [--prune T1,T2,...]
  *
  * `--cv K` writes nothing: it trains K models on fixed folds (document i in fold i mod K) of CoNLL train
  * and of GUM dev and prints, per epoch, the out-of-fold micro F1 of the whole pipeline (cleaning, tagger,
@@ -13,6 +13,9 @@
  * saves each document's counts at the last epoch, and `--compare FILE` prints the difference from such a
  * saved run (another commit or other options) with its paired bootstrap 95% interval over documents.
  * `--wordnet` adds WordNet lists to the gazetteers (scripts/wordnet-lists.ts; measured, not kept).
+ * `--prune T1,T2,...` scores (with `--cv`) or writes beside the model (`FILE.pruned-T`, without it) the same
+ * weights as the committed file would hold them with `--threshold T`: quantised, and the features whose
+ * weights all stay at or below T dropped; with `--cv` each is compared with the first, paired over documents.
  * Deterministic: the same data, seed and options give the same file.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -237,16 +240,17 @@ function main(): void {
   console.log(
     `CoNLL train: ${conll.length} documents; GUM dev: ${gum.length} documents (x${options.gumWeight})`,
   );
+  const prune = values.prune
+    .split(',')
+    .filter((value) => value !== '')
+    .map((value) => numberOption('prune', value, 0));
   if (values.cv !== undefined) {
     crossValidate(conll, gum, {
       k: numberOption('cv', values.cv, 2),
       options,
       ...(values.counts ? { countsFile: values.counts } : {}),
       ...(values.compare ? { compareFile: values.compare } : {}),
-      prune: values.prune
-        .split(',')
-        .filter((value) => value !== '')
-        .map((value) => numberOption('prune', value, 0)),
+      prune,
     });
     return;
   }
@@ -261,6 +265,20 @@ function main(): void {
   );
   const dev = readGold(CONLL_DEV);
   if (dev) console.log(`CoNLL dev (untouched), pipeline micro F1 ${describe(pipelineCounts(weights, dev))}`);
+  for (const pruneAt of prune)
+    writePruned(weights, pruneAt, new URL(`${output.href}.pruned-${pruneAt}`), dev);
+}
+
+/** With `--prune` (no `--cv`): the same weights pruned at a threshold, beside the model file, for comparison. */
+function writePruned(weights: ModelWeights, threshold: number, output: URL, dev: GoldDocument[] | undefined) {
+  const file = encodeModel(weights, threshold);
+  writeFileSync(output, file);
+  const totals = emptyCounts();
+  for (const counts of taggerDocumentCounts(decodeModel(file), dev ?? [])) addCounts(totals, counts);
+  console.log(
+    `wrote ${output.pathname}: ${readModelHeader(file).featureCount} features, ` +
+      `${(file.byteLength / 1e6).toFixed(2)} MB${dev ? `; CoNLL dev (untouched) ${describe(totals)}` : ''}`,
+  );
 }
 
 main();
