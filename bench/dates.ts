@@ -8,7 +8,8 @@
  * The documents are split once, by a hash of their id, into a development part (the rules were written
  * looking at its errors) and a held-out part (never looked at while writing rules); both are printed, with
  * 95% bootstrap intervals over documents. `npm run bench:dates -- --errors FILE` writes the development
- * part's misses and false alarms to FILE (never the held-out part's). `--save-scores FILE` writes each
+ * part's misses and false alarms to FILE (never the held-out part's); `--predictions FILE` every development
+ * prediction with its verdict (right, wrong, no value, false alarm), to count a kind of phrase's record. `--save-scores FILE` writes each
  * document's counts; `--baseline FILE` (counts saved from an earlier commit) prints the change in value F1
  * on each split with a paired bootstrap interval (the same documents resampled for both). `--dev-only` prints
  * the development part alone (no held-out or all-documents figure), for use while writing rules.
@@ -237,10 +238,40 @@ function describeErrors(scored: readonly Scored[]): string {
   return `${lines.join('\n')}\n`;
 }
 
+/** Every development prediction with what the gold says of it: RIGHT, WRONG (or NOVALUE) with the gold value, FALSE. */
+function describePredictions(scored: readonly Scored[]): string {
+  const lines: string[] = [];
+  for (const { document, score } of scored) {
+    const rows: Array<[number, string]> = [];
+    const context = (start: number, end: number) =>
+      document.text.slice(Math.max(0, start - 60), end + 40).replace(/\s+/g, ' ');
+    for (const { gold, valueRight, predicted } of score.golds) {
+      if (!predicted) continue;
+      const status = valueRight ? 'RIGHT' : predicted.value === '' ? 'NOVALUE' : 'WRONG';
+      const text = document.text.slice(predicted.start, predicted.end);
+      rows.push([
+        predicted.start,
+        `${status}\t${JSON.stringify(text)} -> ${predicted.value}\tgold ${gold.value}\t… ${context(predicted.start, predicted.end)} …`,
+      ]);
+    }
+    for (const spurious of score.spurious) {
+      const text = spurious.start < 0 ? '(unplaced)' : document.text.slice(spurious.start, spurious.end);
+      rows.push([
+        spurious.start,
+        `FALSE\t${JSON.stringify(text)} -> ${spurious.value}\tgold -\t… ${context(spurious.start, spurious.end)} …`,
+      ]);
+    }
+    rows.sort((a, b) => a[0] - b[0]);
+    for (const [, row] of rows) lines.push(`${document.id} dct ${document.dct}\t${row}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
 function main(): void {
   const { values } = parseArgs({
     options: {
       errors: { type: 'string' },
+      predictions: { type: 'string' },
       'save-scores': { type: 'string' },
       baseline: { type: 'string' },
       'dev-only': { type: 'boolean', default: false },
@@ -299,6 +330,10 @@ function main(): void {
   if (values.errors) {
     writeFileSync(values.errors, describeErrors(development));
     console.log(`development errors written to ${values.errors}`);
+  }
+  if (values.predictions) {
+    writeFileSync(values.predictions, describePredictions(development));
+    console.log(`development predictions written to ${values.predictions}`);
   }
 }
 
