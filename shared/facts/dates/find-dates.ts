@@ -95,11 +95,20 @@ const DATELINE_REACH = 600;
 const DATELINE_PLACE = /^\p{Lu}[\p{Lu}\p{M} .'’-]*(?:\s?,\s?\p{L}[\p{L}\p{M} .'’-]*)?,?\s$/u;
 /** What follows it: the end of the line, a wire's name, a dash ("LONDON, Aug. 20, 1996 (Reuters) -"). */
 const DATELINE_END = /^\s*(?:\([^()\n]{1,30}\)\s*)?(?:--|[-–—]|\n|$)/u;
+/**
+ * A headline run into its dateline and lead on one line, as tokenised wire text is ("ATHLETICS - BERLIN GRAND PRIX
+ * RESULTS . BERLIN 1996-08-30 Leading results at …"): the place after the headline's full stop, the lead's first
+ * word after the day.
+ */
+const AFTER_HEADLINE = /^.*\s\.\s/u;
+const LEAD_AFTER = /^\s\p{Lu}\p{Ll}/u;
 
 /**
  * The day that relative dates are read against: the publication date; else the day of the article's dateline
- * ("KHASAVYURT , Russia 1996-08-31"), the day it was filed; else the latest absolute day written in the text.
- * A deadline in the story ("independent until December 31 , 2001") is not the article's day.
+ * ("KHASAVYURT , Russia 1996-08-31"), the day it was filed; else the latest day written on a line of its own
+ * (see isDateLine). A day written in the story ("independent until December 31 , 2001", "the bombing on April 15,
+ * 2013, killed three") is not the article's day: with none of these, relative dates keep their spans with no
+ * value, as a wrong value is worse than none.
  */
 function anchorOf(
   text: string,
@@ -116,13 +125,34 @@ function anchorOf(
     const resolved = candidate.resolve({ tense: 'past' });
     if (resolved?.granularity !== 'day') continue;
     if (isDateline(text, candidate)) return { value: resolved.value, from: 'text' } satisfies Anchor;
+    if (!isDateLine(text, candidate)) continue;
     if (latest === undefined || resolved.value > latest) latest = resolved.value;
   }
   return latest === undefined ? undefined : ({ value: latest, from: 'text' } satisfies Anchor);
 }
 
+/** A weekday and a comma before the day ("Thursday, March 15, 2012"): the way a page writes its own date. */
+const WITH_WEEKDAY = /^\p{L}+day,\s/u;
+
+/**
+ * A day on a line of its own, as a page writes the date it was published or posted: one that ends its line
+ * ("Tuesday, September 1, 2015" under a headline, "— Jennifer Lawrence (@JenniferUpdates) December 27, 2014" under
+ * a post), or that opens a line near the top written with its weekday ("Thursday, March 15, 2012 Wikinews
+ * interviewed …"). Not a day inside a sentence ("on April 15, 2013, two bombs", "Oct. 12, 2006.").
+ */
+function isDateLine(text: string, { start, end }: Candidate): boolean {
+  const endsLine = /^[ \t]*(?:\n|$)/u.test(text.slice(end, end + 80));
+  if (endsLine) return true;
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  return start <= DATELINE_REACH && lineStart === start && WITH_WEEKDAY.test(text.slice(start, end));
+}
+
 function isDateline(text: string, { start, end }: Candidate): boolean {
   if (start > DATELINE_REACH) return false;
   const lineStart = text.lastIndexOf('\n', start - 1) + 1;
-  return DATELINE_PLACE.test(text.slice(lineStart, start)) && DATELINE_END.test(text.slice(end, end + 40));
+  const line = text.slice(lineStart, start);
+  const after = text.slice(end, end + 40);
+  if (DATELINE_PLACE.test(line) && DATELINE_END.test(after)) return true;
+  const place = line.replace(AFTER_HEADLINE, '');
+  return place !== line && DATELINE_PLACE.test(place) && LEAD_AFTER.test(after);
 }

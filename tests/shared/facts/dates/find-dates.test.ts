@@ -57,21 +57,53 @@ describe('findDates', () => {
     expect(date?.anchor).toEqual({ value: PUBLISHED, from: 'metadata' });
   });
 
-  it('anchors relative dates on the latest absolute date in the text when there is no publication date', () => {
-    const text =
-      'The plan dates from June 1, 2023. Blinken arrived on Sunday. The report of June 18, 2023 followed.';
-
+  it.each([
+    // a date under the headline, or opening its line near the top with its weekday (Wikinews)
+    [
+      'Ants and their medicine Tuesday, September 1, 2015\n\nHe met the team on Sunday.',
+      '2015-08-30',
+      '2015-09-01',
+    ],
+    [
+      'A bar owner speaks\n\nThursday, March 15, 2012 We spoke to her on Saturday.',
+      '2012-03-10',
+      '2012-03-15',
+    ],
+    // the date line under a quoted post
+    ['The crowd booed him on Sunday.\n\n— A Fan (@fan) December 29, 2014', '2014-12-28', '2014-12-29'],
+    // of two date lines, the latest
+    ['Posted June 1, 2023\nThe report came on Sunday.\nUpdated June 18, 2023\n', '2023-06-18', '2023-06-18'],
+  ])('anchors relative dates on a date line when there is no publication date: %j', (text, value, anchor) => {
     const dates = findDates(text);
 
-    expect(dates.find((date) => date.text === 'Sunday')).toMatchObject({
-      value: '2023-06-18',
-      anchor: { value: '2023-06-18', from: 'text' },
+    expect(dates.find((date) => date.text === 'Sunday' || date.text === 'Saturday')).toMatchObject({
+      value,
+      anchor: { value: anchor, from: 'text' },
     });
   });
 
   it.each([
+    'The bombs went off at the finish line on April 15, 2013. He was convicted on Sunday.',
+    'Lane was shot on August 16, 2013, in a random killing. His killer admitted it in court on Sunday.',
+    'Norton (c. 1818 – January 8, 1880) was a citizen of San Francisco. He spoke of it on Sunday.',
+    'He was charged over acts between Nov. 28, 2005, and Oct. 12, 2006.\nHe pleaded not guilty on Sunday.',
+  ])(
+    'gives no value to a relative date when only the story writes a day (no publication date): %j',
+    (text) => {
+      const sunday = findDates(text).find((date) => date.text === 'Sunday');
+
+      expect(sunday).toBeDefined();
+      expect(sunday).not.toHaveProperty('value');
+      expect(sunday).not.toHaveProperty('anchor');
+    },
+  );
+
+  it.each([
     'Lebed , Chechens sign deal .\nKHASAVYURT , Russia 1996-08-31\nThey agreed to defer the issue until December 31 , 2001 .\nYeltsin backed it on Friday .',
     'LONDON, Aug. 31, 1996 (Reuters) - They agreed to defer it until Dec. 31, 2001. Yeltsin backed it on Friday.',
+    // a headline run into its dateline and lead on one line, as tokenised wire text is
+    'LEBED SIGNS DEAL . KHASAVYURT , Russia 1996-08-31 They agreed to defer it until December 31 , 2001 . Yeltsin backed it on Friday .',
+    'Press digest - Russia - Aug 31 . MOSCOW 1996-08-31 Yeltsin backed it on Friday , until December 31 , 2001 .',
   ])('anchors relative dates on the dateline day rather than a later deadline: %j', (text) => {
     const dates = findDates(text);
 
