@@ -48,6 +48,8 @@ export interface SpeakerContext {
 const MAX_ANTECEDENT_DISTANCE = 200;
 /** How far back (in characters) a person of the pronoun's gender is preferred to a nearer one of unknown gender. */
 const GENDERED_ANTECEDENT_WINDOW = 1500;
+/** How many sentences back a he/she that opens a sentence may be read through ("Trump spoke. He … . He said …"). */
+const MAX_PRONOUN_CHAIN = 2;
 /** How many capitalised words (titles) may come before the name that opens a sentence. */
 const MAX_TITLE_WORDS = 3;
 const ACRONYM = /^\p{Lu}{2,6}$/u;
@@ -341,34 +343,47 @@ function previousSpeaker(
 
 /**
  * "Director Ann Reyes paid tribute to Tom Hale. He said: …" is Hale's only by recency: a he/she that opens its
- * sentence, or follows only a quotation ("Reyes thanked Hale. “…,” she said."), refers first to the person who
- * opened the sentence before, in the same paragraph, when that person's gender fits (or is unknown).
+ * sentence (after an opening adverbial), or follows only a quotation ("Reyes thanked Hale. “…,” she said."), refers
+ * first to the person who opened the sentence before, when that person's gender fits (or is unknown): in the same
+ * paragraph, or ending the paragraph before when the he/she opens its own ("Christie blasted Clinton.¶“…,” he said.").
  */
 function previousSubjectPerson(
   context: SpeakerContext,
   position: number,
   gender: Gender,
+  depth = 0,
 ): EntityMentionRef | undefined {
-  const start = sentenceStart(context.masked, position);
+  const { masked } = context;
+  const start = sentenceStart(masked, position);
   // The pronoun opens its sentence, or follows a quotation that does ("Marsh thanked them. “…,” he said.").
-  if (!/^[\s"“”'‘’,]*$/u.test(context.masked.slice(start, position))) return undefined;
-  const previousEnd = context.masked.slice(0, start).trimEnd().length;
-  if (previousEnd === 0 || context.masked[previousEnd - 1] === '\n') return undefined;
-  if (context.masked.slice(previousEnd, start).includes('\n')) return undefined;
-  return sentenceSubjectPerson(context, previousEnd - 1, gender);
+  if (!/^[\s"“”'‘’,]*$/u.test(masked.slice(afterOpeningAdverbial(masked, start, position), position)))
+    return undefined;
+  const previousEnd = masked.slice(0, start).trimEnd().length;
+  if (previousEnd === 0) return undefined;
+  return sentenceSubjectPerson(context, previousEnd - 1, gender, depth);
 }
 
 /**
  * "Donald Trump, her Republican opponent, bemoaned the unrest and said he thought …": a he/she refers to
  * the person its own sentence opened with (after capitalised titles: "Director Ann Reyes"), when that
- * person's gender fits (or is unknown).
+ * person's gender fits (or is unknown). A sentence that opens with a he/she of that gender ("Trump spoke. On
+ * Wednesday, he told a crowd …") opened with the person that he/she refers to, read the same way, a few sentences back at most.
  */
 function sentenceSubjectPerson(
   context: SpeakerContext,
   position: number,
   gender: Gender,
+  depth = 0,
 ): EntityMentionRef | undefined {
   const start = afterOpeningAdverbial(context.masked, sentenceStart(context.masked, position), position);
+  const pronoun = /^\s*(\p{L}+)\b/u.exec(context.masked.slice(start, position));
+  const word = pronoun?.[1] ?? '';
+  if (PERSON_PRONOUNS.get(word.toLowerCase()) === gender) {
+    const at = start + (pronoun?.[0].length ?? 0) - word.length;
+    return at < position && depth < MAX_PRONOUN_CHAIN
+      ? previousSubjectPerson(context, at, gender, depth + 1)
+      : undefined;
+  }
   const index = lastIndexStartingBefore(context.mentions, start) + 1;
   const opener = context.mentions[index];
   if (opener === undefined || !isTitlesOnly(context.text.slice(start, opener.start))) return undefined;
@@ -402,7 +417,8 @@ function isPossessiveMention(text: string, mention: Span): boolean {
 
 /**
  * "Clinton's communication director Jennifer Palmieri said …": a sentence that opens with a possessive opens with
- * the person named right after it and a few role words, not with the possessor; "Rojo's wife, …" with no one named.
+ * the person named right after it and a few role words, not with the possessor; "Rojo's wife, …" with no one named,
+ * and "Macmillan's deal with Apple" with no role.
  */
 function possessedPerson(context: SpeakerContext, possessor: number): EntityMentionRef | undefined {
   const owner = context.mentions[possessor] as EntityMentionRef;
@@ -413,7 +429,9 @@ function possessedPerson(context: SpeakerContext, possessor: number): EntityMent
     .replace(/^['’]s?/u, '')
     .trim();
   const words = between.split(/\s+/u).filter((word) => word !== '');
-  return words.length <= MAX_TITLE_WORDS && !/[,.;:()]/u.test(between) ? next : undefined;
+  const role = words.at(-1)?.toLowerCase() ?? '';
+  const isRole = PERSON_ROLE_NOUNS.has(role) || PEOPLE_NOUNS.has(role);
+  return words.length <= MAX_TITLE_WORDS && isRole && !/[,.;:()]/u.test(between) ? next : undefined;
 }
 
 /**

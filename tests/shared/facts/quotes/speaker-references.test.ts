@@ -117,3 +117,32 @@ describe('findQuotes: a speaker named by their trade', () => {
     ]);
   });
 });
+
+describe('findQuotes: a he or she that opens a paragraph', () => {
+  it('is the person who opened the last sentence of the paragraph before', () => {
+    const text =
+      `${FALK_IS_HE}\n\nIvo Marsh, who has run the port since the strike, criticised the harbour plan on Tuesday.\n\n` +
+      '“It is a waste of money,” he said.';
+
+    expect(speakers(text)).toEqual([['It is a waste of money', 'Ivo Marsh']]);
+  });
+
+  it('reads through a sentence that opens with the same he or she to the person it stands for', () => {
+    const text =
+      `${FALK_IS_HE}\n\nIvo Marsh has also written about the strike.\n\n` +
+      'On Monday, he told the dock workers that he was “deeply worried.”\n\n' +
+      '“We cannot go on like this,” he said.';
+
+    expect(speakers(text)).toEqual([
+      ['deeply worried.', 'Ivo Marsh'],
+      ['We cannot go on like this', 'Ivo Marsh'],
+    ]);
+  });
+
+  it('does not take the person after a possessive for the opener when no role comes between', () => {
+    const text = `${FALK_IS_HE}Harbour Board's deal with Ivo Marsh was signed in May. “It is a good deal,” he said.`;
+
+    // Not Ivo Marsh: the sentence opens with the board, so the he is the article's own he, Owen Falk.
+    expect(speakers(text)).toEqual([['It is a good deal', 'Owen Falk']]);
+  });
+});
