@@ -32,9 +32,13 @@ const F_PLURALS: ReadonlyMap<string, string> = new Map([
   ['scarves', 'scarf'],
 ]);
 
+const LOWERCASE_S = 115;
+
 export function singular(word: string): string {
   const irregular = IRREGULAR.get(word);
   if (irregular !== undefined) return irregular;
+  // Every rule below folds a word ending in `s`: the rest (most words) need not meet the lists and expressions.
+  if (word.charCodeAt(word.length - 1) !== LOWERCASE_S) return word;
   if (word.length < MIN_LENGTH || UNCOUNTABLE.has(word)) return word;
   if (word.endsWith('ves')) return F_PLURALS.get(word) ?? word;
   if (word.endsWith('ies')) return word.length > MIN_LENGTH ? `${word.slice(0, -3)}y` : word.slice(0, -1);
