@@ -149,18 +149,26 @@ interface RunReading {
 }
 
 /**
- * Ends the run being read: without the name joiners it ends on (`Bank of`), it joins the runs when any word
- * is left. (A function rather than a closure in runsOf: the bundle's keepNames makes closures costly to create.)
+ * Ends the run being read: without the name joiners it ends on (`Bank of`), it joins the runs when it is a name
+ * or two or more common words. An empty run keeps its arrays: most tokens end a run that never began. (A function
+ * rather than a closure in runsOf: the bundle's keepNames makes closures costly to create.)
  */
 function endRun(reading: RunReading): void {
   const { words, at } = reading;
+  if (words.length === 0) return;
   while (words.length > 0 && NAME_JOINERS.has(words[words.length - 1] as string)) {
     words.pop();
     at.pop();
   }
-  if (words.length > 0) reading.runs.push({ words, at, isName: reading.isName, atStart: reading.atStart });
-  reading.words = [];
-  reading.at = [];
+  // One common word is never a key phrase: only names and longer runs are kept (and read for verbs).
+  if (words.length > (reading.isName ? 0 : 1)) {
+    reading.runs.push({ words, at, isName: reading.isName, atStart: reading.atStart });
+    reading.words = [];
+    reading.at = [];
+  } else {
+    words.length = 0;
+    at.length = 0;
+  }
 }
 
 /**
@@ -206,11 +214,10 @@ function runsOf(tokens: readonly string[], lowercaseWords: ReadonlySet<string>):
     if (isPossessive) endRun(reading);
   }
   endRun(reading);
-  // One common word is never a key phrase: only longer runs are worth reading for verbs.
   const phrases: Run[] = [];
   for (const run of reading.runs) {
     if (run.isName) phrases.push(run);
-    else if (run.words.length > 1) phrases.push(...nounPhrasesOf(run, tokens));
+    else phrases.push(...nounPhrasesOf(run, tokens));
   }
   return phrases;
 }
