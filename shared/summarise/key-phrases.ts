@@ -121,13 +121,16 @@ function hasApostrophe(token: string): boolean {
   return false;
 }
 
-function isContent(word: string): boolean {
-  const minLength = startsUppercase(word) ? 2 : 3;
+/**
+ * A word that can be part of a key phrase: three letters or more (two if capitalised), no stopword, no
+ * contraction. runsOf tells what it knows already: whether the word starts with a capital letter and whether it
+ * has an apostrophe.
+ */
+function isContent(word: string, capitalised: boolean, apostrophe: boolean): boolean {
   return (
-    startsWithLetter(word) &&
-    word.length >= minLength &&
+    word.length >= (capitalised ? 2 : 3) &&
     !(word.length <= LONGEST_STOPWORD && STOPWORDS.has(word.toLowerCase())) &&
-    !(hasApostrophe(word) && CONTRACTION.test(word))
+    !(apostrophe && CONTRACTION.test(word))
   );
 }
 
@@ -184,6 +187,7 @@ function runsOf(tokens: readonly string[], lowercaseWords: ReadonlySet<string>):
     const isPossessive = apostrophe && POSSESSIVE.test(raw) && !CONTRACTION.test(raw);
     const token = apostrophe ? raw.replace(POSSESSIVE, '') : raw;
     const isWord = startsWithLetter(token);
+    const capitalised = isWord && startsUppercase(token);
     const isFirstWord = !seenWord && isWord;
     if (isWord) seenWord = true;
     if (reading.isName && reading.words.length > 0 && NAME_JOINERS.has(token)) {
@@ -199,11 +203,11 @@ function runsOf(tokens: readonly string[], lowercaseWords: ReadonlySet<string>):
       reading.at.push(index);
       continue;
     }
-    if (!isContent(token)) {
+    if (!(isWord && isContent(token, capitalised, apostrophe && hasApostrophe(token)))) {
       endRun(reading);
       continue;
     }
-    const nameWord = startsUppercase(token) && !(isFirstWord && lowercaseWords.has(token.toLowerCase()));
+    const nameWord = capitalised && !(isFirstWord && lowercaseWords.has(token.toLowerCase()));
     if (reading.words.length > 0 && nameWord !== reading.isName) endRun(reading);
     if (reading.words.length === 0) {
       reading.isName = nameWord;
