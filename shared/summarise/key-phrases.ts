@@ -59,8 +59,6 @@ const TITLES = new Set(
 const NAME_JOINERS = new Set(['of', 'de', 'la', 'del', 'von', 'van', 'der', 'du', 'da']);
 const POSSESSIVE = /['\u2019]s?$/;
 const CONTRACTION = /['\u2019](?:ve|re|ll|d|m|t)$/i;
-/** Verb forms that start or end a run but are rarely part of a key phrase on their own. */
-const VERB_FORM = /(?:ed|ing)$/;
 const MONTHS = new Set(
   'january february march april may june july august september october november december'.split(' '),
 );
@@ -102,11 +100,13 @@ function keyOf(surface: string): string {
   return surface.toLowerCase().replace(APOSTROPHES, "'").split(' ').map(singular).join(' ');
 }
 
+/** A name as written; common words in lower case, the last one singular: `river bridges` -> `river bridge`. */
 function lemmaOf(words: readonly string[], isName: boolean): string {
   if (isName) return words.join(' ');
-  const lower = words.map((word) => word.toLowerCase());
-  const head = lower.length - 1;
-  return lower.map((word, index) => (index === head ? singular(word) : word)).join(' ');
+  const head = words.length - 1;
+  let lemma = '';
+  for (let index = 0; index < head; index++) lemma += `${(words[index] as string).toLowerCase()} `;
+  return lemma + singular((words[head] as string).toLowerCase());
 }
 
 /**
@@ -235,7 +235,8 @@ function nounPhrasesOf(run: Run, tokens: readonly string[]): Run[] {
   let words: string[] = [];
   let at: number[] = [];
   const afterPerceptionVerb = followsPerceptionVerb(tokens, run.at[0] as number);
-  run.words.forEach((word, position) => {
+  for (let position = 0; position < run.words.length; position++) {
+    const word = run.words[position] as string;
     const index = run.at[position] as number;
     const verbal =
       isAdverb(word) ||
@@ -254,14 +255,17 @@ function nounPhrasesOf(run: Run, tokens: readonly string[]): Run[] {
       words.push(word);
       at.push(index);
     }
-  });
+  }
   addNounPhrase(pieces, run, trimVerbLike(words, at, tokens));
   return pieces;
 }
 
 /** A piece of `run` of two or more words joins the pieces; only the first piece can be at the sentence start. */
 function addNounPhrase(pieces: Run[], run: Run, piece: { words: string[]; at: number[] }): void {
-  if (piece.words.length > 1) pieces.push({ ...run, ...piece, atStart: run.atStart && pieces.length === 0 });
+  if (piece.words.length > 1) {
+    const { words, at } = piece;
+    pieces.push({ words, at, isName: run.isName, atStart: run.atStart && pieces.length === 0 });
+  }
 }
 
 /** Every word the text writes in lower case at least once. */
@@ -315,8 +319,10 @@ function trimVerbLike(
   return { words: words.slice(from, to), at: at.slice(from, to) };
 }
 
+/** A verb form by its ending (`-ed`, `-ing`, any case) or an adverb. */
 function isVerbLike(word: string): boolean {
-  return VERB_FORM.test(word.toLowerCase()) || isAdverb(word);
+  const lower = word.toLowerCase();
+  return lower.endsWith('ed') || lower.endsWith('ing') || isAdverb(word);
 }
 
 /** A noun that ends like a verb form, after a determiner: `the building site`. */

@@ -25,6 +25,8 @@ const VERB_LIKE_NOUNS: ReadonlySet<string> = new Set(wordLists.verbLikeNouns);
 const SWITCHES: ReadonlyMap<string, string> = new Map(Object.entries(wordLists.switches));
 const CLUES = wordLists.clues as unknown as Readonly<Record<SwitchForm, Clues>>;
 const FUNCTION_TAGS: ReadonlyMap<string, string> = new Map(Object.entries(wordLists.functionTags));
+/** Every word canBeVerb accepts, in one set: most words are neither, and one lookup tells. */
+const VERB_FORMS: ReadonlySet<string> = new Set([...VERBS, ...SWITCHES.keys()]);
 /** Tags of the words that open a verb's object (`arrest the man`, `arrest him`). */
 const OBJECT_TAGS = new Set(['Determiner', 'Possessive', 'Pronoun', 'Reflexive']);
 
@@ -70,7 +72,7 @@ export function isVerbLikeNoun(word: string): boolean {
 
 /** `push`, `scream`, `reports`: a word compromise's lexicon knows as a verb form, alone or beside a noun. */
 export function canBeVerb(word: string): boolean {
-  return VERBS.has(word) || SWITCHES.has(word);
+  return VERB_FORMS.has(word);
 }
 
 /** Where a word sits in a candidate phrase, with the tokens around it in the sentence. */
