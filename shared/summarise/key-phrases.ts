@@ -248,15 +248,18 @@ function nounPhrasesOf(run: Run, tokens: readonly string[]): Run[] {
           afterPerceptionVerb,
         }));
     if (verbal) {
-      addNounPhrase(pieces, run, trimVerbLike(words, at, tokens));
-      words = [];
-      at = [];
+      // Trimming only shortens a piece: one word before it is none after.
+      if (words.length > 1) addNounPhrase(pieces, run, trimVerbLike(words, at, tokens));
+      if (words.length > 0) {
+        words = [];
+        at = [];
+      }
     } else {
       words.push(word);
       at.push(index);
     }
   }
-  addNounPhrase(pieces, run, trimVerbLike(words, at, tokens));
+  if (words.length > 1) addNounPhrase(pieces, run, trimVerbLike(words, at, tokens));
   return pieces;
 }
 
@@ -300,11 +303,12 @@ function previousWordOf(tokens: readonly string[], index: number): string | unde
 
 /**
  * Without the verb forms and adverbs by ending at either end (`playing loud music`, `charged`). A noun that
- * ends so stays at the end (`cabinet meeting`) and at the start after a determiner (`the building site`).
+ * ends so stays at the end (`cabinet meeting`) and at the start after a determiner (`the building site`). The
+ * arrays themselves when nothing is trimmed (nounPhrasesOf starts new ones after each piece).
  */
 function trimVerbLike(
-  words: readonly string[],
-  at: readonly number[],
+  words: string[],
+  at: number[],
   tokens: readonly string[],
 ): { words: string[]; at: number[] } {
   let from = 0;
@@ -316,6 +320,7 @@ function trimVerbLike(
   )
     from++;
   while (to > from && isVerbLike(words[to - 1] as string) && !isVerbLikeNoun(words[to - 1] as string)) to--;
+  if (from === 0 && to === words.length) return { words, at };
   return { words: words.slice(from, to), at: at.slice(from, to) };
 }
 
