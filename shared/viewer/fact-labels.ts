@@ -1,4 +1,5 @@
 import type { DateFact, Entity, EntityType, NumberFact, QuoteFact } from '#shared/result.ts';
+import { formatNumber } from './format-number.ts';
 
 /** Words for facts, shared by the tooltips and the facts panel. */
 
@@ -19,10 +20,8 @@ export const entityTypeLabel = (entity: Entity): string => ENTITY_TYPE_LABELS[en
 
 export { ENTITY_TYPE_LABELS, ENTITY_TYPES };
 
-const NUMBER_FORMAT = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 6 });
-
 export function numberValue(fact: NumberFact): string {
-  const value = Number.isFinite(fact.value) ? NUMBER_FORMAT.format(fact.value) : String(fact.value);
+  const value = Number.isFinite(fact.value) ? formatNumber(fact.value) : String(fact.value);
   return fact.unit === undefined ? value : `${value} ${fact.unit}`;
 }
 

@@ -5,6 +5,7 @@ import { escapeHtml, safeHttpUrl } from './escape-html.ts';
 import { factDescriptions } from './fact-descriptions.ts';
 import { ENTITY_TYPE_LABELS, ENTITY_TYPES } from './fact-labels.ts';
 import { factsPanel, removedPanel } from './facts-panel.ts';
+import { formatNumber } from './format-number.ts';
 import { PAGE_SCRIPT } from './page-script.ts';
 import { PAGE_STYLE } from './page-style.ts';
 import { LAYER, locateSummary } from './text-marks.ts';
@@ -83,14 +84,14 @@ function imageLink(result: Result): string | undefined {
 /** "812 words · 3 min read". */
 function lengthOf(result: Result): string | undefined {
   if (result.wordCount === undefined) return undefined;
-  const words = `${result.wordCount.toLocaleString('en-GB')} ${result.wordCount === 1 ? 'word' : 'words'}`;
+  const words = `${formatNumber(result.wordCount)} ${result.wordCount === 1 ? 'word' : 'words'}`;
   return result.readingMinutes === undefined ? words : `${words} · ${result.readingMinutes} min read`;
 }
 
 function storedObject(result: Result): string {
   const { bucket, key, contentType, bytes } = result.source;
   const where = key === undefined ? '' : bucket === undefined ? key : `s3://${bucket}/${key}`;
-  const what = [contentType, `${bytes.toLocaleString('en-GB')} bytes`].filter(Boolean).join(', ');
+  const what = [contentType, `${formatNumber(bytes)} bytes`].filter(Boolean).join(', ');
   return escapeHtml(where === '' ? what : `${where} (${what})`);
 }
 
