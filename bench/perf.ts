@@ -19,7 +19,7 @@ import { fileURLToPath } from 'node:url';
 import { processArticle } from '#shared/process-article.ts';
 import { canMeasureChildren, runMeasured } from './child-usage.ts';
 import { type CnndmArticle, readCnndmArticles } from './cnndm.ts';
-import { measureColdStarts } from './cold-start.ts';
+import { describeProcessColdStart, measureColdStarts } from './cold-start.ts';
 import { loadNote, median, peakRssMiB, quantile, writeResults } from './measure.ts';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
@@ -154,14 +154,7 @@ async function main(): Promise<void> {
         `; whole process ${cold.processCpuMs.toFixed(0)} ms CPU`,
     );
   }
-  const processBundle = coldStarts.find((cold) => cold.bundle === 'process');
-  if (processBundle !== undefined) {
-    const coldMs = processBundle.importCpuMs + (processBundle.firstArticleCpuMs ?? 0);
-    console.log(
-      `process bundle ${(processBundle.codeBytes / 1e6).toFixed(2)} MB (budget 2 MB: ${verdict(processBundle.codeBytes <= BUDGETS.codeBytes)}); ` +
-        `init + first article ${coldMs.toFixed(0)} ms CPU (budget ${BUDGETS.coldStartMs}: ${verdict(coldMs <= BUDGETS.coldStartMs)})`,
-    );
-  }
+  for (const line of describeProcessColdStart(coldStarts)) console.log(line);
   const file = writeResults('perf', {
     measuredAt: new Date().toISOString(),
     load: loadNote(),
