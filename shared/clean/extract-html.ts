@@ -1,7 +1,7 @@
-import { Readability } from '@mozilla/readability';
-import { parseHTML } from 'linkedom';
+import type { parseHTML } from 'linkedom';
 import { type DomNode, domShape, type HtmlBlock, htmlBlocks, htmlBlocksWithLinks } from './html-blocks.ts';
 import { refuseDeepHtml } from './html-depth.ts';
+import { htmlLibraries } from './html-libraries.ts';
 import { type HtmlMetadata, readHtmlMetadata } from './html-metadata.ts';
 import { findProseContainer, type ProseNode, proseLength } from './prose-container.ts';
 
@@ -160,6 +160,7 @@ const MAX_READABILITY_WIDTH = 10_000;
 function readabilityBlocks(document: HtmlDocument): HtmlBlock[] {
   const { depth, width } = domShape(document.documentElement as unknown as DomNode);
   if (depth > MAX_READABILITY_DEPTH || width > MAX_READABILITY_WIDTH) return [];
+  const { Readability } = htmlLibraries();
   const article = new Readability<DomNode>(document as never, {
     serializer: (node) => node as unknown as DomNode,
   }).parse();
@@ -202,7 +203,7 @@ function articleCaptions(captions: readonly string[], paragraphs: readonly strin
  */
 function parsePage(html: string): HtmlDocument {
   refuseDeepHtml(html);
-  const { document } = parseHTML(html);
+  const { document } = htmlLibraries().parseHTML(html);
   if (document.documentElement?.nodeName.toUpperCase() !== 'HTML') {
     const root = document.createElement('html');
     for (const node of [...document.childNodes]) {

@@ -1,5 +1,5 @@
-import { Parser } from 'htmlparser2';
 import { InputError } from '../errors.ts';
+import { htmlLibraries } from './html-libraries.ts';
 
 /**
  * How deeply a page may nest elements. Real pages stay within a few hundred; the parser under linkedom keeps
@@ -15,6 +15,7 @@ export const MAX_HTML_DEPTH = 2_000;
  */
 export function refuseDeepHtml(html: string, maxDepth = MAX_HTML_DEPTH): void {
   let depth = 0;
+  const { Parser } = htmlLibraries();
   const parser = new Parser({
     onopentagname() {
       depth += 1;
