@@ -283,6 +283,25 @@ const WHICH = '(?:[Ll]ast|[Nn]ext|[Tt]his(?:\\s(?:past|coming))?|[Pp]ast|[Cc]omi
 const HOLIDAY_HINT = new RegExp(HOLIDAYS.map(([names]) => names).join('|'), 'u');
 const EARLIER = '(?:(?:[Ee]arlier|[Ll]ater|[Ee]arly|[Ll]ate|[Mm]id-?)\\s?(?:in\\s)?)';
 
+const holidayPatterns = new Map<string, RegExp>();
+
+/**
+ * The pattern of the holiday called `names`, built the first time a rule asks for it: that is, once a text names
+ * a holiday (HOLIDAY_HINT), which few do. Built at import, the twenty patterns of Unicode classes cost ~10 ms of
+ * CPU of every cold start.
+ */
+function holidayPattern(names: string): RegExp {
+  let pattern = holidayPatterns.get(names);
+  if (pattern === undefined) {
+    pattern = new RegExp(
+      `${NOT_AFTER_LETTER}${ANY_YEAR}(?:(${WHICH})\\s)?(?:${names})${NOT_BEFORE_LETTER}${NOT_A_HOLIDAY_AFTER}`,
+      'gu',
+    );
+    holidayPatterns.set(names, pattern);
+  }
+  return pattern;
+}
+
 export const RELATIVE_RULES: readonly Rule[] = [
   {
     name: 'weekday',
@@ -483,10 +502,9 @@ export const RELATIVE_RULES: readonly Rule[] = [
   ...HOLIDAYS.map(
     ([names, date]): Rule => ({
       name: 'holiday',
-      pattern: new RegExp(
-        `${NOT_AFTER_LETTER}${ANY_YEAR}(?:(${WHICH})\\s)?(?:${names})${NOT_BEFORE_LETTER}${NOT_A_HOLIDAY_AFTER}`,
-        'gu',
-      ),
+      get pattern() {
+        return holidayPattern(names);
+      },
       hint: HOLIDAY_HINT,
       // "this coming " before the holiday
       reach: 12,

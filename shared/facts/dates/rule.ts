@@ -107,14 +107,16 @@ function reachedMatches(
   take: (match: RegExpExecArray) => void,
 ): boolean {
   const places = copyOf(hint, globalCopies, 'g');
-  const pattern = copyOf(rule.pattern, stickyCopies, 'y');
-  const unicode = pattern.unicode;
+  /** Taken once the hint is found: a rule's pattern may be built on first use (the holidays'). */
+  let pattern: RegExp | undefined;
   /** Starts before `next` are tried or passed. */
   let next = 0;
   while (next <= text.length) {
     places.lastIndex = next;
     const place = places.exec(text);
     if (place === null) return next > 0;
+    pattern ??= copyOf(rule.pattern, stickyCopies, 'y');
+    const unicode = pattern.unicode;
     let matched = false;
     for (let start = Math.max(next, place.index - reach); start <= place.index; start += 1) {
       if (unicode && insidePair(text, start)) continue;
