@@ -41,8 +41,7 @@ export const jsonArticleSchema = z
 
 export type JsonArticle = z.infer<typeof jsonArticleSchema>;
 
-/** An article id as the API and the process handler accept it: generated ids and hex digests fit. */
-export const articleIdSchema = z.string().regex(/^[A-Za-z0-9-]{1,64}$/, 'Not an article id');
+export { articleIdSchema } from './article-id-schema.ts';
 
 /**
  * POST /articles?sentences=N&words=W: the summary length, for any body. A length in the query replaces the

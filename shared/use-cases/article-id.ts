@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { INCOMING_PREFIX, PROCESSED_PREFIX } from '../config.ts';
-import { articleIdSchema } from '../events/api-request.ts';
+import { articleIdSchema } from '../events/article-id-schema.ts';
 import { eventVersion, type S3ObjectRef } from '../events/s3-event.ts';
 
 const ID_LENGTH = 26;
