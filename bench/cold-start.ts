@@ -1,19 +1,21 @@
 /**
  * Cold start of the process function: its bundle built as the stack builds it (infra/bundling.ts), weighed
  * (code, source map, data), then imported in fresh Node processes (module init, which decodes the NER model)
- * beside a minimal bundle with only the AWS SDK clients and an empty one (Node's own floor), in the same run. CPU time of the import (median of
- * several processes) and of the whole process; with `instructions`, also instruction counts from valgrind's
- * callgrind, which do not move with the machine's load. Then the process bundle's first real invocation:
- * its handler on SQS events of the local stack (bench/first-invocation.ts), where the SDK's first requests
- * are paid too.
+ * beside a minimal bundle with only the AWS SDK clients and an empty one (Node's own floor), in the same run.
+ * CPU time of the import, of the model loads and the rest of a first article (medians of several processes),
+ * and of the whole process; with `instructions`, also instruction counts from valgrind's callgrind, which do
+ * not move with the machine's load. Then the process bundle's first real invocation: its handler on SQS events
+ * of the local stack (bench/first-invocation.ts), where the SDK's first requests are paid too. With
+ * `--reference DIR` (a checkout of another commit, with its node_modules), that commit's process bundle instead
+ * of the invocations, built the same way and interleaved with this one's: the A/B pairs of a cold-start change.
  *
- *   npm run bench:cold-start [-- --instructions]   (bench:perf measures the same beside its other budgets,
- *   without the invocations)
+ *   npm run bench:cold-start [-- --instructions] [-- --reference DIR --processes N]
+ *   (bench:perf measures the same beside its other budgets, without the invocations)
  */
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { ENV } from '#shared/config.ts';
@@ -142,33 +144,41 @@ export interface ColdStart {
 const functionFlags = () => lambdaNodeFlags(PROCESS_MEMORY_MB);
 
 /** Copies the loader beside the bundle and writes its code cache as infra/lambda-function.ts does. */
-function writeCodeCache(outdir: string, warmUp: readonly string[]): void {
-  copyFileSync(join(ROOT, CODE_CACHE_LOADER), join(outdir, HANDLER_MODULE));
+function writeCodeCache(outdir: string, warmUp: readonly string[], root: string): void {
+  copyFileSync(join(root, CODE_CACHE_LOADER), join(outdir, HANDLER_MODULE));
   writeFileSync(join(outdir, 'package.json'), '{"type":"commonjs"}');
-  const run = spawnSync(process.execPath, codeCacheWriterArguments(ROOT, outdir, functionFlags(), warmUp), {
+  const run = spawnSync(process.execPath, codeCacheWriterArguments(root, outdir, functionFlags(), warmUp), {
     env: { PATH: process.env.PATH, ...CODE_CACHE_ENV },
     encoding: 'utf8',
   });
   if (run.status !== 0) throw new Error(`Writing the code cache failed: ${run.stderr.slice(-2000)}`);
 }
 
-/** Builds the bundle (and its code cache); returns the module a fresh process loads. */
-export async function buildBundle(name: keyof typeof BUNDLES, directory: string): Promise<string> {
+/**
+ * Builds the bundle (and its code cache) in `directory`/`outName`, from the sources of the tree at `root` (this
+ * one, or a reference checkout to compare with); returns the module a fresh process loads.
+ */
+export async function buildBundle(
+  name: keyof typeof BUNDLES,
+  directory: string,
+  root = ROOT,
+  outName: string = name,
+): Promise<string> {
   const { entry, data, codeCache } = BUNDLES[name];
-  const outdir = join(directory, name);
+  const outdir = join(directory, outName);
   mkdirSync(outdir, { recursive: true });
   await build({
     ...FUNCTION_BUNDLE,
-    absWorkingDir: ROOT,
+    absWorkingDir: root,
     entryPoints: [entry],
     outfile: join(outdir, BUNDLE_FILE),
   });
   for (const [target, source] of Object.entries(data)) {
     mkdirSync(join(outdir, target, '..'), { recursive: true });
-    copyFileSync(join(ROOT, source), join(outdir, target));
+    copyFileSync(join(root, source), join(outdir, target));
   }
   if (!codeCache) return join(outdir, BUNDLE_FILE);
-  writeCodeCache(outdir, name === 'process' ? WARM_UP_INPUTS : []);
+  writeCodeCache(outdir, name === 'process' ? WARM_UP_INPUTS : [], root);
   return join(outdir, HANDLER_MODULE);
 }
 
@@ -365,31 +375,77 @@ function pairedDifferences(withCache: readonly FreshRun[], without: readonly Fre
 }
 
 /**
+ * This tree's process bundle against a reference tree's, built and cached the same way, their fresh processes
+ * interleaved: for each figure, the median of the per-round differences (this tree minus the reference) and in
+ * how many rounds this tree was faster. A reference without loadModels (older) counts its model loads in its
+ * first article, so its init + model loads is its init alone.
+ */
+export interface ReferencePairs {
+  readonly reference: string;
+  readonly rounds: number;
+  readonly init: PairedDifference;
+  readonly initAndModels: PairedDifference;
+  readonly initAndFirstArticle: PairedDifference;
+}
+
+interface PairedDifference {
+  readonly medianDifferenceMs: number;
+  readonly faster: number;
+}
+
+function referencePairs(
+  reference: string,
+  ours: readonly FreshRun[],
+  theirs: readonly FreshRun[],
+): ReferencePairs {
+  const paired = (figure: (run: FreshRun) => number): PairedDifference => {
+    const differences = ours.map((run, round) => figure(run) - figure(theirs[round] as FreshRun));
+    return { medianDifferenceMs: median(differences), faster: differences.filter((d) => d < 0).length };
+  };
+  return {
+    reference,
+    rounds: ours.length,
+    init: paired((run) => run.init.cpuMs),
+    initAndModels: paired((run) => run.init.cpuMs + (run.models?.cpuMs ?? 0)),
+    initAndFirstArticle: paired((run) => run.init.cpuMs + (run.first?.cpuMs ?? 0)),
+  };
+}
+
+/**
  * The bundles, measured in the same run, their fresh processes interleaved (a round runs each bundle once,
- * in alternating order); with `invocations`, the process handler's too.
+ * in alternating order); with `invocations`, the process handler's too; with `reference` (a checkout of another
+ * commit, with its node_modules), that tree's process bundle too, paired with this one's.
  */
 export async function measureColdStarts(options: {
   instructions: boolean;
   invocations?: boolean;
-}): Promise<{ coldStarts: ColdStart[]; codeCachePairs: CodeCachePairs }> {
+  reference?: string;
+  processes?: number;
+}): Promise<{ coldStarts: ColdStart[]; codeCachePairs: CodeCachePairs; referencePairs?: ReferencePairs }> {
   const directory = mkdtempSync(join(tmpdir(), 'precis-cold-start-'));
+  const { reference, processes = FRESH_PROCESSES } = options;
   try {
-    const bundles = await Promise.all(
+    const bundles: (readonly [string, string])[] = await Promise.all(
       (Object.keys(BUNDLES) as (keyof typeof BUNDLES)[]).map(
         async (name) => [name, await buildBundle(name, directory)] as const,
       ),
     );
+    if (reference !== undefined)
+      bundles.push([
+        'reference',
+        await buildBundle('process', directory, `${resolve(reference)}/`, 'reference'),
+      ]);
     const runs = new Map<string, FreshRun[]>(bundles.map(([name]) => [name, []]));
     const deserialised: DeserialiseRun[] = [];
     const processBundle = bundles.find(([name]) => name === 'process')?.[1];
-    for (let round = 0; round < FRESH_PROCESSES; round++) {
+    for (let round = 0; round < processes; round++) {
       for (const [name, bundle] of round % 2 === 0 ? bundles : [...bundles].reverse())
         runs.get(name)?.push(freshRun(name, bundle, directory));
       if (processBundle !== undefined) deserialised.push(deserialiseRun(processBundle, directory));
     }
     const coldStarts = bundles.map(([name, bundle]) =>
       summarise(
-        name,
+        name === 'reference' ? 'process' : name,
         bundle,
         runs.get(name) ?? [],
         name === 'process' ? deserialised : [],
@@ -398,6 +454,15 @@ export async function measureColdStarts(options: {
       ),
     );
     const codeCachePairs = pairedDifferences(runs.get('process') ?? [], runs.get('process-no-cache') ?? []);
+    if (reference !== undefined) {
+      return {
+        coldStarts: coldStarts.map((cold, index) =>
+          bundles[index]?.[0] === 'reference' ? { ...cold, bundle: 'reference' } : cold,
+        ),
+        codeCachePairs,
+        referencePairs: referencePairs(reference, runs.get('process') ?? [], runs.get('reference') ?? []),
+      };
+    }
     if (!options.invocations || processBundle === undefined) return { coldStarts, codeCachePairs };
     const invocations = await measureFirstInvocations(
       processBundle,
@@ -412,6 +477,12 @@ export async function measureColdStarts(options: {
   } finally {
     rmSync(directory, { recursive: true, force: true });
   }
+}
+
+/** The value after `name` on the command line (`--reference ../ref`). */
+function optionValue(name: string): string | undefined {
+  const at = process.argv.indexOf(name);
+  return at < 0 ? undefined : process.argv[at + 1];
 }
 
 /** Issue 12's budgets for the process bundle. */
@@ -452,12 +523,19 @@ async function main(): Promise<void> {
     return;
   }
   const instructions = process.argv.includes('--instructions');
+  const reference = optionValue('--reference');
+  const processes = Number(optionValue('--processes') ?? FRESH_PROCESSES);
   console.log(
-    `bench:cold-start, ${loadNote()} on 2 shared cores; median of ${FRESH_PROCESSES} fresh processes. CPU is summed over ` +
+    `bench:cold-start, ${loadNote()} on 2 shared cores; median of ${processes} fresh processes. CPU is summed over ` +
       'all threads (the budget: Lambda at 1,536 MB has under one vCPU, so background compilation and GC are not free), ' +
       'main = the main thread alone, wall = elapsed (moves with the machine load)',
   );
-  const { coldStarts, codeCachePairs } = await measureColdStarts({ instructions, invocations: true });
+  const { coldStarts, codeCachePairs, referencePairs } = await measureColdStarts({
+    instructions,
+    invocations: reference === undefined,
+    ...(reference === undefined ? {} : { reference }),
+    processes,
+  });
   const ms = (value: number | undefined) => (value === undefined ? '?' : value.toFixed(0));
   for (const cold of coldStarts) {
     console.log(
@@ -485,6 +563,16 @@ async function main(): Promise<void> {
     );
   }
   for (const line of describeProcessColdStart(coldStarts)) console.log(line);
+  if (referencePairs !== undefined) {
+    const pair = ({ medianDifferenceMs, faster }: PairedDifference) =>
+      `${medianDifferenceMs > 0 ? '+' : ''}${medianDifferenceMs.toFixed(0)} ms (faster in ${faster} of ${referencePairs.rounds})`;
+    console.log(
+      `against the reference ${referencePairs.reference} (its process bundle, built and cached the same way, in ${referencePairs.rounds} ` +
+        `interleaved pairs of fresh processes; medians of the differences, this tree minus the reference): init ${pair(referencePairs.init)}, ` +
+        `init + model loads ${pair(referencePairs.initAndModels)}, init + first article ${pair(referencePairs.initAndFirstArticle)}`,
+    );
+    return;
+  }
   console.log(
     `wrote ${writeResults('cold-start', {
       measuredAt: new Date().toISOString(),
