@@ -9,7 +9,7 @@
  * `--reference DIR` (a checkout of another commit, with its node_modules), that commit's process bundle instead
  * of the invocations, built the same way and interleaved with this one's: the A/B pairs of a cold-start change.
  *
- *   npm run bench:cold-start [-- --instructions] [-- --reference DIR --processes N]
+ *   npm run bench:cold-start [-- --instructions] [-- --reference DIR --processes N --first-article FILE]
  *   (bench:perf measures the same beside its other budgets, without the invocations)
  */
 import { spawnSync } from 'node:child_process';
@@ -76,11 +76,17 @@ let first;
 if (bundle.loadModels) models = await measure(() => bundle.loadModels());
 if (bundle.processArticle) {
   const bytes = readFileSync(process.argv[2]);
-  first = await measure(() => bundle.processArticle({ id: 'seed', source: { bucket: 'b', key: 'incoming/seed.txt', bytes: bytes.length }, bytes }, {}));
+  first = await measure(() => bundle.processArticle({ id: 'seed', source: { bucket: 'b', key: 'incoming/seed' + process.getBuiltinModule('node:path').extname(process.argv[2]), bytes: bytes.length }, bytes }, {}));
 }
 const figures = (measured) => measured === undefined ? undefined : { cpuMs: measured.cpuMs, wallMs: measured.wallMs, mainThreadMs: measured.mainThreadMs };
 console.log(JSON.stringify({ nodeStartCpuMs: (nodeStart.user + nodeStart.system) / 1000, init: figures(init), models: figures(models), first: figures(first), codeCache: bundle.codeCache }));`;
-const SEED = fileURLToPath(new URL('../tests/fixtures/seed-article.txt', import.meta.url));
+/**
+ * The first article: the seed (plain text), or with `--first-article FILE` another file, whose extension tells
+ * its format as an upload's key does (an HTML page, say, which loads the HTML libraries on first use).
+ */
+const SEED =
+  optionValue('--first-article') ??
+  fileURLToPath(new URL('../tests/fixtures/seed-article.txt', import.meta.url));
 
 /**
  * Each bundle is loaded as Lambda loads the function: its handler module, the loader with its V8 code cache
