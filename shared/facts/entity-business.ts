@@ -10,11 +10,17 @@
 import type { Fixed } from './entity-cues.ts';
 import type { NameMention } from './entity-mentions.ts';
 import type { KnownNames } from './ner/known-names.ts';
+import { wordBefore } from './words.ts';
 
 const BUSINESS_BEFORE =
   /\b(?:CEO|CFO|COO|chief\s+executive(?:\s+officer)?|founder|co-?founder|chairman|chairwoman|shareholders|stockholders|shares|stock|employees|subsidiary|division|executives|board\s+of\s+directors)\s+(?:of|for|at|in)\s+(?:the\s+)?$/u;
 const BUSINESS_AFTER =
   /^(?:['’]s)?\s+(?:CEO|CFO|COO|chief\s+executive|shares|stock|shareholders|stockholders|headquarters|subsidiary|board\s+of\s+directors)\b/u;
+/**
+ * The words BUSINESS_BEFORE can end with, before its closing white space: the window is tried only when the
+ * last word before the name is one of them (see wordBefore).
+ */
+const BUSINESS_BEFORE_LAST_WORDS = new Set(['of', 'for', 'at', 'in', 'the']);
 const POSSESSIVE_AFTER = /^['’]s\b/u;
 /** A country's short form in capitals: "US", "U.K.", "UAE" (keys drop the periods). */
 const COUNTRY_SHORT_FORM = /^\p{Lu}{2,4}$/u;
@@ -37,8 +43,9 @@ export function businessTypes(
     const before = text.slice(Math.max(0, mention.start - 40), mention.start);
     const after = text.slice(mention.end, mention.end + 30);
     const owned = POSSESSIVE_AFTER.test(after);
-    if ((BUSINESS_BEFORE.test(before) && !owned) || BUSINESS_AFTER.test(after))
-      organisations.add(mention.key);
+    const businessBefore =
+      BUSINESS_BEFORE_LAST_WORDS.has(wordBefore(before) ?? '') && BUSINESS_BEFORE.test(before);
+    if ((businessBefore && !owned) || BUSINESS_AFTER.test(after)) organisations.add(mention.key);
   }
   for (const mention of mentions)
     if (!fixed.has(mention) && organisations.has(mention.key)) fixed.set(mention, 'organization');

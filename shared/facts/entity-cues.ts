@@ -33,7 +33,7 @@ const PLACE_OVER_ORGANISATION = new Set(
   ).split(' '),
 );
 /** Nouns that say what a school's short form stands for: "Harvard" beside "Harvard University". */
-const SCHOOL_HEADS = ['University', 'College', 'School', 'Academy', 'Institute'];
+const SCHOOL_HEADS = new Set(['University', 'College', 'School', 'Academy', 'Institute']);
 
 /**
  * A noun for an organisation right before the name, after "the" and up to three modifiers: "the publishing
@@ -152,13 +152,14 @@ const PLACE_OVER_PERSON = new Set(
 
 /** The type a mention's first or last word gives it against the tagger's. */
 export function headType(mention: NameMention): EntityType | undefined {
-  const words = mention.key.split(' ');
-  if (words.length < 2) return undefined;
-  const last = words.at(-1) as string;
+  const { key } = mention;
+  const firstSpace = key.indexOf(' ');
+  if (firstSpace < 0) return undefined;
+  const last = key.slice(key.lastIndexOf(' ') + 1);
   if (mention.type === 'place' && ORGANISATION_OVER_PLACE.has(last)) return 'organization';
   if (mention.type === 'organization' && PLACE_OVER_ORGANISATION.has(last)) return 'place';
   if (mention.type === 'person' && PLACE_OVER_PERSON.has(last)) return 'place';
-  const first = words[0] as string;
+  const first = key.slice(0, firstSpace);
   if (mention.type === 'person' && (PLACE_FIRST_WORDS.has(first) || FEATURE_FIRST_WORDS.has(first)))
     return 'place';
   if (mention.type === 'organization' && FEATURE_FIRST_WORDS.has(first) && !ORGANISATION_OVER_PLACE.has(last))
@@ -243,10 +244,14 @@ function describedType(
  * School") or the tagger read it as a person.
  */
 export function schoolTypes(mentions: readonly NameMention[], fixed: Fixed, known: KnownNames): void {
-  const keys = new Set(mentions.map((mention) => mention.key));
-  const isSchool = (key: string) => SCHOOL_HEADS.some((head) => keys.has(`${key} ${head}`));
+  // The words before a school's head in the article's names: "Harvard" for "Harvard University".
+  const schools = new Set<string>();
+  for (const { key } of mentions) {
+    const lastSpace = key.lastIndexOf(' ');
+    if (lastSpace >= 0 && SCHOOL_HEADS.has(key.slice(lastSpace + 1))) schools.add(key.slice(0, lastSpace));
+  }
   for (const mention of mentions) {
     if (fixed.has(mention) || mention.type === 'person' || mention.key.includes(' ')) continue;
-    if (isSchool(mention.key) && !known.isPlace(mention.key)) fixed.set(mention, 'organization');
+    if (schools.has(mention.key) && !known.isPlace(mention.key)) fixed.set(mention, 'organization');
   }
 }

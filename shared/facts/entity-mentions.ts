@@ -1,3 +1,4 @@
+import { isSpace } from '../clean/text-context.ts';
 import type { EntityType, Span } from '../result.ts';
 import type { EntityMention, NerType } from './ner/tag-entities.ts';
 import { isHonorific, isTitleWord } from './roles.ts';
@@ -179,14 +180,17 @@ export function trimMention(text: string, mention: EntityMention): NameMention |
 function afterOpeners(text: string, start: number, end: number): number {
   let position = start;
   let leading = true;
-  for (const word of text.slice(start, end).matchAll(NON_SPACE_RUN)) {
-    const after = start + word.index + word[0].length;
+  // The runs of non-space characters (`\S+`: white space is never a surrogate) before the last one.
+  for (let from = start; from < end; ) {
+    while (from < end && isSpace(text.charCodeAt(from))) from++;
+    let after = from;
+    while (after < end && !isSpace(text.charCodeAt(after))) after++;
     if (after >= end) break;
-    const opener: boolean = leading
-      ? word[0] !== 'The' && CLAUSE_OPENERS.has(word[0])
-      : INNER_BREAKS.has(word[0]);
+    const word = text.slice(from, after);
+    const opener: boolean = leading ? word !== 'The' && CLAUSE_OPENERS.has(word) : INNER_BREAKS.has(word);
     if (opener) position = after;
     leading &&= opener;
+    from = after;
   }
   return position;
 }

@@ -82,7 +82,7 @@ function fixedType(text: string, mention: NameMention, known: KnownNames): Entit
   if (OUTLETS.has(mention.key.toLowerCase())) return 'organization';
   const head = headType(mention);
   if (head || mention.type !== 'person') return head;
-  const last = mention.key.split(' ').at(-1) ?? '';
+  const last = mention.key.slice(mention.key.lastIndexOf(' ') + 1);
   if (PLACE_HEADS.has(last)) return 'place';
   if (ORGANISATION_HEADS.has(last)) return 'organization';
   const before = text.slice(Math.max(0, mention.start - 5), mention.start);
@@ -115,11 +115,10 @@ function listTypes(text: string, mentions: readonly NameMention[], fixed: Fixed)
 function surnameTypes(mentions: readonly NameMention[], fixed: Fixed, known: KnownNames): void {
   const surnames = new Set<string>();
   const firstNames = new Set<string>();
-  for (const mention of mentions) {
-    const words = mention.key.split(' ');
-    if (mention.type !== 'person' || words.length < 2) continue;
-    surnames.add(words.at(-1) as string);
-    firstNames.add(words[0] as string);
+  for (const { type, key } of mentions) {
+    if (type !== 'person' || !key.includes(' ')) continue;
+    surnames.add(key.slice(key.lastIndexOf(' ') + 1));
+    firstNames.add(key.slice(0, key.indexOf(' ')));
   }
   const personFirstNames = new Set(
     mentions.filter((m) => m.type === 'person' && firstNames.has(m.key)).map((m) => m.key),
