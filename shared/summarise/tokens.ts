@@ -43,20 +43,40 @@ function kindOf(point: number): number {
   return kind;
 }
 
+/** Whether each ASCII character is a letter or digit: the scans read most characters here. */
+const ASCII_LETTER_OR_DIGIT = Uint8Array.from({ length: 128 }, (_, code) =>
+  (kindOf(code) & (LETTER | NUMBER)) !== 0 ? 1 : 0,
+);
+
+/** Whether the code point `point` is a letter or digit (/[\p{L}\p{N}]/u). */
+function isLetterOrDigit(point: number): boolean {
+  if (point < 128) return ASCII_LETTER_OR_DIGIT[point] === 1;
+  return (kindOf(point) & (LETTER | NUMBER)) !== 0;
+}
+
 /** Whether the UTF-16 code unit `code` alone is a letter or digit, as /[\p{L}\p{N}]/u tests `text[i]` (half a surrogate pair never is). */
 export function isLetterOrDigitUnit(code: number): boolean {
-  return (kindOf(code) & (LETTER | NUMBER)) !== 0;
+  return isLetterOrDigit(code);
 }
 
 /** The width in UTF-16 code units of the code point `point`. */
 const widthOf = (point: number) => (point > 0xffff ? 2 : 1);
 
-/** Where the next match of /[\p{L}\p{N}]+/gu in `text` starts, at or after `from`; `text.length` when none does. */
+/**
+ * Where the next match of /[\p{L}\p{N}]+/gu in `text` starts, at or after `from`; `text.length` when none does.
+ * (An ASCII character is read by its code, without codePointAt: the word model scans every sentence so.)
+ */
 export function modelTokenStart(text: string, from: number): number {
   let index = from;
   while (index < text.length) {
+    const code = text.charCodeAt(index);
+    if (code < 128) {
+      if (ASCII_LETTER_OR_DIGIT[code] === 1) return index;
+      index += 1;
+      continue;
+    }
     const point = text.codePointAt(index) as number;
-    if ((kindOf(point) & (LETTER | NUMBER)) !== 0) return index;
+    if (isLetterOrDigit(point)) return index;
     index += widthOf(point);
   }
   return text.length;
@@ -66,8 +86,14 @@ export function modelTokenStart(text: string, from: number): number {
 export function modelTokenEnd(text: string, start: number): number {
   let index = start;
   while (index < text.length) {
+    const code = text.charCodeAt(index);
+    if (code < 128) {
+      if (ASCII_LETTER_OR_DIGIT[code] === 0) return index;
+      index += 1;
+      continue;
+    }
     const point = text.codePointAt(index) as number;
-    if ((kindOf(point) & (LETTER | NUMBER)) === 0) return index;
+    if (!isLetterOrDigit(point)) return index;
     index += widthOf(point);
   }
   return text.length;
@@ -80,7 +106,7 @@ export function modelTokens(text: string): string[] {
   let index = 0;
   while (index < text.length) {
     const point = text.codePointAt(index) as number;
-    if ((kindOf(point) & (LETTER | NUMBER)) !== 0) {
+    if (isLetterOrDigit(point)) {
       if (start < 0) start = index;
     } else if (start >= 0) {
       tokens.push(text.slice(start, index));
@@ -117,10 +143,7 @@ export function phraseTokens(text: string): string[] {
       while (index < text.length) {
         const next = text.codePointAt(index) as number;
         const inWord =
-          (kindOf(next) & (LETTER | NUMBER)) !== 0 ||
-          next === APOSTROPHE ||
-          next === RIGHT_SINGLE_QUOTE ||
-          next === HYPHEN;
+          isLetterOrDigit(next) || next === APOSTROPHE || next === RIGHT_SINGLE_QUOTE || next === HYPHEN;
         if (!inWord) break;
         index += widthOf(next);
       }
