@@ -30,13 +30,16 @@ function kindByRegex(point: number): Kind {
   return WORD_CHAR.test(char) ? LETTER_OR_DIGIT : NEITHER;
 }
 
-/** The kind of a code point: ASCII by its code, the rest by regex (once per character of the BMP). */
+/** The kind of each ASCII character: letters and digits, or neither. */
+const ASCII_KINDS = Uint8Array.from({ length: 128 }, (_, code) =>
+  (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57)
+    ? LETTER_OR_DIGIT
+    : NEITHER,
+);
+
+/** The kind of a code point: ASCII from its table, the rest by regex (once per character of the BMP). */
 function kindOf(point: number): Kind {
-  if (point < 128) {
-    const isWordChar =
-      (point >= 97 && point <= 122) || (point >= 65 && point <= 90) || (point >= 48 && point <= 57);
-    return isWordChar ? LETTER_OR_DIGIT : NEITHER;
-  }
+  if (point < 128) return ASCII_KINDS[point] as Kind;
   if (point > 0xffff) return kindByRegex(point);
   if (BMP_KINDS[point] === 0) BMP_KINDS[point] = kindByRegex(point);
   return BMP_KINDS[point] as Kind;
@@ -53,6 +56,13 @@ const isJoiner = (code: number): boolean =>
 function runEnd(text: string, start: number): number {
   let i = start;
   while (i < text.length) {
+    const code = text.charCodeAt(i);
+    // ASCII, most characters, by its code without codePointAt.
+    if (code < 128) {
+      if (ASCII_KINDS[code] === NEITHER) break;
+      i += 1;
+      continue;
+    }
     const point = text.codePointAt(i) as number;
     if (!inRun(point)) break;
     i += point > 0xffff ? 2 : 1;
