@@ -4,7 +4,9 @@
  * - core speed: processArticle on the 268 CNN/DM dev articles in this process, CPU time per article
  *   (median, p95), articles per CPU second on one core, peak RSS;
  * - the CLI: start-up (`node bin/precis.js --version`) and one `--jsonl` run over 1,400 articles (the 268
- *   repeated), CPU time of the child, start-up included; the same run with `--parallel 2`, its wall-time
+ *   repeated), CPU time of the child, start-up included; beside it the same work without the CLI in a fresh
+ *   process (bench/jsonl-passes.ts), a first and a second pass, which splits the CLI's time into V8's
+ *   warm-up, the warm pipeline and the CLI around it; the same run with `--parallel 2`, its wall-time
  *   speed-up on 2 cores;
  * - cold start: the process bundle's size and its module init plus the first article, in fresh Node
  *   processes, beside a minimal bundle with only the AWS SDK clients.
@@ -12,19 +14,18 @@
  * 8 engineers, so wall time says more about the neighbours than about precis.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { processArticle } from '#shared/process-article.ts';
+import { V8_FLAGS } from '../infra/function-sizing.ts';
 import { canMeasureChildren, runMeasured } from './child-usage.ts';
+import { CLI_ARTICLES, withCliArticles } from './cli-articles.ts';
 import { type CnndmArticle, readCnndmArticles } from './cnndm.ts';
 import { describeProcessColdStart, measureColdStarts } from './cold-start.ts';
 import { loadNote, median, peakRssMiB, quantile, writeResults } from './measure.ts';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const CLI = join(ROOT, 'bin/precis.js');
-const CLI_ARTICLES = 1_400;
 const STARTS = 7;
 const PASSES = 3;
 
@@ -86,14 +87,7 @@ function cliStart() {
 }
 
 function cliThroughput(articles: readonly CnndmArticle[], parallel = 1) {
-  const directory = mkdtempSync(join(tmpdir(), 'precis-bench-perf-'));
-  try {
-    const file = join(directory, 'articles.jsonl');
-    const lines = Array.from({ length: CLI_ARTICLES }, (_, index) => {
-      const article = articles[index % articles.length] as CnndmArticle;
-      return JSON.stringify({ id: `${article.id}#${index}`, text: article.text });
-    });
-    writeFileSync(file, `${lines.join('\n')}\n`);
+  return withCliArticles(articles, (file) => {
     const workers = parallel > 1 ? ['--parallel', String(parallel)] : [];
     const run = runMeasured(process.execPath, [CLI, 'process', ...workers, '--jsonl', file], { cwd: ROOT });
     if (run.status !== 0) throw new Error(`precis process --jsonl failed: ${run.stderr.slice(-2000)}`);
@@ -106,9 +100,25 @@ function cliThroughput(articles: readonly CnndmArticle[], parallel = 1) {
       articlesPerCpuSecond: CLI_ARTICLES / run.cpuSeconds,
       peakRssMiB: run.peakMiB,
     };
-  } finally {
-    rmSync(directory, { recursive: true, force: true });
-  }
+  });
+}
+
+/**
+ * The same work as the CLI run without the CLI, in a fresh process (bench/jsonl-passes.ts, with the CLI's V8
+ * flags): CPU seconds of its first pass and of a second one over the same 1,400 lines.
+ */
+function cliWorkInProcess(articles: readonly CnndmArticle[]) {
+  return withCliArticles(articles, (file) => {
+    const run = spawnSync(
+      process.execPath,
+      [...V8_FLAGS, '--import', 'tsx', join(ROOT, 'bench/jsonl-passes.ts'), file, '2'],
+      { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
+    );
+    if (run.status !== 0) throw new Error(`bench/jsonl-passes.ts failed: ${run.stderr.slice(-2000)}`);
+    const { passes } = JSON.parse(run.stdout.trim().split('\n').at(-1) as string) as { passes: number[] };
+    const [first, second] = passes as [number, number];
+    return { articles: CLI_ARTICLES, firstPassCpuSeconds: first, secondPassCpuSeconds: second };
+  });
 }
 
 const verdict = (holds: boolean) => (holds ? 'holds' : 'DOES NOT HOLD');
@@ -137,6 +147,13 @@ async function main(): Promise<void> {
     `CLI --jsonl: ${cli.results} Results of ${cli.articles} in ${cli.cpuSeconds.toFixed(2)} CPU s: ${cli.articlesPerCpuSecond.toFixed(0)} articles/CPU s ` +
       `(budget ${BUDGETS.cliArticlesPerSecond}: ${verdict(cli.articlesPerCpuSecond >= BUDGETS.cliArticlesPerSecond)}), peak RSS ${cli.peakRssMiB.toFixed(0)} MiB`,
   );
+  // Where the CLI's CPU goes: the same work in-process, first pass (V8 warming up) and second (warm).
+  const inProcess = cliWorkInProcess(articles);
+  console.log(
+    `  the same work in-process (parse, processArticle, JSON; a fresh process): first pass ${inProcess.firstPassCpuSeconds.toFixed(2)} CPU s, ` +
+      `second ${inProcess.secondPassCpuSeconds.toFixed(2)}: V8's warm-up ${(inProcess.firstPassCpuSeconds - inProcess.secondPassCpuSeconds).toFixed(2)} CPU s, ` +
+      `the CLI around it (start-up, reading, writing) ${(cli.cpuSeconds - inProcess.firstPassCpuSeconds).toFixed(2)} CPU s`,
+  );
   // --parallel is about wall time: the same run on 2 worker threads against the one above.
   const parallel = cliThroughput(articles, 2);
   console.log(
@@ -162,6 +179,7 @@ async function main(): Promise<void> {
     core,
     cliStart: start,
     cli,
+    cliInProcess: inProcess,
     parallel,
     coldStarts,
     codeCachePairs,
