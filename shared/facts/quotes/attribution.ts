@@ -23,7 +23,13 @@ import {
   sentenceStart,
   skipBackOver,
 } from './phrases.ts';
-import { type Attribution, entityAttribution, resolvePhrase, type SpeakerContext } from './speakers.ts';
+import {
+  type Attribution,
+  entityAttribution,
+  resolvePhrase,
+  roleHolderAfter,
+  type SpeakerContext,
+} from './speakers.ts';
 
 interface Candidate {
   readonly attribution: Attribution;
@@ -217,6 +223,12 @@ function hasUnnamedSubject(words: readonly Word[], index: number): boolean {
   return NOT_SPEAKERS.has(subject) || PERSON_PRONOUNS.has(subject);
 }
 
+/** Nothing but punctuation follows the quote in its sentence: “Are you OK?” the voice asked. is not one. */
+function isWholeSentence(masked: string, quote: QuoteMarks): boolean {
+  const from = quote.close + 1;
+  return /^[\s.!?]*$/u.test(masked.slice(from, sentenceEnd(masked, from) + 1));
+}
+
 /** The quote ends its sentence: with its own full stop, or with nothing but punctuation after it. */
 function endsSentenceAfter(masked: string, quote: QuoteMarks): boolean {
   if (/[.!?]$/u.test(masked.slice(quote.open + 1, quote.close).trimEnd())) return true;
@@ -407,20 +419,46 @@ function sentenceSubject(
  * recent weeks, Reid has …"): a he/she resolved, or a name written first (titles before it allowed).
  */
 export function sentenceOpener(context: SpeakerContext, position: number): Entity | undefined {
+  return openerAttribution(context, position)?.entity;
+}
+
+/** The attribution to whoever opens the sentence holding `position` (see sentenceOpener). */
+function openerAttribution(context: SpeakerContext, position: number): Attribution | undefined {
   const words = attributionWords(context.masked, sentenceStart(context.masked, position), position);
   let index = words.findIndex((word) => /\p{L}/u.test(word.text));
   const first = words[index];
   if (first === undefined) return undefined;
   if (CLAUSE_OPENERS.has(first.text) && !isSubjectWord(first.text)) {
     index = words.findIndex((word, at) => at > index && word.text === ',') + 1;
+    // On “Face the Nation,” Sen. Bernie Sanders …: the comma was the quoted title's.
+    while (QUOTATION_MARK.test(words[index]?.text ?? '')) index++;
   }
   const word = words[index];
   if (word === undefined) return undefined;
-  if (PERSON_PRONOUNS.has(word.text.toLowerCase())) return resolvePhrase(context, [word], '')?.entity;
-  const mention = context.mentions[lastIndexStartingBefore(context.mentions, word.start) + 1];
+  if (PERSON_PRONOUNS.has(word.text.toLowerCase())) return resolvePhrase(context, [word], '');
+  const at = lastIndexStartingBefore(context.mentions, word.start) + 1;
+  const mention = context.mentions[at];
   if (mention === undefined || mention.start >= word.start + MAX_TITLE_LENGTH) return undefined;
   const before = context.text.slice(word.start, mention.start).trim();
-  return before === '' || before.split(/\s+/u).every(isCapitalised) ? mention.entity : undefined;
+  if (before !== '' && !before.split(/\s+/u).every(isCapitalised)) return undefined;
+  // "U.S. Senator John Cornyn", "Kellogg Chairman William LaMothe": the person after a name and a role.
+  return entityAttribution(roleHolderAfter(context, at) ?? mention, '');
+}
+
+/**
+ * "On TV, Sen. Ann Reyes named jobs as the reason. “…”": the person who opens a sentence that ends with a full stop,
+ * as its subject: not a possessor ("Reyes's lawyer, …"), and not in a list of names ("Reyes, A.; Tran, L.").
+ */
+function openingPersonOf(
+  context: SpeakerContext,
+  words: readonly Word[],
+  end: number,
+): Attribution | undefined {
+  if (context.masked[end - 1] !== '.' || words.some((word) => word.text === ';')) return undefined;
+  const opener = openerAttribution(context, end - 1);
+  if (opener?.entity?.type !== 'person') return undefined;
+  const after = context.text.slice(opener.mention.end, opener.mention.end + 2);
+  return /^['’]/u.test(after) ? undefined : opener;
 }
 
 /** The phrase that opens a sentence, after an opening adverbial ("In a statement, President Obama …"). */
@@ -460,7 +498,8 @@ function isSubjectWord(word: string): boolean {
 /**
  * A quote that opens its sentence with no attribution of its own, after a sentence that names a speaker:
  * "Mr. Clarke said he had no doubts. “...”", or a paragraph ending "…, Pence said:" or "Sanders made the
- * following comment:" before it.
+ * following comment:" before it. A quote that is a whole sentence after one, in its paragraph, that opens with a
+ * person and reports no one ("On TV, Sen. Ann Reyes named jobs as the reason. “…”") is that person's.
  */
 export function attributePreviousSentence(
   context: SpeakerContext,
@@ -478,6 +517,9 @@ export function attributePreviousSentence(
   if (holdsQuotation(context.text, words)) return undefined;
   const best = bestCandidate(context, words)?.attribution;
   if (best === undefined && words.at(-1)?.text === ':') return colonSubject(context, words, quote);
+  if (best === undefined && !crossesParagraph && isWholeSentence(masked, quote)) {
+    return openingPersonOf(context, words, end);
+  }
   return best?.speakerType === undefined ? undefined : best;
 }
 

@@ -438,7 +438,7 @@ function possessedPerson(context: SpeakerContext, possessor: number): EntityMent
  * "Clinton communication director Jennifer Palmieri said …", "Kellogg Chairman William LaMothe": a name, a few words
  * ending in a role, then a person: that person opens the sentence.
  */
-function roleHolderAfter(context: SpeakerContext, index: number): EntityMentionRef | undefined {
+export function roleHolderAfter(context: SpeakerContext, index: number): EntityMentionRef | undefined {
   const owner = context.mentions[index] as EntityMentionRef;
   const next = context.mentions[index + 1];
   if (next?.entity.type !== 'person') return undefined;

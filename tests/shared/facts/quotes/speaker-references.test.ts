@@ -146,3 +146,37 @@ describe('findQuotes: a he or she that opens a paragraph', () => {
     expect(speakers(text)).toEqual([['It is a good deal', 'Owen Falk']]);
   });
 });
+
+describe('findQuotes: a quote that is a whole sentence after a sentence that opens with a person', () => {
+  it('is that person, past an opening adverbial that holds a quoted title', () => {
+    const text =
+      'On “Harbour Watch,” Ivo Marsh named the strike as the reason the port had closed. ' +
+      '“The workers have had enough of waiting.”';
+
+    expect(speakers(text)).toEqual([['The workers have had enough of waiting.', 'Ivo Marsh']]);
+  });
+
+  it('is the person after a name and a role', () => {
+    const text =
+      'Harbour Board chairman Ivo Marsh signed the order on Friday. “The port is closed to every ship.”';
+
+    expect(speakers(text)).toEqual([['The port is closed to every ship.', 'Ivo Marsh']]);
+  });
+
+  it('is no one when the sentence opens with a possessor, or the quote has words after it', () => {
+    const text =
+      "Dana Voss's lawyer, a former judge, read the ruling aloud. “This changes everything for us.” " +
+      'Lee Tran took the call. “Are you safe at home?” the voice asked.';
+
+    expect(speakers(text)).toEqual([
+      ['This changes everything for us.', undefined],
+      ['Are you safe at home?', undefined],
+    ]);
+  });
+
+  it('is no one across a paragraph', () => {
+    const text = 'Ivo Marsh signed the order on Friday.\n\n“The port is closed to every ship.”';
+
+    expect(speakers(text)).toEqual([['The port is closed to every ship.', undefined]]);
+  });
+});
