@@ -118,18 +118,23 @@ function fullFormsBySurface(surfaces: Map<string, Surface>): Map<string, Surface
   const fullForms = new Map<string, Surface[]>();
   for (const surface of surfaces.values()) {
     const single = surface.tokens.length === 1;
-    const candidates = new Set(byTail.get(surface.key));
-    if (single) {
-      for (const other of byFirst.get(surface.key) ?? []) candidates.add(other);
-      for (const other of byInitials.get(surface.key) ?? []) candidates.add(other);
+    const forms: Surface[] = [];
+    for (const candidates of [
+      byTail.get(surface.key),
+      single ? byFirst.get(surface.key) : undefined,
+      single ? byInitials.get(surface.key) : undefined,
+    ]) {
+      for (const other of candidates ?? []) {
+        if (forms.includes(other) || other.tokens.length <= surface.tokens.length) continue;
+        if (isShortFormOf(surface, other)) forms.push(other);
+      }
     }
-    const forms = [...candidates].filter(
-      (other) => other.tokens.length > surface.tokens.length && isShortFormOf(surface, other),
-    );
-    fullForms.set(
-      surface.id,
-      forms.sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0)),
-    );
+    // Surfaces without a full form (most) are left out: groupMentions reads them as having none.
+    if (forms.length > 0)
+      fullForms.set(
+        surface.id,
+        forms.sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0)),
+      );
   }
   return fullForms;
 }

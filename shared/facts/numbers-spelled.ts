@@ -133,10 +133,12 @@ class SpelledTotal {
 const SPELLED_PARTS: ReadonlySet<string> = new Set([...Object.keys(NUMBER_WORDS), ...Object.keys(SCALES)]);
 /** Two ASCII codes as one number: the key of a word's first two characters, lower-cased. */
 const startKey = (first: number, second: number) => (first | 0x20) * 128 + (second | 0x20);
-/** The first two letters of the words a spelled number may open with ("an", number words, scales; "a" is alone). */
-const STARTS: ReadonlySet<number> = new Set(
-  [...SPELLED_PARTS, 'an'].map((part) => startKey(part.charCodeAt(0), part.charCodeAt(1))),
-);
+/**
+ * The first two letters of the words a spelled number may open with ("an", number words, scales; "a" is alone),
+ * marked by their key in a table of every pair of ASCII codes: read for every word of the text.
+ */
+const STARTS = new Uint8Array(128 * 128);
+for (const part of [...SPELLED_PARTS, 'an']) STARTS[startKey(part.charCodeAt(0), part.charCodeAt(1))] = 1;
 
 /**
  * Whether a word's ASCII start rules it out as "a", "an" or a number word: one character other than "a", or two
@@ -147,7 +149,7 @@ function ruledOutByStart(word: string): boolean {
   if (!(first < 128)) return false;
   if (word.length === 1) return (first | 0x20) !== 0x61;
   const second = word.charCodeAt(1);
-  return second < 128 && !STARTS.has(startKey(first, second));
+  return second < 128 && STARTS[startKey(first, second)] === 0;
 }
 
 export function isNumberWord(word: string): boolean {

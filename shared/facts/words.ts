@@ -145,6 +145,8 @@ export function straightenApostrophes(text: string): string {
 export function isCapitalised(word: string): boolean {
   const first = word.codePointAt(0);
   if (first === undefined) return false;
+  // An ASCII character is capitalised when it is A-Z (what the case test below finds, without its strings).
+  if (first < 128) return first >= 65 && first <= 90;
   const char = String.fromCodePoint(first);
   return char !== char.toLowerCase() && char === char.toUpperCase();
 }
