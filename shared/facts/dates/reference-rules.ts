@@ -307,7 +307,7 @@ export const REFERENCE_RULES: readonly Rule[] = [
     name: 'the-year',
     isReference: false,
     pattern:
-      /(?<![\p{L}])(?:the\s(?:current|latest|full|past)\s(?:fiscal\s)?year|(?<!times?\sof\s)the\syear)(?![\p{L}-])(?!\s(?:ago|earlier|before|after|of|in|when|that|which|ended|ending|through|to|\d|two))/gu,
+      /(?<![\p{L}])(?:the\s(?:current|latest|full|past)\s(?:fiscal\s)?year|(?<!times?\sof\s)the\syear)(?![\p{L}-])(?!\s(?:ago|earlier|before|after|of(?!\s[$£€¥\d])|in|when|that|which|ended|ending|through|to|\d|two))/gu,
     hint: /year/u,
     // "the current fiscal " before "year"
     reach: 19,

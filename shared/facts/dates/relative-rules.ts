@@ -206,7 +206,8 @@ function seasonNear(anchor: Date, code: Season, which: Which, tense: Tense): Res
     current === 'WI' && anchor.getUTCMonth() < 2 ? anchor.getUTCFullYear() - 1 : anchor.getUTCFullYear();
   const target = seasonIndex(code);
   const now = seasonIndex(current);
-  if (which === 'this') return season(seasonYear, code);
+  // "this fall" in January is the coming one, of the calendar year; "this winter" the one under way.
+  if (which === 'this') return season(code === 'WI' ? seasonYear : anchor.getUTCFullYear(), code);
   if (which === 'last' || (which === undefined && tense !== 'future'))
     return season(
       target < now || (which === undefined && target === now) ? seasonYear : seasonYear - 1,

@@ -95,6 +95,17 @@ describe('dates placed by the date mentioned before them', () => {
       ],
     ],
     ['Sales grew in the current year.', [['the current year', '1989', 'year']]],
+    // "the year" before a price or an amount: the year in focus ("a high for the year of $42"), not "the year of"
+    // something that names it
+    [
+      'The shares hit a high for the year of $42.875 in June.',
+      [
+        ['the year', '1989', 'year'],
+        ['June', '1989-06', 'month'],
+      ],
+    ],
+    ['Sales reached a record for the year of 12 million cars.', [['the year', '1989', 'year']]],
+    ['They called it the year of the dragon.', []],
     [
       'They met on Oct. 3, 1989, and again the day after.',
       [

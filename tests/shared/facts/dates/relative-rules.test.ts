@@ -84,6 +84,11 @@ describe('dates placed by the publication date', () => {
     ['In January, the fourth quarter is the year before.', '2024-01-10', 'the fourth quarter', '2023-Q4'],
     ['In February, last winter began in December.', '2024-02-10', 'last winter', '2022-WI'],
     ['In February, this winter began in December.', '2024-02-10', 'this winter', '2023-WI'],
+    // in January, "this" spring, summer or fall is the coming one of the calendar year, not last year's
+    ['Her term runs through this fall.', '2020-01-07', 'this fall', '2020-FA'],
+    ['The bridge opens this summer.', '2024-02-10', 'this summer', '2024-SU'],
+    ['Planting starts this spring.', '2024-01-20', 'this spring', '2024-SP'],
+    ['The pool closed this summer.', '2023-10-02', 'this summer', '2023-SU'],
     // with no cue, a holiday a few weeks ahead is the coming one; one long past is the last one
     ['Pilgrims prayed as Easter week began.', '2000-04-17', 'Easter week', '2000-W16'],
     ['Shops fill up before Christmas.', '2023-12-01', 'Christmas', '2023-12-25'],
