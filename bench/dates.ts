@@ -9,7 +9,8 @@
  * looking at its errors) and a held-out part (never looked at while writing rules); both are printed, with
  * 95% bootstrap intervals over documents. `npm run bench:dates -- --errors FILE` writes the development
  * part's misses and false alarms to FILE (never the held-out part's); `--predictions FILE` every development
- * prediction with its verdict (right, wrong, no value, false alarm), to count a kind of phrase's record. `--save-scores FILE` writes each
+ * prediction with its verdict (right, wrong, no value, false alarm and the gold timex it overlaps, if any) and
+ * each miss, to count a kind of phrase's record. `--save-scores FILE` writes each
  * document's counts; `--baseline FILE` (counts saved from an earlier commit) prints the change in value F1
  * on each split with a paired bootstrap interval (the same documents resampled for both). `--dev-only` prints
  * the development part alone (no held-out or all-documents figure), for use while writing rules.
@@ -246,7 +247,13 @@ function describePredictions(scored: readonly Scored[]): string {
     const context = (start: number, end: number) =>
       document.text.slice(Math.max(0, start - 60), end + 40).replace(/\s+/g, ' ');
     for (const { gold, valueRight, predicted } of score.golds) {
-      if (!predicted) continue;
+      if (!predicted) {
+        rows.push([
+          gold.start,
+          `MISSED\t${JSON.stringify(gold.text)}\tgold ${gold.value}\t… ${context(gold.start, gold.end)} …`,
+        ]);
+        continue;
+      }
       const status = valueRight ? 'RIGHT' : predicted.value === '' ? 'NOVALUE' : 'WRONG';
       const text = document.text.slice(predicted.start, predicted.end);
       rows.push([
@@ -256,9 +263,13 @@ function describePredictions(scored: readonly Scored[]): string {
     }
     for (const spurious of score.spurious) {
       const text = spurious.start < 0 ? '(unplaced)' : document.text.slice(spurious.start, spurious.end);
+      // what the gold has there instead: another DATE that a longer prediction took, or a DURATION or SET
+      const under = document.timexes.find(
+        (timex) => timex.start < spurious.end && timex.end > spurious.start && spurious.start >= 0,
+      );
       rows.push([
         spurious.start,
-        `FALSE\t${JSON.stringify(text)} -> ${spurious.value}\tgold -\t… ${context(spurious.start, spurious.end)} …`,
+        `FALSE${under ? ` (gold ${under.type} ${JSON.stringify(under.text)} = ${under.value})` : ''}\t${JSON.stringify(text)} -> ${spurious.value}\tgold -\t… ${context(spurious.start, spurious.end)} …`,
       ]);
     }
     rows.sort((a, b) => a[0] - b[0]);
