@@ -107,14 +107,17 @@ function namesAnAge(text: string, start: number, end: number): boolean {
  * A weekday: the latest one on or before the anchor, or in a clause about the future the first one on or
  * after it; "last"/"next" exclude the anchor's own day. In a clause with no tense cue, the day after the
  * anchor is that day, not six days back: news names a day almost a week gone "last Tuesday", and a bare
- * "Tuesday" in Monday's paper is tomorrow ("meet separately Tuesday", "headed Tuesday to East Africa").
+ * "Tuesday" in Monday's paper is tomorrow ("meet separately Tuesday", "headed Tuesday to East Africa"). The
+ * future of a past ("said he would leave Friday") is the nearer of the two.
  */
 function weekdayNear(anchor: Date, weekday: number, which: Which, tense: Tense): Resolved | undefined {
   if (weekday < 0) return undefined;
   const today = anchor.getUTCDay();
   const back = (today - weekday + 7) % 7;
   const forward = (weekday - today + 7) % 7;
-  let offset = tense === 'future' || (tense === 'unknown' && forward === 1) ? forward : -back;
+  const ahead =
+    tense === 'future' || (tense === 'unknown' && forward === 1) || (tense === 'near' && forward < back);
+  let offset = ahead ? forward : -back;
   if (which === 'last') offset = -(back === 0 ? 7 : back);
   if (which === 'next') offset = forward === 0 ? 7 : forward;
   return day(...(formatDay(addDays(anchor, offset)).split('-') as [string, string, string]));
@@ -170,7 +173,8 @@ export function unitsFrom(anchor: Date, count: number, unit: string): Resolved |
 /**
  * A month without a year: "last"/"next" the one strictly before/after the anchor's month; "this" the
  * anchor's year; in a clause about the past, the latest one up to the anchor's month; about the future, the
- * next one; otherwise the latest one, or one at most MONTHS_AHEAD ahead.
+ * next one; the future of a past ("said the dividend would be paid in January"), the nearest one; otherwise the
+ * latest one, or one at most MONTHS_AHEAD ahead.
  */
 function monthNear(anchor: Date, monthValue: number, which: Which, tense: Tense): Resolved | undefined {
   if (monthValue < 1) return undefined;
@@ -181,6 +185,10 @@ function monthNear(anchor: Date, monthValue: number, which: Which, tense: Tense)
   if (which === 'this') return month(anchorYear, monthValue);
   if (tense === 'future') return month(monthValue >= current ? anchorYear : anchorYear + 1, monthValue);
   if (tense === 'past') return month(monthValue <= current ? anchorYear : anchorYear - 1, monthValue);
+  if (tense === 'near') {
+    const offset = ((monthValue - current + 17) % 12) - 5;
+    return monthFrom(anchor, offset);
+  }
   const difference = monthValue - current;
   if (difference > MONTHS_AHEAD) return month(anchorYear - 1, monthValue);
   return month(difference < MONTHS_AHEAD - 12 ? anchorYear + 1 : anchorYear, monthValue);
@@ -206,8 +214,10 @@ function seasonNear(anchor: Date, code: Season, which: Which, tense: Tense): Res
     current === 'WI' && anchor.getUTCMonth() < 2 ? anchor.getUTCFullYear() - 1 : anchor.getUTCFullYear();
   const target = seasonIndex(code);
   const now = seasonIndex(current);
-  // "this fall" in January is the coming one, of the calendar year; "this winter" the one under way.
-  if (which === 'this') return season(code === 'WI' ? seasonYear : anchor.getUTCFullYear(), code);
+  // "this fall" in January is the coming one, of the calendar year ("runs through this fall"), unless the clause
+  // is in the past ("I met her this summer"); "this winter" is the one under way.
+  if (which === 'this')
+    return season(code === 'WI' || tense === 'past' ? seasonYear : anchor.getUTCFullYear(), code);
   if (which === 'last' || (which === undefined && tense !== 'future'))
     return season(
       target < now || (which === undefined && target === now) ? seasonYear : seasonYear - 1,
@@ -268,7 +278,12 @@ function holidayNear(
   const soon = formatDay(addDays(anchor, HOLIDAY_DAYS_AHEAD));
   const coming = options.find((option) => option >= today);
   if (which === 'this') value = formatDay(date(anchorYear));
-  else if (which === undefined && tense === 'unknown' && coming !== undefined && coming <= soon)
+  else if (
+    which === undefined &&
+    (tense === 'unknown' || tense === 'near') &&
+    coming !== undefined &&
+    coming <= soon
+  )
     value = coming;
   else if (which === 'last' || (which === undefined && tense !== 'future'))
     value = options.findLast((option) => (which === 'last' ? option < today : option <= today));

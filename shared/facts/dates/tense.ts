@@ -5,7 +5,12 @@
  * past; a month and day without a year is the nearest one).
  */
 
-export type Tense = 'past' | 'future' | 'unknown';
+/**
+ * 'near': the future of a past ("said he would leave Friday"): after the saying, which is near the article's date
+ * but may be before it ("In June the department said it couldn't answer until September", written in November),
+ * so the occurrence nearest the article's date.
+ */
+export type Tense = 'past' | 'future' | 'near' | 'unknown';
 
 /**
  * Cues that the clause looks ahead: a modal ("will"), an arrangement ("is set to", "plans to", "is to take over",
@@ -20,6 +25,20 @@ const FUTURE_BEFORE =
 const PROGRESSIVE =
   /(?:(?<![\p{L}])(?:is|are|am)|['’]re)\s(?:\p{L}+ly\s)?(?!(?:no|some|any|every)thing|thing|morning|evening|spring|king|during)\p{L}{2,}ing(?![\p{L}])/giu;
 const POSSESSIVE = /^['’]s?(?![\p{L}])/u;
+/**
+ * "would" as the future of a past ("said the dividend would be paid in January", "said he would leave Friday"):
+ * not a past conditional ("would have"), not a habit ("would often visit").
+ */
+const WOULD =
+  /(?<![\p{L}])(?:would(?:n['’]t)?|['’]d)(?:\s(?:not|never))?(?!\s(?:not\s|never\s)?(?:have|often|usually|always|sometimes|regularly|typically)(?![\p{L}]))(?![\p{L}])/giu;
+/** A modal of the past before "until": "said it could not answer anything until September". */
+const PAST_MODAL = /(?<![\p{L}])(?:would|could)(?:n['’]t)?(?![\p{L}])/iu;
+/**
+ * What ends the reach of that "would" before the date: a comma, or a clause of its own ("would appeal the
+ * decision, announced Monday", "would produce aid for them, where the Aug. 7 blasts killed").
+ */
+const WOULD_REACH_ENDS =
+  /[,:(]|(?<![\p{L}])(?:where|which|who|whom|whose|that|when|while|because)(?![\p{L}])/iu;
 /** "will" after the date in its clause, not in a relative clause ("approved an amendment on Tuesday that will grant"). */
 const FUTURE_AFTER =
   /^(?:(?!(?<![\p{L}])(?:that|which|who)(?![\p{L}]))[^.!?;\n]){0,30}?(?<![\p{L}])(?:will|shall)(?![\p{L}])/iu;
@@ -43,7 +62,7 @@ const PAST_BEFORE =
  * infinitive ("said it would stay open until Friday", "agreed to defer the decision until 2001").
  */
 const UNTIL_AHEAD =
-  /(?<![\p{L}])(?:would|could|should|might|must|will|shall|to|given|granted|allowed|extended|postponed|delayed|adjourned|deferred|suspended|off|wait|waiting)(?![\p{L}])/iu;
+  /(?<![\p{L}])(?:(?:would|could|should|must)(?:n['’]t)?|won['’]t|can['’]t|cannot|might|will|shall|to|given|granted|allowed|extended|postponed|delayed|adjourned|deferred|suspended|off|wait|waiting)(?![\p{L}])/iu;
 /** Verbs of a lasting state in the past, which "until" ends: "remained chairman until June". */
 const PAST_STATE =
   /(?<![\p{L}])(?:remained|stayed|served|lived|lasted|worked|continued|ruled|reigned|played)(?![\p{L}])/giu;
@@ -98,8 +117,12 @@ function later(
 export function tenseAt(text: string, start: number, end: number): Tense {
   const before = clauseBefore(text, start);
   // A date that names an event by its day ("during Monday's debate") is not what the progressive arranges.
-  const arranged = POSSESSIVE.test(text.slice(end, end + 2)) ? undefined : lastMatch(PROGRESSIVE, before);
-  const future = later(lastMatch(FUTURE_BEFORE, before), arranged);
+  const named = POSSESSIVE.test(text.slice(end, end + 2));
+  const arranged = named ? undefined : lastMatch(PROGRESSIVE, before);
+  const would = named ? undefined : lastMatch(WOULD, before);
+  const wouldReaches =
+    would !== undefined && !WOULD_REACH_ENDS.test(before.slice((would.index ?? 0) + would[0].length));
+  const future = later(later(lastMatch(FUTURE_BEFORE, before), arranged), wouldReaches ? would : undefined);
   const past = lastMatch(PAST_BEFORE, before)?.index ?? -1;
   if (future !== undefined && (future.index ?? 0) >= past) {
     // "was education secretary until the summer": a state in the past ended on that date
@@ -109,7 +132,11 @@ export function tenseAt(text: string, start: number, end: number): Tense {
         return 'past';
     }
     const undone = !MODAL_FUTURE.test(future[0]) && PAST_AFTER.test(text.slice(end, end + WINDOW));
-    return undone ? 'past' : 'future';
+    if (undone) return 'past';
+    // "said it couldn't answer anything until September": the future of that past, as with "would"
+    const pastModal =
+      /^until$/iu.test(future[0]) && past >= 0 && PAST_MODAL.test(before.slice(past, future.index));
+    return future === would || pastModal ? 'near' : 'future';
   }
   if (past >= 0) return 'past';
   const after = text.slice(end, end + WINDOW);

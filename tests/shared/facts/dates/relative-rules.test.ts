@@ -88,6 +88,14 @@ describe('dates placed by the publication date', () => {
     ['Her term runs through this fall.', '2020-01-07', 'this fall', '2020-FA'],
     ['The bridge opens this summer.', '2024-02-10', 'this summer', '2024-SU'],
     ['Planting starts this spring.', '2024-01-20', 'this spring', '2024-SP'],
+    ['I had the chance to meet her this summer.', '2014-01-22', 'this summer', '2013-SU'],
+    // the future of a past ("would", "could not … until"): the occurrence nearest the article's date
+    ['The board said the dividend would be paid in January.', '1989-10-26', 'January', '1990-01'],
+    ['He said on Tuesday that he would leave on Friday.', '2023-06-21', 'Friday', '2023-06-23'],
+    ['He said on Monday that he would meet her on Tuesday.', '2023-06-21', 'Tuesday', '2023-06-20'],
+    ['In June the agency said it could not answer until September.', '2023-11-07', 'September', '2023-09'],
+    ['The bank said its effort would go on past the Nov. 1 deadline.', '1989-10-26', 'Nov. 1', '1989-11-01'],
+    ['The group said it would on Monday tell the minister.', '1996-08-31', 'Monday', '1996-09-02'],
     ['The pool closed this summer.', '2023-10-02', 'this summer', '2023-SU'],
     // with no cue, a holiday a few weeks ahead is the coming one; one long past is the last one
     ['Pilgrims prayed as Easter week began.', '2000-04-17', 'Easter week', '2000-W16'],

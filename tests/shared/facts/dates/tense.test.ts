@@ -36,8 +36,8 @@ describe('tenseAt', () => {
     ['Dr. Smith met them on Friday.', 'Friday', 'unknown'],
     // "until" after a state in the past looks back; after a deadline given or moved, a modal or "to", ahead
     ['Michael Gove, who was education secretary until the summer, is said to object.', 'the summer', 'past'],
-    ['He said it could not answer anything until September.', 'September', 'future'],
-    ['She said the shop would stay open until Friday.', 'Friday', 'future'],
+    ['He said it could not answer anything until September.', 'September', 'near'],
+    ['She said the shop would stay open until Friday.', 'Friday', 'near'],
     ['The trial was postponed until March.', 'March', 'future'],
     ['They agreed to defer the decision until December.', 'December', 'future'],
     ['The search has been called off until tomorrow.', 'tomorrow', 'future'],
@@ -76,6 +76,19 @@ describe('tenseAt', () => {
     // a noun in "-ing" is no verb
     ['There is nothing in the paper on Friday.', 'Friday', 'unknown'],
     ['It is spring in March.', 'March', 'unknown'],
+    // "would" after a past verb is the future of that past, up to a comma or a clause of its own: after the
+    // saying, which is near the article's date ('near')
+    ['The board said the dividend would be paid in January.', 'January', 'near'],
+    ['He said Tuesday he would leave on Friday.', 'Friday', 'near'],
+    ["Officials said the plant wouldn't reopen until Monday.", 'Monday', 'near'],
+    ['The plant will stay shut until Monday.', 'Monday', 'future'],
+    ['She said she would not travel before March.', 'March', 'near'],
+    ['They said they would appeal the ruling, announced Monday by the court.', 'Monday', 'past'],
+    ['She said she would send aid to the towns where the Aug. 7 floods struck.', 'Aug. 7', 'past'],
+    ["They said they would look for ways around Monday's ruling.", 'Monday', 'past'],
+    // not a past conditional, not a habit
+    ['He said he would have resigned on Friday.', 'Friday', 'past'],
+    ['He would often visit on Sunday.', 'Sunday', 'unknown'],
   ])('%j (%s): %s', (text, date, tense) => {
     expect(tenseOf(text, date)).toBe(tense);
   });
