@@ -76,6 +76,15 @@ const OPENS_CLAUSE = /(?:^\s*(?:[Oo]n\s|[Ee]arly\s|[Ll]ate\s)?|(?<=\S\s)On\s)$/u
  */
 const PAST_AFTER_OPENING =
   /^(?:\s(?:night|morning|afternoon|evening))?,?\s(?:(?!(?:is|are|am|will|would|to|be|been|being|shall|can|could|may|might|must|should|has|have)\s)[\p{L}'’.-]+\s){0,4}?(?<!(?:the|a|an|newly|recently)\s)(?:said|told|was|were|had|did|went|came|began|took|gave|saw|ran|fell|rose|won|wrote|spoke|broke|flew|drove|grew|knew|became|\p{Ll}{2,}(?<!e)ed)(?![\p{L}])/u;
+/**
+ * A regular verb in the past right before the date's preposition: "the strike ended in July", "the deal, announced
+ * in July, closed". Not a passive or a state to come ("is expected in December", "to be married in June"), nor a
+ * participle that plans ("as planned in October", "scheduled for"), nor a perfect ("events to have occurred on
+ * September 7 in history", "will have finished in June"); and only with a preposition, as the form is
+ * also a participle ("headed Tuesday to East Africa" in Monday's paper).
+ */
+const PAST_RIGHT_BEFORE =
+  /(?<![\p{L}])(?<!(?:is|are|be|been|being|am|have|has|['’]s|['’]re|['’]ve)\s)(?!(?:planned|scheduled|expected|slated|set|timed|proposed|intended|anticipated|projected|forecasted|billed|tipped|needed|required|due)\s)\p{Ll}{2,}(?<!e)ed\s(?:in|on|during|through)\s(?:(?:early|late|mid)[\s-])?$/u;
 const WINDOW = 60;
 /**
  * Where a clause ends: a sentence mark, a semicolon, a line break, ", and", ", but". The full stop of an
@@ -138,7 +147,7 @@ export function tenseAt(text: string, start: number, end: number): Tense {
       /^until$/iu.test(future[0]) && past >= 0 && PAST_MODAL.test(before.slice(past, future.index));
     return future === would || pastModal ? 'near' : 'future';
   }
-  if (past >= 0) return 'past';
+  if (past >= 0 || PAST_RIGHT_BEFORE.test(before)) return 'past';
   const after = text.slice(end, end + WINDOW);
   if (FUTURE_AFTER.test(after)) return 'future';
   if (OPENS_CLAUSE.test(before) && PAST_AFTER_OPENING.test(after)) return 'past';

@@ -86,6 +86,15 @@ describe('tenseAt', () => {
     ['They said they would appeal the ruling, announced Monday by the court.', 'Monday', 'past'],
     ['She said she would send aid to the towns where the Aug. 7 floods struck.', 'Aug. 7', 'past'],
     ["They said they would look for ways around Monday's ruling.", 'Monday', 'past'],
+    // a regular verb in the past right before the date's preposition; not a passive to come, a plan or a perfect
+    ['The strike ended in July.', 'July', 'past'],
+    ['The deal, announced in July, closed last week.', 'July', 'past'],
+    ['The plant reopened in mid-August.', 'mid-August', 'past'],
+    ['The closing is expected in August.', 'August', 'unknown'],
+    ['The bank ends its purchases as planned in October.', 'October', 'unknown'],
+    ['They are to be married in July.', 'July', 'future'],
+    ['Here are the events to have occurred on September 7.', 'September 7', 'unknown'],
+    ['The minister headed Tuesday to Nairobi.', 'Tuesday', 'unknown'],
     // not a past conditional, not a habit
     ['He said he would have resigned on Friday.', 'Friday', 'past'],
     ['He would often visit on Sunday.', 'Sunday', 'unknown'],
