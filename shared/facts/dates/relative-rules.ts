@@ -8,6 +8,7 @@ import {
   day,
   easter,
   formatDay,
+  half,
   month,
   monthFrom,
   nthWeekday,
@@ -472,6 +473,25 @@ export const RELATIVE_RULES: readonly Rule[] = [
         if (which === undefined) return quarterNear(anchor, value, undefined);
         const target = period(anchor, whichOf(which), 'year');
         return target && quarter(Number(target.value), value);
+      }),
+  },
+  {
+    // "the third quarter of last year", "the first half of next year": one period, in the year the words name
+    name: 'period-of-which-year',
+    pattern: new RegExp(
+      `${NOT_AFTER_LETTER}(?:the\\s)?(?:(${QUARTER_ORDINAL})[\\s-]quarter|(first|second|last|latter)\\shalf)\\sof\\s(?:the\\s)?(${WHICH})\\s(?:fiscal\\s)?year${NOT_BEFORE_LETTER}`,
+      'giu',
+    ),
+    hint: /(?:quarter|half)\sof\s/iu,
+    // "the latter " before "half"
+    reach: 11,
+    kind: 'relative',
+    read: ([, ordinal, halfWord, which]) =>
+      anchored((anchor) => {
+        const target = period(anchor, whichOf(which), 'year');
+        if (!target) return undefined;
+        if (ordinal) return quarter(Number(target.value), ordinalOf(ordinal));
+        return half(Number(target.value), halfWord?.toLowerCase() === 'first' ? 1 : 2);
       }),
   },
   {

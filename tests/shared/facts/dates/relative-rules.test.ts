@@ -89,6 +89,26 @@ describe('dates placed by the publication date', () => {
     ['The bridge opens this summer.', '2024-02-10', 'this summer', '2024-SU'],
     ['Planting starts this spring.', '2024-01-20', 'this spring', '2024-SP'],
     ['I had the chance to meet her this summer.', '2014-01-22', 'this summer', '2013-SU'],
+    // a quarter or a half of the year named beside it: one period
+    [
+      'Net rose in the third quarter of last year.',
+      '1989-10-26',
+      'the third quarter of last year',
+      '1988-Q3',
+    ],
+    [
+      'Sales will grow in the first half of next year.',
+      '1989-10-26',
+      'the first half of next year',
+      '1990-H1',
+    ],
+    ['The latter half of this year was slow.', '1989-10-26', 'The latter half of this year', '1989-H2'],
+    [
+      'It fell in the 4th quarter of last fiscal year.',
+      '1989-10-26',
+      'the 4th quarter of last fiscal year',
+      '1988-Q4',
+    ],
     // the future of a past ("would", "could not … until"): the occurrence nearest the article's date
     ['The board said the dividend would be paid in January.', '1989-10-26', 'January', '1990-01'],
     ['He said on Tuesday that he would leave on Friday.', '2023-06-21', 'Friday', '2023-06-23'],

@@ -44,6 +44,7 @@ const PHRASES = [
   'New Year’s Day, Christmas Eve, Boxing Day, Election Day, Memorial Day and Veterans Day.',
   'Easter Sunday, Good Friday, Presidents’ Day and Father’s Day.',
   'Pilgrims came as Easter week began, and during last Holy Week.',
+  'Net rose in the third quarter of last year and will in the first half of next year.',
 ];
 
 /** Dates with the longest beginnings before their hint that each rule with a `reach` allows. */
@@ -67,6 +68,7 @@ const FAR_REACHING = [
   'Today is the seventeenth consecutive day of the strike.',
   'They met the previous Monday; it rained earlier in last March, and it ends before the end of this year.',
   'In The the beginning of 19th century.',
+  'In The latter half of the last fiscal year and the fourth-quarter of this year.',
 ];
 
 /** The same rules with no hint: every rule runs on every text. */
