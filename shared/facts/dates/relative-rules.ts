@@ -383,7 +383,11 @@ export const RELATIVE_RULES: readonly Rule[] = [
     // "before the " before "end of the year"
     reach: 11,
     kind: 'relative',
-    read: () => anchored((anchor) => year(anchor.getUTCFullYear())),
+    // "since year-end" looks back to the last year's end, a point: December 31 of the year before
+    read: ([written]) =>
+      anchored((anchor) =>
+        /^since/iu.test(written) ? day(anchor.getUTCFullYear() - 1, 12, 31) : year(anchor.getUTCFullYear()),
+      ),
   },
   {
     name: 'the-weekend',

@@ -63,6 +63,9 @@ describe('dates placed by the publication date', () => {
     ['Results came on Election Day.', 'Election Day', '2022-11-08'],
     ['They met at Easter.', 'Easter', '2023-04-09'],
     ['The deal will close by year-end.', 'by year-end', '2023'],
+    // "since" year-end looks back to the end of the year before
+    ['Since year-end, the index has risen 5%.', 'Since year-end', '2022-12-31'],
+    ['The shares have doubled since the end of the year.', 'since the end of the year', '2022-12-31'],
     // the present tense puts the nth day of an event on the article's day
     ['Today is the eighth day of the airlift.', 'the eighth day', '2023-06-19'],
     ["It's the second day of an offensive by the army.", 'the second day', '2023-06-19'],
