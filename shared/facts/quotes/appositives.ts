@@ -1,6 +1,6 @@
 import type { Span } from '../../result.ts';
 import { lastIndexStartingBefore } from '../words.ts';
-import type { EntityMentionRef, SpeakerContext } from './speakers.ts';
+import type { EntityMentionRef, SpeakerContext } from './speaker-context.ts';
 
 /** How many entity mentions back an appositive subject ("X, who ..., said") may be. */
 const MAX_APPOSITIVE_MENTIONS = 8;

@@ -1,6 +1,7 @@
 import type { Entity } from '../../result.ts';
 import { CLAUSE_OPENERS, isCapitalised, isPossessive, lastIndexStartingBefore, type Word } from '../words.ts';
 import { firstMention, mentionEndingNear, nameBeforeAppositive } from './appositives.ts';
+import { roleHolderAfter } from './he-she.ts';
 import {
   BASE_FORM_SUBJECTS,
   DOCUMENT_NOUNS,
@@ -23,13 +24,8 @@ import {
   sentenceStart,
   skipBackOver,
 } from './phrases.ts';
-import {
-  type Attribution,
-  entityAttribution,
-  resolvePhrase,
-  roleHolderAfter,
-  type SpeakerContext,
-} from './speakers.ts';
+import { type Attribution, entityAttribution, type SpeakerContext } from './speaker-context.ts';
+import { resolvePhrase } from './speakers.ts';
 
 interface Candidate {
   readonly attribution: Attribution;

@@ -6,7 +6,7 @@ import { attributeLabel } from './labels.ts';
 import { findQuoteMarks, isNested, isTitleCase, maskQuotes, type QuoteMarks } from './marks.ts';
 import { mentionIndex } from './mention-index.ts';
 import { sentenceEnd, sentenceStart } from './phrases.ts';
-import type { Attribution, SpeakerContext } from './speakers.ts';
+import type { Attribution, SpeakerContext } from './speaker-context.ts';
 
 interface FoundQuote {
   readonly marks: QuoteMarks;

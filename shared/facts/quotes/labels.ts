@@ -1,6 +1,7 @@
 import type { QuoteMarks } from './marks.ts';
 import { attributionWords } from './phrases.ts';
-import { type Attribution, resolvePhrase, type SpeakerContext } from './speakers.ts';
+import type { Attribution, SpeakerContext } from './speaker-context.ts';
+import { resolvePhrase } from './speakers.ts';
 
 /** A transcript's speaker label at the start of a quotation: "PENCE: Well, look, …". */
 const SPEAKER_LABEL = /^(\p{Lu}[\p{Lu}'’.-]+(?:\s\p{Lu}[\p{Lu}'’.-]+){0,2}):\s+/u;

@@ -243,3 +243,8 @@ export const TIME_WORDS: ReadonlySet<string> = new Set(
     'evening night week month year weekend recently earlier later last this'
   ).split(' '),
 );
+
+/** People who speak for the organisation named before them: "a Pentagon spokesman", "a White House official". */
+export const SPEAKS_FOR_ORGANISATION: ReadonlySet<string> = new Set(
+  'spokesman spokeswoman spokesperson official representative'.split(' '),
+);

@@ -1,5 +1,5 @@
 import type { Entity } from '../../result.ts';
-import type { EntityMentionRef } from './speakers.ts';
+import type { EntityMentionRef } from './speaker-context.ts';
 
 /**
  * Every entity mention, sorted by start. A bare surname that two people of the article share ("Frank Jordan"

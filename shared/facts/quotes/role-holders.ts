@@ -1,7 +1,7 @@
 /** Who holds a role in an article: the one person "the senator" or "the attorney general" can mean. */
 import type { Entity, Span } from '../../result.ts';
 import { ROLE_ABBREVIATIONS } from './lexicon.ts';
-import type { EntityMentionRef, SpeakerContext } from './speakers.ts';
+import type { EntityMentionRef, SpeakerContext } from './speaker-context.ts';
 
 /** Words that make one title with "general" after them: attorney general, surgeon general. */
 export const GENERAL_TITLES = new Set(
