@@ -139,6 +139,8 @@ export interface TrainOptions {
   readonly epochs: number;
   readonly seed: number;
   readonly minCount: number;
+  /** Feature templates left out (`--drop`; none in the committed model). */
+  readonly dropTemplates: readonly string[];
   readonly history: boolean;
   /** How many times GUM's documents are repeated in the training set. */
   readonly gumWeight: number;
@@ -155,6 +157,7 @@ export const DEFAULT_OPTIONS: TrainOptions = {
   epochs: 8,
   seed: 1,
   minCount: 1,
+  dropTemplates: [],
   history: false,
   gumWeight: 1,
   wordNet: [],
@@ -177,6 +180,7 @@ export function trainModel(
     epochs: options.epochs,
     seed: options.seed,
     minCount: options.minCount,
+    dropTemplates: options.dropTemplates,
     history: options.history,
     gazetteer: loadGazetteers(conll, options.wordNet),
     ...(onEpoch ? { onEpoch } : {}),

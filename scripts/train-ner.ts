@@ -4,7 +4,7 @@
  *
  *   npm run train:ner -- [--epochs 8] [--seed 1] [--no-gum] [--gum-weight 1] [--cv 5] [--out FILE]
  *                        [--threshold 0] [--min-count 1] [--history] [--counts FILE] [--compare FILE]
- *                        [--wordnet group,place,nouns] [--prune T1,T2,...]
+ *                        [--wordnet group,place,nouns] [--prune T1,T2,...] [--drop TEMPLATE,...]
  *
  * `--cv K` writes nothing: it trains K models on fixed folds (document i in fold i mod K) of CoNLL train
  * and of GUM dev and prints, per epoch, the out-of-fold micro F1 of the whole pipeline (cleaning, tagger,
@@ -16,6 +16,8 @@
  * `--prune T1,T2,...` scores (with `--cv`) or writes beside the model (`FILE.pruned-T`, without it) the same
  * weights as the committed file would hold them with `--threshold T`: quantised, and the features whose
  * weights all stay at or below T dropped; with `--cv` each is compared with the first, paired over documents.
+ * `--drop w-1|sh0,sh0|w+1` leaves those feature templates out of the model (the tagger skips a template its model
+ * lacks without looking it up).
  * Deterministic: the same data, seed and options give the same file.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -222,12 +224,14 @@ function main(): void {
       compare: { type: 'string' },
       wordnet: { type: 'string', default: '' },
       prune: { type: 'string', default: '' },
+      drop: { type: 'string', default: '' },
     },
   });
   const options: TrainOptions = {
     epochs: numberOption('epochs', values.epochs, 1),
     seed: numberOption('seed', values.seed, 0),
     minCount: numberOption('min-count', values['min-count'], 1),
+    dropTemplates: values.drop.split(',').filter((template) => template !== ''),
     history: values.history,
     gumWeight: numberOption('gum-weight', values['gum-weight'], 1),
     wordNet: wordNetOption(values.wordnet),

@@ -25,6 +25,8 @@ export interface TrainingOptions {
   readonly gazetteer: GazetteerLists;
   /** Features seen fewer times than this in training are not learned. Default 1. */
   readonly minCount?: number;
+  /** Feature templates left out of the model (`w-1|sh0`, …): none by default. */
+  readonly dropTemplates?: readonly string[];
   /**
    * Learn the prediction-history feature (documents shuffled, their sentences read in order). Default
    * false: sentences shuffled on their own, no history.
@@ -83,12 +85,19 @@ function featurise(documents: readonly TrainingDocument[], gazetteerLists: Gazet
   });
 }
 
-function indexFeatures(featurised: ReturnType<typeof featurise>, minCount: number) {
+function indexFeatures(
+  featurised: ReturnType<typeof featurise>,
+  minCount: number,
+  dropTemplates: readonly string[],
+) {
+  const dropped = new Set(dropTemplates);
   const counts = new Map<string, number>();
   for (const { names } of featurised.flat()) {
     for (const token of names) for (const name of token) counts.set(name, (counts.get(name) ?? 0) + 1);
   }
-  const names = [...counts.keys()].filter((name) => (counts.get(name) ?? 0) >= minCount);
+  const names = [...counts.keys()].filter(
+    (name) => (counts.get(name) ?? 0) >= minCount && !dropped.has(name.slice(0, name.indexOf('='))),
+  );
   names.push(...HISTORY_FEATURES);
   const index = new Map(names.map((name, row) => [name, row]));
   const documents: PreparedSentence[][] = featurised.map((sentences) =>
@@ -184,7 +193,11 @@ function average(values: Float64Array, sums: Float64Array, clock: number): Float
  * prediction-history feature sees the model's own earlier predictions in the document, as when tagging.
  */
 export function trainTagger(documents: readonly TrainingDocument[], options: TrainingOptions): ModelWeights {
-  const prepared = indexFeatures(featurise(documents, options.gazetteer), options.minCount ?? 1);
+  const prepared = indexFeatures(
+    featurise(documents, options.gazetteer),
+    options.minCount ?? 1,
+    options.dropTemplates ?? [],
+  );
   const { names, index } = prepared;
   const sentenceCount = prepared.documents.reduce((sum, sentences) => sum + sentences.length, 0);
   const historyIds = (keys: readonly (string | undefined)[], history: PredictionHistory): HistoryIds =>
