@@ -51,6 +51,18 @@ function corpus(): TrainingDocument[] {
 const options = { epochs: 4, seed: 7, gazetteer: { city: ['Karvenport'] } };
 
 describe('trainTagger', () => {
+  it('learns no feature of a template it is told to drop, and still tags', () => {
+    // Act
+    const weights = trainTagger(corpus(), { ...options, dropTemplates: ['w-1|sh0', 'sh0|w+1'] });
+    // Assert
+    const templates = new Set(weights.features.map((name) => name.slice(0, name.indexOf('='))));
+    expect(templates.has('w-1|sh0')).toBe(false);
+    expect(templates.has('sh0|w+1')).toBe(false);
+    expect(templates.has('w-1|0')).toBe(true);
+    const mentions = tagWithModel(modelFromWeights(weights), 'Mirela Odo said that Velto Corp would grow.');
+    expect(mentions.map((mention) => mention.type)).toContain('PER');
+  });
+
   it('gives byte-identical models when trained twice with the same seed', () => {
     // Act
     const first = Buffer.from(encodeModel(trainTagger(corpus(), options)));
