@@ -12,7 +12,10 @@ const fill = (unit: string) => unit.repeat(Math.ceil(ONE_MB / unit.length)).slic
 /**
  * Inputs built to make a backtracking regex or a quadratic scan blow up: long runs of the characters the
  * patterns look for, with no way to complete a match. A catastrophic case would hang past the test timeout.
+ * Each input takes a few CPU seconds; on a loaded 2-core machine that is up to 40 s of wall time, so these tests
+ * get a generous timeout of their own (exponential backtracking would still run far past it).
  */
+const ADVERSARIAL_TIMEOUT_MS = 180_000;
 const INPUTS: ReadonlyArray<readonly [string, string]> = [
   ['digits and separators', fill('1,2.3,')],
   ['dollar signs and digits', fill('$1 ')],
@@ -32,26 +35,34 @@ const INPUTS: ReadonlyArray<readonly [string, string]> = [
 ];
 
 describe('facts extraction on 1 MB adversarial inputs', () => {
-  it.each(INPUTS)('returns for %s', (_name, text) => {
-    const dates = findDates(text, { publishedAt: '2023-06-19' });
-    const numbers = findNumbers(text, { exclude: dates });
-    const quotes = findQuotes(text, []);
+  it.each(INPUTS)(
+    'returns for %s',
+    (_name, text) => {
+      const dates = findDates(text, { publishedAt: '2023-06-19' });
+      const numbers = findNumbers(text, { exclude: dates });
+      const quotes = findQuotes(text, []);
 
-    expect(Array.isArray(dates) && Array.isArray(numbers) && Array.isArray(quotes)).toBe(true);
-  });
+      expect(Array.isArray(dates) && Array.isArray(numbers) && Array.isArray(quotes)).toBe(true);
+    },
+    ADVERSARIAL_TIMEOUT_MS,
+  );
 
-  it('groups 1 MB of tagged mentions', () => {
-    const text = fill('Antony Blinken met Xi Jinping and Blinken left. ');
-    const mentions = taggedMentions(text, [
-      ['PER', 'Antony Blinken'],
-      ['PER', 'Xi Jinping'],
-      ['PER', 'Blinken'],
-    ]);
+  it(
+    'groups 1 MB of tagged mentions',
+    () => {
+      const text = fill('Antony Blinken met Xi Jinping and Blinken left. ');
+      const mentions = taggedMentions(text, [
+        ['PER', 'Antony Blinken'],
+        ['PER', 'Xi Jinping'],
+        ['PER', 'Blinken'],
+      ]);
 
-    const entities = buildEntities(text, mentions);
+      const entities = buildEntities(text, mentions);
 
-    expect(entities.map((entity) => entity.name).sort()).toEqual(['Antony Blinken', 'Xi Jinping']);
-  });
+      expect(entities.map((entity) => entity.name).sort()).toEqual(['Antony Blinken', 'Xi Jinping']);
+    },
+    ADVERSARIAL_TIMEOUT_MS,
+  );
 });
 
 describe('extractFacts on a wall of capitalised words', () => {
