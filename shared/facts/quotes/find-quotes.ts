@@ -1,11 +1,12 @@
 import type { Entity, QuoteFact, Span } from '../../result.ts';
 import { isCapitalised } from '../words.ts';
-import { attributeAfter, attributeBefore, attributePreviousSentence, sentenceOpener } from './attribution.ts';
+import { attributeAfter, attributeBefore, attributePreviousSentence } from './attribution.ts';
 import { personGenders } from './gender.ts';
 import { attributeLabel } from './labels.ts';
 import { findQuoteMarks, isNested, isTitleCase, maskQuotes, type QuoteMarks } from './marks.ts';
 import { mentionIndex } from './mention-index.ts';
 import { sentenceEnd, sentenceStart } from './phrases.ts';
+import { sentenceOpener } from './sentence-openers.ts';
 import type { Attribution, SpeakerContext } from './speaker-context.ts';
 
 interface FoundQuote {

@@ -16,6 +16,8 @@ const STRAIGHT_DOUBLE = '"';
 const OPENING_SINGLE = '‘';
 const CLOSING_SINGLE = '’';
 const ANY_DOUBLE = /["“”„«»]/u;
+/** A word that is a double quotation mark, of any of the styles above. */
+export const QUOTATION_MARK = /^["“”„«»]$/u;
 /** The characters the pairing acts on (a newline, double marks, single curly ones); it passes over the rest. */
 const MARK_OR_NEWLINE = /[\n"“”„«»‘’]/g;
 const LETTER = /\p{L}/u;
