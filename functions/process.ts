@@ -228,12 +228,20 @@ export const handler: ProcessHandler = createProcessHandler(processOnce, idempot
 /**
  * Runs the pipeline once on a sample article (`name` is its file name, which tells its format), for the
  * build's V8 code cache (infra/runtime/write-code-cache.cjs): the cache then holds the bytecode of the
- * functions the pipeline compiled, so a cold start's first article does not compile them again.
+ * functions the pipeline compiled, so a cold start's first article does not compile them again. Throws when the
+ * sample does not end DONE.
  */
 export function warmUp(bytes: Uint8Array, name: string): void {
-  processArticle({
+  const result = processArticle({
     id: 'warm-up',
     source: { bucket: 'warm-up', key: `incoming/${name}`, bytes: bytes.length },
     bytes,
   });
+  // A sample that does not process means the bundle is broken (say, a library loaded on first use missing from
+  // it): the build fails here rather than shipping it.
+  if (result.status !== 'DONE') {
+    throw new Error(
+      `The warm-up sample ${name} did not process: ${result.error?.code} ${result.error?.message}`,
+    );
+  }
 }
