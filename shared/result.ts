@@ -125,11 +125,12 @@ export const dateFactSchema = z
           'FUTURE_REF); absent with `value`',
       }),
     anchor: z
-      .object({ value: z.string(), from: z.enum(['metadata', 'text']) })
+      .object({ value: z.string(), from: z.enum(['metadata', 'url', 'text']) })
       .readonly()
       .optional()
       .meta({
-        description: 'For relative dates: the ISO date they were resolved against, and where it came from',
+        description:
+          "For relative dates: the ISO date they were resolved against, and where it came from: publishedAt (metadata; url when the article's address gave it), or a day written in the text",
       }),
     range: z
       .object({ ...spanSchema.unwrap().shape, from: z.string(), to: z.string() })
@@ -268,10 +269,10 @@ export const resultSchema = z
       .string()
       .optional()
       .meta({ description: 'ISO 8601 date or time the article was published' }),
-    publishedAtSource: z
-      .enum(['metadata', 'byline', 'caption'])
-      .optional()
-      .meta({ description: 'Where publishedAt came from' }),
+    publishedAtSource: z.enum(['metadata', 'byline', 'url', 'caption']).optional().meta({
+      description:
+        "Where publishedAt came from: the page's metadata, a byline or PUBLISHED line, the day in the article's address (/2015/04/03/), a photo caption's date",
+    }),
     byline: z.string().optional().meta({
       description: 'Who wrote the article, without "By"; never a publisher, wire or desk',
     }),

@@ -33,6 +33,7 @@ import { removeLinkBlocks, removeTails } from './rules-tails.ts';
 import { joinLines, splitParagraphs } from './split-paragraphs.ts';
 import { stripMarkdown } from './strip-markdown.ts';
 import { foldWhitespace, type Paragraphs, type PublishedAtSource, type TextContext } from './text-context.ts';
+import { urlDate } from './url-date.ts';
 
 export type { PublishedAtSource } from './text-context.ts';
 
@@ -201,11 +202,18 @@ function splitTitle(source: SourceDocument): { title?: string; leads?: true; par
   return { ...(known ? { title: known } : {}), paragraphs: source.paragraphs };
 }
 
-function publishedOf(metadata: HtmlMetadata, context: TextContext) {
+/**
+ * The publication date, from the best source there is: the page's metadata, a byline or PUBLISHED line, the day
+ * the article's address files it under (`/2015/04/03/`), then the date of a removed photo caption (a photo may be
+ * older than the story).
+ */
+function publishedOf(metadata: HtmlMetadata, context: TextContext, url: string | undefined) {
   if (metadata.publishedAt)
     return { publishedAt: metadata.publishedAt, publishedAtSource: 'metadata' as const };
   if (context.publishedAt)
     return { publishedAt: context.publishedAt, publishedAtSource: context.publishedAtSource };
+  const fromUrl = url === undefined ? undefined : urlDate(url);
+  if (fromUrl) return { publishedAt: fromUrl, publishedAtSource: 'url' as const };
   if (context.captionDate) return { publishedAt: context.captionDate, publishedAtSource: 'caption' as const };
   return {};
 }
@@ -230,15 +238,16 @@ export function cleanDocument(raw: RawDocument): CleanedDocument {
   const text = leads && title ? `${title}\n\n${body}` : body;
   const { metadata } = source;
   const language = detectLanguage(body, raw.language ?? metadata.language);
+  const sourceUrl = raw.url ?? metadata.sourceUrl ?? context.sourceUrl;
   return definedOnly({
     text,
     title,
     titleLeads: leads && title ? true : undefined,
-    sourceUrl: raw.url ?? metadata.sourceUrl ?? context.sourceUrl,
+    sourceUrl,
     language: language.language,
     languageConfidence: language.confidence,
     languageSource: language.source,
-    ...publishedOf(metadata, context),
+    ...publishedOf(metadata, context, sourceUrl),
     byline: metadata.byline ?? context.byline,
     siteName: metadata.siteName,
     dateline: context.dateline,

@@ -1,4 +1,4 @@
-import type { Facts } from '../result.ts';
+import type { Facts, Result } from '../result.ts';
 import { findDates } from './dates/find-dates.ts';
 import { buildEntities } from './entities.ts';
 import { groundFacts } from './ground.ts';
@@ -25,6 +25,8 @@ export interface FactsInput {
   readonly title?: string;
   /** ISO 8601 publication date or time from the article's metadata: the anchor for relative dates. */
   readonly publishedAt?: string;
+  /** Where publishedAt came from: `url` when only the article's address dated it. */
+  readonly publishedAtSource?: Result['publishedAtSource'];
   /** The page's language or locale ("en-GB") and address: the order of day and month in numeric dates. */
   readonly language?: string;
   readonly sourceUrl?: string;
@@ -42,6 +44,7 @@ export function extractFacts(input: FactsInput, tag: (text: string) => EntityMen
   const entities = buildEntities(text, mentions, { title: input.title });
   const dates = findDates(text, {
     ...(input.publishedAt ? { publishedAt: input.publishedAt } : {}),
+    ...(input.publishedAtSource === 'url' ? { publishedFromUrl: true } : {}),
     ...(input.language ? { locale: input.language } : {}),
     ...(input.sourceUrl ? { url: input.sourceUrl } : {}),
   });

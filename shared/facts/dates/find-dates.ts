@@ -16,6 +16,8 @@ type Anchor = NonNullable<DateFact['anchor']>;
 export interface DateOptions {
   /** The article's publication date or time (ISO 8601) from its metadata. */
   readonly publishedAt?: string;
+  /** publishedAt is the day the article's address files it under (`/2015/04/03/`): the anchor says `url`. */
+  readonly publishedFromUrl?: boolean;
   /** The page's locale or language (BCP 47, "en-GB"): the order of day and month in 11/06/2023. */
   readonly locale?: string;
   /** The page's address: its country domain (.uk) tells the order of day and month when the locale does not. */
@@ -38,7 +40,7 @@ const CALENDAR_GRANULARITIES = new Set(['day', 'week', 'month', 'quarter', 'half
 export function findDates(text: string, options: DateOptions = {}): DateFact[] {
   const order = dateOrderOf(options.locale, options.url) ?? orderInText(text);
   const candidates = leftmostLongest(findCandidates(text, [...numericRules(order), ...RULES]));
-  const anchor = anchorOf(text, options.publishedAt, candidates);
+  const anchor = anchorOf(text, options, candidates);
   const anchorDate = anchor === undefined ? undefined : parseDay(anchor.value);
   const dates: DateFact[] = [];
   let reference: Resolved | undefined;
@@ -112,12 +114,12 @@ const LEAD_AFTER = /^\s\p{Lu}\p{Ll}/u;
  */
 function anchorOf(
   text: string,
-  publishedAt: string | undefined,
+  { publishedAt, publishedFromUrl }: DateOptions,
   candidates: readonly Candidate[],
 ): Anchor | undefined {
   const published = publishedAt === undefined ? undefined : parseDay(publishedAt);
   if (publishedAt !== undefined && published) {
-    return { value: publishedAt.slice(0, 10), from: 'metadata' } satisfies Anchor;
+    return { value: publishedAt.slice(0, 10), from: publishedFromUrl ? 'url' : 'metadata' } satisfies Anchor;
   }
   let latest: string | undefined;
   for (const candidate of candidates) {

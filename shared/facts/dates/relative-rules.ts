@@ -300,6 +300,28 @@ const WHICH = '(?:[Ll]ast|[Nn]ext|[Tt]his(?:\\s(?:past|coming))?|[Pp]ast|[Cc]omi
 const HOLIDAY_HINT = new RegExp(HOLIDAYS.map(([names]) => names).join('|'), 'u');
 const EARLIER = '(?:(?:[Ee]arlier|[Ll]ater|[Ee]arly|[Ll]ate|[Mm]id-?)\\s?(?:in\\s)?)';
 
+/**
+ * A capitalised word before a holiday that is no part of a name: a sentence's first word, a preposition, a
+ * determiner ("Before Christmas, …", "Last Christmas").
+ */
+const NOT_A_NAME_BEFORE =
+  /(?:^|[.!?]["'’”]?\s+|\n\s*)\p{Lu}\p{Ll}*\s$|(?:^|\s)(?:On|By|Before|After|Since|Until|Till|At|For|In|From|Over|During|Around|Through|This|Last|Next|Past|Coming|Every|Each)\s$/u;
+/** The word before a holiday, with what precedes it: "… "White Christmas" … ". */
+const CAPITALISED_WORD_BEFORE = /\p{Lu}\p{Ll}+[ \t]$/u;
+
+/**
+ * A holiday inside a title or a name, after a capitalised word that opens no sentence: a song ("White Christmas"),
+ * an event named after the day ("Barack Obama Election Day"), another calendar's holiday ("Orthodox Christmas",
+ * "Canadian Thanksgiving", not the day the table gives). Not with "last", "this" or "next" before the holiday:
+ * "found in the Atlantic last Thanksgiving".
+ */
+function inTitle(text: string, start: number): boolean {
+  const before = text.slice(Math.max(0, start - 40), start);
+  return CAPITALISED_WORD_BEFORE.test(before) && !NOT_A_NAME_BEFORE.test(before);
+}
+
+const whichWord = (match: RegExpExecArray): string | undefined => match[1];
+
 const holidayPatterns = new Map<string, RegExp>();
 
 /**
@@ -549,7 +571,10 @@ export const RELATIVE_RULES: readonly Rule[] = [
       // "this coming " before the holiday
       reach: 12,
       kind: 'relative',
-      read: ([, which]) => anchored((anchor, { tense }) => holidayNear(anchor, date, whichOf(which), tense)),
+      read: (match, text) =>
+        whichWord(match) === undefined && inTitle(text, match.index)
+          ? undefined
+          : anchored((anchor, { tense }) => holidayNear(anchor, date, whichOf(whichWord(match)), tense)),
     }),
   ),
 ];

@@ -332,6 +332,61 @@ describe('publishedAt sources', () => {
     expect(document.publishedAtSource).toBe('metadata');
   });
 
+  it("dates the story from its address's path when the page gives no date, before a removed caption", () => {
+    const bytes = new TextEncoder().encode(`${BODY}\n\n${caption}\n\n${MORE}`);
+
+    const document = cleanDocument({
+      bytes,
+      fileName: 'a.txt',
+      url: 'https://news.example/2024/03/06/harbour/',
+    });
+
+    expect(document.publishedAt).toBe('2024-03-06');
+    expect(document.publishedAtSource).toBe('url');
+  });
+
+  it.each([['PUBLISHED: 09:00 GMT, 4 March 2024', '2024-03-04', 'byline']])(
+    'prefers a date the page writes (%j) over the address',
+    (line, date, source) => {
+      const bytes = new TextEncoder().encode([TITLE, BODY, line, MORE].join('\n\n'));
+
+      const document = cleanDocument({
+        bytes,
+        fileName: 'a.txt',
+        url: 'https://news.example/2024/03/06/harbour/',
+      });
+
+      expect(document.publishedAt).toBe(date);
+      expect(document.publishedAtSource).toBe(source);
+    },
+  );
+
+  it('prefers page metadata over the address', () => {
+    const json = JSON.stringify({
+      text: `${BODY}\n\n${MORE}`,
+      publishedAt: '2024-03-01',
+      url: 'https://news.example/2024/03/06/harbour/',
+    });
+
+    const document = cleanDocument({ bytes: new TextEncoder().encode(json), fileName: 'a.json' });
+
+    expect(document.publishedAt).toBe('2024-03-01');
+    expect(document.publishedAtSource).toBe('metadata');
+  });
+
+  it('takes no date from the capture time of a Wayback Machine address', () => {
+    const url =
+      'http://web.archive.org/web/20240724173558id_/http://news.example/article-3042680/harbour.html';
+
+    const document = cleanDocument({
+      bytes: new TextEncoder().encode(`${BODY}\n\n${MORE}`),
+      fileName: 'a.txt',
+      url,
+    });
+
+    expect(document.publishedAt).toBeUndefined();
+  });
+
   it('leaves publishedAt unset when nothing dates the story', () => {
     const document = clean();
 

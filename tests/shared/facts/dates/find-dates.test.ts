@@ -113,6 +113,12 @@ describe('findDates', () => {
     });
   });
 
+  it("says the anchor came from the article's address when publishedAt did", () => {
+    const [date] = findDates('They met on Monday.', { publishedAt: '2023-06-21', publishedFromUrl: true });
+
+    expect(date).toMatchObject({ value: '2023-06-19', anchor: { value: '2023-06-21', from: 'url' } });
+  });
+
   it('uses only the date part of a publication timestamp as the anchor', () => {
     const [date] = findDates('They met on Monday.', { publishedAt: '2023-06-21T23:30:00Z' });
 

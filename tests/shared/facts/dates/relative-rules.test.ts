@@ -124,6 +124,12 @@ describe('dates placed by the publication date', () => {
     ['Pilgrims prayed as Easter week began.', '2000-04-17', 'Easter week', '2000-W16'],
     ['Shops fill up before Christmas.', '2023-12-01', 'Christmas', '2023-12-25'],
     ['Shops filled up at Christmas.', '2023-06-19', 'Christmas', '2022-12-25'],
+    // a capitalised word that opens the sentence or is a preposition is no part of a name
+    ['Before Christmas, shops fill up.', '2023-12-01', 'Christmas', '2023-12-25'],
+    ['Last Christmas, they met.', '2023-06-19', 'Last Christmas', '2022-12-25'],
+    ['"Christmas is near," the grocer said.', '2023-12-01', 'Christmas', '2023-12-25'],
+    ['The boy was found in the Atlantic last Thanksgiving.', '2023-06-19', 'last Thanksgiving', '2022-11-24'],
+    ["Where's Wally this Halloween?", '2023-10-02', 'this Halloween', '2023-10-31'],
   ])('%s', (text, publishedAt, expectedText, value) => {
     expect(found(text, publishedAt)).toContainEqual([expectedText, value]);
   });
@@ -160,6 +166,10 @@ describe('dates placed by the publication date', () => {
     ['They did Halloween-themed workouts.'],
     ['Use this method every Christmas.'],
     ['I went to volunteer at the Christmas Party For Jesus.'],
+    // after a capitalised word inside the sentence: a title, or another calendar's holiday
+    ['The other four were "Over the Rainbow", "White Christmas" and "Blue Suede Shoes".'],
+    ['Believers in Moscow marked Orthodox Christmas with a midnight service.'],
+    ['Families in Toronto gathered for Canadian Thanksgiving.'],
     // a capitalised "Today" inside a sentence is part of a name
     ['This is VOA Today.'],
     ['The story ran in USA Today and on The Today Show.'],
