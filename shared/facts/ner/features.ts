@@ -328,8 +328,16 @@ export interface DocumentDescription {
 
 /** Describes a document's tokens (memoised per token text) and collects its document-level evidence. */
 export function describeDocument(sentences: readonly Sentence[], gazetteer: Gazetteer): DocumentDescription {
-  const infos = sentences.map((sentence) => sentence.map((token) => describe(token.text)));
-  const caps = infos.map(isCapsLine);
+  // Arrays built by push, not `map`: V8's optimised `map` makes holey arrays where its first runs made packed
+  // ones, and every function reading both kinds is optimised again (bench:deopts).
+  const infos: TokenInfo[][] = [];
+  const caps: boolean[] = [];
+  for (const sentence of sentences) {
+    const tokens: TokenInfo[] = [];
+    for (const token of sentence) tokens.push(describe(token.text));
+    infos.push(tokens);
+    caps.push(isCapsLine(tokens));
+  }
   return { sentences, infos, caps, evidence: collectEvidence(infos, caps), gazetteer };
 }
 

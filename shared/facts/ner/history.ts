@@ -32,7 +32,8 @@ export function recordHistory(
   keys.forEach((key, t) => {
     const type = typeOf(tags[t] ?? OUTSIDE);
     if (key === undefined || type === undefined) return;
-    const counts = history.get(key) ?? NER_TYPES.map(() => 0);
+    // Array.from, not `map`, whose optimised form makes holey arrays where its first runs made packed ones.
+    const counts = history.get(key) ?? Array.from(NER_TYPES, () => 0);
     const index = NER_TYPES.indexOf(type);
     counts[index] = (counts[index] ?? 0) + 1;
     history.set(key, counts);

@@ -65,10 +65,16 @@ const PERIOD = 46;
 const EXCLAMATION = 33;
 const QUESTION = 63;
 
+/**
+ * The code unit at `index`, or -1 past the end. `charCodeAt` past the end gives NaN, a double where the callers
+ * expect small integers, and reads out of bounds: both make V8 throw away the code it optimised for them.
+ */
+const codeAt = (text: string, index: number): number => (index < text.length ? text.charCodeAt(index) : -1);
+
 /** The end of a run of `code` from `from` on. */
 function runEnd(text: string, from: number, code: number): number {
   let end = from;
-  while (text.charCodeAt(end) === code) end += 1;
+  while (codeAt(text, end) === code) end += 1;
   return end;
 }
 
@@ -88,17 +94,17 @@ function plainTokenEnd(text: string, start: number): number {
   if (!isAsciiLetter(code)) return start + 1;
   if (text.startsWith('http://', start) || text.startsWith('https://', start)) return -1;
   if (text.startsWith('www.', start)) return -1;
-  if (code <= 90 && text.charCodeAt(start + 1) === PERIOD) return -1;
+  if (code <= 90 && codeAt(text, start + 1) === PERIOD) return -1;
   let end = start + 1;
   for (;;) {
-    let next = text.charCodeAt(end);
+    let next = codeAt(text, end);
     while (isAsciiAlphanumeric(next)) {
       end += 1;
-      next = text.charCodeAt(end);
+      next = codeAt(text, end);
     }
     if (next >= NON_ASCII) return -1;
     if (!isWordJoiner(next)) return end;
-    const after = text.charCodeAt(end + 1);
+    const after = codeAt(text, end + 1);
     if (after >= NON_ASCII) return -1;
     if (!isAsciiAlphanumeric(after)) return end;
     end += 1;
@@ -109,7 +115,7 @@ function plainTokenEnd(text: string, start: number): number {
 function addMatch(tokens: Token[], text: string, start: number, matchEnd: number): number {
   // Most matches are not followed by a period: their text is sliced once, by pushWord.
   const end =
-    text.charCodeAt(matchEnd) === PERIOD && keepsPeriod(text.slice(start, matchEnd), text, matchEnd)
+    codeAt(text, matchEnd) === PERIOD && keepsPeriod(text.slice(start, matchEnd), text, matchEnd)
       ? matchEnd + 1
       : matchEnd;
   pushWord(tokens, text, start, end);
