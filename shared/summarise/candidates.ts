@@ -46,8 +46,19 @@ const CAPTION = [...new Set(CAPTION_PATTERNS.map((pattern) => pattern.flags))].m
     ),
 );
 /** The quotation marks: `"`, `'`, `\u201c`, `\u201d`, `\u2018` and `\u2019`, by character code. */
+const DOUBLE_QUOTE = 34;
+const APOSTROPHE = 39;
+const LEFT_DOUBLE_QUOTE = 0x201c;
+const RIGHT_DOUBLE_QUOTE = 0x201d;
+const LEFT_SINGLE_QUOTE = 0x2018;
+const RIGHT_SINGLE_QUOTE = 0x2019;
 const isQuoteMark = (code: number) =>
-  code === 34 || code === 39 || code === 0x201c || code === 0x201d || code === 0x2018 || code === 0x2019;
+  code === DOUBLE_QUOTE ||
+  code === APOSTROPHE ||
+  code === LEFT_DOUBLE_QUOTE ||
+  code === RIGHT_DOUBLE_QUOTE ||
+  code === LEFT_SINGLE_QUOTE ||
+  code === RIGHT_SINGLE_QUOTE;
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 const BEFORE_OPENING = /[\s([\u2014\u2013-]/;
 const BEFORE_CLOSING = /[\p{L}\p{N}.,!?\u2026-]/u;
@@ -155,15 +166,16 @@ export function scanQuotes(text: string, openAtStart: OpenQuote = 'none'): Quote
       continue;
     }
     if (!isQuoteMark(code)) continue;
-    const char = text[i] as string;
     hasMarks = true;
-    if (char === '\u201c') inDouble = true;
-    else if (char === '\u201d') inDouble = false;
-    else if (char === '"') inDouble = !inDouble;
+    // The marks by code, not as strings: `text[i]` of a non-ASCII mark is a fresh string, not the interned
+    // one a comparison with a literal was optimised for.
+    if (code === LEFT_DOUBLE_QUOTE) inDouble = true;
+    else if (code === RIGHT_DOUBLE_QUOTE) inDouble = false;
+    else if (code === DOUBLE_QUOTE) inDouble = !inDouble;
     else {
-      // A single quote: \u2018, ' or \u2019.
-      const before = text[i - 1];
-      const after = text[i + 1];
+      // A single quote: \u2018, ' or \u2019. Neighbours read within the text (no reads out of bounds).
+      const before = i > 0 ? text[i - 1] : undefined;
+      const after = i + 1 < text.length ? text[i + 1] : undefined;
       const opens =
         (before === undefined || BEFORE_OPENING.test(before)) &&
         after !== undefined &&
@@ -172,9 +184,9 @@ export function scanQuotes(text: string, openAtStart: OpenQuote = 'none'): Quote
         (before === undefined || BEFORE_CLOSING.test(before) || BEFORE_OPENING.test(before)) &&
         (after === undefined || AFTER_CLOSING.test(after));
       const spaced = (before === undefined || /\s/.test(before)) && (after === undefined || /\s/.test(after));
-      if (opens && char !== '\u2019') inSingle = true;
+      if (opens && code !== RIGHT_SINGLE_QUOTE) inSingle = true;
       else if (closes && inSingle) inSingle = false;
-      else if (spaced && char === "'") inSingle = true;
+      else if (spaced && code === APOSTROPHE) inSingle = true;
     }
   }
   const openAtEnd = inDouble ? 'double' : inSingle ? 'single' : 'none';
@@ -209,7 +221,7 @@ export interface AssessedSentence {
   readonly quoted: number;
   /** Its words, as countWords counts them. */
   readonly words: number;
-  readonly rejection?: Rejection;
+  readonly rejection: Rejection | undefined;
 }
 
 /**
@@ -224,7 +236,8 @@ export function* assessEach(sentences: Iterable<Sentence>): Generator<AssessedSe
     open = scan.hasMarks ? scan.openAtEnd : 'none';
     const words = countWords(sentence.text);
     const rejection = rejectionOf(sentence, scan.share, words);
-    yield { sentence, quoted: scan.share, words, ...(rejection === undefined ? {} : { rejection }) };
+    // One shape for every sentence: `rejection` present, undefined for a fair candidate.
+    yield { sentence, quoted: scan.share, words, rejection };
   }
 }
 
