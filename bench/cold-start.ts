@@ -32,6 +32,7 @@ import {
 } from '../infra/bundling.ts';
 import { lambdaNodeFlags, PROCESS_MEMORY_MB } from '../infra/function-sizing.ts';
 import { canMeasureChildren, runMeasured } from './child-usage.ts';
+import { DESERIALISE_SCRIPT, type Figures, IMPORT_SCRIPT } from './cold-start-scripts.ts';
 import { type FirstInvocation, measureFirstInvocations } from './first-invocation.ts';
 import { loadNote, median, writeResults } from './measure.ts';
 
@@ -50,36 +51,6 @@ const LOAD_ENV = {
   POWERTOOLS_DEV: 'false',
 };
 
-/**
- * Imports the bundle and prints what the import took (module init); then, when the bundle exports
- * processArticle, what a first article took (the seed): what the first invocation of a cold container pays
- * beyond the init. When it exports loadModels too (the process bundle), the models and tables the first article
- * would load on first use are loaded and timed first (`models`), so the first article is the rest of it: V8
- * compiling and running the pipeline's code for the first time, its regular expressions, GC. Each as CPU time of
- * the whole process (every thread: V8 compiles and collects garbage on background threads too), CPU time of the
- * main thread alone (Linux), and wall time; and `nodeStart`, the CPU the process spent before the script ran
- * (Node's own start). A `.js` bundle is CommonJS and loaded with `require`, as Lambda's runtime loads one.
- */
-const IMPORT_SCRIPT = `const nodeStart = process.cpuUsage();
-const { readFileSync } = process.getBuiltinModule('node:fs');
-const cpuMs = (started) => { const { user, system } = process.cpuUsage(started); return (user + system) / 1000; };
-const mainThreadMs = () => { try { return Number(readFileSync('/proc/thread-self/schedstat', 'utf8').split(' ')[0]) / 1e6; } catch { return undefined; } };
-const measure = async (run) => { const cpu = process.cpuUsage(); const main = mainThreadMs(); const wall = performance.now(); const value = await run();
-  return { value, cpuMs: cpuMs(cpu), wallMs: performance.now() - wall, mainThreadMs: main === undefined ? undefined : mainThreadMs() - main }; };
-const bundlePath = process.argv[1];
-const init = await measure(() => bundlePath.endsWith('.js')
-  ? process.getBuiltinModule('node:module').createRequire(import.meta.url)(process.getBuiltinModule('node:url').fileURLToPath(bundlePath))
-  : import(bundlePath));
-const bundle = init.value;
-let models;
-let first;
-if (bundle.loadModels) models = await measure(() => bundle.loadModels());
-if (bundle.processArticle) {
-  const bytes = readFileSync(process.argv[2]);
-  first = await measure(() => bundle.processArticle({ id: 'seed', source: { bucket: 'b', key: 'incoming/seed' + process.getBuiltinModule('node:path').extname(process.argv[2]), bytes: bytes.length }, bytes }, {}));
-}
-const figures = (measured) => measured === undefined ? undefined : { cpuMs: measured.cpuMs, wallMs: measured.wallMs, mainThreadMs: measured.mainThreadMs };
-console.log(JSON.stringify({ nodeStartCpuMs: (nodeStart.user + nodeStart.system) / 1000, init: figures(init), models: figures(models), first: figures(first), codeCache: bundle.codeCache }));`;
 /**
  * The first article: the seed (plain text), or with `--first-article FILE` another file, whose extension tells
  * its format as an upload's key does (an HTML page, say, which loads the HTML libraries on first use).
@@ -119,14 +90,20 @@ export interface ColdStart {
   readonly importCpuMs: number;
   readonly importMainThreadMs?: number;
   readonly importWallMs: number;
+  /** Of its CPU, system time (the kernel: mostly page faults), and the minor page faults (pages first touched). */
+  readonly importSystemMs: number;
+  readonly importMinorFaults: number;
   /** The CPU a fresh process spent before it ran the script that loads the bundle: Node's own start. */
   readonly nodeStartCpuMs: number;
+  readonly nodeStartMinorFaults: number;
   /**
    * Reading the bundle and its code cache and compiling it with the cache (V8 deserialising the cache), in
    * fresh processes of their own: the part of module init that is not evaluation (bundles with a cache).
    */
   readonly codeCacheReadMs?: number;
   readonly codeCacheDeserialiseMs?: number;
+  readonly codeCacheReadMinorFaults?: number;
+  readonly codeCacheDeserialiseMinorFaults?: number;
   /**
    * The first article after the init (the process bundle only), whole: the models and tables it loads on first
    * use (`modelLoadCpuMs`, timed apart just before it) and the rest.
@@ -138,6 +115,10 @@ export interface ColdStart {
   readonly initAndFirstArticleCpuMs?: number;
   readonly firstArticleMainThreadMs?: number;
   readonly firstArticleWallMs?: number;
+  readonly firstArticleSystemMs?: number;
+  readonly firstArticleMinorFaults?: number;
+  readonly modelLoadMinorFaults?: number;
+  readonly initAndFirstArticleMinorFaults?: number;
   /** The whole fresh process: Node's own start, the import, exit. */
   readonly processCpuMs: number;
   readonly processWallMs: number;
@@ -214,12 +195,6 @@ function countInstructions(bundle: string, directory: string): number {
   return Number(collected[1]);
 }
 
-interface Figures {
-  readonly cpuMs: number;
-  readonly wallMs: number;
-  readonly mainThreadMs?: number;
-}
-
 /** The median of each figure over the runs, under `prefix` (importCpuMs, importWallMs, ...). */
 function medians(prefix: 'import' | 'firstArticle', runs: readonly (Figures | undefined)[]) {
   const measured = runs.filter((run) => run !== undefined);
@@ -228,12 +203,15 @@ function medians(prefix: 'import' | 'firstArticle', runs: readonly (Figures | un
   return {
     [`${prefix}CpuMs`]: median(measured.map((run) => run.cpuMs)),
     [`${prefix}WallMs`]: median(measured.map((run) => run.wallMs)),
+    [`${prefix}SystemMs`]: median(measured.map((run) => run.systemMs)),
+    [`${prefix}MinorFaults`]: median(measured.map((run) => run.minorFaults)),
     ...(mainThread.length === measured.length ? { [`${prefix}MainThreadMs`]: median(mainThread) } : {}),
   };
 }
 
 interface FreshRun {
   readonly nodeStartCpuMs: number;
+  readonly nodeStartMinorFaults: number;
   readonly init: Figures;
   readonly models?: Figures;
   /** The whole first article: the model loads and the rest. */
@@ -248,18 +226,25 @@ function addFigures(a: Figures, b: Figures): Figures {
     a.mainThreadMs === undefined || b.mainThreadMs === undefined
       ? {}
       : { mainThreadMs: a.mainThreadMs + b.mainThreadMs };
-  return { cpuMs: a.cpuMs + b.cpuMs, wallMs: a.wallMs + b.wallMs, ...main };
+  return {
+    cpuMs: a.cpuMs + b.cpuMs,
+    wallMs: a.wallMs + b.wallMs,
+    systemMs: a.systemMs + b.systemMs,
+    minorFaults: a.minorFaults + b.minorFaults,
+    ...main,
+  };
 }
 
 /** One fresh process loading the bundle (and running the seed through it when it can). */
 function freshRun(name: string, bundle: string, directory: string): FreshRun {
   const run = runMeasured(process.execPath, nodeArguments(bundle), { cwd: directory, env: LOAD_ENV });
   if (run.status !== 0) throw new Error(`${name} failed to load: ${run.stderr}`);
-  const { nodeStartCpuMs, init, models, first, codeCache } = JSON.parse(
+  const { nodeStartCpuMs, nodeStartMinorFaults, init, models, first, codeCache } = JSON.parse(
     run.stdout.trim().split('\n').at(-1) ?? '{}',
-  ) as { nodeStartCpuMs: number; init: Figures; models?: Figures; first?: Figures; codeCache?: string };
+  ) as Omit<FreshRun, 'processCpuMs' | 'processWallMs'>;
   return {
     nodeStartCpuMs,
+    nodeStartMinorFaults,
     init,
     models,
     first: first === undefined || models === undefined ? first : addFigures(models, first),
@@ -269,24 +254,11 @@ function freshRun(name: string, bundle: string, directory: string): FreshRun {
   };
 }
 
-/**
- * Reads the bundle beside the loader and its code cache, and compiles it as the loader does (the same wrapper,
- * so V8 accepts the cache) without running it: the cost of the cache before any of the bundle's code runs.
- */
-const DESERIALISE_SCRIPT = `const { readFileSync } = require('node:fs');
-const cpuMs = () => { const { user, system } = process.cpuUsage(); return (user + system) / 1000; };
-const filename = process.argv[1];
-let started = cpuMs();
-const source = readFileSync(filename, 'utf8');
-const cachedData = readFileSync(filename + '.cache');
-const readMs = cpuMs() - started;
-started = cpuMs();
-const script = new (require('node:vm').Script)('(function (exports, require, module, __filename, __dirname) {' + source + '\\n})', { filename, cachedData });
-console.log(JSON.stringify({ readMs, deserialiseMs: cpuMs() - started, rejected: script.cachedDataRejected }));`;
-
 interface DeserialiseRun {
   readonly readMs: number;
   readonly deserialiseMs: number;
+  readonly readMinorFaults: number;
+  readonly deserialiseMinorFaults: number;
 }
 
 /** One fresh process reading and deserialising the code cache of the bundle beside `handlerModule`. */
@@ -330,15 +302,20 @@ function summarise(
     ...(medians(
       'import',
       runs.map((run) => run.init),
-    ) as Pick<ColdStart, 'importCpuMs' | 'importWallMs'>),
+    ) as Pick<ColdStart, 'importCpuMs' | 'importWallMs' | 'importSystemMs' | 'importMinorFaults'>),
     ...medians(
       'firstArticle',
       runs.map((run) => run.first),
     ),
     nodeStartCpuMs: median(runs.map((run) => run.nodeStartCpuMs)),
+    nodeStartMinorFaults: median(runs.map((run) => run.nodeStartMinorFaults)),
     ...medianOf(
       'modelLoadCpuMs',
       runs.map((run) => run.models?.cpuMs),
+    ),
+    ...medianOf(
+      'modelLoadMinorFaults',
+      runs.map((run) => run.models?.minorFaults),
     ),
     ...medianOf(
       'initAndModelsCpuMs',
@@ -348,11 +325,17 @@ function summarise(
       'initAndFirstArticleCpuMs',
       runs.map((run) => (run.first === undefined ? undefined : run.init.cpuMs + run.first.cpuMs)),
     ),
+    ...medianOf(
+      'initAndFirstArticleMinorFaults',
+      runs.map((run) => (run.first === undefined ? undefined : run.init.minorFaults + run.first.minorFaults)),
+    ),
     ...(deserialised.length === 0
       ? {}
       : {
           codeCacheReadMs: median(deserialised.map((run) => run.readMs)),
           codeCacheDeserialiseMs: median(deserialised.map((run) => run.deserialiseMs)),
+          codeCacheReadMinorFaults: median(deserialised.map((run) => run.readMinorFaults)),
+          codeCacheDeserialiseMinorFaults: median(deserialised.map((run) => run.deserialiseMinorFaults)),
         }),
     processCpuMs: median(runs.map((run) => run.processCpuMs)),
     processWallMs: median(runs.map((run) => run.processWallMs)),
@@ -392,6 +375,9 @@ export interface ReferencePairs {
   readonly init: PairedDifference;
   readonly initAndModels: PairedDifference;
   readonly initAndFirstArticle: PairedDifference;
+  /** The same pairs' minor page faults (`faster`: fewer faults). */
+  readonly initFaults: PairedDifference;
+  readonly initAndFirstArticleFaults: PairedDifference;
 }
 
 interface PairedDifference {
@@ -414,6 +400,8 @@ function referencePairs(
     init: paired((run) => run.init.cpuMs),
     initAndModels: paired((run) => run.init.cpuMs + (run.models?.cpuMs ?? 0)),
     initAndFirstArticle: paired((run) => run.init.cpuMs + (run.first?.cpuMs ?? 0)),
+    initFaults: paired((run) => run.init.minorFaults),
+    initAndFirstArticleFaults: paired((run) => run.init.minorFaults + (run.first?.minorFaults ?? 0)),
   };
 }
 
@@ -506,10 +494,15 @@ export function describeProcessColdStart(coldStarts: readonly ColdStart[]): stri
   if (cold === undefined) return [];
   const sdkOnly = coldStarts.find((bundle) => bundle.bundle === 'sdk-clients-only');
   const ms = (value: number | undefined) => (value === undefined ? '?' : value.toFixed(0));
+  const faults = (value: number | undefined) => (value === undefined ? '?' : value.toLocaleString('en-GB'));
   const cache =
     cold.codeCacheDeserialiseMs === undefined
       ? ''
       : ` = code cache read ${ms(cold.codeCacheReadMs)} + deserialised ${ms(cold.codeCacheDeserialiseMs)} + evaluation (the rest)`;
+  const cacheFaults =
+    cold.codeCacheDeserialiseMinorFaults === undefined
+      ? ''
+      : ` = code cache read ${faults(cold.codeCacheReadMinorFaults)} + deserialised ${faults(cold.codeCacheDeserialiseMinorFaults)} + evaluation (the rest)`;
   const initAndModels = cold.initAndModelsCpuMs ?? cold.importCpuMs;
   const initAndFirst = cold.initAndFirstArticleCpuMs ?? cold.importCpuMs;
   return [
@@ -517,6 +510,10 @@ export function describeProcessColdStart(coldStarts: readonly ColdStart[]): stri
       `(the SDK-clients-only bundle's whole init: ${ms(sdkOnly?.importCpuMs)}); first article ${ms(cold.firstArticleCpuMs)} = ` +
       `model loads ${ms(cold.modelLoadCpuMs)} (the n-gram table, the gazetteers' names; the NER model is read during init) + ` +
       'the rest (V8 compiling and running the pipeline for the first time, regular expressions, GC)',
+    `process, minor page faults (pages first touched, medians): Node's own start ${faults(cold.nodeStartMinorFaults)}; ` +
+      `module init ${faults(cold.importMinorFaults)}${cacheFaults}, ${ms(cold.importSystemMs)} ms of its CPU in the kernel; ` +
+      `first article ${faults(cold.firstArticleMinorFaults)} (model loads ${faults(cold.modelLoadMinorFaults)}), ${ms(cold.firstArticleSystemMs)} ms in the kernel; ` +
+      `init + first article ${faults(cold.initAndFirstArticleMinorFaults)}`,
     `process bundle ${(cold.codeBytes / 1e6).toFixed(2)} MB of code (budget 2 MB: ${holds(cold.codeBytes <= BUDGETS.codeBytes)}); ` +
       `init + model loads ${ms(initAndModels)} ms CPU (the issue's budget, ${BUDGETS.coldStartMs}: ${holds(initAndModels <= BUDGETS.coldStartMs)}); ` +
       `init + the whole first article ${ms(initAndFirst)} ms CPU (stricter; ${holds(initAndFirst <= BUDGETS.coldStartMs)})`,
@@ -547,10 +544,11 @@ async function main(): Promise<void> {
     console.log(
       `${cold.bundle}: code ${(cold.codeBytes / 1e6).toFixed(2)} MB, map ${(cold.sourceMapBytes / 1e6).toFixed(2)} MB, data ${(cold.dataBytes / 1e6).toFixed(2)} MB, ` +
         `code cache ${(cold.codeCacheBytes / 1e6).toFixed(2)} MB (${cold.codeCache ?? 'none'}); ` +
-        `module init ${ms(cold.importCpuMs)} ms CPU (main ${ms(cold.importMainThreadMs)}, wall ${ms(cold.importWallMs)})` +
+        `module init ${ms(cold.importCpuMs)} ms CPU (main ${ms(cold.importMainThreadMs)}, wall ${ms(cold.importWallMs)}, ${cold.importMinorFaults} minor faults)` +
         (cold.firstArticleCpuMs === undefined
           ? ''
-          : `, first article ${ms(cold.firstArticleCpuMs)} ms CPU (main ${ms(cold.firstArticleMainThreadMs)}, wall ${ms(cold.firstArticleWallMs)})`) +
+          : `, first article ${ms(cold.firstArticleCpuMs)} ms CPU (main ${ms(cold.firstArticleMainThreadMs)}, wall ${ms(cold.firstArticleWallMs)}, ` +
+            `${cold.firstArticleMinorFaults} minor faults)`) +
         `; whole process ${ms(cold.processCpuMs)} ms CPU (wall ${ms(cold.processWallMs)})` +
         (cold.instructions === undefined ? '' : `; ${(cold.instructions / 1e9).toFixed(2)} G instructions`),
     );
@@ -570,12 +568,13 @@ async function main(): Promise<void> {
   }
   for (const line of describeProcessColdStart(coldStarts)) console.log(line);
   if (referencePairs !== undefined) {
-    const pair = ({ medianDifferenceMs, faster }: PairedDifference) =>
-      `${medianDifferenceMs > 0 ? '+' : ''}${medianDifferenceMs.toFixed(0)} ms (faster in ${faster} of ${referencePairs.rounds})`;
+    const pair = ({ medianDifferenceMs, faster }: PairedDifference, unit = 'ms', better = 'faster') =>
+      `${medianDifferenceMs > 0 ? '+' : ''}${medianDifferenceMs.toFixed(0)} ${unit} (${better} in ${faster} of ${referencePairs.rounds})`;
     console.log(
       `against the reference ${referencePairs.reference} (its process bundle, built and cached the same way, in ${referencePairs.rounds} ` +
         `interleaved pairs of fresh processes; medians of the differences, this tree minus the reference): init ${pair(referencePairs.init)}, ` +
-        `init + model loads ${pair(referencePairs.initAndModels)}, init + first article ${pair(referencePairs.initAndFirstArticle)}`,
+        `init + model loads ${pair(referencePairs.initAndModels)}, init + first article ${pair(referencePairs.initAndFirstArticle)}; ` +
+        `minor faults: init ${pair(referencePairs.initFaults, 'faults', 'fewer')}, init + first article ${pair(referencePairs.initAndFirstArticleFaults, 'faults', 'fewer')}`,
     );
     return;
   }
