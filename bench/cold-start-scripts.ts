@@ -53,17 +53,27 @@ console.log(JSON.stringify({ nodeStartCpuMs: (nodeStart.userCPUTime + nodeStart.
 
 /**
  * Reads the bundle beside the loader and its code cache, and compiles it as the loader does
- * (infra/runtime/with-code-cache.cjs: the same source string, so V8 accepts the cache) without running it: the
- * cost of the cache before any of the bundle's code runs.
+ * (infra/runtime/with-code-cache.cjs: the same source string read the same way, its `wrappedSource`, so V8
+ * accepts the cache and the same memory is touched) without running it: the cost of the cache before any of the
+ * bundle's code runs.
  */
 export const DESERIALISE_SCRIPT = `${USAGE_HELPERS}
-const { readFileSync } = require('node:fs');
+const { closeSync, fstatSync, openSync, readFileSync, readSync } = require('node:fs');
 const filename = process.argv[1];
 let before = usage();
-const source = readFileSync(filename, 'utf8');
+const head = Buffer.from('(function (exports, require, module, __filename, __dirname) {');
+const tail = Buffer.from('\\n})');
+const fd = openSync(filename, 'r');
+const size = fstatSync(fd).size;
+const buffer = Buffer.allocUnsafe(head.length + size + tail.length);
+head.copy(buffer, 0);
+for (let read = 0; read < size; ) read += readSync(fd, buffer, head.length + read, size - read, read);
+tail.copy(buffer, head.length + size);
+closeSync(fd);
+const source = buffer.toString(require('node:buffer').isAscii(buffer) ? 'latin1' : 'utf8');
 const cachedData = readFileSync(filename + '.cache');
 const read = since(before);
 before = usage();
-const script = new (require('node:vm').Script)('(function (exports, require, module, __filename, __dirname) {' + source + '\\n})', { filename, cachedData });
+const script = new (require('node:vm').Script)(source, { filename, cachedData });
 const deserialised = since(before);
 console.log(JSON.stringify({ readMs: read.cpuMs, readMinorFaults: read.minorFaults, deserialiseMs: deserialised.cpuMs, deserialiseMinorFaults: deserialised.minorFaults, rejected: script.cachedDataRejected }));`;

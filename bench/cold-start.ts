@@ -13,13 +13,23 @@
  *   (bench:perf measures the same beside its other budgets, without the invocations)
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { ENV } from '#shared/config.ts';
 import {
+  ASCII_ESCAPER,
   BUNDLE_FILE,
   CODE_CACHE_ENV,
   CODE_CACHE_FILE,
@@ -141,6 +151,12 @@ function writeCodeCache(outdir: string, warmUp: readonly string[], root: string)
   if (run.status !== 0) throw new Error(`Writing the code cache failed: ${run.stderr.slice(-2000)}`);
 }
 
+/** Rewrites the bundle in `outdir` as pure ASCII, as infra/lambda-function.ts does after esbuild. */
+function escapeNonAscii(outdir: string, root: string): void {
+  const run = spawnSync(process.execPath, [join(root, ASCII_ESCAPER), outdir], { encoding: 'utf8' });
+  if (run.status !== 0) throw new Error(`Escaping the bundle failed: ${run.stderr.slice(-2000)}`);
+}
+
 /**
  * Builds the bundle (and its code cache) in `directory`/`outName`, from the sources of the tree at `root` (this
  * one, or a reference checkout to compare with); returns the module a fresh process loads.
@@ -164,6 +180,8 @@ export async function buildBundle(
     mkdirSync(join(outdir, target, '..'), { recursive: true });
     copyFileSync(join(root, source), join(outdir, target));
   }
+  // As that tree's build does: a reference tree from before the escaper ships its bundle as esbuild wrote it.
+  if (existsSync(join(root, ASCII_ESCAPER))) escapeNonAscii(outdir, root);
   if (!codeCache) return join(outdir, BUNDLE_FILE);
   writeCodeCache(outdir, name === 'process' ? WARM_UP_INPUTS : [], root);
   return join(outdir, HANDLER_MODULE);

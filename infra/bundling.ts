@@ -80,6 +80,12 @@ export const HANDLER_MODULE = 'with-code-cache.js';
 export const CODE_CACHE_FILE = `${BUNDLE_FILE}.cache`;
 
 /**
+ * Run on each bundle after esbuild, before its code cache is written: rewrites index.js (and its source map) as
+ * pure ASCII, so V8 holds the source as a one-byte string, half the memory (the script says why and how).
+ */
+export const ASCII_ESCAPER = 'infra/runtime/escape-non-ascii.cjs';
+
+/**
  * What the process function runs before its cache is taken (its `warmUp` export): fixtures in three formats
  * (HTML, JSON, Markdown), never the seed article that bench:cold-start times as a cold start's first article.
  */

@@ -6,6 +6,7 @@ import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import {
+  ASCII_ESCAPER,
   BUNDLE_ALIASES,
   CODE_CACHE_ENV,
   CODE_CACHE_LOADER,
@@ -152,8 +153,10 @@ export class LambdaFunction extends NodejsFunction {
               `mkdir -p "$(dirname "${outputDir}/${target}")"`,
               `cp "${ROOT}${source}" "${outputDir}/${target}"`,
             ]),
-            // The loader Lambda requires, then the code cache, written by the Node that builds, which runs the
-            // bundle (its data is in place by now) under the function's own V8 flags.
+            // The bundle as pure ASCII (a one-byte string in V8), then the loader Lambda requires, then the code
+            // cache, written by the Node that builds, which runs the bundle (its data is in place by now) under the
+            // function's own V8 flags.
+            `"${process.execPath}" "${ROOT}${ASCII_ESCAPER}" "${outputDir}"`,
             `cp "${ROOT}${CODE_CACHE_LOADER}" "${outputDir}/${HANDLER_MODULE}"`,
             `env ${cacheEnv.join(' ')} "${process.execPath}" ${writeCodeCache(outputDir)}`,
           ],

@@ -108,6 +108,14 @@ describe('the process bundle', () => {
     expect(readFileSync(bundle, 'utf8')).not.toContain(model.transitions.slice(0, 12).join(','));
   });
 
+  it('is pure ASCII, so V8 holds its source as a one-byte string (infra/runtime/escape-non-ascii.cjs)', () => {
+    const code = readFileSync(bundleOf('ProcessFunction'), 'utf8');
+
+    expect(code).not.toMatch(/[\u0080-\uffff]/);
+    // esbuild leaves non-ASCII characters in regular-expression literals: the escaper wrote them as escapes.
+    expect(code).toContain('\\u2019');
+  });
+
   it('ships the language detector’s n-gram table beside the code, and stays within 2 MB of code', () => {
     const bundle = bundleOf('ProcessFunction');
 

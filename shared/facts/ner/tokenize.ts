@@ -8,12 +8,15 @@ export interface Token {
 /** A sentence: consecutive tokens, in order. */
 export type Sentence = readonly Token[];
 
-const URL = String.raw`(?:https?:\/\/|www\.)[^\s"“”<>()]*[^\s"“”<>().,;:!?'’]`;
+// The patterns' curly quotes and ellipsis are written as \u escapes, which mean the same in a RegExp's pattern:
+// a String.raw template keeps the characters as written, and a non-ASCII one there would stop the function
+// bundles' build (infra/runtime/escape-non-ascii.cjs says why).
+const URL = String.raw`(?:https?:\/\/|www\.)[^\s"\u201C\u201D<>()]*[^\s"\u201C\u201D<>().,;:!?'\u2019]`;
 const INITIALISM = String.raw`\p{Lu}(?:\.\p{Lu})+\.?`;
 const NUMBER = String.raw`\p{N}+(?:[.,:/]\p{N}+)*(?:-?[\p{L}\p{N}]+)*`;
-const WORD = String.raw`[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:[-'’&.][\p{L}\p{M}\p{N}]+)*`;
+const WORD = String.raw`[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:[-'\u2019&.][\p{L}\p{M}\p{N}]+)*`;
 const DASHES = '-{2,}|[–—]';
-const DOTS = String.raw`\.{2,}|…`;
+const DOTS = String.raw`\.{2,}|\u2026`;
 const TOKEN = new RegExp(`${URL}|${INITIALISM}|${NUMBER}|${WORD}|${DASHES}|${DOTS}|\\S`, 'gu');
 
 /** English clitics split off the end of a word, as in CoNLL/PTB ("Blinken's" -> "Blinken" "'s"). */
