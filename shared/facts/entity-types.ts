@@ -67,14 +67,25 @@ const REPORTS_AFTER =
 const PLACE_AFTER = /^,\s+(\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}.]*)?)(?=[,.;:)]|\s+\p{Ll}|$)/u;
 const ALL_CAPS_WORD = /^[^\p{Ll}]{4,}$/u;
 
-/** "SEOUL" -> "Seoul" when the article also writes "Seoul": the same name. */
+/**
+ * "SEOUL" -> "Seoul" when the article also writes "Seoul": the same name.
+ * The passes below all read this array, so it is built by `push` into an array literal, not by `map`: the
+ * literal's allocation site learns that it holds objects, so an article without mentions gets an empty array of
+ * the same elements kind, where `map` gives an empty one a kind (and a map) of its own, and every pass
+ * optimised on articles with mentions was deoptimised ("wrong map") by the first article without.
+ */
 function foldCapitals(mentions: readonly NameMention[]): NameMention[] {
   const keys = new Set(mentions.map((mention) => mention.key));
-  return mentions.map((mention) => {
-    if (!ALL_CAPS_WORD.test(mention.key)) return mention;
+  const folded: NameMention[] = [];
+  for (const mention of mentions) {
+    if (!ALL_CAPS_WORD.test(mention.key)) {
+      folded.push(mention);
+      continue;
+    }
     const titled = mention.key.toLowerCase().replace(/(^|\s)\p{Ll}/gu, (letter) => letter.toUpperCase());
-    return keys.has(titled) ? { ...mention, key: titled } : mention;
-  });
+    folded.push(keys.has(titled) ? { ...mention, key: titled } : mention);
+  }
+  return folded;
 }
 
 /** Types the article's own words fix for a mention, whatever the tagger said. */
@@ -251,8 +262,11 @@ export function decideTypes(
     else byKey.set(mention.key, [mention]);
   }
   const types = new Map([...byKey].map(([key, group]) => [key, decide(group, fixed, known)]));
-  return folded.map((mention) => {
+  // Pushed, as in foldCapitals: grouping and the search for more mentions read this array.
+  const typed: NameMention[] = [];
+  for (const mention of folded) {
     const type = types.get(mention.key) ?? mention.type;
-    return type === mention.type ? mention : { ...mention, type };
-  });
+    typed.push(type === mention.type ? mention : { ...mention, type });
+  }
+  return typed;
 }
