@@ -36,27 +36,35 @@ function clockOf(match: RegExpExecArray): string | undefined {
  * the time and its value gains `THH:MM`. Dates that are not a single day (weeks, ranges) are left alone.
  */
 export function withTimesOfDay(text: string, dates: readonly DateFact[]): DateFact[] {
-  return dates.map((date, index) => {
-    if (date.granularity !== 'day' || date.value === undefined || !ISO_DAY.test(date.value) || date.range) {
-      return date;
-    }
-    const previousEnd = dates[index - 1]?.end ?? 0;
-    const nextStart = dates[index + 1]?.start ?? text.length;
-    const windowStart = Math.max(previousEnd, date.start - LOOK_BEHIND);
-    const before = TIME_BEFORE.exec(text.slice(windowStart, date.start));
-    const after = before ? null : TIME_AFTER.exec(text.slice(date.end, nextStart));
-    const match = before ?? after;
-    const clock = match ? clockOf(match) : undefined;
-    if (!match || clock === undefined) return date;
-    const start = before ? windowStart + before.index : date.start;
-    const end = after ? date.end + after[0].length : date.end;
-    return {
-      ...date,
-      start,
-      end,
-      text: text.slice(start, end),
-      value: `${date.value}T${clock}`,
-      granularity: 'time',
-    };
-  });
+  // Pushed into an array literal, not mapped: findDates returns this array, and an article without dates then
+  // gets an empty array of the same elements kind as one with dates (see foldCapitals in entity-types.ts).
+  const out: DateFact[] = [];
+  for (let index = 0; index < dates.length; index++) out.push(withTimeOfDay(text, dates, index));
+  return out;
+}
+
+/** The date at `index`, with the clock time written beside it joined to it if it is a day. */
+function withTimeOfDay(text: string, dates: readonly DateFact[], index: number): DateFact {
+  const date = dates[index] as DateFact;
+  if (date.granularity !== 'day' || date.value === undefined || !ISO_DAY.test(date.value) || date.range) {
+    return date;
+  }
+  const previousEnd = dates[index - 1]?.end ?? 0;
+  const nextStart = dates[index + 1]?.start ?? text.length;
+  const windowStart = Math.max(previousEnd, date.start - LOOK_BEHIND);
+  const before = TIME_BEFORE.exec(text.slice(windowStart, date.start));
+  const after = before ? null : TIME_AFTER.exec(text.slice(date.end, nextStart));
+  const match = before ?? after;
+  const clock = match ? clockOf(match) : undefined;
+  if (!match || clock === undefined) return date;
+  const start = before ? windowStart + before.index : date.start;
+  const end = after ? date.end + after[0].length : date.end;
+  return {
+    ...date,
+    start,
+    end,
+    text: text.slice(start, end),
+    value: `${date.value}T${clock}`,
+    granularity: 'time',
+  };
 }
