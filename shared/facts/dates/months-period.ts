@@ -23,12 +23,20 @@ export interface MonthsPeriod {
   readonly year?: Resolved;
 }
 
-/** Every reporting period longer than a quarter in `text`, in order. */
+/**
+ * Every reporting period longer than a quarter in `text`, in order. One object shape (`year` undefined rather
+ * than missing) in an array pushed into a literal: most articles have none, and an empty array from `map` has an
+ * elements kind of its own, which deoptimised findDates' loop over the periods ("wrong map").
+ */
 export function monthsPeriodsIn(text: string): MonthsPeriod[] {
-  return [...text.matchAll(MONTHS_PERIOD)].map((match) => {
-    const written = match[1] === undefined ? undefined : year(Number(match[1]));
+  const periods: MonthsPeriod[] = [];
+  for (const match of text.matchAll(MONTHS_PERIOD)) {
     const lineBreak = text.indexOf('\n', match.index);
-    const paragraphEnd = lineBreak < 0 ? text.length : lineBreak;
-    return { start: match.index, paragraphEnd, ...(written ? { year: written } : {}) };
-  });
+    periods.push({
+      start: match.index,
+      paragraphEnd: lineBreak < 0 ? text.length : lineBreak,
+      year: match[1] === undefined ? undefined : year(Number(match[1])),
+    });
+  }
+  return periods;
 }
