@@ -46,15 +46,16 @@ export function splitCitedAuthors(text: string, mentions: readonly NameMention[]
     if (!pair || !isCited(text, mention)) return [mention];
     const [first, second] = [pair[1] as string, pair[2] as string];
     const secondStart = mention.end - second.length;
+    // A NameMention's properties in trimMention's order: one object shape for every mention.
     return [
       {
+        type: PERSON,
         start: mention.start,
         end: mention.start + first.length,
         text: first,
         key: keyOf(first),
-        type: PERSON,
       },
-      { start: secondStart, end: mention.end, text: second, key: keyOf(second), type: PERSON },
+      { type: PERSON, start: secondStart, end: mention.end, text: second, key: keyOf(second) },
     ];
   });
 }

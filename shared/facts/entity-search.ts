@@ -25,11 +25,12 @@ export function completeMentions(
   for (const span of kept) {
     const { group } = span;
     const list = byGroup.get(group) ?? [];
+    // In trimMention's order: one object shape for every mention.
     list.push({
+      type: group.root.type,
       start: span.start,
       end: span.end,
       text: span.text,
-      type: group.root.type,
       key: keyOf(span.text),
     });
     byGroup.set(group, list);
