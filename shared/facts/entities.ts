@@ -68,11 +68,9 @@ export function buildEntities(
     .filter((group) => group.root.type === 'person')
     .flatMap((group) => group.mentions)
     .sort((a, b) => a.start - b.start);
-  return rank(
-    text,
-    completed.map((group) => toEntity(text, group, people)),
-    options.title,
-  );
+  const entities: Entity[] = [];
+  for (const group of completed) entities.push(toEntity(text, group, people));
+  return rank(text, entities, options.title);
 }
 
 function surfacesOf(mentions: readonly NameMention[]): Map<string, Surface> {
@@ -212,12 +210,14 @@ function toEntity(text: string, group: Group, people: readonly Span[]): Entity {
   const type = group.root.type;
   const aliases = [...new Set(mentions.map((mention) => mention.text))].filter((alias) => alias !== name);
   const roles = type === 'person' ? rolesOf(text, mentions, people) : [];
+  // One object shape for every entity: no aliases or roles is `undefined`, not a missing property (JSON leaves
+  // out both), so rank's copies and its sort see one map, not four.
   return {
     type,
     name,
     mentions: mentions.map(({ start, end }) => ({ start, end })),
-    ...(aliases.length > 0 ? { aliases } : {}),
-    ...(roles.length > 0 ? { roles } : {}),
+    aliases: aliases.length > 0 ? aliases : undefined,
+    roles: roles.length > 0 ? roles : undefined,
     count: mentions.length,
   };
 }
@@ -241,16 +241,24 @@ function rolesOf(text: string, mentions: readonly Span[], people: readonly Span[
  */
 function rank(text: string, entities: readonly Entity[], title: string | undefined): Entity[] {
   const titleKey = title === undefined ? '' : keyOf(title);
-  const raw = entities.map((entity) => {
-    const names = [entity.name, ...(entity.aliases ?? [])].map(keyOf);
-    const inTitle = names.some((name) => titleKey.includes(name)) ? TITLE_BONUS : 0;
+  const named = (name: string) => titleKey.includes(keyOf(name));
+  // Arrays pushed into literals, not mapped: an article without entities then gets empty arrays of the same
+  // elements kinds as one with entities (see foldCapitals in entity-types.ts).
+  const raw: number[] = [];
+  let top = 1;
+  for (const entity of entities) {
+    const inTitle = named(entity.name) || entity.aliases?.some(named) ? TITLE_BONUS : 0;
     const first = entity.mentions[0]?.start ?? text.length;
-    return entity.mentions.length + inTitle + (1 - first / Math.max(1, text.length));
-  });
-  const top = raw.reduce((max, value) => Math.max(max, value), 1);
-  return entities
-    .map((entity, index) => ({ ...entity, salience: round((raw[index] ?? 0) / top) }))
-    .sort((a, b) => b.salience - a.salience || (a.mentions[0]?.start ?? 0) - (b.mentions[0]?.start ?? 0));
+    const score = entity.mentions.length + inTitle + (1 - first / Math.max(1, text.length));
+    raw.push(score);
+    top = Math.max(top, score);
+  }
+  const ranked: (Entity & { readonly salience: number })[] = [];
+  for (let index = 0; index < entities.length; index++)
+    ranked.push({ ...(entities[index] as Entity), salience: round((raw[index] ?? 0) / top) });
+  return ranked.sort(
+    (a, b) => b.salience - a.salience || (a.mentions[0]?.start ?? 0) - (b.mentions[0]?.start ?? 0),
+  );
 }
 
 function round(value: number): number {
