@@ -7,6 +7,7 @@ import {
   type TokenInfo,
 } from './features.ts';
 import { HISTORY_TEMPLATE, historyType, type PredictionHistory } from './history.ts';
+import type { SparseWeights } from './sparse-weights.ts';
 import type { StringSet } from './string-table.ts';
 import { createTypeStore, type TypeStore, typeIdOf } from './type-store.ts';
 
@@ -22,7 +23,7 @@ import { createTypeStore, type TypeStore, typeIdOf } from './type-store.ts';
  */
 export interface Scorer {
   readonly tagCount: number;
-  readonly weights: Float32Array;
+  readonly weights: SparseWeights;
   readonly index: FeatureIndex;
   readonly common: StringSet;
   readonly ids: TemplateIds;
@@ -179,13 +180,15 @@ function listRows(
 
 /** Adds a list of `count` rows starting at `from` to the `tagCount` scores at `offset`; returns its end. */
 function addListedRows(scorer: Scorer, from: number, scores: Float64Array, offset: number): number {
-  const { tagCount: n, weights } = scorer;
+  const { starts, tags, values } = scorer.weights;
   const rows = scorer.rowLists.rows;
   const end = from + 1 + (rows[from] as number);
   for (let k = from + 1; k < end; k += 1) {
-    const base = (rows[k] as number) * n;
-    for (let tag = 0; tag < n; tag += 1) {
-      scores[offset + tag] = (scores[offset + tag] as number) + (weights[base + tag] as number);
+    const row = rows[k] as number;
+    const last = starts[row + 1] as number;
+    for (let at = starts[row] as number; at < last; at += 1) {
+      const score = offset + (tags[at] as number);
+      scores[score] = (scores[score] as number) + (values[at] as number);
     }
   }
   return end;
@@ -229,7 +232,7 @@ function newStore(scorer: Scorer): TypeStore {
 /** A scorer over a model's weights and feature index; `common` is its gazetteer's common words. */
 export function createScorer(
   index: FeatureIndex,
-  weights: Float32Array,
+  weights: SparseWeights,
   tagCount: number,
   common: StringSet,
   typeLimit = TYPE_LIMIT,
@@ -393,7 +396,8 @@ export function sentenceEmissions(
   context: SentenceContext,
   history: PredictionHistory,
 ): { emissions: Float64Array; historyKeys: (string | undefined)[] } {
-  const { tagCount: n, index, ids, weights } = scorer;
+  const { tagCount: n, index, ids } = scorer;
+  const { starts, tags, values } = scorer.weights;
   const { tokens, marks, evidence } = context;
   const { length } = tokens;
   const store = sentenceTypes(scorer, tokens);
@@ -405,7 +409,7 @@ export function sentenceEmissions(
   const historyKeys = new Array<string | undefined>(length);
   const shapeTemplates = SHAPE_TEMPLATES.length;
   // Plain loops rather than callbacks: this runs once per token of every document. The rows of a token's
-  // features are listed first, then added tag by tag in list order (the same sums as row by row).
+  // features are listed first, then added row by row in list order (each tag's weights in that order).
   for (let i = 0; i < length; i += 1) {
     const info = tokens[i] as TokenInfo;
     const self = types[i + 2] as number;
@@ -473,14 +477,21 @@ export function sentenceEmissions(
     const { rows, rowCount } = scorer;
     const offset = i * n;
     for (let tag = 0; tag < n; tag += 1) {
-      let score =
+      emissions[offset + tag] =
         (own[ownStart + tag] as number) +
         (given[twoBeforeStart + tag] as number) +
         (given[beforeStart + tag] as number) +
         (given[afterStart + tag] as number) +
         (given[twoAfterStart + tag] as number);
-      for (let k = 0; k < rowCount; k += 1) score += weights[(rows[k] as number) * n + tag] as number;
-      emissions[offset + tag] = score;
+    }
+    // Each tag's weights in row order, as a tag-by-tag sum over the rows would add them (zeros left out).
+    for (let k = 0; k < rowCount; k += 1) {
+      const row = rows[k] as number;
+      const last = starts[row + 1] as number;
+      for (let at = starts[row] as number; at < last; at += 1) {
+        const score = offset + (tags[at] as number);
+        emissions[score] = (emissions[score] as number) + (values[at] as number);
+      }
     }
   }
   return { emissions, historyKeys };

@@ -1,6 +1,7 @@
 import { featureKeys, indexKeys } from './feature-index.ts';
 import { compileGazetteer, type GazetteerLists, gazetteerOf, type StoredGazetteer } from './gazetteer.ts';
 import { assembleModel, MODEL_FORMAT, type ModelWeights, type NerModel } from './model.ts';
+import { type SparseWeights, sparseWeights } from './sparse-weights.ts';
 import type { StringTable } from './string-table.ts';
 
 /**
@@ -9,8 +10,9 @@ import type { StringTable } from './string-table.ts';
  * - a little-endian uint32: the byte length of a JSON header (tags, templates, transitions, gazetteer class
  *   names, the sections' names, types and lengths, training meta), then the header, padded to 4 bytes;
  * - the sections, each padded to 4 bytes: the feature index (feature-index.ts) and its atoms, the weights
- *   (float32 per feature and tag, each `int16 * scale` as quantised, so the file holds the very numbers the
- *   tagger adds), and the gazetteer's phrase, prefix and common-word tables (string-table.ts).
+ *   (each `int16 * scale` as quantised, as float32, so the file holds the very numbers the tagger adds; the
+ *   non-zero ones only, by feature row: sparse-weights.ts), and the gazetteer's phrase, prefix and common-word
+ *   tables (string-table.ts).
  * Numbers are little-endian, the byte order of every Lambda architecture (x86_64, arm64), which typed arrays
  * read natively.
  */
@@ -28,9 +30,9 @@ interface Header {
   readonly meta: Readonly<Record<string, unknown>>;
 }
 
-const ARRAYS = { i32: Int32Array, u16: Uint16Array, f32: Float32Array } as const;
+const ARRAYS = { i32: Int32Array, u16: Uint16Array, u8: Uint8Array, f32: Float32Array } as const;
 type ArrayType = keyof typeof ARRAYS;
-type Arrays = Int32Array | Uint16Array | Float32Array;
+type Arrays = Int32Array | Uint16Array | Uint8Array | Float32Array;
 
 interface Section {
   readonly name: string;
@@ -95,7 +97,21 @@ function tableSections(name: string, table: StringTable): [string, Arrays][] {
 }
 
 const typeOf = (array: Arrays): ArrayType =>
-  array instanceof Int32Array ? 'i32' : array instanceof Uint16Array ? 'u16' : 'f32';
+  array instanceof Int32Array
+    ? 'i32'
+    : array instanceof Uint16Array
+      ? 'u16'
+      : array instanceof Uint8Array
+        ? 'u8'
+        : 'f32';
+
+function weightSections(weights: SparseWeights): [string, Arrays][] {
+  return [
+    ['weights.starts', weights.starts],
+    ['weights.tags', weights.tags],
+    ['weights.values', weights.values],
+  ];
+}
 
 /** The file's bytes of a quantised model. */
 export function writeModelFile(model: QuantisedModel): Uint8Array {
@@ -106,7 +122,12 @@ export function writeModelFile(model: QuantisedModel): Uint8Array {
     ['features.heads', index.heads],
     ['features.rights', index.rights],
     ['features.rows', index.rows],
-    ['weights', Float32Array.from(model.weights, (value) => value * model.scale)],
+    ...weightSections(
+      sparseWeights(
+        Float32Array.from(model.weights, (value) => value * model.scale),
+        model.tags.length,
+      ),
+    ),
     ...tableSections('phrases', gazetteer.phrases),
     ['phrases.classStarts', gazetteer.classStarts],
     ['phrases.classIds', gazetteer.classIds],
@@ -186,7 +207,11 @@ export function decodeModel(file: Uint8Array): NerModel {
       rights: section('features.rights', Int32Array),
       rows: section('features.rows', Int32Array),
     },
-    weights: section('weights', Float32Array),
+    weights: {
+      starts: section('weights.starts', Int32Array),
+      tags: section('weights.tags', Uint8Array),
+      values: section('weights.values', Float32Array),
+    },
     transitions: Float32Array.from(header.transitions, (value) => value * header.scale),
     gazetteer: gazetteerOf({
       phrases: table('phrases'),

@@ -3,12 +3,13 @@ import { buildFeatureIndex, type FeatureIndex } from './feature-index.ts';
 import { describeDocument, sentenceContext } from './features.ts';
 import { buildGazetteer, type Gazetteer, type GazetteerLists } from './gazetteer.ts';
 import { type PredictionHistory, recordHistory } from './history.ts';
+import { type SparseWeights, sparseWeights } from './sparse-weights.ts';
 import { decodeTags, type EntityMention, tagConstraints } from './tags.ts';
 import { tokenizeSentences } from './tokenize.ts';
 import { type ChainDecoder, chainDecoder, decodeChain } from './viterbi.ts';
 
 /** The model file's format (model-file.ts); training records it in the model's meta. */
-export const MODEL_FORMAT = 'precis-ner/2';
+export const MODEL_FORMAT = 'precis-ner/3';
 
 /** Trained weights in memory: one row of `tags.length` weights per feature, plus tag transitions. */
 export interface ModelWeights {
@@ -27,7 +28,7 @@ export interface NerModel {
   readonly tagCount: number;
   /** Weight row of each feature by integer ids (see feature-index.ts). */
   readonly index: FeatureIndex;
-  readonly weights: Float32Array;
+  readonly weights: SparseWeights;
   readonly transitions: Float32Array;
   readonly allowed: readonly boolean[];
   readonly allowedEnd: readonly boolean[];
@@ -40,7 +41,7 @@ export interface NerModel {
 export interface ModelParts {
   readonly tags: readonly string[];
   readonly index: FeatureIndex;
-  readonly weights: Float32Array;
+  readonly weights: SparseWeights;
   readonly transitions: Float32Array;
   readonly gazetteer: Gazetteer;
 }
@@ -66,6 +67,7 @@ export function assembleModel(parts: ModelParts): NerModel {
 export const modelFromWeights = (model: ModelWeights): NerModel =>
   assembleModel({
     ...model,
+    weights: sparseWeights(model.weights, model.tags.length),
     index: buildFeatureIndex(model.features),
     gazetteer: buildGazetteer(model.gazetteer),
   });

@@ -15,6 +15,7 @@ import {
   sentenceContext,
   sentenceFeatures,
 } from '#shared/facts/ner/features.ts';
+import { weightOf } from '#shared/facts/ner/sparse-weights.ts';
 import { stringCount } from '#shared/facts/ner/string-table.ts';
 import { loadNerModel } from '#shared/facts/ner/tag-entities.ts';
 import { tokenizeSentences } from '#shared/facts/ner/tokenize.ts';
@@ -70,8 +71,8 @@ describe('buildFeatureIndex', () => {
   });
 
   it('indexes every row of the committed model', () => {
-    const { index, weights, tagCount } = loadNerModel();
-    const rows = weights.length / tagCount;
+    const { index, weights } = loadNerModel();
+    const rows = weights.starts.length - 1;
     expect(stringCount(index.atoms)).toBeGreaterThan(0);
     const indexed = new Set(index.rows);
     indexed.delete(-1);
@@ -95,7 +96,7 @@ describe('sentenceEmissions', () => {
         for (const name of featureNames(token)) {
           const row = rowOfName(model.index, name);
           for (let tag = 0; row >= 0 && tag < n; tag += 1)
-            expected[tag] = (expected[tag] ?? 0) + (model.weights[row * n + tag] ?? 0);
+            expected[tag] = (expected[tag] ?? 0) + weightOf(model.weights, row, tag);
         }
         for (let tag = 0; tag < n; tag += 1)
           expect(emissions[t * n + tag]).toBeCloseTo(expected[tag] ?? 0, 4);

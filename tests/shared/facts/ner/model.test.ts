@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { rowOfName } from '#shared/facts/ner/feature-index.ts';
 import { MODEL_FORMAT, type ModelWeights, modelFromWeights, tagWithModel } from '#shared/facts/ner/model.ts';
 import { decodeModel, encodeModel, readModelHeader } from '#shared/facts/ner/model-file.ts';
+import { weightOf } from '#shared/facts/ner/sparse-weights.ts';
 import { TAGS } from '#shared/facts/ner/tags.ts';
 
 /** A hand-made model: a few word features pointing at tags, no transition preferences. */
@@ -60,7 +61,7 @@ describe('encodeModel and decodeModel', () => {
     expect(readModelHeader(file).featureCount).toBe(5);
     const row = rowOfName(decoded.index, 'w=acme');
     expect(row).toBeGreaterThanOrEqual(0);
-    expect(decoded.weights[row * TAGS.length + TAGS.indexOf('B-ORG')]).toBeCloseTo(5, 3);
+    expect(weightOf(decoded.weights, row, TAGS.indexOf('B-ORG'))).toBeCloseTo(5, 3);
     const text = 'Acme Corp hired Zorblat.';
     expect(tagWithModel(decoded, text)).toEqual(tagWithModel(modelFromWeights(weights), text));
   });
