@@ -211,7 +211,7 @@ function occurrences(text: string, key: string): Span[] {
     if (!alone) continue;
     // NAME_WORD_BEFORE ends in ` +$`: without a space right before, there is no word to look at.
     const inLongerName =
-      text.charCodeAt(start - 1) === 0x20
+      start > 0 && text.charCodeAt(start - 1) === 0x20
         ? NAME_WORD_BEFORE.exec(text.slice(Math.max(0, start - 20), start))?.[1]
         : undefined;
     if (inLongerName === undefined || OPENERS.has(inLongerName)) spans.push({ start, end });

@@ -85,7 +85,9 @@ function wholeRuns(text: string, runs: Iterable<string>): { start: number; run: 
   const found: { start: number; run: string }[] = [];
   for (const run of runs) {
     for (let start = text.indexOf(run); start >= 0; start = text.indexOf(run, start + 1)) {
-      const after = text.codePointAt(start + run.length);
+      // Read only inside the text: an index past its end would cost the optimised loop a deopt ("out of bounds").
+      const end = start + run.length;
+      const after = end < text.length ? text.codePointAt(end) : undefined;
       if (isLetterOrDigit(codePointBefore(text, start)) || isLetterOrDigit(after)) continue;
       found.push({ start, run });
     }
@@ -97,7 +99,7 @@ function wholeRuns(text: string, runs: Iterable<string>): { start: number; run: 
 function codePointBefore(text: string, index: number): number | undefined {
   if (index === 0) return undefined;
   const low = text.charCodeAt(index - 1);
-  const high = text.charCodeAt(index - 2);
+  const high = index >= 2 ? text.charCodeAt(index - 2) : 0;
   const pair = low >= 0xdc00 && low <= 0xdfff && high >= 0xd800 && high <= 0xdbff;
   return text.codePointAt(pair ? index - 2 : index - 1);
 }

@@ -74,6 +74,8 @@ function copyOf(pattern: RegExp, copies: WeakMap<RegExp, RegExp>, flag: 'g' | 'y
 
 /** A low surrogate after a high one: a unicode pattern's scan never starts there. */
 function insidePair(text: string, at: number): boolean {
+  // Out of the text (at its edges) there is no pair: reading there would deoptimise the scan ("out of bounds").
+  if (at <= 0 || at >= text.length) return false;
   const code = text.charCodeAt(at);
   const before = text.charCodeAt(at - 1);
   return code >= 0xdc00 && code <= 0xdfff && before >= 0xd800 && before <= 0xdbff;
