@@ -60,6 +60,31 @@ const NOT_AFTER_QUANTITY_VERB =
 const fixed = (resolved: Resolved | undefined): Resolver | undefined =>
   resolved === undefined ? undefined : () => resolved;
 
+/**
+ * A day of the year in no year: "events to have occurred on September 7 in history", "Today in History: September
+ * 7", "Reuters historical calendar - September 7". TIMEX3 writes it XXXX-09-07.
+ */
+const RECURRING_AFTER = /^\s(?:in\s[Hh]istory|in\syears\spast)(?![\p{L}])/u;
+const RECURRING_BEFORE = /(?:in\s[Hh]istory|[Cc]alendar|[Oo]n\s[Tt]his\s[Dd]ay)\s?[-–—:,]?\s*$/u;
+
+function isRecurringDay(text: string, start: number, end: number): boolean {
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  return (
+    RECURRING_AFTER.test(text.slice(end, end + 20)) ||
+    RECURRING_BEFORE.test(text.slice(Math.max(lineStart, start - 40), start))
+  );
+}
+
+/** "September 7" of every year: XXXX-09-07 (absent when there is no such day). */
+function recurringDay(monthName: string | undefined, dayText: string | undefined): Resolver | undefined {
+  const resolved = day(2000, monthNumber(monthName), Number(dayText));
+  return fixed(resolved && { ...resolved, value: `XXXX${resolved.value.slice(4)}` });
+}
+
+/** A month and day without a year, in no year ("September 7 in history"): the match is absolute, as written. */
+const yearless = (match: RegExpExecArray, text: string, year: string | undefined) =>
+  year === undefined && isRecurringDay(text, match.index, match.index + match[0].length);
+
 /** A month and day: with a year it is absolute; without one, the year that puts it nearest the anchor. */
 function monthDay(
   monthName: string | undefined,
@@ -103,8 +128,12 @@ export const ABSOLUTE_RULES: readonly Rule[] = [
     hint: new RegExp(`(?:${MONTH})\\s\\d`, 'u'),
     // "the week of " (12) and "Wednesday, " (11) before the month
     reach: 23,
-    kind: (match) => (match[5] === undefined ? 'relative' : 'absolute'),
-    read: ([, weekOf, weekday, m, d, y]) => {
+    kind: (match, text) =>
+      match[5] === undefined && !yearless(match, text, match[5]) ? 'relative' : 'absolute',
+    read: (match, text) => {
+      const [, weekOf, weekday, m, d, y] = match;
+      if (weekOf === undefined && weekday === undefined && yearless(match, text, y))
+        return recurringDay(m, d);
       const resolve = monthDay(m, d, y, weekday);
       return weekOf === undefined ? resolve : resolve && weekOfDay(resolve);
     },
@@ -116,8 +145,14 @@ export const ABSOLUTE_RULES: readonly Rule[] = [
       'gu',
     ),
     hint: new RegExp(`\\d${ORDINAL_SUFFIX}\\s(?:of\\s)?(?:${MONTH})`, 'u'),
-    kind: (match) => (match[4] === undefined ? 'relative' : 'absolute'),
-    read: ([, weekday, d, m, y]) => monthDay(m, d, y, weekday),
+    kind: (match, text) =>
+      match[4] === undefined && !yearless(match, text, match[4]) ? 'relative' : 'absolute',
+    read: (match, text) => {
+      const [, weekday, d, m, y] = match;
+      return weekday === undefined && yearless(match, text, y)
+        ? recurringDay(m, d)
+        : monthDay(m, d, y, weekday);
+    },
   },
   {
     name: 'month-year',

@@ -72,7 +72,12 @@ export function findDates(text: string, options: DateOptions = {}): DateFact[] {
       },
     };
     const resolved = candidate.resolve(context);
-    if (resolved && candidate.isReference && CALENDAR_GRANULARITIES.has(resolved.granularity)) {
+    if (
+      resolved &&
+      candidate.isReference &&
+      CALENDAR_GRANULARITIES.has(resolved.granularity) &&
+      !isYearless(resolved.value)
+    ) {
       reference = resolved;
       if (resolved.granularity === 'quarter') {
         lastQuarter = resolved;
@@ -90,6 +95,9 @@ export function findDates(text: string, options: DateOptions = {}): DateFact[] {
   }
   return withTimesOfDay(text, linkRanges(text, withDayBefore(text, dates)));
 }
+
+/** A day of no year ("September 7 in history", XXXX-09-07): no anchor and no reference for the dates after it. */
+const isYearless = (value: string) => value.startsWith('X');
 
 /** How far into the text a dateline may start (after a headline and a byline). */
 const DATELINE_REACH = 600;
@@ -125,7 +133,7 @@ function anchorOf(
   for (const candidate of candidates) {
     if (candidate.kind !== 'absolute') continue;
     const resolved = candidate.resolve({ tense: 'past' });
-    if (resolved?.granularity !== 'day') continue;
+    if (resolved?.granularity !== 'day' || isYearless(resolved.value)) continue;
     if (isDateline(text, candidate)) return { value: resolved.value, from: 'text' } satisfies Anchor;
     if (!isDateLine(text, candidate)) continue;
     if (latest === undefined || resolved.value > latest) latest = resolved.value;

@@ -84,8 +84,19 @@ function isAnyWeekday(text: string, start: number, end: number): boolean {
     A_BEFORE.test(text.slice(Math.max(0, start - 3), start)) && !NOUN_AFTER.test(text.slice(end, end + 30))
   );
 }
+/**
+ * Weekdays of a timetable: "flights would leave on Monday and Tuesday nights from March 30", "airs Tuesday
+ * evenings starting June 2": the nights of every such week from a day on, not one day.
+ */
+const SCHEDULE_AFTER = new RegExp(
+  `^(?:(?:,\\s|,?\\s(?:and|or)\\s)(?:${WEEKDAY}))*\\s(?:nights|mornings|afternoons|evenings),?\\s(?:from|starting|beginning|as\\sof|effective|until|through|each|every)(?![\\p{L}])`,
+  'u',
+);
+
 const NOT_A_DAY_AFTER =
   '(?!\\s(?:Times|Telegraph|Mirror|Post|Express|Herald|Mail|Night\\sFootball|Sport|People|Star|Independent|Tribune|Age|Review|School|Service|Mass|Prayers?)\\b)';
+/** "Today in History", the name of a feature of events on this day of past years. */
+const TODAY_IN_HISTORY = /^Today\sin\sHistory/u;
 const DAY_OFFSETS: Readonly<Record<string, number>> = { yesterday: -1, today: 0, tonight: 0, tomorrow: 1 };
 /**
  * "today's youth", "in today's world", "the people of tomorrow": the present or the future age, not a day
@@ -354,8 +365,9 @@ export const RELATIVE_RULES: readonly Rule[] = [
     kind: 'relative',
     read: (match, text) => {
       const [written, which, name] = match;
-      if (which === undefined && isAnyWeekday(text, match.index, match.index + written.length))
-        return undefined;
+      const end = match.index + written.length;
+      if (which === undefined && isAnyWeekday(text, match.index, end)) return undefined;
+      if (SCHEDULE_AFTER.test(text.slice(end, end + 80))) return undefined;
       return anchored((anchor, { tense }) => weekdayNear(anchor, weekdayNumber(name), whichOf(which), tense));
     },
   },
@@ -368,7 +380,8 @@ export const RELATIVE_RULES: readonly Rule[] = [
     kind: 'relative',
     read: (match, text) =>
       namesAnAge(text, match.index, match.index + match[0].length) ||
-      isCapitalisedInSentence(text, match.index)
+      isCapitalisedInSentence(text, match.index) ||
+      TODAY_IN_HISTORY.test(text.slice(match.index, match.index + 20))
         ? undefined
         : anchored((anchor) => unitsFrom(anchor, DAY_OFFSETS[(match[1] ?? '').toLowerCase()] ?? 0, 'day')),
   },

@@ -38,7 +38,7 @@ export interface Rule {
   readonly name: string;
   readonly pattern: RegExp;
   /** 'absolute' when the text alone gives the value; a function when that depends on the match. */
-  readonly kind: DateFact['kind'] | ((match: RegExpExecArray) => DateFact['kind']);
+  readonly kind: DateFact['kind'] | ((match: RegExpExecArray, text: string) => DateFact['kind']);
   readonly read: (match: RegExpExecArray, text: string) => Resolver | undefined;
   /** False for dates placed from the date before them ("a year earlier"): they do not move the focus. */
   readonly isReference?: boolean;
@@ -163,7 +163,7 @@ export function findCandidates(text: string, rules: readonly Rule[]): Candidate[
       const resolve = read(match, text);
       if (resolve === undefined || match[0] === '') return;
       const start = match.index;
-      const kindOfMatch = typeof kind === 'function' ? kind(match) : kind;
+      const kindOfMatch = typeof kind === 'function' ? kind(match, text) : kind;
       candidates.push({ start, end: start + match[0].length, kind: kindOfMatch, resolve, isReference });
     });
     if (!found && rule.hint !== undefined) absent.add(rule.hint);

@@ -63,6 +63,27 @@ const PAST_BEFORE =
  */
 const UNTIL_AHEAD =
   /(?<![\p{L}])(?:(?:would|could|should|must)(?:n['’]t)?|won['’]t|can['’]t|cannot|might|will|shall|to|given|granted|allowed|extended|postponed|delayed|adjourned|deferred|suspended|off|wait|waiting)(?![\p{L}])/iu;
+/** "Until" that opens its clause: "Until that day in April, Mr. Clarke had never been in a coal mine." */
+const OPENING_UNTIL = /^\s*$/u;
+
+/**
+ * The main clause after the date of a clause that "Until" opens: from the first comma after the date to the end
+ * of that clause ("Until that day in April, [Mr. Clarke, 61, had never been in a coal mine]").
+ */
+function mainClauseAfter(text: string, end: number): string {
+  const after = text.slice(end, end + 2 * WINDOW);
+  const comma = after.indexOf(',');
+  if (comma < 0) return '';
+  const rest = after.slice(comma + 1);
+  const stop = rest.search(CLAUSE_BREAK);
+  return stop < 0 ? rest : rest.slice(0, stop);
+}
+
+/** The main clause in the past, with no modal or plan that looks ahead ("Until March, the office will stay shut"). */
+function isPastMainClause(clause: string): boolean {
+  return lastMatch(PAST_BEFORE, clause) !== undefined && lastMatch(FUTURE_BEFORE, clause) === undefined;
+}
+
 /** Verbs of a lasting state in the past, which "until" ends: "remained chairman until June". */
 const PAST_STATE =
   /(?<![\p{L}])(?:remained|stayed|served|lived|lasted|worked|continued|ruled|reigned|played)(?![\p{L}])/giu;
@@ -138,6 +159,9 @@ export function tenseAt(text: string, start: number, end: number): Tense {
     if (/^until$/iu.test(future[0])) {
       const state = Math.max(past, lastMatch(PAST_STATE, before)?.index ?? -1);
       if (state >= 0 && state < (future.index ?? 0) && !UNTIL_AHEAD.test(before.slice(state, future.index)))
+        return 'past';
+      // "Until that day in April, Mr. Clarke had never been in a coal mine": the main clause after it is past
+      if (OPENING_UNTIL.test(before.slice(0, future.index)) && isPastMainClause(mainClauseAfter(text, end)))
         return 'past';
     }
     const undone = !MODAL_FUTURE.test(future[0]) && PAST_AFTER.test(text.slice(end, end + WINDOW));

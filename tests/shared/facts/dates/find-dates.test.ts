@@ -125,6 +125,47 @@ describe('findDates', () => {
     expect(date).toMatchObject({ value: '2023-06-19', anchor: { value: '2023-06-21', from: 'metadata' } });
   });
 
+  it.each([
+    ['Here are events that occurred on June 2 in history.', 'June 2', 'XXXX-06-02'],
+    ['Here are events that occurred on 4 July in history.', '4 July', 'XXXX-07-04'],
+    ['Today in History: March 4\n\nIn 1933, Franklin Roosevelt was sworn in.', 'March 4', 'XXXX-03-04'],
+    ['Our historical calendar - September 7 .', 'September 7', 'XXXX-09-07'],
+  ])('reads a day of the year in no year in %j as %s, %s', (text, expectedText, value) => {
+    const dates = findDates(text, { publishedAt: PUBLISHED });
+
+    expect(dates).toContainEqual(
+      expect.objectContaining({ text: expectedText, value, granularity: 'day', kind: 'absolute' }),
+    );
+  });
+
+  it('anchors nothing on a day of no year, nor places later dates from it', () => {
+    const dates = findDates('On this day: March 4\n\nOn Monday, a year later, they met.');
+
+    expect(dates.map((date) => [date.text, date.value])).toEqual([
+      ['March 4', 'XXXX-03-04'],
+      ['Monday', undefined],
+      ['a year later', undefined],
+    ]);
+  });
+
+  it.each([
+    ['The ferries will leave on Monday and Tuesday nights from May 2.', 'May 2', '2024-05-02'],
+    ['The show airs Tuesday evenings starting June 6.', 'June 6', '2023-06-06'],
+    ['Trains run Saturday, Sunday and Monday mornings until July 4.', 'July 4', '2023-07-04'],
+  ])('reads the weekdays of a timetable in %j as no day, only its first day', (text, expectedText, value) => {
+    const dates = findDates(text, { publishedAt: PUBLISHED });
+
+    expect(dates.map((date) => date.text)).toEqual([expectedText]);
+    expect(dates[0]?.value).toBe(value);
+  });
+
+  it('still reads weekdays with nights and no timetable as days', () => {
+    const dates = findDates('Storms hit the coast on Monday and Tuesday nights.', { publishedAt: PUBLISHED });
+
+    expect(dates.map((date) => date.text)).toEqual(['Monday', 'Tuesday']);
+    expect(dates.every((date) => date.granularity === 'day')).toBe(true);
+  });
+
   it('keeps a weekday it cannot place (no publication date, no absolute day in the text) without a value', () => {
     const dates = findDates('They met on Monday and again last week.');
 

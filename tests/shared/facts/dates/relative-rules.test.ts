@@ -172,6 +172,7 @@ describe('dates placed by the publication date', () => {
     ['Families in Toronto gathered for Canadian Thanksgiving.'],
     // a capitalised "Today" inside a sentence is part of a name
     ['This is VOA Today.'],
+    ['Today in History'],
     ['The story ran in USA Today and on The Today Show.'],
     ['In an interview with Trending Today USA, he spoke.'],
   ])('reads no date in %j', (text) => {

@@ -43,6 +43,11 @@ describe('tenseAt', () => {
     ['The search has been called off until tomorrow.', 'tomorrow', 'future'],
     ['Workers must wait until July.', 'July', 'future'],
     ['He remained chairman until June, when he retired.', 'June', 'past'],
+    // an "Until" that opens the sentence takes the tense of the main clause after it
+    ['Until that day in April, the nurse had never left her village.', 'April', 'past'],
+    ['Until that week in May, Ms. Reyes, 44, was a teacher.', 'May', 'past'],
+    ['Until March, the museum will stay shut.', 'March', 'future'],
+    ['Until June, the council said, the road will be closed.', 'June', 'future'],
     ['He was chairman until June, when he retired.', 'June', 'past'],
     // a plan for a date looks ahead even in the past tense
     ['The official said the accession was planned for early March.', 'early March', 'future'],
