@@ -99,7 +99,7 @@ export const dateFactSchema = z
           'The date as a TIMEX3 value (ISO 8601 as TempEval writes it): a day with a clock time written beside it ' +
           '2023-06-19T09:00 ("9 a.m. Monday", local time as written), a day 2023-06-19, an ISO week 2023-W25, its weekend 2023-W25-WE, a ' +
           'month 2023-06, a quarter 2023-Q3, a half 2023-H2, a season 2023-SU (SP, SU, FA, WI), a year 2023, a ' +
-          'decade 202 (the 2020s), a century 20 (the 2000s), or PRESENT_REF, PAST_REF, FUTURE_REF ("now", ' +
+          'decade 202 (the 2020s), a century 20 (the 2000s), a day of the year in no year XXXX-09-07 ("September 7 in history"), or PRESENT_REF, PAST_REF, FUTURE_REF ("now", ' +
           '"recently", "the future"). Absent when the text names a date that cannot be placed: a weekday with no ' +
           'publication date or absolute date to anchor it, a numeric date whose day-month order is unknown',
       }),
