@@ -5,6 +5,7 @@ import {
   canonicalName,
   dropLeadingThe,
   type Group,
+  joinInitials,
   joinOfNames,
   joinPeoplesNames,
   keyOf,
@@ -55,10 +56,10 @@ export function buildEntities(
   options: EntityOptions = {},
 ): Entity[] {
   const withBodies = [...tagged, ...institutionMentions(text, tagged)].sort((a, b) => a.start - b.start);
-  const trimmed = joinOfNames(text, joinPeoplesNames(text, withBodies))
+  const known = options.known ?? knownNames();
+  const trimmed = joinOfNames(text, joinInitials(text, joinPeoplesNames(text, withBodies), known))
     .map((mention) => trimMention(text, mention))
     .filter((mention) => mention !== undefined);
-  const known = options.known ?? knownNames();
   const names = dropNonNames(text, splitCitedAuthors(text, splitJoinedNames(trimmed)), known);
   const mentions = decideTypes(text, keepFirstOfOverlapping(dropLeadingThe(names)), known);
   const surfaces = surfacesOf(mentions);

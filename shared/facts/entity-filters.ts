@@ -61,6 +61,8 @@ const INTERJECTIONS = new Set(
   ).split(' '),
 );
 const COMPASS = new Set(['north', 'south', 'east', 'west']);
+/** A form of address with no name after it ("the former Miss" of "former Miss Universe" cut short). */
+const BARE_HONORIFICS = new Set(['mr', 'mrs', 'ms', 'miss', 'mx', 'dr']);
 /** Forms of address after "my" or "your": "My Lords, thank you", "Your Honour", "His Majesty". */
 const ADDRESS_FORMS = new Set([
   'lord',
@@ -206,7 +208,7 @@ export function dropNonNames(
     if (acronym !== undefined && isTerm(acronym)) return false;
     const words = mention.text.split(WORDS);
     if (words.length > 1) return !words.some((word) => PRONOUNS.has(word));
-    if (COMPASS.has(lower)) return false;
+    if (COMPASS.has(lower) || BARE_HONORIFICS.has(lower)) return false;
     if (
       ADDRESS_FORMS.has(lower) &&
       ADDRESS_BEFORE.test(text.slice(Math.max(0, mention.start - 8), mention.start))

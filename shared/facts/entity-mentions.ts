@@ -1,5 +1,6 @@
 import { isSpace } from '../clean/text-context.ts';
 import type { EntityType, Span } from '../result.ts';
+import type { KnownNames } from './ner/known-names.ts';
 import type { EntityMention, NerType } from './ner/tag-entities.ts';
 import { isHonorific, isTitleWord } from './roles.ts';
 import { CLAUSE_OPENERS, isCapitalised, straightenApostrophes, wordBefore } from './words.ts';
@@ -52,7 +53,10 @@ const TRAILING_PERIOD = /\.$/u;
 /** Periods that belong to the name: initialisms ("U.S.") and short abbreviations ("St.", "Inc.", "Jr."). */
 const NAME_PERIOD = /(?:(?:^|[.\s])\p{Lu}|(?:^|\s)\p{Lu}\p{Ll}{1,3})\.$/u;
 const POSSESSIVE_END = /(?<=\p{L})(?:['’]s|(?<=s)['’])$/u;
-/** A name after one of these is a person's, whatever the tagger said ("Mr Peters" tagged as an organisation). */
+/**
+ * A name after one of these is a person's, whatever the tagger said ("Mr Peters" tagged as an organisation),
+ * unless the tagger read the whole as another kind of name: a title or a work ("Miss Universe", "Mr Bean").
+ */
 const PERSONAL_HONORIFIC = /^(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sir|Dame)\.?\s+\p{Lu}/u;
 /** Words that never sit inside a name: a tagged name holding one starts after it. */
 const INNER_BREAKS = new Set(
@@ -140,6 +144,93 @@ export function joinPeoplesNames(text: string, tagged: readonly EntityMention[])
   return joined;
 }
 
+/** A surname written with capitals (McCoy, O’Neill), and initials of two or three capitals before it ("AP "). */
+const SURNAME_WORD = /^\p{Lu}[\p{L}'’-]*\p{Ll}[\p{L}'’-]*$/u;
+const INITIALS_BEFORE = /(?:^|[^\p{L}\p{N}.&-])(\p{Lu}{2,3}) $/u;
+const WORD_CHARACTER = /[\p{L}\p{N}]/u;
+const INITIALS_NAME = /^(\p{Lu}{2,3}) (\S+)$/u;
+/** A personal pronoun later in the same sentence: "AP McCoy will be presented with his trophy". */
+const PRONOUN_AFTER = /^[^.!?]*?\b(?:he|his|him|himself|she)\b/u;
+const PRONOUN_WINDOW = 60;
+/** "the " or a capitalised word right before a word ("Capital One Cup"), or a letter or digit glued to it. */
+const NAME_OR_THE_BEFORE = /(?:\bthe |\p{Lu}[\p{L}.'’-]* |[\p{L}\p{N}])$/u;
+
+/** Whether every time the article writes `initials` as a word, `surname` follows: then they are someone's initials. */
+function onlyBefore(text: string, initials: string, surname: string): boolean {
+  const word = new RegExp(String.raw`(?<![\p{L}\p{N}])${initials}(?![\p{L}\p{N}])`, 'gu');
+  for (const match of text.matchAll(word)) {
+    if (!text.startsWith(` ${surname}`, match.index + initials.length)) return false;
+  }
+  return true;
+}
+
+/**
+ * A person's initials before the surname: "AP McCoy", where the tagger read "AP" as the news agency or left the
+ * name out and read "McCoy" alone as an organisation. Two or three capitals right before a capitalised word the
+ * tagger read as a name (no common word or known place) are one person's name wherever the article writes them,
+ * when it never writes the capitals without that word, a personal pronoun follows them in a sentence ("AP
+ * McCoy with his 20th title") and it also writes the surname alone ("McCoy is"): an organisation, a team, a
+ * ground or a ship is none of that ("MK Dons", "LM Ericsson", "the KIA Oval", "RMS Titanic").
+ */
+export function joinInitials(
+  text: string,
+  tagged: readonly EntityMention[],
+  known: KnownNames,
+): EntityMention[] {
+  const surnames = new Set<string>();
+  for (const mention of tagged) {
+    const surname = INITIALS_NAME.exec(mention.text)?.[2] ?? mention.text;
+    if (SURNAME_WORD.test(surname)) surnames.add(surname);
+  }
+  const added: EntityMention[] = [];
+  for (const surname of surnames) {
+    const names = initialledNames(text, surname);
+    const initials = names[0]?.text.slice(0, names[0].text.indexOf(' '));
+    const isName =
+      initials !== undefined &&
+      names.some((name) => PRONOUN_AFTER.test(text.slice(name.end, name.end + PRONOUN_WINDOW))) &&
+      writesSurnameAlone(text, surname) &&
+      !known.isCommonWord(surname) &&
+      !known.isPlace(surname) &&
+      onlyBefore(text, initials, surname);
+    if (isName) added.push(...names);
+  }
+  if (added.length === 0) return [...tagged];
+  const kept = tagged.filter(
+    (mention) => !added.some((name) => mention.start < name.end && name.start < mention.end),
+  );
+  return [...kept, ...added].sort((a, b) => a.start - b.start);
+}
+
+/**
+ * Whether the article also names the person by the surname alone, as news does after the first mention ("McCoy
+ * is a huge Arsenal supporter"), not after "the" or another name ("the Cup", "Capital One Cup", "Kia Oval").
+ */
+function writesSurnameAlone(text: string, surname: string): boolean {
+  for (let at = text.indexOf(surname); at >= 0; at = text.indexOf(surname, at + 1)) {
+    if (WORD_CHARACTER.test(text[at + surname.length] ?? '')) continue;
+    const before = text.slice(Math.max(0, at - 20), at);
+    if (!INITIALS_BEFORE.test(before) && !NAME_OR_THE_BEFORE.test(before)) return true;
+  }
+  return false;
+}
+
+/** Where the article writes `surname` after the same two or three capitals as its first such occurrence. */
+function initialledNames(text: string, surname: string): EntityMention[] {
+  const names: EntityMention[] = [];
+  let initials: string | undefined;
+  for (let at = text.indexOf(surname); at >= 0; at = text.indexOf(surname, at + 1)) {
+    const end = at + surname.length;
+    if (WORD_CHARACTER.test(text[end] ?? '')) continue;
+    const before = INITIALS_BEFORE.exec(text.slice(Math.max(0, at - 5), at))?.[1];
+    if (before === undefined || (initials !== undefined && before !== initials)) continue;
+    initials = before;
+    const start = at - before.length - 1;
+    names.push({ type: 'PER', start, end, text: text.slice(start, end) });
+  }
+  return names;
+}
+
 /** A span less the spaces and marks at its edges and a bracket that is not closed (or opened) inside it. */
 function trimEdges(text: string, span: Span): Span {
   const value = text.slice(span.start, span.end);
@@ -163,7 +254,7 @@ export function trimMention(text: string, mention: EntityMention): NameMention |
   start = afterOpeners(text, start, end);
   if (isTitleComplement(text, start, end)) return undefined;
   const named = afterTitleOf(text, start, end);
-  const honorific = PERSONAL_HONORIFIC.test(text.slice(start, end));
+  const honorific = mention.type !== 'MISC' && PERSONAL_HONORIFIC.test(text.slice(start, end));
   const type = honorific || named > start ? 'person' : ENTITY_TYPES[mention.type];
   start = named;
   if (type === 'person') start = afterTitles(text, start, end);

@@ -14,6 +14,7 @@ import { businessTypes } from './entity-business.ts';
 import { describedTypes, type Fixed, headType, schoolTypes } from './entity-cues.ts';
 import type { NameMention } from './entity-mentions.ts';
 import { referenceTypes } from './entity-references.ts';
+import { useTypes } from './entity-uses.ts';
 import type { KnownNames } from './ner/known-names.ts';
 import { wordBefore } from './words.ts';
 
@@ -66,6 +67,8 @@ const REPORTS_AFTER =
   /^\s+(?:said|says|reported|reports|wrote|writes|quoted|added|stated|claimed|warned|published|commented)\b/u;
 const PLACE_AFTER = /^,\s+(\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}.]*)?)(?=[,.;:)]|\s+\p{Ll}|$)/u;
 const ALL_CAPS_WORD = /^[^\p{Ll}]{4,}$/u;
+/** The stop of an abbreviation, then a capitalised word: "U.S. Senator". */
+const DOTTED_BEFORE_NAME = /^\.\s+\p{Lu}/u;
 
 /**
  * "SEOUL" -> "Seoul" when the article also writes "Seoul": the same name.
@@ -99,9 +102,13 @@ function fixedType(text: string, mention: NameMention, known: KnownNames): Entit
   const before = text.slice(Math.max(0, mention.start - 5), mention.start);
   const after = text.slice(mention.end, mention.end + 40);
   if (THE_BEFORE.test(before) && REPORTS_AFTER.test(after)) return 'organization';
-  const place = PLACE_AFTER.exec(after)?.[1];
-  if (place !== undefined && known.isPlace(place)) return 'place';
-  return undefined;
+  const match = PLACE_AFTER.exec(after);
+  const place = match?.[1];
+  if (place === undefined || !known.isPlace(place)) return undefined;
+  // "John Cornyn, U.S. Senator": the stop of "U.S." was left out of the match, and a name follows it.
+  const rest = after.slice((match?.index ?? 0) + (match?.[0].length ?? 0));
+  if (place.includes('.') && DOTTED_BEFORE_NAME.test(rest)) return undefined;
+  return 'place';
 }
 
 /** Mentions in a list after a cue ("companies such as A, B and C") take the cue's type. */
@@ -119,11 +126,30 @@ function listTypes(text: string, mentions: readonly NameMention[], fixed: Fixed)
   });
 }
 
+/** Words before a name that make it a place where it stands: "in Jordan", "flew to Jordan". */
+const LOCATIVE_BEFORE =
+  /\b(?:in|at|from|to|into|across|near|inside|outside|throughout|toward|towards|visit|visited|visiting)\s+$/iu;
+
+/**
+ * Whether the article writes `key` only where a person may stand, never after a word that makes it a place ("in
+ * Jordan", "to Jordan"), and writes it where a person stands: before "said" or the like ("Jordan said").
+ */
+function writtenAsPerson(text: string, key: string): boolean {
+  let reports = false;
+  for (let start = text.indexOf(key); start >= 0; start = text.indexOf(key, start + 1)) {
+    if (LOCATIVE_BEFORE.test(text.slice(Math.max(0, start - 12), start))) return false;
+    reports ||= REPORTS_AFTER.test(text.slice(start + key.length, start + key.length + 40));
+  }
+  return reports;
+}
+
 /**
  * A one-word name that is the surname of a person named in full is that person ("Loewenstein"), and so is
- * one the tagger typed a person that is the first name of one ("Mitchell" beside "Mitchell Roberts").
+ * one the tagger typed a person that is the first name of one ("Mitchell" beside "Mitchell Roberts"). A name
+ * the gazetteers know as a place is the person's only where the article writes it as a person's and never as a
+ * place's ("Jordan said" beside "Rep. Jim Jordan", but not "in Jordan"; not "Ipswich" beside "North Ipswich").
  */
-function surnameTypes(mentions: readonly NameMention[], fixed: Fixed, known: KnownNames): void {
+function surnameTypes(text: string, mentions: readonly NameMention[], fixed: Fixed, known: KnownNames): void {
   const surnames = new Set<string>();
   const firstNames = new Set<string>();
   for (const { type, key } of mentions) {
@@ -136,7 +162,8 @@ function surnameTypes(mentions: readonly NameMention[], fixed: Fixed, known: Kno
   );
   for (const key of personFirstNames) surnames.add(key);
   for (const mention of mentions) {
-    if (fixed.has(mention) || !surnames.has(mention.key) || known.isPlace(mention.key)) continue;
+    if (fixed.has(mention) || !surnames.has(mention.key)) continue;
+    if (known.isPlace(mention.key) && !writtenAsPerson(text, mention.key)) continue;
     fixed.set(mention, 'person');
   }
 }
@@ -251,9 +278,10 @@ export function decideTypes(
   referenceTypes(text, folded, fixed, known);
   businessTypes(text, folded, fixed, known);
   schoolTypes(folded, fixed, known);
-  surnameTypes(folded, fixed, known);
+  surnameTypes(text, folded, fixed, known);
   placeTypes(folded, fixed);
   pronounTypes(text, folded, fixed, known);
+  useTypes(text, folded, fixed, known);
   listTypes(text, folded, fixed);
   const byKey = new Map<string, NameMention[]>();
   for (const mention of folded) {

