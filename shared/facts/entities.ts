@@ -55,20 +55,26 @@ export function buildEntities(
   tagged: readonly EntityMention[],
   options: EntityOptions = {},
 ): Entity[] {
-  const withBodies = [...tagged, ...institutionMentions(text, tagged)].sort((a, b) => a.start - b.start);
+  // Pushed into array literals, not spread or mapped, as all the mention arrays (see foldCapitals).
+  const withBodies: EntityMention[] = [];
+  for (const mention of tagged) withBodies.push(mention);
+  for (const mention of institutionMentions(text, tagged)) withBodies.push(mention);
+  withBodies.sort((a, b) => a.start - b.start);
   const known = options.known ?? knownNames();
-  const trimmed = joinOfNames(text, joinInitials(text, joinPeoplesNames(text, withBodies), known))
-    .map((mention) => trimMention(text, mention))
-    .filter((mention) => mention !== undefined);
+  const trimmed: NameMention[] = [];
+  for (const mention of joinOfNames(text, joinInitials(text, joinPeoplesNames(text, withBodies), known))) {
+    const name = trimMention(text, mention);
+    if (name !== undefined) trimmed.push(name);
+  }
   const names = dropNonNames(text, splitCitedAuthors(text, splitJoinedNames(trimmed)), known);
   const mentions = decideTypes(text, keepFirstOfOverlapping(dropLeadingThe(names)), known);
   const surfaces = surfacesOf(mentions);
   const groups = groupMentions(mentions, surfaces);
   const completed = completeMentions(text, groups, mentions);
-  const people = completed
-    .filter((group) => group.root.type === 'person')
-    .flatMap((group) => group.mentions)
-    .sort((a, b) => a.start - b.start);
+  const people: NameMention[] = [];
+  for (const group of completed)
+    if (group.root.type === 'person') for (const mention of group.mentions) people.push(mention);
+  people.sort((a, b) => a.start - b.start);
   const entities: Entity[] = [];
   for (const group of completed) entities.push(toEntity(text, group, people));
   return rank(text, entities, options.title);

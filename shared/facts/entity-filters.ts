@@ -113,19 +113,23 @@ function vocabulary(mentions: readonly NameMention[]) {
  */
 export function splitJoinedNames(mentions: readonly NameMention[]): NameMention[] {
   const { keys } = vocabulary(mentions);
-  return mentions.flatMap((mention) => {
+  // Pushed into an array literal, not flat-mapped (see foldCapitals in entity-types.ts).
+  const split: NameMention[] = [];
+  for (const mention of mentions) {
     const join = AND_JOIN.exec(mention.text);
-    if (!join) return [mention];
-    const left = mention.text.slice(0, join.index);
-    const rightStart = join.index + join[0].length;
+    const left = join ? mention.text.slice(0, join.index) : '';
+    const rightStart = join ? join.index + join[0].length : 0;
     const right = mention.text.slice(rightStart);
-    if (!keys.has(keyOf(left)) || !keys.has(keyOf(right))) return [mention];
-    const start = mention.start + rightStart;
-    return [
+    if (!join || !keys.has(keyOf(left)) || !keys.has(keyOf(right))) {
+      split.push(mention);
+      continue;
+    }
+    split.push(
       { ...mention, end: mention.start + left.length, text: left, key: keyOf(left) },
-      { ...mention, start, text: right, key: keyOf(right) },
-    ];
-  });
+      { ...mention, start: mention.start + rightStart, text: right, key: keyOf(right) },
+    );
+  }
+  return split;
 }
 
 function isInterjection(text: string, mention: NameMention, known: KnownNames, lastWords: Set<string>) {
@@ -201,7 +205,7 @@ export function dropNonNames(
     if (!terms.has(acronym)) terms.set(acronym, abbreviatesTerm(text, acronym));
     return terms.get(acronym) === true;
   };
-  return mentions.filter((mention) => {
+  const isName = (mention: NameMention): boolean => {
     const lower = mention.key.toLowerCase();
     if (FURNITURE.has(lower) || isNumberedLabel(text, mention)) return false;
     const acronym = ACRONYM.exec(mention.key)?.[1];
@@ -218,5 +222,9 @@ export function dropNonNames(
     const pair = HYPHEN_PAIR.exec(mention.text);
     // Two people's surnames ("Alito-Prelogar moments"); "UWP-Hachette" or "Daimler-Benz" stay.
     return !(pair && people.has(pair[1] as string) && people.has(pair[2] as string));
-  });
+  };
+  // Pushed into an array literal, not filtered, as all the mention arrays (see foldCapitals in entity-types.ts).
+  const names: NameMention[] = [];
+  for (const mention of mentions) if (isName(mention)) names.push(mention);
+  return names;
 }

@@ -339,11 +339,13 @@ export function keyOf(surface: string): string {
 /** "The State Department" is "State Department" when the article also writes it without "The". */
 export function dropLeadingThe(mentions: readonly NameMention[]): NameMention[] {
   const keys = new Set(mentions.map((mention) => mention.key));
-  return mentions.map((mention) => {
+  // Pushed into an array literal, not mapped, as all the mention arrays (see foldCapitals in entity-types.ts).
+  const dropped: NameMention[] = [];
+  for (const mention of mentions) {
     const article = CAPITAL_ARTICLE.exec(mention.text);
-    if (!article) return mention;
-    const text = mention.text.slice(article[0].length);
-    if (!keys.has(keyOf(text))) return mention;
-    return { ...mention, start: mention.start + article[0].length, text, key: keyOf(text) };
-  });
+    const text = article ? mention.text.slice(article[0].length) : '';
+    if (!article || !keys.has(keyOf(text))) dropped.push(mention);
+    else dropped.push({ ...mention, start: mention.start + article[0].length, text, key: keyOf(text) });
+  }
+  return dropped;
 }

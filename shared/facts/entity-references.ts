@@ -41,13 +41,18 @@ const isCited = (text: string, mention: NameMention) =>
 
 /** "Carrano & Biewener [7]" read as one name -> the two authors, people. */
 export function splitCitedAuthors(text: string, mentions: readonly NameMention[]): NameMention[] {
-  return mentions.flatMap((mention) => {
+  // Pushed into an array literal, not flat-mapped (see foldCapitals in entity-types.ts).
+  const split: NameMention[] = [];
+  for (const mention of mentions) {
     const pair = AUTHOR_PAIR.exec(mention.text);
-    if (!pair || !isCited(text, mention)) return [mention];
+    if (!pair || !isCited(text, mention)) {
+      split.push(mention);
+      continue;
+    }
     const [first, second] = [pair[1] as string, pair[2] as string];
     const secondStart = mention.end - second.length;
     // A NameMention's properties in trimMention's order: one object shape for every mention.
-    return [
+    split.push(
       {
         type: PERSON,
         start: mention.start,
@@ -56,8 +61,9 @@ export function splitCitedAuthors(text: string, mentions: readonly NameMention[]
         key: keyOf(first),
       },
       { type: PERSON, start: secondStart, end: mention.end, text: second, key: keyOf(second) },
-    ];
-  });
+    );
+  }
+  return split;
 }
 
 /**

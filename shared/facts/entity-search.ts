@@ -35,10 +35,13 @@ export function completeMentions(
     });
     byGroup.set(group, list);
   }
-  return groups.map((group) => ({
-    root: group.root,
-    mentions: [...group.mentions, ...(byGroup.get(group) ?? [])].sort((a, b) => a.start - b.start),
-  }));
+  // Pushed into an array literal, not mapped, as all the mention arrays (see foldCapitals in entity-types.ts).
+  const completed: Group[] = [];
+  for (const group of groups) {
+    const mentions = [...group.mentions, ...(byGroup.get(group) ?? [])].sort((a, b) => a.start - b.start);
+    completed.push({ root: group.root, mentions });
+  }
+  return completed;
 }
 
 interface SearchForm {
