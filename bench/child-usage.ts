@@ -2,8 +2,24 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
 /** GNU time, which reports a child's CPU time and peak memory (Debian package `time`). */
-const GNU_TIME = '/usr/bin/time';
+export const GNU_TIME = '/usr/bin/time';
+/** GNU time's format for the usage line, read back by readUsage. */
+export const USAGE_FORMAT = 'precis-usage %U %S %e %M';
 const USAGE_LINE = /^precis-usage (\S+) (\S+) (\S+) (\d+)$/m;
+
+/** CPU (user + system), wall seconds and peak MiB from GNU time's USAGE_FORMAT line in `stderr`, if there. */
+export function readUsage(
+  stderr: string,
+): { cpuSeconds: number; wallSeconds: number; peakMiB: number } | undefined {
+  const usage = USAGE_LINE.exec(stderr);
+  if (usage === null) return undefined;
+  const [, user, system, wall, peakKiB] = usage;
+  return {
+    cpuSeconds: Number(user) + Number(system),
+    wallSeconds: Number(wall),
+    peakMiB: Number(peakKiB) / 1024,
+  };
+}
 
 /** What a child process cost: CPU (user + system) and wall seconds, peak RSS. */
 export interface ChildUsage {
@@ -27,19 +43,16 @@ export function runMeasured(
   options: { input?: string; env?: NodeJS.ProcessEnv; cwd?: string } = {},
 ): ChildUsage {
   if (!canMeasureChildren()) throw new Error(`${GNU_TIME} not found: apt-get install -y time`);
-  const run = spawnSync(GNU_TIME, ['-f', 'precis-usage %U %S %e %M', command, ...args], {
+  const run = spawnSync(GNU_TIME, ['-f', USAGE_FORMAT, command, ...args], {
     encoding: 'utf8',
     maxBuffer: 1024 * 1024 * 1024,
     ...options,
   });
-  const usage = USAGE_LINE.exec(run.stderr);
-  if (usage === null)
+  const usage = readUsage(run.stderr);
+  if (usage === undefined)
     throw new Error(`No usage from ${command} ${args.join(' ')}: ${run.stderr.slice(-2000)}`);
-  const [, user, system, wall, peakKiB] = usage;
   return {
-    cpuSeconds: Number(user) + Number(system),
-    wallSeconds: Number(wall),
-    peakMiB: Number(peakKiB) / 1024,
+    ...usage,
     status: run.status,
     stdout: run.stdout,
     stderr: run.stderr.replace(USAGE_LINE, ''),

@@ -2,10 +2,11 @@
  * `npm run bench:cli-pairs -- REFERENCE [PAIRS]`: `precis process --jsonl` over bench:perf's 1,400 CNN/DM
  * articles (the 268 repeated), this tree's CLI against that of another checkout of precis (REFERENCE, a worktree
  * with its own node_modules, e.g. one made with `git worktree add --detach ../ref COMMIT && cd ../ref && npm
- * ci`), in interleaved pairs of fresh processes (which tree goes first alternates; default 3 pairs). Each run's
- * CPU time is GNU time's user + system of the child, summed over its threads, start-up included, as bench:perf
- * counts it. Prints each pair, the median of each tree, the median of the pairs' ratios (reference / this: above
- * 1 is faster here) and the load; and checks that every run wrote the same 1,400 Results as the reference's
+ * ci`), in mirrored pairs of fresh processes (four runs, A B B A, the opening tree alternating from pair to
+ * pair; default 3 pairs; a pair's time for each tree is the mean of its two runs). Each run's CPU time is GNU
+ * time's user + system of the child, summed over its threads, start-up included, as bench:perf counts it. Prints each pair, the median of each tree, the median of the pairs' ratios (reference / this: above
+ * 1 is faster here) with their range, their geometric mean with a 95% bootstrap interval over the pairs
+ * (bench/pair-ratios.ts), and the load; and checks that every run wrote the same 1,400 Results as the reference's
  * first run but for `processedAt`, naming the first that differ. On a shared machine, pairs see about the same
  * load, so their ratio means more than either tree's time.
  */
@@ -16,6 +17,7 @@ import { canMeasureChildren, runMeasured } from './child-usage.ts';
 import { CLI_ARTICLES, withCliArticles } from './cli-articles.ts';
 import { readCnndmArticles } from './cnndm.ts';
 import { loadNote, median } from './measure.ts';
+import { describeRatios, pairRatios } from './pair-ratios.ts';
 
 const HERE = fileURLToPath(new URL('../', import.meta.url));
 
@@ -75,22 +77,25 @@ function main(): void {
     `bench:cli-pairs, ${pairs} pairs of precis process --jsonl over ${CLI_ARTICLES} articles; ${loadNote()}`,
   );
   const seconds = { this: [] as number[], reference: [] as number[] };
-  const ratios: number[] = [];
   let expected: string[] | undefined;
   let differing = 0;
   withCliArticles(articles, (file) => {
     for (let pair = 0; pair < pairs; pair++) {
-      const order = pair % 2 === 0 ? trees : ([trees[1], trees[0]] as const);
-      const runs = new Map<string, ReturnType<typeof runCli>>();
-      for (const tree of order) {
+      // Mirrored: A B B A, the opening tree alternating from pair to pair.
+      const [first, second] = pair % 2 === 0 ? trees : ([trees[1], trees[0]] as const);
+      const runs = new Map<string, ReturnType<typeof runCli>[]>([
+        ['this', []],
+        ['reference', []],
+      ]);
+      const order = [first, second, second, first];
+      const results = order.map((tree) => {
         const run = runCli(tree, file);
-        runs.set(tree.name, run);
+        runs.get(tree.name)?.push(run);
         if (tree.name === 'reference' && expected === undefined) expected = run.results;
-      }
-      const ours = runs.get('this') as ReturnType<typeof runCli>;
-      const theirs = runs.get('reference') as ReturnType<typeof runCli>;
-      for (const run of [theirs, ours]) {
-        const ids = differences(expected as string[], run.results);
+        return run.results;
+      });
+      for (const written of results) {
+        const ids = differences(expected as string[], written);
         if (ids.length > 0) {
           differing += 1;
           console.log(
@@ -98,14 +103,20 @@ function main(): void {
           );
         }
       }
-      seconds.this.push(ours.cpuSeconds);
-      seconds.reference.push(theirs.cpuSeconds);
-      ratios.push(theirs.cpuSeconds / ours.cpuSeconds);
-      const rate = (run: { cpuSeconds: number }) => (CLI_ARTICLES / run.cpuSeconds).toFixed(0);
+      const cpu = (name: string) => {
+        const both = runs.get(name) ?? [];
+        return both.reduce((sum, run) => sum + run.cpuSeconds, 0) / both.length;
+      };
+      const peak = (name: string) => Math.max(...(runs.get(name) ?? []).map((run) => run.peakMiB));
+      const ours = cpu('this');
+      const theirs = cpu('reference');
+      seconds.this.push(ours);
+      seconds.reference.push(theirs);
+      const rate = (cpuSeconds: number) => (CLI_ARTICLES / cpuSeconds).toFixed(0);
       console.log(
-        `pair ${pair + 1} (${order[0].name} first): this ${ours.cpuSeconds.toFixed(2)} CPU s (${rate(ours)} articles/CPU s, ` +
-          `peak ${ours.peakMiB.toFixed(0)} MiB), reference ${theirs.cpuSeconds.toFixed(2)} (${rate(theirs)}, ` +
-          `${theirs.peakMiB.toFixed(0)} MiB): ${(theirs.cpuSeconds / ours.cpuSeconds).toFixed(3)}x; ${loadNote()}`,
+        `pair ${pair + 1} (${first.name} ${second.name} ${second.name} ${first.name}): this ${ours.toFixed(2)} CPU s ` +
+          `(${rate(ours)} articles/CPU s, peak ${peak('this').toFixed(0)} MiB), reference ${theirs.toFixed(2)} ` +
+          `(${rate(theirs)}, ${peak('reference').toFixed(0)} MiB): ${(theirs / ours).toFixed(3)}x; ${loadNote()}`,
       );
     }
   });
@@ -113,11 +124,11 @@ function main(): void {
   console.log(
     `median: this ${median(seconds.this).toFixed(2)} CPU s (${rate(median(seconds.this))} articles/CPU s), ` +
       `reference ${median(seconds.reference).toFixed(2)} (${rate(median(seconds.reference))}); ` +
-      `median ratio ${median(ratios).toFixed(3)}x (${Math.min(...ratios).toFixed(3)}x to ${Math.max(...ratios).toFixed(3)}x)`,
+      describeRatios(pairRatios(seconds.reference, seconds.this), 3),
   );
   console.log(
     differing === 0
-      ? `output: all ${pairs * 2} runs wrote the reference's ${expected?.length} Results, identical but for processedAt`
+      ? `output: all ${pairs * 4} runs wrote the reference's ${expected?.length} Results, identical but for processedAt`
       : `output: ${differing} runs differ from the reference (above)`,
   );
   if (differing > 0) process.exitCode = 1;
