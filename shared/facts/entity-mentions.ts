@@ -151,7 +151,7 @@ const WORD_CHARACTER = /[\p{L}\p{N}]/u;
 const INITIALS_NAME = /^(\p{Lu}{2,3}) (\S+)$/u;
 /** A personal pronoun later in the same sentence: "AP McCoy will be presented with his trophy". */
 const PRONOUN_AFTER = /^[^.!?]*?\b(?:he|his|him|himself|she)\b/u;
-const PRONOUN_WINDOW = 60;
+const PRONOUN_WINDOW = 100;
 /** "the " or a capitalised word right before a word ("Capital One Cup"), or a letter or digit glued to it. */
 const NAME_OR_THE_BEFORE = /(?:\bthe |\p{Lu}[\p{L}.'’-]* |[\p{L}\p{N}])$/u;
 

@@ -126,21 +126,29 @@ function listTypes(text: string, mentions: readonly NameMention[], fixed: Fixed)
   });
 }
 
-/** Words before a name that make it a place where it stands: "in Jordan", "flew to Jordan". */
+const POSSESSIVE_AFTER = /^['’]s?\b/u;
+/**
+ * Words before a name that make it a place where it stands: "in Jordan", "flew to Jordan"; "to" alone does not
+ * ("closer to Hamilton than he has").
+ */
 const LOCATIVE_BEFORE =
-  /\b(?:in|at|from|to|into|across|near|inside|outside|throughout|toward|towards|visit|visited|visiting)\s+$/iu;
+  /\b(?:in|at|from|into|across|near|inside|outside|throughout|visit|visited|visiting|(?:flew|fly|flying|travell?ed|went|go|going|returned|moved|fled|headed|sent|deported|trip|journey|way|back)\s+to)\s+$/iu;
 
 /**
  * Whether the article writes `key` only where a person may stand, never after a word that makes it a place ("in
- * Jordan", "to Jordan"), and writes it where a person stands: before "said" or the like ("Jordan said").
+ * Jordan", "flew to Jordan"; "in Hamilton’s car" owns, and is none), and writes it where a person stands: before
+ * "said" or the like ("Jordan said"), or before a verb and "his" or "her" ("Hamilton celebrates his third pole").
  */
 function writtenAsPerson(text: string, key: string): boolean {
-  let reports = false;
+  let asPerson = false;
   for (let start = text.indexOf(key); start >= 0; start = text.indexOf(key, start + 1)) {
-    if (LOCATIVE_BEFORE.test(text.slice(Math.max(0, start - 12), start))) return false;
-    reports ||= REPORTS_AFTER.test(text.slice(start + key.length, start + key.length + 40));
+    const after = text.slice(start + key.length, start + key.length + 40);
+    // "a threat to Hamilton’s supremacy": the word before governs what the name owns, not the name.
+    const owns = POSSESSIVE_AFTER.test(after);
+    if (!owns && LOCATIVE_BEFORE.test(text.slice(Math.max(0, start - 12), start))) return false;
+    asPerson ||= REPORTS_AFTER.test(after) || PERSON_AFTER.test(after);
   }
-  return reports;
+  return asPerson;
 }
 
 /**

@@ -12,7 +12,12 @@ import type { NameMention } from './entity-mentions.ts';
 import type { KnownNames } from './ner/known-names.ts';
 
 /** Opening quotation marks and the closing marks each may pair with (a straight ' may close with ’). */
-const CLOSING: Readonly<Record<string, string>> = { '“': '”', '"': '"', '‘': '’', "'": "'’" };
+const CLOSING: Readonly<Record<string, string>> = {
+  '“': '”',
+  '"': '"',
+  '‘': '’',
+  "'": "'’",
+};
 const WORD_CHARACTER = /[\p{L}\p{N}]/u;
 /** A capitalised word right before the opening mark: the quoted word is part of a name ("Lee “Faker” Sang"). */
 const NAME_BEFORE_QUOTE = /\p{Lu}[\p{L}.'’-]* $/u;
@@ -65,12 +70,16 @@ function isQuoted(text: string, span: Span): boolean {
   const open = text[span.start - 1] ?? '';
   const closing = CLOSING[open];
   if (closing === undefined) return false;
+  const before = text.slice(Math.max(0, span.start - 1 - CONTEXT), span.start - 1);
+  if (NAME_BEFORE_QUOTE.test(before) || NAMING_BEFORE.test(before)) return false;
+  // A title with its subtitle, “Roots: The Saga of an American Family”, opens the same way.
+  if (text[span.end] === ':' && open !== "'") return true;
   let end = span.end;
   const stop = text[end] === ',' || text[end] === '.' || text[end] === '!' || text[end] === '?';
   if (stop) end += 1;
+  // Scraped text may keep a space before the closing mark: "'Roots ' and".
+  else if (text[end] === ' ' && closing.includes(text[end + 1] ?? '')) end += 1;
   if (!closing.includes(text[end] ?? '') || WORD_CHARACTER.test(text[end + 1] ?? '')) return false;
-  const before = text.slice(Math.max(0, span.start - 1 - CONTEXT), span.start - 1);
-  if (NAME_BEFORE_QUOTE.test(before) || NAMING_BEFORE.test(before)) return false;
   const after = text.slice(end + 1, end + 1 + CONTEXT);
   return stop || !NAME_AFTER_QUOTE.test(after);
 }

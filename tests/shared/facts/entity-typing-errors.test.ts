@@ -34,6 +34,20 @@ describe('a surname that is also a country', () => {
     expect(typeOf(entities, 'Lebanon')).toEqual([]);
   });
 
+  it('is the person where a verb and "his" follow it, after "in" with a possessive or "closer to" (Lewis Hamilton)', () => {
+    const text =
+      'Sam Kenya took pole. Rain in Kenya’s car is a threat, as Kenya celebrates his third pole. ' +
+      'Nobody got closer to Kenya than he did.';
+
+    const entities = entitiesOf(text, [
+      ['PER', 'Sam Kenya'],
+      ['LOC', 'Kenya'],
+    ]);
+
+    expect(typeOf(entities, 'Sam Kenya')).toEqual(['person']);
+    expect(typeOf(entities, 'Kenya')).toEqual([]);
+  });
+
   it('stays the place where the article writes it as one', () => {
     const text = 'Pat Lebanon, a trade envoy, flew to Lebanon on Monday. Lebanon said it welcomed the visit.';
 
@@ -149,7 +163,8 @@ describe('how the article uses a name', () => {
   it('makes a work of a title written only in quotation marks', () => {
     const text =
       '“Brightwater,” the six-part drama about a fishing town, returns tonight. ' +
-      "The new “Brightwater” keeps its old cast, and fans of 'Night Porters' will tune in.";
+      "The new “Brightwater” keeps its old cast, and fans of 'Night Porters' will tune in. " +
+      "The writer adapted “Brightwater: A Harbour Year” and said 'Brightwater ' changed her life.";
 
     const entities = entitiesOf(text, [
       ['PER', 'Brightwater'],
