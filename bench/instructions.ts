@@ -1,29 +1,36 @@
 /**
- * `npm run bench:instructions -- [--stage STAGE] [--articles N] [--reference DIR] [--runs R] [--jobs J] [--keep]`:
+ * `npm run bench:instructions -- [--stage STAGE] [--articles N] [--reference DIR] [--runs R] [--jobs J] [--keep]
+ * [--node-flags=FLAGS]`:
  * the instructions a stage of the pipeline executes per article, counted by valgrind's callgrind, for this tree
  * and (with `--reference`) another checkout of precis with its own node_modules, with their ratio. Unlike CPU
  * time on this shared 2-core host (1.6x between sittings), an instruction count does not depend on the load:
- * two runs of one tree agree within a fraction of a percent, so changes of 1-5% show.
+ * two runs of one tree agree within about 1% (core's steady pass 0.07%-1.0% at load 9-18), so changes of a few
+ * percent show.
  *
  * Each run is the real Node binary (node_modules/node, not `npx`, which valgrind would measure instead) under
  * `valgrind --tool=callgrind`. STAGE is one of bench/stage-runner.ts's (clean, language, sentences, summary,
  * keyphrases, entities, dates, numbers, quotes, ground, core = processArticle; default core), run by
- * bench/instructions-driver.ts over N CNN/DM dev articles spread over the 268, in two passes: the first warms
+ * bench/instructions-driver.ts over N CNN/DM dev articles spread over the 268, in four passes: the first warms
  * V8 (its interpreter, its compilers, the regular expressions' compilation: what a fresh process pays), the
- * second is the steady state. The driver marks the parts of the run by calling a libuv function that nothing
+ * least of the other three is the steady state (a collection or a late compilation adds to one pass now and
+ * then; the least is the most repeatable). The driver marks the parts of the run by calling a libuv function that nothing
  * else calls, and callgrind (`--dump-before`) counts each part apart: start-up and preparation (tsx, module
- * loading, and the stages before STAGE that make its inputs, which are left out), pass 1, pass 2, exit. Or
- * STAGE `cli`: `node bin/precis.js process --jsonl` (the compiled CLI, as users run it, with its own V8 flags)
- * over files of 0, N and 2N articles (the N twice): pass 1 = (N - 0) / N, pass 2 = (2N - N) / N, start-up = the
- * 0-article run, whole process = the N run; the CLI is first run once outside valgrind, so that it is built and
- * Node's compile cache holds it, as in any run after the first.
+ * loading, and the stages before STAGE that make its inputs, which are left out), each pass, exit; with the
+ * CLI's V8 flags. Or STAGE `cli`: `node bin/precis.js process --jsonl` (the compiled CLI, as users run it, with its
+ * own V8 flags) over files of 0, N and 2N articles (the N twice): pass 1 = (N - 0) / N, steady = (2N - N) / N,
+ * start-up = the 0-article run, whole process = the N run; the CLI is first run once outside valgrind, so that
+ * it is built and Node's compile cache holds it, as in any run after the first.
  *
  * Counted: every thread of the process, so V8's background threads (its optimising compiler, concurrent
  * marking and sweeping, which callgrind runs one at a time with the main thread) are in the figures, as they
  * are in CPU time. Not counted: time spent waiting, the kernel, and the esbuild service tsx runs as a child
  * process (valgrind does not follow children). An instruction is not a nanosecond (cache misses, branch
  * mispredictions and vector instructions weigh differently), so confirm a large change with bench:stage-pairs.
- * Default N: 50 (core about 2 minutes of CPU per tree under valgrind; the facts stages less).
+ * `--runs R` runs each tree R times (the spread, max - min over the mean, shows how repeatable a figure is);
+ * `--keep` keeps callgrind's files (for callgrind_annotate); `--node-flags=...` adds Node or V8 flags.
+ * Default N: 50 for a stage (core about 2 minutes of CPU per tree under valgrind, a facts stage about one), 20
+ * for the CLI (its three runs about 3 minutes). Runs of the two trees go two at a time (`--jobs`): the counts do
+ * not depend on the load, so on this host a run takes its CPU time several times over in wall time.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -39,6 +46,8 @@ import { loadNote } from './measure.ts';
 import { isStage, STAGES, spreadOver } from './stage-runner.ts';
 
 const HERE = fileURLToPath(new URL('../', import.meta.url));
+/** Passes of a stage in one process: the first warms V8, the least of the others is its steady state. */
+const PASSES = 4;
 /** The libuv function the driver calls between parts (os.getPriority). */
 const MARKER = 'uv_os_getpriority';
 
@@ -141,19 +150,21 @@ async function countStage(
     root,
     stage,
     String(articles),
-    '2',
+    String(PASSES),
   ];
   const { parts, stdout, cpuSeconds, wallSeconds } = await callgrind(nodeOf(HERE), args, HERE, options.keep);
-  if (parts.length !== 4)
-    throw new Error(`${name}: expected 4 callgrind parts (start-up, 2 passes, exit), got ${parts.length}`);
+  if (parts.length !== PASSES + 2)
+    throw new Error(
+      `${name}: expected ${PASSES + 2} callgrind parts (start-up, passes, exit), got ${parts.length}`,
+    );
   const counted = JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}').articles as number;
-  const [startup, first, second] = parts as [number, number, number, number];
+  const [startup = 0, first = 0, ...steady] = parts.slice(0, -1);
   return {
     tree: name,
     run,
     startup,
     firstPerArticle: first / counted,
-    secondPerArticle: second / counted,
+    secondPerArticle: Math.min(...steady) / counted,
     whole: parts.reduce((sum, part) => sum + part, 0),
     cpuSeconds,
     wallSeconds,
@@ -239,7 +250,7 @@ const spread = (values: readonly number[]) =>
 const FIGURES = [
   ['start-up', (counted: Counted) => counted.startup],
   ['pass 1 per article', (counted: Counted) => counted.firstPerArticle],
-  ['pass 2 per article', (counted: Counted) => counted.secondPerArticle],
+  ['steady pass per article', (counted: Counted) => counted.secondPerArticle],
   ['whole process', (counted: Counted) => counted.whole],
 ] as const;
 
@@ -277,7 +288,7 @@ async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       stage: { type: 'string', default: 'core' },
-      articles: { type: 'string', default: '50' },
+      articles: { type: 'string' },
       reference: { type: 'string' },
       runs: { type: 'string', default: '1' },
       jobs: { type: 'string', default: '2' },
@@ -301,7 +312,7 @@ async function main(): Promise<void> {
   }
   const all = readCnndmArticles();
   if (all === undefined) return;
-  const chosen = spreadOver(all, Number(values.articles));
+  const chosen = spreadOver(all, Number(values.articles ?? (stage === 'cli' ? 20 : 50)));
   const articles = chosen.length;
   const runs = Number(values.runs);
   const trees = [
