@@ -160,8 +160,14 @@ export const ABSOLUTE_RULES: readonly Rule[] = [
       `${NOT_AFTER_LETTER}${MODIFIER}?(${MONTH}),?\\s(?:of\\s)?(?:([12]\\d{3})(?![\\p{N}]|[.,]\\d)|(${SPELLED_YEAR})${NOT_BEFORE_LETTER})`,
       'giu',
     ),
-    hint: new RegExp(`(?:${MONTH}),?\\s(?:of\\s)?(?:[12]\\d{3}|${SPELLED_YEAR})`, 'iu'),
-    reach: MODIFIER_LENGTH,
+    // The year first (its last three digits, or "teen", "twenty", "thousand" of a spelled one), the month before
+    // it looked back for: a case-blind scan for twelve month names tries most of the text's letters
+    hint: new RegExp(
+      `\\d{3}(?<=(?:${MONTH}),?\\s(?:of\\s)?[12]\\d{3})|(?:teen|twenty|thousand)(?<=(?:${MONTH}),?\\s(?:of\\s)?(?:nineteen|eighteen|twenty|two\\sthousand))`,
+      'iu',
+    ),
+    // the modifier, "September, of " (14), and "nine" of "nineteen" or "two " of "two thousand" (4)
+    reach: MODIFIER_LENGTH + 18,
     kind: 'absolute',
     read: ([, m, digits, words]) =>
       fixed(month(digits ? Number(digits) : spelledYear(words ?? ''), monthNumber(m))),

@@ -305,10 +305,18 @@ function holidayNear(
 
 const WHICH = '(?:[Ll]ast|[Nn]ext|[Tt]his(?:\\s(?:past|coming))?|[Pp]ast|[Cc]oming)';
 /**
+ * "the Fourth of July" is found by its "Fourth" (HOLIDAY_HINT): every other name opens on a capital, and one
+ * lower-case "t" would have the hint's scan try most of the text's words.
+ */
+const THE_FOURTH = 'the\\sFourth';
+/**
  * Every holiday's names: the one hint of all the holiday rules, so a text that names none (most) is scanned for
  * them once, not once per holiday (see findCandidates).
  */
-const HOLIDAY_HINT = new RegExp(HOLIDAYS.map(([names]) => names).join('|'), 'u');
+const HOLIDAY_HINT = new RegExp(
+  HOLIDAYS.map(([names]) => names.replace(THE_FOURTH, 'Fourth')).join('|'),
+  'u',
+);
 const EARLIER = '(?:(?:[Ee]arlier|[Ll]ater|[Ee]arly|[Ll]ate|[Mm]id-?)\\s?(?:in\\s)?)';
 
 /**
@@ -404,9 +412,11 @@ export const RELATIVE_RULES: readonly Rule[] = [
       `${NOT_AFTER_LETTER}(?:(?:[Tt]he\\s)?(?:[Ee]nd|[Bb]eginning|[Ss]tart|[Mm]iddle)\\sof\\s)?${EARLIER}?(${WHICH})\\s(week|weekend|month|quarter|year)${NOT_BEFORE_LETTER}(?!['’]s?\\s(?:first|second|third|fourth|1st|2nd|3rd|4th)\\squarter)`,
       'gu',
     ),
-    hint: new RegExp(`${WHICH}\\s(?:week|month|quarter|year)`, 'u'),
-    // "the beginning of " (17) and "earlier in " (11) before "last week"
-    reach: 28,
+    // The unit first, the word before it looked back for: a scan for "week", "month", … tries fewer places than
+    // one for "last", "next", "this", …
+    hint: new RegExp(`(?:week|month|quarter|year)(?<=${WHICH}\\s(?:week|month|quarter|year))`, 'u'),
+    // "the beginning of " (17), "earlier in " (11) and "this coming " (12) before "week"
+    reach: 40,
     kind: 'relative',
     read: ([, which, unit]) => anchored((anchor) => period(anchor, whichOf(which), unit ?? '')),
   },
@@ -442,9 +452,10 @@ export const RELATIVE_RULES: readonly Rule[] = [
       `${NOT_AFTER_LETTER}(?:(?:about|almost|nearly|some|roughly|more\\sthan|less\\sthan|over|just|only)\\s)?(${COUNT})\\s(day|week|month|quarter|year|decade)s?\\s(?:or\\sso\\s)?(ago|from\\snow|hence)${NOT_BEFORE_LETTER}`,
       'giu',
     ),
-    hint: /\s(?:day|week|month|quarter|year|decade)s?\s(?:or\sso\s)?(?:ago|from\snow|hence)/iu,
-    // "more than " (10) and "seventy-seven" (13) before the space
-    reach: 23,
+    // "ago", "now", "hence" first, the unit before them looked back for: a scan for a space tries every word
+    hint: /(?:ago|now|hence)(?<=\s(?:day|week|month|quarter|year|decade)s?\s(?:or\sso\s)?(?:ago|from\snow|hence))/iu,
+    // "more than " (10), "seventy-seven" (13), " quarters " (10), "or so " (6) and "from " (5) before "now"
+    reach: 44,
     kind: 'relative',
     read: ([, count, unit, direction]) =>
       anchored((anchor) =>
@@ -581,8 +592,8 @@ export const RELATIVE_RULES: readonly Rule[] = [
         return holidayPattern(names);
       },
       hint: HOLIDAY_HINT,
-      // "this coming " before the holiday
-      reach: 12,
+      // "this coming " before the holiday, and "the " before "Fourth of July"
+      reach: names.includes(THE_FOURTH) ? 16 : 12,
       kind: 'relative',
       read: (match, text) =>
         whichWord(match) === undefined && inTitle(text, match.index)

@@ -45,7 +45,10 @@ export interface Rule {
   /**
    * A cheap pattern that every match of `pattern` contains: a piece of it that no match can do without
    * (not inside an optional group or one branch of an alternation), same flags, no `g`. When the text has
-   * none, the rule is skipped without running `pattern`, most of whose cost is trying every position.
+   * none, the rule is skipped without running `pattern`, most of whose cost is trying every position. The hint's
+   * own scan tries every position too, and its first character decides how fast: a hint may open on a rarer
+   * piece of the match and look back for the rest (`y(?<=[Rr]ecently)`, `go(?<=days\sago)`), its place then
+   * being that piece (which `reach` counts to).
    */
   readonly hint?: RegExp;
   /**

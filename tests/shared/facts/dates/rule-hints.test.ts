@@ -69,6 +69,9 @@ const FAR_REACHING = [
   'They met the previous Monday; it rained earlier in last March, and it ends before the end of this year.',
   'In The the beginning of 19th century.',
   'In The latter half of the last fiscal year and the fourth-quarter of this year.',
+  'Until recently, and several decades ago, they met; more than seventy-seven quarters or so from now.',
+  'The beginning of earlier in this coming week, and this coming the Fourth of July.',
+  'The beginning of September, of nineteen ninety-six, and the beginning of September, of two thousand.',
 ];
 
 /** The same rules with no hint: every rule runs on every text. */
