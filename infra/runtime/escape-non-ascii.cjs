@@ -37,6 +37,20 @@ function refuseRawTemplates(code) {
   }
 }
 
+/**
+ * Throws when a non-ASCII character follows an unescaped backslash (an identity escape such as `/\’/`):
+ * escaping it would write `\\u2019`, a backslash and the letters "u2019", which means something else.
+ */
+function refuseEscapedNonAscii(code) {
+  for (const match of code.matchAll(/(\\+)[\u0080-\uffff]/g)) {
+    if (match[1].length % 2 === 1) {
+      throw new Error(
+        `A backslash escapes a non-ASCII character, which escaping would change: ${code.slice(Math.max(0, match.index - 40), match.index + 40)}`,
+      );
+    }
+  }
+}
+
 const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 const BASE64_VALUE = new Map([...BASE64].map((char, value) => [char, value]));
 
@@ -113,6 +127,7 @@ function escapeBundle(directory) {
   const codeFile = join(directory, 'index.js');
   const code = readFileSync(codeFile, 'utf8');
   refuseRawTemplates(code);
+  refuseEscapedNonAscii(code);
   const escaped = escapeCode(code);
   if (escaped.escapedColumns.size === 0) return;
   const mapFile = `${codeFile}.map`;

@@ -70,6 +70,21 @@ describe('escape-non-ascii', () => {
     expect(() => escapeBundle(bundle)).toThrow(/String\.raw/);
   });
 
+  it('stops at a backslash before a non-ASCII character, and passes an escaped backslash before one', () => {
+    const identity = join(directory, 'identity-escape');
+    mkdirSync(identity);
+    writeFileSync(join(identity, 'index.js'), 'module.exports = /\\’s/.test("’s");');
+    expect(() => escapeBundle(identity)).toThrow(/backslash escapes a non-ASCII character/);
+
+    const backslash = join(directory, 'escaped-backslash');
+    mkdirSync(backslash);
+    writeFileSync(join(backslash, 'index.js'), 'module.exports = /\\\\’s/.test("\\\\’s");');
+    escapeBundle(backslash);
+    expect(readFileSync(join(backslash, 'index.js'), 'utf8')).toBe(
+      'module.exports = /\\\\\\u2019s/.test("\\\\\\u2019s");',
+    );
+  });
+
   it('moves the source map with the code: every mapping still points at the same code', async () => {
     const source = join(directory, 'source.ts');
     writeFileSync(
