@@ -9,7 +9,7 @@
  *
  * Each run is the real Node binary (node_modules/node, not `npx`, which valgrind would measure instead) under
  * `valgrind --tool=callgrind`. STAGE is one of bench/stage-runner.ts's (clean, language, sentences, summary,
- * keyphrases, entities, dates, numbers, quotes, ground, core = processArticle; default core), run by
+ * keyphrases, ner, entities, dates, numbers, quotes, ground, core = processArticle; default core), run by
  * bench/instructions-driver.ts over N CNN/DM dev articles spread over the 268, in four passes: the first warms
  * V8 (its interpreter, its compilers, the regular expressions' compilation: what a fresh process pays), the
  * least of the other three is the steady state (a collection or a late compilation adds to one pass now and

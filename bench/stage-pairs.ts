@@ -7,7 +7,7 @@
  * tree's two, so a load that rises or falls steadily during the pair weighs on both trees alike. Prints per stage
  * the median pass of each tree, the median of the pairs' ratios (reference / this: above 1 is faster here) with
  * their range, and the geometric mean of the ratios with its 95% confidence interval (a bootstrap over the
- * pairs, bench/bootstrap.ts). Stages (bench/stage-runner.ts): clean, language, sentences, summary, keyphrases,
+ * pairs, bench/bootstrap.ts). Stages (bench/stage-runner.ts): clean, language, sentences, summary, keyphrases, ner,
  * entities, dates, numbers, quotes, ground, and core (processArticle); default all but core. Every stage reads the
  * reference's cleaned text and sentences, and each tree's facts stages read the facts its own earlier stages
  * found, as in processArticle. On a shared machine, passes in one process see about the same load, so their

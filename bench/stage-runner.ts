@@ -2,9 +2,9 @@
  * The pipeline's stages one by one, as `bench:stage-pairs` and `bench:instructions` run them on a tree's
  * `shared/` folder (this checkout's or another's): clean (cleanDocument), language (detectLanguage on the
  * cleaned body), sentences (splitSentences), summary (selectSentences and the headline), keyphrases
- * (extractKeyPhrases), the facts after NER as extractFacts runs them on the tree's tagged mentions: entities
- * (buildEntities), dates (findDates), numbers (findNumbers), quotes (findQuotes), ground (groundFacts), and core
- * (processArticle).
+ * (extractKeyPhrases), ner (tagEntities on the cleaned text), the facts after NER as extractFacts runs them on
+ * the tree's tagged mentions: entities (buildEntities), dates (findDates), numbers (findNumbers), quotes
+ * (findQuotes), ground (groundFacts), and core (processArticle).
  */
 import type { CnndmArticle } from './cnndm.ts';
 
@@ -14,6 +14,7 @@ export const STAGES = [
   'sentences',
   'summary',
   'keyphrases',
+  'ner',
   'entities',
   'dates',
   'numbers',
@@ -182,6 +183,9 @@ export function runStage(tree: Tree, stage: Stage, prepared: Prepared): void {
       return;
     case 'keyphrases':
       for (const list of sentences) tree.keyPhrases.extractKeyPhrases(list);
+      return;
+    case 'ner':
+      for (const text of texts) tree.tag.tagEntities(text);
       return;
     case 'entities':
       for (const { text, title, mentions } of facts) tree.entities.buildEntities(text, mentions, { title });
