@@ -216,9 +216,9 @@ function scoreType(scorer: Scorer, store: TypeStore, id: number, at: number): vo
     from = addListedRows(scorer, from, store.given, (4 * id + slot) * n);
 }
 
-/** A fresh store holding the sentence's edges (ids 0 and 1). */
-function newStore(scorer: Scorer): TypeStore {
-  const store = createTypeStore(scorer.tagCount, SHAPE_TEMPLATES.length);
+/** A fresh store holding the sentence's edges (ids 0 and 1), over the arrays of the `full` one it replaces. */
+function newStore(scorer: Scorer, full?: TypeStore): TypeStore {
+  const store = createTypeStore(scorer.tagCount, SHAPE_TEMPLATES.length, full);
   for (const [word, neighbour] of [
     [EDGES.before, EDGES.beforeNeighbour],
     [EDGES.after, EDGES.afterNeighbour],
@@ -317,9 +317,15 @@ function pushRow(scorer: Scorer, row: number): void {
   scorer.rowCount += 1;
 }
 
+/**
+ * Appends the rows of a template over a token's gazetteer marks. The marks are read by index, not `for...of`:
+ * a token's list is either the shared frozen empty one or its own, two kinds of array, and an iterator over
+ * both is a call per mark rather than a load.
+ */
 function pushMarks(scorer: Scorer, marks: readonly string[] | undefined, template: number): void {
-  if (marks === undefined || marks.length === 0) return;
-  for (const mark of marks) pushRow(scorer, featureRow(scorer.index, template, wordAtom(scorer, mark), NONE));
+  if (marks === undefined) return;
+  for (let k = 0; k < marks.length; k += 1)
+    pushRow(scorer, featureRow(scorer.index, template, wordAtom(scorer, marks[k] as string), NONE));
 }
 
 /** Appends the rows of a template over context words to the scorer's aggregated rows. */
@@ -372,7 +378,7 @@ function documentEntry(
  */
 function sentenceTypes(scorer: Scorer, tokens: readonly TokenInfo[]): TypeStore {
   const { length } = tokens;
-  if (scorer.store.count + length > scorer.typeLimit) scorer.store = newStore(scorer);
+  if (scorer.store.count + length > scorer.typeLimit) scorer.store = newStore(scorer, scorer.store);
   if (scorer.tokenTypes.length < length + 4) scorer.tokenTypes = new Int32Array(length + 4);
   const types = scorer.tokenTypes;
   for (let i = 0; i < length; i += 1) types[i + 2] = typeOf(scorer, tokens[i] as TokenInfo);
@@ -447,16 +453,16 @@ export function sentenceEmissions(
     if (i >= 2) pushMarks(scorer, marks[i - 2], ids.gazetteer2Before);
     const marksBefore = i >= 1 ? marks[i - 1] : undefined;
     if (marksBefore !== undefined) {
-      for (const mark of marksBefore) {
-        const id = wordAtom(scorer, mark);
+      for (let k = 0; k < marksBefore.length; k += 1) {
+        const id = wordAtom(scorer, marksBefore[k] as string);
         pushRow(scorer, featureRow(index, ids.gazetteerBefore, id, NONE));
         pushRow(scorer, pairRow(index, ids.gazetteerBeforeShape, id, shape));
       }
     }
     const marksHere = marks[i];
     if (marksHere !== undefined) {
-      for (const mark of marksHere) {
-        const id = wordAtom(scorer, mark);
+      for (let k = 0; k < marksHere.length; k += 1) {
+        const id = wordAtom(scorer, marksHere[k] as string);
         pushRow(scorer, featureRow(index, ids.gazetteer, id, NONE));
         pushRow(scorer, pairRow(index, ids.gazetteerShapeAfter, id, afterShape));
       }

@@ -5,7 +5,8 @@
  * n ..]`), its word and shape atom ids, whether it is a common word, and the rows of its shape features
  * (`shapeRows[id * shapeTemplates + k]`). Beside them, a cache of one document's evidence per type: the
  * document number it was computed for (`seen`), its flags, and its range of aggregated-context rows.
- * Arrays double as types come, up to the caller's limit; ids are never reused within a store.
+ * Arrays double as types come, up to the caller's limit; ids are never reused within a store. A store that
+ * replaces a full one takes over its arrays (see `createTypeStore`).
  */
 export interface TypeStore {
   /** A number no other store of the process has. */
@@ -44,15 +45,31 @@ function arrays(tagCount: number, shapeTemplates: number, capacity: number) {
 
 let stores = 0;
 
-export function createTypeStore(tagCount: number, shapeTemplates: number): TypeStore {
+/**
+ * An empty store. One that replaces `full` (which the caller then drops) takes over its arrays, already grown
+ * to the size the scorer fills, rather than growing new ones from INITIAL_TYPES again: the scores and document
+ * entries of its types are zeroed (their other fields are written before they are read).
+ */
+export function createTypeStore(tagCount: number, shapeTemplates: number, full?: TypeStore): TypeStore {
   stores += 1;
-  return {
+  const store = {
     serial: stores,
     count: 0,
     tagCount,
     shapeTemplates,
-    ...arrays(tagCount, shapeTemplates, INITIAL_TYPES),
+    ...(full === undefined ? arrays(tagCount, shapeTemplates, INITIAL_TYPES) : arraysOf(full)),
   };
+  if (full !== undefined) {
+    store.own.fill(0, 0, full.count * 2 * tagCount);
+    store.given.fill(0, 0, full.count * 4 * tagCount);
+    store.seen.fill(0, 0, full.count);
+  }
+  return store;
+}
+
+function arraysOf(store: TypeStore) {
+  const { own, given, word, shape, common, shapeRows, seen, flags, aggregatedStart, aggregatedEnd } = store;
+  return { own, given, word, shape, common, shapeRows, seen, flags, aggregatedStart, aggregatedEnd };
 }
 
 function doubled<T extends Float64Array | Int32Array | Uint8Array>(array: T): T {

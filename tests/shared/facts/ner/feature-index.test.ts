@@ -105,10 +105,19 @@ describe('sentenceEmissions', () => {
   });
 
   it('gives the same scores when its store of token texts fills up and starts again', () => {
+    const stores = new Set<number>();
+    const scoreArrays = new Set<Float64Array>();
     expectTheModelsScores(
       (model) => createScorer(model.index, model.weights, model.tagCount, model.gazetteer.common, 8),
-      (small, tokens) => expect(small.store.count).toBeLessThanOrEqual(Math.max(8, tokens + 2)),
+      (small, tokens) => {
+        expect(small.store.count).toBeLessThanOrEqual(Math.max(8, tokens + 2));
+        stores.add(small.store.serial);
+        scoreArrays.add(small.store.own);
+      },
     );
+    // Each new store took over the arrays of the full one it replaced (zeroed: the scores above are the same)
+    expect(stores.size).toBeGreaterThan(2);
+    expect(scoreArrays.size).toBe(1);
   });
 
   it('gives the same scores when its lists of feature rows fill up and start again', () => {
