@@ -30,8 +30,10 @@ const ABBREVIATIONS = new Set(
   ).split(' '),
 );
 const SINGLE_CAPITAL = /^\p{Lu}$/u;
-const CLOSING = /^["”’')\]]$/u;
+const ELLIPSIS = 0x2026;
 const LINE_FEED = 10;
+const APOSTROPHE = 39;
+const RIGHT_SINGLE_QUOTE = 0x2019;
 
 /** Whether `text[from .. to]` holds a line break (without slicing it out). */
 function hasLineBreak(text: string, from: number, to: number): boolean {
@@ -44,10 +46,19 @@ function keepsPeriod(word: string, text: string, end: number): boolean {
   return SINGLE_CAPITAL.test(word) || ABBREVIATIONS.has(word);
 }
 
+/** Whether `text[from .. to]` holds an apostrophe, straight or curly (read in the text, not in a word sliced out). */
+function hasApostrophe(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i += 1) {
+    const code = text.charCodeAt(i);
+    if (code === APOSTROPHE || code === RIGHT_SINGLE_QUOTE) return true;
+  }
+  return false;
+}
+
 function pushWord(tokens: Token[], text: string, start: number, end: number): void {
   const word = text.slice(start, end);
   // A clitic starts with an apostrophe, so most words need not try the pattern.
-  const clitic = word.includes("'") || word.includes('’') ? CLITIC.exec(word) : null;
+  const clitic = hasApostrophe(text, start, end) ? CLITIC.exec(word) : null;
   if (clitic?.[1] && clitic[2]) {
     const split = start + clitic[1].length;
     tokens.push({ text: clitic[1], start, end: split });
@@ -164,30 +175,46 @@ export function tokenizeWithPattern(text: string): Token[] {
   return tokens;
 }
 
-/** A closing quote or bracket glued to the token before it ('said."', 'side.”'). */
-function closes(token: Token, before: Token | undefined): boolean {
-  return before !== undefined && token.start === before.end && CLOSING.test(token.text);
+/** A closing quote or bracket: " ” ’ ' ) ]. */
+const isClosing = (code: number): boolean =>
+  code === 0x22 || code === 0x27 || code === 0x29 || code === 0x5d || code === 0x201d || code === 0x2019;
+
+/**
+ * A closing quote or bracket glued to the token before it ('said."', 'side.”'), a token of one character read
+ * by code unit in the text. Tokens are read by their offsets into the one text, not by their own strings:
+ * those are of several kinds (sliced, copied, one or two bytes a character), and code reading them all is
+ * slower (V8's property loads on them turn megamorphic).
+ */
+function closes(text: string, token: Token, before: Token | undefined): boolean {
+  return (
+    before !== undefined &&
+    token.start === before.end &&
+    token.end - token.start === 1 &&
+    isClosing(text.charCodeAt(token.start))
+  );
 }
 
-/** Whether a token ends a sentence: a run of . ! ? or an ellipsis (read by code unit: it runs per token). */
-function endsSentence(token: string): boolean {
-  if (token === '…') return true;
-  for (let i = 0; i < token.length; i += 1) {
-    const code = token.charCodeAt(i);
+/** Whether a token ends a sentence: a run of . ! ? or an ellipsis (read by code unit in the text). */
+function endsSentence(text: string, token: Token): boolean {
+  const { start, end } = token;
+  if (end - start === 1 && text.charCodeAt(start) === ELLIPSIS) return true;
+  for (let i = start; i < end; i += 1) {
+    const code = text.charCodeAt(i);
     if (code !== PERIOD && code !== EXCLAMATION && code !== QUESTION) return false;
   }
-  return token.length > 0;
+  return end > start;
 }
 
 function startsSentence(text: string, tokens: readonly Token[], index: number): boolean {
-  const token = tokens[index];
-  const previous = tokens[index - 1];
-  if (!token || !previous) return true;
+  if (index === 0 || index >= tokens.length) return true;
+  const token = tokens[index] as Token;
+  const previous = tokens[index - 1] as Token;
   if (hasLineBreak(text, previous.end, token.start)) return true;
-  if (closes(token, previous)) return false;
-  if (endsSentence(previous.text)) return true;
-  const prior = tokens[index - 2];
-  return closes(previous, prior) && prior !== undefined && endsSentence(prior.text);
+  if (closes(text, token, previous)) return false;
+  if (endsSentence(text, previous)) return true;
+  if (index < 2) return false;
+  const prior = tokens[index - 2] as Token;
+  return closes(text, previous, prior) && endsSentence(text, prior);
 }
 
 /**
