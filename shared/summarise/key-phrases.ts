@@ -110,6 +110,13 @@ function lemmaOf(words: readonly string[], isName: boolean): string {
 }
 
 /**
+ * The token at `index`, or undefined outside the list: reading past either end of an array (`tokens[-1]`)
+ * makes V8 throw away the code it optimised for reads within it (`out of bounds`, bench:deopts).
+ */
+const tokenAt = (tokens: readonly string[], index: number): string | undefined =>
+  index >= 0 && index < tokens.length ? tokens[index] : undefined;
+
+/**
  * Only a token with an apostrophe can be a possessive or a contraction: the regular expressions need not look.
  * (One loop over the character codes: this runs for every token of the article.)
  */
@@ -195,7 +202,7 @@ function runsOf(tokens: readonly string[], lowercaseWords: ReadonlySet<string>):
       reading.at.push(index);
       continue;
     }
-    if (token === NAME_START && startsUppercase(tokens[index + 1] ?? '')) {
+    if (token === NAME_START && startsUppercase(tokenAt(tokens, index + 1) ?? '')) {
       if (!reading.isName) endRun(reading);
       if (reading.words.length === 0) reading.atStart = isFirstWord;
       reading.isName = true;
@@ -243,7 +250,7 @@ function nounPhrasesOf(run: Run, tokens: readonly string[]): Run[] {
       (canBeVerb(word.toLowerCase()) &&
         readsAsVerb(word, {
           previous: previousWordOf(tokens, index),
-          next: tokens[index + 1],
+          next: tokenAt(tokens, index + 1),
           afterContentWord: position > 0,
           afterPerceptionVerb,
         }));
@@ -294,8 +301,11 @@ const PREPOSITIONAL_TO = new Set([
 
 /** The token before `index`, or undefined for a `to` that is a preposition (`according to court documents`). */
 function previousWordOf(tokens: readonly string[], index: number): string | undefined {
-  const previous = tokens[index - 1];
-  if (previous?.toLowerCase() === 'to' && PREPOSITIONAL_TO.has(tokens[index - 2]?.toLowerCase() ?? '')) {
+  const previous = tokenAt(tokens, index - 1);
+  if (
+    previous?.toLowerCase() === 'to' &&
+    PREPOSITIONAL_TO.has(tokenAt(tokens, index - 2)?.toLowerCase() ?? '')
+  ) {
     return undefined;
   }
   return previous;
@@ -332,7 +342,7 @@ function isVerbLike(word: string): boolean {
 
 /** A noun that ends like a verb form, after a determiner: `the building site`. */
 function isNounAfterDeterminer(word: string, index: number, tokens: readonly string[]): boolean {
-  return isVerbLikeNoun(word) && DETERMINER_TAGS.has(tagOf(tokens[index - 1]) ?? '');
+  return isVerbLikeNoun(word) && DETERMINER_TAGS.has(tagOf(tokenAt(tokens, index - 1)) ?? '');
 }
 
 function collectPhrases(sentences: readonly Sentence[]): Map<string, Phrase> {
