@@ -14,10 +14,11 @@ import { findQuotes } from './quotes/find-quotes.ts';
  */
 const MAX_NAME_WORDS = 12;
 const MAX_NAME_CHARS = 150;
-const WORD = /\S+/g;
+/** More than MAX_NAME_WORDS runs of non-space: tested, not matched, so no array of words is built per mention. */
+const TOO_MANY_WORDS = new RegExp(String.raw`(?:\S+\s+){${MAX_NAME_WORDS}}\S`);
 
 function isNameLength(mention: EntityMention): boolean {
-  return mention.text.length <= MAX_NAME_CHARS && (mention.text.match(WORD)?.length ?? 0) <= MAX_NAME_WORDS;
+  return mention.text.length <= MAX_NAME_CHARS && !TOO_MANY_WORDS.test(mention.text);
 }
 
 export interface FactsInput {
