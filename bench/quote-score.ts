@@ -4,10 +4,12 @@
  * whose gold speaker is named (not a bare pronoun), the speaker is right when the predicted `speakerMention`
  * overlaps the gold speaker span or the predicted speaker name shares a word of 3+ letters (not a stop word)
  * with the gold speaker text. Predicted offsets are mapped onto the gold text by a character diff when the
- * cleaned text differs from it.
+ * cleaned text differs from it. Beside it, the strict test of bench/quote-strict.ts (the same span, or the
+ * entity the gold speaker names), which quote_score.py does not have.
  */
 import diff from 'fast-diff';
-import type { QuoteFact } from '#shared/result.ts';
+import type { Entity, QuoteFact } from '#shared/result.ts';
+import { goldMentions, type StrictVerdict, strictVerdict } from './quote-strict.ts';
 
 export interface GoldQuote {
   readonly start: number;
@@ -25,6 +27,8 @@ export interface QuoteCounts {
   pairs: number;
   speakerScored: number;
   speakerRight: number;
+  /** Named gold speakers right by the strict test of bench/quote-strict.ts (absent in scores saved before it). */
+  speakerStrict?: number;
 }
 
 /** One scored pair, for error listings. */
@@ -35,6 +39,8 @@ export interface QuotePair {
   readonly mention?: { readonly start: number; readonly end: number };
   /** undefined when the gold speaker is a pronoun or absent (not scored). */
   readonly speakerRight: boolean | undefined;
+  /** The strict test of bench/quote-strict.ts; undefined where `speakerRight` is. */
+  readonly strict?: StrictVerdict | undefined;
 }
 
 export interface ArticleScore {
@@ -69,6 +75,7 @@ export const emptyCounts = (): QuoteCounts => ({
   pairs: 0,
   speakerScored: 0,
   speakerRight: 0,
+  speakerStrict: 0,
 });
 
 export function addCounts(total: QuoteCounts, counts: QuoteCounts): void {
@@ -77,6 +84,7 @@ export function addCounts(total: QuoteCounts, counts: QuoteCounts): void {
   total.pairs += counts.pairs;
   total.speakerScored += counts.speakerScored;
   total.speakerRight += counts.speakerRight;
+  total.speakerStrict = (total.speakerStrict ?? 0) + (counts.speakerStrict ?? 0);
 }
 
 export function spanScores(counts: QuoteCounts) {
@@ -84,7 +92,8 @@ export function spanScores(counts: QuoteCounts) {
   const recall = counts.gold ? counts.pairs / counts.gold : 0;
   const f1 = precision + recall ? (2 * precision * recall) / (precision + recall) : 0;
   const speaker = counts.speakerScored ? counts.speakerRight / counts.speakerScored : 0;
-  return { precision, recall, f1, speaker };
+  const strict = counts.speakerScored ? (counts.speakerStrict ?? 0) / counts.speakerScored : 0;
+  return { precision, recall, f1, speaker, strict };
 }
 
 function words(text: string | null | undefined): Set<string> {
@@ -150,14 +159,20 @@ function isSpeakerRight(gold: GoldQuote, predicted: Mapped): boolean {
   return [...words(predicted.quote.speaker)].some((word) => goldWords.has(word));
 }
 
-/** Scores one article's predicted quotes (offsets into `predictedText`) against its gold quotes. */
+/**
+ * Scores one article's predicted quotes (offsets into `predictedText`) against its gold quotes; with precis's
+ * `entities` (offsets into `predictedText`), named speakers are also scored by the strict test.
+ */
 export function scoreArticle(
   goldText: string,
   gold: readonly GoldQuote[],
   predictedText: string,
   predicted: readonly QuoteFact[],
+  entities: readonly Entity[] = [],
 ): ArticleScore {
-  const mapped = mapQuotes(predicted, offsetMapper(predictedText, goldText));
+  const map = offsetMapper(predictedText, goldText);
+  const mapped = mapQuotes(predicted, map);
+  const mentions = goldMentions(entities, map);
   const candidates: Array<[number, number, number]> = [];
   mapped.forEach((p, i) => {
     gold.forEach((g, j) => {
@@ -180,12 +195,23 @@ export function scoreArticle(
     const p = mapped[i] as Mapped;
     const scored = !g.speaker_pronoun && Boolean(g.speaker);
     const right = scored ? isSpeakerRight(g, p) : undefined;
+    const strict =
+      scored && g.speaker_start !== null && g.speaker_end !== null
+        ? strictVerdict(
+            goldText,
+            { start: g.speaker_start, end: g.speaker_end },
+            { speaker: p.quote.speaker, resolved: p.quote.speakerType !== undefined, mention: p.mention },
+            mentions,
+          )
+        : undefined;
     if (scored) counts.speakerScored += 1;
     if (right) counts.speakerRight += 1;
+    if (strict?.right) counts.speakerStrict = (counts.speakerStrict ?? 0) + 1;
     pairs.push({
       gold: g,
       predicted: p.quote,
       speakerRight: right,
+      strict,
       ...(p.mention ? { mention: p.mention } : {}),
     });
   }

@@ -9,7 +9,8 @@
  * The rules are hand-written (no constant is searched per fold), so an article's score is out-of-fold as far
  * as its errors were not read while writing rules: `--errors FILE` writes the errors of folds 0-2 only, and
  * fold 3 is never read (only scored). Printed: each fold, folds 2-3, all folds pooled, and each outlet, with
- * 95% bootstrap intervals over articles. `--save-scores FILE` then `--baseline FILE` (on a later commit) print
+ * 95% bootstrap intervals over articles; the named speaker both by quote_score.py's test and by the strict test
+ * of bench/quote-strict.ts (`--errors` lists the pairs wrong by either, and the descriptions it trusts). `--save-scores FILE` then `--baseline FILE` (on a later commit) print
  * the paired bootstrap difference of span F1 and named-speaker accuracy. `--develop` leaves fold 3 out altogether
  * (not run, not printed), for the runs made while writing rules, so that fold 3 is looked at only on purpose.
  */
@@ -73,7 +74,13 @@ function run(article: Article): { text: string; score: ArticleScore } {
   );
   return {
     text: result.text,
-    score: scoreArticle(article.text, article.quotes, result.text, result.facts.quotes),
+    score: scoreArticle(
+      article.text,
+      article.quotes,
+      result.text,
+      result.facts.quotes,
+      result.facts.entities,
+    ),
   };
 }
 
@@ -96,16 +103,18 @@ function bootstrap(counts: readonly QuoteCounts[]) {
   const next = seededRandom(10);
   const f1s: number[] = [];
   const speakers: number[] = [];
+  const stricts: number[] = [];
   for (let round = 0; round < BOOTSTRAP_ROUNDS; round++) {
     const sum = emptyCounts();
     for (let draw = 0; draw < counts.length; draw++) {
       addCounts(sum, counts[Math.floor(next() * counts.length)] as QuoteCounts);
     }
-    const { f1, speaker } = spanScores(sum);
+    const { f1, speaker, strict } = spanScores(sum);
     f1s.push(f1);
     speakers.push(speaker);
+    stricts.push(strict);
   }
-  return { f1: interval(f1s), speaker: interval(speakers) };
+  return { f1: interval(f1s), speaker: interval(speakers), strict: interval(stricts) };
 }
 
 /** Paired bootstrap of (now - baseline) on the same resampled articles: span F1 and speaker accuracy. */
@@ -113,6 +122,7 @@ function pairedDifference(now: readonly QuoteCounts[], before: readonly QuoteCou
   const next = seededRandom(11);
   const f1s: number[] = [];
   const speakers: number[] = [];
+  const stricts: number[] = [];
   for (let round = 0; round < BOOTSTRAP_ROUNDS; round++) {
     const a = emptyCounts();
     const b = emptyCounts();
@@ -123,6 +133,7 @@ function pairedDifference(now: readonly QuoteCounts[], before: readonly QuoteCou
     }
     f1s.push(spanScores(a).f1 - spanScores(b).f1);
     speakers.push(spanScores(a).speaker - spanScores(b).speaker);
+    stricts.push(spanScores(a).strict - spanScores(b).strict);
   }
   const sum = (list: readonly QuoteCounts[]) => {
     const total = emptyCounts();
@@ -131,7 +142,12 @@ function pairedDifference(now: readonly QuoteCounts[], before: readonly QuoteCou
   };
   const f1 = sum(now).f1 - sum(before).f1;
   const speaker = sum(now).speaker - sum(before).speaker;
-  return { f1: `${signed(f1)} [${interval(f1s)}]`, speaker: `${signed(speaker)} [${interval(speakers)}]` };
+  const strict = sum(now).strict - sum(before).strict;
+  return {
+    f1: `${signed(f1)} [${interval(f1s)}]`,
+    speaker: `${signed(speaker)} [${interval(speakers)}]`,
+    strict: `${signed(strict)} [${interval(stricts)}]`,
+  };
 }
 
 function signed(value: number): string {
@@ -140,12 +156,13 @@ function signed(value: number): string {
 
 function printRow(name: string, scored: readonly Scored[]): void {
   const counts = total(scored);
-  const { precision, recall, f1, speaker } = spanScores(counts);
+  const { precision, recall, f1, speaker, strict } = spanScores(counts);
   const intervals = bootstrap(scored.map((s) => s.score.counts));
   console.log(
     `${name.padEnd(24)} ${String(scored.length).padStart(8)} ${String(counts.gold).padStart(5)} ` +
       `${precision.toFixed(4)} ${recall.toFixed(4)} ${f1.toFixed(4)} (${intervals.f1})  ` +
-      `${counts.speakerRight}/${counts.speakerScored} ${speaker.toFixed(4)} (${intervals.speaker})`,
+      `${counts.speakerRight}/${counts.speakerScored} ${speaker.toFixed(4)} (${intervals.speaker})  ` +
+      `strict ${counts.speakerStrict ?? 0}/${counts.speakerScored} ${strict.toFixed(4)} (${intervals.strict})`,
   );
 }
 
@@ -165,11 +182,13 @@ function describeErrors(scored: readonly Scored[]): string {
     const goldSpeaker = (quote: GoldQuote) =>
       `${quote.speaker}${quote.speaker_pronoun ? ' (pronoun)' : ''} @${quote.speaker_start}`;
     for (const pair of score.pairs) {
-      if (pair.speakerRight !== false) continue;
+      if (pair.speakerRight !== false && pair.strict?.right !== false && !pair.strict?.trusted) continue;
       const mention = pair.predicted.speakerMention;
       const said = mention ? text.slice(mention.start, mention.end) : '';
+      const kind =
+        pair.speakerRight === false ? 'SPEAKER' : pair.strict?.right === false ? 'STRICT' : 'TRUSTED';
       problems.push(
-        `  SPEAKER "${pair.gold.text.slice(0, 70)}"\n    gold: ${goldSpeaker(pair.gold)}\n` +
+        `  ${kind} "${pair.gold.text.slice(0, 70)}"\n    gold: ${goldSpeaker(pair.gold)}\n` +
           `    ours: ${pair.predicted.speaker ?? '-'} [${said}] verb=${pair.predicted.verb ?? '-'}\n` +
           `    context: ${context(article.text, pair.gold)}`,
       );
@@ -212,14 +231,16 @@ function printSources(groups: readonly [string, readonly Scored[]][]): void {
 
 function printBaseline(file: string, groups: readonly [string, readonly Scored[]][]): void {
   const before = new Map<string, QuoteCounts>(JSON.parse(readFileSync(file, 'utf8')));
-  console.log(`\nchange from ${file} (paired bootstrap over articles): span F1, named speaker right`);
+  console.log(
+    `\nchange from ${file} (paired bootstrap over articles): span F1, named speaker right, strict (0 before it was saved)`,
+  );
   for (const [name, scored] of groups) {
     const kept = scored.filter((s) => before.has(s.article.id));
     const difference = pairedDifference(
       kept.map((s) => s.score.counts),
       kept.map((s) => before.get(s.article.id) as QuoteCounts),
     );
-    console.log(`${name.padEnd(24)} ${difference.f1}  ${difference.speaker}`);
+    console.log(`${name.padEnd(24)} ${difference.f1}  ${difference.speaker}  strict ${difference.strict}`);
   }
 }
 
@@ -246,7 +267,7 @@ function main(): void {
     `${FOLDS} folds by outlet and hashed id; errors are read on folds 0-${UNTOUCHED_FOLD - 1}, fold ${UNTOUCHED_FOLD} never`,
   );
   console.log(
-    'part                     articles  gold P      R      span F1 (95% CI)        named speaker right (95% CI)',
+    'part                     articles  gold P      R      span F1 (95% CI)        named speaker right (95% CI)      strict speaker (95% CI)',
   );
   const groups: [string, Scored[]][] = [];
   for (let index = 0; index < shown; index++) {
