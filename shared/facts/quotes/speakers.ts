@@ -10,6 +10,7 @@ import {
   PEOPLE_NOUNS,
   PERSON_PRONOUNS,
   PERSON_ROLE_NOUNS,
+  PHRASE_BOUNDARIES,
   SPEAKS_FOR_ORGANISATION,
 } from './lexicon.ts';
 import { isAdverbInLy, isParenthetical } from './phrases.ts';
@@ -25,6 +26,10 @@ import {
 const ACRONYM = /^\p{Lu}{2,6}$/u;
 const COMPOUND_TITLE = /^\p{Ll}+-general$/u;
 const PARTICIPLE = /^\p{Ll}+ed$/u;
+/** Roles a person holds for another, beside the role nouns: "Clinton [campaign manager] Robby Mook". */
+const ROLE_HEADS = new Set(['manager', 'chair', 'counsel', 'coordinator']);
+/** A lowercase word, hyphens allowed: "press", "deputy", "vice-chair". */
+const LOWERCASE_WORD = /^\p{Ll}+(?:-\p{Ll}+)*$/u;
 const DETERMINERS = new Set('a an the his her their its our this that these those'.split(' '));
 /** Prepositions that tie a person to an organisation: "a spokeswoman for the company". */
 const AFFILIATIONS = new Set(['for', 'at', 'of', 'with']);
@@ -177,14 +182,21 @@ function isMemberOf(text: string, named: EntityMentionRef, words: readonly Word[
 }
 
 /**
- * "Clinton [spokesman] Jesse Lehrich", "Kellogg [Chairman] William LaMothe": only role words (any case) between two
- * names, so the second is the person.
+ * "Clinton [spokesman] Jesse Lehrich", "Kellogg [Chairman] William LaMothe", "Clinton [campaign manager] Robby
+ * Mook", "Clinton [communication director] Jennifer Palmieri": role words (any case), or a few lowercase words
+ * that join no clause, between two names, so the second is the person.
  */
 function isRoleBetween(text: string, first: Span, second: Span): boolean {
-  const between = text.slice(first.end, second.start).trim().toLowerCase().split(/\s+/u);
+  const written = text.slice(first.end, second.start).trim().split(/\s+/u);
+  const between = written.map((word) => word.toLowerCase());
+  if (between.length > 3) return false;
+  const isRole = (word: string) =>
+    PERSON_ROLE_NOUNS.has(word) || PEOPLE_NOUNS.has(word) || ROLE_HEADS.has(word);
+  if (between.every((word) => isRole(word) || word === 'campaign')) return true;
+  // Lowercase words that end on a role: "[press secretary]", not a name's particle or a clause ("bin", "of").
   return (
-    between.length <= 3 &&
-    between.every((word) => PERSON_ROLE_NOUNS.has(word) || PEOPLE_NOUNS.has(word) || word === 'campaign')
+    isRole(between.at(-1) ?? '') &&
+    written.every((word) => LOWERCASE_WORD.test(word) && !PHRASE_BOUNDARIES.has(word) && word !== 'of')
   );
 }
 
