@@ -44,6 +44,12 @@ const NAME_PARTICLES = new Set(['de', 'da', 'del', 'van', 'von', 'al', 'bin', 'l
 const PARTICIPLE_OPENER = /^\p{Lu}\p{Ll}+ing\b/u;
 /** How many words may open a sentence before the person who is its subject ("And President Bush"). */
 const OPENING_WORDS = 4;
+/** A verb right after these is a relative clause's ("a resident who posted about it, said"), not the attribution's. */
+const RELATIVE_PRONOUNS = new Set(['who', 'that', 'which']);
+/** Words that open an appositive: "Erik Vandermeer, [an] oceanographer". */
+const APPOSITIVE_DETERMINERS = new Set(['a', 'an', 'the']);
+/** Prepositions between a name and where the person works: "Nora Quill [with] the Boston Police Department". */
+const AFFILIATION_WORDS = new Set(['with', 'at', 'from', 'of']);
 /** "Trump’s claim that …" attributes a quote more weakly than any reporting verb with a named subject. */
 const SPEECH_NOUN_RANK = 0.75;
 
@@ -85,7 +91,11 @@ export function attributeAfter(context: SpeakerContext, quote: QuoteMarks): Attr
   // "…,” as a Homeland Security memo put it.
   const subjectStart = lower === 'as' ? index + 1 : index;
   const verb = words.findIndex(
-    (_, at) => at > subjectStart && isFiniteSpeechVerb(words, at) && !isNounUse(words[at - 1]),
+    (_, at) =>
+      at > subjectStart &&
+      isFiniteSpeechVerb(words, at) &&
+      !isNounUse(words[at - 1]) &&
+      !RELATIVE_PRONOUNS.has(words[at - 1]?.text.toLowerCase() ?? ''),
   );
   if (verb > subjectStart && !(closed && !endsAttribution(words, verb + 1))) {
     const text = lower === 'as' && words[verb]?.text === 'put' ? 'put it' : (words[verb] as Word).text;
@@ -133,18 +143,59 @@ function subjectBetween(
   const comma = core.findIndex((word) => word.text === ',');
   if (comma < 0) {
     const phrase = phraseBefore(words, words.length);
-    return phrase.length === core.length && core.length <= MAX_SUBJECT_WORDS
-      ? resolvePhrase(context, phrase, verb)
-      : undefined;
+    if (phrase.length === core.length && core.length <= MAX_SUBJECT_WORDS)
+      return resolvePhrase(context, phrase, verb);
+    return nameWithAffiliation(context, core, core.length - phrase.length - 1, verb);
   }
   const head = core.slice(0, comma);
   const appositive = core.slice(comma + 1, -1);
-  if (core.at(-1)?.text !== ',' || head.length === 0 || head.length > MAX_SUBJECT_WORDS) return undefined;
+  if (core.at(-1)?.text !== ',') return unclosedAppositive(context, head, core.slice(comma + 1), verb);
+  if (head.length === 0 || head.length > MAX_SUBJECT_WORDS) return undefined;
   if (!head.every(isPhraseWord) || appositive.length > MAX_APPOSITIVE_WORDS) return undefined;
   const named = resolvePhrase(context, head, verb);
   if (named?.speakerType !== undefined || appositive.length === 0) return named;
   const person = firstMention(context, appositive[0] as Word, appositive.at(-1) as Word, 'person');
   return person ? entityAttribution(person, verb) : named;
+}
+
+/**
+ * "“…,” Erik Vandermeer, an oceanographer at the University of Tasmania in Hobart told Reuters": an appositive
+ * whose closing comma the writer left out. Only after a name that resolves to a person or organisation, and
+ * an appositive that opens with "a", "an" or "the" and lists no one else ("Smith, the mayor and the governor").
+ */
+function unclosedAppositive(
+  context: SpeakerContext,
+  head: readonly Word[],
+  appositive: readonly Word[],
+  verb: string,
+): Attribution | undefined {
+  if (head.length === 0 || head.length > MAX_SUBJECT_WORDS || !head.every(isPhraseWord)) return undefined;
+  if (appositive.length > MAX_APPOSITIVE_WORDS || !APPOSITIVE_DETERMINERS.has(appositive[0]?.text ?? ''))
+    return undefined;
+  if (appositive.some((word) => word.text === ',' || word.text === 'and' || QUOTATION_MARK.test(word.text)))
+    return undefined;
+  const named = resolvePhrase(context, head, verb);
+  return named?.entity === undefined ? undefined : named;
+}
+
+/**
+ * "“…,” Deputy Chief Nora Quill with the Boston Police Department said": a name, an affiliation and the
+ * organisation; the name says it (resolvePhrase takes a person before an organisation).
+ */
+function nameWithAffiliation(
+  context: SpeakerContext,
+  core: readonly Word[],
+  preposition: number,
+  verb: string,
+): Attribution | undefined {
+  const name = core.slice(0, preposition);
+  if (!AFFILIATION_WORDS.has(core[preposition]?.text ?? '') || name.length === 0) return undefined;
+  if (name.length > MAX_SUBJECT_WORDS || !name.every(isPhraseWord) || !isCapitalised(name.at(-1)?.text ?? ''))
+    return undefined;
+  const affiliation = core.slice(preposition + 1);
+  if (affiliation.length > MAX_SUBJECT_WORDS || !affiliation.every(isPhraseWord)) return undefined;
+  const named = resolvePhrase(context, core, verb);
+  return named?.speakerType === 'person' ? named : undefined;
 }
 
 /** "“...” ― Krystal Correa": a name (capitalised words) right after a dash ends the attribution. */
