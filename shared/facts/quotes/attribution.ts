@@ -11,6 +11,7 @@ import {
   reportingVerb,
   SPEECH_NOUNS,
 } from './lexicon.ts';
+import { nameWithAffiliation, unclosedAppositive } from './long-subjects.ts';
 import { isTitleCase, QUOTATION_MARK, type QuoteMarks } from './marks.ts';
 import {
   attributionWords,
@@ -26,7 +27,7 @@ import { openingPersonOf, openingSubject } from './sentence-openers.ts';
 import { type Attribution, entityAttribution, type SpeakerContext } from './speaker-context.ts';
 import { resolvePhrase } from './speakers.ts';
 
-interface Candidate {
+export interface Candidate {
   readonly attribution: Attribution;
   readonly rank: number;
 }
@@ -46,10 +47,6 @@ const PARTICIPLE_OPENER = /^\p{Lu}\p{Ll}+ing\b/u;
 const OPENING_WORDS = 4;
 /** A verb right after these is a relative clause's ("a resident who posted about it, said"), not the attribution's. */
 const RELATIVE_PRONOUNS = new Set(['who', 'that', 'which']);
-/** Words that open an appositive: "Erik Vandermeer, [an] oceanographer". */
-const APPOSITIVE_DETERMINERS = new Set(['a', 'an', 'the']);
-/** Prepositions between a name and where the person works: "Nora Quill [with] the Boston Police Department". */
-const AFFILIATION_WORDS = new Set(['with', 'at', 'from', 'of']);
 /** "Trump’s claim that …" attributes a quote more weakly than any reporting verb with a named subject. */
 const SPEECH_NOUN_RANK = 0.75;
 
@@ -158,46 +155,6 @@ function subjectBetween(
   return person ? entityAttribution(person, verb) : named;
 }
 
-/**
- * "“…,” Erik Vandermeer, an oceanographer at the University of Tasmania in Hobart told Reuters": an appositive
- * whose closing comma the writer left out. Only after a name that resolves to a person or organisation, and
- * an appositive that opens with "a", "an" or "the" and lists no one else ("Smith, the mayor and the governor").
- */
-function unclosedAppositive(
-  context: SpeakerContext,
-  head: readonly Word[],
-  appositive: readonly Word[],
-  verb: string,
-): Attribution | undefined {
-  if (head.length === 0 || head.length > MAX_SUBJECT_WORDS || !head.every(isPhraseWord)) return undefined;
-  if (appositive.length > MAX_APPOSITIVE_WORDS || !APPOSITIVE_DETERMINERS.has(appositive[0]?.text ?? ''))
-    return undefined;
-  if (appositive.some((word) => word.text === ',' || word.text === 'and' || QUOTATION_MARK.test(word.text)))
-    return undefined;
-  const named = resolvePhrase(context, head, verb);
-  return named?.entity === undefined ? undefined : named;
-}
-
-/**
- * "“…,” Deputy Chief Nora Quill with the Boston Police Department said": a name, an affiliation and the
- * organisation; the name says it (resolvePhrase takes a person before an organisation).
- */
-function nameWithAffiliation(
-  context: SpeakerContext,
-  core: readonly Word[],
-  preposition: number,
-  verb: string,
-): Attribution | undefined {
-  const name = core.slice(0, preposition);
-  if (!AFFILIATION_WORDS.has(core[preposition]?.text ?? '') || name.length === 0) return undefined;
-  if (name.length > MAX_SUBJECT_WORDS || !name.every(isPhraseWord) || !isCapitalised(name.at(-1)?.text ?? ''))
-    return undefined;
-  const affiliation = core.slice(preposition + 1);
-  if (affiliation.length > MAX_SUBJECT_WORDS || !affiliation.every(isPhraseWord)) return undefined;
-  const named = resolvePhrase(context, core, verb);
-  return named?.speakerType === 'person' ? named : undefined;
-}
-
 /** "“...” ― Krystal Correa": a name (capitalised words) right after a dash ends the attribution. */
 function nameAfterDash(context: SpeakerContext, words: readonly Word[]): Attribution | undefined {
   const name: Word[] = [];
@@ -284,7 +241,7 @@ function strength(candidate: Candidate): number {
   return candidate.rank - (candidate.attribution.speaker === undefined ? 0.5 : 0);
 }
 
-function bestCandidate(context: SpeakerContext, words: readonly Word[]): Candidate | undefined {
+export function bestCandidate(context: SpeakerContext, words: readonly Word[]): Candidate | undefined {
   let best: Candidate | undefined;
   for (let index = 0; index < words.length; index++) {
     const candidate = candidateAt(context, words, index, best);
@@ -486,7 +443,7 @@ export function attributePreviousSentence(
 }
 
 /** A quotation among the words, not counting a quoted title ("On “Face the Nation,” Sen. …"). */
-function holdsQuotation(text: string, words: readonly Word[]): boolean {
+export function holdsQuotation(text: string, words: readonly Word[]): boolean {
   const marks = words.filter((word) => QUOTATION_MARK.test(word.text));
   for (let index = 0; index < marks.length; index += 2) {
     const open = marks[index] as Word;

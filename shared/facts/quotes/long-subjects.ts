@@ -1,0 +1,56 @@
+/**
+ * Subjects between a quote and its verb that run long: an appositive left open, a name with its affiliation
+ * (attributeAfter in attribution.ts).
+ */
+import { isCapitalised, type Word } from '../words.ts';
+import { QUOTATION_MARK } from './marks.ts';
+import { isPhraseWord } from './phrases.ts';
+import type { Attribution, SpeakerContext } from './speaker-context.ts';
+import { resolvePhrase } from './speakers.ts';
+
+const MAX_SUBJECT_WORDS = 9;
+const MAX_APPOSITIVE_WORDS = 30;
+/** Words that open an appositive: "Erik Vandermeer, [an] oceanographer". */
+const APPOSITIVE_DETERMINERS = new Set(['a', 'an', 'the']);
+/** Prepositions between a name and where the person works: "Nora Quill [with] the Boston Police Department". */
+const AFFILIATION_WORDS = new Set(['with', 'at', 'from', 'of']);
+
+/**
+ * "“…,” Erik Vandermeer, an oceanographer at the University of Tasmania in Hobart told Reuters": an appositive
+ * whose closing comma the writer left out. Only after a name that resolves to a person or organisation, and
+ * an appositive that opens with "a", "an" or "the" and lists no one else ("Smith, the mayor and the governor").
+ */
+export function unclosedAppositive(
+  context: SpeakerContext,
+  head: readonly Word[],
+  appositive: readonly Word[],
+  verb: string,
+): Attribution | undefined {
+  if (head.length === 0 || head.length > MAX_SUBJECT_WORDS || !head.every(isPhraseWord)) return undefined;
+  if (appositive.length > MAX_APPOSITIVE_WORDS || !APPOSITIVE_DETERMINERS.has(appositive[0]?.text ?? ''))
+    return undefined;
+  if (appositive.some((word) => word.text === ',' || word.text === 'and' || QUOTATION_MARK.test(word.text)))
+    return undefined;
+  const named = resolvePhrase(context, head, verb);
+  return named?.entity === undefined ? undefined : named;
+}
+
+/**
+ * "“…,” Deputy Chief Nora Quill with the Boston Police Department said": a name, an affiliation and the
+ * organisation; the name says it (resolvePhrase takes a person before an organisation).
+ */
+export function nameWithAffiliation(
+  context: SpeakerContext,
+  core: readonly Word[],
+  preposition: number,
+  verb: string,
+): Attribution | undefined {
+  const name = core.slice(0, preposition);
+  if (!AFFILIATION_WORDS.has(core[preposition]?.text ?? '') || name.length === 0) return undefined;
+  if (name.length > MAX_SUBJECT_WORDS || !name.every(isPhraseWord) || !isCapitalised(name.at(-1)?.text ?? ''))
+    return undefined;
+  const affiliation = core.slice(preposition + 1);
+  if (affiliation.length > MAX_SUBJECT_WORDS || !affiliation.every(isPhraseWord)) return undefined;
+  const named = resolvePhrase(context, core, verb);
+  return named?.speakerType === 'person' ? named : undefined;
+}
