@@ -6,6 +6,7 @@ import { attributeLabel } from './labels.ts';
 import { findQuoteMarks, isNested, isTitleCase, maskQuotes, type QuoteMarks } from './marks.ts';
 import { mentionIndex } from './mention-index.ts';
 import { sentenceEnd, sentenceStart } from './phrases.ts';
+import { attributeReportedParagraph } from './reported-paragraph.ts';
 import { sentenceOpener } from './sentence-openers.ts';
 import type { Attribution, SpeakerContext } from './speaker-context.ts';
 
@@ -32,7 +33,8 @@ const TITLE_PREPOSITIONS = new Set('on in of at from to for with by about into o
  * label; it is resolved to the person or organisation it names (pronouns by the article's own he/she,
  * descriptions like "the newspaper" to the one entity they can mean). A quote with no attribution of its own
  * continues the quote before it in its paragraph, or in the paragraph before when that ended with the
- * attribution ("…,” he said.¶“…”), or takes the speaker of the sentence just before it. Quotes of fewer than
+ * attribution ("…,” he said.¶“…”), or takes the speaker of the sentence just before it, or, when it is a paragraph
+ * of its own, of the paragraph before that ends by reporting what one person said. Quotes of fewer than
  * three words and titles ("Face the Nation") are kept only with an attribution of their own.
  */
 export function findQuotes(text: string, entities: readonly Entity[]): QuoteFact[] {
@@ -62,7 +64,11 @@ export function findQuotes(text: string, entities: readonly Entity[]): QuoteFact
     const quoted = text.slice(inner.start, inner.end);
     const continues = previous?.attribution?.speaker !== undefined && isSameSentence(masked, previous, quote);
     if (own === undefined && !(continues && !isTitleCase(quoted)) && !isQuotation(quoted)) continue;
-    const attribution = own ?? inherit(context, previous, quote) ?? attributePreviousSentence(context, quote);
+    const attribution =
+      own ??
+      inherit(context, previous, quote) ??
+      attributePreviousSentence(context, quote) ??
+      attributeReportedParagraph(context, quote);
     previous = { marks: quote, inner, attribution };
     outer = previous;
     found.push(previous);
