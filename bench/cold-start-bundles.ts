@@ -4,8 +4,8 @@
  */
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import {
   ASCII_ESCAPER,
@@ -44,11 +44,29 @@ export const BUNDLES = {
 /** The V8 flags the function runs with in Lambda, and that its code cache is written under. */
 export const functionFlags = () => lambdaNodeFlags(PROCESS_MEMORY_MB);
 
+/**
+ * The flags the tree at `root` runs its process function with in Lambda, from its own
+ * infra/function-sizing.ts: a reference tree's bundle is cached and timed as its own stack would start it.
+ */
+export async function functionFlagsOf(root: string): Promise<string[]> {
+  if (resolve(root) === resolve(ROOT)) return functionFlags();
+  const sizing = (await import(pathToFileURL(join(root, 'infra/function-sizing.ts')).href)) as {
+    lambdaNodeFlags: typeof lambdaNodeFlags;
+    PROCESS_MEMORY_MB: number;
+  };
+  return sizing.lambdaNodeFlags(sizing.PROCESS_MEMORY_MB);
+}
+
 /** Copies the loader beside the bundle and writes its code cache as infra/lambda-function.ts does. */
-function writeCodeCache(outdir: string, warmUp: readonly string[], root: string): void {
+function writeCodeCache(
+  outdir: string,
+  warmUp: readonly string[],
+  root: string,
+  flags: readonly string[],
+): void {
   copyFileSync(join(root, CODE_CACHE_LOADER), join(outdir, HANDLER_MODULE));
   writeFileSync(join(outdir, 'package.json'), '{"type":"commonjs"}');
-  const run = spawnSync(process.execPath, codeCacheWriterArguments(root, outdir, functionFlags(), warmUp), {
+  const run = spawnSync(process.execPath, codeCacheWriterArguments(root, outdir, flags, warmUp), {
     env: { PATH: process.env.PATH, ...CODE_CACHE_ENV },
     encoding: 'utf8',
   });
@@ -87,6 +105,6 @@ export async function buildBundle(
   // As that tree's build does: a reference tree from before the escaper ships its bundle as esbuild wrote it.
   if (existsSync(join(root, ASCII_ESCAPER))) escapeNonAscii(outdir, root);
   if (!codeCache) return join(outdir, BUNDLE_FILE);
-  writeCodeCache(outdir, name === 'process' ? WARM_UP_INPUTS : [], root);
+  writeCodeCache(outdir, name === 'process' ? WARM_UP_INPUTS : [], root, await functionFlagsOf(root));
   return join(outdir, HANDLER_MODULE);
 }

@@ -37,10 +37,10 @@ export const SEED =
   optionValue('--first-article') ??
   fileURLToPath(new URL('../tests/fixtures/seed-article.txt', import.meta.url));
 
-function nodeArguments(bundle: string): string[] {
+function nodeArguments(bundle: string, flags: readonly string[]): string[] {
   return [
     // As the function's runtime wrapper starts Node in Lambda (infra/runtime/heap-cap.sh).
-    ...functionFlags(),
+    ...flags,
     '--input-type=module',
     '-e',
     IMPORT_SCRIPT,
@@ -50,11 +50,15 @@ function nodeArguments(bundle: string): string[] {
 }
 
 /** Instructions executed by a fresh `node` importing the bundle, counted by callgrind (slow: ~1 minute). */
-export function countInstructions(bundle: string, directory: string): number {
+export function countInstructions(
+  bundle: string,
+  directory: string,
+  flags: readonly string[] = functionFlags(),
+): number {
   const out = join(directory, `callgrind.${process.pid}.out`);
   const run = spawnSync(
     'valgrind',
-    ['--tool=callgrind', `--callgrind-out-file=${out}`, process.execPath, ...nodeArguments(bundle)],
+    ['--tool=callgrind', `--callgrind-out-file=${out}`, process.execPath, ...nodeArguments(bundle, flags)],
     { cwd: directory, env: LOAD_ENV, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
   );
   const collected = /Collected : (\d+)/.exec(run.stderr);
@@ -90,8 +94,13 @@ function addFigures(a: Figures, b: Figures): Figures {
 }
 
 /** One fresh process loading the bundle (and running the seed through it when it can). */
-export function freshRun(name: string, bundle: string, directory: string): FreshRun {
-  const run = runMeasured(process.execPath, nodeArguments(bundle), { cwd: directory, env: LOAD_ENV });
+export function freshRun(
+  name: string,
+  bundle: string,
+  directory: string,
+  flags: readonly string[] = functionFlags(),
+): FreshRun {
+  const run = runMeasured(process.execPath, nodeArguments(bundle, flags), { cwd: directory, env: LOAD_ENV });
   if (run.status !== 0) throw new Error(`${name} failed to load: ${run.stderr}`);
   const { nodeStartCpuMs, nodeStartMinorFaults, init, models, first, codeCache } = JSON.parse(
     run.stdout.trim().split('\n').at(-1) ?? '{}',

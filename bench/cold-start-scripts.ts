@@ -58,20 +58,24 @@ console.log(JSON.stringify({ nodeStartCpuMs: (nodeStart.userCPUTime + nodeStart.
  * bundle's code runs.
  */
 export const DESERIALISE_SCRIPT = `${USAGE_HELPERS}
-const { closeSync, fstatSync, openSync, readFileSync, readSync } = require('node:fs');
+const { closeSync, fstatSync, openSync, readSync } = require('node:fs');
 const filename = process.argv[1];
+const readInto = (fd, buffer, offset, length) => { let read = 0; while (read < length) { const count = readSync(fd, buffer, offset + read, length - read, read); if (count === 0) break; read += count; } return read; };
 let before = usage();
 const head = Buffer.from('(function (exports, require, module, __filename, __dirname) {');
 const tail = Buffer.from('\\n})');
 const fd = openSync(filename, 'r');
+const cache = openSync(filename + '.cache', 'r');
 const size = fstatSync(fd).size;
-const buffer = Buffer.allocUnsafe(head.length + size + tail.length);
+const cacheSize = fstatSync(cache).size;
+const buffer = Buffer.allocUnsafe(Math.max(head.length + size + tail.length, cacheSize));
 head.copy(buffer, 0);
-for (let read = 0; read < size; ) read += readSync(fd, buffer, head.length + read, size - read, read);
-tail.copy(buffer, head.length + size);
+const bundleRead = readInto(fd, buffer, head.length, size);
+const text = buffer.subarray(0, head.length + bundleRead + tail.copy(buffer, head.length + bundleRead));
+const source = text.toString(require('node:buffer').isAscii(text) ? 'latin1' : 'utf8');
+const cachedData = buffer.subarray(0, readInto(cache, buffer, 0, cacheSize));
 closeSync(fd);
-const source = buffer.toString(require('node:buffer').isAscii(buffer) ? 'latin1' : 'utf8');
-const cachedData = readFileSync(filename + '.cache');
+closeSync(cache);
 const read = since(before);
 before = usage();
 const script = new (require('node:vm').Script)(source, { filename, cachedData });

@@ -88,6 +88,7 @@ export function summarise(
   deserialised: readonly DeserialiseRun[],
   directory: string,
   instructions: boolean,
+  flags?: readonly string[],
 ): ColdStart {
   const size = (file: string) => statSync(file, { throwIfNoEntry: false })?.size ?? 0;
   const code = join(bundle, '..', BUNDLE_FILE);
@@ -139,7 +140,7 @@ export function summarise(
         }),
     processCpuMs: median(runs.map((run) => run.processCpuMs)),
     processWallMs: median(runs.map((run) => run.processWallMs)),
-    ...(instructions ? { instructions: countInstructions(bundle, directory) } : {}),
+    ...(instructions ? { instructions: countInstructions(bundle, directory, flags) } : {}),
   };
 }
 

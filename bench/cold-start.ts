@@ -7,7 +7,8 @@
  * not move with the machine's load. Then the process bundle's first real invocation: its handler on SQS events
  * of the local stack (bench/first-invocation.ts), where the SDK's first requests are paid too. With
  * `--reference DIR` (a checkout of another commit, with its node_modules), that commit's process bundle instead
- * of the invocations, built the same way and interleaved with this one's: the A/B pairs of a cold-start change.
+ * of the invocations, built the same way and interleaved with this one's, its code cache written and its processes
+ * started under that tree's own function flags (its infra/function-sizing.ts): the A/B pairs of a cold-start change.
  *
  *   npm run bench:cold-start [-- --instructions] [-- --reference DIR --processes N --first-article FILE]
  *   (bench:perf measures the same beside its other budgets, without the invocations)
@@ -20,7 +21,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { canMeasureChildren } from './child-usage.ts';
-import { BUNDLES, buildBundle } from './cold-start-bundles.ts';
+import { BUNDLES, buildBundle, functionFlagsOf } from './cold-start-bundles.ts';
 import {
   type DeserialiseRun,
   deserialiseRun,
@@ -73,12 +74,16 @@ export async function measureColdStarts(options: {
         'reference',
         await buildBundle('process', directory, `${resolve(reference)}/`, 'reference'),
       ]);
+    // The reference's processes start with its own flags, as its stack would start them.
+    const flags = new Map([
+      ['reference', reference === undefined ? [] : await functionFlagsOf(`${resolve(reference)}/`)],
+    ]);
     const runs = new Map<string, FreshRun[]>(bundles.map(([name]) => [name, []]));
     const deserialised: DeserialiseRun[] = [];
     const processBundle = bundles.find(([name]) => name === 'process')?.[1];
     for (let round = 0; round < processes; round++) {
       for (const [name, bundle] of round % 2 === 0 ? bundles : [...bundles].reverse())
-        runs.get(name)?.push(freshRun(name, bundle, directory));
+        runs.get(name)?.push(freshRun(name, bundle, directory, flags.get(name)));
       if (processBundle !== undefined) deserialised.push(deserialiseRun(processBundle, directory));
     }
     const coldStarts = bundles.map(([name, bundle]) =>
@@ -89,6 +94,7 @@ export async function measureColdStarts(options: {
         name === 'process' ? deserialised : [],
         directory,
         options.instructions,
+        flags.get(name),
       ),
     );
     const codeCachePairs = pairedDifferences(runs.get('process') ?? [], runs.get('process-no-cache') ?? []);

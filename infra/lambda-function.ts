@@ -14,7 +14,14 @@ import {
   FUNCTION_BUNDLE,
   HANDLER_MODULE,
 } from './bundling.ts';
-import { HEAP_ENV, heapLimitsFor, lambdaNodeFlags, V8_FLAGS, V8_FLAGS_ENV } from './function-sizing.ts';
+import {
+  HEAP_ENV,
+  heapLimitsFor,
+  LAMBDA_NODE_OPTIONS,
+  lambdaNodeFlags,
+  V8_FLAGS,
+  V8_FLAGS_ENV,
+} from './function-sizing.ts';
 
 /** The wrapper that gives the runtime our V8 heap cap (see the script), and where Lambda finds it. */
 const HEAP_CAP_SCRIPT = fileURLToPath(new URL('./runtime/heap-cap.sh', import.meta.url));
@@ -120,7 +127,7 @@ export class LambdaFunction extends NodejsFunction {
         AWS_LAMBDA_EXEC_WRAPPER: HEAP_CAP_WRAPPER,
         [HEAP_ENV.maxOldSpaceMb]: String(heap.maxOldSpaceMb),
         [HEAP_ENV.maxSemiSpaceMb]: String(heap.maxSemiSpaceMb),
-        [V8_FLAGS_ENV]: V8_FLAGS.join(' '),
+        [V8_FLAGS_ENV]: [...V8_FLAGS, ...LAMBDA_NODE_OPTIONS].join(' '),
         ...props.environment,
       },
       bundling: {

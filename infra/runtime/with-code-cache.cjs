@@ -16,7 +16,7 @@
  * also exported; it is "off" under NODE_OPTIONS=--enable-source-maps, where the bundle is `require`d instead.
  */
 const { isAscii } = require('node:buffer');
-const { closeSync, existsSync, fstatSync, openSync, readFileSync, readSync } = require('node:fs');
+const { closeSync, existsSync, fstatSync, openSync, readSync } = require('node:fs');
 const { createRequire } = require('node:module');
 const { join } = require('node:path');
 const { Script } = require('node:vm');
@@ -27,33 +27,46 @@ const CACHE_SUFFIX = '.cache';
 const WRAPPER_HEAD = '(function (exports, require, module, __filename, __dirname) {';
 const WRAPPER_TAIL = '\n})';
 
+/** Reads up to `length` bytes from the start of the open file `fd` into `buffer` at `offset`; returns how many. */
+function readInto(fd, buffer, offset, length) {
+  let read = 0;
+  while (read < length) {
+    const count = readSync(fd, buffer, offset + read, length - read, read);
+    if (count === 0) break;
+    read += count;
+  }
+  return read;
+}
+
 /**
- * The bundle's source inside the wrapper, as one string decoded once from one buffer: the file is read between
- * the wrapper's two halves. For the cold start's memory: concatenating the wrapper and the file's text would
- * leave V8 a string of two parts to copy into one before compiling, and `readFileSync(file, 'utf8')` reads
- * through a buffer of its own; each copy of a 1.5 MB bundle is hundreds of pages touched for the first time.
- * An ASCII bundle becomes a one-byte string (Latin-1 decodes ASCII as UTF-8 does, without a pass that looks
- * for multi-byte characters), any other one is decoded as UTF-8.
+ * The bundle's source inside the wrapper, as one string decoded once from one buffer, and its code cache (when
+ * there is one) read into that same buffer afterwards. For the cold start's memory (each page of memory touched
+ * for the first time is a page fault): the file is read between the wrapper's two halves, since concatenating
+ * the wrapper and the file's text would leave V8 a string of two parts to copy into one before compiling, and
+ * `readFileSync(file, 'utf8')` reads through a buffer of its own; the string is a copy, so the buffer is free
+ * again once it is decoded, and the cache (about twice the bundle's size) reuses its pages instead of touching
+ * as many new ones. An ASCII bundle becomes a one-byte string (Latin-1 decodes ASCII as UTF-8 does, without a
+ * pass that looks for multi-byte characters), any other one is decoded as UTF-8.
  */
-function wrappedSource(filename) {
+function readBundle(filename, cacheFile) {
   const head = Buffer.from(WRAPPER_HEAD);
   const tail = Buffer.from(WRAPPER_TAIL);
-  const fd = openSync(filename, 'r');
+  const bundle = openSync(filename, 'r');
+  const cache = existsSync(cacheFile) ? openSync(cacheFile, 'r') : undefined;
   try {
-    const size = fstatSync(fd).size;
-    const buffer = Buffer.allocUnsafe(head.length + size + tail.length);
+    const size = fstatSync(bundle).size;
+    const cacheSize = cache === undefined ? 0 : fstatSync(cache).size;
+    const buffer = Buffer.allocUnsafe(Math.max(head.length + size + tail.length, cacheSize));
     head.copy(buffer, 0);
-    let read = 0;
-    while (read < size) {
-      const count = readSync(fd, buffer, head.length + read, size - read, read);
-      if (count === 0) break;
-      read += count;
-    }
-    const end = head.length + read + tail.copy(buffer, head.length + read);
-    const source = buffer.subarray(0, end);
-    return source.toString(isAscii(source) ? 'latin1' : 'utf8');
+    const read = readInto(bundle, buffer, head.length, size);
+    const text = buffer.subarray(0, head.length + read + tail.copy(buffer, head.length + read));
+    const source = text.toString(isAscii(text) ? 'latin1' : 'utf8');
+    const cachedData =
+      cache === undefined ? undefined : buffer.subarray(0, readInto(cache, buffer, 0, cacheSize));
+    return { source, cachedData };
   } finally {
-    closeSync(fd);
+    closeSync(bundle);
+    if (cache !== undefined) closeSync(cache);
   }
 }
 
@@ -66,9 +79,8 @@ function loadBundle(directory) {
   // Node maps the stack traces of `require`d modules, not of vm scripts: with source maps on (a debugging
   // mode, NODE_OPTIONS=--enable-source-maps), the bundle is required as it was before the cache.
   if (process.sourceMapsEnabled) return { exports: require(filename), script: undefined, codeCache: 'off' };
-  const cacheFile = `${filename}${CACHE_SUFFIX}`;
-  const cachedData = existsSync(cacheFile) ? readFileSync(cacheFile) : undefined;
-  const script = new Script(wrappedSource(filename), { filename, cachedData });
+  const { source, cachedData } = readBundle(filename, `${filename}${CACHE_SUFFIX}`);
+  const script = new Script(source, { filename, cachedData });
   const codeCache =
     cachedData === undefined ? 'absent' : script.cachedDataRejected === true ? 'rejected' : 'accepted';
   const module = { exports: {} };

@@ -11,6 +11,7 @@ import type { InputRun } from '../../bench/large-input.ts';
 import {
   HEAP_ENV,
   heapLimitsFor,
+  LAMBDA_NODE_OPTIONS,
   PROCESS_MEMORY_MB,
   V8_FLAGS,
   V8_FLAGS_ENV,
@@ -132,14 +133,14 @@ describe('heap caps in the stack', () => {
   );
 
   it.each(functions.map(([id, resource]) => [id, resource]))(
-    'starts %s through the wrapper with the cap of its memory size and our V8 flags',
+    'starts %s through the wrapper with the cap of its memory size, our V8 flags and Node options',
     (_id, resource) => {
       const { MemorySize, Environment } = resource.Properties;
 
       expect(Environment?.Variables).toMatchObject({
         AWS_LAMBDA_EXEC_WRAPPER: '/var/task/heap-cap.sh',
         ...heapEnvironment(MemorySize),
-        [V8_FLAGS_ENV]: V8_FLAGS.join(' '),
+        [V8_FLAGS_ENV]: [...V8_FLAGS, ...LAMBDA_NODE_OPTIONS].join(' '),
       });
     },
   );
