@@ -39,13 +39,19 @@ function readsAsWritten(text: string, fact: Span & { readonly text: string }): b
   return isSpanIn(text, fact) && text.slice(fact.start, fact.end) === fact.text;
 }
 
+/**
+ * The entity with only the mentions that read as its name or an alias. Its fields are read once (entities come
+ * in several object shapes), and the names are compared as they are, with no set built per entity.
+ */
 function groundEntity(text: string, entity: Entity): Entity | undefined {
-  const names = new Set([entity.name, ...(entity.aliases ?? [])]);
-  const mentions = entity.mentions.filter(
-    (mention) => isSpanIn(text, mention) && names.has(text.slice(mention.start, mention.end)),
-  );
+  const { name, aliases, mentions: all } = entity;
+  const mentions = all.filter((mention) => {
+    if (!isSpanIn(text, mention)) return false;
+    const written = text.slice(mention.start, mention.end);
+    return written === name || aliases?.includes(written) === true;
+  });
   if (mentions.length === 0) return undefined;
-  if (mentions.length === entity.mentions.length) return entity;
+  if (mentions.length === all.length) return entity;
   return { ...entity, mentions, count: mentions.length };
 }
 
