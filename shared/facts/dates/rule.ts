@@ -176,12 +176,14 @@ export function findCandidates(text: string, rules: readonly Rule[]): Candidate[
 
 /** Of overlapping candidates, the one starting first wins, and the longest of those starting together. */
 export function leftmostLongest(candidates: readonly Candidate[]): Candidate[] {
-  const sorted = candidates
-    .map((candidate, order) => ({ candidate, order }))
-    .sort(
-      (a, b) =>
-        a.candidate.start - b.candidate.start || b.candidate.end - a.candidate.end || a.order - b.order,
-    );
+  // Pushed, not mapped: V8's optimised `map` makes holey arrays where its first runs made packed ones, and the
+  // sort and loop below were optimised for one kind and deoptimised by the other (bench:deopts: wrong map).
+  const sorted: { candidate: Candidate; order: number }[] = [];
+  for (let order = 0; order < candidates.length; order++)
+    sorted.push({ candidate: candidates[order] as Candidate, order });
+  sorted.sort(
+    (a, b) => a.candidate.start - b.candidate.start || b.candidate.end - a.candidate.end || a.order - b.order,
+  );
   const kept: Candidate[] = [];
   for (const { candidate } of sorted) {
     const last = kept.at(-1);
