@@ -35,8 +35,8 @@ export interface Scorer {
   readonly typeLimit: number;
   /** Entries the row lists hold before they start again (ROW_LIST_LIMIT but in tests). */
   readonly rowListLimit: number;
-  /** The document whose evidence the store's document cache holds, and its number. */
-  document: SentenceContext['evidence'] | undefined;
+  /** The document whose evidence the store's document cache holds (`NO_DOCUMENT` for none), and its number. */
+  document: SentenceContext['evidence'];
   serial: number;
   /** Rows of the document's aggregated-context features (a-1, a+1) of each text, ranges in the store. */
   aggregated: Int32Array;
@@ -126,6 +126,18 @@ const LOWERCASE = 3;
 const COMMON = 4;
 
 let rowListSerial = 0;
+
+/**
+ * The document of a scorer whose store's document cache holds none: evidence of no document, shaped as a real
+ * document's, so that the field holds one kind of object (from `undefined`, the first document generalised it,
+ * and V8 threw away the code that read the scorer: bench:deopts, `code dependencies` in sentenceEmissions).
+ */
+const NO_DOCUMENT: SentenceContext['evidence'] = {
+  capitalised: new Set<string>(),
+  lowercase: new Set<string>(),
+  before: new Map<string, ReadonlySet<string>>(),
+  after: new Map<string, ReadonlySet<string>>(),
+};
 
 function newRowLists(): RowLists {
   rowListSerial += 1;
@@ -225,7 +237,7 @@ function newStore(scorer: Scorer, full?: TypeStore): TypeStore {
   ] as const) {
     scoreType(scorer, store, typeIdOf(store), listRows(scorer, [[], []], neighbour, word, word));
   }
-  scorer.document = undefined;
+  scorer.document = NO_DOCUMENT;
   return store;
 }
 
@@ -250,7 +262,7 @@ export function createScorer(
     typeLimit,
     rowListLimit,
     words: new Map<string, number>(),
-    document: undefined,
+    document: NO_DOCUMENT,
     serial: 0,
     aggregated: new Int32Array(256),
     aggregatedLength: 0,
@@ -277,12 +289,12 @@ interface TypeRef {
 
 /** The id of a token text in the current store, scored on first sight (from its row list if it has one). */
 function typeOf(scorer: Scorer, info: TokenInfo): number {
-  const known = info.scored as TypeRef | undefined;
+  const known = info.scored as TypeRef;
   const { store } = scorer;
-  if (known?.store === store.serial) return known.id;
+  if (known.store === store.serial) return known.id;
   const id = typeIdOf(store);
   const at =
-    known?.rowLists === scorer.rowLists.serial
+    known.rowLists === scorer.rowLists.serial
       ? known.at
       : listRows(scorer, [info.own[0].pairs, info.own[1].pairs], info.neighbour, info.lower, info.shape);
   scoreType(scorer, store, id, at);

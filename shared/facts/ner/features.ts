@@ -95,9 +95,17 @@ export interface TokenInfo {
   /** Own features in running text and in a capitals line (where the cased word says nothing). */
   readonly own: readonly [OwnFeatures, OwnFeatures];
   readonly neighbour: NeighbourFeatures;
-  /** What the last model that scored this token computed for it (see emissions.ts). */
+  /** What the last model that scored this token computed for it (see emissions.ts); `UNSCORED` at first. */
   scored: unknown;
 }
+
+/**
+ * `scored` before any model scored a token text: shaped as what emissions.ts keeps there (a `TypeRef` of no store
+ * and no row list: their numbers start at 1), so the field holds one kind of object from the start. Starting as
+ * `undefined`, it was generalised by the first token scored, and V8 threw away the code that read it
+ * (bench:deopts: `code dependencies` in typeOf).
+ */
+export const UNSCORED = { store: 0, id: 0, rowLists: 0, at: 0 };
 
 function neighbourFeatures(lower: string, shape: string): NeighbourFeatures {
   return {
@@ -154,7 +162,7 @@ function describe(text: string): TokenInfo {
     wordlike: WORDLIKE.test(text),
     own,
     neighbour: neighbourFeatures(lower, shape),
-    scored: undefined,
+    scored: UNSCORED,
   };
   if (described.size >= DESCRIBED_LIMIT) described.clear();
   described.set(text, info);
@@ -184,9 +192,10 @@ export interface DocumentEvidence {
 }
 
 function remember(contexts: Map<string, Set<string>>, word: string, neighbour: string): void {
-  const seen = contexts.get(word) ?? new Set<string>();
-  if (seen.size < AGGREGATED_CONTEXTS) seen.add(neighbour);
-  contexts.set(word, seen);
+  const seen = contexts.get(word);
+  // A word's set is added to the map once, when it is made (the map's order is that of first sight, as before).
+  if (seen === undefined) contexts.set(word, new Set<string>([neighbour]));
+  else if (seen.size < AGGREGATED_CONTEXTS) seen.add(neighbour);
 }
 
 function collectEvidence(infos: readonly TokenInfo[][], caps: boolean[]) {
