@@ -16,10 +16,10 @@ export type PredictionHistory = Map<string, number[]>;
 export function historyType(history: PredictionHistory, key: string | undefined): NerType | undefined {
   const counts = key === undefined ? undefined : history.get(key);
   if (!counts) return undefined;
+  // A plain loop, not forEach: this runs for every capitalised token.
   let best = 0;
-  counts.forEach((count, type) => {
-    if (count > (counts[best] ?? 0)) best = type;
-  });
+  for (let type = 1; type < counts.length; type += 1)
+    if ((counts[type] as number) > (counts[best] as number)) best = type;
   return NER_TYPES[best];
 }
 
@@ -29,13 +29,18 @@ export function recordHistory(
   keys: readonly (string | undefined)[],
   tags: ArrayLike<number>,
 ): void {
-  keys.forEach((key, t) => {
+  for (let t = 0; t < keys.length; t += 1) {
+    const key = keys[t];
+    if (key === undefined) continue;
     const type = typeOf(tags[t] ?? OUTSIDE);
-    if (key === undefined || type === undefined) return;
-    // Array.from, not `map`, whose optimised form makes holey arrays where its first runs made packed ones.
-    const counts = history.get(key) ?? Array.from(NER_TYPES, () => 0);
+    if (type === undefined) continue;
+    let counts = history.get(key);
+    if (counts === undefined) {
+      // Array.from, not `map`, whose optimised form makes holey arrays where its first runs made packed ones.
+      counts = Array.from(NER_TYPES, () => 0);
+      history.set(key, counts);
+    }
     const index = NER_TYPES.indexOf(type);
     counts[index] = (counts[index] ?? 0) + 1;
-    history.set(key, counts);
-  });
+  }
 }
