@@ -3,7 +3,7 @@
  * and the V8 code cache as infra/lambda-function.ts runs them), from this tree's sources or a reference checkout's.
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
@@ -15,6 +15,9 @@ import {
   codeCacheWriterArguments,
   FUNCTION_BUNDLE,
   HANDLER_MODULE,
+  HTML_CHUNK,
+  htmlChunkBuildArguments,
+  PACKAGE_JSON,
   PIPELINE_DATA,
   WARM_UP_INPUTS,
 } from '../infra/bundling.ts';
@@ -65,12 +68,23 @@ function writeCodeCache(
   flags: readonly string[],
 ): void {
   copyFileSync(join(root, CODE_CACHE_LOADER), join(outdir, HANDLER_MODULE));
-  writeFileSync(join(outdir, 'package.json'), '{"type":"commonjs"}');
   const run = spawnSync(process.execPath, codeCacheWriterArguments(root, outdir, flags, warmUp), {
     env: { PATH: process.env.PATH, ...CODE_CACHE_ENV },
     encoding: 'utf8',
   });
   if (run.status !== 0) throw new Error(`Writing the code cache failed: ${run.stderr.slice(-2000)}`);
+}
+
+/**
+ * The HTML libraries' second bundle beside the bundle in `outdir`, as infra/lambda-function.ts builds it, when the
+ * bundle requires it (a reference tree from before it has its libraries inside its one bundle).
+ */
+function buildHtmlChunk(outdir: string, root: string): void {
+  if (!readFileSync(join(outdir, BUNDLE_FILE), 'utf8').includes(HTML_CHUNK.module)) return;
+  const run = spawnSync(join(ROOT, 'node_modules/.bin/esbuild'), htmlChunkBuildArguments(root, outdir), {
+    encoding: 'utf8',
+  });
+  if (run.status !== 0) throw new Error(`Building the HTML chunk failed: ${run.stderr.slice(-2000)}`);
 }
 
 /** Rewrites the bundle in `outdir` as pure ASCII, as infra/lambda-function.ts does after esbuild. */
@@ -98,6 +112,8 @@ export async function buildBundle(
     entryPoints: [entry],
     outfile: join(outdir, BUNDLE_FILE),
   });
+  writeFileSync(join(outdir, 'package.json'), PACKAGE_JSON);
+  buildHtmlChunk(outdir, root);
   for (const [target, source] of Object.entries(data)) {
     mkdirSync(join(outdir, target, '..'), { recursive: true });
     copyFileSync(join(root, source), join(outdir, target));

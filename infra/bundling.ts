@@ -25,6 +25,20 @@ export const BUNDLE_ALIASES = {
 } as const;
 
 /**
+ * The functions' second bundle: the HTML libraries (shared/clean/html-chunk.ts), which the process function needs
+ * on its first HTML page only. The first bundle leaves the module out (`external`) and requires it by `module`;
+ * the loader (infra/runtime/with-code-cache.cjs) compiles `file` beside it with `file`.cache on that first call,
+ * and Node resolves the same name through the directory's package.json (PACKAGE_JSON) when the bundle is
+ * `require`d without the loader (source maps on). So a cold start reads neither the libraries' code (~0.5 MB) nor
+ * their bytecode in the first bundle's cache unless its article is HTML. Built with FUNCTION_BUNDLE's settings.
+ */
+export const HTML_CHUNK = {
+  module: '#shared/clean/html-chunk.ts',
+  entry: 'shared/clean/html-chunk.ts',
+  file: 'html.js',
+} as const;
+
+/**
  * The esbuild settings NodejsFunction uses for our bundles: one minified CommonJS file, index.js, with an
  * external source map. CommonJS rather than ESM for the cold start: an ES module's `import` of a Node
  * builtin makes Node build its ESM facade, which reads every export, and some exports are lazy getters:
@@ -49,6 +63,8 @@ export const FUNCTION_BUNDLE = {
   supported: { 'dynamic-import': false },
   /** esbuild resolves an alias's replacement from its working directory, the repository's root. */
   alias: Object.fromEntries(Object.entries(BUNDLE_ALIASES).map(([module, path]) => [module, `./${path}`])),
+  /** The HTML libraries, a second bundle (HTML_CHUNK below). */
+  external: [HTML_CHUNK.module] as string[],
   minify: true,
   keepNames: true,
   /** A separate index.js.map: Node reads it only with NODE_OPTIONS=--enable-source-maps. */
@@ -58,6 +74,38 @@ export const FUNCTION_BUNDLE = {
 
 /** The bundle's file name: Lambda's runtime `require`s a `.js` handler module. */
 export const BUNDLE_FILE = 'index.js';
+
+/** Every function bundle's package.json: its files are CommonJS, and the HTML chunk's name resolves to its file. */
+export const PACKAGE_JSON = JSON.stringify({
+  type: 'commonjs',
+  imports: { [HTML_CHUNK.module]: `./${HTML_CHUNK.file}` },
+});
+
+/**
+ * esbuild's command-line arguments that build the HTML chunk into `directory` from the tree at `root` (with a
+ * trailing slash), with FUNCTION_BUNDLE's settings (infra/lambda-function.ts runs the local esbuild with them after
+ * NodejsFunction's own build, as bench:cold-start does).
+ */
+export function htmlChunkBuildArguments(root: string, directory: string): string[] {
+  return [
+    `${root}${HTML_CHUNK.entry}`,
+    '--bundle',
+    `--platform=${FUNCTION_BUNDLE.platform}`,
+    `--target=${FUNCTION_BUNDLE.target}`,
+    `--format=${FUNCTION_BUNDLE.format}`,
+    `--main-fields=${FUNCTION_BUNDLE.mainFields.join(',')}`,
+    `--banner:js=${FUNCTION_BUNDLE.banner.js}`,
+    ...Object.entries(FUNCTION_BUNDLE.define).map(([name, value]) => `--define:${name}=${value}`),
+    `--supported:dynamic-import=${String(FUNCTION_BUNDLE.supported['dynamic-import'])}`,
+    ...Object.entries(BUNDLE_ALIASES).map(([module, path]) => `--alias:${module}=${root}${path}`),
+    '--minify',
+    '--keep-names',
+    '--sourcemap=linked',
+    '--sources-content=false',
+    `--outfile=${directory}/${HTML_CHUNK.file}`,
+    '--log-level=warning',
+  ];
+}
 
 /**
  * The pipeline's data, read from next to its bundle on first use: the NER model (shared/facts/ner/tag-entities.ts)

@@ -13,6 +13,9 @@ import {
   codeCacheWriterArguments,
   FUNCTION_BUNDLE,
   HANDLER_MODULE,
+  HTML_CHUNK,
+  htmlChunkBuildArguments,
+  PACKAGE_JSON,
 } from './bundling.ts';
 import {
   HEAP_ENV,
@@ -27,6 +30,8 @@ import {
 const HEAP_CAP_SCRIPT = fileURLToPath(new URL('./runtime/heap-cap.sh', import.meta.url));
 const HEAP_CAP_WRAPPER = '/var/task/heap-cap.sh';
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
+/** The local esbuild, which NodejsFunction runs too. */
+const ESBUILD = `${ROOT}node_modules/.bin/esbuild`;
 
 export interface LambdaFunctionProps {
   /** Path of the TypeScript entry file; it must export `handler`. */
@@ -106,6 +111,10 @@ export class LambdaFunction extends NodejsFunction {
         .map((argument) => `"${argument}"`)
         .join(' ');
     const cacheEnv = Object.entries(CODE_CACHE_ENV).map(([name, value]) => `${name}=${value}`);
+    const buildHtmlChunk = (outputDir: string) =>
+      htmlChunkBuildArguments(ROOT, outputDir)
+        .map((argument) => `"${argument}"`)
+        .join(' ');
 
     super(scope, id, {
       entry: props.entry,
@@ -139,6 +148,7 @@ export class LambdaFunction extends NodejsFunction {
         keepNames: FUNCTION_BUNDLE.keepNames,
         sourceMap: true,
         sourcesContent: FUNCTION_BUNDLE.sourcesContent,
+        externalModules: [...FUNCTION_BUNDLE.external],
         esbuildArgs: {
           '--supported:dynamic-import': String(FUNCTION_BUNDLE.supported['dynamic-import']),
           '--alias': Object.entries(BUNDLE_ALIASES).map(([module, path]) => `${module}=${ROOT}${path}`),
@@ -151,9 +161,11 @@ export class LambdaFunction extends NodejsFunction {
           beforeInstall: () => [],
           // Copied with its mode: the asset zip keeps it, and Lambda needs the wrapper executable.
           // The package.json says index.js is CommonJS, wherever the asset is unpacked (Node would take it for
-          // an ES module under a package.json of "type": "module", such as the repository's).
+          // an ES module under a package.json of "type": "module", such as the repository's), and where the HTML
+          // chunk is. The chunk (the HTML libraries' second bundle) is built only for a bundle that requires it.
           afterBundling: (_inputDir: string, outputDir: string) => [
-            `echo '{"type":"commonjs"}' > "${outputDir}/package.json"`,
+            `echo '${PACKAGE_JSON}' > "${outputDir}/package.json"`,
+            `if grep -qF '${HTML_CHUNK.module}' "${outputDir}/index.js"; then "${ESBUILD}" ${buildHtmlChunk(outputDir)}; fi`,
             `cp "${HEAP_CAP_SCRIPT}" "${outputDir}/heap-cap.sh"`,
             `chmod 755 "${outputDir}/heap-cap.sh"`,
             ...Object.entries(props.dataFiles ?? {}).flatMap(([target, source]) => [

@@ -1,6 +1,6 @@
 'use strict';
 /**
- * Rewrites a function bundle (index.js, and its source map index.js.map) as pure ASCII, run by the build after
+ * Rewrites a function bundle (index.js, html.js when there is one, and their source maps) as pure ASCII, run by the build after
  * esbuild and before the code cache is written (infra/lambda-function.ts, bench/cold-start.ts):
  *
  *   node escape-non-ascii.cjs <bundle directory>
@@ -17,7 +17,7 @@
  * template stops the build; write the escape in the source there (it means the same in a RegExp's pattern).
  * The source map follows: each generated column after an escape on its line moves right by the escapes' width.
  */
-const { readFileSync, writeFileSync } = require('node:fs');
+const { existsSync, readFileSync, writeFileSync } = require('node:fs');
 const { join } = require('node:path');
 
 const NON_ASCII = /[\u0080-\uffff]/g;
@@ -122,9 +122,19 @@ function escapeCode(code) {
   return { code: lines.join('\n'), escapedColumns };
 }
 
-/** Escapes the bundle in `directory` and moves its source map (when there is one) to match. */
+/** The bundle files of a function's directory: index.js and its second bundle html.js (infra/bundling.ts). */
+const BUNDLE_FILES = ['index.js', 'html.js'];
+
+/** Escapes each bundle file in `directory` and moves its source map (when there is one) to match. */
 function escapeBundle(directory) {
-  const codeFile = join(directory, 'index.js');
+  for (const file of BUNDLE_FILES) {
+    const codeFile = join(directory, file);
+    if (existsSync(codeFile)) escapeFile(codeFile);
+  }
+}
+
+/** Escapes one bundle file and moves its source map (when there is one) to match. */
+function escapeFile(codeFile) {
   const code = readFileSync(codeFile, 'utf8');
   refuseRawTemplates(code);
   refuseEscapedNonAscii(code);

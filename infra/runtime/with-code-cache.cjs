@@ -14,6 +14,9 @@
  * infra/function-sizing.ts, which the writer runs with); otherwise it compiles the bundle as usual and logs
  * one warning with `codeCache` "rejected". `codeCache` ("accepted", "rejected", or "absent" without a file) is
  * also exported; it is "off" under NODE_OPTIONS=--enable-source-maps, where the bundle is `require`d instead.
+ *
+ * A bundle's second bundles (CHUNKS: the process function's HTML libraries, html.js) are loaded the same way, each
+ * with its own cache (html.js.cache), when the bundle first requires them.
  */
 const { isAscii } = require('node:buffer');
 const { closeSync, existsSync, fstatSync, openSync, readSync } = require('node:fs');
@@ -71,39 +74,76 @@ function readBundle(filename, cacheFile) {
 }
 
 /**
- * Compiles the bundle in `directory` (with its cache when there is one) and runs it as a CommonJS module.
- * Returns its exports, the compiled script (for `createCachedData`) and what became of the cache.
+ * The second bundles a bundle may `require` by name, and their files beside it (infra/bundling.ts's HTML_CHUNK):
+ * each is compiled with its own code cache on its first `require`, so a cold start that never needs it reads
+ * neither its code nor its bytecode.
  */
-function loadBundle(directory) {
-  const filename = join(directory, BUNDLE_FILE);
-  // Node maps the stack traces of `require`d modules, not of vm scripts: with source maps on (a debugging
-  // mode, NODE_OPTIONS=--enable-source-maps), the bundle is required as it was before the cache.
-  if (process.sourceMapsEnabled) return { exports: require(filename), script: undefined, codeCache: 'off' };
+const CHUNKS = { '#shared/clean/html-chunk.ts': 'html.js' };
+
+/** The scripts compiled so far by file name, for createCodeCaches, and what became of each one's cache. */
+const scripts = new Map();
+const codeCaches = new Map();
+/** The exports of each chunk loaded, by the name it is required by. */
+const chunks = new Map();
+
+/**
+ * Compiles the bundle file `file` in `directory` (with its cache when there is one) and runs it as a CommonJS
+ * module whose `require` loads the CHUNKS the same way. Returns its exports and what became of its cache.
+ */
+function loadFile(directory, file) {
+  const filename = join(directory, file);
   const { source, cachedData } = readBundle(filename, `${filename}${CACHE_SUFFIX}`);
   const script = new Script(source, { filename, cachedData });
+  scripts.set(file, script);
   const codeCache =
     cachedData === undefined ? 'absent' : script.cachedDataRejected === true ? 'rejected' : 'accepted';
+  codeCaches.set(file, codeCache);
+  if (codeCache === 'rejected') warnRejected(file);
+  const nodeRequire = createRequire(filename);
+  const chunkRequire = Object.assign((id) => {
+    const chunk = CHUNKS[id];
+    if (chunk === undefined) return nodeRequire(id);
+    if (!chunks.has(id)) chunks.set(id, loadFile(directory, chunk).exports);
+    return chunks.get(id);
+  }, nodeRequire);
   const module = { exports: {} };
-  script.runInThisContext()(module.exports, createRequire(filename), module, filename, directory);
-  return { exports: module.exports, script, codeCache };
+  script.runInThisContext()(module.exports, chunkRequire, module, filename, directory);
+  return { exports: module.exports, codeCache };
 }
 
-const loaded = loadBundle(__dirname);
-if (loaded.codeCache === 'rejected') {
-  // One JSON line, as Powertools' logger writes them: the cold starts of this function are slower than built for.
+/** One JSON line, as Powertools' logger writes them: the cold starts of this function are slower than built for. */
+function warnRejected(file) {
   console.warn(
     JSON.stringify({
       level: 'WARN',
-      message: `V8 code cache ${loaded.codeCache}: the bundle is compiled without it`,
+      message: `V8 code cache rejected: ${file} is compiled without it`,
       service: process.env.POWERTOOLS_SERVICE_NAME,
-      codeCache: loaded.codeCache,
+      codeCache: 'rejected',
+      file,
       node: process.version,
     }),
   );
 }
+
+/**
+ * Loads the bundle in `directory`, index.js, with its cache. Node maps the stack traces of `require`d modules, not
+ * of vm scripts: with source maps on (a debugging mode, NODE_OPTIONS=--enable-source-maps), the bundle is required
+ * as it was before the cache (its chunks resolved by the directory's package.json).
+ */
+function loadBundle(directory) {
+  if (process.sourceMapsEnabled) return { exports: require(join(directory, BUNDLE_FILE)), codeCache: 'off' };
+  return loadFile(directory, BUNDLE_FILE);
+}
+
+const loaded = loadBundle(__dirname);
 module.exports = {
   ...loaded.exports,
   codeCache: loaded.codeCache,
-  /** The cache of everything compiled so far (write-code-cache.cjs calls it after warming up). */
-  createCodeCache: () => loaded.script?.createCachedData(),
+  /** What became of the cache of each bundle file loaded so far ({ 'index.js': 'accepted', ... }). */
+  codeCaches: () => Object.fromEntries(codeCaches),
+  /**
+   * The cache of everything compiled so far, by bundle file (index.js, and each chunk loaded): write-code-cache.cjs
+   * calls it after warming up and writes each beside its file.
+   */
+  createCodeCaches: () => new Map([...scripts].map(([file, script]) => [file, script.createCachedData()])),
 };

@@ -7,7 +7,8 @@
  *
  * It loads the bundle through with-code-cache.js (copied into the directory beforehand) and, when the bundle
  * exports `warmUp` (the process function), runs it on each warm-up input file, so the cache holds the bytecode of
- * every function the pipeline compiled on them, not only of the bundle's top level. The warm-up inputs are
+ * every function the pipeline compiled on them, not only of the bundle's top level; a second bundle the warm-up
+ * loaded (html.js, on the HTML sample) gets its own cache beside it. The warm-up inputs are
  * fixtures of the repository, never the article a benchmark then times. It must run with the V8 flags the
  * function runs with in Lambda (`lambdaNodeFlags` of infra/function-sizing.ts: the heap cap, ours and the
  * runtime's own `--expose-gc`): V8 refuses a cache made under other flags.
@@ -22,4 +23,5 @@ const bundle = require(join(resolve(directory), 'with-code-cache.js'));
 if (typeof bundle.warmUp === 'function') {
   for (const file of warmUpFiles) bundle.warmUp(readFileSync(file), basename(file));
 }
-writeFileSync(join(directory, 'index.js.cache'), bundle.createCodeCache());
+// index.js.cache, and the cache of each second bundle the warm-up loaded (html.js.cache: the HTML libraries).
+for (const [file, cache] of bundle.createCodeCaches()) writeFileSync(join(directory, `${file}.cache`), cache);

@@ -13,16 +13,15 @@ export interface HtmlLibraries {
 }
 
 /**
- * In esbuild's bundles (the functions, the CLI): each `require('…')` written out is bundled, and the module it
- * names is evaluated on this first call, synchronously, instead of at import.
+ * In esbuild's bundles: `require('#shared/clean/html-chunk.ts')` is evaluated on this first call, synchronously,
+ * instead of at import. The functions' bundles leave it out (external): it is their second bundle, html.js, which
+ * their loader compiles with its own code cache (infra/runtime/with-code-cache.cjs), so a text, JSON or Markdown
+ * article never reads the libraries' code nor their compiled bytecode; the CLI's bundle holds it, evaluated lazily.
  */
 function bundledLibraries(): HtmlLibraries {
-  return {
-    parseHTML: (require('linkedom') as typeof import('linkedom')).parseHTML,
-    Readability: (require('@mozilla/readability') as typeof import('@mozilla/readability')).Readability,
-    Parser: (require('htmlparser2') as typeof import('htmlparser2')).Parser,
-    decodeHTML: (require('entities') as typeof import('entities')).decodeHTML,
-  };
+  const { parseHTML, Readability, Parser, decodeHTML } =
+    require('#shared/clean/html-chunk.ts') as typeof import('./html-chunk.ts');
+  return { parseHTML, Readability, Parser, decodeHTML };
 }
 
 /** Unbundled, as tsx runs this file: an ES module has no `require`, so Node's is made for it. */

@@ -1,17 +1,26 @@
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import { processArticle } from '#shared/process-article.ts';
-import { BUNDLE_FILE, FUNCTION_BUNDLE, PIPELINE_DATA } from '../../infra/bundling.ts';
+import {
+  BUNDLE_FILE,
+  FUNCTION_BUNDLE,
+  HTML_CHUNK,
+  htmlChunkBuildArguments,
+  PACKAGE_JSON,
+  PIPELINE_DATA,
+} from '../../infra/bundling.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const PRESIGNERS = ['@aws-sdk/s3-presigned-post', '@aws-sdk/s3-request-presigner'];
 const STEP_FUNCTIONS = '@aws-sdk/client-sfn';
 /** The SDK's default credential chain and the links past the environment it brings. */
+/** The HTML libraries, which the process function's second bundle holds. */
+const HTML_LIBRARIES = ['linkedom', '@mozilla/readability', 'htmlparser2', 'entities'];
 const CREDENTIAL_CHAIN = [
   '@aws-sdk/credential-provider-node',
   '@aws-sdk/credential-provider-ini',
@@ -47,10 +56,20 @@ describe('what the function bundles hold', () => {
   }, 120_000);
 
   it('leaves out linkedom’s CSS parser (cssomnom), which nothing precis runs calls', async () => {
-    const packages = await packagesIn('functions/process.ts');
+    const packages = await packagesIn(HTML_CHUNK.entry);
 
     expect(packages).toContain('linkedom');
     expect(packages).not.toContain('cssomnom');
+  }, 120_000);
+
+  it('leaves the HTML libraries to the second bundle, html.js (infra/bundling.ts’s HTML_CHUNK)', async () => {
+    const packages = await packagesIn('functions/process.ts');
+    const chunk = await packagesIn(HTML_CHUNK.entry);
+
+    for (const name of HTML_LIBRARIES) {
+      expect(packages).not.toContain(name);
+      expect(chunk).toContain(name);
+    }
   }, 120_000);
 
   it('leaves out the credential chain past the environment (SSO, ini files, STS, metadata)', async () => {
@@ -67,7 +86,10 @@ describe('what the function bundles hold', () => {
   }, 120_000);
 });
 
-/** Builds `entry` as the stack builds a function, with the pipeline's data beside it, into `directory`. */
+/**
+ * Builds `entry` as the stack builds a function, with its HTML chunk and the pipeline's data beside it, into
+ * `directory`.
+ */
 async function buildInto(directory: string, entry: string): Promise<string> {
   const bundle = join(directory, BUNDLE_FILE);
   await build({
@@ -78,6 +100,8 @@ async function buildInto(directory: string, entry: string): Promise<string> {
     sourcemap: false,
     logLevel: 'warning',
   });
+  writeFileSync(join(directory, 'package.json'), PACKAGE_JSON);
+  execFileSync(join(ROOT, 'node_modules/.bin/esbuild'), htmlChunkBuildArguments(ROOT, directory));
   for (const [target, source] of Object.entries(PIPELINE_DATA)) {
     mkdirSync(join(directory, target, '..'), { recursive: true });
     copyFileSync(join(ROOT, source), join(directory, target));

@@ -1,12 +1,20 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Template } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LANGUAGE_NGRAMS_FILE } from '#shared/clean/detect-language.ts';
 import { ENV } from '#shared/config.ts';
 import { readModelHeader } from '#shared/facts/ner/model-file.ts';
-import { BUNDLE_FILE, CODE_CACHE_FILE, HANDLER_MODULE } from '../../infra/bundling.ts';
+import {
+  BUNDLE_FILE,
+  CODE_CACHE_FILE,
+  HANDLER_MODULE,
+  HTML_CHUNK,
+  PACKAGE_JSON,
+  WARM_UP_INPUTS,
+} from '../../infra/bundling.ts';
 import { API_MEMORY_MB, lambdaNodeFlags, PROCESS_MEMORY_MB } from '../../infra/function-sizing.ts';
 import { PrecisStack } from '../../infra/precis-stack.ts';
 import { createTestApp } from './synth.ts';
@@ -85,8 +93,11 @@ describe('function bundles', () => {
         codeCache: 'accepted',
       });
       expect(load(handlerModule, ['--no-opt'])).toEqual({ handler: 'function', codeCache: 'rejected' });
-      // Node takes index.js for CommonJS wherever the asset is unpacked, even under a "type": "module".
-      expect(JSON.parse(readFileSync(join(bundle, '../package.json'), 'utf8'))).toEqual({ type: 'commonjs' });
+      // Node takes index.js for CommonJS wherever the asset is unpacked, even under a "type": "module", and
+      // resolves the HTML chunk's name to its file.
+      expect(JSON.parse(readFileSync(join(bundle, '../package.json'), 'utf8'))).toEqual(
+        JSON.parse(PACKAGE_JSON),
+      );
       // The source map is a file of its own, read only with NODE_OPTIONS=--enable-source-maps.
       expect(existsSync(`${bundle}.map`)).toBe(true);
       expect(readFileSync(bundle, 'utf8')).not.toContain('sourceMappingURL=data:');
@@ -112,6 +123,9 @@ describe('the process bundle', () => {
     const code = readFileSync(bundleOf('ProcessFunction'), 'utf8');
 
     expect(code).not.toMatch(/[\u0080-\uffff]/);
+    expect(readFileSync(join(bundleOf('ProcessFunction'), '..', HTML_CHUNK.file), 'utf8')).not.toMatch(
+      /[\u0080-\uffff]/,
+    );
     // esbuild leaves non-ASCII characters in regular-expression literals: the escaper wrote them as escapes.
     expect(code).toContain('\\u2019');
   });
@@ -127,13 +141,48 @@ describe('the process bundle', () => {
 
   it('holds the stubs of infra/bundling.ts’s aliases, not the modules they replace', () => {
     const code = readFileSync(bundleOf('ProcessFunction'), 'utf8');
+    const html = readFileSync(join(bundleOf('ProcessFunction'), '..', HTML_CHUNK.file), 'utf8');
 
-    expect(code).toContain('The function bundles leave out CSS parsing');
+    expect(html).toContain('The function bundles leave out CSS parsing');
     // A name from cssomnom's property tables.
-    expect(code).not.toContain('logicalLonghands');
+    expect(html).not.toContain('logicalLonghands');
     // A message of the SDK's default credential chain.
     expect(code).not.toContain('defaultProvider::fromSSO');
     // Node builtins are required, never imported as ES modules (supported: { 'dynamic-import': false }).
     expect(code).not.toMatch(/\bimport\("node:/);
+  });
+});
+
+/** Loads the handler module, warms it up on each file given, and prints what became of each bundle file's cache. */
+const WARM_SCRIPT = `const m = require(process.argv[1]);
+for (const file of process.argv.slice(2)) m.warmUp(require('node:fs').readFileSync(file), require('node:path').basename(file));
+console.log(JSON.stringify(m.codeCaches()));`;
+
+describe('the process bundle’s HTML libraries', () => {
+  const caches = (inputs: readonly string[]) =>
+    JSON.parse(
+      execFileSync(
+        process.execPath,
+        [
+          ...(FUNCTION_FLAGS.ProcessFunction ?? []),
+          '-e',
+          WARM_SCRIPT,
+          join(bundleOf('ProcessFunction'), '..', HANDLER_MODULE),
+          ...inputs.map((input) => fileURLToPath(new URL(`../../${input}`, import.meta.url))),
+        ],
+        { cwd: synthesised.outdir, env: { PATH: process.env.PATH, ...LOAD_ENV }, encoding: 'utf8' },
+      ),
+    ) as Record<string, string>;
+  const html = WARM_UP_INPUTS.filter((input) => input.endsWith('.html'));
+  const others = WARM_UP_INPUTS.filter((input) => !input.endsWith('.html'));
+
+  it('are a second bundle, compiled with its own code cache on the first HTML page only', () => {
+    expect(html.length).toBeGreaterThan(0);
+    expect(
+      statSync(join(bundleOf('ProcessFunction'), '..', `${HTML_CHUNK.file}.cache`)).size,
+    ).toBeGreaterThan(0);
+
+    expect(caches(others)).toEqual({ 'index.js': 'accepted' });
+    expect(caches([...others, ...html])).toEqual({ 'index.js': 'accepted', 'html.js': 'accepted' });
   });
 });
