@@ -13,6 +13,10 @@ import {
 const CONTEXT_WINDOW = 600;
 const MAX_SUBJECT_WORDS = 9;
 const MAX_PARENTHETICAL_WORDS = 8;
+/** The first of two roles joined by "and", "the" included: "the former secretary of state". */
+const MAX_FIRST_ROLE_WORDS = 6;
+/** Words that open a noun phrase of its own: after "and", a second person ("the mayor and the governor"). */
+const DETERMINERS = new Set('the a an his her their its our my your this that these those'.split(' '));
 const LETTER = /\p{L}/u;
 const UPPER_LETTER = /^\p{Lu}$/u;
 /** Initials or an acronym written with dots, less the last dot: "G.K" (G.K. Butterfield), "U.S". */
@@ -120,6 +124,11 @@ export function phraseBefore(words: readonly Word[], verb: number): Word[] {
     if (!isPhraseWord(word) && !joinsNames(words, index)) break;
     phrase.unshift(word);
   }
+  const firstRole = coordinatedRole(words, index, phrase);
+  if (firstRole.length > 0) {
+    phrase.unshift(...firstRole, words[index] as Word);
+    index -= firstRole.length + 1;
+  }
   const preposition = words[index];
   const role = words[index - 1];
   if (
@@ -132,6 +141,24 @@ export function phraseBefore(words: readonly Word[], verb: number): Word[] {
     return [...phraseBefore(words, index), preposition, ...phrase];
   }
   return phrase;
+}
+
+/**
+ * "[the former first lady] and U.S. senator [said]", "[the former secretary of state] and current nominee": one
+ * person with two roles, when the words after "and" (read so far) have no determiner of their own and end on a
+ * role noun, and the words before it open with "the" and two words or more. "The mayor and the governor" and "the
+ * mayor and police chief" stay apart. Returns the first role, or nothing.
+ */
+function coordinatedRole(words: readonly Word[], and: number, second: readonly Word[]): Word[] {
+  const opening = second[0]?.text.toLowerCase() ?? '';
+  const head = second.at(-1)?.text ?? '';
+  if (words[and]?.text !== 'and' || DETERMINERS.has(opening) || !PERSON_ROLE_NOUNS.has(head)) return [];
+  for (let start = and - 1; start >= Math.max(0, and - MAX_FIRST_ROLE_WORDS); start--) {
+    const word = words[start] as Word;
+    if (!isPhraseWord(word)) return [];
+    if (word.text.toLowerCase() === 'the') return and - start > 2 ? words.slice(start, and) : [];
+  }
+  return [];
 }
 
 /** "Pence and Ryan [said]": an "and" between two capitalised words joins one subject. */

@@ -31,6 +31,8 @@ const ROLE_HEADS = new Set(['manager', 'chair', 'counsel', 'coordinator']);
 /** A lowercase word, hyphens allowed: "press", "deputy", "vice-chair". */
 const LOWERCASE_WORD = /^\p{Ll}+(?:-\p{Ll}+)*$/u;
 const DETERMINERS = new Set('a an the his her their its our this that these those'.split(' '));
+/** People who run for an office an organisation names: "the Senate candidate" does not speak for the Senate. */
+const CANDIDATE_NOUNS = new Set(['candidate', 'nominee', 'hopeful', 'contender', 'challenger']);
 /** Prepositions that tie a person to an organisation: "a spokeswoman for the company". */
 const AFFILIATIONS = new Set(['for', 'at', 'of', 'with']);
 /** Organisation nouns that may stand for any organisation the paragraph named: "Apple … the company said". */
@@ -169,16 +171,16 @@ function namedIn(context: SpeakerContext, span: Span): EntityMentionRef | undefi
 /**
  * "A former UC Global employee testified": a person the phrase ends on, of whom the organisation (or place) named
  * in it only says where they belong, speaks for themselves; not so a spokesman or an official, who speak for it.
+ * "The current Senate candidate" runs for the Senate and does not speak for it, nor does one of two roles joined
+ * by "and" ("the former state treasurer and current Senate candidate").
  */
 function isMemberOf(text: string, named: EntityMentionRef, words: readonly Word[]): boolean {
   const head = singular((words.at(-1) as Word).text.toLowerCase());
   const after = text.slice(named.end, (words.at(-1) as Word).end).trim();
-  return (
-    named.entity.type !== 'person' &&
-    after !== '' &&
-    PEOPLE_NOUNS.has(head) &&
-    !SPEAKS_FOR_ORGANISATION.has(head)
-  );
+  if (named.entity.type === 'person' || after === '') return false;
+  if (CANDIDATE_NOUNS.has(head)) return true;
+  if (PERSON_ROLE_NOUNS.has(head) && words.some((word) => word.text === 'and')) return true;
+  return PEOPLE_NOUNS.has(head) && !SPEAKS_FOR_ORGANISATION.has(head);
 }
 
 /**
@@ -227,6 +229,9 @@ function describedEntity(
   words: readonly Word[],
   position: number,
 ): EntityMentionRef | undefined {
+  // "The former first lady and U.S. senator": one person, found by the last role.
+  const and = words.findLastIndex((word) => word.text === 'and');
+  if (and > 0) return describedEntity(context, words.slice(and + 1), position);
   const affiliation = words.findIndex((word, index) => index > 0 && AFFILIATIONS.has(word.text));
   if (affiliation > 0) return describedEntity(context, words.slice(affiliation + 1), position);
   const last = words.at(-1);
