@@ -173,10 +173,12 @@ export const REFERENCE_RULES: readonly Rule[] = [
   {
     name: 'past',
     pattern:
-      /(?<![\p{L}'’-])(?:(?:[Mm]ore|[Mm]ost|[Uu]ntil|[Oo]nly)\s)?(?:[Rr]ecently|[Ll]ately)(?![\p{L}'’-])|(?<![\p{L}])(?:[Aa]\sfew|[Ss]everal|[Ss]ome|[Mm]any)\s(?:days|weeks|months|years|decades)\sago(?![\p{L}])|(?<=(?<![\p{L}])[Ii]n\s)the\spast(?![\p{L}'’-])(?!\s(?:\w+\s)?(?:days?|weeks?|months?|years?|decades?|century|quarters?|hours?)\b)/gu,
+      /(?<![\p{L}'’-])(?:(?:[Mm]ore|[Mm]ost|[Uu]ntil|[Oo]nly)\s)?(?:[Rr]ecently|[Ll]ately)(?![\p{L}'’-])|(?<![\p{L}])(?:[Aa]\sfew|[Ss]everal|[Ss]ome|[Mm]any)\s(?:days|weeks|months|years|decades)\sago(?![\p{L}])|(?<=(?<![\p{L}])[Ii]n\s)the\spast(?![\p{L}'’-])(?!\s(?:\w+\s)?(?:days?|weeks?|months?|years?|decades?|century|quarters?|hours?)\b)|(?<![\p{L}])(?<!(?<![\p{L}])[Ff]or\s)[Tt]he\s(?:last|past)\s(?:few|several|couple\sof)\s(?:days|weeks|months|years|decades|quarters)(?![\p{L}])/gu,
     // Each branch opens on a letter rarer than the words' first ones and looks back for the rest: "y" of
-    // "recently", "g" of "ago", "p" of "the past" (one scan of the text tries few places)
-    hint: /y(?<=[Rr]ecently|[Ll]ately)|go(?<=(?:days|weeks|months|years|decades)\sago)|past(?<=the\spast)/u,
+    // "recently", "g" of "ago", "p" of "the past" (one scan of the text tries few places). "In the last few
+    // months", "over the past several quarters": a vague stretch of the recent past (not after "for", where it
+    // is how long something lasted)
+    hint: /y(?<=[Rr]ecently|[Ll]ately)|go(?<=(?:days|weeks|months|years|decades)\sago)|past(?<=the\spast)|[lp]ast\s(?:few|several|couple)\s/u,
     // "several decades a" before "go"
     reach: 17,
     kind: 'relative',

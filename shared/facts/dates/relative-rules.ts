@@ -8,6 +8,7 @@ import { isGenericSeason } from './generic-season.ts';
 import { HOLIDAY_RULES } from './holiday-rules.ts';
 import {
   anchored,
+  lastMonthNamed,
   monthNear,
   period,
   quarterNear,
@@ -205,7 +206,11 @@ export const RELATIVE_RULES: readonly Rule[] = [
     reach: 11,
     kind: 'relative',
     read: ([, which, name]) =>
-      anchored((anchor, { tense }) => monthNear(anchor, monthNumber(name), whichOf(which), tense)),
+      anchored((anchor, { tense }) =>
+        /^last$/iu.test(which ?? '')
+          ? lastMonthNamed(anchor, monthNumber(name))
+          : monthNear(anchor, monthNumber(name), whichOf(which), tense),
+      ),
   },
   {
     name: 'month-this-year',

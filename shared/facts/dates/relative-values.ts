@@ -137,6 +137,17 @@ function monthNear(anchor: Date, monthValue: number, which: Which, tense: Tense)
 }
 
 /**
+ * "last February": the latest February before the anchor's month and the month before it. Written on March 1,
+ * "crashed last February" is the February of a year before: the month just gone would be "last month" or "in
+ * February" ("this past February" is the month just gone, as `monthNear` reads it).
+ */
+export function lastMonthNamed(anchor: Date, monthValue: number): Resolved | undefined {
+  if (monthValue < 1) return undefined;
+  const current = anchor.getUTCMonth() + 1;
+  return month(monthValue < current - 1 ? anchor.getUTCFullYear() : anchor.getUTCFullYear() - 1, monthValue);
+}
+
+/**
  * A quarter without a year: the anchor's year, unless the quarter lies two or more quarters ahead of the
  * anchor's (in January, "the fourth quarter" is last year's).
  */

@@ -26,6 +26,15 @@ const PROGRESSIVE =
   /(?:(?<![\p{L}])(?:is|are|am)|['’]re)\s(?:\p{L}+ly\s)?(?!(?:no|some|any|every)thing|thing|morning|evening|spring|king|during)\p{L}{2,}ing(?![\p{L}])/giu;
 const POSSESSIVE = /^['’]s?(?![\p{L}])/u;
 /**
+ * A verb of a schedule in the simple present right before the date: "He and Arafat meet separately Monday",
+ * "the session opens on Tuesday", "Congress reconvenes in January". News speaks of what is arranged so: it
+ * looks ahead. Not after a modal or "to" ("would meet Friday", "plans to arrive Monday": their own cues), nor
+ * after a determiner ("the meet Monday"); no verb that is as often a noun ("a bright start on Saturday", "tax
+ * returns", "heads", "leaves") or an adjective ("open on Sunday").
+ */
+const SCHEDULED_PRESENT =
+  /(?<![\p{L}])(?<!(?<![\p{L}])(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Oo]ur|[Tt]his|[Tt]hat|to|would|could|should|might|may|must|can|did|didn['’]t|not|never)\s)(?:meets?|begins?|opens|arrives?|resumes?|convenes?|reconvenes?|expires?|testif(?:y|ies)|goes)(?:\s\p{Ll}+ly)?(?:\s(?:on|in))?\s$/u;
+/**
  * "would" as the future of a past ("said the dividend would be paid in January", "said he would leave Friday"):
  * not a past conditional ("would have"), not a habit ("would often visit").
  */
@@ -148,6 +157,7 @@ export function tenseAt(text: string, start: number, end: number): Tense {
   const before = clauseBefore(text, start);
   // A date that names an event by its day ("during Monday's debate") is not what the progressive arranges.
   const named = POSSESSIVE.test(text.slice(end, end + 2));
+  if (!named && SCHEDULED_PRESENT.test(before)) return 'future';
   const arranged = named ? undefined : lastMatch(PROGRESSIVE, before);
   const would = named ? undefined : lastMatch(WOULD, before);
   const wouldReaches =

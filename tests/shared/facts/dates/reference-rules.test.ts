@@ -17,6 +17,8 @@ describe('the present, past and future as a whole', () => {
     ['Shares recently fell.', 'recently', 'PAST_REF'],
     ['More recently, shares fell.', 'More recently', 'PAST_REF'],
     ['In the past, Russia objected.', 'the past', 'PAST_REF'],
+    ['Rates have fallen in the last few months.', 'the last few months', 'PAST_REF'],
+    ['Sales were weak over the past several quarters.', 'the past several quarters', 'PAST_REF'],
     ['They will meet in the near future.', 'in the near future', 'FUTURE_REF'],
     ['Costs will fall in coming years.', 'coming', 'FUTURE_REF'],
     ['Islam will one day be the second largest religion.', 'one day', 'FUTURE_REF'],
@@ -33,6 +35,8 @@ describe('the present, past and future as a whole', () => {
   it.each([
     ['The current account deficit grew.'],
     ['Over the past two years it grew.'],
+    // how long something lasted, not when
+    ['He has worked there for the past few years.'],
     ['Futures contracts rose.'],
     // a name, and a future that is someone's prospects
     ['Ed told Now magazine that he hoped so.'],

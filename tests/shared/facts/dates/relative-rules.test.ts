@@ -16,8 +16,13 @@ describe('dates placed by the publication date', () => {
     ['Talks are due to resume Tuesday.', 'Tuesday', '2023-06-20'],
     ['They spoke last Monday.', 'last Monday', '2023-06-12'],
     ['They speak next Monday.', 'next Monday', '2023-06-26'],
+    // a verb of a schedule in the simple present looks ahead
+    ['The ministers meet separately Thursday with the envoy.', 'Thursday', '2023-06-22'],
+    ['The session opens on Friday.', 'Friday', '2023-06-23'],
     // no tense cue: the day after the publication date is tomorrow, the other weekdays lie behind
-    ['The ministers meet separately Tuesday with the envoy.', 'Tuesday', '2023-06-20'],
+    ['The ministers talked separately Tuesday with the envoy.', 'Tuesday', '2023-06-20'],
+    ['The ministers talked separately Thursday with the envoy.', 'Thursday', '2023-06-15'],
+    ['It was off to a bright start on Thursday.', 'Thursday', '2023-06-15'],
     ['The envoy headed Tuesday to East Africa.', 'Tuesday', '2023-06-20'],
     ['The envoy headed Wednesday to East Africa.', 'Wednesday', '2023-06-14'],
     ['He said on Tuesday that it was over.', 'Tuesday', '2023-06-13'],
@@ -38,6 +43,10 @@ describe('dates placed by the publication date', () => {
     ['The law passed eighteen years ago.', 'eighteen years ago', '2005'],
     ['It opens two months from now.', 'two months from now', '2023-08'],
     ['The deal was signed last November.', 'last November', '2022-11'],
+    ['The deal was signed last April.', 'last April', '2023-04'],
+    // the month just gone would be "last month": "last May" written in June is a year before
+    ['The deal was signed last May.', 'last May', '2022-05'],
+    ['The deal was signed this past May.', 'this past May', '2023-05'],
     ['The deal will be signed next March.', 'next March', '2024-03'],
     ['Sales fell in January this year.', 'January this year', '2023-01'],
     ['Sales fell in July last year.', 'July last year', '2022-07'],

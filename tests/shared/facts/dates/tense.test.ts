@@ -100,6 +100,14 @@ describe('tenseAt', () => {
     ['They are to be married in July.', 'July', 'future'],
     ['Here are the events to have occurred on September 7.', 'September 7', 'unknown'],
     ['The minister headed Tuesday to Nairobi.', 'Tuesday', 'unknown'],
+    // a verb of a schedule in the simple present looks ahead; its base form after a modal or "to" does not alone
+    ['He and Arafat meet separately Monday with Albright.', 'Monday', 'future'],
+    ['Congress reconvenes in January.', 'January', 'future'],
+    ['He said he would meet them Friday.', 'Friday', 'near'],
+    ['He said he would meet Friday.', 'Friday', 'near'],
+    ['The meet Monday was slow.', 'Monday', 'unknown'],
+    // a noun, not a verb of a schedule
+    ['The festival was off to a bright start on Saturday.', 'Saturday', 'past'],
     // not a past conditional, not a habit
     ['He said he would have resigned on Friday.', 'Friday', 'past'],
     ['He would often visit on Sunday.', 'Sunday', 'unknown'],
