@@ -1,4 +1,5 @@
 import { BIGRAM_TEMPLATES } from './features.ts';
+import type { IdArray } from './id-array.ts';
 import { buildStringTable, type StringTable, stringId } from './string-table.ts';
 
 /**
@@ -14,11 +15,12 @@ export interface FeatureIndex {
   readonly templates: ReadonlyMap<string, number>;
   /**
    * Open addressing by slot: `heads[slot]` = left atom * TEMPLATE_LIMIT + template, `rights[slot]` = right atom
-   * or NONE, `rows[slot]` the feature's row or EMPTY. Stored in the model file as they are.
+   * or NONE, `rows[slot]` the feature's row or EMPTY. Stored in the model file as they are (rights and rows in
+   * the narrowest type that holds them: id-array.ts).
    */
   readonly heads: Int32Array;
-  readonly rights: Int32Array;
-  readonly rows: Int32Array;
+  readonly rights: IdArray;
+  readonly rows: IdArray;
 }
 
 /** The id of no atom: a value no feature holds, or the missing right half of a one-part feature. */

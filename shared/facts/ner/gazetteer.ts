@@ -1,3 +1,4 @@
+import type { IdArray } from './id-array.ts';
 import { buildStringTable, type StringSet, type StringTable, stringId, stringSet } from './string-table.ts';
 
 /** Named word lists (class -> phrases), stored in the model file. */
@@ -22,7 +23,7 @@ export interface Gazetteer {
 export interface StoredGazetteer {
   readonly phrases: StringTable;
   readonly classStarts: Int32Array;
-  readonly classIds: Int32Array;
+  readonly classIds: IdArray;
   readonly classNames: readonly string[];
   readonly prefixes: StringTable;
   readonly common: StringTable;

@@ -9,7 +9,7 @@ import { tokenizeSentences } from './tokenize.ts';
 import { type ChainDecoder, chainDecoder, decodeChain } from './viterbi.ts';
 
 /** The model file's format (model-file.ts); training records it in the model's meta. */
-export const MODEL_FORMAT = 'precis-ner/3';
+export const MODEL_FORMAT = 'precis-ner/4';
 
 /** Trained weights in memory: one row of `tags.length` weights per feature, plus tag transitions. */
 export interface ModelWeights {

@@ -1,3 +1,5 @@
+import type { IdArray } from './id-array.ts';
+
 /**
  * A set of strings with ids, held in typed arrays so a model file stores it as it is used: loading it builds
  * no Map or Set. Strings are UTF-16 code units (`chars[starts[id] .. starts[id + 1]]`), found through an
@@ -8,7 +10,7 @@ export interface StringTable {
   /** `count + 1` offsets into `chars`. */
   readonly starts: Int32Array;
   /** Ids by hash slot, -1 for an empty slot; a power of two long. */
-  readonly slots: Int32Array;
+  readonly slots: IdArray;
 }
 
 const EMPTY = -1;
