@@ -213,13 +213,15 @@ export const RELATIVE_RULES: readonly Rule[] = [
       ),
   },
   {
+    // "in early October this year": one month, not "early October" and "this year"
     name: 'month-this-year',
     pattern: new RegExp(
-      `${NOT_AFTER_LETTER}(${MONTH_FULL})\\s(?:of\\s)?(${WHICH})\\syear${NOT_BEFORE_LETTER}`,
+      `${NOT_AFTER_LETTER}(?:(?:[Ee]arly|[Ll]ate|[Mm]id-?)\\s?)?(${MONTH_FULL})\\s(?:of\\s)?(${WHICH})\\syear${NOT_BEFORE_LETTER}`,
       'gu',
     ),
     hint: new RegExp(`(?:${MONTH_FULL})\\s`, 'u'),
-    reach: 0,
+    // "Early " before the month
+    reach: 6,
     kind: 'relative',
     read: ([, name, which]) =>
       anchored((anchor) => {

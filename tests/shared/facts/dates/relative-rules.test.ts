@@ -49,6 +49,8 @@ describe('dates placed by the publication date', () => {
     ['The deal was signed this past May.', 'this past May', '2023-05'],
     ['The deal will be signed next March.', 'next March', '2024-03'],
     ['Sales fell in January this year.', 'January this year', '2023-01'],
+    ['The house will vote in early October this year.', 'early October this year', '2023-10'],
+    ['Sales fell in mid-March last year.', 'mid-March last year', '2022-03'],
     ['Sales fell in July last year.', 'July last year', '2022-07'],
     ['The strike began in mid-April.', 'mid-April', '2023-04'],
     ['It ended in late November.', 'late November', '2022-11'],

@@ -57,6 +57,7 @@ const FAR_REACHING = [
   'In the immediate future, and in the distant future, prices will rise.',
   'Filed 2023-06-11, 2023/06/12 and 11/06/2023, in 3Q 2019 and Q4 2020.',
   'In the then current year, the current fiscal year, the 2019 quarter, and May of last year.',
+  'Early October this year and mid-March last year.',
   'Born in nineteen ninety-six, by the year two thousand and one.',
   'Not this coming Easter week; this coming New Year’s Day, this coming New Year’s Eve, this coming Christmas Eve.',
   'This coming Christmas, this coming Boxing Day, this coming Thanksgiving, this coming Election Day.',
