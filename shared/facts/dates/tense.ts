@@ -17,7 +17,7 @@ export type Tense = 'past' | 'future' | 'near' | 'unknown';
  * "if she were to win"), a deadline ("until", "payable", "of record").
  */
 const FUTURE_BEFORE =
-  /(?:(?<![\p{L}])(?:will|shall|won['’]t)|['’]ll|(?<![\p{L}])(?:(?:is|are|was|were)\s(?:set|due|scheduled|expected|going|slated)\sto|(?:is|are|were)\sto|plans?\sto|planned\sto|planning\s(?:to|for)|prepar(?:e|es|ing)\sfor|(?:scheduled|planned|set|slated|due)\s(?:to|for)|until|as\s(?:soon|early)\sas|upcoming|payable|effective|due|expires?|of\srecord|(?<!(?:had|thought|seemed|appeared|believed|claimed|known|used)\s)to\sbe|expect(?:s|ed)?\s(?:\p{L}+\s)?to))(?![\p{L}])/giu;
+  /(?:(?<![\p{L}])(?:will|shall|won['’]t)|['’]ll|(?<![\p{L}])(?:(?:is|are|was|were)\s(?:set|due|scheduled|expected|going|slated)\sto|(?:is|are|were)\sto|plans?\sto|planned\sto|planning\s(?:to|for)|prepar(?:e|es|ing)\sfor|(?:scheduled|planned|set|slated|due)\s(?:to|for)|(?:scheduled|slated)\s(?:on|in)|until|as\s(?:soon|early)\sas|upcoming|payable|effective|due|expires?|of\srecord|(?<!(?:had|thought|seemed|appeared|believed|claimed|known|used)\s)to\sbe|expect(?:s|ed)?\s(?:\p{L}+\s)?to))(?![\p{L}])/giu;
 /**
  * A verb in the present progressive ("is calling for the redemption on Dec. 7", "are meeting Monday"): news
  * uses it for what is arranged to happen, so it looks ahead like "will". Not a noun in "-ing" ("is nothing").
@@ -25,6 +25,12 @@ const FUTURE_BEFORE =
 const PROGRESSIVE =
   /(?:(?<![\p{L}])(?:is|are|am)|['’]re)\s(?:\p{L}+ly\s)?(?!(?:no|some|any|every)thing|thing|morning|evening|spring|king|during)\p{L}{2,}ing(?![\p{L}])/giu;
 const POSSESSIVE = /^['’]s?(?![\p{L}])/u;
+/**
+ * A date right after "ahead of" or "before" ("wound down ahead of Monday's holiday", "Ahead of Friday's meeting,
+ * France and Germany unveiled"): an event close to the time of the clause, which is near the article's date, so
+ * the occurrence nearest that date, whatever the tense of the clause.
+ */
+const AHEAD_OF = /(?<![\p{L}])(?:[Aa]head\sof|[Bb]efore)\s$/u;
 /**
  * A verb of a schedule in the simple present right before the date: "He and Arafat meet separately Monday",
  * "the session opens on Tuesday", "Congress reconvenes in January". News speaks of what is arranged so: it
@@ -93,9 +99,9 @@ function isPastMainClause(clause: string): boolean {
   return lastMatch(PAST_BEFORE, clause) !== undefined && lastMatch(FUTURE_BEFORE, clause) === undefined;
 }
 
-/** Verbs of a lasting state in the past, which "until" ends: "remained chairman until June". */
+/** Verbs of a lasting state in the past, which "until" ends: "remained chairman until June", "kept going until 2 a.m.". */
 const PAST_STATE =
-  /(?<![\p{L}])(?:remained|stayed|served|lived|lasted|worked|continued|ruled|reigned|played)(?![\p{L}])/giu;
+  /(?<![\p{L}])(?:remained|stayed|served|lived|lasted|worked|continued|kept|ruled|reigned|played)(?![\p{L}])/giu;
 /** A date that opens its clause: "On Saturday, …", "Tuesday, …" (after a dateline's place: "Preston, Victoria On Saturday"). */
 const OPENS_CLAUSE = /(?:^\s*(?:[Oo]n\s|[Ee]arly\s|[Ll]ate\s)?|(?<=\S\s)On\s)$/u;
 /**
@@ -158,6 +164,7 @@ export function tenseAt(text: string, start: number, end: number): Tense {
   // A date that names an event by its day ("during Monday's debate") is not what the progressive arranges.
   const named = POSSESSIVE.test(text.slice(end, end + 2));
   if (!named && SCHEDULED_PRESENT.test(before)) return 'future';
+  if (AHEAD_OF.test(before)) return 'near';
   const arranged = named ? undefined : lastMatch(PROGRESSIVE, before);
   const would = named ? undefined : lastMatch(WOULD, before);
   const wouldReaches =

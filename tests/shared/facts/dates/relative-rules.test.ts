@@ -19,6 +19,9 @@ describe('dates placed by the publication date', () => {
     // a verb of a schedule in the simple present looks ahead
     ['The ministers meet separately Thursday with the envoy.', 'Thursday', '2023-06-22'],
     ['The session opens on Friday.', 'Friday', '2023-06-23'],
+    // right after "ahead of", the nearest one: the coming Wednesday, the Friday just gone
+    ["Markets were quiet ahead of Wednesday's holiday.", 'Wednesday', '2023-06-21'],
+    ["Ahead of Friday's meeting, France and Germany unveiled a plan.", 'Friday', '2023-06-16'],
     // no tense cue: the day after the publication date is tomorrow, the other weekdays lie behind
     ['The ministers talked separately Tuesday with the envoy.', 'Tuesday', '2023-06-20'],
     ['The ministers talked separately Thursday with the envoy.', 'Thursday', '2023-06-15'],

@@ -68,6 +68,12 @@ describe('tenseAt', () => {
     ['They can take part in planning for the summit in April.', 'April', 'future'],
     ['Both sides are preparing for talks on Monday.', 'Monday', 'future'],
     ['Just ahead of the trip, the ministry on Sunday issued a warning.', 'Sunday', 'unknown'],
+    // right after "ahead of" or "before", the occurrence nearest the article's date, whatever the clause's tense
+    ["Activity was lower as players wound down ahead of Monday's holiday.", 'Monday', 'near'],
+    ["Ahead of Friday's meeting, France and Germany unveiled a plan.", 'Friday', 'near'],
+    ['He must decide before Friday.', 'Friday', 'near'],
+    ['The signing of the agreement is scheduled on Monday in Manila.', 'Monday', 'future'],
+    ['Protesters kept going until nearly 2 a.m. Friday.', '2 a.m. Friday', 'past'],
     // an arrangement or a condition with "to": "is to take over", "if she were to win"
     ["Mr. Ban's successor is to take over on Jan. 1.", 'Jan. 1', 'future'],
     ['He said that if his candidate were to win in November, she would sign it.', 'November', 'future'],
