@@ -169,7 +169,11 @@ export function tenseAt(text: string, start: number, end: number): Tense {
   const would = named ? undefined : lastMatch(WOULD, before);
   const wouldReaches =
     would !== undefined && !WOULD_REACH_ENDS.test(before.slice((would.index ?? 0) + would[0].length));
-  const future = later(later(lastMatch(FUTURE_BEFORE, before), arranged), wouldReaches ? would : undefined);
+  // "McCrory's opponent in the upcoming election, called Friday for": an adjective in an aside the comma closes
+  // says nothing of the clause's tense
+  const cue = lastMatch(FUTURE_BEFORE, before);
+  const aside = cue !== undefined && /^upcoming$/iu.test(cue[0]) && before.includes(',', cue.index);
+  const future = later(later(aside ? undefined : cue, arranged), wouldReaches ? would : undefined);
   const past = lastMatch(PAST_BEFORE, before)?.index ?? -1;
   if (future !== undefined && (future.index ?? 0) >= past) {
     // "was education secretary until the summer": a state in the past ended on that date

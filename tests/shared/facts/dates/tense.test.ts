@@ -74,6 +74,12 @@ describe('tenseAt', () => {
     ['He must decide before Friday.', 'Friday', 'near'],
     ['The signing of the agreement is scheduled on Monday in Manila.', 'Monday', 'future'],
     ['Protesters kept going until nearly 2 a.m. Friday.', '2 a.m. Friday', 'past'],
+    [
+      "Cooper, McCrory's opponent in the upcoming election, called Friday for the videos.",
+      'Friday',
+      'unknown',
+    ],
+    ['Voters in the upcoming election on Friday will choose.', 'Friday', 'future'],
     // an arrangement or a condition with "to": "is to take over", "if she were to win"
     ["Mr. Ban's successor is to take over on Jan. 1.", 'Jan. 1', 'future'],
     ['He said that if his candidate were to win in November, she would sign it.', 'November', 'future'],
