@@ -39,7 +39,7 @@ const AHEAD_OF = /(?<![\p{L}])(?:[Aa]head\sof|[Bb]efore)\s$/u;
  * returns", "heads", "leaves") or an adjective ("open on Sunday").
  */
 const SCHEDULED_PRESENT =
-  /(?<![\p{L}])(?<!(?<![\p{L}])(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Oo]ur|[Tt]his|[Tt]hat|to|would|could|should|might|may|must|can|did|didn['’]t|not|never)\s)(?:meets?|begins?|opens|arrives?|resumes?|convenes?|reconvenes?|expires?|testif(?:y|ies)|goes)(?:\s\p{Ll}+ly)?(?:\s(?:on|in))?\s$/u;
+  /(?<![\p{L}])(?<!(?<![\p{L}])(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Oo]ur|[Tt]his|[Tt]hat|to|would|could|should|might|may|must|can|did|didn['’]t|not|never)\s)(?:meets?|begins?|opens|ends|closes|arrives?|resumes?|convenes?|reconvenes?|expires?|testif(?:y|ies)|goes)(?:\s\p{Ll}+ly)?(?:\s(?:on|in))?\s$/u;
 /**
  * "would" as the future of a past ("said the dividend would be paid in January", "said he would leave Friday"):
  * not a past conditional ("would have"), not a habit ("would often visit").

@@ -115,6 +115,7 @@ describe('tenseAt', () => {
     // a verb of a schedule in the simple present looks ahead; its base form after a modal or "to" does not alone
     ['He and Arafat meet separately Monday with Albright.', 'Monday', 'future'],
     ['Congress reconvenes in January.', 'January', 'future'],
+    ['The pass will begin on August 28 and ends on December 4.', 'December 4', 'future'],
     ['He said he would meet them Friday.', 'Friday', 'near'],
     ['He said he would meet Friday.', 'Friday', 'near'],
     ['The meet Monday was slow.', 'Monday', 'unknown'],
