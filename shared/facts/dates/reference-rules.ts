@@ -261,6 +261,10 @@ export const REFERENCE_RULES: readonly Rule[] = [
         return quarterEnded(context.anchor, monthNumber(ended[1]), Number(ended[2]));
       if (/^(?:this|the current) quarter$/u.test(words) && context.anchor)
         return quarterFrom(context.anchor, 0);
+      // "during this period", "following this period" with no quarter or period of months spoken of before: a
+      // stretch of the story ("a decade of hits … during this period"), not a quarter
+      if (/^(?:this|that|its|their) period$/u.test(words) && !context.lastQuarter && !context.monthsPeriod)
+        return undefined;
       if (/latest|recent|just/u.test(words)) return latestQuarter(context);
       return quarterInFocus(context);
     },

@@ -160,6 +160,18 @@ describe('dates placed by the date mentioned before them', () => {
       'The South seceded over the ensuing decades. During the same period, feminism rose.',
       [['the same period', undefined, undefined]],
     ],
+    // "this period" with no quarter or period before it is a stretch of the story, not a quarter
+    [
+      'Her career slowed into the new decade, and her life had highs and lows during this period.',
+      [['this period', undefined, undefined]],
+    ],
+    [
+      'Third-quarter profit rose. Sales during this period fell.',
+      [
+        ['Third-quarter', '1989-Q3', 'quarter'],
+        ['this period', '1989-Q3', 'quarter'],
+      ],
+    ],
     // "later" counts from the story's time: with no date before it, no value
     ['Almost 30 years later, the views still chime.', [['30 years later', undefined, undefined]]],
     [
