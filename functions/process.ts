@@ -23,7 +23,7 @@ import { InputError } from '#shared/errors.ts';
 import { objectVersionKey, parseS3Notification, type S3ObjectRef } from '#shared/events/s3-event.ts';
 import { loadNerModel } from '#shared/facts/ner/tag-entities.ts';
 import { processArticle } from '#shared/process-article.ts';
-import { PIPELINE_VERSION } from '#shared/result.ts';
+import { PIPELINE_VERSION } from '#shared/result-values.ts';
 import {
   type ProcessObjectDeps,
   type ProcessOutcome,

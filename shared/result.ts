@@ -10,7 +10,7 @@ import * as z from 'zod';
  * field, add it here (optional, with a `.meta({ description })`) and every consumer follows.
  */
 
-export const PIPELINE_VERSION = '0.1.0';
+export { EMPTY_FACTS, PIPELINE_VERSION } from './result-values.ts';
 
 export const statusSchema = z
   .enum(['PENDING', 'PROCESSING', 'DONE', 'FAILED'])
@@ -370,5 +370,3 @@ export const articleSummarySchema = resultSchema
   })
   .meta({ id: 'ArticleSummary' });
 export type ArticleSummary = z.infer<typeof articleSummarySchema>;
-
-export const EMPTY_FACTS: Facts = { entities: [], dates: [], numbers: [], quotes: [] };

@@ -1,5 +1,5 @@
 import type { ArticleStore } from '../adapters/article-store.ts';
-import { PIPELINE_VERSION } from '../result.ts';
+import { PIPELINE_VERSION } from '../result-values.ts';
 import type { BackfillItem } from './backfill-item.ts';
 
 /** Terminal statuses: the object was processed, successfully or not. */

@@ -4,7 +4,7 @@ import type { DeadLetter } from '../adapters/dead-letter-queue.ts';
 import { InputError, NotFoundError, RejectedError } from '../errors.ts';
 import { eventVersion, parseS3Notification, type S3ObjectRef } from '../events/s3-event.ts';
 import { failedResult } from '../process-article.ts';
-import { PIPELINE_VERSION } from '../result.ts';
+import { PIPELINE_VERSION } from '../result-values.ts';
 import { articleIdFor, candidateArticleIds, uploadOrder } from './article-id.ts';
 import { findVersion, removeProcessed, sourceOf, type WarningLogger } from './process-object.ts';
 

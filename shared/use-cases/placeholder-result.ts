@@ -1,4 +1,5 @@
-import { EMPTY_FACTS, PIPELINE_VERSION, type Result, type Source } from '../result.ts';
+import type { Result, Source } from '../result.ts';
+import { EMPTY_FACTS, PIPELINE_VERSION } from '../result-values.ts';
 
 /** A complete Result for an article not processed yet, so every reader gets the full contract. */
 export function placeholderResult(

@@ -11,7 +11,8 @@ import { type ArticleEvent, articleEventOf } from '../events/article-events.ts';
 import { eventVersion, type S3ObjectRef } from '../events/s3-event.ts';
 import { historyAfter, withHistory } from '../limits/bound-result.ts';
 import { failedResult, processArticle } from '../process-article.ts';
-import { type ErrorCode, PIPELINE_VERSION, type Result, type Source } from '../result.ts';
+import type { ErrorCode, Result, Source } from '../result.ts';
+import { PIPELINE_VERSION } from '../result-values.ts';
 import {
   isLengthGiven,
   type SummaryLength,

@@ -119,6 +119,12 @@ describe('the process bundle', () => {
     expect(readFileSync(bundle, 'utf8')).not.toContain(model.transitions.slice(0, 12).join(','));
   });
 
+  it("leaves out the Result's zod schemas, which only the api function validates with (shared/result-values.ts)", () => {
+    // Each schema of shared/result.ts carries its OpenAPI id: none is in the process bundle, all are in the api's.
+    expect(readFileSync(bundleOf('ProcessFunction'), 'utf8')).not.toContain('id:"ArticleSummary"');
+    expect(readFileSync(bundleOf('ApiFunction'), 'utf8')).toContain('id:"ArticleSummary"');
+  });
+
   it('is pure ASCII, so V8 holds its source as a one-byte string (infra/runtime/escape-non-ascii.cjs)', () => {
     const code = readFileSync(bundleOf('ProcessFunction'), 'utf8');
 
