@@ -24,6 +24,8 @@ import {
 } from './speaker-context.ts';
 
 const ACRONYM = /^\p{Lu}{2,6}$/u;
+/** How far into its line a dateline's wire may stand: "WASHINGTON, Sept. 28 (UPI) —". */
+const DATELINE_LENGTH = 60;
 const COMPOUND_TITLE = /^\p{Ll}+-general$/u;
 const PARTICIPLE = /^\p{Ll}+ed$/u;
 /** Roles a person holds for another, beside the role nouns: "Clinton [campaign manager] Robby Mook". */
@@ -240,13 +242,7 @@ function describedEntity(
   // "The companies hoped …", "the senators said": more than one, so no one entity.
   const plural = singular(last.text.toLowerCase()) !== last.text.toLowerCase();
   if (words.length > 4 || isCapitalised(last.text) || plural) return undefined;
-  if (OUTLET_NOUNS.has(head)) {
-    return lastMentionBefore(
-      context,
-      position,
-      (entity) => entity.type === 'organization' && isOutlet(entity),
-    );
-  }
+  if (OUTLET_NOUNS.has(head)) return describedOutlet(context, position);
   if (ORGANISATION_NOUNS.has(head)) return describedOrganization(context, head, position);
   if (PERSON_ROLE_NOUNS.has(head) || COMPOUND_TITLE.test(head))
     return describedPerson(context, head, position);
@@ -267,6 +263,34 @@ function roleHead(words: readonly Word[]): string {
 
 function isOutlet(entity: Entity): boolean {
   return OUTLET_NAME.test(entity.name);
+}
+
+/**
+ * "The paper said": the last news outlet named, bar the wire of a dateline ("SEOUL, Aug. 20 (Yonhap) --"), which
+ * files the article and is no description's; else the organisation that spoke in the quote before ("…,” the Rodong
+ * Sinmun said. The paper said …": a paper whose name has no word of an outlet's).
+ */
+function describedOutlet(context: SpeakerContext, position: number): EntityMentionRef | undefined {
+  const outlet = lastMentionBefore(
+    context,
+    position,
+    (entity) => entity.type === 'organization' && isOutlet(entity),
+  );
+  if (outlet !== undefined && !isDatelineWire(context.text, outlet)) return outlet;
+  const previous = context.previous?.entity;
+  if (previous?.type !== 'organization') return undefined;
+  const spoke = lastMentionBefore(context, position, (entity) => entity === previous);
+  return spoke === undefined || isDatelineWire(context.text, spoke) ? undefined : spoke;
+}
+
+/** "(Yonhap) --", "(CNN)" in the first line: the wire or network that files the article. */
+function isDatelineWire(text: string, mention: Span): boolean {
+  const lineStart = paragraphStart(text, mention.start);
+  return (
+    mention.start - lineStart <= DATELINE_LENGTH &&
+    text[mention.start - 1] === '(' &&
+    text[mention.end] === ')'
+  );
 }
 
 function describedOrganization(
