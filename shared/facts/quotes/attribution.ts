@@ -11,7 +11,7 @@ import {
   reportingVerb,
   SPEECH_NOUNS,
 } from './lexicon.ts';
-import { nameWithAffiliation, unclosedAppositive } from './long-subjects.ts';
+import { descriptionAsWritten, nameWithAffiliation, unclosedAppositive } from './long-subjects.ts';
 import { isTitleCase, QUOTATION_MARK, type QuoteMarks } from './marks.ts';
 import {
   attributionWords,
@@ -80,7 +80,7 @@ export function attributeAfter(context: SpeakerContext, quote: QuoteMarks): Attr
   if (firstVerb?.rank === 2 && firstVerb.form !== 'ing' && firstVerb.form !== 'base') {
     const phrase = phraseAfter(words, index + 1);
     if (closed && !endsAttribution(words, index + 1 + phrase.length)) return undefined;
-    return resolvePhrase(context, phrase, first.text);
+    return resolvePhrase(context, phrase, first.text) ?? descriptionAsWritten(context, phrase, first.text);
   }
   if (PASSIVE_AUXILIARIES.has(lower) && verbAt(words, index + 1)?.form === 'past') {
     return passiveAgent(context, words, index + 1, (words[index + 1] as Word).text);
@@ -141,7 +141,7 @@ function subjectBetween(
   if (comma < 0) {
     const phrase = phraseBefore(words, words.length);
     if (phrase.length === core.length && core.length <= MAX_SUBJECT_WORDS)
-      return resolvePhrase(context, phrase, verb);
+      return resolvePhrase(context, phrase, verb) ?? descriptionAsWritten(context, phrase, verb);
     return nameWithAffiliation(context, core, core.length - phrase.length - 1, verb);
   }
   const head = core.slice(0, comma);

@@ -4,7 +4,7 @@
  */
 import { isCapitalised, type Word } from '../words.ts';
 import { QUOTATION_MARK } from './marks.ts';
-import { isPhraseWord } from './phrases.ts';
+import { isAdverbInLy, isPhraseWord } from './phrases.ts';
 import type { Attribution, SpeakerContext } from './speaker-context.ts';
 import { resolvePhrase } from './speakers.ts';
 
@@ -12,6 +12,14 @@ const MAX_SUBJECT_WORDS = 9;
 const MAX_APPOSITIVE_WORDS = 30;
 /** Words that open an appositive: "Erik Vandermeer, [an] oceanographer". */
 const APPOSITIVE_DETERMINERS = new Set(['a', 'an', 'the']);
+/** How many words a description of no known kind may have, its determiner included: "a particularly nasty troll". */
+const MAX_DESCRIPTION_WORDS = 5;
+const LOWERCASE_WORD = /^\p{Ll}+(?:-\p{Ll}+)*$/u;
+/** Heads that describe no one: "the rest said", "the other replied", "“…” says a lot about". */
+const NO_ONE = new Set(
+  'rest other others same latter former first last one ones thing things lot bit little few'.split(' '),
+);
+
 /** Prepositions between a name and where the person works: "Nora Quill [with] the Boston Police Department". */
 const AFFILIATION_WORDS = new Set(['with', 'at', 'from', 'of']);
 
@@ -53,4 +61,28 @@ export function nameWithAffiliation(
   if (affiliation.length > MAX_SUBJECT_WORDS || !affiliation.every(isPhraseWord)) return undefined;
   const named = resolvePhrase(context, core, verb);
   return named?.speakerType === 'person' ? named : undefined;
+}
+
+/**
+ * "“…,” the voice asked", "“…,” said the architect", "“…,” a particularly nasty troll wrote": right by a quote,
+ * the subject of a verb that reports speech is a speaker even when its noun is none of the lexicon's, kept as
+ * written (resolvePhrase resolves the ones it knows). Only a/an/the and lowercase words, the last no adverb.
+ */
+export function descriptionAsWritten(
+  context: SpeakerContext,
+  phrase: readonly Word[],
+  verb: string,
+): Attribution | undefined {
+  const first = phrase[0];
+  const head = phrase.at(-1);
+  if (first === undefined || head === undefined || phrase.length < 2 || phrase.length > MAX_DESCRIPTION_WORDS)
+    return undefined;
+  if (!APPOSITIVE_DETERMINERS.has(first.text.toLowerCase())) return undefined;
+  if (!phrase.slice(1).every((word) => LOWERCASE_WORD.test(word.text))) return undefined;
+  if (NO_ONE.has(head.text) || isAdverbInLy(head.text)) return undefined;
+  return {
+    speaker: context.text.slice(first.start, head.end),
+    mention: { start: first.start, end: head.end },
+    verb,
+  };
 }

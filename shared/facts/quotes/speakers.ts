@@ -48,7 +48,8 @@ const OF_HEADS = new Set(
   ),
 );
 const SPEAKER_NOUNS = [PERSON_ROLE_NOUNS, PEOPLE_NOUNS, ORGANISATION_NOUNS, OUTLET_NOUNS, DOCUMENT_NOUNS];
-const UNRESOLVED_PRONOUNS = new Set(['they', 'we', 'i', 'you']);
+/** Subjects that name no one known: the quote is theirs, so not the speaker's before ("“…” another replies"). */
+const UNRESOLVED_PRONOUNS = new Set(['they', 'we', 'i', 'you', 'another']);
 const GENERIC_HEADS = new Set(
   'people everyone everybody someone somebody anyone anybody nobody many most some others few all both each either neither'.split(
     ' ',

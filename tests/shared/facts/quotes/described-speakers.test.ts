@@ -48,3 +48,46 @@ describe('findQuotes: "the paper" and the outlets an article names', () => {
     expect(attributions(text)).toEqual([['The Daily Courier', 'the newspaper']]);
   });
 });
+
+describe('findQuotes: a description right by a quote, whatever its noun', () => {
+  it('gives the quote to "the voice" before "asked"', () => {
+    const text = 'The phone rang twice. “Are you safe at home?” the voice asked.';
+
+    expect(attributions(text)).toEqual([['the voice', 'the voice']]);
+  });
+
+  it('gives the quote to "the architect" after "said"', () => {
+    const text = '“Stone ages well and the light stays soft,” said the architect.';
+
+    expect(attributions(text)).toEqual([['the architect', 'the architect']]);
+  });
+
+  it('keeps a description of several words: "a particularly angry reader"', () => {
+    const text = '“Your paper has lost its way,” a particularly angry reader wrote in March.';
+
+    expect(attributions(text)).toEqual([['a particularly angry reader', 'a particularly angry reader']]);
+  });
+
+  it('gives no speaker to "the rest" nor to a description with a name in it', () => {
+    const text = '“We will stay,” the rest said. “We will go,” the Marsh County crowd said.';
+
+    expect(attributions(text).map(([speaker]) => speaker)).not.toContain('the rest');
+  });
+});
+
+describe('findQuotes: "another" answers in its own voice', () => {
+  it('does not give the reply of "another" to the speaker before', () => {
+    const text = '“Could the old stories be true?” a guard says.\n\n“Stories do not burn houses,” another replies.';
+
+    expect(attributions(text)).toEqual([
+      ['a guard', 'a guard'],
+      [undefined, undefined],
+    ]);
+  });
+
+  it('takes no speaker from "says a lot about"', () => {
+    const text = 'The motto, “to serve every reader with care and speed” says a lot about the company.';
+
+    expect(attributions(text)).toEqual([[undefined, undefined]]);
+  });
+});

@@ -163,14 +163,14 @@ describe('findQuotes: a quote that is a whole sentence after a sentence that ope
     expect(speakers(text)).toEqual([['The port is closed to every ship.', 'Ivo Marsh']]);
   });
 
-  it('is no one when the sentence opens with a possessor, or the quote has words after it', () => {
+  it('is not that person when the sentence opens with a possessor, or the quote has words after it', () => {
     const text =
       "Dana Voss's lawyer, a former judge, read the ruling aloud. “This changes everything for us.” " +
       'Lee Tran took the call. “Are you safe at home?” the voice asked.';
 
     expect(speakers(text)).toEqual([
       ['This changes everything for us.', undefined],
-      ['Are you safe at home?', undefined],
+      ['Are you safe at home?', 'the voice'],
     ]);
   });
 
