@@ -1,5 +1,6 @@
 import type { Entity, QuoteFact, Span } from '../../result.ts';
 import { isCapitalised } from '../words.ts';
+import { attributeAccordingTo } from './according-to.ts';
 import { attributeAfter, attributeBefore, attributePreviousSentence } from './attribution.ts';
 import { personGenders } from './gender.ts';
 import { attributeLabel } from './labels.ts';
@@ -60,7 +61,11 @@ export function findQuotes(text: string, entities: readonly Entity[]): QuoteFact
     const context: SpeakerContext = { text, masked, mentions, genders, previous: previous?.attribution };
     const label = attributeLabel(context, quote);
     const inner = label ? { start: label.start, end: quote.inner.end } : quote.inner;
-    const own = label?.attribution ?? attributeAfter(context, quote) ?? attributeBefore(context, quote);
+    const own =
+      label?.attribution ??
+      attributeAfter(context, quote) ??
+      attributeBefore(context, quote) ??
+      attributeAccordingTo(context, quote);
     const quoted = text.slice(inner.start, inner.end);
     const continues = previous?.attribution?.speaker !== undefined && isSameSentence(masked, previous, quote);
     if (own === undefined && !(continues && !isTitleCase(quoted)) && !isQuotation(quoted)) continue;
