@@ -17,7 +17,9 @@ const SPEECH =
   'underline acknowledge recall remark comment continue conclude tweet post respond suggest confirm ' +
   'reiterate joke shout complain concede observe predict reveal disclose boast recount testify allege text ' +
   'plead beg wonder answer counter caution maintain muse report assert chant yell scream whisper exclaim ' +
-  'interject retort quote tout contend affirm assure concur proclaim opine lament blog inform rule';
+  'interject retort quote tout contend affirm assure concur proclaim opine lament blog inform rule ' +
+  // "“…,” she shared with The List".
+  'share';
 
 /** Verbs that characterise what someone said ("called it a “disgrace”"): weaker than SPEECH. */
 const CHARACTERISING =

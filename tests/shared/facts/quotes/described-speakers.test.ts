@@ -77,7 +77,8 @@ describe('findQuotes: a description right by a quote, whatever its noun', () => 
 
 describe('findQuotes: "another" answers in its own voice', () => {
   it('does not give the reply of "another" to the speaker before', () => {
-    const text = '“Could the old stories be true?” a guard says.\n\n“Stories do not burn houses,” another replies.';
+    const text =
+      '“Could the old stories be true?” a guard says.\n\n“Stories do not burn houses,” another replies.';
 
     expect(attributions(text)).toEqual([
       ['a guard', 'a guard'],
@@ -89,5 +90,17 @@ describe('findQuotes: "another" answers in its own voice', () => {
     const text = 'The motto, “to serve every reader with care and speed” says a lot about the company.';
 
     expect(attributions(text)).toEqual([[undefined, undefined]]);
+  });
+});
+
+describe('findQuotes: "shared" reports speech', () => {
+  it('gives the quote to the subject of "shared with"', () => {
+    const text =
+      'Asked about the diet, Ivy Brandt laughed. “Sleep matters more than any pill,” she shared with the magazine.';
+    const surfaces: ReadonlyArray<readonly [NerType, string]> = [['PER', 'Ivy Brandt']];
+
+    const quotes = findQuotes(text, buildEntities(text, taggedMentions(text, surfaces)));
+
+    expect(quotes.map((quote) => [quote.speaker, quote.verb])).toEqual([['Ivy Brandt', 'shared']]);
   });
 });
