@@ -28,6 +28,17 @@ const ACRONYM = /^\p{Lu}{2,6}$/u;
 const DATELINE_LENGTH = 60;
 const COMPOUND_TITLE = /^\p{Ll}+-general$/u;
 const PARTICIPLE = /^\p{Ll}+ed$/u;
+const PRESENT_PARTICIPLE = /^\p{Ll}{2,}ing$/u;
+/** Nouns in -ing that a description may hold before "of", "for" or "the": "a hearing on", "the ruling of". */
+const ING_NOUNS = new Set(
+  'building meeting morning evening hearing ruling briefing wedding funding spending training housing thing something anything nothing everything king spring string ceiling offering warning finding filing listing recording reading writing ring wing during'.split(
+    ' ',
+  ),
+);
+/** Words that follow a participle opening a clause: "marching [through] the streets", "holding [a] sign". */
+const CLAUSE_OBJECT_OPENERS = new Set(
+  'through across along around outside inside near in on at into from up down out'.split(' '),
+);
 /** Roles a person holds for another, beside the role nouns: "Clinton [campaign manager] Robby Mook". */
 const ROLE_HEADS = new Set(['manager', 'chair', 'counsel', 'coordinator']);
 /** A lowercase word, hyphens allowed: "press", "deputy", "vice-chair". */
@@ -104,9 +115,23 @@ function withoutParticipleClause(phrase: readonly Word[]): readonly Word[] {
   const cut = phrase.findIndex((word, index) => {
     const before = phrase[index - 1]?.text.toLowerCase() ?? '';
     const modifier = NOT_SPEAKERS.has(before) || AFFILIATIONS.has(before) || isAdverbInLy(before);
-    return index > 0 && PARTICIPLE.test(word.text) && !modifier;
+    return index > 0 && (PARTICIPLE.test(word.text) || isPresentParticiple(phrase, index)) && !modifier;
   });
   return cut > 0 ? phrase.slice(0, cut) : phrase;
+}
+
+/**
+ * "Protesters [marching through the streets] chanted": an -ing form after a noun and before a preposition or
+ * determiner opens a clause; not a noun in -ing ("the building manager", "a hearing on the bill").
+ */
+function isPresentParticiple(phrase: readonly Word[], index: number): boolean {
+  const word = phrase[index]?.text ?? '';
+  const next = phrase[index + 1]?.text.toLowerCase() ?? '';
+  return (
+    PRESENT_PARTICIPLE.test(word) &&
+    !ING_NOUNS.has(word) &&
+    (CLAUSE_OBJECT_OPENERS.has(next) || DETERMINERS.has(next))
+  );
 }
 
 /** "[who] owned a surveillance company [called “We Spy”]": a past form and its object, no description. */

@@ -104,3 +104,18 @@ describe('findQuotes: "shared" reports speech', () => {
     expect(quotes.map((quote) => [quote.speaker, quote.verb])).toEqual([['Ivy Brandt', 'shared']]);
   });
 });
+
+describe('findQuotes: an -ing clause between a subject and its verb', () => {
+  it('gives the quote to "Protesters" in "Protesters marching through the streets chanted"', () => {
+    const text =
+      'The curfew began at midnight. Protesters marching through the streets chanted “What curfew?” until dawn.';
+
+    expect(attributions(text)).toEqual([['Protesters', 'Protesters']]);
+  });
+
+  it('keeps a noun in -ing in the description: "the building manager"', () => {
+    const text = '“Nobody was hurt,” the building manager said on Monday.';
+
+    expect(attributions(text)).toEqual([['the building manager', 'the building manager']]);
+  });
+});
