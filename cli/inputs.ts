@@ -1,11 +1,11 @@
 import { createReadStream } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import { InputError } from '#shared/errors.ts';
 import type { ArticleInput } from '#shared/process-article.ts';
 import { isBadLine, parseJsonlLine } from './jsonl-line.ts';
+import { CHUNK_BYTES, readLines } from './lines.ts';
 
 /**
  * What the CLI reads, in order: files (directories walked recursively, in name order), stdin, or the lines
@@ -83,13 +83,14 @@ export async function* fileItems(paths: readonly string[], stdin: Readable): Asy
   }
 }
 
+const openFile = (path: string): Readable => createReadStream(path, { highWaterMark: CHUNK_BYTES });
+
 /**
- * The lines of a file or stdin, read only once iteration starts: readline drops the lines it reads before
- * anyone iterates, so the interface is made inside the generator.
+ * The lines of a file or stdin, opened only once iteration starts: a file that cannot be read fails the
+ * iteration, which the caller reports, rather than the process.
  */
 export async function* lineStream(path: string, stdin: Readable): AsyncGenerator<string> {
-  const input = path === STDIN ? stdin : createReadStream(path);
-  yield* createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY });
+  yield* readLines(path === STDIN ? stdin : openFile(path));
 }
 
 /** Blank lines are not records and are skipped; every other line is one item, in order. */
@@ -115,8 +116,7 @@ export async function countRecords(path: string): Promise<number | undefined> {
   if (path === STDIN) return undefined;
   let count = 0;
   try {
-    const lines = createInterface({ input: createReadStream(path), crlfDelay: Number.POSITIVE_INFINITY });
-    for await (const line of lines) if (line.trim() !== '') count += 1;
+    for await (const line of readLines(openFile(path))) if (line.trim() !== '') count += 1;
   } catch {
     return undefined;
   }

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { isBadLine, parseJsonlLine } from '../../cli/jsonl-line.ts';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { isBadLine, lineSchema, parseJsonlLine, readLine } from '../../cli/jsonl-line.ts';
 
 describe('parseJsonlLine', () => {
   it.each([
@@ -39,10 +39,63 @@ describe('parseJsonlLine', () => {
 
   it.each([
     ['[1,2]', 'Line 7: Invalid input: expected object, received array'],
+    ['null', 'Line 7: Invalid input: expected object, received null'],
+    ['"text"', 'Line 7: Invalid input: expected object, received string'],
     ['{"id":42,"text":"x"}', 'Line 7: id: Invalid input: expected string, received number'],
+    ['{"id":"","text":"x"}', 'Line 7: id: Too small: expected string to have >=1 characters'],
+    ['{"id":"a","text":null}', 'Line 7: text: Invalid input: expected string, received null'],
+    [
+      '{"id":"a","text":"x","url":5,"language":["en"]}',
+      'Line 7: url: Invalid input: expected string, received number; language: Invalid input: expected string, received array',
+    ],
   ])('names the field only when the problem is in one, for %s', (line, message) => {
     const parsed = parseJsonlLine(line, 7);
 
     expect(isBadLine(parsed) && parsed.message).toBe(message);
+  });
+});
+
+describe('readLine', () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
+  const plainLines = [
+    { id: 'a', text: 'Words.' },
+    { text: 'Words.', extra: { kept: 'out' } },
+    { id: 'a', html: '<p>W.</p>', text: 'W.', url: 'https://example.test/', language: 'en' },
+    { id: 'only-an-id' },
+    {},
+  ];
+  const otherLines = [
+    [1, 2],
+    null,
+    'text',
+    42,
+    { id: '', text: 'x' },
+    { id: 7, text: 'x' },
+    { id: 'a', text: null },
+    { id: 'a', html: { p: 'x' } },
+    { id: 'a', text: 'x', url: false },
+    { id: 'a', text: 'x', language: ['en'] },
+  ];
+
+  it.each(plainLines)('gives what the schema gives for %j, without running it', (json) => {
+    const expected = lineSchema.safeParse(json);
+    const schema = vi.spyOn(lineSchema, 'safeParse');
+
+    const read = readLine(json);
+
+    expect(schema).not.toHaveBeenCalled();
+    expect(read).toEqual(expected);
+  });
+
+  it.each(otherLines)('runs the schema on %j', (json) => {
+    const schema = vi.spyOn(lineSchema, 'safeParse');
+
+    const read = readLine(json);
+
+    expect(schema).toHaveBeenCalledOnce();
+    expect(read.success).toBe(false);
   });
 });
