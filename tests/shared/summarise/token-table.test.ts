@@ -26,6 +26,26 @@ describe('TokenTable', () => {
     for (const word of words.slice(300)) expect(table.get(word, 0, word.length, 7)).toBeUndefined();
   });
 
+  it('finds every token when it holds more than its first slots can', () => {
+    const table = new TokenTable<number>(20_000);
+    const words = Array.from({ length: 10_000 }, (_, index) => `t${index}`);
+    const text = words.join(' ');
+    const spans: [number, number][] = [];
+    let start = 0;
+    for (const word of words) {
+      spans.push([start, start + word.length]);
+      start += word.length + 1;
+    }
+    spans.forEach(([from, to], index) => {
+      table.add(text, from, to, hashOf(text, from, to), index);
+    });
+
+    expect(table.size).toBe(10_000);
+    spans.forEach(([from, to], index) => {
+      expect(table.get(text, from, to, hashOf(text, from, to))).toBe(index);
+    });
+  });
+
   it('is empty after clear, and fills again', () => {
     const table = new TokenTable<number>(4);
     const word = 'x'.repeat(70_000);
