@@ -66,10 +66,17 @@ function inflect(base: string): readonly [string, string, string, string] {
   return [base, third, past, `${stem}ing`];
 }
 
+/**
+ * Forms that are a plural noun far more often than a verb: "the Latin terms “aqua”", "in legal terms". The verb's
+ * other forms stay ("she termed it").
+ */
+const NOUN_FORMS: ReadonlySet<string> = new Set(['terms']);
+
 function verbTable(): Map<string, ReportingVerb> {
   const table = new Map<string, ReportingVerb>();
   const add = (rank: 1 | 2, words: readonly string[]) => {
     for (const [index, word] of words.entries()) {
+      if (NOUN_FORMS.has(word)) continue;
       if (!table.has(word)) table.set(word, { rank, form: FORMS[index] as VerbForm });
     }
   };

@@ -180,3 +180,18 @@ describe('findQuotes: collective subjects and verb phrases', () => {
     expect(attributions(text).filter(([, who]) => who !== undefined)).toEqual([]);
   });
 });
+
+describe('findQuotes: "terms" is a plural noun, not a reporting verb', () => {
+  it.each([
+    'The name joins the Latin terms “aqua” (water) and “mens” (mind).',
+    'The contract used the legal terms “force majeure” and “best efforts.”',
+  ])('gives no speaker in %j', (text) => {
+    expect(attributions(text).filter(([, who]) => who !== undefined)).toEqual([]);
+  });
+
+  it('still reads the verb\'s past: "termed"', () => {
+    expect(attributions('Ivo Marsh termed the plan “a giveaway to the few.”').map(([, who]) => who)).toEqual([
+      'Ivo Marsh',
+    ]);
+  });
+});
