@@ -223,6 +223,25 @@ function namesInPlaces(mentions: readonly NameMention[]): Set<string> {
   return names;
 }
 
+/** Holidays and feasts: never a person, a place or an organisation ("Christmas seemed the natural choice"). */
+const HOLIDAYS = new Set(
+  (
+    'Christmas|Christmas Eve|Christmas Day|Easter|Easter Sunday|Good Friday|Thanksgiving|Ramadan|Hanukkah|' +
+    'Chanukah|Diwali|Halloween|Passover|Yom Kippur|Rosh Hashanah|Eid|Eid al-Fitr|Eid al-Adha|Kwanzaa|Purim|' +
+    "Holi|Nowruz|Lunar New Year|New Year's Day|New Year's Eve|New Year’s Day|New Year’s Eve|Boxing Day|" +
+    "Valentine's Day|Valentine’s Day|Mardi Gras|Labor Day|Memorial Day|Veterans Day"
+  ).split('|'),
+);
+
+/**
+ * A holiday's name is an other, unless a person named in full has it as a surname (set before this pass) or
+ * another cue of the article fixed it.
+ */
+function holidayTypes(mentions: readonly NameMention[], fixed: Fixed): void {
+  for (const mention of mentions)
+    if (!fixed.has(mention) && HOLIDAYS.has(mention.key)) fixed.set(mention, 'other');
+}
+
 /** "Byron received his early education": a verb (and perhaps one more word) then "his" or "her" after the name. */
 const PERSON_AFTER = /^\s+(\p{Ll}+)(?:\s+\p{Ll}+)?\s+(?:his|her|himself|herself)\b/u;
 /**
@@ -287,6 +306,7 @@ export function decideTypes(
   businessTypes(text, folded, fixed, known);
   schoolTypes(folded, fixed, known);
   surnameTypes(text, folded, fixed, known);
+  holidayTypes(folded, fixed);
   placeTypes(folded, fixed);
   pronounTypes(text, folded, fixed, known);
   useTypes(text, folded, fixed, known);

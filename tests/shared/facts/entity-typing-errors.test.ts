@@ -225,3 +225,34 @@ describe('how the article uses a name', () => {
     expect(typeOf(entities, 'Beijing')).toEqual(['place']);
   });
 });
+
+describe('holidays', () => {
+  it('are never people, so no pronoun or quote goes to them (Christmas, Halloween)', () => {
+    const text =
+      'The map shows snow cover on Christmas. Christmas seemed the natural choice, he said. ' +
+      'Halloween brought snow in Edmonton.';
+
+    const entities = entitiesOf(text, [
+      ['PER', 'Christmas'],
+      ['PER', 'Christmas'],
+      ['PER', 'Halloween'],
+      ['LOC', 'Edmonton'],
+    ]);
+
+    expect(typeOf(entities, 'Christmas')).toEqual(['other']);
+    expect(typeOf(entities, 'Halloween')).toEqual(['other']);
+    expect(typeOf(entities, 'Edmonton')).toEqual(['place']);
+  });
+
+  it('keep a surname of a person named in full as that person', () => {
+    const text = 'Coach Dana Easter praised the team. Easter said the defence held.';
+
+    const entities = entitiesOf(text, [
+      ['PER', 'Dana Easter'],
+      ['PER', 'Easter'],
+    ]);
+
+    expect(typeOf(entities, 'Dana Easter')).toEqual(['person']);
+    expect(typeOf(entities, 'Easter')).toEqual([]);
+  });
+});
