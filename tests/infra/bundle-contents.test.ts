@@ -30,7 +30,7 @@ const CREDENTIAL_CHAIN = [
 ];
 
 /** The npm packages a function's bundle holds code of, built as the stack builds it. */
-async function packagesIn(entry: string): Promise<Set<string>> {
+async function buildPackagesIn(entry: string): Promise<Set<string>> {
   const { metafile } = await build({
     ...FUNCTION_BUNDLE,
     absWorkingDir: ROOT,
@@ -45,6 +45,18 @@ async function packagesIn(entry: string): Promise<Set<string>> {
     .map(([path]) => /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(path)?.[1])
     .filter((name) => name !== undefined);
   return new Set(packages);
+}
+
+const packagesByEntry = new Map<string, Promise<Set<string>>>();
+
+/** `buildPackagesIn`, built once per entry for the whole file: several tests read the same bundle. */
+function packagesIn(entry: string): Promise<Set<string>> {
+  let packages = packagesByEntry.get(entry);
+  if (packages === undefined) {
+    packages = buildPackagesIn(entry);
+    packagesByEntry.set(entry, packages);
+  }
+  return packages;
 }
 
 describe('what the function bundles hold', () => {

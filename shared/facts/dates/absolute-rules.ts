@@ -67,11 +67,13 @@ const fixed = (resolved: Resolved | undefined): Resolver | undefined =>
 const RECURRING_AFTER = /^\s(?:in\s[Hh]istory|in\syears\spast)(?![\p{L}])/u;
 const RECURRING_BEFORE = /(?:in\s[Hh]istory|[Cc]alendar|[Oo]n\s[Tt]his\s[Dd]ay)\s?[-–—:,]?\s*$/u;
 
+/** The 40 characters before the day, cut at its line's start (looked for in those 40 alone: a text of one long line
+ * would otherwise be scanned back to its start for every day in it). */
 function isRecurringDay(text: string, start: number, end: number): boolean {
-  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  const before = text.slice(Math.max(0, start - 40), start);
   return (
     RECURRING_AFTER.test(text.slice(end, end + 20)) ||
-    RECURRING_BEFORE.test(text.slice(Math.max(lineStart, start - 40), start))
+    RECURRING_BEFORE.test(before.slice(before.lastIndexOf('\n') + 1))
   );
 }
 

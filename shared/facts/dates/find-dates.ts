@@ -153,8 +153,9 @@ const WITH_WEEKDAY = /^\p{L}+day,\s/u;
 function isDateLine(text: string, { start, end }: Candidate): boolean {
   const endsLine = /^[ \t]*(?:\n|$)/u.test(text.slice(end, end + 80));
   if (endsLine) return true;
+  if (start > DATELINE_REACH) return false;
   const lineStart = text.lastIndexOf('\n', start - 1) + 1;
-  return start <= DATELINE_REACH && lineStart === start && WITH_WEEKDAY.test(text.slice(start, end));
+  return lineStart === start && WITH_WEEKDAY.test(text.slice(start, end));
 }
 
 function isDateline(text: string, { start, end }: Candidate): boolean {

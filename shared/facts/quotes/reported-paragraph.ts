@@ -29,8 +29,8 @@ export function attributeReportedParagraph(
   quote: QuoteMarks,
 ): Attribution | undefined {
   const { masked } = context;
-  const lineStart = masked.lastIndexOf('\n', quote.open - 1) + 1;
-  if (lineStart === 0 || masked.slice(lineStart, quote.open).trim() !== '') return undefined;
+  const lineStart = paragraphStart(masked, quote.open);
+  if (lineStart === undefined) return undefined;
   const lineEnd = masked.indexOf('\n', quote.close);
   if (!/^[\s.!?]*$/u.test(masked.slice(quote.close + 1, lineEnd < 0 ? masked.length : lineEnd)))
     return undefined;
@@ -45,6 +45,17 @@ export function attributeReportedParagraph(
   if (sentenceOpener(context, end - 1) !== entity && !isParentheticalPronoun(context, best.mention))
     return undefined;
   return namesOtherPerson(context, best.mention.end, end, entity) ? undefined : best;
+}
+
+/**
+ * The start of the line that `open` opens after nothing but white space, found by walking back over that white
+ * space alone (not by looking for the line's start, which scans a text of one long line back to its start for
+ * every quote in it); undefined when the quote is not first on its line or its line is the text's first.
+ */
+function paragraphStart(masked: string, open: number): number | undefined {
+  let index = open - 1;
+  while (index >= 0 && masked[index] !== '\n' && /\s/u.test(masked[index] as string)) index--;
+  return index >= 0 && masked[index] === '\n' ? index + 1 : undefined;
 }
 
 /** "Any small hospital, he said, would need …": a he/she between commas, resolved to the person named before. */
