@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildEntities } from '#shared/facts/entities.ts';
 import type { NerType } from '#shared/facts/ner/tag-entities.ts';
-import { findQuotes } from '#shared/facts/quotes/find-quotes.ts';
-import { taggedMentions } from '../tagged-mentions.ts';
+import { attributionsWith } from './attributions.ts';
 
 /** Sentences written for these tests: the words that name a speaker, and whom they stand for. */
 const SURFACES: ReadonlyArray<readonly [NerType, string]> = [
@@ -14,12 +12,7 @@ const SURFACES: ReadonlyArray<readonly [NerType, string]> = [
   ['LOC', 'U.S.'],
 ];
 
-function attributions(text: string) {
-  return findQuotes(text, buildEntities(text, taggedMentions(text, SURFACES))).map((quote) => [
-    quote.speaker,
-    quote.speakerMention && text.slice(quote.speakerMention.start, quote.speakerMention.end),
-  ]);
-}
+const attributions = attributionsWith(SURFACES);
 
 describe('findQuotes: a description of one person with two roles joined by "and"', () => {
   it('keeps "the former first lady and U.S. senator" whole after the quote', () => {

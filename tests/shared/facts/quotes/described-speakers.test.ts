@@ -3,6 +3,7 @@ import { buildEntities } from '#shared/facts/entities.ts';
 import type { NerType } from '#shared/facts/ner/tag-entities.ts';
 import { findQuotes } from '#shared/facts/quotes/find-quotes.ts';
 import { taggedMentions } from '../tagged-mentions.ts';
+import { attributionsWith } from './attributions.ts';
 
 /** Sentences written for these tests: the words that name a speaker, and whom they stand for. */
 const SURFACES: ReadonlyArray<readonly [NerType, string]> = [
@@ -13,12 +14,7 @@ const SURFACES: ReadonlyArray<readonly [NerType, string]> = [
   ['LOC', 'Marsh County'],
 ];
 
-function attributions(text: string) {
-  return findQuotes(text, buildEntities(text, taggedMentions(text, SURFACES))).map((quote) => [
-    quote.speaker,
-    quote.speakerMention && text.slice(quote.speakerMention.start, quote.speakerMention.end),
-  ]);
-}
+const attributions = attributionsWith(SURFACES);
 
 describe('findQuotes: "the paper" and the outlets an article names', () => {
   it('does not resolve "the paper" to the wire of the dateline', () => {

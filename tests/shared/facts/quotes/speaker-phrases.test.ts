@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildEntities } from '#shared/facts/entities.ts';
 import type { NerType } from '#shared/facts/ner/tag-entities.ts';
-import { findQuotes } from '#shared/facts/quotes/find-quotes.ts';
-import { taggedMentions } from '../tagged-mentions.ts';
+import { attributionsWith } from './attributions.ts';
 
 /** Sentences written for these tests: the words that name a speaker, and whom they stand for. */
 const SURFACES: ReadonlyArray<readonly [NerType, string]> = [
@@ -21,12 +19,7 @@ const SURFACES: ReadonlyArray<readonly [NerType, string]> = [
   ['PER', 'Khalid'],
 ];
 
-function attributions(text: string) {
-  return findQuotes(text, buildEntities(text, taggedMentions(text, SURFACES))).map((quote) => [
-    quote.speaker,
-    quote.speakerMention && text.slice(quote.speakerMention.start, quote.speakerMention.end),
-  ]);
-}
+const attributions = attributionsWith(SURFACES);
 
 describe('findQuotes: a role written in lowercase words between two names', () => {
   it('gives the quote to the person after "Reyes campaign manager", not to Reyes', () => {
