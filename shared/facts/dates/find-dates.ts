@@ -4,6 +4,7 @@ import { parseDay, type Resolved, year, yearOf } from './calendar.ts';
 import { withDayBefore } from './day-before.ts';
 import { monthsPeriodsIn } from './months-period.ts';
 import { dateOrderOf, numericRules, orderInText } from './numeric.ts';
+import { isPeriodOfPlay } from './period-of-play.ts';
 import { linkRanges } from './ranges.ts';
 import { REFERENCE_RULES } from './reference-rules.ts';
 import { RELATIVE_RULES } from './relative-rules.ts';
@@ -72,6 +73,8 @@ export function findDates(text: string, options: DateOptions = {}): DateFact[] {
       },
     };
     const resolved = candidate.resolve(context);
+    // "going into the last quarter" of a match: no date, not even a span.
+    if (resolved?.granularity === 'quarter' && isPeriodOfPlay(text, start, end)) continue;
     if (
       resolved &&
       candidate.isReference &&
