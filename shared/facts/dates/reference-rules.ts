@@ -276,7 +276,7 @@ export const REFERENCE_RULES: readonly Rule[] = [
     // "earlier in " before "that day"
     reach: 11,
     pattern:
-      /(?<![\p{L}])(?:(?:[Ll]ater|[Ee]arlier)\s(?:in\s)?)?(?:that|the\ssame)\s(day|week|month|year)(?![\p{L}])|(?<![\p{L}])[Tt]he\s(following|next|previous|prior)\s(day|week|month|year|morning|afternoon|evening|night)(?![\p{L}])|(?<![\p{L}])[Tt]he\s(day|week|month|year)\s(before|after)(?![\p{L}\s]*\s(?:the|a|an|his|her|their|its|he|she|they|it|we)\b)(?!\s\p{L}+ing\b)/gu,
+      /(?<![\p{L}])(?:(?:[Ll]ater|[Ee]arlier)\s(?:in\s)?)?(?:that|the\ssame)\s(day|week|month|year)(?![\p{L}])|(?<![\p{L}])[Tt]he\s(following|next|previous|prior)\s(day|week|month|year|morning|afternoon|evening|night)(?![\p{L}]|-(?!end(?![\p{L}]))\p{L})|(?<![\p{L}])[Tt]he\s(day|week|month|year)\s(before|after)(?![\p{L}\s]*\s(?:the|a|an|his|her|their|its|he|she|they|it|we)\b)(?!\s\p{L}+ing\b)/gu,
     kind: 'relative',
     read: ([, sameUnit, direction, unit, unitBefore, beforeAfter]) => {
       const words = (direction ?? beforeAfter ?? '').toLowerCase();
@@ -315,7 +315,7 @@ export const REFERENCE_RULES: readonly Rule[] = [
     name: 'the-year',
     isReference: false,
     pattern:
-      /(?<![\p{L}])(?:the\s(?:current|latest|full|past)\s(?:fiscal\s)?year|(?<!times?\sof\s)the\syear)(?![\p{L}-])(?!\s(?:ago|earlier|before|after|of(?!\s[$£€¥\d])|in|when|that|which|ended|ending|through|to|\d|two))/gu,
+      /(?<![\p{L}])(?:the\s(?:current|latest|full|past)\s(?:fiscal\s)?year|(?<!times?\sof\s|(?<![\p{L}])[Bb]y\s)the\syear|(?<=(?<![\p{L}])[Bb]y\s)the\syear(?=['’]s\s))(?![\p{L}-])(?!\s(?:ago|earlier|before|after|of(?!\s[$£€¥\d])|in|when|that|which|ended|ending|through|to|\d|two))/gu,
     hint: /year/u,
     // "the current fiscal " before "year"
     reach: 19,

@@ -138,7 +138,7 @@ export const RELATIVE_RULES: readonly Rule[] = [
   {
     name: 'this-last-next-period',
     pattern: new RegExp(
-      `${NOT_AFTER_LETTER}(?:(?:[Tt]he\\s)?(?:[Ee]nd|[Bb]eginning|[Ss]tart|[Mm]iddle)\\sof\\s)?${EARLIER}?(${WHICH})\\s(week|weekend|month|quarter|year)${NOT_BEFORE_LETTER}(?!['’]s?\\s(?:first|second|third|fourth|1st|2nd|3rd|4th)\\squarter)`,
+      `${NOT_AFTER_LETTER}(?:(?:[Tt]he\\s)?(?:[Ee]nd|[Bb]eginning|[Ss]tart|[Mm]iddle)\\sof\\s)?${EARLIER}?(${WHICH})\\s(week|weekend|month|quarter|year)${NOT_BEFORE_LETTER}(?!-(?!end${NOT_BEFORE_LETTER})\\p{L})(?!['’]s?\\s(?:first|second|third|fourth|1st|2nd|3rd|4th)\\squarter)`,
       'gu',
     ),
     // The unit first, the word before it looked back for: a scan for "week", "month", … tries fewer places than

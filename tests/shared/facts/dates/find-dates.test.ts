@@ -186,8 +186,32 @@ describe('findDates', () => {
     ['COVID-19 cases rose to 2023'],
     ['He told the Sunday Times about it.'],
     ['Shops opened on Black Friday.'],
+    // "by the year" as "with each year" (a CNN page read it as a year the story named before it)
+    ['Finding witnesses gets harder by the year because few are left.'],
+    // a year-month branch of a release schedule, not next year (a documentation page read it as 2024)
+    ['Patches come for one month after the next year-month release.'],
+    ['Releases follow the next year-month scheme.'],
   ])('reports no date in %j', (text) => {
     expect(findDates(text, { publishedAt: PUBLISHED })).toEqual([]);
+  });
+
+  it.each([
+    ['The deal should close by the year\u2019s end.', 'the year', '2023'],
+    ['The target is 40 plants by the year 2030.', '2030', '2030'],
+    ['The plant will reopen next year-end, the firm said.', 'next year', '2024'],
+    ['Sales rose over the year as a whole.', 'the year', '2023'],
+  ])('still reads the year in %j', (text, expectedText, value) => {
+    const dates = findDates(text, { publishedAt: PUBLISHED });
+
+    expect(dates.map((date) => [date.text, date.value])).toContainEqual([expectedText, value]);
+  });
+
+  it('reads no year in "harder by the year" after a year the story names', () => {
+    const dates = findDates('In 1920 the archive opened; finding witnesses gets harder by the year.', {
+      publishedAt: PUBLISHED,
+    });
+
+    expect(dates.map((date) => date.text)).toEqual(['1920']);
   });
 
   it('gives each date the exact span of its text', () => {
