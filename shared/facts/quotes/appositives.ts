@@ -1,6 +1,7 @@
 import type { Span } from '../../result.ts';
 import { lastIndexStartingBefore } from '../words.ts';
 import type { EntityMentionRef, SpeakerContext } from './speaker-context.ts';
+import { isBasedIn } from './unnamed-capitals.ts';
 
 /** How many entity mentions back an appositive subject ("X, who ..., said") may be. */
 const MAX_APPOSITIVE_MENTIONS = 8;
@@ -27,6 +28,7 @@ export function nameBeforeAppositive(
     const mention = context.mentions[index] as EntityMentionRef;
     if (mention.start < from) break;
     if (!/^\s*(?:\([^)]{1,30}\))?,/u.test(context.text.slice(mention.end, mention.end + 34))) continue;
+    if (isBasedIn(context.text, mention)) continue;
     if (mention.entity.type === 'person') {
       if (person === undefined || holdsAppositive(context.text, mention, person)) person = mention;
       continue;
@@ -37,7 +39,9 @@ export function nameBeforeAppositive(
     const before = context.mentions[index - 1];
     const affiliation = before && context.text.slice(before.end, mention.start);
     if (before?.entity.type === 'person' && AFFILIATION.test(affiliation ?? '')) return before;
-    organization ??= mention;
+    // "Reuters, citing the Interior Ministry, said": the first, when the second is in its appositive.
+    if (organization === undefined || holdsAppositive(context.text, mention, organization))
+      organization = mention;
   }
   return person ?? organization ?? place;
 }

@@ -22,8 +22,11 @@ import {
   lastMentionBefore,
   type SpeakerContext,
 } from './speaker-context.ts';
+import { isBasedIn, isPrepositionObject, isWrittenAsName } from './unnamed-capitals.ts';
 
 const ACRONYM = /^\p{Lu}{2,6}$/u;
+/** The end of a modifier cut at its hyphen or stop: "based", "Conn.based". */
+const BASED = /^(?:\S*[.-])?based$/u;
 /** How far into its line a dateline's wire may stand: "WASHINGTON, Sept. 28 (UPI) —". */
 const DATELINE_LENGTH = 60;
 const COMPOUND_TITLE = /^\p{Ll}+-general$/u;
@@ -93,6 +96,8 @@ export function resolvePhrase(
     if (UNRESOLVED_PRONOUNS.has(lower)) return { mention: { start: head.start, end: head.end }, verb };
   }
   if (NOT_SPEAKERS.has(lower) || GENERIC_HEADS.has(lower) || !isNounPhrase(words)) return undefined;
+  // "the Millbrook, Ore.[-based company]": the end of a modifier cut at its hyphen is no subject.
+  if (isPrepositionObject(context, words) || BASED.test(first.text)) return undefined;
   const named = namedIn(context, span);
   if (named && isMemberOf(context.text, named, words))
     return { speaker: speakerText(context.text, words), mention: span, verb };
@@ -102,8 +107,8 @@ export function resolvePhrase(
   if (described) return entityAttribution(described, verb, span);
   const untagged = surnameMatch(context, words);
   if (untagged) return { ...entityAttribution(untagged, verb), mention: span };
-  if (!isCapitalised(head.text) && !SPEAKER_NOUNS.some((nouns) => nouns.has(singular(lower))))
-    return undefined;
+  const known = SPEAKER_NOUNS.some((nouns) => nouns.has(singular(lower)));
+  if (!known && !(isCapitalised(head.text) && isWrittenAsName(context, words))) return undefined;
   return { speaker: speakerText(context.text, words), mention: span, verb };
 }
 
@@ -230,8 +235,13 @@ function isRoleBetween(text: string, first: Span, second: Span): boolean {
   );
 }
 
+/**
+ * A name that modifies another noun is not the speaker: a possessor ("Clinton’s campaign"), or where the speaker
+ * is based ("the Stamford, Conn.-based company", "a Denver-based group"), which is a place whatever its type.
+ */
 function isModifier(text: string, mention: Span, span: Span): boolean {
   const after = text.slice(mention.end, span.end);
+  if (isBasedIn(text, mention)) return true;
   const possessive =
     /^['’]s?\s+\S/u.test(after) || isPossessive(text.slice(mention.start, mention.end + 2).trim());
   return possessive && after.replace(/^['’]s?/u, '').trim() !== '';
@@ -338,7 +348,8 @@ function describedOrganization(
     position,
     (entity) => entity.type === 'organization' && !isOutlet(entity),
   );
-  return recent && recent.start >= paragraphStart(context.text, position) ? recent : undefined;
+  if (recent === undefined || isBasedIn(context.text, recent)) return undefined;
+  return recent.start >= paragraphStart(context.text, position) ? recent : undefined;
 }
 
 function paragraphStart(text: string, position: number): number {
