@@ -41,6 +41,10 @@ const MAX_WORDS_AFTER_CLOSED_QUOTE = 4;
 /** Words before a verb form that make it a noun: "his claims", "the report", "Clinton's tweets". */
 const NOUN_MARKERS = new Set('the a an his her their its our my your these those this that of'.split(' '));
 const NAME_PARTICLES = new Set(['de', 'da', 'del', 'van', 'von', 'al', 'bin', 'la', 'le', 'di', 'y']);
+/** Words that open the object of "to share": "to share her love", "to share a photo". */
+const OBJECT_OPENERS = new Set('a an the his her their its my our your some'.split(' '));
+/** Pronouns of the writer or the reader: "I remember thinking", whom no entity names. */
+const NARRATORS = new Set(['i', 'we', 'you']);
 /** "Reading from the ruling:": a participle opens the clause, and names no one. */
 const PARTICIPLE_OPENER = /^\p{Lu}\p{Ll}+ing\b/u;
 /** How many words may open a sentence before the person who is its subject ("And President Bush"). */
@@ -241,10 +245,22 @@ function strength(candidate: Candidate): number {
   return candidate.rank - (candidate.attribution.speaker === undefined ? 0.5 : 0);
 }
 
+function sameMention(candidate: Candidate, other: Candidate | undefined): boolean {
+  const { mention } = candidate.attribution;
+  return other?.attribution.mention.start === mention.start && other.attribution.mention.end === mention.end;
+}
+
+/**
+ * The strongest candidate, nearest first among equals; but a verb right before a colon that introduces the quote
+ * is its attribution whatever came before ("… she only wants …, I remember thinking: “…”" is not hers).
+ */
 export function bestCandidate(context: SpeakerContext, words: readonly Word[]): Candidate | undefined {
   let best: Candidate | undefined;
+  const beforeColon = words.at(-1)?.text === ':' ? words.length - 2 : -1;
   for (let index = 0; index < words.length; index++) {
     const candidate = candidateAt(context, words, index, best);
+    // Unless it only relabels the subject before ("the judge told X, defending: “…”").
+    if (candidate && index === beforeColon && !sameMention(candidate, best)) return candidate;
     if (candidate && (best === undefined || strength(candidate) >= strength(best))) best = candidate;
   }
   return best;
@@ -275,7 +291,7 @@ function candidateAt(
   }
   const idiom = lower === 'made' || lower === 'put' ? idiomEnd(words, index) : undefined;
   const verb = idiom ? { rank: 2 as const, form: 'past' as const } : reportingVerb(lower);
-  if (verb === undefined || isNounUse(words[index - 1])) return undefined;
+  if (verb === undefined || isNounUse(words[index - 1]) || sharesAThing(words, index)) return undefined;
   const text = idiom ? context.text.slice(word.start, idiom.end) : word.text;
   if (index === 0) {
     if (!isCapitalised(word.text) || verb.form === 'ing') return undefined;
@@ -302,7 +318,7 @@ function verbSubject(
   if (PROGRESSIVE_AUXILIARIES.has(words[auxiliary]?.text.toLowerCase() ?? '')) {
     return subjectBefore(context, words, auxiliary, text);
   }
-  const absolute = withSubject(context, words, index, text);
+  const absolute = withSubject(context, words, index, text) ?? catenativeSubject(context, words, index, text);
   if (absolute !== undefined) return absolute;
   if (earlier !== undefined) return { ...earlier.attribution, verb: text };
   const subject = sentenceSubject(context, words, index);
@@ -320,6 +336,34 @@ function withSubject(
   if (words[index - phrase.length - 1]?.text.toLowerCase() !== 'with') return undefined;
   const named = phrase.length > 0 ? resolvePhrase(context, phrase, verb) : undefined;
   return named?.entity === undefined ? undefined : named;
+}
+
+/**
+ * "she only wants to share her love with him": an infinitive of "share" with an object shares a thing, not words
+ * ("she shared her story: “…”" still reports them).
+ */
+function sharesAThing(words: readonly Word[], index: number): boolean {
+  if (words[index]?.text.toLowerCase() !== 'share' || words[index - 1]?.text.toLowerCase() !== 'to')
+    return false;
+  return OBJECT_OPENERS.has(words[index + 1]?.text.toLowerCase() ?? '');
+}
+
+/**
+ * "I remember thinking: “…”", "he kept saying": a pronoun and one verb before the -ing form are its subject, so the
+ * quote is not the sentence's other person's ("As I listened to Ann …, I remember thinking: “…”" is the narrator's).
+ */
+function catenativeSubject(
+  context: SpeakerContext,
+  words: readonly Word[],
+  index: number,
+  verb: string,
+): Attribution | undefined {
+  const pronoun = words[index - 2];
+  const between = words[index - 1]?.text ?? '';
+  if (pronoun === undefined || !/^\p{Ll}+$/u.test(between)) return undefined;
+  if (!PERSON_PRONOUNS.has(pronoun.text.toLowerCase()) && !NARRATORS.has(pronoun.text.toLowerCase()))
+    return undefined;
+  return resolvePhrase(context, [pronoun], verb);
 }
 
 /**

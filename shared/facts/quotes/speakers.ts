@@ -96,8 +96,12 @@ export function resolvePhrase(
     if (UNRESOLVED_PRONOUNS.has(lower)) return { mention: { start: head.start, end: head.end }, verb };
   }
   if (NOT_SPEAKERS.has(lower) || GENERIC_HEADS.has(lower) || !isNounPhrase(words)) return undefined;
-  // "the Millbrook, Ore.[-based company]": the end of a modifier cut at its hyphen is no subject.
-  if (isPrepositionObject(context, words) || BASED.test(first.text)) return undefined;
+  if (isPrepositionObject(context, words)) return undefined;
+  // "[Maryland-]based lawyer Jim Dunham": the name after the modifier's end; "the Millbrook, Ore.[-based company]": none.
+  if (BASED.test(first.text)) {
+    const rest = words.slice(1);
+    return rest.some((word) => isCapitalised(word.text)) ? resolvePhrase(context, rest, verb) : undefined;
+  }
   const named = namedIn(context, span);
   if (named && isMemberOf(context.text, named, words))
     return { speaker: speakerText(context.text, words), mention: span, verb };

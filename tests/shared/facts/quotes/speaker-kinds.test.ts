@@ -94,3 +94,12 @@ describe('findQuotes: where a speaker is based is not the speaker', () => {
     expect(attributions(text)).toEqual([['Corvane Holdings', 'Corvane Holdings']]);
   });
 });
+
+describe('findQuotes: a name after where its holder is based', () => {
+  it('gives the quote to the person after "Ohio-based"', () => {
+    const text =
+      '“The ruling changes everything for sellers,” noted Ohio-based trade lawyer Ida Brandt in an interview.';
+
+    expect(attributions(text)).toEqual([['Ida Brandt', 'Ida Brandt']]);
+  });
+});
