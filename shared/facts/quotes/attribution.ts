@@ -486,9 +486,15 @@ export function attributePreviousSentence(
   return best?.speakerType === undefined ? undefined : best;
 }
 
+function isClosingMark(text: string, mark: Word): boolean {
+  return mark.text === '”' || (mark.text === '"' && /\S/u.test(text[mark.start - 1] ?? ' '));
+}
+
 /** A quotation among the words, not counting a quoted title ("On “Face the Nation,” Sen. …"). */
 export function holdsQuotation(text: string, words: readonly Word[]): boolean {
   const marks = words.filter((word) => QUOTATION_MARK.test(word.text));
+  // "….” Moran disagreed.": the mark that opens the words closes the quotation before them.
+  if (marks[0] !== undefined && marks[0] === words[0] && isClosingMark(text, marks[0])) marks.shift();
   for (let index = 0; index < marks.length; index += 2) {
     const open = marks[index] as Word;
     const close = marks[index + 1];

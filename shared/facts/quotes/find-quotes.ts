@@ -18,6 +18,7 @@ interface FoundQuote {
 }
 
 const WHITESPACE = /\s+/u;
+const PRONOUN = /^(?:he|she|him|her|they|it)$/iu;
 const LOWERCASE_START = /^\p{Ll}/u;
 const MIN_QUOTE_WORDS = 3;
 /** How far (in characters) a quote may follow the previous one in its paragraph and still inherit its speaker. */
@@ -131,7 +132,8 @@ function isNameOrTitle(text: string, quote: QuoteMarks): boolean {
  * that ended the paragraph before with its attribution ("…,” he said.¶“…”), or runs on from it. Inside a
  * later sentence, only when one word comes before it ("…,” Moran said. BellSouth's “offer was flawed.”) or
  * that sentence opens with the same speaker ("…,” Reid said. Reid has called him a “human leech.”):
- * "…,” Yankovic wrote. Freberg was known for “St. George and the Dragonet.” is not Yankovic's.
+ * "…,” Yankovic wrote. Freberg was known for “St. George and the Dragonet.” is not Yankovic's. A quote that opens
+ * its sentence is not carried past a sentence that names another speaker ("…,” Holt said. Moran disagreed. “…”).
  */
 function inherit(
   context: SpeakerContext,
@@ -148,7 +150,18 @@ function inherit(
     if (between.length > INHERIT_WINDOW) return undefined;
     const start = sentenceStart(masked, quote.open);
     const before = masked.slice(start, quote.open).trim().split(WHITESPACE);
-    if (start <= from || before.length <= 1 || !WORD_CHARACTER.test(before.join(' '))) return attribution;
+    if (start <= from) return attribution;
+    if (before.length <= 1 || !WORD_CHARACTER.test(before.join(' '))) {
+      // "“…,” Holt said. Moran disagreed. “It will not pass.”": the sentence before names another speaker (by
+      // name: a he/she there is as likely the speaker before, "…,” Obama said after meeting Putin. He didn't …").
+      // Only a sentence wholly between the two quotes: "…,’ said Locke while …. ‘…" is the quote before's own.
+      if (!sentenceBetween(masked, previous.marks.close, start)) return attribution;
+      const other = attributePreviousSentence(context, quote);
+      const named =
+        other?.entity !== undefined &&
+        !PRONOUN.test(context.text.slice(other.mention.start, other.mention.end));
+      return named && other?.entity !== attribution.entity ? undefined : attribution;
+    }
     const opener = sentenceOpener(context, quote.open);
     return opener !== undefined && opener === attribution.entity ? attribution : undefined;
   }
@@ -157,6 +170,13 @@ function inherit(
   const opensParagraph = between.slice(newline).trim() === '';
   const tailIsOneSentence = sentenceEnd(masked, from) >= from + tail.length - 1;
   return opensParagraph && tailIsOneSentence ? attribution : undefined;
+}
+
+/** The sentence that ends right before `start` begins after the quote that closed at `close`. */
+function sentenceBetween(masked: string, close: number, start: number): boolean {
+  let end = start;
+  while (end > close && /\s/u.test(masked[end - 1] as string)) end--;
+  return end > close + 1 && sentenceStart(masked, end - 1) >= close;
 }
 
 /** A quote that runs on into the next paragraph is attributed where it ends: "... ,” Blinken said." */

@@ -25,6 +25,8 @@ const SPACE = /\s/u;
 const OPENING_BRACKETS = new Set(['(', '[', '—', '–', '-', '/']);
 const AFTER_CLOSE = /[.,;:!?)\]]/u;
 const INNER_TRIM_END = /[\s,]+$/u;
+/** A sentence's end and a space before an opening mark: "… it. ‘", "… it? ’ ‘" is not one. */
+const RUN_ON = /[.!?]\s+$/u;
 const INNER_TRIM_START = /^\s+/u;
 const KEPT_TERMINAL = /[.!?,:]/u;
 const WHITESPACE = /\s+/u;
@@ -71,6 +73,10 @@ export function findQuoteMarks(text: string): QuoteMarks[] {
         pushMarks(marks, text, open.pop() as number, index, false);
       } else if (!SPACE.test(text[index + 1] ?? ' ')) open.push(index);
     } else if (singles && char === OPENING_SINGLE && !LETTER.test(text[index - 1] ?? '')) {
+      // "…opportunity. ‘But I’ve said …": a new opening mark after a sentence's end, while a quotation is open, is
+      // its next paragraph (run on where the line breaks were lost): the open one runs on into it.
+      if (top !== undefined && text[top] === OPENING_SINGLE && RUN_ON.test(text.slice(index - 3, index)))
+        pushMarks(marks, text, open.pop() as number, index, true);
       open.push(index);
     } else if (
       singles &&

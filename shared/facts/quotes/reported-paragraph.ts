@@ -1,19 +1,18 @@
 /**
  * A paragraph that is a quotation and nothing else, with no attribution of its own, after a paragraph that ends
- * by reporting what a named person said: "Mayor Ann Reyes said on Monday that the city would appeal.¶“We will
- * fight this in every court.”" The quote is that person's. Carried only when it is safe, as a wrong speaker is
- * worse than none:
+ * by reporting what a named person, or an organisation other than a news outlet, said: "Mayor Ann Reyes said on
+ * Monday that the city would appeal.¶“We will fight this in every court.”" The quote is theirs. Carried only when
+ * it is safe, as a wrong speaker is worse than none:
  * - the paragraph before ends with a sentence (ending in a full stop) with no quotation in it, that opens with
- *   the person who is the subject of its reporting verb (or reports them in a he/she between commas: "Any small
- *   hospital, he said, would need these supplies."), and names no other person after the verb ("Reyes said
- *   Tran told her the port would close." could be either's);
+ *   the speaker who is the subject of its reporting verb, or with "According to" them, or reports them in a
+ *   he/she between commas ("Any small hospital, he said, would need these supplies."), and names no other person
+ *   after the verb ("Reyes said Tran told her the port would close." could be either's);
  * - the verb reports speech ("said", "told", "added", "argued"), not a question ("asked": the answer is someone
- *   else's) nor a finding ("revealed", "reported").
- */
-import type { Span } from '../../result.ts';
+ *   else's) nor a finding ("revealed", "reported"). */
+import type { Entity, Span } from '../../result.ts';
 import { lastIndexStartingBefore } from '../words.ts';
 import { bestCandidate, holdsQuotation } from './attribution.ts';
-import { PERSON_PRONOUNS, reportingVerb } from './lexicon.ts';
+import { OUTLET_NAME, PERSON_PRONOUNS, reportingVerb } from './lexicon.ts';
 import type { QuoteMarks } from './marks.ts';
 import { attributionWords, sentenceStart } from './phrases.ts';
 import { sentenceOpener } from './sentence-openers.ts';
@@ -41,8 +40,15 @@ export function attributeReportedParagraph(
   if (holdsQuotation(context.text, words)) return undefined;
   const best = bestCandidate(context, words)?.attribution;
   const entity = best?.entity;
-  if (best === undefined || entity?.type !== 'person' || !reportsSpeech(best.verb)) return undefined;
-  if (sentenceOpener(context, end - 1) !== entity && !isParentheticalPronoun(context, best.mention))
+  if (best === undefined || entity === undefined || !isCarriedSpeaker(entity)) return undefined;
+  // "According to Ann Reyes, the city would appeal.¶“…”": the source that opens the sentence.
+  const accordingTo = best.verb === 'according to' && words[0]?.text === 'According';
+  if (!accordingTo && !reportsSpeech(best.verb)) return undefined;
+  if (
+    !accordingTo &&
+    sentenceOpener(context, end - 1) !== entity &&
+    !isParentheticalPronoun(context, best.mention)
+  )
     return undefined;
   return namesOtherPerson(context, best.mention.end, end, entity) ? undefined : best;
 }
@@ -63,6 +69,11 @@ function isParentheticalPronoun(context: SpeakerContext, mention: Span): boolean
   const word = context.text.slice(mention.start, mention.end).toLowerCase();
   const before = context.masked.slice(Math.max(0, mention.start - 3), mention.start).trim();
   return PERSON_PRONOUNS.has(word) && before.endsWith(',');
+}
+
+/** A person, or an organisation that is not a news outlet ("The Harlow Group said in a statement …"). */
+function isCarriedSpeaker(entity: Entity): boolean {
+  return entity.type === 'person' || (entity.type === 'organization' && !OUTLET_NAME.test(entity.name));
 }
 
 function reportsSpeech(verb: string): boolean {

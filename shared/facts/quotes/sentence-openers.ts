@@ -14,6 +14,8 @@ import { resolvePhrase } from './speakers.ts';
 
 /** How far into a sentence its opening name may start, past titles ("Senate Minority Leader Harry Reid"). */
 const MAX_TITLE_LENGTH = 40;
+/** A participle that opens a sentence: "Asked", "Pressed", "Speaking", "Responding". */
+const OPENING_PARTICIPLE = /^\p{Lu}\p{Ll}+(?:ed|ing)$/u;
 
 /**
  * The person or organisation that opens the sentence holding `position`, after an opening adverbial ("In
@@ -29,7 +31,7 @@ function openerAttribution(context: SpeakerContext, position: number): Attributi
   let index = words.findIndex((word) => /\p{L}/u.test(word.text));
   const first = words[index];
   if (first === undefined) return undefined;
-  if (CLAUSE_OPENERS.has(first.text) && !isSubjectWord(first.text)) {
+  if (opensAdverbial(context, first)) {
     index = words.findIndex((word, at) => at > index && word.text === ',') + 1;
     // On “Face the Nation,” Sen. Bernie Sanders …: the comma was the quoted title's.
     while (QUOTATION_MARK.test(words[index]?.text ?? '')) index++;
@@ -72,7 +74,7 @@ export function openingSubject(
   while (index < until && !/\p{L}/u.test((words[index] as Word).text)) index++;
   const first = words[index];
   if (first === undefined || index >= until) return undefined;
-  if (CLAUSE_OPENERS.has(first.text) && !isSubjectWord(first.text)) {
+  if (opensAdverbial(context, first)) {
     index = words.findIndex((word, at) => at > index && at < until && word.text === ',') + 1;
     // On “Face the Nation,” Sen. Bernie Sanders …: the comma was the quoted title's.
     while (QUOTATION_MARK.test(words[index]?.text ?? '')) index++;
@@ -90,6 +92,17 @@ function subjectPhrase(words: readonly Word[], from: number): Word[] {
     (word, at) => at > 0 && !isCapitalised(word.text) && (reportingVerb(word.text) || /ed$/u.test(word.text)),
   );
   return verb > 0 ? phrase.slice(0, verb) : phrase;
+}
+
+/**
+ * A word that opens an adverbial before the subject: "In recent weeks, …", or a participle that opens a clause
+ * ("Asked about the vote, Holt said …", "Speaking to reporters, …"), unless it starts a name.
+ */
+function opensAdverbial(context: SpeakerContext, first: Word): boolean {
+  if (CLAUSE_OPENERS.has(first.text)) return !isSubjectWord(first.text);
+  if (!OPENING_PARTICIPLE.test(first.text)) return false;
+  const at = lastIndexStartingBefore(context.mentions, first.start + 1);
+  return context.mentions[at]?.start !== first.start;
 }
 
 function isSubjectWord(word: string): boolean {
