@@ -1,15 +1,9 @@
 import type { Sentence } from '../sentences/split-sentences.ts';
-import { startsLowercase, startsUppercase, startsWithLetter } from './first-letter.ts';
+import { nounPhrasesOf } from './noun-phrases.ts';
+import { contentRuns, lowercaseVocabulary, NAME_JOINERS, type Run } from './phrase-runs.ts';
 import { isAdjective, isDemonym, singular } from './plural.ts';
 import { phraseTokens } from './tokens.ts';
-import {
-  canBeVerb,
-  followsPerceptionVerb,
-  isAdverb,
-  isVerbLikeNoun,
-  readsAsVerb,
-  tagOf,
-} from './word-classes.ts';
+import { canBeVerb, isAdverb } from './word-classes.ts';
 
 /**
  * Key phrases, the tags a person would give the article, RAKE/YAKE-class: candidate phrases are runs of
@@ -25,27 +19,6 @@ const MAX_PHRASE_WORDS = 4;
 /** Mentions a common phrase or a one-word name needs. */
 const MIN_PHRASE_COUNT = 2;
 
-const STOPWORDS = new Set(
-  (
-    'a about above across after again against ago ahead all almost along already also although always am among an ' +
-    'and another any anyone anything are around as at away back be became because become been before being below ' +
-    'between both but by can cannot could did do does doing done down during each either else enough even ever ' +
-    'every few for from further get gets getting give given go goes going gone got had has have having he her here ' +
-    'hers herself him himself his how however i if in including into is it its itself just last later least less ' +
-    'let like made make makes making many may me might more most much must my myself near need never new next no ' +
-    'nor not nothing now of off often on once one only onto or other others our ours out over own past per perhaps ' +
-    'put rather really said same say saying says see seen she should since so some something still such take taken ' +
-    'than that the their theirs them themselves then there these they this those though through thus to told too ' +
-    'took toward towards under until up upon us use used very via was way we well went were what whatever when ' +
-    'where whether which while who whole whom whose why will with within without would yet you your yours ' +
-    'yesterday today tomorrow monday tuesday wednesday thursday friday saturday sunday week weeks year years ' +
-    'time times day days month months mr mrs ms dr added asked claimed explained insisted revealed admitted ' +
-    'according believe believed think thought want wanted came come comes know known seemed seems look looked ' +
-    'two three four five six seven eight nine ten first second third old lot lots thing things part ' +
-    'despite although unless whereas meanwhile moreover instead indeed'
-  ).split(' '),
-);
-const LONGEST_STOPWORD = Math.max(...[...STOPWORDS].map((word) => word.length));
 /** Titles that lead a name (`Mayor Anna Lindqvist`): the name is what follows the last of them. */
 const TITLES = new Set(
   (
@@ -55,17 +28,10 @@ const TITLES = new Set(
     'pope bishop father sister brother uncle aunt'
   ).split(' '),
 );
-/** Words kept inside a name: `Bank of England`, `Duchess of Cambridge`. */
-const NAME_JOINERS = new Set(['of', 'de', 'la', 'del', 'von', 'van', 'der', 'du', 'da']);
-const POSSESSIVE = /['\u2019]s?$/;
-const CONTRACTION = /['\u2019](?:ve|re|ll|d|m|t)$/i;
 const MONTHS = new Set(
   'january february march april may june july august september october november december'.split(' '),
 );
-/** `New` is a stopword, but starts a name when a capitalised word follows: `New Zealand`, `New York`. */
-const NAME_START = 'New';
 const APOSTROPHES = /\u2019/g;
-const DETERMINER_TAGS = new Set(['Determiner', 'Possessive']);
 const COMPASS = /^(?:north|south|east|west|central|upper|lower|greater)(?:east|west|ern)?$/;
 
 interface Phrase {
@@ -109,240 +75,14 @@ function lemmaOf(words: readonly string[], isName: boolean): string {
   return lemma + singular((words[head] as string).toLowerCase());
 }
 
-/**
- * The token at `index`, or undefined outside the list: reading past either end of an array (`tokens[-1]`)
- * makes V8 throw away the code it optimised for reads within it (`out of bounds`, bench:deopts).
- */
-const tokenAt = (tokens: readonly string[], index: number): string | undefined =>
-  index >= 0 && index < tokens.length ? tokens[index] : undefined;
-
-/**
- * Only a token with an apostrophe can be a possessive or a contraction: the regular expressions need not look.
- * (One loop over the character codes: this runs for every token of the article.)
- */
-function hasApostrophe(token: string): boolean {
-  for (let index = 0; index < token.length; index++) {
-    const code = token.charCodeAt(index);
-    if (code === 39 || code === 0x2019) return true;
-  }
-  return false;
-}
-
-/**
- * A word that can be part of a key phrase: three letters or more (two if capitalised), no stopword, no
- * contraction. runsOf tells what it knows already: whether the word starts with a capital letter and whether it
- * has an apostrophe.
- */
-function isContent(word: string, capitalised: boolean, apostrophe: boolean): boolean {
-  return (
-    word.length >= (capitalised ? 2 : 3) &&
-    !(word.length <= LONGEST_STOPWORD && STOPWORDS.has(word.toLowerCase())) &&
-    !(apostrophe && CONTRACTION.test(word))
-  );
-}
-
-interface Run {
-  readonly words: string[];
-  /** Each word's index in the sentence's tokens. */
-  readonly at: number[];
-  readonly isName: boolean;
-  readonly atStart: boolean;
-}
-
-/** The run being read, while runsOf reads a sentence. */
-interface RunReading {
-  readonly runs: Run[];
-  words: string[];
-  at: number[];
-  isName: boolean;
-  atStart: boolean;
-}
-
-/**
- * Ends the run being read: without the name joiners it ends on (`Bank of`), it joins the runs when it is a name
- * or two or more common words. An empty run keeps its arrays: most tokens end a run that never began. (A function
- * rather than a closure in runsOf: the bundle's keepNames makes closures costly to create.)
- */
-function endRun(reading: RunReading): void {
-  const { words, at } = reading;
-  if (words.length === 0) return;
-  while (words.length > 0 && NAME_JOINERS.has(words[words.length - 1] as string)) {
-    words.pop();
-    at.pop();
-  }
-  // One common word is never a key phrase: only names and longer runs are kept (and read for verbs).
-  if (words.length > (reading.isName ? 0 : 1)) {
-    reading.runs.push({ words, at, isName: reading.isName, atStart: reading.atStart });
-    reading.words = [];
-    reading.at = [];
-  } else {
-    words.length = 0;
-    at.length = 0;
-  }
-}
-
-/**
- * Runs of content words in one sentence. Capitalised runs are names, except that a capitalised first word the
- * text also uses in lower case (`Actress`, `Despite`) is an ordinary word. A possessive ends its run.
- */
-function runsOf(tokens: readonly string[], lowercaseWords: ReadonlySet<string>): Run[] {
-  const reading: RunReading = { runs: [], words: [], at: [], isName: false, atStart: false };
-  let seenWord = false;
-  for (let index = 0; index < tokens.length; index++) {
-    const raw = tokens[index] as string;
-    const apostrophe = hasApostrophe(raw);
-    const isPossessive = apostrophe && POSSESSIVE.test(raw) && !CONTRACTION.test(raw);
-    const token = apostrophe ? raw.replace(POSSESSIVE, '') : raw;
-    const isWord = startsWithLetter(token);
-    const capitalised = isWord && startsUppercase(token);
-    const isFirstWord = !seenWord && isWord;
-    if (isWord) seenWord = true;
-    if (reading.isName && reading.words.length > 0 && NAME_JOINERS.has(token)) {
-      reading.words.push(token);
-      reading.at.push(index);
-      continue;
-    }
-    if (token === NAME_START && startsUppercase(tokenAt(tokens, index + 1) ?? '')) {
-      if (!reading.isName) endRun(reading);
-      if (reading.words.length === 0) reading.atStart = isFirstWord;
-      reading.isName = true;
-      reading.words.push(token);
-      reading.at.push(index);
-      continue;
-    }
-    if (!(isWord && isContent(token, capitalised, apostrophe && hasApostrophe(token)))) {
-      endRun(reading);
-      continue;
-    }
-    const nameWord = capitalised && !(isFirstWord && lowercaseWords.has(token.toLowerCase()));
-    if (reading.words.length > 0 && nameWord !== reading.isName) endRun(reading);
-    if (reading.words.length === 0) {
-      reading.isName = nameWord;
-      reading.atStart = isFirstWord;
-    }
-    reading.words.push(token);
-    reading.at.push(index);
-    if (isPossessive) endRun(reading);
-  }
-  endRun(reading);
+/** A sentence's candidates: its names, and the noun phrases of its runs of common words. */
+function candidatesOf(tokens: readonly string[], lowercaseWords: ReadonlySet<string>): Run[] {
   const phrases: Run[] = [];
-  for (const run of reading.runs) {
+  for (const run of contentRuns(tokens, lowercaseWords)) {
     if (run.isName) phrases.push(run);
     else phrases.push(...nounPhrasesOf(run, tokens));
   }
   return phrases;
-}
-
-/**
- * The noun phrases in a run of common words: split where a word reads as a verb or is an adverb (`divorcees who
- * stop work` gives `work`; `heard the child scream` gives `child`), then trimmed of verb forms at either end.
- */
-function nounPhrasesOf(run: Run, tokens: readonly string[]): Run[] {
-  const pieces: Run[] = [];
-  let words: string[] = [];
-  let at: number[] = [];
-  const afterPerceptionVerb = followsPerceptionVerb(tokens, run.at[0] as number);
-  for (let position = 0; position < run.words.length; position++) {
-    const word = run.words[position] as string;
-    const index = run.at[position] as number;
-    const verbal =
-      isAdverb(word) ||
-      (canBeVerb(word.toLowerCase()) &&
-        readsAsVerb(word, {
-          previous: previousWordOf(tokens, index),
-          next: tokenAt(tokens, index + 1),
-          afterContentWord: position > 0,
-          afterPerceptionVerb,
-        }));
-    if (verbal) {
-      // Trimming only shortens a piece: one word before it is none after.
-      if (words.length > 1) addNounPhrase(pieces, run, trimVerbLike(words, at, tokens));
-      if (words.length > 0) {
-        words = [];
-        at = [];
-      }
-    } else {
-      words.push(word);
-      at.push(index);
-    }
-  }
-  if (words.length > 1) addNounPhrase(pieces, run, trimVerbLike(words, at, tokens));
-  return pieces;
-}
-
-/** A piece of `run` of two or more words joins the pieces; only the first piece can be at the sentence start. */
-function addNounPhrase(pieces: Run[], run: Run, piece: { words: string[]; at: number[] }): void {
-  if (piece.words.length > 1) {
-    const { words, at } = piece;
-    pieces.push({ words, at, isName: run.isName, atStart: run.atStart && pieces.length === 0 });
-  }
-}
-
-/** Every word the text writes in lower case at least once. */
-function lowercaseVocabulary(tokenLists: readonly (readonly string[])[]): Set<string> {
-  const words = new Set<string>();
-  for (const tokens of tokenLists) {
-    for (const token of tokens) if (startsLowercase(token)) words.add(token);
-  }
-  return words;
-}
-
-/** `to` of `according to`, `due to`, `next to` is a preposition: no sign that a verb follows. */
-const PREPOSITIONAL_TO = new Set([
-  'according',
-  'due',
-  'next',
-  'close',
-  'thanks',
-  'prior',
-  'compared',
-  'owing',
-]);
-
-/** The token before `index`, or undefined for a `to` that is a preposition (`according to court documents`). */
-function previousWordOf(tokens: readonly string[], index: number): string | undefined {
-  const previous = tokenAt(tokens, index - 1);
-  if (
-    previous?.toLowerCase() === 'to' &&
-    PREPOSITIONAL_TO.has(tokenAt(tokens, index - 2)?.toLowerCase() ?? '')
-  ) {
-    return undefined;
-  }
-  return previous;
-}
-
-/**
- * Without the verb forms and adverbs by ending at either end (`playing loud music`, `charged`). A noun that
- * ends so stays at the end (`cabinet meeting`) and at the start after a determiner (`the building site`). The
- * arrays themselves when nothing is trimmed (nounPhrasesOf starts new ones after each piece).
- */
-function trimVerbLike(
-  words: string[],
-  at: number[],
-  tokens: readonly string[],
-): { words: string[]; at: number[] } {
-  let from = 0;
-  let to = words.length;
-  while (
-    from < to &&
-    isVerbLike(words[from] as string) &&
-    !isNounAfterDeterminer(words[from] as string, at[from] as number, tokens)
-  )
-    from++;
-  while (to > from && isVerbLike(words[to - 1] as string) && !isVerbLikeNoun(words[to - 1] as string)) to--;
-  if (from === 0 && to === words.length) return { words, at };
-  return { words: words.slice(from, to), at: at.slice(from, to) };
-}
-
-/** A verb form by its ending (`-ed`, `-ing`, any case) or an adverb. */
-function isVerbLike(word: string): boolean {
-  const lower = word.toLowerCase();
-  return lower.endsWith('ed') || lower.endsWith('ing') || isAdverb(word);
-}
-
-/** A noun that ends like a verb form, after a determiner: `the building site`. */
-function isNounAfterDeterminer(word: string, index: number, tokens: readonly string[]): boolean {
-  return isVerbLikeNoun(word) && DETERMINER_TAGS.has(tagOf(tokenAt(tokens, index - 1)) ?? '');
 }
 
 function collectPhrases(sentences: readonly Sentence[]): Map<string, Phrase> {
@@ -352,7 +92,7 @@ function collectPhrases(sentences: readonly Sentence[]): Map<string, Phrase> {
   // An article repeats its phrases: each surface form's key is worked out once.
   const keys = new Map<string, string>();
   tokenLists.forEach((tokens, index) => {
-    for (const run of runsOf(tokens, lowercaseWords)) {
+    for (const run of candidatesOf(tokens, lowercaseWords)) {
       const words = run.isName ? withoutTitles(run.words) : run.words;
       if (words.length === 0 || words.length > MAX_PHRASE_WORDS) continue;
       const surface = lemmaOf(words, run.isName);
