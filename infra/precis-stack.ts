@@ -1,28 +1,10 @@
 import { fileURLToPath } from 'node:url';
 import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
-import { AccessLogField, AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
-import {
-  CorsHttpMethod,
-  HttpApi,
-  type HttpMethod,
-  HttpNoneAuthorizer,
-  HttpRoute,
-  HttpRouteKey,
-  type IHttpRouteAuthorizer,
-  LogGroupLogDestination,
-} from 'aws-cdk-lib/aws-apigatewayv2';
-import { HttpIamAuthorizer, HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
-import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
-import { AttributeType, BillingMode, ProjectionType, Table } from 'aws-cdk-lib/aws-dynamodb';
 import { EventBus, Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction as LambdaFunctionTarget } from 'aws-cdk-lib/aws-events-targets';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
-import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
-import { BlockPublicAccess, Bucket, BucketEncryption, EventType } from 'aws-cdk-lib/aws-s3';
-import { SqsDestination } from 'aws-cdk-lib/aws-s3-notifications';
-import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
-import { SECONDARY_INDEXES, TABLE_SCHEMA } from '#shared/adapters/article-store.ts';
 import {
   DEFAULT_MAX_INPUT_BYTES,
   DEFAULT_STUCK_AFTER_SECONDS,
@@ -30,26 +12,17 @@ import {
   INCOMING_PREFIX,
   PROCESSED_PREFIX,
 } from '#shared/config.ts';
-import { API_ROUTES, PUBLIC_ROUTES, splitRoute } from '#shared/events/api-routes.ts';
 import { checkedSummaryLength } from '#shared/summarise/summary-length.ts';
 import { BackfillStateMachine } from './backfill-state-machine.ts';
-import { denyListOutsidePrefix, grantListVersions, grantObjects, grantReadPrefix } from './bucket-grants.ts';
+import { denyListOutsidePrefix } from './bucket-grants.ts';
 import { PIPELINE_DATA, WARM_UP_INPUTS } from './bundling.ts';
+import { grantStorageAccess } from './function-grants.ts';
 import { API_MEMORY_MB, PROCESS_MEMORY_MB } from './function-sizing.ts';
+import { createHttpApi, type JwtAuthorizerProps } from './http-api.ts';
 import { LambdaFunction } from './lambda-function.ts';
 import { Monitoring } from './monitoring.ts';
 import { acknowledgeBackfillFindings, acknowledgeNagFindings } from './nag-acknowledgements.ts';
-
-/** CDK's names for the DynamoDB attribute types TABLE_SCHEMA uses. */
-const ATTRIBUTE_TYPES = { S: AttributeType.STRING } as const;
-const attribute = (key: { readonly name: string; readonly type: keyof typeof ATTRIBUTE_TYPES }) => ({
-  name: key.name,
-  type: ATTRIBUTE_TYPES[key.type],
-});
-
-/** Attribute names the Powertools idempotency DynamoDB persistence layer uses by default. */
-const IDEMPOTENCY_KEY = 'id';
-const IDEMPOTENCY_TTL = 'expiration';
+import { createStorage, MAX_RECEIVE_COUNT } from './storage.ts';
 
 const SERVICE_NAME = 'precis';
 const METRICS_NAMESPACE = 'Precis';
@@ -60,15 +33,10 @@ const SCHEDULED_TIMEOUT = Duration.seconds(60);
 const DEAD_LETTERS_RATE = Duration.minutes(1);
 const SWEEP_RATE = Duration.minutes(15);
 const API_TIMEOUT = Duration.seconds(10);
-/** AWS's advice for SQS event sources: visibility timeout at least 6x the function timeout. */
-const VISIBILITY_TIMEOUT_FACTOR = 6;
-const MAX_RECEIVE_COUNT = 5;
 /** Lambda's SQS event source: up to 10 records per invocation, gathered for at most a second. */
 const BATCH_SIZE = 10;
 const MAX_BATCHING_WINDOW = Duration.seconds(1);
 const DEFAULT_MAX_CONCURRENCY = 5;
-/** Requests per second across the API, and the burst above it. */
-const API_THROTTLE = { rateLimit: 50, burstLimit: 100 } as const;
 
 const entry = (name: string): string => fileURLToPath(new URL(`../functions/${name}.ts`, import.meta.url));
 
@@ -133,26 +101,7 @@ export interface PrecisStackProps extends StackProps {
    * IAM (SigV4). GET /health stays public either way.
    * @default - IAM authorisation on every route
    */
-  readonly jwtAuthorizer?: {
-    /** The issuer URL, e.g. `https://cognito-idp.<region>.amazonaws.com/<user pool id>`. */
-    readonly issuer: string;
-    /** Accepted `aud` values (for Cognito, the app client ids). */
-    readonly audience: readonly string[];
-  };
-}
-
-/** What a browser may send and read when CORS is on. */
-const CORS_ALLOW_HEADERS = ['Authorization', 'Content-Type', 'X-Amz-Date', 'X-Amz-Security-Token'];
-const CORS_EXPOSE_HEADERS = ['Location', 'Retry-After', 'Allow'];
-const CORS_MAX_AGE = Duration.hours(1);
-
-function apiAuthorizer(props: PrecisStackProps): IHttpRouteAuthorizer {
-  const jwt = props.jwtAuthorizer;
-  if (jwt === undefined) return new HttpIamAuthorizer();
-  if (!/^https:\/\//.test(jwt.issuer) || jwt.audience.length === 0) {
-    throw new RangeError('jwtAuthorizer needs an https issuer URL and at least one audience');
-  }
-  return new HttpJwtAuthorizer('JwtAuthorizer', jwt.issuer, { jwtAudience: [...jwt.audience] });
+  readonly jwtAuthorizer?: JwtAuthorizerProps;
 }
 
 /**
@@ -166,76 +115,8 @@ export class PrecisStack extends Stack {
     checkedSummaryLength({ sentences: props.summarySentences, words: props.summaryWords });
     const logRetention = props.logRetention ?? RetentionDays.ONE_MONTH;
 
-    // Bucket: articles arrive under incoming/; server access logs go to a bucket of their own.
-    const accessLogsBucket = new Bucket(this, 'AccessLogsBucket', {
-      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
-      encryption: BucketEncryption.S3_MANAGED,
-      enforceSSL: true,
-      lifecycleRules: [{ expiration: Duration.days(90) }],
-      removalPolicy,
-    });
-    const bucket = new Bucket(this, 'ArticlesBucket', {
-      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
-      encryption: BucketEncryption.S3_MANAGED,
-      enforceSSL: true,
-      versioned: true,
-      serverAccessLogsBucket: accessLogsBucket,
-      serverAccessLogsPrefix: 'articles-bucket/',
-      lifecycleRules: [
-        {
-          noncurrentVersionExpiration: Duration.days(30),
-          abortIncompleteMultipartUploadAfter: Duration.days(7),
-        },
-      ],
-      removalPolicy,
-    });
-
-    // Queue: one message per object created under incoming/, retried 5 times, then dead-lettered.
-    // Both kept when the stack is deleted, like the tables and buckets: the DLQ holds what still needs a redrive.
-    const deadLetterQueue = new Queue(this, 'DeadLetterQueue', {
-      encryption: QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
-      retentionPeriod: Duration.days(14),
-      removalPolicy: RemovalPolicy.RETAIN,
-    });
-    const queue = new Queue(this, 'IncomingQueue', {
-      removalPolicy,
-      encryption: QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
-      visibilityTimeout: Duration.seconds(PROCESS_TIMEOUT.toSeconds() * VISIBILITY_TIMEOUT_FACTOR),
-      deadLetterQueue: { queue: deadLetterQueue, maxReceiveCount: MAX_RECEIVE_COUNT },
-    });
-    bucket.addEventNotification(EventType.OBJECT_CREATED, new SqsDestination(queue), {
-      prefix: INCOMING_PREFIX,
-    });
-
-    // Tables: the Results, and the idempotency records of the process function.
-    const { partitionKey, sortKey } = TABLE_SCHEMA;
-    const table = new Table(this, 'ResultsTable', {
-      partitionKey: attribute(partitionKey),
-      sortKey: attribute(sortKey),
-      billingMode: BillingMode.PAY_PER_REQUEST,
-      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
-      removalPolicy,
-    });
-    // byKey (uploads to one key), inFlight (the sweeper's, sparse), byTime and byStatus (newest first, month partitions of four shards each).
-    // CloudFormation adds one index per update: a stack deployed before byTime/byStatus needs two deploys.
-    for (const index of SECONDARY_INDEXES) {
-      table.addGlobalSecondaryIndex({
-        indexName: index.indexName,
-        partitionKey: attribute(index.partitionKey),
-        sortKey: attribute(index.sortKey),
-        projectionType: ProjectionType[index.projectionType],
-        ...('nonKeyAttributes' in index ? { nonKeyAttributes: [...index.nonKeyAttributes] } : {}),
-      });
-    }
-    const idempotencyTable = new Table(this, 'IdempotencyTable', {
-      partitionKey: { name: IDEMPOTENCY_KEY, type: AttributeType.STRING },
-      timeToLiveAttribute: IDEMPOTENCY_TTL,
-      billingMode: BillingMode.PAY_PER_REQUEST,
-      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
-      removalPolicy,
-    });
+    const storage = createStorage(this, { removalPolicy, consumerTimeout: PROCESS_TIMEOUT });
+    const { accessLogsBucket, bucket, deadLetterQueue, queue, table, idempotencyTable } = storage;
 
     // Functions: process (queue -> table) and api (HTTP -> bucket and table).
     const pipelineEnvironment = {
@@ -301,48 +182,13 @@ export class PrecisStack extends Stack {
     });
 
     // API: IAM (SigV4) on every route, or JWTs when configured; throttled, with JSON access logs.
-    const api = new HttpApi(this, 'HttpApi', {
-      description: 'precis: submit articles and read their Results',
-      defaultAuthorizer: apiAuthorizer(props),
-      createDefaultStage: false,
-      ...(corsAllowOrigins.length === 0
-        ? {}
-        : {
-            corsPreflight: {
-              allowOrigins: [...corsAllowOrigins],
-              allowMethods: [CorsHttpMethod.GET, CorsHttpMethod.POST, CorsHttpMethod.DELETE],
-              allowHeaders: CORS_ALLOW_HEADERS,
-              exposeHeaders: CORS_EXPOSE_HEADERS,
-              maxAge: CORS_MAX_AGE,
-            },
-          }),
+    const { api, stage, publicRoutes } = createHttpApi(this, {
+      apiFunction,
+      corsAllowOrigins,
+      ...(props.jwtAuthorizer === undefined ? {} : { jwtAuthorizer: props.jwtAuthorizer }),
+      logRetention,
+      removalPolicy,
     });
-    const apiAccessLogs = new LogGroup(this, 'ApiAccessLogs', { retention: logRetention, removalPolicy });
-    const stage = api.addStage('DefaultStage', {
-      stageName: '$default',
-      autoDeploy: true,
-      throttle: API_THROTTLE,
-      accessLogSettings: {
-        destination: new LogGroupLogDestination(apiAccessLogs),
-        format: accessLogFormat(),
-      },
-    });
-    const integration = new HttpLambdaIntegration('ApiIntegration', apiFunction);
-    const publicRoutes: HttpRoute[] = [];
-    for (const route of API_ROUTES) {
-      const { method, path } = splitRoute(route);
-      const isPublic = PUBLIC_ROUTES.includes(route);
-      const added = api.addRoutes({
-        path,
-        methods: [method as HttpMethod],
-        integration,
-        ...(isPublic ? { authorizer: new HttpNoneAuthorizer() } : {}),
-      });
-      if (isPublic) publicRoutes.push(...added);
-    }
-    // Whatever no route fits reaches the function too, which answers 404 or 405 (with Allow) as problem+json
-    // instead of API Gateway's bare {"message":"Not Found"}.
-    new HttpRoute(this, 'DefaultRoute', { httpApi: api, routeKey: HttpRouteKey.DEFAULT, integration });
 
     // Scheduled: the dead-letter consumer and the sweeper of stuck Results.
     const deadLettersFunction = new LambdaFunction(this, 'DeadLettersFunction', {
@@ -374,37 +220,7 @@ export class PrecisStack extends Stack {
     });
 
     // Grants: each function gets only the prefixes, tables and actions it uses.
-    grantReadPrefix(bucket, processFunction, INCOMING_PREFIX, { versions: true });
-    grantObjects(bucket, processFunction, 'put', PROCESSED_PREFIX);
-    grantObjects(bucket, processFunction, 'delete', PROCESSED_PREFIX);
-    // Query: a backfill skips objects the current pipeline version processed (byKey index).
-    table.grant(processFunction, 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:Query');
-    // What the Powertools idempotency persistence layer does: get, put, update and delete a record.
-    idempotencyTable.grant(
-      processFunction,
-      'dynamodb:GetItem',
-      'dynamodb:PutItem',
-      'dynamodb:UpdateItem',
-      'dynamodb:DeleteItem',
-    );
-
-    grantObjects(bucket, apiFunction, 'put', INCOMING_PREFIX);
-    grantReadPrefix(bucket, apiFunction, PROCESSED_PREFIX, { versions: false });
-    // DELETE /articles/{id}: every version of the upload and of its processed/ objects.
-    grantObjects(bucket, apiFunction, 'deleteVersions', INCOMING_PREFIX);
-    grantObjects(bucket, apiFunction, 'deleteVersions', PROCESSED_PREFIX);
-    grantListVersions(bucket, apiFunction, [INCOMING_PREFIX, PROCESSED_PREFIX]);
-    // POST /articles/{id}/reprocess queues the stored upload for the process function.
-    queue.grant(apiFunction, 'sqs:SendMessage');
-    // Get, list and write Results; DELETE removes a Result and its entity index entries (with name counts).
-    table.grant(
-      apiFunction,
-      'dynamodb:GetItem',
-      'dynamodb:PutItem',
-      'dynamodb:Query',
-      'dynamodb:UpdateItem',
-      'dynamodb:DeleteItem',
-    );
+    grantStorageAccess(storage, { processFunction, apiFunction, deadLettersFunction, sweepFunction });
 
     // Backfill: a Distributed Map over a prefix of the bucket, feeding the process function in batches.
     const backfill = new BackfillStateMachine(this, 'Backfill', {
@@ -420,15 +236,6 @@ export class PrecisStack extends Stack {
     // POST /backfills starts it, GET /backfills/{id} follows it: the api function gets its ARN and only that.
     apiFunction.addEnvironment(ENV.backfillStateMachineArn, backfill.stateMachine.stateMachineArn);
     backfill.grantStartAndFollow(apiFunction);
-
-    // ChangeMessageVisibility: it shows the messages it peeked again once done, so a redrive need not wait.
-    deadLetterQueue.grant(deadLettersFunction, 'sqs:ReceiveMessage', 'sqs:ChangeMessageVisibility');
-    grantReadPrefix(bucket, deadLettersFunction, INCOMING_PREFIX, { versions: true });
-    grantObjects(bucket, deadLettersFunction, 'delete', PROCESSED_PREFIX);
-    table.grant(deadLettersFunction, 'dynamodb:PutItem', 'dynamodb:UpdateItem');
-
-    grantObjects(bucket, sweepFunction, 'delete', PROCESSED_PREFIX);
-    table.grant(sweepFunction, 'dynamodb:Query', 'dynamodb:UpdateItem');
 
     acknowledgeNagFindings(this, {
       functions: [
@@ -496,22 +303,4 @@ export class PrecisStack extends Stack {
       description: `Notifications that failed ${MAX_RECEIVE_COUNT} times`,
     });
   }
-}
-
-/** One JSON object per request, with the caller's IAM identity. */
-function accessLogFormat(): AccessLogFormat {
-  return AccessLogFormat.custom(
-    JSON.stringify({
-      requestId: AccessLogField.contextRequestId(),
-      requestTime: AccessLogField.contextRequestTime(),
-      ip: AccessLogField.contextIdentitySourceIp(),
-      caller: AccessLogField.contextIdentityUserArn(),
-      routeKey: AccessLogField.contextRouteKey(),
-      path: AccessLogField.contextPath(),
-      status: AccessLogField.contextStatus(),
-      responseLength: AccessLogField.contextResponseLength(),
-      responseLatency: AccessLogField.contextResponseLatency(),
-      integrationError: AccessLogField.contextIntegrationErrorMessage(),
-    }),
-  );
 }

@@ -1,14 +1,10 @@
-import type { CfnResource } from 'aws-cdk-lib';
 import { RemovalPolicy, type Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTableInput } from '#shared/adapters/article-store.ts';
 import { ENV } from '#shared/config.ts';
-import { API_ROUTES } from '#shared/events/api-routes.ts';
 import { PrecisStack, type PrecisStackProps } from '../../infra/precis-stack.ts';
-import { createTestApp } from './synth.ts';
+import { createTestApp, logicalId, type Resource, resource } from './synth.ts';
 
-type Resource = { Type: string; Properties: Record<string, unknown> };
 type Statement = { Effect: string; Action: string | string[]; Resource: unknown };
 
 const disposals: Array<() => void> = [];
@@ -29,15 +25,6 @@ function synth(props?: PrecisStackProps): Synthesised {
   if (props === undefined) withDefaults = synthesised;
   return synthesised;
 }
-
-const logicalId = (stack: Stack, path: string): string =>
-  stack.resolve(stack.getLogicalId(stack.node.findChild(path).node.defaultChild as CfnResource));
-
-const resource = (template: Template, id: string): Resource => {
-  const found = template.toJSON().Resources[id] as Resource | undefined;
-  if (found === undefined) throw new Error(`No resource ${id}`);
-  return found;
-};
 
 const asArray = <T>(value: T | T[]): T[] => (Array.isArray(value) ? value : [value]);
 
@@ -81,91 +68,7 @@ describe('PrecisStack', () => {
     synth();
   }, 180_000);
 
-  describe('bucket', () => {
-    it('blocks public access, encrypts, versions and logs the articles bucket', () => {
-      const { stack, template } = synth();
-
-      const bucket = resource(template, logicalId(stack, 'ArticlesBucket'));
-
-      expect(bucket.Properties).toMatchObject({
-        PublicAccessBlockConfiguration: {
-          BlockPublicAcls: true,
-          BlockPublicPolicy: true,
-          IgnorePublicAcls: true,
-          RestrictPublicBuckets: true,
-        },
-        BucketEncryption: {
-          ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }],
-        },
-        VersioningConfiguration: { Status: 'Enabled' },
-        LoggingConfiguration: { DestinationBucketName: { Ref: logicalId(stack, 'AccessLogsBucket') } },
-      });
-      expect(JSON.stringify(bucket.Properties.LifecycleConfiguration)).toContain(
-        'NoncurrentVersionExpiration',
-      );
-    });
-
-    it('denies every request without TLS on both buckets', () => {
-      const { stack, template } = synth();
-
-      for (const bucketId of ['ArticlesBucket', 'AccessLogsBucket']) {
-        template.hasResourceProperties('AWS::S3::BucketPolicy', {
-          Bucket: { Ref: logicalId(stack, bucketId) },
-          PolicyDocument: {
-            Statement: Match.arrayWith([
-              Match.objectLike({
-                Effect: 'Deny',
-                Action: 's3:*',
-                Condition: { Bool: { 'aws:SecureTransport': 'false' } },
-              }),
-            ]),
-          },
-        });
-      }
-    });
-
-    it('notifies the queue of objects created under incoming/ only', () => {
-      const { stack, template } = synth();
-
-      template.hasResourceProperties('Custom::S3BucketNotifications', {
-        NotificationConfiguration: {
-          QueueConfigurations: [
-            {
-              Events: ['s3:ObjectCreated:*'],
-              Filter: { Key: { FilterRules: [{ Name: 'prefix', Value: 'incoming/' }] } },
-              QueueArn: { 'Fn::GetAtt': [logicalId(stack, 'IncomingQueue'), 'Arn'] },
-            },
-          ],
-        },
-      });
-    });
-  });
-
-  describe('queue', () => {
-    it('dead-letters a message after 5 receives into a queue that keeps it 14 days', () => {
-      const { stack, template } = synth();
-
-      const queue = resource(template, logicalId(stack, 'IncomingQueue'));
-      const deadLetterQueue = resource(template, logicalId(stack, 'DeadLetterQueue'));
-
-      expect(queue.Properties.RedrivePolicy).toEqual({
-        deadLetterTargetArn: { 'Fn::GetAtt': [logicalId(stack, 'DeadLetterQueue'), 'Arn'] },
-        maxReceiveCount: 5,
-      });
-      expect(deadLetterQueue.Properties.MessageRetentionPeriod).toBe(14 * 24 * 60 * 60);
-    });
-
-    it('keeps a message invisible for at least 6 times the process function timeout', () => {
-      const { stack, template } = synth();
-
-      const queue = resource(template, logicalId(stack, 'IncomingQueue'));
-      const processFunction = resource(template, logicalId(stack, 'ProcessFunction'));
-
-      expect(queue.Properties.VisibilityTimeout).toBeGreaterThanOrEqual(
-        6 * Number(processFunction.Properties.Timeout),
-      );
-    });
-
+  describe('functions', () => {
     it.each([
       [undefined, undefined],
       [true, '--enable-source-maps'],
@@ -181,25 +84,6 @@ describe('PrecisStack', () => {
       expect(variables.NODE_OPTIONS).toBe(nodeOptions);
     });
 
-    it.each(['IncomingQueue', 'DeadLetterQueue'])(
-      'encrypts %s and denies it to requests without TLS',
-      (queueId) => {
-        const { stack, template } = synth();
-
-        expect(resource(template, logicalId(stack, queueId)).Properties.SqsManagedSseEnabled).toBe(true);
-        template.hasResourceProperties('AWS::SQS::QueuePolicy', {
-          Queues: [{ Ref: logicalId(stack, queueId) }],
-          PolicyDocument: {
-            Statement: Match.arrayWith([
-              Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
-            ]),
-          },
-        });
-      },
-    );
-  });
-
-  describe('functions', () => {
     it.each(['ProcessFunction', 'ApiFunction'])(
       'runs %s bundled, through the code-cache loader, on nodejs22.x arm64 with tracing',
       (id) => {
@@ -273,85 +157,46 @@ describe('PrecisStack', () => {
     );
   });
 
-  describe('tables', () => {
-    it('stores Results on demand with point-in-time recovery and the byKey, inFlight (sparse), byTime and byStatus indexes', () => {
-      const { stack, template } = synth();
+  describe('api', () => {
+    it('fronts the api function with the HTTP API, CORS and JWTs as the props say', () => {
+      const issuer = 'https://cognito-idp.us-east-1.amazonaws.com/us-east-1_example';
+      const { stack, template } = synth({
+        corsAllowOrigins: ['https://app.example.com'],
+        jwtAuthorizer: { issuer, audience: ['client-1'] },
+      });
 
-      expect(resource(template, logicalId(stack, 'ResultsTable')).Properties).toMatchObject({
-        BillingMode: 'PAY_PER_REQUEST',
-        PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
-        KeySchema: [
-          { AttributeName: 'pk', KeyType: 'HASH' },
-          { AttributeName: 'sk', KeyType: 'RANGE' },
-        ],
-        GlobalSecondaryIndexes: [
-          {
-            IndexName: 'byKey',
-            KeySchema: [
-              { AttributeName: 'gsi1pk', KeyType: 'HASH' },
-              { AttributeName: 'gsi1sk', KeyType: 'RANGE' },
-            ],
-            Projection: { ProjectionType: 'ALL' },
-          },
-          {
-            IndexName: 'inFlight',
-            KeySchema: [
-              { AttributeName: 'gsi2pk', KeyType: 'HASH' },
-              { AttributeName: 'gsi2sk', KeyType: 'RANGE' },
-            ],
-            Projection: { ProjectionType: 'INCLUDE', NonKeyAttributes: ['status'] },
-          },
-          {
-            IndexName: 'byTime',
-            KeySchema: [
-              { AttributeName: 'gsi3pk', KeyType: 'HASH' },
-              { AttributeName: 'gsi3sk', KeyType: 'RANGE' },
-            ],
-            Projection: {
-              ProjectionType: 'INCLUDE',
-              NonKeyAttributes: expect.arrayContaining(['status', 'title']),
-            },
-          },
-          {
-            IndexName: 'byStatus',
-            KeySchema: [
-              { AttributeName: 'gsi4pk', KeyType: 'HASH' },
-              { AttributeName: 'gsi4sk', KeyType: 'RANGE' },
-            ],
-            Projection: {
-              ProjectionType: 'INCLUDE',
-              NonKeyAttributes: expect.arrayContaining(['status', 'title']),
-            },
-          },
-        ],
+      const environment = resource(template, logicalId(stack, 'ApiFunction')).Properties.Environment as {
+        Variables: Record<string, string>;
+      };
+      expect(environment.Variables[ENV.corsAllowOrigins]).toBe('https://app.example.com');
+      template.hasResourceProperties('AWS::ApiGatewayV2::Api', {
+        CorsConfiguration: Match.objectLike({ AllowOrigins: ['https://app.example.com'] }),
+      });
+      template.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
+        JwtConfiguration: { Issuer: issuer, Audience: ['client-1'] },
+      });
+      template.hasResourceProperties('AWS::ApiGatewayV2::Integration', {
+        IntegrationUri: { 'Fn::GetAtt': [logicalId(stack, 'ApiFunction'), 'Arn'] },
       });
     });
 
-    it('defines the same keys and index as the table the local stack creates', () => {
-      const { stack, template } = synth();
-      const local = createTableInput('results');
-      const sortByName = (definitions: unknown[] = []) =>
-        [...(definitions as Array<{ AttributeName: string }>)].sort((a, b) =>
-          a.AttributeName.localeCompare(b.AttributeName),
-        );
-
-      const table = resource(template, logicalId(stack, 'ResultsTable')).Properties;
-
-      expect(table.KeySchema).toEqual(local.KeySchema);
-      expect(table.GlobalSecondaryIndexes).toEqual(local.GlobalSecondaryIndexes);
-      expect(sortByName(table.AttributeDefinitions as unknown[])).toEqual(
-        sortByName(local.AttributeDefinitions),
+    it('refuses a JWT authorizer without an https issuer', () => {
+      expect(() => synth({ jwtAuthorizer: { issuer: 'http://issuer.example', audience: ['a'] } })).toThrow(
+        RangeError,
       );
     });
+  });
 
-    it('keys idempotency records by id and expires them by the expiration attribute', () => {
+  describe('storage', () => {
+    it('keeps a message invisible for at least 6 times the process function timeout', () => {
       const { stack, template } = synth();
 
-      expect(resource(template, logicalId(stack, 'IdempotencyTable')).Properties).toMatchObject({
-        BillingMode: 'PAY_PER_REQUEST',
-        KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }],
-        TimeToLiveSpecification: { AttributeName: 'expiration', Enabled: true },
-      });
+      const queue = resource(template, logicalId(stack, 'IncomingQueue'));
+      const processFunction = resource(template, logicalId(stack, 'ProcessFunction'));
+
+      expect(queue.Properties.VisibilityTimeout).toBeGreaterThanOrEqual(
+        6 * Number(processFunction.Properties.Timeout),
+      );
     });
 
     it.each([
@@ -363,94 +208,6 @@ describe('PrecisStack', () => {
       for (const id of ['ArticlesBucket', 'AccessLogsBucket', 'ResultsTable', 'IdempotencyTable']) {
         expect(template.toJSON().Resources[logicalId(stack, id)].DeletionPolicy).toBe(deletionPolicy);
       }
-    });
-  });
-
-  describe('api', () => {
-    it('declares every route of the table plus $default, all IAM-authorised but GET /health', () => {
-      const { template } = synth();
-
-      const routes = Object.values(template.findResources('AWS::ApiGatewayV2::Route')) as Resource[];
-      const authorization = Object.fromEntries(
-        routes.map((r) => [r.Properties.RouteKey, r.Properties.AuthorizationType]),
-      );
-
-      expect(Object.keys(authorization).sort()).toEqual([...API_ROUTES, '$default'].sort());
-      expect(authorization).toEqual({
-        ...Object.fromEntries([...API_ROUTES, '$default'].map((key) => [key, 'AWS_IAM'])),
-        'GET /health': 'NONE',
-      });
-    });
-
-    it('has no CORS and no JWT authorizer by default', () => {
-      const { template } = synth();
-
-      const api = Object.values(template.findResources('AWS::ApiGatewayV2::Api')) as Resource[];
-      expect(api.map((r) => r.Properties.CorsConfiguration)).toEqual([undefined]);
-      template.resourceCountIs('AWS::ApiGatewayV2::Authorizer', 0);
-    });
-
-    it('answers CORS for the origins of corsAllowOrigins, and authorises with JWTs under jwtAuthorizer', () => {
-      const issuer = 'https://cognito-idp.us-east-1.amazonaws.com/us-east-1_example';
-      const { stack, template } = synth({
-        corsAllowOrigins: ['https://app.example.com'],
-        jwtAuthorizer: { issuer, audience: ['client-1'] },
-      });
-
-      template.hasResourceProperties('AWS::ApiGatewayV2::Api', {
-        CorsConfiguration: {
-          AllowOrigins: ['https://app.example.com'],
-          AllowMethods: ['GET', 'POST', 'DELETE'],
-          ExposeHeaders: ['Location', 'Retry-After', 'Allow'],
-        },
-      });
-      const environment = resource(template, logicalId(stack, 'ApiFunction')).Properties.Environment as {
-        Variables: Record<string, string>;
-      };
-      expect(environment.Variables[ENV.corsAllowOrigins]).toBe('https://app.example.com');
-      template.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
-        AuthorizerType: 'JWT',
-        IdentitySource: ['$request.header.Authorization'],
-        JwtConfiguration: { Issuer: issuer, Audience: ['client-1'] },
-      });
-      const routes = Object.values(template.findResources('AWS::ApiGatewayV2::Route')) as Resource[];
-      expect(
-        Object.fromEntries(routes.map((r) => [r.Properties.RouteKey, r.Properties.AuthorizationType])),
-      ).toEqual({
-        ...Object.fromEntries([...API_ROUTES, '$default'].map((key) => [key, 'JWT'])),
-        'GET /health': 'NONE',
-      });
-    });
-
-    it('refuses a JWT authorizer without an https issuer or an audience', () => {
-      expect(() => synth({ jwtAuthorizer: { issuer: 'http://issuer.example', audience: ['a'] } })).toThrow(
-        RangeError,
-      );
-    });
-
-    it('throttles the default stage and writes JSON access logs', () => {
-      const { stack, template } = synth();
-
-      template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
-        StageName: '$default',
-        AutoDeploy: true,
-        DefaultRouteSettings: { ThrottlingRateLimit: 50, ThrottlingBurstLimit: 100 },
-        AccessLogSettings: {
-          DestinationArn: { 'Fn::GetAtt': [logicalId(stack, 'ApiAccessLogs'), 'Arn'] },
-          Format: Match.stringLikeRegexp('"requestId":"\\$context.requestId"'),
-        },
-      });
-    });
-
-    it('integrates every route with the api function using payload format 2.0', () => {
-      const { stack, template } = synth();
-
-      template.resourceCountIs('AWS::ApiGatewayV2::Integration', 1);
-      template.hasResourceProperties('AWS::ApiGatewayV2::Integration', {
-        IntegrationType: 'AWS_PROXY',
-        PayloadFormatVersion: '2.0',
-        IntegrationUri: { 'Fn::GetAtt': [logicalId(stack, 'ApiFunction'), 'Arn'] },
-      });
     });
   });
 

@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { App } from 'aws-cdk-lib';
+import { App, type CfnResource, type Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { PrecisStack, type PrecisStackProps } from '../../infra/precis-stack.ts';
 
@@ -57,3 +57,16 @@ export function synthPrecis(props: PrecisStackProps = {}): Synthesised {
   const stack = new PrecisStack(app, 'Precis', { env: { region: 'us-east-1' }, ...props });
   return { stack, template: Template.fromStack(stack), dispose };
 }
+
+export type Resource = { Type: string; Properties: Record<string, unknown> };
+
+/** The template's logical id of the construct at `path` under the stack (its default child). */
+export const logicalId = (stack: Stack, path: string): string =>
+  stack.resolve(stack.getLogicalId(stack.node.findChild(path).node.defaultChild as CfnResource));
+
+/** The resource of that logical id in the template; throws when there is none. */
+export const resource = (template: Template, id: string): Resource => {
+  const found = template.toJSON().Resources[id] as Resource | undefined;
+  if (found === undefined) throw new Error(`No resource ${id}`);
+  return found;
+};
