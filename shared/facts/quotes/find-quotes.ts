@@ -1,12 +1,14 @@
 import type { Entity, QuoteFact, Span } from '../../result.ts';
 import { isCapitalised } from '../words.ts';
 import { attributeAccordingTo } from './according-to.ts';
-import { attributeAfter, attributeBefore, attributePreviousSentence } from './attribution.ts';
+import { attributeAfter } from './attribute-after.ts';
+import { attributeBefore } from './attribute-before.ts';
 import { personGenders } from './gender.ts';
 import { attributeLabel } from './labels.ts';
 import { findQuoteMarks, isNested, isTitleCase, maskQuotes, type QuoteMarks } from './marks.ts';
 import { mentionIndex } from './mention-index.ts';
 import { sentenceEnd, sentenceStart } from './phrases.ts';
+import { attributePreviousSentence } from './previous-sentence.ts';
 import { attributeReportedParagraph } from './reported-paragraph.ts';
 import { sentenceOpener } from './sentence-openers.ts';
 import type { Attribution, SpeakerContext } from './speaker-context.ts';

@@ -1,6 +1,6 @@
 /**
  * Subjects between a quote and its verb that run long: an appositive left open, a name with its affiliation
- * (attributeAfter in attribution.ts).
+ * (attributeAfter in attribute-after.ts).
  */
 import { isCapitalised, type Word } from '../words.ts';
 import { QUOTATION_MARK } from './marks.ts';

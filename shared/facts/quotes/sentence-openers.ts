@@ -1,7 +1,7 @@
 /**
  * Who opens a sentence: the person or organisation written first, after an opening adverbial ("In recent weeks,
  * Reid has …", "On “Face the Nation,” Sen. Bernie Sanders …"), or a he/she resolved. Quotes whose own sentence names
- * no speaker are attributed to it (find-quotes.ts, attribution.ts).
+ * no speaker are attributed to it (find-quotes.ts, previous-sentence.ts).
  */
 import type { Entity } from '../../result.ts';
 import { CLAUSE_OPENERS, isCapitalised, lastIndexStartingBefore, type Word } from '../words.ts';
