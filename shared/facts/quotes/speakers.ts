@@ -246,6 +246,8 @@ function isRoleBetween(text: string, first: Span, second: Span): boolean {
 function isModifier(text: string, mention: Span, span: Span): boolean {
   const after = text.slice(mention.end, span.end);
   if (isBasedIn(text, mention)) return true;
+  // "The Story of Katherine …", "a friend of Ann Reyes": a name after "of" is not the phrase's head.
+  if (mention.start > span.start && /\bof\s+$/u.test(text.slice(span.start, mention.start))) return true;
   const possessive =
     /^['’]s?\s+\S/u.test(after) || isPossessive(text.slice(mention.start, mention.end + 2).trim());
   return possessive && after.replace(/^['’]s?/u, '').trim() !== '';
@@ -393,8 +395,12 @@ function surnameIndex(mentions: readonly EntityMentionRef[]): Map<string, Entity
   return index;
 }
 
-/** A capitalised name the tagger missed, or wrote otherwise ("PENCE"), that is a known person's surname. */
+/**
+ * A capitalised name the tagger missed, or wrote otherwise ("PENCE"), that is a known person's surname; its capitalised
+ * words may be joined by "of", the surname last ("The Story of Alexandria Redwood said": Redwood).
+ */
 function surnameMatch(context: SpeakerContext, words: readonly Word[]): EntityMentionRef | undefined {
-  if (!words.every((word) => isCapitalised(word.text))) return undefined;
+  const joined = (word: Word, index: number) => word.text === 'of' && index > 0 && index < words.length - 1;
+  if (!words.every((word, index) => isCapitalised(word.text) || joined(word, index))) return undefined;
   return surnameIndex(context.mentions).get((words.at(-1) as Word).text.toLowerCase());
 }
