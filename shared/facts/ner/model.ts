@@ -1,8 +1,9 @@
-import { createScorer, type Scorer, sentenceEmissions } from './emissions.ts';
+import { sentenceEmissions } from './emissions.ts';
 import { buildFeatureIndex, type FeatureIndex } from './feature-index.ts';
 import { describeDocument, sentenceContext } from './features.ts';
 import { buildGazetteer, type Gazetteer, type GazetteerLists } from './gazetteer.ts';
 import { type PredictionHistory, recordHistory } from './history.ts';
+import { createScorer, type Scorer } from './scorer.ts';
 import { type SparseWeights, sparseWeights } from './sparse-weights.ts';
 import { decodeTags, type EntityMention, tagConstraints } from './tags.ts';
 import { tokenizeSentences } from './tokenize.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createScorer, sentenceEmissions } from '#shared/facts/ner/emissions.ts';
+import { sentenceEmissions } from '#shared/facts/ner/emissions.ts';
 import {
   atomOf,
   buildFeatureIndex,
@@ -15,6 +15,7 @@ import {
   sentenceContext,
   sentenceFeatures,
 } from '#shared/facts/ner/features.ts';
+import { createScorer } from '#shared/facts/ner/scorer.ts';
 import { weightOf } from '#shared/facts/ner/sparse-weights.ts';
 import { stringCount } from '#shared/facts/ner/string-table.ts';
 import { loadNerModel } from '#shared/facts/ner/tag-entities.ts';
