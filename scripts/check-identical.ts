@@ -4,7 +4,8 @@
  * GUM dev, TBAQ, PolNeAR, the news-fixture pages, the trafilatura pages, and the seed), each fed as its benchmark
  * feeds it, and writes one line per document: `{doc, result}`, the Result as JSON without `processedAt`, keys in
  * the order the pipeline wrote them (so the check is stricter than a key-sorted canonical form).
- * `--compare` runs the same and prints the first documents that differ, with the first differing fields.
+ * `--compare` runs the same and prints the first 10 documents that differ, with the first differing field of each;
+ * `--compare FILE --all` prints every differing document (to check that two trees differ from FILE in the same ones).
  * Run `--save` on main before a change, `--compare` after it.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -110,9 +111,14 @@ function firstDifference(a: unknown, b: unknown, path = ''): string | undefined 
 }
 
 function main(): void {
-  const [mode, file] = process.argv.slice(2);
-  if ((mode !== '--save' && mode !== '--compare') || file === undefined) {
-    console.error('usage: check-identical (--save FILE | --compare FILE)');
+  const [mode, file, option] = process.argv.slice(2);
+  const listAll = mode === '--compare' && option === '--all';
+  if (
+    (mode !== '--save' && mode !== '--compare') ||
+    file === undefined ||
+    (option !== undefined && !listAll)
+  ) {
+    console.error('usage: check-identical (--save FILE | --compare FILE [--all])');
     process.exit(2);
   }
   const docs = documents();
@@ -134,7 +140,7 @@ function main(): void {
     before.delete(doc);
     if (old === text) continue;
     differing += 1;
-    if (differing > 10) continue;
+    if (differing > 10 && !listAll) continue;
     const where =
       old === undefined ? 'not in the saved file' : firstDifference(JSON.parse(old).result, result);
     console.log(`DIFFERS ${doc}: ${where}`);
