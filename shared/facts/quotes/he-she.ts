@@ -5,6 +5,7 @@
  */
 import type { Span } from '../../result.ts';
 import { CLAUSE_OPENERS, isCapitalised, isPossessive, lastIndexStartingBefore, type Word } from '../words.ts';
+import { captionClauseStart } from './captions.ts';
 import type { Gender } from './gender.ts';
 import { PEOPLE_NOUNS, PERSON_PRONOUNS, PERSON_ROLE_NOUNS, SPEAKS_FOR_ORGANISATION } from './lexicon.ts';
 import { sentenceStart } from './phrases.ts';
@@ -136,9 +137,12 @@ function previousSubjectPerson(
 ): EntityMentionRef | undefined {
   const { masked } = context;
   const start = sentenceStart(masked, position);
+  const clause = captionClauseStart(masked, start, position);
   // The pronoun opens its sentence, or follows a quotation that does ("Marsh thanked them. “…,” he said.").
-  if (!/^[\s"“”'‘’,]*$/u.test(masked.slice(afterOpeningAdverbial(masked, start, position), position)))
+  if (!/^[\s"“”'‘’,]*$/u.test(masked.slice(afterOpeningAdverbial(masked, clause, position), position)))
     return undefined;
+  // "… the incident He said: …": what runs before it in the sentence is a photo caption, whose subject is no antecedent.
+  if (clause !== start) return undefined;
   const previousEnd = masked.slice(0, start).trimEnd().length;
   if (previousEnd === 0) return undefined;
   return sentenceSubjectPerson(context, previousEnd - 1, gender, depth);
@@ -156,7 +160,12 @@ function sentenceSubjectPerson(
   gender: Gender,
   depth = 0,
 ): EntityMentionRef | undefined {
-  const start = afterOpeningAdverbial(context.masked, sentenceStart(context.masked, position), position);
+  const sentence = sentenceStart(context.masked, position);
+  const start = afterOpeningAdverbial(
+    context.masked,
+    captionClauseStart(context.masked, sentence, position),
+    position,
+  );
   const pronoun = /^\s*(\p{L}+)\b/u.exec(context.masked.slice(start, position));
   const word = pronoun?.[1] ?? '';
   if (PERSON_PRONOUNS.get(word.toLowerCase()) === gender) {

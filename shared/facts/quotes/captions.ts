@@ -1,0 +1,96 @@
+/**
+ * Photo captions run into the story: Daily Mail texts whose line breaks were lost carry their captions with no
+ * full stop ("… the matter Sterling (pictured) was smoking a pipe earlier this season Rodgers, who has …, spoke to
+ * them …"), so what reads as one sentence holds a caption or two and then the story's own clause. A caption is
+ * recognised by a picture position in brackets ("(left)", "(pictured with his wife)"); where a caption stops, a word
+ * with no stop after it is followed by a capitalised clause that has a verb of its own ("… this season Liverpool
+ * boss Brendan Rodgers (left) hasn't …", "… the incident Ibe was present …"). A he/she reads the last such clause,
+ * not the caption's subject that opens the run.
+ */
+import { isCapitalised, splitWords, type Word } from '../words.ts';
+import { reportingVerb } from './lexicon.ts';
+
+/** A picture position in brackets: "(left)", "(second right)", "(pictured with Rojo last month)", "(centre)". */
+const CAPTION_MARKER =
+  /\((?:pictured|left|right|centre|center|above|below|top|bottom|inset|far left|far right|second left|second right|front|circled)\b[^()\n]{0,60}\)/iu;
+/** Lowercase words after which a capitalised word continues the clause: "spoke to Sterling", "and Ibe". */
+const CONTINUING = new Set(
+  (
+    'a an the of to in on at by for with from into onto over under about after before between against during ' +
+    'without within like including via per than as and or but nor that which who whom whose his her its their ' +
+    'our my your this these those is was were are be been being has have had do does did will would can could ' +
+    'may might must should shall not'
+  ).split(' '),
+);
+/** Words that stand before a name inside one noun phrase: "Liverpool boss Brendan Rodgers", "nicknamed Stokesey". */
+const BEFORE_NAME = new Set(
+  'named called dubbed nicknamed star boss manager coach striker midfielder defender goalkeeper captain president minister leader chief director'.split(
+    ' ',
+  ),
+);
+/** Finite verbs that show a clause began: "Ibe was present", "commitments will keep". */
+const FINITE = new Set(
+  (
+    "is was are were has had have hasn’t hasn't hadn’t hadn't haven’t haven't wasn’t wasn't isn’t isn't will " +
+    "would can could may might must should did does do didn’t didn't doesn’t doesn't won’t won't can’t can't"
+  ).split(' '),
+);
+/** How many words (a caption marker counts as one) a clause's subject may run before its verb. */
+const MAX_SUBJECT_WORDS = 6;
+
+/**
+ * Where the clause holding `position` starts, within the sentence that starts at `start`: the sentence's start,
+ * unless the sentence before `position` holds a caption marker and a caption boundary, when it is the last
+ * boundary's capitalised word.
+ */
+export function captionClauseStart(masked: string, start: number, position: number): number {
+  const sentence = masked.slice(start, position);
+  if (!CAPTION_MARKER.test(sentence)) return start;
+  const words = splitWords(sentence, start);
+  for (let index = words.length - 1; index > 0; index--) {
+    if (isCaptionBoundary(masked, words, index)) return (words[index] as Word).start;
+  }
+  return start;
+}
+
+/** A capitalised word right after a word with no stop, that opens a clause with a verb of its own. */
+function isCaptionBoundary(masked: string, words: readonly Word[], index: number): boolean {
+  const word = words[index] as Word;
+  const before = words[index - 1] as Word;
+  if (!isCapitalised(word.text) || word.text === 'I') return false;
+  if (!/[\p{Ll}\p{N}]$/u.test(before.text) || isCapitalised(before.text)) return false;
+  if (!/^\s+$/u.test(masked.slice(before.end, word.start))) return false;
+  const previous = before.text.toLowerCase();
+  if (CONTINUING.has(previous) || BEFORE_NAME.has(previous) || reportingVerb(previous) !== undefined)
+    return false;
+  return opensClause(words, index);
+}
+
+/**
+ * After the capitalised word: a comma and a relative or appositive ("Rodgers, who …", "Rodgers, the manager"), or
+ * within a few words of a noun phrase (names, lowercase nouns, a caption marker) a finite verb.
+ */
+function opensClause(words: readonly Word[], index: number): boolean {
+  let at = index + 1;
+  while (isCapitalised(words[at]?.text ?? '')) at++;
+  if (words[at]?.text === ',') return /^(?:who|the|a|an|aged|\p{N}+)$/u.test(words[at + 1]?.text ?? '');
+  for (let count = 0; count < MAX_SUBJECT_WORDS && at < words.length; count++) {
+    const text = (words[at] as Word).text;
+    if (text === '(') {
+      const close = words.findIndex((other, place) => place > at && other.text === ')');
+      if (close < 0) return false;
+      at = close + 1;
+      continue;
+    }
+    const lower = text.toLowerCase();
+    if (FINITE.has(lower) || isFiniteReportingVerb(lower) || /^\p{Ll}+ed$/u.test(text)) return true;
+    if (!/^\p{L}/u.test(text) || CONTINUING.has(lower)) return false;
+    at++;
+  }
+  return false;
+}
+
+function isFiniteReportingVerb(word: string): boolean {
+  const verb = reportingVerb(word);
+  return verb !== undefined && (verb.form === 'third' || verb.form === 'past');
+}

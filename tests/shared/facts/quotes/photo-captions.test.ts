@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import type { NerType } from '#shared/facts/ner/tag-entities.ts';
+import { captionClauseStart } from '#shared/facts/quotes/captions.ts';
+import { attributionsWith } from './attributions.ts';
+
+/** Sentences written for these tests: one-line texts whose photo captions run into the story with no full stop. */
+const SURFACES: ReadonlyArray<readonly [NerType, string]> = [
+  ['PER', 'Tom Harlow'],
+  ['PER', 'Harlow'],
+  ['PER', 'Dean Pryce'],
+  ['PER', 'Pryce'],
+  ['PER', 'Ollie Marsh'],
+  ['PER', 'Marsh'],
+  ['PER', 'Ben Cole'],
+  ['PER', 'Ned Voss'],
+  ['PER', 'Voss'],
+  ['PER', 'Calder'],
+  ['ORG', 'Manchester City'],
+  ['ORG', 'City'],
+];
+
+const attributions = attributionsWith(SURFACES);
+
+describe('he/she after photo captions run into the sentence before', () => {
+  it('reads the clause after the last caption, not the caption that opens the run', () => {
+    const text =
+      'Manchester City manager Tom Harlow has warned Dean Pryce and Ollie Marsh about their conduct. ' +
+      'Dean Pryce (right) was photographed at a nightclub with team-mate Ollie Marsh last month City boss Tom ' +
+      'Harlow (left) has not fined Pryce (pictured) or Marsh for the episode Marsh trained with the first team on ' +
+      'Tuesday before the derby Harlow, who has Ben Cole fit again, met Pryce and Marsh in his office and Harlow ' +
+      'now wants to move on. He said: ‘Young players have to learn what comes with the job.’';
+
+    expect(attributions(text)).toEqual([['Tom Harlow', 'He']]);
+  });
+
+  it('does not give the pronoun to a caption subject when the clause after it opens with no person', () => {
+    const text =
+      'Voss was a forward for the club for six years from 2001 until 2007 Former striker Ned Voss (centre) was ' +
+      'asked to present the trophy but the league did not allow it Work commitments will keep Calder away from ' +
+      'the final on Sunday when his side play. He told the paper: ‘I will watch it at home with my family.’';
+
+    expect(attributions(text)).toEqual([['Calder', 'He']]);
+  });
+
+  it('keeps the opener of a sentence that only names a picture position', () => {
+    const met =
+      'Tom Harlow (left) met Dean Pryce and Ollie Marsh in his office on Wednesday. He said: ‘We have talked.’';
+    const gave =
+      'Tom Harlow (left) gave Pryce the armband and was pleased with him. He said: ‘He has earned it.’';
+
+    expect(attributions(met)).toEqual([['Tom Harlow', 'He']]);
+    expect(attributions(gave)).toEqual([['Tom Harlow', 'He']]);
+  });
+});
+
+describe('captionClauseStart', () => {
+  it('finds the clause after a caption with no stop, and nothing in a sentence without a caption', () => {
+    const caption = 'Pryce (pictured) trained alone this week Marsh was rested';
+    const plain = 'Harlow told Pryce that Marsh was rested';
+
+    expect(caption.slice(captionClauseStart(caption, 0, caption.length))).toBe('Marsh was rested');
+    expect(captionClauseStart(plain, 0, plain.length)).toBe(0);
+  });
+});
