@@ -23,6 +23,10 @@ export interface Candidate {
 
 /** Words that open the object of "to share": "to share her love", "to share a photo". */
 const OBJECT_OPENERS = new Set('a an the his her their its my our your some'.split(' '));
+/** The forms of "email" ("emailed", "e-mails"): reporting verbs only right before the quote (emailReachesQuote). */
+const EMAIL_VERB = /^e-?mail/u;
+/** How many words an email verb's object may run before "that" or the colon: "emailed the Globe's editors:". */
+const MAX_EMAIL_OBJECT_WORDS = 4;
 /** Pronouns of the writer or the reader: "I remember thinking", whom no entity names. */
 const NARRATORS = new Set(['i', 'we', 'you']);
 /** "Trump’s claim that …" attributes a quote more weakly than any reporting verb with a named subject. */
@@ -92,6 +96,7 @@ function candidateAt(
   const idiom = lower === 'made' || lower === 'put' ? idiomEnd(words, index) : undefined;
   const verb = idiom ? { rank: 2 as const, form: 'past' as const } : reportingVerb(lower);
   if (verb === undefined || isNounUse(words[index - 1]) || sharesAThing(words, index)) return undefined;
+  if (EMAIL_VERB.test(lower) && !emailReachesQuote(words, index)) return undefined;
   const text = idiom ? context.text.slice(word.start, idiom.end) : word.text;
   if (index === 0) {
     if (!isCapitalised(word.text) || verb.form === 'ing') return undefined;
@@ -146,6 +151,17 @@ function sharesAThing(words: readonly Word[], index: number): boolean {
   if (words[index]?.text.toLowerCase() !== 'share' || words[index - 1]?.text.toLowerCase() !== 'to')
     return false;
   return OBJECT_OPENERS.has(words[index + 1]?.text.toLowerCase() ?? '');
+}
+
+/**
+ * "Reyes emailed that …", "Reyes e-mailed reporters: “…”": an email verb before the quote introduces it only through
+ * "that", a colon or nothing; "Morales emailed a friend, “Carlos (spy),” who …" names the friend, not the email.
+ */
+function emailReachesQuote(words: readonly Word[], index: number): boolean {
+  if (index + 1 === words.length) return true;
+  const rest = words.slice(index + 1, index + 2 + MAX_EMAIL_OBJECT_WORDS);
+  const reach = rest.findIndex((word) => word.text === ':' || word.text.toLowerCase() === 'that');
+  return reach >= 0 && rest.slice(0, reach).every((word) => /^\p{L}/u.test(word.text));
 }
 
 /**

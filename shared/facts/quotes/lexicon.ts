@@ -19,7 +19,9 @@ const SPEECH =
   'plead beg wonder answer counter caution maintain muse report assert chant yell scream whisper exclaim ' +
   'interject retort quote tout contend affirm assure concur proclaim opine lament blog inform rule ' +
   // "“…,” she shared with The List".
-  'share';
+  'share ' +
+  // "“…,” Reyes emailed.", "Reyes e-mailed that …"; not "emails" (NOUN_FORMS).
+  'email e-mail';
 
 /** Verbs that characterise what someone said ("called it a “disgrace”"): weaker than SPEECH. */
 const CHARACTERISING =
@@ -40,6 +42,8 @@ const IRREGULAR_SPEECH = [
   ['read', 'reads', 'read', 'reading'],
 ] as const;
 const IRREGULAR_CHARACTERISING = [
+  // "Reyes spoke of “a serious mistake”": weaker than a speech verb ("Holt tweeted that Reyes spoke “movingly”").
+  ['speak', 'speaks', 'spoke', 'speaking'],
   ['think', 'thinks', 'thought', 'thinking'],
   ['refer', 'refers', 'referred', 'referring'],
   ['find', 'finds', 'found', 'finding'],
@@ -67,10 +71,10 @@ function inflect(base: string): readonly [string, string, string, string] {
 }
 
 /**
- * Forms that are a plural noun far more often than a verb: "the Latin terms “aqua”", "in legal terms". The verb's
- * other forms stay ("she termed it").
+ * Forms that are a plural noun far more often than a verb: "the Latin terms “aqua”", "in legal terms", "the Clinton
+ * emails". The verb's other forms stay ("she termed it", "he emailed").
  */
-const NOUN_FORMS: ReadonlySet<string> = new Set(['terms']);
+const NOUN_FORMS: ReadonlySet<string> = new Set(['terms', 'emails', 'e-mails']);
 
 function verbTable(): Map<string, ReportingVerb> {
   const table = new Map<string, ReportingVerb>();
