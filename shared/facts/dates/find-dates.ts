@@ -3,6 +3,7 @@ import { ABSOLUTE_RULES } from './absolute-rules.ts';
 import { parseDay, type Resolved, year, yearOf } from './calendar.ts';
 import { withDayBefore } from './day-before.ts';
 import { monthsPeriodsIn } from './months-period.ts';
+import { isContractMonth } from './contract-month.ts';
 import { dateOrderOf, numericRules, orderInText } from './numeric.ts';
 import { isPeriodOfPlay } from './period-of-play.ts';
 import { linkRanges } from './ranges.ts';
@@ -75,6 +76,9 @@ export function findDates(text: string, options: DateOptions = {}): DateFact[] {
     const resolved = candidate.resolve(context);
     // "going into the last quarter" of a match: no date, not even a span.
     if (resolved?.granularity === 'quarter' && isPeriodOfPlay(text, start, end)) continue;
+    // "The December calendar spread", "October crude rose": a futures contract's month, no date.
+    if ((resolved === undefined || resolved.granularity === 'month') && isContractMonth(text, start, end))
+      continue;
     if (
       resolved &&
       candidate.isReference &&
