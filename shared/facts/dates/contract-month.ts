@@ -31,6 +31,7 @@ const MONTH_ONLY = new RegExp(`^(?:${MONTH})(?:\\s(?:'\\d\\d|[12]\\d{3}))?$`, 'u
 
 /** Whether the month at `start`..`end` (a month name, perhaps with a year) labels a futures contract. */
 export function isContractMonth(text: string, start: number, end: number): boolean {
-  if (!MONTH_ONLY.test(text.slice(start, end)) || !CONTRACT_AFTER.test(text.slice(end, end + 80))) return false;
+  if (!MONTH_ONLY.test(text.slice(start, end)) || !CONTRACT_AFTER.test(text.slice(end, end + 80)))
+    return false;
   return !TIME_BEFORE.test(text.slice(Math.max(0, start - 8), start));
 }

@@ -1,9 +1,9 @@
 import type { DateFact } from '../../result.ts';
 import { ABSOLUTE_RULES } from './absolute-rules.ts';
 import { parseDay, type Resolved, year, yearOf } from './calendar.ts';
+import { isContractMonth } from './contract-month.ts';
 import { withDayBefore } from './day-before.ts';
 import { monthsPeriodsIn } from './months-period.ts';
-import { isContractMonth } from './contract-month.ts';
 import { dateOrderOf, numericRules, orderInText } from './numeric.ts';
 import { isPeriodOfPlay } from './period-of-play.ts';
 import { linkRanges } from './ranges.ts';
