@@ -46,6 +46,7 @@ export function findDates(text: string, options: DateOptions = {}): DateFact[] {
   const anchorDate = anchor === undefined ? undefined : parseDay(anchor.value);
   const dates: DateFact[] = [];
   let reference: Resolved | undefined;
+  let referenceEnd: number | undefined;
   let lastQuarter: Resolved | undefined;
   const periods = monthsPeriodsIn(text);
   let nextPeriod = 0;
@@ -64,7 +65,7 @@ export function findDates(text: string, options: DateOptions = {}): DateFact[] {
     let tense: Tense | undefined;
     const context: Context = {
       ...(anchorDate ? { anchor: anchorDate } : {}),
-      ...(reference ? { reference } : {}),
+      ...(reference ? { reference, referenceEnd } : {}),
       ...(lastQuarter ? { lastQuarter } : {}),
       ...(monthsPeriod ? { monthsPeriod } : {}),
       // Read only by the rules that need it: a scan of the clause before each date is not free.
@@ -74,6 +75,8 @@ export function findDates(text: string, options: DateOptions = {}): DateFact[] {
       },
     };
     const resolved = candidate.resolve(context);
+    // "during much of the year" with no year in sight: no date, not even a span.
+    if (resolved === undefined && candidate.noValueIsNoDate) continue;
     // "going into the last quarter" of a match: no date, not even a span.
     if (resolved?.granularity === 'quarter' && isPeriodOfPlay(text, start, end)) continue;
     // "The December calendar spread", "October crude rose": a futures contract's month, no date.
@@ -86,6 +89,7 @@ export function findDates(text: string, options: DateOptions = {}): DateFact[] {
       !isYearless(resolved.value)
     ) {
       reference = resolved;
+      referenceEnd = end;
       if (resolved.granularity === 'quarter') {
         lastQuarter = resolved;
         monthsPeriod = undefined;

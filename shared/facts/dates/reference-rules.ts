@@ -19,6 +19,7 @@ import {
   yearOf,
 } from './calendar.ts';
 import type { Context, Resolver, Rule } from './rule.ts';
+import { isInSight, isSaidByClause } from './the-year.ts';
 import {
   COUNT,
   countOf,
@@ -106,6 +107,9 @@ function startOf(resolved: Resolved): Date | undefined {
 function dayOf(date: Date): Resolved | undefined {
   return day(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate());
 }
+
+/** "the year" alone (and "by the year's end"), not "the current year", "the past year". */
+const isBareYear = (written: string) => /^the\syear$/u.test(written);
 
 /** The year of the date mentioned last, else the anchor's. */
 function yearInFocus({ reference, anchor }: Context): number | undefined {
@@ -320,12 +324,23 @@ export const REFERENCE_RULES: readonly Rule[] = [
     // "the current fiscal " before "year"
     reach: 19,
     kind: 'relative',
-    read: (match) => (context) => {
-      const anchorYear = context.anchor?.getUTCFullYear();
-      if (/past|latest/u.test(match[0]) && anchorYear) return year(anchorYear - 1);
-      if (/current/u.test(match[0]) && anchorYear) return year(anchorYear);
-      const base = yearInFocus(context);
-      return base === undefined ? undefined : year(base);
+    // a bare "the year" with nothing in sight to place it is no date (see the-year.ts)
+    noValueIsNoDate: (match) => isBareYear(match[0]),
+    read: (match, text) => {
+      const bare = isBareYear(match[0]);
+      const start = match.index;
+      if (bare && isSaidByClause(text, start, start + match[0].length)) return undefined;
+      return (context) => {
+        const anchorYear = context.anchor?.getUTCFullYear();
+        if (/past|latest/u.test(match[0]) && anchorYear) return year(anchorYear - 1);
+        if (/current/u.test(match[0]) && anchorYear) return year(anchorYear);
+        // with no publication date, only a year the story wrote in this sentence or the one before
+        const { anchor, referenceEnd } = context;
+        if (bare && !anchor && (referenceEnd === undefined || !isInSight(text, referenceEnd, start)))
+          return undefined;
+        const base = yearInFocus(context);
+        return base === undefined ? undefined : year(base);
+      };
     },
   },
   {

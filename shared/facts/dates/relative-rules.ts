@@ -36,6 +36,7 @@ import {
   WEEKDAY,
   weekdayNumber,
 } from './vocabulary.ts';
+import { isWeekdayInName } from './weekday-name.ts';
 
 const ORDINAL_WORD = `${Object.keys(ORDINALS).join('|')}|\\d{1,3}(?:st|nd|rd|th)`;
 
@@ -104,6 +105,8 @@ export const RELATIVE_RULES: readonly Rule[] = [
       const [written, which, name] = match;
       const end = match.index + written.length;
       if (which === undefined && isAnyWeekday(text, match.index, end)) return undefined;
+      // "Her newest book Saturday Millionaires", "Saturday Night Live": a title or a name, no day
+      if (which === undefined && isWeekdayInName(text, match.index, end)) return undefined;
       if (SCHEDULE_AFTER.test(text.slice(end, end + 80))) return undefined;
       return anchored((anchor, { tense }) => weekdayNear(anchor, weekdayNumber(name), whichOf(which), tense));
     },

@@ -9,6 +9,8 @@ export interface Context {
   readonly anchor?: Date;
   /** The last date mentioned before this one, for "a year earlier", "the quarter", "that year". */
   readonly reference?: Resolved;
+  /** Where that date ends in the text: how far back the story spoke of it. */
+  readonly referenceEnd?: number;
   /** The last quarter mentioned before this one ("the year-ago quarter" follows it). */
   readonly lastQuarter?: Resolved;
   /**
@@ -28,6 +30,8 @@ export interface Candidate extends Span {
   readonly resolve: Resolver;
   /** Whether later dates may be placed from this one; false for dates placed from an earlier one. */
   readonly isReference: boolean;
+  /** Whether a match that resolves to no value is no date at all, not a span kept without a value. */
+  readonly noValueIsNoDate?: boolean;
 }
 
 /**
@@ -42,6 +46,8 @@ export interface Rule {
   readonly read: (match: RegExpExecArray, text: string) => Resolver | undefined;
   /** False for dates placed from the date before them ("a year earlier"): they do not move the focus. */
   readonly isReference?: boolean;
+  /** A match that resolves to no value is no date at all ("the year" with nothing to place it): see Candidate. */
+  readonly noValueIsNoDate?: (match: RegExpExecArray) => boolean;
   /**
    * A cheap pattern that every match of `pattern` contains: a piece of it that no match can do without
    * (not inside an optional group or one branch of an alternation), same flags, no `g`. When the text has
@@ -167,7 +173,14 @@ export function findCandidates(text: string, rules: readonly Rule[]): Candidate[
       if (resolve === undefined || match[0] === '') return;
       const start = match.index;
       const kindOfMatch = typeof kind === 'function' ? kind(match, text) : kind;
-      candidates.push({ start, end: start + match[0].length, kind: kindOfMatch, resolve, isReference });
+      candidates.push({
+        start,
+        end: start + match[0].length,
+        kind: kindOfMatch,
+        resolve,
+        isReference,
+        ...(rule.noValueIsNoDate?.(match) ? { noValueIsNoDate: true } : {}),
+      });
     });
     if (!found && rule.hint !== undefined) absent.add(rule.hint);
   }
