@@ -2,8 +2,9 @@
  * Large-input benchmark: CPU per MB of input against the median CNN/DM article's, for ordinary and
  * adversarial articles up to MAX_INPUT_BYTES (the budget: within 2x), with peak memory. Every input runs in
  * a child process of its own under the process function's V8 heap cap, so peaks do not mix and memory
- * behaves as in Lambda. Figures are CPU time (user + system), not wall time: the machine is shared.
- * Run: npm run bench:large [-- --steps] [-- --sizes 100000,1000000] [-- <input name> ...]
+ * behaves as in Lambda, and the reference is measured in that same child, round by round beside the input
+ * (`pairedChild`). Figures are CPU time (user + system), not wall time: the machine is shared.
+ * Run: npm run bench:large [-- --steps] [-- --sizes 100000,1000000] [-- --rounds 5] [-- <input name> ...]
  */
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -23,6 +24,7 @@ import { heapFlags, heapLimitsFor, PROCESS_MEMORY_MB } from '../infra/function-s
 import { readCnndmArticles } from './cnndm.ts';
 import { ADVERSARIAL_INPUTS, LARGE_INPUTS, ORDINARY_INPUTS } from './large-inputs.ts';
 import { cpuTimed, loadNote, median, peakRssMiB, writeResults } from './measure.ts';
+import { pairRatios } from './pair-ratios.ts';
 
 const SEED = readFileSync(new URL('../tests/fixtures/seed-article.txt', import.meta.url));
 const MB = 1_000_000;
@@ -30,8 +32,8 @@ const MIB = 1024 * 1024;
 const DEFAULT_SIZES = [100_000, 1_000_000, DEFAULT_MAX_INPUT_BYTES];
 /** Runs of the seed before measuring: the model is loaded and the hot code compiled, as in a warm Lambda. */
 const WARM_UP_RUNS = 5;
-/** Passes over the reference articles; each article's fastest pass counts (least disturbed by the load). */
-const REFERENCE_PASSES = 3;
+/** Rounds per input (`--rounds N`): each one pass of the input and one over the reference articles. */
+const DEFAULT_ROUNDS = 3;
 const BUDGET_RATIO = 2;
 
 /** One input through processArticle in a child, as the child reports it. */
@@ -45,12 +47,21 @@ export interface InputRun {
   readonly steps?: readonly { step: string; cpuSeconds: number; peakMiB: number }[];
 }
 
-interface Reference {
-  readonly articles: number;
-  readonly source: string;
-  readonly medianBytes: number;
-  readonly medianCpuMs: number;
+/** One pass over the reference articles: the median article's CPU per MB and CPU time. */
+interface ReferencePass {
   readonly cpuSecondsPerMb: number;
+  readonly medianCpuMs: number;
+}
+
+/** An input and the reference measured in one child, round by round (see `pairedChild`). */
+export interface PairedRun extends InputRun {
+  readonly referenceArticles: number;
+  readonly referenceSource: string;
+  readonly referenceMedianBytes: number;
+  /** Each round's CPU seconds for the input. */
+  readonly inputPasses: readonly number[];
+  /** Each round's pass over the reference articles. */
+  readonly referencePasses: readonly ReferencePass[];
 }
 
 const encode = (text: string) => new TextEncoder().encode(text);
@@ -61,26 +72,71 @@ function warmUp(): void {
   }
 }
 
-/** Child: the median CNN/DM article's CPU per MB (the seed article's when the data is absent). */
-function referenceChild(): Reference {
+/** The 268 CNN/DM dev articles (the seed article alone when the data is absent). */
+function referenceArticles() {
   const articles = readCnndmArticles()?.map((article) => ({ id: article.id, bytes: encode(article.text) }));
-  const inputs = articles ?? [{ id: 'seed', bytes: new Uint8Array(SEED) }];
-  warmUp();
-  const best = inputs.map(() => Number.POSITIVE_INFINITY);
-  for (let pass = 0; pass < REFERENCE_PASSES; pass++) {
-    inputs.forEach((input, index) => {
-      const { cpuSeconds } = cpuTimed(() =>
+  return {
+    inputs: articles ?? [{ id: 'seed', bytes: new Uint8Array(SEED) }],
+    source: articles === undefined ? 'seed article (CNN/DM data not found)' : 'CNN/DM dev articles',
+  };
+}
+
+function referencePass(inputs: readonly { id: string; bytes: Uint8Array }[]): ReferencePass {
+  const cpu = inputs.map(
+    (input) =>
+      cpuTimed(() =>
         processArticle({ id: input.id, bytes: input.bytes, source: { bytes: input.bytes.byteLength } }),
-      );
-      best[index] = Math.min(best[index] as number, cpuSeconds);
-    });
+      ).cpuSeconds,
+  );
+  return {
+    cpuSecondsPerMb: median(
+      cpu.map((seconds, index) => seconds / ((inputs[index]?.bytes.byteLength ?? 1) / MB)),
+    ),
+    medianCpuMs: median(cpu) * 1000,
+  };
+}
+
+/**
+ * Child: the input and the reference measured the same way, in one process after the same warm-up (5 runs
+ * of the seed and one unmeasured pass over the reference articles, as in a Lambda that has served a while;
+ * without that pass the first pass over the articles pays V8's warm-up, 1.5-2x the later ones): `rounds`
+ * rounds, each one pass over the reference articles and one pass of the input, in alternating order
+ * (reference first in even rounds), so that load changes touch both alike. Each round gives one ratio; the
+ * bench reports their median and range.
+ */
+function pairedChild(name: string, targetBytes: number, rounds: number): PairedRun {
+  const make = LARGE_INPUTS[name];
+  if (make === undefined) throw new Error(`Unknown input ${name}`);
+  const reference = referenceArticles();
+  warmUp();
+  referencePass(reference.inputs);
+  const bytes = encode(make(targetBytes));
+  const source = { key: `${name}.txt`, bytes: bytes.byteLength };
+  const inputPasses: number[] = [];
+  const referencePasses: ReferencePass[] = [];
+  let result: ReturnType<typeof processArticle> | undefined;
+  const runInput = () => {
+    const whole = cpuTimed(() => processArticle({ id: name, bytes, source }));
+    result = whole.value;
+    inputPasses.push(whole.cpuSeconds);
+  };
+  for (let round = 0; round < rounds; round++) {
+    if (round % 2 === 1) runInput();
+    referencePasses.push(referencePass(reference.inputs));
+    if (round % 2 === 0) runInput();
   }
   return {
-    articles: inputs.length,
-    source: articles === undefined ? 'seed article (CNN/DM data not found)' : 'CNN/DM dev articles',
-    medianBytes: median(inputs.map((input) => input.bytes.byteLength)),
-    medianCpuMs: median(best) * 1000,
-    cpuSecondsPerMb: median(best.map((cpu, index) => cpu / ((inputs[index]?.bytes.byteLength ?? 1) / MB))),
+    bytes: bytes.byteLength,
+    status: result?.status ?? 'NONE',
+    ...(result?.error ? { code: result.error.code } : {}),
+    cpuSeconds: median(inputPasses),
+    peakMiB: peakRssMiB(),
+    heapLimitMiB: getHeapStatistics().heap_size_limit / MIB,
+    referenceArticles: reference.inputs.length,
+    referenceSource: reference.source,
+    referenceMedianBytes: median(reference.inputs.map((input) => input.bytes.byteLength)),
+    inputPasses,
+    referencePasses,
   };
 }
 
@@ -141,61 +197,115 @@ export function runChild<T>(childArgs: readonly string[]): T {
 
 const kindOf = (name: string) => (name in ORDINARY_INPUTS ? 'ordinary' : 'adversarial');
 
+/** A paired run's ratios, round by round: the input's CPU per MB over the reference's in the same round. */
+function ratiosOf(run: PairedRun) {
+  const inputPerMb = run.inputPasses.map((cpu) => cpu / (run.bytes / MB));
+  const summary = pairRatios(
+    inputPerMb,
+    run.referencePasses.map((pass) => pass.cpuSecondsPerMb),
+  );
+  return {
+    ...summary,
+    ratios: inputPerMb.map((perMb, round) => perMb / (run.referencePasses[round]?.cpuSecondsPerMb ?? 1)),
+  };
+}
+
 function main(): void {
   const args = process.argv.slice(2);
   if (args[0] === '--child') {
-    const [, what, name, bytes, steps] = args;
+    const [, what, name, bytes, option] = args;
     const result =
-      what === 'reference' ? referenceChild() : inputChild(name ?? '', Number(bytes), steps === 'steps');
+      what === 'paired'
+        ? pairedChild(name ?? '', Number(bytes), Number(option))
+        : inputChild(name ?? '', Number(bytes), option === 'steps');
     console.log(JSON.stringify(result));
     return;
   }
+  const optionValue = (flag: string) => (args.includes(flag) ? args[args.indexOf(flag) + 1] : undefined);
   const showSteps = args.includes('--steps');
-  const sizesArg = args[args.indexOf('--sizes') + 1];
-  const sizes = args.includes('--sizes') && sizesArg ? sizesArg.split(',').map(Number) : DEFAULT_SIZES;
+  const sizes = optionValue('--sizes')?.split(',').map(Number) ?? DEFAULT_SIZES;
+  const rounds = Number(optionValue('--rounds') ?? DEFAULT_ROUNDS);
   const chosen = args.filter((arg) => arg in LARGE_INPUTS);
   const names = chosen.length > 0 ? chosen : Object.keys(LARGE_INPUTS);
   const heap = heapLimitsFor(PROCESS_MEMORY_MB);
 
   console.log(
-    `Large inputs: CPU time on one core (${loadNote()}), each run in its own process under the process ` +
-      `function's heap cap (${PROCESS_MEMORY_MB} MB: ${heapFlags(heap).join(' ')})`,
+    `Large inputs: CPU time on one core (${loadNote()}), each input in its own process under the process ` +
+      `function's heap cap (${PROCESS_MEMORY_MB} MB: ${heapFlags(heap).join(' ')}), after ${WARM_UP_RUNS} runs ` +
+      `of the seed and one pass over the reference articles; ${rounds} rounds, each one pass of the input and one over the reference articles in the ` +
+      "same process, in alternating order. x median article: the median of the rounds' ratios [lowest, highest]",
   );
-  const reference = runChild<Reference>(['--child', 'reference']);
   console.log(
-    `Reference: the median of ${reference.articles} ${reference.source}, ${reference.medianBytes} bytes, ` +
-      `${reference.medianCpuMs.toFixed(2)} ms CPU; ${reference.cpuSecondsPerMb.toFixed(2)} CPU s per MB`,
+    '| input | kind | bytes | status | CPU s | CPU s per MB | x median article [range] | first round | peak MiB |',
   );
-  console.log('| input | kind | bytes | status | CPU s | CPU s per MB | x median article | peak MiB |');
-  console.log('|---|---|---:|---|---:|---:|---:|---:|');
+  console.log('|---|---|---:|---|---:|---:|---:|---:|---:|');
   const rows = [];
+  const referencePasses: ReferencePass[] = [];
+  let referenceSource = { articles: 0, source: '', medianBytes: 0 };
   for (const name of names) {
     for (const size of sizes) {
-      const run = runChild<InputRun>(['--child', 'input', name, String(size), showSteps ? 'steps' : '']);
+      const run = runChild<PairedRun>(['--child', 'paired', name, String(size), String(rounds)]);
+      referencePasses.push(...run.referencePasses);
+      referenceSource = {
+        articles: run.referenceArticles,
+        source: run.referenceSource,
+        medianBytes: run.referenceMedianBytes,
+      };
+      const { ratios, median: ratio, min: low, max: high } = ratiosOf(run);
       const perMb = run.cpuSeconds / (run.bytes / MB);
-      const ratio = perMb / reference.cpuSecondsPerMb;
-      rows.push({ name, kind: kindOf(name), ...run, cpuSecondsPerMb: perMb, ratio });
+      rows.push({
+        name,
+        kind: kindOf(name),
+        bytes: run.bytes,
+        status: run.status,
+        ...(run.code ? { code: run.code } : {}),
+        cpuSeconds: run.cpuSeconds,
+        peakMiB: run.peakMiB,
+        heapLimitMiB: run.heapLimitMiB,
+        cpuSecondsPerMb: perMb,
+        ratio,
+        ratioRange: [low, high],
+        ratios,
+        inputPasses: run.inputPasses,
+        referencePasses: run.referencePasses,
+      });
       console.log(
         `| ${name} | ${kindOf(name)} | ${run.bytes} | ${run.code ?? run.status} | ${run.cpuSeconds.toFixed(2)} | ` +
-          `${perMb.toFixed(2)} | ${ratio.toFixed(2)}${ratio > BUDGET_RATIO ? ' (over 2x)' : ''} | ${run.peakMiB.toFixed(0)} |`,
+          `${perMb.toFixed(2)} | ${ratio.toFixed(2)} [${low.toFixed(2)}, ${high.toFixed(2)}]` +
+          `${ratio > BUDGET_RATIO ? ' (over 2x)' : ''} | ${ratios[0]?.toFixed(2)} | ${run.peakMiB.toFixed(0)} |`,
       );
-      for (const step of run.steps ?? []) {
-        console.log(
-          `|  | ${step.step} |  |  | ${step.cpuSeconds.toFixed(2)} |  |  | ${step.peakMiB.toFixed(0)} |`,
-        );
+      if (showSteps) {
+        const steps = runChild<InputRun>(['--child', 'input', name, String(size), 'steps']).steps ?? [];
+        for (const step of steps) {
+          console.log(
+            `|  | ${step.step} |  |  | ${step.cpuSeconds.toFixed(2)} |  |  |  | ${step.peakMiB.toFixed(0)} |`,
+          );
+        }
       }
     }
   }
+  const reference = {
+    ...referenceSource,
+    passes: referencePasses.length,
+    medianCpuMs: median(referencePasses.map((pass) => pass.medianCpuMs)),
+    cpuSecondsPerMb: median(referencePasses.map((pass) => pass.cpuSecondsPerMb)),
+  };
+  console.log(
+    `Reference: the median of ${reference.articles} ${reference.source} (${reference.medianBytes} bytes), ` +
+      `over its ${reference.passes} passes: ${reference.medianCpuMs.toFixed(2)} ms CPU, ` +
+      `${reference.cpuSecondsPerMb.toFixed(2)} CPU s per MB`,
+  );
   const worst = rows.reduce((a, b) => (b.ratio > a.ratio ? b : a), rows[0] ?? { ratio: 0, name: '' });
   console.log(
     `Worst ratio ${worst.ratio.toFixed(2)} (${worst.name}); budget ${BUDGET_RATIO}x: ` +
-      `${worst.ratio <= BUDGET_RATIO ? 'met' : 'NOT met'}`,
+      `${worst.ratio <= BUDGET_RATIO ? 'met' : 'NOT met'} (${loadNote()} at the end)`,
   );
   const file = writeResults('large', {
     date: new Date().toISOString(),
     load: loadNote(),
     memoryMb: PROCESS_MEMORY_MB,
     heap,
+    rounds,
     reference,
     rows,
     adversarial: Object.keys(ADVERSARIAL_INPUTS),
