@@ -1,6 +1,7 @@
 import type { Entity, Span } from '../result.ts';
 import { dropNonNames, splitJoinedNames } from './entity-filters.ts';
 import { institutionMentions } from './entity-institutions.ts';
+import { splitBasedNames } from './entity-listings.ts';
 import {
   canonicalName,
   dropLeadingThe,
@@ -66,7 +67,11 @@ export function buildEntities(
     const name = trimMention(text, mention);
     if (name !== undefined) trimmed.push(name);
   }
-  const names = dropNonNames(text, splitCitedAuthors(text, splitJoinedNames(trimmed)), known);
+  const names = dropNonNames(
+    text,
+    splitCitedAuthors(text, splitJoinedNames(splitBasedNames(trimmed))),
+    known,
+  );
   const mentions = decideTypes(text, keepFirstOfOverlapping(dropLeadingThe(names)), known);
   const surfaces = surfacesOf(mentions);
   const groups = groupMentions(mentions, surfaces);

@@ -133,12 +133,17 @@ function mayEndWork(word: string): boolean {
 export type Fixed = Map<NameMention, EntityType>;
 
 /**
- * First words of place names, for names the tagger read as people: "Mount Everest", "Fort Lee", "Anse Bertrand".
+ * First words of place names, for names the tagger read as people: "Mount Everest", "Fort Lee", "Anse Bertrand",
+ * "Route de Ouarzazate", "Jardin Majorelle", "Bab Doukkala", "Strada Statale".
  * Not "Port" (Port Vale), "Gulf" (the Gulf War), "Bay", "Costa" or "Sierra", which open other names in CoNLL.
  * An organisation may be named after such a place ("Puerto Rico Police Department", "Cape Argus").
  */
 const PLACE_FIRST_WORDS = new Set(
-  'Mount Mt. Lake Cape Fort Isle Île Monte Rio Río Puerto Pointe Anse Terre Porte'.split(' '),
+  (
+    'Mount Mt. Lake Cape Fort Isle Île Monte Rio Río Puerto Pointe Anse Terre Porte ' +
+    // Streets, gardens, markets and gates in French, Italian, Spanish, Portuguese, Malay and Arabic (session 15).
+    'Route Chemin Jardin Zone Souk Bab Strada Via Viale Corso Piazza Calle Rua Jalan'
+  ).split(' '),
 );
 /**
  * First words of the names of streets and buildings, which no organisation takes from them: "Wat Arun",

@@ -61,6 +61,25 @@ const INTERJECTIONS = new Set(
   ).split(' '),
 );
 const COMPASS = new Set(['north', 'south', 'east', 'west']);
+/**
+ * Words that stand alone where no name does: family words used as a name ("From: Mom", "did Dad say"), months'
+ * and days' abbreviations opening a listing's line ("Jan. 15-18: Boat Show"), the Internet.
+ */
+const COMMON_NOUNS = new Set(
+  (
+    'mom mum mommy mummy dad daddy grandma grandpa granny grandmother grandfather mother father auntie ' +
+    'internet jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun'
+  ).split(' '),
+);
+/** Months' and days' abbreviations are no names only with their stop ("Jan." but "Jan Showers", "Sun Yat-sen"). */
+const NEEDS_STOP = new Set(
+  'jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun'.split(' '),
+);
+/** One capital and a stop: an initial of a reference list ("Hensing, T., Chawla, A."), never a name alone. */
+const LONE_INITIAL = /^\p{Lu}\.?$/u;
+const CAPITALISED_BEFORE = /(\p{Lu}[\p{L}’'-]*)[ \t]$/u;
+/** Capitalised words before a family word that do not make it part of a name ("The Internet", "My Mom"). */
+const DETERMINERS = new Set('The A An My Our Your His Her Their Dear From To And But'.split(' '));
 /** A form of address with no name after it ("the former Miss" of "former Miss Universe" cut short). */
 const BARE_HONORIFICS = new Set(['mr', 'mrs', 'ms', 'miss', 'mx', 'dr']);
 /** Forms of address after "my" or "your": "My Lords, thank you", "Your Honour", "His Majesty". */
@@ -213,6 +232,12 @@ export function dropNonNames(
     const words = mention.text.split(WORDS);
     if (words.length > 1) return !words.some((word) => PRONOUNS.has(word));
     if (COMPASS.has(lower) || BARE_HONORIFICS.has(lower)) return false;
+    const stopped = mention.text.endsWith('.') || text[mention.end] === '.';
+    if (stopped && LONE_INITIAL.test(mention.text)) return false;
+    // "the Queen Mother", "Big Daddy": a name's last word, kept.
+    const before = CAPITALISED_BEFORE.exec(text.slice(Math.max(0, mention.start - 20), mention.start));
+    const named = before !== null && !DETERMINERS.has(before[1] as string);
+    if (COMMON_NOUNS.has(lower) && !named && (stopped || !NEEDS_STOP.has(lower))) return false;
     if (
       ADDRESS_FORMS.has(lower) &&
       ADDRESS_BEFORE.test(text.slice(Math.max(0, mention.start - 8), mention.start))

@@ -12,6 +12,7 @@
 import type { EntityType } from '../result.ts';
 import { businessTypes } from './entity-business.ts';
 import { describedTypes, type Fixed, headType, schoolTypes } from './entity-cues.ts';
+import { listingTypes } from './entity-listings.ts';
 import type { NameMention } from './entity-mentions.ts';
 import { referenceTypes } from './entity-references.ts';
 import { useTypes } from './entity-uses.ts';
@@ -111,14 +112,36 @@ function fixedType(text: string, mention: NameMention, known: KnownNames): Entit
   return 'place';
 }
 
-/** Mentions in a list after a cue ("companies such as A, B and C") take the cue's type. */
+/** A capitalised name the tagger missed, then a list separator: "Elbit, " of "like Elbit, Candiru and Rafael". */
+const UNTAGGED_ITEM =
+  /(?<=\s)\p{Lu}[\p{L}\p{N}&'’.-]*(?:\s+\p{Lu}[\p{L}\p{N}&'’.-]*){0,2}(?:,\s+|,?\s+and\s+|,?\s+or\s+)$/u;
+const UNTAGGED_ITEMS = 3;
+
+/**
+ * The text before a mention up to a list cue's last word, passing over up to three list items the tagger did not
+ * tag: "companies like Elbit, " before "Candiru" ends at "like ".
+ */
+function cueWindow(text: string, start: number): string {
+  let window = text.slice(Math.max(0, start - CUE_WINDOW * 2), start);
+  for (let item = 0; item < UNTAGGED_ITEMS && !LIST_CUE_ENDS.has(wordBefore(window) ?? ''); item++) {
+    const match = UNTAGGED_ITEM.exec(window);
+    if (match === null) break;
+    window = window.slice(0, match.index);
+  }
+  return window.slice(-CUE_WINDOW);
+}
+
+/**
+ * Mentions in a list after a cue ("companies such as A, B and C") take the cue's type, also where the tagger
+ * missed the first names of the list.
+ */
 function listTypes(text: string, mentions: readonly NameMention[], fixed: Fixed): void {
   let listType: EntityType | undefined;
   mentions.forEach((mention, index) => {
     const previous = mentions[index - 1];
     const between = previous ? text.slice(previous.end, mention.start) : '';
     if (!(listType && previous && LIST_SEPARATOR.test(between))) {
-      const window = text.slice(Math.max(0, mention.start - CUE_WINDOW), mention.start);
+      const window = cueWindow(text, mention.start);
       const mayCue = LIST_CUE_ENDS.has(wordBefore(window) ?? '');
       listType = mayCue ? LIST_CUES.find(([cue]) => cue.test(window))?.[1] : undefined;
     }
@@ -301,6 +324,7 @@ export function decideTypes(
     const type = fixedType(text, mention, known);
     if (type) fixed.set(mention, type);
   }
+  listingTypes(text, folded, fixed, known);
   describedTypes(text, folded, fixed, known);
   referenceTypes(text, folded, fixed, known);
   businessTypes(text, folded, fixed, known);
