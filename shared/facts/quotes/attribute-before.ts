@@ -118,7 +118,13 @@ function verbSubject(
 ): Attribution | undefined {
   const infinitive = verb.form === 'base' && words[index - 1]?.text === 'to';
   if (verb.form === 'base' && !infinitive && !hasBaseFormSubject(words, index)) return undefined;
-  if (verb.form !== 'ing' && !infinitive) return subjectBefore(context, words, index, text);
+  if (verb.form !== 'ing' && !infinitive) {
+    const subject = subjectBefore(context, words, index, text);
+    // Only a verb that reports speech: "It is light and even thought it …" is a typo's "though".
+    return (
+      subject ?? (verb.rank === 2 ? coordinatedSubject(context, words, index, text, earlier) : undefined)
+    );
+  }
   const auxiliary = skipBackOver(words, index - 1);
   if (PROGRESSIVE_AUXILIARIES.has(words[auxiliary]?.text.toLowerCase() ?? '')) {
     return subjectBefore(context, words, auxiliary, text);
@@ -198,6 +204,33 @@ function idiomEnd(words: readonly Word[], index: number): Word | undefined {
   if (next === 'clear') return words[index + 1];
   if (next === 'it' && words[index + 2]?.text.toLowerCase() === 'clear') return words[index + 2];
   return undefined;
+}
+
+/**
+ * "Reyes praised the plan and said it was “long overdue”": a speech verb joined by "and" to the one before shares its subject,
+ * that of the reporting verb before it or else the person or organisation that opens the sentence; inside a relative
+ * clause, its antecedent's.
+ */
+function coordinatedSubject(
+  context: SpeakerContext,
+  words: readonly Word[],
+  index: number,
+  verb: string,
+  earlier: Candidate | undefined,
+): Attribution | undefined {
+  const and = skipBackOver(words, index - 1);
+  if (words[and]?.text.toLowerCase() !== 'and') return undefined;
+  // "… and said he thought it was a “mistake”": the he/she's own verb attributes it.
+  if (PERSON_PRONOUNS.has(words[index + 1]?.text.toLowerCase() ?? '')) return undefined;
+  // "Holt thanked Reyes, who smiled and said …": the relative clause's verbs are its antecedent's.
+  for (let at = and - 1; at >= 0 && words[at]?.text !== ','; at--) {
+    if (words[at]?.text.toLowerCase() !== 'who') continue;
+    const named = mentionEndingNear(context, (words[at] as Word).start);
+    return named && entityAttribution(named, verb);
+  }
+  if (earlier?.attribution.speaker !== undefined) return { ...earlier.attribution, verb };
+  const subject = openingSubject(context, words, index);
+  return subject?.entity === undefined ? undefined : { ...subject, verb };
 }
 
 /** The subject of the verb at `index`: the phrase before it, the name before an appositive, or before "who". */

@@ -5,6 +5,7 @@ import { attributeAfter } from './attribute-after.ts';
 import { attributeBefore } from './attribute-before.ts';
 import { personGenders } from './gender.ts';
 import { attributeLabel } from './labels.ts';
+import { PHRASE_BOUNDARIES } from './lexicon.ts';
 import { findQuoteMarks, isNested, isTitleCase, maskQuotes, type QuoteMarks } from './marks.ts';
 import { mentionIndex } from './mention-index.ts';
 import { sentenceEnd, sentenceStart } from './phrases.ts';
@@ -29,6 +30,8 @@ const WORD_CHARACTER = /[\p{L}\p{N}]/u;
 const WORD_BEFORE = /(\S+)\s*$/u;
 const WORD_AFTER = /^\s*(\S+)/u;
 const TITLE_PREPOSITIONS = new Set('on in of at from to for with by about into onto'.split(' '));
+/** Determiners before a name in marks that modifies a noun: "during a “Commander-in-Chief Forum” sponsored by". */
+const TITLE_DETERMINERS = new Set('a an the his her their its our my your this that'.split(' '));
 
 /**
  * Direct quotations (curly or straight marks, multi-sentence, partial) with their speakers. The speaker is
@@ -126,6 +129,14 @@ function isNameOrTitle(text: string, quote: QuoteMarks): boolean {
   const before = WORD_BEFORE.exec(text.slice(Math.max(0, quote.open - 30), quote.open))?.[1] ?? '';
   const after = WORD_AFTER.exec(text.slice(quote.close + 1, quote.close + 30))?.[1] ?? '';
   if (isCapitalised(before) && isCapitalised(after) && !before.endsWith('.')) return true;
+  // "his “Keepin' It Real” radio program", "a “Commander-in-Chief Forum” sponsored by": a noun or participle after
+  // it; "called it a “Total Disaster” and …" is words.
+  if (
+    TITLE_DETERMINERS.has(before.toLowerCase()) &&
+    /^\p{Ll}+$/u.test(after) &&
+    !PHRASE_BOUNDARIES.has(after)
+  )
+    return true;
   return TITLE_PREPOSITIONS.has(before.toLowerCase()) || /['’]s?$/u.test(before);
 }
 
