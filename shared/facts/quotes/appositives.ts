@@ -7,6 +7,8 @@ import { isBasedIn } from './unnamed-capitals.ts';
 const MAX_APPOSITIVE_MENTIONS = 8;
 /** "Michael Porter [of] Harvard Business School": the person is the speaker, not the employer. */
 const AFFILIATION = /^\s+(?:of|at|from)\s+(?:the\s+)?$/u;
+/** Words that may come before a country that is the whole subject: "Even China, Pyongyang's only ally, said". */
+const LEADING_WORDS = /^(?:(?:Even|But|And|Yet|Now|Still|Also|Meanwhile,?)\s+)?$/u;
 const PREPOSITIONS = new Set('of for to with by at from about against on in like than'.split(' '));
 
 /**
@@ -34,7 +36,7 @@ export function nameBeforeAppositive(
       continue;
     }
     if (person !== undefined) continue;
-    if (mention.entity.type === 'place' && mention.start === from) place = mention;
+    if (mention.entity.type === 'place' && opensSubject(context.text, from, mention)) place = mention;
     if (mention.entity.type !== 'organization') continue;
     const before = context.mentions[index - 1];
     const affiliation = before && context.text.slice(before.end, mention.start);
@@ -44,6 +46,11 @@ export function nameBeforeAppositive(
       organization = mention;
   }
   return person ?? organization ?? place;
+}
+
+/** The place opens the subject: first in the sentence, or after a conjunction or focusing adverb ("Even China, …"). */
+function opensSubject(text: string, from: number, mention: Span): boolean {
+  return LEADING_WORDS.test(text.slice(from, mention.start));
 }
 
 /**
