@@ -35,6 +35,10 @@ const FINITE = new Set(
     "would can could may might must should did does do didn’t didn't doesn’t doesn't won’t won't can’t can't"
   ).split(' '),
 );
+/** Conjunctions that open the story's next sentence after a caption with no stop: "… a lingerie model And it was …". */
+const SENTENCE_CONJUNCTIONS = new Set('And But Yet So'.split(' '));
+/** Determiners and possessives that may open the subject after such a conjunction: "… And the player's lawyers obtained". */
+const SUBJECT_DETERMINERS = new Set('the a an this that these those his her its their our my'.split(' '));
 /** How many words (a caption marker counts as one) a clause's subject may run before its verb. */
 const MAX_SUBJECT_WORDS = 6;
 
@@ -68,10 +72,16 @@ function isCaptionBoundary(masked: string, words: readonly Word[], index: number
 
 /**
  * After the capitalised word: a comma and a relative or appositive ("Rodgers, who …", "Rodgers, the manager"), or
- * within a few words of a noun phrase (names, lowercase nouns, a caption marker) a finite verb.
+ * within a few words of a noun phrase (names, lowercase nouns, a caption marker) a finite verb. After a sentence's
+ * conjunction the noun phrase may open with a determiner ("… model But the club has …", "… And his lawyers obtained").
  */
 function opensClause(words: readonly Word[], index: number): boolean {
   let at = index + 1;
+  if (
+    SENTENCE_CONJUNCTIONS.has((words[index] as Word).text) &&
+    SUBJECT_DETERMINERS.has(words[at]?.text ?? '')
+  )
+    at++;
   while (isCapitalised(words[at]?.text ?? '')) at++;
   if (words[at]?.text === ',') return /^(?:who|the|a|an|aged|\p{N}+)$/u.test(words[at + 1]?.text ?? '');
   for (let count = 0; count < MAX_SUBJECT_WORDS && at < words.length; count++) {

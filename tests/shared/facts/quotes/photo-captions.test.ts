@@ -42,6 +42,14 @@ describe('he/she after photo captions run into the sentence before', () => {
     expect(attributions(text)).toEqual([['Calder', 'He']]);
   });
 
+  it('reads past a caption that runs into a sentence opening with "But the …" and no full stop', () => {
+    const text =
+      'Dean Pryce (left) is a keen golfer and was seen on the course last week But the club captain Ollie Marsh has ' +
+      'spoken to the squad about it. He said: ‘We all know the rules.’';
+
+    expect(attributions(text)).toEqual([['Ollie Marsh', 'He']]);
+  });
+
   it('keeps the opener of a sentence that only names a picture position', () => {
     const met =
       'Tom Harlow (left) met Dean Pryce and Ollie Marsh in his office on Wednesday. He said: ‘We have talked.’';
@@ -60,5 +68,26 @@ describe('captionClauseStart', () => {
 
     expect(caption.slice(captionClauseStart(caption, 0, caption.length))).toBe('Marsh was rested');
     expect(captionClauseStart(plain, 0, plain.length)).toBe(0);
+  });
+
+  it('ends a caption at a conjunction or function word that opens the next sentence with no stop', () => {
+    const start = (text: string) => text.slice(captionClauseStart(text, 0, text.length));
+    const and = 'Pryce (pictured with Marsh last week) is a keen golfer And the club has said nothing';
+    const but = 'Pryce (left) is a keen golfer But his agent told reporters that';
+    const itOpens = 'Pryce (left) is a keen golfer It was a quiet week';
+    const they = 'Pryce (left) is a keen golfer They trained on Tuesday';
+
+    expect(start(and)).toBe('And the club has said nothing');
+    expect(start(but)).toBe('But his agent told reporters that');
+    expect(start(itOpens)).toBe('It was a quiet week');
+    expect(start(they)).toBe('They trained on Tuesday');
+  });
+
+  it('does not end a caption inside a name, nor at a lowercase function word before "And"', () => {
+    const name = 'Pryce (left) joined Manchester United And the club has said nothing';
+    const joined = 'Pryce (left) likes cats and And the club has said nothing';
+
+    expect(captionClauseStart(name, 0, name.length)).toBe(0);
+    expect(captionClauseStart(joined, 0, joined.length)).toBe(0);
   });
 });
