@@ -49,7 +49,7 @@ const WEEKDAY_PREFIX = `(?:(${WEEKDAY_ABBREVIATED}),?\\s)?`;
 const YEAR_SUFFIX = `(?:\\s?,?\\s(?:of\\s)?([12]\\d{3})(?![\\p{N}]|[.,]\\d))?`;
 
 /** Words after a four-digit number that make it a count or a measure, not a year ("2000 people"). */
-const COUNTED_NOUNS =
+export const COUNTED_NOUNS =
   '(?:percent|per\\scent|people|persons|troops|soldiers|police|men|women|children|workers|employees|jobs|students|members|residents|refugees|cases|deaths|dead|meters|metres|feet|ft|miles|km|kilometers|kilometres|pounds|lbs?|kg|tons|tonnes|barrels|acres|hectares|units|shares|votes|seats|times|yards|points|words|hours|minutes|seconds|days|weeks|months|years|cars|vehicles|homes|houses|planes|aircraft|ships|tanks|rounds|acres|kilograms|grams|calories|copies|delegates|candidates|companies|stores|sites|flights|passengers|patients|beds|doctors|visitors|fans|rooms)\\b';
 
 /** "rose to 2023", "totaled 1990": a four-digit number after a verb of quantity is a count. */

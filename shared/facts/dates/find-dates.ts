@@ -4,6 +4,7 @@ import { parseDay, type Resolved, year, yearOf } from './calendar.ts';
 import { isContractMonth } from './contract-month.ts';
 import { withDayBefore } from './day-before.ts';
 import { monthsPeriodsIn } from './months-period.ts';
+import { isNumberRange } from './number-range.ts';
 import { dateOrderOf, numericRules, orderInText } from './numeric.ts';
 import { isPeriodOfPlay } from './period-of-play.ts';
 import { linkRanges } from './ranges.ts';
@@ -82,6 +83,8 @@ export function findDates(text: string, options: DateOptions = {}): DateFact[] {
     // "The December calendar spread", "October crude rose": a futures contract's month, no date.
     if ((resolved === undefined || resolved.granularity === 'month') && isContractMonth(text, start, end))
       continue;
+    // "for women only 1380-2075", "2500-4600 Kr.": a range of prices or counts, no year.
+    if (resolved?.granularity === 'year' && isNumberRange(text, start, end)) continue;
     if (
       resolved &&
       candidate.isReference &&
