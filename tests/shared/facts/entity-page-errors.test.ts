@@ -4,20 +4,7 @@
  * returned on the page, so each case holds the rule whatever a retrained model does.
  */
 import { describe, expect, it } from 'vitest';
-import { buildEntities } from '#shared/facts/entities.ts';
-import type { NerType } from '#shared/facts/ner/tag-entities.ts';
-import type { Entity } from '#shared/result.ts';
-import { taggedMentions } from './tagged-mentions.ts';
-
-type Tagged = ReadonlyArray<readonly [NerType, string]>;
-
-const entitiesOf = (text: string, tagged: Tagged): Entity[] =>
-  buildEntities(text, taggedMentions(text, tagged));
-
-const typeOf = (entities: readonly Entity[], name: string) =>
-  entities.filter((entity) => entity.name === name).map((entity) => entity.type);
-
-const names = (entities: readonly Entity[]) => entities.map((entity) => entity.name).sort();
+import { entitiesOf, names, typeOf } from './tagged-mentions.ts';
 
 describe('a stock ticker after a name', () => {
   it('makes a company of a name read as a person or a place, in every mention, and of its first word', () => {

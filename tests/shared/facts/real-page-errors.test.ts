@@ -5,20 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { cleanDocument } from '#shared/clean/clean-document.ts';
-import { buildEntities } from '#shared/facts/entities.ts';
-import type { NerType } from '#shared/facts/ner/tag-entities.ts';
-import type { Entity } from '#shared/result.ts';
-import { taggedMentions } from './tagged-mentions.ts';
-
-type Tagged = ReadonlyArray<readonly [NerType, string]>;
-
-function entitiesOf(text: string, tagged: Tagged): Entity[] {
-  return buildEntities(text, taggedMentions(text, tagged));
-}
-
-const typeOf = (entities: readonly Entity[], name: string) =>
-  entities.filter((entity) => entity.name === name).map((entity) => entity.type);
-const names = (entities: readonly Entity[]) => entities.map((entity) => entity.name).sort();
+import { entitiesOf, names, typeOf } from './tagged-mentions.ts';
 
 describe('entities on real pages', () => {
   it('types a news outlet as an organisation, not a place (CNN)', () => {

@@ -1,4 +1,6 @@
+import { buildEntities } from '#shared/facts/entities.ts';
 import type { EntityMention, NerType } from '#shared/facts/ner/tag-entities.ts';
+import type { Entity } from '#shared/result.ts';
 
 /**
  * What a tagger would return for `text`: every occurrence of each listed surface, longest surfaces first
@@ -21,3 +23,14 @@ export function taggedMentions(
   }
   return mentions.sort((a, b) => a.start - b.start);
 }
+
+/** The entities precis builds from `text` when the tagger returns the listed surfaces (see taggedMentions). */
+export const entitiesOf = (text: string, tagged: ReadonlyArray<readonly [NerType, string]>): Entity[] =>
+  buildEntities(text, taggedMentions(text, tagged));
+
+/** The types of the entities called `name`: one per entity, so a name typed two ways gives two. */
+export const typeOf = (entities: readonly Entity[], name: string): Entity['type'][] =>
+  entities.filter((entity) => entity.name === name).map((entity) => entity.type);
+
+/** The entities' names, sorted. */
+export const names = (entities: readonly Entity[]): string[] => entities.map((entity) => entity.name).sort();
