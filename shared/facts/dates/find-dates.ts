@@ -1,6 +1,7 @@
 import type { DateFact } from '../../result.ts';
 import { ABSOLUTE_RULES } from './absolute-rules.ts';
 import { parseDay, type Resolved, year, yearOf } from './calendar.ts';
+import { isCitationPage } from './citation-page.ts';
 import { isContractMonth } from './contract-month.ts';
 import { withDayBefore } from './day-before.ts';
 import { monthsPeriodsIn } from './months-period.ts';
@@ -11,6 +12,7 @@ import { linkRanges } from './ranges.ts';
 import { REFERENCE_RULES } from './reference-rules.ts';
 import { RELATIVE_RULES } from './relative-rules.ts';
 import { type Candidate, type Context, findCandidates, leftmostLongest, type Rule } from './rule.ts';
+import { isStreetNumber } from './street-number.ts';
 import { type Tense, tenseAt } from './tense.ts';
 import { withTimesOfDay } from './time-of-day.ts';
 
@@ -85,6 +87,10 @@ export function findDates(text: string, options: DateOptions = {}): DateFact[] {
       continue;
     // "for women only 1380-2075", "2500-4600 Kr.": a range of prices or counts, no year.
     if (resolved?.granularity === 'year' && isNumberRange(text, start, end)) continue;
+    // "Journal of Things. 23 (7): 1739–1752": the pages of a journal reference, no years.
+    if (resolved?.granularity === 'year' && isCitationPage(text, start)) continue;
+    // "the bank at 2015 Washtenaw Avenue", "in 2100 block of Washtenaw": a house number.
+    if (resolved?.granularity === 'year' && isStreetNumber(text, start, end)) continue;
     if (
       resolved &&
       candidate.isReference &&
