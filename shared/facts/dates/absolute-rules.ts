@@ -52,6 +52,9 @@ const YEAR_SUFFIX = `(?:\\s?,?\\s(?:of\\s)?([12]\\d{3})(?![\\p{N}]|[.,]\\d))?`;
 export const COUNTED_NOUNS =
   '(?:percent|per\\scent|people|persons|troops|soldiers|police|men|women|children|workers|employees|jobs|students|members|residents|refugees|cases|deaths|dead|meters|metres|feet|ft|miles|km|kilometers|kilometres|pounds|lbs?|kg|tons|tonnes|barrels|acres|hectares|units|shares|votes|seats|times|yards|points|words|hours|minutes|seconds|days|weeks|months|years|cars|vehicles|homes|houses|planes|aircraft|ships|tanks|rounds|acres|kilograms|grams|calories|copies|delegates|candidates|companies|stores|sites|flights|passengers|patients|beds|doctors|visitors|fans|rooms)\\b';
 
+/** A unit written onto a four-digit number ("1500cc", "1000mg"): a lowercase letter, not the plural "s" of "1990s". */
+export const GLUED_UNIT = '(?!s(?![\\p{L}]))\\p{Ll}';
+
 /** "rose to 2023", "totaled 1990": a four-digit number after a verb of quantity is a count. */
 const NOT_AFTER_QUANTITY_VERB =
   '(?<!(?:rose|rise|rises|rising|fell|fall|falls|falling|climbed|increased|decreased|dropped|jumped|soared|plunged|slipped|declined|totall?ed|reached|numbered|gained|lost|added|grew|stood)\\s(?:(?:to|by|at|about|nearly|almost|some|only|just)\\s)?)';
@@ -249,7 +252,7 @@ export const ABSOLUTE_RULES: readonly Rule[] = [
   {
     name: 'year',
     pattern: new RegExp(
-      `${NOT_AFTER_QUANTITY_VERB}${MODIFIER}?(?:(?:[Ff]iscal|[Cc]alendar)(?:\\syear)?\\s|[Pp]ost-|[Pp]re-|[Mm]id-|${NOT_BEFORE_YEAR})${YEAR}(?!\\s?(?:%|-[a-z]|${COUNTED_NOUNS}))`,
+      `${NOT_AFTER_QUANTITY_VERB}${MODIFIER}?(?:(?:[Ff]iscal|[Cc]alendar)(?:\\syear)?\\s|[Pp]ost-|[Pp]re-|[Mm]id-|${NOT_BEFORE_YEAR})${YEAR}(?!\\s?(?:%|-[a-z]|${COUNTED_NOUNS})|${GLUED_UNIT})`,
       'gu',
     ),
     hint: /[12]\d{3}/u,

@@ -11,6 +11,10 @@ const years = (text: string) =>
     .map((date) => date.value);
 
 describe('a range of prices or counts', () => {
+  it('reads no year in an engine size written with its unit', () => {
+    expect(years('The bike has a 1000cc engine and weighs 1200 kg.')).toEqual([]);
+  });
+
   it.each([
     ['A night in the hostel is 1650-2150, breakfast included.', '1650'],
     ['Rooms cost 1800-2400 Kr. a night in summer.', '1800'],
@@ -29,6 +33,11 @@ describe('a range of prices or counts', () => {
     ['Call the desk on 1534-6307 for a table.', '1534'],
     ['The carpet sold for 1200-14000 at the auction.', '1200'],
     ['A week on the island costs 1500 to 1800 euros.', '1500'],
+    ['The old clock sold for 1300–1700 at the fair.', '1300'],
+    ['Each print fetched 1100-1400 in the spring sale.', '1100'],
+    ['The plant built between 1500 and 2000 units a month.', '1500'],
+    ['A seat costs between 1200 and 1600 in high season.', '1200'],
+    ['Engines of 1001 to 1500cc made up a third of the fleet.', '1001'],
   ])('is no year in %j', (text, number) => {
     const start = text.indexOf(number);
 
@@ -49,6 +58,8 @@ describe('a range of prices or counts', () => {
     ['Output fell from 2019 to 2014 levels.', ['2019', '2014']],
     ['The museum covers 1930-2020 in twelve rooms.', ['1930', '2020']],
     ['Paintings of the years 1800-2000 grow bluer.', ['1800']],
+    ['The mill ran between 1912 and 1968 without a strike.', ['1912', '1968']],
+    ['The mill was sold in 1968 for a song.', ['1968']],
   ])('stays a year in %j', (text, values) => {
     expect(years(text)).toEqual(values);
   });
