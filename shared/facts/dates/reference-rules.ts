@@ -19,7 +19,7 @@ import {
   yearOf,
 } from './calendar.ts';
 import type { Context, Resolver, Rule } from './rule.ts';
-import { isInSight, isSaidByClause } from './the-year.ts';
+import { isInSight, isOverTheYear, isSaidByClause } from './the-year.ts';
 import {
   COUNT,
   countOf,
@@ -107,6 +107,9 @@ function startOf(resolved: Resolved): Date | undefined {
 function dayOf(date: Date): Resolved | undefined {
   return day(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate());
 }
+
+/** "ahead" after "the year": "in the year ahead". */
+const AHEAD_AFTER = /^\sahead(?![\p{L}])/u;
 
 /** "the year" alone (and "by the year's end"), not "the current year", "the past year". */
 const isBareYear = (written: string) => /^the\syear$/u.test(written);
@@ -334,11 +337,16 @@ export const REFERENCE_RULES: readonly Rule[] = [
         const anchorYear = context.anchor?.getUTCFullYear();
         if (/past|latest/u.test(match[0]) && anchorYear) return year(anchorYear - 1);
         if (/current/u.test(match[0]) && anchorYear) return year(anchorYear);
+        // "the top stock for the year ahead": the coming year, as "the coming year" is
+        if (bare && anchorYear && AHEAD_AFTER.test(text.slice(start + 8, start + 16)))
+          return year(anchorYear + 1);
         // with no publication date, only a year the story wrote in this sentence or the one before
         const { anchor, referenceEnd } = context;
-        if (bare && !anchor && (referenceEnd === undefined || !isInSight(text, referenceEnd, start)))
-          return undefined;
-        const base = yearInFocus(context);
+        const inSight = referenceEnd !== undefined && isInSight(text, referenceEnd, start);
+        if (bare && !anchor && !inSight) return undefined;
+        // "a fall of 5% over the year": the year up to the article's date, unless the story's year is in sight
+        const base =
+          bare && anchor && !inSight && isOverTheYear(text, start) ? anchorYear : yearInFocus(context);
         return base === undefined ? undefined : year(base);
       };
     },

@@ -19,6 +19,18 @@ const FOR_BEFORE = /(?<![\p{L}])for\s$/iu;
 /** Where a sentence ends: a full stop, question or exclamation mark before a space, or a line break. */
 const SENTENCE_ENDS = /[.!?]["'’”]?\s|\n/gu;
 
+/** "over the year", "over the course of the year": a stretch of a year up to the time spoken of. */
+const OVER_BEFORE = /(?<![\p{L}])over\s(?:the\scourse\sof\s)?$/iu;
+
+/**
+ * Whether "the year" at `start` is "over the year" ("a fall of 5% over the year"): with no year of the story in the
+ * same sentence or the one before, it is the year up to the article's date, as TBAQ's gold values a bare "the year"
+ * (the document's year), not a year spoken of paragraphs before ("unchanged from last year").
+ */
+export function isOverTheYear(text: string, start: number): boolean {
+  return OVER_BEFORE.test(text.slice(Math.max(0, start - 24), start));
+}
+
 /** Whether "the year" at `start`..`end` is a year that a clause after it says ("the year they were painted"). */
 export function isSaidByClause(text: string, start: number, end: number): boolean {
   return (

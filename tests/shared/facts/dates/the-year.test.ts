@@ -34,6 +34,14 @@ describe('"the year"', () => {
     ['Sales rose 5% over the year.', '2014-12-29', '2014'],
     ['He was voted the player of the year by the fans.', '2014-12-29', '2014'],
     ['For the year Acme earned $2 million, up from $1.5 million.', '1989-10-30', '1989'],
+    ['In 2013 the chain shut ten shops. Sales fell 5% over the year.', '2014-12-29', '2013'],
+    ['The chain shut ten shops. Sales fell 5% over the course of the year.', '2014-12-29', '2014'],
+    [
+      'Page weight is unchanged from last year.\n\nFonts\n\nMost sites load two fonts. Half still use sliders, a fall of 4% over the year.',
+      '2014-12-29',
+      '2014',
+    ],
+    ['Analysts like the chip maker for the year ahead.', '2014-12-22', '2015'],
   ])('is a year in %j (published %s): %s', (text, publishedAt, value) => {
     expect(yearsOf(text, publishedAt)).toEqual([value]);
   });
