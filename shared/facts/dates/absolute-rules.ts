@@ -48,9 +48,9 @@ const WEEKDAY_PREFIX = `(?:(${WEEKDAY_ABBREVIATED}),?\\s)?`;
 /** ", 2023", " 2023", " of 2023", and " , 2023" in tokenised text ("April 14 , 1912"). */
 const YEAR_SUFFIX = `(?:\\s?,?\\s(?:of\\s)?([12]\\d{3})(?![\\p{N}]|[.,]\\d))?`;
 
-/** Words after a four-digit number that make it a count or a measure, not a year ("2000 people"). */
+/** Words after a four-digit number that make it a count or a measure, not a year ("2000 people", "1200 g"). */
 export const COUNTED_NOUNS =
-  '(?:percent|per\\scent|people|persons|troops|soldiers|police|men|women|children|workers|employees|jobs|students|members|residents|refugees|cases|deaths|dead|meters|metres|feet|ft|miles|km|kilometers|kilometres|pounds|lbs?|kg|tons|tonnes|barrels|acres|hectares|units|shares|votes|seats|times|yards|points|words|hours|minutes|seconds|days|weeks|months|years|cars|vehicles|homes|houses|planes|aircraft|ships|tanks|rounds|acres|kilograms|grams|calories|copies|delegates|candidates|companies|stores|sites|flights|passengers|patients|beds|doctors|visitors|fans|rooms)\\b';
+  '(?:percent|per\\scent|people|persons|troops|soldiers|police|men|women|children|workers|employees|jobs|students|members|residents|refugees|cases|deaths|dead|meters|metres|feet|ft|miles|km|kilometers|kilometres|pounds|lbs?|kg|tons|tonnes|barrels|acres|hectares|units|shares|votes|seats|times|yards|points|words|hours|minutes|seconds|days|weeks|months|years|cars|vehicles|homes|houses|planes|aircraft|ships|tanks|rounds|acres|kilograms|grams|calories|copies|delegates|candidates|companies|stores|sites|flights|passengers|patients|beds|doctors|visitors|fans|rooms|g|mg|ml|cl|oz|cc|kcal|mAh|MHz|GHz|rpm)\\b(?!-)';
 
 /** A unit written onto a four-digit number ("1500cc", "1000mg"): a lowercase letter, not the plural "s" of "1990s". */
 export const GLUED_UNIT = '(?!s(?![\\p{L}]))\\p{Ll}';

@@ -8,6 +8,7 @@ import { monthsPeriodsIn } from './months-period.ts';
 import { isNumberRange } from './number-range.ts';
 import { dateOrderOf, numericRules, orderInText } from './numeric.ts';
 import { isPeriodOfPlay } from './period-of-play.ts';
+import { isPhoneNumber } from './phone-number.ts';
 import { linkRanges } from './ranges.ts';
 import { REFERENCE_RULES } from './reference-rules.ts';
 import { RELATIVE_RULES } from './relative-rules.ts';
@@ -91,6 +92,8 @@ export function findDates(text: string, options: DateOptions = {}): DateFact[] {
     if (resolved?.granularity === 'year' && isCitationPage(text, start)) continue;
     // "the bank at 2015 Washtenaw Avenue", "in 2100 block of Washtenaw": a house number.
     if (resolved?.granularity === 'year' && isStreetNumber(text, start, end)) continue;
+    // "please call 0800 138 1016": the last group of a telephone number.
+    if (resolved?.granularity === 'year' && isPhoneNumber(text, start)) continue;
     if (
       resolved &&
       candidate.isReference &&

@@ -15,6 +15,11 @@ describe('a range of prices or counts', () => {
     expect(years('The bike has a 1000cc engine and weighs 1200 kg.')).toEqual([]);
   });
 
+  it('reads no year in a weight or a volume of a recipe', () => {
+    expect(years('Take one 1400 g duck and 1250 ml of stock.')).toEqual([]);
+    expect(years('In 1990 g-force tests began.')).toEqual(['1990']);
+  });
+
   it.each([
     ['A night in the hostel is 1650-2150, breakfast included.', '1650'],
     ['Rooms cost 1800-2400 Kr. a night in summer.', '1800'],
