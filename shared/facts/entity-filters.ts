@@ -7,6 +7,7 @@
  */
 import type { Span } from '../result.ts';
 import { keyOf, type NameMention } from './entity-mentions.ts';
+import { opensLineAsWord } from './entity-products.ts';
 import { isNumberedLabel } from './entity-references.ts';
 import type { KnownNames } from './ner/known-names.ts';
 
@@ -50,6 +51,15 @@ const FURNITURE = new Set(
     'menu',
     'search',
     'home',
+    'cookies',
+    'cookie policy',
+    'cookie settings',
+    'privacy policy',
+    'terms of service',
+    'terms of use',
+    'photo gallery',
+    'photos',
+    'videos',
   ].map((label) => label),
 );
 /** Words said rather than names: interjections, answers, sentence adverbs. */
@@ -61,6 +71,8 @@ const INTERJECTIONS = new Set(
   ).split(' '),
 );
 const COMPASS = new Set(['north', 'south', 'east', 'west']);
+/** Articles of other languages, left alone when the tagger cut a name after them ("El" of "El Faro"). */
+const LONE_ARTICLES = new Set(['El', 'La', 'Le', 'Los', 'Las', 'Les', 'Der', 'Die', 'Das']);
 /**
  * Words that stand alone where no name does: family words used as a name ("From: Mom", "did Dad say"), months'
  * and days' abbreviations opening a listing's line ("Jan. 15-18: Boat Show"), the Internet.
@@ -69,6 +81,16 @@ const COMMON_NOUNS = new Set(
   (
     'mom mum mommy mummy dad daddy grandma grandpa granny grandmother grandfather mother father auntie ' +
     'internet jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun'
+  ).split(' '),
+);
+/**
+ * Abbreviations of common nouns, written as the article writes them: a role, a deal, a time zone or a thing
+ * ("the CEO", "an IPO", "10 a.m. GMT", "the URL"), never an organisation's name.
+ */
+const COMMON_ACRONYMS = new Set(
+  (
+    'CEO CEOs CFO COO CTO IPO IPOs OEM OEMs MSRP URL URLs SEO FAQ FAQs GMT PDT PST EDT CDT CST MDT DNA RNA ' +
+    'DVR PC PCs HD LED LCD SMS API APIs B2B IRL DIY ASAP RSVP'
   ).split(' '),
 );
 /** Months' and days' abbreviations are no names only with their stop ("Jan." but "Jan Showers", "Sun Yat-sen"). */
@@ -226,12 +248,14 @@ export function dropNonNames(
   };
   const isName = (mention: NameMention): boolean => {
     const lower = mention.key.toLowerCase();
-    if (FURNITURE.has(lower) || isNumberedLabel(text, mention)) return false;
+    if (FURNITURE.has(lower) || COMMON_ACRONYMS.has(mention.key) || isNumberedLabel(text, mention))
+      return false;
     const acronym = ACRONYM.exec(mention.key)?.[1];
     if (acronym !== undefined && isTerm(acronym)) return false;
     const words = mention.text.split(WORDS);
     if (words.length > 1) return !words.some((word) => PRONOUNS.has(word));
-    if (COMPASS.has(lower) || BARE_HONORIFICS.has(lower)) return false;
+    if (COMPASS.has(lower) || BARE_HONORIFICS.has(lower) || LONE_ARTICLES.has(mention.key)) return false;
+    if (opensLineAsWord(text, mention, known)) return false;
     const stopped = mention.text.endsWith('.') || text[mention.end] === '.';
     if (stopped && LONE_INITIAL.test(mention.text)) return false;
     // "the Queen Mother", "Big Daddy": a name's last word, kept.

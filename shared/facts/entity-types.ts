@@ -7,13 +7,16 @@
  * "companies like Elbit, Candiru and Rafael" are organisations; "Oakland" read as a person is a place beside
  * "North Oakland", and "Socotra" beside "Socotra Island"), else the type the tagger gave it
  * most often, else, on a tie, a place if the gazetteers know one by that name, else the first type seen.
- * A name tagged at least twice with each of two types is two entities ("Seattle" the city and the team).
+ * In a sports report a name tagged at least twice with each of two types is two entities ("Seattle" the city
+ * and the team); elsewhere it is one, the company when the article names it in full with a company word
+ * ("Telerate" beside "Telerate Inc."), else the majority.
  */
 import type { EntityType } from '../result.ts';
 import { businessTypes } from './entity-business.ts';
 import { describedTypes, type Fixed, headType, schoolTypes } from './entity-cues.ts';
 import { listingTypes } from './entity-listings.ts';
 import type { NameMention } from './entity-mentions.ts';
+import { productTypes } from './entity-products.ts';
 import { referenceTypes } from './entity-references.ts';
 import { useTypes } from './entity-uses.ts';
 import type { KnownNames } from './ner/known-names.ts';
@@ -199,11 +202,48 @@ function surnameTypes(text: string, mentions: readonly NameMention[], fixed: Fix
   }
 }
 
+/** Words of sports reports: where a name is both a place and its team, or a player and a place. */
+const SPORTS_WORDS =
+  /\b(?:match|matches|league|season|coach|goals?|striker|midfielder|defender|goalkeeper|innings|wickets?|tournament|championship|play-?offs?|half-?time|quarter-?finals?|semi-?finals?|scored|stadium|referee|fixtures?|seeded|batsman|bowler|pitcher|touchdowns?|rebounds)\b/giu;
+const SPORTS_REPORT = 3;
+
+/** An article that uses at least three sports words: there a name may stay two entities ("Seattle"). */
+function isSportsReport(text: string): boolean {
+  let count = 0;
+  SPORTS_WORDS.lastIndex = 0;
+  while (SPORTS_WORDS.exec(text) !== null) if (++count >= SPORTS_REPORT) return true;
+  return false;
+}
+
+/** Last words of companies' names: "Telerate Inc.", "Ford Motor Co.", "Sansui Electric Co.". */
+const COMPANY_LAST_WORDS = new Set(
+  'Inc Inc. Corp Corp. Co Co. Company Corporation Ltd Ltd. LLC plc PLC AG SA NV Group Holdings'.split(' '),
+);
+
+/** The names an organisation's name with a company's last word is written short as: its first word, and less that last word. */
+function companyNames(mentions: readonly NameMention[]): Set<string> {
+  const names = new Set<string>();
+  for (const { type, key } of mentions) {
+    const lastSpace = key.lastIndexOf(' ');
+    if (type !== 'organization' || lastSpace < 0 || !COMPANY_LAST_WORDS.has(key.slice(lastSpace + 1)))
+      continue;
+    names.add(key.slice(0, lastSpace));
+    names.add(key.slice(0, key.indexOf(' ')));
+  }
+  return names;
+}
+
 /**
  * The one type of a name's mentions, or undefined when the name is two entities: tagged at least
- * TWO_ENTITIES times with each of two types, "Seattle" the city and the team in a sports report.
+ * TWO_ENTITIES times with each of two types in a sports report, "Seattle" the city and the team.
  */
-function decide(mentions: readonly NameMention[], fixed: Fixed, known: KnownNames): EntityType | undefined {
+function decide(
+  mentions: readonly NameMention[],
+  fixed: Fixed,
+  known: KnownNames,
+  sports: boolean,
+  companies: ReadonlySet<string>,
+): EntityType | undefined {
   const first = mentions[0] as NameMention;
   const pinned = mentions.map((mention) => fixed.get(mention)).find((type) => type !== undefined);
   if (pinned) return pinned;
@@ -211,7 +251,9 @@ function decide(mentions: readonly NameMention[], fixed: Fixed, known: KnownName
   for (const mention of mentions) counts.set(mention.type, (counts.get(mention.type) ?? 0) + 1);
   const ranked = [...counts].sort((a, b) => b[1] - a[1]);
   const [best, second] = ranked;
-  if (second && second[1] >= TWO_ENTITIES) return undefined;
+  if (second && second[1] >= TWO_ENTITIES && sports) return undefined;
+  // "Telerate" read as a person and as an organisation beside "Telerate Inc.": the company.
+  if (second && counts.has('organization') && companies.has(first.key)) return 'organization';
   if (best && (!second || best[1] > second[1])) return best[0];
   if (counts.has('place') && known.isPlace(first.key)) return 'place';
   return first.type;
@@ -325,6 +367,7 @@ export function decideTypes(
     if (type) fixed.set(mention, type);
   }
   listingTypes(text, folded, fixed, known);
+  productTypes(text, folded, fixed);
   describedTypes(text, folded, fixed, known);
   referenceTypes(text, folded, fixed, known);
   businessTypes(text, folded, fixed, known);
@@ -341,7 +384,11 @@ export function decideTypes(
     if (group) group.push(mention);
     else byKey.set(mention.key, [mention]);
   }
-  const types = new Map([...byKey].map(([key, group]) => [key, decide(group, fixed, known)]));
+  const sports = isSportsReport(text);
+  const companies = companyNames(folded);
+  const types = new Map(
+    [...byKey].map(([key, group]) => [key, decide(group, fixed, known, sports, companies)]),
+  );
   // Pushed, as in foldCapitals: grouping and the search for more mentions read this array.
   const typed: NameMention[] = [];
   for (const mention of folded) {

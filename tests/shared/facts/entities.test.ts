@@ -146,9 +146,10 @@ describe('buildEntities', () => {
     );
   });
 
-  it('keeps a name tagged several times with each of two types as two entities', () => {
+  it('keeps a name tagged several times with each of two types as two entities in a sports report', () => {
     const text =
-      'New York beat Boston. In New York, fans cheered. Tickets for New York sold out in New York.';
+      'New York beat Boston in the league match. In New York, fans cheered the coach. Tickets for New York ' +
+      'sold out in New York before the next match.';
     const mentions = taggedMentions(text, [['LOC', 'New York']]).map((mention, index) =>
       index % 2 === 0 ? mention : { ...mention, type: 'ORG' as const },
     );
