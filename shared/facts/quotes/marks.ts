@@ -1,5 +1,6 @@
 import type { Span } from '../../result.ts';
 import { isCapitalised } from '../words.ts';
+import { reportingVerb } from './lexicon.ts';
 
 /** A pair of quotation marks: `open`/`close` are the marks' offsets, `inner` the words between them. */
 export interface QuoteMarks {
@@ -39,7 +40,8 @@ const TRAILING_STOP = /[.,]$/u;
  * Pairs quotation marks paragraph by paragraph in one pass, nested ones too ("what he calls “hell” than…”);
  * stray closing marks are ignored, and marks left open at a paragraph's end are dropped unless the next
  * paragraph opens with a mark (a quotation running on). Single curly quotes count only in paragraphs without
- * double ones (British style), so apostrophes are never marks. Sorted by opening mark.
+ * double ones (British style), so apostrophes are never marks; straight single quotes are paired apart, outside
+ * the other marks (`findStraightSingles`). Sorted by opening mark.
  */
 export function findQuoteMarks(text: string): QuoteMarks[] {
   const marks: QuoteMarks[] = [];
@@ -87,6 +89,7 @@ export function findQuoteMarks(text: string): QuoteMarks[] {
       pushMarks(marks, text, open.pop() as number, index, false);
     }
   }
+  marks.push(...findStraightSingles(text, marks));
   return marks.sort((a, b) => a.open - b.open);
 }
 
@@ -150,4 +153,113 @@ export function isTitleCase(quoted: string): boolean {
     !SENTENCE_PUNCTUATION.test(quoted.replace(TRAILING_STOP, '')) &&
     words.every((word) => isCapitalised(word) || TITLE_SMALL_WORDS.has(word))
   );
+}
+
+const STRAIGHT_SINGLE = "'";
+const STRAIGHT_SINGLE_OR_NEWLINE = /['\n]/gu;
+/** Fewer words in straight single marks are a scare quote ('cheesy', 'girls' night out), not anyone's words. */
+const MIN_SINGLE_WORDS = 3;
+/** What an apostrophe opens without opening a quotation: '90s, 'em, 'til, rock 'n' roll, tokenised "Cotti 's", "I 'm". */
+const ELISION = /^(?:\d|(?:em|til|cause|cos|n|bout|tis|twas|round|s|d|ll|re|ve|m|t)(?!\p{L}))/iu;
+const OPENS_WORD = /[\p{L}\p{N}[(]/u;
+const WORD_BEFORE_COMMA = /(\p{Ll}+), $/u;
+/** A quotation's last words end with punctuation: "…it,'", "…it!'", "…“Wow!”'"; "…it, '" where text was detokenised. */
+const CLAUSE_END_BEFORE = /[.,!?…]["”]? ?$/u;
+const WORD_END_BEFORE = /[\p{L}\p{N}%] ?$/u;
+const AFTER_SINGLE_CLOSE = /[\s.,;:!?)\-–—]/u;
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+const PUNCTUATION = /[.,;:!?]/u;
+/**
+ * A sentence of the story inside what the marks would hold: a photo caption's label or a colon that introduces a
+ * quotation ("… this. Caught on camera: she …", "… home. She said:"), where an opening mark went unclosed.
+ */
+const LABEL_INSIDE = /[.!?]\s+\p{Lu}\S*(?: \S+){0,3}:(?:\s|$)/u;
+/** A sentence's end with more words after it: the words before a mark hold more than one sentence. */
+const SENTENCE_INSIDE = /[.!?]["”]?\s+\S/u;
+
+/**
+ * Straight single quotes, 'like this,' she said: the character is also the apostrophe (don't, the Smiths' songs,
+ * '90s), so a mark opens only at a word's start and closes only after the last word of a quotation. It closes
+ * after punctuation ("…this,' she said", "…this. '" in detokenised text) wherever the quotation began, or right
+ * after a word ('a total disaster' for) only when no sentence ends inside: an apostrophe closing a plural
+ * possessive never pairs across sentences. One is open at a time, and a new opening mark drops it, but for a
+ * quotation of one sentence whose next paragraph opens a new mark where the line breaks were lost ("'We won. 'It
+ * was …"). Marks around fewer than three words, or around a photo caption's label, are dropped. Marks inside the other quotation marks (“… rock 'n' roll …”) are left alone, and so are all of them in a
+ * text that quotes in double marks.
+ */
+function findStraightSingles(text: string, others: readonly QuoteMarks[]): QuoteMarks[] {
+  // ''Like this,'' (two apostrophes for a double mark, as some wires write) is a double style too.
+  if (!text.includes(STRAIGHT_SINGLE) || text.indexOf("''") !== text.lastIndexOf("''")) return [];
+  const marks: QuoteMarks[] = [];
+  const pair = (from: number, to: number, continued: boolean) => {
+    const inner = text.slice(from + 1, to);
+    if (inner.trim().split(WHITESPACE).length >= MIN_SINGLE_WORDS && !LABEL_INSIDE.test(inner))
+      pushMarks(marks, text, from, to, continued);
+  };
+  const covered = others.map(({ open, close }) => [open, close] as const).sort((a, b) => a[0] - b[0]);
+  let cover = 0;
+  let open: number | undefined;
+  STRAIGHT_SINGLE_OR_NEWLINE.lastIndex = 0;
+  for (
+    let found = STRAIGHT_SINGLE_OR_NEWLINE.exec(text);
+    found !== null;
+    found = STRAIGHT_SINGLE_OR_NEWLINE.exec(text)
+  ) {
+    const index = found.index;
+    while (cover < covered.length && (covered[cover] as readonly [number, number])[1] < index) cover++;
+    const inOtherMarks = cover < covered.length && (covered[cover] as readonly [number, number])[0] < index;
+    if (found[0] === '\n') {
+      if (open !== undefined && opensStraightParagraph(text, index)) pair(open, index, true);
+      open = undefined;
+    } else if (inOtherMarks) {
+      // an apostrophe inside a quotation in other marks: “… rock 'n' roll …”
+    } else if (open !== undefined && closesSingle(text, open, index)) {
+      pair(open, index, false);
+      open = undefined;
+    } else if (opensSingle(text, index)) {
+      const inner = text.slice(open ?? index, index).trimEnd();
+      if (open !== undefined && RUN_ON.test(text.slice(index - 3, index)) && !SENTENCE_INSIDE.test(inner))
+        pair(open, index, true);
+      open = index;
+    }
+  }
+  // A text that quotes in double marks uses single ones for a headline's quote or a quote inside a quote: only a
+  // double quotation inside a single one ('I have heard the saying "grow old gracefully",' she said) is British.
+  const doubleStyle = others.some(
+    (other) => ANY_DOUBLE.test(text[other.open] ?? '') && !marks.some((mark) => isNested(other, mark)),
+  );
+  return doubleStyle ? [] : marks;
+}
+
+/**
+ * At a word's start ('We), or detached from it where text was detokenised, only where no quotation can close:
+ * after a colon or a speech verb ("said: ' I …", "he said, ' I …"). After a sentence's end (". ' It") a detached
+ * mark closes the quotation open, and opens none: opening there would pair each later mark the wrong way round.
+ */
+function opensSingle(text: string, index: number): boolean {
+  const before = text[index - 1] ?? ' ';
+  if (!SPACE.test(before) && !OPENING_BRACKETS.has(before)) return false;
+  const after = text[index + 1] ?? ' ';
+  if (OPENS_WORD.test(after)) return !ELISION.test(text.slice(index + 1, index + 8));
+  const next = text[index + 2] ?? '';
+  if (after !== ' ' || !LETTER_OR_DIGIT.test(next)) return false;
+  const prior = text[index - 2] ?? '';
+  if (prior === ',')
+    return reportingVerb(WORD_BEFORE_COMMA.exec(text.slice(0, index))?.[1] ?? '')?.rank === 2;
+  return prior === '' || prior === ':' || prior === ';';
+}
+
+/** After a quotation's last punctuation, or after its last word when no sentence ends inside. */
+function closesSingle(text: string, open: number, index: number): boolean {
+  if (!AFTER_SINGLE_CLOSE.test(text[index + 1] ?? ' ')) return false;
+  const before = text.slice(Math.max(open + 1, index - 3), index);
+  if (CLAUSE_END_BEFORE.test(before)) return true;
+  if (!WORD_END_BEFORE.test(before)) return false;
+  return PUNCTUATION.test(text[index + 1] ?? '') || !SENTENCE_INSIDE.test(text.slice(open + 1, index));
+}
+
+function opensStraightParagraph(text: string, newline: number): boolean {
+  let index = newline;
+  while (index < text.length && SPACE.test(text[index] as string)) index++;
+  return text[index] === STRAIGHT_SINGLE && opensSingle(text, index);
 }
