@@ -42,6 +42,8 @@ export function personGenders(
     const until = Math.min(next?.start ?? masked.length, secondSentenceEnd(masked, mention.end));
     if (next !== undefined && next.entity !== mention.entity && sameSentence(masked, mention.end, next.start))
       continue;
+    // A name inside a quotation is no antecedent of the story's pronouns after it ("'… sex with Marcos.' But she …").
+    if (masked[mention.start] !== text[mention.start]) continue;
     for (const match of masked.slice(mention.end, until).matchAll(PRONOUN)) {
       vote(mention.entity, match[1] ? 'male' : 'female', 1);
     }
