@@ -8,7 +8,7 @@
  * not the caption's subject that opens the run.
  */
 import { isCapitalised, splitWords, type Word } from '../words.ts';
-import { reportingVerb } from './lexicon.ts';
+import { PASSIVE_AUXILIARIES, reportingVerb } from './lexicon.ts';
 
 /** A picture position in brackets: "(left)", "(second right)", "(pictured with Rojo last month)", "(centre)". */
 const CAPTION_MARKER =
@@ -39,6 +39,8 @@ const FINITE = new Set(
 const SENTENCE_CONJUNCTIONS = new Set('And But Yet So'.split(' '));
 /** Determiners and possessives that may open the subject after such a conjunction: "… And the player's lawyers obtained". */
 const SUBJECT_DETERMINERS = new Set('the a an this that these those his her its their our my'.split(' '));
+/** A regular past form: "watched", "joined" (not "speed", "red"). */
+const PAST_FORM = /^\p{Ll}{2,}[^e\P{Ll}]ed$/u;
 /** How many words (a caption marker counts as one) a clause's subject may run before its verb. */
 const MAX_SUBJECT_WORDS = 6;
 
@@ -67,7 +69,18 @@ function isCaptionBoundary(masked: string, words: readonly Word[], index: number
   const previous = before.text.toLowerCase();
   if (CONTINUING.has(previous) || BEFORE_NAME.has(previous) || reportingVerb(previous) !== undefined)
     return false;
-  return opensClause(words, index);
+  return !isActivePast(words, index - 1) && opensClause(words, index);
+}
+
+/**
+ * "… (left) watched Manchester United And Chelsea played …": a verb's past form ends no caption, the name after
+ * it is its object; but for a passive one ("… the game was abandoned Police said …").
+ */
+function isActivePast(words: readonly Word[], at: number): boolean {
+  return (
+    PAST_FORM.test((words[at] as Word).text) &&
+    !PASSIVE_AUXILIARIES.has(words[at - 1]?.text.toLowerCase() ?? '')
+  );
 }
 
 /**

@@ -90,4 +90,15 @@ describe('captionClauseStart', () => {
     expect(captionClauseStart(name, 0, name.length)).toBe(0);
     expect(captionClauseStart(joined, 0, joined.length)).toBe(0);
   });
+
+  it('does not end a caption at the name a past verb takes as its object, but does after a passive one', () => {
+    const object = 'Pryce (left) watched Manchester United And Chelsea played out a draw';
+    const passive =
+      'Pryce (left) saw the game at home after it was abandoned Harlow said it was the right call';
+
+    expect(captionClauseStart(object, 0, object.length)).toBe(0);
+    expect(passive.slice(captionClauseStart(passive, 0, passive.length))).toBe(
+      'Harlow said it was the right call',
+    );
+  });
 });
