@@ -9,8 +9,28 @@ import wordLists from './word-lists.json' with { type: 'json' };
  * cannot fold safely is left plural rather than broken.
  */
 
-const UNCOUNTABLE: ReadonlySet<string> = new Set(wordLists.uncountable);
-const IRREGULAR: ReadonlyMap<string, string> = new Map(Object.entries(wordLists.irregularPlurals));
+interface PluralLists {
+  readonly uncountable: ReadonlySet<string>;
+  readonly irregular: ReadonlyMap<string, string>;
+  readonly demonyms: ReadonlySet<string>;
+  readonly adjectives: ReadonlySet<string>;
+}
+
+let lists: PluralLists | undefined;
+
+/**
+ * The lists as sets, built on first use rather than at import: a process that never reads a key phrase (an HTTP
+ * call, a non-English article) does not pay for them, and a cold start's module init leaves them to the first article.
+ */
+function pluralLists(): PluralLists {
+  lists ??= {
+    uncountable: new Set(wordLists.uncountable),
+    irregular: new Map(Object.entries(wordLists.irregularPlurals)),
+    demonyms: new Set(wordLists.demonyms),
+    adjectives: new Set(wordLists.adjectives),
+  };
+  return lists;
+}
 /** Endings of singular words that look plural: `glass`, `bonus`, `crisis`, `physics`, `famous`, `bias`. */
 const SINGULAR_ENDING = /(?:ss|us|is|ics|ous|bias|atlas|canvas|alias)$/;
 /** Plurals of words ending in a hissing sound: `churches`, `wishes`, `boxes`, `glasses`, `quizzes`, `campuses`. */
@@ -35,11 +55,12 @@ const F_PLURALS: ReadonlyMap<string, string> = new Map([
 const LOWERCASE_S = 115;
 
 export function singular(word: string): string {
-  const irregular = IRREGULAR.get(word);
+  const { irregular: irregulars, uncountable } = pluralLists();
+  const irregular = irregulars.get(word);
   if (irregular !== undefined) return irregular;
   // Every rule below folds a word ending in `s`: the rest (most words) need not meet the lists and expressions.
   if (word.charCodeAt(word.length - 1) !== LOWERCASE_S) return word;
-  if (word.length < MIN_LENGTH || UNCOUNTABLE.has(word)) return word;
+  if (word.length < MIN_LENGTH || uncountable.has(word)) return word;
   if (word.endsWith('ves')) return F_PLURALS.get(word) ?? word;
   if (word.endsWith('ies')) return word.length > MIN_LENGTH ? `${word.slice(0, -3)}y` : word.slice(0, -1);
   if (HISSING_PLURAL.test(word) || O_PLURAL.test(word)) return word.slice(0, -2);
@@ -47,15 +68,12 @@ export function singular(word: string): string {
   return word;
 }
 
-const DEMONYMS: ReadonlySet<string> = new Set(wordLists.demonyms);
-const ADJECTIVES: ReadonlySet<string> = new Set(wordLists.adjectives);
-
 /** `Chinese`, `Americans`, `British`: a nationality word (any case). */
 export function isDemonym(word: string): boolean {
-  return DEMONYMS.has(word.toLowerCase());
+  return pluralLists().demonyms.has(word.toLowerCase());
 }
 
 /** `public`, `former`: a word compromise's lexicon knows only as an adjective (lower case). */
 export function isAdjective(word: string): boolean {
-  return ADJECTIVES.has(word);
+  return pluralLists().adjectives.has(word);
 }

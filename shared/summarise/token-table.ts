@@ -3,9 +3,9 @@
  * the token's string: the word model looks up every token of every sentence (articleWords), and slicing each
  * token out and hashing it into a Map cost more than everything else it does per token. Open addressing over
  * FNV-1a hashes of the UTF-16 code units; each entry keeps its hash, its characters (in one pool) and its value.
- * It holds at most `capacity` tokens; `clear` empties it. Its slots start at INITIAL_SLOTS and double as tokens come: a
- * table sized for its capacity from the start (1 MB of slots for 100,000 tokens) sent nearly every lookup to a
- * slot out of the processor's caches, and filling it cost a cold start 256 page faults.
+ * It holds at most `capacity` tokens; `clear` empties it. Its slots start at INITIAL_SLOTS and double as tokens come,
+ * and so do its arrays by entry: a table sized for its capacity from the start (1 MB of slots for 100,000 tokens) sent
+ * nearly every lookup to a slot out of the processor's caches, and filling it cost a cold start 256 page faults.
  */
 
 const FNV_OFFSET = 0x811c9dc5;
@@ -30,10 +30,11 @@ export class TokenTable<T> {
   #mask: number;
   /** Each slot's entry, or EMPTY: at least twice as many slots as entries, doubled as entries come. */
   #slots: Int32Array;
-  readonly #hashes: Int32Array;
+  /** By entry, room for half as many entries as there are slots (grown with them): its hash and characters. */
+  #hashes: Int32Array;
   /** Each entry's characters: `#pool[#starts[e]]` on, `#lengths[e]` of them. */
-  readonly #starts: Int32Array;
-  readonly #lengths: Int32Array;
+  #starts: Int32Array;
+  #lengths: Int32Array;
   readonly #values: T[] = [];
   #pool = new Uint16Array(1 << 16);
   #poolLength = 0;
@@ -42,9 +43,9 @@ export class TokenTable<T> {
     this.#capacity = capacity;
     this.#mask = INITIAL_SLOTS - 1;
     this.#slots = new Int32Array(INITIAL_SLOTS).fill(EMPTY);
-    this.#hashes = new Int32Array(capacity);
-    this.#starts = new Int32Array(capacity);
-    this.#lengths = new Int32Array(capacity);
+    this.#hashes = new Int32Array(INITIAL_SLOTS / 2);
+    this.#starts = new Int32Array(INITIAL_SLOTS / 2);
+    this.#lengths = new Int32Array(INITIAL_SLOTS / 2);
   }
 
   get size(): number {
@@ -101,9 +102,12 @@ export class TokenTable<T> {
     return true;
   }
 
-  /** Twice the slots, every entry placed again by its hash. */
+  /** Twice the slots, every entry placed again by its hash; room for twice the entries. */
   #growSlots(): void {
     this.#slots = new Int32Array(this.#slots.length * 2).fill(EMPTY);
+    this.#hashes = grown(this.#hashes, this.#slots.length / 2);
+    this.#starts = grown(this.#starts, this.#slots.length / 2);
+    this.#lengths = grown(this.#lengths, this.#slots.length / 2);
     this.#mask = this.#slots.length - 1;
     for (let entry = 0; entry < this.#values.length; entry++) {
       let slot = (this.#hashes[entry] as number) & this.#mask;
@@ -121,4 +125,11 @@ export class TokenTable<T> {
     pool.set(this.#pool.subarray(0, this.#poolLength));
     this.#pool = pool;
   }
+}
+
+/** `array`'s values in a new array of `length`. */
+function grown(array: Int32Array, length: number): Int32Array {
+  const copy = new Int32Array(length);
+  copy.set(array);
+  return copy;
 }

@@ -20,13 +20,37 @@ interface Clues {
 }
 type SwitchForm = 'Noun|Verb' | 'Plural|Verb';
 
-const VERBS: ReadonlySet<string> = new Set(wordLists.verbs);
-const VERB_LIKE_NOUNS: ReadonlySet<string> = new Set(wordLists.verbLikeNouns);
-const SWITCHES: ReadonlyMap<string, string> = new Map(Object.entries(wordLists.switches));
+interface WordClasses {
+  readonly verbs: ReadonlySet<string>;
+  readonly verbLikeNouns: ReadonlySet<string>;
+  readonly switches: ReadonlyMap<string, string>;
+  readonly functionTags: ReadonlyMap<string, string>;
+  /** Every word canBeVerb accepts, in one set: most words are neither, and one lookup tells. */
+  readonly verbForms: ReadonlySet<string>;
+}
+
+let classes: WordClasses | undefined;
+
+/**
+ * The lexicon's sets, built on first use rather than at import: a process that never reads a key phrase (an HTTP
+ * call, a non-English article) does not pay for them, and a cold start's module init leaves them to the first article.
+ */
+function wordClasses(): WordClasses {
+  if (classes === undefined) {
+    const verbs = new Set(wordLists.verbs);
+    const switches = new Map(Object.entries(wordLists.switches));
+    classes = {
+      verbs,
+      verbLikeNouns: new Set(wordLists.verbLikeNouns),
+      switches,
+      functionTags: new Map(Object.entries(wordLists.functionTags)),
+      verbForms: new Set([...verbs, ...switches.keys()]),
+    };
+  }
+  return classes;
+}
+
 const CLUES = wordLists.clues as unknown as Readonly<Record<SwitchForm, Clues>>;
-const FUNCTION_TAGS: ReadonlyMap<string, string> = new Map(Object.entries(wordLists.functionTags));
-/** Every word canBeVerb accepts, in one set: most words are neither, and one lookup tells. */
-const VERB_FORMS: ReadonlySet<string> = new Set([...VERBS, ...SWITCHES.keys()]);
 /** Tags of the words that open a verb's object (`arrest the man`, `arrest him`). */
 const OBJECT_TAGS = new Set(['Determiner', 'Possessive', 'Pronoun', 'Reflexive']);
 
@@ -36,14 +60,15 @@ export function tagOf(token: string | undefined): string | undefined {
   if (startsWithNumber(token)) return 'Value';
   if (!startsWithLetter(token)) return undefined;
   const word = token.toLowerCase();
-  const functionTag = FUNCTION_TAGS.get(word);
+  const { functionTags, verbs, verbLikeNouns } = wordClasses();
+  const functionTag = functionTags.get(word);
   if (functionTag !== undefined) return functionTag;
   if (isDemonym(word)) return 'Demonym';
   if (startsUppercase(token)) return 'ProperNoun';
-  if (VERBS.has(word)) return word.endsWith('s') ? 'PresentTense' : 'Infinitive';
+  if (verbs.has(word)) return word.endsWith('s') ? 'PresentTense' : 'Infinitive';
   if (isAdjective(word)) return 'Adjective';
   if (isAdverb(word)) return 'Adverb';
-  if (!VERB_LIKE_NOUNS.has(word)) {
+  if (!verbLikeNouns.has(word)) {
     if (word.endsWith('ing')) return 'Gerund';
     if (word.endsWith('ed')) return 'PastTense';
   }
@@ -56,9 +81,10 @@ export function tagOf(token: string | undefined): string | undefined {
  */
 export function isAdverb(word: string): boolean {
   const lower = word.toLowerCase();
-  if (!lower.endsWith('ly')) return FUNCTION_TAGS.get(lower) === 'Adverb';
-  if (FUNCTION_TAGS.get(lower) === 'Adverb') return true;
-  if (isAdjective(lower) || VERB_LIKE_NOUNS.has(lower)) return false;
+  const { functionTags, verbLikeNouns } = wordClasses();
+  if (!lower.endsWith('ly')) return functionTags.get(lower) === 'Adverb';
+  if (functionTags.get(lower) === 'Adverb') return true;
+  if (isAdjective(lower) || verbLikeNouns.has(lower)) return false;
   const stem = lower.slice(0, -2);
   return [stem, `${stem.slice(0, -1)}y`, `${stem}e`, stem.slice(0, -2)].some(
     (candidate) => candidate.length > 2 && isAdjective(candidate),
@@ -67,12 +93,12 @@ export function isAdverb(word: string): boolean {
 
 /** `meeting`, `building`, `family`: a noun that ends like a verb form or an adverb. */
 export function isVerbLikeNoun(word: string): boolean {
-  return VERB_LIKE_NOUNS.has(word.toLowerCase());
+  return wordClasses().verbLikeNouns.has(word.toLowerCase());
 }
 
 /** `push`, `scream`, `reports`: a word compromise's lexicon knows as a verb form, alone or beside a noun. */
 export function canBeVerb(word: string): boolean {
-  return VERB_FORMS.has(word);
+  return wordClasses().verbForms.has(word);
 }
 
 /** Where a word sits in a candidate phrase, with the tokens around it in the sentence. */
@@ -108,8 +134,9 @@ export function followsPerceptionVerb(tokens: readonly string[], index: number):
  */
 export function readsAsVerb(word: string, context: WordContext): boolean {
   const lower = word.toLowerCase();
-  const switchForm = SWITCHES.get(lower) as SwitchForm | undefined;
-  const verbOnly = switchForm === undefined && VERBS.has(lower);
+  const { switches, verbs } = wordClasses();
+  const switchForm = switches.get(lower) as SwitchForm | undefined;
+  const verbOnly = switchForm === undefined && verbs.has(lower);
   if (switchForm === undefined && !verbOnly) return false;
   const clues = CLUES[switchForm ?? (lower.endsWith('s') ? 'Plural|Verb' : 'Noun|Verb')];
   const next = context.next?.toLowerCase();

@@ -84,15 +84,18 @@ interface ModelWord {
 const BY_TOKEN = new Map<string, ModelWord>();
 const BY_TEXT = new Map<string, ModelWord>();
 const MAX_CACHED_WORDS = 100_000;
-/** BY_TOKEN's words, found by the characters of the token in its sentence (articleWords); emptied with it. */
-const BY_CHARACTERS = new TokenTable<ModelWord>(MAX_CACHED_WORDS);
+/**
+ * BY_TOKEN's words, found by the characters of the token in its sentence (articleWords); emptied with it. Made on the
+ * first article rather than at import (its arrays are a cold start's page faults).
+ */
+let byCharacters: TokenTable<ModelWord> | undefined;
 let articlesNumbered = 0;
 
 function forgetWordsWhenFull(): void {
   if (BY_TOKEN.size < MAX_CACHED_WORDS) return;
   BY_TOKEN.clear();
   BY_TEXT.clear();
-  BY_CHARACTERS.clear();
+  byCharacters?.clear();
 }
 
 /** A lowercased token as the model sees it: stemmed when it is an English word of four or more characters. */
@@ -158,6 +161,8 @@ export function articleWords(texts: readonly string[]): ArticleWords {
   forgetWordsWhenFull();
   articlesNumbered += 1;
   const article = noWords();
+  byCharacters ??= new TokenTable<ModelWord>(MAX_CACHED_WORDS);
+  const table = byCharacters;
   for (let sentence = 0; sentence < texts.length; sentence++) {
     // The tokens of modelTokens(lowercased), each found where it stands: a token met before makes no string.
     const lowercased = (texts[sentence] as string).toLowerCase();
@@ -169,10 +174,10 @@ export function articleWords(texts: readonly string[]): ArticleWords {
     ) {
       end = modelTokenEnd(lowercased, start);
       const hash = hashOf(lowercased, start, end);
-      let word = BY_CHARACTERS.get(lowercased, start, end, hash);
+      let word = table.get(lowercased, start, end, hash);
       if (word === undefined) {
         word = modelWordOf(lowercased.slice(start, end));
-        BY_CHARACTERS.add(lowercased, start, end, hash, word);
+        table.add(lowercased, start, end, hash, word);
       }
       if (word.article !== articlesNumbered) {
         word.article = articlesNumbered;
