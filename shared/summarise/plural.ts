@@ -22,8 +22,11 @@ let lists: PluralLists | undefined;
  * The lists as sets, built on first use rather than at import: a process that never reads a key phrase (an HTTP
  * call, a non-English article) does not pay for them, and a cold start's module init leaves them to the first article.
  */
-function pluralLists(): PluralLists {
-  lists ??= {
+const pluralLists = (): PluralLists => lists ?? buildPluralLists();
+
+/** Builds the lists, apart from pluralLists so that the accessor, called for every word, stays small enough to inline. */
+function buildPluralLists(): PluralLists {
+  lists = {
     uncountable: new Set(wordLists.uncountable),
     irregular: new Map(Object.entries(wordLists.irregularPlurals)),
     demonyms: new Set(wordLists.demonyms),
@@ -55,12 +58,11 @@ const F_PLURALS: ReadonlyMap<string, string> = new Map([
 const LOWERCASE_S = 115;
 
 export function singular(word: string): string {
-  const { irregular: irregulars, uncountable } = pluralLists();
-  const irregular = irregulars.get(word);
+  const irregular = pluralLists().irregular.get(word);
   if (irregular !== undefined) return irregular;
   // Every rule below folds a word ending in `s`: the rest (most words) need not meet the lists and expressions.
   if (word.charCodeAt(word.length - 1) !== LOWERCASE_S) return word;
-  if (word.length < MIN_LENGTH || uncountable.has(word)) return word;
+  if (word.length < MIN_LENGTH || pluralLists().uncountable.has(word)) return word;
   if (word.endsWith('ves')) return F_PLURALS.get(word) ?? word;
   if (word.endsWith('ies')) return word.length > MIN_LENGTH ? `${word.slice(0, -3)}y` : word.slice(0, -1);
   if (HISSING_PLURAL.test(word) || O_PLURAL.test(word)) return word.slice(0, -2);

@@ -35,18 +35,19 @@ let classes: WordClasses | undefined;
  * The lexicon's sets, built on first use rather than at import: a process that never reads a key phrase (an HTTP
  * call, a non-English article) does not pay for them, and a cold start's module init leaves them to the first article.
  */
-function wordClasses(): WordClasses {
-  if (classes === undefined) {
-    const verbs = new Set(wordLists.verbs);
-    const switches = new Map(Object.entries(wordLists.switches));
-    classes = {
-      verbs,
-      verbLikeNouns: new Set(wordLists.verbLikeNouns),
-      switches,
-      functionTags: new Map(Object.entries(wordLists.functionTags)),
-      verbForms: new Set([...verbs, ...switches.keys()]),
-    };
-  }
+const wordClasses = (): WordClasses => classes ?? buildWordClasses();
+
+/** Builds the sets, apart from wordClasses so that the accessor, called for every word, stays small enough to inline. */
+function buildWordClasses(): WordClasses {
+  const verbs = new Set(wordLists.verbs);
+  const switches = new Map(Object.entries(wordLists.switches));
+  classes = {
+    verbs,
+    verbLikeNouns: new Set(wordLists.verbLikeNouns),
+    switches,
+    functionTags: new Map(Object.entries(wordLists.functionTags)),
+    verbForms: new Set([...verbs, ...switches.keys()]),
+  };
   return classes;
 }
 
