@@ -4,7 +4,9 @@
  * a child process of its own under the process function's V8 heap cap, so peaks do not mix and memory
  * behaves as in Lambda, and the reference is measured in that same child, round by round beside the input
  * (`pairedChild`). Figures are CPU time (user + system), not wall time: the machine is shared.
- * Run: npm run bench:large [-- --steps] [-- --sizes 100000,1000000] [-- --rounds 5] [-- <input name> ...]
+ * Run: npm run bench:large [-- --steps] [-- --sizes 100000,1000000] [-- --rounds 5] [-- --out NAME] [-- <input name> ...]
+ * (`--out NAME` writes bench/results/NAME.json instead of large.json). A run split over processes (one run per
+ * group of inputs, each with its own `--out`) is joined into large.json by `npm run bench:large -- --merge A B`.
  */
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -23,7 +25,7 @@ import { summarise } from '#shared/summarise/summarise.ts';
 import { heapFlags, heapLimitsFor, PROCESS_MEMORY_MB } from '../infra/function-sizing.ts';
 import { readCnndmArticles } from './cnndm.ts';
 import { ADVERSARIAL_INPUTS, LARGE_INPUTS, ORDINARY_INPUTS } from './large-inputs.ts';
-import { cpuTimed, loadNote, median, peakRssMiB, writeResults } from './measure.ts';
+import { cpuTimed, loadNote, measurePass, median, peakRssMiB, writeResults } from './measure.ts';
 import { pairRatios } from './pair-ratios.ts';
 
 const SEED = readFileSync(new URL('../tests/fixtures/seed-article.txt', import.meta.url));
@@ -60,6 +62,13 @@ export interface PairedRun extends InputRun {
   readonly referenceMedianBytes: number;
   /** Each round's CPU seconds for the input. */
   readonly inputPasses: readonly number[];
+  /** Each round's pass of the input: its own peak RSS (reset at its start) and the RSS it started from, MiB. */
+  readonly inputPassPeaksMiB: readonly number[];
+  readonly inputPassStartsMiB: readonly number[];
+  /** Whether the kernel let each pass's peak be its own (Linux); if not, the peaks are the process's so far. */
+  readonly ownPassPeaks: boolean;
+  /** The child's peak RSS over its whole life: warm-up, every pass of the input and of the reference. */
+  readonly processPeakMiB: number;
   /** Each round's pass over the reference articles. */
   readonly referencePasses: readonly ReferencePass[];
 }
@@ -81,7 +90,14 @@ function referenceArticles() {
   };
 }
 
-function referencePass(inputs: readonly { id: string; bytes: Uint8Array }[]): ReferencePass {
+function referencePass(
+  inputs: readonly { id: string; bytes: Uint8Array }[],
+): ReferencePass & { peakMiB: number } {
+  const pass = measurePass(() => referenceTimes(inputs));
+  return { ...pass.value, peakMiB: pass.peakMiB };
+}
+
+function referenceTimes(inputs: readonly { id: string; bytes: Uint8Array }[]): ReferencePass {
   const cpu = inputs.map(
     (input) =>
       cpuTimed(() =>
@@ -102,27 +118,38 @@ function referencePass(inputs: readonly { id: string; bytes: Uint8Array }[]): Re
  * without that pass the first pass over the articles pays V8's warm-up, 1.5-2x the later ones): `rounds`
  * rounds, each one pass over the reference articles and one pass of the input, in alternating order
  * (reference first in even rounds), so that load changes touch both alike. Each round gives one ratio; the
- * bench reports their median and range.
+ * bench reports their median and range. Each pass's peak RSS is its own (reset at its start, see `measurePass`),
+ * and the child's peak over its whole life is kept beside them.
  */
 function pairedChild(name: string, targetBytes: number, rounds: number): PairedRun {
   const make = LARGE_INPUTS[name];
   if (make === undefined) throw new Error(`Unknown input ${name}`);
   const reference = referenceArticles();
   warmUp();
-  referencePass(reference.inputs);
+  referenceTimes(reference.inputs);
+  let processPeakMiB = peakRssMiB();
   const bytes = encode(make(targetBytes));
   const source = { key: `${name}.txt`, bytes: bytes.byteLength };
   const inputPasses: number[] = [];
+  const inputPassPeaksMiB: number[] = [];
+  const inputPassStartsMiB: number[] = [];
+  let ownPassPeaks = true;
   const referencePasses: ReferencePass[] = [];
   let result: ReturnType<typeof processArticle> | undefined;
   const runInput = () => {
-    const whole = cpuTimed(() => processArticle({ id: name, bytes, source }));
-    result = whole.value;
-    inputPasses.push(whole.cpuSeconds);
+    const pass = measurePass(() => processArticle({ id: name, bytes, source }));
+    result = pass.value;
+    inputPasses.push(pass.cpuSeconds);
+    inputPassPeaksMiB.push(pass.peakMiB);
+    inputPassStartsMiB.push(pass.startMiB);
+    ownPassPeaks &&= pass.ownPeak;
+    processPeakMiB = Math.max(processPeakMiB, pass.peakMiB);
   };
   for (let round = 0; round < rounds; round++) {
     if (round % 2 === 1) runInput();
-    referencePasses.push(referencePass(reference.inputs));
+    const { peakMiB, ...pass } = referencePass(reference.inputs);
+    referencePasses.push(pass);
+    processPeakMiB = Math.max(processPeakMiB, peakMiB);
     if (round % 2 === 0) runInput();
   }
   return {
@@ -130,12 +157,17 @@ function pairedChild(name: string, targetBytes: number, rounds: number): PairedR
     status: result?.status ?? 'NONE',
     ...(result?.error ? { code: result.error.code } : {}),
     cpuSeconds: median(inputPasses),
-    peakMiB: peakRssMiB(),
+    // The input's first pass: one run of it in a process that has served a while, as a warm Lambda.
+    peakMiB: inputPassPeaksMiB[0] ?? Number.NaN,
     heapLimitMiB: getHeapStatistics().heap_size_limit / MIB,
     referenceArticles: reference.inputs.length,
     referenceSource: reference.source,
     referenceMedianBytes: median(reference.inputs.map((input) => input.bytes.byteLength)),
     inputPasses,
+    inputPassPeaksMiB,
+    inputPassStartsMiB,
+    ownPassPeaks,
+    processPeakMiB,
     referencePasses,
   };
 }
@@ -210,8 +242,52 @@ function ratiosOf(run: PairedRun) {
   };
 }
 
+/** bench/results/NAME.json as `main` writes it: the parts `mergeResults` joins. */
+interface LargeFile {
+  readonly date: string;
+  readonly load: string;
+  readonly memoryMb: number;
+  readonly rounds: number;
+  readonly reference: { articles: number; source: string; medianBytes: number };
+  readonly rows: readonly { name: string; referencePasses: readonly ReferencePass[] }[];
+}
+
+/** Joins the runs `names` (bench/results/NAME.json) into large.json: their rows, the reference over all passes. */
+function mergeResults(names: readonly string[]): void {
+  const parts = names.map(
+    (name) =>
+      JSON.parse(readFileSync(new URL(`./results/${name}.json`, import.meta.url), 'utf8')) as LargeFile,
+  );
+  const [first] = parts;
+  if (
+    first === undefined ||
+    parts.some((part) => part.rounds !== first.rounds || part.memoryMb !== first.memoryMb)
+  )
+    throw new Error(`--merge needs runs with the same rounds and memory: ${names.join(', ')}`);
+  const rows = parts.flatMap((part) => part.rows);
+  const passes = rows.flatMap((row) => row.referencePasses);
+  const file = writeResults('large', {
+    ...first,
+    date: parts.map((part) => part.date).sort()[0],
+    load: parts.map((part) => `${part.load} (${part.date})`).join('; '),
+    mergedFrom: names,
+    reference: {
+      ...first.reference,
+      passes: passes.length,
+      medianCpuMs: median(passes.map((pass) => pass.medianCpuMs)),
+      cpuSecondsPerMb: median(passes.map((pass) => pass.cpuSecondsPerMb)),
+    },
+    rows,
+  });
+  console.log(`${rows.length} rows of ${names.join(', ')} written to ${file}`);
+}
+
 function main(): void {
   const args = process.argv.slice(2);
+  if (args[0] === '--merge') {
+    mergeResults(args.slice(1));
+    return;
+  }
   if (args[0] === '--child') {
     const [, what, name, bytes, option] = args;
     const result =
@@ -225,6 +301,7 @@ function main(): void {
   const showSteps = args.includes('--steps');
   const sizes = optionValue('--sizes')?.split(',').map(Number) ?? DEFAULT_SIZES;
   const rounds = Number(optionValue('--rounds') ?? DEFAULT_ROUNDS);
+  const out = optionValue('--out') ?? 'large';
   const chosen = args.filter((arg) => arg in LARGE_INPUTS);
   const names = chosen.length > 0 ? chosen : Object.keys(LARGE_INPUTS);
   const heap = heapLimitsFor(PROCESS_MEMORY_MB);
@@ -236,9 +313,9 @@ function main(): void {
       "same process, in alternating order. x median article: the median of the rounds' ratios [lowest, highest]",
   );
   console.log(
-    '| input | kind | bytes | status | CPU s | CPU s per MB | x median article [range] | first round | peak MiB |',
+    '| input | kind | bytes | status | CPU s | CPU s per MB | x median article [range] | first round | peak MiB, one pass [each pass] | process peak MiB |',
   );
-  console.log('|---|---|---:|---|---:|---:|---:|---:|---:|');
+  console.log('|---|---|---:|---|---:|---:|---:|---:|---:|---:|');
   const rows = [];
   const referencePasses: ReferencePass[] = [];
   let referenceSource = { articles: 0, source: '', medianBytes: 0 };
@@ -261,6 +338,10 @@ function main(): void {
         ...(run.code ? { code: run.code } : {}),
         cpuSeconds: run.cpuSeconds,
         peakMiB: run.peakMiB,
+        passPeaksMiB: run.inputPassPeaksMiB,
+        passStartsMiB: run.inputPassStartsMiB,
+        ownPassPeaks: run.ownPassPeaks,
+        processPeakMiB: run.processPeakMiB,
         heapLimitMiB: run.heapLimitMiB,
         cpuSecondsPerMb: perMb,
         ratio,
@@ -272,13 +353,14 @@ function main(): void {
       console.log(
         `| ${name} | ${kindOf(name)} | ${run.bytes} | ${run.code ?? run.status} | ${run.cpuSeconds.toFixed(2)} | ` +
           `${perMb.toFixed(2)} | ${ratio.toFixed(2)} [${low.toFixed(2)}, ${high.toFixed(2)}]` +
-          `${ratio > BUDGET_RATIO ? ' (over 2x)' : ''} | ${ratios[0]?.toFixed(2)} | ${run.peakMiB.toFixed(0)} |`,
+          `${ratio > BUDGET_RATIO ? ' (over 2x)' : ''} | ${ratios[0]?.toFixed(2)} | ${run.peakMiB.toFixed(0)} ` +
+          `[${run.inputPassPeaksMiB.map((peak) => peak.toFixed(0)).join(', ')}] | ${run.processPeakMiB.toFixed(0)} |`,
       );
       if (showSteps) {
         const steps = runChild<InputRun>(['--child', 'input', name, String(size), 'steps']).steps ?? [];
         for (const step of steps) {
           console.log(
-            `|  | ${step.step} |  |  | ${step.cpuSeconds.toFixed(2)} |  |  |  | ${step.peakMiB.toFixed(0)} |`,
+            `|  | ${step.step} |  |  | ${step.cpuSeconds.toFixed(2)} |  |  |  | ${step.peakMiB.toFixed(0)} |  |`,
           );
         }
       }
@@ -300,7 +382,7 @@ function main(): void {
     `Worst ratio ${worst.ratio.toFixed(2)} (${worst.name}); budget ${BUDGET_RATIO}x: ` +
       `${worst.ratio <= BUDGET_RATIO ? 'met' : 'NOT met'} (${loadNote()} at the end)`,
   );
-  const file = writeResults('large', {
+  const file = writeResults(out, {
     date: new Date().toISOString(),
     load: loadNote(),
     memoryMb: PROCESS_MEMORY_MB,

@@ -5,6 +5,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 
+const MIB = 1024 * 1024;
+
 /** CPU seconds spent by this process in `run`, with its value. */
 export function cpuTimed<T>(run: () => T): { value: T; cpuSeconds: number } {
   const started = process.cpuUsage();
@@ -13,8 +15,40 @@ export function cpuTimed<T>(run: () => T): { value: T; cpuSeconds: number } {
   return { value, cpuSeconds: (user + system) / 1e6 };
 }
 
-/** Peak resident set size of this process so far, in MiB. */
+/** Peak resident set size of this process so far (since its start or the last `resetPeakRss`), in MiB. */
 export const peakRssMiB = (): number => process.resourceUsage().maxRSS / 1024;
+
+/**
+ * Sets this process's peak RSS back to its current RSS (Linux 4.0+: "5" written to /proc/self/clear_refs
+ * resets the high-water mark that getrusage's maxRSS and VmHWM read), so that `peakRssMiB` then gives the
+ * peak of what follows alone. False where the kernel does not offer it: the peak stays the process's.
+ */
+export function resetPeakRss(): boolean {
+  try {
+    writeFileSync('/proc/self/clear_refs', '5');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** One measured pass: its CPU seconds, the RSS it started from and its own peak RSS (MiB). */
+export interface PassMeasure<T> {
+  readonly value: T;
+  readonly cpuSeconds: number;
+  readonly startMiB: number;
+  readonly peakMiB: number;
+  /** False when the peak could not be reset, so `peakMiB` is the process's peak so far. */
+  readonly ownPeak: boolean;
+}
+
+/** Runs `run` with the peak RSS reset at its start: CPU seconds, the RSS it started from, its own peak. */
+export function measurePass<T>(run: () => T): PassMeasure<T> {
+  const ownPeak = resetPeakRss();
+  const startMiB = process.memoryUsage.rss() / MIB;
+  const { value, cpuSeconds } = cpuTimed(run);
+  return { value, cpuSeconds, startMiB, peakMiB: peakRssMiB(), ownPeak };
+}
 
 /** The q-quantile (0..1) of `values` by the nearest-rank method; NaN when empty. */
 export function quantile(values: readonly number[], q: number): number {
