@@ -84,20 +84,28 @@ describe('costPerArticle', () => {
 });
 
 describe('chooseMemory', () => {
-  it("sizes for the worst input's first pass, not for its child's peak over every pass", () => {
-    const memory = chooseMemory(
-      large(largeRow({ passPeaksMiB: [600, 880, 885], processPeakMiB: 885 })),
+  it("sizes for the input's highest pass peak, not its first pass's nor its child's", () => {
+    const grows = chooseMemory(
+      large(largeRow({ passPeaksMiB: [600, 880, 700], processPeakMiB: 880 })),
+      TIME,
+      FOOTPRINT,
+    );
+    const child = chooseMemory(
+      large(largeRow({ passPeaksMiB: [600, 610, 620], processPeakMiB: 900 })),
       TIME,
       FOOTPRINT,
     );
 
-    // 600 MiB is within 75% of 1,024 MB (768); 885 would not be
-    expect(memory.worstPeak).toBe(600);
-    expect(memory.chosen?.memoryMb).toBe(1_024);
-    expect(memory.rows.find((row) => row.memoryMb === 512)?.fits).toBe(false);
+    // 880 MiB is over 75% of 1,024 MB (768), though the first pass's 600 is within it
+    expect(grows.worstPeak).toBe(880);
+    expect(grows.chosen?.memoryMb).toBe(1_536);
+    // the child's 900 (its reference passes, say) is not the input's
+    expect(child.worstPeak).toBe(620);
+    expect(child.chosen?.memoryMb).toBe(1_024);
+    expect(child.rows.find((row) => row.memoryMb === 512)?.fits).toBe(false);
   });
 
-  it('takes the highest first-pass peak and the most CPU over the rows, and the cheapest size that fits both', () => {
+  it('takes the highest pass peak and the most CPU over the rows, and the cheapest size that fits both', () => {
     const memory = chooseMemory(
       large(
         largeRow({ passPeaksMiB: [800, 700, 700] }),
