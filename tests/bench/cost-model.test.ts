@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   ARTICLE_BYTES,
@@ -8,6 +9,7 @@ import {
   fitCpu,
   type LargeResults,
   largeResultsSchema,
+  perfResultsSchema,
   readUnitsPerArticle,
   writeUnitsPerArticle,
 } from '../../bench/cost-model.ts';
@@ -137,5 +139,16 @@ describe('the benchmarks JSON that npm run cost reads', () => {
       false,
     );
     expect(largeResultsSchema.safeParse(large(largeRow())).success).toBe(true);
+  });
+
+  it.each([
+    ['large', largeResultsSchema],
+    ['perf', perfResultsSchema],
+  ] as const)('reads the committed bench/results/%s.json', (name, schema) => {
+    const json = JSON.parse(
+      readFileSync(new URL(`../../bench/results/${name}.json`, import.meta.url), 'utf8'),
+    );
+
+    expect(schema.safeParse(json).error).toBeUndefined();
   });
 });
