@@ -103,8 +103,8 @@ function capitalisedInside(text: string, word: string): boolean {
   for (const start of wordOccurrences(text, word)) {
     const before = text.slice(Math.max(0, start - 3), start);
     if (LINE_BREAK_BEFORE.test(before)) continue;
-    const word = before.trimEnd();
-    if (word !== '' && !SENTENCE_OPENERS.test(word)) return true;
+    const precedingText = before.trimEnd();
+    if (precedingText !== '' && !SENTENCE_OPENERS.test(precedingText)) return true;
   }
   return false;
 }
