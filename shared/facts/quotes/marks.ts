@@ -147,10 +147,12 @@ export function isNested(inner: QuoteMarks, outer: QuoteMarks): boolean {
 
 /** Quoted words that are a title or a name (“Face the Nation”), not anyone's words. */
 export function isTitleCase(quoted: string): boolean {
-  const words = quoted.replace(TRAILING_STOP, '').split(WHITESPACE);
+  const unstopped = quoted.replace(TRAILING_STOP, '');
+  // Split no further than one word past the most a title holds: a longer quotation is no title.
+  const words = unstopped.split(WHITESPACE, MAX_TITLE_WORDS + 1);
   return (
     words.length <= MAX_TITLE_WORDS &&
-    !SENTENCE_PUNCTUATION.test(quoted.replace(TRAILING_STOP, '')) &&
+    !SENTENCE_PUNCTUATION.test(unstopped) &&
     words.every((word) => isCapitalised(word) || TITLE_SMALL_WORDS.has(word))
   );
 }
@@ -163,6 +165,8 @@ const MIN_SINGLE_WORDS = 3;
 const ELISION = /^(?:\d|(?:em|til|cause|cos|n|bout|tis|twas|round|s|d|ll|re|ve|m|t)(?!\p{L}))/iu;
 const OPENS_WORD = /[\p{L}\p{N}[(]/u;
 const WORD_BEFORE_COMMA = /(\p{Ll}+), $/u;
+/** How far back `wordBeforeComma` reads first, in characters. */
+const COMMA_WORD_WINDOW = 40;
 /** A quotation's last words end with punctuation: "…it,'", "…it!'", "…“Wow!”'"; "…it, '" where text was detokenised. */
 const CLAUSE_END_BEFORE = /[.,!?…]["”]? ?$/u;
 const WORD_END_BEFORE = /[\p{L}\p{N}%] ?$/u;
@@ -244,9 +248,21 @@ function opensSingle(text: string, index: number): boolean {
   const next = text[index + 2] ?? '';
   if (after !== ' ' || !LETTER_OR_DIGIT.test(next)) return false;
   const prior = text[index - 2] ?? '';
-  if (prior === ',')
-    return reportingVerb(WORD_BEFORE_COMMA.exec(text.slice(0, index))?.[1] ?? '')?.rank === 2;
+  if (prior === ',') return reportingVerb(wordBeforeComma(text, index))?.rank === 2;
   return prior === '' || prior === ':' || prior === ';';
+}
+
+/**
+ * WORD_BEFORE_COMMA's word in the text before `end`, read in the last characters only: a whole-text search would
+ * try every position before each mark. Only a run of lowercase letters reaching the window's start (or a
+ * surrogate pair cut by it) needs the whole text.
+ */
+function wordBeforeComma(text: string, end: number): string {
+  const from = Math.max(0, end - COMMA_WORD_WINDOW);
+  const near = WORD_BEFORE_COMMA.exec(text.slice(from, end));
+  const match =
+    near !== null && near.index < 2 && from > 0 ? WORD_BEFORE_COMMA.exec(text.slice(0, end)) : near;
+  return match?.[1] ?? '';
 }
 
 /** After a quotation's last punctuation, or after its last word when no sentence ends inside. */
