@@ -266,8 +266,11 @@ function rank(text: string, entities: readonly Entity[], title: string | undefin
     top = Math.max(top, score);
   }
   const ranked: (Entity & { readonly salience: number })[] = [];
-  for (let index = 0; index < entities.length; index++)
-    ranked.push({ ...(entities[index] as Entity), salience: round((raw[index] ?? 0) / top) });
+  for (let index = 0; index < entities.length; index++) {
+    // toEntity's fields written out, in its order, rather than spread: a spread copies through a slow path.
+    const { type, name, mentions, aliases, roles, count } = entities[index] as Entity;
+    ranked.push({ type, name, mentions, aliases, roles, count, salience: round((raw[index] ?? 0) / top) });
+  }
   return ranked.sort(
     (a, b) => b.salience - a.salience || (a.mentions[0]?.start ?? 0) - (b.mentions[0]?.start ?? 0),
   );

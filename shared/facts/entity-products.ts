@@ -63,6 +63,12 @@ function* wordOccurrences(text: string, key: string): Generator<number> {
   }
 }
 
+/** "of" and white space after it end the words: what CONTAINER_BEFORE needs (`trimEnd` trims what `\s` matches). */
+function endsWithOf(before: string): boolean {
+  const trimmed = before.trimEnd();
+  return trimmed.length < before.length && trimmed.endsWith('of');
+}
+
 function productType(text: string, mention: NameMention): boolean {
   if (TECH_TERMS.has(mention.key)) return true;
   // "Gentoo Linux", "Android Studio" read as people: no person's name holds such a word.
@@ -72,11 +78,15 @@ function productType(text: string, mention: NameMention): boolean {
   if (mention.type === 'organization') return false;
   for (const start of wordOccurrences(text, mention.key)) {
     const after = text.slice(start + mention.key.length, start + mention.key.length + 40);
+    // The expressions before the name end at it: "(" right before it, white space after "of" (searched only then).
     const generic =
       BRACKETED_AFTER.exec(after)?.[1] ??
-      BRACKETED_BEFORE.exec(text.slice(Math.max(0, start - 30), start))?.[1];
+      (text[start - 1] === '('
+        ? BRACKETED_BEFORE.exec(text.slice(Math.max(0, start - 30), start))?.[1]
+        : undefined);
     if (generic !== undefined && GENERIC_DRUG.test(generic)) return true;
-    if (CONTAINER_BEFORE.test(text.slice(Math.max(0, start - 20), start))) return true;
+    const containerBefore = text.slice(Math.max(0, start - 20), start);
+    if (endsWithOf(containerBefore) && CONTAINER_BEFORE.test(containerBefore)) return true;
     if (DEVICE_AFTER.test(after) || (mention.type === 'person' && CRAFT_AFTER.test(after))) return true;
   }
   return false;

@@ -11,6 +11,7 @@
  * and the team); elsewhere it is one, the company when the article names it in full with a company word
  * ("Telerate" beside "Telerate Inc."), else the majority.
  */
+import { isSpace } from '../clean/text-context.ts';
 import type { EntityType } from '../result.ts';
 import { businessTypes } from './entity-business.ts';
 import { describedTypes, type Fixed, headType, schoolTypes } from './entity-cues.ts';
@@ -116,9 +117,26 @@ function fixedType(text: string, mention: NameMention, known: KnownNames): Entit
 }
 
 /** A capitalised name the tagger missed, then a list separator: "Elbit, " of "like Elbit, Candiru and Rafael". */
-const UNTAGGED_ITEM =
+export const UNTAGGED_ITEM =
   /(?<=\s)\p{Lu}[\p{L}\p{N}&'’.-]*(?:\s+\p{Lu}[\p{L}\p{N}&'’.-]*){0,2}(?:,\s+|,?\s+and\s+|,?\s+or\s+)$/u;
 const UNTAGGED_ITEMS = 3;
+const COMMA = 0x2c;
+
+/**
+ * UNTAGGED_ITEM's match in `window`, or null. The expression ends in `$`, so V8 tries it from every position of the
+ * window; it is run only when the window ends as every match must, in a list separator (white space after a comma,
+ * `and` or `or`), which the text before most names ("said ", "of ") does not.
+ */
+export function untaggedItem(window: string): RegExpExecArray | null {
+  let end = window.length;
+  while (end > 0 && isSpace(window.charCodeAt(end - 1))) end--;
+  if (end === window.length) return null;
+  const separator =
+    window.charCodeAt(end - 1) === COMMA ||
+    (window.endsWith('and', end) && end > 3 && isSpace(window.charCodeAt(end - 4))) ||
+    (window.endsWith('or', end) && end > 2 && isSpace(window.charCodeAt(end - 3)));
+  return separator ? UNTAGGED_ITEM.exec(window) : null;
+}
 
 /**
  * The text before a mention up to a list cue's last word, passing over up to three list items the tagger did not
@@ -127,7 +145,7 @@ const UNTAGGED_ITEMS = 3;
 function cueWindow(text: string, start: number): string {
   let window = text.slice(Math.max(0, start - CUE_WINDOW * 2), start);
   for (let item = 0; item < UNTAGGED_ITEMS && !LIST_CUE_ENDS.has(wordBefore(window) ?? ''); item++) {
-    const match = UNTAGGED_ITEM.exec(window);
+    const match = untaggedItem(window);
     if (match === null) break;
     window = window.slice(0, match.index);
   }
@@ -205,13 +223,20 @@ function surnameTypes(text: string, mentions: readonly NameMention[], fixed: Fix
 /** Words of sports reports: where a name is both a place and its team, or a player and a place. */
 const SPORTS_WORDS =
   /\b(?:match|matches|league|season|coach|goals?|striker|midfielder|defender|goalkeeper|innings|wickets?|tournament|championship|play-?offs?|half-?time|quarter-?finals?|semi-?finals?|scored|stadium|referee|fixtures?|seeded|batsman|bowler|pitcher|touchdowns?|rebounds)\b/giu;
+/**
+ * The same search without the `u` flag, which V8 runs about 3x faster. The two differ only in a text with the
+ * long s or the Kelvin sign, the two characters `iu` folds to ASCII letters ("ſ" to "s", "K" to "k").
+ */
+const SPORTS_WORDS_ASCII = new RegExp(SPORTS_WORDS.source, 'gi');
+const FOLDS_TO_ASCII = /[\u017f\u212a]/u;
 const SPORTS_REPORT = 3;
 
 /** An article that uses at least three sports words: there a name may stay two entities ("Seattle"). */
 function isSportsReport(text: string): boolean {
+  const words = FOLDS_TO_ASCII.test(text) ? SPORTS_WORDS : SPORTS_WORDS_ASCII;
   let count = 0;
-  SPORTS_WORDS.lastIndex = 0;
-  while (SPORTS_WORDS.exec(text) !== null) if (++count >= SPORTS_REPORT) return true;
+  words.lastIndex = 0;
+  while (words.exec(text) !== null) if (++count >= SPORTS_REPORT) return true;
   return false;
 }
 

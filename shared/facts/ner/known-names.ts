@@ -21,7 +21,7 @@ export function knownNames(): KnownNames {
   const { gazetteer } = loadNerModel();
   known = {
     isPlace: (name) =>
-      COUNTRY_SHORT_FORMS.has(name.replaceAll('.', '')) ||
+      COUNTRY_SHORT_FORMS.has(name.includes('.') ? name.replaceAll('.', '') : name) ||
       (gazetteer.phrases.get(name.toLowerCase()) ?? []).some((list) => PLACE_CLASSES.has(list)),
     isFirstName: (word) => (gazetteer.phrases.get(word.toLowerCase()) ?? []).includes('first'),
     isCommonWord: (word) => gazetteer.common.has(word.toLowerCase()),

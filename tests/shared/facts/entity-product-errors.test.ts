@@ -225,4 +225,15 @@ describe('one type per name per article', () => {
 
     expect(typeOf(entities, 'Dunmore').sort()).toEqual(['organization', 'place']);
   });
+
+  it('reads sports words written with the long s or the Kelvin sign as sports words', () => {
+    // The case-insensitive Unicode search folds "ſ" to "s" and "K" to "k"; the ASCII one it runs otherwise does not.
+    const text =
+      'Dunmore beat Kelso in the ſeaſon opener. Fans in Dunmore ſaw the ſtriKer. He ſcored late, ' +
+      'and Dunmore now lead. Dunmore, a mill town, will host the next one.';
+
+    const entities = typedInTurn(text, 'Dunmore', ['ORG', 'LOC', 'ORG', 'LOC']);
+
+    expect(typeOf(entities, 'Dunmore').sort()).toEqual(['organization', 'place']);
+  });
 });
