@@ -21,7 +21,7 @@ import { productTypes } from './entity-products.ts';
 import { referenceTypes } from './entity-references.ts';
 import { useTypes } from './entity-uses.ts';
 import type { KnownNames } from './ner/known-names.ts';
-import { wordBefore } from './words.ts';
+import { FOLDS_TO_ASCII, wordBefore } from './words.ts';
 
 /** News outlets and agencies, often written where a dateline puts places: "(CNN)", "SEOUL (Yonhap)". */
 const OUTLETS = new Set(
@@ -223,12 +223,8 @@ function surnameTypes(text: string, mentions: readonly NameMention[], fixed: Fix
 /** Words of sports reports: where a name is both a place and its team, or a player and a place. */
 const SPORTS_WORDS =
   /\b(?:match|matches|league|season|coach|goals?|striker|midfielder|defender|goalkeeper|innings|wickets?|tournament|championship|play-?offs?|half-?time|quarter-?finals?|semi-?finals?|scored|stadium|referee|fixtures?|seeded|batsman|bowler|pitcher|touchdowns?|rebounds)\b/giu;
-/**
- * The same search without the `u` flag, which V8 runs about 3x faster. The two differ only in a text with the
- * long s or the Kelvin sign, the two characters `iu` folds to ASCII letters ("ſ" to "s", "K" to "k").
- */
+/** The same search without the `u` flag, about 3x faster, for a text without FOLDS_TO_ASCII's characters. */
 const SPORTS_WORDS_ASCII = new RegExp(SPORTS_WORDS.source, 'gi');
-const FOLDS_TO_ASCII = /[\u017f\u212a]/u;
 const SPORTS_REPORT = 3;
 
 /** An article that uses at least three sports words: there a name may stay two entities ("Seattle"). */

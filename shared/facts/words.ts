@@ -87,6 +87,13 @@ function joinedRunEnd(text: string, start: number, kind: Kind): number {
   return end;
 }
 
+/**
+ * The two characters a case-insensitive Unicode expression (flags `iu`) folds to ASCII letters: the long s ("ſ",
+ * read as "s") and the Kelvin sign ("K", read as "k"). An expression of ASCII words searched with `i` alone
+ * (which V8 runs several times faster, `\b` above all) finds the same in a text without them.
+ */
+export const FOLDS_TO_ASCII = /[\u017f\u212a]/u;
+
 /** The matches of WORD_PATTERN in `text`, their offsets moved by `offset`. */
 export function splitWords(text: string, offset = 0): Word[] {
   const words: Word[] = [];

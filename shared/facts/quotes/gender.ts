@@ -1,4 +1,5 @@
 import type { Entity } from '../../result.ts';
+import { FOLDS_TO_ASCII } from '../words.ts';
 
 export type Gender = 'male' | 'female';
 
@@ -11,6 +12,8 @@ export interface PersonMention {
 const HONORIFIC_BEFORE = /\b(Mr|Mrs|Ms|Miss)\.?\s+$/u;
 const FEMALE_HONORIFICS = new Set(['Mrs', 'Ms', 'Miss']);
 const PRONOUN = /\b(?:(he|his|himself)|(she|herself))\b/giu;
+/** The same without the `u` flag, faster, for a text without FOLDS_TO_ASCII's characters. */
+const PRONOUN_ASCII = new RegExp(PRONOUN.source, 'gi');
 const SENTENCE_END = /[.!?]\s|\n/u;
 /** How many more votes one gender needs than the other before a person is given it. */
 const MARGIN = 2;
@@ -34,6 +37,7 @@ export function personGenders(
     tally[gender] += weight;
     votes.set(entity, tally);
   };
+  const pronouns = FOLDS_TO_ASCII.test(masked) ? PRONOUN : PRONOUN_ASCII;
   for (const [index, mention] of people.entries()) {
     const honorific = HONORIFIC_BEFORE.exec(text.slice(Math.max(0, mention.start - 6), mention.start))?.[1];
     if (honorific)
@@ -44,7 +48,7 @@ export function personGenders(
       continue;
     // A name inside a quotation is no antecedent of the story's pronouns after it ("'… sex with Marcos.' But she …").
     if (masked[mention.start] !== text[mention.start]) continue;
-    for (const match of masked.slice(mention.end, until).matchAll(PRONOUN)) {
+    for (const match of masked.slice(mention.end, until).matchAll(pronouns)) {
       vote(mention.entity, match[1] ? 'male' : 'female', 1);
     }
   }

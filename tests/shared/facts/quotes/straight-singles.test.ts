@@ -124,4 +124,16 @@ describe('personGenders with a name inside a quotation', () => {
 
     expect(genders.get('Tom Harlow')).toBeUndefined();
   });
+
+  it('counts pronouns written with the long s, as the case-insensitive Unicode search reads them', () => {
+    const text = 'Ann Reyes left the town, and ſhe said ſhe would not return.';
+    const entities = buildEntities(text, taggedMentions(text, SURFACES));
+    const people = mentionIndex(text, entities).filter((mention) => mention.entity.type === 'person');
+
+    const genders = new Map(
+      [...personGenders(text, text, people)].map(([entity, gender]) => [entity.name, gender]),
+    );
+
+    expect(genders.get('Ann Reyes')).toBe('female');
+  });
 });
