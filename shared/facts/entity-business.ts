@@ -6,6 +6,11 @@
  * N.J., maker") or a person's full name as the tagger read it. A person has a spokesman too ("spokesman for
  * Elian's relatives"), so that is no cue; nor is a word before a name that owns what follows ("the chairwoman
  * of the White House's Council").
+ * A name the tagger read as a person in full takes only the words no person takes: an executive's title after it
+ * and then another person's name, or after its possessive ("Wells Fargo CEO John Stumpf", "JPMorgan Chase's
+ * chief executive"; not "Mr. David Morales CEO in UC Global") or before it ("the CEO of Wells Fargo"),
+ * and the web address a company is named by ("Amazon.com"), which makes an organisation of any name read as a
+ * person or place ("Bill Gates shares his views" keeps its person).
  */
 import type { Fixed } from './entity-cues.ts';
 import type { NameMention } from './entity-mentions.ts';
@@ -20,6 +25,13 @@ const BUSINESS_AFTER =
  * The words BUSINESS_BEFORE can end with, before its closing white space: the window is tried only when the
  * last word before the name is one of them (see wordBefore).
  */
+/** Words around a name that no person's full name takes (see the module comment). */
+const EXECUTIVE_BEFORE =
+  /\b(?:CEO|CFO|COO|chief\s+executive(?:\s+officer)?|shareholders|stockholders|board\s+of\s+directors)\s+(?:of|at)\s+(?:the\s+)?$/u;
+const EXECUTIVE_AFTER =
+  /^(?:['’]s\s+(?:CEO|CFO|COO|chief\s+executive|shareholders|stockholders|board\s+of\s+directors)\b|\s+(?:CEO|CFO|COO|chief\s+executive(?:\s+officer)?)\s+\p{Lu}\p{Ll}+\s+\p{Lu})/u;
+/** A company's web address written as its name: "Amazon.com said", "at Overstock.com". */
+const WEB_ADDRESS_AFTER = /^\.com\b/u;
 const BUSINESS_BEFORE_LAST_WORDS = new Set(['of', 'for', 'at', 'in', 'the']);
 const POSSESSIVE_AFTER = /^['’]s\b/u;
 /** A country's short form in capitals: "US", "U.K.", "UAE" (keys drop the periods). */
@@ -27,8 +39,20 @@ const COUNTRY_SHORT_FORM = /^\p{Lu}{2,4}$/u;
 
 function mayBeOrganisation(mention: NameMention, known: KnownNames): boolean {
   if (mention.type === 'organization' || mention.type === 'other') return false;
-  if (mention.type === 'person') return !mention.key.includes(' ');
+  if (mention.type === 'person') return true;
   return !known.isPlace(mention.key) && !COUNTRY_SHORT_FORM.test(mention.key) && !mention.key.includes(',');
+}
+
+/** Whether the words around one mention make it an organisation (see the module comment). */
+function isBusiness(text: string, mention: NameMention): boolean {
+  const before = text.slice(Math.max(0, mention.start - 40), mention.start);
+  const after = text.slice(mention.end, mention.end + 30);
+  if (WEB_ADDRESS_AFTER.test(after)) return true;
+  const lastWord = BUSINESS_BEFORE_LAST_WORDS.has(wordBefore(before) ?? '');
+  if (mention.type === 'person' && mention.key.includes(' '))
+    return (lastWord && EXECUTIVE_BEFORE.test(before)) || EXECUTIVE_AFTER.test(after);
+  const owned = POSSESSIVE_AFTER.test(after);
+  return (lastWord && BUSINESS_BEFORE.test(before) && !owned) || BUSINESS_AFTER.test(after);
 }
 
 export function businessTypes(
@@ -40,12 +64,7 @@ export function businessTypes(
   const organisations = new Set<string>();
   for (const mention of mentions) {
     if (!mayBeOrganisation(mention, known) || known.isPlace(mention.key)) continue;
-    const before = text.slice(Math.max(0, mention.start - 40), mention.start);
-    const after = text.slice(mention.end, mention.end + 30);
-    const owned = POSSESSIVE_AFTER.test(after);
-    const businessBefore =
-      BUSINESS_BEFORE_LAST_WORDS.has(wordBefore(before) ?? '') && BUSINESS_BEFORE.test(before);
-    if ((businessBefore && !owned) || BUSINESS_AFTER.test(after)) organisations.add(mention.key);
+    if (isBusiness(text, mention)) organisations.add(mention.key);
   }
   for (const mention of mentions)
     if (!fixed.has(mention) && organisations.has(mention.key)) fixed.set(mention, 'organization');

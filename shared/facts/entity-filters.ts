@@ -2,7 +2,7 @@
  * Capitalised words a tagger takes for names and an editor would not: page furniture ("Ad Feedback"),
  * interjections and capitalised phrases ("Oh", "Wait", "Tell Me"), compass words ("the North"), two names
  * of people glued by a hyphen ("Alito-Prelogar"), two names joined by "and" ("Harvard and University of North
- * Carolina", split in two), and acronyms the article spells out as terms rather than names ("the ground reaction
+ * Carolina", split in two), a legislator's party and state in brackets ("(R-Ohio)"), and acronyms the article spells out as terms rather than names ("the ground reaction
  * force (GRF)").
  */
 import type { Span } from '../result.ts';
@@ -97,6 +97,12 @@ const COMMON_ACRONYMS = new Set(
 const NEEDS_STOP = new Set(
   'jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun'.split(' '),
 );
+/**
+ * A legislator's party and state in brackets, "(R-Ohio)", "(D-N.J.)", "(D-Newport News)": a label of the person
+ * before it, no mention of the place. The state, or the whole tag, as the tagger cut it, with its brackets.
+ */
+const PARTY_TAG_OPEN = /\([RDI]-$/u;
+const PARTY_TAG = /^[RDI]-/u;
 /** One capital and a stop: an initial of a reference list ("Hensing, T., Chawla, A."), never a name alone. */
 const LONE_INITIAL = /^\p{Lu}\.?$/u;
 const CAPITALISED_BEFORE = /(\p{Lu}[\p{L}’'-]*)[ \t]$/u;
@@ -234,6 +240,16 @@ function abbreviatesTerm(text: string, acronym: string): boolean {
   return words.every((word) => !CAPITAL_START.test(word));
 }
 
+/**
+ * A state in a legislator's party tag, "(R-Ohio)", or the tag as a whole (see PARTY_TAG); also for a name the
+ * search for later mentions finds there.
+ */
+export function inPartyTag(text: string, span: Span, spanText: string): boolean {
+  if (text[span.end] !== ')') return false;
+  if (PARTY_TAG.test(spanText)) return text[span.start - 1] === '(';
+  return PARTY_TAG_OPEN.test(text.slice(Math.max(0, span.start - 3), span.start));
+}
+
 /** Keeps the mentions that are names (see the module comment). */
 export function dropNonNames(
   text: string,
@@ -250,6 +266,7 @@ export function dropNonNames(
     const lower = mention.key.toLowerCase();
     if (FURNITURE.has(lower) || COMMON_ACRONYMS.has(mention.key) || isNumberedLabel(text, mention))
       return false;
+    if (inPartyTag(text, mention, mention.text)) return false;
     const acronym = ACRONYM.exec(mention.key)?.[1];
     if (acronym !== undefined && isTerm(acronym)) return false;
     const words = mention.text.split(WORDS);

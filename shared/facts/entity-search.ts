@@ -1,4 +1,5 @@
 import type { Span } from '../result.ts';
+import { inPartyTag } from './entity-filters.ts';
 import { canonicalName, type Group, keyOf, type NameMention } from './entity-mentions.ts';
 import { isTitleWord } from './roles.ts';
 import { isCapitalised, keepFirstOfOverlapping, overlapsAny, wordBefore } from './words.ts';
@@ -143,9 +144,14 @@ function searchForms(groups: readonly Group[]): Map<Group, Set<string>> {
   return forms;
 }
 
-/** A name found by search is whole when it is not part of a longer word or of a longer capitalised name. */
+/**
+ * A name found by search is whole when it is not part of a longer word or of a longer capitalised name, nor the
+ * state of a party tag.
+ */
 function isWholeName(text: string, start: number, end: number, single: boolean): boolean {
   if (LETTER_OR_DIGIT.test(text[start - 1] ?? '') || LETTER_OR_DIGIT.test(text[end] ?? '')) return false;
+  // "Ohio" of "Sen. Marla Quist (R-Ohio)": the senator's label, no mention of the state.
+  if (inPartyTag(text, { start, end }, text.slice(start, end))) return false;
   if (!single) return true;
   const after = WORD_AFTER.exec(text.slice(end, end + NEIGHBOUR_WINDOW))?.[1];
   if (after !== undefined && isCapitalised(after) && text[end] !== ',' && !after.startsWith('“'))

@@ -19,6 +19,7 @@ import { listingTypes } from './entity-listings.ts';
 import type { NameMention } from './entity-mentions.ts';
 import { productTypes } from './entity-products.ts';
 import { referenceTypes } from './entity-references.ts';
+import { coordinationTypes, placeStructureTypes } from './entity-structure.ts';
 import { useTypes } from './entity-uses.ts';
 import type { KnownNames } from './ner/known-names.ts';
 import { FOLDS_TO_ASCII, wordBefore } from './words.ts';
@@ -382,6 +383,7 @@ export function decideTypes(
   known: KnownNames,
 ): NameMention[] {
   const folded = foldCapitals(mentions);
+  const sports = isSportsReport(text);
   const fixed: Fixed = new Map();
   for (const mention of folded) {
     const type = fixedType(text, mention, known);
@@ -394,18 +396,19 @@ export function decideTypes(
   businessTypes(text, folded, fixed, known);
   schoolTypes(folded, fixed, known);
   surnameTypes(text, folded, fixed, known);
+  placeStructureTypes(text, folded, fixed, sports);
   holidayTypes(folded, fixed);
   placeTypes(folded, fixed);
   pronounTypes(text, folded, fixed, known);
   useTypes(text, folded, fixed, known);
   listTypes(text, folded, fixed);
+  coordinationTypes(text, folded, fixed, known);
   const byKey = new Map<string, NameMention[]>();
   for (const mention of folded) {
     const group = byKey.get(mention.key);
     if (group) group.push(mention);
     else byKey.set(mention.key, [mention]);
   }
-  const sports = isSportsReport(text);
   const companies = companyNames(folded);
   const types = new Map(
     [...byKey].map(([key, group]) => [key, decide(group, fixed, known, sports, companies)]),

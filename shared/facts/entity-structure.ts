@@ -1,0 +1,98 @@
+/**
+ * What the shape of a name or of the words around it says of its type, before the tagger's majority decides
+ * (session 17, issue 10):
+ * - a name whose last word is "County" is a place where the tagger read it as an organisation ("Yamhill County"),
+ *   outside a sports report and a table of results ("Notts County 0 York 1": a team); not "City", which ends
+ *   as many teams' names as places' ("Manchester City", "Bristol City");
+ * - a one-word name set in a county is a place: "Galena in Jo Daviess County", "Dunmore, Lackawanna County";
+ * - a one-word name the tagger read as a person or a place, in a list of three or more names whose others are all
+ *   organisations, is one ("Microsoft, Amazon and Google"; not "Trump and Congress"), unless the gazetteers know it as a place or a person of the
+ *   article has it as a surname (fixed before this pass).
+ * Each type holds for every mention of the name; `entity-types.ts` decides in what order the passes count.
+ */
+import type { Fixed } from './entity-cues.ts';
+import type { NameMention } from './entity-mentions.ts';
+import type { KnownNames } from './ner/known-names.ts';
+
+/** A county after the name: " in Jo Daviess County", ", Lackawanna County". */
+const IN_COUNTY_AFTER = /^(?:\s+in|,)\s+(?:\p{Lu}[\p{L}'’.-]*\s+){1,3}County\b/u;
+/** What separates the names of a list: "A, B and C", "A and B", "A, B, or C". */
+const COORDINATION = /^(?:,\s+|,?\s+and\s+|,?\s+or\s+|\s+&\s+)$/u;
+
+/** A score or a table's figure after a name: "Notts County 0 York 1", a team's line of results. */
+const FIGURE_AFTER = /^[ \t]+\d/u;
+
+/** "Yamhill County", unless the article writes it before a score, as a team ("Notts County 0 York 1"). */
+function isCounty(text: string, key: string): boolean {
+  if (!key.endsWith(' County')) return false;
+  for (let start = text.indexOf(key); start >= 0; start = text.indexOf(key, start + 1)) {
+    const end = start + key.length;
+    if (FIGURE_AFTER.test(text.slice(end, end + 3))) return false;
+  }
+  return true;
+}
+
+/** Places by their last word or their county (see the module comment). */
+export function placeStructureTypes(
+  text: string,
+  mentions: readonly NameMention[],
+  fixed: Fixed,
+  sports: boolean,
+): void {
+  const places = new Set<string>();
+  for (const mention of mentions) {
+    if (mention.type === 'organization' && !sports && isCounty(text, mention.key)) places.add(mention.key);
+    const oneWord = !mention.key.includes(' ');
+    if (
+      oneWord &&
+      mention.type !== 'place' &&
+      IN_COUNTY_AFTER.test(text.slice(mention.end, mention.end + 50))
+    )
+      places.add(mention.key);
+  }
+  for (const mention of mentions)
+    if (!fixed.has(mention) && places.has(mention.key)) fixed.set(mention, 'place');
+}
+
+/**
+ * The runs of names the article coordinates: mentions with only a list separator between them, in order.
+ */
+function coordinatedRuns(text: string, mentions: readonly NameMention[]): NameMention[][] {
+  const runs: NameMention[][] = [];
+  let run: NameMention[] = [];
+  mentions.forEach((mention, index) => {
+    const previous = mentions[index - 1];
+    if (previous && COORDINATION.test(text.slice(previous.end, mention.start))) run.push(mention);
+    else {
+      if (run.length > 1) runs.push(run);
+      run = [mention];
+    }
+  });
+  if (run.length > 1) runs.push(run);
+  return runs;
+}
+
+/** The fewest names of a list whose others make a name an organisation. */
+const LIST_NAMES = 3;
+
+/** Organisations by the company they keep: a name listed only with organisations. */
+export function coordinationTypes(
+  text: string,
+  mentions: readonly NameMention[],
+  fixed: Fixed,
+  known: KnownNames,
+): void {
+  const typeOf = (mention: NameMention) => fixed.get(mention) ?? mention.type;
+  const organisations = new Set<string>();
+  for (const run of coordinatedRuns(text, mentions)) {
+    if (run.length < LIST_NAMES) continue;
+    for (const mention of run) {
+      if (fixed.has(mention) || mention.type === 'organization' || mention.type === 'other') continue;
+      if (mention.key.includes(' ') || known.isPlace(mention.key)) continue;
+      const others = run.filter((other) => other !== mention);
+      if (others.every((other) => typeOf(other) === 'organization')) organisations.add(mention.key);
+    }
+  }
+  for (const mention of mentions)
+    if (!fixed.has(mention) && organisations.has(mention.key)) fixed.set(mention, 'organization');
+}
