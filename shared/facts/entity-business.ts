@@ -6,11 +6,13 @@
  * N.J., maker") or a person's full name as the tagger read it. A person has a spokesman too ("spokesman for
  * Elian's relatives"), so that is no cue; nor is a word before a name that owns what follows ("the chairwoman
  * of the White House's Council").
- * A name the tagger read as a person in full takes only the words no person takes: an executive's title after it
- * and then another person's name, or after its possessive ("Wells Fargo CEO John Stumpf", "JPMorgan Chase's
- * chief executive"; not "Mr. David Morales CEO in UC Global") or before it ("the CEO of Wells Fargo"),
- * and the web address a company is named by ("Amazon.com"), which makes an organisation of any name read as a
- * person or place ("Bill Gates shares his views" keeps its person).
+ * A name the tagger read as a person in full is an organisation only by words no person takes ("Bill Gates shares
+ * his views" keeps its person): an executive's title after it and then another person's name ("Wells Fargo CEO
+ * John Stumpf"; not "Mr. David Morales CEO in UC Global"), after its possessive ("JPMorgan Chase's chief
+ * executive") or before it ("the CEO of Wells Fargo"). The web address a company is named by ("Amazon.com") and a
+ * quarter's results ("JPMorgan Chase earned $4.9 billion in the fourth quarter") make an organisation of any name
+ * read as a person or a place. The first word alone of a person-read name made so is the company too ("JPMorgan"),
+ * unless it is a first name or a place the gazetteers know.
  */
 import type { Fixed } from './entity-cues.ts';
 import type { NameMention } from './entity-mentions.ts';
@@ -21,10 +23,6 @@ const BUSINESS_BEFORE =
   /\b(?:CEO|CFO|COO|chief\s+executive(?:\s+officer)?|founder|co-?founder|chairman|chairwoman|shareholders|stockholders|shares|stock|employees|subsidiary|division|executives|board\s+of\s+directors)\s+(?:of|for|at|in)\s+(?:the\s+)?$/u;
 const BUSINESS_AFTER =
   /^(?:['’]s)?\s+(?:CEO|CFO|COO|chief\s+executive|shares|stock|shareholders|stockholders|headquarters|subsidiary|board\s+of\s+directors)\b/u;
-/**
- * The words BUSINESS_BEFORE can end with, before its closing white space: the window is tried only when the
- * last word before the name is one of them (see wordBefore).
- */
 /** Words around a name that no person's full name takes (see the module comment). */
 const EXECUTIVE_BEFORE =
   /\b(?:CEO|CFO|COO|chief\s+executive(?:\s+officer)?|shareholders|stockholders|board\s+of\s+directors)\s+(?:of|at)\s+(?:the\s+)?$/u;
@@ -32,6 +30,13 @@ const EXECUTIVE_AFTER =
   /^(?:['’]s\s+(?:CEO|CFO|COO|chief\s+executive|shareholders|stockholders|board\s+of\s+directors)\b|\s+(?:CEO|CFO|COO|chief\s+executive(?:\s+officer)?)\s+\p{Lu}\p{Ll}+\s+\p{Lu})/u;
 /** A company's web address written as its name: "Amazon.com said", "at Overstock.com". */
 const WEB_ADDRESS_AFTER = /^\.com\b/u;
+/** A quarter's results, which only a company reports: "X earned $4.9 billion in the fourth quarter". */
+const QUARTER_AFTER =
+  /^\s+(?:earned|reported|posted|booked|lost|made)\s(?:[^.!?;]|\.(?=\d)){0,50}?\b(?:in|for)\s+(?:the|its)\s+(?:first|second|third|fourth|latest)(?:\s+|-)quarter\b/u;
+/**
+ * The words BUSINESS_BEFORE can end with, before its closing white space: the window is tried only when the
+ * last word before the name is one of them (see wordBefore).
+ */
 const BUSINESS_BEFORE_LAST_WORDS = new Set(['of', 'for', 'at', 'in', 'the']);
 const POSSESSIVE_AFTER = /^['’]s\b/u;
 /** A country's short form in capitals: "US", "U.K.", "UAE" (keys drop the periods). */
@@ -47,7 +52,8 @@ function mayBeOrganisation(mention: NameMention, known: KnownNames): boolean {
 function isBusiness(text: string, mention: NameMention): boolean {
   const before = text.slice(Math.max(0, mention.start - 40), mention.start);
   const after = text.slice(mention.end, mention.end + 30);
-  if (WEB_ADDRESS_AFTER.test(after)) return true;
+  if (WEB_ADDRESS_AFTER.test(after) || QUARTER_AFTER.test(text.slice(mention.end, mention.end + 90)))
+    return true;
   const lastWord = BUSINESS_BEFORE_LAST_WORDS.has(wordBefore(before) ?? '');
   if (mention.type === 'person' && mention.key.includes(' '))
     return (lastWord && EXECUTIVE_BEFORE.test(before)) || EXECUTIVE_AFTER.test(after);
@@ -64,8 +70,16 @@ export function businessTypes(
   const organisations = new Set<string>();
   for (const mention of mentions) {
     if (!mayBeOrganisation(mention, known) || known.isPlace(mention.key)) continue;
-    if (isBusiness(text, mention)) organisations.add(mention.key);
+    if (!isBusiness(text, mention)) continue;
+    organisations.add(mention.key);
+    // "JPMorgan" beside "JPMorgan Chase" read as a person: the company's short name, not a first name.
+    const space = mention.key.indexOf(' ');
+    const first = mention.key.slice(0, space);
+    if (mention.type === 'person' && space > 0 && !known.isFirstName(first) && !known.isPlace(first))
+      organisations.add(first);
   }
-  for (const mention of mentions)
-    if (!fixed.has(mention) && organisations.has(mention.key)) fixed.set(mention, 'organization');
+  for (const mention of mentions) {
+    if (fixed.has(mention) || !organisations.has(mention.key)) continue;
+    fixed.set(mention, 'organization');
+  }
 }

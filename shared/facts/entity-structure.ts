@@ -5,9 +5,12 @@
  *   outside a sports report and a table of results ("Notts County 0 York 1": a team); not "City", which ends
  *   as many teams' names as places' ("Manchester City", "Bristol City");
  * - a one-word name set in a county is a place: "Galena in Jo Daviess County", "Dunmore, Lackawanna County";
+ * - a plural name the tagger read as a place, counted as people are ("shot two Black Panthers", "any Black
+ *   Panthers"), is a group, an organisation: no place is counted so ("the two Koreas" has its article), and a
+ *   place the gazetteers know is left alone;
  * - a one-word name the tagger read as a person or a place, in a list of three or more names whose others are all
- *   organisations, is one ("Microsoft, Amazon and Google"; not "Trump and Congress"), unless the gazetteers know it as a place or a person of the
- *   article has it as a surname (fixed before this pass).
+ *   organisations, is one ("Microsoft, Amazon and Google"; not "Trump and Congress"), unless the gazetteers know
+ *   it as a place or a person of the article has it as a surname (fixed before this pass).
  * Each type holds for every mention of the name; `entity-types.ts` decides in what order the passes count.
  */
 import type { Fixed } from './entity-cues.ts';
@@ -18,6 +21,14 @@ import type { KnownNames } from './ner/known-names.ts';
 const IN_COUNTY_AFTER = /^(?:\s+in|,)\s+(?:\p{Lu}[\p{L}'’.-]*\s+){1,3}County\b/u;
 /** What separates the names of a list: "A, B and C", "A and B", "A, B, or C". */
 const COORDINATION = /^(?:,\s+|,?\s+and\s+|,?\s+or\s+|\s+&\s+)$/u;
+
+/**
+ * A number in words or a quantifier before a plural name, not after "the": "shot two Black Panthers", "any
+ * Panthers"; figures are left out, being scores and prices in tables ("Italy 2 Wales 1", "30 31/8 Caribs").
+ */
+const COUNTED_BEFORE =
+  /(?:^|[^\p{L}\s]\s*|(?<!\bthe)\s)(?:two|three|four|five|six|seven|eight|nine|ten|dozens\s+of|any|several|many|some|few|other)\s+$/iu;
+const PLURAL_NAME = /\p{Ll}s$/u;
 
 /** A score or a table's figure after a name: "Notts County 0 York 1", a team's line of results. */
 const FIGURE_AFTER = /^[ \t]+\d/u;
@@ -52,6 +63,23 @@ export function placeStructureTypes(
   }
   for (const mention of mentions)
     if (!fixed.has(mention) && places.has(mention.key)) fixed.set(mention, 'place');
+}
+
+/** Organisations by their members counted as people (see the module comment). */
+export function groupTypes(
+  text: string,
+  mentions: readonly NameMention[],
+  fixed: Fixed,
+  known: KnownNames,
+): void {
+  const groups = new Set<string>();
+  for (const mention of mentions) {
+    if (mention.type !== 'place' || !PLURAL_NAME.test(mention.key) || known.isPlace(mention.key)) continue;
+    if (COUNTED_BEFORE.test(text.slice(Math.max(0, mention.start - 20), mention.start)))
+      groups.add(mention.key);
+  }
+  for (const mention of mentions)
+    if (!fixed.has(mention) && groups.has(mention.key)) fixed.set(mention, 'organization');
 }
 
 /**

@@ -19,7 +19,7 @@ import { listingTypes } from './entity-listings.ts';
 import type { NameMention } from './entity-mentions.ts';
 import { productTypes } from './entity-products.ts';
 import { referenceTypes } from './entity-references.ts';
-import { coordinationTypes, placeStructureTypes } from './entity-structure.ts';
+import { coordinationTypes, groupTypes, placeStructureTypes } from './entity-structure.ts';
 import { useTypes } from './entity-uses.ts';
 import type { KnownNames } from './ner/known-names.ts';
 import { FOLDS_TO_ASCII, wordBefore } from './words.ts';
@@ -397,6 +397,7 @@ export function decideTypes(
   schoolTypes(folded, fixed, known);
   surnameTypes(text, folded, fixed, known);
   placeStructureTypes(text, folded, fixed, sports);
+  groupTypes(text, folded, fixed, known);
   holidayTypes(folded, fixed);
   placeTypes(folded, fixed);
   pronounTypes(text, folded, fixed, known);

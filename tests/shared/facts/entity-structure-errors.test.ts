@@ -73,12 +73,50 @@ describe('a company read as a person named in full', () => {
     expect(typeOf(entities, 'Dario Quental')).toEqual(['person']);
   });
 
+  it('is an organisation by a quarter’s results, and so is its first word alone', () => {
+    const text =
+      'Harrow Vance earned $4.9 billion in the fourth quarter, the company said. Harrow paid $1.1 billion in fines.';
+
+    const entities = entitiesOf(text, [
+      ['PER', 'Harrow Vance'],
+      ['PER', 'Harrow'],
+    ]);
+
+    expect(typeOf(entities, 'Harrow Vance')).toEqual(['organization']);
+    expect(typeOf(entities, 'Harrow')).toEqual(['organization']);
+  });
+
   it('is an organisation by its web address ("Amazon.com")', () => {
     const text = 'The court found that Zandor.com can be held liable. Zandor sold the battery.';
 
     const entities = entitiesOf(text, [['PER', 'Zandor']]);
 
     expect(typeOf(entities, 'Zandor')).toEqual(['organization']);
+  });
+});
+
+describe('a plural name counted as people are', () => {
+  it('is a group, an organisation, where the tagger read a place', () => {
+    const text =
+      'The Red Herons did not hate anyone. His men shot two Red Herons on the campus. Few trusted the Red Herons.';
+
+    const entities = entitiesOf(text, [['LOC', 'Red Herons']]);
+
+    expect(typeOf(entities, 'Red Herons')).toEqual(['organization']);
+  });
+
+  it('leaves a place the article does not count, and a table’s figures, alone', () => {
+    const text = 'Snow fell on the Brecon Highlands. Results: Wales 2 Belarus 1.';
+
+    const entities = entitiesOf(text, [
+      ['LOC', 'Brecon Highlands'],
+      ['LOC', 'Wales'],
+      ['LOC', 'Belarus'],
+    ]);
+
+    expect(typeOf(entities, 'Brecon Highlands')).toEqual(['place']);
+    expect(typeOf(entities, 'Wales')).toEqual(['place']);
+    expect(typeOf(entities, 'Belarus')).toEqual(['place']);
   });
 });
 
