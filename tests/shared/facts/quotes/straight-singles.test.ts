@@ -98,7 +98,12 @@ describe('quotations in straight single marks', () => {
       "'We are ready for the final, ' Harlow said. ' It will be hard. ' The club sold out the ground in a day. " +
       "Pryce said: ' We want to win it for the fans. '";
 
-    expect(innerWords(text)).toEqual(['We are ready for the final', 'We want to win it for the fans.']);
+    // The mark after the sentence that attributes the first quote opens the same speaker's next words.
+    expect(innerWords(text)).toEqual([
+      'We are ready for the final',
+      'It will be hard.',
+      'We want to win it for the fans.',
+    ]);
   });
 
   it('does not take a photo caption run into an unclosed quote as its words', () => {
