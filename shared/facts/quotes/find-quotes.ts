@@ -53,6 +53,7 @@ export function findQuotes(text: string, entities: readonly Entity[]): QuoteFact
   const people = mentions.filter((mention) => mention.entity.type === 'person');
   const genders = personGenders(text, masked, people);
   const found: FoundQuote[] = [];
+  const earlier: Attribution[] = [];
   let previous: FoundQuote | undefined;
   let outer: FoundQuote | undefined;
   for (const quote of marks) {
@@ -64,7 +65,14 @@ export function findQuotes(text: string, entities: readonly Entity[]): QuoteFact
       }
       continue;
     }
-    const context: SpeakerContext = { text, masked, mentions, genders, previous: previous?.attribution };
+    const context: SpeakerContext = {
+      text,
+      masked,
+      mentions,
+      genders,
+      previous: previous?.attribution,
+      earlier,
+    };
     const label = attributeLabel(context, quote);
     const inner = label ? { start: label.start, end: quote.inner.end } : quote.inner;
     const own =
@@ -81,6 +89,7 @@ export function findQuotes(text: string, entities: readonly Entity[]): QuoteFact
       attributePreviousSentence(context, quote) ??
       attributeReportedParagraph(context, quote);
     previous = { marks: quote, inner, attribution };
+    if (attribution !== undefined) earlier.push(attribution);
     outer = previous;
     found.push(previous);
   }

@@ -255,7 +255,8 @@ function isTitlesOnly(before: string): boolean {
 
 /**
  * The person a he/she refers to: the last one named before it (outside quotations) whom the article gives
- * that gender, if named within the last few paragraphs; else the last one whose gender is unknown.
+ * that gender, if named within the last few paragraphs, or the speaker of a quote attributed within them to the
+ * same he/she; else the last one whose gender is unknown.
  */
 export function lastPersonBefore(
   context: SpeakerContext,
@@ -268,9 +269,32 @@ export function lastPersonBefore(
     (entity) => entity.type === 'person' && context.genders.get(entity) === gender,
   );
   if (known !== undefined && position - known.end <= GENDERED_ANTECEDENT_WINDOW) return known;
+  const chained = gender && lastPronounSpeaker(context, position, gender);
+  if (chained) return chained;
   return lastMentionBefore(context, position, (entity) => {
     if (entity.type !== 'person') return false;
     const own = context.genders.get(entity);
     return own === undefined || own === gender;
   });
+}
+
+/**
+ * "Ms Watson … [2,000 characters] … '…,' she said. … Rojo's wife, Eugenia Lusardo (pictured) … '…,' she said.": a
+ * quote attributed to the same he/she within the window, resolved to a person the article gives that gender, carries
+ * that person on (the pronoun chain stands for a mention), before a nearer person whose gender the article never says.
+ */
+function lastPronounSpeaker(
+  context: SpeakerContext,
+  position: number,
+  gender: Gender,
+): EntityMentionRef | undefined {
+  for (let index = context.earlier.length - 1; index >= 0; index--) {
+    const { mention, entity } = context.earlier[index] as Attribution;
+    if (position - mention.end > GENDERED_ANTECEDENT_WINDOW) return undefined;
+    if (mention.end > position || entity?.type !== 'person') continue;
+    const word = context.text.slice(mention.start, mention.end).toLowerCase();
+    if (PERSON_PRONOUNS.get(word) === gender && context.genders.get(entity) === gender)
+      return { start: mention.start, end: mention.end, entity };
+  }
+  return undefined;
 }

@@ -30,6 +30,8 @@ export interface SpeakerContext {
   readonly genders: ReadonlyMap<Entity, Gender>;
   /** The speaker of the quote before, for "it said". */
   readonly previous: Attribution | undefined;
+  /** The attributions of every quote before, in order. */
+  readonly earlier: readonly Attribution[];
 }
 
 /** How many entity mentions back a pronoun or description may look for what it refers to. */

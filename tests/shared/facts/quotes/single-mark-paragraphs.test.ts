@@ -69,3 +69,16 @@ describe('quotations in straight single marks whose line breaks were lost', () =
     expect(quotesOf(text)).toEqual([['proud and patient supporters', 'Pryce']]);
   });
 });
+
+describe('a he/she whose person was named beyond the window', () => {
+  it('is the person its earlier quotes of the same he/she went to, not a nearer one of no known gender', () => {
+    const filler = 'The hearing went on for most of the day and the room stayed full. '.repeat(12);
+    const text =
+      `Ann Reyes, 34, won her case at the High Court on Monday. Ms Reyes had waited two years. 'It was a long wait for the truth,' she said. ${filler}` +
+      `'I did it for my family and for nobody else,' she said. ${filler}` +
+      "Dean Pryce's sister, Kim Pryce (pictured with Pryce last month) is a model And it was then that the club acted. " +
+      "'They tried to silence me,' she said.";
+
+    expect(quotesOf(text).map(([, speaker]) => speaker)).toEqual(['Ann Reyes', 'Ann Reyes', 'Ann Reyes']);
+  });
+});
