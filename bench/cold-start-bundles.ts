@@ -60,6 +60,18 @@ export async function functionFlagsOf(root: string): Promise<string[]> {
   return sizing.lambdaNodeFlags(sizing.PROCESS_MEMORY_MB);
 }
 
+/**
+ * The data the tree at `root` copies beside its process bundle, from its own infra/bundling.ts: a reference tree
+ * ships what its stack would ship (a tree from before the word lists left the code has no models/word-lists.json).
+ */
+async function pipelineDataOf(root: string): Promise<Readonly<Record<string, string>>> {
+  if (resolve(root) === resolve(ROOT)) return PIPELINE_DATA;
+  const bundling = (await import(pathToFileURL(join(root, 'infra/bundling.ts')).href)) as {
+    PIPELINE_DATA: Readonly<Record<string, string>>;
+  };
+  return bundling.PIPELINE_DATA;
+}
+
 /** Copies the loader beside the bundle and writes its code cache as infra/lambda-function.ts does. */
 function writeCodeCache(
   outdir: string,
@@ -114,7 +126,8 @@ export async function buildBundle(
   });
   writeFileSync(join(outdir, 'package.json'), PACKAGE_JSON);
   buildHtmlChunk(outdir, root);
-  for (const [target, source] of Object.entries(data)) {
+  const files: Readonly<Record<string, string>> = data === PIPELINE_DATA ? await pipelineDataOf(root) : data;
+  for (const [target, source] of Object.entries(files)) {
     mkdirSync(join(outdir, target, '..'), { recursive: true });
     copyFileSync(join(root, source), join(outdir, target));
   }

@@ -2,7 +2,7 @@
  * Builds the CLI into dist/ with the local esbuild: cli/main.ts and the worker of `--parallel`
  * (cli/process-worker.ts, which the CLI finds next to itself), with everything they import (shared/, npm
  * packages), as minified ESM: an entry file each and the code they share in chunks, so `npx precis` starts
- * without a TypeScript loader. The NER model and the language n-gram table are copied beside them as data
+ * without a TypeScript loader. The NER model, the language n-gram table and the summariser's word lists are copied beside them as data
  * (dist/models/).
  * `npm ci` runs it (the `prepare` script; also `npm run build`), and bin/precis.js runs it again whenever a
  * source file is newer than the build, so the CLI never runs stale code after a pull or an edit.
@@ -19,11 +19,12 @@ const INPUTS = `${DIST}inputs.json`;
 const ENTRY_POINTS = ['cli/main.ts', 'cli/process-worker.ts'];
 /**
  * Data the bundle reads at run time from next to itself (shared/facts/ner/tag-entities.ts,
- * shared/clean/detect-language.ts); the same as infra/bundling.ts's PIPELINE_DATA.
+ * shared/clean/detect-language.ts, shared/summarise/word-lists.ts); the same as infra/bundling.ts's PIPELINE_DATA.
  */
 const DATA_FILES = {
   'models/ner.bin': 'shared/facts/ner/models/ner.bin',
   'models/language-ngrams.bin': 'shared/clean/models/language-ngrams.bin',
+  'models/word-lists.json': 'shared/summarise/models/word-lists.json',
 };
 /**
  * Dependencies loaded from node_modules rather than bundled: piscina starts each thread from its own

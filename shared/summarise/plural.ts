@@ -1,9 +1,9 @@
-import wordLists from './word-lists.json' with { type: 'json' };
+import { wordLists } from './word-lists.ts';
 
 /**
  * English plural folding for key phrases, lower-case words only: uncountable nouns (`news`, `series`) and
  * words that only look plural (`bus`, `crisis`, `physics`) stay as they are; irregular plurals come from
- * compromise's lexicon (word-lists.json: `crises` -> `crisis`, `movies` -> `movie`, `men` -> `man`); the
+ * compromise's lexicon (word-lists.ts: `crises` -> `crisis`, `movies` -> `movie`, `men` -> `man`); the
  * rest by suffix (`countries` -> `country`, `churches` -> `church`, `buses` -> `bus`, `bridges` -> `bridge`).
  * `-ves` folds only for the words in -f or -fe (`wolves` -> `wolf`; `archives` stays `archives`): a word this
  * cannot fold safely is left plural rather than broken.
@@ -26,11 +26,12 @@ const pluralLists = (): PluralLists => lists ?? buildPluralLists();
 
 /** Builds the lists, apart from pluralLists so that the accessor, called for every word, stays small enough to inline. */
 function buildPluralLists(): PluralLists {
+  const { uncountable, irregularPlurals, demonyms, adjectives } = wordLists();
   lists = {
-    uncountable: new Set(wordLists.uncountable),
-    irregular: new Map(Object.entries(wordLists.irregularPlurals)),
-    demonyms: new Set(wordLists.demonyms),
-    adjectives: new Set(wordLists.adjectives),
+    uncountable: new Set(uncountable),
+    irregular: new Map(Object.entries(irregularPlurals)),
+    demonyms: new Set(demonyms),
+    adjectives: new Set(adjectives),
   };
   return lists;
 }

@@ -1,24 +1,16 @@
 import { startsUppercase, startsWithLetter, startsWithNumber } from './first-letter.ts';
 import { isAdjective, isDemonym, singular } from './plural.ts';
-import wordLists from './word-lists.json' with { type: 'json' };
+import { type Clues, type SwitchForm, type WordTable, wordLists } from './word-lists.ts';
 
 /**
  * Noun or verb, for the words of a key-phrase candidate, from compromise's lexicon and its own context clues
- * (word-lists.json, `npm run build:word-lists`), without loading compromise's tagger. compromise knows some
+ * (word-lists.ts, `npm run build:word-lists`), without loading compromise's tagger. compromise knows some
  * words only as verb forms (`scream`, `retire`) and some as a noun or a verb by context (`stop`, `work`, `plans`);
  * its clues read the neighbours in the order compromise does: the next word, the previous word, the previous
  * word's tag, the next word's tag (`who stop work`: a verb; `the work`: a noun; `arrest the man`: a verb).
  */
 
 type Reading = 'noun' | 'verb';
-type ClueTable = { readonly [key: string]: string };
-interface Clues {
-  readonly afterWords: ClueTable;
-  readonly beforeWords: ClueTable;
-  readonly beforeTags: ClueTable;
-  readonly afterTags: ClueTable;
-}
-type SwitchForm = 'Noun|Verb' | 'Plural|Verb';
 
 interface WordClasses {
   readonly verbs: ReadonlySet<string>;
@@ -27,6 +19,7 @@ interface WordClasses {
   readonly functionTags: ReadonlyMap<string, string>;
   /** Every word canBeVerb accepts, in one set: most words are neither, and one lookup tells. */
   readonly verbForms: ReadonlySet<string>;
+  readonly clues: Readonly<Record<SwitchForm, Clues>>;
 }
 
 let classes: WordClasses | undefined;
@@ -39,19 +32,20 @@ const wordClasses = (): WordClasses => classes ?? buildWordClasses();
 
 /** Builds the sets, apart from wordClasses so that the accessor, called for every word, stays small enough to inline. */
 function buildWordClasses(): WordClasses {
-  const verbs = new Set(wordLists.verbs);
-  const switches = new Map(Object.entries(wordLists.switches));
+  const lists = wordLists();
+  const verbs = new Set(lists.verbs);
+  const switches = new Map(Object.entries(lists.switches));
   classes = {
     verbs,
-    verbLikeNouns: new Set(wordLists.verbLikeNouns),
+    verbLikeNouns: new Set(lists.verbLikeNouns),
     switches,
-    functionTags: new Map(Object.entries(wordLists.functionTags)),
+    functionTags: new Map(Object.entries(lists.functionTags)),
     verbForms: new Set([...verbs, ...switches.keys()]),
+    clues: lists.clues,
   };
   return classes;
 }
 
-const CLUES = wordLists.clues as unknown as Readonly<Record<SwitchForm, Clues>>;
 /** Tags of the words that open a verb's object (`arrest the man`, `arrest him`). */
 const OBJECT_TAGS = new Set(['Determiner', 'Possessive', 'Pronoun', 'Reflexive']);
 
@@ -135,11 +129,11 @@ export function followsPerceptionVerb(tokens: readonly string[], index: number):
  */
 export function readsAsVerb(word: string, context: WordContext): boolean {
   const lower = word.toLowerCase();
-  const { switches, verbs } = wordClasses();
+  const { switches, verbs, clues: cluesByForm } = wordClasses();
   const switchForm = switches.get(lower) as SwitchForm | undefined;
   const verbOnly = switchForm === undefined && verbs.has(lower);
   if (switchForm === undefined && !verbOnly) return false;
-  const clues = CLUES[switchForm ?? (lower.endsWith('s') ? 'Plural|Verb' : 'Noun|Verb')];
+  const clues = cluesByForm[switchForm ?? (lower.endsWith('s') ? 'Plural|Verb' : 'Noun|Verb')];
   const next = context.next?.toLowerCase();
   const byNextWord = next === undefined ? undefined : clues.afterWords[next];
   if (context.afterContentWord) {
@@ -157,7 +151,7 @@ export function readsAsVerb(word: string, context: WordContext): boolean {
   return (reading ?? (verbOnly ? 'verb' : 'noun')) === 'verb';
 }
 
-function readingByTag(table: ClueTable, token: string | undefined): Reading | undefined {
+function readingByTag(table: WordTable, token: string | undefined): Reading | undefined {
   const tag = tagOf(token);
   return tag === undefined ? undefined : (table[tag] as Reading | undefined);
 }

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LANGUAGE_NGRAMS_FILE } from '#shared/clean/detect-language.ts';
 import { ENV } from '#shared/config.ts';
 import { readModelHeader } from '#shared/facts/ner/model-file.ts';
+import { WORD_LISTS_FILE, wordLists } from '#shared/summarise/word-lists.ts';
 import {
   BUNDLE_FILE,
   CODE_CACHE_FILE,
@@ -143,6 +144,15 @@ describe('the process bundle', () => {
       readFileSync(LANGUAGE_NGRAMS_FILE),
     );
     expect(statSync(bundle).size).toBeLessThanOrEqual(MAX_PROCESS_CODE_BYTES);
+  });
+
+  it("ships the summariser's word lists beside the code as data, not inside it", () => {
+    const bundle = bundleOf('ProcessFunction');
+    const [first, second] = wordLists().verbs;
+
+    expect(readFileSync(join(bundle, '../models/word-lists.json'))).toEqual(readFileSync(WORD_LISTS_FILE));
+    // The lists' first verbs, as they would read inlined in the bundle.
+    expect(readFileSync(bundle, 'utf8')).not.toContain(`"${first}","${second}"`);
   });
 
   it('holds the stubs of infra/bundling.ts’s aliases, not the modules they replace', () => {
