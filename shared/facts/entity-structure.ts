@@ -2,12 +2,13 @@
  * What the shape of a name or of the words around it says of its type, before the tagger's majority decides
  * (session 17, issue 10):
  * - a name whose last word is "County" is a place where the tagger read it as an organisation ("Yamhill County"),
- *   outside a sports report and a table of results ("Notts County 0 York 1": a team); not "City", which ends
- *   as many teams' names as places' ("Manchester City", "Bristol City");
+ *   outside a sports report and a table of results ("Notts County 0 York 1": a team), and unless a school's noun
+ *   heads it ("University of Maryland, Baltimore County"); not "City", which ends as many teams' names as
+ *   places' ("Manchester City", "Bristol City");
  * - a one-word name set in a county is a place: "Galena in Jo Daviess County", "Dunmore, Lackawanna County";
  * - a plural name the tagger read as a place, counted as people are ("shot two Black Panthers", "any Black
  *   Panthers"), is a group, an organisation: no place is counted so ("the two Koreas" has its article), and a
- *   place the gazetteers know is left alone;
+ *   place the gazetteers know is left alone, and so are the people of one ("three South Koreans": South Korea);
  * - a one-word name the tagger read as a person or a place, in a list of three or more names whose others are all
  *   organisations, is one ("Microsoft, Amazon and Google"; not "Trump and Congress"), unless the gazetteers know
  *   it as a place or a person of the article has it as a surname (fixed before this pass).
@@ -30,12 +31,17 @@ const COUNTED_BEFORE =
   /(?:^|[^\p{L}\s]\s*|(?<!\bthe)\s)(?:two|three|four|five|six|seven|eight|nine|ten|dozens\s+of|any|several|many|some|few|other)\s+$/iu;
 const PLURAL_NAME = /\p{Ll}s$/u;
 
+/** The people of a place the gazetteers know: "South Koreans", "Indonesians" (the place and "n" or "s" after it). */
+const PEOPLE_OF_PLACE = /^(.+?)n?s$/u;
+/** A school's noun in a name, which makes a county's name the school's: "University of Maryland, Baltimore County". */
+const SCHOOL_IN_NAME = /\b(?:University|College|School|Academy|Institute)\b/u;
+
 /** A score or a table's figure after a name: "Notts County 0 York 1", a team's line of results. */
 const FIGURE_AFTER = /^[ \t]+\d/u;
 
 /** "Yamhill County", unless the article writes it before a score, as a team ("Notts County 0 York 1"). */
 function isCounty(text: string, key: string): boolean {
-  if (!key.endsWith(' County')) return false;
+  if (!key.endsWith(' County') || SCHOOL_IN_NAME.test(key)) return false;
   for (let start = text.indexOf(key); start >= 0; start = text.indexOf(key, start + 1)) {
     const end = start + key.length;
     if (FIGURE_AFTER.test(text.slice(end, end + 3))) return false;
@@ -75,6 +81,8 @@ export function groupTypes(
   const groups = new Set<string>();
   for (const mention of mentions) {
     if (mention.type !== 'place' || !PLURAL_NAME.test(mention.key) || known.isPlace(mention.key)) continue;
+    const place = PEOPLE_OF_PLACE.exec(mention.key)?.[1];
+    if (place && known.isPlace(place)) continue;
     if (COUNTED_BEFORE.test(text.slice(Math.max(0, mention.start - 20), mention.start)))
       groups.add(mention.key);
   }

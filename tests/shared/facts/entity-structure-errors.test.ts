@@ -30,6 +30,15 @@ describe('a county', () => {
     expect(typeOf(entities, 'Brannock County')).toEqual(['place']);
   });
 
+  it('stays the school a school’s noun heads', () => {
+    const text =
+      'She studied at the University of Wessex Brannock County. The University of Wessex Brannock County hired her.';
+
+    const entities = entitiesOf(text, [['ORG', 'University of Wessex Brannock County']]);
+
+    expect(typeOf(entities, 'University of Wessex Brannock County')).toEqual(['organization']);
+  });
+
   it('stays a team in a table of results', () => {
     const text = 'Results:\n\nHollins County 2 Marlow 1\n\nTeviot 0 Ashby 3';
 
@@ -117,6 +126,14 @@ describe('a plural name counted as people are', () => {
     expect(typeOf(entities, 'Brecon Highlands')).toEqual(['place']);
     expect(typeOf(entities, 'Wales')).toEqual(['place']);
     expect(typeOf(entities, 'Belarus')).toEqual(['place']);
+  });
+
+  it('leaves the people of a place the gazetteers know alone', () => {
+    const text = 'The ferry carried 40 passengers, among them three Indonesians and two Canadians.';
+
+    const entities = entitiesOf(text, [['LOC', 'Indonesians']]);
+
+    expect(typeOf(entities, 'Indonesians')).toEqual(['place']);
   });
 });
 
