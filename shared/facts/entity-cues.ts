@@ -132,6 +132,16 @@ function mayEndWork(word: string): boolean {
 
 export type Fixed = Map<NameMention, EntityType>;
 
+/** Gives `type` to every mention of a name in `names` that an earlier pass has not fixed. */
+export function fixEvery(
+  mentions: readonly NameMention[],
+  fixed: Fixed,
+  names: ReadonlySet<string>,
+  type: EntityType,
+): void {
+  for (const mention of mentions) if (!fixed.has(mention) && names.has(mention.key)) fixed.set(mention, type);
+}
+
 /**
  * First words of place names, for names the tagger read as people: "Mount Everest", "Fort Lee", "Anse Bertrand",
  * "Route de Ouarzazate", "Jardin Majorelle", "Bab Doukkala", "Strada Statale".

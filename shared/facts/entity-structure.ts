@@ -14,7 +14,7 @@
  *   it as a place or a person of the article has it as a surname (fixed before this pass).
  * Each type holds for every mention of the name; `entity-types.ts` decides in what order the passes count.
  */
-import type { Fixed } from './entity-cues.ts';
+import { type Fixed, fixEvery } from './entity-cues.ts';
 import type { NameMention } from './entity-mentions.ts';
 import type { KnownNames } from './ner/known-names.ts';
 
@@ -67,8 +67,7 @@ export function placeStructureTypes(
     )
       places.add(mention.key);
   }
-  for (const mention of mentions)
-    if (!fixed.has(mention) && places.has(mention.key)) fixed.set(mention, 'place');
+  fixEvery(mentions, fixed, places, 'place');
 }
 
 /** Organisations by their members counted as people (see the module comment). */
@@ -86,8 +85,7 @@ export function groupTypes(
     if (COUNTED_BEFORE.test(text.slice(Math.max(0, mention.start - 20), mention.start)))
       groups.add(mention.key);
   }
-  for (const mention of mentions)
-    if (!fixed.has(mention) && groups.has(mention.key)) fixed.set(mention, 'organization');
+  fixEvery(mentions, fixed, groups, 'organization');
 }
 
 /**
@@ -129,6 +127,5 @@ export function coordinationTypes(
       if (others.every((other) => typeOf(other) === 'organization')) organisations.add(mention.key);
     }
   }
-  for (const mention of mentions)
-    if (!fixed.has(mention) && organisations.has(mention.key)) fixed.set(mention, 'organization');
+  fixEvery(mentions, fixed, organisations, 'organization');
 }

@@ -14,7 +14,7 @@
 import { isSpace } from '../clean/text-context.ts';
 import type { EntityType } from '../result.ts';
 import { businessTypes } from './entity-business.ts';
-import { describedTypes, type Fixed, headType, schoolTypes } from './entity-cues.ts';
+import { describedTypes, type Fixed, fixEvery, headType, schoolTypes } from './entity-cues.ts';
 import { listingTypes } from './entity-listings.ts';
 import type { NameMention } from './entity-mentions.ts';
 import { productTypes } from './entity-products.ts';
@@ -325,8 +325,7 @@ const HOLIDAYS = new Set(
  * another cue of the article fixed it.
  */
 function holidayTypes(mentions: readonly NameMention[], fixed: Fixed): void {
-  for (const mention of mentions)
-    if (!fixed.has(mention) && HOLIDAYS.has(mention.key)) fixed.set(mention, 'other');
+  fixEvery(mentions, fixed, HOLIDAYS, 'other');
 }
 
 /** "Byron received his early education": a verb (and perhaps one more word) then "his" or "her" after the name. */
@@ -372,8 +371,7 @@ function pronounTypes(text: string, mentions: readonly NameMention[], fixed: Fix
       )
       .map((mention) => mention.key),
   );
-  for (const mention of mentions)
-    if (!fixed.has(mention) && people.has(mention.key)) fixed.set(mention, 'person');
+  fixEvery(mentions, fixed, people, 'person');
 }
 
 /** Every mention of a name (same key) gets the one type the article's evidence gives it. */
