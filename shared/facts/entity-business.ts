@@ -14,7 +14,7 @@
  * read as a person or a place. The first word alone of a person-read name made so is the company too ("JPMorgan"),
  * unless it is a first name or a place the gazetteers know.
  */
-import type { Fixed } from './entity-cues.ts';
+import { type Fixed, fixEvery } from './entity-cues.ts';
 import type { NameMention } from './entity-mentions.ts';
 import type { KnownNames } from './ner/known-names.ts';
 import { wordBefore } from './words.ts';
@@ -78,8 +78,5 @@ export function businessTypes(
     if (mention.type === 'person' && space > 0 && !known.isFirstName(first) && !known.isPlace(first))
       organisations.add(first);
   }
-  for (const mention of mentions) {
-    if (fixed.has(mention) || !organisations.has(mention.key)) continue;
-    fixed.set(mention, 'organization');
-  }
+  fixEvery(mentions, fixed, organisations, 'organization');
 }

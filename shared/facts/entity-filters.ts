@@ -2,8 +2,8 @@
  * Capitalised words a tagger takes for names and an editor would not: page furniture ("Ad Feedback"),
  * interjections and capitalised phrases ("Oh", "Wait", "Tell Me"), compass words ("the North"), two names
  * of people glued by a hyphen ("Alito-Prelogar"), two names joined by "and" ("Harvard and University of North
- * Carolina", split in two), a legislator's party and state in brackets ("(R-Ohio)"), and acronyms the article spells out as terms rather than names ("the ground reaction
- * force (GRF)").
+ * Carolina", split in two), a legislator's party and state in brackets ("(R-Ohio)"), and acronyms the article
+ * spells out as terms rather than names ("the ground reaction force (GRF)").
  */
 import type { Span } from '../result.ts';
 import { keyOf, type NameMention } from './entity-mentions.ts';
