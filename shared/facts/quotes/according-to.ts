@@ -3,8 +3,8 @@
  * than 2,000 schools, according to the organiser (find-quotes.ts, when nothing else in the sentence attributes it).
  */
 import { isCapitalised, type Word } from '../words.ts';
-import { QUOTATION_MARK, type QuoteMarks } from './marks.ts';
 import { attributionWords, isParenthetical, phraseAfter, sentenceEnd } from './phrases.ts';
+import { QUOTATION_MARK, type QuoteMarks } from './quote-marks.ts';
 import type { Attribution, SpeakerContext } from './speaker-context.ts';
 import { resolvePhrase } from './speakers.ts';
 

@@ -2,7 +2,6 @@ import { isCapitalised, type Word } from '../words.ts';
 import { firstMention } from './appositives.ts';
 import { PASSIVE_AUXILIARIES } from './lexicon.ts';
 import { descriptionAsWritten, nameWithAffiliation, unclosedAppositive } from './long-subjects.ts';
-import { QUOTATION_MARK, type QuoteMarks } from './marks.ts';
 import {
   attributionWords,
   DASHES,
@@ -12,6 +11,7 @@ import {
   sentenceEnd,
   skipBackOver,
 } from './phrases.ts';
+import { QUOTATION_MARK, type QuoteMarks } from './quote-marks.ts';
 import { isFiniteSpeechVerb, isNounUse, passiveAgent, verbAt } from './reporting-verb-forms.ts';
 import { type Attribution, entityAttribution, type SpeakerContext } from './speaker-context.ts';
 import { resolvePhrase } from './speakers.ts';

@@ -9,8 +9,8 @@ import {
   reportingVerb,
   SPEECH_NOUNS,
 } from './lexicon.ts';
-import type { QuoteMarks } from './marks.ts';
 import { attributionWords, phraseAfter, phraseBefore, sentenceStart, skipBackOver } from './phrases.ts';
+import type { QuoteMarks } from './quote-marks.ts';
 import { hasBaseFormSubject, isNounUse, passiveAgent } from './reporting-verb-forms.ts';
 import { openingSubject } from './sentence-openers.ts';
 import { type Attribution, entityAttribution, type SpeakerContext } from './speaker-context.ts';

@@ -1,8 +1,8 @@
 import type { Word } from '../words.ts';
 import { firstMention } from './appositives.ts';
 import { NOT_SPEAKERS, PERSON_PRONOUNS } from './lexicon.ts';
-import type { QuoteMarks } from './marks.ts';
 import { sentenceEnd, skipBackOver } from './phrases.ts';
+import type { QuoteMarks } from './quote-marks.ts';
 import { isNounUse, verbAt } from './reporting-verb-forms.ts';
 import { openingSubject } from './sentence-openers.ts';
 import { type Attribution, entityAttribution, type SpeakerContext } from './speaker-context.ts';

@@ -1,5 +1,5 @@
-import type { QuoteMarks } from './marks.ts';
 import { attributionWords } from './phrases.ts';
+import type { QuoteMarks } from './quote-marks.ts';
 import type { Attribution, SpeakerContext } from './speaker-context.ts';
 import { resolvePhrase } from './speakers.ts';
 

@@ -3,8 +3,8 @@
  * (attributeAfter in attribute-after.ts).
  */
 import { isCapitalised, type Word } from '../words.ts';
-import { QUOTATION_MARK } from './marks.ts';
 import { isAdverbInLy, isPhraseWord } from './phrases.ts';
+import { QUOTATION_MARK } from './quote-marks.ts';
 import type { Attribution, SpeakerContext } from './speaker-context.ts';
 import { resolvePhrase } from './speakers.ts';
 

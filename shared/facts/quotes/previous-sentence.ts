@@ -1,8 +1,8 @@
 import type { Word } from '../words.ts';
 import { bestCandidate } from './attribute-before.ts';
 import { colonSubject } from './colon-subjects.ts';
-import { isTitleCase, QUOTATION_MARK, type QuoteMarks } from './marks.ts';
 import { attributionWords, sentenceEnd, sentenceStart } from './phrases.ts';
+import { isTitleCase, QUOTATION_MARK, type QuoteMarks } from './quote-marks.ts';
 import { openingPersonOf } from './sentence-openers.ts';
 import type { Attribution, SpeakerContext } from './speaker-context.ts';
 

@@ -13,9 +13,9 @@ import type { Entity, Span } from '../../result.ts';
 import { lastIndexStartingBefore } from '../words.ts';
 import { bestCandidate } from './attribute-before.ts';
 import { OUTLET_NAME, PERSON_PRONOUNS, reportingVerb } from './lexicon.ts';
-import type { QuoteMarks } from './marks.ts';
 import { attributionWords, sentenceStart } from './phrases.ts';
 import { holdsQuotation } from './previous-sentence.ts';
+import type { QuoteMarks } from './quote-marks.ts';
 import { sentenceOpener } from './sentence-openers.ts';
 import type { Attribution, EntityMentionRef, SpeakerContext } from './speaker-context.ts';
 

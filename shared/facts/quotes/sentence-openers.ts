@@ -7,8 +7,8 @@ import type { Entity } from '../../result.ts';
 import { CLAUSE_OPENERS, isCapitalised, lastIndexStartingBefore, type Word } from '../words.ts';
 import { roleHolderAfter } from './he-she.ts';
 import { PERSON_PRONOUNS, reportingVerb } from './lexicon.ts';
-import { QUOTATION_MARK } from './marks.ts';
 import { attributionWords, phraseAfter, sentenceStart } from './phrases.ts';
+import { QUOTATION_MARK } from './quote-marks.ts';
 import { type Attribution, entityAttribution, type SpeakerContext } from './speaker-context.ts';
 import { resolvePhrase } from './speakers.ts';
 

@@ -3,8 +3,9 @@ import { buildEntities } from '#shared/facts/entities.ts';
 import type { NerType } from '#shared/facts/ner/tag-entities.ts';
 import { findQuotes } from '#shared/facts/quotes/find-quotes.ts';
 import { personGenders } from '#shared/facts/quotes/gender.ts';
-import { findQuoteMarks, maskQuotes } from '#shared/facts/quotes/marks.ts';
+import { findQuoteMarks } from '#shared/facts/quotes/marks.ts';
 import { mentionIndex } from '#shared/facts/quotes/mention-index.ts';
+import { maskQuotes } from '#shared/facts/quotes/quote-marks.ts';
 import { taggedMentions } from '../tagged-mentions.ts';
 
 /** Sentences written for these tests, quoted in straight single marks as British tabloids and wires write them. */
