@@ -117,3 +117,35 @@ function isFiniteReportingVerb(word: string): boolean {
   const verb = reportingVerb(word);
   return verb !== undefined && (verb.form === 'third' || verb.form === 'past');
 }
+
+/** How many words a caption run into the story holds at least: "Hull were beaten 2-0 by Southampton on Saturday". */
+const MIN_CAPTION_WORDS = 4;
+/** A quotation's first letter is a capital and a sentence ends in it: it opens a sentence of its own. */
+const OPENS_SENTENCE = /^\p{Lu}/u;
+const ENDS_SENTENCE = /[.!?]['’"”]?(?:\s|$)/u;
+/** What may end a caption right before a quotation's opening mark: a word or a picture position's bracket. */
+const CAPTION_END = /[\p{L}\p{N})]$/u;
+/** Forms of a verb, which may take the quotation as their object: "entitled", "shouting". */
+const VERB_FORM = /(?:ed|ing)$/u;
+
+/**
+ * "… the squad is there. Brendan Rodgers is under pressure after a third season without a trophy 'The signings have
+ * to be right. …'": a quotation that opens with a capital and holds a sentence, after a word that could not introduce
+ * it (no colon, comma, speech verb, preposition or verb form), begins a sentence of its own; the words between the
+ * last full stop and its mark (`start` to `open`) are a photo caption run into the story with no stop.
+ */
+export function followsRunInCaption(text: string, start: number, open: number, inner: string): boolean {
+  if (!OPENS_SENTENCE.test(inner) || !ENDS_SENTENCE.test(inner)) return false;
+  const before = text.slice(start, open).trimEnd();
+  if (!CAPTION_END.test(before)) return false;
+  const words = splitWords(before, start).filter((word) => /[\p{L}\p{N}]/u.test(word.text));
+  const last = words.at(-1)?.text ?? '';
+  const lower = last.toLowerCase();
+  return (
+    words.length >= MIN_CAPTION_WORDS &&
+    !CONTINUING.has(lower) &&
+    !BEFORE_NAME.has(lower) &&
+    reportingVerb(lower) === undefined &&
+    !(VERB_FORM.test(lower) && !isCapitalised(last))
+  );
+}

@@ -3,6 +3,7 @@ import { isCapitalised } from '../words.ts';
 import { attributeAccordingTo } from './according-to.ts';
 import { attributeAfter } from './attribute-after.ts';
 import { attributeBefore } from './attribute-before.ts';
+import { followsRunInCaption } from './captions.ts';
 import { personGenders } from './gender.ts';
 import { attributeLabel } from './labels.ts';
 import { PHRASE_BOUNDARIES } from './lexicon.ts';
@@ -174,6 +175,7 @@ function inherit(
     const start = sentenceStart(masked, quote.open);
     const before = masked.slice(start, quote.open).trim().split(WHITESPACE);
     if (start <= from) return attribution;
+    if (afterCaptionOnly(context, from, start, quote)) return attribution;
     if (before.length <= 1 || !WORD_CHARACTER.test(before.join(' '))) {
       // "“…,” Holt said. Moran disagreed. “It will not pass.”": the sentence before names another speaker (by
       // name: a he/she there is as likely the speaker before, "…,” Obama said after meeting Putin. He didn't …").
@@ -193,6 +195,20 @@ function inherit(
   const opensParagraph = between.slice(newline).trim() === '';
   const tailIsOneSentence = sentenceEnd(masked, from) >= from + tail.length - 1;
   return opensParagraph && tailIsOneSentence ? attribution : undefined;
+}
+
+/**
+ * "…,' argued the manager. Baines (left) has scored 15 penalties from 16 attempts 'Ross showed responsibility.'": only
+ * a photo caption run in with no stop stands between the quote before's sentence and this one, which opens its own
+ * sentence; the story goes on with the same speaker.
+ */
+function afterCaptionOnly(context: SpeakerContext, from: number, start: number, quote: QuoteMarks): boolean {
+  const { masked, text } = context;
+  if (!followsRunInCaption(masked, start, quote.open, text.slice(quote.inner.start, quote.inner.end)))
+    return false;
+  let end = start;
+  while (end > from && /\s/u.test(masked[end - 1] as string)) end--;
+  return end <= from + 1 || sentenceStart(masked, end - 1) <= from;
 }
 
 /** The sentence that ends right before `start` begins after the quote that closed at `close`. */

@@ -2,6 +2,7 @@
  * Quotations in straight single marks, 'like this,' she said, as Daily Mail texts and detokenised wire copy write
  * them: the character is also the apostrophe, so where a mark opens or closes is read from the words around it.
  */
+import { followsRunInCaption } from './captions.ts';
 import { PHRASE_BOUNDARIES, reportingVerb } from './lexicon.ts';
 import { isNested, pushMarks, type QuoteMarks } from './quote-marks.ts';
 
@@ -11,6 +12,10 @@ const OPENING_BRACKETS = new Set(['(', '[', '—', '–', '-', '/']);
 /** A sentence's end and a space before an opening mark: "… it. '". */
 const RUN_ON = /[.!?]\s+$/u;
 const WHITESPACE = /\s+/u;
+/** A sentence's end inside a quotation: ". ", "? ". */
+const SENTENCE_END_SPACE = /[.!?]\s/gu;
+/** How far after an opening mark a caption's quotation is read for its first sentence. */
+const NEXT_SENTENCE_WINDOW = 200;
 const STRAIGHT_SINGLE = "'";
 const STRAIGHT_SINGLE_OR_NEWLINE = /['\n]/gu;
 /** Fewer words in straight single marks are a scare quote ('cheesy', 'girls' night out), not anyone's words. */
@@ -127,7 +132,14 @@ export function findStraightSingles(text: string, others: readonly QuoteMarks[])
         RUN_ON.test(text.slice(index - 3, index)) &&
         (introduced || !SENTENCE_INSIDE.test(inner) || FIRST_OR_SECOND_PERSON.test(inner));
       if (runsOn) pair(open as number, index, true);
-      const continues: boolean = runsOn && (introduced || FIRST_OR_SECOND_PERSON.test(inner));
+      // "…last summer. Rodgers is under pressure after a third season without a trophy 'The signings …": a photo caption
+      // with no stop ran into the quotation, which ends at its last sentence's end and runs on into the new mark.
+      const cut: number | undefined =
+        open === undefined || runsOn || tentative ? undefined : captionCut(text, open, index);
+      const held: string = cut === undefined ? '' : text.slice(open as number, cut);
+      const cutBefore: boolean = cut !== undefined && (introduced || FIRST_OR_SECOND_PERSON.test(held));
+      if (cutBefore) pair(open as number, cut as number, true);
+      const continues: boolean = (runsOn && (introduced || FIRST_OR_SECOND_PERSON.test(inner))) || cutBefore;
       openAt(index);
       introduced ||= continues;
     }
@@ -241,6 +253,19 @@ function closesSingle(text: string, open: number, index: number): boolean {
   if (CLAUSE_END_BEFORE.test(before)) return true;
   if (!WORD_END_BEFORE.test(before)) return false;
   return PUNCTUATION.test(text[index + 1] ?? '') || !SENTENCE_INSIDE.test(text.slice(open + 1, index));
+}
+
+/**
+ * Where a photo caption run in with no stop begins inside what an open quotation holds, before an opening mark at
+ * `index`: after its last sentence's end, when the words from there to the mark read as a caption before a sentence
+ * of its own (`followsRunInCaption`).
+ */
+function captionCut(text: string, open: number, index: number): number | undefined {
+  let cut = -1;
+  for (const match of text.slice(open + 1, index).matchAll(SENTENCE_END_SPACE)) cut = open + 2 + match.index;
+  if (cut < 0) return undefined;
+  const next = text.slice(index + 1, index + 1 + NEXT_SENTENCE_WINDOW).trimStart();
+  return followsRunInCaption(text, cut, index, next) ? cut : undefined;
 }
 
 function opensStraightParagraph(text: string, newline: number): boolean {
