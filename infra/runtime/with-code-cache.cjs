@@ -22,6 +22,7 @@ const { isAscii } = require('node:buffer');
 const { closeSync, existsSync, fstatSync, openSync, readSync } = require('node:fs');
 const { createRequire } = require('node:module');
 const { join } = require('node:path');
+const { setFlagsFromString } = require('node:v8');
 const { Script } = require('node:vm');
 
 const BUNDLE_FILE = 'index.js';
@@ -87,10 +88,74 @@ const codeCaches = new Map();
 const chunks = new Map();
 
 /**
- * Compiles the bundle file `file` in `directory` (with its cache when there is one) and runs it as a CommonJS
- * module whose `require` loads the CHUNKS the same way. Returns its exports and what became of its cache.
+ * Node's own modules that the functions' bundles require at init (the SDK's HTTP handler: `https` with `http`, `tls`
+ * and `net`; hashes and checksums: `crypto`, `zlib`; its config files: `fs/promises`; Powertools' logger: `console`;
+ * the web streams, whose `ReadableStream` the SDK extends at import), required before the bundle runs, with V8's
+ * flags at their defaults (withDefaultV8Flags says why). A module missing here is compiled when the bundle requires
+ * it, as before; tests/infra/bundle.test.ts lists the few the process bundle's init still loads itself.
  */
-function loadFile(directory, file) {
+const NODE_MODULES = [
+  'node:https',
+  'node:crypto',
+  'node:zlib',
+  'node:fs/promises',
+  'node:os',
+  'node:stream',
+  'node:stream/web',
+  'node:console',
+];
+
+/**
+ * The V8 flags a function's Node starts with (Lambda's runtime: `--expose-gc` and the heap sizes, which our wrapper
+ * replaces; the wrapper: V8_FLAGS of infra/function-sizing.ts), each with the flag that sets V8's default again.
+ */
+const V8_DEFAULTS = {
+  '--expose-gc': '--no-expose-gc',
+  '--max-old-space-size': '--max-old-space-size=0',
+  '--max-semi-space-size': '--max-semi-space-size=0',
+  '--no-regexp-tier-up': '--regexp-tier-up',
+};
+
+/**
+ * Runs `run` with the V8 flags of V8_DEFAULTS at their defaults, then sets them as the command line had them. Why:
+ * Node compiles its own modules with a code cache built into its binary, which V8 accepts only under the flags it
+ * was made with, none; under any V8 flag on the command line Node compiles each of them from source, about 20-25
+ * ms of every cold start for NODE_MODULES (README Performance). None of these flags matters while they load: the
+ * heap sizes are read when the heap is set up and `--expose-gc` when the context is made, both before this loader
+ * runs, and `--no-regexp-tier-up` decides how a regular expression is compiled on its first run. Only Node's modules
+ * run here, never the bundle: an expression compiled for V8's interpreter while the tier-up is on and run again once
+ * it is off crashes V8, so nothing may run one here (tests/infra/with-code-cache.test.ts holds it). Setting a flag again makes V8 compute
+ * its flag hash again, so the bundles' own caches are checked under the command line's flags, as they were written.
+ */
+function withDefaultV8Flags(run) {
+  const flags = process.execArgv.filter((argument) => V8_DEFAULTS[flagName(argument)] !== undefined);
+  for (const flag of flags) setFlagsFromString(V8_DEFAULTS[flagName(flag)]);
+  try {
+    return run();
+  } finally {
+    for (const flag of flags) setFlagsFromString(flag);
+  }
+}
+
+/** A command-line flag's name, as V8_DEFAULTS writes it (`--max_old_space_size=1104` -> `--max-old-space-size`). */
+const flagName = (argument) => argument.split('=')[0].replaceAll('_', '-');
+
+/**
+ * Requires NODE_MODULES with V8's default flags. Called once the bundle is compiled and before it runs: before the
+ * bundle's cache is read, the same modules made the whole process slower, not faster (README Performance).
+ */
+function requireNodeModules() {
+  withDefaultV8Flags(() => {
+    for (const id of NODE_MODULES) require(id);
+  });
+}
+
+/**
+ * Compiles the bundle file `file` in `directory` (with its cache when there is one) and runs it as a CommonJS
+ * module whose `require` loads the CHUNKS the same way, `beforeRun` called between the two. Returns its exports and
+ * what became of its cache.
+ */
+function loadFile(directory, file, beforeRun = () => {}) {
   const filename = join(directory, file);
   const { source, cachedData } = readBundle(filename, `${filename}${CACHE_SUFFIX}`);
   const script = new Script(source, { filename, cachedData });
@@ -106,6 +171,7 @@ function loadFile(directory, file) {
     if (!chunks.has(id)) chunks.set(id, loadFile(directory, chunk).exports);
     return chunks.get(id);
   }, nodeRequire);
+  beforeRun();
   const module = { exports: {} };
   script.runInThisContext()(module.exports, chunkRequire, module, filename, directory);
   return { exports: module.exports, codeCache };
@@ -132,13 +198,16 @@ function warnRejected(file) {
  */
 function loadBundle(directory) {
   if (process.sourceMapsEnabled) return { exports: require(join(directory, BUNDLE_FILE)), codeCache: 'off' };
-  return loadFile(directory, BUNDLE_FILE);
+  return loadFile(directory, BUNDLE_FILE, requireNodeModules);
 }
 
 const loaded = loadBundle(__dirname);
 module.exports = {
   ...loaded.exports,
   codeCache: loaded.codeCache,
+  /** Node's modules required before the bundle, and how (tests/infra/ check both). */
+  nodeModules: NODE_MODULES,
+  withDefaultV8Flags,
   /** What became of the cache of each bundle file loaded so far ({ 'index.js': 'accepted', ... }). */
   codeCaches: () => Object.fromEntries(codeCaches),
   /**

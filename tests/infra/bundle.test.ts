@@ -68,7 +68,44 @@ function bundleOf(functionId: string): string {
   return join(synthesised.outdir, `asset.${assetHash}`, BUNDLE_FILE);
 }
 
+/**
+ * Node's modules the process bundle's own init loads (process.moduleLoadList), which the loader does not require
+ * before it (infra/runtime/with-code-cache.cjs, NODE_MODULES): small ones, each compiled when first used.
+ */
+const NODE_MODULES_LEFT_TO_THE_BUNDLE = [
+  'NativeModule internal/crypto/webcrypto',
+  'NativeModule internal/navigator',
+  'NativeModule process',
+];
+
 describe('function bundles', () => {
+  it("requires Node's modules that the process bundle loads at init before it, under V8's default flags", () => {
+    const handlerModule = join(bundleOf('ProcessFunction'), '..', HANDLER_MODULE);
+    const loadList = (script: string) =>
+      JSON.parse(
+        execFileSync(
+          process.execPath,
+          [...(FUNCTION_FLAGS.ProcessFunction ?? []), '-e', script, handlerModule],
+          {
+            cwd: synthesised.outdir,
+            env: { PATH: process.env.PATH, ...LOAD_ENV },
+            encoding: 'utf8',
+          },
+        ),
+      ) as { loaded: string[]; nodeModules: string[] };
+    const { loaded, nodeModules } = loadList(
+      'const m = require(process.argv[1]); console.log(JSON.stringify({ loaded: process.moduleLoadList, nodeModules: m.nodeModules }));',
+    );
+    // The loader's own modules and NODE_MODULES, in a process that loads no bundle.
+    const before = loadList(
+      `for (const id of ['node:buffer', 'node:fs', 'node:module', 'node:path', 'node:v8', 'node:vm', ...${JSON.stringify(nodeModules)}]) require(id); console.log(JSON.stringify({ loaded: process.moduleLoadList }));`,
+    ).loaded;
+
+    expect(
+      loaded.filter((entry) => entry.startsWith('NativeModule') && !before.includes(entry)).sort(),
+    ).toEqual(NODE_MODULES_LEFT_TO_THE_BUNDLE);
+  });
+
   it.each(['ProcessFunction', 'ApiFunction'])(
     'bundles %s into one CommonJS file that Node loads with no node_modules around it',
     (functionId) => {
