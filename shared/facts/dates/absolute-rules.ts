@@ -39,9 +39,12 @@ import {
   YEAR,
 } from './vocabulary.ts';
 
-/** "early", "late", "mid-", "the end of": kept in the span; TIMEX3 leaves the value as it is. */
+/**
+ * "early", "late", "mid-", "the end of": kept in the span; TIMEX3 leaves the value as it is. A word of its own, not the
+ * end of one ("nearly 2015", "chocolate 2014").
+ */
 const MODIFIER =
-  '(?:(?:[Tt]he\\s)?(?:[Vv]ery\\s)?(?:[Ee]arly|[Ll]ate|[Mm]id)(?:-|\\s)|[Mm]iddle\\sof\\s|(?:[Tt]he\\s)?(?:[Ee]nd|[Bb]eginning|[Ss]tart|[Mm]iddle|[Cc]lose|[Tt]urn)\\sof\\s)';
+  '(?<![\\p{L}])(?:(?:[Tt]he\\s)?(?:[Vv]ery\\s)?(?:[Ee]arly|[Ll]ate|[Mm]id)(?:-|\\s)|[Mm]iddle\\sof\\s|(?:[Tt]he\\s)?(?:[Ee]nd|[Bb]eginning|[Ss]tart|[Mm]iddle|[Cc]lose|[Tt]urn)\\sof\\s)';
 /** The longest MODIFIER ("the beginning of "), for a rule's `reach`. */
 const MODIFIER_LENGTH = 17;
 const WEEKDAY_PREFIX = `(?:(${WEEKDAY_ABBREVIATED}),?\\s)?`;
@@ -58,6 +61,15 @@ export const GLUED_UNIT = '(?!s(?![\\p{L}]))\\p{Ll}';
 /** "rose to 2023", "totaled 1990": a four-digit number after a verb of quantity is a count. */
 const NOT_AFTER_QUANTITY_VERB =
   '(?<!(?:rose|rise|rises|rising|fell|fall|falls|falling|climbed|increased|decreased|dropped|jumped|soared|plunged|slipped|declined|totall?ed|reached|numbered|gained|lost|added|grew|stood)\\s(?:(?:to|by|at|about|nearly|almost|some|only|just)\\s)?)';
+
+/**
+ * A four-digit number that counts or ranks: after "more than", "nearly", "at least", … and before a word ("more
+ * than 1000 cricket clubs", "nearly 1200 new homes"), or after a lowercase "top" ("dropped off the top 1000 in
+ * 1944", "the national top 1000"; "Top 2016 Trends" is a title's year). "About" and "around" stay out ("built
+ * about 1500" is a year), as do "over" ("over 2014 levels") and "up to" ("served up to 2015 when he retired").
+ */
+const NOT_A_COUNT =
+  '(?!(?<=(?<![\\p{L}])(?:[Mm]ore\\sthan|[Ff]ewer\\sthan|[Ll]ess\\sthan|[Nn]early|[Aa]lmost|[Rr]oughly|[Aa]t\\sleast)\\s[12]\\d{3})\\s\\p{Ll})(?<!(?<![\\p{L}])(?:top|[Tt]he\\stop|[Aa]\\stop)\\s[12]\\d{3})';
 
 /** A resolver for a value known from the text alone; no resolver (the match is refused) when it is not a date. */
 const fixed = (resolved: Resolved | undefined): Resolver | undefined =>
@@ -252,7 +264,7 @@ export const ABSOLUTE_RULES: readonly Rule[] = [
   {
     name: 'year',
     pattern: new RegExp(
-      `${NOT_AFTER_QUANTITY_VERB}${MODIFIER}?(?:(?:[Ff]iscal|[Cc]alendar)(?:\\syear)?\\s|[Pp]ost-|[Pp]re-|[Mm]id-|${NOT_BEFORE_YEAR})${YEAR}(?!\\s?(?:%|-[a-z]|${COUNTED_NOUNS})|${GLUED_UNIT})`,
+      `${NOT_AFTER_QUANTITY_VERB}${MODIFIER}?(?:(?:[Ff]iscal|[Cc]alendar)(?:\\syear)?\\s|[Pp]ost-|[Pp]re-|[Mm]id-|${NOT_BEFORE_YEAR})${YEAR}(?!\\s?(?:%|-[a-z]|${COUNTED_NOUNS})|${GLUED_UNIT})${NOT_A_COUNT}`,
       'gu',
     ),
     hint: /[12]\d{3}/u,

@@ -45,6 +45,7 @@ describe('dates the text states whole', () => {
       'season',
     ],
     ['The show opens in spring 2024.', 'spring 2024', '2024-SP', 'season'],
+    ['The monastery stood until nearly 1200.', '1200', '1200', 'year'],
   ])('reads %j: %s -> %s (%s)', (text, expectedText, value, granularity) => {
     expect(found(text)).toContainEqual([expectedText, value, granularity]);
   });
@@ -58,8 +59,27 @@ describe('dates the text states whole', () => {
     ['A 1500-member force was sent.'],
     ['Call 555-1990 now.'],
     ['Two thousand and five people came.'],
+    ['This summer more than 1000 cricket clubs will take part.'],
+    ['Nearly 1200 new homes were built on the estate.'],
+    ['At least 1800 paper ballots were lost.'],
+    ['The name ranked in the top 2000 for decades.'],
+    ['It never broke into the national top 1000.'],
   ])('reads no year in %j', (text) => {
     expect(found(text).filter(([, , granularity]) => granularity === 'year')).toEqual([]);
+  });
+
+  it.each([
+    ['The name dropped off the top 1000 in 1944.', '1944'],
+    ['The chapel was built about 1500.', '1500'],
+    ['He served up to 2015 when he retired.', '2015'],
+    ['Sales were 5% over 2014 levels.', '2014'],
+    ['Top 2016 Trends in Retail', '2016'],
+  ])('reads a count beside a year, or a year after a word of quantity, in %j: %s', (text, value) => {
+    expect(
+      found(text)
+        .filter(([, , granularity]) => granularity === 'year')
+        .map(([, year]) => year),
+    ).toEqual([value]);
   });
 
   it('refuses a day that does not exist, and keeps the real year beside it', () => {
