@@ -39,6 +39,9 @@ const FINITE = new Set(
 const SENTENCE_CONJUNCTIONS = new Set('And But Yet So'.split(' '));
 /** Determiners and possessives that may open the subject after such a conjunction: "… And the player's lawyers obtained". */
 const SUBJECT_DETERMINERS = new Set('the a an this that these those his her its their our my'.split(' '));
+/** Sentence openers that no name holds, capitalised mid-sentence only where a stop was lost: "… West Brom But after …". */
+const CONTRAST_OPENERS = new Set(['But', 'However']);
+const UNSTOPPED_CONTRAST = /[\p{L}\p{N}] (?:But|However) /u;
 /** A regular past form: "watched", "joined" (not "speed", "red"). */
 const PAST_FORM = /^\p{Ll}{2,}[^e\P{Ll}]ed$/u;
 /** How many words (a caption marker counts as one) a clause's subject may run before its verb. */
@@ -51,12 +54,29 @@ const MAX_SUBJECT_WORDS = 6;
  */
 export function captionClauseStart(masked: string, start: number, position: number): number {
   const sentence = masked.slice(start, position);
-  if (!CAPTION_MARKER.test(sentence)) return start;
+  const marked = CAPTION_MARKER.test(sentence);
+  if (!marked && !UNSTOPPED_CONTRAST.test(sentence)) return start;
   const words = splitWords(sentence, start);
   for (let index = words.length - 1; index > 0; index--) {
-    if (isCaptionBoundary(masked, words, index)) return (words[index] as Word).start;
+    if (marked && isCaptionBoundary(masked, words, index)) return (words[index] as Word).start;
+    if (isUnstoppedContrast(masked, words, index)) return (words[index] as Word).start;
   }
   return start;
+}
+
+/**
+ * "… after hitting the winner against West Brom But after their mini-revival, Pearson wants …": "But" or "However"
+ * capitalised right after a word with no stop opens the story's next sentence, whatever ran before it (a caption
+ * with no picture marker); no name holds them.
+ */
+function isUnstoppedContrast(masked: string, words: readonly Word[], index: number): boolean {
+  const word = words[index] as Word;
+  const before = words[index - 1] as Word;
+  return (
+    CONTRAST_OPENERS.has(word.text) &&
+    /[\p{L}\p{N}]$/u.test(before.text) &&
+    /^ $/u.test(masked.slice(before.end, word.start))
+  );
 }
 
 /** A capitalised word right after a word with no stop, that opens a clause with a verb of its own. */

@@ -59,6 +59,21 @@ describe('he/she after photo captions run into the sentence before', () => {
     expect(attributions(met)).toEqual([['Tom Harlow', 'He']]);
     expect(attributions(gave)).toEqual([['Tom Harlow', 'He']]);
   });
+  it('reads past a caption with no picture marker when a capitalised "But" follows it with no stop', () => {
+    const text =
+      'Dean Pryce scored twice against the leaders on Saturday Pryce runs to the City fans after his second goal ' +
+      "But after the win, Harlow wants his players to stay calm. 'Nothing has been won yet, ' he said.";
+
+    expect(attributions(text)).toEqual([['Harlow', 'he']]);
+  });
+
+  it('keeps "And" inside a name as no sentence boundary', () => {
+    const text =
+      'Dean Pryce joined Harlow And Sons after the season Pryce was thanked by the staff. ' +
+      "'I will miss them all, ' he said.";
+
+    expect(attributions(text)).toEqual([['Dean Pryce', 'he']]);
+  });
 });
 
 describe('captionClauseStart', () => {
