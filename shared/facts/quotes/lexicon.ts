@@ -234,7 +234,9 @@ export const PERSON_ROLE_NOUNS: ReadonlySet<string> = new Set(
     'spokesperson secretary minister chairman chairwoman director mayor judge justice lawmaker representative ' +
     'ambassador chancellor premier official aide adviser advisor attorney lawyer prosecutor sheriff ' +
     'commissioner chief leader executive founder owner mogul businessman businesswoman billionaire ' +
-    'doctor physician professor economist analyst strategist pollster coach general admiral'
+    'doctor physician professor economist analyst strategist pollster coach general admiral ' +
+    // A place in a team: "the Arsenal manager", "the Barcelona defender" is a person, not the club.
+    'manager boss captain striker midfielder defender goalkeeper winger trainer jockey'
   ).split(' '),
 );
 

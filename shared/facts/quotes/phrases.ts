@@ -43,6 +43,10 @@ const SUBJECT_OPENERS = new Set(
 );
 /** Prepositions that tie a role to its organisation: "a spokesman [for] the agency". */
 const AFFILIATION_PREPOSITIONS = new Set(['for', 'at', 'with', 'of']);
+/** Articles that open a sentence when capitalised: "The former defender", "A spokesman". */
+const SENTENCE_ARTICLES = new Set(['The', 'A', 'An']);
+/** Words after which a capitalised article may begin a name: "for The New York Times", "and The Hill". */
+const LEADS_INTO_NAME = new Set('of for at in on by with from to into and or the a an as than'.split(' '));
 export const DASHES = new Set(['—', '–', '―', '-', '--']);
 
 /**
@@ -123,6 +127,10 @@ export function phraseBefore(words: readonly Word[], verb: number): Word[] {
     const word = words[index] as Word;
     if (!isPhraseWord(word) && !joinsNames(words, index)) break;
     phrase.unshift(word);
+    if (opensRunOnSentence(words, index)) {
+      index--;
+      break;
+    }
   }
   const firstRole = coordinatedRole(words, index, phrase);
   if (firstRole.length > 0) {
@@ -159,6 +167,20 @@ function coordinatedRole(words: readonly Word[], and: number, second: readonly W
     if (word.text.toLowerCase() === 'the') return and - start > 2 ? words.slice(start, and) : [];
   }
   return [];
+}
+
+/**
+ * "… backed Rodgers to stay at Anfield [The former Liverpool defender] added": a capitalised article after a word that
+ * could not lead into it (no preposition, article or conjunction) opens a sentence whose stop was lost, as after a
+ * photo caption; "a reporter for The New York Times" goes on.
+ */
+function opensRunOnSentence(words: readonly Word[], index: number): boolean {
+  const before = words[index - 1]?.text ?? '';
+  return (
+    SENTENCE_ARTICLES.has((words[index] as Word).text) &&
+    /[\p{L}\p{N}]$/u.test(before) &&
+    !LEADS_INTO_NAME.has(before.toLowerCase())
+  );
 }
 
 /** "Pence and Ryan [said]": an "and" between two capitalised words joins one subject. */

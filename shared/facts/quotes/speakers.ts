@@ -103,8 +103,12 @@ export function resolvePhrase(
     return rest.some((word) => isCapitalised(word.text)) ? resolvePhrase(context, rest, verb) : undefined;
   }
   const named = namedIn(context, span);
-  if (named && isMemberOf(context.text, named, words))
+  if (named && isMemberOf(context.text, named, words)) {
+    // "The Arsenal manager said": the one person the article calls its manager, else the description as written.
+    const holder = describedPerson(context, roleHead(words), span.start);
+    if (holder) return entityAttribution(holder, verb, span);
     return { speaker: speakerText(context.text, words), mention: span, verb };
+  }
   if (named) return entityAttribution(named, verb);
   if (isVerbAndObject(words)) return undefined;
   const described = describedEntity(context, words, span.start);
@@ -206,8 +210,9 @@ function namedIn(context: SpeakerContext, span: Span): EntityMentionRef | undefi
 }
 
 /**
- * "A former UC Global employee testified": a person the phrase ends on, of whom the organisation (or place) named
- * in it only says where they belong, speaks for themselves; not so a spokesman or an official, who speak for it.
+ * "A former UC Global employee testified", "the Arsenal manager said": a person the phrase ends on (a role or a
+ * kind of person), of whom the organisation (or place) named in it only says where they belong, speaks for
+ * themselves; not so a spokesman or an official, who speak for it.
  * "The current Senate candidate" runs for the Senate and does not speak for it, nor does one of two roles joined
  * by "and" ("the former state treasurer and current Senate candidate").
  */
@@ -216,8 +221,7 @@ function isMemberOf(text: string, named: EntityMentionRef, words: readonly Word[
   const after = text.slice(named.end, (words.at(-1) as Word).end).trim();
   if (named.entity.type === 'person' || after === '') return false;
   if (CANDIDATE_NOUNS.has(head)) return true;
-  if (PERSON_ROLE_NOUNS.has(head) && words.some((word) => word.text === 'and')) return true;
-  return PEOPLE_NOUNS.has(head) && !SPEAKS_FOR_ORGANISATION.has(head);
+  return (PEOPLE_NOUNS.has(head) || PERSON_ROLE_NOUNS.has(head)) && !SPEAKS_FOR_ORGANISATION.has(head);
 }
 
 /**
