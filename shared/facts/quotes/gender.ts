@@ -19,6 +19,39 @@ const SENTENCE_END = /[.!?]\s|\n/u;
 const MARGIN = 2;
 /** An honorific ("Mr.", "Mrs.") counts as this many pronoun votes. */
 const HONORIFIC_WEIGHT = 5;
+/** The noun after a possessive: "['s mother]", "[' wife]". */
+const POSSESSED_NOUN = /^['’]s?\s+(\p{L}+)/u;
+
+/** Nouns that say a person's sex: a "she" is no spokesman, and "Reyes's mother … she" is the mother. */
+export const NOUNS_OF_SEX: ReadonlyMap<Gender, ReadonlySet<string>> = new Map([
+  [
+    'female',
+    new Set(
+      'spokeswoman chairwoman congresswoman businesswoman woman mother wife daughter sister aunt niece widow'.split(
+        ' ',
+      ),
+    ),
+  ],
+  [
+    'male',
+    new Set(
+      'spokesman chairman congressman businessman man father husband son brother uncle nephew widower'.split(
+        ' ',
+      ),
+    ),
+  ],
+]);
+
+export function otherGender(gender: Gender): Gender {
+  return gender === 'male' ? 'female' : 'male';
+}
+
+/** The sex of the person a name in the possessive ending at `end` is written before: "Marsh's mother" is female. */
+export function possessedSex(text: string, end: number): Gender | undefined {
+  const noun = POSSESSED_NOUN.exec(text.slice(end, end + 24))?.[1]?.toLowerCase() ?? '';
+  if (NOUNS_OF_SEX.get('female')?.has(noun)) return 'female';
+  return NOUNS_OF_SEX.get('male')?.has(noun) ? 'male' : undefined;
+}
 
 /**
  * The gender the article itself gives each person: "Mr."/"Mrs."/"Ms." before a mention, and the he/she
@@ -48,8 +81,11 @@ export function personGenders(
       continue;
     // A name inside a quotation is no antecedent of the story's pronouns after it ("'… sex with Marcos.' But she …").
     if (masked[mention.start] !== text[mention.start]) continue;
+    // "Marsh's mother wept when she heard": the she is the mother's, so it gives Marsh no vote.
+    const possessed = possessedSex(text, mention.end);
     for (const match of masked.slice(mention.end, until).matchAll(pronouns)) {
-      vote(mention.entity, match[1] ? 'male' : 'female', 1);
+      const gender = match[1] ? 'male' : 'female';
+      if (gender !== possessed) vote(mention.entity, gender, 1);
     }
   }
   const genders = new Map<Entity, Gender>();

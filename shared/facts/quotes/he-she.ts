@@ -6,7 +6,7 @@
 import type { Span } from '../../result.ts';
 import { CLAUSE_OPENERS, isCapitalised, isPossessive, lastIndexStartingBefore, type Word } from '../words.ts';
 import { captionClauseStart } from './captions.ts';
-import type { Gender } from './gender.ts';
+import { type Gender, NOUNS_OF_SEX, otherGender, possessedSex } from './gender.ts';
 import { PEOPLE_NOUNS, PERSON_PRONOUNS, PERSON_ROLE_NOUNS, SPEAKS_FOR_ORGANISATION } from './lexicon.ts';
 import { sentenceStart } from './phrases.ts';
 import {
@@ -30,26 +30,6 @@ const OPENING_ADVERBIAL = /^\s*(\p{Lu}\p{Ll}*)(?:\s+[^\s,.;:!?]+){0,6},\s+/u;
 const SUBJECT_OPENERS = new Set('He She It They We I You The A An His Her Its Their Our My'.split(' '));
 /** Determiners of one person not named: "a spokesman", "one official", "another source". */
 const INDEFINITE_DETERMINERS = new Set(['a', 'an', 'one', 'another']);
-/** Nouns that say a person's sex: a "she" is no spokesman. */
-const OTHER_SEX_NOUNS: ReadonlyMap<Gender, ReadonlySet<string>> = new Map([
-  [
-    'male',
-    new Set(
-      'spokeswoman chairwoman congresswoman businesswoman woman mother wife daughter sister aunt niece widow'.split(
-        ' ',
-      ),
-    ),
-  ],
-  [
-    'female',
-    new Set(
-      'spokesman chairman congressman businessman man father husband son brother uncle nephew widower'.split(
-        ' ',
-      ),
-    ),
-  ],
-]);
-
 export function pronounAttribution(
   context: SpeakerContext,
   pronoun: Word,
@@ -64,7 +44,11 @@ export function pronounAttribution(
   if (described) return { ...described, mention: { start: pronoun.start, end: pronoun.end }, verb };
   const recent =
     previousSpeaker(context, pronoun.start, gender) ?? lastPersonBefore(context, pronoun.start, gender);
-  return recent ? entityAttribution(recent, verb, pronoun) : undefined;
+  if (recent === undefined) return undefined;
+  // "Marsh's mother wept when she heard it. “…,” she asked.": the mother, whom no entity names; attributed to no one known.
+  if (possessesPersonOf(context.text, recent, gender))
+    return { mention: { start: pronoun.start, end: pronoun.end }, verb };
+  return entityAttribution(recent, verb, pronoun);
 }
 
 /**
@@ -81,7 +65,8 @@ function previousDescribedSpeaker(
   if (previous === undefined || previous.speaker === undefined) return undefined;
   if (previous.entity?.type === 'person' || previous.mention.end > pronoun.start) return undefined;
   const [determiner, head] = describedPersonWords(context.text, previous);
-  if (!INDEFINITE_DETERMINERS.has(determiner) || OTHER_SEX_NOUNS.get(gender)?.has(head)) return undefined;
+  if (!INDEFINITE_DETERMINERS.has(determiner) || NOUNS_OF_SEX.get(otherGender(gender))?.has(head))
+    return undefined;
   if (!PERSON_ROLE_NOUNS.has(head) && !PEOPLE_NOUNS.has(head)) return undefined;
   const since = lastMentionBefore(context, pronoun.start, (entity) => entity.type === 'person');
   return since === undefined || since.end <= previous.mention.start ? previous : undefined;
@@ -276,6 +261,14 @@ export function lastPersonBefore(
     const own = context.genders.get(entity);
     return own === undefined || own === gender;
   });
+}
+
+/**
+ * "Marsh's mother wept when she heard …": a name in the possessive before a noun of the pronoun's sex is not what the
+ * he/she refers to; the person the noun names is.
+ */
+function possessesPersonOf(text: string, mention: Span, gender: Gender | undefined): boolean {
+  return gender !== undefined && possessedSex(text, mention.end) === gender;
 }
 
 /**

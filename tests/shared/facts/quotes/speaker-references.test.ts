@@ -180,3 +180,16 @@ describe('findQuotes: a quote that is a whole sentence after a sentence that ope
     expect(speakers(text)).toEqual([['The port is closed to every ship.', undefined]]);
   });
 });
+
+describe('findQuotes: a he or she after a name in the possessive before a noun of that sex', () => {
+  it('does not refer to the possessor of "mother" with "she", nor to anyone further back', () => {
+    const text =
+      "'We will keep asking questions,' said Dana Voss. Marsh's mother wept when she heard the verdict. " +
+      "'Why did nobody help him?' she asked.";
+
+    expect(speakers(text)).toEqual([
+      ['We will keep asking questions', 'Dana Voss'],
+      ['Why did nobody help him?', undefined],
+    ]);
+  });
+});
