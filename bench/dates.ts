@@ -15,12 +15,12 @@
  * on each split with a paired bootstrap interval (the same documents resampled for both). `--dev-only` prints
  * the development part alone (no held-out or all-documents figure), for use while writing rules.
  */
-import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import * as chrono from 'chrono-node';
 import { processArticle } from '#shared/process-article.ts';
 import { seededRandom } from './bootstrap.ts';
+import { isHeldOut } from './date-split.ts';
 import { readEvaluationData } from './evaluation-data.ts';
 import {
   addCounts,
@@ -50,11 +50,6 @@ interface Scored {
 
 const DATA = 'dates/tempeval3-tbaq.jsonl';
 const BOOTSTRAP_ROUNDS = 1000;
-
-/** The held-out third: documents whose id hashes to 0 mod 3 (fixed before any rule was written). */
-export function isHeldOut(id: string): boolean {
-  return (createHash('sha256').update(id).digest()[0] ?? 0) % 3 === 0;
-}
 
 function runPipeline(document: Document): { text: string; dates: PredictedDate[] } {
   const bytes = new TextEncoder().encode(JSON.stringify({ text: document.text, publishedAt: document.dct }));

@@ -18,7 +18,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { processArticle } from '#shared/process-article.ts';
 import { seededRandom } from './bootstrap.ts';
-import { readEvaluationData, stableHash } from './evaluation-data.ts';
+import { readEvaluationData } from './evaluation-data.ts';
+import { assignFolds, FOLDS, UNTOUCHED_FOLD } from './quote-folds.ts';
 import {
   type ArticleScore,
   addCounts,
@@ -46,25 +47,8 @@ interface Scored {
 }
 
 const DATA = 'quotes/polnear-dev.jsonl';
-const FOLDS = 4;
-/** The fold whose errors are never written out while rules are developed. */
-const UNTOUCHED_FOLD = 3;
 const BOOTSTRAP_ROUNDS = 1000;
 const NOW = () => new Date('2026-01-01T00:00:00Z');
-
-/** Per outlet, articles in hash order of their id, cut into FOLDS equal runs. */
-function assignFolds(articles: readonly Article[]): Map<string, number> {
-  const folds = new Map<string, number>();
-  const publishers = new Set(articles.map((article) => article.publisher));
-  for (const publisher of publishers) {
-    const own = articles.filter((article) => article.publisher === publisher);
-    own.sort((a, b) => stableHash(a.id) - stableHash(b.id) || a.id.localeCompare(b.id));
-    for (const [index, article] of own.entries()) {
-      folds.set(article.id, Math.floor((FOLDS * index) / own.length));
-    }
-  }
-  return folds;
-}
 
 function run(article: Article): { text: string; score: ArticleScore } {
   const bytes = new TextEncoder().encode(JSON.stringify({ text: article.text, publishedAt: article.date }));
