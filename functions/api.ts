@@ -1,5 +1,4 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import middy from '@middy/core';
 import httpContentNegotiation from '@middy/http-content-negotiation';
@@ -24,7 +23,7 @@ import { type BackfillRouteDeps, backfillRoutes } from '#shared/http/routes-back
 import { entityRoutes } from '#shared/http/routes-entities.ts';
 import { metaRoutes } from '#shared/http/routes-meta.ts';
 import { uploadRoutes } from '#shared/http/routes-uploads.ts';
-import { logger, MetricUnit, metrics } from './observability.ts';
+import { logger, logMetricsWhenAny, MetricUnit, metrics } from './observability.ts';
 
 export type ApiDeps = ArticleRouteDeps & BackfillRouteDeps;
 
@@ -57,7 +56,7 @@ export function createApiHandler(deps: ApiDeps, options: ApiOptions = {}) {
   const corsAllowOrigins = options.corsAllowOrigins ?? [];
   const handler = middy<Event, APIGatewayProxyResultV2>()
     .use(injectLambdaContext(logger, { resetKeys: true }))
-    .use(logMetrics(metrics))
+    .use(logMetricsWhenAny(metrics))
     .use(httpHeaderNormalizer())
     .use(httpErrorHandler({ logger: false }))
     .use(problemDetails(logger));

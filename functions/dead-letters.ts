@@ -1,5 +1,4 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import middy from '@middy/core';
 import { createArticleBucket } from '#shared/adapters/article-bucket.ts';
@@ -13,7 +12,7 @@ import {
 } from '#shared/adapters/dead-letter-queue.ts';
 import { loadConfig, requiredSetting } from '#shared/config.ts';
 import { type FailDeadLettersDeps, failDeadLetters } from '#shared/use-cases/fail-dead-letters.ts';
-import { logger, MetricUnit, metrics } from './observability.ts';
+import { logger, logMetricsWhenAny, MetricUnit, metrics } from './observability.ts';
 
 /** Dead letters read per run; the rest are read on the next runs. */
 const MAX_PER_RUN = 500;
@@ -27,7 +26,7 @@ const MAX_PER_RUN = 500;
 export function createDeadLettersHandler(queue: DeadLetterQueue, deps: FailDeadLettersDeps) {
   return middy()
     .use(injectLambdaContext(logger, { resetKeys: true }))
-    .use(logMetrics(metrics))
+    .use(logMetricsWhenAny(metrics))
     .handler(async () => {
       const letters = await queue.peek(MAX_PER_RUN);
       let failed: string[];

@@ -2,7 +2,6 @@ import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-p
 import { IdempotencyConfig, makeIdempotent } from '@aws-lambda-powertools/idempotency';
 import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import middy from '@middy/core';
@@ -30,7 +29,7 @@ import {
   processObject,
 } from '#shared/use-cases/process-object.ts';
 import { runBackfillBatch } from './backfill-batch.ts';
-import { logger, MetricUnit, metrics } from './observability.ts';
+import { logger, logMetricsWhenAny, MetricUnit, metrics } from './observability.ts';
 
 type ProcessOnce = (ref: S3ObjectRef) => Promise<ProcessOutcome>;
 
@@ -105,7 +104,7 @@ export function createProcessHandler(
 
   const handler = middy<SQSEvent | BackfillBatchEvent, SQSBatchResponse | BackfillBatchReport>()
     .use(injectLambdaContext(logger, { resetKeys: true }))
-    .use(logMetrics(metrics, { captureColdStartMetric: true }))
+    .use(logMetricsWhenAny(metrics, { captureColdStartMetric: true }))
     .handler(async (event, context: Context) => {
       idempotency?.registerLambdaContext(context);
       const process = shareWithinBatch(processOnce);

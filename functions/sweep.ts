@@ -1,12 +1,11 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import middy from '@middy/core';
 import { createArticleBucket } from '#shared/adapters/article-bucket.ts';
 import { createArticleStore } from '#shared/adapters/article-store.ts';
 import { createAwsClients } from '#shared/adapters/aws-clients.ts';
 import { loadConfig } from '#shared/config.ts';
 import { type SweepStuckDeps, sweepStuck } from '#shared/use-cases/sweep-stuck.ts';
-import { logger, MetricUnit, metrics } from './observability.ts';
+import { logger, logMetricsWhenAny, MetricUnit, metrics } from './observability.ts';
 
 /**
  * Scheduled (every 15 minutes in AWS, on start and every minute locally): fails Results stuck PENDING or
@@ -15,7 +14,7 @@ import { logger, MetricUnit, metrics } from './observability.ts';
 export function createSweepHandler(deps: SweepStuckDeps) {
   return middy()
     .use(injectLambdaContext(logger, { resetKeys: true }))
-    .use(logMetrics(metrics))
+    .use(logMetricsWhenAny(metrics))
     .handler(async () => {
       const failed = await sweepStuck(deps);
       if (failed.length > 0) {
