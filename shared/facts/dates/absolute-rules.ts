@@ -130,7 +130,7 @@ function weekOfDay(resolve: Resolver): Resolver {
 export const ABSOLUTE_RULES: readonly Rule[] = [
   {
     name: 'iso-day',
-    pattern: /(?<![\p{L}\p{N}-])(\d{4})-(\d{2})-(\d{2})(?![\p{N}-])/gu,
+    pattern: () => /(?<![\p{L}\p{N}-])(\d{4})-(\d{2})-(\d{2})(?![\p{N}-])/gu,
     hint: /\d{4}-\d{2}-\d{2}/u,
     reach: 0,
     kind: 'absolute',
@@ -138,10 +138,11 @@ export const ABSOLUTE_RULES: readonly Rule[] = [
   },
   {
     name: 'month-day-year',
-    pattern: new RegExp(
-      `${NOT_AFTER_LETTER}(?:([Tt]he\\sweek\\sof)\\s)?${WEEKDAY_PREFIX}(${MONTH})\\s(\\d{1,2})${ORDINAL_SUFFIX}${NOT_BEFORE_LETTER}${YEAR_SUFFIX}`,
-      'gu',
-    ),
+    pattern: () =>
+      new RegExp(
+        `${NOT_AFTER_LETTER}(?:([Tt]he\\sweek\\sof)\\s)?${WEEKDAY_PREFIX}(${MONTH})\\s(\\d{1,2})${ORDINAL_SUFFIX}${NOT_BEFORE_LETTER}${YEAR_SUFFIX}`,
+        'gu',
+      ),
     hint: new RegExp(`(?:${MONTH})\\s\\d`, 'u'),
     // "the week of " (12) and "Wednesday, " (11) before the month
     reach: 23,
@@ -157,10 +158,11 @@ export const ABSOLUTE_RULES: readonly Rule[] = [
   },
   {
     name: 'day-month-year',
-    pattern: new RegExp(
-      `${NOT_AFTER_LETTER}${WEEKDAY_PREFIX}(?:the\\s)?(\\d{1,2})${ORDINAL_SUFFIX}\\s(?:of\\s)?(${MONTH})${NOT_BEFORE_LETTER}${YEAR_SUFFIX}`,
-      'gu',
-    ),
+    pattern: () =>
+      new RegExp(
+        `${NOT_AFTER_LETTER}${WEEKDAY_PREFIX}(?:the\\s)?(\\d{1,2})${ORDINAL_SUFFIX}\\s(?:of\\s)?(${MONTH})${NOT_BEFORE_LETTER}${YEAR_SUFFIX}`,
+        'gu',
+      ),
     hint: new RegExp(`\\d${ORDINAL_SUFFIX}\\s(?:of\\s)?(?:${MONTH})`, 'u'),
     kind: (match, text) =>
       match[4] === undefined && !yearless(match, text, match[4]) ? 'relative' : 'absolute',
@@ -173,10 +175,11 @@ export const ABSOLUTE_RULES: readonly Rule[] = [
   },
   {
     name: 'month-year',
-    pattern: new RegExp(
-      `${NOT_AFTER_LETTER}${MODIFIER}?(${MONTH}),?\\s(?:of\\s)?(?:([12]\\d{3})(?![\\p{N}]|[.,]\\d)|(${SPELLED_YEAR})${NOT_BEFORE_LETTER})`,
-      'giu',
-    ),
+    pattern: () =>
+      new RegExp(
+        `${NOT_AFTER_LETTER}${MODIFIER}?(${MONTH}),?\\s(?:of\\s)?(?:([12]\\d{3})(?![\\p{N}]|[.,]\\d)|(${SPELLED_YEAR})${NOT_BEFORE_LETTER})`,
+        'giu',
+      ),
     // The year first (its last three digits, or "teen", "twenty", "thousand" of a spelled one), the month before
     // it looked back for: a case-blind scan for twelve month names tries most of the text's letters
     hint: new RegExp(
@@ -191,10 +194,11 @@ export const ABSOLUTE_RULES: readonly Rule[] = [
   },
   {
     name: 'quarter-of-year',
-    pattern: new RegExp(
-      `${NOT_AFTER_LETTER}(?:the\\s)?(?:([12]\\d{3})\\s|([12]\\d{3})['’]s\\s)?(?:fiscal[\\s-])?(${QUARTER_ORDINAL})[\\s-]quarter\\s(?:of\\s)?(?:fiscal\\s)?([12]\\d{3})${NOT_BEFORE_LETTER}|${NOT_AFTER_LETTER}(?:the\\s)?(?:([12]\\d{3})\\s|([12]\\d{3})['’]s\\s)(?:fiscal[\\s-])?(${QUARTER_ORDINAL})[\\s-]quarter${NOT_BEFORE_LETTER}`,
-      'giu',
-    ),
+    pattern: () =>
+      new RegExp(
+        `${NOT_AFTER_LETTER}(?:the\\s)?(?:([12]\\d{3})\\s|([12]\\d{3})['’]s\\s)?(?:fiscal[\\s-])?(${QUARTER_ORDINAL})[\\s-]quarter\\s(?:of\\s)?(?:fiscal\\s)?([12]\\d{3})${NOT_BEFORE_LETTER}|${NOT_AFTER_LETTER}(?:the\\s)?(?:([12]\\d{3})\\s|([12]\\d{3})['’]s\\s)(?:fiscal[\\s-])?(${QUARTER_ORDINAL})[\\s-]quarter${NOT_BEFORE_LETTER}`,
+        'giu',
+      ),
     hint: QUARTER_HINT,
     kind: 'absolute',
     read: ([, , , ordinal, y, y2, y3, ordinal2]) =>
@@ -202,7 +206,7 @@ export const ABSOLUTE_RULES: readonly Rule[] = [
   },
   {
     name: 'q-number',
-    pattern:
+    pattern: () =>
       /(?<![\p{L}\p{N}])([1-4])Q\s?([12]\d{3})(?!\p{N})|(?<![\p{L}\p{N}])Q([1-4])\s([12]\d{3})(?!\p{N})/gu,
     hint: /Q/u,
     // the digit before "Q"
@@ -212,20 +216,22 @@ export const ABSOLUTE_RULES: readonly Rule[] = [
   },
   {
     name: 'half-of-year',
-    pattern: new RegExp(
-      `${NOT_AFTER_LETTER}(?:the\\s)?(first|second|last|latter)\\shalf\\sof\\s(?:fiscal\\s)?([12]\\d{3})${NOT_BEFORE_LETTER}`,
-      'giu',
-    ),
+    pattern: () =>
+      new RegExp(
+        `${NOT_AFTER_LETTER}(?:the\\s)?(first|second|last|latter)\\shalf\\sof\\s(?:fiscal\\s)?([12]\\d{3})${NOT_BEFORE_LETTER}`,
+        'giu',
+      ),
     hint: /\shalf\sof\s/iu,
     kind: 'absolute',
     read: ([, which, y]) => fixed(half(Number(y), which?.toLowerCase() === 'first' ? 1 : 2)),
   },
   {
     name: 'season-of-year',
-    pattern: new RegExp(
-      `${NOT_AFTER_LETTER}(?:the\\s)?(?:(?:early|late|mid)[\\s-])?(${SEASON})\\s(?:of\\s)?(?:([12]\\d{3})(?!\\p{N})|(${SPELLED_YEAR})${NOT_BEFORE_LETTER})`,
-      'giu',
-    ),
+    pattern: () =>
+      new RegExp(
+        `${NOT_AFTER_LETTER}(?:the\\s)?(?:(?:early|late|mid)[\\s-])?(${SEASON})\\s(?:of\\s)?(?:([12]\\d{3})(?!\\p{N})|(${SPELLED_YEAR})${NOT_BEFORE_LETTER})`,
+        'giu',
+      ),
     hint: new RegExp(`(?:${SEASON})\\s(?:of\\s)?(?:[12]\\d{3}|${SPELLED_YEAR})`, 'iu'),
     kind: 'absolute',
     read: ([, name, digits, words]) => {
@@ -235,10 +241,11 @@ export const ABSOLUTE_RULES: readonly Rule[] = [
   },
   {
     name: 'decade',
-    pattern: new RegExp(
-      `${NOT_AFTER_LETTER}(?:[Tt]he\\s)?(?:(?:[Ff]irst|[Ss]econd|[Ll]ast|[Ll]atter)\\shalf\\sof\\sthe\\s)?${MODIFIER}?(?:([12]\\d{2})0['’]?s|['’](\\d)0s|(${Object.keys(DECADE_WORDS).join('|')}))${NOT_BEFORE_LETTER}`,
-      'gu',
-    ),
+    pattern: () =>
+      new RegExp(
+        `${NOT_AFTER_LETTER}(?:[Tt]he\\s)?(?:(?:[Ff]irst|[Ss]econd|[Ll]ast|[Ll]atter)\\shalf\\sof\\sthe\\s)?${MODIFIER}?(?:([12]\\d{2})0['’]?s|['’](\\d)0s|(${Object.keys(DECADE_WORDS).join('|')}))${NOT_BEFORE_LETTER}`,
+        'gu',
+      ),
     hint: new RegExp(`\\d0['’]?s|${Object.keys(DECADE_WORDS).join('|')}`, 'u'),
     // "The latter half of the " (23), the modifier, and "19" before "80s"
     reach: 23 + MODIFIER_LENGTH + 2,
@@ -251,10 +258,11 @@ export const ABSOLUTE_RULES: readonly Rule[] = [
   },
   {
     name: 'century',
-    pattern: new RegExp(
-      `${NOT_AFTER_LETTER}(?:[Tt]he\\s)?${MODIFIER}?(\\d{1,2})(?:st|nd|rd|th)[\\s-][Cc]entury${NOT_BEFORE_LETTER}`,
-      'gu',
-    ),
+    pattern: () =>
+      new RegExp(
+        `${NOT_AFTER_LETTER}(?:[Tt]he\\s)?${MODIFIER}?(\\d{1,2})(?:st|nd|rd|th)[\\s-][Cc]entury${NOT_BEFORE_LETTER}`,
+        'gu',
+      ),
     hint: /\d(?:st|nd|rd|th)[\s-][Cc]entury/u,
     // "The ", a MODIFIER and a first digit before the hint's
     reach: 4 + MODIFIER_LENGTH + 1,
@@ -263,10 +271,11 @@ export const ABSOLUTE_RULES: readonly Rule[] = [
   },
   {
     name: 'year',
-    pattern: new RegExp(
-      `${NOT_AFTER_QUANTITY_VERB}${MODIFIER}?(?:(?:[Ff]iscal|[Cc]alendar)(?:\\syear)?\\s|[Pp]ost-|[Pp]re-|[Mm]id-|${NOT_BEFORE_YEAR})${YEAR}(?!\\s?(?:%|-[a-z]|${COUNTED_NOUNS})|${GLUED_UNIT})${NOT_A_COUNT}`,
-      'gu',
-    ),
+    pattern: () =>
+      new RegExp(
+        `${NOT_AFTER_QUANTITY_VERB}${MODIFIER}?(?:(?:[Ff]iscal|[Cc]alendar)(?:\\syear)?\\s|[Pp]ost-|[Pp]re-|[Mm]id-|${NOT_BEFORE_YEAR})${YEAR}(?!\\s?(?:%|-[a-z]|${COUNTED_NOUNS})|${GLUED_UNIT})${NOT_A_COUNT}`,
+        'gu',
+      ),
     hint: /[12]\d{3}/u,
     // the modifier and "calendar year " (14) before the year
     reach: MODIFIER_LENGTH + 14,
@@ -275,7 +284,7 @@ export const ABSOLUTE_RULES: readonly Rule[] = [
   },
   {
     name: 'spelled-year',
-    pattern: new RegExp(`${NOT_AFTER_LETTER}(${SPELLED_CENTURY_YEAR})${NOT_BEFORE_LETTER}`, 'giu'),
+    pattern: () => new RegExp(`${NOT_AFTER_LETTER}(${SPELLED_CENTURY_YEAR})${NOT_BEFORE_LETTER}`, 'giu'),
     hint: /(?:nineteen|eighteen|twenty)\s/iu,
     reach: 0,
     kind: 'absolute',
@@ -286,10 +295,11 @@ export const ABSOLUTE_RULES: readonly Rule[] = [
   },
   {
     name: 'the-year-in-words',
-    pattern: new RegExp(
-      `${NOT_AFTER_LETTER}[Tt]he\\syear\\s(${SPELLED_YEAR}|two\\sthousand(?:\\s(?:and\\s)?(?:one|two|three|four|five|six|seven|eight|nine|ten))?)${NOT_BEFORE_LETTER}`,
-      'gu',
-    ),
+    pattern: () =>
+      new RegExp(
+        `${NOT_AFTER_LETTER}[Tt]he\\syear\\s(${SPELLED_YEAR}|two\\sthousand(?:\\s(?:and\\s)?(?:one|two|three|four|five|six|seven|eight|nine|ten))?)${NOT_BEFORE_LETTER}`,
+        'gu',
+      ),
     hint: /year\s/u,
     // "The " before "year "
     reach: 4,

@@ -132,10 +132,8 @@ export const HOLIDAY_RULES: readonly Rule[] = [
   {
     // "Easter week", "Holy Week": the week that ends on Easter Sunday
     name: 'holiday-week',
-    pattern: new RegExp(
-      `${NOT_AFTER_LETTER}(?:(${WHICH})\\s)?(?:Easter|Holy)\\s[Ww]eek${NOT_BEFORE_LETTER}`,
-      'gu',
-    ),
+    pattern: () =>
+      new RegExp(`${NOT_AFTER_LETTER}(?:(${WHICH})\\s)?(?:Easter|Holy)\\s[Ww]eek${NOT_BEFORE_LETTER}`, 'gu'),
     hint: /(?:Easter|Holy)\s[Ww]eek/u,
     // "this coming " before "Easter week"
     reach: 12,
@@ -150,9 +148,7 @@ export const HOLIDAY_RULES: readonly Rule[] = [
   ...HOLIDAYS.map(
     ([names, date]): Rule => ({
       name: 'holiday',
-      get pattern() {
-        return holidayPattern(names);
-      },
+      pattern: () => holidayPattern(names),
       hint: HOLIDAY_HINT,
       // "this coming " before the holiday, and "the " before "Fourth of July"
       reach: names.includes(THE_FOURTH) ? 16 : 12,

@@ -97,7 +97,7 @@ function rulesFor(order: DateOrder | undefined): readonly Rule[] {
   return [
     {
       name: 'numeric-day-month-year',
-      pattern: DAY_MONTH_NUMBERS,
+      pattern: () => DAY_MONTH_NUMBERS,
       hint: DAY_MONTH_HINT,
       // the day's or month's first digit before the hint's
       reach: 1,
@@ -116,7 +116,7 @@ function rulesFor(order: DateOrder | undefined): readonly Rule[] {
     },
     {
       name: 'numeric-year-month-day',
-      pattern: YEAR_FIRST,
+      pattern: () => YEAR_FIRST,
       hint: YEAR_FIRST_HINT,
       reach: 0,
       kind: 'absolute',

@@ -157,7 +157,7 @@ const QUARTER_OR_PERIOD = /quarter|period/iu;
 export const REFERENCE_RULES: readonly Rule[] = [
   {
     name: 'present',
-    pattern:
+    pattern: () =>
       /(?<![\p{L}'’-])(?:(?:[Rr]ight\s|[Jj]ust\s|[Ee]ven\s|[Uu]ntil\s|[Bb]y\s)?[Nn]ow|[Cc]urrently|[Nn]owadays|[Tt]hese\sdays|[Aa]t\spresent|[Aa]t\sthe\s(?:moment|present\stime))(?![\p{L}'’-])/gu,
     hint: /[Nn]ow|[Cc]urrently|[Tt]hese\sdays|[Aa]t\s(?:present|the\s)/u,
     // "until " before "now"
@@ -169,7 +169,7 @@ export const REFERENCE_RULES: readonly Rule[] = [
   },
   {
     name: 'current',
-    pattern:
+    pattern: () =>
       /(?<![\p{L}'’-])(?:[Tt]hen\s)?[Cc]urrent(?![\p{L}'’-])(?!\s(?:account|accounts|affairs|events|assets|liabilities|prices|dollars|density|flows?|through)\b)/gu,
     hint: /[Cc]urrent/u,
     // "then " before "current"
@@ -179,7 +179,7 @@ export const REFERENCE_RULES: readonly Rule[] = [
   },
   {
     name: 'past',
-    pattern:
+    pattern: () =>
       /(?<![\p{L}'’-])(?:(?:[Mm]ore|[Mm]ost|[Uu]ntil|[Oo]nly)\s)?(?:[Rr]ecently|[Ll]ately)(?![\p{L}'’-])|(?<![\p{L}])(?:[Aa]\sfew|[Ss]everal|[Ss]ome|[Mm]any)\s(?:days|weeks|months|years|decades)\sago(?![\p{L}])|(?<=(?<![\p{L}])[Ii]n\s)the\spast(?![\p{L}'’-])(?!\s(?:\w+\s)?(?:days?|weeks?|months?|years?|decades?|century|quarters?|hours?)\b)|(?<![\p{L}])(?<!(?<![\p{L}])[Ff]or\s)[Tt]he\s(?:last|past)\s(?:few|several|couple\sof)\s(?:days|weeks|months|years|decades|quarters)(?![\p{L}])/gu,
     // Each branch opens on a letter rarer than the words' first ones and looks back for the rest: "y" of
     // "recently", "g" of "ago", "p" of "the past" (one scan of the text tries few places). "In the last few
@@ -195,7 +195,7 @@ export const REFERENCE_RULES: readonly Rule[] = [
     // "the future of the club", "the future of student loans": their prospects, not a time; "will one day" is
     // the future
     name: 'future',
-    pattern:
+    pattern: () =>
       /(?<![\p{L}'’-])(?:[Ii]n\s)?[Tt]he\s(?:(?:near|distant|immediate)\s)?future(?![\p{L}'’-])(?!\sof\s)|(?<![\p{L}'’-])[Tt]he\s(?:near|short)\sterm(?![\p{L}'’-])|(?<![\p{L}'’-])(?<!foreseeable\s)(?:[Ff]uture|[Cc]oming)(?=\s(?:years|months|weeks|days|decades|quarters|generations)\b)|(?<=(?<![\p{L}])(?:will|would|could|may|might|can|shall)\s)(?:one\sday|some\s?day)(?![\p{L}])/gu,
     hint: /[Ff]uture|[Tt]he\s(?:near|short)\sterm|[Cc]oming\s(?:years|months|weeks|days|decades|quarters|generations)\b|(?:one|some)\s?day/u,
     // "In the immediate " before "future"
@@ -206,7 +206,7 @@ export const REFERENCE_RULES: readonly Rule[] = [
   {
     name: 'same-quarter-a-year-before',
     isReference: false,
-    pattern:
+    pattern: () =>
       /(?<![\p{L}])(?:the\s|its\s)?(?:(?:comparable|corresponding|same|year-earlier|year-ago|year\searlier|year\sago)\s)+(?:(?:fiscal\s)?(?:quarter|period)|(?:first|second|third|fourth)[\s-]quarter)(?:\s(?:of\s)?(?:a\syear\s(?:ago|earlier)|last\syear|the\sprevious\syear|the\sprior\syear))?(?![\p{L}])|(?<![\p{L}])last\syear['’]s\s(?:quarter|period)(?![\p{L}])|(?<![\p{L}])the\s(?:quarter|period)\sa\syear\s(?:ago|earlier)(?![\p{L}])/giu,
     hint: QUARTER_OR_PERIOD,
     kind: 'relative',
@@ -223,10 +223,11 @@ export const REFERENCE_RULES: readonly Rule[] = [
   {
     name: 'year-earlier',
     isReference: false,
-    pattern: new RegExp(
-      `${NOT_AFTER_LETTER}(?:(?:a|one)\\syear\\s(?:earlier|ago|before)|year[\\s-](?:earlier|ago))${NOT_BEFORE_LETTER}`,
-      'giu',
-    ),
+    pattern: () =>
+      new RegExp(
+        `${NOT_AFTER_LETTER}(?:(?:a|one)\\syear\\s(?:earlier|ago|before)|year[\\s-](?:earlier|ago))${NOT_BEFORE_LETTER}`,
+        'giu',
+      ),
     hint: /year[\s-](?:earlier|ago|before)/iu,
     kind: 'relative',
     read: () => yearBefore,
@@ -234,7 +235,7 @@ export const REFERENCE_RULES: readonly Rule[] = [
   {
     name: 'the-year-quarter',
     isReference: false,
-    pattern: /(?<![\p{L}])the\s([12]\d{3})\s(?:fiscal\s)?(?:quarter|period)(?![\p{L}])/gu,
+    pattern: () => /(?<![\p{L}])the\s([12]\d{3})\s(?:fiscal\s)?(?:quarter|period)(?![\p{L}])/gu,
     hint: /the\s[12]\d{3}\s/u,
     reach: 0,
     kind: 'relative',
@@ -248,7 +249,7 @@ export const REFERENCE_RULES: readonly Rule[] = [
   {
     // "fell 59% in the latest quarter": the last full quarter before the article, named on its own, so in focus
     name: 'latest-quarter',
-    pattern:
+    pattern: () =>
       /(?<![\p{L}])(?:the|its|their)\s(?:latest|most\srecent|recent|just[\s-]ended)\s(?:fiscal\s)?quarter(?![\p{L}-])(?!\s(?:ended|ending)\s)/giu,
     hint: /quarter/iu,
     kind: 'relative',
@@ -257,7 +258,7 @@ export const REFERENCE_RULES: readonly Rule[] = [
   {
     name: 'the-quarter',
     isReference: false,
-    pattern:
+    pattern: () =>
       /(?<![\p{L}])(?:the|this|that|its|their)\s(?:(?:latest|current|recent|most\srecent|just-ended|just\sended|fiscal|same)\s)*(?:quarter|period)(?![\p{L}-])(?<!(?:the|its|their|that)\speriod)/giu,
     hint: QUARTER_OR_PERIOD,
     kind: 'relative',
@@ -282,7 +283,7 @@ export const REFERENCE_RULES: readonly Rule[] = [
     hint: /(?:that|the\ssame)\s(?:day|week|month|year)|[Tt]he\s(?:following|next|previous|prior|day|week|month|year)\s/u,
     // "earlier in " before "that day"
     reach: 11,
-    pattern:
+    pattern: () =>
       /(?<![\p{L}])(?:(?:[Ll]ater|[Ee]arlier)\s(?:in\s)?)?(?:that|the\ssame)\s(day|week|month|year)(?![\p{L}])|(?<![\p{L}])[Tt]he\s(following|next|previous|prior)\s(day|week|month|year|morning|afternoon|evening|night)(?![\p{L}]|-(?!end(?![\p{L}]))\p{L})|(?<![\p{L}])[Tt]he\s(day|week|month|year)\s(before|after)(?![\p{L}\s]*\s(?:the|a|an|his|her|their|its|he|she|they|it|we)\b)(?!\s\p{L}+ing\b)/gu,
     kind: 'relative',
     read: ([, sameUnit, direction, unit, unitBefore, beforeAfter]) => {
@@ -307,10 +308,11 @@ export const REFERENCE_RULES: readonly Rule[] = [
   {
     name: 'weekday-from-reference',
     isReference: false,
-    pattern: new RegExp(
-      `(?<![\\p{L}])[Tt]he\\s(previous|prior|following|next)\\s(${WEEKDAY})${NOT_BEFORE_LETTER}`,
-      'gu',
-    ),
+    pattern: () =>
+      new RegExp(
+        `(?<![\\p{L}])[Tt]he\\s(previous|prior|following|next)\\s(${WEEKDAY})${NOT_BEFORE_LETTER}`,
+        'gu',
+      ),
     hint: /(?:previous|prior|following|next)\s\p{Lu}/u,
     // "the " before "previous"
     reach: 4,
@@ -321,7 +323,7 @@ export const REFERENCE_RULES: readonly Rule[] = [
   {
     name: 'the-year',
     isReference: false,
-    pattern:
+    pattern: () =>
       /(?<![\p{L}])(?:the\s(?:current|latest|full|past)\s(?:fiscal\s)?year|(?<!times?\sof\s|(?<![\p{L}])[Bb]y\s)the\syear|(?<=(?<![\p{L}])[Bb]y\s)the\syear(?=['’]s\s))(?![\p{L}-])(?!\s(?:ago|earlier|before|after|of(?!\s[$£€¥\d])|in|when|that|which|ended|ending|through|to|\d|two))/gu,
     hint: /year/u,
     // "the current fiscal " before "year"
@@ -354,10 +356,11 @@ export const REFERENCE_RULES: readonly Rule[] = [
   {
     name: 'units-later',
     isReference: false,
-    pattern: new RegExp(
-      `${NOT_AFTER_LETTER}(${COUNT})\\s(day|week|month|year)s?\\s(later|earlier)${NOT_BEFORE_LETTER}(?!\\s(?:than|that|this|the|in|on|at))`,
-      'giu',
-    ),
+    pattern: () =>
+      new RegExp(
+        `${NOT_AFTER_LETTER}(${COUNT})\\s(day|week|month|year)s?\\s(later|earlier)${NOT_BEFORE_LETTER}(?!\\s(?:than|that|this|the|in|on|at))`,
+        'giu',
+      ),
     hint: /\s(?:day|week|month|year)s?\s(?:later|earlier)/iu,
     // "seventy-seven" before the space
     reach: 13,

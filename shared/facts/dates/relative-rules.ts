@@ -93,10 +93,11 @@ const EARLIER = '(?:(?:[Ee]arlier|[Ll]ater|[Ee]arly|[Ll]ate|[Mm]id-?)\\s?(?:in\\
 export const RELATIVE_RULES: readonly Rule[] = [
   {
     name: 'weekday',
-    pattern: new RegExp(
-      `${NOT_AFTER_LETTER}${NOT_A_DAY_BEFORE}(?:(${WHICH})\\s)?(${WEEKDAY})${NOT_BEFORE_LETTER}${NOT_A_DAY_AFTER}`,
-      'gu',
-    ),
+    pattern: () =>
+      new RegExp(
+        `${NOT_AFTER_LETTER}${NOT_A_DAY_BEFORE}(?:(${WHICH})\\s)?(${WEEKDAY})${NOT_BEFORE_LETTER}${NOT_A_DAY_AFTER}`,
+        'gu',
+      ),
     hint: new RegExp(WEEKDAY, 'u'),
     // "this coming " before the day
     reach: 12,
@@ -113,7 +114,7 @@ export const RELATIVE_RULES: readonly Rule[] = [
   },
   {
     name: 'day-word',
-    pattern:
+    pattern: () =>
       /(?<![\p{L}])(?:(?:[Ll]ate|[Ee]arly)\s)?([Yy]esterday|[Tt]oday|[Tt]omorrow|[Tt]onight)(?![\p{L}])/gu,
     hint: /[Yy]esterday|[Tt]oday|[Tt]omorrow|[Tt]onight/u,
     reach: 6,
@@ -128,10 +129,11 @@ export const RELATIVE_RULES: readonly Rule[] = [
   {
     // "today is the eighth day of the operation", "it's the second day of the strike": the article's day
     name: 'nth-day-now',
-    pattern: new RegExp(
-      `(?<=(?<![\\p{L}])(?:[Tt]oday\\sis|[Ii]t\\sis|[Ii]t['’]s|[Tt]his\\sis|[Mm]arks)\\s)the\\s(?:${ORDINAL_WORD})\\s(?:(?:straight|consecutive|full)\\s)?day(?=\\sof\\s)`,
-      'gu',
-    ),
+    pattern: () =>
+      new RegExp(
+        `(?<=(?<![\\p{L}])(?:[Tt]oday\\sis|[Ii]t\\sis|[Ii]t['’]s|[Tt]his\\sis|[Mm]arks)\\s)the\\s(?:${ORDINAL_WORD})\\s(?:(?:straight|consecutive|full)\\s)?day(?=\\sof\\s)`,
+        'gu',
+      ),
     hint: /\sday\sof\s/u,
     // "the seventeenth consecutive" before the space
     reach: 27,
@@ -140,10 +142,11 @@ export const RELATIVE_RULES: readonly Rule[] = [
   },
   {
     name: 'this-last-next-period',
-    pattern: new RegExp(
-      `${NOT_AFTER_LETTER}(?:(?:[Tt]he\\s)?(?:[Ee]nd|[Bb]eginning|[Ss]tart|[Mm]iddle)\\sof\\s)?${EARLIER}?(${WHICH})\\s(week|weekend|month|quarter|year)${NOT_BEFORE_LETTER}(?!-(?!end${NOT_BEFORE_LETTER})\\p{L})(?!['’]s?\\s(?:first|second|third|fourth|1st|2nd|3rd|4th)\\squarter)`,
-      'gu',
-    ),
+    pattern: () =>
+      new RegExp(
+        `${NOT_AFTER_LETTER}(?:(?:[Tt]he\\s)?(?:[Ee]nd|[Bb]eginning|[Ss]tart|[Mm]iddle)\\sof\\s)?${EARLIER}?(${WHICH})\\s(week|weekend|month|quarter|year)${NOT_BEFORE_LETTER}(?!-(?!end${NOT_BEFORE_LETTER})\\p{L})(?!['’]s?\\s(?:first|second|third|fourth|1st|2nd|3rd|4th)\\squarter)`,
+        'gu',
+      ),
     // The unit first, the word before it looked back for: a scan for "week", "month", … tries fewer places than
     // one for "last", "next", "this", …
     hint: new RegExp(`(?:week|month|quarter|year)(?<=${WHICH}\\s(?:week|month|quarter|year))`, 'u'),
@@ -154,7 +157,7 @@ export const RELATIVE_RULES: readonly Rule[] = [
   },
   {
     name: 'year-end',
-    pattern:
+    pattern: () =>
       /(?<![\p{L}])(?:(?:around|by|at|before|after|until|since)\s)?(?:year[\s-]end|year['’]s\send|the\send\sof\s(?:the|this)\syear)(?![\p{L}])/giu,
     hint: /year[\s-]end|year['’]s\send|end\sof\s(?:the|this)\syear/iu,
     // "before the " before "end of the year"
@@ -168,7 +171,7 @@ export const RELATIVE_RULES: readonly Rule[] = [
   },
   {
     name: 'the-weekend',
-    pattern:
+    pattern: () =>
       /(?<=(?:[Oo]ver|[Dd]uring|[Aa]t|[Oo]n|[Tt]his|[Ll]ast|(?:[Aa]head\sof))\s)the\sweekend(?![\p{L}])/gu,
     hint: /the\sweekend/u,
     kind: 'relative',
@@ -180,10 +183,11 @@ export const RELATIVE_RULES: readonly Rule[] = [
   },
   {
     name: 'ago',
-    pattern: new RegExp(
-      `${NOT_AFTER_LETTER}(?:(?:about|almost|nearly|some|roughly|more\\sthan|less\\sthan|over|just|only)\\s)?(${COUNT})\\s(day|week|month|quarter|year|decade)s?\\s(?:or\\sso\\s)?(ago|from\\snow|hence)${NOT_BEFORE_LETTER}`,
-      'giu',
-    ),
+    pattern: () =>
+      new RegExp(
+        `${NOT_AFTER_LETTER}(?:(?:about|almost|nearly|some|roughly|more\\sthan|less\\sthan|over|just|only)\\s)?(${COUNT})\\s(day|week|month|quarter|year|decade)s?\\s(?:or\\sso\\s)?(ago|from\\snow|hence)${NOT_BEFORE_LETTER}`,
+        'giu',
+      ),
     // "ago", "now", "hence" first, the unit before them looked back for: a scan for a space tries every word
     hint: /(?:ago|now|hence)(?<=\s(?:day|week|month|quarter|year|decade)s?\s(?:or\sso\s)?(?:ago|from\snow|hence))/iu,
     // "more than " (10), "seventy-seven" (13), " quarters " (10), "or so " (6) and "from " (5) before "now"
@@ -200,10 +204,8 @@ export const RELATIVE_RULES: readonly Rule[] = [
   },
   {
     name: 'month-with-determiner',
-    pattern: new RegExp(
-      `${NOT_AFTER_LETTER}${EARLIER}?(${WHICH})\\s(${MONTH_FULL})${NOT_BEFORE_LETTER}`,
-      'gu',
-    ),
+    pattern: () =>
+      new RegExp(`${NOT_AFTER_LETTER}${EARLIER}?(${WHICH})\\s(${MONTH_FULL})${NOT_BEFORE_LETTER}`, 'gu'),
     hint: new RegExp(`(?:${WHICH})\\s(?:${MONTH_FULL})`, 'u'),
     // "earlier in " before "last"
     reach: 11,
@@ -218,10 +220,11 @@ export const RELATIVE_RULES: readonly Rule[] = [
   {
     // "in early October this year": one month, not "early October" and "this year"
     name: 'month-this-year',
-    pattern: new RegExp(
-      `${NOT_AFTER_LETTER}(?:(?:[Ee]arly|[Ll]ate|[Mm]id-?)\\s?)?(${MONTH_FULL})\\s(?:of\\s)?(${WHICH})\\syear${NOT_BEFORE_LETTER}`,
-      'gu',
-    ),
+    pattern: () =>
+      new RegExp(
+        `${NOT_AFTER_LETTER}(?:(?:[Ee]arly|[Ll]ate|[Mm]id-?)\\s?)?(${MONTH_FULL})\\s(?:of\\s)?(${WHICH})\\syear${NOT_BEFORE_LETTER}`,
+        'gu',
+      ),
     hint: new RegExp(`(?:${MONTH_FULL})\\s`, 'u'),
     // "Early " before the month
     reach: 6,
@@ -234,10 +237,11 @@ export const RELATIVE_RULES: readonly Rule[] = [
   },
   {
     name: 'month-after-preposition',
-    pattern: new RegExp(
-      `(?<=(?<![\\p{L}])(?:[Ii]n|[Ss]ince|[Uu]ntil|[Tt]ill|[Bb]y|[Ff]rom|[Dd]uring|[Tt]hrough|[Bb]efore|[Aa]fter|[Oo]f|[Tt]o|[Aa]nd|[Ee]nd|[Bb]etween|[Ff]or|[Tt]he)\\s)(?:(?:[Ee]arly|[Ll]ate|[Mm]id)[\\s-])?(${MONTH_FULL})${NOT_BEFORE_LETTER}|${NOT_AFTER_LETTER}(?:(?:[Ee]arly|[Ll]ate|[Mm]id)[\\s-]|[Mm]id)(${MONTH_FULL})${NOT_BEFORE_LETTER}|${NOT_AFTER_LETTER}(${MONTH_FULL})(?=\\s?(?:[-–—]|to|through|until)\\s?(?:${MONTH_FULL})${NOT_BEFORE_LETTER})|(?<![\\p{L}]\\s?)(?:[Tt]he\\s)?(?:[Bb]eginning|[Ee]nd|[Mm]iddle|[Ss]tart)\\sof\\s(${MONTH_FULL})${NOT_BEFORE_LETTER}`,
-      'gu',
-    ),
+    pattern: () =>
+      new RegExp(
+        `(?<=(?<![\\p{L}])(?:[Ii]n|[Ss]ince|[Uu]ntil|[Tt]ill|[Bb]y|[Ff]rom|[Dd]uring|[Tt]hrough|[Bb]efore|[Aa]fter|[Oo]f|[Tt]o|[Aa]nd|[Ee]nd|[Bb]etween|[Ff]or|[Tt]he)\\s)(?:(?:[Ee]arly|[Ll]ate|[Mm]id)[\\s-])?(${MONTH_FULL})${NOT_BEFORE_LETTER}|${NOT_AFTER_LETTER}(?:(?:[Ee]arly|[Ll]ate|[Mm]id)[\\s-]|[Mm]id)(${MONTH_FULL})${NOT_BEFORE_LETTER}|${NOT_AFTER_LETTER}(${MONTH_FULL})(?=\\s?(?:[-–—]|to|through|until)\\s?(?:${MONTH_FULL})${NOT_BEFORE_LETTER})|(?<![\\p{L}]\\s?)(?:[Tt]he\\s)?(?:[Bb]eginning|[Ee]nd|[Mm]iddle|[Ss]tart)\\sof\\s(${MONTH_FULL})${NOT_BEFORE_LETTER}`,
+        'gu',
+      ),
     hint: new RegExp(MONTH_FULL, 'u'),
     // "the beginning of " before the month
     reach: 17,
@@ -249,10 +253,11 @@ export const RELATIVE_RULES: readonly Rule[] = [
   },
   {
     name: 'quarter',
-    pattern: new RegExp(
-      `${NOT_AFTER_LETTER}(?:(?:the|a|an|its|their|this|that)\\s(?:(?:flat|weak|strong|fiscal|calendar|latest)[\\s-])?|(${WHICH})\\syear['’]s\\s|fiscal[\\s-])?(${QUARTER_ORDINAL})[\\s-]quarter${NOT_BEFORE_LETTER}`,
-      'giu',
-    ),
+    pattern: () =>
+      new RegExp(
+        `${NOT_AFTER_LETTER}(?:(?:the|a|an|its|their|this|that)\\s(?:(?:flat|weak|strong|fiscal|calendar|latest)[\\s-])?|(${WHICH})\\syear['’]s\\s|fiscal[\\s-])?(${QUARTER_ORDINAL})[\\s-]quarter${NOT_BEFORE_LETTER}`,
+        'giu',
+      ),
     hint: QUARTER_HINT,
     kind: 'relative',
     read: ([, which, ordinal]) =>
@@ -266,10 +271,11 @@ export const RELATIVE_RULES: readonly Rule[] = [
   {
     // "the third quarter of last year", "the first half of next year": one period, in the year the words name
     name: 'period-of-which-year',
-    pattern: new RegExp(
-      `${NOT_AFTER_LETTER}(?:the\\s)?(?:(${QUARTER_ORDINAL})[\\s-]quarter|(first|second|last|latter)\\shalf)\\sof\\s(?:the\\s)?(${WHICH})\\s(?:fiscal\\s)?year${NOT_BEFORE_LETTER}`,
-      'giu',
-    ),
+    pattern: () =>
+      new RegExp(
+        `${NOT_AFTER_LETTER}(?:the\\s)?(?:(${QUARTER_ORDINAL})[\\s-]quarter|(first|second|last|latter)\\shalf)\\sof\\s(?:the\\s)?(${WHICH})\\s(?:fiscal\\s)?year${NOT_BEFORE_LETTER}`,
+        'giu',
+      ),
     hint: /(?:quarter|half)\sof\s/iu,
     // "the latter " before "half"
     reach: 11,
@@ -284,10 +290,11 @@ export const RELATIVE_RULES: readonly Rule[] = [
   },
   {
     name: 'season',
-    pattern: new RegExp(
-      `${NOT_AFTER_LETTER}(?:(${WHICH})\\s(${SEASON})|(?:the\\s(?:(?:early|late)\\s)?|(?<=(?:in|during|by|until|since|through)\\s)(?:(?:early|late|mid)[\\s-])?)(${SEASON})(?!\\s(?:of|in)\\b))${NOT_BEFORE_LETTER}`,
-      'giu',
-    ),
+    pattern: () =>
+      new RegExp(
+        `${NOT_AFTER_LETTER}(?:(${WHICH})\\s(${SEASON})|(?:the\\s(?:(?:early|late)\\s)?|(?<=(?:in|during|by|until|since|through)\\s)(?:(?:early|late|mid)[\\s-])?)(${SEASON})(?!\\s(?:of|in)\\b))${NOT_BEFORE_LETTER}`,
+        'giu',
+      ),
     hint: new RegExp(SEASON, 'iu'),
     // "this coming " before the season
     reach: 12,

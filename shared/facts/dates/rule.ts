@@ -40,7 +40,12 @@ export interface Candidate extends Span {
  */
 export interface Rule {
   readonly name: string;
-  readonly pattern: RegExp;
+  /**
+   * Builds the pattern: called once per rule (patternOf), the first time a text has the rule's hint, not at import.
+   * An expression with Unicode classes costs ~40 us of CPU per `\p{…}` to build, and most texts have the hints of
+   * few rules: built at import, the rules' patterns cost every cold start about 10 ms (README Performance).
+   */
+  readonly pattern: () => RegExp;
   /** 'absolute' when the text alone gives the value; a function when that depends on the match. */
   readonly kind: DateFact['kind'] | ((match: RegExpExecArray, text: string) => DateFact['kind']);
   readonly read: (match: RegExpExecArray, text: string) => Resolver | undefined;
@@ -66,6 +71,18 @@ export interface Rule {
    * rule-hints.test.ts holds a phrase per reach that needs all of it; add one for the new beginning.
    */
   readonly reach?: number;
+}
+
+/** Each rule's pattern, once built (Rule.pattern). */
+const patterns = new WeakMap<Rule, RegExp>();
+
+function patternOf(rule: Rule): RegExp {
+  let pattern = patterns.get(rule);
+  if (pattern === undefined) {
+    pattern = rule.pattern();
+    patterns.set(rule, pattern);
+  }
+  return pattern;
 }
 
 /** A global copy of each hint, to find each place it matches; and of each pattern, sticky, to match at one start. */
@@ -106,7 +123,7 @@ function allMatches(text: string, pattern: RegExp, take: (match: RegExpExecArray
 }
 
 /**
- * Calls `take` with each match `text.matchAll(rule.pattern)` gives, found by trying the pattern only at the
+ * Calls `take` with each match `text.matchAll(rule.pattern())` gives, found by trying the pattern only at the
  * starts within `reach` before each place the hint matches (see Rule.reach): no match can start anywhere else.
  * Each start is tried once, in order, and a match's scan goes on from its end, as matchAll's does.
  */
@@ -118,7 +135,7 @@ function reachedMatches(
   take: (match: RegExpExecArray) => void,
 ): boolean {
   const places = copyOf(hint, globalCopies, 'g');
-  /** Taken once the hint is found: a rule's pattern may be built on first use (the holidays'). */
+  /** Taken once the hint is found: the rule's pattern is built then (Rule.pattern). */
   let pattern: RegExp | undefined;
   /** Starts before `next` are tried or passed. */
   let next = 0;
@@ -126,7 +143,7 @@ function reachedMatches(
     places.lastIndex = next;
     const place = places.exec(text);
     if (place === null) return next > 0;
-    pattern ??= copyOf(rule.pattern, stickyCopies, 'y');
+    pattern ??= copyOf(patternOf(rule), stickyCopies, 'y');
     const unicode = pattern.unicode;
     let matched = false;
     for (let start = Math.max(next, place.index - reach); start <= place.index; start += 1) {
@@ -151,9 +168,9 @@ function reachedMatches(
  */
 function eachMatch(text: string, rule: Rule, take: (match: RegExpExecArray) => void): boolean {
   const { hint, reach } = rule;
-  if (hint === undefined) allMatches(text, rule.pattern, take);
+  if (hint === undefined) allMatches(text, patternOf(rule), take);
   else if (reach !== undefined) return reachedMatches(text, rule, hint, reach, take);
-  else if (hint.test(text)) allMatches(text, rule.pattern, take);
+  else if (hint.test(text)) allMatches(text, patternOf(rule), take);
   else return false;
   return true;
 }

@@ -106,7 +106,7 @@ describe('date rule hints', () => {
     const unmatched = RULES.filter(
       (rule) =>
         rule.hint !== undefined &&
-        ![...PHRASES, ...FAR_REACHING].some((text) => text.match(rule.pattern) !== null),
+        ![...PHRASES, ...FAR_REACHING].some((text) => text.match(rule.pattern()) !== null),
     ).map((rule) => rule.name);
 
     expect(unmatched).toEqual([]);
