@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { buildEntities } from '#shared/facts/entities.ts';
 import type { NerType } from '#shared/facts/ner/tag-entities.ts';
 import { followsRunInCaption } from '#shared/facts/quotes/captions.ts';
-import { findQuotes } from '#shared/facts/quotes/find-quotes.ts';
-import { taggedMentions } from '../tagged-mentions.ts';
+import { quotePairs } from './quote-pairs.ts';
 
 /**
  * Sentences written for these tests: one-line tabloid texts whose photo captions, with no full stop, fall between a
@@ -19,10 +17,7 @@ const SURFACES: ReadonlyArray<readonly [NerType, string]> = [
   ['ORG', 'Rovers'],
 ];
 
-function quotesOf(text: string) {
-  const entities = buildEntities(text, taggedMentions(text, SURFACES));
-  return findQuotes(text, entities).map((quote) => [quote.text, quote.speaker]);
-}
+const quotesOf = (text: string) => quotePairs(text, SURFACES);
 
 describe('quotations with a photo caption run in between them', () => {
   it('gives the quotation after a caption the speaker of the quotation before it', () => {

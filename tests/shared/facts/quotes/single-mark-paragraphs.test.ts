@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildEntities } from '#shared/facts/entities.ts';
 import type { NerType } from '#shared/facts/ner/tag-entities.ts';
-import { findQuotes } from '#shared/facts/quotes/find-quotes.ts';
-import { taggedMentions } from '../tagged-mentions.ts';
+import { quotePairs } from './quote-pairs.ts';
 
 /** Sentences written for these tests, as one-line tabloid texts and detokenised wire copy write them. */
 const SURFACES: ReadonlyArray<readonly [NerType, string]> = [
@@ -15,10 +13,7 @@ const SURFACES: ReadonlyArray<readonly [NerType, string]> = [
   ['PER', 'Kim Pryce'],
 ];
 
-function quotesOf(text: string) {
-  const entities = buildEntities(text, taggedMentions(text, SURFACES));
-  return findQuotes(text, entities).map((quote) => [quote.text, quote.speaker]);
-}
+const quotesOf = (text: string) => quotePairs(text, SURFACES);
 
 describe('quotations in straight single marks whose line breaks were lost', () => {
   it.each([

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { buildEntities } from '#shared/facts/entities.ts';
 import type { NerType } from '#shared/facts/ner/tag-entities.ts';
-import { findQuotes } from '#shared/facts/quotes/find-quotes.ts';
 import { personGenders } from '#shared/facts/quotes/gender.ts';
 import { findQuoteMarks } from '#shared/facts/quotes/marks.ts';
 import { mentionIndex } from '#shared/facts/quotes/mention-index.ts';
 import { maskQuotes } from '#shared/facts/quotes/quote-marks.ts';
 import { taggedMentions } from '../tagged-mentions.ts';
+import { quotePairs } from './quote-pairs.ts';
 
 /** Sentences written for these tests, quoted in straight single marks as British tabloids and wires write them. */
 const SURFACES: ReadonlyArray<readonly [NerType, string]> = [
@@ -19,10 +19,7 @@ const SURFACES: ReadonlyArray<readonly [NerType, string]> = [
   ['ORG', 'City'],
 ];
 
-function quotesOf(text: string) {
-  const entities = buildEntities(text, taggedMentions(text, SURFACES));
-  return findQuotes(text, entities).map((quote) => [quote.text, quote.speaker]);
-}
+const quotesOf = (text: string) => quotePairs(text, SURFACES);
 
 const innerWords = (text: string) =>
   findQuoteMarks(text).map(({ inner }) => text.slice(inner.start, inner.end));
