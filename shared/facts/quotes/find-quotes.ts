@@ -156,7 +156,8 @@ function isNameOrTitle(text: string, quote: QuoteMarks): boolean {
  * that ended the paragraph before with its attribution ("…,” he said.¶“…”), or runs on from it. Inside a
  * later sentence, only when one word comes before it ("…,” Moran said. BellSouth's “offer was flawed.”) or
  * that sentence opens with the same speaker ("…,” Reid said. Reid has called him a “human leech.”):
- * "…,” Yankovic wrote. Freberg was known for “St. George and the Dragonet.” is not Yankovic's. A quote that opens
+ * "…,” Yankovic wrote. Freberg was known for “St. George and the Dragonet.” is not Yankovic's; in the next paragraph,
+ * only by that same-speaker opening. A quote that opens
  * its sentence is not carried past a sentence that names another speaker ("…,” Holt said. Moran disagreed. “…”).
  */
 function inherit(
@@ -194,7 +195,12 @@ function inherit(
   const tail = between.slice(0, newline).trimEnd();
   const opensParagraph = between.slice(newline).trim() === '';
   const tailIsOneSentence = sentenceEnd(masked, from) >= from + tail.length - 1;
-  return opensParagraph && tailIsOneSentence ? attribution : undefined;
+  if (opensParagraph && tailIsOneSentence) return attribution;
+  // "… pounding Trump as a “con artist.”¶In recent weeks, Reid has gone after Trump as a “human leech.”": the next
+  // paragraph's sentence opens with the same speaker.
+  if (between.length > INHERIT_WINDOW || sentenceStart(masked, quote.open) <= from) return undefined;
+  const opener = sentenceOpener(context, quote.open);
+  return opener !== undefined && opener === attribution.entity ? attribution : undefined;
 }
 
 /**

@@ -89,6 +89,22 @@ describe('findQuotes: a quote inside a later sentence', () => {
     expect(attributions(text).map(([, who]) => who)).toEqual(['Nora Bexley', 'Nora Bexley']);
   });
 
+  it('inherits it in the next paragraph when the same speaker opens the sentence', () => {
+    const text =
+      'Nora Bexley has long mocked the buyers as “tourists with chequebooks.”\n\n' +
+      'Since the sale, Bexley has gone after the new owners as “a band of asset strippers.”';
+
+    expect(attributions(text).map(([, who]) => who)).toEqual(['Nora Bexley', 'Nora Bexley']);
+  });
+
+  it('does not carry it into the next paragraph when another person opens the sentence', () => {
+    const text =
+      'Nora Bexley has long mocked the buyers as “tourists with chequebooks.”\n\n' +
+      'Since the sale, Ivo Marsh has gone after the new owners as “a band of asset strippers.”';
+
+    expect(attributions(text).map(([, who]) => who)).toEqual(['Nora Bexley', undefined]);
+  });
+
   it('still gives a quote that opens the next sentence to the speaker before', () => {
     const text = '“He was the best of us,” Nora Bexley wrote. “Nobody will replace him.”';
 
