@@ -269,6 +269,28 @@ describe('text rules', () => {
     );
   });
 
+  it('splits a block of long lines at each line break: paragraphs one to a line, not hard-wrapped', () => {
+    const long = `${BODY} The vote was eleven to four, and the mayor said she was pleased.`;
+    const text = `${TITLE}\n\n${long}\n“We waited a long time for this,” the mayor said.\n${MORE}`;
+
+    const document = cleanDocument({ bytes: new TextEncoder().encode(text), fileName: 'a.txt' });
+
+    expect(document.text.split('\n\n')).toEqual([
+      TITLE,
+      long,
+      '“We waited a long time for this,” the mayor said.',
+      MORE,
+    ]);
+  });
+
+  it('joins the lines of a hard-wrapped block whose lines are all short', () => {
+    const text = `${BODY}\n\nOfficials said the work would begin\nin the spring and take about eighteen\nmonths to complete.`;
+
+    const document = cleanDocument({ bytes: new TextEncoder().encode(text), fileName: 'a.txt' });
+
+    expect(document.text).toBe(`${BODY}\n\n${MORE}`);
+  });
+
   it('normalises Unicode to NFC, spaces and rare dashes but keeps typographic quotes', () => {
     const text = `Cafe\u0301\u00a0“open”\u2015it\u2019s here \u2012 soft\u00adhyphen\u200b.\n\n${MORE}`;
 
