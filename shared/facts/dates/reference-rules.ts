@@ -151,6 +151,17 @@ function weekdayFromReference(weekday: number, step: 1 | -1): Resolver {
   };
 }
 
+/** "now and then", "now and again": from time to time (a frequency, no date), unless "between now and then". */
+const AND_THEN_AFTER = /^\sand\s(?:then|again)(?![\p{L}])/u;
+const BETWEEN_BEFORE = /(?<![\p{L}])(?:[Bb]etween|[Ff]rom)\s$/u;
+
+function isNowAndThen(text: string, start: number, end: number): boolean {
+  return (
+    AND_THEN_AFTER.test(text.slice(end, end + 12)) &&
+    !BETWEEN_BEFORE.test(text.slice(Math.max(0, start - 8), start))
+  );
+}
+
 /** The hint of the rules for "the quarter" and "the period", one object so that a text without either is scanned once. */
 const QUARTER_OR_PERIOD = /quarter|period/iu;
 
@@ -163,9 +174,12 @@ export const REFERENCE_RULES: readonly Rule[] = [
     // "until " before "now"
     reach: 6,
     kind: 'relative',
-    // "told Now magazine", "Buy Now": a name or a title, not the present
+    // "told Now magazine", "Buy Now": a name or a title, not the present; "every now and then": how often
     read: (match, text) =>
-      /Now$/u.test(match[0]) && isCapitalisedInSentence(text, match.index) ? undefined : constant(present),
+      (/Now$/u.test(match[0]) && isCapitalisedInSentence(text, match.index)) ||
+      (/^[Nn]ow$/u.test(match[0]) && isNowAndThen(text, match.index, match.index + 3))
+        ? undefined
+        : constant(present),
   },
   {
     name: 'current',

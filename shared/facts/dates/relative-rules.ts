@@ -42,10 +42,12 @@ const ORDINAL_WORD = `${Object.keys(ORDINALS).join('|')}|\\d{1,3}(?:st|nd|rd|th)
 
 /**
  * Named days that are not the weekday near the article's date: "Good Friday", "the Mail on Sunday", "the Sunday
- * Times"; and any weekday, not one: "every Friday", "each Sunday".
+ * Times"; and any weekday, not one (a TIMEX3 SET): "every Friday", "each Sunday", "every other Sunday", and the
+ * days listed after it, "every Monday and Friday".
  */
 const NOT_A_DAY_BEFORE =
-  '(?<!(?:Good|Black|Cyber|Bloody|Easter|Holy|Ash|Palm|Super|Maundy|(?:Mail|Independent)\\son)\\s)(?<!(?<![\\p{L}])(?:[Ee]very|[Ee]ach)\\s)';
+  '(?<!(?:Good|Black|Cyber|Bloody|Easter|Holy|Ash|Palm|Super|Maundy|(?:Mail|Independent)\\son)\\s)' +
+  `(?<!(?<![\\p{L}])(?:[Ee]very|[Ee]ach)\\s(?:(?:other|second|third|fourth|alternate)\\s)?(?:(?:${WEEKDAY})(?:,\\s|,?\\s(?:and|or)\\s))*)`;
 /** "a Tuesday" with no noun after it is any Tuesday ("falls on a Tuesday", "on a Sunday night, without"). */
 const A_BEFORE = /(?<![\p{L}])[Aa]\s$/u;
 /** The noun that "a Friday" describes ("during a Friday visit", "a Friday evening rally"): then it is one day. */

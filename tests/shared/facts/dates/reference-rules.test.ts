@@ -26,6 +26,8 @@ describe('the present, past and future as a whole', () => {
     ['We do not minimize the challenges of the near term.', 'the near term', 'FUTURE_REF'],
     ['It may placate some holders in the short term.', 'the short term', 'FUTURE_REF'],
     ['Prices at the then current rate.', 'then current', 'PAST_REF'],
+    // the present as one end of a stretch of time
+    ['A lot can change between now and then.', 'now', 'PRESENT_REF'],
     // a sentence that opens after a caption with no full stop
     ['How she could have responded These days, nothing is private.', 'These days', 'PRESENT_REF'],
   ])('reads %j: %s -> %s', (text, expectedText, value) => {
@@ -41,6 +43,9 @@ describe('the present, past and future as a whole', () => {
     // a name, and a future that is someone's prospects
     ['Ed told Now magazine that he hoped so.'],
     ['The shop said Buy Now on every page.'],
+    // how often, not when
+    ['Every now and then the old ferry still runs.'],
+    ['We ring our cousins now and again.'],
     ["I think he's the future of the club."],
     ['He is bearish on the future of student loans.'],
   ])('reads no reference in %j', (text) => {

@@ -10,6 +10,8 @@ const found = (text: string, publishedAt = PUBLISHED) =>
 describe('dates placed by the publication date', () => {
   it.each([
     ['They met on Friday.', 'Friday', '2023-06-16'],
+    // after "every" only the weekdays listed with it are any week's
+    ['Guards check every gate, and they found the bag on Friday.', 'Friday', '2023-06-16'],
     ['They will meet on Friday.', 'Friday', '2023-06-23'],
     ['The team planned to leave on Thursday.', 'Thursday', '2023-06-22'],
     ['The vote is scheduled for Wednesday.', 'Wednesday', '2023-06-21'],
@@ -155,6 +157,10 @@ describe('dates placed by the publication date', () => {
     ['It matters whether the holiday falls on a Tuesday.'],
     ['Do not land this on a Sunday night, without notice.'],
     ['The market opens every Friday and each Sunday.'],
+    // a weekday of every other week, and the days listed after "every": a TIMEX3 SET, no one day
+    ['The choir sings every other Sunday.'],
+    ['The club meets every second Tuesday of the month.'],
+    ['The library opens every Monday, Wednesday and Friday.'],
     ['Prune it at any time of the year.'],
     ['May I ask a question?'],
     ['She may visit.'],
