@@ -210,7 +210,7 @@ export const REFERENCE_RULES: readonly Rule[] = [
     // the future
     name: 'future',
     pattern: () =>
-      /(?<![\p{L}'’-])(?:[Ii]n\s)?[Tt]he\s(?:(?:near|distant|immediate)\s)?future(?![\p{L}'’-])(?!\sof\s)|(?<![\p{L}'’-])[Tt]he\s(?:near|short)\sterm(?![\p{L}'’-])|(?<![\p{L}'’-])(?<!foreseeable\s)(?:[Ff]uture|[Cc]oming)(?=\s(?:years|months|weeks|days|decades|quarters|generations)\b)|(?<=(?<![\p{L}])(?:will|would|could|may|might|can|shall)\s)(?:one\sday|some\s?day)(?![\p{L}])/gu,
+      /(?<![\p{L}'’-])(?:[Ii]n\s)?[Tt]he\s(?:(?:near|distant|immediate)\s)?future(?![\p{L}'’-])(?!\sof\s)|(?<![\p{L}'’-])[Tt]he\s(?:near|short)\sterm(?![\p{L}'’-])|(?<![\p{L}'’-])(?<!foreseeable\s)(?:[Tt]he\s)?(?:[Ff]uture|[Cc]oming)\s(?:years|months|weeks|days|decades|quarters|generations)(?![\p{L}'’-])|(?<=(?<![\p{L}])(?:will|would|could|may|might|can|shall)\s)(?:one\sday|some\s?day)(?![\p{L}])/gu,
     hint: /[Ff]uture|[Tt]he\s(?:near|short)\sterm|[Cc]oming\s(?:years|months|weeks|days|decades|quarters|generations)\b|(?:one|some)\s?day/u,
     // "In the immediate " before "future"
     reach: 17,

@@ -20,7 +20,9 @@ describe('the present, past and future as a whole', () => {
     ['Rates have fallen in the last few months.', 'the last few months', 'PAST_REF'],
     ['Sales were weak over the past several quarters.', 'the past several quarters', 'PAST_REF'],
     ['They will meet in the near future.', 'in the near future', 'FUTURE_REF'],
-    ['Costs will fall in coming years.', 'coming', 'FUTURE_REF'],
+    // the span holds the unit, as a TIMEX3's would
+    ['Costs will fall in coming years.', 'coming years', 'FUTURE_REF'],
+    ['Talks will resume in the coming weeks.', 'the coming weeks', 'FUTURE_REF'],
     ['Islam will one day be the second largest religion.', 'one day', 'FUTURE_REF'],
     ['She hopes she can someday return.', 'someday', 'FUTURE_REF'],
     ['We do not minimize the challenges of the near term.', 'the near term', 'FUTURE_REF'],
