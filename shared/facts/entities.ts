@@ -1,4 +1,5 @@
 import type { Entity, Span } from '../result.ts';
+import { COMPANY_WORDS } from './entity-business.ts';
 import { dropNonNames, splitJoinedNames } from './entity-filters.ts';
 import { institutionMentions } from './entity-institutions.ts';
 import { splitBasedNames } from './entity-listings.ts';
@@ -169,7 +170,7 @@ function isShortFormOf(short: Surface, full: Surface): boolean {
   if (single !== undefined && ACRONYM.test(single) && initialsOf(full.tokens) === single) return true;
   if (short.type !== full.type) return false;
   if (full.type === 'organization' && single !== undefined) {
-    return single === first && COMPANY_ENDINGS.has(last ?? '');
+    return single === first && (COMPANY_ENDINGS.has(last ?? '') || COMPANY_WORDS.has(last ?? ''));
   }
   if (full.type !== 'organization' || single !== undefined) return false;
   const joined = short.tokens.join(' ');

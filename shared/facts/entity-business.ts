@@ -80,3 +80,41 @@ export function businessTypes(
   }
   fixEvery(mentions, fixed, organisations, 'organization');
 }
+
+/**
+ * Words that, after a company's first word, make its full name: "Elbit Systems", "Harland International Corp.",
+ * "Quarrow Pharmaceuticals". The first word alone is the company's short name (`shortCompanyTypes`, and grouping
+ * in `entities.ts`).
+ */
+export const COMPANY_WORDS = new Set(
+  (
+    'Inc Corp Corporation Co Company Ltd LLC plc PLC AG SA NV Group Holdings Systems Technologies Technology ' +
+    'Industries International Motors Motor Airlines Airways Pharmaceuticals Therapeutics Electronics Semiconductor ' +
+    'Communications Networks Software Labs Petroleum Enterprises Partners Aerospace Automotive'
+  ).split(' '),
+);
+
+/** "Harland" of "Harland International Corp." (keys drop the stops): the first word, when every other is a company's. */
+function companyShortName(key: string): string | undefined {
+  const words = key.split(' ');
+  if (words.length < 2 || !words.slice(1).every((word) => COMPANY_WORDS.has(word))) return undefined;
+  return words[0];
+}
+
+/**
+ * A one-word name that the article also writes in full with company words only after it ("Elbit" beside "Elbit
+ * Systems", "Harland" beside "Harland International Corp.") is the company where the tagger read a person or a
+ * place ("In 2009, Harland employed 600 people"), unless it is a place the gazetteers know or the surname or first
+ * name of a person named in full (fixed before this pass).
+ */
+export function shortCompanyTypes(mentions: readonly NameMention[], fixed: Fixed, known: KnownNames): void {
+  const shortNames = new Set<string>();
+  for (const { type, key } of mentions) {
+    const short = type === 'organization' ? companyShortName(key) : undefined;
+    if (short !== undefined && !known.isPlace(short)) shortNames.add(short);
+  }
+  for (const mention of mentions) {
+    const readAs = mention.type === 'person' || mention.type === 'place';
+    if (readAs && !fixed.has(mention) && shortNames.has(mention.key)) fixed.set(mention, 'organization');
+  }
+}

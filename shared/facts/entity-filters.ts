@@ -140,17 +140,38 @@ const CAPITAL_START = /^\p{Lu}/u;
 const SMALL_WORDS = new Set(['of', 'and', 'the', 'for', 'in', 'on', 'to', 'de', 'a']);
 
 /** The keys of the mentions, the last words of multi-word ones, and people's names and surnames. */
+/** A plain capitalised word: "Zoo", not "NASA" or "U.S.". */
+const PLAIN_WORD = /^\p{Lu}\p{Ll}+$/u;
+
+/** Whether the article writes the word in lower case as a word of its own: "the zoo" beside "Zoo". */
+function writtenLower(text: string, word: string): boolean {
+  const lower = word.toLowerCase();
+  for (let start = text.indexOf(lower); start >= 0; start = text.indexOf(lower, start + 1)) {
+    const before = text[start - 1] ?? ' ';
+    const after = text[start + lower.length] ?? ' ';
+    if (!WORD_LETTER.test(before) && !WORD_LETTER.test(after)) return true;
+  }
+  return false;
+}
+
+const WORD_LETTER = /[\p{L}\p{N}]/u;
+
 function vocabulary(mentions: readonly NameMention[]) {
   const keys = new Set(mentions.map((mention) => mention.key));
   const lastWords = new Set<string>();
   const people = new Set<string>();
+  const heads = new Set<string>();
+  const personWords = new Set<string>();
   for (const mention of mentions) {
     const lastSpace = mention.key.lastIndexOf(' ');
     const last = mention.key.slice(lastSpace + 1);
     if (lastSpace >= 0) lastWords.add(last);
     if (mention.type === 'person') people.add(last);
+    if (lastSpace >= 0 && mention.type !== 'person') heads.add(last);
+    if (lastSpace >= 0 && mention.type === 'person')
+      for (const word of mention.key.split(' ')) personWords.add(word);
   }
-  return { keys, lastWords, people };
+  return { keys, lastWords, people, heads, personWords };
 }
 
 /**
@@ -256,7 +277,7 @@ export function dropNonNames(
   mentions: readonly NameMention[],
   known: KnownNames,
 ): NameMention[] {
-  const { lastWords, people } = vocabulary(mentions);
+  const { lastWords, people, heads, personWords } = vocabulary(mentions);
   const terms = new Map<string, boolean>();
   const isTerm = (acronym: string) => {
     if (!terms.has(acronym)) terms.set(acronym, abbreviatesTerm(text, acronym));
@@ -273,6 +294,14 @@ export function dropNonNames(
     if (words.length > 1) return !words.some((word) => PRONOUNS.has(word));
     if (COMPASS.has(lower) || BARE_HONORIFICS.has(lower) || LONE_ARTICLES.has(mention.key)) return false;
     if (opensLineAsWord(text, mention, known)) return false;
+    // "Zoo visitor Ann Lee" beside "Brannock Zoo": the name's common noun alone, no person.
+    if (mention.type === 'person' && heads.has(mention.key) && !personWords.has(mention.key)) {
+      if (
+        PLAIN_WORD.test(mention.key) &&
+        (known.isCommonWord(mention.key) || writtenLower(text, mention.key))
+      )
+        return false;
+    }
     const stopped = mention.text.endsWith('.') || text[mention.end] === '.';
     if (stopped && LONE_INITIAL.test(mention.text)) return false;
     // "the Queen Mother", "Big Daddy": a name's last word, kept.

@@ -20,13 +20,19 @@ import type { Fixed } from './entity-cues.ts';
 import { keyOf, type NameMention } from './entity-mentions.ts';
 import type { KnownNames } from './ner/known-names.ts';
 
-/** "(NYSE: BRD)", "(NASDAQ: QRW )", "(Nasdaq:QRW)", "(NYSE MKT: X)", "(LSE: X)", "(TSX: X)", "(OTC: X)". */
+/**
+ * "(NYSE: BRD)", "(NASDAQ: QRW )", "(Nasdaq:QRW)", "(NYSE MKT: X)", "(LSE: X)", "(TSX: X)", "(OTC: X)"; and a
+ * wire's instrument code, the ticker and the exchange's letters after a stop: "(BRD.N)", "(QRWL.NS)", "(7203.T)".
+ */
 const TICKER_AFTER =
-  /^(?:['’]s)?\s*\((?:NYSE(?:\s?(?:MKT|American|Arca))?|NASDAQ|Nasdaq|AMEX|OTC|OTCQB|OTCQX|LSE|TSX|TSXV|ASX|HKEX|TYO|FRA|ETR|XETRA|BSE|NSE|SIX|JSE)\s*:\s*[\p{Lu}\d.]{1,8}\s*\)/u;
+  /^(?:['’]s)?\s*\((?:(?:NYSE(?:\s?(?:MKT|American|Arca))?|NASDAQ|Nasdaq|AMEX|OTC|OTCQB|OTCQX|LSE|TSX|TSXV|ASX|HKEX|TYO|FRA|ETR|XETRA|BSE|NSE|SIX|JSE)\s*:\s*[\p{Lu}\d.]{1,8}\s*|[\p{Lu}\d]{2,6}\.\p{Lu}{1,2})\)/u;
 /** A US state as AP style abbreviates it after a town: "Stamford, Conn.", "Trenton, N.J.". */
 const STATES =
   '(?:Ala|Ariz|Ark|Calif|Colo|Conn|Del|Fla|Ga|Ill|Ind|Kan|Kans|Ky|La|Md|Mass|Mich|Minn|Miss|Mo|Mont|Neb|Nev|' +
   'N\\.H|N\\.J|N\\.M|N\\.Y|N\\.C|N\\.D|Okla|Ore|Pa|R\\.I|S\\.C|S\\.D|Tenn|Tex|Vt|Va|Wash|W\\.Va|Wis|Wyo|D\\.C)';
+/** A state's AP abbreviation as a name of its own, after a town and a comma: "Colo." of "Boulder, Colo.". */
+const STATE_ALONE = new RegExp(`^${STATES}\\.?$`, 'u');
+const TOWN_BEFORE = /\p{L},[ \t]+$/u;
 const STATE_AFTER = new RegExp(`^,\\s+${STATES}\\.(?=-based\\b|[\\s,;:)]|$)`, 'u');
 /** A US state written in full after a town: "his Albuquerque, New Mexico, contracting company". */
 const FULL_STATE_AFTER =
@@ -82,11 +88,21 @@ export function splitBasedNames(mentions: readonly NameMention[]): NameMention[]
   return split;
 }
 
+/** "Colo." after "Boulder, ": the state, whatever the tagger read ("Colo." as a person took a "he"). */
+function isStateAfterTown(text: string, mention: NameMention): boolean {
+  if (!STATE_ALONE.test(mention.text)) return false;
+  const stop = mention.text.endsWith('.') || text.charCodeAt(mention.end) === FULL_STOP;
+  return stop && TOWN_BEFORE.test(text.slice(Math.max(0, mention.start - 4), mention.start));
+}
+
+const FULL_STOP = 0x2e;
+
 const isFullPersonName = (mention: NameMention) => mention.type === 'person' && mention.key.includes(' ');
 
 function listingType(text: string, mention: NameMention, known: KnownNames): EntityType | undefined {
   if (BASED.test(mention.key)) return 'other';
   if (TOWN_AND_STATE.test(mention.text)) return 'place';
+  if (isStateAfterTown(text, mention)) return 'place';
   const after = text.slice(mention.end, mention.end + 40);
   if (TICKER_AFTER.test(after)) return 'organization';
   const personOrPlace = mention.type === 'person' || mention.type === 'place';

@@ -5,7 +5,8 @@
  * - a product by what the article says of it: a model number in a name read as a person ("Galaxy S5",
  *   "Voyager 2": no person's name holds a digit), a container before it ("cans of Pepsi"), a drug's generic name in brackets after its brand ("Tarceva
  *   (erlotinib)") or before it ("erlotinib (Tarceva)"), a noun for a device or a craft right after the name
- *   ("Android phones", "the Mars Pathfinder mission", "the Kepler telescope");
+ *   ("Android phones", "the Mars Pathfinder mission", "the Kepler telescope"); a car maker's name before a name read
+ *   as a person ("a stolen Dodge Charger");
  * - a word that opens a line or a numbered item and is written in lower case elsewhere, or reads as a participle,
  *   and never capitalised inside a sentence: "Vase" of a heading, "1) Deviled, 2) Scrambled" (no name at all).
  * Each type holds for every mention of the name; `entity-types.ts` decides in what order they count.
@@ -42,6 +43,17 @@ const DEVICE_AFTER =
  */
 const CRAFT_AFTER =
   /^\s+(?:spacecraft|space probe|probe|rover|lander|orbiter|satellite|space telescope|telescope|mission|capsule|rocket|program|programme)\b/u;
+/**
+ * Car makers, whose name before a model's is a car, not a person ("a stolen Dodge Charger", "the Honda Civic");
+ * not Lincoln, Mercury or Saturn, which name more than cars, nor makers that are first names (checked by the caller).
+ */
+const CAR_MAKERS = new Set(
+  (
+    'Acura Audi BMW Buick Cadillac Chevrolet Chevy Chrysler Citroen Citroën Dodge Ferrari Fiat Ford GMC Honda ' +
+    'Hyundai Infiniti Jeep Kia Lamborghini Lexus Maserati Mazda Mercedes Mercedes-Benz Mitsubishi Nissan Peugeot ' +
+    'Pontiac Porsche Renault Subaru Suzuki Tesla Toyota Volkswagen VW Volvo'
+  ).split(' '),
+);
 /** A model number or a craft's number after a name: "Galaxy S5", "Voyager 2" (not "2Pac" or "50 Cent"). */
 const MODEL_NUMBER = /^[^\d\s]+(?:\s[^\d\s]+)*\s\S*\d\S*$/u;
 /** What may stand between a line's start and its first word: spaces, bullets, a list number. */
@@ -69,8 +81,17 @@ function endsWithOf(before: string): boolean {
   return trimmed.length < before.length && trimmed.endsWith('of');
 }
 
-function productType(text: string, mention: NameMention): boolean {
+/** "Dodge Charger" read as a person: a maker's name, then the model's. */
+function isCarModel(mention: NameMention, known: KnownNames): boolean {
+  const space = mention.key.indexOf(' ');
+  if (mention.type !== 'person' || space < 0) return false;
+  const maker = mention.key.slice(0, space);
+  return CAR_MAKERS.has(maker) && !known.isFirstName(maker);
+}
+
+function productType(text: string, mention: NameMention, known: KnownNames): boolean {
   if (TECH_TERMS.has(mention.key)) return true;
+  if (isCarModel(mention, known)) return true;
   // "Gentoo Linux", "Android Studio" read as people: no person's name holds such a word.
   if (mention.type !== 'organization' && mention.key.split(' ').some((word) => TECH_TERMS.has(word)))
     return true;
@@ -93,7 +114,12 @@ function productType(text: string, mention: NameMention): boolean {
 }
 
 /** Products, crafts and the words of computing are others, in every mention (see the module comment). */
-export function productTypes(text: string, mentions: readonly NameMention[], fixed: Fixed): void {
+export function productTypes(
+  text: string,
+  mentions: readonly NameMention[],
+  fixed: Fixed,
+  known: KnownNames,
+): void {
   // By type and key: a name is a product by one mention's type ("Voyager 2" read as a person) and not another's.
   const products = new Map<string, boolean>();
   for (const mention of mentions) {
@@ -101,7 +127,7 @@ export function productTypes(text: string, mentions: readonly NameMention[], fix
     const id = `${mention.type}|${mention.key}`;
     let product = products.get(id);
     if (product === undefined) {
-      product = productType(text, mention);
+      product = productType(text, mention, known);
       products.set(id, product);
     }
     if (product && !fixed.has(mention)) fixed.set(mention, 'other');

@@ -13,10 +13,11 @@
  */
 import { isSpace } from '../clean/text-context.ts';
 import type { EntityType } from '../result.ts';
-import { businessTypes } from './entity-business.ts';
+import { businessTypes, shortCompanyTypes } from './entity-business.ts';
 import { describedTypes, type Fixed, fixEvery, headType, schoolTypes } from './entity-cues.ts';
 import { listingTypes } from './entity-listings.ts';
 import type { NameMention } from './entity-mentions.ts';
+import { nationalityTypes } from './entity-nationalities.ts';
 import { productTypes } from './entity-products.ts';
 import { referenceTypes } from './entity-references.ts';
 import { coordinationTypes, groupTypes, placeStructureTypes } from './entity-structure.ts';
@@ -387,13 +388,15 @@ export function decideTypes(
     const type = fixedType(text, mention, known);
     if (type) fixed.set(mention, type);
   }
+  nationalityTypes(folded, fixed, known, sports);
   listingTypes(text, folded, fixed, known);
-  productTypes(text, folded, fixed);
+  productTypes(text, folded, fixed, known);
   describedTypes(text, folded, fixed, known);
   referenceTypes(text, folded, fixed, known);
   businessTypes(text, folded, fixed, known);
   schoolTypes(folded, fixed, known);
   surnameTypes(text, folded, fixed, known);
+  shortCompanyTypes(folded, fixed, known);
   placeStructureTypes(text, folded, fixed, sports);
   groupTypes(text, folded, fixed, known);
   holidayTypes(folded, fixed);

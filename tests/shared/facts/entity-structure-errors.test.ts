@@ -128,12 +128,12 @@ describe('a plural name counted as people are', () => {
     expect(typeOf(entities, 'Belarus')).toEqual(['place']);
   });
 
-  it('leaves the people of a place the gazetteers know alone', () => {
+  it('makes no organisation of the people of a place the gazetteers know: a nationality, an other', () => {
     const text = 'The ferry carried 40 passengers, among them three Indonesians and two Canadians.';
 
     const entities = entitiesOf(text, [['LOC', 'Indonesians']]);
 
-    expect(typeOf(entities, 'Indonesians')).toEqual(['place']);
+    expect(typeOf(entities, 'Indonesians')).toEqual(['other']);
   });
 });
 
