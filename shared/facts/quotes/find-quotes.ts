@@ -9,6 +9,7 @@ import { attributeLabel } from './labels.ts';
 import { PHRASE_BOUNDARIES } from './lexicon.ts';
 import { findQuoteMarks } from './marks.ts';
 import { mentionIndex } from './mention-index.ts';
+import { nestedAttribution } from './nested-quotes.ts';
 import { sentenceEnd, sentenceStart } from './phrases.ts';
 import { attributePreviousSentence } from './previous-sentence.ts';
 import { isNested, isTitleCase, maskQuotes, type QuoteMarks } from './quote-marks.ts';
@@ -60,13 +61,6 @@ export function findQuotes(text: string, entities: readonly Entity[]): QuoteFact
   let outer: FoundQuote | undefined;
   for (const quote of marks) {
     if (isNameOrTitle(text, quote)) continue;
-    if (outer !== undefined && isNested(quote, outer.marks)) {
-      // A quotation inside a quotation is the outer speaker's words: “…what he calls “hell” than…”.
-      if (outer.attribution?.speaker !== undefined) {
-        found.push({ marks: quote, inner: quote.inner, attribution: outer.attribution });
-      }
-      continue;
-    }
     const context: SpeakerContext = {
       text,
       masked,
@@ -75,6 +69,13 @@ export function findQuotes(text: string, entities: readonly Entity[]): QuoteFact
       previous: previous?.attribution,
       earlier,
     };
+    if (outer !== undefined && isNested(quote, outer.marks)) {
+      if (outer.attribution?.speaker !== undefined) {
+        const attribution = nestedAttribution(context, quote, outer.marks, marks, outer.attribution);
+        found.push({ marks: quote, inner: quote.inner, attribution });
+      }
+      continue;
+    }
     const label = attributeLabel(context, quote);
     const inner = label ? { start: label.start, end: quote.inner.end } : quote.inner;
     const own =

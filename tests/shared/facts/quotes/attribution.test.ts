@@ -153,6 +153,27 @@ describe('findQuotes: who is speaking', () => {
     ]);
   });
 
+  it('gives a quote inside a quote to the speaker the outer quote names for it', () => {
+    const text =
+      '\'Omar Haddad came home late. Haddad then told our mother, "If you wait up again, I will move out." ' +
+      "She laughed,' Dana Whitfield said.";
+
+    expect(attributions(text)).toEqual([
+      [
+        'Omar Haddad came home late. Haddad then told our mother, "If you wait up again, I will move out." She laughed',
+        'Dana Whitfield',
+        'Dana Whitfield',
+      ],
+      ['If you wait up again, I will move out.', 'Omar Haddad', 'Haddad'],
+    ]);
+  });
+
+  it('does not read the words after the outer quote as the inner quote’s attribution', () => {
+    const text = '\'We lived by the motto "never sell the view,"\' Dana Whitfield said.';
+
+    expect(attributions(text).map(([, speaker]) => speaker)).toEqual(['Dana Whitfield', 'Dana Whitfield']);
+  });
+
   it('does not read the next sentence as the attribution of a quote that closed its own', () => {
     const text =
       'Japan branded North Korea an “outlaw nation.” Russia insisted that Pyongyang “stop its escapades.”';
