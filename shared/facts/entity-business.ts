@@ -84,13 +84,14 @@ export function businessTypes(
 /**
  * Words that, after a company's first word, make its full name: "Elbit Systems", "Harland International Corp.",
  * "Quarrow Pharmaceuticals". The first word alone is the company's short name (`shortCompanyTypes`, and grouping
- * in `entities.ts`).
+ * in `entities.ts`); a name read as a person that ends in one is the company ("Caribou Biosciences", "Polaris
+ * Partners": `fixedType` in `entity-types.ts`).
  */
 export const COMPANY_WORDS = new Set(
   (
     'Inc Corp Corporation Co Company Ltd LLC plc PLC AG SA NV Group Holdings Systems Technologies Technology ' +
     'Industries International Motors Motor Airlines Airways Pharmaceuticals Therapeutics Electronics Semiconductor ' +
-    'Communications Networks Software Labs Petroleum Enterprises Partners Aerospace Automotive'
+    'Communications Networks Software Labs Petroleum Enterprises Partners Aerospace Automotive Ventures Biosciences'
   ).split(' '),
 );
 
@@ -109,8 +110,9 @@ function companyShortName(key: string): string | undefined {
  */
 export function shortCompanyTypes(mentions: readonly NameMention[], fixed: Fixed, known: KnownNames): void {
   const shortNames = new Set<string>();
-  for (const { type, key } of mentions) {
-    const short = type === 'organization' ? companyShortName(key) : undefined;
+  for (const mention of mentions) {
+    const organisation = (fixed.get(mention) ?? mention.type) === 'organization';
+    const short = organisation ? companyShortName(mention.key) : undefined;
     if (short !== undefined && !known.isPlace(short)) shortNames.add(short);
   }
   for (const mention of mentions) {

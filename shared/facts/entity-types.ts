@@ -13,7 +13,7 @@
  */
 import { isSpace } from '../clean/text-context.ts';
 import type { EntityType } from '../result.ts';
-import { businessTypes, shortCompanyTypes } from './entity-business.ts';
+import { businessTypes, COMPANY_WORDS, shortCompanyTypes } from './entity-business.ts';
 import { describedTypes, type Fixed, fixEvery, headType, schoolTypes } from './entity-cues.ts';
 import { listingTypes } from './entity-listings.ts';
 import type { NameMention } from './entity-mentions.ts';
@@ -105,7 +105,7 @@ function fixedType(text: string, mention: NameMention, known: KnownNames): Entit
   if (head || mention.type !== 'person') return head;
   const last = mention.key.slice(mention.key.lastIndexOf(' ') + 1);
   if (PLACE_HEADS.has(last)) return 'place';
-  if (ORGANISATION_HEADS.has(last)) return 'organization';
+  if (ORGANISATION_HEADS.has(last) || COMPANY_WORDS.has(last)) return 'organization';
   const before = text.slice(Math.max(0, mention.start - 5), mention.start);
   const after = text.slice(mention.end, mention.end + 40);
   if (THE_BEFORE.test(before) && REPORTS_AFTER.test(after)) return 'organization';
@@ -206,8 +206,10 @@ function writtenAsPerson(text: string, key: string): boolean {
 function surnameTypes(text: string, mentions: readonly NameMention[], fixed: Fixed, known: KnownNames): void {
   const surnames = new Set<string>();
   const firstNames = new Set<string>();
-  for (const { type, key } of mentions) {
-    if (type !== 'person' || !key.includes(' ')) continue;
+  for (const mention of mentions) {
+    const { type, key } = mention;
+    // "Orkem S.A." read as a person but fixed as a company names no person "Orkem".
+    if (type !== 'person' || !key.includes(' ') || (fixed.get(mention) ?? 'person') !== 'person') continue;
     surnames.add(key.slice(key.lastIndexOf(' ') + 1));
     firstNames.add(key.slice(0, key.indexOf(' ')));
   }

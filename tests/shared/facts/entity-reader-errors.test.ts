@@ -90,6 +90,33 @@ describe('a company’s short name', () => {
     expect(entities.find((entity) => entity.name === 'Mina Harlow')?.aliases).toEqual(['Harlow']);
   });
 
+  it('makes a company of a name read as a person that ends in a company word', () => {
+    const text =
+      'Tamsin Biosciences raised $40 million from Orrin Partners. Tamsin Biosciences said it would hire.';
+
+    const entities = entitiesOf(text, [
+      ['PER', 'Tamsin Biosciences'],
+      ['PER', 'Orrin Partners'],
+    ]);
+
+    expect(typeOf(entities, 'Tamsin Biosciences')).toEqual(['organization']);
+    expect(typeOf(entities, 'Orrin Partners')).toEqual(['organization']);
+  });
+
+  it('takes its short name along where the tagger read both as a person', () => {
+    const text =
+      'Velkor S.A. bought a plant in Lyon. Velkor said the plant would close. Velkor employs 900 people.';
+
+    const entities = entitiesOf(text, [
+      ['PER', 'Velkor S.A.'],
+      ['PER', 'Velkor'],
+      ['LOC', 'Lyon'],
+    ]);
+
+    expect(typeOf(entities, 'Velkor S.A.')).toEqual(['organization']);
+    expect(entities.find((entity) => entity.name === 'Velkor S.A.')?.aliases).toEqual(['Velkor']);
+  });
+
   it('is not a nationality the company is named after', () => {
     const text = 'Two Malaysian officials flew to Perth. Malaysian Airlines said the flight was delayed.';
 
