@@ -71,6 +71,15 @@ const NOT_AFTER_QUANTITY_VERB =
 const NOT_A_COUNT =
   '(?!(?<=(?<![\\p{L}])(?:[Mm]ore\\sthan|[Ff]ewer\\sthan|[Ll]ess\\sthan|[Nn]early|[Aa]lmost|[Rr]oughly|[Aa]t\\sleast)\\s[12]\\d{3})\\s\\p{Ll})(?<!(?<![\\p{L}])(?:top|[Tt]he\\stop|[Aa]\\stop)\\s[12]\\d{3})';
 
+/**
+ * A four-digit number that measures something a thing has, after "a"/"an" and before a singular unit used as an
+ * adjective: "a 2000 calorie diet", "a 1000 mile journey", "a 2000 year old tradition", "a 3000 strong crowd". Only
+ * units that a year does not stand before ("a 1990 pound note", "a 2015 study" and "a 1990 word processor" keep their
+ * year).
+ */
+const NOT_A_MEASURE =
+  '(?!(?<=(?<![\\p{L}])[Aa]n?\\s[12]\\d{3})\\s(?:calorie|mile|kilometre|kilometer|metre|meter|foot|yard|page|acre|hectare|ton|tonne|gallon|litre|liter|strong|year(?:\\s|-)old)(?![\\p{L}-]))';
+
 /** A resolver for a value known from the text alone; no resolver (the match is refused) when it is not a date. */
 const fixed = (resolved: Resolved | undefined): Resolver | undefined =>
   resolved === undefined ? undefined : () => resolved;
@@ -273,7 +282,7 @@ export const ABSOLUTE_RULES: readonly Rule[] = [
     name: 'year',
     pattern: () =>
       new RegExp(
-        `${NOT_AFTER_QUANTITY_VERB}${MODIFIER}?(?:(?:[Ff]iscal|[Cc]alendar)(?:\\syear)?\\s|[Pp]ost-|[Pp]re-|[Mm]id-|${NOT_BEFORE_YEAR})${YEAR}(?!\\s?(?:%|-[a-z]|${COUNTED_NOUNS})|${GLUED_UNIT})${NOT_A_COUNT}`,
+        `${NOT_AFTER_QUANTITY_VERB}${MODIFIER}?(?:(?:[Ff]iscal|[Cc]alendar)(?:\\syear)?\\s|[Pp]ost-|[Pp]re-|[Mm]id-|${NOT_BEFORE_YEAR})${YEAR}(?!\\s?(?:%|-[a-z]|${COUNTED_NOUNS})|${GLUED_UNIT})${NOT_A_COUNT}${NOT_A_MEASURE}`,
         'gu',
       ),
     hint: /[12]\d{3}/u,

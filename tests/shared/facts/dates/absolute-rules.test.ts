@@ -64,6 +64,10 @@ describe('dates the text states whole', () => {
     ['At least 1800 paper ballots were lost.'],
     ['The name ranked in the top 2000 for decades.'],
     ['It never broke into the national top 1000.'],
+    ['She keeps to a 2000 calorie diet.'],
+    ['They began a 1000 mile journey on foot.'],
+    ['The village keeps a 2000 year old tradition.'],
+    ['A 2000 strong crowd waited outside.'],
   ])('reads no year in %j', (text) => {
     expect(found(text).filter(([, , granularity]) => granularity === 'year')).toEqual([]);
   });
@@ -74,6 +78,9 @@ describe('dates the text states whole', () => {
     ['He served up to 2015 when he retired.', '2015'],
     ['Sales were 5% over 2014 levels.', '2014'],
     ['Top 2016 Trends in Retail', '2016'],
+    ['A 2015 study of the river found little.', '2015'],
+    ['He framed a 1990 pound note.', '1990'],
+    ['She bought a 1998 page-a-day diary.', '1998'],
   ])('reads a count beside a year, or a year after a word of quantity, in %j: %s', (text, value) => {
     expect(
       found(text)
