@@ -19,12 +19,12 @@ const INPUTS = `${DIST}inputs.json`;
 const ENTRY_POINTS = ['cli/main.ts', 'cli/process-worker.ts'];
 /**
  * Data the bundle reads at run time from next to itself (shared/facts/ner/tag-entities.ts,
- * shared/clean/detect-language.ts, shared/summarise/word-lists.ts); the same as infra/bundling.ts's PIPELINE_DATA.
+ * shared/clean/detect-language.ts, shared/lexicon/word-lists.ts); the same as infra/bundling.ts's PIPELINE_DATA.
  */
 const DATA_FILES = {
   'models/ner.bin': 'shared/facts/ner/models/ner.bin',
   'models/language-ngrams.bin': 'shared/clean/models/language-ngrams.bin',
-  'models/word-lists.json': 'shared/summarise/models/word-lists.json',
+  'models/word-lists.json': 'shared/lexicon/models/word-lists.json',
 };
 /**
  * Dependencies loaded from node_modules rather than bundled: piscina starts each thread from its own

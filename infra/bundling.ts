@@ -110,12 +110,12 @@ export function htmlChunkBuildArguments(root: string, directory: string): string
 /**
  * The pipeline's data, read from next to its bundle on first use: the NER model (shared/facts/ner/tag-entities.ts),
  * the language detector's n-gram table (shared/clean/detect-language.ts) and the summariser's word lists
- * (shared/summarise/word-lists.ts).
+ * (shared/lexicon/word-lists.ts).
  */
 export const PIPELINE_DATA = {
   'models/ner.bin': 'shared/facts/ner/models/ner.bin',
   'models/language-ngrams.bin': 'shared/clean/models/language-ngrams.bin',
-  'models/word-lists.json': 'shared/summarise/models/word-lists.json',
+  'models/word-lists.json': 'shared/lexicon/models/word-lists.json',
 } as const;
 
 /**

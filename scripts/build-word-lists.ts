@@ -1,5 +1,5 @@
 /**
- * Writes shared/summarise/models/word-lists.json from compromise's English lexicon, so key phrases can use its word
+ * Writes shared/lexicon/models/word-lists.json from compromise's English lexicon, so key phrases can use its word
  * classes without loading compromise's tagger (half a second of start-up) in the Lambda:
  * - demonyms (`Chinese`, `Americans`): nationality words, never key phrases on their own;
  * - uncountable nouns (`news`, `series`, `species`): never made singular;
@@ -17,7 +17,7 @@
 import { writeFileSync } from 'node:fs';
 import nlp from 'compromise/two';
 
-const OUTPUT = new URL('../shared/summarise/models/word-lists.json', import.meta.url);
+const OUTPUT = new URL('../shared/lexicon/models/word-lists.json', import.meta.url);
 /** Nationality adjectives in -ish that compromise tags as plain adjectives. */
 const EXTRA_DEMONYMS = [
   'british',

@@ -9,7 +9,7 @@
  * country the gazetteers know is none ("Philippines", though "Philippine" is a nationality), but "Brits" is one
  * though a town bears the name.
  */
-import { isDemonym } from '../summarise/plural.ts';
+import { isDemonym } from '../lexicon/nationalities.ts';
 import type { Fixed } from './entity-cues.ts';
 import type { NameMention } from './entity-mentions.ts';
 import type { KnownNames } from './ner/known-names.ts';

@@ -1,7 +1,8 @@
+import { isDemonym } from '../lexicon/nationalities.ts';
 import type { Sentence } from '../sentences/split-sentences.ts';
 import { nounPhrasesOf } from './noun-phrases.ts';
 import { contentRuns, lowercaseVocabulary, NAME_JOINERS, type Run } from './phrase-runs.ts';
-import { isAdjective, isDemonym, singular } from './plural.ts';
+import { isAdjective, singular } from './plural.ts';
 import { phraseTokens } from './tokens.ts';
 import { canBeVerb, isAdverb } from './word-classes.ts';
 

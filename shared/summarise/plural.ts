@@ -1,4 +1,4 @@
-import { wordLists } from './word-lists.ts';
+import { wordLists } from '../lexicon/word-lists.ts';
 
 /**
  * English plural folding for key phrases, lower-case words only: uncountable nouns (`news`, `series`) and
@@ -12,7 +12,6 @@ import { wordLists } from './word-lists.ts';
 interface PluralLists {
   readonly uncountable: ReadonlySet<string>;
   readonly irregular: ReadonlyMap<string, string>;
-  readonly demonyms: ReadonlySet<string>;
   readonly adjectives: ReadonlySet<string>;
 }
 
@@ -26,11 +25,10 @@ const pluralLists = (): PluralLists => lists ?? buildPluralLists();
 
 /** Builds the lists, apart from pluralLists so that the accessor, called for every word, stays small enough to inline. */
 function buildPluralLists(): PluralLists {
-  const { uncountable, irregularPlurals, demonyms, adjectives } = wordLists();
+  const { uncountable, irregularPlurals, adjectives } = wordLists();
   lists = {
     uncountable: new Set(uncountable),
     irregular: new Map(Object.entries(irregularPlurals)),
-    demonyms: new Set(demonyms),
     adjectives: new Set(adjectives),
   };
   return lists;
@@ -69,11 +67,6 @@ export function singular(word: string): string {
   if (HISSING_PLURAL.test(word) || O_PLURAL.test(word)) return word.slice(0, -2);
   if (word.endsWith('s') && !SINGULAR_ENDING.test(word)) return word.slice(0, -1);
   return word;
-}
-
-/** `Chinese`, `Americans`, `British`: a nationality word (any case). */
-export function isDemonym(word: string): boolean {
-  return pluralLists().demonyms.has(word.toLowerCase());
 }
 
 /** `public`, `former`: a word compromise's lexicon knows only as an adjective (lower case). */

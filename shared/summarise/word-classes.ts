@@ -1,6 +1,7 @@
+import { isDemonym } from '../lexicon/nationalities.ts';
+import { type Clues, type SwitchForm, type WordTable, wordLists } from '../lexicon/word-lists.ts';
 import { startsUppercase, startsWithLetter, startsWithNumber } from './first-letter.ts';
-import { isAdjective, isDemonym, singular } from './plural.ts';
-import { type Clues, type SwitchForm, type WordTable, wordLists } from './word-lists.ts';
+import { isAdjective, singular } from './plural.ts';
 
 /**
  * Noun or verb, for the words of a key-phrase candidate, from compromise's lexicon and its own context clues

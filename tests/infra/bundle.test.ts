@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LANGUAGE_NGRAMS_FILE } from '#shared/clean/detect-language.ts';
 import { ENV } from '#shared/config.ts';
 import { readModelHeader } from '#shared/facts/ner/model-file.ts';
-import { WORD_LISTS_FILE, wordLists } from '#shared/summarise/word-lists.ts';
+import { WORD_LISTS_FILE, wordLists } from '#shared/lexicon/word-lists.ts';
 import {
   BUNDLE_FILE,
   CODE_CACHE_FILE,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isAdjective, isDemonym, singular } from '#shared/summarise/plural.ts';
+import { isDemonym } from '#shared/lexicon/nationalities.ts';
+import { isAdjective, singular } from '#shared/summarise/plural.ts';
 
 describe('singular', () => {
   it.each([
