@@ -178,9 +178,12 @@ export const RELATIVE_RULES: readonly Rule[] = [
     hint: /the\sweekend/u,
     kind: 'relative',
     read: (match, text) => {
-      // "ahead of the weekend" is the coming one; "over the weekend" the one just gone
+      // "ahead of the weekend" is the coming one; "over the weekend" the one just gone, unless the clause looks
+      // ahead ("talks will continue over the weekend": the coming one, or the one under way)
       const ahead = /ahead\sof\s$/iu.test(text.slice(Math.max(0, match.index - 9), match.index));
-      return anchored((anchor) => period(anchor, ahead ? 'next' : 'last', 'weekend'));
+      return anchored((anchor, { tense }) =>
+        period(anchor, ahead ? 'next' : tense === 'future' ? 'this' : 'last', 'weekend'),
+      );
     },
   },
   {
@@ -262,10 +265,13 @@ export const RELATIVE_RULES: readonly Rule[] = [
       ),
     hint: QUARTER_HINT,
     kind: 'relative',
-    read: ([, which, ordinal]) =>
-      anchored((anchor) => {
+    read: ([written, which, ordinal]) =>
+      anchored((anchor, { tense }) => {
         const value = ordinalOf(ordinal);
-        if (which === undefined) return quarterNear(anchor, value, undefined);
+        // a fiscal quarter has its own calendar: only the nearest reading ("expects to report results for the
+        // fiscal first quarter" in October is the one just ended)
+        const fiscal = /fiscal/iu.test(written ?? '');
+        if (which === undefined) return quarterNear(anchor, value, undefined, fiscal ? 'unknown' : tense);
         const target = period(anchor, whichOf(which), 'year');
         return target && quarter(Number(target.value), value);
       }),

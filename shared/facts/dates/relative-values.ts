@@ -149,13 +149,27 @@ export function lastMonthNamed(anchor: Date, monthValue: number): Resolved | und
 
 /**
  * A quarter without a year: the anchor's year, unless the quarter lies two or more quarters ahead of the
- * anchor's (in January, "the fourth quarter" is last year's).
+ * anchor's (in January, "the fourth quarter" is last year's; a past quarter one ahead is a fiscal one, which
+ * keeps its own number: "third-quarter profit rose" in June). In a clause about the future, a quarter up to two
+ * ahead is still to come ("expects profit to rise in the fourth quarter", in June; "the first quarter" in
+ * October is next year's), but the quarter just ended stays this year's ("expects to report a loss for the third
+ * quarter", in October).
  */
-export function quarterNear(anchor: Date, quarterValue: number, which: Which): Resolved | undefined {
+export function quarterNear(
+  anchor: Date,
+  quarterValue: number,
+  which: Which,
+  tense: Tense = 'unknown',
+): Resolved | undefined {
   const anchorYear = anchor.getUTCFullYear();
   const current = quarterOf(anchor);
   if (which === 'last') return quarter(quarterValue < current ? anchorYear : anchorYear - 1, quarterValue);
   if (which === 'next') return quarter(quarterValue > current ? anchorYear : anchorYear + 1, quarterValue);
+  if (tense === 'future') {
+    const ahead = (quarterValue - current + 4) % 4;
+    if (ahead === 3) return quarter(quarterValue === 4 ? anchorYear - 1 : anchorYear, quarterValue);
+    return quarter(quarterValue < current ? anchorYear + 1 : anchorYear, quarterValue);
+  }
   return quarter(quarterValue - current >= 2 ? anchorYear - 1 : anchorYear, quarterValue);
 }
 

@@ -102,8 +102,11 @@ function isPastMainClause(clause: string): boolean {
 /** Verbs of a lasting state in the past, which "until" ends: "remained chairman until June", "kept going until 2 a.m.". */
 const PAST_STATE =
   /(?<![\p{L}])(?:remained|stayed|served|lived|lasted|worked|continued|kept|ruled|reigned|played)(?![\p{L}])/giu;
-/** A date that opens its clause: "On Saturday, …", "Tuesday, …" (after a dateline's place: "Preston, Victoria On Saturday"). */
-const OPENS_CLAUSE = /(?:^\s*(?:[Oo]n\s|[Ee]arly\s|[Ll]ate\s)?|(?<=\S\s)On\s)$/u;
+/**
+ * A date that opens its clause: "On Saturday, …", "Tuesday, …", "In August the festival drew …" (after a dateline's
+ * place: "Preston, Victoria On Saturday").
+ */
+const OPENS_CLAUSE = /(?:^\s*(?:[Oo]n\s|[Ii]n\s|[Dd]uring\s|[Ee]arly\s|[Ll]ate\s)?|(?<=\S\s)On\s)$/u;
 /**
  * The clause's verb after a date that opens it, in the past: "On Saturday, Wikinews interviewed …", "Tuesday night,
  * the Senate passed …". Up to four words of subject between (a name in "-ed", Mohamed, is no verb); not a
@@ -111,7 +114,7 @@ const OPENS_CLAUSE = /(?:^\s*(?:[Oo]n\s|[Ee]arly\s|[Ll]ate\s)?|(?<=\S\s)On\s)$/u
  * before it ("is expected", "will be").
  */
 const PAST_AFTER_OPENING =
-  /^(?:\s(?:night|morning|afternoon|evening))?,?\s(?:(?!(?:is|are|am|will|would|to|be|been|being|shall|can|could|may|might|must|should|has|have)\s)[\p{L}'’.-]+\s){0,4}?(?<!(?:the|a|an|newly|recently)\s)(?:said|told|was|were|had|did|went|came|began|took|gave|saw|ran|fell|rose|won|wrote|spoke|broke|flew|drove|grew|knew|became|\p{Ll}{2,}(?<!e)ed)(?![\p{L}])/u;
+  /^(?:\s(?:night|morning|afternoon|evening))?,?\s(?:(?!(?:is|are|am|will|would|to|be|been|being|shall|can|could|may|might|must|should|has|have)\s)[\p{L}'’.-]+\s){0,4}?(?<!(?:the|a|an|newly|recently)\s)(?:said|told|was|were|had|did|went|came|began|took|gave|saw|ran|fell|rose|won|wrote|spoke|broke|flew|drove|grew|knew|became|sank|drew|chose|froze|stole|wore|forgot|forgave|\p{Ll}{2,}(?<!e)ed)(?![\p{L}])/u;
 /**
  * A regular verb in the past right before the date's preposition: "the strike ended in July", "the deal, announced
  * in July, closed". Not a passive or a state to come ("is expected in December", "to be married in June"), nor a

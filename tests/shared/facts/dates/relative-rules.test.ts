@@ -88,6 +88,15 @@ describe('dates placed by the publication date', () => {
     // the weekend just gone, or the coming one
     ['Talks went on over the weekend.', 'the weekend', '2023-W24-WE'],
     ['Traders sold ahead of the weekend.', 'the weekend', '2023-W25-WE'],
+    // in a clause about the future, the coming weekend
+    ['The ferry service will resume over the weekend.', 'the weekend', '2023-W25-WE'],
+    // in a clause about the future, a quarter two ahead is this year's; in the past, last year's
+    ['The bakery expects sales to recover in the fourth quarter.', 'the fourth quarter', '2023-Q4'],
+    ['Sales at the bakery slumped in the fourth quarter.', 'the fourth quarter', '2022-Q4'],
+    // a month that opens its clause takes the tense of the verb after it
+    ['In August the village fair drew large crowds.', 'August', '2022-08'],
+    ['In July, the parish council approved the new car park.', 'July', '2022-07'],
+    ['In July the parish council will vote on the car park.', 'July', '2023-07'],
     // "today's" and "tomorrow's" for an event of that day
     ["Today's vote will be close.", 'Today', '2023-06-19'],
     ["The offer ran in today's editions of the paper.", 'today', '2023-06-19'],
@@ -101,6 +110,25 @@ describe('dates placed by the publication date', () => {
 
   it.each([
     ['In January, the fourth quarter is the year before.', '2024-01-10', 'the fourth quarter', '2023-Q4'],
+    // in October, the first quarter to come is next year's; the quarter just ended and a fiscal one stay this year's
+    [
+      'The brewer expects to post a loss for the first quarter.',
+      '2023-10-26',
+      'the first quarter',
+      '2024-Q1',
+    ],
+    [
+      'The brewer expects to post a loss for the third quarter.',
+      '2023-10-26',
+      'the third quarter',
+      '2023-Q3',
+    ],
+    [
+      'The brewer expects to post a loss for the fiscal first quarter.',
+      '2023-10-26',
+      'the fiscal first quarter',
+      '2023-Q1',
+    ],
     ['In February, last winter began in December.', '2024-02-10', 'last winter', '2022-WI'],
     ['In February, this winter began in December.', '2024-02-10', 'this winter', '2023-WI'],
     // in January, "this" spring, summer or fall is the coming one of the calendar year, not last year's
