@@ -9,7 +9,7 @@ import { attributeLabel } from './labels.ts';
 import { PHRASE_BOUNDARIES } from './lexicon.ts';
 import { findQuoteMarks } from './marks.ts';
 import { mentionIndex } from './mention-index.ts';
-import { nestedAttribution } from './nested-quotes.ts';
+import { nestedAttributions } from './nested-quotes.ts';
 import { sentenceEnd, sentenceStart } from './phrases.ts';
 import { attributePreviousSentence } from './previous-sentence.ts';
 import { isNested, isTitleCase, maskQuotes, type QuoteMarks } from './quote-marks.ts';
@@ -55,6 +55,7 @@ export function findQuotes(text: string, entities: readonly Entity[]): QuoteFact
   const mentions = mentionIndex(text, entities);
   const people = mentions.filter((mention) => mention.entity.type === 'person');
   const genders = personGenders(text, masked, people);
+  const nestedAttribution = nestedAttributions(text, marks);
   const found: FoundQuote[] = [];
   const earlier: Attribution[] = [];
   let previous: FoundQuote | undefined;
@@ -71,7 +72,7 @@ export function findQuotes(text: string, entities: readonly Entity[]): QuoteFact
     };
     if (outer !== undefined && isNested(quote, outer.marks)) {
       if (outer.attribution?.speaker !== undefined) {
-        const attribution = nestedAttribution(context, quote, outer.marks, marks, outer.attribution);
+        const attribution = nestedAttribution(context, quote, outer.marks, outer.attribution);
         found.push({ marks: quote, inner: quote.inner, attribution });
       }
       continue;

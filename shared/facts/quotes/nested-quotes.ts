@@ -10,32 +10,52 @@ import type { Attribution, SpeakerContext } from './speaker-context.ts';
 
 const NOT_NEWLINE = /[^\n]/gu;
 
-export function nestedAttribution(
+/**
+ * How many quotations inside quotations in one article get a speaker of their own. Each reads a copy of the whole
+ * text with all but its outer quotation blanked, so the cost is this many copies of the text, not one per nested
+ * quotation: an input made of thousands of them stays linear in its length. The rest are the outer speaker's.
+ */
+export const MAX_NESTED_ATTRIBUTIONS = 50;
+
+export type NestedAttribution = (
   context: SpeakerContext,
   quote: QuoteMarks,
   outer: QuoteMarks,
-  marks: readonly QuoteMarks[],
-  outerAttribution: Attribution | undefined,
-): Attribution | undefined {
-  const inside = { ...context, masked: insideOnly(context.text, outer, marks) };
-  const own = attributeAfter(inside, quote) ?? attributeBefore(inside, quote);
-  // Only a speaker the article names: a description inside a quote ("my mother said") is the outer speaker's.
-  return own?.entity !== undefined ? own : outerAttribution;
+  outerAttribution: Attribution,
+) => Attribution;
+
+/** Attributes the quotations inside quotations of one article's `text`, whose quotation marks are `marks`. */
+export function nestedAttributions(text: string, marks: readonly QuoteMarks[]): NestedAttribution {
+  let blankText: string | undefined;
+  let attributed = 0;
+  return (context, quote, outer, outerAttribution) => {
+    attributed++;
+    if (attributed > MAX_NESTED_ATTRIBUTIONS) return outerAttribution;
+    blankText ??= text.replace(NOT_NEWLINE, ' ');
+    const inside = { ...context, masked: insideOnly(text, blankText, outer, marks) };
+    const own = attributeAfter(inside, quote) ?? attributeBefore(inside, quote);
+    // Only a speaker the article names: a description inside a quote ("my mother said") is the outer speaker's.
+    return own?.entity !== undefined ? own : outerAttribution;
+  };
 }
 
 /**
- * The outer quotation's words as the text its attributions are read from: everything outside its marks blanked,
- * and the quotations inside it blanked as `maskQuotes` blanks them (offsets kept).
+ * The outer quotation's words as the text its attributions are read from: everything outside its marks blanked
+ * (newlines kept), and the quotations inside it blanked as `maskQuotes` blanks them (offsets kept).
  */
-function insideOnly(text: string, outer: QuoteMarks, marks: readonly QuoteMarks[]): string {
-  const masked = maskQuotes(
-    text,
-    marks.filter((mark) => isNested(mark, outer)),
-  );
-  const blank = (part: string) => part.replace(NOT_NEWLINE, ' ');
+function insideOnly(
+  text: string,
+  blankText: string,
+  outer: QuoteMarks,
+  marks: readonly QuoteMarks[],
+): string {
+  const start = outer.open + 1;
+  const inner = marks
+    .filter((mark) => isNested(mark, outer))
+    .map((mark) => ({ ...mark, open: mark.open - start, close: mark.close - start }));
   return (
-    blank(masked.slice(0, outer.open + 1)) +
-    masked.slice(outer.open + 1, outer.close) +
-    blank(masked.slice(outer.close))
+    blankText.slice(0, start) +
+    maskQuotes(text.slice(start, outer.close), inner) +
+    blankText.slice(outer.close)
   );
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildEntities } from '#shared/facts/entities.ts';
 import type { NerType } from '#shared/facts/ner/tag-entities.ts';
 import { findQuotes } from '#shared/facts/quotes/find-quotes.ts';
+import { MAX_NESTED_ATTRIBUTIONS } from '#shared/facts/quotes/nested-quotes.ts';
 import { taggedMentions } from '../tagged-mentions.ts';
 
 const SURFACES: ReadonlyArray<readonly [NerType, string]> = [
@@ -165,6 +166,25 @@ describe('findQuotes: who is speaking', () => {
         'Dana Whitfield',
       ],
       ['If you wait up again, I will move out.', 'Omar Haddad', 'Haddad'],
+    ]);
+  });
+
+  it('gives nested quotes past the cap the outer speaker, so an article of thousands stays linear', () => {
+    const paragraph =
+      '\'Omar Haddad came home late. Haddad then told our mother, "If you wait up again, I will move out." She laughed,\' Dana Whitfield said.';
+    const text = Array.from({ length: MAX_NESTED_ATTRIBUTIONS + 2 }, () => paragraph).join('\n\n');
+
+    const inner = attributions(text).filter(
+      ([quoted]) => quoted === 'If you wait up again, I will move out.',
+    );
+
+    expect(inner).toHaveLength(MAX_NESTED_ATTRIBUTIONS + 2);
+    expect(inner.slice(0, MAX_NESTED_ATTRIBUTIONS).every(([, speaker]) => speaker === 'Omar Haddad')).toBe(
+      true,
+    );
+    expect(inner.slice(MAX_NESTED_ATTRIBUTIONS).map(([, speaker]) => speaker)).toEqual([
+      'Dana Whitfield',
+      'Dana Whitfield',
     ]);
   });
 
