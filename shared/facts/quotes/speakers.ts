@@ -22,6 +22,7 @@ import {
   lastMentionBefore,
   type SpeakerContext,
 } from './speaker-context.ts';
+import { theyAttribution } from './they.ts';
 import { isBasedIn, isPrepositionObject, isWrittenAsName } from './unnamed-capitals.ts';
 
 const ACRONYM = /^\p{Lu}{2,6}$/u;
@@ -93,6 +94,8 @@ export function resolvePhrase(
     const gender = PERSON_PRONOUNS.get(lower);
     if (gender) return pronounAttribution(context, head, gender, verb);
     if (lower === 'it') return itAttribution(context, head, verb);
+    if (lower === 'they')
+      return theyAttribution(context, head, verb) ?? { mention: { start: head.start, end: head.end }, verb };
     if (UNRESOLVED_PRONOUNS.has(lower)) return { mention: { start: head.start, end: head.end }, verb };
   }
   if (NOT_SPEAKERS.has(lower) || GENERIC_HEADS.has(lower) || !isNounPhrase(words)) return undefined;
