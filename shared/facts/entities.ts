@@ -1,5 +1,6 @@
+import { isDemonym } from '../lexicon/nationalities.ts';
 import type { Entity, Span } from '../result.ts';
-import { COMPANY_WORDS } from './entity-business.ts';
+import { COMPANY_WORDS, ownerOf } from './entity-business.ts';
 import { dropNonNames, splitJoinedNames } from './entity-filters.ts';
 import { institutionMentions } from './entity-institutions.ts';
 import { splitBasedNames } from './entity-listings.ts';
@@ -10,6 +11,7 @@ import {
   joinInitials,
   joinOfNames,
   joinPeoplesNames,
+  joinPluralPairs,
   keyOf,
   type NameMention,
   type Surface,
@@ -64,7 +66,8 @@ export function buildEntities(
   withBodies.sort((a, b) => a.start - b.start);
   const known = options.known ?? knownNames();
   const trimmed: NameMention[] = [];
-  for (const mention of joinOfNames(text, joinInitials(text, joinPeoplesNames(text, withBodies), known))) {
+  const joined = joinPluralPairs(text, joinPeoplesNames(text, withBodies));
+  for (const mention of joinOfNames(text, joinInitials(text, joined, known))) {
     const name = trimMention(text, mention);
     if (name !== undefined) trimmed.push(name);
   }
@@ -121,6 +124,8 @@ function fullFormsBySurface(surfaces: Map<string, Surface>): Map<string, Surface
     order.set(surface, order.size);
     const { key, tokens } = surface;
     addTo(byFirst, tokens[0] ?? '', surface);
+    const owner = ownerOf(tokens[0] ?? '');
+    if (owner !== undefined) addTo(byFirst, owner, surface);
     addTo(byInitials, initialsOf(tokens), surface);
     // The key is its tokens joined by single spaces: each tail is the key after one of its spaces.
     for (let space = key.indexOf(' '); space >= 0; space = key.indexOf(' ', space + 1))
@@ -140,6 +145,8 @@ function fullFormsBySurface(surfaces: Map<string, Surface>): Map<string, Surface
         if (isShortFormOf(surface, other)) forms.push(other);
       }
     }
+    const singular = forms.length === 0 ? singularNationality(surface, surfaces) : undefined;
+    if (singular !== undefined) forms.push(singular);
     // Surfaces without a full form (most) are left out: groupMentions reads them as having none.
     if (forms.length > 0)
       fullForms.set(
@@ -148,6 +155,16 @@ function fullFormsBySurface(surfaces: Map<string, Surface>): Map<string, Surface
       );
   }
   return fullForms;
+}
+
+/**
+ * "Americans" beside "American", both others: one nationality, named by its singular ("South Koreans" beside "South
+ * Korean" likewise), rather than two entities a reader sees side by side.
+ */
+function singularNationality(surface: Surface, surfaces: Map<string, Surface>): Surface | undefined {
+  if (surface.type !== 'other' || !surface.key.endsWith('s')) return undefined;
+  const singular = surfaces.get(`other|${surface.key.slice(0, -1)}`);
+  return singular !== undefined && isDemonym(singular.tokens.at(-1) ?? '') ? singular : undefined;
 }
 
 /** Adds `surface` to the list of `key`, once: a surface's tails and first word may be the same words. */
@@ -170,7 +187,9 @@ function isShortFormOf(short: Surface, full: Surface): boolean {
   if (single !== undefined && ACRONYM.test(single) && initialsOf(full.tokens) === single) return true;
   if (short.type !== full.type) return false;
   if (full.type === 'organization' && single !== undefined) {
-    return single === first && (COMPANY_ENDINGS.has(last ?? '') || COMPANY_WORDS.has(last ?? ''));
+    // "Moody" (of "Moody’s said") and "Moody’s Analytics Inc.": a company named by its founder's possessive.
+    const named = single === first || single === ownerOf(first ?? '');
+    return named && (COMPANY_ENDINGS.has(last ?? '') || COMPANY_WORDS.has(last ?? ''));
   }
   if (full.type !== 'organization' || single !== undefined) return false;
   const joined = short.tokens.join(' ');

@@ -91,15 +91,27 @@ export const COMPANY_WORDS = new Set(
   (
     'Inc Corp Corporation Co Company Ltd LLC plc PLC AG SA NV Group Holdings Systems Technologies Technology ' +
     'Industries International Motors Motor Airlines Airways Pharmaceuticals Therapeutics Electronics Semiconductor ' +
-    'Communications Networks Software Labs Petroleum Enterprises Partners Aerospace Automotive Ventures Biosciences'
+    'Communications Networks Software Labs Petroleum Enterprises Partners Aerospace Automotive Ventures Biosciences ' +
+    'Analytics'
   ).split(' '),
 );
 
-/** "Harland" of "Harland International Corp." (keys drop the stops): the first word, when every other is a company's. */
+const OWNER = /^(\p{Lu}\p{L}+)['’]s$/u;
+
+/** "Moody" of "Moody’s", the name a possessive is trimmed to (a company named so); undefined for a word that is none. */
+export function ownerOf(word: string): string | undefined {
+  return OWNER.exec(word)?.[1];
+}
+
+/**
+ * "Harland" of "Harland International Corp." (keys drop the stops): the first word, when every other is a company's;
+ * "Moody" of "Moody’s Analytics Inc.", as "Moody’s said" is trimmed.
+ */
 function companyShortName(key: string): string | undefined {
   const words = key.split(' ');
   if (words.length < 2 || !words.slice(1).every((word) => COMPANY_WORDS.has(word))) return undefined;
-  return words[0];
+  const first = words[0] ?? '';
+  return ownerOf(first) ?? first;
 }
 
 /**

@@ -110,6 +110,42 @@ export function joinOfNames(text: string, tagged: readonly EntityMention[]): Ent
   return joined;
 }
 
+/** A capitalised word in the plural ("Boys", "Girls"); not "Ross", "Lotus", "Paris" (SINGULAR_IN_S). */
+const PLURAL_WORD = /^\p{Lu}\p{Ll}+s$/u;
+const SINGULAR_IN_S = /(?:ss|us|is)$/u;
+const isPluralWord = (word: string) => PLURAL_WORD.test(word) && !SINGULAR_IN_S.test(word);
+const AND_BETWEEN = /^\s+(?:and|&)\s+$/u;
+
+/**
+ * Joins two plural nouns that open one organisation's name, where the tagger read the first as a person and the
+ * rest as the organisation: "[Boys] and [Girls Club of Albany]" -> "Boys and Girls Club of Albany". No person's name
+ * is a plural noun coordinated with the first word of an organisation's.
+ */
+export function joinPluralPairs(text: string, tagged: readonly EntityMention[]): EntityMention[] {
+  const joined: EntityMention[] = [];
+  for (const mention of tagged) {
+    const previous = joined.at(-1);
+    const between = previous === undefined ? '' : text.slice(previous.end, mention.start);
+    const space = mention.text.indexOf(' ');
+    if (
+      previous?.type === 'PER' &&
+      mention.type === 'ORG' &&
+      space > 0 &&
+      isPluralWord(previous.text) &&
+      isPluralWord(mention.text.slice(0, space)) &&
+      AND_BETWEEN.test(between)
+    ) {
+      joined[joined.length - 1] = {
+        type: 'ORG',
+        start: previous.start,
+        end: mention.end,
+        text: text.slice(previous.start, mention.end),
+      };
+    } else joined.push(mention);
+  }
+  return joined;
+}
+
 /**
  * "People’s" opens a name ("People’s Republic of China", "People’s Liberation Army", "People’s Daily"); the
  * tagger often tags "People" alone, as a person. The name runs through the capitalised words after the

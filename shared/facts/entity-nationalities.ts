@@ -8,7 +8,12 @@
  * its first word names a part of the world ("South Koreans", "North Africans"; not "Young Americans", an album); a
  * country the gazetteers know is none ("Philippines", though "Philippine" is a nationality), but "Brits" is one
  * though a town bears the name.
+ * The members of a faith and peoples that are no nation ("Catholics", "Hispanics", `lexicon/groups.ts`) are others
+ * as nationalities are; the members of a party or a movement ("Republicans", "Tories") and an abbreviation in the
+ * plural ("GCSEs", "SUVs": things of a kind) are others where the tagger read a person or a place, and left alone
+ * where it read an organisation ("the Conservatives won": the party).
  */
+import { isPartyMembers, isPeopleOfFaith } from '../lexicon/groups.ts';
 import { isDemonym } from '../lexicon/nationalities.ts';
 import type { Fixed } from './entity-cues.ts';
 import type { NameMention } from './entity-mentions.ts';
@@ -36,10 +41,19 @@ export function isNationalityPlural(key: string, known: KnownNames): boolean {
   if (space >= 0 && (key.indexOf(' ', space + 1) >= 0 || !PARTS.has(key.slice(0, space)))) return false;
   const word = key.slice(space + 1);
   if (!PLURAL.test(word)) return false;
+  if (space < 0 && isPeopleOfFaith(word)) return true;
   return isDemonym(word) || (isDemonym(word.slice(0, -1)) && !known.isPlace(key));
 }
 
-/** Nationalities in the plural are others (see the module comment). */
+/** "GCSEs", "SUVs", "NGOs": capitals and a lower-case plural ending. */
+const PLURAL_ABBREVIATION = /^\p{Lu}{2,}s$/u;
+
+/** A party's members or things of a kind in the plural: never one person or place (see the module comment). */
+export function isKindInPlural(key: string): boolean {
+  return isPartyMembers(key) || PLURAL_ABBREVIATION.test(key);
+}
+
+/** Nationalities and peoples in the plural are others, and so are members and abbreviations (see the module comment). */
 export function nationalityTypes(
   mentions: readonly NameMention[],
   fixed: Fixed,
@@ -49,6 +63,10 @@ export function nationalityTypes(
   const nationalities = new Map<string, boolean>();
   for (const mention of mentions) {
     if (fixed.has(mention) || mention.type === 'other') continue;
+    if (mention.type !== 'organization' && isKindInPlural(mention.key)) {
+      fixed.set(mention, 'other');
+      continue;
+    }
     if (sports && mention.type === 'organization') continue;
     let nationality = nationalities.get(mention.key);
     if (nationality === undefined) {

@@ -12,6 +12,10 @@
  * - a one-word name the tagger read as a person or a place, in a list of three or more names whose others are all
  *   organisations, is one ("Microsoft, Amazon and Google"; not "Trump and Congress"), unless the gazetteers know
  *   it as a place or a person of the article has it as a surname (fixed before this pass).
+ * - in a sports report, a name the tagger read as a person that stands where a club does, in a fixture's notation
+ *   ("Derby (away to Millwall)", "(home to Crewe)") or in a result with one score ("Derby beat Crewe 2-1", "lost to
+ *   Crewe 1-0"), is the club, an organisation: clubs are named by their towns. A player named in full has the name
+ *   as a surname (fixed before this pass), and a tennis result ("beat Chang 6-4 6-2") has a score for each set.
  * Each type holds for every mention of the name; `entity-types.ts` decides in what order the passes count.
  */
 import { type Fixed, fixEvery } from './entity-cues.ts';
@@ -47,6 +51,47 @@ function isCounty(text: string, key: string): boolean {
     if (FIGURE_AFTER.test(text.slice(end, end + 3))) return false;
   }
   return true;
+}
+
+/** A fixture's notation after a club's name, or before it: "Derby (away to Millwall)", "(home to Crewe)". */
+const FIXTURE_AFTER = /^\s*\((?:home|away)\s+(?:to|at|v|vs)\.?\s/iu;
+const FIXTURE_BEFORE = /\((?:home|away)\s+(?:to|at|v|vs)\.?\s+$/iu;
+/** Verbs of a result between two clubs: "beat", "drew with", "lost to". */
+const RESULT_VERB =
+  '(?:beat|beats|defeated|defeats|thrashed|hammered|edged|routed|drew\\s+(?:with|at)|draw\\s+(?:with|at)|lost\\s+(?:to|at)|lose\\s+(?:to|at)|beaten\\s+by)';
+/** One score, not a set's ("2-1", "1–0"; not "6-4 6-2" nor "6-4, 6-2"). */
+const ONE_SCORE = '\\d{1,3}[-–]\\d{1,3}(?![-–\\d]|,?\\s*\\d)';
+const RESULT_BEFORE = new RegExp(`\\b${RESULT_VERB}\\s+$`, 'u');
+const SCORE_AFTER = new RegExp(`^\\s+${ONE_SCORE}`, 'u');
+/** "[Derby] beat Crewe 2-1": a result's verb, another name of up to three words and the score. */
+const RESULT_AFTER = new RegExp(
+  `^\\s+${RESULT_VERB}\\s+(?:the\\s+)?\\p{Lu}[\\p{L}'’.-]*(?:\\s+\\p{Lu}[\\p{L}'’.-]*){0,2}\\s+${ONE_SCORE}`,
+  'u',
+);
+const SLOT_WINDOW = 60;
+
+/** Whether the name at `start`..`end` stands where a club does (see the module comment). */
+function standsAsClub(text: string, start: number, end: number): boolean {
+  const before = text.slice(Math.max(0, start - SLOT_WINDOW), start);
+  const after = text.slice(end, end + SLOT_WINDOW);
+  if (FIXTURE_AFTER.test(after) || FIXTURE_BEFORE.test(before)) return true;
+  return RESULT_AFTER.test(after) || (RESULT_BEFORE.test(before) && SCORE_AFTER.test(after));
+}
+
+/** Clubs by where the sports report writes them (see the module comment). */
+export function clubTypes(
+  text: string,
+  mentions: readonly NameMention[],
+  fixed: Fixed,
+  sports: boolean,
+): void {
+  if (!sports) return;
+  const clubs = new Set<string>();
+  for (const mention of mentions) {
+    if (fixed.has(mention) || mention.type !== 'person') continue;
+    if (standsAsClub(text, mention.start, mention.end)) clubs.add(mention.key);
+  }
+  fixEvery(mentions, fixed, clubs, 'organization');
 }
 
 /** Places by their last word or their county (see the module comment). */

@@ -20,7 +20,7 @@ import type { NameMention } from './entity-mentions.ts';
 import { nationalityTypes } from './entity-nationalities.ts';
 import { productTypes } from './entity-products.ts';
 import { referenceTypes } from './entity-references.ts';
-import { coordinationTypes, groupTypes, placeStructureTypes } from './entity-structure.ts';
+import { clubTypes, coordinationTypes, groupTypes, placeStructureTypes } from './entity-structure.ts';
 import { useTypes } from './entity-uses.ts';
 import type { KnownNames } from './ner/known-names.ts';
 import { FOLDS_TO_ASCII, wordBefore } from './words.ts';
@@ -46,11 +46,12 @@ const PLACE_HEADS = new Set(
 );
 /** Words before a place's name that name a part of it: "North Oakland", "Old Delhi". */
 const PLACE_PARTS = new Set('North South East West Old Downtown Central Greater Upper Lower'.split(' '));
-/** Last words of organisation names that a tagger reads as people ("Nancy Paulsen Books"). */
+/** Last words of organisation names that a tagger reads as people ("Nancy Paulsen Books", "Burton Albion"). */
 const ORGANISATION_HEADS = new Set(
   (
     'Books Press Publishing Media News Times Post Journal Inc Inc. Corp Corp. Ltd LLC Group Company Bank ' +
-    'University College Institute Foundation Association Party Ministry Agency Council Committee Commission'
+    'University College Institute Foundation Association Party Ministry Agency Council Committee Commission ' +
+    'United Utd Albion Rovers Wanderers Hotspur FC'
   ).split(' '),
 );
 /** Nouns that announce a list of names of one type: "companies (making drones,) like A, B and C". */
@@ -400,6 +401,7 @@ export function decideTypes(
   surnameTypes(text, folded, fixed, known);
   shortCompanyTypes(folded, fixed, known);
   placeStructureTypes(text, folded, fixed, sports);
+  clubTypes(text, folded, fixed, sports);
   groupTypes(text, folded, fixed, known);
   holidayTypes(folded, fixed);
   placeTypes(folded, fixed);
