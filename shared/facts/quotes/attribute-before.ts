@@ -11,7 +11,7 @@ import {
 } from './lexicon.ts';
 import { attributionWords, phraseAfter, phraseBefore, sentenceStart, skipBackOver } from './phrases.ts';
 import type { QuoteMarks } from './quote-marks.ts';
-import { hasBaseFormSubject, isNounUse, passiveAgent } from './reporting-verb-forms.ts';
+import { contractedPronoun, hasBaseFormSubject, isNounUse, passiveAgent } from './reporting-verb-forms.ts';
 import { openingSubject } from './sentence-openers.ts';
 import { type Attribution, entityAttribution, type SpeakerContext } from './speaker-context.ts';
 import { resolvePhrase } from './speakers.ts';
@@ -95,6 +95,12 @@ function candidateAt(
   }
   const idiom = lower === 'made' || lower === 'put' ? idiomEnd(words, index) : undefined;
   const verb = idiom ? { rank: 2 as const, form: 'past' as const } : reportingVerb(lower);
+  // "He’s claiming that fraud is “a big problem”": the pronoun before a contracted "is", not a possessive.
+  const pronoun = verb?.form === 'ing' ? contractedPronoun(words[skipBackOver(words, index - 1)]) : undefined;
+  if (verb !== undefined && pronoun !== undefined) {
+    const attribution = resolvePhrase(context, [pronoun], word.text);
+    return attribution && { attribution, rank: verb.rank };
+  }
   if (verb === undefined || isNounUse(words[index - 1]) || sharesAThing(words, index)) return undefined;
   if (EMAIL_VERB.test(lower) && !emailReachesQuote(words, index)) return undefined;
   const text = idiom ? context.text.slice(word.start, idiom.end) : word.text;

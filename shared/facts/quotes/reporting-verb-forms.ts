@@ -49,6 +49,16 @@ export function hasBaseFormSubject(words: readonly Word[], index: number): boole
   );
 }
 
+/** "He’s claiming", "they’re saying": a pronoun with its contracted auxiliary, before an -ing form. */
+const CONTRACTED_PRONOUN = /^(he|she|they|we|you|i)['’](?:s|re|m)$/iu;
+
+/** The pronoun of a contracted progressive ("He’s [claiming]"), as a word of its own; not "it’s" (often "it’s called"). */
+export function contractedPronoun(word: Word | undefined): Word | undefined {
+  const pronoun = word === undefined ? undefined : CONTRACTED_PRONOUN.exec(word.text)?.[1];
+  if (word === undefined || pronoun === undefined) return undefined;
+  return { text: pronoun, start: word.start, end: word.start + pronoun.length };
+}
+
 export function isNounUse(before: Word | undefined): boolean {
   if (before === undefined) return false;
   return NOUN_MARKERS.has(before.text.toLowerCase()) || isPossessive(before.text);
