@@ -72,7 +72,8 @@ export interface ViewCommand extends Inputs {
 
 export type Command = ProcessCommand | ViewCommand | { readonly command: 'help' | 'version' };
 
-const OPTIONS = {
+/** The options of `process` and `view` (and `--help`, `--version`), as `parseArgs` reads them. */
+export const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
   jsonl: { type: 'boolean' },

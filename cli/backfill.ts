@@ -52,11 +52,20 @@ interface BackfillOptions {
   readonly wait: boolean;
 }
 
-class BackfillUsageError extends Error {
+/** The options of `precis backfill`, as `parseArgs` reads them. */
+export const BACKFILL_OPTIONS = {
+  prefix: { type: 'string' },
+  concurrency: { type: 'string' },
+  'state-machine': { type: 'string' },
+  wait: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+export class BackfillUsageError extends Error {
   override readonly name = 'BackfillUsageError';
 }
 
-function parseBackfillArgs(argv: readonly string[]): BackfillOptions | 'help' {
+export function parseBackfillArgs(argv: readonly string[]): BackfillOptions | 'help' {
   let values: {
     prefix?: string;
     concurrency?: string;
@@ -65,16 +74,7 @@ function parseBackfillArgs(argv: readonly string[]): BackfillOptions | 'help' {
     help?: boolean;
   };
   try {
-    ({ values } = parseArgs({
-      args: [...argv],
-      options: {
-        prefix: { type: 'string' },
-        concurrency: { type: 'string' },
-        'state-machine': { type: 'string' },
-        wait: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    }));
+    ({ values } = parseArgs({ args: [...argv], options: BACKFILL_OPTIONS }));
   } catch (error) {
     throw new BackfillUsageError(error instanceof Error ? error.message : String(error));
   }

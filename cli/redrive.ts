@@ -180,6 +180,14 @@ export const REDRIVE_USAGE = `Usage:
       stack's queues on http://127.0.0.1:$PRECIS_S3_PORT (4566). On AWS: the stack's QueueUrl and
       DeadLetterQueueUrl outputs, with credentials and region from the environment.`;
 
+/** The options of `precis redrive`, as `parseArgs` reads them. */
+export const REDRIVE_OPTIONS = {
+  'queue-url': { type: 'string' },
+  'dlq-url': { type: 'string' },
+  'endpoint-url': { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
 const messages = (count: number) => `${count} message${count === 1 ? '' : 's'}`;
 
 /** `precis redrive ...`: exit 0 when every message was moved, 1 when some could not be, 2 for bad usage. */
@@ -190,15 +198,7 @@ export async function redriveCommand(
 ): Promise<number> {
   let values: { 'queue-url'?: string; 'dlq-url'?: string; 'endpoint-url'?: string; help?: boolean };
   try {
-    ({ values } = parseArgs({
-      args: [...argv],
-      options: {
-        'queue-url': { type: 'string' },
-        'dlq-url': { type: 'string' },
-        'endpoint-url': { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    }));
+    ({ values } = parseArgs({ args: [...argv], options: REDRIVE_OPTIONS }));
   } catch (error) {
     io.stderr.write(
       `precis: ${error instanceof Error ? error.message : String(error)}\n\n${REDRIVE_USAGE}\n`,
