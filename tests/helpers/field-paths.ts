@@ -11,6 +11,8 @@ export interface FieldPath {
   readonly hasFields: boolean;
   /** The values an enum field allows; empty for any other field. */
   readonly values: readonly string[];
+  /** Whether the field may be left out of an input (optional, or with a default). */
+  readonly optional: boolean;
 }
 
 const join = (prefix: string, key: string) => (prefix === '' ? key : `${prefix}.${key}`);
@@ -37,7 +39,8 @@ function walk(schema: z.ZodType, prefix: string): FieldPath[] {
     const below = walk(field, path);
     const inner = unwrapped(field);
     const values = inner instanceof z.ZodEnum ? inner.options.map(String) : [];
-    return [{ path, hasFields: below.length > 0, values }, ...below];
+    const optional = field.safeParse(undefined).success;
+    return [{ path, hasFields: below.length > 0, values, optional }, ...below];
   });
 }
 
@@ -86,4 +89,56 @@ export function exampleKeyPaths(text: string): string[] {
     }
   }
   return [...found];
+}
+
+export interface ShapeKey {
+  readonly path: string;
+  /** Written with `?` after it: `"url"?`. */
+  readonly optional: boolean;
+}
+
+/**
+ * The keys of an object shape as the README writes one: `{"id", "status": "PENDING", "url"?, "upload":
+ * {"method", …}, "items": [{"name"}]}`. A key is a string inside an object that is not a value (not after
+ * a `:`); `"text"|"html"` writes two keys.
+ */
+export function shapeKeyPaths(shape: string): ShapeKey[] {
+  const found: ShapeKey[] = [];
+  /** The enclosing containers: an object's path, or an array's path with its `[]`. */
+  const stack: { readonly path: string; readonly isArray: boolean }[] = [];
+  let previous = '';
+  let lastKey: string | undefined;
+  const current = () => stack.at(-1)?.path ?? '';
+  for (let index = 0; index < shape.length; index++) {
+    const char = shape[index] ?? '';
+    if (char === '"') {
+      let end = index + 1;
+      while (end < shape.length && shape[end] !== '"') end += shape[end] === '\\' ? 2 : 1;
+      if (previous !== ':' && stack.at(-1)?.isArray === false) {
+        lastKey = join(current(), shape.slice(index + 1, end));
+        found.push({ path: lastKey, optional: shape[end + 1] === '?' });
+      }
+      index = end;
+      previous = '"';
+    } else if (char === '{' || char === '[') {
+      const base = previous === ':' ? (lastKey ?? current()) : current();
+      stack.push({ path: char === '[' ? `${base}[]` : base, isArray: char === '[' });
+      previous = char;
+    } else if (char === '}' || char === ']' || char === ':' || char === ',' || char === '|') {
+      if (char === '}' || char === ']') stack.pop();
+      previous = char;
+    }
+  }
+  return found;
+}
+
+/** The balanced `{…}` that starts at the first `{` at or after `from`. */
+export function objectAt(text: string, from: number): string {
+  const start = text.indexOf('{', from);
+  let depth = 0;
+  for (let index = start; index < text.length; index++) {
+    if (text[index] === '{') depth++;
+    if (text[index] === '}' && --depth === 0) return text.slice(start, index + 1);
+  }
+  return '';
 }
