@@ -101,8 +101,12 @@ const NEEDS_STOP = new Set(
  * A legislator's party and state in brackets, "(R-Ohio)", "(D-N.J.)", "(D-Newport News)": a label of the person
  * before it, no mention of the place. The state, or the whole tag, as the tagger cut it, with its brackets.
  */
-const PARTY_TAG_OPEN = /\([RDI]-$/u;
+const PARTY_TAG_OPEN = /(?:\(|\p{Lu}[\p{L}.'’-]*,\s)[RDI]-$/u;
 const PARTY_TAG = /^[RDI]-/u;
+/** What opens a party tag before it: a bracket, or a legislator's name and a comma ("Ted Cruz, R-Texas,"). */
+const TAG_OPENING = /(?:\(|\p{Lu}[\p{L}.'’-]*,\s)$/u;
+const TAG_CLOSINGS = new Set([')', ',']);
+const PARTY_TAG_WINDOW = 40;
 /** One capital and a stop: an initial of a reference list ("Hensing, T., Chawla, A."), never a name alone. */
 const LONE_INITIAL = /^\p{Lu}\.?$/u;
 const CAPITALISED_BEFORE = /(\p{Lu}[\p{L}’'-]*)[ \t]$/u;
@@ -262,13 +266,14 @@ function abbreviatesTerm(text: string, acronym: string): boolean {
 }
 
 /**
- * A state in a legislator's party tag, "(R-Ohio)", or the tag as a whole (see PARTY_TAG); also for a name the
- * search for later mentions finds there.
+ * A state in a legislator's party tag, "(R-Ohio)" or, set off by commas after the name, "Ted Cruz, R-Texas,", or the
+ * tag as a whole (see PARTY_TAG); also for a name the search for later mentions finds there.
  */
 export function inPartyTag(text: string, span: Span, spanText: string): boolean {
-  if (text[span.end] !== ')') return false;
-  if (PARTY_TAG.test(spanText)) return text[span.start - 1] === '(';
-  return PARTY_TAG_OPEN.test(text.slice(Math.max(0, span.start - 3), span.start));
+  if (!TAG_CLOSINGS.has(text[span.end] ?? '')) return false;
+  const before = text.slice(Math.max(0, span.start - PARTY_TAG_WINDOW), span.start);
+  if (PARTY_TAG.test(spanText)) return TAG_OPENING.test(before);
+  return PARTY_TAG_OPEN.test(before);
 }
 
 /** Keeps the mentions that are names (see the module comment). */

@@ -10,7 +10,7 @@
  * though a town bears the name.
  * The members of a faith and peoples that are no nation ("Catholics", "Hispanics", `lexicon/groups.ts`) are others
  * as nationalities are; the members of a party or a movement ("Republicans", "Tories") and an abbreviation in the
- * plural ("GCSEs", "SUVs": things of a kind) are others where the tagger read a person or a place, and left alone
+ * plural ("GCSEs", "SUVs": things of a kind) and a doctrine ("Marxism") are others where the tagger read a person or a place, and left alone
  * where it read an organisation ("the Conservatives won": the party).
  */
 import { isPartyMembers, isPeopleOfFaith } from '../lexicon/groups.ts';
@@ -47,10 +47,12 @@ export function isNationalityPlural(key: string, known: KnownNames): boolean {
 
 /** "GCSEs", "SUVs", "NGOs": capitals and a lower-case plural ending. */
 const PLURAL_ABBREVIATION = /^\p{Lu}{2,}s$/u;
+/** "Marxism", "Buddhism": a doctrine, an other as CoNLL marks one, never a person. */
+const DOCTRINE = /^\p{Lu}\p{Ll}+ism$/u;
 
-/** A party's members or things of a kind in the plural: never one person or place (see the module comment). */
+/** A party's members, things of a kind in the plural or a doctrine: never one person or place (see the module comment). */
 export function isKindInPlural(key: string): boolean {
-  return isPartyMembers(key) || PLURAL_ABBREVIATION.test(key);
+  return isPartyMembers(key) || PLURAL_ABBREVIATION.test(key) || DOCTRINE.test(key);
 }
 
 /** Nationalities and peoples in the plural are others, and so are members and abbreviations (see the module comment). */

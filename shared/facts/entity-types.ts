@@ -290,7 +290,7 @@ function decide(
  * "Oakland has" beside "North Oakland" and "West Oakland", "Socotra is" beside "Socotra Island".
  */
 function placeTypes(mentions: readonly NameMention[], fixed: Fixed): void {
-  const placeNames = namesInPlaces(mentions);
+  const placeNames = namesInPlaces(mentions, fixed);
   for (const mention of mentions) {
     if (fixed.has(mention) || mention.type !== 'person' || mention.key.includes(' ')) continue;
     if (placeNames.has(mention.key)) fixed.set(mention, 'place');
@@ -301,10 +301,12 @@ function placeTypes(mentions: readonly NameMention[], fixed: Fixed): void {
  * The keys that a place's key holds after a part ("Oakland" in "North Oakland") or before a head ("Jo Daviess"
  * in "Jo Daviess County"): neither has a space, so it is the place's first or last word.
  */
-function namesInPlaces(mentions: readonly NameMention[]): Set<string> {
+function namesInPlaces(mentions: readonly NameMention[], fixed: Fixed): Set<string> {
   const names = new Set<string>();
-  for (const { type, key } of mentions) {
-    if (type !== 'place') continue;
+  for (const mention of mentions) {
+    const { key } = mention;
+    // "Camden County" read as an organisation and fixed as a place counts ("his focus on Camden").
+    if ((fixed.get(mention) ?? mention.type) !== 'place') continue;
     const firstSpace = key.indexOf(' ');
     if (firstSpace < 0) continue;
     if (PLACE_PARTS.has(key.slice(0, firstSpace))) names.add(key.slice(firstSpace + 1));

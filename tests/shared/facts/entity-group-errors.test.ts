@@ -1,7 +1,8 @@
 /**
  * Entity errors a reader spots on real pages and articles (session 21, issue 10): clubs named by their towns, party
  * members, peoples and abbreviations in the plural read as people, a nationality and its plural shown as two
- * entities, a company's possessive name and a name of two plural nouns split. Each case is text written for this
+ * entities, a company's possessive name and a name of two plural nouns split, a doctrine, a legislator's party tag
+ * and a county's town read as people. Each case is text written for this
  * test; the tagged mentions reproduce what the tagger returned, so each case holds the rule whatever a retrained
  * model does.
  */
@@ -157,5 +158,38 @@ describe('two plural nouns that open an organisation’s name', () => {
     ]);
 
     expect(names(entities)).toEqual(['Marcus', 'Partners Fund of Fernley']);
+  });
+});
+
+describe('a doctrine, a party tag and a county’s town', () => {
+  it('make no person', () => {
+    const text =
+      'Sen. Ann Halvorsen, R-Idaho, said Halvorsen had read about Marxism. She praised Dunmore County government, ' +
+      'and her focus on Dunmore pleased voters.';
+
+    const entities = entitiesOf(text, [
+      ['PER', 'Ann Halvorsen'],
+      ['PER', 'R-Idaho'],
+      ['PER', 'Halvorsen'],
+      ['PER', 'Marxism'],
+      ['ORG', 'Dunmore County'],
+      ['PER', 'Dunmore'],
+    ]);
+
+    expect(names(entities)).toEqual(['Ann Halvorsen', 'Dunmore', 'Dunmore County', 'Marxism']);
+    expect(typeOf(entities, 'Marxism')).toEqual(['other']);
+    expect(typeOf(entities, 'Dunmore County')).toEqual(['place']);
+    expect(typeOf(entities, 'Dunmore')).toEqual(['place']);
+  });
+
+  it('keep a hyphenated name set off by commas after a common word', () => {
+    const text = 'Troops landed at dawn, D-Day, and the general, Ann Halvorsen, watched.';
+
+    const entities = entitiesOf(text, [
+      ['MISC', 'D-Day'],
+      ['PER', 'Ann Halvorsen'],
+    ]);
+
+    expect(names(entities)).toEqual(['Ann Halvorsen', 'D-Day']);
   });
 });
