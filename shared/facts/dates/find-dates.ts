@@ -14,7 +14,7 @@ import { REFERENCE_RULES } from './reference-rules.ts';
 import { RELATIVE_RULES } from './relative-rules.ts';
 import { type Candidate, type Context, findCandidates, leftmostLongest, type Rule } from './rule.ts';
 import { isStreetNumber } from './street-number.ts';
-import { type Tense, tenseAt } from './tense.ts';
+import { continuesList, type Tense, tenseAt } from './tense.ts';
 import { withTimesOfDay } from './time-of-day.ts';
 
 type Anchor = NonNullable<DateFact['anchor']>;
@@ -56,6 +56,7 @@ export function findDates(text: string, options: DateOptions = {}): DateFact[] {
   let nextPeriod = 0;
   let monthsPeriod: Resolved | undefined;
   let monthsPeriodEnd = 0;
+  let previous: { end: number; context: Context } | undefined;
   for (const candidate of candidates) {
     const { start, end, kind } = candidate;
     // A period of months written since the last quarter puts its year in focus ("For the nine months, …"); after
@@ -67,6 +68,8 @@ export function findDates(text: string, options: DateOptions = {}): DateFact[] {
     }
     if (start > monthsPeriodEnd && lastQuarter !== undefined) monthsPeriod = undefined;
     let tense: Tense | undefined;
+    // an item of a list with no tense cue of its own takes the tense of the item before it
+    const listed = previous && continuesList(text, previous.end, start) ? previous.context : undefined;
     const context: Context = {
       ...(anchorDate ? { anchor: anchorDate } : {}),
       ...(reference ? { reference, referenceEnd } : {}),
@@ -75,9 +78,11 @@ export function findDates(text: string, options: DateOptions = {}): DateFact[] {
       // Read only by the rules that need it: a scan of the clause before each date is not free.
       get tense() {
         tense ??= tenseAt(text, start, end);
+        if (tense === 'unknown' && listed) tense = listed.tense;
         return tense;
       },
     };
+    previous = { end, context };
     const resolved = candidate.resolve(context);
     // "during much of the year" with no year in sight: no date, not even a span.
     if (resolved === undefined && candidate.noValueIsNoDate) continue;

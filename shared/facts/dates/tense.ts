@@ -201,3 +201,19 @@ export function tenseAt(text: string, start: number, end: number): Tense {
   if (OPENS_CLAUSE.test(before) && PAST_AFTER_OPENING.test(after)) return 'past';
   return 'unknown';
 }
+
+/**
+ * What stands between two items of a list of dates: a comma or "and", and at most a few words ending in a
+ * preposition ("Italy in November, back to Las Vegas in December, Mexico in January"; "on Monday and Tuesday").
+ */
+const LIST_GAP =
+  /^(?:,\s(?:(?:and|or|then)\s)?|\s(?:and|or)\s)(?:[^,.;:!?\n()"“”]{0,60}?\s)?(?:(?:in|on|by|until|through)\s)?$/u;
+
+/**
+ * Whether the date at `start` continues a list whose previous date ends at `previousEnd`: with no cue of its own, an
+ * item takes the tense of the one before it, as the cue that opened the list lies beyond the clause's window
+ * ("I am going to Italy in November, back to Las Vegas in December, Mexico in January": a January to come).
+ */
+export function continuesList(text: string, previousEnd: number, start: number): boolean {
+  return start > previousEnd && LIST_GAP.test(text.slice(previousEnd, start));
+}

@@ -97,6 +97,12 @@ describe('dates placed by the publication date', () => {
     ['In August the village fair drew large crowds.', 'August', '2022-08'],
     ['In July, the parish council approved the new car park.', 'July', '2022-07'],
     ['In July the parish council will vote on the car park.', 'July', '2023-07'],
+    // an item of a list with no cue of its own takes the tense of the item before it
+    [
+      'The choir is touring next month, Lyon in July, then back across the Channel in August, a festival in Vienna in September, a few small churches along the Rhine in January.',
+      'January',
+      '2024-01',
+    ],
     // "today's" and "tomorrow's" for an event of that day
     ["Today's vote will be close.", 'Today', '2023-06-19'],
     ["The offer ran in today's editions of the paper.", 'today', '2023-06-19'],
