@@ -4,6 +4,7 @@ import { parseDay, type Resolved, year, yearOf } from './calendar.ts';
 import { isCitationPage } from './citation-page.ts';
 import { isContractMonth } from './contract-month.ts';
 import { withDayBefore } from './day-before.ts';
+import { isBareMonthOrDay, isEventTime, listAnchorOf } from './listed-date.ts';
 import { monthsPeriodsIn } from './months-period.ts';
 import { isNumberRange } from './number-range.ts';
 import { dateOrderOf, numericRules, orderInText } from './numeric.ts';
@@ -38,7 +39,8 @@ const CALENDAR_GRANULARITIES = new Set(['day', 'week', 'month', 'quarter', 'half
 /**
  * Dates in `text`, as TIMEX3 values: absolute ones as written, relative ones ("Monday", "last week",
  * "in May", "the third quarter") resolved against the publication date, else the latest absolute day
- * written in the text; "a year earlier" and "the quarter" against the date mentioned before them; "now",
+ * written in the text; "a year earlier" and "the quarter" against the date mentioned before them, and so a
+ * month or a day listed after a dated one ("in March 2021, the Senate in May"; see listed-date.ts); "now",
  * "recently", "the future" as PRESENT_REF, PAST_REF, FUTURE_REF. An expression that cannot be placed
  * (a weekday with nothing to anchor it) keeps its span without a value. Durations are numbers, not dates
  * (see numbers.ts).
@@ -56,7 +58,7 @@ export function findDates(text: string, options: DateOptions = {}): DateFact[] {
   let nextPeriod = 0;
   let monthsPeriod: Resolved | undefined;
   let monthsPeriodEnd = 0;
-  let previous: { end: number; context: Context } | undefined;
+  let previous: { end: number; context: Context; listAnchor: Date | undefined } | undefined;
   for (const candidate of candidates) {
     const { start, end, kind } = candidate;
     // A period of months written since the last quarter puts its year in focus ("For the nine months, …"); after
@@ -82,8 +84,17 @@ export function findDates(text: string, options: DateOptions = {}): DateFact[] {
         return tense;
       },
     };
-    previous = { end, context };
-    const resolved = candidate.resolve(context);
+    let resolved = candidate.resolve(context);
+    // "in March 2021, the Senate in May": a month or a day of no year listed after a dated one follows it
+    const written = text.slice(start, end);
+    const listAnchor = listed ? previous?.listAnchor : undefined;
+    const eventTime = isEventTime(text, start);
+    const placedInList =
+      kind === 'relative' && listAnchor !== undefined && eventTime && isBareMonthOrDay(written);
+    if (placedInList)
+      resolved = candidate.resolve({ ...context, anchor: listAnchor, tense: 'future' }) ?? resolved;
+    const explicit = (kind === 'absolute' && !isYearless(resolved?.value ?? 'X')) || placedInList;
+    previous = { end, context, listAnchor: explicit && eventTime ? listAnchorOf(resolved) : undefined };
     // "during much of the year" with no year in sight: no date, not even a span.
     if (resolved === undefined && candidate.noValueIsNoDate) continue;
     // "going into the last quarter" of a match: no date, not even a span.
