@@ -58,7 +58,7 @@ export function findDates(text: string, options: DateOptions = {}): DateFact[] {
   let nextPeriod = 0;
   let monthsPeriod: Resolved | undefined;
   let monthsPeriodEnd = 0;
-  let previous: { end: number; context: Context; listAnchor: Date | undefined } | undefined;
+  let previous: { end: number; tense: () => Tense; listAnchor: Date | undefined } | undefined;
   for (const candidate of candidates) {
     const { start, end, kind } = candidate;
     // A period of months written since the last quarter puts its year in focus ("For the nine months, …"); after
@@ -71,7 +71,7 @@ export function findDates(text: string, options: DateOptions = {}): DateFact[] {
     if (start > monthsPeriodEnd && lastQuarter !== undefined) monthsPeriod = undefined;
     let tense: Tense | undefined;
     // an item of a list with no tense cue of its own takes the tense of the item before it
-    const listed = previous && continuesList(text, previous.end, start) ? previous.context : undefined;
+    const listed = previous && continuesList(text, previous.end, start) ? previous : undefined;
     const context: Context = {
       ...(anchorDate ? { anchor: anchorDate } : {}),
       ...(reference ? { reference, referenceEnd } : {}),
@@ -79,8 +79,10 @@ export function findDates(text: string, options: DateOptions = {}): DateFact[] {
       ...(monthsPeriod ? { monthsPeriod } : {}),
       // Read only by the rules that need it: a scan of the clause before each date is not free.
       get tense() {
-        tense ??= tenseAt(text, start, end);
-        if (tense === 'unknown' && listed) tense = listed.tense;
+        if (tense === undefined) {
+          tense = tenseAt(text, start, end);
+          if (tense === 'unknown' && listed) tense = listed.tense();
+        }
         return tense;
       },
     };
@@ -94,7 +96,13 @@ export function findDates(text: string, options: DateOptions = {}): DateFact[] {
     if (placedInList)
       resolved = candidate.resolve({ ...context, anchor: listAnchor, tense: 'future' }) ?? resolved;
     const explicit = (kind === 'absolute' && !isYearless(resolved?.value ?? 'X')) || placedInList;
-    previous = { end, context, listAnchor: explicit && eventTime ? listAnchorOf(resolved) : undefined };
+    // the item's tense as its rule read it (so a list passes it on), else its own: no chain of calls down a long list
+    const ownTense = () => tense ?? tenseAt(text, start, end);
+    previous = {
+      end,
+      tense: ownTense,
+      listAnchor: explicit && eventTime ? listAnchorOf(resolved) : undefined,
+    };
     // "during much of the year" with no year in sight: no date, not even a span.
     if (resolved === undefined && candidate.noValueIsNoDate) continue;
     // "going into the last quarter" of a match: no date, not even a span.

@@ -206,6 +206,8 @@ export function tenseAt(text: string, start: number, end: number): Tense {
  * What stands between two items of a list of dates: a comma or "and", and at most a few words ending in a
  * preposition ("Italy in November, back to Las Vegas in December, Mexico in January"; "on Monday and Tuesday").
  */
+/** The longest LIST_GAP: ", and " or ", then ", 60 characters of words, a space and a preposition. */
+const LIST_GAP_REACH = 80;
 const LIST_GAP =
   /^(?:,\s(?:(?:and|or|then)\s)?|\s(?:and|or)\s)(?:[^,.;:!?\n()"“”]{0,60}?\s)?(?:(?:in|on|by|until|through)\s)?$/u;
 
@@ -215,5 +217,9 @@ const LIST_GAP =
  * ("I am going to Italy in November, back to Las Vegas in December, Mexico in January": a January to come).
  */
 export function continuesList(text: string, previousEnd: number, start: number): boolean {
-  return start > previousEnd && LIST_GAP.test(text.slice(previousEnd, start));
+  return (
+    start > previousEnd &&
+    start - previousEnd <= LIST_GAP_REACH &&
+    LIST_GAP.test(text.slice(previousEnd, start))
+  );
 }
