@@ -35,6 +35,11 @@ const WORD_AFTER = /^\s*(\S+)/u;
 const TITLE_PREPOSITIONS = new Set('on in of at from to for with by about into onto'.split(' '));
 /** Determiners before a name in marks that modifies a noun: "during a “Commander-in-Chief Forum” sponsored by". */
 const TITLE_DETERMINERS = new Set('a an the his her their its our my your this that'.split(' '));
+/** A noun of a work with a title, then a comma: "Haley's classic novel, “Roots …”", "Davis' commentary, “…,” is". */
+const WORK_NOUN_BEFORE =
+  /\b(?:commentary|column|op-ed|essay|editorial|book|novel|memoir|song|album|film|movie|documentary|poem|play|podcast|series|episode),\s*$/iu;
+/** A verb after a title set off by commas: "commentary, “Tell your story,” is very thoughtful". */
+const COPULA_AFTER = /^\s*(?:is|was|are|were|has|had|remains|became)\b/u;
 
 /**
  * Direct quotations (curly or straight marks, multi-sentence, partial) with their speakers. The speaker is
@@ -134,10 +139,20 @@ function isQuotation(quoted: string): boolean {
 
 /**
  * Marks around a nickname inside a name (Marcia “Cia” Price) or a title after a preposition or possessive
- * (CNN’s “State of the Union”, appeared on “Face the Nation”) hold no one's words.
+ * (CNN’s “State of the Union”, appeared on “Face the Nation”) or a noun of a work and a comma (the novel, “Roots”)
+ * hold no one's words.
  */
 function isNameOrTitle(text: string, quote: QuoteMarks): boolean {
   const quoted = text.slice(quote.inner.start, quote.inner.end);
+  if (WORK_NOUN_BEFORE.test(text.slice(Math.max(0, quote.open - 30), quote.open))) {
+    // "his column, “We must stay,” she wrote" is the column's words: a title when Title Case, or set off by commas before a verb.
+    const appositive =
+      text
+        .slice(quote.open + 1, quote.close)
+        .trimEnd()
+        .endsWith(',') && COPULA_AFTER.test(text.slice(quote.close + 1));
+    if (isTitleCase(quoted.replaceAll(':', '')) || appositive) return true;
+  }
   if (!isTitleCase(quoted)) return false;
   const before = WORD_BEFORE.exec(text.slice(Math.max(0, quote.open - 30), quote.open))?.[1] ?? '';
   const after = WORD_AFTER.exec(text.slice(quote.close + 1, quote.close + 30))?.[1] ?? '';
