@@ -47,6 +47,7 @@ const COMPANY_ENDINGS = new Set([
   'AG',
 ]);
 const TITLE_BONUS = 2;
+const SCHOOL_LAST_WORDS = new Set(['University', 'College']);
 
 /**
  * Groups tagged mentions into entities: names trimmed of articles, possessives and titles; short forms
@@ -186,6 +187,14 @@ function isShortFormOf(short: Surface, full: Surface): boolean {
   }
   if (single !== undefined && ACRONYM.test(single) && initialsOf(full.tokens) === single) return true;
   if (short.type !== full.type) return false;
+  // "Harvard" beside "Harvard University": a school named by its first word (not "Harvard Law School").
+  if (
+    full.type === 'organization' &&
+    single === first &&
+    full.tokens.length === 2 &&
+    SCHOOL_LAST_WORDS.has(last ?? '')
+  )
+    return true;
   if (full.type === 'organization' && single !== undefined) {
     // "Moody" (of "Moody’s said") and "Moody’s Analytics Inc.": a company named by its founder's possessive.
     const named = single === first || single === ownerOf(first ?? '');

@@ -1,8 +1,8 @@
 /**
  * Capitalised words a tagger takes for names and an editor would not: page furniture ("Ad Feedback"),
- * interjections and capitalised phrases ("Oh", "Wait", "Tell Me"), compass words ("the North"), two names
- * of people glued by a hyphen ("Alito-Prelogar"), two names joined by "and" ("Harvard and University of North
- * Carolina", split in two), a legislator's party and state in brackets ("(R-Ohio)"), and acronyms the article
+ * interjections and capitalised phrases ("Oh", "Wait", "Tell Me"), compass words ("the North"), numbers in words
+ * ("Ten" cut from "the Big Ten"), two names of people glued by a hyphen ("Alito-Prelogar"), two names joined by
+ * "and" ("Harvard and University of North Carolina", split in two), a legislator's party and state in brackets ("(R-Ohio)"), and acronyms the article
  * spells out as terms rather than names ("the ground reaction force (GRF)").
  */
 import type { Span } from '../result.ts';
@@ -71,6 +71,12 @@ const INTERJECTIONS = new Set(
   ).split(' '),
 );
 const COMPASS = new Set(['north', 'south', 'east', 'west']);
+/** A number in words alone, cut from a name ("the Big [Ten]") or opening a sentence: no name of its own. */
+const NUMBER_WORDS = new Set(
+  'one two three four five six seven eight nine ten eleven twelve twenty hundred thousand million billion'.split(
+    ' ',
+  ),
+);
 /** Articles of other languages, left alone when the tagger cut a name after them ("El" of "El Faro"). */
 const LONE_ARTICLES = new Set(['El', 'La', 'Le', 'Los', 'Las', 'Les', 'Der', 'Die', 'Das']);
 /**
@@ -298,6 +304,7 @@ export function dropNonNames(
     const words = mention.text.split(WORDS);
     if (words.length > 1) return !words.some((word) => PRONOUNS.has(word));
     if (COMPASS.has(lower) || BARE_HONORIFICS.has(lower) || LONE_ARTICLES.has(mention.key)) return false;
+    if (NUMBER_WORDS.has(lower) && mention.type !== 'other') return false;
     if (opensLineAsWord(text, mention, known)) return false;
     // "Zoo visitor Ann Lee" beside "Brannock Zoo": the name's common noun alone, no person.
     if (mention.type === 'person' && heads.has(mention.key) && !personWords.has(mention.key)) {

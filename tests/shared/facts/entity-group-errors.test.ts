@@ -193,3 +193,31 @@ describe('a doctrine, a party tag and a county’s town', () => {
     expect(names(entities)).toEqual(['Ann Halvorsen', 'D-Day']);
   });
 });
+
+describe('a school’s first word and a number in words', () => {
+  it('group the school with its full name and leave no person', () => {
+    const text =
+      'Ann Halvorsen studied at Dunmore University. At Dunmore she read law. Fans of the Big Ten cheered.';
+
+    const entities = entitiesOf(text, [
+      ['PER', 'Ann Halvorsen'],
+      ['ORG', 'Dunmore University'],
+      ['ORG', 'Dunmore'],
+      ['PER', 'Ten'],
+    ]);
+
+    expect(names(entities)).toEqual(['Ann Halvorsen', 'Dunmore University']);
+    expect(entities.find((entity) => entity.name === 'Dunmore University')?.aliases).toEqual(['Dunmore']);
+  });
+
+  it('keep a school’s part apart from the school named by its first word', () => {
+    const text = 'She studied at Dunmore Law School, not at Dunmore.';
+
+    const entities = entitiesOf(text, [
+      ['ORG', 'Dunmore Law School'],
+      ['ORG', 'Dunmore'],
+    ]);
+
+    expect(names(entities)).toEqual(['Dunmore', 'Dunmore Law School']);
+  });
+});
