@@ -13,6 +13,7 @@ import {
   quarterFrom,
   quarterOf,
   type Resolved,
+  season,
   shiftYears,
   week,
   year,
@@ -28,9 +29,14 @@ import {
   monthNumber,
   NOT_AFTER_LETTER,
   NOT_BEFORE_LETTER,
+  SEASON,
+  SEASONS,
   WEEKDAY,
   weekdayNumber,
 } from './vocabulary.ts';
+
+/** A verb after "that summer" makes "that" the conjunction: "a reminder that summer has arrived". */
+const AUXILIARY = 'is|was|has|had|will|would|can|could|may|might|must|should|are|were|does|did|seems|means';
 
 const present: Resolved = { value: 'PRESENT_REF', granularity: 'reference' };
 const past: Resolved = { value: 'PAST_REF', granularity: 'reference' };
@@ -294,11 +300,11 @@ export const REFERENCE_RULES: readonly Rule[] = [
   {
     name: 'that-day-month-year',
     isReference: false,
-    hint: /(?:that|the\ssame)\s(?:day|week|month|year)|[Tt]he\s(?:following|next|previous|prior|day|week|month|year)\s/u,
+    hint: /(?:that|the\ssame)\s(?:day|week|month|year)|[Tt]he\s(?:very\s)?(?:following|next|previous|prior|day|week|month|year)\s/u,
     // "earlier in " before "that day"
     reach: 11,
     pattern: () =>
-      /(?<![\p{L}])(?:(?:[Ll]ater|[Ee]arlier)\s(?:in\s)?)?(?:that|the\ssame)\s(day|week|month|year)(?![\p{L}])|(?<![\p{L}])[Tt]he\s(following|next|previous|prior)\s(day|week|month|year|morning|afternoon|evening|night)(?![\p{L}]|-(?!end(?![\p{L}]))\p{L})|(?<![\p{L}])[Tt]he\s(day|week|month|year)\s(before|after)(?![\p{L}\s]*\s(?:the|a|an|his|her|their|its|he|she|they|it|we)\b)(?!\s\p{L}+ing\b)/gu,
+      /(?<![\p{L}])(?:(?:[Ll]ater|[Ee]arlier)\s(?:in\s)?)?(?:that|the\ssame)\s(day|week|month|year)(?![\p{L}])|(?<![\p{L}])[Tt]he\s(?:very\s)?(following|next|previous|prior)\s(day|week|month|year|morning|afternoon|evening|night)(?![\p{L}]|-(?!end(?![\p{L}]))\p{L})|(?<![\p{L}])[Tt]he\s(day|week|month|year)\s(before|after)(?![\p{L}\s]*\s(?:the|a|an|his|her|their|its|he|she|they|it|we)\b)(?!\s\p{L}+ing\b)/gu,
     kind: 'relative',
     read: ([, sameUnit, direction, unit, unitBefore, beforeAfter]) => {
       const words = (direction ?? beforeAfter ?? '').toLowerCase();
@@ -316,6 +322,29 @@ export const REFERENCE_RULES: readonly Rule[] = [
           return base === undefined ? undefined : year(base + steps);
         }
         return reference && shiftFrom(reference, target, steps);
+      };
+    },
+  },
+  {
+    // "that summer", "later that spring": the season of the year spoken of last ("in 2015 … that summer" is
+    // 2015-SU); with no year before it, a span with no value. Not the conjunction: "a reminder that summer is here"
+    // (so not "That summer was hot" either)
+    name: 'that-season',
+    isReference: false,
+    hint: /[Tt]hat\s(?:spring|summer|fall|autumn|winter)/u,
+    // "earlier in " before "that summer"
+    reach: 11,
+    pattern: () =>
+      new RegExp(
+        `(?<![\\p{L}])(?:(?:[Ll]ater|[Ee]arlier)\\s(?:in\\s)?)?[Tt]hat\\s(${SEASON})${NOT_BEFORE_LETTER}(?!\\s(?:${AUXILIARY})(?![\\p{L}]))`,
+        'gu',
+      ),
+    kind: 'relative',
+    read: ([, name]) => {
+      const code = SEASONS[(name ?? '').toLowerCase()];
+      return ({ reference }) => {
+        const base = yearOf(reference);
+        return base === undefined || code === undefined ? undefined : season(base, code);
       };
     },
   },

@@ -98,6 +98,24 @@ describe('dates placed by the date mentioned before them', () => {
         ['the following year', '1986', 'year'],
       ],
     ],
+    // a season after "that", and "the very next" day or year, from the date before them
+    [
+      'The orchard was planted in 1975. That summer a drought came; later that autumn it rained.',
+      [
+        ['1975', '1975', 'year'],
+        ['That summer', '1975-SU', 'season'],
+        ['later that autumn', '1975-FA', 'season'],
+      ],
+    ],
+    [
+      'The orchard was planted on April 2, 1975, and flooded the very next day.',
+      [
+        ['April 2, 1975', '1975-04-02', 'day'],
+        ['the very next day', '1975-04-03', 'day'],
+      ],
+    ],
+    // "that" as a conjunction is no season's
+    ['The grower said in 1975 that summer is the worst time to plant.', [['1975', '1975', 'year']]],
     [
       'The firm was founded in 1970. Two years later it listed.',
       [

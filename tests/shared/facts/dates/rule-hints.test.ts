@@ -45,6 +45,7 @@ const PHRASES = [
   'Easter Sunday, Good Friday, Presidents’ Day and Father’s Day.',
   'Pilgrims came as Easter week began, and during last Holy Week.',
   'Net rose in the third quarter of last year and will in the first half of next year.',
+  'That summer it rained, and the very next day it stopped.',
 ];
 
 /** Dates with the longest beginnings before their hint that each rule with a `reach` allows. */
@@ -53,6 +54,7 @@ const FAR_REACHING = [
   'In The latter half of the the beginning of 1980s, and the beginning of calendar year 2019.',
   'Until now, and more than seventy-seven days ago, and several days ago, they met.',
   'Earlier in that day, this coming Monday, early today and the beginning of earlier in last week.',
+  'Earlier in that winter it snowed.',
   'The beginning of June was dry, and this coming winter.',
   'In the immediate future, and in the distant future, prices will rise.',
   'Filed 2023-06-11, 2023/06/12 and 11/06/2023, in 3Q 2019 and Q4 2020.',
