@@ -11,6 +11,8 @@ export interface PersonMention {
 
 const HONORIFIC_BEFORE = /\b(Mr|Mrs|Ms|Miss)\.?\s+$/u;
 const FEMALE_HONORIFICS = new Set(['Mrs', 'Ms', 'Miss']);
+/** A speech verb whose object is the person spoken to: "told [Reyes]", "asked [Reyes]". */
+const ADDRESSEE_BEFORE = /\b(?:told|asked)\s+$/u;
 const PRONOUN = /\b(?:(he|his|himself)|(she|herself))\b/giu;
 /** The same without the `u` flag, faster, for a text without FOLDS_TO_ASCII's characters. */
 const PRONOUN_ASCII = new RegExp(PRONOUN.source, 'gi');
@@ -81,6 +83,8 @@ export function personGenders(
       continue;
     // A name inside a quotation is no antecedent of the story's pronouns after it ("'… sex with Marcos.' But she …").
     if (masked[mention.start] !== text[mention.start]) continue;
+    // "“…,” she told Reyes. “…,” she added.": the one spoken to; the pronouns after are the speaker's.
+    if (ADDRESSEE_BEFORE.test(text.slice(Math.max(0, mention.start - 12), mention.start))) continue;
     // "Marsh's mother wept when she heard": the she is the mother's, so it gives Marsh no vote.
     const possessed = possessedSex(text, mention.end);
     for (const match of masked.slice(mention.end, until).matchAll(pronouns)) {
