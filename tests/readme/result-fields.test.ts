@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ENV } from '#shared/config.ts';
+import { RESULT_LIMITS } from '#shared/limits/bound-result.ts';
 import { errorCodeSchema, resultSchema } from '#shared/result.ts';
 import { exampleKeyPaths, plainPath, schemaFieldPaths } from '#tests/helpers/field-paths.ts';
 import {
@@ -133,5 +134,33 @@ describe("README's The Result", () => {
     const settings = new Set<string>(Object.values(ENV));
     const codes = spansIn(failed.value).filter((span) => /^[A-Z][A-Z_]+$/.test(span) && !settings.has(span));
     expect(codes.sort()).toEqual([...errorCodeSchema.options].sort());
+  });
+});
+
+/** Where "The Result" states each cap of shared/limits/bound-result.ts: the number follows the words. */
+const LIMIT_WORDING: Readonly<Record<keyof typeof RESULT_LIMITS, string>> = {
+  titleChars: 'title',
+  headlineChars: 'headline',
+  summarySentenceChars: 'each summary sentence',
+  metadataChars: 'byline, site name, dateline and section',
+  sourceUrlChars: 'a source or image URL over',
+  tags: '`tags` keeps',
+  tagChars: 'of at most',
+  removedPerRule: '`removed` keeps',
+  removedTextChars: 'entries per rule of at most',
+  entities: 'facts keep the',
+  mentionsPerEntity: 'each with its first',
+  namesPerEntity: 'mentions,',
+  factsPerKind: 'and the first',
+  quoteChars: 'a "quote" over',
+  historyEntries: 'the latest',
+};
+
+describe("README's caps of a Result", () => {
+  const text = theResult.lines.map((line) => line.text).join(' ');
+
+  it.each(Object.entries(LIMIT_WORDING))('states %s as the code caps it', (limit, words) => {
+    const stated = new RegExp(`${words.replace(/[.*+?^$()|[\]\\]/g, '\\$&')}\\s+([\\d,]+)`).exec(text)?.[1];
+    expect(Number(stated?.replaceAll(',', ''))).toBe(RESULT_LIMITS[limit as keyof typeof RESULT_LIMITS]);
   });
 });

@@ -11,6 +11,7 @@ import {
   linkTargets,
   type MarkdownFile,
   REPO_ROOT,
+  readMarkdown,
 } from '#tests/helpers/markdown.ts';
 
 /** README.md and docs/ name npm scripts and files of the repository; each must exist. */
@@ -75,6 +76,18 @@ describe('the documentation', () => {
     expect(named.length).toBeGreaterThan(40);
     const unknown = named.filter(({ value }) => !scripts.includes(value));
     expect(unknown).toEqual([]);
+  });
+
+  it('names every npm script in the README', () => {
+    const text = readMarkdown('README.md')
+      .lines.map((line) => line.text)
+      .join('\n');
+    // `npm run X`, `npm start`, `npm test`, or "the `prepare` script".
+    const named = new Set([
+      ...[...text.matchAll(/\bnpm (?:run )?([\w:.-]*\w)/g)].map((match) => match[1]),
+      ...[...text.matchAll(/`([\w:.-]+)` script/g)].map((match) => match[1]),
+    ]);
+    expect(scripts.filter((script) => !named.has(script))).toEqual([]);
   });
 
   it('names only files and directories of the repository that exist (the history may name old ones)', () => {
