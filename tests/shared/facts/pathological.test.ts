@@ -48,6 +48,22 @@ describe('facts extraction on 1 MB adversarial inputs', () => {
   );
 
   it(
+    'attributes 1 MB of quotes inside attributed quotes',
+    () => {
+      const text = fill('"Yes “Ann Lee said so,” Omar Haddad said. ');
+      const mentions = taggedMentions(text, [
+        ['PER', 'Ann Lee'],
+        ['PER', 'Omar Haddad'],
+      ]);
+
+      const quotes = findQuotes(text, buildEntities(text, mentions));
+
+      expect(quotes.some((quote) => quote.text === 'Ann Lee said so')).toBe(true);
+    },
+    ADVERSARIAL_TIMEOUT_MS,
+  );
+
+  it(
     'groups 1 MB of tagged mentions',
     () => {
       const text = fill('Antony Blinken met Xi Jinping and Blinken left. ');
