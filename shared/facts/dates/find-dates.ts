@@ -4,6 +4,7 @@ import { parseDay, type Resolved, year, yearOf } from './calendar.ts';
 import { isCitationPage } from './citation-page.ts';
 import { isContractMonth } from './contract-month.ts';
 import { withDayBefore } from './day-before.ts';
+import { isInSight } from './future-of-past.ts';
 import { isBareMonthOrDay, isEventTime, listAnchorOf } from './listed-date.ts';
 import { monthsPeriodsIn } from './months-period.ts';
 import { isNumberRange } from './number-range.ts';
@@ -75,6 +76,9 @@ export function findDates(text: string, options: DateOptions = {}): DateFact[] {
     const context: Context = {
       ...(anchorDate ? { anchor: anchorDate } : {}),
       ...(reference ? { reference, referenceEnd } : {}),
+      ...(reference && referenceEnd !== undefined && isInSight(text, referenceEnd, start)
+        ? { referenceInSight: reference }
+        : {}),
       ...(lastQuarter ? { lastQuarter } : {}),
       ...(monthsPeriod ? { monthsPeriod } : {}),
       // Read only by the rules that need it: a scan of the clause before each date is not free.

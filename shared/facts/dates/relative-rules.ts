@@ -4,6 +4,7 @@
  * "Thanksgiving".
  */
 import { day, half, month, quarter, year } from './calendar.ts';
+import { sayingTime } from './future-of-past.ts';
 import { isGenericSeason } from './generic-season.ts';
 import { HOLIDAY_RULES } from './holiday-rules.ts';
 import {
@@ -252,9 +253,14 @@ export const RELATIVE_RULES: readonly Rule[] = [
     reach: 17,
     kind: 'relative',
     read: ([, name, name2, name3]) =>
-      anchored((anchor, { tense }) =>
-        monthNear(anchor, monthNumber(name ?? name2 ?? name3), undefined, tense),
-      ),
+      anchored((anchor, { tense, referenceInSight }) => {
+        const value = monthNumber(name ?? name2 ?? name3);
+        // "said the pool would reopen in May": the first May from the saying on (see future-of-past.ts)
+        const saying = tense === 'near' ? sayingTime(anchor, referenceInSight) : undefined;
+        return saying
+          ? monthNear(saying, value, undefined, 'future')
+          : monthNear(anchor, value, undefined, tense);
+      }),
   },
   {
     name: 'quarter',

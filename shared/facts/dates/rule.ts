@@ -11,6 +11,8 @@ export interface Context {
   readonly reference?: Resolved;
   /** Where that date ends in the text: how far back the story spoke of it. */
   readonly referenceEnd?: number;
+  /** That date when it is in the same sentence or the one before: the time of a saying ("In June the agency said"). */
+  readonly referenceInSight?: Resolved;
   /** The last quarter mentioned before this one ("the year-ago quarter" follows it). */
   readonly lastQuarter?: Resolved;
   /**

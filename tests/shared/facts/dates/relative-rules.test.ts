@@ -167,6 +167,14 @@ describe('dates placed by the publication date', () => {
     ['He said on Tuesday that he would leave on Friday.', '2023-06-21', 'Friday', '2023-06-23'],
     ['He said on Monday that he would meet her on Tuesday.', '2023-06-21', 'Tuesday', '2023-06-20'],
     ['In June the agency said it could not answer until September.', '2023-11-07', 'September', '2023-09'],
+    // a month looks ahead from the saying: the month spoken of in sight, else the article's month (not the May just gone)
+    ['The mayor said the pool would reopen in May.', '2023-06-19', 'May', '2024-05'],
+    ['The mayor said Tuesday the pool would reopen in May.', '2023-06-19', 'May', '2024-05'],
+    ['The mayor said the pool would reopen in June.', '2023-06-19', 'June', '2023-06'],
+    ['They wrote in March. The office said it could not reply until May.', '2023-11-07', 'May', '2023-05'],
+    ['In March, Mr. Lee said the road would stay shut until May.', '2023-11-07', 'May', '2023-05'],
+    // a year in sight says too little of when the saying was: the nearest May, as before
+    ['In 2021 the mayor said the pool would reopen in May.', '2023-06-19', 'May', '2023-05'],
     ['The bank said its effort would go on past the Nov. 1 deadline.', '1989-10-26', 'Nov. 1', '1989-11-01'],
     ['The group said it would on Monday tell the minister.', '1996-08-31', 'Monday', '1996-09-02'],
     ['The pool closed this summer.', '2023-10-02', 'this summer', '2023-SU'],
