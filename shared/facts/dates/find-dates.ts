@@ -4,7 +4,7 @@ import { parseDay, type Resolved, year, yearOf } from './calendar.ts';
 import { isCitationPage } from './citation-page.ts';
 import { isContractMonth } from './contract-month.ts';
 import { withDayBefore } from './day-before.ts';
-import { isInSight } from './future-of-past.ts';
+import { isSpokenInSight } from './future-of-past.ts';
 import { isBareMonthOrDay, isEventTime, listAnchorOf } from './listed-date.ts';
 import { monthsPeriodsIn } from './months-period.ts';
 import { isNumberRange } from './number-range.ts';
@@ -76,12 +76,13 @@ export function findDates(text: string, options: DateOptions = {}): DateFact[] {
     const context: Context = {
       ...(anchorDate ? { anchor: anchorDate } : {}),
       ...(reference ? { reference, referenceEnd } : {}),
-      ...(reference && referenceEnd !== undefined && isInSight(text, referenceEnd, start)
-        ? { referenceInSight: reference }
-        : {}),
       ...(lastQuarter ? { lastQuarter } : {}),
       ...(monthsPeriod ? { monthsPeriod } : {}),
-      // Read only by the rules that need it: a scan of the clause before each date is not free.
+      // Read only by the rules that need them: a scan of the text before each date is not free.
+      get referenceInSight() {
+        const inSight = referenceEnd !== undefined && isSpokenInSight(text, referenceEnd, start);
+        return inSight ? reference : undefined;
+      },
       get tense() {
         if (tense === undefined) {
           tense = tenseAt(text, start, end);

@@ -20,7 +20,7 @@ const SENTENCE_END =
 const SENTENCE_ENDS = new RegExp(SENTENCE_END.source, 'gu');
 
 /** Whether text[from, to) spans at most one sentence end (the same sentence or the one before; REACH characters). */
-export function isInSight(text: string, from: number, to: number): boolean {
+export function isSpokenInSight(text: string, from: number, to: number): boolean {
   if (to - from > REACH) return false;
   let ends = 0;
   for (const _ of text.slice(from, to).matchAll(SENTENCE_ENDS)) {

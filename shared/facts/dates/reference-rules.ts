@@ -19,6 +19,7 @@ import {
   year,
   yearOf,
 } from './calendar.ts';
+import { isSpokenInSight } from './future-of-past.ts';
 import type { Context, Resolver, Rule } from './rule.ts';
 import { isInSight, isOverTheYear, isSaidByClause } from './the-year.ts';
 import {
@@ -29,6 +30,7 @@ import {
   monthNumber,
   NOT_AFTER_LETTER,
   NOT_BEFORE_LETTER,
+  NOT_HALF,
   SEASON,
   SEASONS,
   WEEKDAY,
@@ -131,16 +133,35 @@ function yearInFocus({ reference, anchor }: Context): number | undefined {
  * from the story's time, not from the article's date.
  */
 function unitsFromReference(count: number, unit: string): Resolver {
-  return ({ reference }) => {
+  return (context) => {
+    const { reference } = context;
     if (reference === undefined) return undefined;
+    let shifted: Resolved | undefined;
     if (unit === 'year') {
       const baseYear = yearOf(reference);
-      return baseYear === undefined ? undefined : year(baseYear + count);
-    }
-    return unit === 'day' || unit === 'week' || unit === 'month'
-      ? shiftFrom(reference, unit, count)
-      : undefined;
+      shifted = baseYear === undefined ? undefined : year(baseYear + count);
+    } else if (unit === 'day' || unit === 'week' || unit === 'month')
+      shifted = shiftFrom(reference, unit, count);
+    return shifted && isPastTheArticle(shifted, reference, context) ? undefined : shifted;
   };
+}
+
+/**
+ * Whether a date counted forward from the story's time ("30 years later") lies after the article's date although the
+ * story was there or before it and the clause does not look ahead: "the views of today, almost 30 years later" (after
+ * "today"), "three months later, the users said" (after "this week"), "Cut to four years later, and I'll be in Italy"
+ * (a what-if). Then "later" does not count from that date, and the span keeps no value.
+ */
+function isPastTheArticle(shifted: Resolved, reference: Resolved, { anchor, tense }: Context): boolean {
+  if (anchor === undefined) return false;
+  const from = firstDayOf(reference);
+  const to = firstDayOf(shifted);
+  return from !== undefined && to !== undefined && from <= anchor && to > anchor && tense !== 'future';
+}
+
+/** The first day of a day, week, month or year value. */
+function firstDayOf(resolved: Resolved): Date | undefined {
+  return resolved.granularity === 'year' ? parseDay(`${resolved.value}-01-01`) : startOf(resolved);
 }
 
 /**
@@ -245,7 +266,7 @@ export const REFERENCE_RULES: readonly Rule[] = [
     isReference: false,
     pattern: () =>
       new RegExp(
-        `${NOT_AFTER_LETTER}(?:(?:a|one)\\syear\\s(?:earlier|ago|before)|year[\\s-](?:earlier|ago))${NOT_BEFORE_LETTER}`,
+        `${NOT_AFTER_LETTER}${NOT_HALF}(?:(?:a|one)\\syear\\s(?:earlier|ago|before)|(?<!half\\s(?:a|one)\\s)year[\\s-](?:earlier|ago))${NOT_BEFORE_LETTER}`,
         'giu',
       ),
     hint: /year[\s-](?:earlier|ago|before)/iu,
@@ -397,11 +418,30 @@ export const REFERENCE_RULES: readonly Rule[] = [
     },
   },
   {
+    // "the rights terminate on Nov. 30. Until then, the stock remains convertible": the day or month spoken of last,
+    // in this sentence or the one before; otherwise "then" is no date ("Until then it's just the two of us")
+    name: 'until-then',
+    isReference: false,
+    pattern: () => /(?<=(?<![\p{L}])[Uu]ntil\s)then(?![\p{L}])/gu,
+    hint: /[Uu]ntil\sthen/u,
+    kind: 'relative',
+    noValueIsNoDate: () => true,
+    read:
+      (match, text) =>
+      ({ reference, referenceEnd }) =>
+        reference &&
+        (reference.granularity === 'day' || reference.granularity === 'month') &&
+        referenceEnd !== undefined &&
+        isSpokenInSight(text, referenceEnd, match.index)
+          ? reference
+          : undefined,
+  },
+  {
     name: 'units-later',
     isReference: false,
     pattern: () =>
       new RegExp(
-        `${NOT_AFTER_LETTER}(${COUNT})\\s(day|week|month|year)s?\\s(later|earlier)${NOT_BEFORE_LETTER}(?!\\s(?:than|that|this|the|in|on|at))`,
+        `${NOT_AFTER_LETTER}${NOT_HALF}(${COUNT})\\s(day|week|month|year)s?\\s(later|earlier)${NOT_BEFORE_LETTER}(?!\\s(?:than|that|this|the|in|on|at))`,
         'giu',
       ),
     hint: /\s(?:day|week|month|year)s?\s(?:later|earlier)/iu,

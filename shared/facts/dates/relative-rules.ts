@@ -28,6 +28,7 @@ import {
   monthNumber,
   NOT_AFTER_LETTER,
   NOT_BEFORE_LETTER,
+  NOT_HALF,
   ORDINALS,
   ordinalOf,
   QUARTER_HINT,
@@ -191,7 +192,7 @@ export const RELATIVE_RULES: readonly Rule[] = [
     name: 'ago',
     pattern: () =>
       new RegExp(
-        `${NOT_AFTER_LETTER}(?:(?:about|almost|nearly|some|roughly|more\\sthan|less\\sthan|over|just|only)\\s)?(${COUNT})\\s(day|week|month|quarter|year|decade)s?\\s(?:or\\sso\\s)?(ago|from\\snow|hence)${NOT_BEFORE_LETTER}`,
+        `${NOT_AFTER_LETTER}${NOT_HALF}(?:(?:about|almost|nearly|some|roughly|more\\sthan|less\\sthan|over|just|only)\\s)?(${COUNT})\\s(day|week|month|quarter|year|decade)s?\\s(?:or\\sso\\s)?(ago|from\\snow|hence)${NOT_BEFORE_LETTER}`,
         'giu',
       ),
     // "ago", "now", "hence" first, the unit before them looked back for: a scan for a space tries every word

@@ -92,6 +92,9 @@ const SMALL_NUMBERS: Readonly<Record<string, number>> = {
 const COUNT_UNITS = 'one|two|three|four|five|six|seven|eight|nine';
 const COUNT_TENS = 'twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety';
 /** A count of days, years…: "a", "three", "eighteen", "twenty-two", "22". */
+/** Not after "half": "half a year later", "half a year ago" are half of the unit, not "a year later". */
+export const NOT_HALF = '(?<![Hh]alf\\s)';
+
 export const COUNT = `an?|${COUNT_UNITS}|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|(?:${COUNT_TENS})(?:[-\\s](?:${COUNT_UNITS}))?|\\d{1,3}`;
 
 /** The value of a COUNT: "twenty-two" is 22. */

@@ -29,6 +29,7 @@ const PHRASES = [
   'A year earlier, a year ago and one year before; year-ago profits.',
   'The latest quarter, this period and the same quarter.',
   'Two days later and three months earlier, they met again.',
+  'The rights end on Nov. 30. Until then, they can be swapped.',
   'They met on Oct. 3, 1989, and again the following Monday and the previous Friday.',
   'Talks resumed last Monday and Tuesday; Good Friday is not a weekday here.',
   'By year-end, at the end of the year, and year’s end.',
