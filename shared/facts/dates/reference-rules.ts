@@ -321,11 +321,11 @@ export const REFERENCE_RULES: readonly Rule[] = [
   {
     name: 'that-day-month-year',
     isReference: false,
-    hint: /(?:that|the\ssame)\s(?:day|week|month|year)|[Tt]he\s(?:very\s)?(?:following|next|previous|prior|day|week|month|year)\s/u,
+    hint: /(?:[Tt]hat(?:\ssame)?|the\ssame)\s(?:day|week|month|year)|[Tt]he\s(?:very\s)?(?:following|next|previous|prior|day|week|month|year)\s/u,
     // "earlier in " before "that day"
     reach: 11,
     pattern: () =>
-      /(?<![\p{L}])(?:(?:[Ll]ater|[Ee]arlier)\s(?:in\s)?)?(?:that|the\ssame)\s(day|week|month|year)(?![\p{L}])|(?<![\p{L}])[Tt]he\s(?:very\s)?(following|next|previous|prior)\s(day|week|month|year|morning|afternoon|evening|night)(?![\p{L}]|-(?!end(?![\p{L}]))\p{L})|(?<![\p{L}])[Tt]he\s(day|week|month|year)\s(before|after)(?![\p{L}\s]*\s(?:the|a|an|his|her|their|its|he|she|they|it|we)\b)(?!\s\p{L}+ing\b)/gu,
+      /(?<![\p{L}])(?:(?:[Ll]ater|[Ee]arlier)\s(?:in\s)?)?(?:[Tt]hat(?:\ssame)?|the\ssame)\s(day|week|month|year)(?![\p{L}])|(?<![\p{L}])[Tt]he\s(?:very\s)?(following|next|previous|prior)\s(day|week|month|year|morning|afternoon|evening|night)(?![\p{L}]|-(?!end(?![\p{L}]))\p{L})|(?<![\p{L}])[Tt]he\s(day|week|month|year)\s(before|after)(?![\p{L}\s]*\s(?:the|a|an|his|her|their|its|he|she|they|it|we)\b)(?!\s\p{L}+ing\b)/gu,
     kind: 'relative',
     read: ([, sameUnit, direction, unit, unitBefore, beforeAfter]) => {
       const words = (direction ?? beforeAfter ?? '').toLowerCase();

@@ -204,6 +204,22 @@ describe('dates placed by the date mentioned before them', () => {
         ['three days later', '1989-11-05', 'day'],
       ],
     ],
+    // "that same year", and "That year" opening a sentence: the year spoken of last
+    [
+      'In 1985 she sang in a film. That same year, she was cast in a play. That year was her best.',
+      [
+        ['1985', '1985', 'year'],
+        ['That same year', '1985', 'year'],
+        ['That year', '1985', 'year'],
+      ],
+    ],
+    [
+      'Police raided the embassy on April 11, 1989. That same day, a programmer was held.',
+      [
+        ['April 11, 1989', '1989-04-11', 'day'],
+        ['That same day', '1989-04-11', 'day'],
+      ],
+    ],
     // "until then": the day or month spoken of last, in this sentence or the one before; else no date
     [
       'The rights end on Nov. 30. Until then, the notes can be swapped for shares.',
