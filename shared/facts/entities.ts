@@ -19,6 +19,7 @@ import {
 } from './entity-mentions.ts';
 import { splitCitedAuthors } from './entity-references.ts';
 import { completeMentions } from './entity-search.ts';
+import { joinTitledHeads } from './entity-title-heads.ts';
 import { decideTypes } from './entity-types.ts';
 import { type KnownNames, knownNames } from './ner/known-names.ts';
 import type { EntityMention } from './ner/tag-entities.ts';
@@ -67,7 +68,7 @@ export function buildEntities(
   withBodies.sort((a, b) => a.start - b.start);
   const known = options.known ?? knownNames();
   const trimmed: NameMention[] = [];
-  const joined = joinPluralPairs(text, joinPeoplesNames(text, withBodies));
+  const joined = joinTitledHeads(text, joinPluralPairs(text, joinPeoplesNames(text, withBodies)));
   for (const mention of joinOfNames(text, joinInitials(text, joined, known))) {
     const name = trimMention(text, mention);
     if (name !== undefined) trimmed.push(name);

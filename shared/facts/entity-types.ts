@@ -21,6 +21,7 @@ import { nationalityTypes } from './entity-nationalities.ts';
 import { productTypes } from './entity-products.ts';
 import { referenceTypes } from './entity-references.ts';
 import { clubTypes, coordinationTypes, groupTypes, placeStructureTypes } from './entity-structure.ts';
+import { followsTitle } from './entity-title-heads.ts';
 import { useTypes } from './entity-uses.ts';
 import type { KnownNames } from './ner/known-names.ts';
 import { FOLDS_TO_ASCII, wordBefore } from './words.ts';
@@ -104,7 +105,9 @@ function fixedType(text: string, mention: NameMention, known: KnownNames): Entit
   if (OUTLETS.has(mention.key.toLowerCase())) return 'organization';
   const head = headType(mention);
   if (head || mention.type !== 'person') return head;
-  const last = mention.key.slice(mention.key.lastIndexOf(' ') + 1);
+  // One word alone after a title is a surname ("President Park"), not a head ("Research Park").
+  const space = mention.key.lastIndexOf(' ');
+  const last = space < 0 && followsTitle(text, mention.start) ? '' : mention.key.slice(space + 1);
   if (PLACE_HEADS.has(last)) return 'place';
   if (ORGANISATION_HEADS.has(last) || COMPANY_WORDS.has(last)) return 'organization';
   const before = text.slice(Math.max(0, mention.start - 5), mention.start);
