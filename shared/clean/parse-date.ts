@@ -24,7 +24,9 @@ const MONTHS: Readonly<Record<string, number>> = {
   dezember: 12,
 };
 const ISO_DATE_TIME =
-  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?/;
+  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:\s*(Z|[+-]\d{2}:?\d{2}))?)?/;
+/** "2014-12-22 17:43:29 UTC": a zone named after the time that is UTC. */
+const UTC_NAME = /^\s*(?:UTC|GMT)\b/;
 const MONTH_NAME = '([A-Za-zä]{3,9})\\.?';
 /** "June 19, 2023", "Jun. 19 2023". */
 const MONTH_DAY_YEAR = new RegExp(`\\b${MONTH_NAME}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b`);
@@ -52,19 +54,24 @@ function monthNumber(name: string | undefined): number | undefined {
   return MONTHS[key] ?? MONTHS[key.slice(0, 3)];
 }
 
-/** An ISO 8601 date-time string keeps its time and offset; a date alone becomes YYYY-MM-DD. */
-function fromIso(match: RegExpMatchArray): string | undefined {
-  const [whole, year, month, day, hour] = match;
+/**
+ * An ISO 8601 date-time string keeps its time and offset ("UTC" or "GMT" after it is `Z`; another zone name, such
+ * as "EST", is left out, as no offset is written); a date alone becomes YYYY-MM-DD. No space is left in the value.
+ */
+function fromIso(match: RegExpMatchArray, text: string): string | undefined {
+  const [whole, year, month, day, hour, , , zone] = match;
   const date = isoDate(Number(year), Number(month), Number(day));
   if (!date) return undefined;
-  return hour === undefined ? date : whole.replace(' ', 'T');
+  if (hour === undefined) return date;
+  const value = whole.replace(' ', 'T').replace(/\s+/g, '');
+  return zone === undefined && UTC_NAME.test(text.slice(whole.length)) ? `${value}Z` : value;
 }
 
 export function parseDate(text: string | undefined): string | undefined {
   if (!text) return undefined;
   const trimmed = text.trim();
   const iso = trimmed.match(ISO_DATE_TIME);
-  if (iso) return fromIso(iso);
+  if (iso) return fromIso(iso, trimmed);
   const monthFirst = trimmed.match(MONTH_DAY_YEAR);
   const monthFirstValue = monthFirst && monthNumber(monthFirst[1]);
   if (monthFirst && monthFirstValue)

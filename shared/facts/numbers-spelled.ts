@@ -72,6 +72,10 @@ export function parseSpelled(words: readonly Word[], index: number): ParsedNumbe
   }
   // Most words are no number: reject them before splitting.
   if (!isNumberWord(firstPart(lower))) return undefined;
+  // "several hundred thousand years", "tens of thousand of copies", "a half million": a scale with no number before
+  // it says no value ("the dozen students", "another million people", "hundred-foot cliffs" do).
+  if (firstPart(lower) in SCALES && !lower.includes('-') && !isOneScale(lower, words[index - 1]))
+    return undefined;
   const parts = lower.split('-');
   let leading = 0;
   while (leading < parts.length && isNumberWord(parts[leading] as string)) leading++;
@@ -103,6 +107,12 @@ export function parseSpelled(words: readonly Word[], index: number): ParsedNumbe
     next++;
   }
   return { value: total.value, next, spelled: true };
+}
+
+/** "the dozen", "another million": the words before a bare scale that make it one of it. */
+function isOneScale(scale: string, previous: Word | undefined): boolean {
+  const before = previous?.text.toLowerCase();
+  return before === 'another' || (scale === 'dozen' && before === 'the');
 }
 
 class SpelledTotal {

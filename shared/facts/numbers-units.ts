@@ -75,10 +75,13 @@ export const PERCENT_WORDS: ReadonlySet<string> = new Set(['percent', 'pct']);
 export const DURATION_UNITS: Readonly<Record<string, string>> = {
   second: 'second',
   seconds: 'second',
+  secs: 'second',
   minute: 'minute',
   minutes: 'minute',
+  mins: 'minute',
   hour: 'hour',
   hours: 'hour',
+  hrs: 'hour',
   day: 'day',
   days: 'day',
   week: 'week',

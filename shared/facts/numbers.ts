@@ -1,4 +1,5 @@
 import type { NumberFact, Span } from '../result.ts';
+import { isAfterName, isFraction, isFunctionWord, isGluedTemperature } from './numbers-context.ts';
 import {
   AGE_ENDING,
   mayBeSpelledNumber,
@@ -64,6 +65,12 @@ const NOT_PLURAL = new Set([
 ]);
 /** "crisis", "basis", "class", "status": singular nouns that end in "s". */
 const SINGULAR_ENDING = /(?:ss|is|us)$/u;
+/** "golf's", "Real’s": a possessive, not a plural. */
+const POSSESSIVE_S = /['’]s$/u;
+/** "$254-billion Canadian": a nationality after a bare "$" amount names its dollar. */
+const DOLLAR_NATIONALITIES: Readonly<Record<string, string>> = { Canadian: 'CAD', Australian: 'AUD' };
+/** Units of length that "square" makes an area: "6,300 square miles", "5,378 square km". */
+const AREA_UNITS: ReadonlySet<string> = new Set(['km', 'mi', 'm', 'ft', 'yd', 'cm']);
 const YEAR = /^(?:18|19|20)\d\d$|^2100$/u;
 const RATE_JOINERS = new Set(['per', 'a', 'an', 'each']);
 const LOWERCASE_WORD = /^\p{Ll}[\p{Ll}'’-]*$/u;
@@ -128,6 +135,10 @@ function readFactAt(
   const start = currency?.start ?? first.start;
   const described = describe(words, next, parsed, currency?.code);
   if (described === undefined) return { next };
+  // "Flight 8501 remains", "Windows 10 users": a figure after a name counts nothing.
+  if (described.kind === 'count' && !parsed.spelled && isAfterName(text, words, index, CURRENCY_CODES)) {
+    return { next: described.next };
+  }
   if (minus !== undefined) {
     // Only a temperature reads a minus sign before it: "-5°C". Elsewhere "-" joins a range or a code.
     if (described.unit !== '°C' && described.unit !== '°F') return { next: described.next };
@@ -167,11 +178,21 @@ function describe(
     if (duration && parsed.hyphenUnit.old !== undefined) {
       return { kind: 'quantity', unit: `${duration}s old`, end: parsed.hyphenUnit.old, next };
     }
+    const old = words[next];
+    if (duration && old?.text.toLowerCase() === 'old') {
+      return { kind: 'quantity', unit: `${duration}s old`, end: old.end, next: next + 1 };
+    }
     const quantity = QUANTITY_UNITS[parsed.hyphenUnit.word] ?? QUANTITY_UNITS[word];
     const kind = duration ? 'duration' : 'quantity';
     return { kind, unit: duration ?? quantity, end: parsed.hyphenUnit.end, next };
   }
-  if (currency) return { kind: 'money', unit: currency, end: 0, next };
+  if (currency) {
+    const national = currency === 'USD' && after ? DOLLAR_NATIONALITIES[after.text] : undefined;
+    if (national && words[next - 1]?.end !== after?.start) {
+      return { kind: 'money', unit: national, end: (after as Word).end, next: next + 1 };
+    }
+    return { kind: 'money', unit: currency, end: 0, next };
+  }
   if (after === undefined) return undefined;
   const lower = after.text.toLowerCase();
   if (after.text === '%' || PERCENT_WORDS.has(lower))
@@ -185,9 +206,18 @@ function describe(
   const code = CURRENCY_WORDS[lower] ?? (CURRENCY_CODES.has(after.text) ? after.text : undefined);
   if (code) return { kind: 'money', unit: code, end, next: next + 1 };
   const duration = DURATION_UNITS[lower];
-  if (duration) return { kind: 'duration', unit: duration, end, next: next + 1 };
-  const temperature = temperatureAt(words, next);
+  if (duration) {
+    // "13 year old", "eight years old": an age, not a span of time.
+    const old = words[next + 1];
+    if (old?.text.toLowerCase() === 'old') {
+      return { kind: 'quantity', unit: `${duration}s old`, end: old.end, next: next + 2 };
+    }
+    return { kind: 'duration', unit: duration, end, next: next + 1 };
+  }
+  const temperature = temperatureAt(words, next) ?? gluedTemperatureAt(words, next);
   if (temperature) return temperature;
+  const area = areaAt(words, next);
+  if (area) return area;
   const quantity = QUANTITY_UNITS[after.text] ?? (after.text.length > 2 ? QUANTITY_UNITS[lower] : undefined);
   if (quantity) return rateAt(words, next + 1) ?? { kind: 'quantity', unit: quantity, end, next: next + 1 };
   if (isYear(parsed, words[next - 1])) return undefined;
@@ -195,9 +225,10 @@ function describe(
   for (const offset of [0, 1]) {
     const noun = words[next + offset];
     if (noun === undefined || (offset === 1 && !LOWERCASE_WORD.test(after.text))) break;
+    if (offset === 1 && isFunctionWord(after.text)) break;
     const unit = DURATION_UNITS[noun.text];
     if (unit) return { kind: 'duration', unit, end: noun.end, next: next + offset + 1 };
-    if (isPluralNoun(noun.text))
+    if (isPluralNoun(noun.text) && !isFraction(noun.text, words[next + offset + 1]?.text))
       return { kind: 'count', unit: noun.text, end: noun.end, next: next + offset + 1 };
   }
   return undefined;
@@ -213,6 +244,25 @@ function temperatureAt(words: readonly Word[], index: number): Description | und
   if (unit === undefined || !(degree || sign.text.toLowerCase() === 'degrees')) return undefined;
   if (degree && scale.text.length > 1 && !/^[CF]$/u.test(scale.text)) return undefined;
   return { kind: 'quantity', unit, end: scale.end, next: index + 2 };
+}
+
+/** "peak at 25C": a figure glued to "C" or "F" near a word of weather (`isGluedTemperature`). */
+function gluedTemperatureAt(words: readonly Word[], index: number): Description | undefined {
+  const scale = words[index];
+  const figure = words[index - 1];
+  if (scale === undefined || figure === undefined || scale.start !== figure.end) return undefined;
+  if ((scale.text !== 'C' && scale.text !== 'F') || !isGluedTemperature(words, index - 1)) return undefined;
+  return { kind: 'quantity', unit: `°${scale.text}`, end: scale.end, next: index + 1 };
+}
+
+/** "6,300 square miles", "40 sq km": an area, `km²`, `mi²`. */
+function areaAt(words: readonly Word[], index: number): Description | undefined {
+  const square = words[index]?.text.toLowerCase();
+  const unitWord = words[index + 1];
+  if ((square !== 'square' && square !== 'sq') || unitWord === undefined) return undefined;
+  const unit = QUANTITY_UNITS[unitWord.text] ?? QUANTITY_UNITS[unitWord.text.toLowerCase()];
+  if (unit === undefined || !AREA_UNITS.has(unit)) return undefined;
+  return { kind: 'quantity', unit: `${unit}²`, end: unitWord.end, next: index + 2 };
 }
 
 /**
@@ -239,7 +289,7 @@ function isYear(parsed: ParsedNumber, word: Word | undefined): boolean {
 }
 
 function isPluralNoun(word: string): boolean {
-  if (!LOWERCASE_WORD.test(word)) return false;
+  if (!LOWERCASE_WORD.test(word) || POSSESSIVE_S.test(word)) return false;
   if (IRREGULAR_PLURALS.has(word)) return true;
   return word.length > 3 && word.endsWith('s') && !SINGULAR_ENDING.test(word) && !NOT_PLURAL.has(word);
 }
@@ -282,11 +332,18 @@ function parseFigure(words: readonly Word[], index: number): ParsedNumber | unde
     const unit = following.text;
     const lower = unit.toLowerCase();
     const known =
-      lower in SCALES || unit in SCALE_ABBREVIATIONS || unit in QUANTITY_UNITS || lower in QUANTITY_UNITS;
+      lower in SCALES ||
+      unit in SCALE_ABBREVIATIONS ||
+      unit in QUANTITY_UNITS ||
+      lower in QUANTITY_UNITS ||
+      unit === 'C' ||
+      unit === 'F';
     if (!known) return undefined;
   }
   const hyphen = words[index + 1];
   const unit = words[index + 2];
+  const hyphenScale = hyphenScaleValue(word, hyphen, unit);
+  if (hyphenScale !== undefined) return { value: value * hyphenScale, next: index + 3, spelled: false };
   if (
     hyphen?.text === '-' &&
     hyphen.start === word.end &&
@@ -299,6 +356,24 @@ function parseFigure(words: readonly Word[], index: number): ParsedNumber | unde
     return { value, next: index + 3, spelled: false, hyphenUnit };
   }
   return { value, next: index + 1, spelled: false };
+}
+
+/** "$670-billion", "€180-million": a scale joined to the figure by a hyphen. */
+function hyphenScaleValue(
+  figure: Word,
+  hyphen: Word | undefined,
+  scale: Word | undefined,
+): number | undefined {
+  if (
+    hyphen?.text !== '-' ||
+    hyphen.start !== figure.end ||
+    scale === undefined ||
+    scale.start !== hyphen.end
+  ) {
+    return undefined;
+  }
+  const lower = scale.text.toLowerCase();
+  return lower === 'hundred' || lower === 'dozen' ? undefined : SCALES[lower];
 }
 
 function figureValue(text: string): number | undefined {
