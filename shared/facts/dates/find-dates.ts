@@ -6,6 +6,7 @@ import { isContractMonth } from './contract-month.ts';
 import { withDayBefore } from './day-before.ts';
 import { isSpokenInSight } from './future-of-past.ts';
 import { isBareMonthOrDay, isEventTime, listAnchorOf } from './listed-date.ts';
+import { MONTH_OF_YEAR_RULE } from './month-of-year.ts';
 import { monthsPeriodsIn } from './months-period.ts';
 import { isNumberRange } from './number-range.ts';
 import { dateOrderOf, numericRules, orderInText } from './numeric.ts';
@@ -33,7 +34,7 @@ export interface DateOptions {
 }
 
 /** Absolute patterns first (numeric ones before these): of two matches with the same span, the earlier rule wins. */
-const RULES: readonly Rule[] = [...ABSOLUTE_RULES, ...REFERENCE_RULES, ...RELATIVE_RULES];
+const RULES: readonly Rule[] = [...ABSOLUTE_RULES, ...REFERENCE_RULES, ...RELATIVE_RULES, MONTH_OF_YEAR_RULE];
 /** Granularities that later dates may be placed from ("a year earlier" follows the last of these). */
 const CALENDAR_GRANULARITIES = new Set(['day', 'week', 'month', 'quarter', 'half', 'season', 'year']);
 

@@ -220,6 +220,23 @@ describe('dates placed by the date mentioned before them', () => {
         ['That same day', '1989-04-11', 'day'],
       ],
     ],
+    // a month or a day "of that year", "of the following year" is in the story's year; "of last year" the article's
+    [
+      'He broke with his party in 1985 by running in April of that year.',
+      [
+        ['1985', '1985', 'year'],
+        ['April of that year', '1985-04', 'month'],
+      ],
+    ],
+    [
+      'The law passed in 1980 and took effect on March 1 of the following year.',
+      [
+        ['1980', '1980', 'year'],
+        ['March 1 of the following year', '1981-03-01', 'day'],
+      ],
+    ],
+    ['We started this journey on June 16th of last year.', [['June 16th of last year', '1988-06-16', 'day']]],
+    ['It happened in April of that year.', [['April of that year', undefined, undefined]]],
     // "until then": the day or month spoken of last, in this sentence or the one before; else no date
     [
       'The rights end on Nov. 30. Until then, the notes can be swapped for shares.',

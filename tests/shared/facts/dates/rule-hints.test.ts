@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ABSOLUTE_RULES } from '#shared/facts/dates/absolute-rules.ts';
+import { MONTH_OF_YEAR_RULE } from '#shared/facts/dates/month-of-year.ts';
 import { numericRules } from '#shared/facts/dates/numeric.ts';
 import { REFERENCE_RULES } from '#shared/facts/dates/reference-rules.ts';
 import { RELATIVE_RULES } from '#shared/facts/dates/relative-rules.ts';
@@ -10,6 +11,7 @@ const RULES: readonly Rule[] = [
   ...ABSOLUTE_RULES,
   ...REFERENCE_RULES,
   ...RELATIVE_RULES,
+  MONTH_OF_YEAR_RULE,
 ];
 
 /** At least one phrase per hinted rule; each is checked alone, so a hint must be found next to its match. */
@@ -76,6 +78,7 @@ const FAR_REACHING = [
   'Until recently, and several decades ago, they met; more than seventy-seven quarters or so from now.',
   'The beginning of earlier in this coming week, and this coming the Fourth of July.',
   'The beginning of September, of nineteen ninety-six, and the beginning of September, of two thousand.',
+  'In 1994, and on September 30th, of that year; in 1995 and in April of the following year.',
 ];
 
 /** The same rules with no hint: every rule runs on every text. */
