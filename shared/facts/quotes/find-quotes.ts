@@ -76,10 +76,11 @@ export function findQuotes(text: string, entities: readonly Entity[]): QuoteFact
       earlier,
     };
     if (outer !== undefined && isNested(quote, outer.marks)) {
-      if (outer.attribution?.speaker !== undefined) {
-        const attribution = nestedAttribution(context, quote, outer.marks, outer.attribution);
-        found.push({ marks: quote, inner: quote.inner, attribution });
-      }
+      // A quotation inside one whose speaker is not known yet is kept only when the words around it name its own
+      // ("“Trump walked onto the stage, chanting “U-S-A!”” in an excerpt).
+      const outerAttribution = outer.attribution?.speaker === undefined ? undefined : outer.attribution;
+      const attribution = nestedAttribution(context, quote, outer.marks, outerAttribution);
+      if (attribution?.speaker !== undefined) found.push({ marks: quote, inner: quote.inner, attribution });
       continue;
     }
     const label = attributeLabel(context, quote);

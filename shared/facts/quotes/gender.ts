@@ -1,3 +1,4 @@
+import { wordLists } from '../../lexicon/word-lists.ts';
 import type { Entity } from '../../result.ts';
 import { FOLDS_TO_ASCII } from '../words.ts';
 
@@ -21,6 +22,8 @@ const SENTENCE_END = /[.!?]\s|\n/u;
 const MARGIN = 2;
 /** An honorific ("Mr.", "Mrs.") counts as this many pronoun votes. */
 const HONORIFIC_WEIGHT = 5;
+/** A first name, then at least one more capitalised word: "Donald Trump", "Mary-Kate Olsen". */
+const FIRST_NAME = /^(\p{Lu}[\p{Ll}'-]+)\s+\p{Lu}/u;
 /** The noun after a possessive: "['s mother]", "[' wife]". */
 const POSSESSED_NOUN = /^['’]s?\s+(\p{L}+)/u;
 
@@ -29,7 +32,7 @@ export const NOUNS_OF_SEX: ReadonlyMap<Gender, ReadonlySet<string>> = new Map([
   [
     'female',
     new Set(
-      'spokeswoman chairwoman congresswoman businesswoman woman mother wife daughter sister aunt niece widow'.split(
+      'spokeswoman chairwoman congresswoman businesswoman woman lady girl mother mum mom grandmother wife girlfriend daughter sister aunt niece widow'.split(
         ' ',
       ),
     ),
@@ -37,12 +40,41 @@ export const NOUNS_OF_SEX: ReadonlyMap<Gender, ReadonlySet<string>> = new Map([
   [
     'male',
     new Set(
-      'spokesman chairman congressman businessman man father husband son brother uncle nephew widower'.split(
+      'spokesman chairman congressman businessman man boy father dad grandfather husband boyfriend son brother uncle nephew widower'.split(
         ' ',
       ),
     ),
   ],
 ]);
+
+let namesOfSex: ReadonlyMap<string, Gender> | undefined;
+
+/**
+ * The sex a person's first name says, when the name is a first name and a surname and the first name is of one
+ * sex only (`npm run build:word-lists`: "Donald", "Melanie"; not "Jesse", "Kim" or "Chris"). A name of one word
+ * ("Alley", "Joe") says nothing: it is as often a surname or a nickname.
+ */
+export function firstNameSex(name: string): Gender | undefined {
+  const first = FIRST_NAME.exec(name)?.[1];
+  if (first === undefined) return undefined;
+  if (namesOfSex === undefined) {
+    const { maleNames, femaleNames } = wordLists();
+    const table = new Map<string, Gender>();
+    for (const word of maleNames) table.set(word, 'male');
+    for (const word of femaleNames) table.set(word, 'female');
+    namesOfSex = table;
+  }
+  return namesOfSex.get(first.toLowerCase());
+}
+
+/**
+ * Whether a person can be what a he/she of `gender` stands for: the article gives them that gender or none, and when
+ * it gives none, their first name does not say the other sex ("“…,” she said" is not Donald Trump's).
+ */
+export function fitsSex(genders: ReadonlyMap<Entity, Gender>, entity: Entity, gender: Gender): boolean {
+  const own = genders.get(entity) ?? firstNameSex(entity.name);
+  return own === undefined || own === gender;
+}
 
 export function otherGender(gender: Gender): Gender {
   return gender === 'male' ? 'female' : 'male';

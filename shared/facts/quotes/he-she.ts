@@ -3,10 +3,10 @@
  * paragraph break when the he/she opens its own), the person described in the quote before ("a company spokesman"), the
  * speaker of the quote before, else the last person named whom the article gives that gender.
  */
-import type { Span } from '../../result.ts';
+import type { Entity, Span } from '../../result.ts';
 import { CLAUSE_OPENERS, isCapitalised, isPossessive, lastIndexStartingBefore, type Word } from '../words.ts';
 import { captionClauseStart } from './captions.ts';
-import { type Gender, NOUNS_OF_SEX, otherGender, possessedSex } from './gender.ts';
+import { fitsSex, type Gender, NOUNS_OF_SEX, otherGender, possessedSex } from './gender.ts';
 import { PEOPLE_NOUNS, PERSON_PRONOUNS, PERSON_ROLE_NOUNS, SPEAKS_FOR_ORGANISATION } from './lexicon.ts';
 import { sentenceStart } from './phrases.ts';
 import {
@@ -20,6 +20,8 @@ import {
 
 /** How far back (in characters) a person of the pronoun's gender is preferred to a nearer one of unknown gender. */
 const GENDERED_ANTECEDENT_WINDOW = 1500;
+/** How many people of the other sex by their first name the way back to the speaker before may pass over. */
+const MAX_PASSED_OVER = 5;
 /** How many sentences back a he/she that opens a sentence may be read through ("Trump spoke. He … . He said …"). */
 const MAX_PRONOUN_CHAIN = 2;
 /** How many capitalised words (titles) may come before the name that opens a sentence. */
@@ -28,6 +30,10 @@ const MAX_TITLE_WORDS = 3;
 const OPENING_ADVERBIAL = /^\s*(\p{Lu}\p{Ll}*)(?:\s+[^\s,.;:!?]+){0,6},\s+/u;
 /** Clause openers that are the subject themselves. */
 const SUBJECT_OPENERS = new Set('He She It They We I You The A An His Her Its Their Our My'.split(' '));
+/** A determiner that opens a description of one person: "The woman", "His elderly mother". */
+const DESCRIPTION_DETERMINER = /^\s*(?:The|A|An|His|Her|Their)\s/u;
+/** How many lowercase words a description may hold before its noun, or after a possessive before the noun it owns. */
+const MAX_DESCRIPTION_WORDS = 3;
 /** Determiners of one person not named: "a spokesman", "one official", "another source". */
 const INDEFINITE_DETERMINERS = new Set(['a', 'an', 'one', 'another']);
 export function pronounAttribution(
@@ -40,13 +46,16 @@ export function pronounAttribution(
     sentenceSubjectPerson(context, pronoun.start, gender) ??
     previousSubjectPerson(context, pronoun.start, gender);
   if (person) return entityAttribution(person, verb, pronoun);
+  const opener = subjectDescription(context, pronoun.start, gender);
+  if (opener) return { speaker: opener, mention: { start: pronoun.start, end: pronoun.end }, verb };
   const described = previousDescribedSpeaker(context, pronoun, gender);
   if (described) return { ...described, mention: { start: pronoun.start, end: pronoun.end }, verb };
   const recent =
     previousSpeaker(context, pronoun.start, gender) ?? lastPersonBefore(context, pronoun.start, gender);
   if (recent === undefined) return undefined;
   // "Marsh's mother wept when she heard it. “…,” she asked.": the mother, whom no entity names; attributed to no one known.
-  if (possessesPersonOf(context.text, recent, gender))
+  // "Donald Trump arrived. “…,” she said.": the last person named is no she, and no one else is known to be; the same.
+  if (possessesPersonOf(context.text, recent, gender) || !fitsSex(context.genders, recent.entity, gender))
     return { mention: { start: pronoun.start, end: pronoun.end }, verb };
   return entityAttribution(recent, verb, pronoun);
 }
@@ -100,11 +109,24 @@ function previousSpeaker(
 ): EntityMentionRef | undefined {
   const speaker = context.previous?.entity;
   if (speaker?.type !== 'person' || context.genders.has(speaker)) return undefined;
-  const nearest = lastMentionBefore(context, position, (entity) => {
+  if (!fitsSex(context.genders, speaker, gender)) return undefined;
+  const accept = (entity: Entity) => {
     if (entity.type !== 'person') return false;
     const own = context.genders.get(entity);
     return own === undefined || own === gender;
-  });
+  };
+  let nearest = lastMentionBefore(context, position, accept);
+  let passed = 0;
+  // "“…,” Melanie said, as Donald Trump spoke. “…,” she said.": a person whose first name says the other sex is passed
+  // over, but not one whose mother or wife the he/she may be ("Siler's mother cried when she heard").
+  while (
+    nearest !== undefined &&
+    nearest.entity !== speaker &&
+    !fitsSex(context.genders, nearest.entity, gender) &&
+    !possessesPersonOf(context.text, nearest, gender) &&
+    passed++ < MAX_PASSED_OVER
+  )
+    nearest = lastMentionBefore(context, nearest.start, accept);
   return nearest?.entity === speaker ? nearest : undefined;
 }
 
@@ -120,17 +142,68 @@ function previousSubjectPerson(
   gender: Gender,
   depth = 0,
 ): EntityMentionRef | undefined {
-  const { masked } = context;
+  const previousEnd = previousSentenceEnd(context.masked, position);
+  return previousEnd === undefined
+    ? undefined
+    : sentenceSubjectPerson(context, previousEnd - 1, gender, depth);
+}
+
+/**
+ * Where the sentence before ends, when the he/she at `position` opens its own sentence (after an opening adverbial)
+ * or follows only a quotation that does ("Marsh thanked them. “…,” he said."), and no photo caption runs into it.
+ */
+function previousSentenceEnd(masked: string, position: number): number | undefined {
   const start = sentenceStart(masked, position);
   const clause = captionClauseStart(masked, start, position);
-  // The pronoun opens its sentence, or follows a quotation that does ("Marsh thanked them. “…,” he said.").
   if (!/^[\s"“”'‘’,]*$/u.test(masked.slice(afterOpeningAdverbial(masked, clause, position), position)))
     return undefined;
   // "… the incident He said: …": what runs before it in the sentence is a photo caption, whose subject is no antecedent.
   if (clause !== start) return undefined;
   const previousEnd = masked.slice(0, start).trimEnd().length;
-  if (previousEnd === 0) return undefined;
-  return sentenceSubjectPerson(context, previousEnd - 1, gender, depth);
+  return previousEnd === 0 ? undefined : previousEnd;
+}
+
+/**
+ * "The woman's enthusiasm for Trump is recorded in detail: “Here he comes,” she said.": a he/she in a sentence that
+ * opens with a person the article does not name and whose noun says the pronoun's sex ("The woman", "His elderly
+ * mother", "The man's wife"), or placed as `previousSubjectPerson` reads it after such a sentence, is that person: the
+ * description as written, not a named person further back.
+ */
+function subjectDescription(context: SpeakerContext, position: number, gender: Gender): string | undefined {
+  const { masked } = context;
+  const own = sentenceStart(masked, position);
+  const described = sexedDescription(masked.slice(afterOpeningAdverbial(masked, own, position), position));
+  if (described !== undefined) return described.gender === gender ? described.text : undefined;
+  const previousEnd = previousSentenceEnd(masked, position);
+  if (previousEnd === undefined) return undefined;
+  const sentence = sentenceStart(masked, previousEnd - 1);
+  const before = sexedDescription(
+    masked.slice(afterOpeningAdverbial(masked, sentence, previousEnd), previousEnd),
+  );
+  return before?.gender === gender ? before.text : undefined;
+}
+
+/**
+ * The description of one person that `sentence` opens with, when its noun says the person's sex: a determiner, a
+ * few lowercase words and the noun ("His elderly mother"); after a possessive, the noun it owns when that says a sex
+ * too ("The man's elderly wife"), else the possessor ("The woman's enthusiasm": the woman).
+ */
+function sexedDescription(sentence: string): { text: string; gender: Gender } | undefined {
+  const determiner = DESCRIPTION_DETERMINER.exec(sentence);
+  if (determiner === null) return undefined;
+  let head: { end: number; gender: Gender } | undefined;
+  let words = 0;
+  for (const word of sentence.slice(determiner[0].length).matchAll(/\S+/gu)) {
+    const bare = /^(\p{Ll}+)(['’]s?)?$/u.exec(word[0]);
+    if (bare === null || ++words > MAX_DESCRIPTION_WORDS) break;
+    const gender = sexOfNoun(bare[1] as string);
+    if (gender === undefined) continue;
+    head = { end: determiner[0].length + (word.index ?? 0) + (bare[1] as string).length, gender };
+    // Only a possessive goes on to the noun it owns.
+    if (bare[2] === undefined) break;
+    words = 0;
+  }
+  return head === undefined ? undefined : { text: sentence.slice(0, head.end).trim(), gender: head.gender };
 }
 
 /**
@@ -167,8 +240,7 @@ function sentenceSubjectPerson(
     : (roleHolderAfter(context, index) ?? opener);
   if (first === undefined || first.end > position || isInQuote(context, first)) return undefined;
   if (first.entity.type !== 'person') return undefined;
-  const own = context.genders.get(first.entity);
-  return own === undefined || own === gender ? first : undefined;
+  return fitsSex(context.genders, first.entity, gender) ? first : undefined;
 }
 
 /**
@@ -203,10 +275,12 @@ function possessedPerson(context: SpeakerContext, possessor: number): EntityMent
     .slice(owner.end, next.start)
     .replace(/^['’]s?/u, '')
     .trim();
-  const words = between.split(/\s+/u).filter((word) => word !== '');
+  // "Lizzi's mum, Mary Crawford, said": the role, then the person set off by commas.
+  const appositive = between.endsWith(',') && /^\s*,/u.test(context.text.slice(next.end, next.end + 2));
+  const words = (appositive ? between.slice(0, -1) : between).split(/\s+/u).filter((word) => word !== '');
   const role = words.at(-1)?.toLowerCase() ?? '';
-  const isRole = PERSON_ROLE_NOUNS.has(role) || PEOPLE_NOUNS.has(role);
-  return words.length <= MAX_TITLE_WORDS && isRole && !/[,.;:()]/u.test(between) ? next : undefined;
+  const isRole = PERSON_ROLE_NOUNS.has(role) || PEOPLE_NOUNS.has(role) || sexOfNoun(role) !== undefined;
+  return words.length <= MAX_TITLE_WORDS && isRole && !/[,.;:()]/u.test(words.join(' ')) ? next : undefined;
 }
 
 /**
@@ -227,9 +301,16 @@ export function roleHolderAfter(context: SpeakerContext, index: number): EntityM
     : undefined;
 }
 
+function sexOfNoun(word: string): Gender | undefined {
+  if (NOUNS_OF_SEX.get('male')?.has(word)) return 'male';
+  return NOUNS_OF_SEX.get('female')?.has(word) ? 'female' : undefined;
+}
+
 /** Nothing, or a few capitalised words ("Executive Director"), before a sentence's first name. */
 function isTitlesOnly(before: string): boolean {
+  // "… with the kids.' Lizzi's mum said": the closing mark of the quotation before is no word of this sentence.
   const words = before
+    .replace(/^[\s'’"”)]+/u, '')
     .trim()
     .split(/\s+/u)
     .filter((word) => word !== '');

@@ -21,8 +21,8 @@ export type NestedAttribution = (
   context: SpeakerContext,
   quote: QuoteMarks,
   outer: QuoteMarks,
-  outerAttribution: Attribution,
-) => Attribution;
+  outerAttribution: Attribution | undefined,
+) => Attribution | undefined;
 
 /** Attributes the quotations inside quotations of one article's `text`, whose quotation marks are `marks`. */
 export function nestedAttributions(text: string, marks: readonly QuoteMarks[]): NestedAttribution {

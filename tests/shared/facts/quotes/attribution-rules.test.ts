@@ -128,9 +128,9 @@ describe('findQuotes: a name with an appositive before the verb', () => {
 describe('findQuotes: he and she', () => {
   it('resolves a he that opens its sentence to the person who opened the sentence before', () => {
     const text =
-      'Director Ann Reyes paid tribute to Tom Hale on Monday. He said: “Nobody worked harder than Tom.”';
+      'Director Ann Reyes paid tribute to Nora Bexley on Monday. She said: “Nobody worked harder than Nora.”';
 
-    expect(attributions(text)).toEqual([['Nobody worked harder than Tom.', 'Ann Reyes', 'He']]);
+    expect(attributions(text)).toEqual([['Nobody worked harder than Nora.', 'Ann Reyes', 'She']]);
   });
 
   it('resolves a he to the person named last when the sentence before opened with no one', () => {

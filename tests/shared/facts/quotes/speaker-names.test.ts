@@ -104,7 +104,7 @@ describe('findQuotes: a he or she after a quote', () => {
   it('is not the speaker before when someone else has been named since', () => {
     const text =
       'Mr. Ivo Marsh chaired the meeting, and he closed it early. “Why hold the vote at all?” asked Lee Tran. ' +
-      'Nora Bexley disagreed. Now, he says, “it looks like a done deal.”';
+      'Dana Voss disagreed. Now, he says, “it looks like a done deal.”';
 
     expect(attributions(text).map(([, who]) => who)).toEqual(['Lee Tran', 'Ivo Marsh']);
   });
