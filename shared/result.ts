@@ -153,6 +153,15 @@ export const numberFactSchema = z
     kind: z.enum(['money', 'percent', 'count', 'quantity', 'duration']),
     value: z.number(),
     unit: z.string().optional(),
+    range: z
+      .object({ ...spanSchema.unwrap().shape, from: z.number(), to: z.number() })
+      .readonly()
+      .optional()
+      .meta({
+        description:
+          'On both ends of a range ("10 to 15 minutes", "between 25 and 75 cents", "20-30%", "$5 to $8 billion"): ' +
+          'the span of the whole range and the values of its lower (`from`) and upper (`to`) end',
+      }),
   })
   .readonly()
   .meta({ id: 'NumberFact' });

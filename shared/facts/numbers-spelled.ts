@@ -10,7 +10,7 @@ export interface ParsedNumber {
   readonly hyphenUnit?: { readonly word: string; readonly end: number; readonly old?: number };
 }
 
-export const AGE_ENDING = /(?:^|-)(?:years?|months?|weeks?|days?)-old$/iu;
+export const AGE_ENDING = /(?:^|-)(?:years?|months?|weeks?|days?)-olds?$/iu;
 
 /** Number words below twenty, also used by dates.ts. */
 export const NUMBER_WORDS: Readonly<Record<string, number>> = {

@@ -1,5 +1,6 @@
 import type { NumberFact, Span } from '../result.ts';
 import { isAfterName, isFraction, isFunctionWord, isGluedTemperature } from './numbers-context.ts';
+import { asAge, withRanges } from './numbers-ranges.ts';
 import {
   AGE_ENDING,
   mayBeSpelledNumber,
@@ -101,7 +102,7 @@ export function findNumbers(text: string, options: NumberOptions = {}): NumberFa
     if (read.number) numbers.push(read.number);
     index = Math.max(index + 1, read.next);
   }
-  return numbers;
+  return withRanges(text, words, numbers, exclude).map((number) => asAge(words, number));
 }
 
 /** Only a figure or a spelled number (or the "a" of "a million") opens a fact: most words need no reading. */
@@ -122,6 +123,8 @@ function readFactAt(
   const parsed = parseNumber(words, index);
   if (parsed === undefined) return { next: index + 1 };
   const currency = currencyBefore(words, index);
+  // "$10-15 million": the first figure of a range has the scale of the second, which is not read here.
+  if (currency && minus === undefined && isDashRangeEnd(words, parsed.next + 1)) return { next: parsed.next };
   let value = parsed.value;
   let next = parsed.next;
   let end = parsed.hyphenUnit?.end ?? (words[next - 1] as Word).end;
@@ -179,7 +182,7 @@ function describe(
       return { kind: 'quantity', unit: `${duration}s old`, end: parsed.hyphenUnit.old, next };
     }
     const old = words[next];
-    if (duration && old?.text.toLowerCase() === 'old') {
+    if (duration && isOld(old)) {
       return { kind: 'quantity', unit: `${duration}s old`, end: old.end, next: next + 1 };
     }
     const quantity = QUANTITY_UNITS[parsed.hyphenUnit.word] ?? QUANTITY_UNITS[word];
@@ -209,7 +212,7 @@ function describe(
   if (duration) {
     // "13 year old", "eight years old": an age, not a span of time.
     const old = words[next + 1];
-    if (old?.text.toLowerCase() === 'old') {
+    if (isOld(old)) {
       return { kind: 'quantity', unit: `${duration}s old`, end: old.end, next: next + 2 };
     }
     return { kind: 'duration', unit: duration, end, next: next + 1 };
@@ -218,6 +221,10 @@ function describe(
   if (temperature) return temperature;
   const area = areaAt(words, next);
   if (area) return area;
+  const metric = words[next + 1];
+  if (lower === 'metric' && metric && QUANTITY_UNITS[metric.text.toLowerCase()] === 't') {
+    return { kind: 'quantity', unit: 't', end: metric.end, next: next + 2 };
+  }
   const quantity = QUANTITY_UNITS[after.text] ?? (after.text.length > 2 ? QUANTITY_UNITS[lower] : undefined);
   if (quantity) return rateAt(words, next + 1) ?? { kind: 'quantity', unit: quantity, end, next: next + 1 };
   if (isYear(parsed, words[next - 1])) return undefined;
@@ -294,6 +301,12 @@ function isPluralNoun(word: string): boolean {
   return word.length > 3 && word.endsWith('s') && !SINGULAR_ENDING.test(word) && !NOT_PLURAL.has(word);
 }
 
+/** "old" after a span of time makes an age: "eight years old", "10-11 year olds". */
+function isOld(word: Word | undefined): word is Word {
+  const lower = word?.text.toLowerCase();
+  return lower === 'old' || lower === 'olds';
+}
+
 /** "-5°C": a minus sign right before a figure, with a space (or nothing) before the sign. */
 function minusBefore(words: readonly Word[], index: number): Word | undefined {
   const word = words[index] as Word;
@@ -309,12 +322,32 @@ function isGluedToPrevious(words: readonly Word[], index: number): boolean {
   const word = words[index] as Word;
   const previous = words[index - 1];
   if (!startsWithDigit(word.text)) return false;
-  if (previous && previous.end === word.start && GLUE_BEFORE.has(previous.text)) return true;
+  if (previous && previous.end === word.start && GLUE_BEFORE.has(previous.text)) {
+    return !isDashRangeEnd(words, index);
+  }
   if (previous && previous.end === word.start && STARTS_WITH_LETTER.test(previous.text)) {
     return !(previous.text in DOLLAR_PREFIXES) && !CURRENCY_CODES.has(previous.text);
   }
   const following = words[index + 1];
   return following !== undefined && following.start === word.end && GLUE_AFTER.has(following.text);
+}
+
+/**
+ * "10-15 minutes", "20–30%": the figure after a dash glued between it and a smaller figure, itself not glued to
+ * a word before it ("COVID-19", "2013-14" and "3-1" stay unread).
+ */
+function isDashRangeEnd(words: readonly Word[], index: number): boolean {
+  const word = words[index];
+  const dash = words[index - 1];
+  const lower = words[index - 2];
+  const before = words[index - 3];
+  if (word === undefined || dash === undefined || lower === undefined) return false;
+  if ((dash.text !== '-' && dash.text !== '–') || lower.end !== dash.start || dash.end !== word.start)
+    return false;
+  if (before !== undefined && before.end === lower.start && !(before.text in CURRENCY_SYMBOLS)) return false;
+  const from = figureValue(lower.text);
+  const to = figureValue(word.text);
+  return from !== undefined && to !== undefined && from < to && !YEAR.test(lower.text);
 }
 
 function parseNumber(words: readonly Word[], index: number): ParsedNumber | undefined {
