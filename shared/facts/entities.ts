@@ -3,6 +3,7 @@ import type { Entity, Span } from '../result.ts';
 import { COMPANY_WORDS, ownerOf } from './entity-business.ts';
 import { dropNonNames, splitJoinedNames } from './entity-filters.ts';
 import { institutionMentions } from './entity-institutions.ts';
+import { joinLeadingWords } from './entity-leading-words.ts';
 import { splitBasedNames } from './entity-listings.ts';
 import {
   canonicalName,
@@ -68,7 +69,10 @@ export function buildEntities(
   withBodies.sort((a, b) => a.start - b.start);
   const known = options.known ?? knownNames();
   const trimmed: NameMention[] = [];
-  const joined = joinTitledHeads(text, joinPluralPairs(text, joinPeoplesNames(text, withBodies)));
+  const joined = joinTitledHeads(
+    text,
+    joinPluralPairs(text, joinPeoplesNames(text, joinLeadingWords(text, withBodies))),
+  );
   for (const mention of joinOfNames(text, joinInitials(text, joined, known))) {
     const name = trimMention(text, mention);
     if (name !== undefined) trimmed.push(name);

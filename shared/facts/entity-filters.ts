@@ -2,7 +2,8 @@
  * Capitalised words a tagger takes for names and an editor would not: page furniture ("Ad Feedback"),
  * interjections and capitalised phrases ("Oh", "Wait", "Tell Me"), compass words ("the North"), numbers in words
  * ("Ten" cut from "the Big Ten"), two names of people glued by a hyphen ("Alito-Prelogar"), two names joined by
- * "and" ("Harvard and University of North Carolina", split in two), a legislator's party and state in brackets ("(R-Ohio)"), and acronyms the article
+ * "and" ("Harvard and University of North Carolina", split in two), a legislator's party and state in brackets ("(R-Ohio)"),
+ * abbreviations in the plural ("NGOs"), and acronyms the article
  * spells out as terms rather than names ("the ground reaction force (GRF)").
  */
 import type { Span } from '../result.ts';
@@ -77,6 +78,8 @@ const NUMBER_WORDS = new Set(
     ' ',
   ),
 );
+/** "Ten" of "the Big Ten": a number in words, no name alone. */
+export const isNumberWord = (word: string): boolean => NUMBER_WORDS.has(word.toLowerCase());
 /** Articles of other languages, left alone when the tagger cut a name after them ("El" of "El Faro"). */
 const LONE_ARTICLES = new Set(['El', 'La', 'Le', 'Los', 'Las', 'Les', 'Der', 'Die', 'Das']);
 /**
@@ -141,6 +144,11 @@ const ALL_CAPS = /^[^\p{Ll}]+$/u;
 const HYPHEN_PAIR = /^(\p{Lu}[\p{L}’']+)-(\p{Lu}[\p{L}’']+)$/u;
 const AND_JOIN = /\s+and\s+(?:the\s+)?/u;
 const WORDS = /\s+/u;
+/**
+ * An abbreviation in the plural, "NGOs", "GCSEs", "SUVs": things of a kind, no name (neither CoNLL nor GUM marks
+ * one as a person, a place or an organisation).
+ */
+const PLURAL_ABBREVIATION = /^\p{Lu}{2,}s$/u;
 /** An acronym as a name: two to six capitals, perhaps a plural "s" ("CFLs"). */
 const ACRONYM = /^(\p{Lu}{2,6})s?$/u;
 /** Words of an acronym's definition, and the small ones its initials pass over. */
@@ -298,7 +306,7 @@ export function dropNonNames(
     const lower = mention.key.toLowerCase();
     if (FURNITURE.has(lower) || COMMON_ACRONYMS.has(mention.key) || isNumberedLabel(text, mention))
       return false;
-    if (inPartyTag(text, mention, mention.text)) return false;
+    if (inPartyTag(text, mention, mention.text) || PLURAL_ABBREVIATION.test(mention.key)) return false;
     const acronym = ACRONYM.exec(mention.key)?.[1];
     if (acronym !== undefined && isTerm(acronym)) return false;
     const words = mention.text.split(WORDS);

@@ -5,7 +5,8 @@
  * its last word; "Trenton, New Jersey" is a place by the state after it; "the Rodong Sinmun said" is not a
  * person; a surname or first name of a person named in full is that person, even after a list cue;
  * "companies like Elbit, Candiru and Rafael" are organisations; "Oakland" read as a person is a place beside
- * "North Oakland", and "Socotra" beside "Socotra Island"), else the type the tagger gave it
+ * "North Oakland", and "Socotra" beside "Socotra Island"; a country or a continent read as a person is the place,
+ * "southeast Asia"), else the type the tagger gave it
  * most often, else, on a tie, a place if the gazetteers know one by that name, else the first type seen.
  * In a sports report a name tagged at least twice with each of two types is two entities ("Seattle" the city
  * and the team); elsewhere it is one, the company when the article names it in full with a company word
@@ -228,6 +229,32 @@ function surnameTypes(text: string, mentions: readonly NameMention[], fixed: Fix
   }
 }
 
+/**
+ * A name the gazetteers know as a country or a continent that the tagger read as a person is the place ("falls in
+ * southeast Asia" read as a person), unless a person named in full has it as a surname or first name (fixed before
+ * this pass) or the article writes it only where a person stands ("Jordan said", never "in Jordan").
+ */
+function countryTypes(text: string, mentions: readonly NameMention[], fixed: Fixed, known: KnownNames): void {
+  const places = new Set<string>();
+  // "Jordan" beside "Neil Jordan": the person's, as the tagger read it, even where the gazetteers know no person.
+  const nameWords = new Set<string>();
+  for (const { type, key } of mentions)
+    if (type === 'person' && key.includes(' ')) for (const word of key.split(' ')) nameWords.add(word);
+  for (const mention of mentions) {
+    const { type, key } = mention;
+    if (
+      type !== 'person' ||
+      fixed.has(mention) ||
+      places.has(key) ||
+      nameWords.has(key) ||
+      !known.isCountry(key)
+    )
+      continue;
+    if (!writtenAsPerson(text, key)) places.add(key);
+  }
+  fixEvery(mentions, fixed, places, 'place');
+}
+
 /** Words of sports reports: where a name is both a place and its team, or a player and a place. */
 const SPORTS_WORDS =
   /\b(?:match|matches|league|season|coach|goals?|striker|midfielder|defender|goalkeeper|innings|wickets?|tournament|championship|play-?offs?|half-?time|quarter-?finals?|semi-?finals?|scored|stadium|referee|fixtures?|seeded|batsman|bowler|pitcher|touchdowns?|rebounds)\b/giu;
@@ -404,6 +431,7 @@ export function decideTypes(
   businessTypes(text, folded, fixed, known);
   schoolTypes(folded, fixed, known);
   surnameTypes(text, folded, fixed, known);
+  countryTypes(text, folded, fixed, known);
   shortCompanyTypes(folded, fixed, known);
   placeStructureTypes(text, folded, fixed, sports);
   clubTypes(text, folded, fixed, sports);

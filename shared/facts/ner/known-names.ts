@@ -5,6 +5,8 @@ import { loadNerModel } from './tag-entities.ts';
 export interface KnownNames {
   /** A country (or its short form in capitals: "US", "U.K."), capital, continent, US state or large city. */
   isPlace(name: string): boolean;
+  /** A country or a continent ("Jordan", "Asia"): no town or state, whose names are often people's too. */
+  isCountry(name: string): boolean;
   /** A first name of the first-name gazetteer ("john", "mitt"). */
   isFirstName(word: string): boolean;
   /** A word the training text mostly writes in lower case ("silence", "wait"). */
@@ -12,6 +14,7 @@ export interface KnownNames {
 }
 
 const PLACE_CLASSES = new Set(['country', 'capital', 'continent', 'state', 'city']);
+const COUNTRY_CLASSES = new Set(['country', 'continent']);
 
 let known: KnownNames | undefined;
 
@@ -23,6 +26,8 @@ export function knownNames(): KnownNames {
     isPlace: (name) =>
       COUNTRY_SHORT_FORMS.has(name.includes('.') ? name.replaceAll('.', '') : name) ||
       (gazetteer.phrases.get(name.toLowerCase()) ?? []).some((list) => PLACE_CLASSES.has(list)),
+    isCountry: (name) =>
+      (gazetteer.phrases.get(name.toLowerCase()) ?? []).some((list) => COUNTRY_CLASSES.has(list)),
     isFirstName: (word) => (gazetteer.phrases.get(word.toLowerCase()) ?? []).includes('first'),
     isCommonWord: (word) => gazetteer.common.has(word.toLowerCase()),
   };

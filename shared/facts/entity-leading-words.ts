@@ -1,0 +1,97 @@
+/**
+ * A name's first word the tagger left out: "Forest Green (home to Dover)" tagged as "Green" alone. A one-word name
+ * that the article writes, every time the tagger found it, right after the same capitalised word is that two-word
+ * name, when the word before is no name of its own (the tagger tagged nothing there), does not open a sentence,
+ * and is no title, clause opener, day or month ("President Biden", "But Smith", "Monday Smith" stay as they are; a
+ * title before a word that ends bodies' names is entity-title-heads.ts's: "Premier League"); not
+ * after a capitalised word either (a heading in title case), nor before one, nor where the one word is a word of a
+ * person's longer name ("Crime Bill" beside "Bill Clinton") or a number ("the Big Ten").
+ */
+import { isNumberWord } from './entity-filters.ts';
+import type { EntityMention } from './ner/tags.ts';
+import { isTitleWord } from './roles.ts';
+import { CLAUSE_OPENERS } from './words.ts';
+
+/** A plain capitalised word and the one space before the name: "Forest " of "Forest Green". */
+const WORD_BEFORE = /(?<![\p{L}\p{N}'’.-])(\p{Lu}\p{Ll}+) $/u;
+/** A capitalised word before the joined one, or after the name: a run of capitals (a heading in title case). */
+const CAPITAL_BEFORE = /(?<![\p{L}.'’-])(\p{Lu}[\p{L}.'’-]*)\s$/u;
+const CAPITAL_AFTER = /^\s\p{Lu}/u;
+/** What stands before a word that opens a sentence or a line: nothing, a stop, a line break, a quotation mark. */
+const SENTENCE_START = /(?:^|[.!?:;"“”‘’(\n]\s*)$/u;
+/** Titles and words of a person's standing that roles.ts does not list: "Inspector Lynley", "Former Arsenal". */
+const STANDING = new Set(
+  (
+    'Former Late Father Brother Sister Inspector Officer Officers Detective Sergeant Constable Lieutenant Colonel ' +
+    'Major Corporal Private Ayatollah Rabbi Imam Pastor Reverend Bishop Cardinal Archbishop Agent Nurse Doctor'
+  ).split(' '),
+);
+const ARTICLES = new Set(['The', 'A', 'An']);
+const CALENDAR = new Set(
+  (
+    'Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August ' +
+    'September October November December'
+  ).split(' '),
+);
+const WINDOW = 30;
+
+/** The capitalised word right before a mention that may be its left-out first word, or undefined. */
+function leadingWord(text: string, mention: EntityMention): string | undefined {
+  const before = text.slice(Math.max(0, mention.start - WINDOW), mention.start);
+  const match = WORD_BEFORE.exec(before);
+  const word = match?.[1];
+  if (word === undefined || CLAUSE_OPENERS.has(word) || CALENDAR.has(word) || STANDING.has(word))
+    return undefined;
+  if (isTitleWord(word)) return undefined;
+  if (CAPITAL_AFTER.test(text.slice(mention.end, mention.end + 2))) return undefined;
+  const rest = before.slice(0, match?.index ?? 0);
+  if (SENTENCE_START.test(rest)) return undefined;
+  // "The Forest Green side" is no heading ("Threatening To Destroy America" is one).
+  const capital = CAPITAL_BEFORE.exec(rest)?.[1];
+  return capital === undefined || ARTICLES.has(capital) ? word : undefined;
+}
+
+/** The mentions with the left-out first words joined (see the module comment). */
+export function joinLeadingWords(text: string, tagged: readonly EntityMention[]): EntityMention[] {
+  // A word of a longer name is that name's ("Crime Bill" beside "Bill Clinton", "Officers Liu" beside "Wenjian Liu").
+  const inLonger = new Set<string>();
+  for (const mention of tagged)
+    if (mention.type === 'PER' && mention.text.includes(' '))
+      for (const word of mention.text.split(' ')) inLonger.add(word);
+  const words = new Map<string, string | null>();
+  for (let index = 0; index < tagged.length; index++) {
+    const mention = tagged[index] as EntityMention;
+    if (mention.text.includes(' ') || mention.type === 'MISC') continue;
+    // "the Big Ten": a number in words is dropped as no name, not joined.
+    if (inLonger.has(mention.text) || isNumberWord(mention.text)) {
+      words.set(mention.text, null);
+      continue;
+    }
+    const word = untaggedBefore(text, tagged[index - 1], mention);
+    const seen = words.get(mention.text);
+    words.set(mention.text, seen === undefined || seen === word ? (word ?? null) : null);
+  }
+  if (![...words.values()].some((word) => word !== null)) return tagged as EntityMention[];
+  const joined: EntityMention[] = [];
+  for (const mention of tagged) {
+    const word = words.get(mention.text);
+    if (word === undefined || word === null || mention.text.includes(' ') || mention.type === 'MISC') {
+      joined.push(mention);
+      continue;
+    }
+    const start = mention.start - word.length - 1;
+    joined.push({ ...mention, start, text: text.slice(start, mention.end) });
+  }
+  return joined;
+}
+
+/** leadingWord, unless the tagger tagged it (as part of any name): a name of its own, "Italian Prodi". */
+function untaggedBefore(
+  text: string,
+  previous: EntityMention | undefined,
+  mention: EntityMention,
+): string | undefined {
+  const word = leadingWord(text, mention);
+  if (word === undefined || previous === undefined) return word;
+  return previous.end <= mention.start - word.length - 1 ? word : undefined;
+}
