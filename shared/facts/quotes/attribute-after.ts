@@ -23,6 +23,8 @@ export const MAX_NAME_WORDS = 6;
 /** After a quote that ends its own sentence ("….”), how many words may follow its attribution's verb. */
 const MAX_WORDS_AFTER_CLOSED_QUOTE = 4;
 const NAME_PARTICLES = new Set(['de', 'da', 'del', 'van', 'von', 'al', 'bin', 'la', 'le', 'di', 'y']);
+/** A past form no verb list may know: "rejoined", "interjected". */
+const PAST_FORM = /^\p{Ll}{3,}ed$/u;
 /** A verb right after these is a relative clause's ("a resident who posted about it, said"), not the attribution's. */
 const RELATIVE_PRONOUNS = new Set(['who', 'that', 'which']);
 
@@ -70,7 +72,41 @@ export function attributeAfter(context: SpeakerContext, quote: QuoteMarks): Attr
     const subject = subjectBetween(context, words.slice(subjectStart, verb), text);
     if (subject) return subject;
   }
+  if (!closed) {
+    const unlisted = unlistedVerbAttribution(context, words, index);
+    if (unlisted) return unlisted;
+  }
   return dash ? nameAfterDash(context, words.slice(index)) : undefined;
+}
+
+/**
+ * "“Then why were you talking about it,” he rejoined.", "“…,” Alito rejoined.": after a quote that did not close its
+ * sentence, a he/she or a name of one or two capitalised words and a past form in -ed that no verb list knows, then the
+ * sentence's end or a comma, attribute it (else the quote would take the speaker of the quote before).
+ */
+function unlistedVerbAttribution(
+  context: SpeakerContext,
+  words: readonly Word[],
+  index: number,
+): Attribution | undefined {
+  const first = (words[index] as Word).text;
+  const length = /^(?:he|she)$/u.test(first)
+    ? 1
+    : [1, 2].find(
+        (size) =>
+          words.slice(index, index + size).every((word) => isCapitalised(word.text)) &&
+          PAST_FORM.test(words[index + size]?.text ?? ''),
+      );
+  if (length === undefined) return undefined;
+  const verb = words[index + length];
+  const after = words[index + length + 1]?.text;
+  if (
+    verb === undefined ||
+    !PAST_FORM.test(verb.text) ||
+    (after !== undefined && after !== '.' && after !== ',')
+  )
+    return undefined;
+  return resolvePhrase(context, words.slice(index, index + length), verb.text);
 }
 
 /**

@@ -38,6 +38,20 @@ const TITLE_DETERMINERS = new Set('a an the his her their its our my your this t
 /** A noun of a work with a title, then a comma: "Haley's classic novel, “Roots …”", "Davis' commentary, “…,” is". */
 const WORK_NOUN_BEFORE =
   /\b(?:commentary|column|op-ed|essay|editorial|book|novel|memoir|song|album|film|movie|documentary|poem|play|podcast|series|episode),\s*$/iu;
+/**
+ * A determiner, up to two more words, a lowercase noun and a verb of naming, right before the marks: "a holiday called",
+ * "the new ballot measure dubbed". The noun is the thing named, not the subject of a verb that reports speech.
+ */
+const NAMED_NOUN_BEFORE =
+  /\b(?:a|an|the|this|that|his|her|their|its|our|my|your|another)\s+(?:[\p{L}-]+\s+){0,2}?(\p{Ll}[\p{Ll}-]*)\s+(?:called|named|dubbed|titled|entitled|nicknamed)\s*$/u;
+/** "is known as “Wolf Pack”", "the so-called “dark side”": a name, or a phrase as others say it, whoever they are. */
+const KNOWN_AS_BEFORE = /\b(?:known as|so-called)\s*$/iu;
+/** Words before a verb of naming that are its object, not a thing named: "called it “a disgrace”". */
+const OBJECT_PRONOUNS = new Set(
+  'it him her them this that these those himself herself itself themselves one me us you'.split(' '),
+);
+/** How many words a name in marks holds at most. */
+const MAX_NAME_WORDS = 6;
 /** A verb after a title set off by commas: "commentary, “Tell your story,” is very thoughtful". */
 const COPULA_AFTER = /^\s*(?:is|was|are|were|has|had|remains|became)\b/u;
 
@@ -145,6 +159,12 @@ function isQuotation(quoted: string): boolean {
  */
 function isNameOrTitle(text: string, quote: QuoteMarks): boolean {
   const quoted = text.slice(quote.inner.start, quote.inner.end);
+  // "invented a holiday called “Anglika”", "made a film called “Night Shift Blues”": the name of a thing.
+  const naming = NAMED_NOUN_BEFORE.exec(text.slice(Math.max(0, quote.open - 60), quote.open));
+  const named =
+    (naming !== null && !OBJECT_PRONOUNS.has((naming[1] as string).toLowerCase())) ||
+    KNOWN_AS_BEFORE.test(text.slice(Math.max(0, quote.open - 20), quote.open));
+  if (named && quoted.split(WHITESPACE).length <= MAX_NAME_WORDS) return true;
   if (WORK_NOUN_BEFORE.test(text.slice(Math.max(0, quote.open - 30), quote.open))) {
     // "his column, “We must stay,” she wrote" is the column's words: a title when Title Case, or set off by commas before a verb.
     const appositive =

@@ -76,6 +76,13 @@ export function fitsSex(genders: ReadonlyMap<Entity, Gender>, entity: Entity, ge
   return own === undefined || own === gender;
 }
 
+/** Nouns of sex that name a relation, not a role: "Stevens’ mother" is not Stevens, as "Reyes’ spokesman" speaks for her. */
+export const KIN_NOUNS: ReadonlySet<string> = new Set(
+  'mother mum mom grandmother wife girlfriend daughter sister aunt niece widow father dad grandfather husband boyfriend son brother uncle nephew widower'.split(
+    ' ',
+  ),
+);
+
 export function otherGender(gender: Gender): Gender {
   return gender === 'male' ? 'female' : 'male';
 }

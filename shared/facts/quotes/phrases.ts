@@ -80,6 +80,20 @@ export function attributionWords(masked: string, from: number, to: number): Word
       index += 2;
       continue;
     }
+    // "Stevens’ mother": an s-name's possessive mark before a lowercase noun is part of its word, as in "Clinton’s";
+    // not in a name ("the Colleges Employers’ Association").
+    if (
+      /s$/iu.test(word.text) &&
+      (next?.text === "'" || next?.text === '’') &&
+      next.start === word.end &&
+      after !== undefined &&
+      after.start > next.end &&
+      /^\p{Ll}/u.test(after.text)
+    ) {
+      words.push({ text: masked.slice(word.start, next.end), start: word.start, end: next.end });
+      index++;
+      continue;
+    }
     if (word.text === '(') {
       const close = raw.findIndex((other, at) => at > index && other.text === ')');
       if (close > index && close - index <= MAX_PARENTHETICAL_WORDS + 1) {

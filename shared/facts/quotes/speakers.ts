@@ -1,5 +1,6 @@
 import type { Entity, Span } from '../../result.ts';
 import { isCapitalised, isPossessive, lastIndexStartingBefore, type Word } from '../words.ts';
+import { KIN_NOUNS } from './gender.ts';
 import { pronounAttribution } from './he-she.ts';
 import {
   DOCUMENT_NOUNS,
@@ -106,6 +107,9 @@ export function resolvePhrase(
     return rest.some((word) => isCapitalised(word.text)) ? resolvePhrase(context, rest, verb) : undefined;
   }
   const named = namedIn(context, span);
+  // "Stevens’ mother, Janet, said": the mother, not Stevens; the description as written.
+  if (named?.entity.type === 'person' && isKinOf(context.text, named, words))
+    return { speaker: speakerText(context.text, words), mention: span, verb };
   if (named && isMemberOf(context.text, named, words)) {
     // "The Arsenal manager said": the one person the article calls its manager, else the description as written.
     const holder = describedPerson(context, roleHead(words), span.start);
@@ -210,6 +214,13 @@ function namedIn(context: SpeakerContext, span: Span): EntityMentionRef | undefi
     else if (mention.entity.type === 'place' && isName(context, mention, span)) place ??= mention;
   }
   return person ?? organization ?? place;
+}
+
+/** A person's name in the possessive, then the phrase's last word a relation of one sex: "Stevens’ mother". */
+function isKinOf(text: string, named: EntityMentionRef, words: readonly Word[]): boolean {
+  const head = (words.at(-1) as Word).text.toLowerCase();
+  const after = text.slice(named.end, (words.at(-1) as Word).start);
+  return KIN_NOUNS.has(head) && /^(?:['’]s?|s['’])\s+(?:\p{Ll}+\s+)?$/u.test(after);
 }
 
 /**
