@@ -62,10 +62,10 @@ const GLUED_TIMESTAMP = /\d{4}-\d{2}-\d{2}.*$/u;
 const CODE = /[{}<>;=]|\(\)/u;
 /**
  * Links, labels, form fields and roles that sit where a name would: "See All Articles", "Subscribe to RSS",
- * "Submitted on Mon", "Name(required) Email(required)", "CH Contributor", "National Desk".
+ * "Submitted on Mon", "Name(required) Email(required)", "CH Contributor", "National Desk", "Political Commentator".
  */
 const NOT_A_NAME =
-  /\b(?:articles|posts|stories|contributors?|correspondents?|desk|staff|staff\s+writer|writers|editor|photography|rss)$|^(?:bio|see|view|more|all|author|authors|submitted|posted|published|updated|subscribe|send|follow|share|contact|read)\b|\b(?:e-?mail|comments?|required)\b/iu;
+  /\b(?:articles|posts|stories|contributors?|correspondents?|desk|staff|staff\s+writer|writers?|editor|photography|rss|commentators?|columnists?|reporters?|analysts?|critics?|bloggers?|producers?|photographers?)$|^(?:bio|see|view|more|all|author|authors|submitted|posted|published|updated|subscribe|send|follow|share|contact|read)\b|\b(?:e-?mail|comments?|required)\b/iu;
 /** "Text:", "Author:", "Auteur :", "Autorin:" before the name. */
 const LABEL =
   /^(?:text|author|authors|autor|autorin|autoren|auteur|auteurs|autore|reporter|words|written|posted)\s*:\s*/iu;

@@ -45,7 +45,11 @@ function isGlued(part: string, hints: TitleHints): boolean {
   if (SECTION_NAMES.has(folded) || (hints.section && folded === fold(hints.section))) return true;
   return hints.siteNames.some((name) => {
     const site = fold(name);
-    return site !== '' && (folded === site || folded === site.replace(/ (com|org|net|co uk|de|fr|at)$/u, ''));
+    if (site === '') return false;
+    if (folded === site || folded === site.replace(/ (com|org|net|co uk|de|fr|at)$/u, '')) return true;
+    // "BBC中文网", "BBC News" after "BBC": the site's name with its edition or section.
+    const rest = folded.startsWith(site) ? folded.slice(site.length).trim() : undefined;
+    return rest !== undefined && rest !== '' && (SECTION_NAMES.has(rest) || !/[a-z]/u.test(rest));
   });
 }
 
@@ -88,6 +92,11 @@ export function cleanTitle(title: string | undefined, hints: TitleHints): string
   if (heading !== undefined && !runsOn(heading, whole)) return heading;
   const pieces = whole.split(SPLIT);
   const parts = pieces.filter((_, index) => index % 2 === 0);
+  // "港特首梁振英就住宅违建事件道歉 - BBC中文网 - 两岸三地" with that <h1>: a heading that is the title's first part
+  // whole is the headline, whatever is glued on after it (words are not counted in a script without spaces).
+  const opening = fold(parts[0] ?? '');
+  const part = hints.headings.find((text) => parts.length > 1 && opening !== '' && fold(text) === opening);
+  if (part !== undefined && !isGlued(part, hints)) return part;
   let first = 0;
   let last = parts.length - 1;
   while (last > first && isGlued(parts[last] as string, hints)) last--;

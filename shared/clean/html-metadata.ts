@@ -39,6 +39,10 @@ const MAX_HEADING_CHARS = 300;
 const MAX_SECTION_CHARS = 100;
 const MAX_URL_CHARS = 2_048;
 const MAX_TAG_CHARS = 60;
+/** A <title> that opens with a separator: nothing before the site's name. */
+const EMPTY_HEADLINE = /^\s*[|\u2013\u2014\-·»:]/u;
+/** This many single title words among the tags, and most of them, make the tags the title cut into words. */
+const TITLE_WORD_TAGS = 4;
 
 function attribute(document: MetaDocument, selector: string, name = 'content'): string | undefined {
   const value = document.querySelector(selector)?.getAttribute(name)?.trim();
@@ -104,6 +108,39 @@ function tagsOf(document: MetaDocument, jsonLd: JsonLd): string[] {
   return normaliseTags(joined);
 }
 
+/**
+ * A <title> that opens with a separator ("| What's Cooking") has no headline before the site's name: no title.
+ */
+function headlineTitle(text: string | null | undefined): string | undefined {
+  return text === null || text === undefined || EMPTY_HEADLINE.test(text) ? undefined : text;
+}
+
+/** Words of a title or a name, folded, for comparing tags with them. */
+function foldedWords(text: string): string[] {
+  return text
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}$.]+/u)
+    .filter((word) => word !== '');
+}
+
+/**
+ * Tags that say nothing of the article's subject: its author's name ("Edward Malnick" among the Telegraph's
+ * keywords), and keywords that are only the title cut into words ("jamie", "dimon", "says", …: all are dropped
+ * when most tags are single words of the title).
+ */
+function withoutNoiseTags(tags: string[], byline: string | undefined, title: string | undefined): string[] {
+  const authors = new Set(
+    (byline ?? '')
+      .split(/\s*(?:,|&|\band\b)\s*/u)
+      .map((name) => name.trim().toLowerCase())
+      .filter((name) => name !== ''),
+  );
+  const kept = tags.filter((tag) => !authors.has(tag.toLowerCase()));
+  const titleWords = new Set(foldedWords(title ?? ''));
+  const titleWordTags = kept.filter((tag) => !tag.includes(' ') && titleWords.has(tag.toLowerCase())).length;
+  return titleWordTags >= TITLE_WORD_TAGS && titleWordTags >= kept.length * 0.75 ? [] : kept;
+}
+
 /** Lists of tags ("a, b; c") to at most 20 distinct tags of at most 60 characters, in order. */
 export function normaliseTags(lists: readonly string[]): string[] {
   const seen = new Map<string, string>();
@@ -153,7 +190,7 @@ export function readHtmlMetadata(document: MetaDocument): HtmlMetadata {
         stringOf(article?.headline),
       hints,
     ) ??
-    withoutLastPart(cleanTitle(document.querySelector('title')?.textContent ?? undefined, hints)) ??
+    withoutLastPart(cleanTitle(headlineTitle(document.querySelector('title')?.textContent), hints)) ??
     headings[0];
   const byline = readByline(document, jsonLd, publisherNames(siteName, jsonLd, sourceUrl));
   const published =
@@ -193,7 +230,7 @@ export function readHtmlMetadata(document: MetaDocument): HtmlMetadata {
     languageOf(attribute(document, 'meta[property="og:locale"]'));
   const publishedAt = parseDate(published);
   const modifiedAt = parseDate(modified);
-  const tags = tagsOf(document, jsonLd);
+  const tags = withoutNoiseTags(tagsOf(document, jsonLd), byline, title);
   return {
     ...(title ? { title } : {}),
     ...(byline ? { byline } : {}),
