@@ -14,7 +14,7 @@
  *   it as a place or a person of the article has it as a surname (fixed before this pass).
  * - in a sports report, a name the tagger read as a person that stands where a club does, in a fixture's notation
  *   ("Derby (away to Millwall)", "(home to Crewe)") or in a result with one score ("Derby beat Crewe 2-1", "lost to
- *   Crewe 1-0"), is the club, an organisation: clubs are named by their towns. A player named in full has the name
+ *   Crewe 1-0", "the 5-3 defeat by Leicester"), is the club, an organisation: clubs are named by their towns. A player named in full has the name
  *   as a surname (fixed before this pass), and a tennis result ("beat Chang 6-4 6-2") has a score for each set.
  * Each type holds for every mention of the name; `entity-types.ts` decides in what order the passes count.
  */
@@ -69,12 +69,18 @@ const RESULT_AFTER = new RegExp(
   'u',
 );
 const SLOT_WINDOW = 60;
+/** A result named by its score before the other club: "the 3-2 win at West Brom", "a 1-1 draw with West Ham". */
+const SCORED_RESULT_BEFORE = new RegExp(
+  `\\b${ONE_SCORE}\\s+(?:home\\s+|away\\s+)?(?:win|victory|defeat|draw|loss|triumph|thrashing)\\s+(?:at|against|over|by|with|to)\\s+$`,
+  'u',
+);
 
 /** Whether the name at `start`..`end` stands where a club does (see the module comment). */
 function standsAsClub(text: string, start: number, end: number): boolean {
   const before = text.slice(Math.max(0, start - SLOT_WINDOW), start);
   const after = text.slice(end, end + SLOT_WINDOW);
-  if (FIXTURE_AFTER.test(after) || FIXTURE_BEFORE.test(before)) return true;
+  if (FIXTURE_AFTER.test(after) || FIXTURE_BEFORE.test(before) || SCORED_RESULT_BEFORE.test(before))
+    return true;
   return RESULT_AFTER.test(after) || (RESULT_BEFORE.test(before) && SCORE_AFTER.test(after));
 }
 

@@ -86,3 +86,18 @@ describe('a first word the tagger left out of a name', () => {
     expect(names(entities)).toEqual(['Bellamy', 'Bill Tarrant', 'Garnet', 'Okafor', 'Ravel']);
   });
 });
+
+describe('a club after a result named by its score', () => {
+  it('is an organisation in a sports report, where the tagger read a person', () => {
+    const text =
+      'The striker was sent off in the 5-3 defeat by Kelvale, and the coach said the league season was far from ' +
+      'over. Kelvale scored twice before half-time.';
+    const politics = 'After the 52-48 defeat by Whitcombe in the primary, the county clerk resigned.';
+
+    const entities = entitiesOf(text, [['PER', 'Kelvale']]);
+    const inPolitics = entitiesOf(politics, [['PER', 'Whitcombe']]);
+
+    expect(typeOf(entities, 'Kelvale')).toEqual(['organization']);
+    expect(typeOf(inPolitics, 'Whitcombe')).toEqual(['person']);
+  });
+});
