@@ -126,7 +126,7 @@ function foldedWords(text: string): string[] {
 /**
  * Tags that say nothing of the article's subject: its author's name ("Edward Malnick" among the Telegraph's
  * keywords), and keywords that are only the title cut into words ("jamie", "dimon", "says", …: all are dropped
- * when most tags are single words of the title).
+ * when most tags are single words of the title and most of the title's words are tags; a few picked nouns stay).
  */
 function withoutNoiseTags(tags: string[], byline: string | undefined, title: string | undefined): string[] {
   const authors = new Set(
@@ -138,7 +138,11 @@ function withoutNoiseTags(tags: string[], byline: string | undefined, title: str
   const kept = tags.filter((tag) => !authors.has(tag.toLowerCase()));
   const titleWords = new Set(foldedWords(title ?? ''));
   const titleWordTags = kept.filter((tag) => !tag.includes(' ') && titleWords.has(tag.toLowerCase())).length;
-  return titleWordTags >= TITLE_WORD_TAGS && titleWordTags >= kept.length * 0.75 ? [] : kept;
+  const cutTitle =
+    titleWordTags >= TITLE_WORD_TAGS &&
+    titleWordTags >= kept.length * 0.75 &&
+    titleWordTags >= titleWords.size * 0.6;
+  return cutTitle ? [] : kept;
 }
 
 /** Lists of tags ("a, b; c") to at most 20 distinct tags of at most 60 characters, in order. */

@@ -62,6 +62,14 @@ describe('metadata errors seen on real pages', () => {
     expect(page.tags).toBeUndefined();
   });
 
+  it("keeps single-word keywords picked from a long title's nouns", () => {
+    const page = metadataOf(
+      `<title>A Fake Cure For Flu Sparked A Panic In And Around A Quiet Ohio Town</title>${meta('keywords', 'Fake,Cure,Flu,Panic,Ohio')}`,
+    );
+
+    expect(page.tags).toEqual(['Fake', 'Cure', 'Flu', 'Panic', 'Ohio']);
+  });
+
   it('keeps keywords that share a word or two with the title', () => {
     const page = metadataOf(
       `<title>Mayor opens new park</title>${meta('keywords', 'park, mayor, city budget, trees')}`,
