@@ -2,6 +2,7 @@ import { isDemonym } from '../lexicon/nationalities.ts';
 import type { Entity, Span } from '../result.ts';
 import { COMPANY_WORDS, ownerOf } from './entity-business.ts';
 import { dropNonNames, splitJoinedNames } from './entity-filters.ts';
+import { confirmHeadlineNames } from './entity-headlines.ts';
 import { institutionMentions } from './entity-institutions.ts';
 import { joinLeadingWords } from './entity-leading-words.ts';
 import { splitBasedNames } from './entity-listings.ts';
@@ -64,8 +65,9 @@ export function buildEntities(
 ): Entity[] {
   // Pushed into array literals, not spread or mapped, as all the mention arrays (see foldCapitals).
   const withBodies: EntityMention[] = [];
-  for (const mention of tagged) withBodies.push(mention);
-  for (const mention of institutionMentions(text, tagged)) withBodies.push(mention);
+  const confirmed = confirmHeadlineNames(text, tagged);
+  for (const mention of confirmed) withBodies.push(mention);
+  for (const mention of institutionMentions(text, confirmed)) withBodies.push(mention);
   withBodies.sort((a, b) => a.start - b.start);
   const known = options.known ?? knownNames();
   const trimmed: NameMention[] = [];
