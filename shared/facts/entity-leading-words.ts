@@ -10,7 +10,7 @@
 import { isNumberWord } from './entity-filters.ts';
 import type { EntityMention } from './ner/tags.ts';
 import { isTitleWord } from './roles.ts';
-import { CLAUSE_OPENERS } from './words.ts';
+import { CALENDAR_NAMES, CLAUSE_OPENERS } from './words.ts';
 
 /** A plain capitalised word and the one space before the name: "Forest " of "Forest Green". */
 const WORD_BEFORE = /(?<![\p{L}\p{N}'’.-])(\p{Lu}\p{Ll}+) $/u;
@@ -27,12 +27,7 @@ const STANDING = new Set(
   ).split(' '),
 );
 const ARTICLES = new Set(['The', 'A', 'An']);
-const CALENDAR = new Set(
-  (
-    'Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August ' +
-    'September October November December'
-  ).split(' '),
-);
+const CALENDAR = new Set(CALENDAR_NAMES);
 const WINDOW = 30;
 
 /** The capitalised word right before a mention that may be its left-out first word, or undefined. */

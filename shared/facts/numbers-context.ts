@@ -2,7 +2,7 @@
  * What the words around a figure say about it: whether it is part of a name ("Flight 8501", "Windows 10"),
  * whether a plural noun after it is something counted, and whether a "C" or "F" glued to it is a temperature.
  */
-import type { Word } from './words.ts';
+import { CALENDAR_NAMES, type Word } from './words.ts';
 
 /** A capitalised word of letters only: "Flight", "Windows", "AirAsia" (not "U.S", "Afghanistan’s"). */
 const NAME_WORD = /^\p{Lu}\p{L}*$/u;
@@ -29,12 +29,10 @@ const OPENING_MARKS = new Set([
   '*',
 ]);
 /** Capitalised words before a figure that name a time, not a thing ("on Monday 40 bodies had been found"). */
-const TIME_NAMES = new Set(
-  (
-    'Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July ' +
-    'August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec'
-  ).split(' '),
-);
+const TIME_NAMES = new Set([
+  ...CALENDAR_NAMES,
+  ...'Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec'.split(' '),
+]);
 
 /**
  * A figure right after a capitalised word inside a sentence is part of a name or a number of something named:

@@ -1,5 +1,6 @@
 import type { Span } from '../result.ts';
 import {
+  CALENDAR_NAMES,
   CLAUSE_OPENERS,
   isCapitalised,
   isPossessive,
@@ -35,13 +36,7 @@ const ROLE_MODIFIERS = new Set(
   ).split(' '),
 );
 /** Capitalised words that are never part of a role. */
-const NOT_ROLE_CAPITALS = new Set([
-  ...CLAUSE_OPENERS,
-  ...(
-    'Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July ' +
-    'August September October November December Mr Mrs Ms Dr'
-  ).split(' '),
-]);
+const NOT_ROLE_CAPITALS = new Set([...CLAUSE_OPENERS, ...CALENDAR_NAMES, ...'Mr Mrs Ms Dr'.split(' ')]);
 const HONORIFICS = new Set(
   'Mr Mrs Ms Miss Mx Dr Sir Dame Lord Lady Prof Sen Rep Gov Gen Lt Col Capt Sgt Adm Rev Fr'.split(' '),
 );

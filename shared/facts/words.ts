@@ -22,6 +22,11 @@ export const CLAUSE_OPENERS: ReadonlySet<string> = new Set(
     'Among Against During Without Within Why How What Where Who Whom Whose Which His Her Its Their Our My'
   ).split(' '),
 );
+/** The names of the weekdays and the months, written in full: capitalised, and never a name's first word. */
+export const CALENDAR_NAMES: readonly string[] = (
+  'Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July ' +
+  'August September October November December'
+).split(' ');
 const APOSTROPHES = /[’‘`]/g;
 const POSSESSIVE = /\p{L}['’]s?$/u;
 
