@@ -11,8 +11,18 @@ import { overlapsAny, type Word } from './words.ts';
 
 const PLAIN_FIGURE = /^\d{1,3}(?:,\d{3})*(?:\.\d+)?$|^\d+(?:\.\d+)?$/u;
 const DASHES = new Set(['-', '–']);
-/** Words before a number that make "N to M" a change and its result: "by 500 to 39,200", "up 5 to 80". */
-const CHANGE_WORDS = new Set(['by', 'up', 'down']);
+/**
+ * Words before a number that make "N to M" a change and its result: "by 500 to 39,200", "up 5 to 80", "plunged $4
+ * to $14.75" (the verbs of a price or a count moving, in the forms news writes them).
+ */
+const CHANGE_WORDS = new Set(
+  (
+    'by up down off rose rise rises risen fell fall falls fallen jumped jumps climbed climbs dropped drops gained ' +
+    'gains lost loses slipped slips slid slides plunged plunges soared soars sank sinks tumbled tumbles declined ' +
+    'declines increased increases decreased decreases surged surges dipped dips eased eases edged edges advanced ' +
+    'advances retreated rallied rallies grew grows shed sheds added adds'
+  ).split(' '),
+);
 /** A word or mark glued before a figure that makes it part of a code: "COVID-19", "10:30", "1/2", "No.4". */
 const GLUED_BEFORE = /^[\p{L}\p{N}]|^[-–/:.,#]$/u;
 /** A figure from 1800 to 2100: "from 2014 to 2019" is a range of years, which the dates read. */
@@ -103,7 +113,13 @@ export function withRanges(
     const previous = result[position - 1];
     const written = previous !== undefined && previous.end > lower.word.start ? previous : undefined;
     if (written !== undefined) {
-      const range = moneyRange(written, upper, scale, lower);
+      // "up $5 to $80": a change and where it ended; "$50, $75 or $100": choices. Neither is a range.
+      const opening = words[wordAt(words, written.start) - 1];
+      const choices = scale === 1 && words[index - 1]?.text.toLowerCase() === 'or';
+      const range =
+        choices || CHANGE_WORDS.has(opening?.text.toLowerCase() ?? '')
+          ? undefined
+          : moneyRange(written, upper, scale, lower);
       if (range) {
         result[position - 1] = range.lower;
         result[position] = range.upper;
@@ -129,14 +145,17 @@ export function withRanges(
   return result;
 }
 
-/** "$5 to $8 billion": a money fact before the upper end, in the same currency, without its scale. */
+/**
+ * "$5 to $8 billion", "from $500 to $2,400": a money fact before the upper end, in the same currency, with its
+ * scale or without it (then it takes the upper end's).
+ */
 function moneyRange(
   written: NumberFact,
   upper: NumberFact,
   scale: number,
   lower: LowerEnd,
 ): { lower: NumberFact; upper: NumberFact } | undefined {
-  if (written.kind !== 'money' || upper.kind !== 'money' || written.unit !== upper.unit || scale <= 1) {
+  if (written.kind !== 'money' || upper.kind !== 'money' || written.unit !== upper.unit || scale < 1) {
     return undefined;
   }
   if (written.end !== lower.word.end || written.value !== lower.value) return undefined;

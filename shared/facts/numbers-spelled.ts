@@ -8,6 +8,8 @@ export interface ParsedNumber {
   readonly spelled: boolean;
   /** The unit glued on with a hyphen, as in "two-day" or "10-km"; `old` marks an age ("28-year-old"). */
   readonly hyphenUnit?: { readonly word: string; readonly end: number; readonly old?: number };
+  /** A fraction ("1/4", "5-1/2", "3½"): a share of a unit, never a count of things. */
+  readonly fraction?: true;
 }
 
 export const AGE_ENDING = /(?:^|-)(?:years?|months?|weeks?|days?)-olds?$/iu;
@@ -109,10 +111,13 @@ export function parseSpelled(words: readonly Word[], index: number): ParsedNumbe
   return { value: total.value, next, spelled: true };
 }
 
-/** "the dozen", "another million": the words before a bare scale that make it one of it. */
+/** Words before a bare scale that make it one of it: "another million", "an extra dozen", "a further thousand". */
+const ONE_MORE = new Set(['another', 'extra', 'additional', 'further']);
+
+/** "the dozen", "another million", "an extra dozen": the words before a bare scale that make it one of it. */
 function isOneScale(scale: string, previous: Word | undefined): boolean {
   const before = previous?.text.toLowerCase();
-  return before === 'another' || (scale === 'dozen' && before === 'the');
+  return (before !== undefined && ONE_MORE.has(before)) || (scale === 'dozen' && before === 'the');
 }
 
 class SpelledTotal {

@@ -70,6 +70,13 @@ export const CURRENCY_WORDS: Readonly<Record<string, string>> = {
   hryvnia: 'UAH',
 };
 
+/** Coins that are a hundredth of a currency: "15 cents" is 0.15 USD, "50 pence" 0.5 GBP. */
+export const HUNDREDTHS: Readonly<Record<string, string>> = {
+  cent: 'USD',
+  cents: 'USD',
+  pence: 'GBP',
+};
+
 export const PERCENT_WORDS: ReadonlySet<string> = new Set(['percent', 'pct']);
 
 export const DURATION_UNITS: Readonly<Record<string, string>> = {

@@ -1,5 +1,6 @@
 import type { NumberFact, Span } from '../result.ts';
 import { isAfterName, isFraction, isFunctionWord, isGluedTemperature } from './numbers-context.ts';
+import { fractionAt } from './numbers-fractions.ts';
 import { asAge, withRanges } from './numbers-ranges.ts';
 import {
   AGE_ENDING,
@@ -15,6 +16,7 @@ import {
   DOLLAR_PREFIXES,
   DURATION_UNITS,
   firstPart,
+  HUNDREDTHS,
   isUnit,
   PERCENT_WORDS,
   QUANTITY_UNITS,
@@ -119,8 +121,10 @@ function readFactAt(
 ): { number?: NumberFact; next: number } {
   const minus = minusBefore(words, index);
   const first = minus ?? (words[index] as Word);
-  if (minus === undefined && isGluedToPrevious(words, index)) return { next: index + 1 };
-  const parsed = parseNumber(words, index);
+  const fraction = minus === undefined ? fractionAt(words, index) : undefined;
+  if (minus === undefined && fraction === undefined && isGluedToPrevious(words, index))
+    return { next: index + 1 };
+  const parsed = fraction ?? parseNumber(words, index);
   if (parsed === undefined) return { next: index + 1 };
   const currency = currencyBefore(words, index);
   // "$10-15 million": the first figure of a range has the scale of the second, which is not read here.
@@ -138,6 +142,9 @@ function readFactAt(
   const start = currency?.start ?? first.start;
   const described = describe(words, next, parsed, currency?.code);
   if (described === undefined) return { next };
+  // "3/4 of voters", "1 1/2 people": a fraction is a share of a unit, not a number of things.
+  if (described.kind === 'count' && parsed.fraction && !Number.isInteger(value))
+    return { next: described.next };
   // "Flight 8501 remains", "Windows 10 users": a figure after a name counts nothing.
   if (described.kind === 'count' && !parsed.spelled && isAfterName(text, words, index, CURRENCY_CODES)) {
     return { next: described.next };
@@ -147,6 +154,7 @@ function readFactAt(
     if (described.unit !== '°C' && described.unit !== '°F') return { next: described.next };
     value = -value;
   }
+  if (described.share !== undefined) value *= described.share;
   const span = { start, end: Math.max(end, described.end) };
   if (overlapsAny(span, exclude)) return { next: described.next };
   const number: NumberFact = {
@@ -164,6 +172,8 @@ interface Description {
   readonly unit?: string;
   readonly end: number;
   readonly next: number;
+  /** The part of the unit one of these is: 0.01 for cents ("15 cents" is 0.15 USD). */
+  readonly share?: number;
 }
 
 /** What the number measures, read from the currency before it and the words after it. */
@@ -208,6 +218,8 @@ function describe(
   }
   const code = CURRENCY_WORDS[lower] ?? (CURRENCY_CODES.has(after.text) ? after.text : undefined);
   if (code) return { kind: 'money', unit: code, end, next: next + 1 };
+  const hundredth = HUNDREDTHS[lower];
+  if (hundredth) return { kind: 'money', unit: hundredth, end, next: next + 1, share: 0.01 };
   const duration = DURATION_UNITS[lower];
   if (duration) {
     // "13 year old", "eight years old": an age, not a span of time.
