@@ -4,6 +4,7 @@ import { attributeAccordingTo } from './according-to.ts';
 import { attributeAfter } from './attribute-after.ts';
 import { attributeBefore } from './attribute-before.ts';
 import { followsRunInCaption } from './captions.ts';
+import { attributeClosingClause } from './closing-clause.ts';
 import { personGenders } from './gender.ts';
 import { attributeLabel } from './labels.ts';
 import { PHRASE_BOUNDARIES } from './lexicon.ts';
@@ -46,6 +47,8 @@ const NAMED_NOUN_BEFORE =
   /\b(?:a|an|the|this|that|his|her|their|its|our|my|your|another)\s+(?:[\p{L}-]+\s+){0,2}?(\p{Ll}[\p{Ll}-]*)\s+(?:called|named|dubbed|titled|entitled|nicknamed)\s*$/u;
 /** "is known as “Wolf Pack”", "the so-called “dark side”": a name, or a phrase as others say it, whoever they are. */
 const KNOWN_AS_BEFORE = /\b(?:known as|so-called)\s*$/iu;
+/** A participle of naming set off after its noun: "a new breed of malware, dubbed “Agent Smith,” has …". */
+const NAMING_PARTICIPLE_BEFORE = /,\s*(?:dubbed|nicknamed|codenamed|code-named|titled|entitled)\s*$/iu;
 /** Words before a verb of naming that are its object, not a thing named: "called it “a disgrace”". */
 const OBJECT_PRONOUNS = new Set(
   'it him her them this that these those himself herself itself themselves one me us you'.split(' '),
@@ -103,7 +106,8 @@ export function findQuotes(text: string, entities: readonly Entity[]): QuoteFact
       label?.attribution ??
       attributeAfter(context, quote) ??
       attributeBefore(context, quote) ??
-      attributeAccordingTo(context, quote);
+      attributeAccordingTo(context, quote) ??
+      attributeClosingClause(context, quote);
     const quoted = text.slice(inner.start, inner.end);
     const continues = previous?.attribution?.speaker !== undefined && isSameSentence(masked, previous, quote);
     if (own === undefined && !(continues && !isTitleCase(quoted)) && !isQuotation(quoted)) continue;
@@ -163,7 +167,8 @@ function isNameOrTitle(text: string, quote: QuoteMarks): boolean {
   const naming = NAMED_NOUN_BEFORE.exec(text.slice(Math.max(0, quote.open - 60), quote.open));
   const named =
     (naming !== null && !OBJECT_PRONOUNS.has((naming[1] as string).toLowerCase())) ||
-    KNOWN_AS_BEFORE.test(text.slice(Math.max(0, quote.open - 20), quote.open));
+    KNOWN_AS_BEFORE.test(text.slice(Math.max(0, quote.open - 20), quote.open)) ||
+    NAMING_PARTICIPLE_BEFORE.test(text.slice(Math.max(0, quote.open - 20), quote.open));
   if (named && quoted.split(WHITESPACE).length <= MAX_NAME_WORDS) return true;
   if (WORK_NOUN_BEFORE.test(text.slice(Math.max(0, quote.open - 30), quote.open))) {
     // "his column, “We must stay,” she wrote" is the column's words: a title when Title Case, or set off by commas before a verb.

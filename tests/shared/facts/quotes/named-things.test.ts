@@ -24,6 +24,7 @@ describe('findQuotes: the name of a thing after a verb of naming', () => {
     'Ray Hall wrote a dissertation entitled “Continuity and Change in Small Ports” at college.',
     'Ray Hall used the technique called “reverse mapping” in every study.',
     'The coast road that Ray Hall built is known as “the road of a thousand bends.”',
+    'A new strain of blight, dubbed “Harbour Rust Blight,” has spread along the coast, Ray Hall said.',
   ])('is no quote: %s', (text) => {
     expect(speakers(text)).toEqual([]);
   });
