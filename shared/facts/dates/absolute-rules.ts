@@ -47,6 +47,32 @@ const MODIFIER =
   '(?<![\\p{L}])(?:(?:[Tt]he\\s)?(?:[Vv]ery\\s)?(?:[Ee]arly|[Ll]ate|[Mm]id)(?:-|\\s)|[Mm]iddle\\sof\\s|(?:[Tt]he\\s)?(?:[Ee]nd|[Bb]eginning|[Ss]tart|[Mm]iddle|[Cc]lose|[Tt]urn)\\sof\\s)';
 /** The longest MODIFIER ("the beginning of "), for a rule's `reach`. */
 const MODIFIER_LENGTH = 17;
+/**
+ * "1990's" is a year's possessive, not the decade, when it stands alone before a name: nothing of its phrase before
+ * it (no "the", "a", "early", preposition or other word: the start of a sentence or a comma, "first album, 1990's
+ * Unison") and a capitalised word after it. A decade is written "the 1990's", "a 1930's house", "of 1960's Britain".
+ * The year rule then reads the year, as it reads "1991's Unison".
+ */
+const POSSESSIVE_YEAR = /^[12]\d{2}0['’]s$/u;
+/** The end of what comes before: a comma, colon, dash or bracket, or a sentence's end (then perhaps a quote). */
+const NOTHING_BEFORE = /(?:[,;:(“"—–]|[.!?]["”’)]?)$/u;
+const NAME_AFTER = /^\s\p{Lu}/u;
+
+function nothingBefore(text: string, at: number): boolean {
+  let end = at;
+  while (end > 0 && /\s/u.test(text[end - 1] ?? '')) end -= 1;
+  return end === 0 || NOTHING_BEFORE.test(text.slice(Math.max(0, end - 2), end));
+}
+
+function isPossessiveYear(match: RegExpExecArray, text: string): boolean {
+  const end = match.index + match[0].length;
+  return (
+    POSSESSIVE_YEAR.test(match[0]) &&
+    nothingBefore(text, match.index) &&
+    NAME_AFTER.test(text.slice(end, end + 2))
+  );
+}
+
 const WEEKDAY_PREFIX = `(?:(${WEEKDAY_ABBREVIATED}),?\\s)?`;
 /** ", 2023", " 2023", " of 2023", and " , 2023" in tokenised text ("April 14 , 1912"). */
 const YEAR_SUFFIX = `(?:\\s?,?\\s(?:of\\s)?([12]\\d{3})(?![\\p{N}]|[.,]\\d))?`;
@@ -259,7 +285,9 @@ export const ABSOLUTE_RULES: readonly Rule[] = [
     // "The latter half of the " (23), the modifier, and "19" before "80s"
     reach: 23 + MODIFIER_LENGTH + 2,
     kind: 'absolute',
-    read: ([, digits, short, words]) => {
+    read: (match, text) => {
+      const [, digits, short, words] = match;
+      if (isPossessiveYear(match, text)) return undefined;
       if (digits) return fixed(decade(Number(digits) * 10));
       if (short) return fixed(decade(1900 + Number(short) * 10));
       return fixed(decade(DECADE_WORDS[words ?? ''] ?? Number.NaN));

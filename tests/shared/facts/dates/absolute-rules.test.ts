@@ -89,6 +89,24 @@ describe('dates the text states whole', () => {
     ).toEqual([value]);
   });
 
+  it.each([
+    ["Her second record, 1980's Starlight, sold well.", '1980', '1980', 'year'],
+    ['1970’s Harvest Moon was his best.', '1970', '1970', 'year'],
+    ["In the 1980's prices rose.", "the 1980's", '198', 'decade'],
+    ["They restored a 1930's farmhouse.", "1930's", '193', 'decade'],
+    ["Fashions of 1960's Britain returned.", "1960's", '196', 'decade'],
+  ])('reads %j as a possessive year or a decade: %s -> %s (%s)', (text, expectedText, value, granularity) => {
+    expect(found(text)).toContainEqual([expectedText, value, granularity]);
+  });
+
+  it("counts 'a year later' from a possessive year, not from a decade", () => {
+    expect(found("Her second record, 1980's Starlight, sold well. A year later she toured.")).toContainEqual([
+      'A year later',
+      '1981',
+      'year',
+    ]);
+  });
+
   it('refuses a day that does not exist, and keeps the real year beside it', () => {
     const dates = found('June 31, 2023 is not a day.');
 
