@@ -14,6 +14,7 @@
  */
 import { isSpace } from '../clean/text-context.ts';
 import type { EntityType } from '../result.ts';
+import { administrationTypes } from './entity-administrations.ts';
 import { businessTypes, COMPANY_WORDS, shortCompanyTypes } from './entity-business.ts';
 import { describedTypes, type Fixed, fixEvery, headType, schoolTypes } from './entity-cues.ts';
 import { listingTypes } from './entity-listings.ts';
@@ -431,6 +432,7 @@ export function decideTypes(
   businessTypes(text, folded, fixed, known);
   schoolTypes(folded, fixed, known);
   surnameTypes(text, folded, fixed, known);
+  administrationTypes(text, folded, fixed, known);
   countryTypes(text, folded, fixed, known);
   shortCompanyTypes(folded, fixed, known);
   placeStructureTypes(text, folded, fixed, sports);
