@@ -21,6 +21,7 @@ import {
 } from './calendar.ts';
 import { isSpokenInSight } from './future-of-past.ts';
 import type { Context, Resolver, Rule } from './rule.ts';
+import { isStepNow } from './step-now.ts';
 import { isInSight, isOverTheYear, isSaidByClause } from './the-year.ts';
 import {
   COUNT,
@@ -201,10 +202,12 @@ export const REFERENCE_RULES: readonly Rule[] = [
     // "until " before "now"
     reach: 6,
     kind: 'relative',
-    // "told Now magazine", "Buy Now": a name or a title, not the present; "every now and then": how often
+    // "told Now magazine", "Buy Now": a name or a title, not the present; "every now and then": how often; "Now add
+    // the flour": the next step (step-now.ts)
     read: (match, text) =>
       (/Now$/u.test(match[0]) && isCapitalisedInSentence(text, match.index)) ||
-      (/^[Nn]ow$/u.test(match[0]) && isNowAndThen(text, match.index, match.index + 3))
+      (/^[Nn]ow$/u.test(match[0]) && isNowAndThen(text, match.index, match.index + 3)) ||
+      (match[0] === 'Now' && isStepNow(text, match.index + 3))
         ? undefined
         : constant(present),
   },
@@ -216,7 +219,11 @@ export const REFERENCE_RULES: readonly Rule[] = [
     // "then " before "current"
     reach: 5,
     kind: 'relative',
-    read: (match) => constant(/^then/iu.test(match[0]) ? past : present),
+    // "the journal Current Biology": a name, not the present
+    read: (match, text) =>
+      /^Current/u.test(match[0]) && isCapitalisedInSentence(text, match.index)
+        ? undefined
+        : constant(/^then/iu.test(match[0]) ? past : present),
   },
   {
     name: 'past',

@@ -30,6 +30,11 @@ describe('the present, past and future as a whole', () => {
     ['Prices at the then current rate.', 'then current', 'PAST_REF'],
     // the present as one end of a stretch of time
     ['A lot can change between now and then.', 'now', 'PRESENT_REF'],
+    // a statement about the present, not a command: an -s form, a verb before its subject, a noun
+    ['Now comes the hard part.', 'Now', 'PRESENT_REF'],
+    ['Now come the lawsuits.', 'Now', 'PRESENT_REF'],
+    ['Now access to clean water is rare.', 'Now', 'PRESENT_REF'],
+    ['Now we add a new line every week.', 'Now', 'PRESENT_REF'],
     // a sentence that opens after a caption with no full stop
     ['How she could have responded These days, nothing is private.', 'These days', 'PRESENT_REF'],
   ])('reads %j: %s -> %s', (text, expectedText, value) => {
@@ -48,6 +53,14 @@ describe('the present, past and future as a whole', () => {
     // how often, not when
     ['Every now and then the old ferry still runs.'],
     ['We ring our cousins now and again.'],
+    // the next step of a recipe or an argument
+    ['Fry the onions. Now add the garlic and stir.'],
+    ['Stir well. Now, pour the sauce over the rice.'],
+    ['Drain the beans. Now heat 2 spoons of oil.'],
+    ['Play fair, boys. Now tell us this is fair.'],
+    ['That was the second method. Now onto the third.'],
+    // a title in a sentence
+    ['The study appeared in the journal Current Biology last year.'],
     ["I think he's the future of the club."],
     ['He is bearish on the future of student loans.'],
   ])('reads no reference in %j', (text) => {
