@@ -187,14 +187,16 @@ const LOCATIVE_BEFORE =
   /\b(?:in|at|from|into|across|near|inside|outside|throughout|visit|visited|visiting|(?:flew|fly|flying|travell?ed|went|go|going|returned|moved|fled|headed|sent|deported|trip|journey|way|back)\s+to)\s+$/iu;
 
 /**
- * Whether the article writes `key` only where a person may stand, never after a word that makes it a place ("in
- * Jordan", "flew to Jordan"; "in Hamilton’s car" owns, and is none), and writes it where a person stands: before
- * "said" or the like ("Jordan said"), or before a verb and "his" or "her" ("Hamilton celebrates his third pole").
+ * Whether the article's mentions of `key` all stand where a person may stand, never after a word that makes them a
+ * place ("in Jordan", "flew to Jordan"; "in Hamilton’s car" owns, and is none), and one stands where a person does:
+ * before "said" or the like ("Jordan said"), or before a verb and "his" or "her" ("Hamilton celebrates his third
+ * pole"). Only the name's own mentions count: "the Football Association of Wales said" says nothing of "Wales".
  */
-function writtenAsPerson(text: string, key: string): boolean {
+function writtenAsPerson(text: string, mentions: readonly NameMention[], key: string): boolean {
   let asPerson = false;
-  for (let start = text.indexOf(key); start >= 0; start = text.indexOf(key, start + 1)) {
-    const after = text.slice(start + key.length, start + key.length + 40);
+  for (const { start, end, key: other } of mentions) {
+    if (other !== key) continue;
+    const after = text.slice(end, end + 40);
     // "a threat to Hamilton’s supremacy": the word before governs what the name owns, not the name.
     const owns = POSSESSIVE_AFTER.test(after);
     if (!owns && LOCATIVE_BEFORE.test(text.slice(Math.max(0, start - 12), start))) return false;
@@ -205,9 +207,11 @@ function writtenAsPerson(text: string, key: string): boolean {
 
 /**
  * A one-word name that is the surname of a person named in full is that person ("Loewenstein"), and so is
- * one the tagger typed a person that is the first name of one ("Mitchell" beside "Mitchell Roberts"). A name
- * the gazetteers know as a place is the person's only where the article writes it as a person's and never as a
- * place's ("Jordan said" beside "Rep. Jim Jordan", but not "in Jordan"; not "Ipswich" beside "North Ipswich").
+ * one the tagger typed a person that is the first name of one ("Mitchell" beside "Mitchell Roberts"). A mention
+ * the gazetteers know as a place is the person's where the tagger read it as a person ("Reno agreed" beside "Janet
+ * Reno"), else only where the article writes it as a person's and never as a place's ("Jordan said" beside "Rep. Jim
+ * Jordan", but not "in Jordan"; not "Ipswich" beside "North Ipswich"; not "beaten Holland on penalties" beside a
+ * player "Nathan Holland").
  */
 function surnameTypes(text: string, mentions: readonly NameMention[], fixed: Fixed, known: KnownNames): void {
   const surnames = new Set<string>();
@@ -225,7 +229,12 @@ function surnameTypes(text: string, mentions: readonly NameMention[], fixed: Fix
   for (const key of personFirstNames) surnames.add(key);
   for (const mention of mentions) {
     if (fixed.has(mention) || !surnames.has(mention.key)) continue;
-    if (known.isPlace(mention.key) && !writtenAsPerson(text, mention.key)) continue;
+    if (
+      mention.type !== 'person' &&
+      known.isPlace(mention.key) &&
+      !writtenAsPerson(text, mentions, mention.key)
+    )
+      continue;
     fixed.set(mention, 'person');
   }
 }
@@ -251,7 +260,7 @@ function countryTypes(text: string, mentions: readonly NameMention[], fixed: Fix
       !known.isCountry(key)
     )
       continue;
-    if (!writtenAsPerson(text, key)) places.add(key);
+    if (!writtenAsPerson(text, mentions, key)) places.add(key);
   }
   fixEvery(mentions, fixed, places, 'place');
 }
