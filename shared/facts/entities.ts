@@ -73,7 +73,7 @@ export function buildEntities(
   const trimmed: NameMention[] = [];
   const joined = joinTitledHeads(
     text,
-    joinPluralPairs(text, joinPeoplesNames(text, joinLeadingWords(text, withBodies))),
+    joinPluralPairs(text, joinPeoplesNames(text, joinLeadingWords(text, withBodies, known))),
   );
   for (const mention of joinOfNames(text, joinInitials(text, joined, known))) {
     const name = trimMention(text, mention);

@@ -8,8 +8,9 @@
  * person's longer name ("Crime Bill" beside "Bill Clinton") or a number ("the Big Ten").
  */
 import { isNumberWord } from './entity-filters.ts';
-import type { EntityMention } from './ner/tags.ts';
-import { isTitleWord } from './roles.ts';
+import type { KnownNames } from './ner/known-names.ts';
+import type { EntityMention, NerType } from './ner/tags.ts';
+import { isTitleWord, roleBefore } from './roles.ts';
 import { CALENDAR_NAMES, CLAUSE_OPENERS } from './words.ts';
 
 /** A plain capitalised word and the one space before the name: "Forest " of "Forest Green". */
@@ -27,6 +28,9 @@ const STANDING = new Set(
   ).split(' '),
 );
 const ARTICLES = new Set(['The', 'A', 'An']);
+/** Words before a place's name that name a part of it: "Southwest England", "Central America", "East L.A.". */
+const PLACE_PART =
+  /^(?:North|South|East|West|(?:North|South)(?:east|west)|Northern|Southern|Eastern|Western|Central|Greater|Upper|Lower|Old|Downtown|Inner|Outer)$/u;
 const CALENDAR = new Set(CALENDAR_NAMES);
 const WINDOW = 30;
 
@@ -46,8 +50,43 @@ function leadingWord(text: string, mention: EntityMention): string | undefined {
   return capital === undefined || ARTICLES.has(capital) ? word : undefined;
 }
 
+/** A person's cue after a name: "Jo Tamang said", "Jo Tamang turns herself into". */
+const PERSON_AFTER = /^,?\s+(?:said|says|told|\p{Ll}+\s+(?:his|her|himself|herself))\b/u;
+
+/**
+ * The type of the name joined from `word` and a one-word name that the tagger typed alone, which the tagger gave
+ * that word:
+ * - a person's only where the word is a first name ("Dean Kamen"), a role comes before ("founder Yen Reis") or a
+ *   person's cue after ("Promise Tamang turns herself into"), at one of the name's mentions: "Blue Ruin" (a film),
+ *   "Skin Laundry" (a company), "Many Clouds" (a horse) are others;
+ * - a place's only where the word names a part of the place ("Southwest England") or the gazetteers know no place by
+ *   the one word ("Space Museum"): "Air France", "First Boston", "Access Hollywood" are bodies named after a place.
+ */
+function joinedType(
+  text: string,
+  mentions: readonly EntityMention[],
+  word: string,
+  known: KnownNames,
+): NerType {
+  const { type, text: name } = mentions[0] as EntityMention;
+  if (type === 'PER') {
+    if (known.isFirstName(word)) return 'PER';
+    for (const { start, end } of mentions) {
+      if (roleBefore(text, start - word.length - 1) !== undefined) return 'PER';
+      if (PERSON_AFTER.test(text.slice(end, end + 40))) return 'PER';
+    }
+    return 'MISC';
+  }
+  if (type === 'LOC' && !PLACE_PART.test(word) && known.isPlace(name)) return 'ORG';
+  return type;
+}
+
 /** The mentions with the left-out first words joined (see the module comment). */
-export function joinLeadingWords(text: string, tagged: readonly EntityMention[]): EntityMention[] {
+export function joinLeadingWords(
+  text: string,
+  tagged: readonly EntityMention[],
+  known: KnownNames,
+): EntityMention[] {
   // A word of a longer name is that name's ("Crime Bill" beside "Bill Clinton", "Officers Liu" beside "Wenjian Liu").
   const inLonger = new Set<string>();
   for (const mention of tagged)
@@ -67,6 +106,18 @@ export function joinLeadingWords(text: string, tagged: readonly EntityMention[])
     words.set(mention.text, seen === undefined || seen === word ? (word ?? null) : null);
   }
   if (![...words.values()].some((word) => word !== null)) return tagged as EntityMention[];
+  const joinedMentions = new Map<string, EntityMention[]>();
+  for (const mention of tagged) {
+    const word = words.get(mention.text);
+    if (word === undefined || word === null || mention.text.includes(' ') || mention.type === 'MISC')
+      continue;
+    const list = joinedMentions.get(mention.text);
+    if (list === undefined) joinedMentions.set(mention.text, [mention]);
+    else list.push(mention);
+  }
+  const types = new Map<string, NerType>();
+  for (const [name, list] of joinedMentions)
+    types.set(name, joinedType(text, list, words.get(name) as string, known));
   const joined: EntityMention[] = [];
   for (const mention of tagged) {
     const word = words.get(mention.text);
@@ -75,7 +126,8 @@ export function joinLeadingWords(text: string, tagged: readonly EntityMention[])
       continue;
     }
     const start = mention.start - word.length - 1;
-    joined.push({ ...mention, start, text: text.slice(start, mention.end) });
+    const type = types.get(mention.text) ?? mention.type;
+    joined.push({ ...mention, type, start, text: text.slice(start, mention.end) });
   }
   return joined;
 }
