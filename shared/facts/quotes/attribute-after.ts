@@ -1,7 +1,12 @@
 import { isCapitalised, type Word } from '../words.ts';
 import { firstMention } from './appositives.ts';
 import { PASSIVE_AUXILIARIES } from './lexicon.ts';
-import { descriptionAsWritten, nameWithAffiliation, unclosedAppositive } from './long-subjects.ts';
+import {
+  affiliationWithPlace,
+  descriptionAsWritten,
+  nameWithAffiliation,
+  unclosedAppositive,
+} from './long-subjects.ts';
 import {
   attributionWords,
   DASHES,
@@ -142,6 +147,8 @@ function subjectBetween(
       return resolvePhrase(context, phrase, verb) ?? descriptionAsWritten(context, phrase, verb);
     return nameWithAffiliation(context, core, core.length - phrase.length - 1, verb);
   }
+  const placed = affiliationWithPlace(context, core, verb);
+  if (placed) return placed;
   const head = core.slice(0, comma);
   const appositive = core.slice(comma + 1, -1);
   if (core.at(-1)?.text !== ',') return unclosedAppositive(context, head, core.slice(comma + 1), verb);

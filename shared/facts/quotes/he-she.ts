@@ -34,6 +34,8 @@ const SUBJECT_OPENERS = new Set('He She It They We I You The A An His Her Its Th
 const DESCRIPTION_DETERMINER = /^\s*(?:The|A|An|His|Her|Their)\s/u;
 /** How many lowercase words a description may hold before its noun, or after a possessive before the noun it owns. */
 const MAX_DESCRIPTION_WORDS = 3;
+/** A determiner that opens a description of one person not named: "A source", "One senior official". */
+const UNNAMED_DETERMINER = /^\s*(?:A|An|One|Another)\s/u;
 /** Determiners of one person not named: "a spokesman", "one official", "another source". */
 const INDEFINITE_DETERMINERS = new Set(['a', 'an', 'one', 'another']);
 export function pronounAttribution(
@@ -177,10 +179,35 @@ function subjectDescription(context: SpeakerContext, position: number, gender: G
   const previousEnd = previousSentenceEnd(masked, position);
   if (previousEnd === undefined) return undefined;
   const sentence = sentenceStart(masked, previousEnd - 1);
-  const before = sexedDescription(
-    masked.slice(afterOpeningAdverbial(masked, sentence, previousEnd), previousEnd),
-  );
-  return before?.gender === gender ? before.text : undefined;
+  const from = afterOpeningAdverbial(masked, sentence, previousEnd);
+  const before = sexedDescription(masked.slice(from, previousEnd));
+  if (before !== undefined) return before.gender === gender ? before.text : undefined;
+  return unnamedPerson(context, from, position, gender);
+}
+
+/**
+ * "A source close to the investigation has told Reuters that ….¶“…,” he said.": the sentence before opens with one
+ * person the article does not name ("A source", "One official", "An aide"; a noun of people or of a role, not of the
+ * other sex), and no one is named between it and the he/she: that description as written.
+ */
+function unnamedPerson(
+  context: SpeakerContext,
+  from: number,
+  position: number,
+  gender: Gender,
+): string | undefined {
+  const opening = UNNAMED_DETERMINER.exec(context.masked.slice(from, position));
+  if (opening === null) return undefined;
+  let words = 0;
+  for (const word of context.masked.slice(from + opening[0].length, position).matchAll(/\S+/gu)) {
+    if (!/^\p{Ll}+$/u.test(word[0]) || ++words > MAX_DESCRIPTION_WORDS) return undefined;
+    if (!PEOPLE_NOUNS.has(word[0]) && !PERSON_ROLE_NOUNS.has(word[0])) continue;
+    if (sexOfNoun(word[0]) === otherGender(gender)) return undefined;
+    const end = from + opening[0].length + (word.index ?? 0) + word[0].length;
+    const since = lastMentionBefore(context, position, (entity) => entity.type === 'person');
+    return since !== undefined && since.start >= from ? undefined : context.text.slice(from, end).trim();
+  }
+  return undefined;
 }
 
 /**

@@ -99,6 +99,12 @@ export function reportingVerb(word: string): ReportingVerb | undefined {
   return REPORTING_VERBS.get(word);
 }
 
+/** "he emails", "she terms it": a form NOUN_FORMS keeps out is a verb after a he or she. */
+export function reportingVerbAfterPronoun(word: string): ReportingVerb | undefined {
+  if (!NOUN_FORMS.has(word)) return undefined;
+  return { rank: word === 'terms' ? 1 : 2, form: 'third' };
+}
+
 /** Words after which a verb's base form has a subject: "they say", "will say". */
 export const BASE_FORM_SUBJECTS: ReadonlySet<string> = new Set(
   'i we they you will would can could may might must should shall did do does police people'.split(' '),
@@ -127,7 +133,7 @@ export const ADVERBS: ReadonlySet<string> = new Set(
   (
     'also later earlier previously then again repeatedly reportedly once has have had recently separately ' +
     'further simply just flatly publicly privately initially finally quickly bluntly angrily proudly ' +
-    'had would will has never always often still even only'
+    'had would will has never always often still even only himself herself itself themselves'
   ).split(' '),
 );
 

@@ -58,7 +58,11 @@ export function nameWithAffiliation(
   if (name.length > MAX_SUBJECT_WORDS || !name.every(isPhraseWord) || !isCapitalised(name.at(-1)?.text ?? ''))
     return undefined;
   const affiliation = core.slice(preposition + 1);
-  if (affiliation.length > MAX_SUBJECT_WORDS || !affiliation.every(isPhraseWord)) return undefined;
+  if (
+    affiliation.length > MAX_SUBJECT_WORDS ||
+    !affiliation.every((_word, index) => isAffiliationWord(affiliation, index))
+  )
+    return undefined;
   const named = resolvePhrase(context, core, verb);
   return named?.speakerType === 'person' ? named : undefined;
 }
@@ -85,4 +89,30 @@ export function descriptionAsWritten(
     mention: { start: first.start, end: head.end },
     verb,
   };
+}
+
+/** A word of an affiliation, which may say where the place is: "the University of Otago [in] Dunedin". */
+function isAffiliationWord(words: readonly Word[], index: number): boolean {
+  const word = words[index] as Word;
+  return isPhraseWord(word) || (word.text === 'in' && isCapitalised(words[index + 1]?.text ?? ''));
+}
+
+/**
+ * "Wray Keene of the University of Otago in Dunedin, New Zealand,": a name and its affiliation whose place is written
+ * with commas ("in Dunedin, New Zealand,"), read as that name with its affiliation, the commas left out. Undefined
+ * when the words are not so.
+ */
+export function affiliationWithPlace(
+  context: SpeakerContext,
+  core: readonly Word[],
+  verb: string,
+): Attribution | undefined {
+  const place = core.findLastIndex((word) => word.text === 'in');
+  if (place < 0) return undefined;
+  const after = core.slice(place + 1);
+  if (!after.every((word) => word.text === ',' || isCapitalised(word.text))) return undefined;
+  if (!after.some((word) => word.text === ',') || !isCapitalised(after[0]?.text ?? '')) return undefined;
+  const words = [...core.slice(0, place + 1), ...after.filter((word) => word.text !== ',')];
+  const preposition = words.findIndex((word) => AFFILIATION_WORDS.has(word.text));
+  return preposition > 0 ? nameWithAffiliation(context, words, preposition, verb) : undefined;
 }

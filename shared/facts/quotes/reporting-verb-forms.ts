@@ -10,17 +10,22 @@ import {
   PASSIVE_AUXILIARIES,
   type ReportingVerb,
   reportingVerb,
+  reportingVerbAfterPronoun,
 } from './lexicon.ts';
-import { phraseAfter } from './phrases.ts';
+import { phraseAfter, phraseBefore } from './phrases.ts';
 import type { Attribution, SpeakerContext } from './speaker-context.ts';
 import { resolvePhrase } from './speakers.ts';
 
 /** Words before a verb form that make it a noun: "his claims", "the report", "Clinton's tweets". */
+const HE_OR_SHE = /^(?:he|she)$/iu;
 const NOUN_MARKERS = new Set('the a an his her their its our my your these those this that of'.split(' '));
 
 export function verbAt(words: readonly Word[], index: number): ReportingVerb | undefined {
   const word = words[index];
-  return word === undefined || isCapitalised(word.text) ? undefined : reportingVerb(word.text);
+  if (word === undefined || isCapitalised(word.text)) return undefined;
+  const verb = reportingVerb(word.text);
+  if (verb !== undefined) return verb;
+  return HE_OR_SHE.test(words[index - 1]?.text ?? '') ? reportingVerbAfterPronoun(word.text) : undefined;
 }
 
 export function isFiniteSpeechVerb(words: readonly Word[], index: number): boolean {
@@ -73,6 +78,11 @@ export function passiveAgent(
 ): Attribution | undefined {
   const auxiliary = words[index - 1]?.text.toLowerCase() ?? '';
   if (!PASSIVE_AUXILIARIES.has(auxiliary) || words[index + 1]?.text !== 'by') return undefined;
+  // "he was quoted by The Canadian Press": the one quoted is the speaker, the agent only reports it.
+  if (verb.toLowerCase() === 'quoted') {
+    const subject = phraseBefore(words, index - 1);
+    return subject.length === 0 ? undefined : resolvePhrase(context, subject, verb);
+  }
   const agent = resolvePhrase(context, phraseAfter(words, index + 2), verb);
   return agent?.speaker === undefined ? undefined : agent;
 }

@@ -63,6 +63,8 @@ const OF_HEADS = new Set(
     ' ',
   ),
 );
+/** A noun of a calling by its ending: "physicist", "psychologist", "librarian", "pediatrician". */
+const CALLING_SUFFIX = /^\p{Ll}{4,}(?:ist|ian)$/u;
 const SPEAKER_NOUNS = [PERSON_ROLE_NOUNS, PEOPLE_NOUNS, ORGANISATION_NOUNS, OUTLET_NOUNS, DOCUMENT_NOUNS];
 /** Subjects that name no one known: the quote is theirs, so not the speaker's before ("“…” another replies"). */
 const UNRESOLVED_PRONOUNS = new Set(['they', 'we', 'i', 'you', 'another']);
@@ -122,7 +124,9 @@ export function resolvePhrase(
   if (described) return entityAttribution(described, verb, span);
   const untagged = surnameMatch(context, words);
   if (untagged) return { ...entityAttribution(untagged, verb), mention: span };
-  const known = SPEAKER_NOUNS.some((nouns) => nouns.has(singular(lower)));
+  const known =
+    SPEAKER_NOUNS.some((nouns) => nouns.has(singular(lower))) ||
+    (CALLING_SUFFIX.test(singular(lower)) && DETERMINERS.has(first.text.toLowerCase()));
   if (!known && !(isCapitalised(head.text) && isWrittenAsName(context, words))) return undefined;
   return { speaker: speakerText(context.text, words), mention: span, verb };
 }

@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import type { NerType } from '#shared/facts/ner/tag-entities.ts';
+import { findQuotes } from '#shared/facts/quotes/find-quotes.ts';
+import { entitiesOf } from '../tagged-mentions.ts';
+
+/** Sentences written for these tests: attributions a reader sees that had left the quote with no speaker. */
+const SURFACES: ReadonlyArray<readonly [NerType, string]> = [
+  ['PER', 'Ada Brennock'],
+  ['PER', 'Brennock'],
+  ['PER', 'Tom Velde'],
+  ['PER', 'Velde'],
+  ['ORG', 'University of Harwick'],
+  ['ORG', 'Harwick Courier'],
+];
+
+function speakers(text: string) {
+  return findQuotes(text, entitiesOf(text, SURFACES)).map((quote) => [quote.text, quote.speaker ?? null]);
+}
+
+describe('findQuotes: speakers a reader sees', () => {
+  it('reads "he emails" as a verb after a he or she', () => {
+    const text =
+      'Tom Velde studies snow. “I was looking for data nobody had mined,” he emails. “This was it.”';
+
+    expect(speakers(text).map(([, speaker]) => speaker)).toEqual(['Tom Velde', 'Tom Velde']);
+  });
+
+  it('keeps "emails" a noun after a name', () => {
+    const text = 'Tom Velde read the Brennock emails “with growing alarm about the whole affair” last week.';
+
+    expect(speakers(text)).toEqual([['with growing alarm about the whole affair', null]]);
+  });
+
+  it('reads a subject with "himself" or "herself" before the verb, a surname the tagger left untagged', () => {
+    const text =
+      'When Ada Brennock won in 1992, she had more votes than ever. As Brennock herself noted, “That year changed the party.”';
+    const quotes = findQuotes(text, entitiesOf(text, [['PER', 'Ada Brennock']]));
+
+    expect(quotes.map((quote) => [quote.text, quote.speaker])).toEqual([
+      ['That year changed the party.', 'Ada Brennock'],
+    ]);
+  });
+
+  it('gives a quote to the one quoted, not to the paper that quoted them', () => {
+    const text =
+      'Tom Velde has spoken of the vote; he was quoted by the Harwick Courier on the result:\n\n' +
+      '“We lost because we did not listen to the towns.”';
+
+    expect(speakers(text)).toEqual([['We lost because we did not listen to the towns.', 'Tom Velde']]);
+  });
+
+  it('reads a name whose affiliation says its place with commas', () => {
+    const text =
+      '“The colonies will not recover soon,” Ada Brennock of the University of Harwick in Harwick, New Wales, said to reporters.';
+
+    expect(speakers(text)).toEqual([['The colonies will not recover soon', 'Ada Brennock']]);
+  });
+
+  it('keeps a description by a noun of a calling that the lexicon does not list', () => {
+    const text =
+      'Tom Velde leads the trial. The physicist told the Harwick Courier: “It will work in any weather.”';
+
+    expect(speakers(text)).toEqual([['It will work in any weather.', 'The physicist']]);
+  });
+
+  it('reads such a noun only after a determiner', () => {
+    const text = 'Tom Velde leads the trial. Ask any physicist about it: “It will work in any weather.”';
+
+    expect(speakers(text)).toEqual([['It will work in any weather.', null]]);
+  });
+
+  it('gives a he/she after a sentence that opens with one unnamed person to that person', () => {
+    const text =
+      'Tom Velde flew the plane. A source close to the inquiry has told the Harwick Courier that the crew was tired.\n\n' +
+      '“The crew had been flagged twice,” he said.';
+
+    expect(speakers(text)).toEqual([['The crew had been flagged twice', 'A source']]);
+  });
+
+  it('does not when someone is named between', () => {
+    const text =
+      'Tom Velde flew the plane. A source close to Velde has told the Harwick Courier that the crew was tired.\n\n' +
+      '“The crew had been flagged twice,” he said.';
+
+    expect(speakers(text)).toEqual([['The crew had been flagged twice', 'Tom Velde']]);
+  });
+});
