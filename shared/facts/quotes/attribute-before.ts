@@ -70,6 +70,34 @@ export function bestCandidate(context: SpeakerContext, words: readonly Word[]): 
   return best;
 }
 
+/** "in the words of": `index` is at "words". */
+function isInTheWordsOf(words: readonly Word[], index: number): boolean {
+  return (
+    words[index]?.text.toLowerCase() === 'words' &&
+    words[index - 1]?.text.toLowerCase() === 'the' &&
+    words[index - 2]?.text.toLowerCase() === 'in' &&
+    words[index + 1]?.text === 'of'
+  );
+}
+
+/**
+ * "in the words of the Crown prosecutor, Mark Tedeschi, “…”": the source after "of", or the person an appositive
+ * after it names.
+ */
+function wordsOfSource(
+  context: SpeakerContext,
+  words: readonly Word[],
+  from: number,
+): Attribution | undefined {
+  const phrase = phraseAfter(words, from);
+  const source = resolvePhrase(context, phrase, 'in the words of');
+  const comma = from + phrase.length;
+  const named = words[comma]?.text === ',' ? phraseAfter(words, comma + 1) : [];
+  if (named.length === 0 || !isCapitalised((named[0] as Word).text)) return source;
+  const person = resolvePhrase(context, named, 'in the words of');
+  return person?.speakerType === 'person' ? person : source;
+}
+
 /**
  * A reporting verb and its subject. Past and third-person forms take the phrase before them; a base form
  * only after "they", "will" and the like (else it is a noun: "Editor's note"); an -ing form after "is"/"was"
@@ -86,6 +114,10 @@ function candidateAt(
   const lower = word.text.toLowerCase();
   if (lower === 'according' && words[index + 1]?.text.toLowerCase() === 'to') {
     const attribution = resolvePhrase(context, phraseAfter(words, index + 2), 'according to');
+    return attribution && { attribution, rank: 2 };
+  }
+  if (isInTheWordsOf(words, index)) {
+    const attribution = wordsOfSource(context, words, index + 2);
     return attribution && { attribution, rank: 2 };
   }
   if (SPEECH_NOUNS.has(lower) && isPossessive(words[index - 1]?.text ?? '')) {

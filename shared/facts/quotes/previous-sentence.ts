@@ -3,6 +3,7 @@ import { bestCandidate } from './attribute-before.ts';
 import { colonSubject } from './colon-subjects.ts';
 import { attributionWords, sentenceEnd, sentenceStart } from './phrases.ts';
 import { isTitleCase, QUOTATION_MARK, type QuoteMarks } from './quote-marks.ts';
+import { verbAt } from './reporting-verb-forms.ts';
 import { openingPersonOf } from './sentence-openers.ts';
 import type { Attribution, SpeakerContext } from './speaker-context.ts';
 
@@ -23,8 +24,8 @@ export function attributePreviousSentence(
   while (end > 0 && /\s/u.test(masked[end - 1] as string)) end--;
   if (end === 0) return undefined;
   const crossesParagraph = masked.slice(end, quote.open).includes('\n');
-  if (crossesParagraph && masked[end - 1] !== ':') return undefined;
   const words = attributionWords(masked, sentenceStart(masked, end - 1), end);
+  if (crossesParagraph && masked[end - 1] !== ':' && !endsWithVerbAndComma(words)) return undefined;
   if (holdsQuotation(context.text, words)) return undefined;
   const best = bestCandidate(context, words)?.attribution;
   if (best === undefined && words.at(-1)?.text === ':') return colonSubject(context, words, quote);
@@ -32,6 +33,12 @@ export function attributePreviousSentence(
     return openingPersonOf(context, words, end);
   }
   return best?.speakerType === undefined ? undefined : best;
+}
+
+/** "Rathbun stated,¶“…”": a paragraph that ends on a reporting verb and a comma introduces the quote after it. */
+function endsWithVerbAndComma(words: readonly Word[]): boolean {
+  const verb = verbAt(words, words.length - 2);
+  return words.at(-1)?.text === ',' && verb?.rank === 2 && verb.form !== 'ing' && verb.form !== 'base';
 }
 
 /** Nothing but punctuation follows the quote in its sentence: “Are you OK?” the voice asked. is not one. */

@@ -84,4 +84,31 @@ describe('findQuotes: speakers a reader sees', () => {
 
     expect(speakers(text)).toEqual([['The crew had been flagged twice', 'Tom Velde']]);
   });
+
+  it('reads "in the words of" a source, or of the person an appositive names', () => {
+    const text =
+      'The ferry sank in May and, in the words of the harbour master, Ada Brennock, “Nobody should have sailed that night.”';
+
+    expect(speakers(text)).toEqual([['Nobody should have sailed that night.', 'Ada Brennock']]);
+  });
+
+  it('gives a paragraph that is a quotation to the reporting verb and comma that end the paragraph before', () => {
+    const text =
+      'Tom Velde spoke to the inquiry for an hour. Velde stated,\n\n' +
+      '“The crew was picked up in a black car. Nobody told the families.”';
+
+    expect(speakers(text)).toEqual([
+      ['The crew was picked up in a black car. Nobody told the families.', 'Tom Velde'],
+    ]);
+  });
+
+  it('not after a paragraph that ends on a comma with no reporting verb', () => {
+    const text =
+      'Tom Velde spoke to the inquiry for an hour, and then,\n\n' +
+      '“The crew was picked up in a black car. Nobody told the families.”';
+
+    expect(speakers(text)).toEqual([
+      ['The crew was picked up in a black car. Nobody told the families.', null],
+    ]);
+  });
 });
