@@ -32,6 +32,8 @@ describe('rejectionOf', () => {
       'caption',
     ],
     ['Reporting by Jane Example; Editing by John Placeholder.', 'caption'],
+    ['Written or reviewed by a board-certified bridge engineer.', 'caption'],
+    ['Visit the website for a complete list of the road closures.', 'caption'],
   ])('rejects %j as %s', (text, reason) => {
     expect(rejectionOf(sentence(text))).toBe(reason);
   });
@@ -46,6 +48,8 @@ describe('rejectionOf', () => {
     'The mayor said the bridge would be open to traffic \u201cby the spring\u201d.',
     'Shares in the company rose on June 12, 2014, after the merger was announced in London.',
     'The new speed limit on the bridge took effect on June 1, 2015.',
+    'Visitors to the website can see the bridge plans before the vote.',
+    'The plans were reviewed by three engineers before the council vote.',
     '\u092a\u094d\u0930\u0927\u093e\u0928\u092e\u0902\u0924\u094d\u0930\u0940 \u0928\u0947 \u0938\u094b\u092e\u0935\u093e\u0930 \u0915\u094b \u091a\u0940\u0928 \u0915\u0947 \u0930\u093e\u0937\u094d\u091f\u094d\u0930\u092a\u0924\u093f \u0938\u0947 \u092e\u0941\u0932\u093e\u0915\u093e\u0924 \u0915\u0940\u0964',
   ])('accepts a plain news sentence: %j', (text) => {
     expect(rejectionOf(sentence(text))).toBeUndefined();
