@@ -190,6 +190,20 @@ function isNowAndThen(text: string, start: number, end: number): boolean {
   );
 }
 
+/**
+ * "In the current study, participants …", "the current paper argues": the study or paper that the reader is reading,
+ * as "this study" is, not a time ("his current study leave" is one: no "the" or "this" before it).
+ */
+const WRITING_AFTER = /^\s(?:study|paper|article|analysis|chapter|section|experiment)(?![\p{L}])/u;
+const DETERMINER_BEFORE = /(?<![\p{L}])(?:[Tt]he|[Tt]his)\s$/u;
+
+function isTheWritingItself(text: string, start: number, end: number): boolean {
+  return (
+    DETERMINER_BEFORE.test(text.slice(Math.max(0, start - 5), start)) &&
+    WRITING_AFTER.test(text.slice(end, end + 40))
+  );
+}
+
 /** The hint of the rules for "the quarter" and "the period", one object so that a text without either is scanned once. */
 const QUARTER_OR_PERIOD = /quarter|period/iu;
 
@@ -219,9 +233,10 @@ export const REFERENCE_RULES: readonly Rule[] = [
     // "then " before "current"
     reach: 5,
     kind: 'relative',
-    // "the journal Current Biology": a name, not the present
+    // "the journal Current Biology": a name, not the present; "In the current study": the text itself
     read: (match, text) =>
-      /^Current/u.test(match[0]) && isCapitalisedInSentence(text, match.index)
+      (/^Current/u.test(match[0]) && isCapitalisedInSentence(text, match.index)) ||
+      isTheWritingItself(text, match.index, match.index + match[0].length)
         ? undefined
         : constant(/^then/iu.test(match[0]) ? past : present),
   },

@@ -35,6 +35,7 @@ describe('the present, past and future as a whole', () => {
     ['Now come the lawsuits.', 'Now', 'PRESENT_REF'],
     ['Now access to clean water is rare.', 'Now', 'PRESENT_REF'],
     ['Now we add a new line every week.', 'Now', 'PRESENT_REF'],
+    ['She is away on her current study leave.', 'current', 'PRESENT_REF'],
     // a sentence that opens after a caption with no full stop
     ['How she could have responded These days, nothing is private.', 'These days', 'PRESENT_REF'],
   ])('reads %j: %s -> %s', (text, expectedText, value) => {
@@ -61,6 +62,9 @@ describe('the present, past and future as a whole', () => {
     ['That was the second method. Now onto the third.'],
     // a title in a sentence
     ['The study appeared in the journal Current Biology last year.'],
+    // the paper the reader is reading, as "this study"
+    ['In the current study, volunteers read two poems.'],
+    ['The current paper argues that rhyme helps memory.'],
     ["I think he's the future of the club."],
     ['He is bearish on the future of student loans.'],
   ])('reads no reference in %j', (text) => {
