@@ -91,6 +91,19 @@ function nltkNames(sex: 'male' | 'female'): Set<string> {
   );
 }
 
+/**
+ * First names compromise files under one sex that neither NLTK list has, but that are the other sex's in the
+ * language they come from (Italian Daniele, Russian Valery, French Stéphane and Élie, Dutch Lex) or given to both
+ * (Eden, Noa, Nour, Riley, Avery), or a surname (Nguyen): read by their sex, they ruled out the right person
+ * ("Eden Hazard … he said").
+ */
+const NOT_OF_ONE_SEX = new Set(
+  (
+    'daniele valery stephane elie lex dhia rimas eden noa noor nour nur nurul rin sri dara jing yan ying lian ' +
+    'kali jami tui lupe minh aoi nguyen avery riley stevie sammie ichika maayan yahli ari wei hao yong'
+  ).split(' '),
+);
+
 /** compromise's first names of one sex that the NLTK lists do not give the other sex too. */
 function firstNamesOfOneSex(withTag: (tag: string) => string[]): { male: string[]; female: string[] } {
   const nltkMale = nltkNames('male');
@@ -98,10 +111,10 @@ function firstNamesOfOneSex(withTag: (tag: string) => string[]): { male: string[
   const single = (word: string) => /^[a-z][a-z'-]*$/.test(word);
   return {
     male: withTag('MaleName')
-      .filter((name) => single(name) && !nltkFemale.has(name))
+      .filter((name) => single(name) && !nltkFemale.has(name) && !NOT_OF_ONE_SEX.has(name))
       .sort(),
     female: withTag('FemaleName')
-      .filter((name) => single(name) && !nltkMale.has(name))
+      .filter((name) => single(name) && !nltkMale.has(name) && !NOT_OF_ONE_SEX.has(name))
       .sort(),
   };
 }

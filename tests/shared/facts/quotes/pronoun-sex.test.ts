@@ -29,6 +29,18 @@ describe('firstNameSex', () => {
     expect(firstNameSex('Rachel Dunmore')).toBe('female');
   });
 
+  it("says nothing of a first name that compromise files under one sex but is the other sex's elsewhere or both's", () => {
+    for (const name of [
+      'Daniele Rota',
+      'Valery Orlov',
+      'Stephane Morel',
+      'Eden Marsh',
+      'Riley Shaw',
+      'Noa Levin',
+    ])
+      expect(firstNameSex(name)).toBeUndefined();
+  });
+
   it('says nothing of a first name of either sex, or of a name of one word', () => {
     expect(firstNameSex('Jesse Lind')).toBeUndefined();
     expect(firstNameSex('Kim Sorel')).toBeUndefined();
