@@ -11,6 +11,7 @@ import {
   attributionWords,
   DASHES,
   isPhraseWord,
+  isTimeWord,
   phraseAfter,
   phraseBefore,
   sentenceEnd,
@@ -30,6 +31,8 @@ const MAX_WORDS_AFTER_CLOSED_QUOTE = 4;
 const NAME_PARTICLES = new Set(['de', 'da', 'del', 'van', 'von', 'al', 'bin', 'la', 'le', 'di', 'y']);
 /** A past form no verb list may know: "rejoined", "interjected". */
 const PAST_FORM = /^\p{Ll}{3,}ed$/u;
+/** A third-person form no verb list may know: "worries", "quips". */
+const THIRD_FORM = /^\p{Ll}{3,}s$/u;
 /** A verb right after these is a relative clause's ("a resident who posted about it, said"), not the attribution's. */
 const RELATIVE_PRONOUNS = new Set(['who', 'that', 'which']);
 
@@ -78,7 +81,10 @@ export function attributeAfter(context: SpeakerContext, quote: QuoteMarks): Attr
     if (subject) return subject;
   }
   if (!closed) {
-    const unlisted = unlistedVerbAttribution(context, words, index);
+    const unlisted =
+      unlistedVerbAttribution(context, words, index) ??
+      (endsOnComma(context.masked, quote) ? invertedNameAttribution(context, words, index) : undefined) ??
+      (endsOnComma(context.masked, quote) ? weakVerbAttribution(context, words, index) : undefined);
     if (unlisted) return unlisted;
   }
   return dash ? nameAfterDash(context, words.slice(index)) : undefined;
@@ -112,6 +118,75 @@ function unlistedVerbAttribution(
   )
     return undefined;
   return resolvePhrase(context, words.slice(index, index + length), verb.text);
+}
+
+/**
+ * "“…,” vowed Mayor Ann Reyes on Monday.", "“…,” worries former adviser Zbigniew Brzezinski.": a verb that no list ranks
+ * as speech (a form in -s or -ed) or only as characterising it, then a phrase that names a person or organisation and
+ * ends the clause: the name says it.
+ */
+function invertedNameAttribution(
+  context: SpeakerContext,
+  words: readonly Word[],
+  index: number,
+): Attribution | undefined {
+  const verb = words[index] as Word;
+  const known = verbAt(words, index);
+  const form =
+    known === undefined ? PAST_FORM.test(verb.text) || THIRD_FORM.test(verb.text) : known.rank === 1;
+  if (!form || known?.form === 'ing' || known?.form === 'base') return undefined;
+  const phrase = phraseAfter(words, index + 1);
+  if (phrase.length === 0 || !endsClause(words, words.indexOf(phrase.at(-1) as Word) + 1)) return undefined;
+  const named = resolvePhrase(context, phrase, verb.text);
+  return named?.speakerType === undefined ? undefined : named;
+}
+
+/**
+ * "“Fight them,” he urged Iraqis in a radio address.": a he/she or a name right after the quote, then a verb that
+ * characterises speech ("urged", "vowed", "called"), in a form with a subject.
+ */
+function weakVerbAttribution(
+  context: SpeakerContext,
+  words: readonly Word[],
+  index: number,
+): Attribution | undefined {
+  const first = (words[index] as Word).text;
+  const length = /^(?:he|she)$/u.test(first)
+    ? 1
+    : [1, 2, 3].find(
+        (size) =>
+          words.slice(index, index + size).every((word) => isCapitalised(word.text) && isPhraseWord(word)) &&
+          verbAt(words, index + size) !== undefined,
+      );
+  if (length === undefined) return undefined;
+  const verb = verbAt(words, index + length);
+  if (verb?.rank !== 1 || verb.form === 'ing' || verb.form === 'base') return undefined;
+  const named = resolvePhrase(
+    context,
+    words.slice(index, index + length),
+    (words[index + length] as Word).text,
+  );
+  return named?.speakerType === undefined ? undefined : named;
+}
+
+/**
+ * The quote ends on a comma, inside its marks or right after them, as one does before its attribution ("“…,” he
+ * urged"); "“Weird Al” Yankovic called him" and "The four “loopholes” he cited are" do not.
+ */
+function endsOnComma(masked: string, quote: QuoteMarks): boolean {
+  return (
+    masked
+      .slice(quote.open + 1, quote.close)
+      .trimEnd()
+      .endsWith(',') || /^\s*,/u.test(masked.slice(quote.close + 1, quote.close + 3))
+  );
+}
+
+/** The clause ends at `at`: the sentence's end, a comma, or a time adjunct ("on Monday", "last week"). */
+function endsClause(words: readonly Word[], at: number): boolean {
+  const next = words[at];
+  if (next === undefined || next.text === ',' || next.text === '.' || isTimeWord(next)) return true;
+  return next.text === 'on' && isTimeWord(words[at + 1]);
 }
 
 /**

@@ -44,6 +44,9 @@ export function attributeBefore(context: SpeakerContext, quote: QuoteMarks): Att
   return colonSubject(context, words, quote);
 }
 
+/** Conjunctions that join a speech verb to the verb before, which shares its subject: "declined … but said". */
+const CONJUNCTIONS = new Set(['and', 'but']);
+
 /** A verb whose subject names no one ("they say") ranks below one of the same kind that does. */
 function strength(candidate: Candidate): number {
   return candidate.rank - (candidate.attribution.speaker === undefined ? 0.5 : 0);
@@ -257,7 +260,7 @@ function coordinatedSubject(
   earlier: Candidate | undefined,
 ): Attribution | undefined {
   const and = skipBackOver(words, index - 1);
-  if (words[and]?.text.toLowerCase() !== 'and') return undefined;
+  if (!CONJUNCTIONS.has(words[and]?.text.toLowerCase() ?? '')) return undefined;
   // "… and said he thought it was a “mistake”": the he/she's own verb attributes it.
   if (PERSON_PRONOUNS.has(words[index + 1]?.text.toLowerCase() ?? '')) return undefined;
   // "Holt thanked Reyes, who smiled and said …": the relative clause's verbs are its antecedent's.

@@ -25,7 +25,7 @@ const TERMINAL = new Set(['.', '!', '?']);
 
 /**
  * The speaker of a clause set off by a comma at the end of the quote's sentence: a subject and a speech verb ("…,
- * Burtless said.", "…, she told reporters."), or a speech verb and its subject, an appositive allowed after it
+ * Burtless said.", "…, she told reporters."), or a speech verb and its subject, up to two appositives allowed after it
  * ("…, said Joseph Seneca, an economist."). Only when the sentence goes on after the quote, no other quotation
  * stands between, and the clause names someone.
  */
@@ -39,12 +39,12 @@ export function attributeClosingClause(context: SpeakerContext, quote: QuoteMark
   const commas = words.flatMap((word, index) => (word.text === ',' && index < end ? [index] : []));
   const last = commas.at(-1);
   if (last === undefined) return undefined;
-  const attribution =
+  let attribution =
     subjectAndVerb(context, words.slice(last + 1, end)) ??
-    verbAndSubject(context, words.slice(last + 1, end)) ??
-    (commas.length > 1
-      ? verbAndSubject(context, words.slice((commas.at(-2) as number) + 1, last))
-      : undefined);
+    verbAndSubject(context, words.slice(last + 1, end));
+  // "…, said Michael Slater, editor of the Microprocessor Report, an industry newsletter.": appositives after it.
+  for (let at = commas.length - 2; attribution === undefined && at >= Math.max(0, commas.length - 3); at--)
+    attribution = verbAndSubject(context, words.slice((commas[at] as number) + 1, commas[at + 1]));
   return attribution?.speaker === undefined ? undefined : attribution;
 }
 

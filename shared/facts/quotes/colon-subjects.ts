@@ -9,6 +9,8 @@ import { type Attribution, entityAttribution, type SpeakerContext } from './spea
 
 /** "Reading from the ruling:": a participle opens the clause, and names no one. */
 const PARTICIPLE_OPENER = /^\p{Lu}\p{Ll}+ing\b/u;
+/** The writer or the reader as a subject: "I", "we". */
+const NARRATORS = new Set(['I', 'we', 'We']);
 /** How many words may open a sentence before the person who is its subject ("And President Bush"). */
 const OPENING_WORDS = 4;
 
@@ -28,6 +30,8 @@ export function colonSubject(
   if (words.some((_, index) => index < colon && hasUnnamedSubject(words, index))) return undefined;
   const subject = openingSubject(context, words, colon) ?? openingPerson(context, words, colon);
   if (subject?.speaker === undefined || PARTICIPLE_OPENER.test(subject.speaker)) return undefined;
+  // "She became upset, so that I had to change my answer: “…”": the narrator's clause is the colon's, not hers.
+  if (words.some((word) => word.start >= subject.mention.end && NARRATORS.has(word.text))) return undefined;
   const label = subject.mention.end >= (words[colon - 1] as Word).end;
   return label && !endsSentenceAfter(context.masked, quote) ? undefined : { ...subject, verb: ':' };
 }

@@ -88,6 +88,8 @@ export function openingSubject(
 /** The words that open a clause up to its verb: a phrase that stops at a reporting verb or a past form. */
 function subjectPhrase(words: readonly Word[], from: number): Word[] {
   const phrase = phraseAfter(words, from);
+  // "He went on to add that …", "She made the following comment:": a he/she is the whole subject.
+  if (PERSON_PRONOUNS.has(phrase[0]?.text.toLowerCase() ?? '')) return phrase.slice(0, 1);
   const verb = phrase.findIndex(
     (word, at) => at > 0 && !isCapitalised(word.text) && (reportingVerb(word.text) || /ed$/u.test(word.text)),
   );

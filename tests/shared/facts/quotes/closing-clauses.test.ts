@@ -32,6 +32,12 @@ describe('findQuotes: a subject and a speech verb that close the quote’s sente
     expect(speakers(text)).toEqual([['very little new investment', 'Dana Whitcombe']]);
   });
 
+  it('reads a verb and a name with two appositives after it', () => {
+    const text = `${OPENING}The rules apply only in “rare and special cases” such as floods, said Dana Whitcombe, an economist at Lakeview College, a small school.`;
+
+    expect(speakers(text)).toEqual([['rare and special cases', 'Dana Whitcombe']]);
+  });
+
   it('reads a he/she and its verb after a phrase that goes on from the quote', () => {
     const text = `${OPENING}Roads are bad. “We will hire again in the spring” without any help from the state, he said.`;
 

@@ -111,4 +111,52 @@ describe('findQuotes: speakers a reader sees', () => {
       ['The crew was picked up in a black car. Nobody told the families.', null],
     ]);
   });
+
+  it('reads a verb no list ranks as speech, then a name that ends the clause', () => {
+    const text =
+      'If the dam fails, “the cost to the valley could be high,” worries former engineer Tom Velde.';
+
+    expect(speakers(text)).toEqual([['the cost to the valley could be high', 'Tom Velde']]);
+  });
+
+  it('reads a verb that characterises speech, then a name', () => {
+    const text = '“We will not give up the fight for the harbour,” vowed Ada Brennock on Monday.';
+
+    expect(speakers(text)).toEqual([['We will not give up the fight for the harbour', 'Ada Brennock']]);
+  });
+
+  it('reads a he/she and a verb that characterises speech right after the quote', () => {
+    const text =
+      'Ada Brennock introduced Tom Velde on the radio. “Stay in your homes tonight,” he urged listeners. “The river is rising fast.”';
+
+    expect(speakers(text).map(([, speaker]) => speaker)).toEqual(['Tom Velde', 'Tom Velde']);
+  });
+
+  it('not after a quote that does not end on a comma', () => {
+    const text =
+      'Ada Brennock owns the mill. The four “loopholes in the rules” she cited are all closed now.';
+
+    expect(speakers(text)).toEqual([['loopholes in the rules', null]]);
+  });
+
+  it('gives a speech verb after "but" the subject of the verb before', () => {
+    const text =
+      'Ada Brennock declined to name other bidders but said the offer “is all cash, and for the whole mill.”';
+
+    expect(speakers(text)).toEqual([['is all cash, and for the whole mill.', 'Ada Brennock']]);
+  });
+
+  it('reads a he/she that opens the sentence as the whole subject of "went on to add"', () => {
+    const text =
+      'Ada Brennock thanked the crews. Tom Velde spoke next. He went on to add that “the river will be safe by spring.”';
+
+    expect(speakers(text)).toEqual([['the river will be safe by spring.', 'Tom Velde']]);
+  });
+
+  it('does not give a colon the he/she that opens the sentence when an I speaks before it', () => {
+    const text =
+      'Ada Brennock asked about the storm. She became so upset that I had to change my answer: “Of course it will pass.”';
+
+    expect(speakers(text)).toEqual([['Of course it will pass.', null]]);
+  });
 });
