@@ -57,7 +57,7 @@ export function processArticle(input: ArticleInput, options: ProcessOptions = {}
       maxBytes: maxInputBytes,
     });
     // The standfirst only steers the summary; the Result keeps it as part of `text`.
-    const { standfirst: _standfirst, titleLeads, ...published } = document;
+    const { standfirst: _standfirst, titleLeads, region: _region, ...published } = document;
     const result = boundResult({ ...base, status: 'DONE', ...published, ...analyse(document, options) });
     return withTitleMentions(result, titleLeads === true);
   } catch (error) {

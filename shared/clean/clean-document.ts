@@ -6,7 +6,7 @@ import { decompress } from './decompress.ts';
 import { detectFormat } from './detect-format.ts';
 import { detectLanguage, type LanguageSource } from './detect-language.ts';
 import { extractHtml } from './extract-html.ts';
-import { absoluteUrl, type HtmlMetadata, normaliseTags } from './html-metadata.ts';
+import { absoluteUrl, type HtmlMetadata, normaliseTags, regionOf } from './html-metadata.ts';
 import { bylineOf } from './html-metadata-byline.ts';
 import { normaliseText } from './normalise-text.ts';
 import { parseDate } from './parse-date.ts';
@@ -61,6 +61,8 @@ export interface CleanedDocument {
   /** 1 when declared; the detector's lead when detected; 0 when assumed. */
   readonly languageConfidence: number;
   readonly languageSource: LanguageSource;
+  /** The region of the declared language ("CA" of en-CA): for the facts (what "$" means), not in the Result. */
+  readonly region?: string;
   readonly publishedAt?: string;
   /** Where publishedAt came from: page metadata, a byline/PUBLISHED line, or the date of a removed caption. */
   readonly publishedAtSource?: PublishedAtSource;
@@ -153,6 +155,7 @@ function fromJson(json: string): SourceDocument {
     byline: bylineOf(article.author, article.siteName === undefined ? [] : [article.siteName]),
     siteName: article.siteName?.trim(),
     language: article.language,
+    region: regionOf(article.language),
     image: absoluteUrl(article.image, article.url),
     section: article.section?.trim(),
     tags: tags.length > 0 ? tags : undefined,
@@ -247,6 +250,7 @@ export function cleanDocument(raw: RawDocument): CleanedDocument {
     language: language.language,
     languageConfidence: language.confidence,
     languageSource: language.source,
+    region: regionOf(raw.language) ?? metadata.region,
     ...publishedOf(metadata, context, sourceUrl),
     byline: metadata.byline ?? context.byline,
     siteName: metadata.siteName,

@@ -17,6 +17,8 @@ export interface HtmlMetadata {
   readonly modifiedAt?: string;
   readonly sourceUrl?: string;
   readonly language?: string;
+  /** The region of the declared language ("CA" of `<html lang="en-CA">`): the page's country, when it says it. */
+  readonly region?: string;
   readonly siteName?: string;
   readonly image?: string;
   readonly section?: string;
@@ -32,6 +34,7 @@ interface MetaDocument extends BylineDocument {
 const URL_LIKE = /^https?:\/\//i;
 const DOCUMENT_TITLE_TAIL = /\s+[|\u2013\u2014\-·»]\s+[^|\u2013\u2014\-·»]{2,60}$/u;
 const LANGUAGE_CODE = /^([a-z]{2,3})(?:[-_][a-z0-9]+)*$/i;
+const REGION = /^[a-z]{2,3}(?:[-_][a-z]{4})?[-_]([a-z]{2})(?![a-z0-9])/iu;
 const MAX_TAGS = 20;
 const MAX_HEADINGS = 5;
 const MAX_HEADING_CHARS = 300;
@@ -73,6 +76,11 @@ function allAttributes(document: MetaDocument, selector: string): string[] {
 
 function languageOf(value: string | undefined): string | undefined {
   return value?.trim().match(LANGUAGE_CODE)?.[1]?.toLowerCase();
+}
+
+/** The region of a language tag: "en-CA" and "en_ca" give CA, "zh-Hant-TW" TW, "en" none. */
+export function regionOf(tag: string | undefined): string | undefined {
+  return tag ? REGION.exec(tag.trim())?.[1]?.toUpperCase() : undefined;
 }
 
 /** An absolute http(s) URL, resolving a relative one against the page's URL. */
@@ -228,10 +236,14 @@ export function readHtmlMetadata(document: MetaDocument): HtmlMetadata {
     ]) ?? imageOf(jsonLd.resolve(article?.image)),
     sourceUrl,
   );
+  const declared = document.documentElement?.getAttribute('lang') ?? undefined;
+  const contentLanguage = attribute(document, 'meta[http-equiv="content-language"]');
   const language =
-    languageOf(document.documentElement?.getAttribute('lang') ?? undefined) ??
-    languageOf(attribute(document, 'meta[http-equiv="content-language"]')) ??
+    languageOf(declared) ??
+    languageOf(contentLanguage) ??
     languageOf(attribute(document, 'meta[property="og:locale"]'));
+  // og:locale is left out: many sites keep their software's default "en_US" wherever they are.
+  const region = regionOf(declared) ?? regionOf(contentLanguage);
   const publishedAt = parseDate(published);
   const modifiedAt = parseDate(modified);
   const tags = withoutNoiseTags(tagsOf(document, jsonLd), byline, title);
@@ -242,6 +254,7 @@ export function readHtmlMetadata(document: MetaDocument): HtmlMetadata {
     ...(modifiedAt ? { modifiedAt } : {}),
     ...(sourceUrl ? { sourceUrl } : {}),
     ...(language ? { language } : {}),
+    ...(region ? { region } : {}),
     ...(siteName ? { siteName } : {}),
     ...(image && image.length <= MAX_URL_CHARS ? { image } : {}),
     ...(section && section.trim().length <= MAX_SECTION_CHARS

@@ -4,6 +4,7 @@ import { buildEntities } from './entities.ts';
 import { groundFacts } from './ground.ts';
 import { type EntityMention, tagEntities } from './ner/tag-entities.ts';
 import { findNumbers } from './numbers.ts';
+import { pageMoneyOf } from './numbers-currency.ts';
 import { findQuotes } from './quotes/find-quotes.ts';
 
 /**
@@ -31,6 +32,8 @@ export interface FactsInput {
   /** The page's language or locale ("en-GB") and address: the order of day and month in numeric dates. */
   readonly language?: string;
   readonly sourceUrl?: string;
+  /** The region of the page's declared locale ("CA" of en-CA): with the address, what "$" means on it. */
+  readonly region?: string;
 }
 
 /**
@@ -49,7 +52,7 @@ export function extractFacts(input: FactsInput, tag: (text: string) => EntityMen
     ...(input.language ? { locale: input.language } : {}),
     ...(input.sourceUrl ? { url: input.sourceUrl } : {}),
   });
-  const numbers = findNumbers(text, { exclude: dates });
+  const numbers = findNumbers(text, { exclude: dates, money: pageMoneyOf(input.region, input.sourceUrl) });
   const quotes = findQuotes(text, entities);
   return groundFacts(text, { entities, dates, numbers, quotes });
 }

@@ -1,5 +1,6 @@
 import type { NumberFact, Span } from '../result.ts';
 import { isAfterName, isFraction, isFunctionWord, isGluedTemperature } from './numbers-context.ts';
+import { type PageMoney, withPageMoney } from './numbers-currency.ts';
 import { fractionAt } from './numbers-fractions.ts';
 import { asAge, withRanges } from './numbers-ranges.ts';
 import {
@@ -30,6 +31,8 @@ export { NUMBER_WORDS } from './numbers-spelled.ts';
 export interface NumberOptions {
   /** Spans already claimed (dates): numbers inside them are not reported again. */
   readonly exclude?: readonly Span[];
+  /** What "$" and "cents" are on the page (`pageMoneyOf`); US dollars when not given. */
+  readonly money?: PageMoney;
 }
 
 /** Abbreviated scales written after a figure; "m" and "k" only count next to a currency ("€20m"). */
@@ -104,7 +107,8 @@ export function findNumbers(text: string, options: NumberOptions = {}): NumberFa
     if (read.number) numbers.push(read.number);
     index = Math.max(index + 1, read.next);
   }
-  return withRanges(text, words, numbers, exclude).map((number) => asAge(words, number));
+  const facts = withRanges(text, words, numbers, exclude).map((number) => asAge(words, number));
+  return withPageMoney(text, facts, options.money);
 }
 
 /** Only a figure or a spelled number (or the "a" of "a million") opens a fact: most words need no reading. */
