@@ -5,9 +5,11 @@ import {
   readByline,
 } from './html-metadata-byline.ts';
 import { imageOf, type JsonLd, nameOf, readJsonLd, stringOf } from './html-metadata-json-ld.ts';
+import { splitTags, withoutCodeTags } from './html-metadata-tags.ts';
 import { cleanTitle } from './html-metadata-title.ts';
 import { decodeLeftoverEntities } from './leftover-entities.ts';
 import { parseDate } from './parse-date.ts';
+import { withoutUnnamedPeople } from './tags-people.ts';
 
 /** Metadata a page declares about itself in meta tags, link tags, JSON-LD and its byline. */
 export interface HtmlMetadata {
@@ -44,6 +46,10 @@ const MAX_URL_CHARS = 2_048;
 const MAX_TAG_CHARS = 60;
 /** A <title> that opens with a separator: nothing before the site's name. */
 const EMPTY_HEADLINE = /^\s*[|\u2013\u2014\-·»:]/u;
+/** "By Ann Lee, Tom Hart and Bo Ng" opening a line: the capitalised names after it ("killed by" is prose). */
+const CREDIT_LINE = /(?<=^|\n)[ \t]*By\s+(?:\p{Lu}[\p{L}'’.-]*(?:\s*,\s*|\s+and\s+|\s+&\s+|\s+))+/gu;
+/** "REUTERS/Ann Lee", "Getty Images/Tom Hart": an agency, a slash and the photographer's name. */
+const PHOTO_CREDIT = /\p{L}\/\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*)*/gu;
 /** This many single title words among the tags, and most of them, make the tags the title cut into words. */
 const TITLE_WORD_TAGS = 4;
 
@@ -156,12 +162,12 @@ function withoutNoiseTags(tags: string[], byline: string | undefined, title: str
 /** Lists of tags ("a, b; c") to at most 20 distinct tags of at most 60 characters, in order. */
 export function normaliseTags(lists: readonly string[]): string[] {
   const seen = new Map<string, string>();
-  for (const tag of lists.flatMap((list) => decodeLeftoverEntities(list).split(/[,;]/u))) {
+  for (const tag of lists.flatMap((list) => splitTags(decodeLeftoverEntities(list)))) {
     const trimmed = tag.replace(/\s+/gu, ' ').trim();
     const key = trimmed.toLowerCase();
     if (trimmed !== '' && trimmed.length <= MAX_TAG_CHARS && !seen.has(key)) seen.set(key, trimmed);
   }
-  return [...seen.values()].slice(0, MAX_TAGS);
+  return withoutCodeTags([...seen.values()]).slice(0, MAX_TAGS);
 }
 
 /** The page's first few <h1> texts, outside its header and navigation (where the site's name sits). */
@@ -246,7 +252,9 @@ export function readHtmlMetadata(document: MetaDocument): HtmlMetadata {
   const region = regionOf(declared) ?? regionOf(contentLanguage);
   const publishedAt = parseDate(published);
   const modifiedAt = parseDate(modified);
-  const tags = withoutNoiseTags(tagsOf(document, jsonLd), byline, title);
+  const tags = withoutUnnamedPeople(withoutNoiseTags(tagsOf(document, jsonLd), byline, title), () =>
+    pageText(document, title),
+  );
   return {
     ...(title ? { title } : {}),
     ...(byline ? { byline } : {}),
@@ -262,6 +270,24 @@ export function readHtmlMetadata(document: MetaDocument): HtmlMetadata {
       : {}),
     ...(tags.length > 0 ? { tags } : {}),
   };
+}
+
+/**
+ * What a reader of the page sees of it, for the names among its tags: its title, its body's text and its images'
+ * descriptions, without scripts and credits ("By Ann Lee and Tom Hart", "REUTERS/Ann Lee"): a name only credited
+ * is staff.
+ */
+function pageText(document: MetaDocument, title: string | undefined): string {
+  const images = document.querySelectorAll('img[alt]');
+  const alts: string[] = [];
+  for (let index = 0; index < images.length; index += 1) alts.push(images[index]?.getAttribute('alt') ?? '');
+  let body = document.querySelector('body')?.textContent ?? '';
+  const code = document.querySelectorAll('body script, body style');
+  for (let index = 0; index < code.length; index += 1) {
+    const script = code[index]?.textContent;
+    if (script) body = body.replace(script, ' ');
+  }
+  return [title ?? '', body, ...alts].join(' ').replace(CREDIT_LINE, ' ').replace(PHOTO_CREDIT, ' ');
 }
 
 /** A <title> nearly always ends with the site's name after a separator: "Headline | Site" to "Headline". */
