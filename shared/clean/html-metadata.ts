@@ -4,6 +4,7 @@ import {
   publisherNames,
   readByline,
 } from './html-metadata-byline.ts';
+import { isSiteAsset } from './html-metadata-image.ts';
 import { imageOf, type JsonLd, nameOf, readJsonLd, stringOf } from './html-metadata-json-ld.ts';
 import { splitTags, withoutCodeTags } from './html-metadata-tags.ts';
 import { cleanTitle } from './html-metadata-title.ts';
@@ -50,6 +51,12 @@ const EMPTY_HEADLINE = /^\s*[|\u2013\u2014\-·»:]/u;
 const CREDIT_LINE = /(?<=^|\n)[ \t]*By\s+(?:\p{Lu}[\p{L}'’.-]*(?:\s*,\s*|\s+and\s+|\s+&\s+|\s+))+/gu;
 /** "REUTERS/Ann Lee", "Getty Images/Tom Hart": an agency, a slash and the photographer's name. */
 const PHOTO_CREDIT = /\p{L}\/\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*)*/gu;
+const IMAGE_SELECTORS = [
+  'meta[property="og:image:secure_url"]',
+  'meta[property="og:image"]',
+  'meta[name="twitter:image"]',
+  'meta[name="twitter:image:src"]',
+];
 /** This many single title words among the tags, and most of them, make the tags the title cut into words. */
 const TITLE_WORD_TAGS = 4;
 
@@ -233,15 +240,13 @@ export function readHtmlMetadata(document: MetaDocument): HtmlMetadata {
       'meta[itemprop="dateModified"]',
       'meta[name="last-modified"]',
     ]) ?? stringOf(article?.dateModified);
-  const image = absoluteUrl(
-    firstAttribute(document, [
-      'meta[property="og:image:secure_url"]',
-      'meta[property="og:image"]',
-      'meta[name="twitter:image"]',
-      'meta[name="twitter:image:src"]',
-    ]) ?? imageOf(jsonLd.resolve(article?.image)),
-    sourceUrl,
-  );
+  // The first picture that is no icon, logo or theme asset of the site ("favicon.ico", "logo-opengraph.png").
+  const image = [
+    ...IMAGE_SELECTORS.map((selector) => attribute(document, selector)),
+    imageOf(jsonLd.resolve(article?.image)),
+  ]
+    .map((candidate) => absoluteUrl(candidate, sourceUrl))
+    .find((candidate) => candidate !== undefined && !isSiteAsset(candidate, hostOf(sourceUrl)));
   const declared = document.documentElement?.getAttribute('lang') ?? undefined;
   const contentLanguage = attribute(document, 'meta[http-equiv="content-language"]');
   const language =
