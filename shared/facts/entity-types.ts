@@ -15,6 +15,7 @@
 import { isSpace } from '../clean/text-context.ts';
 import type { EntityType } from '../result.ts';
 import { administrationTypes } from './entity-administrations.ts';
+import { bracketTypes } from './entity-brackets.ts';
 import { businessTypes, COMPANY_WORDS, shortCompanyTypes } from './entity-business.ts';
 import { describedTypes, type Fixed, fixEvery, headType, schoolTypes } from './entity-cues.ts';
 import { listingTypes } from './entity-listings.ts';
@@ -57,6 +58,7 @@ const ORGANISATION_HEADS = new Set(
     'United Utd Albion Rovers Wanderers Hotspur FC'
   ).split(' '),
 );
+const isOrganisationHead = (word: string) => ORGANISATION_HEADS.has(word) || COMPANY_WORDS.has(word);
 /** Nouns that announce a list of names of one type: "companies (making drones,) like A, B and C". */
 const LIST_CUES: ReadonlyArray<readonly [RegExp, EntityType]> = [
   [
@@ -272,12 +274,19 @@ const SPORTS_WORDS =
 const SPORTS_WORDS_ASCII = new RegExp(SPORTS_WORDS.source, 'gi');
 const SPORTS_REPORT = 3;
 
-/** An article that uses at least three sports words: there a name may stay two entities ("Seattle"). */
-function isSportsReport(text: string): boolean {
+/**
+ * An article that uses at least three sports words: there a name may stay two entities ("Seattle"). With `distinct`,
+ * three different words: a film review that says "scored" twice and "coach" once is none.
+ */
+function isSportsReport(text: string, distinct = false): boolean {
   const words = FOLDS_TO_ASCII.test(text) ? SPORTS_WORDS : SPORTS_WORDS_ASCII;
+  const seen = new Set<string>();
   let count = 0;
   words.lastIndex = 0;
-  while (words.exec(text) !== null) if (++count >= SPORTS_REPORT) return true;
+  for (let match = words.exec(text); match !== null; match = words.exec(text)) {
+    if (distinct) seen.add(match[0].toLowerCase());
+    if ((distinct ? seen.size : ++count) >= SPORTS_REPORT) return true;
+  }
   return false;
 }
 
@@ -438,6 +447,7 @@ export function decideTypes(
   productTypes(text, folded, fixed, known);
   describedTypes(text, folded, fixed, known);
   referenceTypes(text, folded, fixed, known);
+  bracketTypes(text, folded, fixed, known, sports && isSportsReport(text, true), isOrganisationHead);
   businessTypes(text, folded, fixed, known);
   schoolTypes(folded, fixed, known);
   surnameTypes(text, folded, fixed, known);
