@@ -65,11 +65,11 @@ export function buildEntities(
 ): Entity[] {
   // Pushed into array literals, not spread or mapped, as all the mention arrays (see foldCapitals).
   const withBodies: EntityMention[] = [];
-  const confirmed = confirmHeadlineNames(text, tagged);
+  const known = options.known ?? knownNames();
+  const confirmed = confirmHeadlineNames(text, tagged, known);
   for (const mention of confirmed) withBodies.push(mention);
   for (const mention of institutionMentions(text, confirmed)) withBodies.push(mention);
   withBodies.sort((a, b) => a.start - b.start);
-  const known = options.known ?? knownNames();
   const trimmed: NameMention[] = [];
   const joined = joinTitledHeads(
     text,

@@ -9,6 +9,7 @@
  * figures, at most one comma, and a capitalised word beyond the first that the body writes in lower case ("Hammers"
  * beside "hammers", "Party" beside "the party").
  */
+import { type KnownNames, knownNames } from './ner/known-names.ts';
 import type { EntityMention } from './ner/tags.ts';
 
 const LETTER_WORD = /\p{L}[\p{L}\p{M}'’-]*/gu;
@@ -26,7 +27,11 @@ interface Line {
 }
 
 /** The tagged mentions, those in Title Case headline lines kept only as far as the body confirms them. */
-export function confirmHeadlineNames(text: string, tagged: readonly EntityMention[]): EntityMention[] {
+export function confirmHeadlineNames(
+  text: string,
+  tagged: readonly EntityMention[],
+  known: KnownNames = knownNames(),
+): EntityMention[] {
   const headlines = headlineLines(text);
   if (headlines.length === 0) return [...tagged];
   const inHeadline = (mention: EntityMention) =>
@@ -40,7 +45,7 @@ export function confirmHeadlineNames(text: string, tagged: readonly EntityMentio
     if (!inHeadline(mention) || isTaggedInBody(mention.text, bodyTypes)) kept.push(mention);
     else
       for (const part of confirmedParts(mention, bodyTypes))
-        if (!isCommonWords(part.text, lower)) kept.push(part);
+        if (!isCommonWords(part.text, lower)) kept.push(withFirstNames(text, mention, part, known));
   }
   return kept.sort((a, b) => a.start - b.start);
 }
@@ -68,6 +73,33 @@ function confirmedParts(
     if (!parts.some((part) => candidate.start < part.end && part.start < candidate.end))
       parts.push(candidate);
   return parts;
+}
+
+/** First names (at most two) and the space after each, right before a surname: "Hillary " of "Hillary Clinton". */
+const FIRST_NAMES_BEFORE = /(?:(?<![\p{L}\p{M}'’-])\p{Lu}\p{Ll}+ ){1,2}$/u;
+
+/**
+ * A person's part with the first names that stand before it in the headline's name: "Hillary Clinton" of "Hillary
+ * Clinton Speaks" where the body tags only "Clinton" (and then groups its "Clinton" with the full name).
+ */
+function withFirstNames(
+  text: string,
+  mention: EntityMention,
+  part: EntityMention,
+  known: KnownNames,
+): EntityMention {
+  if (part.type !== 'PER' || part.text.includes(' ')) return part;
+  const before = FIRST_NAMES_BEFORE.exec(text.slice(mention.start, part.start))?.[0];
+  if (
+    before === undefined ||
+    !before
+      .trim()
+      .split(' ')
+      .every((word) => known.isFirstName(word))
+  )
+    return part;
+  const start = part.start - before.length;
+  return { ...part, start, text: text.slice(start, part.end) };
 }
 
 /** The body tags the same words, alone or in a longer name: "Acme Bank" beside "the Acme Bank" or "Acme Bank Ltd". */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { buildEntities } from '#shared/facts/entities.ts';
 import { confirmHeadlineNames, headlineLines } from '#shared/facts/entity-headlines.ts';
 import { entitiesOf, taggedMentions } from './tagged-mentions.ts';
 
@@ -66,6 +67,25 @@ describe('names in a Title Case headline line', () => {
     ];
     const kept = confirmHeadlineNames(text, tagged).map((mention) => mention.text);
     expect(kept).toEqual(['Acme Bank', 'The Acme Bank', 'Court']);
+  });
+
+  it('keeps the first names before a surname that the body alone tags', () => {
+    const body =
+      'On Tuesday the senator questioned the chief of Acme Bank about fees. Roe said the bank hammers its ' +
+      'customers with fees, and the party backed her.';
+    const text = `Jane Roe Hammers Acme Bank Over Fees\n${body}`;
+    const tagged = [
+      { type: 'PER' as const, start: 0, end: 17, text: 'Jane Roe Hammers' },
+      ...taggedMentions(body, [
+        ['PER', 'Roe'],
+        ['ORG', 'Acme Bank'],
+      ]).map((mention) => ({ ...mention, start: mention.start + 37, end: mention.end + 37 })),
+    ];
+
+    const entities = buildEntities(text, tagged);
+
+    expect(entities.find((entity) => entity.type === 'person')?.name).toBe('Jane Roe');
+    expect(entities.find((entity) => entity.type === 'person')?.count).toBe(2);
   });
 
   it('leaves a text without a headline line unchanged', () => {
