@@ -84,6 +84,11 @@ export const COUNTED_NOUNS =
 /** A unit written onto a four-digit number ("1500cc", "1000mg"): a lowercase letter, not the plural "s" of "1990s". */
 export const GLUED_UNIT = '(?!s(?![\\p{L}]))\\p{Ll}';
 
+/** A capital glued to the number makes it a code or a grid road, not a year: "1600E Road", "a 2049N marker". */
+const GLUED_CAPITAL = '\\p{Lu}';
+/** The last year a four-digit number written alone is read as. */
+const LAST_BARE_YEAR = 2199;
+
 /** "rose to 2023", "totaled 1990": a four-digit number after a verb of quantity is a count. */
 const NOT_AFTER_QUANTITY_VERB =
   '(?<!(?:rose|rise|rises|rising|fell|fall|falls|falling|climbed|increased|decreased|dropped|jumped|soared|plunged|slipped|declined|totall?ed|reached|numbered|gained|lost|added|grew|stood)\\s(?:(?:to|by|at|about|nearly|almost|some|only|just)\\s)?)';
@@ -310,14 +315,15 @@ export const ABSOLUTE_RULES: readonly Rule[] = [
     name: 'year',
     pattern: () =>
       new RegExp(
-        `${NOT_AFTER_QUANTITY_VERB}${MODIFIER}?(?:(?:[Ff]iscal|[Cc]alendar)(?:\\syear)?\\s|[Pp]ost-|[Pp]re-|[Mm]id-|${NOT_BEFORE_YEAR})${YEAR}(?!\\s?(?:%|-[a-z]|${COUNTED_NOUNS})|${GLUED_UNIT})${NOT_A_COUNT}${NOT_A_MEASURE}`,
+        `${NOT_AFTER_QUANTITY_VERB}${MODIFIER}?(?:(?:[Ff]iscal|[Cc]alendar)(?:\\syear)?\\s|[Pp]ost-|[Pp]re-|[Mm]id-|${NOT_BEFORE_YEAR})${YEAR}(?!\\s?(?:%|-[a-z]|${COUNTED_NOUNS})|${GLUED_UNIT}|${GLUED_CAPITAL})${NOT_A_COUNT}${NOT_A_MEASURE}`,
         'gu',
       ),
     hint: /[12]\d{3}/u,
     // the modifier and "calendar year " (14) before the year
     reach: MODIFIER_LENGTH + 14,
     kind: 'absolute',
-    read: ([, y]) => fixed(year(Number(y))),
+    // A number past 2199 written alone is a count or a code ("Calories 2400"), not a year news speaks of.
+    read: ([, y]) => (Number(y) <= LAST_BARE_YEAR ? fixed(year(Number(y))) : undefined),
   },
   {
     name: 'spelled-year',

@@ -16,6 +16,7 @@ describe('dates the text states whole', () => {
     ['By the end of 1990 it was over.', 'the end of 1990', '1990', 'year'],
     ['Work began early 1990.', 'early 1990', '1990', 'year'],
     ['1990 was a hard year.', '1990', '1990', 'year'],
+    ['Sea levels may rise a metre by 2150.', '2150', '2150', 'year'],
     ['Support rose in nineteen ninety-six.', 'nineteen ninety-six', '1996', 'year'],
     ['Plans for the year two thousand were made.', 'the year two thousand', '2000', 'year'],
     ['It dates from January nineteen ninety-seven.', 'January nineteen ninety-seven', '1997-01', 'month'],
@@ -68,6 +69,9 @@ describe('dates the text states whole', () => {
     ['They began a 1000 mile journey on foot.'],
     ['The village keeps a 2000 year old tradition.'],
     ['A 2000 strong crowd waited outside.'],
+    ['Calories 2400'],
+    ['A car was southbound on 1600E Road near 400N Road.'],
+    ['The part number is 2750 on the label.'],
   ])('reads no year in %j', (text) => {
     expect(found(text).filter(([, , granularity]) => granularity === 'year')).toEqual([]);
   });
