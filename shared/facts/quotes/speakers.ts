@@ -63,6 +63,9 @@ const OF_HEADS = new Set(
     ' ',
   ),
 );
+/** An article about a study's paper, whose "the paper" is that text, not a newspaper: "a new research paper published in". */
+const RESEARCH_PAPER =
+  /\b(?:research|scientific|academic|white|working|discussion|policy|conference)\s+papers?\b|\bpapers?\s+(?:published|titled|entitled)\b/iu;
 /** A noun of a calling by its ending: "physicist", "psychologist", "librarian", "pediatrician". */
 const CALLING_SUFFIX = /^\p{Ll}{4,}(?:ist|ian)$/u;
 const SPEAKER_NOUNS = [PERSON_ROLE_NOUNS, PEOPLE_NOUNS, ORGANISATION_NOUNS, OUTLET_NOUNS, DOCUMENT_NOUNS];
@@ -306,7 +309,10 @@ function describedEntity(
   // "The companies hoped …", "the senators said": more than one, so no one entity.
   const plural = singular(last.text.toLowerCase()) !== last.text.toLowerCase();
   if (words.length > 4 || isCapitalised(last.text) || plural) return undefined;
-  if (OUTLET_NOUNS.has(head)) return describedOutlet(context, position);
+  if (OUTLET_NOUNS.has(head))
+    return head === 'paper' && RESEARCH_PAPER.test(context.text)
+      ? undefined
+      : describedOutlet(context, position);
   if (ORGANISATION_NOUNS.has(head)) return describedOrganization(context, head, position);
   if (PERSON_ROLE_NOUNS.has(head) || COMPOUND_TITLE.test(head))
     return describedPerson(context, head, position);

@@ -11,6 +11,7 @@ const SURFACES: ReadonlyArray<readonly [NerType, string]> = [
   ['PER', 'Velde'],
   ['ORG', 'University of Harwick'],
   ['ORG', 'Harwick Courier'],
+  ['ORG', 'Harwick Times'],
 ];
 
 function speakers(text: string) {
@@ -158,5 +159,20 @@ describe('findQuotes: speakers a reader sees', () => {
       'Ada Brennock asked about the storm. She became so upset that I had to change my answer: “Of course it will pass.”';
 
     expect(speakers(text)).toEqual([['Of course it will pass.', null]]);
+  });
+
+  it('keeps "the paper" as written in an article about a research paper, not the outlet named', () => {
+    const text =
+      'Courtesy of the Harwick Times.\n\nA new research paper published in a journal maps the valley. ' +
+      'Tenure covers “a quarter of the land in the whole valley,” the paper states.';
+
+    expect(speakers(text)).toEqual([['a quarter of the land in the whole valley', 'the paper']]);
+  });
+
+  it('still reads "the paper" as the outlet the article names otherwise', () => {
+    const text =
+      'The Harwick Times ran the story. The mill is “a quarter of the whole valley,” the paper reported.';
+
+    expect(speakers(text)).toEqual([['a quarter of the whole valley', 'Harwick Times']]);
   });
 });
