@@ -159,12 +159,14 @@ function readFactAt(
     value = -value;
   }
   if (described.share !== undefined) value *= described.share;
+  // "27,403.54 points": an index level, a measure in its unit; things counted come in whole numbers.
+  const kind = described.kind === 'count' && !Number.isInteger(value) ? 'quantity' : described.kind;
   const span = { start, end: Math.max(end, described.end) };
   if (overlapsAny(span, exclude)) return { next: described.next };
   const number: NumberFact = {
     ...span,
     text: text.slice(span.start, span.end),
-    kind: described.kind,
+    kind,
     value: round(value),
     ...(described.unit === undefined ? {} : { unit: described.unit }),
   };

@@ -76,3 +76,19 @@ describe('findNumbers on changes and choices of written money', () => {
     expect(findNumbers(text).every((fact) => fact.range === undefined)).toBe(true);
   });
 });
+
+describe('findNumbers on kitchen units and counts that are no whole number', () => {
+  it.each([
+    ['The shake packs 1,200 calories.', 1200, 'kcal'],
+    ['Whisk in 3 tablespoons of honey.', 3, 'tbsp'],
+    ['Add 1/2 teaspoon of salt.', 0.5, 'tsp'],
+  ])('reads %j as a quantity', (text, value, unit) => {
+    expect(findNumbers(text)).toMatchObject([{ kind: 'quantity', value, unit }]);
+  });
+
+  it('reads an index level as a quantity, not a count', () => {
+    expect(findNumbers('The index closed at 4,512.37 points.')).toMatchObject([
+      { kind: 'quantity', value: 4512.37, unit: 'points' },
+    ]);
+  });
+});
