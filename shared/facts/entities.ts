@@ -4,7 +4,7 @@ import { COMPANY_WORDS, ownerOf } from './entity-business.ts';
 import { dropNonNames, splitJoinedNames } from './entity-filters.ts';
 import { confirmHeadlineNames } from './entity-headlines.ts';
 import { institutionMentions } from './entity-institutions.ts';
-import { joinLeadingWords } from './entity-leading-words.ts';
+import { joinLeadingWords, joinModelCodes } from './entity-leading-words.ts';
 import { splitBasedNames } from './entity-listings.ts';
 import {
   canonicalName,
@@ -73,7 +73,10 @@ export function buildEntities(
   const trimmed: NameMention[] = [];
   const joined = joinTitledHeads(
     text,
-    joinPluralPairs(text, joinPeoplesNames(text, joinLeadingWords(text, withBodies, known))),
+    joinPluralPairs(
+      text,
+      joinPeoplesNames(text, joinLeadingWords(text, joinModelCodes(text, withBodies), known)),
+    ),
   );
   for (const mention of joinOfNames(text, joinInitials(text, joined, known))) {
     const name = trimMention(text, mention);

@@ -143,6 +143,8 @@ const PUNCTUATION_AFTER = /^\s*[,.!?…:;”"’—–]/u;
 const ALL_CAPS = /^[^\p{Ll}]+$/u;
 const HYPHEN_PAIR = /^(\p{Lu}[\p{L}’']+)-(\p{Lu}[\p{L}’']+)$/u;
 const AND_JOIN = /\s+and\s+(?:the\s+)?/u;
+/** A quotation mark opening a quotation inside a name: "Premier League 'Ross showed" ran a caption into a quote. */
+const QUOTE_JOIN = /\s+['‘](?=\p{Lu})/u;
 const WORDS = /\s+/u;
 /**
  * An abbreviation in the plural, "NGOs", "GCSEs", "SUVs": things of a kind, no name (neither CoNLL nor GUM marks
@@ -195,13 +197,18 @@ function vocabulary(mentions: readonly NameMention[]) {
 /**
  * Splits "A and B" into two mentions when the article also names A and B on their own: "Harvard and
  * University of North Carolina" -> "Harvard", "University of North Carolina". Names that hold an "and"
- * ("Department of Health and Human Services") are kept, since their halves do not stand alone.
+ * ("Department of Health and Human Services") are kept, since their halves do not stand alone. A name that a
+ * quotation mark cuts is split there too (quotedParts).
  */
 export function splitJoinedNames(mentions: readonly NameMention[]): NameMention[] {
   const { keys } = vocabulary(mentions);
   // Pushed into an array literal, not flat-mapped (see foldCapitals in entity-types.ts).
   const split: NameMention[] = [];
   for (const mention of mentions) {
+    if (QUOTE_JOIN.test(mention.text)) {
+      for (const part of quotedParts(mentions, mention)) split.push(part);
+      continue;
+    }
     const join = AND_JOIN.exec(mention.text);
     const left = join ? mention.text.slice(0, join.index) : '';
     const rightStart = join ? join.index + join[0].length : 0;
@@ -216,6 +223,25 @@ export function splitJoinedNames(mentions: readonly NameMention[]): NameMention[
     );
   }
   return split;
+}
+
+/**
+ * The parts of a name that a quotation mark cuts ("Premier League" and "Ross" of "Premier League 'Ross"), each kept
+ * only where the article names it elsewhere, and typed as there: a part the article never names is no name.
+ */
+function quotedParts(mentions: readonly NameMention[], mention: NameMention): NameMention[] {
+  const parts: NameMention[] = [];
+  let from = 0;
+  for (const piece of mention.text.split(QUOTE_JOIN)) {
+    const at = mention.text.indexOf(piece, from);
+    from = at + piece.length;
+    const key = keyOf(piece);
+    const other = mentions.find((candidate) => candidate.key === key && !QUOTE_JOIN.test(candidate.text));
+    if (other === undefined) continue;
+    const start = mention.start + at;
+    parts.push({ ...mention, start, end: start + piece.length, text: piece, key, type: other.type });
+  }
+  return parts;
 }
 
 function isInterjection(text: string, mention: NameMention, known: KnownNames, lastWords: Set<string>) {

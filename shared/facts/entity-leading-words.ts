@@ -81,6 +81,30 @@ function joinedType(
   return type;
 }
 
+/** A model's code right before a name: "C130 " of "C130 Hercules", "SU-27 " of "SU-27 Flanker". */
+const MODEL_CODE_BEFORE = /(?<![\p{L}\p{N}-])\p{Lu}{1,3}-?\p{N}{2,4}\p{Lu}? $/u;
+const CODE_WINDOW = 12;
+
+/**
+ * A one-word name the tagger read as a person right after a model's code is the model's name, an other: "the C130
+ * Hercules aircraft", "a Russian SU-27 Flanker" (the tagger reads the code as no word and the name as a surname).
+ */
+export function joinModelCodes(text: string, tagged: readonly EntityMention[]): EntityMention[] {
+  const joined: EntityMention[] = [];
+  for (const mention of tagged) {
+    const before = text.slice(Math.max(0, mention.start - CODE_WINDOW), mention.start);
+    const code =
+      mention.type === 'PER' && !mention.text.includes(' ') ? MODEL_CODE_BEFORE.exec(before) : null;
+    if (code === null) {
+      joined.push(mention);
+      continue;
+    }
+    const start = mention.start - code[0].length;
+    joined.push({ ...mention, type: 'MISC', start, text: text.slice(start, mention.end) });
+  }
+  return joined;
+}
+
 /** The mentions with the left-out first words joined (see the module comment). */
 export function joinLeadingWords(
   text: string,

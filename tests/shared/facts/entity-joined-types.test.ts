@@ -43,3 +43,44 @@ describe('a name joined to the word the tagger left out', () => {
     expect(typeOf(entities, 'Southwest England')).toEqual(['place']);
   });
 });
+
+describe('a name after a model’s code', () => {
+  it('is the model’s name, an other, where the tagger read a person', () => {
+    const text =
+      'The crew of the KC135 Osprey tanker saw the debris first, and a ZX-40 Falcon flew over the coast.';
+
+    const entities = entitiesOf(text, [
+      ['PER', 'Osprey'],
+      ['PER', 'Falcon'],
+    ]);
+
+    expect(typeOf(entities, 'KC135 Osprey')).toEqual(['other']);
+    expect(typeOf(entities, 'ZX-40 Falcon')).toEqual(['other']);
+    expect(typeOf(entities, 'Osprey')).toEqual([]);
+  });
+});
+
+describe('a name run into a quotation', () => {
+  it('is cut at the quotation mark, each part kept where the article names it elsewhere', () => {
+    const text =
+      'He has scored nine goals in the Coastal League. He has scored nine in the Coastal League ' +
+      "'Jon showed real courage,' the manager said.";
+
+    const entities = entitiesOf(text, [
+      ['ORG', "Coastal League 'Jon"],
+      ['ORG', 'Coastal League'],
+    ]);
+
+    expect(entities.map((entity) => [entity.type, entity.name, entity.count])).toEqual([
+      ['organization', 'Coastal League', 2],
+    ]);
+  });
+
+  it('keeps a possessive written apart, as CoNLL writes it', () => {
+    const text = "The match at Lord 's ended early. Rain stopped play at Lord 's again.";
+
+    const entities = entitiesOf(text, [['LOC', "Lord 's"]]);
+
+    expect(entities).toHaveLength(1);
+  });
+});
