@@ -67,12 +67,15 @@ export function withPageMoney(
   money: PageMoney | undefined,
 ): NumberFact[] {
   const units = new Map<string, string>();
-  for (const fact of facts) {
+  // A page whose "$" and cents are the US dollar's changes nothing: no copy of every amount ("$1 $1 …").
+  const changes = money !== undefined && (money.dollar !== 'USD' || money.cents !== 'USD');
+  for (const fact of changes ? facts : []) {
     if (money === undefined || fact.kind !== 'money' || fact.unit !== 'USD') continue;
     if (isMarkedUs(text, fact.range?.end ?? fact.end)) continue;
-    if (CENTS.test(fact.text)) units.set(keyOf(fact), money.cents);
-    else if (fact.text.startsWith('$')) units.set(keyOf(fact), money.dollar);
+    const unit = CENTS.test(fact.text) ? money.cents : fact.text.startsWith('$') ? money.dollar : 'USD';
+    if (unit !== 'USD') units.set(keyOf(fact), unit);
   }
+  if (units.size === 0) return withCentsCurrency(text, facts);
   const paged = facts.map((fact) => {
     const unit = units.get(keyOf(fact));
     return unit === undefined || fact.kind !== 'money' || fact.unit !== 'USD' ? fact : { ...fact, unit };
@@ -83,6 +86,8 @@ export function withPageMoney(
 const DOLLARS: ReadonlySet<string> = new Set(Object.values(DOLLAR_REGIONS));
 const CENTS = /\bcents?$/iu;
 const SENTENCE_END = /[.!?]["”’)]*\s|\n/u;
+/** Characters from a "$" amount to cents that may still share its sentence. */
+const MAX_SENTENCE_LENGTH = 500;
 
 /**
  * "closed at C$35, up 12.5 cents": cents take the dollar of the nearest "$" amount before them in their sentence,
@@ -98,6 +103,9 @@ function withCentsCurrency(text: string, facts: readonly NumberFact[]): NumberFa
       continue;
     }
     if (dollar === undefined || dollar.unit === fact.unit || isMarkedUs(text, fact.end)) continue;
+    // Farther than a sentence runs, the "$" amount is not the cents' ("C$1" then a megabyte of "1 cent …" reads
+    // each gap once, not the whole text per cent).
+    if (fact.start - dollar.end > MAX_SENTENCE_LENGTH) continue;
     if (SENTENCE_END.test(text.slice(dollar.end, fact.start))) continue;
     units.set(keyOf(fact), dollar.unit as string);
   }

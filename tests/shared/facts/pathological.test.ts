@@ -35,6 +35,22 @@ const INPUTS: ReadonlyArray<readonly [string, string]> = [
 ];
 
 describe('facts extraction on 1 MB adversarial inputs', () => {
+  it(
+    'returns for cents after a foreign dollar, 5 MB: the cents do not each read back to the one "$" amount',
+    () => {
+      const cents = 750_000;
+      const text = `It closed at C$1 ${'1 cent '.repeat(cents)}`;
+
+      const money = findNumbers(text).filter((fact) => fact.kind === 'money');
+
+      expect(money).toHaveLength(cents + 1);
+      // The first cents share the "C$1" sentence (no stop between); a sentence does not run for megabytes.
+      expect(money[1]?.unit).toBe('CAD');
+      expect(money.at(-1)?.unit).toBe('USD');
+    },
+    ADVERSARIAL_TIMEOUT_MS,
+  );
+
   it.each(INPUTS)(
     'returns for %s',
     (_name, text) => {
