@@ -100,14 +100,13 @@ function unlistedVerbAttribution(
   words: readonly Word[],
   index: number,
 ): Attribution | undefined {
-  const first = (words[index] as Word).text;
-  const length = /^(?:he|she)$/u.test(first)
-    ? 1
-    : [1, 2].find(
-        (size) =>
-          words.slice(index, index + size).every((word) => isCapitalised(word.text)) &&
-          PAST_FORM.test(words[index + size]?.text ?? ''),
-      );
+  const length = subjectLength(
+    words,
+    index,
+    2,
+    (word) => isCapitalised(word.text),
+    (at) => PAST_FORM.test(words[at]?.text ?? ''),
+  );
   if (length === undefined) return undefined;
   const verb = words[index + length];
   const after = words[index + length + 1]?.text;
@@ -150,14 +149,13 @@ function weakVerbAttribution(
   words: readonly Word[],
   index: number,
 ): Attribution | undefined {
-  const first = (words[index] as Word).text;
-  const length = /^(?:he|she)$/u.test(first)
-    ? 1
-    : [1, 2, 3].find(
-        (size) =>
-          words.slice(index, index + size).every((word) => isCapitalised(word.text) && isPhraseWord(word)) &&
-          verbAt(words, index + size) !== undefined,
-      );
+  const length = subjectLength(
+    words,
+    index,
+    3,
+    (word) => isCapitalised(word.text) && isPhraseWord(word),
+    (at) => verbAt(words, at) !== undefined,
+  );
   if (length === undefined) return undefined;
   const verb = verbAt(words, index + length);
   if (verb?.rank !== 1 || verb.form === 'ing' || verb.form === 'base') return undefined;
@@ -248,4 +246,22 @@ function nameAfterDash(context: SpeakerContext, words: readonly Word[]): Attribu
   if (name.length === 0 || (rest.length > 0 && !QUOTATION_MARK.test((rest[0] as Word).text)))
     return undefined;
   return resolvePhrase(context, name, '—');
+}
+
+/**
+ * How many words of `words` from `index` are the subject of a verb right after them: 1 for a he/she, else the
+ * fewest capitalised words (up to `most`), each one that `fits`, that a verb (`isVerbAt`) follows.
+ */
+function subjectLength(
+  words: readonly Word[],
+  index: number,
+  most: number,
+  fits: (word: Word) => boolean,
+  isVerbAt: (at: number) => boolean,
+): number | undefined {
+  if (/^(?:he|she)$/u.test((words[index] as Word).text)) return 1;
+  for (let size = 1; size <= most; size++) {
+    if (words.slice(index, index + size).every(fits) && isVerbAt(index + size)) return size;
+  }
+  return undefined;
 }
