@@ -77,6 +77,7 @@ export interface CleanedDocument {
   readonly titleLeads?: boolean;
   readonly publishedAt?: string;
   readonly language?: string;
+  readonly region?: string;
   readonly sourceUrl?: string;
 }
 
@@ -85,6 +86,7 @@ export function dateOptionsOf(document: CleanedDocument) {
   return {
     ...(document.publishedAt ? { publishedAt: document.publishedAt } : {}),
     ...(document.language ? { locale: document.language } : {}),
+    ...(document.region ? { region: document.region } : {}),
     ...(document.sourceUrl ? { url: document.sourceUrl } : {}),
   };
 }

@@ -32,7 +32,10 @@ export interface FactsInput {
   /** The page's language or locale ("en-GB") and address: the order of day and month in numeric dates. */
   readonly language?: string;
   readonly sourceUrl?: string;
-  /** The region of the page's declared locale ("CA" of en-CA): with the address, what "$" means on it. */
+  /**
+   * The region of the page's declared locale ("CA" of en-CA; `language` is the detected "en"): with the address,
+   * what "$" means on the page and the order of day and month in its numeric dates.
+   */
   readonly region?: string;
 }
 
@@ -50,6 +53,7 @@ export function extractFacts(input: FactsInput, tag: (text: string) => EntityMen
     ...(input.publishedAt ? { publishedAt: input.publishedAt } : {}),
     ...(input.publishedAtSource === 'url' ? { publishedFromUrl: true } : {}),
     ...(input.language ? { locale: input.language } : {}),
+    ...(input.region ? { region: input.region } : {}),
     ...(input.sourceUrl ? { url: input.sourceUrl } : {}),
   });
   const numbers = findNumbers(text, { exclude: dates, money: pageMoneyOf(input.region, input.sourceUrl) });

@@ -6,6 +6,7 @@
  * ("C$", "A$") and write "$" for the US one.
  */
 import type { NumberFact } from '../result.ts';
+import { countryDomainOf } from './page-country.ts';
 
 /** Regions and country domains whose own money is written "$". */
 const DOLLAR_REGIONS: Readonly<Record<string, string>> = {
@@ -32,19 +33,6 @@ export function pageMoneyOf(region: string | undefined, url: string | undefined)
   const dollar = (country && DOLLAR_REGIONS[country]) ?? 'USD';
   const cents = country && EURO_REGIONS.has(country) ? 'EUR' : dollar;
   return { dollar, cents };
-}
-
-/** "ca" of www.theglobe.ca, "au" of news.com.au; an archived page's own address (web.archive.org/web/…/URL). */
-function countryDomainOf(url: string | undefined): string | undefined {
-  if (!url) return undefined;
-  const archived = /^https?:\/\/web\.archive\.org\/web\/[^/]+\/(https?:\/\/.+)$/iu.exec(url)?.[1];
-  try {
-    const host = new URL(archived ?? url).hostname.toLowerCase();
-    const domain = host.slice(host.lastIndexOf('.') + 1);
-    return domain.length === 2 ? domain.toUpperCase() : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 /**

@@ -29,6 +29,8 @@ export interface DateOptions {
   readonly publishedFromUrl?: boolean;
   /** The page's locale or language (BCP 47, "en-GB"): the order of day and month in 11/06/2023. */
   readonly locale?: string;
+  /** The region of the page's declared locale ("GB" of en-GB), when `locale` is only its language ("en"). */
+  readonly region?: string;
   /** The page's address: its country domain (.uk) tells the order of day and month when the locale does not. */
   readonly url?: string;
 }
@@ -48,7 +50,7 @@ const CALENDAR_GRANULARITIES = new Set(['day', 'week', 'month', 'quarter', 'half
  * (see numbers.ts).
  */
 export function findDates(text: string, options: DateOptions = {}): DateFact[] {
-  const order = dateOrderOf(options.locale, options.url) ?? orderInText(text);
+  const order = dateOrderOf(options.locale, options.url, options.region) ?? orderInText(text);
   const candidates = leftmostLongest(findCandidates(text, [...numericRules(order), ...RULES]));
   const anchor = anchorOf(text, options, candidates);
   const anchorDate = anchor === undefined ? undefined : parseDay(anchor.value);

@@ -1,10 +1,12 @@
 /**
  * Numeric dates: 11/06/2023, 11.06.2023, 11-06-2023, 2023/06/11, 11/06/23. Whether 11/06 is the 11th of June
  * or the 6th of November depends on where the page is from: the order comes from the page's locale (en-US
- * writes month first, en-GB day first), else its country's domain (.uk, .au, .in ...), else from a numeric
- * date in the same text that only reads one way (25/12/2023). With none of these an ambiguous date keeps its
- * span and gets no value.
+ * writes month first, en-GB day first), else its country's domain (.uk, .au, .in ...; see dateOrderOf), else from
+ * a numeric date in the same text that only reads one way (25/12/2023). With none of these an ambiguous date
+ * keeps its span and gets no value.
  */
+
+import { countryDomainOf } from '../page-country.ts';
 import { day, type Resolved } from './calendar.ts';
 import type { Resolver, Rule } from './rule.ts';
 
@@ -12,35 +14,38 @@ export type DateOrder = 'DMY' | 'MDY';
 
 /** English-speaking regions that write the month first; every other region writes the day first. */
 const MONTH_FIRST_REGIONS = new Set(['US', 'PH', 'FM', 'MH', 'PW', 'AS', 'GU', 'MP', 'PR', 'UM', 'VI']);
-/** Regions where both orders are common: no order without other evidence. */
-const MIXED_REGIONS = new Set(['CA']);
-/** Country-code domains of places that write the day first, and the US-only domains. */
-const DAY_FIRST_DOMAINS =
-  /\.(?:uk|ie|au|nz|in|za|sg|my|pk|ng|ke|gh|hk|fr|de|es|it|nl|be|pt|br|ar|mx|ch|at|se|no|dk|fi|pl|ru|tr|gr|il|eg|id|vn|th)$/u;
-const MONTH_FIRST_DOMAINS = /\.(?:us|gov|mil)$/u;
+/** Regions where both orders are common, or where the year comes first (2023/06/11): no order for 11/06/2023. */
+const UNSETTLED_REGIONS = new Set(['CA', 'CN', 'JP', 'KR', 'TW', 'HU', 'MN', 'KP', 'IR']);
 const LOCALE = /^([a-z]{2,3})(?:[-_]([a-z]{4}))?(?:[-_]([a-z]{2}|\d{3}))?/iu;
 
-/** The day-month order of a page, from its locale ("en-GB") or its address; undefined when unknown. */
-export function dateOrderOf(locale: string | undefined, url: string | undefined): DateOrder | undefined {
-  const match = locale ? LOCALE.exec(locale.trim()) : null;
-  const language = match?.[1]?.toLowerCase();
-  const region = match?.[3]?.toUpperCase();
-  if (region && MIXED_REGIONS.has(region)) return undefined;
-  if (region) return MONTH_FIRST_REGIONS.has(region) ? 'MDY' : 'DMY';
-  if (language && language !== 'en') return 'DMY';
-  const host = hostOf(url);
-  if (host && DAY_FIRST_DOMAINS.test(host)) return 'DMY';
-  if (host && MONTH_FIRST_DOMAINS.test(host)) return 'MDY';
-  return undefined;
+/** The order that `region` writes day and month in; undefined when unknown or unsettled. */
+function orderOfRegion(region: string | undefined): DateOrder | undefined {
+  if (region === undefined || UNSETTLED_REGIONS.has(region)) return undefined;
+  return MONTH_FIRST_REGIONS.has(region) ? 'MDY' : 'DMY';
 }
 
-function hostOf(url: string | undefined): string | undefined {
-  if (!url) return undefined;
-  try {
-    return new URL(url).hostname.toLowerCase();
-  } catch {
-    return undefined;
+/**
+ * The day-month order of a page; undefined when unknown. It is the order of the region of the page's declared
+ * locale ("en-GB" in the locale, or `region` when the locale is only the detected language "en"); else day first
+ * when its language is not English; else the order of its address's country (countryDomainOf: .co.uk, .com.au,
+ * .gov). A declared region whose order the address contradicts gives none: WordPress declares "en-US" by default
+ * wherever a site is, and a .co.uk page that says "en-US" is no US page.
+ */
+export function dateOrderOf(
+  locale: string | undefined,
+  url: string | undefined,
+  region?: string,
+): DateOrder | undefined {
+  const match = locale ? LOCALE.exec(locale.trim()) : null;
+  const language = match?.[1]?.toLowerCase();
+  const declared = (match?.[3] ?? region)?.toUpperCase();
+  const fromAddress = orderOfRegion(countryDomainOf(url));
+  if (declared) {
+    const fromLocale = orderOfRegion(declared);
+    return fromAddress === undefined || fromAddress === fromLocale ? fromLocale : undefined;
   }
+  if (language && language !== 'en') return 'DMY';
+  return fromAddress;
 }
 
 /** Day and month in either order, then a four-digit year (or a two-digit one after a slash). */

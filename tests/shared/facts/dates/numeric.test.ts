@@ -54,7 +54,20 @@ describe('numeric dates', () => {
     ['en', 'https://www.smh.com.au/a', 'DMY'],
     ['en', 'https://example.com/a', undefined],
     [undefined, 'not a url', undefined],
+    ['en', 'https://example.io/a', undefined],
+    ['en', 'https://www.example.jp/a', undefined],
+    ['en-US', 'https://www.example.co.uk/a', undefined],
+    ['en-GB', 'https://www.example.co.uk/a', 'DMY'],
   ])('orders %s at %s as %s', (locale, url, order) => {
     expect(dateOrderOf(locale, url)).toBe(order);
+  });
+
+  it.each([
+    ['GB', undefined, 'DMY'],
+    ['US', 'https://example.com/a', 'MDY'],
+    ['US', 'https://www.example.com.au/a', undefined],
+    ['CA', undefined, undefined],
+  ])('orders the detected "en" with the declared region %s at %s as %s', (region, url, order) => {
+    expect(dateOrderOf('en', url, region)).toBe(order);
   });
 });
