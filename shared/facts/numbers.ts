@@ -85,6 +85,10 @@ const STARTS_WITH_LETTER = /^\p{L}/u;
 const THOUSANDS = /^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/u;
 const PLAIN = /^\d+(?:\.\d+)?$/u;
 const DECIMAL_COMMA = /^\d+,\d{1,2}$/u;
+/** "100,00": a decimal comma, or a thousands group the writer cut short ("over $100,00" for $100,000). */
+const TWO_DIGIT_COMMA = /^\d+,\d\d$/u;
+/** A figure only a text writing decimals with a comma has: "7,7", "13.488,1", "1.234.567". */
+const DECIMAL_COMMA_SIGN = /(?<![\d.,])\d+,\d(?![\d,])|\d\.\d{3}(?:\.\d{3}|,\d)/u;
 const GLUE_BEFORE = new Set(['-', '/', ':', '#', '.', ',']);
 const GLUE_AFTER = new Set(['/', ':']);
 
@@ -97,9 +101,11 @@ export function findNumbers(text: string, options: NumberOptions = {}): NumberFa
   const words = splitWords(text);
   const exclude = [...(options.exclude ?? [])].sort((a, b) => a.start - b.start);
   const numbers: NumberFact[] = [];
+  const commaDecimals = writesDecimalCommas(text);
   let index = 0;
   while (index < words.length) {
-    if (!mayOpenNumber((words[index] as Word).text)) {
+    const word = (words[index] as Word).text;
+    if (!mayOpenNumber(word) || (TWO_DIGIT_COMMA.test(word) && !commaDecimals())) {
       index += 1;
       continue;
     }
@@ -109,6 +115,18 @@ export function findNumbers(text: string, options: NumberOptions = {}): NumberFa
   }
   const facts = withRanges(text, words, numbers, exclude).map((number) => asAge(words, number));
   return withPageMoney(text, facts, options.money);
+}
+
+/**
+ * Whether the text writes decimals with a comma, asked only when a figure such as "100,00" needs it (once): an
+ * English text that does not ("£95,000 … £63,00") has cut a thousands group short, and its figure is not read.
+ */
+function writesDecimalCommas(text: string): () => boolean {
+  let known: boolean | undefined;
+  return () => {
+    known ??= DECIMAL_COMMA_SIGN.test(text);
+    return known;
+  };
 }
 
 /** Only a figure or a spelled number (or the "a" of "a million") opens a fact: most words need no reading. */
@@ -344,7 +362,8 @@ function isGluedToPrevious(words: readonly Word[], index: number): boolean {
     return !isDashRangeEnd(words, index);
   }
   if (previous && previous.end === word.start && STARTS_WITH_LETTER.test(previous.text)) {
-    return !(previous.text in DOLLAR_PREFIXES) && !CURRENCY_CODES.has(previous.text);
+    // "COP28", "USD25": a code glued to a figure names a thing (a summit); an amount has a space ("USD 25").
+    return !(previous.text in DOLLAR_PREFIXES);
   }
   const following = words[index + 1];
   return following !== undefined && following.start === word.end && GLUE_AFTER.has(following.text);
@@ -447,7 +466,7 @@ function currencyBefore(words: readonly Word[], index: number): { start: number;
     }
     return { start: symbol.start, code: CURRENCY_SYMBOLS[symbol.text] as string };
   }
-  if (symbol && CURRENCY_CODES.has(symbol.text) && symbol.end <= word.start) {
+  if (symbol && CURRENCY_CODES.has(symbol.text) && symbol.end < word.start) {
     return { start: symbol.start, code: symbol.text };
   }
   return undefined;
