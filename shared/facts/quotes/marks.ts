@@ -19,6 +19,10 @@ const OPENING_BRACKETS = new Set(['(', '[', '—', '–', '-', '/']);
 const AFTER_CLOSE = /[.,;:!?)\]]/u;
 /** A sentence's end and a space before an opening mark: "… it. ‘", "… it? ’ ‘" is not one. */
 const RUN_ON = /[.!?]\s+$/u;
+/** A space, then a word: what follows a mark set apart from the word it opens. */
+const SET_APART_WORD = /^ [\p{L}\p{N}]/u;
+/** What a quotation's words end with before a closing mark: "…, ", "… . ". */
+const CLOSING_PUNCTUATION = /[,.!?;]/u;
 
 /**
  * Pairs quotation marks paragraph by paragraph in one pass, nested ones too ("what he calls “hell” than…”);
@@ -57,7 +61,7 @@ export function findQuoteMarks(text: string): QuoteMarks[] {
     } else if (char === STRAIGHT_DOUBLE) {
       if (top !== undefined && (text[top] === STRAIGHT_DOUBLE || SPACE.test(text[index + 1] ?? ' '))) {
         pushMarks(marks, text, open.pop() as number, index, false);
-      } else if (!SPACE.test(text[index + 1] ?? ' ')) open.push(index);
+      } else if (!SPACE.test(text[index + 1] ?? ' ') || isSetApartOpening(text, index, top)) open.push(index);
     } else if (singles && char === OPENING_SINGLE && !LETTER.test(text[index - 1] ?? '')) {
       // "…opportunity. ‘But I’ve said …": a new opening mark after a sentence's end, while a quotation is open, is
       // its next paragraph (run on where the line breaks were lost): the open one runs on into it.
@@ -87,6 +91,24 @@ function isClosingPosition(text: string, index: number): boolean {
   return (
     !SPACE.test(before) && !OPENING_BRACKETS.has(before) && (SPACE.test(after) || AFTER_CLOSE.test(after))
   );
+}
+
+/**
+ * A straight double mark set apart from the word it opens, when no quotation is open: at a line's start or after a
+ * word, a colon or a comma after a quotation, then a space and a word ("their goal is to \" restore order.\" He …",
+ * "said : \" We …"). After another comma or a sentence's end it is more often a closing mark whose opening one was
+ * lost ("… my best tennis , \" Ray said"), so it opens nothing.
+ */
+function isSetApartOpening(text: string, index: number, top: number | undefined): boolean {
+  if (top !== undefined || !SET_APART_WORD.test(text.slice(index + 1, index + 3))) return false;
+  // Only after a space or at a line's start: "word" + mark is a closing mark.
+  if (!SPACE.test(text[index - 1] ?? '\n')) return false;
+  let before = index - 1;
+  while (before >= 0 && text[before] !== '\n' && SPACE.test(text[before] as string)) before--;
+  if (before < 0 || text[before] === '\n') return true;
+  // "… in \" Ice Cold \" , \" Lawrence …": a comma after a quotation's closing mark lists the next one.
+  if (text[before] === ',') return /["“”]\s*$/u.test(text.slice(Math.max(0, before - 3), before));
+  return !CLOSING_PUNCTUATION.test(text[before] as string);
 }
 
 function opensParagraph(text: string, newline: number): boolean {
