@@ -86,7 +86,7 @@ function onePass(inputs: readonly Input[]): Record<Stage, number> {
     const quotes = time('quotes', () => findQuotes(text, entities));
     const facts = time('ground', () => groundFacts(text, { entities, dates, numbers, quotes }));
     time('result', () => {
-      const { standfirst: _standfirst, titleLeads, ...published } = document;
+      const { standfirst: _standfirst, asides: _asides, titleLeads, ...published } = document;
       const result = boundResult({
         id: 'bench',
         source: { contentType: 'text/plain', bytes: bytes.byteLength },

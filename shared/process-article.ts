@@ -56,8 +56,8 @@ export function processArticle(input: ArticleInput, options: ProcessOptions = {}
       language: input.language,
       maxBytes: maxInputBytes,
     });
-    // The standfirst only steers the summary; the Result keeps it as part of `text`.
-    const { standfirst: _standfirst, titleLeads, region: _region, ...published } = document;
+    // The standfirst and the asides only steer the summary; the Result keeps them as part of `text`.
+    const { standfirst: _standfirst, asides: _asides, titleLeads, region: _region, ...published } = document;
     const result = boundResult({ ...base, status: 'DONE', ...published, ...analyse(document, options) });
     return withTitleMentions(result, titleLeads === true);
   } catch (error) {

@@ -74,6 +74,11 @@ export interface CleanedDocument {
    * publisher's own summary, kept in the text but not a source for precis's summary or headline.
    */
   readonly standfirst?: string;
+  /**
+   * Paragraphs of a page that stand in `text` but are not the article's prose, so not a source for the summary
+   * or the headline: the social posts it embeds (tweets) and its footnotes (`* Does not include …`).
+   */
+  readonly asides?: readonly string[];
   /** `text` opens with the title line (a text file's headline): it is in the text, not a summary sentence. */
   readonly titleLeads?: true;
   readonly modifiedAt?: string;
@@ -95,6 +100,8 @@ interface SourceDocument {
   readonly titleMayLead: boolean;
   /** A paragraph that repeats the page's description: the standfirst (dek), kept in the text. */
   readonly standfirst?: string;
+  /** Embedded social posts and footnotes, kept in the text. */
+  readonly asides?: readonly string[];
   /** What was removed before the text rules ran (script and style blocks in text). */
   readonly removed?: readonly Removal[];
 }
@@ -126,8 +133,20 @@ function fromText(text: string, metadata: HtmlMetadata = {}): SourceDocument {
   };
 }
 
+/** A paragraph that opens on a footnote mark: `* Accidents refers to …`, `** Includes …`, `† Died in 1990.` */
+const FOOTNOTE = /^(?:\*{1,3}|[\u2020\u2021])\s?\p{L}/u;
+
+/** The page's asides: its embedded posts and its footnotes, as they stand in the text. */
+function asidesOf(embeds: readonly string[], paragraphs: readonly string[]): { asides?: string[] } {
+  const asides = [...embeds, ...paragraphs.filter((paragraph) => FOOTNOTE.test(paragraph))].map(
+    normaliseText,
+  );
+  return asides.length === 0 ? {} : { asides };
+}
+
 function fromHtml(html: string, overrides: HtmlMetadata = {}): SourceDocument {
-  const { paragraphs, captions, linkBlocks, inlineCaptions, standfirst, metadata } = extractHtml(html);
+  const { paragraphs, captions, linkBlocks, inlineCaptions, standfirst, embeds, metadata } =
+    extractHtml(html);
   const removed = inlineCaptions.map((text) => ({ rule: 'photo-caption', text: normaliseText(text) }));
   return {
     paragraphs: paragraphs.map(normaliseText),
@@ -137,6 +156,7 @@ function fromHtml(html: string, overrides: HtmlMetadata = {}): SourceDocument {
     titleMayLead: false,
     removed,
     ...(standfirst === undefined ? {} : { standfirst: normaliseText(standfirst) }),
+    ...asidesOf(embeds, paragraphs),
   };
 }
 
@@ -256,6 +276,7 @@ export function cleanDocument(raw: RawDocument): CleanedDocument {
     siteName: metadata.siteName,
     dateline: context.dateline,
     standfirst: source.standfirst === undefined ? undefined : foldWhitespace(source.standfirst),
+    asides: source.asides,
     modifiedAt: metadata.modifiedAt,
     image: metadata.image,
     section: metadata.section,

@@ -19,6 +19,11 @@ export interface HtmlArticle {
    * the paragraphs (it is the publisher's text); the summariser leaves it out, as it is not the story's body.
    */
   readonly standfirst?: string;
+  /**
+   * The texts of social posts the page embeds (a tweet's `<blockquote class="twitter-tweet">`): they stay in the
+   * paragraphs (the page quotes them), but they are not the article's prose, so the summariser leaves them out.
+   */
+  readonly embeds: readonly string[];
   readonly metadata: HtmlMetadata;
 }
 
@@ -67,6 +72,17 @@ const CAPTION_SELECTOR =
   'figcaption, .wp-caption-text, .caption, .image-caption, .img-caption, .photo-caption, .media-caption, [itemprop="caption"]';
 /** A credit printed beside a picture: "source", "photo-credit", "image_copyright". */
 const CREDIT_TOKEN = /^(?:[a-z0-9]+[-_])?(?:credits?|source|copyright|photographer)$/i;
+/** Embedded social posts, as the platforms' embed codes mark them up before their scripts run. */
+const EMBED_SELECTOR = [
+  'blockquote.twitter-tweet',
+  'blockquote.twitter-video',
+  'blockquote.instagram-media',
+  'blockquote.tiktok-embed',
+  'blockquote.bluesky-embed',
+  'blockquote.reddit-embed-bq',
+  '.fb-post',
+  '.fb-video',
+].join(',');
 /** The page's own summary, which its standfirst repeats. */
 const DESCRIPTION_SELECTOR =
   'meta[name="description"], meta[property="og:description"], meta[name="twitter:description"]';
@@ -298,6 +314,10 @@ export function extractHtml(html: string): HtmlArticle {
   const captions = [...document.querySelectorAll(CAPTION_SELECTOR)].flatMap((element) =>
     htmlBlocks(element as unknown as DomNode),
   );
+  // An embed inside another (a post quoting a post) is read with the outer one.
+  const embeds = [...document.querySelectorAll(EMBED_SELECTOR)]
+    .filter((element) => element.parentElement?.closest(EMBED_SELECTOR) == null)
+    .flatMap((element) => htmlBlocks(element as unknown as DomNode));
   const inlineCaptions = takeInlineCaptions(document);
   pruneBoilerplate(document);
   const container = findProseContainer(document.documentElement as unknown as ProseNode);
@@ -317,6 +337,7 @@ export function extractHtml(html: string): HtmlArticle {
     linkBlocks,
     inlineCaptions,
     ...(standfirstAt < 0 ? {} : { standfirst: paragraphs[standfirstAt] }),
+    embeds,
     metadata,
   };
 }

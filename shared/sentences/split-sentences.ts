@@ -1,4 +1,5 @@
 import { isSpace } from '../clean/text-context.ts';
+import { reportingVerb } from '../facts/quotes/lexicon.ts';
 import type { Span } from '../result.ts';
 
 export interface Sentence extends Span {
@@ -28,6 +29,25 @@ const BLANK_LINE_NEXT = /^[ \t]*\n/;
 const BULLET_MARKER = /^[ \t]*(?:[-*\u2022\u2023\u25aa\u25cf\u2013\u2014\u00b7]|\d{1,2}[.)])[ \t]+/;
 const CONTINUATION_END = /[,;:\-\u2013\u2014]$/;
 const EDGE_JUNK = /^[\s"'\u201c\u201d\u2018\u2019()[\].,;:!?\u2026\-\u2013\u2014*\u2022]*$/;
+
+/**
+ * A speaker named after a quoted question or exclamation, on the same line: capitalised words, then a word that may
+ * be a reporting verb (`“Why now?” Mayor Hale asked …`, `“Go!” Matt Jones shouted.`).
+ */
+const NAMED_SPEAKER = /^[ \t]+(?:\p{Lu}[\p{L}'\u2019.-]*[ \t]+){1,4}(\p{Ll}+)/u;
+const ENDS_IN_CLOSING_QUOTE = /["\u201d]$/;
+
+/**
+ * Whether a quoted question or exclamation runs on into its attribution, `“Why now?” Mayor Hale asks as he
+ * drives.`: one sentence, as with `she asked`. A reporting verb in the present or past tense must follow the name.
+ */
+function quoteRunsOnToSpeaker(match: string, rest: string): boolean {
+  if (!ENDS_IN_CLOSING_QUOTE.test(match)) return false;
+  const word = NAMED_SPEAKER.exec(rest)?.[1];
+  if (word === undefined) return false;
+  const verb = reportingVerb(word);
+  return verb?.rank === 2 && (verb.form === 'third' || verb.form === 'past');
+}
 
 /** Always followed by a name or a noun: a full stop after them never ends a sentence. */
 const TITLES = new Set(
@@ -105,7 +125,7 @@ function punctuationEndsSentence(text: string, index: number, match: string, sen
   if (BLANK_LINE_NEXT.test(rest)) return true;
   if (LOWERCASE_START.test(rest)) return false;
   const punctuation = TERMINAL_PUNCTUATION.exec(match)?.[0] ?? '';
-  if (punctuation !== '.') return true;
+  if (punctuation !== '.') return !quoteRunsOnToSpeaker(match, rest);
   const word = wordBefore(text, index);
   if (LIST_NUMBER.test(word) && isSentenceStart(text, index - word.length, sentenceStart)) return false;
   return fullStopEndsSentence(word, rest);

@@ -32,6 +32,8 @@ const CAPTION_PATTERNS: readonly RegExp[] = [
   // "Visit the website for a complete list."
   /^(?:written|reviewed|medically reviewed|fact-checked|written or reviewed) by\b/i,
   /^(?:please )?(?:visit|see|check out|go to|head to) (?:our|the|their|this|its) (?:website|web site|site|page|blog)\b/i,
+  // A chart's or table's credit line: "SOURCE: Aviation Safety Network; World Bank."
+  /^sources?\s*:/i,
   // Agency captions end on the picture's date and place: "... outside the station on June 12, 2014 in São
   // Paulo." (a sentence that merely ends on a date, "The law took effect on June 1, 2015.", is the story's).
   /\bon (?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,? )?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2},? \d{4},? in [\p{Lu}][\p{L} .,'\u2019-]{1,40}\.$/u,

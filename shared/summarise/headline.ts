@@ -28,7 +28,8 @@ const LABEL = /^(?:[A-Z][\p{L}'\u2019-]*\s?){1,4}:\s+(?=\p{Lu})/u;
 const SPEECH_LABEL = /\b(?:said|says|told|added|asked)\b/i;
 const TRAILING_ATTRIBUTION =
   /,\s+(?:(?:[\p{L}'\u2019-]+\s){0,4}(?:said|says|told reporters|reported)|according to [^,.]{1,60})\s*\.$/u;
-const DASH = /\s[-\u2013\u2014]\s/g;
+/** A spaced dash, not one between two numbers (`from 1 - 3:30 p.m.`, `1975 - 2014`: a range, not a clause). */
+const DASH = /(?<!\d)\s[-\u2013\u2014]\s|\s[-\u2013\u2014]\s(?!\d)/g;
 /** Words the part before a dash needs to stand as the headline on its own. */
 const MIN_HEAD_WORDS = 8;
 

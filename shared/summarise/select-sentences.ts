@@ -1,4 +1,4 @@
-import type { Sentence } from '../sentences/split-sentences.ts';
+import { type Sentence, splitSentences } from '../sentences/split-sentences.ts';
 import { bestSubset, type Limits } from './best-subset.ts';
 import { assessEach, type Rejection } from './candidates.ts';
 import { dependsOnPrevious } from './openers.ts';
@@ -25,6 +25,8 @@ import {
 export interface SelectionOptions extends SummaryLength {
   /** The page's standfirst (dek), which stands in the text but is not the story: never a candidate. */
   readonly standfirst?: string;
+  /** Paragraphs that stand in the text but are not the story's prose (tweets, footnotes): never candidates. */
+  readonly asides?: readonly string[];
 }
 
 export interface Selection {
@@ -71,16 +73,15 @@ function candidateSentences(
   sentences: readonly Sentence[],
   wanted: number,
   window: number,
-  standfirst: string | undefined,
+  outsideStory: (sentence: Sentence) => boolean,
 ) {
   const accepted: PoolEntry[] = [];
   const rejected: PoolEntry[] = [];
-  const inStandfirst = (sentence: Sentence) => standfirst?.includes(foldWhitespace(sentence.text)) === true;
   let index = 0;
   for (const assessed of assessEach(sentences)) {
     const entry = { sentence: assessed.sentence, index, words: assessed.words };
     index += 1;
-    if (inStandfirst(assessed.sentence)) continue;
+    if (outsideStory(assessed.sentence)) continue;
     if (assessed.rejection === undefined) accepted.push(entry);
     else if (FILLERS.has(assessed.rejection)) rejected.push(entry);
     if (accepted.length >= window) return accepted;
@@ -181,6 +182,24 @@ function sentenceLimit(length: SummaryLength): number {
 
 const foldWhitespace = (text: string) => text.replace(/\s+/g, ' ').trim();
 
+/**
+ * Whether a sentence stands in the text without being the story's: part of the standfirst, or a sentence of an
+ * aside (looked up by its text, so a page of many embedded posts costs one pass over them).
+ */
+function outsideStoryTest(length: SelectionOptions): (sentence: Sentence) => boolean {
+  const standfirst = length.standfirst === undefined ? undefined : foldWhitespace(length.standfirst);
+  const embedded = new Set(
+    (length.asides ?? []).flatMap((aside) =>
+      splitSentences(aside).map((sentence) => foldWhitespace(sentence.text)),
+    ),
+  );
+  if (standfirst === undefined && embedded.size === 0) return () => false;
+  return (sentence) => {
+    const text = foldWhitespace(sentence.text);
+    return embedded.has(text) || standfirst?.includes(text) === true;
+  };
+}
+
 export function selectSentences(
   sentences: readonly Sentence[],
   length: SelectionOptions = {},
@@ -189,8 +208,7 @@ export function selectSentences(
   const count = sentenceLimit(length);
   const article = articleWords(sentences.map((sentence) => sentence.text));
   const window = Math.max(model.leadWindow, count + SPARE_CANDIDATES);
-  const standfirst = length.standfirst === undefined ? undefined : foldWhitespace(length.standfirst);
-  const entries = candidateSentences(sentences, count, window, standfirst);
+  const entries = candidateSentences(sentences, count, window, outsideStoryTest(length));
   const { types, probabilities } = poolWords(entries, article, model);
   const pool = entries.map(
     ({ sentence, index, words }, entry): Candidate => ({

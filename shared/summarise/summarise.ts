@@ -9,6 +9,8 @@ export interface SummariseInput {
   readonly text: string;
   /** The page's standfirst (dek): in the text, but not a source for the summary or the headline. */
   readonly standfirst?: string;
+  /** Paragraphs that are not the story's prose (tweets, footnotes): in the text, but never summarised. */
+  readonly asides?: readonly string[];
   /** Where the story starts in `text`, after a leading title line: no sentence before it is summarised. */
   readonly bodyStart?: number;
 }
@@ -36,6 +38,7 @@ export function summarise(input: SummariseInput, options: SummariseOptions = {})
     {
       ...summaryLength(options.sentences, options.words),
       ...(input.standfirst === undefined ? {} : { standfirst: input.standfirst }),
+      ...(input.asides === undefined ? {} : { asides: input.asides }),
     },
     options.model ?? SUMMARY_MODEL,
   );

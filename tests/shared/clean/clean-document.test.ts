@@ -174,6 +174,26 @@ describe('cleanDocument formats', () => {
     },
   );
 
+  it('keeps embedded posts and footnotes in the text, as asides the summary leaves out', () => {
+    const story = [
+      'The harbour ferry stopped for two hours on Monday after a power cut at the terminal.',
+      'Passengers waited on the quay while engineers restored the supply to the ticket gates.',
+      'The operator said the cause of the power cut was still being investigated on Tuesday.',
+    ];
+    const tweet = 'The ferry terminal has no power right now, so please be patient with us.';
+    const footnote = '* Figures exclude the winter timetable.';
+    const html = `<html><body><article><h1>Ferry stopped</h1><p>${story[0]}</p>
+      <blockquote class="twitter-tweet"><p>${tweet}</p><p>— Harbour Ferries (@harbourferry) May 4, 2020</p></blockquote>
+      <p>${story[1]}</p><p>${story[2]}</p><p>${footnote}</p></article></body></html>`;
+
+    const document = cleanDocument({ bytes: utf8(html), contentType: 'text/html' });
+
+    expect(document.text).toContain(tweet);
+    expect(document.text).toContain(footnote);
+    expect(document.asides).toEqual([tweet, '— Harbour Ferries (@harbourferry) May 4, 2020', footnote]);
+    expect(document.asides?.some((aside) => aside.includes(story[1] as string))).toBe(false);
+  });
+
   it('reads metadata from JSON-LD when the page has no meta tags', () => {
     const jsonLd = JSON.stringify({
       '@context': 'https://schema.org',

@@ -73,6 +73,16 @@ describe('splitSentences', () => {
       ['"Why now?" she asked.', 'Nobody knew.'],
     ],
     [
+      'a quoted question whose speaker is named after it',
+      '\u201cShall we take the back road?\u201d Marta Oyelaran asks as she drives. We agree.',
+      ['\u201cShall we take the back road?\u201d Marta Oyelaran asks as she drives.', 'We agree.'],
+    ],
+    [
+      'a quoted exclamation before a name and a verb that reports nothing',
+      '\u201cWhat a day!\u201d Marta Oyelaran signed the deal at noon.',
+      ['\u201cWhat a day!\u201d', 'Marta Oyelaran signed the deal at noon.'],
+    ],
+    [
       'curly single quotes',
       '\u2018I\u2019m delighted.\u2019 Smith signed a deal.',
       ['\u2018I\u2019m delighted.\u2019', 'Smith signed a deal.'],

@@ -34,6 +34,7 @@ describe('rejectionOf', () => {
     ['Reporting by Jane Example; Editing by John Placeholder.', 'caption'],
     ['Written or reviewed by a board-certified bridge engineer.', 'caption'],
     ['Visit the website for a complete list of the road closures.', 'caption'],
+    ['SOURCE: Regional Transport Office; Harbour Survey; CITY DATA.', 'caption'],
   ])('rejects %j as %s', (text, reason) => {
     expect(rejectionOf(sentence(text))).toBe(reason);
   });

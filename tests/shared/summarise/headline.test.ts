@@ -94,6 +94,10 @@ describe('headlineFrom', () => {
       'two dashes around an aside',
       'The winner - a boy of ten from Leeds - took home the cup on Sunday evening.',
     ],
+    [
+      'a range of numbers, not a clause',
+      'The museum society leads walking tours through the old mill today from 1 - 3:30 p.m.',
+    ],
   ])('keeps a dash clause when cutting would leave %s', (_name, sentence) => {
     expect(headlineFrom(sentence)).toBe(sentence);
   });

@@ -108,6 +108,23 @@ describe('selectSentences', () => {
     expect(selection.lede?.text).not.toBe(standfirst);
   });
 
+  it('never takes a sentence of an aside (an embedded post, a footnote), which stands in the text', () => {
+    const aside = 'The council approved the new bridge over the river on Tuesday after a long public debate.';
+    const other = 'Work on the bridge starts in the spring, when the river is low enough for the builders.';
+
+    const selection = selectSentences(splitSentences(ARTICLE), {
+      sentences: 8,
+      asides: [`${aside} ${other}`],
+    });
+
+    const texts = selection.sentences.map((sentence) => sentence.text);
+    expect(texts).not.toContain(aside);
+    expect(texts).not.toContain(other);
+    expect(texts).toContain(
+      'Critics said the money should have gone to schools and to the repair of local roads.',
+    );
+  });
+
   it('uses the word model it is given', () => {
     const sentences = splitSentences(ARTICLE);
     const favoursLateWords = {
