@@ -8,6 +8,7 @@
  */
 import type { Span } from '../result.ts';
 import { keyOf, type NameMention } from './entity-mentions.ts';
+import { isOfficeWord } from './entity-offices.ts';
 import { opensLineAsWord } from './entity-products.ts';
 import { isNumberedLabel } from './entity-references.ts';
 import type { KnownNames } from './ner/known-names.ts';
@@ -340,6 +341,7 @@ export function dropNonNames(
     if (COMPASS.has(lower) || BARE_HONORIFICS.has(lower) || LONE_ARTICLES.has(mention.key)) return false;
     if (NUMBER_WORDS.has(lower) && mention.type !== 'other') return false;
     if (opensLineAsWord(text, mention, known)) return false;
+    if (isOfficeWord(text, mention, personWords)) return false;
     // "Zoo visitor Ann Lee" beside "Brannock Zoo": the name's common noun alone, no person.
     if (mention.type === 'person' && heads.has(mention.key) && !personWords.has(mention.key)) {
       if (

@@ -213,32 +213,65 @@ function writtenAsPerson(text: string, mentions: readonly NameMention[], key: st
  * the gazetteers know as a place is the person's where the tagger read it as a person ("Reno agreed" beside "Janet
  * Reno"), else only where the article writes it as a person's and never as a place's ("Jordan said" beside "Rep. Jim
  * Jordan", but not "in Jordan"; not "Ipswich" beside "North Ipswich"; not "beaten Holland on penalties" beside a
- * player "Nathan Holland").
+ * player "Nathan Holland"). Outside a sports report, a country that is the surname of a person named in full after a
+ * known first name is the person where the article writes it alone only after that name and never after "in", "to" or
+ * "of" ("Trevor Holland" then "recognised Holland in a shop"); in a sports report a country stands for a team.
  */
-function surnameTypes(text: string, mentions: readonly NameMention[], fixed: Fixed, known: KnownNames): void {
+function surnameTypes(
+  text: string,
+  mentions: readonly NameMention[],
+  fixed: Fixed,
+  known: KnownNames,
+  sports: boolean,
+): void {
   const surnames = new Set<string>();
   const firstNames = new Set<string>();
+  // A country that is the surname of a person named in full after a known first name, with that name's first start.
+  const countrySurnames = new Map<string, number>();
   for (const mention of mentions) {
     const { type, key } = mention;
     // "Orkem S.A." read as a person but fixed as a company names no person "Orkem".
     if (type !== 'person' || !key.includes(' ') || (fixed.get(mention) ?? 'person') !== 'person') continue;
-    surnames.add(key.slice(key.lastIndexOf(' ') + 1));
-    firstNames.add(key.slice(0, key.indexOf(' ')));
+    const surname = key.slice(key.lastIndexOf(' ') + 1);
+    const firstName = key.slice(0, key.indexOf(' '));
+    surnames.add(surname);
+    firstNames.add(firstName);
+    if (!sports && known.isFirstName(firstName) && known.isCountry(surname) && !countrySurnames.has(surname))
+      countrySurnames.set(surname, mention.start);
   }
   const personFirstNames = new Set(
     mentions.filter((m) => m.type === 'person' && firstNames.has(m.key)).map((m) => m.key),
   );
   for (const key of personFirstNames) surnames.add(key);
+  for (const [key, start] of countrySurnames)
+    if (writtenAsPlace(text, mentions, key, start)) countrySurnames.delete(key);
   for (const mention of mentions) {
     if (fixed.has(mention) || !surnames.has(mention.key)) continue;
     if (
       mention.type !== 'person' &&
       known.isPlace(mention.key) &&
+      !countrySurnames.has(mention.key) &&
       !writtenAsPerson(text, mentions, mention.key)
     )
       continue;
     fixed.set(mention, 'person');
   }
+}
+
+/** "of" before a name: "the Prince of Wales", "the people of Jordan". */
+const OF_BEFORE = /\bof\s+$/u;
+
+/**
+ * Whether one of the article's mentions of `key` comes before `first` (the person's full name: a surname follows it)
+ * or stands after a word that makes it a place ("in Holland", "of Wales").
+ */
+function writtenAsPlace(text: string, mentions: readonly NameMention[], key: string, first: number): boolean {
+  return mentions.some(({ start, key: other }) => {
+    if (other !== key) return false;
+    if (start < first) return true;
+    const before = text.slice(Math.max(0, start - 12), start);
+    return LOCATIVE_BEFORE.test(before) || OF_BEFORE.test(before);
+  });
 }
 
 /**
@@ -450,7 +483,7 @@ export function decideTypes(
   bracketTypes(text, folded, fixed, known, sports && isSportsReport(text, true), isOrganisationHead);
   businessTypes(text, folded, fixed, known);
   schoolTypes(folded, fixed, known);
-  surnameTypes(text, folded, fixed, known);
+  surnameTypes(text, folded, fixed, known, sports);
   administrationTypes(text, folded, fixed, known);
   countryTypes(text, folded, fixed, known);
   shortCompanyTypes(folded, fixed, known);

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { buildEntities } from '#shared/facts/entities.ts';
 import { knownNames } from '#shared/facts/ner/known-names.ts';
 import type { EntityMention, NerType } from '#shared/facts/ner/tag-entities.ts';
+import { processArticle } from '#shared/process-article.ts';
 import { entitiesOf, typeOf } from './tagged-mentions.ts';
 
 /** The mention of the `nth` occurrence (from 0) of `surface` in `text`, typed `type`. */
@@ -96,5 +97,52 @@ describe('a surname the tagger read as a person', () => {
 
     expect(typeOf(entities, 'Dana Tulsa')).toEqual(['person']);
     expect(entities.map((entity) => entity.name)).toEqual(['Dana Tulsa']);
+  });
+});
+
+describe('a country that is the surname of a person named in full', () => {
+  const entitiesOfText = (text: string) => {
+    const bytes = new TextEncoder().encode(text);
+    return processArticle({ id: 'country-surname', bytes, source: { bytes: bytes.byteLength, key: 'a.txt' } })
+      .facts.entities;
+  };
+
+  it('is the person where the article writes it alone after the full name, through processArticle', () => {
+    const entities = entitiesOfText(
+      'Rachel England, 34, was arrested on Monday. A neighbour recognised England in a shop on Friday and called ' +
+        'police. England will appear in court next week.',
+    );
+
+    expect(typeOf(entities, 'Rachel England')).toEqual(['person']);
+    expect(typeOf(entities, 'England')).toEqual([]);
+  });
+
+  it('is the person where the tagger read it as a place', () => {
+    const text =
+      'Kevin Wales was charged on Monday. Police found Wales at a house. Wales was released on bail.';
+
+    const entities = entitiesOf(text, [
+      ['PER', 'Kevin Wales'],
+      ['LOC', 'Wales'],
+    ]);
+
+    expect(entities.map((entity) => [entity.name, entity.type, entity.count])).toEqual([
+      ['Kevin Wales', 'person', 3],
+    ]);
+  });
+
+  it('stays the place where the article writes it after "to" or "of", or before the full name', () => {
+    for (const text of [
+      'Kevin Wales was charged on Monday. He flew back to Wales on Friday. Police found Wales at a house.',
+      'Kevin Wales was charged on Monday. The Prince of Wales spoke on Friday. Wales has a new stadium.',
+      'Wales has a new stadium. Kevin Wales built it. The mayor thanked Wales at the opening.',
+    ]) {
+      const entities = entitiesOf(text, [
+        ['PER', 'Kevin Wales'],
+        ['LOC', 'Wales'],
+      ]);
+
+      expect([text, typeOf(entities, 'Wales')]).toEqual([text, ['place']]);
+    }
   });
 });
