@@ -1,6 +1,7 @@
 import type { NumberFact, Span } from '../result.ts';
 import { isAfterName, isFraction, isFunctionWord, isGluedTemperature } from './numbers-context.ts';
 import { type PageMoney, withPageMoney } from './numbers-currency.ts';
+import { currencyBefore, currencyWordAt, withCodesFromText } from './numbers-currency-words.ts';
 import { fractionAt } from './numbers-fractions.ts';
 import { asAge, withRanges } from './numbers-ranges.ts';
 import {
@@ -13,7 +14,6 @@ import {
 import {
   CURRENCY_CODES,
   CURRENCY_SYMBOLS,
-  CURRENCY_WORDS,
   DOLLAR_PREFIXES,
   DURATION_UNITS,
   firstPart,
@@ -101,6 +101,8 @@ export function findNumbers(text: string, options: NumberOptions = {}): NumberFa
   const words = splitWords(text);
   const exclude = [...(options.exclude ?? [])].sort((a, b) => a.start - b.start);
   const numbers: NumberFact[] = [];
+  /** Amounts in a currency's word that several currencies share ("francs"), for the text to decide. */
+  const shared = new Map<NumberFact, string>();
   const commaDecimals = writesDecimalCommas(text);
   let index = 0;
   while (index < words.length) {
@@ -111,9 +113,11 @@ export function findNumbers(text: string, options: NumberOptions = {}): NumberFa
     }
     const read = readFactAt(text, words, index, exclude);
     if (read.number) numbers.push(read.number);
+    if (read.number && read.currencyWord) shared.set(read.number, read.currencyWord);
     index = Math.max(index + 1, read.next);
   }
-  const facts = withRanges(text, words, numbers, exclude).map((number) => asAge(words, number));
+  const coded = withCodesFromText(text, numbers, shared);
+  const facts = withRanges(text, words, coded, exclude).map((number) => asAge(words, number));
   return withPageMoney(text, facts, options.money);
 }
 
@@ -140,7 +144,7 @@ function readFactAt(
   words: readonly Word[],
   index: number,
   exclude: readonly Span[],
-): { number?: NumberFact; next: number } {
+): { number?: NumberFact; next: number; currencyWord?: string } {
   const minus = minusBefore(words, index);
   const first = minus ?? (words[index] as Word);
   const fraction = minus === undefined ? fractionAt(words, index) : undefined;
@@ -162,7 +166,7 @@ function readFactAt(
     next++;
   }
   const start = currency?.start ?? first.start;
-  const described = describe(words, next, parsed, currency?.code);
+  const described = describe(text, words, next, parsed, currency?.code);
   if (described === undefined) return { next };
   // "3/4 of voters", "1 1/2 people": a fraction is a share of a unit, not a number of things.
   if (described.kind === 'count' && parsed.fraction && !Number.isInteger(value))
@@ -188,7 +192,7 @@ function readFactAt(
     value: round(value),
     ...(described.unit === undefined ? {} : { unit: described.unit }),
   };
-  return { number, next: described.next };
+  return { number, next: described.next, ...(described.word ? { currencyWord: described.word } : {}) };
 }
 
 interface Description {
@@ -198,10 +202,13 @@ interface Description {
   readonly next: number;
   /** The part of the unit one of these is: 0.01 for cents ("15 cents" is 0.15 USD). */
   readonly share?: number;
+  /** A currency's word that several currencies share ("francs"): the text decides its code. */
+  readonly word?: string;
 }
 
 /** What the number measures, read from the currency before it and the words after it. */
 function describe(
+  text: string,
   words: readonly Word[],
   next: number,
   parsed: ParsedNumber,
@@ -240,8 +247,18 @@ function describe(
   if (lower === 'percentage' && words[next + 1]?.text.toLowerCase().startsWith('point')) {
     return { kind: 'percent', unit: 'percentage point', end: (words[next + 1] as Word).end, next: next + 2 };
   }
-  const code = CURRENCY_WORDS[lower] ?? (CURRENCY_CODES.has(after.text) ? after.text : undefined);
-  if (code) return { kind: 'money', unit: code, end, next: next + 1 };
+  const named = currencyWordAt(text, words, next);
+  if (named) {
+    const { code, word } = named;
+    return {
+      kind: 'money',
+      end: named.end,
+      next: named.next,
+      ...(code ? { unit: code } : {}),
+      ...(word ? { word } : {}),
+    };
+  }
+  if (CURRENCY_CODES.has(after.text)) return { kind: 'money', unit: after.text, end, next: next + 1 };
   const hundredth = HUNDREDTHS[lower];
   if (hundredth) return { kind: 'money', unit: hundredth, end, next: next + 1, share: 0.01 };
   const duration = DURATION_UNITS[lower];
@@ -454,22 +471,6 @@ function figureValue(text: string): number | undefined {
 
 function unitEnd(word: Word): number {
   return word.start + firstPart(word.text).length;
-}
-
-function currencyBefore(words: readonly Word[], index: number): { start: number; code: string } | undefined {
-  const word = words[index] as Word;
-  const symbol = words[index - 1];
-  if (symbol && symbol.end === word.start && symbol.text in CURRENCY_SYMBOLS) {
-    const prefix = words[index - 2];
-    if (symbol.text === '$' && prefix && prefix.end === symbol.start && prefix.text in DOLLAR_PREFIXES) {
-      return { start: prefix.start, code: DOLLAR_PREFIXES[prefix.text] as string };
-    }
-    return { start: symbol.start, code: CURRENCY_SYMBOLS[symbol.text] as string };
-  }
-  if (symbol && CURRENCY_CODES.has(symbol.text) && symbol.end < word.start) {
-    return { start: symbol.start, code: symbol.text };
-  }
-  return undefined;
 }
 
 function scaleAfter(words: readonly Word[], index: number, hasCurrency: boolean): number | undefined {

@@ -70,8 +70,8 @@ describe('findNumbers on ranges', () => {
   });
 
   it('reads no range in a change and its result', () => {
-    expect(ranges('Tin rose by 300 to 41,100 rupees.')).toEqual([
-      { text: '41,100 rupees', value: 41100, unit: 'INR', range: undefined },
+    expect(ranges('Tin rose by 300 to 41,100 Indian rupees.')).toEqual([
+      { text: '41,100 Indian rupees', value: 41100, unit: 'INR', range: undefined },
     ]);
   });
 

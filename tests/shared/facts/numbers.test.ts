@@ -50,7 +50,7 @@ describe('findNumbers', () => {
     ['CHF 3bn in assets', 'CHF 3bn', 'money', 3e9, 'CHF'],
     ['SEK 400 million', 'SEK 400 million', 'money', 4e8, 'SEK'],
     ['a price of R$50', 'R$50', 'money', 50, 'BRL'],
-    ['paid 300 pesos', '300 pesos', 'money', 300, 'MXN'],
+    ['paid 300 Mexican pesos', '300 Mexican pesos', 'money', 300, 'MXN'],
   ])('reads %j as %s (%s %d %s)', (text, expectedText, kind, value, unit) => {
     const [number] = findNumbers(text);
 
