@@ -13,7 +13,7 @@ import { mentionIndex } from './mention-index.ts';
 import { nestedAttributions } from './nested-quotes.ts';
 import { sentenceEnd, sentenceStart } from './phrases.ts';
 import { attributePreviousSentence } from './previous-sentence.ts';
-import { isNested, isTitleCase, maskQuotes, type QuoteMarks } from './quote-marks.ts';
+import { isNested, isPunctuatedTitle, isTitleCase, maskQuotes, type QuoteMarks } from './quote-marks.ts';
 import { attributeReportedParagraph } from './reported-paragraph.ts';
 import { sentenceOpener } from './sentence-openers.ts';
 import type { Attribution, SpeakerContext } from './speaker-context.ts';
@@ -41,10 +41,10 @@ const WORK_NOUN_BEFORE =
   /\b(?:commentary|column|op-ed|essay|editorial|book|novel|memoir|song|album|film|movie|documentary|poem|play|podcast|series|episode),\s*$/iu;
 /**
  * A determiner, up to two more words, a lowercase noun and a verb of naming, right before the marks: "a holiday called",
- * "the new ballot measure dubbed". The noun is the thing named, not the subject of a verb that reports speech.
+ * "the new ballot measure dubbed", "One such spying application called". The noun is the thing named, not the subject of a verb that reports speech.
  */
 const NAMED_NOUN_BEFORE =
-  /\b(?:a|an|the|this|that|his|her|their|its|our|my|your|another)\s+(?:[\p{L}-]+\s+){0,2}?(\p{Ll}[\p{Ll}-]*)\s+(?:called|named|dubbed|titled|entitled|nicknamed)\s*$/u;
+  /\b(?:a|an|the|this|that|his|her|their|its|our|my|your|another|one|A|An|The|One)\s+(?:[\p{L}-]+\s+){0,2}?(\p{Ll}[\p{Ll}-]*)\s+(?:called|named|dubbed|titled|entitled|nicknamed)\s*$/u;
 /** "is known as “Wolf Pack”", "the so-called “dark side”": a name, or a phrase as others say it, whoever they are. */
 const KNOWN_AS_BEFORE = /\b(?:known as|so-called)\s*$/iu;
 /** A participle of naming set off after its noun: "a new breed of malware, dubbed “Agent Smith,” has …". */
@@ -53,6 +53,9 @@ const NAMING_PARTICIPLE_BEFORE = /,\s*(?:dubbed|nicknamed|codenamed|code-named|t
 const OBJECT_PRONOUNS = new Set(
   'it him her them this that these those himself herself itself themselves one me us you'.split(' '),
 );
+/** A noun of a work right before the marks: "the show “…”", "her book “…”". */
+const WORK_NOUN_RIGHT_BEFORE =
+  /\b(?:show|program|programme|book|novel|memoir|song|album|film|movie|documentary|poem|play|podcast|series|episode|musical|sitcom)\s*$/iu;
 /** How many words a name in marks holds at most. */
 const MAX_NAME_WORDS = 6;
 /** A verb after a title set off by commas: "commentary, “Tell your story,” is very thoughtful". */
@@ -179,8 +182,14 @@ function isNameOrTitle(text: string, quote: QuoteMarks): boolean {
         .endsWith(',') && COPULA_AFTER.test(text.slice(quote.close + 1));
     if (isTitleCase(quoted.replaceAll(':', '')) || appositive) return true;
   }
-  if (!isTitleCase(quoted)) return false;
   const before = WORD_BEFORE.exec(text.slice(Math.max(0, quote.open - 30), quote.open))?.[1] ?? '';
+  if (!isTitleCase(quoted)) {
+    // NPR’s “Wait, Wait … Don’t Tell Me!”, appeared on “Hello, Goodbye!”, the show “Yes, Minister”: a title with
+    // its own punctuation, after a possessive, a preposition or a noun of a work.
+    if (!isPunctuatedTitle(quoted)) return false;
+    const work = WORK_NOUN_RIGHT_BEFORE.test(text.slice(Math.max(0, quote.open - 30), quote.open));
+    return work || TITLE_PREPOSITIONS.has(before.toLowerCase()) || /['’]s?$/u.test(before);
+  }
   const after = WORD_AFTER.exec(text.slice(quote.close + 1, quote.close + 30))?.[1] ?? '';
   if (isCapitalised(before) && isCapitalised(after) && !before.endsWith('.')) return true;
   // "his “Keepin' It Real” radio program", "a “Commander-in-Chief Forum” sponsored by": a noun or participle after

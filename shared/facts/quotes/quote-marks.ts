@@ -76,3 +76,21 @@ export function isTitleCase(quoted: string): boolean {
     words.every((word) => isCapitalised(word) || TITLE_SMALL_WORDS.has(word))
   );
 }
+
+/**
+ * A title with punctuation of its own: two to eight words, each capitalised or a small word, with commas, an ellipsis
+ * or a closing "!"/"?" between them ("Wait, Wait … Don’t Tell Me!"). Not Title Case by isTitleCase, which takes
+ * punctuation for a sentence's.
+ */
+export function isPunctuatedTitle(quoted: string): boolean {
+  const words = quoted
+    .split(WHITESPACE, MAX_TITLE_WORDS + 2)
+    .map((word) => word.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''))
+    .filter((word) => word !== '');
+  return (
+    words.length >= 2 &&
+    words.length <= MAX_TITLE_WORDS &&
+    !/[.;:]\s/u.test(quoted) &&
+    words.every((word) => isCapitalised(word) || TITLE_SMALL_WORDS.has(word))
+  );
+}
