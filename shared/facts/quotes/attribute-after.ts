@@ -5,7 +5,9 @@ import {
   affiliationWithPlace,
   descriptionAsWritten,
   nameWithAffiliation,
+  subjectWords,
   unclosedAppositive,
+  unreadSubject,
 } from './long-subjects.ts';
 import {
   attributionWords,
@@ -18,6 +20,7 @@ import {
   skipBackOver,
 } from './phrases.ts';
 import { QUOTATION_MARK, type QuoteMarks } from './quote-marks.ts';
+import { quotedObjectAfter } from './quoted-as.ts';
 import { isFiniteSpeechVerb, isNounUse, passiveAgent, verbAt } from './reporting-verb-forms.ts';
 import { type Attribution, entityAttribution, type SpeakerContext } from './speaker-context.ts';
 import { resolvePhrase } from './speakers.ts';
@@ -61,7 +64,11 @@ export function attributeAfter(context: SpeakerContext, quote: QuoteMarks): Attr
   if (firstVerb?.rank === 2 && firstVerb.form !== 'ing' && firstVerb.form !== 'base') {
     const phrase = phraseAfter(words, index + 1);
     if (closed && !endsAttribution(words, index + 1 + phrase.length)) return undefined;
-    return resolvePhrase(context, phrase, first.text) ?? descriptionAsWritten(context, phrase, first.text);
+    return (
+      resolvePhrase(context, phrase, first.text) ??
+      descriptionAsWritten(context, phrase, first.text) ??
+      unreadSubject(context, subjectWords(words, index + 1), first.text)
+    );
   }
   if (PASSIVE_AUXILIARIES.has(lower) && verbAt(words, index + 1)?.form === 'past') {
     return passiveAgent(context, words, index + 1, (words[index + 1] as Word).text);
@@ -77,6 +84,9 @@ export function attributeAfter(context: SpeakerContext, quote: QuoteMarks): Attr
   );
   if (verb > subjectStart && !(closed && !endsAttribution(words, verb + 1))) {
     const text = lower === 'as' && words[verb]?.text === 'put' ? 'put it' : (words[verb] as Word).text;
+    const quoted = quotedObjectAfter(words, verb);
+    if (quoted !== undefined)
+      return resolvePhrase(context, quoted, text) ?? unreadSubject(context, quoted, text);
     const subject = subjectBetween(context, words.slice(subjectStart, verb), text);
     if (subject) return subject;
   }
@@ -218,7 +228,10 @@ function subjectBetween(
     const phrase = phraseBefore(words, words.length);
     if (phrase.length === core.length && core.length <= MAX_SUBJECT_WORDS)
       return resolvePhrase(context, phrase, verb) ?? descriptionAsWritten(context, phrase, verb);
-    return nameWithAffiliation(context, core, core.length - phrase.length - 1, verb);
+    return (
+      nameWithAffiliation(context, core, core.length - phrase.length - 1, verb) ??
+      (core.length > MAX_SUBJECT_WORDS ? unreadSubject(context, core, verb) : undefined)
+    );
   }
   const placed = affiliationWithPlace(context, core, verb);
   if (placed) return placed;

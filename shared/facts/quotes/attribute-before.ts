@@ -9,8 +9,18 @@ import {
   reportingVerb,
   SPEECH_NOUNS,
 } from './lexicon.ts';
-import { attributionWords, phraseAfter, phraseBefore, sentenceStart, skipBackOver } from './phrases.ts';
+import { descriptionAsWritten, unreadSubject } from './long-subjects.ts';
+import {
+  attributionWords,
+  isPhraseWord,
+  MAX_PHRASE_WORDS,
+  phraseAfter,
+  phraseBefore,
+  sentenceStart,
+  skipBackOver,
+} from './phrases.ts';
 import type { QuoteMarks } from './quote-marks.ts';
+import { quotedObjectBefore } from './quoted-as.ts';
 import { contractedPronoun, hasBaseFormSubject, isNounUse, passiveAgent } from './reporting-verb-forms.ts';
 import { openingSubject } from './sentence-openers.ts';
 import { type Attribution, entityAttribution, type SpeakerContext } from './speaker-context.ts';
@@ -170,6 +180,9 @@ function verbSubject(
   if (PROGRESSIVE_AUXILIARIES.has(words[auxiliary]?.text.toLowerCase() ?? '')) {
     return subjectBefore(context, words, auxiliary, text);
   }
+  const quoted = quotedObjectBefore(words, index);
+  if (quoted !== undefined)
+    return resolvePhrase(context, quoted, text) ?? unreadSubject(context, quoted, text);
   const absolute = withSubject(context, words, index, text) ?? catenativeSubject(context, words, index, text);
   if (absolute !== undefined) return absolute;
   if (earlier !== undefined) return { ...earlier.attribution, verb: text };
@@ -282,7 +295,17 @@ function subjectBefore(
   verb: string,
 ): Attribution | undefined {
   const phrase = phraseBefore(words, index);
-  if (phrase.length > 0) return resolvePhrase(context, phrase, verb);
+  if (phrase.length > 0) {
+    const longer = longerSubject(words, phrase);
+    if (longer !== undefined) return cutSubject(context, longer, phrase, verb);
+    // "The thrift said that “…”": a description that opens the sentence, kept as written when no list knows its noun,
+    // before a verb that reports speech ("The tech the district wants is …" reports none).
+    const opens = phrase[0] === words[0] && reportingVerb(verb.toLowerCase())?.rank === 2;
+    return (
+      resolvePhrase(context, phrase, verb) ??
+      (opens ? descriptionAsWritten(context, phrase, verb) : undefined)
+    );
+  }
   const agent = passiveAgent(context, words, index, verb);
   if (agent !== undefined) return agent;
   const previous = words[skipBackOver(words, index - 1)];
@@ -295,6 +318,37 @@ function subjectBefore(
     return named && entityAttribution(named, verb);
   }
   return undefined;
+}
+
+/**
+ * The whole subject when the phrase read before the verb stopped at its most words while the subject goes on ("The
+ * regional chairman of the board of directors of the Harbor Federal savings group said"): back to the sentence's
+ * start or a word that ends a subject. Undefined when the phrase is whole.
+ */
+function longerSubject(words: readonly Word[], phrase: readonly Word[]): Word[] | undefined {
+  const start = words.indexOf(phrase[0] as Word);
+  if (phrase.length < MAX_PHRASE_WORDS || !isPhraseWord(words[start - 1] ?? { text: ',', start: 0, end: 0 }))
+    return undefined;
+  let from = start;
+  while (from > 0 && isPhraseWord(words[from - 1] as Word)) from--;
+  return words.slice(from, start + phrase.length);
+}
+
+/**
+ * A subject longer than the phrase read: the person it ends on ("… and Democratic presidential nominee Hillary
+ * Clinton said"), else, when the phrase names someone, the description as written or no one known (unreadSubject),
+ * never a name inside it ("the board of … the Harbor Federal savings group").
+ */
+function cutSubject(
+  context: SpeakerContext,
+  subject: readonly Word[],
+  phrase: readonly Word[],
+  verb: string,
+): Attribution | undefined {
+  const named = resolvePhrase(context, phrase, verb);
+  if (named === undefined) return undefined;
+  if (named.speakerType === 'person' && isCapitalised((phrase.at(-1) as Word).text)) return named;
+  return unreadSubject(context, subject, verb);
 }
 
 /**

@@ -132,7 +132,7 @@ export const SPEECH_NOUNS: ReadonlySet<string> = new Set(
 export const ADVERBS: ReadonlySet<string> = new Set(
   (
     'also later earlier previously then again repeatedly reportedly once has have had recently separately ' +
-    'further simply just flatly publicly privately initially finally quickly bluntly angrily proudly ' +
+    'further simply just flatly publicly privately initially finally quickly bluntly angrily proudly rather ' +
     'had would will has never always often still even only himself herself itself themselves'
   ).split(' '),
 );

@@ -3,6 +3,7 @@
  * (attributeAfter in attribute-after.ts).
  */
 import { isCapitalised, type Word } from '../words.ts';
+import { PHRASE_BOUNDARIES } from './lexicon.ts';
 import { isAdverbInLy, isPhraseWord } from './phrases.ts';
 import { QUOTATION_MARK } from './quote-marks.ts';
 import type { Attribution, SpeakerContext } from './speaker-context.ts';
@@ -10,11 +11,18 @@ import { resolvePhrase } from './speakers.ts';
 
 const MAX_SUBJECT_WORDS = 9;
 const MAX_APPOSITIVE_WORDS = 30;
+/** How many words a subject that names no one known may run: longer, it is no subject. */
+const MAX_UNREAD_SUBJECT_WORDS = 20;
+/** A word, not punctuation: a subject's words. */
+const SUBJECT_WORD = /^[\p{L}\p{N}]/u;
 /** Words that open an appositive: "Erik Vandermeer, [an] oceanographer". */
 const APPOSITIVE_DETERMINERS = new Set(['a', 'an', 'the']);
 /** How many words a description of no known kind may have, its determiner included: "a particularly nasty troll". */
 const MAX_DESCRIPTION_WORDS = 5;
 const LOWERCASE_WORD = /^\p{Ll}+(?:-\p{Ll}+)*$/u;
+const CAPITALISED_WORD = /^\p{Lu}[\p{L}.-]*$/u;
+/** What opens a description kept as written: "a", "the", "one [floor trader]", "another [dealer]". */
+const DESCRIPTION_DETERMINERS = new Set(['a', 'an', 'the', 'one', 'another']);
 /** Heads that describe no one: "the rest said", "the other replied", "“…” says a lot about". */
 const NO_ONE = new Set(
   'rest other others same latter former first last one ones thing things lot bit little few'.split(' '),
@@ -70,7 +78,8 @@ export function nameWithAffiliation(
 /**
  * "“…,” the voice asked", "“…,” said the architect", "“…,” a particularly nasty troll wrote": right by a quote,
  * the subject of a verb that reports speech is a speaker even when its noun is none of the lexicon's, kept as
- * written (resolvePhrase resolves the ones it knows). Only a/an/the and lowercase words, the last no adverb.
+ * written (resolvePhrase resolves the ones it knows). Only a/an/the/one/another, then lowercase words or a capitalised
+ * modifier ("a Texas trader"), the last a lowercase noun, no adverb.
  */
 export function descriptionAsWritten(
   context: SpeakerContext,
@@ -81,14 +90,56 @@ export function descriptionAsWritten(
   const head = phrase.at(-1);
   if (first === undefined || head === undefined || phrase.length < 2 || phrase.length > MAX_DESCRIPTION_WORDS)
     return undefined;
-  if (!APPOSITIVE_DETERMINERS.has(first.text.toLowerCase())) return undefined;
-  if (!phrase.slice(1).every((word) => LOWERCASE_WORD.test(word.text))) return undefined;
+  if (!DESCRIPTION_DETERMINERS.has(first.text.toLowerCase()) || !LOWERCASE_WORD.test(head.text))
+    return undefined;
+  // "a Texas trader", "one floor trader": lowercase words, or a capitalised one that modifies the noun after it.
+  if (
+    !phrase.slice(1, -1).every((word) => LOWERCASE_WORD.test(word.text) || CAPITALISED_WORD.test(word.text))
+  )
+    return undefined;
   if (NO_ONE.has(head.text) || isAdverbInLy(head.text)) return undefined;
   return {
     speaker: context.text.slice(first.start, head.end),
     mention: { start: first.start, end: head.end },
     verb,
   };
+}
+
+/**
+ * A subject right by its quote that no rule reads, too long for a name ("“…,” the chairman of the board of directors of
+ * the regional water authority said") or naming no one known ("“…,” said the 104th-ranked Tarango"): the quote is
+ * attributed, so it does not take the speaker of the quote before. A description that opens with a/an/the and ends on a
+ * lowercase noun is kept as written; one that ends on a capitalised word says no one known.
+ */
+export function unreadSubject(
+  context: SpeakerContext,
+  subject: readonly Word[],
+  verb: string,
+): Attribution | undefined {
+  const first = subject[0];
+  const last = subject.at(-1);
+  if (first === undefined || last === undefined || subject.length > MAX_UNREAD_SUBJECT_WORDS)
+    return undefined;
+  if (
+    !subject.every((word) => SUBJECT_WORD.test(word.text) && !PHRASE_BOUNDARIES.has(word.text.toLowerCase()))
+  )
+    return undefined;
+  if (NO_ONE.has(last.text) || isAdverbInLy(last.text)) return undefined;
+  const mention = { start: first.start, end: last.end };
+  if (DESCRIPTION_DETERMINERS.has(first.text.toLowerCase()) && LOWERCASE_WORD.test(last.text))
+    return { speaker: context.text.slice(mention.start, mention.end), mention, verb };
+  return isCapitalised(last.text) && /^\p{L}/u.test(last.text) ? { mention, verb } : undefined;
+}
+
+/** The words after an inverted verb up to the first that ends a subject: "[said] the 104th-ranked Tarango [after]". */
+export function subjectWords(words: readonly Word[], from: number): Word[] {
+  const subject: Word[] = [];
+  for (let at = from; at < words.length; at++) {
+    const word = words[at] as Word;
+    if (!SUBJECT_WORD.test(word.text) || PHRASE_BOUNDARIES.has(word.text.toLowerCase())) break;
+    subject.push(word);
+  }
+  return subject;
 }
 
 /** A word of an affiliation, which may say where the place is: "the University of Otago [in] Dunedin". */

@@ -12,6 +12,8 @@ import {
 /** How far a sentence is looked for around a quote, in characters. */
 const CONTEXT_WINDOW = 600;
 const MAX_SUBJECT_WORDS = 9;
+/** How many words phraseBefore and phraseAfter read at most. */
+export const MAX_PHRASE_WORDS = MAX_SUBJECT_WORDS;
 const MAX_PARENTHETICAL_WORDS = 8;
 /** The first of two roles joined by "and", "the" included: "the former secretary of state". */
 const MAX_FIRST_ROLE_WORDS = 6;

@@ -272,7 +272,8 @@ function isModifier(text: string, mention: Span, span: Span): boolean {
   const after = text.slice(mention.end, span.end);
   if (isBasedIn(text, mention)) return true;
   // "The Story of Katherine …", "a friend of Ann Reyes": a name after "of" is not the phrase's head.
-  if (mention.start > span.start && /\bof\s+$/u.test(text.slice(span.start, mention.start))) return true;
+  if (mention.start > span.start && /\bof\s+(?:the\s+)?$/u.test(text.slice(span.start, mention.start)))
+    return true;
   const possessive =
     /^['’]s?\s+\S/u.test(after) || isPossessive(text.slice(mention.start, mention.end + 2).trim());
   return possessive && after.replace(/^['’]s?/u, '').trim() !== '';
