@@ -76,7 +76,8 @@ export interface CleanedDocument {
   readonly standfirst?: string;
   /**
    * Paragraphs of a page that stand in `text` but are not the article's prose, so not a source for the summary
-   * or the headline: the social posts it embeds (tweets) and its footnotes (`* Does not include …`).
+   * or the headline: the social posts it embeds (tweets), paragraphs that repeat a picture's alt text (its
+   * caption) and its footnotes (`* Does not include …`).
    */
   readonly asides?: readonly string[];
   /** `text` opens with the title line (a text file's headline): it is in the text, not a summary sentence. */
@@ -136,16 +137,16 @@ function fromText(text: string, metadata: HtmlMetadata = {}): SourceDocument {
 /** A paragraph that opens on a footnote mark: `* Accidents refers to …`, `** Includes …`, `† Died in 1990.` */
 const FOOTNOTE = /^(?:\*{1,3}|[\u2020\u2021])\s?\p{L}/u;
 
-/** The page's asides: its embedded posts and its footnotes, as they stand in the text. */
-function asidesOf(embeds: readonly string[], paragraphs: readonly string[]): { asides?: string[] } {
-  const asides = [...embeds, ...paragraphs.filter((paragraph) => FOOTNOTE.test(paragraph))].map(
+/** The page's asides (embedded posts, repeated alt texts) and its footnotes, as they stand in the text. */
+function asidesOf(pageAsides: readonly string[], paragraphs: readonly string[]): { asides?: string[] } {
+  const asides = [...pageAsides, ...paragraphs.filter((paragraph) => FOOTNOTE.test(paragraph))].map(
     normaliseText,
   );
   return asides.length === 0 ? {} : { asides };
 }
 
 function fromHtml(html: string, overrides: HtmlMetadata = {}): SourceDocument {
-  const { paragraphs, captions, linkBlocks, inlineCaptions, standfirst, embeds, metadata } =
+  const { paragraphs, captions, linkBlocks, inlineCaptions, standfirst, asides, metadata } =
     extractHtml(html);
   const removed = inlineCaptions.map((text) => ({ rule: 'photo-caption', text: normaliseText(text) }));
   return {
@@ -156,7 +157,7 @@ function fromHtml(html: string, overrides: HtmlMetadata = {}): SourceDocument {
     titleMayLead: false,
     removed,
     ...(standfirst === undefined ? {} : { standfirst: normaliseText(standfirst) }),
-    ...asidesOf(embeds, paragraphs),
+    ...asidesOf(asides, paragraphs),
   };
 }
 

@@ -20,10 +20,12 @@ export interface HtmlArticle {
    */
   readonly standfirst?: string;
   /**
-   * The texts of social posts the page embeds (a tweet's `<blockquote class="twitter-tweet">`): they stay in the
-   * paragraphs (the page quotes them), but they are not the article's prose, so the summariser leaves them out.
+   * Texts the page sets beside its prose: the social posts it embeds (a tweet's `<blockquote
+   * class="twitter-tweet">`) and paragraphs that repeat a picture's alt text (a caption in a plain table cell).
+   * They stay in the paragraphs (the page quotes the posts; a repeated alt text may be more than a caption), but the
+   * summariser leaves them out.
    */
-  readonly embeds: readonly string[];
+  readonly asides: readonly string[];
   readonly metadata: HtmlMetadata;
 }
 
@@ -83,6 +85,8 @@ const EMBED_SELECTOR = [
   '.fb-post',
   '.fb-video',
 ].join(',');
+/** Words an image's alt text needs before a paragraph that repeats it counts as an aside. */
+const MIN_ALT_WORDS = 3;
 /** The page's own summary, which its standfirst repeats. */
 const DESCRIPTION_SELECTOR =
   'meta[name="description"], meta[property="og:description"], meta[name="twitter:description"]';
@@ -272,6 +276,19 @@ function takeInlineCaptions(document: HtmlDocument): string[] {
 
 const folded = (text: string) => text.toLowerCase().replace(FOLD, ' ').trim();
 
+/**
+ * The pictures' descriptions (alt texts of MIN_ALT_WORDS or more), folded: a paragraph that says the same is most
+ * often the picture's caption set in an element no caption selector names (a table cell, a plain div).
+ */
+function altTextsOf(document: HtmlDocument): Set<string> {
+  const alts = new Set<string>();
+  for (const image of document.querySelectorAll('img[alt]')) {
+    const alt = folded(image.getAttribute('alt') ?? '');
+    if (alt.split(' ').length >= MIN_ALT_WORDS) alts.add(alt);
+  }
+  return alts;
+}
+
 /** The page's descriptions that it also sets as a dek above the story. */
 function dekDescriptionsOf(document: HtmlDocument): Set<string> {
   const deks = new Set(
@@ -318,6 +335,7 @@ export function extractHtml(html: string): HtmlArticle {
   const embeds = [...document.querySelectorAll(EMBED_SELECTOR)]
     .filter((element) => element.parentElement?.closest(EMBED_SELECTOR) == null)
     .flatMap((element) => htmlBlocks(element as unknown as DomNode));
+  const alts = altTextsOf(document);
   const inlineCaptions = takeInlineCaptions(document);
   pruneBoilerplate(document);
   const container = findProseContainer(document.documentElement as unknown as ProseNode);
@@ -337,7 +355,7 @@ export function extractHtml(html: string): HtmlArticle {
     linkBlocks,
     inlineCaptions,
     ...(standfirstAt < 0 ? {} : { standfirst: paragraphs[standfirstAt] }),
-    embeds,
+    asides: [...embeds, ...paragraphs.filter((paragraph) => alts.has(folded(paragraph)))],
     metadata,
   };
 }

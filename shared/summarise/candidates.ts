@@ -34,6 +34,8 @@ const CAPTION_PATTERNS: readonly RegExp[] = [
   /^(?:please )?(?:visit|see|check out|go to|head to) (?:our|the|their|this|its) (?:website|web site|site|page|blog)\b/i,
   // A chart's or table's credit line: "SOURCE: Aviation Safety Network; World Bank."
   /^sources?\s*:/i,
+  // An illustration's caption: "Artist's concept of the probe leaving orbit."
+  /^(?:an? )?artist['\u2019]s (?:concept|conception|impression|rendering|illustration|depiction)\b/i,
   // Agency captions end on the picture's date and place: "... outside the station on June 12, 2014 in São
   // Paulo." (a sentence that merely ends on a date, "The law took effect on June 1, 2015.", is the story's).
   /\bon (?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,? )?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2},? \d{4},? in [\p{Lu}][\p{L} .,'\u2019-]{1,40}\.$/u,

@@ -194,6 +194,25 @@ describe('cleanDocument formats', () => {
     expect(document.asides?.some((aside) => aside.includes(story[1] as string))).toBe(false);
   });
 
+  it.each([
+    ['repeats', 'The mayor cuts the ribbon on the new harbour bridge.', true],
+    ['does not repeat', 'The mayor at the opening', false],
+  ])('keeps a paragraph that %s a picture’s alt text, an aside if it does', (_name, alt, aside) => {
+    const caption = 'The mayor cuts the ribbon on the new harbour bridge.';
+    const story = [
+      'The new harbour bridge opened to traffic on Monday after three years of building work.',
+      'Drivers queued from dawn to be among the first to cross the river on the new road.',
+      'The council said the bridge would cut the journey between the two towns by twenty minutes.',
+    ];
+    const html = `<html><body><article><h1>Bridge opens</h1><table><tr><td><img src="b.jpg" alt="${alt}"></td></tr>
+      <tr><td>${caption}</td></tr></table>${story.map((p) => `<p>${p}</p>`).join('')}</article></body></html>`;
+
+    const document = cleanDocument({ bytes: utf8(html), contentType: 'text/html' });
+
+    expect(document.text).toContain(caption);
+    expect(document.asides?.includes(caption) === true).toBe(aside);
+  });
+
   it('reads metadata from JSON-LD when the page has no meta tags', () => {
     const jsonLd = JSON.stringify({
       '@context': 'https://schema.org',

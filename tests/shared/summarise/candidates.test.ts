@@ -35,6 +35,7 @@ describe('rejectionOf', () => {
     ['Written or reviewed by a board-certified bridge engineer.', 'caption'],
     ['Visit the website for a complete list of the road closures.', 'caption'],
     ['SOURCE: Regional Transport Office; Harbour Survey; CITY DATA.', 'caption'],
+    ['Artist\u2019s concept of the lander leaving orbit above the red planet.', 'caption'],
   ])('rejects %j as %s', (text, reason) => {
     expect(rejectionOf(sentence(text))).toBe(reason);
   });
