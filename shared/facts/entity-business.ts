@@ -61,6 +61,24 @@ function isBusiness(text: string, mention: NameMention): boolean {
   return (lastWord && BUSINESS_BEFORE.test(before) && !owned) || BUSINESS_AFTER.test(after);
 }
 
+/** Characters that may not stand right before a web address's name ("MyAmazon.com") or right after ".com" (".community"). */
+const ADDRESS_BEFORE = /[\p{L}\p{N}-]/u;
+const ADDRESS_AFTER = /[\p{L}\p{N}]/u;
+
+/**
+ * Whether the article writes a one-word name as a web address anywhere, tagged there or not: "found that Amazon.com
+ * can be held liable" makes every "Amazon" of the article the company.
+ */
+function writtenAsWebAddress(text: string, key: string): boolean {
+  if (key.includes(' ')) return false;
+  const address = `${key}.com`;
+  for (let start = text.indexOf(address); start >= 0; start = text.indexOf(address, start + 1)) {
+    const end = start + address.length;
+    if (!ADDRESS_BEFORE.test(text[start - 1] ?? '') && !ADDRESS_AFTER.test(text[end] ?? '')) return true;
+  }
+  return false;
+}
+
 export function businessTypes(
   text: string,
   mentions: readonly NameMention[],
@@ -68,9 +86,11 @@ export function businessTypes(
   known: KnownNames,
 ): void {
   const organisations = new Set<string>();
+  const addressed = new Map<string, boolean>();
   for (const mention of mentions) {
     if (!mayBeOrganisation(mention, known) || known.isPlace(mention.key)) continue;
-    if (!isBusiness(text, mention)) continue;
+    if (!addressed.has(mention.key)) addressed.set(mention.key, writtenAsWebAddress(text, mention.key));
+    if (!addressed.get(mention.key) && !isBusiness(text, mention)) continue;
     organisations.add(mention.key);
     // "JPMorgan" beside "JPMorgan Chase" read as a person: the company's short name, not a first name.
     const space = mention.key.indexOf(' ');

@@ -34,8 +34,14 @@ const PLACE_PART =
 const CALENDAR = new Set(CALENDAR_NAMES);
 const WINDOW = 30;
 
+/** A capitalised word right before a mention, and whether it opens a sentence ("Leaving Baghdad was shot"). */
+interface Leading {
+  readonly word: string;
+  readonly opensSentence: boolean;
+}
+
 /** The capitalised word right before a mention that may be its left-out first word, or undefined. */
-function leadingWord(text: string, mention: EntityMention): string | undefined {
+function leadingWord(text: string, mention: EntityMention): Leading | undefined {
   const before = text.slice(Math.max(0, mention.start - WINDOW), mention.start);
   const match = WORD_BEFORE.exec(before);
   const word = match?.[1];
@@ -44,11 +50,14 @@ function leadingWord(text: string, mention: EntityMention): string | undefined {
   if (isTitleWord(word)) return undefined;
   if (CAPITAL_AFTER.test(text.slice(mention.end, mention.end + 2))) return undefined;
   const rest = before.slice(0, match?.index ?? 0);
-  if (SENTENCE_START.test(rest)) return undefined;
+  if (SENTENCE_START.test(rest)) return { word, opensSentence: true };
   // "The Forest Green side" is no heading ("Threatening To Destroy America" is one).
   const capital = CAPITAL_BEFORE.exec(rest)?.[1];
-  return capital === undefined || ARTICLES.has(capital) ? word : undefined;
+  return capital === undefined || ARTICLES.has(capital) ? { word, opensSentence: false } : undefined;
 }
+
+/** A word in -ing ("Killing", "Leaving"): with a common word's, a place after it is a work's title. */
+const GERUND = /ing$/u;
 
 /** A person's cue after a name: "Jo Tamang said", "Jo Tamang turns herself into". */
 const PERSON_AFTER = /^,?\s+(?:said|says|told|\p{Ll}+\s+(?:his|her|himself|herself))\b/u;
@@ -60,7 +69,9 @@ const PERSON_AFTER = /^,?\s+(?:said|says|told|\p{Ll}+\s+(?:his|her|himself|herse
  *   person's cue after ("Promise Tamang turns herself into"), at one of the name's mentions: "Blue Ruin" (a film),
  *   "Skin Laundry" (a company), "Many Clouds" (a horse) are others;
  * - a place's only where the word names a part of the place ("Southwest England") or the gazetteers know no place by
- *   the one word ("Space Museum"): "Air France", "First Boston", "Access Hollywood" are bodies named after a place.
+ *   the one word ("Space Museum"): "Air France", "First Boston", "Access Hollywood" are bodies named after a place;
+ *   after a word in -ing that the training text mostly writes in lower case, a work's title, an other ("Killing
+ *   Gaza", "Leaving Baghdad": films), as no place or body is named by a verb's -ing form.
  */
 function joinedType(
   text: string,
@@ -77,6 +88,7 @@ function joinedType(
     }
     return 'MISC';
   }
+  if (type === 'LOC' && GERUND.test(word) && known.isCommonWord(word)) return 'MISC';
   if (type === 'LOC' && !PLACE_PART.test(word) && known.isPlace(name)) return 'ORG';
   return type;
 }
@@ -117,6 +129,8 @@ export function joinLeadingWords(
     if (mention.type === 'PER' && mention.text.includes(' '))
       for (const word of mention.text.split(' ')) inLonger.add(word);
   const words = new Map<string, string | null>();
+  // A sentence's first word before the name counts only beside mentions inside sentences with the same word.
+  const opening = new Map<string, string>();
   for (let index = 0; index < tagged.length; index++) {
     const mention = tagged[index] as EntityMention;
     if (mention.text.includes(' ') || mention.type === 'MISC') continue;
@@ -125,10 +139,18 @@ export function joinLeadingWords(
       words.set(mention.text, null);
       continue;
     }
-    const word = untaggedBefore(text, tagged[index - 1], mention);
+    const leading = untaggedBefore(text, tagged[index - 1], mention);
+    const seenOpening = opening.get(mention.text);
+    if (leading?.opensSentence) {
+      const agrees = seenOpening === undefined || seenOpening === leading.word;
+      opening.set(mention.text, agrees ? leading.word : '');
+      continue;
+    }
+    const word = leading?.word;
     const seen = words.get(mention.text);
     words.set(mention.text, seen === undefined || seen === word ? (word ?? null) : null);
   }
+  for (const [name, word] of opening) if (words.get(name) !== word) words.set(name, null);
   if (![...words.values()].some((word) => word !== null)) return tagged as EntityMention[];
   const joinedMentions = new Map<string, EntityMention[]>();
   for (const mention of tagged) {
@@ -161,8 +183,8 @@ function untaggedBefore(
   text: string,
   previous: EntityMention | undefined,
   mention: EntityMention,
-): string | undefined {
-  const word = leadingWord(text, mention);
-  if (word === undefined || previous === undefined) return word;
-  return previous.end <= mention.start - word.length - 1 ? word : undefined;
+): Leading | undefined {
+  const leading = leadingWord(text, mention);
+  if (leading === undefined || previous === undefined) return leading;
+  return previous.end <= mention.start - leading.word.length - 1 ? leading : undefined;
 }
