@@ -17,6 +17,7 @@ import { REFERENCE_RULES } from './reference-rules.ts';
 import { RELATIVE_RULES } from './relative-rules.ts';
 import { type Candidate, type Context, findCandidates, leftmostLongest, type Rule } from './rule.ts';
 import { isStreetNumber } from './street-number.ts';
+import { isTableValue } from './table-value.ts';
 import { continuesList, type Tense, tenseAt } from './tense.ts';
 import { withTimesOfDay } from './time-of-day.ts';
 
@@ -126,6 +127,8 @@ export function findDates(text: string, options: DateOptions = {}): DateFact[] {
     if (resolved?.granularity === 'year' && isStreetNumber(text, start, end)) continue;
     // "please call 0800 138 1016": the last group of a telephone number.
     if (resolved?.granularity === 'year' && isPhoneNumber(text, start)) continue;
+    // "Calories from Fat 1782" in a list of "Total Fat 16g", "Sodium 310mg": a table's value, no year.
+    if (resolved?.granularity === 'year' && isTableValue(text, start, end)) continue;
     if (
       resolved &&
       candidate.isReference &&
