@@ -104,9 +104,11 @@ const PAST_STATE =
   /(?<![\p{L}])(?:remained|stayed|served|lived|lasted|worked|continued|kept|ruled|reigned|played)(?![\p{L}])/giu;
 /**
  * A date that opens its clause: "On Saturday, …", "Tuesday, …", "In August the festival drew …" (after a dateline's
- * place: "Preston, Victoria On Saturday").
+ * place: "Preston, Victoria On Saturday"), also after a capitalised word that links it to the sentence before
+ * ("However, on March 6 he wrote …", "But in May the board voted …").
  */
-const OPENS_CLAUSE = /(?:^\s*(?:[Oo]n\s|[Ii]n\s|[Dd]uring\s|[Ee]arly\s|[Ll]ate\s)?|(?<=\S\s)On\s)$/u;
+const OPENS_CLAUSE =
+  /(?:^\s*(?:(?:\p{Lu}\p{Ll}+,?\s)?(?:[Oo]n\s|[Ii]n\s|[Dd]uring\s|[Ee]arly\s|[Ll]ate\s))?|(?<=\S\s)On\s)$/u;
 /**
  * The clause's verb after a date that opens it, in the past: "On Saturday, Wikinews interviewed …", "Tuesday night,
  * the Senate passed …". Up to four words of subject between (a name in "-ed", Mohamed, is no verb); not a

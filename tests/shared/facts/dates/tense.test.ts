@@ -22,6 +22,9 @@ describe('tenseAt', () => {
     // a date that opens its clause takes the tense of the clause's verb after it
     ['Preston, Victoria On Saturday, Wikinews interviewed Tina McKenzie.', 'Saturday', 'past'],
     ['On Tuesday night, the Senate passed the bill.', 'Tuesday', 'past'],
+    ['However, on March 6 the minister wrote to her.', 'March 6', 'past'],
+    ['But in May the board voted to close it.', 'May', 'past'],
+    ['However, on Friday the board will vote.', 'Friday', 'future'],
     ['On Monday, the newly elected president takes office.', 'Monday', 'unknown'],
     ['On Friday, officials are expected to decide.', 'Friday', 'unknown'],
     ['On Friday, officials will decide.', 'Friday', 'future'],
