@@ -1,5 +1,6 @@
 import type { DateFact } from '../../result.ts';
 import { ABSOLUTE_RULES } from './absolute-rules.ts';
+import { withApposedDays } from './apposed-day.ts';
 import { parseDay, type Resolved, year, yearOf } from './calendar.ts';
 import { isCitationPage } from './citation-page.ts';
 import { isContractMonth } from './contract-month.ts';
@@ -151,7 +152,7 @@ export function findDates(text: string, options: DateOptions = {}): DateFact[] {
       ...(kind === 'relative' && anchor ? { anchor } : {}),
     });
   }
-  return withTimesOfDay(text, linkRanges(text, withDayBefore(text, dates)));
+  return withTimesOfDay(text, linkRanges(text, withApposedDays(text, withDayBefore(text, dates))));
 }
 
 /** A day of no year ("September 7 in history", XXXX-09-07): no anchor and no reference for the dates after it. */
