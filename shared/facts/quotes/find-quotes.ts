@@ -7,7 +7,7 @@ import { followsRunInCaption } from './captions.ts';
 import { attributeClosingClause } from './closing-clause.ts';
 import { personGenders } from './gender.ts';
 import { attributeLabel } from './labels.ts';
-import { PHRASE_BOUNDARIES } from './lexicon.ts';
+import { PHRASE_BOUNDARIES, reportingVerb } from './lexicon.ts';
 import { findQuoteMarks } from './marks.ts';
 import { mentionIndex } from './mention-index.ts';
 import { nestedAttributions } from './nested-quotes.ts';
@@ -56,6 +56,10 @@ const OBJECT_PRONOUNS = new Set(
 /** A noun of a work right before the marks: "the show “…”", "her book “…”". */
 const WORK_NOUN_RIGHT_BEFORE =
   /\b(?:show|program|programme|book|novel|memoir|song|album|film|movie|documentary|poem|play|podcast|series|episode|musical|sitcom)\s*$/iu;
+/** Up to four lowercase words, no punctuation: a label in marks ("national enterprise reporter"). */
+const LABEL_WORDS = /^\p{Ll}[\p{Ll}-]*(?: \p{Ll}[\p{Ll}-]*){0,3}$/u;
+/** A name of two capitalised words right after the closing mark: "” Stephanie Reyes". */
+const NAME_AFTER = /^\s+\p{Lu}[\p{Ll}'’-]+\s+\p{Lu}[\p{Ll}'’-]+/u;
 /** How many words a name in marks holds at most. */
 const MAX_NAME_WORDS = 6;
 /** A verb after a title set off by commas: "commentary, “Tell your story,” is very thoughtful". */
@@ -183,6 +187,7 @@ function isNameOrTitle(text: string, quote: QuoteMarks): boolean {
     if (isTitleCase(quoted.replaceAll(':', '')) || appositive) return true;
   }
   const before = WORD_BEFORE.exec(text.slice(Math.max(0, quote.open - 30), quote.open))?.[1] ?? '';
+  if (isLabelOfName(text, quote, quoted, before)) return true;
   if (!isTitleCase(quoted)) {
     // NPR’s “Wait, Wait … Don’t Tell Me!”, appeared on “Hello, Goodbye!”, the show “Yes, Minister”: a title with
     // its own punctuation, after a possessive, a preposition or a noun of a work.
@@ -192,6 +197,9 @@ function isNameOrTitle(text: string, quote: QuoteMarks): boolean {
   }
   const after = WORD_AFTER.exec(text.slice(quote.close + 1, quote.close + 30))?.[1] ?? '';
   if (isCapitalised(before) && isCapitalised(after) && !before.endsWith('.')) return true;
+  // "as “The Wall Street Journal” wrote": a name with "the" that is the subject of a verb of saying.
+  const verb = reportingVerb(after.toLowerCase().replace(/[,.;:]$/u, ''));
+  if (/^The\s/u.test(quoted) && (verb?.form === 'past' || verb?.form === 'third')) return true;
   // "his “Keepin' It Real” radio program", "a “Commander-in-Chief Forum” sponsored by": a noun or participle after
   // it; "called it a “Total Disaster” and …" is words.
   if (
@@ -201,6 +209,15 @@ function isNameOrTitle(text: string, quote: QuoteMarks): boolean {
   )
     return true;
   return TITLE_PREPOSITIONS.has(before.toLowerCase()) || /['’]s?$/u.test(before);
+}
+
+/**
+ * "its “national enterprise reporter” Stephanie Reyes", "his “spiritual adviser” Tom Hale": a few lowercase words in
+ * marks between a determiner and a name label that person; no one is quoted.
+ */
+function isLabelOfName(text: string, quote: QuoteMarks, quoted: string, before: string): boolean {
+  if (!TITLE_DETERMINERS.has(before.toLowerCase()) || !LABEL_WORDS.test(quoted)) return false;
+  return NAME_AFTER.test(text.slice(quote.close + 1, quote.close + 60));
 }
 
 /**

@@ -35,3 +35,21 @@ describe('findQuotes: titles with punctuation of their own', () => {
     ).toEqual([]);
   });
 });
+
+describe('findQuotes: names and labels in marks', () => {
+  it('takes a name with "The" before a verb of saying for no quote: as “The Harbor Gazette” wrote', () => {
+    const text =
+      'HOST: Senator, I have to ask you, because as “The Harbor Gazette” wrote, the vote was close.';
+    expect(quotesOf(text)).toEqual([]);
+  });
+
+  it('takes a few lowercase words between a determiner and a name for a label: its “national weekend correspondent” Lena Voss', () => {
+    expect(quotesOf('WKRP sent its “national weekend correspondent” Lena Voss to the fair.')).toEqual([]);
+  });
+
+  it('keeps a quotation after a determiner that no name follows', () => {
+    expect(quotesOf('Voss called it a “very bad idea for the town” on Monday.')).toEqual([
+      ['very bad idea for the town', 'Voss'],
+    ]);
+  });
+});
