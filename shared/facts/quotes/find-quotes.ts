@@ -1,5 +1,6 @@
 import type { Entity, QuoteFact, Span } from '../../result.ts';
 import { isCapitalised } from '../words.ts';
+import { aboutObjectAttribution } from './about-objects.ts';
 import { attributeAccordingTo } from './according-to.ts';
 import { attributeAfter } from './attribute-after.ts';
 import { attributeBefore } from './attribute-before.ts';
@@ -22,6 +23,21 @@ interface FoundQuote {
   readonly marks: QuoteMarks;
   readonly inner: Span;
   attribution: Attribution | undefined;
+}
+
+/** Only "and", "or" and commas between two quotations: "about “…,” and “…”". */
+const LIST_JOIN = /^[\s,]*(?:(?:and|or)\s*)?$/u;
+
+/** "went on about “…,” and “…”": a quotation listed right after one that is the object of "about" is its speaker's. */
+function aboutListAttribution(
+  masked: string,
+  previous: FoundQuote | undefined,
+  quote: QuoteMarks,
+): Attribution | undefined {
+  const attribution = previous?.attribution;
+  if (previous === undefined || attribution === undefined || !/ about$/u.test(attribution.verb))
+    return undefined;
+  return LIST_JOIN.test(masked.slice(previous.marks.close + 1, quote.open)) ? attribution : undefined;
 }
 
 const WHITESPACE = /\s+/u;
@@ -111,6 +127,8 @@ export function findQuotes(text: string, entities: readonly Entity[]): QuoteFact
     const inner = label ? { start: label.start, end: quote.inner.end } : quote.inner;
     const own =
       label?.attribution ??
+      aboutListAttribution(masked, previous, quote) ??
+      aboutObjectAttribution(context, quote) ??
       attributeAfter(context, quote) ??
       attributeBefore(context, quote) ??
       attributeAccordingTo(context, quote) ??
