@@ -79,7 +79,10 @@ function firstWord(rest: string): string {
 /** Decides whether the full stop ending `word` closes a sentence, given the text that follows it. */
 function fullStopEndsSentence(word: string, rest: string): boolean {
   const lower = word.toLowerCase();
-  if (TITLES.has(lower) || INITIAL.test(word)) return false;
+  if (TITLES.has(lower)) return false;
+  // An initial continues the name (`J. K. Rowling`); a letter that ends a name (`Side A. Her single …`) ends a
+  // sentence before a sentence starter.
+  if (INITIAL.test(word)) return SENTENCE_STARTERS.has(firstWord(rest).toLowerCase().replace(NON_LETTER, ''));
   if (BEFORE_NUMBER.has(lower)) return !DIGIT_START.test(rest);
   if (UPPERCASE_ACRONYM.test(word) || BEFORE_STARTER.has(lower)) {
     return SENTENCE_STARTERS.has(firstWord(rest).toLowerCase().replace(NON_LETTER, ''));

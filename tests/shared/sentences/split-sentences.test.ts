@@ -41,6 +41,11 @@ describe('splitSentences', () => {
       ['Prices rose 3.5 per cent to $4.20 a pound.', 'Sales fell.'],
     ],
     [
+      'a letter that ends a name, before a sentence starter',
+      'The band released its new record, Harbour Lights Side B. Her first single comes out next week.',
+      ['The band released its new record, Harbour Lights Side B.', 'Her first single comes out next week.'],
+    ],
+    [
       'a month before a day',
       'The vote is on Jan. 5 in the capital. Polls open at 7.',
       ['The vote is on Jan. 5 in the capital.', 'Polls open at 7.'],
