@@ -223,6 +223,28 @@ export function rejectionOf(
   return undefined;
 }
 
+/** A low opening quote (`„…“`, German and others): there `“` closes, so marks cannot be read as English ones. */
+const LOW_OPENING = /[\u201e\u201a]/;
+
+/**
+ * Whether the last curly double quote opens (`… tweeted: “Ascent successful.`): the quotation runs on into the next
+ * sentence. Straight marks are left alone (their direction is a guess), and so is a text with low opening marks.
+ */
+function opensCurlyQuoteLeftOpen(text: string): boolean {
+  if (LOW_OPENING.test(text)) return false;
+  return text.lastIndexOf('\u201c') > text.lastIndexOf('\u201d');
+}
+
+/** Whether a closing curly double quote comes before any opening mark: the tail of a quotation begun earlier. */
+function closesFirst(text: string): boolean {
+  if (LOW_OPENING.test(text)) return false;
+  const closing = text.indexOf('\u201d');
+  if (closing < 0) return false;
+  // A straight mark may open what a curly one closes (`Clinton’s "work-related” emails`).
+  const opening = [text.indexOf('\u201c'), text.indexOf('"')].filter((index) => index >= 0);
+  return opening.length === 0 || closing < Math.min(...opening);
+}
+
 export interface AssessedSentence {
   readonly sentence: Sentence;
   /** Share of its letters inside quotation marks, counting quotes opened by earlier sentences. */
@@ -241,9 +263,13 @@ export function* assessEach(sentences: Iterable<Sentence>): Generator<AssessedSe
   let open: OpenQuote = 'none';
   for (const sentence of sentences) {
     const scan = scanQuotes(sentence.text, open);
+    // A double quotation that opens here and runs on into the next sentence, or closes here without opening: read
+    // alone, the sentence stops or starts mid-quote.
+    const cutsQuote =
+      open === 'none' && (opensCurlyQuoteLeftOpen(sentence.text) || closesFirst(sentence.text));
     open = scan.hasMarks ? scan.openAtEnd : 'none';
     const words = countWords(sentence.text);
-    const rejection = rejectionOf(sentence, scan.share, words);
+    const rejection = rejectionOf(sentence, scan.share, words) ?? (cutsQuote ? 'quote-fragment' : undefined);
     // One shape for every sentence: `rejection` present, undefined for a fair candidate.
     yield { sentence, quoted: scan.share, words, rejection };
   }

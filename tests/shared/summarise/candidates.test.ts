@@ -98,6 +98,25 @@ describe('assessSentences', () => {
     expect(assessed.map((item) => item.rejection)).toEqual(['quote-fragment', 'quote-fragment', undefined]);
   });
 
+  it('rejects a sentence that stops or starts inside a curly double quotation', () => {
+    const sentences = [
+      sentence('The harbour master wrote on the ferry company\u2019s page: \u201cThe crossing is closed.'),
+      sentence('The ferries will stay in port until the wind drops this evening.'),
+      sentence('Check the timetable before you travel tomorrow morning.\u201d'),
+      sentence('The council called the harbour\u2019s "storm-proof\u201d gates a waste of public money.'),
+    ];
+
+    const assessed = assessSentences(sentences);
+
+    // The middle sentence is read as quoted (the quotation carries into it), the last as the quotation's tail.
+    expect(assessed.map((item) => item.rejection)).toEqual([
+      'quote-fragment',
+      'quote-fragment',
+      'quote-fragment',
+      undefined,
+    ]);
+  });
+
   it('stops carrying an open quotation past a sentence without quotation marks', () => {
     const sentences = [
       sentence('The players\u2019 union met on Friday to discuss the new contract offer.'),
