@@ -39,3 +39,57 @@ export function splitTags(list: string): string[] {
   tags.push(list.slice(start));
   return tags;
 }
+
+/** "holiday-travel", "state-of-the-state-2015": a tag written as an address's slug. */
+const SLUG = /^\p{Ll}[\p{Ll}\p{N}]*(?:-[\p{Ll}\p{N}]+)+$/u;
+/** "AWARDS": a word in capitals, as a desk's system writes its codes. */
+const CAPITALS = /^\p{Lu}{3,}$/u;
+/** WordPress's name for the posts filed under no category. */
+const NO_CATEGORY = /^uncategori[sz]ed$/iu;
+
+/**
+ * Tags as the page writes them (`pageText`, asked at most once by the caller's memo): a slug the page writes as words
+ * takes its spelling ("chris-christie" -> "Chris Christie", "holiday-travel" -> "holiday travel"; one it never writes
+ * stays); a word in capitals that the page writes in lower case but never in capitals is a desk's code ("AWARDS" on
+ * a story about awards; "NASA", "RWE", "NOAA" stay); "Uncategorized" is no subject. Tags that end up the same are
+ * kept once.
+ */
+export function asThePageWritesThem(tags: readonly string[], pageText: () => string): string[] {
+  const kept = new Map<string, string>();
+  for (const tag of tags) {
+    if (NO_CATEGORY.test(tag) || (CAPITALS.test(tag) && isCodeInCapitals(tag, pageText()))) continue;
+    const spelled = SLUG.test(tag) ? (pageSpelling(tag, pageText()) ?? tag) : tag;
+    const key = spelled.toLowerCase();
+    if (!kept.has(key)) kept.set(key, spelled);
+  }
+  return [...kept.values()];
+}
+
+/**
+ * The words of a slug as the page writes them, spaces or hyphens between them: its most frequent spelling, on a tie
+ * the one with fewer capitals (a title or a sentence opens with "Flood waters").
+ */
+function pageSpelling(slug: string, page: string): string | undefined {
+  const words = slug.split('-').join('(?:-|\\s+)');
+  const counts = new Map<string, number>();
+  for (const found of page.matchAll(new RegExp(`(?<![\\p{L}\\p{N}])${words}(?![\\p{L}\\p{N}])`, 'giu'))) {
+    const spelling = found[0].replace(/\s+/gu, ' ');
+    counts.set(spelling, (counts.get(spelling) ?? 0) + 1);
+  }
+  let best: string | undefined;
+  for (const [spelling, count] of counts) {
+    const bestCount = best === undefined ? 0 : (counts.get(best) as number);
+    if (count > bestCount || (count === bestCount && capitals(spelling) < capitals(best as string)))
+      best = spelling;
+  }
+  return best;
+}
+
+function capitals(text: string): number {
+  return text.replace(/\P{Lu}/gu, '').length;
+}
+
+function isCodeInCapitals(tag: string, page: string): boolean {
+  const written = (word: string) => new RegExp(`(?<!\\p{L})${word}(?!\\p{L})`, 'u').test(page);
+  return !written(tag) && written(tag.toLowerCase());
+}

@@ -6,7 +6,7 @@ import {
 } from './html-metadata-byline.ts';
 import { isSiteAsset } from './html-metadata-image.ts';
 import { imageOf, type JsonLd, nameOf, readJsonLd, stringOf } from './html-metadata-json-ld.ts';
-import { splitTags, withoutCodeTags } from './html-metadata-tags.ts';
+import { asThePageWritesThem, splitTags, withoutCodeTags } from './html-metadata-tags.ts';
 import { cleanTitle } from './html-metadata-title.ts';
 import { decodeLeftoverEntities } from './leftover-entities.ts';
 import { parseDate } from './parse-date.ts';
@@ -257,8 +257,14 @@ export function readHtmlMetadata(document: MetaDocument): HtmlMetadata {
   const region = regionOf(declared) ?? regionOf(contentLanguage);
   const publishedAt = parseDate(published);
   const modifiedAt = parseDate(modified);
-  const tags = withoutUnnamedPeople(withoutNoiseTags(tagsOf(document, jsonLd), byline, title), () =>
-    pageText(document, title),
+  let page: string | undefined;
+  const pageOf = () => {
+    page ??= pageText(document, title);
+    return page;
+  };
+  const tags = asThePageWritesThem(
+    withoutUnnamedPeople(withoutNoiseTags(tagsOf(document, jsonLd), byline, title), pageOf),
+    pageOf,
   );
   return {
     ...(title ? { title } : {}),

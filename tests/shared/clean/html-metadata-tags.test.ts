@@ -71,3 +71,27 @@ describe('staff names among the tags', () => {
     ]);
   });
 });
+
+describe('tags as the page writes them', () => {
+  it('gives a slug the page’s spelling and keeps one the page never writes', () => {
+    const body = '<article><p>Crews closed the Harbour Bridge as flood waters rose.</p></article>';
+
+    expect(tagsOf('harbour-bridge, flood-waters, tide-tables', body)).toEqual([
+      'Harbour Bridge',
+      'flood waters',
+      'tide-tables',
+    ]);
+  });
+
+  it('keeps a slug once when the page spells it as another tag', () => {
+    const body = '<article><p>Mayor Ann Lee spoke.</p></article>';
+
+    expect(tagsOf('Ann Lee, ann-lee, Rivers', body)).toEqual(['Ann Lee', 'Rivers']);
+  });
+
+  it('drops a word in capitals that the page writes only in lower case, and "Uncategorized"', () => {
+    const body = '<article><p>The floods rose, NOAA said. The Nato summit met.</p></article>';
+
+    expect(tagsOf('FLOODS, NOAA, NATO, Uncategorized, Rivers', body)).toEqual(['NOAA', 'NATO', 'Rivers']);
+  });
+});
