@@ -8,6 +8,7 @@ import { detectLanguage, type LanguageSource } from './detect-language.ts';
 import { extractHtml } from './extract-html.ts';
 import { absoluteUrl, type HtmlMetadata, normaliseTags, regionOf } from './html-metadata.ts';
 import { bylineOf } from './html-metadata-byline.ts';
+import { modifiedSincePublished } from './modified-date.ts';
 import { normaliseText } from './normalise-text.ts';
 import { parseDate } from './parse-date.ts';
 import { parseJsonArticle } from './parse-json.ts';
@@ -263,6 +264,7 @@ export function cleanDocument(raw: RawDocument): CleanedDocument {
   const { metadata } = source;
   const language = detectLanguage(body, raw.language ?? metadata.language);
   const sourceUrl = raw.url ?? metadata.sourceUrl ?? context.sourceUrl;
+  const published = publishedOf(metadata, context, sourceUrl);
   return definedOnly({
     text,
     title,
@@ -272,13 +274,13 @@ export function cleanDocument(raw: RawDocument): CleanedDocument {
     languageConfidence: language.confidence,
     languageSource: language.source,
     region: regionOf(raw.language) ?? metadata.region,
-    ...publishedOf(metadata, context, sourceUrl),
+    ...published,
     byline: metadata.byline ?? context.byline,
     siteName: metadata.siteName,
     dateline: context.dateline,
     standfirst: source.standfirst === undefined ? undefined : foldWhitespace(source.standfirst),
     asides: source.asides,
-    modifiedAt: metadata.modifiedAt,
+    modifiedAt: modifiedSincePublished(metadata.modifiedAt, published.publishedAt),
     image: metadata.image,
     section: metadata.section,
     tags: metadata.tags,

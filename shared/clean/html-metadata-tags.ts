@@ -22,7 +22,13 @@ export function withoutCodeTags(tags: readonly string[]): string[] {
   );
 }
 
-/** "a, b; Prices (Fares, Fees and Rates)": a list of tags split at commas and semicolons outside brackets. */
+/** "VIVUS, Inc.", "Acme, Ltd": a company's legal form after a comma, part of its name. */
+const LEGAL_FORM = /^\s*(?:Inc|Ltd|LLC|Corp|Co|plc|PLC|L\.P|N\.V|S\.A|GmbH)(?:\.|\s|$)/u;
+
+/**
+ * "a, b; Prices (Fares, Fees and Rates)": a list of tags split at commas and semicolons outside brackets, and not
+ * before a company's legal form ("VIVUS, Inc. (NASDAQ:VVUS)").
+ */
 export function splitTags(list: string): string[] {
   const tags: string[] = [];
   let depth = 0;
@@ -31,7 +37,11 @@ export function splitTags(list: string): string[] {
     const char = list[index];
     if (char === '(' || char === '[') depth += 1;
     else if ((char === ')' || char === ']') && depth > 0) depth -= 1;
-    else if ((char === ',' || char === ';') && depth === 0) {
+    else if (
+      (char === ',' || char === ';') &&
+      depth === 0 &&
+      !LEGAL_FORM.test(list.slice(index + 1, index + 8))
+    ) {
       tags.push(list.slice(start, index));
       start = index + 1;
     }

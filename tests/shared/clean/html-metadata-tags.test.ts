@@ -28,6 +28,14 @@ describe('tags that are a site’s own codes', () => {
     expect(withoutCodeTags(tags)).toEqual(tags);
   });
 
+  it('keeps a company’s legal form with its name', () => {
+    expect(splitTags('Acme Rivets, Inc. (NYSE:ARV), Floods, Borsig, Ltd')).toEqual([
+      'Acme Rivets, Inc. (NYSE:ARV)',
+      ' Floods',
+      ' Borsig, Ltd',
+    ]);
+  });
+
   it('splits a list at commas outside brackets only', () => {
     expect(splitTags('Weather, Prices (Fares, Fees and Rates); Floods')).toEqual([
       'Weather',
